@@ -1,0 +1,57 @@
+// `asa-mobile-audit explain-dns FILE`: the iOS DNS outcome per connection profile.
+
+import { evaluateQuery, explainDevice, type IosDnsExplanation, type QueryVerdict } from '../explain/ios-dns.js';
+import { analyseFile } from '../pipeline.js';
+import { renderExplainJson, type ExplainTarget } from '../report/explain-json.js';
+import { renderExplainText } from '../report/explain-text.js';
+import { ExitCode } from './exit-codes.js';
+import { complain, type CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
+
+export interface ExplainDnsOptions {
+  tunnelGroup?: string;
+  query?: string;
+  format: 'text' | 'json';
+  allowIncomplete?: boolean;
+}
+
+export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: CliIo): number {
+  if (opts.query !== undefined && !isPlausibleHostname(opts.query)) {
+    throw new UsageError(`--query: \`${opts.query}\` is not a host name`);
+  }
+  const targets: ExplainTarget[] = analyseFile(file).map((t) => ({ summary: t.summary, explanations: explainDevice(t.resolved) }));
+
+  if (opts.tunnelGroup !== undefined) {
+    const wanted = opts.tunnelGroup;
+    const all = targets.flatMap((t) => t.explanations.map((e) => e.profile.name));
+    for (const t of targets) t.explanations = t.explanations.filter((e) => e.profile.name === wanted);
+    if (targets.every((t) => t.explanations.length === 0)) {
+      const near = all.find((n) => n.toLowerCase() === wanted.toLowerCase());
+      throw new UsageError(
+        `${file}: no remote-access connection profile named \`${wanted}\`` +
+          (near ? ` (names are case-sensitive; did you mean \`${near}\`?)` : `; profiles: ${all.join(', ')}`),
+      );
+    }
+  }
+  if (opts.query !== undefined) {
+    for (const t of targets) {
+      t.queries = new Map<IosDnsExplanation, QueryVerdict>(t.explanations.map((e) => [e, evaluateQuery(e, opts.query!)]));
+    }
+  }
+
+  io.stdout(opts.format === 'json' ? renderExplainJson(targets) : renderExplainText(targets));
+
+  const incomplete = targets.filter((t) => !t.summary.complete);
+  if (incomplete.length > 0 && !opts.allowIncomplete) {
+    for (const t of incomplete) {
+      const problem = t.summary.parseProblems.find((p) => p.code === 'incomplete');
+      complain(io, `${t.summary.source}${problem?.line ? `:${problem.line}` : ''}: ${problem?.message ?? 'configuration is incomplete'} (use --allow-incomplete to accept it)`);
+    }
+    return ExitCode.InputError;
+  }
+  return ExitCode.Ok;
+}
+
+function isPlausibleHostname(name: string): boolean {
+  return /^[A-Za-z0-9_*](?:[A-Za-z0-9_\-.]*[A-Za-z0-9_])?\.?$/.test(name) && !name.includes('..');
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `asa-mobile-audit` binary.
+import { runCli } from './program.js';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+});
+process.exitCode = code;

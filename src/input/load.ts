@@ -1,0 +1,111 @@
+// Reading a config file from disk with clear, one-line errors for everything that is not an ASA
+// configuration: missing, a directory, empty, binary, JSON, an IOS router config.
+
+import { readFileSync, statSync } from 'node:fs';
+import { looksBinary } from '../parse/decode.js';
+import { LineKind } from '../parse/line-kinds.js';
+import { parseConfigBytes, type ParsedConfig } from '../parse/parse.js';
+import { redactLine } from '../parse/redact.js';
+
+/** A problem with the input that stops it from being read: reported as one line, exit code 2. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly line: number | null = null,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+
+  /** `FILE: message` or `FILE:LINE: message`, the way compilers name a place. */
+  describe(): string {
+    return `${this.file}${this.line !== null ? `:${this.line}` : ''}: ${this.message}`;
+  }
+}
+
+export function loadConfigFile(path: string): ParsedConfig {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(path, 'is a directory; give a configuration file');
+    bytes = readFileSync(path);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(path, describeFsError(err));
+  }
+  return parseConfigInput(bytes, path);
+}
+
+/** Parses bytes that claim to be an ASA configuration, refusing what clearly is not one. */
+export function parseConfigInput(bytes: Uint8Array, source: string): ParsedConfig {
+  if (bytes.length === 0) throw new InputError(source, 'file is empty');
+  if (looksBinary(bytes)) throw new InputError(source, 'binary file, not a text configuration');
+  const parsed = parseConfigBytes(bytes, source);
+  rejectIfNotAsa(parsed);
+  return parsed;
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory; give a configuration file';
+    default:
+      return `cannot read file (${code ?? String(err)})`;
+  }
+}
+
+// Lines only an ASA (or PIX/FWSM) prints. IOS shares `hostname`, `interface`, `access-list`, so those prove nothing.
+const ASA_FIRST_WORDS = new Set([
+  'group-policy',
+  'tunnel-group',
+  'webvpn',
+  'same-security-traffic',
+  'anyconnect-custom-data',
+  'asdm',
+  'dynamic-access-policy-record',
+  'nameif',
+  'security-level',
+]);
+const ASA_LINE = /^(?::\s*)?(ASA|PIX|FWSM Firewall) Version |^object network |^access-group \S+ (in|out) interface |^crypto ikev[12] enable |^crypto isakmp nat-traversal|^no crypto isakmp nat-traversal/;
+const IOS_LINE = /^(version \d+\.\d+|Building configuration|Current configuration :|line vty |ip route |boot system |service timestamps )/;
+
+function rejectIfNotAsa(parsed: ParsedConfig): void {
+  const { lines, kinds, source } = parsed;
+  let firstText = -1;
+  let iosLine = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const k = kinds[i];
+    if (k === LineKind.Blank || k === LineKind.Pager) continue;
+    const text = lines[i]!;
+    if (firstText === -1) firstText = i;
+    if (k === LineKind.Checksum || k === LineKind.End || k === LineKind.ContextSeparator) return;
+    if (k !== LineKind.Command && k !== LineKind.ColonComment) continue;
+    const trimmed = text.trimStart();
+    if (ASA_LINE.test(trimmed)) return;
+    const space = trimmed.indexOf(' ');
+    if (ASA_FIRST_WORDS.has(space === -1 ? trimmed : trimmed.slice(0, space))) return;
+    if (iosLine === -1 && IOS_LINE.test(trimmed)) iosLine = i;
+  }
+  if (firstText === -1) throw new InputError(source, 'file holds only blank lines');
+  const first = lines[firstText]!.trimStart();
+  if (first.startsWith('{') || first.startsWith('[')) {
+    throw new InputError(source, 'this is JSON, not an ASA configuration', firstText + 1);
+  }
+  if (iosLine !== -1) {
+    throw new InputError(
+      source,
+      `looks like a Cisco IOS configuration (\`${redactLine(lines[iosLine]!).trim().slice(0, 60)}\`), not an ASA configuration`,
+      iosLine + 1,
+    );
+  }
+  throw new InputError(
+    source,
+    'not an ASA configuration: no `ASA Version`, `group-policy`, `tunnel-group`, `webvpn` or other ASA-only line found',
+  );
+}

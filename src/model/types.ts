@@ -1,0 +1,141 @@
+// The vendor model of one ASA configuration: typed objects, each setting with the line it came from.
+
+import type { AsaVersion } from './version.js';
+import type { Setting } from './setting.js';
+import type { PolicyAttributes } from './policy-attributes.js';
+
+export interface ModelProblem {
+  line: number | null;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+}
+
+export interface GroupPolicy {
+  name: string;
+  /** `internal`/`external` from the declaration line; null when only an `attributes` block exists (DfltGrpPolicy). */
+  type: 'internal' | 'external' | null;
+  declarationLine: number | null;
+  /** Lines of every `group-policy NAME attributes` block header (hand edits can repeat it). */
+  attributeBlockLines: number[];
+  /** Line of the ` webvpn` sub-mode header, if any. */
+  webvpnLine: number | null;
+  externalServerGroup: string | null;
+  attributes: PolicyAttributes;
+  /** `anyconnect-custom TYPE value NAME|none`, by TYPE. */
+  customAttributes: Map<string, Setting<string>>;
+}
+
+export type TunnelGroupType = 'remote-access' | 'ipsec-l2l' | 'ipsec-ra' | 'webvpn';
+
+export interface GroupAlias {
+  name: string;
+  enabled: boolean;
+  line: number;
+}
+
+export interface GroupUrl {
+  url: string;
+  enabled: boolean;
+  line: number;
+}
+
+export interface TunnelGroup {
+  name: string;
+  /** null when no `type` line was printed (built-in groups print none). */
+  type: TunnelGroupType | null;
+  typeLine: number | null;
+  builtIn: boolean;
+  /** First line that mentions the group. */
+  firstLine: number | null;
+  general: {
+    line: number | null;
+    defaultGroupPolicy: Setting<string>;
+    addressPools: Array<{ name: string; line: number }>;
+    authenticationServerGroup: Setting<string>;
+    secondaryAuthenticationServerGroup: Setting<string>;
+  };
+  webvpn: {
+    line: number | null;
+    authentication: Setting<string[]>;
+    groupAliases: GroupAlias[];
+    groupUrls: GroupUrl[];
+    samlIdentityProvider: Setting<string>;
+  };
+  ipsec: {
+    line: number | null;
+    /** `ikev2 remote-authentication ...` methods, without secrets. */
+    ikev2RemoteAuthentication: Array<{ method: string; line: number }>;
+  };
+}
+
+export interface CustomData {
+  type: string;
+  name: string;
+  /** The values of every line with this TYPE and NAME, concatenated in order. */
+  value: string;
+  lines: number[];
+}
+
+export interface GlobalWebvpn {
+  line: number;
+  enabledInterfaces: Array<{ name: string; line: number }>;
+  anyconnectEnabled: Setting<true>;
+  images: Array<{ path: string; order: number | null; line: number; legacy: boolean }>;
+  /** `anyconnect profiles NAME disk0:/FILE.xml` */
+  clientProfiles: Array<{ name: string; path: string; line: number }>;
+  tunnelGroupListEnabled: Setting<true>;
+  customAttributeTypes: Array<{ type: string; description: string | null; line: number }>;
+  defaultIdleTimeout: Setting<number>;
+}
+
+export interface GlobalSettings {
+  /** `crypto isakmp nat-traversal N` (value = keepalive seconds) / `no crypto isakmp nat-traversal` (none). */
+  natTraversal: Setting<number>;
+  ikev2Enable: Array<{ interface: string; clientServices: boolean; port: number | null; line: number }>;
+  ikev2RemoteAccessTrustpoint: Setting<string>;
+  sslTrustPoints: Array<{ trustpoint: string; interface: string | null; line: number }>;
+  sslEncryption: Setting<string[]>;
+  ntpServers: Array<{ address: string; line: number }>;
+  dapRecords: Array<{ name: string; line: number }>;
+  webvpn: GlobalWebvpn | null;
+  /** `anyconnect-custom-data TYPE NAME VALUE`, keyed by `TYPE NAME`. */
+  customData: Map<string, CustomData>;
+}
+
+export interface LocalUser {
+  name: string;
+  line: number;
+  vpnGroupPolicy: Setting<string>;
+  groupLock: Setting<string>;
+}
+
+export interface SecurityContextDefinition {
+  name: string;
+  line: number;
+  configUrl: string | null;
+}
+
+export interface DeviceModel {
+  source: string;
+  /** Context name when the file section belongs to one context of a multiple-context backup. */
+  contextName: string | null;
+  hostname: Setting<string>;
+  version: AsaVersion | null;
+  versionLine: number | null;
+  /** The `<context>`/`<system>` tag of the version line: which execution space this config is. */
+  space: 'single' | 'context' | 'system';
+  firewallMode: Setting<'routed' | 'transparent'>;
+  domainName: Setting<string>;
+  groupPolicies: Map<string, GroupPolicy>;
+  tunnelGroups: Map<string, TunnelGroup>;
+  global: GlobalSettings;
+  users: Map<string, LocalUser>;
+  /** `context NAME` blocks of a system execution space. */
+  contexts: SecurityContextDefinition[];
+  problems: ModelProblem[];
+  stats: { commandLines: number; modelledLines: number };
+}
+
+export const BUILT_IN_TUNNEL_GROUPS = ['DefaultRAGroup', 'DefaultWEBVPNGroup', 'DefaultL2LGroup'] as const;
+export const DEFAULT_GROUP_POLICY = 'DfltGrpPolicy';

@@ -1,0 +1,111 @@
+// Bytes → physical lines, never throwing. Line numbers follow the corpus convention: 1-based,
+// counting LF-terminated lines, with an unterminated last line still counted.
+
+export interface DecodedText {
+  /** One entry per physical line, without its line ending (CR/LF removed). */
+  lines: string[];
+  /** A UTF-8 byte-order mark was present and removed. */
+  bom: boolean;
+  /** 1-based numbers of lines that were not valid UTF-8 and were decoded as Windows-1252. */
+  cp1252Lines: number[];
+  /** Counts of line-ending styles seen, so callers can report mixed endings. */
+  endings: { lf: number; crlf: number; none: number };
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+// Node ships full ICU, so windows-1252 is available; it maps every byte, so it cannot fail.
+const cp1252 = new TextDecoder('windows-1252');
+
+const LF = 0x0a;
+
+export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
+  let start = 0;
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) start = 3;
+  const body = bytes.subarray(start);
+
+  let text: string | null;
+  try {
+    text = utf8Strict.decode(body);
+  } catch {
+    text = null;
+  }
+  if (text !== null) {
+    const { lines, endings } = splitLines(text);
+    return { lines, bom, cp1252Lines: [], endings };
+  }
+  return decodePerLine(body, bom);
+}
+
+/** Slow path: the file as a whole is not UTF-8, so decode line by line with a cp1252 fallback. */
+function decodePerLine(body: Uint8Array, bom: boolean): DecodedText {
+  const lines: string[] = [];
+  const cp1252Lines: number[] = [];
+  const endings = { lf: 0, crlf: 0, none: 0 };
+  let lineStart = 0;
+  const pushLine = (from: number, to: number, terminated: boolean): void => {
+    const slice = body.subarray(from, to);
+    let decoded: string;
+    try {
+      decoded = utf8Strict.decode(slice);
+    } catch {
+      decoded = cp1252.decode(slice);
+      cp1252Lines.push(lines.length + 1);
+    }
+    lines.push(stripLineEnding(decoded, terminated, endings));
+  };
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === LF) {
+      pushLine(lineStart, i, true);
+      lineStart = i + 1;
+    }
+  }
+  if (lineStart < body.length) pushLine(lineStart, body.length, false);
+  return { lines, bom, cp1252Lines, endings };
+}
+
+function splitLines(text: string): { lines: string[]; endings: DecodedText['endings'] } {
+  const endings = { lf: 0, crlf: 0, none: 0 };
+  const raw = text.split('\n');
+  // A final newline produces an empty last element that is not a line.
+  const hasFinalNewline = raw.length > 0 && raw[raw.length - 1] === '';
+  if (hasFinalNewline) raw.pop();
+  const last = raw.length - 1;
+  for (let i = 0; i < raw.length; i++) {
+    raw[i] = stripLineEnding(raw[i]!, i !== last || hasFinalNewline, endings);
+  }
+  return { lines: raw, endings };
+}
+
+function stripLineEnding(line: string, terminated: boolean, endings: DecodedText['endings']): string {
+  if (!terminated) endings.none++;
+  else if (line.endsWith('\r')) endings.crlf++;
+  else endings.lf++;
+  // Fast path: most lines carry no CR at all.
+  if (line.indexOf('\r') === -1) return line;
+  return collapseCarriageReturns(line);
+}
+
+/**
+ * Live SSH captures contain `\r\r\n`, `\n\r` and bare `\r` before prompts. A terminal would show
+ * what follows the last interior CR, so keep that; trailing and leading CRs are just line debris.
+ */
+export function collapseCarriageReturns(line: string): string {
+  const trimmed = line.replace(/^\r+|\r+$/g, '');
+  const lastCr = trimmed.lastIndexOf('\r');
+  if (lastCr === -1) return trimmed;
+  const after = trimmed.slice(lastCr + 1);
+  return after.trim() === '' ? trimmed.slice(0, trimmed.indexOf('\r')) : after;
+}
+
+/** True when the bytes look like a binary file rather than text (NUL bytes or many controls). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  let controls = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    // Tab, LF, CR, FF and backspace (pager erase) are normal in captured text.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x08 && b !== 0x1b) controls++;
+  }
+  return sample.length > 0 && controls / sample.length > 0.1;
+}

@@ -1,0 +1,323 @@
+// Physical lines → a tree of command lines, split into sections (one per configuration in the
+// file) with wrapper detection and completeness. Nothing here knows what a command means.
+
+import { decodeConfigBytes, type DecodedText } from './decode.js';
+import { LineKind, type LineKindValue } from './line-kinds.js';
+import { tokenize } from './tokenize.js';
+import { redactLine } from './redact.js';
+import { detectWrapper, type WrapperKind } from './wrappers.js';
+import { assessCompleteness, type Completeness } from './completeness.js';
+
+export interface ParseProblem {
+  /** 1-based line number, or null when the problem is about the file as a whole. */
+  line: number | null;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+}
+
+/** One configuration inside a file: the whole file, or one context of an Oxidized multi-context backup. */
+export interface ConfigSection {
+  /** Context name from an Oxidized separator, or null. */
+  contextName: string | null;
+  /** Index of the first and one past the last physical line of this section. */
+  start: number;
+  end: number;
+  /** Indices of the section's top-level command lines, in file order. */
+  topLevel: number[];
+  completeness: Completeness;
+}
+
+export interface ParsedConfig {
+  source: string;
+  /** Physical lines as decoded (line endings and pager debris removed, trailing spaces kept). */
+  lines: string[];
+  kinds: Uint8Array;
+  /** Indentation depth (leading blanks) of command lines. */
+  depth: Uint16Array;
+  /** Parent command line index of a command line, or -1 at top level. */
+  parentOf: Int32Array;
+  /** For a command line: one past the index of the last line of its block. */
+  blockEnd: Int32Array;
+  sections: ConfigSection[];
+  wrapper: WrapperKind;
+  encoding: Pick<DecodedText, 'bom' | 'cp1252Lines' | 'endings'>;
+  problems: ParseProblem[];
+}
+
+/** A view of one command line and its children, built on demand. */
+export interface LineNode {
+  index: number;
+  /** 1-based line number in the file. */
+  line: number;
+  depth: number;
+  /** The command text without indentation or trailing blanks. */
+  text: string;
+  words: string[];
+  children: LineNode[];
+}
+
+const PAGER = /<---\s*More\s*--->/;
+const PAGER_DEBRIS = /<---\s*More\s*--->(?:[\b]+| {8,})*/;
+// A prompt of a hand-captured session, optionally followed by the echoed command (Oxidized's pattern).
+const PROMPT = /^([\w.@()\-/]+[#>])\s*(.*)$/;
+const ECHOED_COMMAND = /^(sh(ow)?|more|term(inal)?|en(able)?|changeto|wr(ite)?|login|exit|logout)\b/i;
+const CONTEXT_SEPARATOR = /^-{5,}=+ \[ CONTEXT (\S+)(?: FILE (\S+))? \] =+-{5,}\s*$/;
+
+export function parseConfigBytes(bytes: Uint8Array, source: string): ParsedConfig {
+  return parseDecoded(decodeConfigBytes(bytes), source);
+}
+
+export function parseConfigText(text: string, source: string): ParsedConfig {
+  return parseConfigBytes(Buffer.from(text, 'utf8'), source);
+}
+
+function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
+  const { lines } = decoded;
+  const n = lines.length;
+  const kinds = new Uint8Array(n);
+  const depth = new Uint16Array(n);
+  const parentOf = new Int32Array(n).fill(-1);
+  const blockEnd = new Int32Array(n);
+  const problems: ParseProblem[] = [];
+
+  stripPagerDebris(lines, kinds, problems);
+  markPromptLines(lines, kinds);
+  const separators = classifyLines(lines, kinds, depth);
+  buildTree(kinds, depth, parentOf, blockEnd, separators, problems, lines);
+
+  for (const lineNo of decoded.cp1252Lines) {
+    problems.push({
+      line: lineNo,
+      severity: 'info',
+      code: 'not-utf8',
+      message: 'line is not valid UTF-8; decoded as Windows-1252',
+    });
+  }
+
+  const wrapper = detectWrapper(lines, kinds);
+  const sections = splitSections(lines, kinds, parentOf, separators, wrapper);
+  for (const section of sections) {
+    if (!section.completeness.complete) {
+      problems.push({
+        line: section.completeness.line,
+        severity: 'error',
+        code: 'incomplete',
+        message:
+          (section.contextName ? `context ${section.contextName}: ` : '') +
+          `configuration is incomplete: ${section.completeness.reasons.join('; ')}`,
+      });
+    }
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+  return {
+    source,
+    lines,
+    kinds,
+    depth,
+    parentOf,
+    blockEnd,
+    sections,
+    wrapper,
+    encoding: { bom: decoded.bom, cp1252Lines: decoded.cp1252Lines, endings: decoded.endings },
+    problems,
+  };
+}
+
+/** Removes `<--- More --->` markers; a line left empty by that becomes a Pager line. */
+function stripPagerDebris(lines: string[], kinds: Uint8Array, problems: ParseProblem[]): void {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.indexOf('More') === -1 || !PAGER.test(line)) continue;
+    count++;
+    if (first === -1) first = i;
+    // The pager erases itself with backspaces or a run of spaces; what follows them is real text.
+    const rest = line.replace(PAGER_DEBRIS, '');
+    if (rest.trim() === '') {
+      lines[i] = '';
+      kinds[i] = LineKind.Pager;
+    } else {
+      lines[i] = rest;
+    }
+  }
+  if (count > 0) {
+    problems.push({
+      line: first + 1,
+      severity: 'info',
+      code: 'pager-debris',
+      message: `${count} line(s) held \`<--- More --->\` pager debris (paging was not disabled); removed`,
+    });
+  }
+}
+
+/** Marks prompt/echo lines at the very start and end of a captured terminal session. */
+function markPromptLines(lines: string[], kinds: Uint8Array): void {
+  const isPrompt = (text: string): boolean => {
+    const m = PROMPT.exec(text.trim());
+    if (!m) return false;
+    const rest = m[2] ?? '';
+    return rest === '' || ECHOED_COMMAND.test(rest);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
+    if (kinds[i] === LineKind.Pager || t.trim() === '') continue;
+    if (!isPrompt(t) || t.startsWith(' ')) break;
+    kinds[i] = LineKind.Prompt;
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i]!;
+    if (kinds[i] === LineKind.Pager || t.trim() === '') continue;
+    if (kinds[i] === LineKind.Prompt || t.startsWith(' ') || !isPrompt(t)) break;
+    kinds[i] = LineKind.Prompt;
+  }
+}
+
+/** Assigns a kind and depth to every line not already classified; returns separator indices. */
+function classifyLines(lines: string[], kinds: Uint8Array, depth: Uint16Array): number[] {
+  const separators: number[] = [];
+  let inCertificateChain = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] !== LineKind.Command) continue; // already Pager or Prompt
+    const line = lines[i]!;
+    let d = 0;
+    while (d < line.length) {
+      const c = line.charCodeAt(d);
+      if (c !== 0x20 && c !== 0x09) break;
+      d++;
+    }
+    if (d === line.length) {
+      kinds[i] = LineKind.Blank;
+      continue;
+    }
+    const first = line.charCodeAt(d);
+    if (d === 0 && first === 0x21 /* ! */) {
+      kinds[i] = LineKind.BangComment;
+      continue;
+    }
+    if (d === 0 && first === 0x3a /* : */) {
+      kinds[i] = /^:\s*end\s*$/.test(line) ? LineKind.End : LineKind.ColonComment;
+      continue;
+    }
+    if (d === 0 && first === 0x2d /* - */ && CONTEXT_SEPARATOR.test(line)) {
+      kinds[i] = LineKind.ContextSeparator;
+      separators.push(i);
+      inCertificateChain = false;
+      continue;
+    }
+    if (d === 0 && first === 0x43 /* C */ && line.startsWith('Cryptochecksum:')) {
+      kinds[i] = LineKind.Checksum;
+      continue;
+    }
+    if (d === 0) inCertificateChain = line.startsWith('crypto ca certificate chain');
+    else if (inCertificateChain && d >= 2) {
+      kinds[i] = LineKind.CertificateData;
+      continue;
+    }
+    depth[i] = d;
+  }
+  return separators;
+}
+
+function buildTree(
+  kinds: Uint8Array,
+  depth: Uint16Array,
+  parentOf: Int32Array,
+  blockEnd: Int32Array,
+  separators: number[],
+  problems: ParseProblem[],
+  lines: string[],
+): void {
+  const stack: number[] = [];
+  const closeAll = (at: number): void => {
+    while (stack.length > 0) blockEnd[stack.pop()!] = at;
+  };
+  let sawTopLevel = false;
+  let separatorCursor = 0;
+  for (let i = 0; i < kinds.length; i++) {
+    if (separatorCursor < separators.length && separators[separatorCursor] === i) {
+      closeAll(i);
+      separatorCursor++;
+      sawTopLevel = false;
+      continue;
+    }
+    if (kinds[i] !== LineKind.Command) continue;
+    const d = depth[i]!;
+    while (stack.length > 0 && depth[stack[stack.length - 1]!]! >= d) blockEnd[stack.pop()!] = i;
+    if (stack.length > 0) {
+      parentOf[i] = stack[stack.length - 1]!;
+    } else if (d > 0 && !sawTopLevel) {
+      // An indented first command means the capture starts inside a block.
+      problems.push({
+        line: i + 1,
+        severity: 'warning',
+        code: 'orphan-indented-line',
+        message: `indented line \`${redactLine(lines[i]!).trim().slice(0, 60)}\` has no parent block (capture starts mid-block?)`,
+      });
+    }
+    if (d === 0) sawTopLevel = true;
+    stack.push(i);
+  }
+  closeAll(kinds.length);
+}
+
+function splitSections(
+  lines: string[],
+  kinds: Uint8Array,
+  parentOf: Int32Array,
+  separators: number[],
+  wrapper: WrapperKind,
+): ConfigSection[] {
+  const bounds: Array<{ start: number; end: number; contextName: string | null }> = [];
+  let start = 0;
+  let contextName: string | null = null;
+  for (const sep of separators) {
+    bounds.push({ start, end: sep, contextName });
+    contextName = CONTEXT_SEPARATOR.exec(lines[sep]!)?.[1] ?? null;
+    start = sep + 1;
+  }
+  bounds.push({ start, end: lines.length, contextName });
+
+  const sections: ConfigSection[] = [];
+  for (const b of bounds) {
+    const topLevel: number[] = [];
+    for (let i = b.start; i < b.end; i++) {
+      if (kinds[i] === LineKind.Command && parentOf[i] === -1) topLevel.push(i);
+    }
+    // The system-space part before the first separator may be empty (e.g. only show version comments).
+    if (topLevel.length === 0 && separators.length > 0 && b.contextName === null) continue;
+    sections.push({
+      contextName: b.contextName,
+      start: b.start,
+      end: b.end,
+      topLevel,
+      completeness: assessCompleteness(lines, kinds, b.start, b.end, wrapper, separators.length > 0),
+    });
+  }
+  return sections;
+}
+
+/** Builds the node view of a command line and, recursively, its children. */
+export function nodeAt(parsed: ParsedConfig, index: number): LineNode {
+  const text = parsed.lines[index]!.trim();
+  const children: LineNode[] = [];
+  const end = parsed.blockEnd[index]!;
+  for (let i = index + 1; i < end; i++) {
+    if (parsed.kinds[i] === LineKind.Command && parsed.parentOf[i] === index) children.push(nodeAt(parsed, i));
+  }
+  return { index, line: index + 1, depth: parsed.depth[index]!, text, words: tokenize(text), children };
+}
+
+/** Node views of a section's top-level commands. */
+export function topLevelNodes(parsed: ParsedConfig, section: ConfigSection = parsed.sections[0]!): LineNode[] {
+  return section.topLevel.map((i) => nodeAt(parsed, i));
+}
+
+/** Line counts by kind, for reporting how much of a file was modelled. */
+export function countKinds(parsed: ParsedConfig): Record<LineKindValue, number> {
+  const counts = { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 } as Record<LineKindValue, number>;
+  for (const k of parsed.kinds) counts[k as LineKindValue]++;
+  return counts;
+}

@@ -1,0 +1,32 @@
+// The one-way flow from a file to resolved devices: text → parse tree → model → resolved policy.
+// Commands and library users start here.
+
+import { loadConfigFile, parseConfigInput } from './input/load.js';
+import { buildModel } from './model/build.js';
+import type { DeviceModel } from './model/types.js';
+import type { ParsedConfig } from './parse/parse.js';
+import { summariseTarget, type TargetSummary } from './report/target.js';
+import { resolveDevice, type ResolvedDevice } from './resolve/resolve.js';
+
+export interface AnalysedTarget {
+  parsed: ParsedConfig;
+  sectionIndex: number;
+  model: DeviceModel;
+  resolved: ResolvedDevice;
+  summary: TargetSummary;
+}
+
+export function analyseParsed(parsed: ParsedConfig): AnalysedTarget[] {
+  return parsed.sections.map((_, sectionIndex) => {
+    const model = buildModel(parsed, parsed.sections[sectionIndex]);
+    return { parsed, sectionIndex, model, resolved: resolveDevice(model), summary: summariseTarget(parsed, model, sectionIndex) };
+  });
+}
+
+export function analyseFile(path: string): AnalysedTarget[] {
+  return analyseParsed(loadConfigFile(path));
+}
+
+export function analyseBytes(bytes: Uint8Array, source: string): AnalysedTarget[] {
+  return analyseParsed(parseConfigInput(bytes, source));
+}

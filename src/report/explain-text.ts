@@ -1,0 +1,61 @@
+// `explain-dns` as text for a person: per profile, one sentence and the chain of settings behind it.
+
+import type { BecauseEntry } from '../explain/ios-dns.js';
+import type { ExplainTarget } from './explain-json.js';
+import type { TargetSummary } from './target.js';
+
+export function describeSource(b: Pick<BecauseEntry, 'from' | 'groupPolicy' | 'line' | 'basis'>): string {
+  switch (b.from) {
+    case 'group-policy':
+      return `set in group-policy ${b.groupPolicy}, line ${b.line}`;
+    case 'DfltGrpPolicy':
+      return `inherited from DfltGrpPolicy, line ${b.line}`;
+    case 'global':
+      return `line ${b.line}`;
+    case 'default':
+      return `built-in default${b.basis === 'recalled' || b.basis === 'inferred' ? ` [${b.basis}]` : ''}`;
+  }
+}
+
+export function targetHeading(s: TargetSummary): string[] {
+  const device = [s.hostname ?? 'unknown hostname', s.asaVersion ? `ASA ${s.asaVersion}` : 'ASA version unknown'];
+  const out = [`${s.source}${s.context ? ` [context ${s.context}]` : ''}: ${device.join(', ')}`];
+  if (!s.complete) out.push('  !! INCOMPLETE configuration: results below cover only what the file holds.');
+  for (const p of s.parseProblems) {
+    if (p.severity === 'info') continue;
+    out.push(`  ${p.severity}${p.line !== null ? ` (line ${p.line})` : ''}: ${p.message}`);
+  }
+  return out;
+}
+
+export function renderExplainText(targets: ExplainTarget[]): string {
+  const out: string[] = [];
+  for (const t of targets) {
+    if (out.length > 0) out.push('');
+    out.push(...targetHeading(t.summary));
+    if (t.explanations.length === 0) out.push('', '  No remote-access connection profiles.');
+    for (const e of t.explanations) {
+      const p = e.profile;
+      const policy = p.policyLayer === 'DfltGrpPolicy' ? 'DfltGrpPolicy' : `group-policy ${p.groupPolicy}`;
+      out.push('', `${p.name}  (${policy}${p.tunnelGroup.builtIn && p.tunnelGroup.firstLine === null ? '; built-in, not printed in the config' : ''})`);
+      out.push(`  iOS: ${e.sentence}`);
+      if (e.basis === 'inferred') out.push(`  (row ${e.row} of the decision table: inferred, not stated by the mobile guide)`);
+      out.push('  because:');
+      for (const b of e.because) out.push(`    ${b.setting} ${b.value} — ${describeSource(b)}`);
+      for (const w of e.warnings) out.push(`  note: ${w}`);
+      out.push(`  desktop: ${e.desktopNote}`);
+      const q = t.queries?.get(e);
+      if (q) {
+        const target = q.resolvedName !== q.query ? `${q.query} (as ${q.resolvedName})` : q.query;
+        const via =
+          q.via === 'tunnel'
+            ? 'through the tunnel'
+            : q.via === 'clear'
+              ? "to the device's own resolver, in the clear"
+              : `undocumented (most likely ${q.likely === 'tunnel' ? 'through the tunnel' : 'in the clear'})`;
+        out.push(`  query ${target}: ${via} — ${q.reason}`);
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

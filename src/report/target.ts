@@ -1,0 +1,39 @@
+// The per-configuration header every report shares: which file, which device, is it complete, and
+// what went wrong while reading it.
+
+import type { DeviceModel } from '../model/types.js';
+import type { ParsedConfig } from '../parse/parse.js';
+
+export interface ReportedProblem {
+  line: number | null;
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+}
+
+export interface TargetSummary {
+  source: string;
+  context: string | null;
+  hostname: string | null;
+  asaVersion: string | null;
+  complete: boolean;
+  wrapper: string;
+  parseProblems: ReportedProblem[];
+}
+
+export function summariseTarget(parsed: ParsedConfig, model: DeviceModel, sectionIndex: number): TargetSummary {
+  const section = parsed.sections[sectionIndex]!;
+  // File-wide problems belong to every section; section problems only to theirs.
+  const inSection = (line: number | null): boolean => line === null || (line > section.start && line <= section.end);
+  const problems = [...parsed.problems.filter((p) => inSection(p.line) && (p.code !== 'incomplete' || p.line === section.completeness.line)), ...model.problems];
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
+  return {
+    source: parsed.source,
+    context: section.contextName,
+    hostname: model.hostname.state === 'value' ? model.hostname.value : null,
+    asaVersion: model.version?.text ?? null,
+    complete: section.completeness.complete,
+    wrapper: parsed.wrapper,
+    parseProblems: problems.map((p) => ({ line: p.line, message: p.message, severity: p.severity, code: p.code })),
+  };
+}

@@ -1,0 +1,162 @@
+// Vendor model → what each connection profile really gets: its default-group-policy, then
+// DfltGrpPolicy, then the built-in defaults. Every effective value says where it came from.
+
+import { builtInTunnelGroup } from '../model/build.js';
+import { POLICY_ATTRIBUTES, type PolicyAttributeKey, type PolicyAttributeValues } from '../model/policy-attributes.js';
+import type { Setting } from '../model/setting.js';
+import { DEFAULT_GROUP_POLICY, type DeviceModel, type GroupPolicy, type TunnelGroup } from '../model/types.js';
+import { builtInNatTraversal, builtInPolicyDefaults, type Basis, type BuiltInDefault } from './defaults.js';
+
+/** `global` is for device-wide lines (NAT-T), which belong to no policy. */
+export type ValueSource = 'group-policy' | 'DfltGrpPolicy' | 'default' | 'global';
+
+export interface Effective<T> {
+  state: 'none' | 'value';
+  /** The value; null when state is `none`. */
+  value: T | null;
+  from: ValueSource;
+  /** Policy whose line set it; null for built-in defaults. */
+  groupPolicy: string | null;
+  /** 1-based line that set it; null for built-in defaults. */
+  line: number | null;
+  /** The line used the pre-8.4 `svc` keyword. */
+  legacy?: boolean;
+  /** For built-in defaults: how sure we are of the value. */
+  basis?: Basis;
+  note?: string;
+}
+
+export type EffectivePolicy = { [K in PolicyAttributeKey]: Effective<PolicyAttributeValues[K]> };
+
+/** Why the profile's own policy layer is what it is. */
+export type PolicyLayerState =
+  | 'defined' // an internal policy in this config
+  | 'DfltGrpPolicy' // the profile uses DfltGrpPolicy itself
+  | 'external' // attributes come from a RADIUS server at login: unknown offline
+  | 'missing'; // named but not defined in this config
+
+export interface ResolvedProfile {
+  tunnelGroup: TunnelGroup;
+  name: string;
+  /** The policy named by `default-group-policy`, or DfltGrpPolicy when absent. */
+  groupPolicy: string;
+  groupPolicyLine: number | null;
+  policyLayer: PolicyLayerState;
+  attributes: EffectivePolicy;
+  /** `anyconnect-custom TYPE`, by TYPE, resolved the same way. */
+  customAttributes: Map<string, Effective<string>>;
+}
+
+export interface ResolvedDevice {
+  model: DeviceModel;
+  /** Remote-access profiles (plus the built-in DefaultRAGroup and DefaultWEBVPNGroup), in file order. */
+  profiles: ResolvedProfile[];
+  natTraversal: Effective<number>;
+}
+
+const REMOTE_ACCESS_TYPES = new Set(['remote-access', 'ipsec-ra', 'webvpn']);
+const ALWAYS_PRESENT = ['DefaultRAGroup', 'DefaultWEBVPNGroup'];
+
+export function resolveDevice(model: DeviceModel): ResolvedDevice {
+  const defaults = builtInPolicyDefaults(model.version);
+  const profiles: ResolvedProfile[] = [];
+  for (const tg of remoteAccessTunnelGroups(model)) profiles.push(resolveProfile(model, tg, defaults));
+  return { model, profiles, natTraversal: resolveNatTraversal(model) };
+}
+
+export function remoteAccessTunnelGroups(model: DeviceModel): TunnelGroup[] {
+  const groups: TunnelGroup[] = [];
+  for (const tg of model.tunnelGroups.values()) {
+    if (tg.name === 'DefaultL2LGroup') continue;
+    if (tg.type === null ? tg.builtIn || tg.general.line !== null || tg.webvpn.line !== null : REMOTE_ACCESS_TYPES.has(tg.type)) {
+      groups.push(tg);
+    }
+  }
+  for (const name of ALWAYS_PRESENT) if (!model.tunnelGroups.has(name)) groups.push(builtInTunnelGroup(name));
+  return groups;
+}
+
+function resolveProfile(model: DeviceModel, tg: TunnelGroup, defaults: ReturnType<typeof builtInPolicyDefaults>): ResolvedProfile {
+  const ref = tg.general.defaultGroupPolicy;
+  const groupPolicy = ref.state === 'value' ? ref.value : DEFAULT_GROUP_POLICY;
+  const own = groupPolicy === DEFAULT_GROUP_POLICY ? undefined : model.groupPolicies.get(groupPolicy);
+  const dflt = model.groupPolicies.get(DEFAULT_GROUP_POLICY);
+  const policyLayer: PolicyLayerState =
+    groupPolicy === DEFAULT_GROUP_POLICY ? 'DfltGrpPolicy' : !own || own.type === null && own.attributeBlockLines.length === 0 ? 'missing' : own.type === 'external' ? 'external' : 'defined';
+  // An external policy's attributes arrive from RADIUS; offline, only the lower layers are known.
+  const ownLayer = policyLayer === 'defined' ? own : undefined;
+
+  const attributes = {} as Record<PolicyAttributeKey, Effective<unknown>>;
+  for (const spec of POLICY_ATTRIBUTES) {
+    attributes[spec.key] = resolveSetting(
+      ownLayer,
+      dflt,
+      (gp) => gp.attributes[spec.key] as Setting<unknown>,
+      defaults[spec.key] as BuiltInDefault<unknown>,
+    );
+  }
+  const customTypes = new Set<string>([...(ownLayer?.customAttributes.keys() ?? []), ...(dflt?.customAttributes.keys() ?? [])]);
+  const customAttributes = new Map<string, Effective<string>>();
+  for (const type of [...customTypes].sort()) {
+    customAttributes.set(
+      type,
+      resolveSetting(ownLayer, dflt, (gp) => gp.customAttributes.get(type) ?? { state: 'unset' }, { value: null, basis: 'inferred' }),
+    );
+  }
+  return {
+    tunnelGroup: tg,
+    name: tg.name,
+    groupPolicy,
+    groupPolicyLine: ref.state === 'value' ? ref.line : null,
+    policyLayer,
+    attributes: attributes as EffectivePolicy,
+    customAttributes,
+  };
+}
+
+function resolveSetting<T>(
+  own: GroupPolicy | undefined,
+  dflt: GroupPolicy | undefined,
+  pick: (gp: GroupPolicy) => Setting<T>,
+  builtIn: BuiltInDefault<T>,
+): Effective<T> {
+  const layers: Array<[GroupPolicy | undefined, ValueSource]> = [
+    [own, 'group-policy'],
+    [dflt, 'DfltGrpPolicy'],
+  ];
+  for (const [gp, from] of layers) {
+    if (!gp) continue;
+    const s = pick(gp);
+    if (s.state === 'unset') continue;
+    const effective: Effective<T> = {
+      state: s.state,
+      value: s.state === 'value' ? s.value : null,
+      from,
+      groupPolicy: gp.name,
+      line: s.line,
+    };
+    if (s.legacy) effective.legacy = true;
+    return effective;
+  }
+  const effective: Effective<T> = {
+    state: builtIn.value === null ? 'none' : 'value',
+    value: builtIn.value,
+    from: 'default',
+    groupPolicy: null,
+    line: null,
+    basis: builtIn.basis,
+  };
+  if (builtIn.note) effective.note = builtIn.note;
+  return effective;
+}
+
+function resolveNatTraversal(model: DeviceModel): Effective<number> {
+  const s = model.global.natTraversal;
+  if (s.state !== 'unset') {
+    return { state: s.state, value: s.state === 'value' ? s.value : null, from: 'global', groupPolicy: null, line: s.line };
+  }
+  const d = builtInNatTraversal(model.version);
+  const e: Effective<number> = { state: d.value === null ? 'none' : 'value', value: d.value, from: 'default', groupPolicy: null, line: null, basis: d.basis };
+  if (d.note) e.note = d.note;
+  return e;
+}
