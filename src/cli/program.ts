@@ -9,9 +9,17 @@ import { explainDnsCommand, type ExplainDnsOptions } from './explain-dns.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
+/** The package version, read from package.json whether running from src/ (tests) or dist/src/. */
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === TOOL_NAME && pkg.version) return pkg.version;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return '0.0.0';
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {

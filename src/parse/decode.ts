@@ -13,8 +13,18 @@ export interface DecodedText {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-// Node ships full ICU, so windows-1252 is available; it maps every byte, so it cannot fail.
-const cp1252 = new TextDecoder('windows-1252');
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F; Node's TextDecoder treats the label as
+// Latin-1, so map that range ourselves (undefined bytes keep their Latin-1 code point).
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += String.fromCharCode(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
+  return out;
+}
 
 const LF = 0x0a;
 
@@ -49,7 +59,7 @@ function decodePerLine(body: Uint8Array, bom: boolean): DecodedText {
     try {
       decoded = utf8Strict.decode(slice);
     } catch {
-      decoded = cp1252.decode(slice);
+      decoded = decodeCp1252(slice);
       cp1252Lines.push(lines.length + 1);
     }
     lines.push(stripLineEnding(decoded, terminated, endings));

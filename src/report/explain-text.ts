@@ -19,7 +19,8 @@ export function describeSource(b: Pick<BecauseEntry, 'from' | 'groupPolicy' | 'l
 
 export function targetHeading(s: TargetSummary): string[] {
   const device = [s.hostname ?? 'unknown hostname', s.asaVersion ? `ASA ${s.asaVersion}` : 'ASA version unknown'];
-  const out = [`${s.source}${s.context ? ` [context ${s.context}]` : ''}: ${device.join(', ')}`];
+  const where = s.context ? ` [context ${s.context}]` : s.space === 'system' ? ' [system execution space]' : '';
+  const out = [`${s.source}${where}: ${device.join(', ')}`];
   if (!s.complete) out.push('  !! INCOMPLETE configuration: results below cover only what the file holds.');
   for (const p of s.parseProblems) {
     if (p.severity === 'info') continue;
@@ -33,7 +34,9 @@ export function renderExplainText(targets: ExplainTarget[]): string {
   for (const t of targets) {
     if (out.length > 0) out.push('');
     out.push(...targetHeading(t.summary));
-    if (t.explanations.length === 0) out.push('', '  No remote-access connection profiles.');
+    if (t.explanations.length === 0) {
+      out.push('', t.summary.space === 'system' ? '  The system execution space terminates no VPN; see the contexts.' : '  No remote-access connection profiles.');
+    }
     for (const e of t.explanations) {
       const p = e.profile;
       const policy = p.policyLayer === 'DfltGrpPolicy' ? 'DfltGrpPolicy' : `group-policy ${p.groupPolicy}`;

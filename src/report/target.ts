@@ -16,6 +16,8 @@ export interface TargetSummary {
   context: string | null;
   hostname: string | null;
   asaVersion: string | null;
+  /** `single`, or which execution space of a multiple-context ASA (`context`, `system`). */
+  space: 'single' | 'context' | 'system';
   complete: boolean;
   wrapper: string;
   parseProblems: ReportedProblem[];
@@ -32,6 +34,7 @@ export function summariseTarget(parsed: ParsedConfig, model: DeviceModel, sectio
     context: section.contextName,
     hostname: model.hostname.state === 'value' ? model.hostname.value : null,
     asaVersion: model.version?.text ?? null,
+    space: model.space,
     complete: section.completeness.complete,
     wrapper: parsed.wrapper,
     parseProblems: problems.map((p) => ({ line: p.line, message: p.message, severity: p.severity, code: p.code })),

@@ -65,6 +65,8 @@ export function resolveDevice(model: DeviceModel): ResolvedDevice {
 }
 
 export function remoteAccessTunnelGroups(model: DeviceModel): TunnelGroup[] {
+  // The system execution space of a multiple-context ASA terminates no VPN.
+  if (model.space === 'system') return [];
   const groups: TunnelGroup[] = [];
   for (const tg of model.tunnelGroups.values()) {
     if (tg.name === 'DefaultL2LGroup') continue;

@@ -1,0 +1,64 @@
+// Shared test helpers: fixture paths, in-process CLI runs, and a quick text → resolved pipeline.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../src/cli/program.js';
+import { analyseBytes, analyseFile, type AnalysedTarget } from '../src/pipeline.js';
+import { parseConfigText, type ParsedConfig } from '../src/parse/parse.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export function fixture(rel: string): string {
+  return `${ROOT}fixtures/${rel}`;
+}
+
+export function corpus(name: string): string {
+  return fixture(`corpus/${name}`);
+}
+
+export function readFixture(rel: string): Buffer {
+  return readFileSync(fixture(rel));
+}
+
+/** Analyses a fixture and returns its single target (throws if the file has several sections). */
+export function analyseOne(rel: string): AnalysedTarget {
+  const targets = analyseFile(fixture(rel));
+  if (targets.length !== 1) throw new Error(`${rel}: expected one section, got ${targets.length}`);
+  return targets[0]!;
+}
+
+export function analyseText(text: string, source = 'inline.cfg'): AnalysedTarget {
+  return analyseBytes(Buffer.from(text, 'utf8'), source)[0]!;
+}
+
+export function parse(text: string): ParsedConfig {
+  return parseConfigText(text, 'inline.cfg');
+}
+
+/** A minimal complete config around the given body lines. */
+export function wrapConfig(body: string, version = '9.16(4)'): string {
+  return `: Saved\n:\nASA Version ${version} \n!\nhostname t-asa\n${body.replace(/\n?$/, '\n')}Cryptochecksum:00000000000000000000000000000000\n: end\n`;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(...argv: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    isTTY: false,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+export function profile(t: AnalysedTarget, name: string) {
+  const p = t.resolved.profiles.find((x) => x.name === name);
+  if (!p) throw new Error(`no profile ${name}; have ${t.resolved.profiles.map((x) => x.name).join(', ')}`);
+  return p;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { collapseCarriageReturns, decodeConfigBytes, looksBinary } from '../../src/parse/decode.js';
+
+describe('decodeConfigBytes', () => {
+  it('counts LF-terminated lines and an unterminated last line', () => {
+    const d = decodeConfigBytes(Buffer.from('a\nb\nc'));
+    expect(d.lines).toEqual(['a', 'b', 'c']);
+    expect(d.endings).toEqual({ lf: 2, crlf: 0, none: 1 });
+    expect(decodeConfigBytes(Buffer.from('a\nb\n')).lines).toEqual(['a', 'b']);
+  });
+
+  it('strips CRLF and reports mixed endings', () => {
+    const d = decodeConfigBytes(Buffer.from('one\r\ntwo\nthree\r\n'));
+    expect(d.lines).toEqual(['one', 'two', 'three']);
+    expect(d.endings).toEqual({ lf: 1, crlf: 2, none: 0 });
+  });
+
+  it('removes a UTF-8 byte-order mark', () => {
+    const d = decodeConfigBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x68, 0x69, 0x0a]));
+    expect(d.bom).toBe(true);
+    expect(d.lines).toEqual(['hi']);
+  });
+
+  it('decodes a non-UTF-8 line as Windows-1252 and keeps going', () => {
+    const bytes = Buffer.concat([Buffer.from('ok line\n description Carrier'), Buffer.from([0x92]), Buffer.from('s uplink\nnext\n')]);
+    const d = decodeConfigBytes(bytes);
+    expect(d.lines).toEqual(['ok line', ' description Carrier’s uplink', 'next']);
+    expect(d.cp1252Lines).toEqual([2]);
+  });
+
+  it('keeps what a terminal shows after interior carriage returns', () => {
+    expect(collapseCarriageReturns('\rfw1# ')).toBe('fw1# ');
+    expect(collapseCarriageReturns('garbage\r hostname fw1')).toBe(' hostname fw1');
+    expect(collapseCarriageReturns('text\r\r')).toBe('text');
+  });
+});
+
+describe('looksBinary', () => {
+  it('flags NUL bytes and accepts text with tabs, CR and backspaces', () => {
+    expect(looksBinary(Buffer.from([0x41, 0x00, 0x42]))).toBe(true);
+    expect(looksBinary(Buffer.from('a\tb\r\n<--- More --->\b\b\b'))).toBe(false);
+  });
+});

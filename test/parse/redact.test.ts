@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { redactLine, REDACTED } from '../../src/parse/redact.js';
+import { corpus, fixture } from '../helpers.js';
+
+describe('redactLine', () => {
+  it.each([
+    ['enable password 8Ry2YjIyt7RRXU24 encrypted', '8Ry2YjIyt7RRXU24'],
+    ['username dennis password uIExjWDQQO4qrbhe encrypted privilege 15', 'uIExjWDQQO4qrbhe'],
+    ['passwd 2KFQnbNIdI.2KYOU encrypted', '2KFQnbNIdI.2KYOU'],
+    [' ikev1 pre-shared-key s3cr3t!', 's3cr3t!'],
+    [' ikev2 remote-authentication pre-shared-key hex 0a0b0c', '0a0b0c'],
+    [' key Rad1usS3cret!', 'Rad1usS3cret!'],
+    ['snmp-server host inside 10.0.0.30 community Publ1cC0mmunity version 2c', 'Publ1cC0mmunity'],
+    ['snmp-server community Publ1c', 'Publ1c'],
+    ['failover key hex 0011223344', '0011223344'],
+    [' ospf message-digest-key 1 md5 0spfK3y', '0spfK3y'],
+    [' ldap-login-password LdapPw1', 'LdapPw1'],
+    ['group-policy EXT external server-group ISE password ExtPw', 'ExtPw'],
+    ['ntp authentication-key 1 md5 NtpK3y', 'NtpK3y'],
+  ])('masks the secret in `%s`', (line, secret) => {
+    const out = redactLine(line);
+    expect(out).not.toContain(secret);
+    expect(out).toContain(REDACTED);
+  });
+
+  it('masks placeholders whole and leaves ordinary lines alone', () => {
+    expect(redactLine('enable password <secret hidden> pbkdf2')).toBe(`enable password ${REDACTED} pbkdf2`);
+    for (const line of ['crypto key generate rsa modulus 2048', 'ssh key-exchange group dh-group14-sha256', ' split-dns value corp.example.com', ' password-management']) {
+      expect(redactLine(line)).toBe(line);
+    }
+  });
+
+  it('masks every secret-bearing line of real corpus configs', () => {
+    const secrets = [
+      ['dlandberg-asa5505-84.cfg', 'uIExjWDQQO4qrbhe'],
+      ['wosm-asa84-ikev1-ra.cfg', 'SxYXLtULZ5hPDb07'],
+      ['kolhe-context-tcs-91.cfg', '8Ry2YjIyt7RRXU24'],
+      ['ciscoconfparse-sample01-asa90.cfg', 'dXRTaA5wrZ3OL8gz'],
+    ] as const;
+    for (const [file, secret] of secrets) {
+      const text = readFileSync(corpus(file), 'utf8');
+      expect(text).toContain(secret);
+      const redacted = text.split('\n').map(redactLine).join('\n');
+      expect(redacted, file).not.toContain(secret);
+    }
+    const demo = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').split('\n').map(redactLine).join('\n');
+    for (const s of ['Rad1usS3cret!', 'Publ1cC0mmunity', 'Sup3rS3cretPSK', 'ZmFrZWhhc2hmYWtlaGFzaA']) expect(demo).not.toContain(s);
+  });
+});
