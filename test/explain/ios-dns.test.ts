@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateQuery, explainDevice, explainProfile, isUnder } from '../../src/explain/ios-dns.js';
+import { analyseOne, analyseText, profile, wrapConfig } from '../helpers.js';
+
+/** One profile T using policy G with the given attribute lines, plus optional DfltGrpPolicy lines. */
+function explainPolicy(policyLines: string, dfltLines = ' dns-server value 10.0.0.53') {
+  const t = analyseText(
+    wrapConfig(
+      `group-policy DfltGrpPolicy attributes\n${dfltLines}\ngroup-policy G internal\ngroup-policy G attributes\n${policyLines}\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G`,
+    ),
+  );
+  return explainProfile(profile(t, 'T'));
+}
+
+describe('iOS DNS decision table', () => {
+  it('D1 tunnelall: all tunnelled whatever split-dns says (inferred)', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelall\n split-dns value corp.example.com');
+    expect([e.row, e.outcome, e.basis, e.tunneledDomains]).toEqual(['D1', 'all-tunneled', 'inferred', []]);
+    expect(e.because.map((b) => b.setting)).toEqual(['split-tunnel-policy', 'dns-server']);
+  });
+
+  it('D2 tunnelspecified + split-tunnel-all-dns enable: all tunnelled (inferred)', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelspecified\n split-tunnel-all-dns enable\n split-dns value corp.example.com');
+    expect([e.row, e.outcome, e.basis]).toEqual(['D2', 'all-tunneled', 'inferred']);
+    expect(e.because.find((b) => b.setting === 'split-tunnel-all-dns')).toMatchObject({ value: 'enable', from: 'group-policy' });
+  });
+
+  it('D3 split-dns list: only the listed domains (guide)', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelspecified\n split-dns value corp.example.com lab.example.com\n default-domain value corp.example.com');
+    expect([e.row, e.outcome, e.basis, e.tunneledDomains]).toEqual(['D3', 'split-dns-list', 'guide', ['corp.example.com', 'lab.example.com']]);
+    expect(e.warnings).toEqual([]);
+  });
+
+  it('D4 split-dns none + default-domain: only the default domain (guide)', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelspecified\n split-dns none\n default-domain value corp.example.com');
+    expect([e.row, e.outcome, e.tunneledDomains]).toEqual(['D4', 'default-domain-only', ['corp.example.com']]);
+  });
+
+  it('D5 split-dns none + default-domain none: all in the clear (guide)', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelspecified\n split-dns none\n default-domain none');
+    expect([e.row, e.outcome, e.basis]).toEqual(['D5', 'all-clear', 'guide']);
+    expect(e.because.map((b) => `${b.setting} ${b.value} ${b.from}`)).toEqual([
+      'split-tunnel-policy tunnelspecified group-policy',
+      'split-tunnel-all-dns disable default',
+      'split-dns none group-policy',
+      'default-domain none group-policy',
+      'dns-server value 10.0.0.53 DfltGrpPolicy',
+    ]);
+  });
+
+  it('D5 also when none comes from DfltGrpPolicy (guide bullet 3, absent from the policy)', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelspecified', ' dns-server value 10.0.0.53\n split-dns none\n default-domain none');
+    expect(e.outcome).toBe('all-clear');
+    expect(e.because.find((b) => b.setting === 'split-dns')).toMatchObject({ from: 'DfltGrpPolicy', groupPolicy: 'DfltGrpPolicy', line: 8 });
+  });
+
+  it('D6/D7 excludespecified: undocumented, said so', () => {
+    const d6 = explainPolicy(' split-tunnel-policy excludespecified');
+    expect([d6.row, d6.outcome, d6.basis]).toEqual(['D6', 'undocumented', 'inferred']);
+    expect(d6.sentence).toMatch(/^Undocumented/);
+    const d7 = explainPolicy(' split-tunnel-policy excludespecified\n split-tunnel-all-dns enable');
+    expect([d7.row, d7.outcome]).toEqual(['D7', 'undocumented']);
+  });
+
+  it('E5: inherited split-dns silently leaves the default domain in the clear', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelspecified\n default-domain value corp.example.com', ' dns-server value 10.0.0.53\n split-dns value old.example.net');
+    expect(e.outcome).toBe('split-dns-list');
+    expect(e.tunneledDomains).toEqual(['old.example.net']);
+    expect(e.warnings.join('\n')).toMatch(/default domain corp.example.com is not under any split-dns domain/);
+    expect(e.warnings.join('\n')).toMatch(/inherits DfltGrpPolicy's list \(line 8\)/);
+    expect(evaluateQuery(e, 'hr.corp.example.com').via).toBe('clear');
+  });
+
+  it('D0: warns when no dns-server is pushed', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelall', ' vpn-idle-timeout 30');
+    expect(e.dnsServers).toEqual([]);
+    expect(e.warnings.join('\n')).toMatch(/No dns-server is pushed/);
+  });
+});
+
+describe('queries', () => {
+  const e = explainPolicy(' split-tunnel-policy tunnelspecified\n split-dns value corp.example.com lab.example.com\n default-domain value corp.example.com');
+
+  it('matches on label boundaries, case-insensitively, ignoring a trailing dot', () => {
+    expect(evaluateQuery(e, 'git.lab.example.com')).toMatchObject({ via: 'tunnel', matchedDomain: 'lab.example.com' });
+    expect(evaluateQuery(e, 'Corp.Example.COM.')).toMatchObject({ via: 'tunnel', matchedDomain: 'corp.example.com' });
+    expect(evaluateQuery(e, 'www.example.com')).toMatchObject({ via: 'clear', matchedDomain: null });
+    expect(evaluateQuery(e, 'evilcorp.example.com').via).toBe('clear');
+    expect(isUnder('xcorp.example.com', 'corp.example.com')).toBe(false);
+  });
+
+  it('completes single-label names with the default domain (M3)', () => {
+    expect(evaluateQuery(e, 'intranet')).toMatchObject({ resolvedName: 'intranet.corp.example.com', via: 'tunnel', matchedDomain: 'corp.example.com' });
+  });
+
+  it('answers undocumented with the inferred likely path for excludespecified', () => {
+    const d6 = explainPolicy(' split-tunnel-policy excludespecified');
+    expect(evaluateQuery(d6, 'a.example')).toMatchObject({ via: 'undocumented', likely: 'tunnel' });
+  });
+});
+
+describe('the demo config covers every outcome', () => {
+  it('has all four iOS outcomes plus undocumented', () => {
+    const t = analyseOne('demo/demo-headend.cfg');
+    const byProfile = Object.fromEntries(explainDevice(t.resolved).map((e) => [e.profile.name, e.outcome]));
+    expect(byProfile).toEqual({
+      DefaultWEBVPNGroup: 'all-tunneled',
+      'MOBILE-FULL': 'all-tunneled',
+      'MOBILE-SPLIT': 'split-dns-list',
+      'MOBILE-DOMAIN': 'default-domain-only',
+      'Lab&Partners': 'all-clear',
+      'MOBILE-INHERIT': 'split-dns-list',
+      'MOBILE-PERAPP': 'undocumented',
+      DefaultRAGroup: 'all-tunneled',
+    });
+  });
+});
