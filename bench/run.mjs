@@ -1,0 +1,78 @@
+// `npm run bench`: whole-process timings of the CLI against a plain read+split baseline on the
+// same generated configs, in the same run. Targets: time and peak RSS ≤ 3× the baseline.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, 'bench', '.work');
+const generator = join(root, '..', 'shared', 'tools', 'gen-large-asa.mjs');
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const probe = join(root, 'bench', 'rss-probe.mjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const LIMIT = 3;
+
+if (!existsSync(generator)) {
+  console.error(`bench: generator not found at ${generator} (expected ../shared beside the checkout)`);
+  process.exit(2);
+}
+mkdirSync(work, { recursive: true });
+
+function generate(scale) {
+  const file = join(work, `gen-${scale}.cfg`);
+  if (!existsSync(file)) {
+    const r = spawnSync(process.execPath, [generator, String(scale)], { maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`generator failed: ${r.stderr}`);
+    writeFileSync(file, r.stdout);
+  }
+  return file;
+}
+
+/** Median wall time (ms) and median peak RSS (MiB) of a node command over RUNS runs. */
+function measure(args) {
+  const times = [];
+  const rss = [];
+  const rssFile = join(work, 'rss.txt');
+  for (let i = 0; i < RUNS; i++) {
+    rmSync(rssFile, { force: true });
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', probe, ...args], {
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    times.push(ms);
+    rss.push(Number(readFileSync(rssFile, 'utf8').trim()) / 1024);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ms: median(times), rssMiB: median(rss) };
+}
+
+const scenarios = [
+  { name: 'explain-dns --format json', args: (f) => [cli, 'explain-dns', f, '--format', 'json'] },
+];
+
+let failed = false;
+console.log(`runs per measurement: ${RUNS} (median); limit: ${LIMIT}x baseline\n`);
+for (const scale of [10, 100]) {
+  const file = generate(scale);
+  const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+  const size = (statSync(file).size / 1048576).toFixed(1);
+  const base = measure([join(root, 'bench', 'baseline.mjs'), file]);
+  console.log(`scale ${scale}: ${lines} lines, ${size} MiB`);
+  console.log(`  baseline read+split           ${base.ms.toFixed(0).padStart(6)} ms  ${base.rssMiB.toFixed(0).padStart(5)} MiB`);
+  for (const s of scenarios) {
+    const m = measure(s.args(file));
+    const tr = m.ms / base.ms;
+    const rr = m.rssMiB / base.rssMiB;
+    const ok = tr <= LIMIT && rr <= LIMIT;
+    if (!ok) failed = true;
+    console.log(
+      `  ${s.name.padEnd(29)} ${m.ms.toFixed(0).padStart(6)} ms  ${m.rssMiB.toFixed(0).padStart(5)} MiB   time ${tr.toFixed(2)}x  rss ${rr.toFixed(2)}x  ${ok ? 'ok' : 'OVER LIMIT'}`,
+    );
+  }
+}
+process.exit(failed ? 1 : 0);
