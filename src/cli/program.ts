@@ -1,26 +1,15 @@
 // Command-line wiring: commander parses, commands run, and every failure becomes one line and an
 // exit code. No stack trace reaches a user unless ASA_MOBILE_AUDIT_DEBUG is set.
 
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../input/load.js';
 import { ExitCode } from './exit-codes.js';
+import { auditCommand, type AuditCliOptions } from './audit.js';
 import { explainDnsCommand, type ExplainDnsOptions } from './explain-dns.js';
+import { toolVersion } from './package-info.js';
+import { rulesCommand } from './rules-command.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
-
-/** The package version, read from package.json whether running from src/ (tests) or dist/src/. */
-export function toolVersion(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === TOOL_NAME && pkg.version) return pkg.version;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return '0.0.0';
-}
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command(TOOL_NAME)
@@ -39,6 +28,24 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--allow-incomplete', 'exit 0 even when the configuration is truncated or partial')
     .action((file: string, opts: ExplainDnsOptions) => setExit(explainDnsCommand(file, opts, io)));
+
+  program
+    .command('audit')
+    .description('audit ASA configurations for mobile readiness; findings per connection profile with the CLI that fixes them')
+    .argument('[paths...]', 'configuration files, or directories to scan')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'never']).default('warning'))
+    .option('--profile <name>', 'only this connection profile (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
+    .option('-v, --verbose', 'also list skipped profiles and files, and why')
+    .action((paths: string[], opts: AuditCliOptions) => setExit(auditCommand(paths, opts, io)));
+
+  program
+    .command('rules')
+    .description('list the rules, or print the documentation of one')
+    .argument('[id]', 'rule id')
+    .addOption(new Option('--format <format>', 'output format of the list').choices(['table', 'json']).default('table'))
+    .action((id: string | undefined, opts: { format: 'table' | 'json' }) => setExit(rulesCommand(id, opts, io)));
 
   return program;
 }

@@ -8,11 +8,15 @@ import { parseConfigBytes, type ParsedConfig } from '../parse/parse.js';
 import { redactLine } from '../parse/redact.js';
 
 /** A problem with the input that stops it from being read: reported as one line, exit code 2. */
+export type InputErrorKind = 'unreadable' | 'directory' | 'empty' | 'binary' | 'not-asa';
+
 export class InputError extends Error {
   constructor(
     readonly file: string,
     message: string,
     readonly line: number | null = null,
+    /** `not-asa`, `empty` and `binary` files are skipped quietly when found by scanning a directory. */
+    readonly kind: InputErrorKind = 'unreadable',
   ) {
     super(message);
     this.name = 'InputError';
@@ -27,7 +31,7 @@ export class InputError extends Error {
 export function loadConfigFile(path: string): ParsedConfig {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new InputError(path, 'is a directory; give a configuration file');
+    if (statSync(path).isDirectory()) throw new InputError(path, 'is a directory; give a configuration file', null, 'directory');
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -38,8 +42,8 @@ export function loadConfigFile(path: string): ParsedConfig {
 
 /** Parses bytes that claim to be an ASA configuration, refusing what clearly is not one. */
 export function parseConfigInput(bytes: Uint8Array, source: string): ParsedConfig {
-  if (bytes.length === 0) throw new InputError(source, 'file is empty');
-  if (looksBinary(bytes)) throw new InputError(source, 'binary file, not a text configuration');
+  if (bytes.length === 0) throw new InputError(source, 'file is empty', null, 'empty');
+  if (looksBinary(bytes)) throw new InputError(source, 'binary file, not a text configuration', null, 'binary');
   const parsed = parseConfigBytes(bytes, source);
   rejectIfNotAsa(parsed);
   return parsed;
@@ -92,20 +96,23 @@ function rejectIfNotAsa(parsed: ParsedConfig): void {
     if (ASA_FIRST_WORDS.has(space === -1 ? trimmed : trimmed.slice(0, space))) return;
     if (iosLine === -1 && IOS_LINE.test(trimmed)) iosLine = i;
   }
-  if (firstText === -1) throw new InputError(source, 'file holds only blank lines');
+  if (firstText === -1) throw new InputError(source, 'file holds only blank lines', null, 'empty');
   const first = lines[firstText]!.trimStart();
   if (first.startsWith('{') || first.startsWith('[')) {
-    throw new InputError(source, 'this is JSON, not an ASA configuration', firstText + 1);
+    throw new InputError(source, 'this is JSON, not an ASA configuration', firstText + 1, 'not-asa');
   }
   if (iosLine !== -1) {
     throw new InputError(
       source,
       `looks like a Cisco IOS configuration (\`${redactLine(lines[iosLine]!).trim().slice(0, 60)}\`), not an ASA configuration`,
       iosLine + 1,
+      'not-asa',
     );
   }
   throw new InputError(
     source,
     'not an ASA configuration: no `ASA Version`, `group-policy`, `tunnel-group`, `webvpn` or other ASA-only line found',
+    null,
+    'not-asa',
   );
 }

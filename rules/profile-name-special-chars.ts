@@ -1,0 +1,53 @@
+import { cliName } from '../src/parse/tokenize.js';
+import { defineRule } from '../src/engine/types.js';
+import { safeName, SAFE_NAME, unsafeCharacters } from '../src/engine/rule-kit.js';
+import type { TunnelGroup } from '../src/model/types.js';
+
+/**
+ * CLI that recreates the profile under a safe name, from what the model knows of it. Aliases move
+ * with it: they are unique per device, so they are removed from the old profile first.
+ */
+function recreateCli(tg: TunnelGroup, newName: string, groupPolicy: string): string {
+  const n = cliName(newName);
+  const lines: string[] = [];
+  if (tg.webvpn.groupAliases.length > 0) {
+    lines.push(`tunnel-group ${cliName(tg.name)} webvpn-attributes`, ...tg.webvpn.groupAliases.map((a) => ` no group-alias ${cliName(a.name)}`));
+  }
+  lines.push(`tunnel-group ${n} type remote-access`, `tunnel-group ${n} general-attributes`);
+  for (const pool of tg.general.addressPools) lines.push(` address-pool ${pool.name}`);
+  if (tg.general.authenticationServerGroup.state === 'value') lines.push(` authentication-server-group ${tg.general.authenticationServerGroup.value}`);
+  lines.push(` default-group-policy ${cliName(groupPolicy)}`);
+  const web: string[] = [];
+  if (tg.webvpn.authentication.state === 'value') web.push(` authentication ${tg.webvpn.authentication.value.join(' ')}`);
+  for (const a of tg.webvpn.groupAliases) web.push(` group-alias ${cliName(a.name)} ${a.enabled ? 'enable' : 'disable'}`);
+  if (web.length > 0) lines.push(`tunnel-group ${n} webvpn-attributes`, ...web);
+  return lines.join('\n');
+}
+
+export default defineRule({
+  id: 'profile-name-special-chars',
+  severity: 'warning',
+  title: 'Connection profile name has characters mobile clients may not handle',
+  rationale:
+    'The guide warns against special characters in the names of connection profiles used by mobile clients: they can make the client fail with "Unable to process response from Gateway".',
+  basis: 'guide',
+  scope: 'profile',
+  check({ profiles }) {
+    return profiles
+      .filter((p) => !p.resolved.tunnelGroup.builtIn && !SAFE_NAME.test(p.resolved.name))
+      .map((p) => {
+        const tg = p.resolved.tunnelGroup;
+        const safe = safeName(tg.name);
+        return {
+          message:
+            `Connection profile name \`${tg.name}\` contains ${unsafeCharacters(tg.name).map((c) => `\`${c}\``).join(', ')}; ` +
+            `mobile clients may fail with "Unable to process response from Gateway". A tunnel-group cannot be renamed: create \`${safe}\`, ` +
+            'copy its remaining attributes (ipsec-attributes, group-urls), move users and aliases to it, then remove the old one.',
+          line: tg.typeLine ?? tg.firstLine,
+          tunnelGroup: tg.name,
+          groupPolicy: p.resolved.groupPolicy,
+          fix: recreateCli(tg, safe, p.resolved.groupPolicy),
+        };
+      });
+  },
+});

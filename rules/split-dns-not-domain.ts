@@ -1,0 +1,48 @@
+import { defineRule } from '../src/engine/types.js';
+import { policyCli } from '../src/engine/rule-kit.js';
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const IPV6 = /^[0-9a-f:]+$/i;
+const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
+
+/** Why an entry is not a domain name, or null when it is one. */
+export function notADomain(entry: string): string | null {
+  if (IPV4.test(entry) || (entry.includes(':') && IPV6.test(entry))) return 'an IP address';
+  const name = entry.replace(/\.$/, '');
+  if (name.length === 0 || name.length > 253) return 'not a valid domain name';
+  const labels = name.split('.');
+  if (!labels.every((l) => LABEL.test(l))) return 'not a valid domain name';
+  if (/^\d+$/.test(labels[labels.length - 1]!)) return 'not a valid domain name (numeric top-level label)';
+  return null;
+}
+
+export default defineRule({
+  id: 'split-dns-not-domain',
+  severity: 'warning',
+  title: 'A split-dns entry is an IP address or not a valid domain name',
+  rationale: 'split-dns takes domain names: iOS tunnels the queries for names under them. An IP address or a malformed name matches nothing, so those queries go in the clear.',
+  basis: 'guide',
+  scope: 'profile',
+  check({ profiles }) {
+    return profiles.flatMap((p) => {
+      const s = p.resolved.attributes.splitDns;
+      if (s.state !== 'value' || !s.value) return [];
+      const bad = s.value.map((d) => [d, notADomain(d)] as const).filter(([, why]) => why !== null);
+      if (bad.length === 0) return [];
+      const good = s.value.filter((d) => notADomain(d) === null);
+      // Fix the line where the list is: the policy (or DfltGrpPolicy) that set it.
+      const policy = s.groupPolicy ?? p.resolved.groupPolicy;
+      return [
+        {
+          message:
+            `split-dns lists ${bad.map(([d, why]) => `\`${d}\` (${why})`).join(', ')}` +
+            `${s.from === 'DfltGrpPolicy' ? ', inherited from DfltGrpPolicy' : ''}: split-dns takes domain names, so this entry matches no query.`,
+          line: s.line,
+          tunnelGroup: p.resolved.name,
+          groupPolicy: p.resolved.groupPolicy,
+          fix: policyCli(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none']),
+        },
+      ];
+    });
+  },
+});

@@ -1,0 +1,30 @@
+// `asa-mobile-audit rules [ID]`: the rule list, or one rule's documentation.
+
+import { readFileSync } from 'node:fs';
+import { table, getBorderCharacters } from 'table';
+import { RULES } from '../../rules/index.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { ruleDocPath } from './package-info.js';
+import { UsageError } from './usage-error.js';
+
+export function rulesCommand(id: string | undefined, opts: { format: 'table' | 'json' }, io: CliIo): number {
+  if (id === undefined) {
+    if (opts.format === 'json') {
+      const list = RULES.map((r) => ({ id: r.id, severity: r.severity, title: r.title, scope: r.scope, basis: r.basis }));
+      io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+    } else {
+      const rows = [['id', 'severity', 'title'], ...RULES.map((r) => [r.id, r.severity, r.title])];
+      io.stdout(table(rows, { border: getBorderCharacters('norc'), columns: { 2: { width: 70, wrapWord: true } } }));
+    }
+    return ExitCode.Ok;
+  }
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) {
+    const near = RULES.filter((r) => r.id.includes(id) || id.includes(r.id)).map((r) => r.id);
+    throw new UsageError(`no rule \`${id}\`${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; run `asa-mobile-audit rules` for the list'}`);
+  }
+  const doc = ruleDocPath(rule.id);
+  io.stdout(doc ? readFileSync(doc, 'utf8') : `# ${rule.id}\n\n${rule.title}\n\n${rule.rationale}\n`);
+  return ExitCode.Ok;
+}

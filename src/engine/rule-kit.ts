@@ -1,0 +1,93 @@
+// Small helpers rules share: where a fix goes, which line to point at, how to word a source.
+// They read the resolved model only.
+
+import { cliName } from '../parse/tokenize.js';
+import { atLeast } from '../model/version.js';
+import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
+import type { Effective, ResolvedProfile } from '../resolve/resolve.js';
+
+/** The policy a per-profile fix belongs in: the profile's own policy, or DfltGrpPolicy if it uses that. */
+export function fixPolicy(profile: ResolvedProfile): string | null {
+  if (profile.policyLayer === 'external') return null; // attributes live on the RADIUS server
+  return profile.groupPolicy;
+}
+
+/** CLI lines for a group-policy attribute, in its mode. */
+export function policyCli(policy: string, mode: 'attributes' | 'webvpn', lines: string[]): string {
+  const head = [`group-policy ${cliName(policy)} attributes`];
+  if (mode === 'webvpn') return [...head, ' webvpn', ...lines.map((l) => `  ${l}`)].join('\n');
+  return [...head, ...lines.map((l) => ` ${l}`)].join('\n');
+}
+
+/** `svc` before 8.4(1) or when the config already uses it, `anyconnect` otherwise. */
+export function clientKeyword(model: DeviceModel, e: Effective<unknown>): 'svc' | 'anyconnect' {
+  if (e.legacy) return 'svc';
+  if (model.version && !atLeast(model.version, '8.4(1)')) return 'svc';
+  return 'anyconnect';
+}
+
+export interface LineChoice {
+  line: number | null;
+  role: 'offending' | 'should-set';
+}
+
+/**
+ * The line a finding points at: the line that set the effective value, or, for a built-in default,
+ * the line where the profile's policy should set it (its webvpn sub-mode or attributes block).
+ */
+export function lineFor(model: DeviceModel, profile: ResolvedProfile, e: Effective<unknown>, mode: 'attributes' | 'webvpn'): LineChoice {
+  if (e.line !== null) return { line: e.line, role: 'offending' };
+  const policy = model.groupPolicies.get(profile.policyLayer === 'DfltGrpPolicy' ? DEFAULT_GROUP_POLICY : profile.groupPolicy);
+  const candidates = [
+    mode === 'webvpn' ? policy?.webvpnLine : null,
+    policy?.attributeBlockLines[0],
+    policy?.declarationLine,
+    profile.groupPolicyLine,
+    profile.tunnelGroup.general.line,
+    profile.tunnelGroup.firstLine,
+  ];
+  const line = candidates.find((c): c is number => typeof c === 'number') ?? null;
+  return { line, role: 'should-set' };
+}
+
+/** "set in group-policy GP (line 12)", "inherited from DfltGrpPolicy (line 30)", "the built-in default [recalled]". */
+export function sourcePhrase(e: Effective<unknown>): string {
+  switch (e.from) {
+    case 'group-policy':
+      return `set in group-policy ${e.groupPolicy} (line ${e.line})`;
+    case 'DfltGrpPolicy':
+      return `inherited from DfltGrpPolicy (line ${e.line})`;
+    case 'global':
+      return `set at line ${e.line}`;
+    case 'default':
+      return `not set in any policy: the built-in default${e.basis === 'recalled' || e.basis === 'inferred' ? ` [${e.basis}]` : ''}`;
+  }
+}
+
+/** Adds the "where it should be set" clause for built-in defaults. */
+export function shouldSetClause(choice: LineChoice, what: string): string {
+  return choice.role === 'should-set' && choice.line !== null ? ` Line ${choice.line} is where ${what} should be set.` : '';
+}
+
+/** Only letters, digits, `-`, `_` and `.` are safe in names mobile clients see. */
+export const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
+
+export function unsafeCharacters(name: string): string[] {
+  return [...new Set([...name].filter((c) => !/[A-Za-z0-9._-]/.test(c)))].map((c) => (c === ' ' ? 'space' : /[\x00-\x1f\x7f]/.test(c) ? `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c));
+}
+
+export function safeName(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return s === '' ? 'MOBILE' : s;
+}
+
+/** The policy that will receive a fix, worded for messages. */
+export function policyLabel(profile: ResolvedProfile): string {
+  return profile.policyLayer === 'DfltGrpPolicy' ? 'DfltGrpPolicy' : `group-policy ${profile.groupPolicy}`;
+}
+
+/** "A, B and C" or "5 mobile profiles (A, B, C, ...)" for device-wide messages. */
+export function profileList(names: string[]): string {
+  if (names.length <= 3) return `mobile profile${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+  return `${names.length} mobile profiles (${names.slice(0, 3).join(', ')}, ...)`;
+}

@@ -1,0 +1,35 @@
+// `audit --format json`. The fields named in the issue are a contract (schemaVersion 1).
+
+import { countBySeverity, type AuditTarget } from '../audit.js';
+import { redactLine } from '../parse/redact.js';
+
+export function renderAuditJson(targets: AuditTarget[], tool: { name: string; version: string }): string {
+  const doc = {
+    schemaVersion: 1,
+    tool,
+    targets: targets.map((t) => ({
+      source: t.summary.source,
+      context: t.summary.context,
+      hostname: t.summary.hostname,
+      asaVersion: t.summary.asaVersion,
+      complete: t.summary.complete,
+      wrapper: t.summary.wrapper,
+      parseProblems: t.summary.parseProblems,
+      mobileProfiles: t.mobileProfiles,
+      skippedProfiles: t.skippedProfiles,
+      findings: t.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        line: f.line,
+        tunnelGroup: f.tunnelGroup,
+        groupPolicy: f.groupPolicy,
+        fix: f.fix,
+        lineRole: f.lineRole,
+        lineText: f.line !== null ? (redactLine(t.analysed.parsed.lines[f.line - 1] ?? '').trim() || null) : null,
+      })),
+    })),
+    summary: countBySeverity(targets),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
