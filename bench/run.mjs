@@ -53,6 +53,7 @@ function measure(args) {
 
 const scenarios = [
   { name: 'explain-dns --format json', args: (f) => [cli, 'explain-dns', f, '--format', 'json'] },
+  { name: 'audit --format json', args: (f) => [cli, 'audit', f, '--format', 'json', '--fail-on', 'never'] },
 ];
 
 let failed = false;

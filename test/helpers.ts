@@ -46,13 +46,17 @@ export interface CliRun {
 }
 
 export async function cli(...argv: string[]): Promise<CliRun> {
+  return cliWith({}, ...argv);
+}
+
+export async function cliWith(opts: { isTTY?: boolean; env?: NodeJS.ProcessEnv }, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    isTTY: false,
-    env: {},
+    isTTY: opts.isTTY ?? false,
+    env: opts.env ?? {},
   });
   return { code, stdout, stderr };
 }

@@ -38,14 +38,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--profile <name>', 'only this connection profile (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
     .option('-v, --verbose', 'also list skipped profiles and files, and why')
-    .action((paths: string[], opts: AuditCliOptions) => setExit(auditCommand(paths, opts, io)));
+    .action(async (paths: string[], opts: AuditCliOptions) => setExit(await auditCommand(paths, opts, io)));
 
   program
     .command('rules')
     .description('list the rules, or print the documentation of one')
     .argument('[id]', 'rule id')
     .addOption(new Option('--format <format>', 'output format of the list').choices(['table', 'json']).default('table'))
-    .action((id: string | undefined, opts: { format: 'table' | 'json' }) => setExit(rulesCommand(id, opts, io)));
+    .action(async (id: string | undefined, opts: { format: 'table' | 'json' }) => setExit(await rulesCommand(id, opts, io)));
 
   return program;
 }

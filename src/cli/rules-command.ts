@@ -1,19 +1,19 @@
 // `asa-mobile-audit rules [ID]`: the rule list, or one rule's documentation.
 
 import { readFileSync } from 'node:fs';
-import { table, getBorderCharacters } from 'table';
 import { RULES } from '../../rules/index.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { ruleDocPath } from './package-info.js';
 import { UsageError } from './usage-error.js';
 
-export function rulesCommand(id: string | undefined, opts: { format: 'table' | 'json' }, io: CliIo): number {
+export async function rulesCommand(id: string | undefined, opts: { format: 'table' | 'json' }, io: CliIo): Promise<number> {
   if (id === undefined) {
     if (opts.format === 'json') {
       const list = RULES.map((r) => ({ id: r.id, severity: r.severity, title: r.title, scope: r.scope, basis: r.basis }));
       io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     } else {
+      const { table, getBorderCharacters } = await import('table');
       const rows = [['id', 'severity', 'title'], ...RULES.map((r) => [r.id, r.severity, r.title])];
       io.stdout(table(rows, { border: getBorderCharacters('norc'), columns: { 2: { width: 70, wrapWord: true } } }));
     }

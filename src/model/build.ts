@@ -115,9 +115,12 @@ class ModelBuilder {
   }
 
   private readTopLevel(index: number): void {
-    const text = this.text(index);
-    const space = text.indexOf(' ');
-    const first = space === -1 ? text : text.slice(0, space);
+    // Most top-level lines (access-lists, objects, NAT) are not modelled: decide from the first
+    // word without allocating, and only then trim and tokenise.
+    const raw = this.parsed.lines[index]!;
+    const first = firstWordIfModelled(raw);
+    if (first === null) return;
+    const text = raw.trim();
     const line = index + 1;
     switch (first) {
       case 'hostname':
@@ -559,4 +562,32 @@ export function builtInTunnelGroup(name: string): TunnelGroup {
 /** `address-pool (vpn) vpn_pool` → drop the `(IF)` interface tag. */
 function withoutInterfaceTag(words: string[]): string[] {
   return words.filter((w, i) => !(i === 1 && /^\(.*\)$/.test(w)));
+}
+
+const MODELLED_FIRST_WORDS = [
+  'hostname',
+  'domain-name',
+  'firewall',
+  'group-policy',
+  'tunnel-group',
+  'webvpn',
+  'crypto',
+  'no',
+  'anyconnect-custom-data',
+  'username',
+  'ssl',
+  'ntp',
+  'dynamic-access-policy-record',
+  'context',
+];
+
+/** The first word of a top-level line when it is one the model reads; null otherwise. */
+function firstWordIfModelled(line: string): string | null {
+  for (const word of MODELLED_FIRST_WORDS) {
+    if (line.startsWith(word)) {
+      const next = line.charCodeAt(word.length);
+      if (Number.isNaN(next) || next === 0x20 || next === 0x09) return word;
+    }
+  }
+  return null;
 }

@@ -29,8 +29,14 @@ export function compareVersions(a: AsaVersion, b: AsaVersion): number {
 }
 
 /** `atLeast(v, '9.3(1)')`: true when v is that release or later. */
+const literals = new Map<string, AsaVersion>();
+
 export function atLeast(version: AsaVersion, minimum: string): boolean {
-  const min = parseAsaVersion(minimum);
-  if (!min) throw new Error(`bad version literal ${minimum}`);
+  let min = literals.get(minimum);
+  if (!min) {
+    const parsed = parseAsaVersion(minimum);
+    if (!parsed) throw new Error(`bad version literal ${minimum}`);
+    literals.set(minimum, (min = parsed));
+  }
   return compareVersions(version, min) >= 0;
 }

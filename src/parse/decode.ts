@@ -1,3 +1,5 @@
+import { isAscii, isUtf8 } from 'node:buffer';
+
 // Bytes → physical lines, never throwing. Line numbers follow the corpus convention: 1-based,
 // counting LF-terminated lines, with an unterminated last line still counted.
 
@@ -34,12 +36,10 @@ export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
   if (bom) start = 3;
   const body = bytes.subarray(start);
 
-  let text: string | null;
-  try {
-    text = utf8Strict.decode(body);
-  } catch {
-    text = null;
-  }
+  // Fast paths first: almost every config is ASCII, and Latin-1 decoding of ASCII is the cheapest
+  // way to a (one-byte) string. isUtf8/isAscii validate in native code without throwing.
+  const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const text = isAscii(buf) ? buf.toString('latin1') : isUtf8(buf) ? buf.toString('utf8') : null;
   if (text !== null) {
     const { lines, endings } = splitLines(text);
     return { lines, bom, cp1252Lines: [], endings };

@@ -1,0 +1,167 @@
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { cli, cliWith, corpus, fixture } from '../helpers.js';
+
+const DEMO = fixture('demo/demo-headend.cfg');
+
+describe('audit --format json', () => {
+  it('follows the schemaVersion 1 contract', async () => {
+    const r = await cli('audit', DEMO, '--format', 'json');
+    expect(r.code).toBe(1); // warnings, default --fail-on warning
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.tool).toEqual({ name: 'asa-mobile-audit', version: JSON.parse(readFileSync(fixture('../package.json'), 'utf8')).version });
+    const t = doc.targets[0];
+    expect(t).toMatchObject({ source: DEMO, hostname: 'vpn-demo', asaVersion: '9.16(4)', complete: true, parseProblems: [] });
+    for (const f of t.findings) {
+      expect(Object.keys(f).slice(0, 7)).toEqual(['ruleId', 'severity', 'message', 'line', 'tunnelGroup', 'groupPolicy', 'fix']);
+      expect(['error', 'warning', 'info']).toContain(f.severity);
+    }
+    const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+    for (const f of t.findings) counts[f.severity]!++;
+    expect(doc.summary).toEqual(counts);
+    expect(t.findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'client-side-dpd-disabled',
+        tunnelGroup: 'Lab&Partners',
+        groupPolicy: 'GP-CLEAR',
+        line: 149,
+        lineText: 'anyconnect dpd-interval client none',
+        fix: 'group-policy GP-CLEAR attributes\n webvpn\n  anyconnect dpd-interval client 30',
+      }),
+    );
+  });
+
+  it('gives one finding per profile when a policy is shared, sorted by profile, line, rule', async () => {
+    const t = JSON.parse((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0];
+    const dflt = t.findings.filter((f: { ruleId: string; groupPolicy: string }) => f.ruleId === 'ssl-keepalive-enabled' && f.groupPolicy === 'DfltGrpPolicy');
+    expect(dflt.map((f: { tunnelGroup: string }) => f.tunnelGroup)).toEqual(['DefaultRAGroup', 'DefaultWEBVPNGroup']);
+    const keys = t.findings.map((f: { tunnelGroup: string | null; line: number | null; ruleId: string }) => [f.tunnelGroup ?? '', f.line ?? 0, f.ruleId]);
+    expect(t.findings[0].tunnelGroup).toBeNull(); // device-wide first
+    const sorted = [...keys].sort((a, b) => (a[0] === b[0] ? (a[1] === b[1] ? (a[2] < b[2] ? -1 : 1) : a[1] - b[1]) : a[0] < b[0] ? -1 : 1));
+    expect(keys.slice(1)).toEqual(sorted.slice(1));
+  });
+
+  it('is deterministic', async () => {
+    expect((await cli('audit', DEMO, '--format', 'json')).stdout).toBe((await cli('audit', DEMO, '--format', 'json')).stdout);
+  });
+
+  it('narrows to profiles with --profile (repeatable) and lists skipped ones', async () => {
+    const t = JSON.parse((await cli('audit', DEMO, '--format', 'json', '--profile', 'MOBILE-SPLIT', '--profile', 'MOBILE-DOMAIN')).stdout).targets[0];
+    expect(t.mobileProfiles).toEqual(['MOBILE-SPLIT', 'MOBILE-DOMAIN']);
+    expect(new Set(t.findings.map((f: { tunnelGroup: string | null }) => f.tunnelGroup))).toEqual(new Set([null, 'MOBILE-SPLIT', 'MOBILE-DOMAIN']));
+    expect(t.skippedProfiles).toContainEqual({ tunnelGroup: 'MOBILE-FULL', reason: 'not selected by --profile' });
+  });
+});
+
+describe('audit exit codes', () => {
+  it('follows --fail-on', async () => {
+    expect((await cli('audit', DEMO, '--fail-on', 'error')).code).toBe(0); // the demo has no errors
+    expect((await cli('audit', DEMO, '--fail-on', 'warning')).code).toBe(1);
+    expect((await cli('audit', DEMO, '--fail-on', 'info')).code).toBe(1);
+    expect((await cli('audit', DEMO, '--fail-on', 'never')).code).toBe(0);
+    expect((await cli('audit', corpus('dlandberg-asa5505-84.cfg'))).code).toBe(0); // no mobile-facing profile
+    expect((await cli('audit', DEMO, '--fail-on', 'sometimes')).code).toBe(2);
+  });
+
+  it('reports an incomplete config but exits 2 unless --allow-incomplete', async () => {
+    const cut = fixture('synthetic/oxidized-single-truncated.cfg');
+    const r = await cli('audit', cut, '--format', 'json');
+    expect(r.code).toBe(2);
+    const t = JSON.parse(r.stdout).targets[0];
+    expect(t.complete).toBe(false);
+    expect(t.findings.length).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/oxidized-single-truncated\.cfg:\d+: configuration is incomplete/);
+    expect((await cli('audit', cut, '--allow-incomplete', '--fail-on', 'never')).code).toBe(0);
+    expect((await cli('audit', cut, '--allow-incomplete')).code).toBe(1);
+  });
+
+  it('exits 2 for bad input and usage errors, with one line and no stack trace', async () => {
+    for (const args of [['audit'], ['audit', fixture('bad/config.json')], ['audit', fixture('nope.cfg')], ['audit', DEMO, '--format', 'xml']]) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('scans a directory, auditing ASA configs and skipping other files quietly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ama-'));
+    mkdirSync(join(dir, 'configs'));
+    copyFileSync(DEMO, join(dir, 'configs', 'vpn-demo'));
+    copyFileSync(corpus('wosm-asa91-sslvpn-only.cfg'), join(dir, 'configs', 'lab.txt'));
+    writeFileSync(join(dir, 'router.db'), 'vpn-demo;cisco;up\n');
+    copyFileSync(fixture('bad/ios-router.cfg'), join(dir, 'configs', 'rtr1'));
+    const r = await cli('audit', dir, '--format', 'json', '--verbose');
+    expect(JSON.parse(r.stdout).targets.map((t: { hostname: string }) => t.hostname)).toEqual(['ciscoasa', 'vpn-demo']);
+    expect(r.stderr).toMatch(/skipped .*rtr1: looks like a Cisco IOS configuration/);
+    expect(r.code).toBe(1);
+    const quiet = await cli('audit', dir, '--fail-on', 'never');
+    expect(quiet.stderr).toBe('');
+  });
+});
+
+describe('audit table', () => {
+  it('groups by device and profile, shows fixes, and has no colour off a TTY', async () => {
+    const r = await cli('audit', DEMO);
+    expect(r.stdout).toContain('fixtures/demo/demo-headend.cfg: vpn-demo, ASA 9.16(4)');
+    expect(r.stdout).toMatch(/DefaultRAGroup\s+│.*\n.*DefaultWEBVPNGroup/); // one row for a shared DfltGrpPolicy finding
+    expect(r.stdout).toContain('Fixes (paste in configuration mode):');
+    expect(r.stdout).toContain('      anyconnect dpd-interval client 30');
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stdout).toMatch(/0 error\(s\), \d+ warning\(s\), \d+ info in 1 configuration\(s\)/);
+  });
+
+  it('colours on a TTY, but never with NO_COLOR', async () => {
+    expect((await cliWith({ isTTY: true }, 'audit', DEMO)).stdout).toContain('\u001b[33mwarning\u001b[');
+    expect((await cliWith({ isTTY: true, env: { NO_COLOR: '1' } }, 'audit', DEMO)).stdout).not.toContain('\u001b[');
+  });
+
+  it('lists skipped profiles with --verbose', async () => {
+    const r = await cli('audit', fixture('synthetic/legacy-svc-82.cfg'), '--verbose');
+    expect(r.stdout).toContain('skipped PORTAL: clientless SSL VPN only (vpn-tunnel-protocol ssl-clientless)');
+  });
+});
+
+describe('secrets never appear in output', () => {
+  it('redacts a secret-bearing line quoted in a parse problem (real corpus line)', async () => {
+    // The dlandberg corpus file cut right after its `username ... password ...` line (line 242).
+    const dir = mkdtempSync(join(tmpdir(), 'ama-'));
+    const lines = readFileSync(corpus('dlandberg-asa5505-84.cfg'), 'latin1').split('\n').slice(0, 242);
+    const file = join(dir, 'cut.cfg');
+    writeFileSync(file, lines.join('\n'), 'latin1');
+    for (const format of ['json', 'table']) {
+      const r = await cli('audit', file, '--format', format);
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).toContain('username dennis password <redacted> encrypted privilege 15');
+      expect(r.stdout + r.stderr).not.toContain('uIExjWDQQO4qrbhe');
+    }
+  });
+
+  it('never prints the demo headend secrets', async () => {
+    for (const format of ['json', 'table']) {
+      const r = await cli('audit', DEMO, '--format', format, '--verbose');
+      for (const s of ['Rad1usS3cret', 'Publ1cC0mmunity', 'Sup3rS3cretPSK', 'ZmFrZWhhc2hmYWtlaGFzaA']) expect(r.stdout + r.stderr).not.toContain(s);
+    }
+  });
+});
+
+describe('rules command', () => {
+  it('lists every rule with id, severity and title', async () => {
+    const r = await cli('rules', '--format', 'json');
+    expect(JSON.parse(r.stdout).map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.id));
+    const table = await cli('rules');
+    for (const rule of RULES) expect(table.stdout).toContain(rule.id);
+  });
+  it('prints a rule doc, and refuses unknown ids with exit 2', async () => {
+    const r = await cli('rules', 'ssl-keepalive-enabled');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# ssl-keepalive-enabled/);
+    expect(r.stdout).toContain('## Fix');
+    const bad = await cli('rules', 'keepalive');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/did you mean ssl-keepalive-enabled/);
+  });
+});

@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/engine/engine.js';
+import { classifyProfiles } from '../../src/engine/mobile-facing.js';
+import { defineRule, type RuleModule } from '../../src/engine/types.js';
+import { RULES } from '../../rules/index.js';
+import { analyseOne, analyseText, ROOT, wrapConfig } from '../helpers.js';
+
+describe('rule pack', () => {
+  it('has one module per rule file, each with metadata and a doc page with the required sections', () => {
+    const files = readdirSync(`${ROOT}rules`).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(RULES.map((r) => r.id)).toEqual(files);
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(['error', 'warning', 'info']).toContain(rule.severity);
+      expect(rule.title.length).toBeGreaterThan(10);
+      expect(rule.rationale.length).toBeGreaterThan(20);
+      const doc = `${ROOT}docs/rules/${rule.id}.md`;
+      expect(existsSync(doc), doc).toBe(true);
+      const text = readFileSync(doc, 'utf8');
+      for (const section of ['# ' + rule.id, '## What the guide says', '## Why it matters on a phone', '## Bad', '## Good', '## Fix', '## When to ignore it']) {
+        expect(text, `${rule.id}: ${section}`).toContain(section);
+      }
+    }
+  });
+
+  it('keeps the ids the issue fixed', () => {
+    const fixed = [
+      'profile-name-special-chars', 'group-alias-special-chars', 'server-side-dpd-enabled', 'client-side-dpd-disabled', 'ssl-keepalive-enabled',
+      'natt-keepalive-short', 'natt-disabled', 'split-dns-inherited', 'ios-dns-all-clear', 'split-dns-not-domain', 'split-dns-without-dns-server',
+      'homepage-ignored-on-mobile', 'perapp-attr-not-declared', 'perapp-data-missing', 'perapp-asa-version',
+    ];
+    for (const id of fixed) expect(RULES.map((r) => r.id)).toContain(id);
+  });
+});
+
+describe('engine', () => {
+  const probe: RuleModule = defineRule({
+    id: 'probe',
+    severity: 'info',
+    title: 'test rule that reports every profile',
+    rationale: 'used to check the engine without any real rule',
+    basis: 'inferred',
+    scope: 'profile',
+    check: ({ profiles }) =>
+      profiles.map((p, i) => ({ message: `saw ${p.resolved.name}`, line: 100 - i, tunnelGroup: p.resolved.name, groupPolicy: p.resolved.groupPolicy, fix: null, ...(i === 0 ? { severity: 'error' as const } : {}) })),
+  });
+
+  it('runs any rule module, applies severity overrides and sorts findings by profile, line, rule', () => {
+    const t = analyseOne('demo/demo-headend.cfg');
+    const { findings, mobileProfiles } = runRules(t.resolved, [probe]);
+    expect(findings.map((f) => f.tunnelGroup)).toEqual([...mobileProfiles].sort((a, b) => (a < b ? -1 : 1)));
+    expect(findings.find((f) => f.tunnelGroup === mobileProfiles[0])!.severity).toBe('error');
+    expect(findings.filter((f) => f.severity === 'info')).toHaveLength(mobileProfiles.length - 1);
+  });
+
+  it('runs no rule when no profile is mobile-facing', () => {
+    const t = analyseOne('corpus/fwbuilder-asa83-importer.cfg');
+    expect(runRules(t.resolved, RULES)).toMatchObject({ findings: [], mobileProfiles: [] });
+  });
+});
+
+describe('mobile-facing profiles', () => {
+  it('needs an AnyConnect protocol and the matching transport enabled on the device', () => {
+    const base = 'group-policy G internal\ngroup-policy G attributes\n vpn-tunnel-protocol ikev2\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G\n';
+    const off = classifyProfiles(analyseText(wrapConfig(base)).resolved);
+    expect(off.skipped.find((s) => s.tunnelGroup === 'T')!.reason).toMatch(/IKEv2 client services are not enabled/);
+    const on = classifyProfiles(analyseText(wrapConfig(`crypto ikev2 enable outside client-services port 443\n${base}`)).resolved);
+    expect(on.mobile.find((m) => m.profile.name === 'T')!.transports).toEqual({ ssl: false, ikev2: true });
+  });
+
+  it('skips clientless-only and IKEv1-only profiles with a reason', () => {
+    const legacy = classifyProfiles(analyseOne('synthetic/legacy-svc-82.cfg').resolved);
+    expect(legacy.mobile.map((m) => m.profile.name)).toEqual(['SSL-USERS', 'DefaultRAGroup', 'DefaultWEBVPNGroup']);
+    expect(legacy.skipped).toEqual([{ tunnelGroup: 'PORTAL', reason: 'clientless SSL VPN only (vpn-tunnel-protocol ssl-clientless)' }]);
+    const ikev1 = classifyProfiles(analyseOne('corpus/prometheus-asa1-80-svc.cfg').resolved);
+    expect(ikev1.skipped).toEqual([{ tunnelGroup: 'consultants', reason: 'vpn-tunnel-protocol allows no AnyConnect protocol (ikev1)' }]);
+  });
+});
