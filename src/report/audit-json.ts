@@ -14,6 +14,7 @@ export function renderAuditJson(targets: AuditTarget[], tool: { name: string; ve
       asaVersion: t.summary.asaVersion,
       complete: t.summary.complete,
       wrapper: t.summary.wrapper,
+      lines: t.summary.lines,
       parseProblems: t.summary.parseProblems,
       mobileProfiles: t.mobileProfiles,
       skippedProfiles: t.skippedProfiles,

@@ -20,6 +20,8 @@ export interface TargetSummary {
   space: 'single' | 'context' | 'system';
   complete: boolean;
   wrapper: string;
+  /** Physical lines of this configuration, command lines among them, and how many the model read. */
+  lines: { total: number; commands: number; modelled: number };
   parseProblems: ReportedProblem[];
 }
 
@@ -37,6 +39,7 @@ export function summariseTarget(parsed: ParsedConfig, model: DeviceModel, sectio
     space: model.space,
     complete: section.completeness.complete,
     wrapper: parsed.wrapper,
+    lines: { total: section.end - section.start, commands: model.stats.commandLines, modelled: model.stats.modelledLines },
     parseProblems: problems.map((p) => ({ line: p.line, message: p.message, severity: p.severity, code: p.code })),
   };
 }

@@ -136,3 +136,12 @@ describe('completeness', () => {
     expect(c.reasons[0]).toMatch(/after `Cryptochecksum:`/);
   });
 });
+
+describe('banners and odd top-level text', () => {
+  it('keeps multi-line banners as top-level commands, even when their text looks like syntax', () => {
+    const parsed = parse(wrapConfig('banner motd Authorised use only!\nbanner motd\nbanner motd   : end of notice <--- not a pager\nbanner login ---\ngroup-policy G internal'));
+    const tops = topLevelNodes(parsed).map((n) => n.text);
+    expect(tops.filter((t) => t.startsWith('banner'))).toEqual(['banner motd Authorised use only!', 'banner motd', 'banner motd   : end of notice <--- not a pager', 'banner login ---']);
+    expect(parsed.sections[0]!.completeness.complete).toBe(true);
+  });
+});
