@@ -162,6 +162,6 @@ describe('rules command', () => {
     expect(r.stdout).toContain('## Fix');
     const bad = await cli('rules', 'keepalive');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/did you mean ssl-keepalive-enabled/);
+    expect(bad.stderr).toMatch(/did you mean natt-keepalive-short, ssl-keepalive-enabled\?/);
   });
 });
