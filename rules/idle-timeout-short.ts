@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/types.js';
-import { fixPolicy, lineFor, policyCli, sourcePhrase } from '../src/engine/rule-kit.js';
+import { lineFor, profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
 
 const RECOMMENDED_MINUTES = 1440;
 
@@ -20,7 +20,6 @@ export default defineRule({
       const e = p.resolved.attributes.vpnIdleTimeout;
       if (e.state === 'value' && (e.value ?? 0) >= RECOMMENDED_MINUTES) return [];
       const where = lineFor(device.model, p.resolved, e, 'attributes');
-      const policy = fixPolicy(p.resolved);
       const now =
         e.state === 'none'
           ? '`vpn-idle-timeout none`, which for AnyConnect falls back to webvpn `default-idle-timeout` (1800 s unless set)'
@@ -32,7 +31,7 @@ export default defineRule({
           lineRole: where.role,
           tunnelGroup: p.resolved.name,
           groupPolicy: p.resolved.groupPolicy,
-          fix: policy ? policyCli(policy, 'attributes', [`vpn-idle-timeout ${RECOMMENDED_MINUTES}`]) : null,
+          fix: profileFix(p.resolved, 'attributes', [`vpn-idle-timeout ${RECOMMENDED_MINUTES}`]),
         },
       ];
     });

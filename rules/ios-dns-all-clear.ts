@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/types.js';
-import { fixPolicy, policyCli, policyLabel } from '../src/engine/rule-kit.js';
+import { policyLabel, profileFix } from '../src/engine/rule-kit.js';
 
 export default defineRule({
   id: 'ios-dns-all-clear',
@@ -15,7 +15,6 @@ export default defineRule({
       .map((p) => {
         const a = p.resolved.attributes;
         const deciding = [a.splitDns, a.defaultDomain].filter((e) => e.line !== null).map((e) => e.line as number);
-        const policy = fixPolicy(p.resolved);
         const domainName = device.model.domainName.state === 'value' ? device.model.domainName.value : 'DOMAIN';
         return {
           message:
@@ -25,7 +24,7 @@ export default defineRule({
           lineRole: deciding.length > 0 ? ('offending' as const) : ('should-set' as const),
           tunnelGroup: p.resolved.name,
           groupPolicy: p.resolved.groupPolicy,
-          fix: policy ? policyCli(policy, 'attributes', [`split-dns value ${domainName}`]) : null,
+          fix: profileFix(p.resolved, 'attributes', [`split-dns value ${domainName}`]),
         };
       });
   },

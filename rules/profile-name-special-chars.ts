@@ -10,16 +10,19 @@ import type { TunnelGroup } from '../src/model/types.js';
 function recreateCli(tg: TunnelGroup, newName: string, groupPolicy: string): string {
   const n = cliName(newName);
   const lines: string[] = [];
-  if (tg.webvpn.groupAliases.length > 0) {
-    lines.push(`tunnel-group ${cliName(tg.name)} webvpn-attributes`, ...tg.webvpn.groupAliases.map((a) => ` no group-alias ${cliName(a.name)}`));
-  }
+  // Aliases and group URLs are unique per device: release them from the old profile first.
+  const release = [...tg.webvpn.groupAliases.map((a) => ` no group-alias ${cliName(a.name)}`), ...tg.webvpn.groupUrls.map((u) => ` no group-url ${u.url}`)];
+  if (release.length > 0) lines.push(`tunnel-group ${cliName(tg.name)} webvpn-attributes`, ...release);
   lines.push(`tunnel-group ${n} type remote-access`, `tunnel-group ${n} general-attributes`);
   for (const pool of tg.general.addressPools) lines.push(` address-pool ${pool.name}`);
   if (tg.general.authenticationServerGroup.state === 'value') lines.push(` authentication-server-group ${tg.general.authenticationServerGroup.value}`);
+  if (tg.general.secondaryAuthenticationServerGroup.state === 'value') lines.push(` secondary-authentication-server-group ${tg.general.secondaryAuthenticationServerGroup.value}`);
   lines.push(` default-group-policy ${cliName(groupPolicy)}`);
   const web: string[] = [];
   if (tg.webvpn.authentication.state === 'value') web.push(` authentication ${tg.webvpn.authentication.value.join(' ')}`);
   for (const a of tg.webvpn.groupAliases) web.push(` group-alias ${cliName(a.name)} ${a.enabled ? 'enable' : 'disable'}`);
+  for (const u of tg.webvpn.groupUrls) web.push(` group-url ${u.url} ${u.enabled ? 'enable' : 'disable'}`);
+  if (tg.webvpn.samlIdentityProvider.state === 'value') web.push(` saml identity-provider ${tg.webvpn.samlIdentityProvider.value}`);
   if (web.length > 0) lines.push(`tunnel-group ${n} webvpn-attributes`, ...web);
   return lines.join('\n');
 }
@@ -42,7 +45,7 @@ export default defineRule({
           message:
             `Connection profile name \`${tg.name}\` contains ${unsafeCharacters(tg.name).map((c) => `\`${c}\``).join(', ')}; ` +
             `mobile clients may fail with "Unable to process response from Gateway". A tunnel-group cannot be renamed: create \`${safe}\`, ` +
-            'copy its remaining attributes (ipsec-attributes, group-urls), move users and aliases to it, then remove the old one.',
+            'copy the attributes the fix cannot see (ipsec-attributes and other unmodelled lines), move users to it, then remove the old one. The fix moves its aliases and group URLs.',
           line: tg.typeLine ?? tg.firstLine,
           tunnelGroup: tg.name,
           groupPolicy: p.resolved.groupPolicy,

@@ -18,21 +18,27 @@ export default defineRule({
         const s = a.splitDns;
         if (s.from !== 'DfltGrpPolicy' || s.state !== 'value' || !s.value) return [];
         const gp = device.model.groupPolicies.get(p.resolved.groupPolicy);
-        const domain = a.defaultDomain.state === 'value' ? a.defaultDomain.value : null;
+        const dd = a.defaultDomain;
+        const domain = dd.state === 'value' ? dd.value : null;
         const covered = domain === null || s.value.some((d) => isUnder(domain, d));
+        const ddSource = dd.from === 'group-policy' ? "the policy's own default domain" : 'the default domain (inherited from DfltGrpPolicy)';
+        const effect =
+          p.dns.splitTunnel === 'excludespecified'
+            ? 'the mobile guide does not say what iOS does with it under excludespecified, so make the choice explicit.'
+            : covered
+              ? 'iOS tunnels only those domains. Set split-dns in the policy so the choice is explicit.'
+              : `iOS tunnels only those domains, and ${ddSource} ${domain} goes in the clear.`;
+        // Lists replace rather than merge across layers: keep the inherited domains and add the default domain.
+        const list = covered || domain === null ? s.value : [...s.value, domain];
         return [
           {
-            message:
-              `group-policy ${p.resolved.groupPolicy} does not set split-dns, so it inherits DfltGrpPolicy's \`split-dns value ${s.value.join(' ')}\` (line ${s.line}); ` +
-              (covered
-                ? 'iOS tunnels only those domains. Set split-dns in the policy so the choice is explicit.'
-                : `iOS tunnels only those domains, and the policy's own default domain ${domain} goes in the clear.`),
+            message: `group-policy ${p.resolved.groupPolicy} does not set split-dns, so it inherits DfltGrpPolicy's \`split-dns value ${s.value.join(' ')}\` (line ${s.line}); ${effect}`,
             line: gp?.attributeBlockLines[0] ?? s.line,
             lineRole: gp ? ('should-set' as const) : ('offending' as const),
             tunnelGroup: p.resolved.name,
             groupPolicy: p.resolved.groupPolicy,
             severity: covered ? ('info' as const) : undefined,
-            fix: policyCli(p.resolved.groupPolicy, 'attributes', [`split-dns value ${covered ? s.value.join(' ') : domain}`]),
+            fix: policyCli(p.resolved.groupPolicy, 'attributes', [`split-dns value ${list.join(' ')}`]),
           },
         ];
       });

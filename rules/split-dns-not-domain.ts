@@ -21,7 +21,7 @@ export default defineRule({
   severity: 'warning',
   title: 'A split-dns entry is an IP address or not a valid domain name',
   rationale: 'split-dns takes domain names: iOS tunnels the queries for names under them. An IP address or a malformed name matches nothing, so those queries go in the clear.',
-  basis: 'guide',
+  basis: 'inferred',
   scope: 'profile',
   check({ profiles }) {
     return profiles.flatMap((p) => {

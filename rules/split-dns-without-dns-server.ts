@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/types.js';
-import { fixPolicy, policyCli, sourcePhrase } from '../src/engine/rule-kit.js';
+import { profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
 
 export default defineRule({
   id: 'split-dns-without-dns-server',
@@ -13,13 +13,12 @@ export default defineRule({
       .filter((p) => p.resolved.attributes.splitDns.state === 'value' && p.resolved.attributes.dnsServer.state === 'none')
       .map((p) => {
         const a = p.resolved.attributes;
-        const policy = fixPolicy(p.resolved);
         return {
           message: `split-dns value ${(a.splitDns.value ?? []).join(' ')} is in effect (${sourcePhrase(a.splitDns)}) but no dns-server is (${sourcePhrase(a.dnsServer)}): the listed domains have no resolver in the tunnel.`,
           line: a.dnsServer.line ?? a.splitDns.line,
           tunnelGroup: p.resolved.name,
           groupPolicy: p.resolved.groupPolicy,
-          fix: policy ? policyCli(policy, 'attributes', ['dns-server value DNS-SERVER-IP']) : null,
+          fix: profileFix(p.resolved, 'attributes', ['dns-server value DNS-SERVER-IP']),
         };
       });
   },

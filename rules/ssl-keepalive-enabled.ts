@@ -1,6 +1,6 @@
 import { match, P } from 'ts-pattern';
 import { defineRule } from '../src/engine/types.js';
-import { clientKeyword, fixPolicy, lineFor, policyCli, policyLabel, shouldSetClause, sourcePhrase } from '../src/engine/rule-kit.js';
+import { clientKeyword, lineFor, policyLabel, profileFix, shouldSetClause, sourcePhrase } from '../src/engine/rule-kit.js';
 
 export default defineRule({
   id: 'ssl-keepalive-enabled',
@@ -16,7 +16,6 @@ export default defineRule({
         match(p.resolved.attributes.sslKeepalive)
           .with({ state: 'value', value: P.number }, (on) => {
             const where = lineFor(device.model, p.resolved, on, 'webvpn');
-            const policy = fixPolicy(p.resolved);
             const kw = clientKeyword(device.model, on);
             const line = kw === 'svc' ? 'svc keepalive none' : 'anyconnect ssl keepalive none';
             return [
@@ -29,7 +28,7 @@ export default defineRule({
                 lineRole: where.role,
                 tunnelGroup: p.resolved.name,
                 groupPolicy: p.resolved.groupPolicy,
-                fix: policy ? policyCli(policy, 'webvpn', [line]) : null,
+                fix: profileFix(p.resolved, 'webvpn', [line]),
               },
             ];
           })

@@ -6,10 +6,15 @@ import { atLeast } from '../model/version.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import type { Effective, ResolvedProfile } from '../resolve/resolve.js';
 
-/** The policy a per-profile fix belongs in: the profile's own policy, or DfltGrpPolicy if it uses that. */
-export function fixPolicy(profile: ResolvedProfile): string | null {
-  if (profile.policyLayer === 'external') return null; // attributes live on the RADIUS server
-  return profile.groupPolicy;
+/**
+ * The fix for a per-profile policy attribute: in the profile's own policy (DfltGrpPolicy when it
+ * uses that). None for an external policy, whose attributes live on the RADIUS server; a policy
+ * the config names but does not define is created first.
+ */
+export function profileFix(profile: ResolvedProfile, mode: 'attributes' | 'webvpn', lines: string[]): string | null {
+  if (profile.policyLayer === 'external') return null;
+  const cli = policyCli(profile.groupPolicy, mode, lines);
+  return profile.policyLayer === 'missing' ? `group-policy ${cliName(profile.groupPolicy)} internal\n${cli}` : cli;
 }
 
 /** CLI lines for a group-policy attribute, in its mode. */
@@ -60,7 +65,7 @@ export function sourcePhrase(e: Effective<unknown>): string {
     case 'global':
       return `set at line ${e.line}`;
     case 'default':
-      return `not set in any policy: the built-in default${e.basis === 'recalled' || e.basis === 'inferred' ? ` [${e.basis}]` : ''}`;
+      return `not set in any policy: the built-in default${e.basis === 'recalled' || e.basis === 'inferred' ? ` [${e.basis}]` : ''}${e.note ? ` (${e.note})` : ''}`;
   }
 }
 
@@ -83,7 +88,9 @@ export function safeName(name: string): string {
 
 /** The policy that will receive a fix, worded for messages. */
 export function policyLabel(profile: ResolvedProfile): string {
-  return profile.policyLayer === 'DfltGrpPolicy' ? 'DfltGrpPolicy' : `group-policy ${profile.groupPolicy}`;
+  if (profile.policyLayer === 'DfltGrpPolicy') return 'DfltGrpPolicy';
+  if (profile.policyLayer === 'external') return `the RADIUS attributes of external group-policy ${profile.groupPolicy}`;
+  return `group-policy ${profile.groupPolicy}`;
 }
 
 /** "A, B and C" or "5 mobile profiles (A, B, C, ...)" for device-wide messages. */

@@ -10,7 +10,7 @@ describe('split-dns-inherited', () => {
     const [f] = findingsOf(id, headend({ dflt: ' split-dns value old.example.net', policy: `${SPLIT}\n default-domain value corp.example.com` }));
     expect(f).toMatchObject({ severity: 'warning', line: 14, lineRole: 'should-set' });
     expect(f!.message).toMatch(/inherits DfltGrpPolicy's `split-dns value old.example.net` \(line 12\)/);
-    expect(f!.fix).toBe('group-policy GP attributes\n split-dns value corp.example.com');
+    expect(f!.fix).toBe('group-policy GP attributes\n split-dns value old.example.net corp.example.com'); // lists replace, so keep what was inherited
   });
   it('is info when the inherited list covers the default domain', () => {
     const [f] = findingsOf(id, headend({ dflt: ' split-dns value example.com', policy: `${SPLIT}\n default-domain value corp.example.com` }));
@@ -20,6 +20,12 @@ describe('split-dns-inherited', () => {
     expect(findingsOf(id, headend({ dflt: ' split-dns value old.example.net', policy: `${SPLIT}\n split-dns none` }))).toEqual([]);
     expect(findingsOf(id, headend({ dflt: ' split-dns value old.example.net', policy: ' split-tunnel-policy tunnelall' }))).toEqual([]);
     expect(findingsOf(id, headend({ dflt: ` split-dns value old.example.net\n${SPLIT}`, noPolicy: true }))).toEqual([]);
+  });
+  it('says the guide is silent for excludespecified, and names an inherited default domain as such', () => {
+    const [x] = findingsOf(id, headend({ dflt: ' split-dns value old.example.net', policy: ' split-tunnel-policy excludespecified' }));
+    expect(x!.message).toMatch(/does not say what iOS does with it under excludespecified/);
+    const [y] = findingsOf(id, headend({ dflt: ' split-dns value old.example.net\n default-domain value corp.example.com', policy: SPLIT }));
+    expect(y!.message).toMatch(/the default domain \(inherited from DfltGrpPolicy\) corp.example.com goes in the clear/);
   });
   it('fires on the demo headend and stays quiet on show running-config all when the policy is tunnel-all', () => {
     expect(fixtureFindings(id, 'demo/demo-headend.cfg').map((f) => [f.tunnelGroup, f.severity])).toEqual([

@@ -95,3 +95,33 @@ describe('ssl-keepalive-enabled', () => {
     expect(fixtureFindings(id, 'corpus/wosm-asa91-sslvpn-only.cfg').find((f) => f.tunnelGroup === 'SSLClientProfile')).toMatchObject({ line: 141, lineRole: 'should-set' });
   });
 });
+
+describe('fixes for external and undefined policies', () => {
+  it('prints no fix for an external policy and says the RADIUS attributes need changing', () => {
+    const cfg = headend({ noPolicy: true }).replace(' address-pool POOL', ' default-group-policy EXT').replace('tunnel-group MOBILE type', 'group-policy EXT external server-group ISE\ntunnel-group MOBILE type');
+    const [f] = findingsOf('ssl-keepalive-enabled', cfg);
+    expect(f!.fix).toBeNull();
+    expect(f!.message).toMatch(/RADIUS attributes of external group-policy EXT/);
+  });
+  it('creates a policy the profile names but the config lacks before setting it', () => {
+    const cfg = headend({ noPolicy: true }).replace(' address-pool POOL', ' default-group-policy GP-NOPE');
+    const [f] = findingsOf('server-side-dpd-enabled', cfg);
+    expect(f!.fix).toBe('group-policy GP-NOPE internal\ngroup-policy GP-NOPE attributes\n webvpn\n  anyconnect dpd-interval gateway none');
+  });
+});
+
+describe('client-side-dpd-disabled escalation', () => {
+  it('is an error when gateway DPD is off too and DTLS is on (nothing drives DTLS-to-TLS fallback)', () => {
+    const [f] = findingsOf('client-side-dpd-disabled', headend({ webvpn: '  anyconnect dpd-interval client none\n  anyconnect dpd-interval gateway none' }));
+    expect(f!.severity).toBe('error');
+    const [g] = findingsOf('client-side-dpd-disabled', headend({ webvpn: '  anyconnect dpd-interval client none\n  anyconnect dpd-interval gateway none\n  anyconnect ssl dtls none' }));
+    expect(g!.severity).toBe('warning');
+  });
+});
+
+describe('recalled defaults are labelled', () => {
+  it('mentions that 8.0-era releases may default keepalives to none', () => {
+    const [f] = findingsOf('ssl-keepalive-enabled', headend({ version: '8.2(5)', protocols: 'svc' }));
+    expect(f!.message).toMatch(/\[recalled\] \(8\.0-era releases may default to none\)/);
+  });
+});
