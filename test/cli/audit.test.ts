@@ -59,7 +59,11 @@ describe('audit --format json', () => {
 
 describe('audit exit codes', () => {
   it('follows --fail-on', async () => {
-    expect((await cli('audit', DEMO, '--fail-on', 'error')).code).toBe(0); // the demo has no errors
+    // the demo has exactly one error: client DPD off with gateway DPD off and DTLS on (Lab&Partners)
+    const errors = JSON.parse((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0].findings.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { ruleId: string; tunnelGroup: string }) => [f.ruleId, f.tunnelGroup])).toEqual([['client-side-dpd-disabled', 'Lab&Partners']]);
+    expect((await cli('audit', DEMO, '--fail-on', 'error')).code).toBe(1);
+    expect((await cli('audit', DEMO, '--fail-on', 'error', '--profile', 'MOBILE-SPLIT')).code).toBe(0);
     expect((await cli('audit', DEMO, '--fail-on', 'warning')).code).toBe(1);
     expect((await cli('audit', DEMO, '--fail-on', 'info')).code).toBe(1);
     expect((await cli('audit', DEMO, '--fail-on', 'never')).code).toBe(0);
@@ -111,7 +115,7 @@ describe('audit table', () => {
     expect(r.stdout).toContain('Fixes (paste in configuration mode):');
     expect(r.stdout).toContain('      anyconnect dpd-interval client 30');
     expect(r.stdout).not.toContain('\u001b[');
-    expect(r.stdout).toMatch(/0 error\(s\), \d+ warning\(s\), \d+ info in 1 configuration\(s\)/);
+    expect(r.stdout).toMatch(/1 error\(s\), \d+ warning\(s\), \d+ info in 1 configuration\(s\)/);
   });
 
   it('colours on a TTY, but never with NO_COLOR', async () => {
