@@ -564,7 +564,7 @@ function withoutInterfaceTag(words: string[]): string[] {
   return words.filter((w, i) => !(i === 1 && /^\(.*\)$/.test(w)));
 }
 
-const MODELLED_FIRST_WORDS = [
+const MODELLED_FIRST_WORDS: readonly string[] = [
   'hostname',
   'domain-name',
   'firewall',
@@ -581,9 +581,18 @@ const MODELLED_FIRST_WORDS = [
   'context',
 ];
 
+// Candidates by first character, so most lines are rejected after one lookup.
+const BY_FIRST_CHAR = new Map<number, string[]>();
+for (const word of MODELLED_FIRST_WORDS) {
+  const c = word.charCodeAt(0);
+  BY_FIRST_CHAR.set(c, [...(BY_FIRST_CHAR.get(c) ?? []), word]);
+}
+
 /** The first word of a top-level line when it is one the model reads; null otherwise. */
 function firstWordIfModelled(line: string): string | null {
-  for (const word of MODELLED_FIRST_WORDS) {
+  const candidates = BY_FIRST_CHAR.get(line.charCodeAt(0));
+  if (!candidates) return null;
+  for (const word of candidates) {
     if (line.startsWith(word)) {
       const next = line.charCodeAt(word.length);
       if (Number.isNaN(next) || next === 0x20 || next === 0x09) return word;

@@ -12,6 +12,8 @@ export interface DecodedText {
   cp1252Lines: number[];
   /** Counts of line-ending styles seen, so callers can report mixed endings. */
   endings: { lf: number; crlf: number; none: number };
+  /** The text may hold `<--- More --->` pager markers (false lets the parser skip looking). */
+  mayHavePager: boolean;
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -42,7 +44,7 @@ export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
   const text = isAscii(buf) ? buf.toString('latin1') : isUtf8(buf) ? buf.toString('utf8') : null;
   if (text !== null) {
     const { lines, endings } = splitLines(text);
-    return { lines, bom, cp1252Lines: [], endings };
+    return { lines, bom, cp1252Lines: [], endings, mayHavePager: text.includes('More') };
   }
   return decodePerLine(body, bom);
 }
@@ -71,7 +73,7 @@ function decodePerLine(body: Uint8Array, bom: boolean): DecodedText {
     }
   }
   if (lineStart < body.length) pushLine(lineStart, body.length, false);
-  return { lines, bom, cp1252Lines, endings };
+  return { lines, bom, cp1252Lines, endings, mayHavePager: true };
 }
 
 function splitLines(text: string): { lines: string[]; endings: DecodedText['endings'] } {
@@ -80,6 +82,12 @@ function splitLines(text: string): { lines: string[]; endings: DecodedText['endi
   // A final newline produces an empty last element that is not a line.
   const hasFinalNewline = raw.length > 0 && raw[raw.length - 1] === '';
   if (hasFinalNewline) raw.pop();
+  if (text.indexOf('\r') === -1) {
+    // Plain LF file (the common case): nothing to strip, just count.
+    endings.lf = hasFinalNewline ? raw.length : raw.length - 1;
+    endings.none = hasFinalNewline || raw.length === 0 ? 0 : 1;
+    return { lines: raw, endings };
+  }
   const last = raw.length - 1;
   for (let i = 0; i < raw.length; i++) {
     raw[i] = stripLineEnding(raw[i]!, i !== last || hasFinalNewline, endings);

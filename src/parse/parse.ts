@@ -81,10 +81,10 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
   const blockEnd = new Int32Array(n);
   const problems: ParseProblem[] = [];
 
-  stripPagerDebris(lines, kinds, problems);
+  stripPagerDebris(lines, kinds, problems, decoded.mayHavePager);
   markPromptLines(lines, kinds);
   const separators = classifyLines(lines, kinds, depth);
-  buildTree(kinds, depth, parentOf, blockEnd, separators, problems, lines);
+  const topLevel = buildTree(kinds, depth, parentOf, blockEnd, separators, problems, lines);
 
   for (const lineNo of decoded.cp1252Lines) {
     problems.push({
@@ -96,7 +96,7 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
   }
 
   const wrapper = detectWrapper(lines, kinds);
-  const sections = splitSections(lines, kinds, parentOf, separators, wrapper);
+  const sections = splitSections(lines, kinds, topLevel, separators, wrapper);
   for (const section of sections) {
     if (!section.completeness.complete) {
       problems.push({
@@ -126,7 +126,8 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
 }
 
 /** Removes `<--- More --->` markers; a line left empty by that becomes a Pager line. */
-function stripPagerDebris(lines: string[], kinds: Uint8Array, problems: ParseProblem[]): void {
+function stripPagerDebris(lines: string[], kinds: Uint8Array, problems: ParseProblem[], mayHavePager: boolean): void {
+  if (!mayHavePager) return;
   let count = 0;
   let first = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -229,7 +230,8 @@ function buildTree(
   separators: number[],
   problems: ParseProblem[],
   lines: string[],
-): void {
+): number[] {
+  const topLevel: number[] = [];
   const stack: number[] = [];
   const closeAll = (at: number): void => {
     while (stack.length > 0) blockEnd[stack.pop()!] = at;
@@ -248,7 +250,10 @@ function buildTree(
     while (stack.length > 0 && depth[stack[stack.length - 1]!]! >= d) blockEnd[stack.pop()!] = i;
     if (stack.length > 0) {
       parentOf[i] = stack[stack.length - 1]!;
-    } else if (d > 0 && !sawTopLevel) {
+    } else {
+      topLevel.push(i);
+    }
+    if (stack.length === 0 && d > 0 && !sawTopLevel) {
       // An indented first command means the capture starts inside a block.
       problems.push({
         line: i + 1,
@@ -261,12 +266,13 @@ function buildTree(
     stack.push(i);
   }
   closeAll(kinds.length);
+  return topLevel;
 }
 
 function splitSections(
   lines: string[],
   kinds: Uint8Array,
-  parentOf: Int32Array,
+  allTopLevel: number[],
   separators: number[],
   wrapper: WrapperKind,
 ): ConfigSection[] {
@@ -281,11 +287,13 @@ function splitSections(
   bounds.push({ start, end: lines.length, contextName });
 
   const sections: ConfigSection[] = [];
+  let cursor = 0;
   for (const b of bounds) {
-    const topLevel: number[] = [];
-    for (let i = b.start; i < b.end; i++) {
-      if (kinds[i] === LineKind.Command && parentOf[i] === -1) topLevel.push(i);
-    }
+    // allTopLevel is in file order, so each section takes the next run of it.
+    let stop = cursor;
+    while (stop < allTopLevel.length && allTopLevel[stop]! < b.end) stop++;
+    const topLevel = separators.length === 0 ? allTopLevel : allTopLevel.slice(cursor, stop);
+    cursor = stop;
     // The system-space part before the first separator may be empty (e.g. only show version comments).
     if (topLevel.length === 0 && separators.length > 0 && b.contextName === null) continue;
     sections.push({
