@@ -18,6 +18,7 @@ export default defineRule({
         .map((a) => ({
           message: `group-alias \`${a.name}\` of ${tg.name} contains ${unsafeCharacters(a.name).map((c) => `\`${c}\``).join(', ')}; mobile clients may fail to connect with it. Replace it with a plain alias.`,
           line: a.line,
+          object: `group-alias ${a.name}`,
           tunnelGroup: tg.name,
           groupPolicy: p.resolved.groupPolicy,
           fix: [`tunnel-group ${cliName(tg.name)} webvpn-attributes`, ` no group-alias ${cliName(a.name)}`, ` group-alias ${safeName(a.name)} enable`].join('\n'),

@@ -20,6 +20,7 @@ export default defineRule({
     const findings: FindingDraft[] = declared.map((t) => ({
       message: `webvpn declares custom attribute type \`${t.type}\` (line ${t.line}); Per App VPN needs exactly \`perapp\`, so the client ignores this one.`,
       line: t.line,
+      object: `anyconnect-custom-attr ${t.type}`,
       tunnelGroup: null,
       groupPolicy: null,
       fix: `webvpn\n no anyconnect-custom-attr ${t.type}\n anyconnect-custom-attr perapp${t.description ? ` description ${t.description}` : ''}`,
@@ -28,9 +29,11 @@ export default defineRule({
     for (const u of used) {
       if (seen.has(u.line)) continue;
       seen.add(u.line);
+      // one finding per policy line, whichever profile led to it
       findings.push({
         message: `A policy uses \`anyconnect-custom ${u.type}\` (line ${u.line}); Per App VPN needs the type \`perapp\`.`,
         line: u.line,
+        object: `anyconnect-custom ${u.type} in ${u.profile.groupPolicy}`,
         tunnelGroup: null,
         groupPolicy: null,
         fix: null,

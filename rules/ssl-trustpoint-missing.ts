@@ -20,6 +20,7 @@ export default defineRule({
       .map((i) => ({
         message: `AnyConnect SSL is enabled on ${i.name} (line ${i.line}) but no \`ssl trust-point\` names that interface: the ASA presents a self-signed certificate [recalled], which mobile clients block by default. It serves ${profileList(ssl.map((p) => p.resolved.name))}.`,
         line: i.line,
+        object: `interface ${i.name}`,
         tunnelGroup: null,
         groupPolicy: null,
         fix: `ssl trust-point TRUSTPOINT-WITH-PUBLIC-CERT ${i.name}`,

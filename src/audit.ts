@@ -1,10 +1,11 @@
 // Audit = the pipeline plus the rule engine, for one or many files. Library users and the CLI
 // share this; it never prints.
 
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { runRules } from './engine/engine.js';
 import type { Finding, RuleModule, Severity } from './engine/types.js';
+import type { IgnoredFinding } from './config/apply.js';
 import { InputError } from './input/load.js';
 import { analyseFile, type AnalysedTarget } from './pipeline.js';
 import type { TargetSummary } from './report/target.js';
@@ -13,6 +14,8 @@ export interface AuditTarget {
   analysed: AnalysedTarget;
   summary: TargetSummary;
   findings: Finding[];
+  /** Findings hidden by an `ignore` entry of the configuration file. */
+  ignored: IgnoredFinding[];
   mobileProfiles: string[];
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
 }
@@ -21,15 +24,19 @@ export interface AuditRun {
   targets: AuditTarget[];
   /** Files that could not be audited (named explicitly, or unreadable). */
   inputErrors: InputError[];
-  /** Files found in a directory that are not ASA configs, skipped quietly. */
+  /** Files found while scanning that are not ASA configs or were excluded, skipped quietly. */
   skippedFiles: Array<{ file: string; reason: string }>;
 }
 
 export interface AuditOptions {
   rules: readonly RuleModule[];
   profiles?: string[];
+  profileFilter?: (name: string) => boolean;
+  /** Applied to files found by scanning a directory (config file `files.include/exclude`). */
+  fileFilter?: (path: string) => boolean;
 }
 
+/** Audits files and directories given on the command line. */
 export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
   const run: AuditRun = { targets: [], inputErrors: [], skippedFiles: [] };
   for (const path of paths) {
@@ -39,22 +46,37 @@ export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
     } catch {
       // reported by analyseFile below with a clear message
     }
-    if (isDir) {
-      for (const file of listFiles(path)) auditFile(file, options, run, true);
-    } else {
-      auditFile(path, options, run, false);
-    }
+    if (isDir) scanDirectory(path, options, run);
+    else auditFile(path, options, run, false);
   }
   return run;
 }
 
-function auditFile(file: string, options: AuditOptions, run: AuditRun, foundInDirectory: boolean): void {
+/**
+ * Audits exactly the listed files (`--files-from`, e.g. what a pull request changed). Listed files
+ * that are not ASA configs are skipped quietly; a listed file that does not exist is an error.
+ */
+export function auditFileList(files: string[], options: AuditOptions): AuditRun {
+  const run: AuditRun = { targets: [], inputErrors: [], skippedFiles: [] };
+  for (const file of files) auditFile(file, options, run, true);
+  return run;
+}
+
+/** Reads a `--files-from` list: one path per line; blank lines and `#` comments are skipped. */
+export function parseFileList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+function auditFile(file: string, options: AuditOptions, run: AuditRun, skipNonAsa: boolean): void {
   let analysed: AnalysedTarget[];
   try {
     analysed = analyseFile(file);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    if (foundInDirectory && (err.kind === 'not-asa' || err.kind === 'empty' || err.kind === 'binary')) {
+    if (skipNonAsa && (err.kind === 'not-asa' || err.kind === 'empty' || err.kind === 'binary')) {
       run.skippedFiles.push({ file, reason: err.message });
     } else {
       run.inputErrors.push(err);
@@ -65,24 +87,51 @@ function auditFile(file: string, options: AuditOptions, run: AuditRun, foundInDi
 }
 
 export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {
-  const result = runRules(t.resolved, options.rules, { profiles: options.profiles });
-  return { analysed: t, summary: t.summary, findings: result.findings, mobileProfiles: result.mobileProfiles, skippedProfiles: result.skippedProfiles };
+  const result = runRules(t.resolved, options.rules, { profiles: options.profiles, profileFilter: options.profileFilter });
+  return { analysed: t, summary: t.summary, findings: result.findings, ignored: [], mobileProfiles: result.mobileProfiles, skippedProfiles: result.skippedProfiles };
 }
 
-/** Regular files under a directory, sorted, skipping dot-folders such as .git. */
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
+function scanDirectory(dir: string, options: AuditOptions, run: AuditRun): void {
+  for (const { file, skip } of listFiles(dir)) {
+    if (skip) run.skippedFiles.push({ file, reason: skip });
+    else if (options.fileFilter && !options.fileFilter(file)) run.skippedFiles.push({ file, reason: 'excluded by the configuration file (files.include/exclude)' });
+    else auditFile(file, options, run, true);
+  }
+}
+
+/**
+ * Regular files under a directory, sorted, skipping dot-folders such as .git. In a RANCID group
+ * directory (one with `router.db`), configs of devices not marked `up` are skipped with that reason.
+ */
+function listFiles(dir: string, rancidStates?: Map<string, string>): Array<{ file: string; skip: string | null }> {
+  const out: Array<{ file: string; skip: string | null }> = [];
+  const states = existsSync(join(dir, 'router.db')) ? readRouterDb(join(dir, 'router.db')) : rancidStates;
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...listFiles(full));
-    else if (e.isFile()) out.push(full);
+    if (e.isDirectory()) {
+      out.push(...listFiles(full, e.name === 'configs' ? states : undefined));
+    } else if (e.isFile()) {
+      const state = rancidStates && basename(dirname(full)) === 'configs' ? rancidStates.get(e.name) : undefined;
+      out.push({ file: full, skip: state !== undefined && state !== 'up' ? `marked \`${state}\` in router.db` : null });
+    }
   }
   return out;
 }
 
-export function countBySeverity(targets: AuditTarget[]): Record<Severity, number> {
+/** RANCID's device list: `name;type;state[;comment]` (RANCID 3) or `name:type:state` (RANCID 2). */
+export function readRouterDb(path: string): Map<string, string> {
+  const states = new Map<string, string>();
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const parts = line.split(line.includes(';') ? ';' : ':');
+    if (parts.length >= 3 && parts[0]) states.set(parts[0].trim(), parts[2]!.trim().toLowerCase());
+  }
+  return states;
+}
+
+export function countBySeverity(targets: Array<{ findings: Finding[] }>): Record<Severity, number> {
   const summary = { error: 0, warning: 0, info: 0 };
   for (const t of targets) for (const f of t.findings) summary[f.severity]++;
   return summary;

@@ -49,7 +49,15 @@ export async function cli(...argv: string[]): Promise<CliRun> {
   return cliWith({}, ...argv);
 }
 
-export async function cliWith(opts: { isTTY?: boolean; env?: NodeJS.ProcessEnv }, ...argv: string[]): Promise<CliRun> {
+export interface CliOptions {
+  isTTY?: boolean;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  today?: string;
+  stdin?: string;
+}
+
+export async function cliWith(opts: CliOptions, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -57,6 +65,10 @@ export async function cliWith(opts: { isTTY?: boolean; env?: NodeJS.ProcessEnv }
     stderr: (t) => (stderr += t),
     isTTY: opts.isTTY ?? false,
     env: opts.env ?? {},
+    // The checkout root: it has no .asa-mobile-audit.yaml (tests that need one make a temp dir).
+    cwd: opts.cwd ?? ROOT.replace(/\/$/, ''),
+    now: () => new Date(`${opts.today ?? '2026-11-23'}T12:00:00Z`),
+    readStdin: () => opts.stdin ?? '',
   });
   return { code, stdout, stderr };
 }

@@ -5,6 +5,12 @@ export interface CliIo {
   /** Whether stdout is a terminal (colour, grouping). */
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Working directory: where the config file search starts and what report paths are relative to. */
+  cwd: string;
+  /** Today's date; tests fix it to check ignore expiry. */
+  now: () => Date;
+  /** Reads all of standard input (for `--files-from -`). */
+  readStdin: () => string;
 }
 
 export const TOOL_NAME = 'asa-mobile-audit';

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `asa-mobile-audit` binary.
+import { readFileSync } from 'node:fs';
 import { runCli } from './program.js';
 
 const code = await runCli(process.argv.slice(2), {
@@ -7,5 +8,8 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
+  cwd: process.cwd(),
+  now: () => new Date(),
+  readStdin: () => readFileSync(0, 'utf8'),
 });
 process.exitCode = code;

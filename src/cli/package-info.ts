@@ -28,3 +28,6 @@ export function ruleDocPath(id: string): string | null {
   const path = `${packageRoot()}docs/rules/${id}.md`;
   return existsSync(path) ? path : null;
 }
+
+/** Where rule docs are published; SARIF helpUri and Markdown links point here (override: helpUriBase). */
+export const DEFAULT_HELP_URI_BASE = 'https://github.com/asa-mobile-audit/asa-mobile-audit/blob/main/docs/rules';

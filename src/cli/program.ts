@@ -4,7 +4,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../input/load.js';
 import { ExitCode } from './exit-codes.js';
-import { auditCommand, type AuditCliOptions } from './audit.js';
+import { auditCommand, FORMATS, type AuditCliOptions } from './audit.js';
+import { CONFIG_FILE_NAME, ConfigError } from '../config/load.js';
+import { BaselineError } from '../baseline/baseline.js';
+import { initCommand } from './init.js';
 import { explainDnsCommand, type ExplainDnsOptions } from './explain-dns.js';
 import { toolVersion } from './package-info.js';
 import { rulesCommand } from './rules-command.js';
@@ -29,16 +32,29 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--allow-incomplete', 'exit 0 even when the configuration is truncated or partial')
     .action((file: string, opts: ExplainDnsOptions) => setExit(explainDnsCommand(file, opts, io)));
 
+  const collect = (v: string, acc: string[]): string[] => [...acc, v];
   program
     .command('audit')
     .description('audit ASA configurations for mobile readiness; findings per connection profile with the CLI that fixes them')
-    .argument('[paths...]', 'configuration files, or directories to scan')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'never']).default('warning'))
-    .option('--profile <name>', 'only this connection profile (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .argument('[paths...]', 'configuration files, or directories to scan (configs are recognised by content)')
+    .option('--format <format>', `output format, repeatable: ${FORMATS.join(', ')} (default table)`, collect, [] as string[])
+    .option('--output <file>', 'write the matching --format (by order) to this file instead of stdout', collect, [] as string[])
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity: error, warning, info, never (default warning)')
+    .option('--profile <name>', 'only this connection profile (repeatable)', collect, [] as string[])
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
-    .option('-v, --verbose', 'also list skipped profiles and files, and why')
+    .option('--config <file>', 'configuration file (default: .asa-mobile-audit.yaml found walking up from the working directory)')
+    .option('--baseline <file>', 'hide findings recorded in this baseline; report only new ones')
+    .option('--write-baseline <file>', 'record the current findings as a baseline')
+    .option('--files-from <file>', 'audit exactly the files listed in FILE (one per line), or on stdin with -')
+    .option('--help-uri-base <url>', 'base URL of the rule docs in SARIF and Markdown links')
+    .option('-v, --verbose', 'also list skipped profiles, files and ignored findings, and why')
     .action(async (paths: string[], opts: AuditCliOptions) => setExit(await auditCommand(paths, opts, io)));
+
+  program
+    .command('init')
+    .description(`write a commented starter ${CONFIG_FILE_NAME} in the working directory`)
+    .option('--force', 'overwrite an existing file')
+    .action((opts: { force?: boolean }) => setExit(initCommand(opts, io)));
 
   program
     .command('rules')
@@ -68,6 +84,10 @@ function handleError(err: unknown, io: CliIo): number {
     return ExitCode.InputError;
   }
   if (err instanceof InputError) {
+    complain(io, err.describe());
+    return ExitCode.InputError;
+  }
+  if (err instanceof ConfigError || err instanceof BaselineError) {
     complain(io, err.describe());
     return ExitCode.InputError;
   }

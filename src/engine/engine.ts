@@ -8,6 +8,8 @@ import type { Finding, MobileProfile, RuleModule } from './types.js';
 export interface EngineOptions {
   /** Only these connection profiles (by exact name); all mobile-facing ones when empty. */
   profiles?: string[];
+  /** A further filter on profile names (config file include/exclude globs). */
+  profileFilter?: (name: string) => boolean;
 }
 
 export interface EngineResult {
@@ -25,6 +27,10 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
   for (const { profile, transports } of scope.mobile) {
     if (wanted && !wanted.has(profile.name)) {
       skipped.push({ tunnelGroup: profile.name, reason: 'not selected by --profile' });
+      continue;
+    }
+    if (options.profileFilter && !options.profileFilter(profile.name)) {
+      skipped.push({ tunnelGroup: profile.name, reason: 'excluded by the configuration file (profiles.include/exclude)' });
       continue;
     }
     profiles.push({ resolved: profile, transports, dns: explainProfile(profile, { dapOverrides }) });
@@ -47,6 +53,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
         tunnelGroup: draft.tunnelGroup,
         groupPolicy: draft.groupPolicy,
         fix: draft.fix,
+        object: draft.object ?? null,
       });
     }
   }

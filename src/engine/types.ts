@@ -47,6 +47,8 @@ export interface FindingDraft {
   fix: string | null;
   /** Overrides the rule's severity for this finding (e.g. info when an inherited value looks intended). */
   severity?: Severity;
+  /** What the finding is about when a rule can fire more than once per profile (an alias, an interface). */
+  object?: string;
 }
 
 export interface RuleModule extends RuleMeta {
@@ -62,6 +64,8 @@ export interface Finding {
   tunnelGroup: string | null;
   groupPolicy: string | null;
   fix: string | null;
+  /** See FindingDraft.object; null when the profile (or device) alone identifies the finding. */
+  object: string | null;
 }
 
 export function defineRule(rule: RuleModule): RuleModule {

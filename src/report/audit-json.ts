@@ -2,8 +2,9 @@
 
 import { countBySeverity, type AuditTarget } from '../audit.js';
 import { redactLine } from '../parse/redact.js';
+import type { FindingKey } from '../baseline/identity.js';
 
-export function renderAuditJson(targets: AuditTarget[], tool: { name: string; version: string }): string {
+export function renderAuditJson(targets: AuditTarget[], tool: { name: string; version: string }, baseline?: { suppressed: number; stale: FindingKey[] }): string {
   const doc = {
     schemaVersion: 1,
     tool,
@@ -28,9 +29,12 @@ export function renderAuditJson(targets: AuditTarget[], tool: { name: string; ve
         fix: f.fix,
         lineRole: f.lineRole,
         lineText: f.line !== null ? (redactLine(t.analysed.parsed.lines[f.line - 1] ?? '').trim() || null) : null,
+        object: f.object,
       })),
+      ignored: t.ignored.map((i) => ({ ruleId: i.finding.ruleId, tunnelGroup: i.finding.tunnelGroup, line: i.finding.line, reason: i.entry.reason, until: i.entry.until ?? null })),
     })),
     summary: countBySeverity(targets),
+    ...(baseline ? { baseline: { suppressed: baseline.suppressed, stale: baseline.stale } } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

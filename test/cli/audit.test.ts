@@ -15,7 +15,7 @@ describe('audit --format json', () => {
     expect(doc.schemaVersion).toBe(1);
     expect(doc.tool).toEqual({ name: 'asa-mobile-audit', version: JSON.parse(readFileSync(fixture('../package.json'), 'utf8')).version });
     const t = doc.targets[0];
-    expect(t).toMatchObject({ source: DEMO, hostname: 'vpn-demo', asaVersion: '9.16(4)', complete: true, parseProblems: [] });
+    expect(t).toMatchObject({ source: 'fixtures/demo/demo-headend.cfg', hostname: 'vpn-demo', asaVersion: '9.16(4)', complete: true, parseProblems: [] });
     for (const f of t.findings) {
       expect(Object.keys(f).slice(0, 7)).toEqual(['ruleId', 'severity', 'message', 'line', 'tunnelGroup', 'groupPolicy', 'fix']);
       expect(['error', 'warning', 'info']).toContain(f.severity);

@@ -1,0 +1,56 @@
+// `asa-mobile-audit init`: a commented starter configuration file.
+
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAME } from '../config/load.js';
+import { RULES } from '../../rules/index.js';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
+
+export function starterConfig(): string {
+  const ruleLines = RULES.map((r) => `  # ${r.id}: ${r.severity}`).join('\n');
+  return `# asa-mobile-audit configuration. Found by walking up from the working directory, or --config FILE.
+# Every key is optional; remove what you do not need. \`asa-mobile-audit rules\` lists the rules.
+
+# Turn rules off (off), back on (on), or change their severity (error, warning, info).
+rules: {}
+  # homepage-ignored-on-mobile: off
+  # idle-timeout-short: warning
+  # Default severities:
+${ruleLines}
+
+# Which connection profiles (tunnel-groups) to audit, by glob. Default: every mobile-facing profile.
+profiles:
+  include: []
+  # exclude: ["LAB-*", "DefaultRAGroup"]
+
+# Which files to audit when scanning a directory: include globs and .gitignore-style excludes,
+# relative to the directory of this file.
+files:
+  include: []
+  exclude: []
+    # - "archive/"
+    # - "*.bak"
+
+# Known findings to accept. Every entry needs a reason; \`until\` (YYYY-MM-DD) makes it expire,
+# after which the finding is reported again. \`device\` matches the hostname or the file path (glob).
+ignore: []
+  # - rule: ssl-keepalive-enabled
+  #   device: "vpn-*"
+  #   profile: PARTNERS
+  #   reason: "partner proxy drops idle TLS after 60 s; keepalive needed (CHG-1234)"
+  #   until: 2027-06-30
+
+# Exit 1 when a finding is at or above this severity: error, warning, info or never.
+failOn: warning
+`;
+}
+
+export function initCommand(opts: { force?: boolean }, io: CliIo): number {
+  const path = join(io.cwd, CONFIG_FILE_NAME);
+  if (existsSync(path) && !opts.force) throw new UsageError(`${path} already exists (use --force to overwrite)`);
+  writeFileSync(path, starterConfig());
+  io.stdout(`wrote ${path}\n`);
+  return ExitCode.Ok;
+}

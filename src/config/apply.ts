@@ -1,0 +1,85 @@
+// Applies `.asa-mobile-audit.yaml` to a run: which rules and severities, which profiles and files,
+// and which findings are ignored (until an optional expiry date).
+
+import { relative } from 'node:path';
+import ignore from 'ignore';
+import picomatch from 'picomatch';
+import type { Finding, RuleModule } from '../engine/types.js';
+import type { AuditConfig, IgnoreEntry } from './schema.js';
+
+export function configuredRules(all: readonly RuleModule[], cfg: AuditConfig): RuleModule[] {
+  return all
+    .filter((r) => cfg.rules[r.id] !== 'off')
+    .map((r) => {
+      const setting = cfg.rules[r.id];
+      return setting === 'error' || setting === 'warning' || setting === 'info' ? { ...r, severity: setting } : r;
+    });
+}
+
+/** Severity overrides apply to every finding of a rule, including per-finding escalations. */
+export function applySeverityOverrides(findings: Finding[], cfg: AuditConfig): Finding[] {
+  return findings.map((f) => {
+    const s = cfg.rules[f.ruleId];
+    return s === 'error' || s === 'warning' || s === 'info' ? { ...f, severity: s } : f;
+  });
+}
+
+export function profileFilter(cfg: AuditConfig): ((name: string) => boolean) | undefined {
+  const { include, exclude } = cfg.profiles;
+  if (include.length === 0 && exclude.length === 0) return undefined;
+  const inc = include.length > 0 ? picomatch(include) : () => true;
+  const exc = exclude.length > 0 ? picomatch(exclude) : () => false;
+  return (name) => inc(name) && !exc(name);
+}
+
+/**
+ * Which scanned files to audit: gitignore-style `files.exclude` and glob `files.include`, both
+ * relative to the directory of the config file (or the working directory).
+ */
+export function fileFilter(cfg: AuditConfig, base: string): ((path: string) => boolean) | undefined {
+  const { include, exclude } = cfg.files;
+  if (include.length === 0 && exclude.length === 0) return undefined;
+  const ig = ignore().add(exclude);
+  const inc = include.length > 0 ? picomatch(include, { dot: true }) : () => true;
+  return (path) => {
+    const rel = relative(base, path).split('\\').join('/');
+    if (rel.startsWith('..')) return true; // outside the config's tree: not ours to filter
+    return inc(rel) && !ig.ignores(rel);
+  };
+}
+
+export interface IgnoredFinding {
+  finding: Finding;
+  entry: IgnoreEntry;
+}
+
+export interface IgnoreResult {
+  kept: Finding[];
+  ignored: IgnoredFinding[];
+}
+
+/** `today` as YYYY-MM-DD; an ignore is in force through its `until` day. */
+export function applyIgnores(findings: Finding[], entries: IgnoreEntry[], device: { hostname: string | null; source: string }, today: string): IgnoreResult {
+  const result: IgnoreResult = { kept: [], ignored: [] };
+  for (const f of findings) {
+    const entry = entries.find((e) => matches(e, f, device));
+    if (!entry) {
+      result.kept.push(f);
+    } else if (entry.until !== undefined && entry.until < today) {
+      result.kept.push({ ...f, message: `${f.message} (An ignore for this finding expired on ${entry.until}: ${entry.reason})` });
+    } else {
+      result.ignored.push({ finding: f, entry });
+    }
+  }
+  return result;
+}
+
+function matches(e: IgnoreEntry, f: Finding, device: { hostname: string | null; source: string }): boolean {
+  if (e.rule !== f.ruleId) return false;
+  if (e.device !== undefined) {
+    const m = picomatch(e.device, { dot: true });
+    if (!(device.hostname !== null && m(device.hostname)) && !m(device.source.split('\\').join('/'))) return false;
+  }
+  if (e.profile !== undefined && !(f.tunnelGroup !== null && picomatch(e.profile)(f.tunnelGroup))) return false;
+  return true;
+}

@@ -1,0 +1,142 @@
+// Finds and reads `.asa-mobile-audit.yaml`: walks up from the working directory (or takes --config),
+// parses with `yaml` (which keeps line positions) and validates with ajv against CONFIG_SCHEMA.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CONFIG_SCHEMA, EMPTY_CONFIG, type AuditConfig, type IgnoreEntry } from './schema.js';
+
+export const CONFIG_FILE_NAME = '.asa-mobile-audit.yaml';
+
+/** A mistake in the configuration file: reported as `FILE:LINE: message`, exit code 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+
+  describe(): string {
+    return `${this.file}${this.line !== null ? `:${this.line}` : ''}: ${this.message}`;
+  }
+}
+
+/** The config file that applies in `cwd`: the nearest one walking up, or null. */
+export function findConfigFile(cwd: string): string | null {
+  let dir = resolve(cwd);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(CONFIG_SCHEMA);
+
+export function loadConfig(file: string, knownRules: readonly string[]): AuditConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(file, null, `cannot read configuration file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new ConfigError(file, lineCounter.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  // `until: 2027-01-31` would be a Date with YAML 1.1 timestamps; the core schema keeps it a string.
+  // An empty key (`rules:` with only comments below) means "nothing set", not null.
+  const data: unknown = dropNulls(doc.toJS() ?? {});
+  const lineOf = (path: Array<string | number>): number | null => {
+    const node = doc.getIn(path, true) as Node | undefined;
+    const range = node?.range ?? (path.length > 0 ? (doc.getIn(path.slice(0, -1), true) as Node | undefined)?.range : undefined);
+    return range ? lineCounter.linePos(range[0]).line : null;
+  };
+  if (!validate(data)) {
+    const err = pickError(validate.errors ?? []);
+    const path = pathOf(err);
+    throw new ConfigError(file, lineOf(path), describeError(err, path));
+  }
+  const cfg = data as Partial<Omit<AuditConfig, 'source'>>;
+  for (const id of Object.keys(cfg.rules ?? {})) {
+    if (!knownRules.includes(id)) throw new ConfigError(file, keyLine(doc, lineCounter, ['rules', id]), `rules: unknown rule id \`${id}\` (see \`asa-mobile-audit rules\`)`);
+  }
+  const ignore: IgnoreEntry[] = (cfg.ignore ?? []).map((entry, i) => {
+    if (!knownRules.includes(entry.rule)) throw new ConfigError(file, lineOf(['ignore', i, 'rule']), `ignore[${i}].rule: unknown rule id \`${entry.rule}\``);
+    if (entry.until && Number.isNaN(Date.parse(`${entry.until}T00:00:00Z`))) throw new ConfigError(file, lineOf(['ignore', i, 'until']), `ignore[${i}].until: \`${entry.until}\` is not a date`);
+    const line = lineOf(['ignore', i]);
+    return line === null ? { ...entry } : { ...entry, line };
+  });
+  return {
+    source: file,
+    rules: cfg.rules ?? {},
+    profiles: { include: cfg.profiles?.include ?? [], exclude: cfg.profiles?.exclude ?? [] },
+    files: { include: cfg.files?.include ?? [], exclude: cfg.files?.exclude ?? [] },
+    ignore,
+    ...(cfg.failOn ? { failOn: cfg.failOn } : {}),
+    ...(cfg.helpUriBase ? { helpUriBase: cfg.helpUriBase } : {}),
+  };
+}
+
+export function configFor(cwd: string, explicit: string | undefined, knownRules: readonly string[]): AuditConfig {
+  if (explicit !== undefined) {
+    if (!existsSync(explicit)) throw new ConfigError(explicit, null, 'no such configuration file');
+    return loadConfig(explicit, knownRules);
+  }
+  const found = findConfigFile(cwd);
+  return found ? loadConfig(found, knownRules) : EMPTY_CONFIG;
+}
+
+/** Line of a map key itself (for unknown keys, whose value node may be a scalar on the same line). */
+function keyLine(doc: Document, lc: LineCounter, path: string[]): number | null {
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return null;
+  for (const pair of parent.items) {
+    const key = pair.key as Node | null;
+    if (key && String((key as { value?: unknown }).value) === path[path.length - 1] && key.range) return lc.linePos(key.range[0]).line;
+  }
+  return null;
+}
+
+function pathOf(err: ErrorObject): Array<string | number> {
+  const parts = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  if (err.keyword === 'additionalProperties') parts.push((err.params as { additionalProperty: string }).additionalProperty);
+  return parts;
+}
+
+/** The most useful of ajv's errors: unknown keys and missing fields before type mismatches. */
+function pickError(errors: ErrorObject[]): ErrorObject {
+  const rank = (e: ErrorObject): number => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'required' ? 1 : e.keyword === 'enum' ? 2 : 3);
+  return [...errors].sort((a, b) => rank(a) - rank(b))[0]!;
+}
+
+function describeError(err: ErrorObject, path: Array<string | number>): string {
+  const where = path.length > 0 ? path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') : '(top level)';
+  switch (err.keyword) {
+    case 'additionalProperties':
+      return `${where}: unknown key \`${path[path.length - 1]}\``;
+    case 'required':
+      return `${where}: missing \`${(err.params as { missingProperty: string }).missingProperty}\`${(err.params as { missingProperty: string }).missingProperty === 'reason' ? ' (every ignore needs a reason)' : ''}`;
+    case 'enum':
+      return `${where}: must be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => `\`${String(v)}\``).join(', ')}`;
+    case 'pattern':
+      return `${where}: must be a date as YYYY-MM-DD`;
+    default:
+      return `${where}: ${err.message ?? 'invalid'}`;
+  }
+}
+
+
+function dropNulls(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)]));
+}

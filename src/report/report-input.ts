@@ -1,0 +1,29 @@
+// Everything a CI report format needs about one run.
+import { isAbsolute, relative } from 'node:path';
+import type { AuditTarget } from '../audit.js';
+import type { FindingKey } from '../baseline/identity.js';
+import type { RuleModule, Severity } from '../engine/types.js';
+import type { InputError } from '../input/load.js';
+
+export interface ReportInput {
+  targets: AuditTarget[];
+  inputErrors: InputError[];
+  rules: readonly RuleModule[];
+  tool: { name: string; version: string };
+  /** Findings at or above this severity fail the gate (JUnit failures). */
+  failOn: Severity | 'never';
+  /** Paths in reports are made relative to this directory (the repository root in CI). */
+  cwd: string;
+  helpUriBase: string;
+  baseline?: { suppressed: number; stale: FindingKey[] };
+}
+
+/** A repository-relative path with forward slashes; never absolute unless the file is on another drive. */
+export function reportPath(source: string, cwd: string): string {
+  const rel = isAbsolute(source) ? relative(cwd, source) : source;
+  return (rel === '' ? source : rel).split('\\').join('/').replace(/^\.\//, '');
+}
+
+export function helpUri(base: string, ruleId: string): string {
+  return `${base.replace(/\/+$/, '')}/${ruleId}.md`;
+}

@@ -1,0 +1,84 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Deterministic: no timestamps,
+// no absolute paths, results in the engine's order.
+
+import { fingerprint, findingKey } from '../baseline/identity.js';
+import type { Severity } from '../engine/types.js';
+import { helpUri, reportPath, type ReportInput } from './report-input.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+function pascal(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+}
+
+export function renderSarif(input: ReportInput): string {
+  const rules = input.rules.map((r) => ({
+    id: r.id,
+    name: pascal(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.rationale },
+    helpUri: helpUri(input.helpUriBase, r.id),
+    help: { text: `${r.rationale} See ${helpUri(input.helpUriBase, r.id)}` },
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { tags: ['asa', 'anyconnect', 'mobile'], basis: r.basis },
+  }));
+  const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
+  const results = input.targets.flatMap((t) => {
+    const uri = reportPath(t.summary.source, input.cwd);
+    const device = { hostname: t.summary.hostname, source: uri, context: t.summary.context };
+    return t.findings.map((f) => {
+      const logical = [
+        ...(f.tunnelGroup ? [{ name: f.tunnelGroup, fullyQualifiedName: `tunnel-group ${f.tunnelGroup}`, kind: 'resource' }] : []),
+        ...(f.groupPolicy ? [{ name: f.groupPolicy, fullyQualifiedName: `group-policy ${f.groupPolicy}`, kind: 'resource' }] : []),
+      ];
+      const physicalLocation = {
+        artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+        ...(f.line !== null ? { region: { startLine: f.line } } : {}),
+      };
+      return {
+        ruleId: f.ruleId,
+        ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+        level: LEVEL[f.severity],
+        message: { text: f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message },
+        locations: [{ physicalLocation, ...(logical.length > 0 ? { logicalLocations: logical } : {}) }],
+        partialFingerprints: { 'asaMobileAudit/v1': fingerprint(findingKey(f, device)) },
+        properties: {
+          tunnelGroup: f.tunnelGroup,
+          groupPolicy: f.groupPolicy,
+          ...(t.summary.hostname ? { hostname: t.summary.hostname } : {}),
+          ...(f.fix ? { fix: f.fix } : {}),
+        },
+      };
+    });
+  });
+  const notifications = [
+    ...input.inputErrors.map((e) => ({
+      level: 'error' as const,
+      message: { text: e.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: reportPath(e.file, input.cwd), uriBaseId: '%SRCROOT%' }, ...(e.line ? { region: { startLine: e.line } } : {}) } }],
+    })),
+    ...input.targets
+      .filter((t) => !t.summary.complete)
+      .map((t) => {
+        const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
+        return {
+          level: 'error' as const,
+          message: { text: p?.message ?? 'configuration is incomplete' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: reportPath(t.summary.source, input.cwd), uriBaseId: '%SRCROOT%' }, ...(p?.line ? { region: { startLine: p.line } } : {}) } }],
+        };
+      }),
+  ];
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: input.tool.name, version: input.tool.version, semanticVersion: input.tool.version, informationUri: input.helpUriBase.replace(/\/docs\/rules\/?$/, ''), rules } },
+        invocations: [{ executionSuccessful: input.inputErrors.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
