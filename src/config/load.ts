@@ -64,7 +64,9 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
   if (!validate(data)) {
     const err = pickError(validate.errors ?? []);
     const path = pathOf(err);
-    throw new ConfigError(file, lineOf(path), describeError(err, path));
+    // An unknown key is reported at the key itself, not at its value.
+    const line = err.keyword === 'additionalProperties' ? (keyLine(doc, lineCounter, path.map(String)) ?? lineOf(path)) : lineOf(path);
+    throw new ConfigError(file, line, describeError(err, path));
   }
   const cfg = data as Partial<Omit<AuditConfig, 'source'>>;
   for (const id of Object.keys(cfg.rules ?? {})) {

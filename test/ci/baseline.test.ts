@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliWith, fixture } from '../helpers.js';
+
+function copyDemo(dir: string, edit: (lines: string[]) => void = () => {}): string {
+  const lines = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').split('\n');
+  edit(lines);
+  const file = join(dir, 'vpn-demo.cfg');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+describe('baselines', () => {
+  it('records findings, then reports only new ones; line moves do not resurrect old ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ama-base-'));
+    copyDemo(dir);
+    const write = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json', '--format', 'json');
+    const recorded = JSON.parse(write.stdout).targets[0].findings.length;
+    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
+    expect(baseline.schemaVersion).toBe(1);
+    expect(baseline.entries).toHaveLength(recorded);
+    expect(JSON.stringify(baseline)).not.toMatch(/"line"/);
+    expect(baseline.entries[0]).toEqual({ device: 'vpn-demo', context: null, ruleId: expect.any(String), tunnelGroup: expect.anything(), groupPolicy: expect.anything(), object: null });
+
+    const same = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json');
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout).targets[0].findings).toEqual([]);
+    expect(JSON.parse(same.stdout).baseline).toEqual({ suppressed: recorded, stale: [] });
+
+    // 50 lines inserted above every finding: nothing comes back
+    copyDemo(dir, (lines) => lines.splice(12, 0, ...Array.from({ length: 50 }, (_, i) => `access-list MGMT remark moved ${i}`)));
+    const moved = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json');
+    expect(JSON.parse(moved.stdout).targets[0].findings).toEqual([]);
+    expect(moved.code).toBe(0);
+  });
+
+  it('reports new findings and stale entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ama-base-'));
+    copyDemo(dir);
+    await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json', '--format', 'json');
+    // Fix one problem (GP-DOMAIN gateway DPD) and add a new one (keepalive on GP-FULL).
+    copyDemo(dir, (lines) => {
+      const i = lines.indexOf('  anyconnect dpd-interval gateway 30');
+      lines[i] = '  anyconnect dpd-interval gateway none';
+      const j = lines.indexOf('group-policy GP-FULL attributes');
+      lines.splice(j + 1, 0, ' vpn-session-timeout none');
+      const k = lines.indexOf('  anyconnect ssl keepalive none');
+      lines[k] = '  anyconnect ssl keepalive 30';
+    });
+    const r = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json', '--verbose');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.targets[0].findings.map((f: { ruleId: string; tunnelGroup: string }) => [f.ruleId, f.tunnelGroup])).toEqual([['ssl-keepalive-enabled', 'MOBILE-FULL']]);
+    expect(doc.baseline.stale).toEqual([{ device: 'vpn-demo', context: null, ruleId: 'server-side-dpd-enabled', tunnelGroup: 'MOBILE-DOMAIN', groupPolicy: 'GP-DOMAIN', object: null }]);
+    expect(r.stderr).toContain('baseline: 1 stale entry (fixed since the baseline was written)');
+    expect(r.stderr).toContain('stale: server-side-dpd-enabled on vpn-demo (MOBILE-DOMAIN)');
+    expect(r.code).toBe(1);
+  });
+
+  it('refuses a file that is not a baseline with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ama-base-'));
+    copyDemo(dir);
+    writeFileSync(join(dir, 'bad.json'), '{"hello": 1}');
+    const r = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'bad.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json: not an asa-mobile-audit baseline/);
+    expect((await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'missing.json')).stderr).toMatch(/no such baseline file/);
+  });
+});

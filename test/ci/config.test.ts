@@ -1,0 +1,101 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { RULES } from '../../rules/index.js';
+import { cliWith, fixture } from '../helpers.js';
+
+const IDS = RULES.map((r) => r.id);
+const DEMO = fixture('demo/demo-headend.cfg');
+
+function workspace(config: string | null): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ama-cfg-'));
+  if (config !== null) writeFileSync(join(dir, '.asa-mobile-audit.yaml'), config);
+  mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
+  return dir;
+}
+
+async function findings(cwd: string, ...args: string[]) {
+  const r = await cliWith({ cwd }, 'audit', DEMO, '--format', 'json', ...args);
+  return { r, t: JSON.parse(r.stdout).targets[0] as { findings: Array<{ ruleId: string; severity: string; tunnelGroup: string | null; message: string }>; ignored: Array<{ ruleId: string; reason: string }> } };
+}
+
+describe('configuration file', () => {
+  it('is found by walking up from the working directory, and --config overrides', async () => {
+    const dir = workspace('rules:\n  homepage-ignored-on-mobile: off\n');
+    const { t } = await findings(join(dir, 'sub', 'deeper'));
+    expect(t.findings.map((f) => f.ruleId)).not.toContain('homepage-ignored-on-mobile');
+    const other = join(dir, 'other.yaml');
+    writeFileSync(other, 'rules:\n  natt-keepalive-short: off\n');
+    const { t: t2 } = await findings(join(dir, 'sub'), '--config', other);
+    expect(t2.findings.map((f) => f.ruleId)).toContain('homepage-ignored-on-mobile');
+    expect(t2.findings.map((f) => f.ruleId)).not.toContain('natt-keepalive-short');
+  });
+
+  it('overrides severities (including per-finding escalations) and filters profiles by glob', async () => {
+    const dir = workspace('rules:\n  client-side-dpd-disabled: info\n  idle-timeout-short: off\nprofiles:\n  include: ["MOBILE-*", "Lab*"]\n  exclude: ["MOBILE-PERAPP"]\nfailOn: error\n');
+    const { r, t } = await findings(dir);
+    expect(t.findings.find((f) => f.ruleId === 'client-side-dpd-disabled')!.severity).toBe('info');
+    const profiles = new Set(t.findings.map((f) => f.tunnelGroup).filter((p) => p !== null));
+    expect([...profiles].sort()).toEqual(['Lab&Partners', 'MOBILE-DOMAIN', 'MOBILE-INHERIT', 'MOBILE-SPLIT']);
+    expect(r.code).toBe(0); // failOn: error and no error left
+  });
+
+  it('ignores findings with a reason until the expiry date, then reports them again', async () => {
+    const cfg = 'ignore:\n  - rule: ssl-keepalive-enabled\n    device: "vpn-*"\n    profile: MOBILE-SPLIT\n    reason: "proxy needs keepalives (CHG-1)"\n    until: 2026-12-31\n';
+    const dir = workspace(cfg);
+    const before = await cliWith({ cwd: dir, today: '2026-12-31' }, 'audit', DEMO, '--format', 'json', '--verbose');
+    const t = JSON.parse(before.stdout).targets[0];
+    expect(t.findings.some((f: { ruleId: string; tunnelGroup: string }) => f.ruleId === 'ssl-keepalive-enabled' && f.tunnelGroup === 'MOBILE-SPLIT')).toBe(false);
+    expect(t.ignored).toEqual([{ ruleId: 'ssl-keepalive-enabled', tunnelGroup: 'MOBILE-SPLIT', line: 127, reason: 'proxy needs keepalives (CHG-1)', until: '2026-12-31' }]);
+    expect(before.stderr).toContain('ignored ssl-keepalive-enabled on vpn-demo (MOBILE-SPLIT): proxy needs keepalives (CHG-1)');
+    const after = await cliWith({ cwd: dir, today: '2027-01-01' }, 'audit', DEMO, '--format', 'json');
+    const back = JSON.parse(after.stdout).targets[0].findings.find((f: { ruleId: string; tunnelGroup: string }) => f.ruleId === 'ssl-keepalive-enabled' && f.tunnelGroup === 'MOBILE-SPLIT');
+    expect(back.message).toMatch(/An ignore for this finding expired on 2026-12-31: proxy needs keepalives/);
+  });
+
+  it.each([
+    ['unknown key', 'rules: {}\nprofile:\n  include: [A]\n', 2, /`profile`|unknown key `profile`/],
+    ['unknown rule id', 'rules:\n  ssl-keepalive: off\n', 2, /rules: unknown rule id `ssl-keepalive`/],
+    ['bad rule value', 'rules:\n  ssl-keepalive-enabled: maybe\n', 2, /rules\.ssl-keepalive-enabled: must be one of `off`, `on`, `error`, `warning`, `info`/],
+    ['ignore without reason', 'ignore:\n  - rule: ssl-keepalive-enabled\n    profile: X\n', 2, /ignore\[0\]: missing `reason` \(every ignore needs a reason\)/],
+    ['bad date', 'ignore:\n  - rule: ssl-keepalive-enabled\n    reason: because\n    until: next week\n', 4, /ignore\[0\]\.until: must be a date as YYYY-MM-DD/],
+    ['unknown ignore key', 'ignore:\n  - rule: ssl-keepalive-enabled\n    reason: because\n    expires: 2027-01-01\n', 4, /ignore\[0\]\.expires: unknown key `expires`/],
+    ['invalid YAML', 'rules:\n  a: [unclosed\n', null, /invalid YAML/],
+  ])('reports %s with file, line and key (exit 2)', async (_, cfg, line, message) => {
+    const dir = workspace(cfg);
+    const r = await cliWith({ cwd: dir }, 'audit', DEMO);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const file = join(dir, '.asa-mobile-audit.yaml');
+    expect(r.stderr.startsWith(`asa-mobile-audit: ${file}${line !== null ? `:${line}` : ''}`)).toBe(true);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('excludes files gitignore-style, relative to the config file, when scanning a directory', async () => {
+    const dir = workspace('files:\n  exclude:\n    - "oxidized/"\n    - "**/vpn-*"\n');
+    cpSync(fixture('repo'), join(dir, 'repo'), { recursive: true });
+    const r = await cliWith({ cwd: dir }, 'audit', 'repo', '--format', 'json', '--fail-on', 'never', '--verbose');
+    expect(JSON.parse(r.stdout).targets.map((t: { source: string }) => t.source)).toEqual(['repo/rancid/vpn/configs/branch-rancid']);
+    expect(r.stderr).toContain('skipped repo/oxidized/dc-asa: excluded by the configuration file (files.include/exclude)');
+    expect(r.stderr).toContain('skipped repo/rancid/vpn/configs/vpn-demo: excluded by the configuration file');
+  });
+});
+
+describe('init', () => {
+  it('writes a commented starter file that loads cleanly, and refuses to overwrite', async () => {
+    const dir = workspace(null);
+    const r = await cliWith({ cwd: dir }, 'init');
+    expect(r.code).toBe(0);
+    const file = join(dir, '.asa-mobile-audit.yaml');
+    expect(readFileSync(file, 'utf8')).toMatch(/^# asa-mobile-audit configuration/);
+    expect(loadConfig(file, IDS)).toMatchObject({ rules: {}, ignore: [], failOn: 'warning' });
+    expect((await cliWith({ cwd: dir }, 'audit', DEMO, '--fail-on', 'never')).code).toBe(0);
+    const again = await cliWith({ cwd: dir }, 'init');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+    expect(existsSync(file)).toBe(true);
+  });
+});

@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty } from '../../src/report/github.js';
+import { RULES } from '../../rules/index.js';
+import { cli, cliWith, fixture, ROOT } from '../helpers.js';
+
+const DEMO = 'fixtures/demo/demo-headend.cfg';
+const schema = JSON.parse(readFileSync(`${ROOT}test/schemas/sarif-2.1.0-rtm.5.json`, 'utf8'));
+// The official schema has a language-tag pattern that is invalid with the u flag; match it as the schema's authors did.
+const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(schema);
+
+/** The demo headend with 50 extra lines inserted near the top: every finding moves down. */
+function shiftedDemo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ama-shift-'));
+  const lines = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').split('\n');
+  const extra = Array.from({ length: 50 }, (_, i) => `access-list MGMT remark line ${i} added above`);
+  lines.splice(12, 0, ...extra);
+  const file = join(dir, 'demo-headend.cfg');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+describe('sarif', () => {
+  it('is valid SARIF 2.1.0 with rules, levels, locations and fingerprints', async () => {
+    const r = await cli('audit', DEMO, '--format', 'sarif');
+    const log = JSON.parse(r.stdout);
+    const valid = validateSarif(log);
+    expect(validateSarif.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    // the validator is not vacuous: a result with a bad level is rejected
+    const broken = structuredClone(log);
+    broken.runs[0].results[0].level = 'fatal';
+    expect(validateSarif(broken)).toBe(false);
+    const run = log.runs[0];
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.id));
+    const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'ssl-keepalive-enabled');
+    expect(rule).toMatchObject({
+      name: 'SslKeepaliveEnabled',
+      shortDescription: { text: expect.any(String) },
+      fullDescription: { text: expect.any(String) },
+      helpUri: expect.stringMatching(/\/docs\/rules\/ssl-keepalive-enabled\.md$/),
+      defaultConfiguration: { level: 'warning' },
+    });
+    const result = run.results.find((x: { ruleId: string; properties: { tunnelGroup: string } }) => x.ruleId === 'client-side-dpd-disabled');
+    expect(result).toMatchObject({
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: DEMO }, region: { startLine: 149 } },
+          logicalLocations: [
+            { name: 'Lab&Partners', fullyQualifiedName: 'tunnel-group Lab&Partners' },
+            { name: 'GP-CLEAR', fullyQualifiedName: 'group-policy GP-CLEAR' },
+          ],
+        },
+      ],
+    });
+    expect(result.partialFingerprints['asaMobileAudit/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(run.results.filter((x: { level: string }) => x.level === 'note').length).toBeGreaterThan(0);
+  });
+
+  it('keeps fingerprints when unrelated lines move, while start lines follow the text', async () => {
+    const before = JSON.parse((await cli('audit', DEMO, '--format', 'sarif')).stdout).runs[0].results;
+    const shifted = shiftedDemo();
+    const after = JSON.parse((await cli('audit', shifted, '--format', 'sarif')).stdout).runs[0].results;
+    expect(after.map((x: { partialFingerprints: object }) => x.partialFingerprints)).toEqual(before.map((x: { partialFingerprints: object }) => x.partialFingerprints));
+    const line = (rs: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region?: { startLine: number } } }> }>) =>
+      rs.find((x) => x.ruleId === 'client-side-dpd-disabled')!.locations[0]!.physicalLocation.region!.startLine;
+    expect(line(after)).toBe(line(before) + 50);
+  });
+
+  it('reports unreadable and incomplete inputs as tool notifications and stays valid', async () => {
+    const r = await cli('audit', DEMO, 'fixtures/synthetic/truncated-in-block.cfg', 'fixtures/nope.cfg', '--format', 'sarif');
+    expect(r.code).toBe(2);
+    const log = JSON.parse(r.stdout);
+    expect(validateSarif(log)).toBe(true);
+    const notes = log.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text);
+    expect(notes).toEqual(['no such file', expect.stringMatching(/configuration is incomplete/)]);
+  });
+});
+
+describe('junit', () => {
+  it('has a testsuite per config and a testcase per rule × mobile profile, failing on findings', async () => {
+    const r = await cli('audit', DEMO, 'fixtures/synthetic/legacy-svc-82.cfg', '--format', 'junit');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) }).parse(r.stdout);
+    const suites = doc.testsuites.testsuite;
+    expect(suites.map((s: { name: string }) => s.name)).toEqual([DEMO, 'fixtures/synthetic/legacy-svc-82.cfg']);
+    const demo = suites[0];
+    const profileRules = RULES.filter((x) => x.scope === 'profile').length;
+    const deviceRules = RULES.length - profileRules;
+    expect(demo.testcase).toHaveLength(profileRules * 8 + deviceRules);
+    expect(Number(demo.tests)).toBe(demo.testcase.length);
+    const failed = demo.testcase.filter((c: { failure?: unknown }) => c.failure !== undefined);
+    expect(Number(demo.failures)).toBe(failed.length);
+    const dpd = demo.testcase.find((c: { name: string }) => c.name === 'client-side-dpd-disabled [Lab&Partners]');
+    expect(dpd.failure.type).toBe('error');
+    expect(dpd.failure['#text']).toContain('anyconnect dpd-interval client 30');
+    // info findings are below the default --fail-on warning: reported, not failed
+    const home = demo.testcase.find((c: { name: string }) => c.name === 'homepage-ignored-on-mobile [Lab&Partners]');
+    expect(home.failure).toBeUndefined();
+    expect(home['system-out']).toMatch(/Home page/);
+    expect(Number(doc.testsuites.failures)).toBe(suites.reduce((n: number, s: { failures: string }) => n + Number(s.failures), 0));
+  });
+
+  it('marks incomplete configurations and unreadable files as errors', async () => {
+    const r = await cli('audit', 'fixtures/synthetic/truncated-in-block.cfg', 'fixtures/bad/config.json', '--format', 'junit');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(r.stdout);
+    expect(Number(doc.testsuites.errors)).toBe(2);
+    expect(doc.testsuites.testsuite[1].testcase[0].error.message).toBe('this is JSON, not an ASA configuration');
+  });
+});
+
+describe('github annotations', () => {
+  it('escapes % CR LF in messages and also : , in properties', () => {
+    expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
+    expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+  });
+
+  it('writes one workflow command per finding with file, line and title', async () => {
+    const r = await cli('audit', DEMO, '--format', 'github');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.every((l) => /^::(error|warning|notice) file=[^:]+,(line=\d+,)?title=[^:]+::/.test(l))).toBe(true);
+    expect(lines).toContain(
+      '::error file=fixtures/demo/demo-headend.cfg,line=149,title=client-side-dpd-disabled (Lab&Partners)::Client DPD is off (`anyconnect dpd-interval client none`), set in group-policy GP-CLEAR (line 149); the client will not notice a dead tunnel. Set it to 30 s in group-policy GP-CLEAR. Gateway DPD is off as well and DTLS is on, so nothing detects a dead DTLS tunnel to fall back to TLS.%0A%0AFix:%0Agroup-policy GP-CLEAR attributes%0A webvpn%0A  anyconnect dpd-interval client 30',
+    );
+    expect(lines.some((l) => l.startsWith('::notice '))).toBe(true);
+  });
+});
+
+describe('markdown', () => {
+  it('summarises per device with counts and fixes in code blocks', async () => {
+    const r = await cli('audit', DEMO, '--format', 'markdown');
+    expect(r.stdout).toMatch(/^## asa-mobile-audit: 1 error, \d+ warnings, \d+ info\n/);
+    expect(r.stdout).toContain('### vpn-demo — `fixtures/demo/demo-headend.cfg` (ASA 9.16(4))');
+    expect(r.stdout).toContain('| error | warning | info |');
+    expect(r.stdout).toContain('  ```\n  group-policy GP-CLEAR attributes\n   webvpn\n    anyconnect dpd-interval client 30\n  ```');
+  });
+});
+
+describe('several formats in one run', () => {
+  it('writes each --format to its --output and keeps table on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ama-out-'));
+    const r = await cliWith({}, 'audit', DEMO, '--format', 'sarif', '--output', join(dir, 'r.sarif'), '--format', 'junit', '--output', join(dir, 'r.xml'), '--format', 'table');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toMatch(/^<\?xml/);
+    expect(r.stdout).toContain('Fixes (paste in configuration mode):');
+    const bad = await cli('audit', DEMO, '--format', 'json', '--format', 'sarif');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/only one --format can go to standard output/);
+    expect((await cli('audit', DEMO, '--format', 'yaml')).code).toBe(2);
+  });
+
+  it('is deterministic and free of absolute paths in every format', async () => {
+    for (const format of ['json', 'sarif', 'junit', 'github', 'markdown', 'table']) {
+      const a = await cli('audit', DEMO, 'fixtures/repo/oxidized/dc-asa', '--format', format);
+      const b = await cli('audit', DEMO, 'fixtures/repo/oxidized/dc-asa', '--format', format);
+      expect(a.stdout, format).toBe(b.stdout);
+      expect(a.stdout, format).not.toContain(ROOT);
+      expect(a.stdout, format).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:/);
+    }
+  });
+});
