@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
@@ -12,8 +12,9 @@ import { cli, cliWith, fixture, ROOT } from '../helpers.js';
 const DEMO = 'fixtures/demo/demo-headend.cfg';
 const schema = JSON.parse(readFileSync(`${ROOT}test/schemas/sarif-2.1.0-rtm.5.json`, 'utf8'));
 // The official schema has a language-tag pattern that is invalid with the u flag; match it as the schema's authors did.
-const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+// Both are CommonJS modules whose class/function is also exported as `default`.
+const ajv = new AjvDraft04Module.default({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormatsModule.default(ajv);
 const validateSarif = ajv.compile(schema);
 
 /** The demo headend with 50 extra lines inserted near the top: every finding moves down. */
