@@ -7,13 +7,24 @@ import { runRules } from './engine/engine.js';
 import type { Finding, RuleModule, Severity } from './engine/types.js';
 import type { IgnoredFinding } from './config/apply.js';
 import { InputError } from './input/load.js';
+import { redactLine } from './parse/redact.js';
 import { analyseFile, type AnalysedTarget } from './pipeline.js';
 import type { TargetSummary } from './report/target.js';
 
+/** A finding as reported: with its config line quoted (secrets redacted). */
+export interface ReportedFinding extends Finding {
+  lineText: string | null;
+}
+
+/**
+ * One audited configuration. It keeps no parse tree: a fleet of a thousand configs must not hold
+ * a thousand trees in memory while the reports are written.
+ */
 export interface AuditTarget {
-  analysed: AnalysedTarget;
   summary: TargetSummary;
-  findings: Finding[];
+  findings: ReportedFinding[];
+  /** Every remote-access connection profile of the config (for --profile checks). */
+  profileNames: string[];
   /** Findings hidden by an `ignore` entry of the configuration file. */
   ignored: IgnoredFinding[];
   mobileProfiles: string[];
@@ -88,7 +99,16 @@ function auditFile(file: string, options: AuditOptions, run: AuditRun, skipNonAs
 
 export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {
   const result = runRules(t.resolved, options.rules, { profiles: options.profiles, profileFilter: options.profileFilter });
-  return { analysed: t, summary: t.summary, findings: result.findings, ignored: [], mobileProfiles: result.mobileProfiles, skippedProfiles: result.skippedProfiles };
+  const lines = t.parsed.lines;
+  const findings = result.findings.map((f) => ({ ...f, lineText: f.line !== null ? redactLine(lines[f.line - 1] ?? '').trim() || null : null }));
+  return {
+    summary: t.summary,
+    findings,
+    profileNames: t.resolved.profiles.map((p) => p.name),
+    ignored: [],
+    mobileProfiles: result.mobileProfiles,
+    skippedProfiles: result.skippedProfiles,
+  };
 }
 
 function scanDirectory(dir: string, options: AuditOptions, run: AuditRun): void {

@@ -24,9 +24,9 @@ export class BaselineError extends Error {
   }
 }
 
-export interface DeviceFindings {
+export interface DeviceFindings<F extends Finding = Finding> {
   device: { hostname: string | null; source: string; context: string | null };
-  findings: Finding[];
+  findings: F[];
 }
 
 export function buildBaseline(targets: DeviceFindings[]): BaselineFile {
@@ -52,9 +52,9 @@ export function readBaseline(file: string): BaselineFile {
   return b as BaselineFile;
 }
 
-export interface BaselineResult {
+export interface BaselineResult<F extends Finding = Finding> {
   /** Findings per target that the baseline does not cover (new ones). */
-  kept: Finding[][];
+  kept: F[][];
   suppressed: number;
   /** Baseline entries that matched no finding of the audited devices. */
   stale: FindingKey[];
@@ -64,7 +64,7 @@ export interface BaselineResult {
  * Hides baselined findings. Keys are counted, so two identical findings with one baseline entry
  * leave one reported. Entries for devices not audited in this run are not stale: they were not looked at.
  */
-export function applyBaseline(baseline: BaselineFile, targets: DeviceFindings[]): BaselineResult {
+export function applyBaseline<F extends Finding>(baseline: BaselineFile, targets: DeviceFindings<F>[]): BaselineResult<F> {
   const remaining = new Map<string, number>();
   for (const e of baseline.entries) remaining.set(keyString(e), (remaining.get(keyString(e)) ?? 0) + 1);
   let suppressed = 0;

@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
-import { auditFileList, auditPaths, parseFileList, type AuditRun } from '../audit.js';
+import { auditFileList, auditPaths, parseFileList, type AuditRun, type ReportedFinding } from '../audit.js';
 import { applyBaseline, buildBaseline, readBaseline, writeBaseline, type BaselineResult } from '../baseline/baseline.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/load.js';
@@ -85,7 +85,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   }
   const devices = run.targets.map((t) => ({ device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context }, findings: t.findings }));
   if (opts.writeBaseline !== undefined) writeBaseline(abs(opts.writeBaseline), buildBaseline(devices));
-  let baseline: BaselineResult | undefined;
+  let baseline: BaselineResult<ReportedFinding> | undefined;
   if (opts.baseline !== undefined) {
     baseline = applyBaseline(readBaseline(abs(opts.baseline)), devices);
     run.targets.forEach((t, i) => (t.findings = baseline!.kept[i]!));
@@ -156,7 +156,7 @@ function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opt
     if (opts.verbose) for (const s of baseline.stale) complain(io, `  stale: ${s.ruleId} on ${s.device}${s.tunnelGroup ? ` (${s.tunnelGroup})` : ''}`);
   }
   for (const wanted of opts.profile) {
-    const known = run.targets.some((t) => t.analysed.resolved.profiles.some((p) => p.name === wanted));
+    const known = run.targets.some((t) => t.profileNames.includes(wanted));
     if (!known && run.targets.length > 0) complain(io, `--profile ${wanted}: no connection profile of that name in the audited configuration(s)`);
   }
 }
@@ -181,7 +181,6 @@ function relabel(run: AuditRun, cwd: string): void {
   };
   for (const t of run.targets) {
     t.summary.source = rel(t.summary.source);
-    t.analysed.parsed.source = t.summary.source;
   }
   run.inputErrors = run.inputErrors.map((e) => new InputError(rel(e.file), e.message, e.line, e.kind));
   for (const s of run.skippedFiles) s.file = rel(s.file);

@@ -17,7 +17,7 @@ export function configuredRules(all: readonly RuleModule[], cfg: AuditConfig): R
 }
 
 /** Severity overrides apply to every finding of a rule, including per-finding escalations. */
-export function applySeverityOverrides(findings: Finding[], cfg: AuditConfig): Finding[] {
+export function applySeverityOverrides<F extends Finding>(findings: F[], cfg: AuditConfig): F[] {
   return findings.map((f) => {
     const s = cfg.rules[f.ruleId];
     return s === 'error' || s === 'warning' || s === 'info' ? { ...f, severity: s } : f;
@@ -53,14 +53,14 @@ export interface IgnoredFinding {
   entry: IgnoreEntry;
 }
 
-export interface IgnoreResult {
-  kept: Finding[];
+export interface IgnoreResult<F extends Finding = Finding> {
+  kept: F[];
   ignored: IgnoredFinding[];
 }
 
 /** `today` as YYYY-MM-DD; an ignore is in force through its `until` day. */
-export function applyIgnores(findings: Finding[], entries: IgnoreEntry[], device: { hostname: string | null; source: string }, today: string): IgnoreResult {
-  const result: IgnoreResult = { kept: [], ignored: [] };
+export function applyIgnores<F extends Finding>(findings: F[], entries: IgnoreEntry[], device: { hostname: string | null; source: string }, today: string): IgnoreResult<F> {
+  const result: IgnoreResult<F> = { kept: [], ignored: [] };
   for (const f of findings) {
     const entry = entries.find((e) => matches(e, f, device));
     if (!entry) {

@@ -1,7 +1,6 @@
 // `audit --format json`. The fields named in the issue are a contract (schemaVersion 1).
 
 import { countBySeverity, type AuditTarget } from '../audit.js';
-import { redactLine } from '../parse/redact.js';
 import type { FindingKey } from '../baseline/identity.js';
 
 export function renderAuditJson(targets: AuditTarget[], tool: { name: string; version: string }, baseline?: { suppressed: number; stale: FindingKey[] }): string {
@@ -28,7 +27,7 @@ export function renderAuditJson(targets: AuditTarget[], tool: { name: string; ve
         groupPolicy: f.groupPolicy,
         fix: f.fix,
         lineRole: f.lineRole,
-        lineText: f.line !== null ? (redactLine(t.analysed.parsed.lines[f.line - 1] ?? '').trim() || null) : null,
+        lineText: f.lineText,
         object: f.object,
       })),
       ignored: t.ignored.map((i) => ({ ruleId: i.finding.ruleId, tunnelGroup: i.finding.tunnelGroup, line: i.finding.line, reason: i.entry.reason, until: i.entry.until ?? null })),
