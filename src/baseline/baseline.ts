@@ -3,6 +3,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Finding } from '../engine/types.js';
+import { BaselineError } from './baseline-error.js';
 import { findingKey, keyString, type FindingKey } from './identity.js';
 
 export interface BaselineFile {
@@ -11,18 +12,7 @@ export interface BaselineFile {
   entries: FindingKey[];
 }
 
-export class BaselineError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BaselineError';
-  }
-  describe(): string {
-    return `${this.file}: ${this.message}`;
-  }
-}
+export { BaselineError };
 
 export interface DeviceFindings<F extends Finding = Finding> {
   device: { hostname: string | null; source: string; context: string | null };

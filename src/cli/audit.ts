@@ -6,7 +6,7 @@ import { resolve, dirname } from 'node:path';
 import { auditFileList, auditPaths, parseFileList, type AuditRun, type ReportedFinding } from '../audit.js';
 import { applyBaseline, buildBaseline, readBaseline, writeBaseline, type BaselineResult } from '../baseline/baseline.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, profileFilter } from '../config/apply.js';
-import { configFor } from '../config/load.js';
+import { configFor } from '../config/config-file.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { InputError } from '../input/load.js';
 import { renderAuditJson } from '../report/audit-json.js';
@@ -23,8 +23,8 @@ import { DEFAULT_HELP_URI_BASE, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
 
 export type FailOn = Severity | 'never';
-export const FORMATS = ['table', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './audit-formats.js';
+export { FORMATS, type Format };
 
 export interface AuditCliOptions {
   format: string[];
@@ -57,7 +57,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (paths.length > 0 && opts.filesFrom !== undefined) throw new UsageError('give either paths or --files-from, not both');
   if (paths.length === 0 && opts.filesFrom === undefined) throw new UsageError('audit: give at least one configuration file or directory (or --files-from)');
 
-  const cfg = configFor(io.cwd, opts.config === undefined ? undefined : resolve(io.cwd, opts.config), RULES.map((r) => r.id));
+  const cfg = await configFor(io.cwd, opts.config === undefined ? undefined : resolve(io.cwd, opts.config), RULES.map((r) => r.id));
   const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
   const rules = configuredRules(RULES, cfg);
   const auditOptions = {

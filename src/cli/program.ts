@@ -4,16 +4,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../input/load.js';
 import { ExitCode } from './exit-codes.js';
-import { auditCommand, FORMATS, type AuditCliOptions } from './audit.js';
-import { CONFIG_FILE_NAME, ConfigError } from '../config/load.js';
-import { BaselineError } from '../baseline/baseline.js';
-import { initCommand } from './init.js';
-import { explainDnsCommand, type ExplainDnsOptions } from './explain-dns.js';
+import type { AuditCliOptions } from './audit.js';
+import { FORMATS } from './audit-formats.js';
+import { CONFIG_FILE_NAME, ConfigError } from '../config/config-file.js';
+import { BaselineError } from '../baseline/baseline-error.js';
+import type { ExplainDnsOptions } from './explain-dns.js';
 import { toolVersion } from './package-info.js';
-import { rulesCommand } from './rules-command.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
+// Each command's module is imported when that command runs, so `explain-dns` never pays for the
+// audit's reporters and `--help` stays instant.
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command(TOOL_NAME)
     .description('Check a Cisco ASA VPN headend for AnyConnect / Secure Client readiness on mobile devices')
@@ -30,7 +31,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--query <hostname>', 'say whether iOS tunnels this DNS query, per profile')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--allow-incomplete', 'exit 0 even when the configuration is truncated or partial')
-    .action((file: string, opts: ExplainDnsOptions) => setExit(explainDnsCommand(file, opts, io)));
+    .action(async (file: string, opts: ExplainDnsOptions) => setExit((await import('./explain-dns.js')).explainDnsCommand(file, opts, io)));
 
   const collect = (v: string, acc: string[]): string[] => [...acc, v];
   program
@@ -48,20 +49,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--files-from <file>', 'audit exactly the files listed in FILE (one per line), or on stdin with -')
     .option('--help-uri-base <url>', 'base URL of the rule docs in SARIF and Markdown links')
     .option('-v, --verbose', 'also list skipped profiles, files and ignored findings, and why')
-    .action(async (paths: string[], opts: AuditCliOptions) => setExit(await auditCommand(paths, opts, io)));
+    .action(async (paths: string[], opts: AuditCliOptions) => setExit(await (await import('./audit.js')).auditCommand(paths, opts, io)));
 
   program
     .command('init')
     .description(`write a commented starter ${CONFIG_FILE_NAME} in the working directory`)
     .option('--force', 'overwrite an existing file')
-    .action((opts: { force?: boolean }) => setExit(initCommand(opts, io)));
+    .action(async (opts: { force?: boolean }) => setExit((await import('./init.js')).initCommand(opts, io)));
 
   program
     .command('rules')
     .description('list the rules, or print the documentation of one')
     .argument('[id]', 'rule id')
     .addOption(new Option('--format <format>', 'output format of the list').choices(['table', 'json']).default('table'))
-    .action(async (id: string | undefined, opts: { format: 'table' | 'json' }) => setExit(await rulesCommand(id, opts, io)));
+    .action(async (id: string | undefined, opts: { format: 'table' | 'json' }) => setExit(await (await import('./rules-command.js')).rulesCommand(id, opts, io)));
 
   return program;
 }

@@ -1,11 +1,17 @@
 // Applies `.asa-mobile-audit.yaml` to a run: which rules and severities, which profiles and files,
 // and which findings are ignored (until an optional expiry date).
 
+import { createRequire } from 'node:module';
 import { relative } from 'node:path';
-import ignore from 'ignore';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
+import type Ignore from 'ignore';
 import type { Finding, RuleModule } from '../engine/types.js';
 import type { AuditConfig, IgnoreEntry } from './schema.js';
+
+// Loaded on first use: most runs have no globs, and these cost startup time on every audit.
+const require = createRequire(import.meta.url);
+const picomatch = (...args: Parameters<typeof Picomatch>): ReturnType<typeof Picomatch> => (require('picomatch') as typeof Picomatch)(...args);
+const ignore = (): ReturnType<typeof Ignore> => (require('ignore') as typeof Ignore)();
 
 export function configuredRules(all: readonly RuleModule[], cfg: AuditConfig): RuleModule[] {
   return all

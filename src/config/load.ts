@@ -1,41 +1,12 @@
-// Finds and reads `.asa-mobile-audit.yaml`: walks up from the working directory (or takes --config),
-// parses with `yaml` (which keeps line positions) and validates with ajv against CONFIG_SCHEMA.
+// Reads one `.asa-mobile-audit.yaml`: parses with `yaml` (which keeps line positions) and validates with ajv against CONFIG_SCHEMA.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { CONFIG_SCHEMA, EMPTY_CONFIG, type AuditConfig, type IgnoreEntry } from './schema.js';
+import { ConfigError } from './config-file.js';
+import { CONFIG_SCHEMA, type AuditConfig, type IgnoreEntry } from './schema.js';
 
-export const CONFIG_FILE_NAME = '.asa-mobile-audit.yaml';
-
-/** A mistake in the configuration file: reported as `FILE:LINE: message`, exit code 2. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-
-  describe(): string {
-    return `${this.file}${this.line !== null ? `:${this.line}` : ''}: ${this.message}`;
-  }
-}
-
-/** The config file that applies in `cwd`: the nearest one walking up, or null. */
-export function findConfigFile(cwd: string): string | null {
-  let dir = resolve(cwd);
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
+export { CONFIG_FILE_NAME, ConfigError } from './config-file.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(CONFIG_SCHEMA);
@@ -87,15 +58,6 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
     ...(cfg.failOn ? { failOn: cfg.failOn } : {}),
     ...(cfg.helpUriBase ? { helpUriBase: cfg.helpUriBase } : {}),
   };
-}
-
-export function configFor(cwd: string, explicit: string | undefined, knownRules: readonly string[]): AuditConfig {
-  if (explicit !== undefined) {
-    if (!existsSync(explicit)) throw new ConfigError(explicit, null, 'no such configuration file');
-    return loadConfig(explicit, knownRules);
-  }
-  const found = findConfigFile(cwd);
-  return found ? loadConfig(found, knownRules) : EMPTY_CONFIG;
 }
 
 /** Line of a map key itself (for unknown keys, whose value node may be a scalar on the same line). */
