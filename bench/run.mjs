@@ -1,5 +1,6 @@
 // `npm run bench`: whole-process timings of the CLI against a plain read+split baseline on the
-// same generated configs, in the same run. Targets: time and peak RSS ≤ 3× the baseline.
+// same generated configs, in the same run. Targets: time and peak RSS ≤ 3× the baseline (fleet:
+// time). BENCH_RUNS sets runs per measurement, BENCH_FLEET the fleet size (0 skips it).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,11 +31,11 @@ function generate(scale) {
 }
 
 /** Median wall time (ms) and median peak RSS (MiB) of a node command over RUNS runs. */
-function measure(args) {
+function measure(args, runs = RUNS) {
   const times = [];
   const rss = [];
   const rssFile = join(work, 'rss.txt');
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     rmSync(rssFile, { force: true });
     const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--import', probe, ...args], {
@@ -75,5 +76,27 @@ for (const scale of [10, 100]) {
       `  ${s.name.padEnd(29)} ${m.ms.toFixed(0).padStart(6)} ms  ${m.rssMiB.toFixed(0).padStart(5)} MiB   time ${tr.toFixed(2)}x  rss ${rr.toFixed(2)}x  ${ok ? 'ok' : 'OVER LIMIT'}`,
     );
   }
+}
+// Fleet: 1,000 configs of ~10k lines (scale 1) with varied hostnames, audited as one directory.
+const FLEET = Number(process.env.BENCH_FLEET ?? 1000);
+if (FLEET > 0) {
+  const fleetDir = join(work, `fleet-${FLEET}`);
+  if (!existsSync(join(fleetDir, `asa-${String(FLEET - 1).padStart(4, '0')}.cfg`))) {
+    mkdirSync(fleetDir, { recursive: true });
+    const template = readFileSync(generate(1), 'utf8');
+    for (let i = 0; i < FLEET; i++) {
+      const name = `asa-${String(i).padStart(4, '0')}`;
+      writeFileSync(join(fleetDir, `${name}.cfg`), template.replace('hostname bench-asa\n', `hostname bench-${name}\n`));
+    }
+  }
+  const perFile = readFileSync(join(fleetDir, 'asa-0000.cfg'), 'utf8').split('\n').length - 1;
+  const base = measure([join(root, 'bench', 'baseline-dir.mjs'), fleetDir], Math.min(RUNS, 3));
+  const m = measure([cli, 'audit', fleetDir, '--format', 'json', '--fail-on', 'never'], Math.min(RUNS, 3));
+  const tr = m.ms / base.ms;
+  const ok = tr <= LIMIT;
+  if (!ok) failed = true;
+  console.log(`fleet: ${FLEET} configs x ${perFile} lines`);
+  console.log(`  baseline read+split (all files) ${base.ms.toFixed(0).padStart(6)} ms  ${base.rssMiB.toFixed(0).padStart(5)} MiB`);
+  console.log(`  audit DIR --format json         ${m.ms.toFixed(0).padStart(6)} ms  ${m.rssMiB.toFixed(0).padStart(5)} MiB   time ${tr.toFixed(2)}x  ${ok ? 'ok' : 'OVER LIMIT'}`);
 }
 process.exit(failed ? 1 : 0);
