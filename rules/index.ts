@@ -1,5 +1,6 @@
 // The rule pack: every rule module, in id order. The engine receives this list and knows no rule.
 import type { RuleModule } from '../src/engine/types.js';
+import anyconnectMobileLicense from './anyconnect-mobile-license.js';
 import clientSideDpdDisabled from './client-side-dpd-disabled.js';
 import dheCiphersOldAsa from './dhe-ciphers-old-asa.js';
 import groupAliasSpecialChars from './group-alias-special-chars.js';
@@ -21,6 +22,7 @@ import sslTrustpointMissing from './ssl-trustpoint-missing.js';
 import sslKeepaliveEnabled from './ssl-keepalive-enabled.js';
 
 export const RULES: readonly RuleModule[] = [
+  anyconnectMobileLicense,
   clientSideDpdDisabled,
   dheCiphersOldAsa,
   groupAliasSpecialChars,

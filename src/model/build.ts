@@ -17,6 +17,7 @@ import {
   type TunnelGroupType,
 } from './types.js';
 import { parseAsaVersion } from './version.js';
+import { readLicenseLine, type LicenseLine } from './licenses.js';
 
 const VERSION_LINE = /^(?::\s*)?(?:ASA|PIX|FWSM Firewall) Version (\S+)(?:\s+<(\w+)>)?/;
 
@@ -61,6 +62,7 @@ class ModelBuilder {
       },
       users: new Map(),
       contexts: [],
+      licenses: null,
       problems: [],
       stats: { commandLines: 0, modelledLines: 0 },
     };
@@ -68,6 +70,7 @@ class ModelBuilder {
 
   build(): DeviceModel {
     this.readVersion();
+    this.readLicenseComments();
     for (const index of this.section.topLevel) this.readTopLevel(index);
     this.checkReferences();
     let commands = 0;
@@ -96,6 +99,18 @@ class ModelBuilder {
   }
 
   // ---- top level -----------------------------------------------------------------------------
+
+  /** Oxidized and RANCID keep `show version` as `!` comments above the first command. */
+  private readLicenseComments(): void {
+    const { lines, kinds } = this.parsed;
+    const found: LicenseLine[] = [];
+    for (let i = this.section.start; i < this.section.end && kinds[i] !== LineKind.Command; i++) {
+      if (kinds[i] !== LineKind.BangComment) continue;
+      const l = readLicenseLine(lines[i]!, i + 1);
+      if (l) found.push(l);
+    }
+    if (found.length > 0) this.model.licenses = { from: 'backup-comments', lines: found };
+  }
 
   private readVersion(): void {
     const { lines, kinds } = this.parsed;

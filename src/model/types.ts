@@ -3,6 +3,7 @@
 import type { AsaVersion } from './version.js';
 import type { Setting } from './setting.js';
 import type { PolicyAttributes } from './policy-attributes.js';
+import type { LicenseFacts } from './licenses.js';
 
 export interface ModelProblem {
   line: number | null;
@@ -133,6 +134,8 @@ export interface DeviceModel {
   users: Map<string, LocalUser>;
   /** `context NAME` blocks of a system execution space. */
   contexts: SecurityContextDefinition[];
+  /** AnyConnect licence lines of `show version`, when the backup or the live collection has them. */
+  licenses: LicenseFacts | null;
   problems: ModelProblem[];
   stats: { commandLines: number; modelledLines: number };
 }
