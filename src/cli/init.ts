@@ -11,10 +11,10 @@ import { UsageError } from './usage-error.js';
 export function starterConfig(): string {
   const ruleLines = RULES.map((r) => `  # ${r.id}: ${r.severity}`).join('\n');
   return `# asa-mobile-audit configuration. Found by walking up from the working directory, or --config FILE.
-# Every key is optional; remove what you do not need. \`asa-mobile-audit rules\` lists the rules.
+# Every key is optional; uncomment an example to use it. \`asa-mobile-audit rules\` lists the rules.
 
 # Turn rules off (off), back on (on), or change their severity (error, warning, info).
-rules: {}
+rules:
   # homepage-ignored-on-mobile: off
   # idle-timeout-short: warning
   # Default severities:
@@ -29,13 +29,13 @@ profiles:
 # relative to the directory of this file.
 files:
   include: []
-  exclude: []
+  exclude:
     # - "archive/"
     # - "*.bak"
 
 # Known findings to accept. Every entry needs a reason; \`until\` (YYYY-MM-DD) makes it expire,
 # after which the finding is reported again. \`device\` matches the hostname or the file path (glob).
-ignore: []
+ignore:
   # - rule: ssl-keepalive-enabled
   #   device: "vpn-*"
   #   profile: PARTNERS

@@ -98,4 +98,23 @@ describe('init', () => {
     expect(again.stderr).toMatch(/already exists/);
     expect(existsSync(file)).toBe(true);
   });
+
+  it('stays valid when its examples are uncommented, and they take effect', async () => {
+    const dir = workspace(null);
+    const file = join(dir, '.asa-mobile-audit.yaml');
+    const uncomment = (text: string, pick: RegExp): string =>
+      text
+        .split('\n')
+        .map((l) => (pick.test(l) ? l.replace('# ', '') : l))
+        .join('\n');
+    expect((await cliWith({ cwd: dir }, 'init')).code).toBe(0);
+    let text = readFileSync(file, 'utf8');
+    text = uncomment(text, /^\s+# (homepage-ignored-on-mobile: off|exclude: \[|- "archive\/"|- rule:|  (device|profile|reason|until):)/);
+    writeFileSync(file, text);
+    const cfg = loadConfig(file, IDS);
+    expect(cfg.rules).toEqual({ 'homepage-ignored-on-mobile': 'off' });
+    expect(cfg.profiles.exclude).toEqual(['LAB-*', 'DefaultRAGroup']);
+    expect(cfg.files.exclude).toEqual(['archive/']);
+    expect(cfg.ignore).toEqual([expect.objectContaining({ rule: 'ssl-keepalive-enabled', profile: 'PARTNERS', until: '2027-06-30' })]);
+  });
 });
