@@ -8,7 +8,9 @@ import type { Finding, RuleModule, Severity } from './engine/types.js';
 import type { IgnoredFinding } from './config/apply.js';
 import { InputError } from './input/load.js';
 import { redactLine } from './parse/redact.js';
-import { analyseFile, type AnalysedTarget } from './pipeline.js';
+import { analyseBytes, analyseFile, type AnalysedTarget } from './pipeline.js';
+import type { CollectedDevice } from './collect/collect-device.js';
+import { licenseFactsFromShowVersion } from './model/licenses.js';
 import type { TargetSummary } from './report/target.js';
 
 /** A finding as reported: with its config line quoted (secrets redacted). */
@@ -95,6 +97,36 @@ function auditFile(file: string, options: AuditOptions, run: AuditRun, skipNonAs
     return;
   }
   for (const t of analysed) run.targets.push(auditTarget(t, options));
+}
+
+/**
+ * Audits what was collected from a live device exactly as a saved file with the same text: same
+ * parser, same line numbers. `show version` adds the licence lines; a cut-short config stays incomplete.
+ */
+export function auditCollected(device: CollectedDevice, options: AuditOptions, run: AuditRun): void {
+  for (const config of device.configs) {
+    let analysed: AnalysedTarget[];
+    try {
+      analysed = analyseBytes(config.text, device.source);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      run.inputErrors.push(new InputError(device.source, `${config.context ? `context ${config.context}: ` : ''}${err.message}`, err.line, err.kind));
+      continue;
+    }
+    for (const t of analysed) {
+      if (device.showVersion !== null) t.model.licenses = licenseFactsFromShowVersion(device.showVersion);
+      if (config.context !== null) t.summary.context = config.context;
+      if (!config.complete) {
+        t.summary.complete = false;
+        t.summary.parseProblems = [
+          { line: t.parsed.lines.length, severity: 'error', code: 'incomplete', message: config.incompleteReason ?? 'partial configuration' },
+          ...t.summary.parseProblems.filter((p) => p.code !== 'incomplete'),
+        ];
+      }
+      run.targets.push(auditTarget(t, options));
+    }
+  }
+  for (const e of device.contextErrors) run.inputErrors.push(new InputError(device.source, `context ${e.context}: ${e.message}`));
 }
 
 export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {

@@ -21,12 +21,13 @@ import { ExitCode } from './exit-codes.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { DEFAULT_HELP_URI_BASE, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
+import type { SshCliOptions } from './ssh-audit.js';
 
 export type FailOn = Severity | 'never';
 import { FORMATS, type Format } from './audit-formats.js';
 export { FORMATS, type Format };
 
-export interface AuditCliOptions {
+export interface AuditCliOptions extends SshCliOptions {
   format: string[];
   output: string[];
   failOn?: string;
@@ -54,8 +55,10 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (opts.failOn !== undefined && !['error', 'warning', 'info', 'never'].includes(opts.failOn)) {
     throw new UsageError(`--fail-on: \`${opts.failOn}\` is not one of error, warning, info, never`);
   }
+  const live = opts.ssh.length > 0 || opts.inventory !== undefined;
+  if (live && (paths.length > 0 || opts.filesFrom !== undefined)) throw new UsageError('give either files (paths, --files-from) or devices (--ssh, --inventory), not both');
   if (paths.length > 0 && opts.filesFrom !== undefined) throw new UsageError('give either paths or --files-from, not both');
-  if (paths.length === 0 && opts.filesFrom === undefined) throw new UsageError('audit: give at least one configuration file or directory (or --files-from)');
+  if (!live && paths.length === 0 && opts.filesFrom === undefined) throw new UsageError('audit: give at least one configuration file or directory (or --files-from, --ssh, --inventory)');
 
   const cfg = await configFor(io.cwd, opts.config === undefined ? undefined : resolve(io.cwd, opts.config), RULES.map((r) => r.id));
   const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
@@ -68,7 +71,9 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   };
   const abs = (p: string): string => resolve(io.cwd, p);
   let run: AuditRun;
-  if (opts.filesFrom !== undefined) {
+  if (live) {
+    run = await (await import('./ssh-audit.js')).collectOverSsh(opts, io, auditOptions);
+  } else if (opts.filesFrom !== undefined) {
     const list = parseFileList(opts.filesFrom === '-' ? io.readStdin() : readListFile(abs(opts.filesFrom)));
     run = auditFileList(list.map((f) => (isAbsoluteLike(f) ? f : abs(f))), auditOptions);
     relabel(run, io.cwd);

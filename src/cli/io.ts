@@ -11,6 +11,10 @@ export interface CliIo {
   now: () => Date;
   /** Reads all of standard input (for `--files-from -`). */
   readStdin: () => string;
+  /** Whether stderr is a terminal (progress bar of a fleet run). */
+  stderrIsTTY?: boolean;
+  /** Asks for a secret without echo on the terminal; absent when there is no terminal to ask on. */
+  promptSecret?: (question: string) => Promise<string>;
 }
 
 export const TOOL_NAME = 'asa-mobile-audit';

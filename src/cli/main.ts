@@ -2,6 +2,7 @@
 // The `asa-mobile-audit` binary.
 import { readFileSync } from 'node:fs';
 import { runCli } from './program.js';
+import { promptSecretOnTty } from './prompt.js';
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -11,5 +12,7 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   now: () => new Date(),
   readStdin: () => readFileSync(0, 'utf8'),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  ...(process.stdin.isTTY ? { promptSecret: promptSecretOnTty } : {}),
 });
 process.exitCode = code;

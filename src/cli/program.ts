@@ -8,6 +8,7 @@ import type { AuditCliOptions } from './audit.js';
 import { FORMATS } from './audit-formats.js';
 import { CONFIG_FILE_NAME, ConfigError } from '../config/config-file.js';
 import { BaselineError } from '../baseline/baseline-error.js';
+import { InventoryError } from '../collect/inventory.js';
 import type { ExplainDnsOptions } from './explain-dns.js';
 import { toolVersion } from './package-info.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
@@ -49,6 +50,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--files-from <file>', 'audit exactly the files listed in FILE (one per line), or on stdin with -')
     .option('--help-uri-base <url>', 'base URL of the rule docs in SARIF and Markdown links')
     .option('-v, --verbose', 'also list skipped profiles, files and ignored findings, and why')
+    .option('--ssh <user@host[:port]>', 'collect the running-config live over SSH (read-only) and audit it; repeatable', collect, [] as string[])
+    .option('--inventory <file>', 'audit every device of an inventory (YAML, or a RANCID router.db) over SSH')
+    .option('--user <name>', 'SSH user for devices that name none (router.db, inventory without user)')
+    .option('--password-env <name>', 'environment variable holding the SSH password (else key, agent, or a prompt on a terminal)')
+    .option('--identity <file>', 'SSH private key (asks for its passphrase on a terminal)')
+    .option('--enable-password-env <name>', 'environment variable holding the enable password, when the login lands at >')
+    .option('--known-hosts <file>', 'known_hosts file to verify host keys against (default ~/.ssh/known_hosts)')
+    .option('--accept-new', 'trust and record the host key of a device not yet in known_hosts (a changed key is always refused)')
+    .option('--legacy-algorithms', 'also offer the SHA-1 key exchanges and CBC ciphers old ASA releases need')
+    .option('--context <name>', 'multiple-context mode: one security context, or all (default all)')
+    .option('--save <dir>', 'write the collected configurations to DIR (secrets redacted)')
+    .option('--keep-secrets', 'with --save: keep secrets in the saved files')
+    .option('--concurrency <n>', 'devices collected at once (one SSH session per device; default 4)')
+    .option('--timeout <seconds>', 'give up on a device after this long (default 120)')
+    .option('--command-timeout <seconds>', 'longest silence while waiting for a command to answer (default 30)')
     .action(async (paths: string[], opts: AuditCliOptions) => setExit(await (await import('./audit.js')).auditCommand(paths, opts, io)));
 
   program
@@ -88,7 +104,7 @@ function handleError(err: unknown, io: CliIo): number {
     complain(io, err.describe());
     return ExitCode.InputError;
   }
-  if (err instanceof ConfigError || err instanceof BaselineError) {
+  if (err instanceof ConfigError || err instanceof BaselineError || err instanceof InventoryError) {
     complain(io, err.describe());
     return ExitCode.InputError;
   }

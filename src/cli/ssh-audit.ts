@@ -1,0 +1,209 @@
+// `audit --ssh user@host[:port]` and `audit --inventory FILE`: collect over SSH, then hand the
+// configurations to the same audit as saved files. Secrets come from environment variables named on
+// the command line or in the inventory, or from a no-echo prompt; they are never printed or stored.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { utils } from 'ssh2';
+import { auditCollected, type AuditOptions, type AuditRun } from '../audit.js';
+import { collectDevice, sshSource, type CollectedDevice } from '../collect/collect-device.js';
+import { CollectError } from '../collect/errors.js';
+import { runFleet } from '../collect/fleet.js';
+import { loadInventory, splitHostPort, type InventoryHost } from '../collect/inventory.js';
+import { saveCollected } from '../collect/save.js';
+import { InputError } from '../input/load.js';
+import { complain, type CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
+
+export interface SshCliOptions {
+  ssh: string[];
+  inventory?: string;
+  user?: string;
+  passwordEnv?: string;
+  enablePasswordEnv?: string;
+  identity?: string;
+  knownHosts?: string;
+  acceptNew?: boolean;
+  legacyAlgorithms?: boolean;
+  context?: string;
+  save?: string;
+  keepSecrets?: boolean;
+  concurrency?: string;
+  timeout?: string;
+  commandTimeout?: string;
+  verbose?: boolean;
+}
+
+interface Target extends InventoryHost {
+  source: string;
+}
+
+export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOptions: AuditOptions): Promise<AuditRun> {
+  const concurrency = positiveInt(opts.concurrency ?? '4', '--concurrency');
+  const hostTimeoutMs = positiveInt(opts.timeout ?? '120', '--timeout') * 1000;
+  const idleTimeoutMs = positiveInt(opts.commandTimeout ?? '30', '--command-timeout') * 1000;
+  const abs = (p: string): string => resolve(io.cwd, p);
+  const knownHostsFile = opts.knownHosts !== undefined ? abs(opts.knownHosts) : join(io.env.HOME ?? homedir(), '.ssh', 'known_hosts');
+  const targets = await targetsFrom(opts, io);
+  const secrets = new SecretSource(io);
+  const run: AuditRun = { targets: [], inputErrors: [], skippedFiles: [] };
+
+  const progress = io.stderrIsTTY && targets.length > 1;
+  const results = await runFleet(
+    targets,
+    concurrency,
+    async (t): Promise<CollectedDevice> => {
+      const user = t.user ?? opts.user;
+      if (user === undefined) throw new CollectError('auth', `no user name for ${t.host}: give user@host, --user NAME, or \`user:\` in the inventory`);
+      const passwordEnv = t.passwordEnv ?? opts.passwordEnv;
+      const identity = t.identity ?? opts.identity;
+      const agent = io.env.SSH_AUTH_SOCK;
+      const credentials = { username: user, ...(await secrets.credentials(user, t.host, passwordEnv, identity !== undefined ? abs(identity) : undefined, agent)) };
+      const enableEnv = t.enablePasswordEnv ?? opts.enablePasswordEnv;
+      return collectDevice({
+        host: t.host,
+        port: t.port,
+        credentials,
+        knownHostsFile,
+        acceptNew: Boolean(opts.acceptNew),
+        legacyAlgorithms: Boolean(t.legacyAlgorithms ?? opts.legacyAlgorithms),
+        readyTimeoutMs: Math.min(hostTimeoutMs, 30_000),
+        idleTimeoutMs,
+        hostTimeoutMs,
+        enablePassword: () => secrets.enable(user, t.host, enableEnv),
+        ...((t.context ?? opts.context) !== undefined ? { context: (t.context ?? opts.context)! } : {}),
+        onHostKeyAdded: (fp) => complain(io, `${t.source}: host key ${fp} added to ${knownHostsFile} (--accept-new)`),
+      });
+    },
+    (done, total) => {
+      if (progress) io.stderr(`\r${bar(done, total)} ${done}/${total} hosts${done === total ? '\n' : ''}`);
+    },
+  );
+
+  const rows: string[][] = [];
+  for (const r of results) {
+    const t = targets[r.index]!;
+    if (!r.ok) {
+      const message = r.error instanceof CollectError || r.error instanceof UsageError ? r.error.message : `internal error: ${r.error instanceof Error ? r.error.message : String(r.error)}`;
+      run.inputErrors.push(new InputError(t.source, message));
+      rows.push([t.source, r.error instanceof CollectError ? r.error.kind : 'failed', '-', '-', (r.ms / 1000).toFixed(1)]);
+      continue;
+    }
+    const device = r.value!;
+    for (const note of device.notes) complain(io, `${device.source}: ${note}`);
+    if (opts.save !== undefined) for (const f of saveCollected(abs(opts.save), device, Boolean(opts.keepSecrets))) if (opts.verbose) complain(io, `saved ${f}`);
+    const before = run.targets.length;
+    auditCollected(device, auditOptions, run);
+    const mine = run.targets.slice(before);
+    const status = device.configs.some((c) => !c.complete) ? 'incomplete' : device.contextErrors.length > 0 ? 'partial' : 'ok';
+    rows.push([device.source, status, String(device.configs.length), String(mine.reduce((n, x) => n + x.findings.length, 0)), (r.ms / 1000).toFixed(1)]);
+  }
+  if (targets.length > 1) printSummary(rows, io);
+  return run;
+}
+
+async function targetsFrom(opts: SshCliOptions, io: CliIo): Promise<Target[]> {
+  const hosts: InventoryHost[] = [];
+  for (const spec of opts.ssh) {
+    const at = spec.lastIndexOf('@');
+    const user = at > 0 ? spec.slice(0, at) : undefined;
+    const { host, port } = splitHostPort(at > 0 ? spec.slice(at + 1) : spec);
+    if (host === '' || /\s/.test(host)) throw new UsageError(`--ssh ${spec}: expected user@host[:port]`);
+    hosts.push({ host, port, group: null, ...(user !== undefined ? { user } : {}) });
+  }
+  if (opts.inventory !== undefined) {
+    const inv = await loadInventory(resolve(io.cwd, opts.inventory));
+    if (opts.verbose) for (const s of inv.skipped) complain(io, `skipped ${s.host}: ${s.reason}`);
+    hosts.push(...inv.hosts);
+  }
+  // One session per device: a host listed twice is collected once.
+  const seen = new Set<string>();
+  const out: Target[] = [];
+  for (const h of hosts) {
+    const key = `${h.host.toLowerCase()}:${h.port}`;
+    if (seen.has(key)) {
+      complain(io, `${sshSource(h.host, h.port)} is listed more than once; collecting it once`);
+      continue;
+    }
+    seen.add(key);
+    out.push({ ...h, source: sshSource(h.host, h.port) });
+  }
+  if (out.length === 0) throw new UsageError('no host to audit: the inventory lists none that are up');
+  return out;
+}
+
+/** Resolves and caches secrets: environment variables first, then one prompt per user and purpose. */
+class SecretSource {
+  private readonly cache = new Map<string, Promise<string | undefined>>();
+  constructor(private readonly io: CliIo) {}
+
+  async credentials(user: string, host: string, passwordEnv: string | undefined, identity: string | undefined, agent: string | undefined) {
+    const out: { password?: string; privateKey?: Buffer; passphrase?: string; agent?: string } = {};
+    if (agent) out.agent = agent;
+    if (passwordEnv !== undefined) out.password = this.fromEnv(passwordEnv, '--password-env');
+    if (identity !== undefined) {
+      if (!existsSync(identity)) throw new CollectError('auth', `--identity ${identity}: no such file`);
+      out.privateKey = readFileSync(identity);
+      const parsed = utils.parseKey(out.privateKey);
+      if (parsed instanceof Error && /passphrase/i.test(parsed.message)) {
+        const passphrase = await this.ask(`passphrase:${identity}`, `Passphrase for ${identity}: `);
+        if (passphrase === undefined) throw new CollectError('auth', `${identity} is encrypted: run on a terminal to be asked for its passphrase, or load it into ssh-agent`);
+        out.passphrase = passphrase;
+        const check = utils.parseKey(out.privateKey, passphrase);
+        if (check instanceof Error) throw new CollectError('auth', `cannot use ${identity}: wrong passphrase or unsupported key format`);
+      } else if (parsed instanceof Error) {
+        throw new CollectError('auth', `cannot use ${identity}: ${parsed.message}`);
+      }
+    }
+    if (out.password === undefined && out.privateKey === undefined && out.agent === undefined) {
+      const password = await this.ask(`password:${user}`, `Password for ${user}@${host}: `);
+      if (password === undefined) throw new CollectError('auth', `no credentials for ${user}@${host}: give --password-env NAME, --identity FILE, or run ssh-agent (or run on a terminal to be asked)`);
+      out.password = password;
+    }
+    return out;
+  }
+
+  async enable(user: string, host: string, envName: string | undefined): Promise<string | undefined> {
+    if (envName !== undefined) return this.fromEnv(envName, '--enable-password-env');
+    return this.ask(`enable:${user}`, `Enable password for ${host}: `);
+  }
+
+  private fromEnv(name: string, flag: string): string {
+    const value = this.io.env[name];
+    if (value === undefined || value === '') throw new CollectError('auth', `${flag} ${name}: the environment variable ${name} is not set`);
+    return value;
+  }
+
+  private ask(key: string, question: string): Promise<string | undefined> {
+    const prompt = this.io.promptSecret;
+    if (prompt === undefined) return Promise.resolve(undefined);
+    let p = this.cache.get(key);
+    if (p === undefined) {
+      // Prompts are chained so two hosts never ask at once.
+      const previous = [...this.cache.values()].at(-1) ?? Promise.resolve(undefined);
+      p = previous.catch(() => undefined).then(() => prompt(question));
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+}
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: \`${text}\` is not a positive whole number`);
+  return n;
+}
+
+function bar(done: number, total: number): string {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}]`;
+}
+
+function printSummary(rows: string[][], io: CliIo): void {
+  const header = ['host', 'status', 'configs', 'findings', 'seconds'];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  for (const r of all) io.stderr(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+}

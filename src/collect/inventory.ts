@@ -1,0 +1,149 @@
+// Which devices a fleet run visits: an inventory YAML (hosts, groups, per-group user and the names of
+// the environment variables that hold secrets, never the secrets) or a RANCID router.db.
+
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+export interface InventoryHost {
+  host: string;
+  port: number;
+  user?: string;
+  passwordEnv?: string;
+  enablePasswordEnv?: string;
+  identity?: string;
+  context?: string;
+  legacyAlgorithms?: boolean;
+  group: string | null;
+}
+
+export interface Inventory {
+  hosts: InventoryHost[];
+  /** router.db devices not audited (not `up`, or not a Cisco device), with the reason. */
+  skipped: Array<{ host: string; reason: string }>;
+}
+
+export class InventoryError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InventoryError';
+  }
+  describe(): string {
+    return `${this.file}${this.line !== null ? `:${this.line}` : ''}: ${this.message}`;
+  }
+}
+
+const SETTINGS = {
+  user: { type: 'string', minLength: 1 },
+  port: { type: 'integer', minimum: 1, maximum: 65535 },
+  'password-env': { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+  'enable-password-env': { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+  identity: { type: 'string', minLength: 1 },
+  context: { type: 'string', minLength: 1 },
+  'legacy-algorithms': { type: 'boolean' },
+} as const;
+const HOST = {
+  oneOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'object', additionalProperties: false, required: ['host'], properties: { host: { type: 'string', minLength: 1 }, ...SETTINGS } },
+  ],
+} as const;
+export const INVENTORY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    defaults: { type: 'object', additionalProperties: false, properties: SETTINGS },
+    hosts: { type: 'array', items: HOST },
+    groups: {
+      type: 'object',
+      additionalProperties: { type: 'object', additionalProperties: false, properties: { ...SETTINGS, hosts: { type: 'array', items: HOST } } },
+    },
+  },
+} as const;
+
+type Settings = Partial<Record<keyof typeof SETTINGS, string | number | boolean>>;
+type HostEntry = string | ({ host: string } & Settings);
+
+export async function loadInventory(file: string): Promise<Inventory> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InventoryError(file, null, `cannot read inventory (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return looksLikeRouterDb(file, text) ? parseRouterDb(text) : parseYamlInventory(file, text);
+}
+
+function looksLikeRouterDb(file: string, text: string): boolean {
+  if (basename(file) === 'router.db') return true;
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
+  return lines.length > 0 && lines.every((l) => /^[^\s;:]+[;:][\w-]+[;:]\w+/.test(l));
+}
+
+/** RANCID router.db: `name;type;state[;comment]` (RANCID 3) or `name:type:state` (older). */
+export function parseRouterDb(text: string): Inventory {
+  const inv: Inventory = { hosts: [], skipped: [] };
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [host, type, state] = line.split(line.includes(';') ? ';' : ':');
+    if (!host) continue;
+    if (!/^cisco/i.test(type ?? '')) inv.skipped.push({ host, reason: `type \`${type ?? ''}\` in router.db is not an ASA (cisco)` });
+    else if ((state ?? '').toLowerCase() !== 'up') inv.skipped.push({ host, reason: `marked \`${state ?? ''}\` in router.db` });
+    else inv.hosts.push({ host, port: 22, group: null });
+  }
+  return inv;
+}
+
+async function parseYamlInventory(file: string, text: string): Promise<Inventory> {
+  const [{ LineCounter, parseDocument }, { Ajv }] = await Promise.all([import('yaml'), import('ajv')]);
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new InventoryError(file, lc.linePos(doc.errors[0]!.pos[0]).line, `invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const data = (doc.toJS() ?? {}) as { defaults?: Settings; hosts?: HostEntry[]; groups?: Record<string, Settings & { hosts?: HostEntry[] }> };
+  const validate = new Ajv({ allErrors: false, strict: false }).compile(INVENTORY_SCHEMA);
+  if (!validate(data)) {
+    const err = validate.errors![0]!;
+    const path = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const extra = err.keyword === 'additionalProperties' ? ` \`${(err.params as { additionalProperty: string }).additionalProperty}\`` : '';
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    throw new InventoryError(file, node?.range ? lc.linePos(node.range[0]).line : null, `${path.join('.') || '(top level)'}: ${err.keyword === 'additionalProperties' ? `unknown key${extra}` : (err.message ?? 'invalid')}`);
+  }
+  const hosts: InventoryHost[] = [];
+  const add = (entries: HostEntry[] | undefined, group: string | null, inherited: Settings): void => {
+    for (const e of entries ?? []) {
+      const s: Settings = { ...data.defaults, ...inherited, ...(typeof e === 'string' ? {} : e) };
+      const name = typeof e === 'string' ? e : e.host;
+      const { host, port } = splitHostPort(name, s.port as number | undefined);
+      hosts.push({
+        host,
+        port,
+        group,
+        ...(s.user !== undefined ? { user: String(s.user) } : {}),
+        ...(s['password-env'] !== undefined ? { passwordEnv: String(s['password-env']) } : {}),
+        ...(s['enable-password-env'] !== undefined ? { enablePasswordEnv: String(s['enable-password-env']) } : {}),
+        ...(s.identity !== undefined ? { identity: String(s.identity) } : {}),
+        ...(s.context !== undefined ? { context: String(s.context) } : {}),
+        ...(s['legacy-algorithms'] !== undefined ? { legacyAlgorithms: Boolean(s['legacy-algorithms']) } : {}),
+      });
+    }
+  };
+  add(data.hosts, null, {});
+  for (const name of Object.keys(data.groups ?? {}).sort()) {
+    const { hosts: members, ...settings } = data.groups![name]!;
+    add(members, name, settings);
+  }
+  return { hosts, skipped: [] };
+}
+
+/** `host`, `host:port`, `[v6]:port`; an explicit port setting wins over the default 22. */
+export function splitHostPort(text: string, port?: number): { host: string; port: number } {
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  if (v6) return { host: v6[1]!, port: v6[2] ? Number(v6[2]) : (port ?? 22) };
+  const m = /^([^:]+):(\d+)$/.exec(text);
+  if (m) return { host: m[1]!, port: Number(m[2]) };
+  return { host: text, port: port ?? 22 };
+}

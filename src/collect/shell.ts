@@ -1,0 +1,199 @@
+// Drives an ASA CLI over an interactive shell channel: finds the prompt behind banners, sends
+// allow-listed commands, answers the `<--- More --->` pager, strips the echo and the prompt, and
+// normalises the line endings SSH adds. Every wait has an idle timeout; a closed channel mid-output
+// becomes a `dropped` error that carries what arrived, so nobody mistakes it for a whole answer.
+
+import { assertAllowed } from './allow-list.js';
+import { CollectError } from './errors.js';
+
+/** The part of an ssh2 channel the shell needs (so tests can drive it without a network). */
+export interface ShellChannel {
+  write(data: string): unknown;
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  end(): unknown;
+}
+
+export interface ShellOptions {
+  /** Longest silence while waiting for output or a prompt. */
+  idleTimeoutMs: number;
+  /** Quiet time that confirms the first prompt (banners can contain prompt-like lines). */
+  settleMs?: number;
+}
+
+// Oxidized's prompt pattern: `host>`, `host#`, `host/ctx#`, `host(config)#`.
+const ANY_PROMPT = /(?:^|[\r\n])\r*([\w.@()\-/]+[#>]) ?$/;
+const PAGER = /<---\s*More\s*--->[ \b]*$/;
+// What the ASA leaves behind after the pager is answered: the marker, then backspaces or a
+// carriage return and blanks that erase it on a terminal.
+const PAGER_DEBRIS = /<---\s*More\s*--->(?: ?\x08+ *\x08*|\r *\r| +\r)?/g;
+const PASSWORD_PROMPT = /Password: ?$/i;
+
+export class AsaShell {
+  private buffer = '';
+  private closed = false;
+  private waiter: (() => void) | null = null;
+  private base: string | null = null;
+  prompt = '';
+
+  constructor(
+    private readonly channel: ShellChannel,
+    private readonly options: ShellOptions,
+  ) {
+    channel.on('data', (chunk: Buffer) => {
+      // latin1 keeps every byte as one char; the parser decodes the bytes properly later.
+      this.buffer += chunk.toString('latin1');
+      this.wake();
+    });
+    channel.on('close', () => {
+      this.closed = true;
+      this.wake();
+    });
+  }
+
+  get privileged(): boolean {
+    return this.prompt.endsWith('#');
+  }
+
+  /** The context in the prompt (`host/ctx#`), if any. */
+  get promptContext(): string | null {
+    const m = /\/([\w.-]+)[#>]$/.exec(this.prompt.replace(/\(config[^)]*\)/, ''));
+    return m ? m[1]! : null;
+  }
+
+  /** Waits for the first prompt after login, past any banner. */
+  async login(): Promise<string> {
+    const settle = this.options.settleMs ?? 250;
+    for (;;) {
+      await this.waitFor(() => ANY_PROMPT.test(this.buffer), 'the first prompt after login');
+      const before = this.buffer.length;
+      await this.quiet(settle);
+      if (this.buffer.length === before && ANY_PROMPT.test(this.buffer)) break;
+    }
+    this.prompt = ANY_PROMPT.exec(this.buffer)![1]!;
+    this.base = this.prompt.replace(/[#>]$/, '').replace(/\(config[^)]*\)$/, '').replace(/\/[\w.-]+$/, '');
+    this.buffer = '';
+    return this.prompt;
+  }
+
+  /** Sends one allow-listed command and returns its output without echo, pager debris or prompt. */
+  async run(command: string): Promise<Buffer> {
+    this.send(assertAllowed(command));
+    const raw = await this.readUntilPrompt(command);
+    return Buffer.from(clean(raw, command), 'latin1');
+  }
+
+  /** `enable`, answering the password prompt; fails clearly when the password is refused. */
+  async enable(password: string | undefined): Promise<void> {
+    this.send(assertAllowed('enable'));
+    await this.waitFor(() => PASSWORD_PROMPT.test(this.buffer) || this.promptAtEnd() !== null, 'the enable password prompt');
+    if (PASSWORD_PROMPT.test(this.buffer)) {
+      if (password === undefined) {
+        this.channel.write('\n');
+        await this.readUntilPrompt('enable').catch(() => '');
+        throw new CollectError('enable', 'the login lands at `>` and `enable` asks for a password: give --enable-password-env NAME (or run on a terminal to be asked)');
+      }
+      this.buffer = '';
+      // The one write that is not a command: the secret, only as the answer to `Password:`.
+      this.channel.write(`${password}\n`);
+      await this.readUntilPrompt('enable');
+    } else {
+      this.consumePrompt();
+    }
+    if (!this.privileged) throw new CollectError('enable', 'the enable password was refused (still at the `>` prompt)');
+  }
+
+  close(): void {
+    this.channel.end();
+  }
+
+  private send(command: string): void {
+    if (this.closed) throw new CollectError('dropped', `the connection closed before \`${command}\` could be sent`);
+    this.buffer = '';
+    this.channel.write(`${command}\n`);
+  }
+
+  private async readUntilPrompt(command: string): Promise<string> {
+    for (;;) {
+      await this.waitFor(() => PAGER.test(this.buffer) || this.promptAtEnd() !== null, `the output of \`${command}\``, command);
+      if (this.promptAtEnd() !== null) return this.consumePrompt();
+      // Paging was still on (before `terminal pager 0`, or on releases that ignore it): one space.
+      this.channel.write(' ');
+      this.buffer = this.buffer.replace(PAGER, '<--- More --->');
+      await this.waitFor(() => !/<---\s*More\s*--->$/.test(this.buffer), `the next page of \`${command}\``, command);
+    }
+  }
+
+  private promptAtEnd(): string | null {
+    if (this.base === null) return null;
+    const m = ANY_PROMPT.exec(this.buffer);
+    if (!m) return null;
+    const p = m[1]!;
+    // After login, only this device's own prompts count; a config line ending in `#` does not.
+    const rest = p.slice(0, this.base.length) === this.base ? p.slice(this.base.length) : null;
+    return rest !== null && /^(\/[\w.-]+)?(\([\w-]+\))?[#>]$/.test(rest) ? p : null;
+  }
+
+  private consumePrompt(): string {
+    this.prompt = this.promptAtEnd()!;
+    const at = /[\w.@()\-/]+[#>] ?$/.exec(this.buffer)!.index;
+    const out = this.buffer.slice(0, at);
+    this.buffer = '';
+    return out;
+  }
+
+  private waitFor(done: () => boolean, what: string, command?: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout;
+      const check = (): void => {
+        if (done()) {
+          clearTimeout(timer);
+          this.waiter = null;
+          resolve();
+        } else if (this.closed) {
+          clearTimeout(timer);
+          this.waiter = null;
+          const partial = command !== undefined && this.buffer.length > 0 ? Buffer.from(clean(this.buffer, command), 'latin1') : null;
+          reject(new CollectError('dropped', `the connection closed while waiting for ${what}`, partial));
+        }
+      };
+      const arm = (): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.waiter = null;
+          const partial = command !== undefined && this.buffer.length > 0 ? Buffer.from(clean(this.buffer, command), 'latin1') : null;
+          reject(new CollectError('timeout', `no answer for ${this.options.idleTimeoutMs / 1000} s while waiting for ${what}`, partial));
+        }, this.options.idleTimeoutMs);
+      };
+      this.waiter = () => {
+        arm();
+        check();
+      };
+      arm();
+      check();
+    });
+  }
+
+  private quiet(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  private wake(): void {
+    this.waiter?.();
+  }
+}
+
+/** Output as a saved file would hold it: pager debris gone, `\n` line ends, echo line removed. */
+export function clean(raw: string, command: string): string {
+  let text = raw.replace(PAGER_DEBRIS, '');
+  text = text.replace(/\r*\n\r*/g, '\n').replace(/^\r+|\r+$/g, '');
+  // Lone CRs left are terminal overwrites; what follows the last one is what the screen shows.
+  text = text
+    .split('\n')
+    .map((l) => (l.includes('\r') ? l.slice(l.lastIndexOf('\r') + 1) : l))
+    .join('\n');
+  const firstBreak = text.indexOf('\n');
+  const first = (firstBreak === -1 ? text : text.slice(0, firstBreak)).trim();
+  if (first === command) text = firstBreak === -1 ? '' : text.slice(firstBreak + 1);
+  return text;
+}
