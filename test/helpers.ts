@@ -55,6 +55,9 @@ export interface CliOptions {
   cwd?: string;
   today?: string;
   stdin?: string;
+  /** A terminal that answers secret prompts (absent: no terminal). */
+  promptSecret?: (question: string) => Promise<string>;
+  stderrIsTTY?: boolean;
 }
 
 export async function cliWith(opts: CliOptions, ...argv: string[]): Promise<CliRun> {
@@ -69,6 +72,8 @@ export async function cliWith(opts: CliOptions, ...argv: string[]): Promise<CliR
     cwd: opts.cwd ?? ROOT.replace(/\/$/, ''),
     now: () => new Date(`${opts.today ?? '2026-11-23'}T12:00:00Z`),
     readStdin: () => opts.stdin ?? '',
+    ...(opts.promptSecret ? { promptSecret: opts.promptSecret } : {}),
+    ...(opts.stderrIsTTY ? { stderrIsTTY: true } : {}),
   });
   return { code, stdout, stderr };
 }

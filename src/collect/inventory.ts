@@ -93,7 +93,7 @@ export function parseRouterDb(text: string): Inventory {
     if (!host) continue;
     if (!/^cisco/i.test(type ?? '')) inv.skipped.push({ host, reason: `type \`${type ?? ''}\` in router.db is not an ASA (cisco)` });
     else if ((state ?? '').toLowerCase() !== 'up') inv.skipped.push({ host, reason: `marked \`${state ?? ''}\` in router.db` });
-    else inv.hosts.push({ host, port: 22, group: null });
+    else inv.hosts.push({ ...splitHostPort(host), group: null });
   }
   return inv;
 }

@@ -135,7 +135,9 @@ export class AsaShell {
   }
 
   private consumePrompt(): string {
-    this.prompt = this.promptAtEnd()!;
+    const p = this.promptAtEnd();
+    if (p === null) throw new CollectError('device', 'lost track of the CLI prompt');
+    this.prompt = p;
     const at = /[\w.@()\-/]+[#>] ?$/.exec(this.buffer)!.index;
     const out = this.buffer.slice(0, at);
     this.buffer = '';

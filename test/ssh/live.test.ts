@@ -1,0 +1,265 @@
+// Live audit against the fake ASA over loopback: sessions, pager, enable, contexts, drops, host keys,
+// auth, algorithms, session limits, --save. Every run also checks that no secret is printed.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'ssh2';
+import { describe, expect, it } from 'vitest';
+import { isAllowed } from '../../src/collect/allow-list.js';
+import { fixtureText, makeHostKey } from '../fake-asa/fake-asa.js';
+import { cliWith, fixture } from '../helpers.js';
+import { ENABLE, expectNoSecrets, knownHosts, liveAudit, PASSWORD, startFake, workdir } from './live-kit.js';
+
+const DEMO = fixtureText('demo/demo-headend.cfg');
+const keyOf = (f: { ruleId: string; line: number | null; tunnelGroup: string | null; severity: string }) => `${f.ruleId}@${f.line}/${f.tunnelGroup}/${f.severity}`;
+
+async function offlineFindings(file: string): Promise<string[]> {
+  const r = await cliWith({}, 'audit', file, '--format', 'json', '--fail-on', 'never');
+  return JSON.parse(r.stdout).targets[0].findings.map(keyOf).filter((k: string) => !k.startsWith('anyconnect-mobile-license'));
+}
+
+function onlyAllowed(received: string[]): void {
+  for (const line of received) if (line !== '<enable password>') expect(isAllowed(line), `sent ${JSON.stringify(line)}`).toBe(true);
+}
+
+describe('live audit of one device', () => {
+  it('logs in at >, enables, collects and reports the same findings and lines as the saved config', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE, banner: 'Authorized access only\n', motd: 'NOTICE: lab device#\nreport issues to noc>' });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const target = JSON.parse(r.stdout).targets[0];
+    expect(target.source).toBe(`ssh://127.0.0.1:${fake.port}`);
+    expect(target.hostname).toBe('vpn-demo');
+    expect(target.complete).toBe(true);
+    const live = target.findings.map(keyOf);
+    expect(live.filter((k: string) => !k.startsWith('anyconnect-mobile-license'))).toEqual(await offlineFindings(fixture('demo/demo-headend.cfg')));
+    // show version's licence lines reach the licence rule
+    expect(target.findings.find((f: { ruleId: string }) => f.ruleId === 'anyconnect-mobile-license').message).toContain('live `show version`');
+    expect(fake.received).toEqual(['enable', '<enable password>', 'terminal pager 0', 'show version', 'show mode', 'show running-config']);
+    onlyAllowed(fake.received);
+    expect(r.stdout).not.toContain('Sup3rS3cretPSK');
+  });
+
+  it('answers the pager when paging cannot be turned off, with slow chunked output, and loses no line', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, pagerCommandsFail: true, pageLines: 24, chunkBytes: 97, chunkDelayMs: 1 });
+    const dir = workdir();
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--save', 'saved', '--keep-secrets'], { dir });
+    expect(r.code).toBe(0);
+    expect(fake.received.slice(0, 2)).toEqual(['terminal pager 0', 'terminal pager lines 0']);
+    expect(r.stderr).toMatch(/paging could not be turned off/);
+    const saved = readFileSync(join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`));
+    expect(saved.equals(DEMO)).toBe(true);
+    onlyAllowed(fake.received);
+  });
+
+  it('falls back to `terminal pager lines 0` on releases without `terminal pager 0`', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, pager0Unsupported: true });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    expect(fake.received.slice(0, 2)).toEqual(['terminal pager 0', 'terminal pager lines 0']);
+    expect(r.stderr).toBe('');
+  });
+
+  it('--save redacts secrets by default, and the saved file audits identically offline', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--save', 'saved'], { dir });
+    const file = join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`);
+    const text = readFileSync(file, 'utf8');
+    expectNoSecrets(text);
+    expect(text).toContain('pre-shared-key <redacted>');
+    expect(text.split('\n').length).toBe(DEMO.toString('latin1').split('\n').length);
+    const live = JSON.parse(r.stdout).targets[0].findings.map(keyOf).filter((k: string) => !k.startsWith('anyconnect-mobile-license'));
+    expect(await offlineFindings(file)).toEqual(live);
+  });
+
+  it('reports a connection dropped mid-config as incomplete (exit 2), never as a whole config', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, dropAfterLines: 120 });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the connection dropped during `show running-config` after \d+ lines; this is a partial configuration/);
+    const t = JSON.parse(r.stdout).targets[0];
+    expect(t.complete).toBe(false);
+    const accepted = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--allow-incomplete']);
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.stdout).targets[0].complete).toBe(false);
+  });
+
+  it('gives up on a device that stops answering after --command-timeout, keeping it incomplete', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, stallAfterLines: 50 });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--command-timeout', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the device stopped answering during `show running-config`/);
+    expect(JSON.parse(r.stdout).targets[0].complete).toBe(false);
+  });
+
+  it('refuses a wrong password and a wrong enable password without printing either', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE });
+    const bad = await liveAudit(fake.port, [], { env: { ASA_PW: 'wrong-password-123' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/authentication failed for user audit at \[127\.0\.0\.1\]:\d+/);
+    expect(bad.stderr).not.toContain('wrong-password-123');
+    const badEnable = await liveAudit(fake.port, [], { env: { ASA_ENABLE: 'not-the-enable' } });
+    expect(badEnable.code).toBe(2);
+    expect(badEnable.stderr).toMatch(/enable password was refused/);
+    expect(badEnable.stderr).not.toContain('not-the-enable');
+    const unset = await cliWith({ env: {} }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'NOPE_PW');
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toMatch(/the environment variable NOPE_PW is not set/);
+  });
+
+  it('asks for the password (and enable password) on a terminal when no other credential is given', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE, keyboardInteractiveOnly: true });
+    const dir = workdir();
+    const asked: string[] = [];
+    const r = await cliWith(
+      { cwd: dir, env: { HOME: dir }, promptSecret: async (q) => (asked.push(q), q.startsWith('Enable') ? ENABLE : PASSWORD) },
+      'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--known-hosts', knownHosts(dir, [fake.port]), '--format', 'json', '--fail-on', 'never',
+    );
+    expect(r.code).toBe(0);
+    expect(asked).toEqual([`Password for audit@127.0.0.1: `, 'Enable password for 127.0.0.1: ']);
+    expectNoSecrets(r.stdout + r.stderr);
+  });
+
+  it('authenticates with a private key, asking for its passphrase', async () => {
+    const { utils } = await import('ssh2');
+    const pair = utils.generateKeyPairSync('ed25519', { passphrase: 'key-pass-phrase', cipher: 'aes256-cbc', rounds: 4 });
+    const fake = await startFake({ configs: { single: DEMO }, users: {}, authorizedKeys: { audit: pair.public } });
+    const dir = workdir();
+    writeFileSync(join(dir, 'id'), pair.private);
+    const r = await cliWith(
+      { cwd: dir, env: { HOME: dir }, promptSecret: async () => 'key-pass-phrase' },
+      'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--identity', 'id', '--known-hosts', knownHosts(dir, [fake.port]), '--format', 'json', '--fail-on', 'never',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('key-pass-phrase');
+    const noTty = await cliWith({ cwd: dir, env: { HOME: dir } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--identity', 'id', '--known-hosts', knownHosts(dir, [fake.port]));
+    expect(noTty.code).toBe(2);
+    expect(noTty.stderr).toMatch(/id is encrypted: run on a terminal/);
+  });
+});
+
+describe('host keys', () => {
+  it('refuses an unknown host with its SHA256 fingerprint; --accept-new records it (hashed), then it is known', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    const kh = join(dir, 'kh');
+    const r = await liveAudit(fake.port, [], { dir, knownHosts: kh });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/host key for \[127\.0\.0\.1\]:\d+ is not known \(ssh-ed25519 SHA256:[A-Za-z0-9+/]{43}\); refusing to connect.*--accept-new/);
+    expect(fake.received).toEqual([]);
+    expect(existsSync(kh)).toBe(false);
+    const accepted = await liveAudit(fake.port, ['--accept-new', '--fail-on', 'never'], { dir, knownHosts: kh });
+    expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toMatch(/host key SHA256:\S+ added to .*kh \(--accept-new\)/);
+    expect(readFileSync(kh, 'utf8')).toMatch(/^\|1\|/);
+    expect((await liveAudit(fake.port, ['--fail-on', 'never'], { dir, knownHosts: kh })).code).toBe(0);
+  });
+
+  it('always refuses a changed host key, even with --accept-new, before sending anything', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    const other = makeHostKey('ed25519');
+    const kh = knownHosts(dir, [fake.port], other.blob);
+    const r = await liveAudit(fake.port, ['--accept-new'], { dir, knownHosts: kh });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/HOST KEY MISMATCH for \[127\.0\.0\.1\]:\d+: it presented ssh-ed25519 SHA256:\S+, which differs from the key in .*known_hosts line 1/);
+    expect(fake.received).toEqual([]);
+    expect(readFileSync(kh, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('needs --legacy-algorithms for a device that offers only SHA-1 key exchange and CBC ciphers', async () => {
+    const rsa = makeHostKey('rsa');
+    const fake = await startFake({
+      configs: { single: DEMO },
+      hostKey: rsa.private,
+      algorithms: { kex: ['diffie-hellman-group14-sha1'], cipher: ['aes128-cbc'], serverHostKey: ['ssh-rsa'], hmac: ['hmac-sha1'] },
+    });
+    const dir = workdir();
+    const kh = knownHosts(dir, [fake.port], rsa.blob, 'ssh-rsa');
+    const r = await liveAudit(fake.port, [], { dir, knownHosts: kh });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/offers only legacy SSH algorithms .*rerun with --legacy-algorithms/);
+    const ok = await liveAudit(fake.port, ['--legacy-algorithms', '--fail-on', 'never'], { dir, knownHosts: kh });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+  });
+});
+
+describe('sessions and contexts', () => {
+  it('reports a refused sixth concurrent session clearly', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const others: Client[] = [];
+    for (let i = 0; i < 5; i++) {
+      const c = new Client();
+      await new Promise<void>((resolve, reject) => {
+        c.on('ready', () => resolve()).on('error', reject);
+        c.connect({ host: '127.0.0.1', port: fake.port, username: 'audit', password: PASSWORD, hostVerifier: () => true });
+      });
+      others.push(c);
+    }
+    try {
+      const r = await liveAudit(fake.port);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/closed the connection before login \(an ASA allows at most 5 SSH sessions/);
+      expect(fake.sessionsRefused).toBe(1);
+    } finally {
+      for (const c of others) c.end();
+    }
+  });
+
+  it('collects every security context in multiple mode, each audited on its own', async () => {
+    const ctx = Buffer.from(DEMO.toString('latin1').replace('ASA Version 9.16(4)', 'ASA Version 9.16(4) <context>'), 'latin1');
+    const system = ': Saved\n:\nASA Version 9.16(4) <system>\n!\nhostname vpn-demo\ncontext admin\n  config-url disk0:/admin.cfg\n!\ncontext ctx-b\n  config-url disk0:/ctx-b.cfg\n!\n: end\n';
+    const fake = await startFake({ mode: 'multiple', configs: { system, admin: ctx, 'ctx-b': ctx } });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const targets = JSON.parse(r.stdout).targets;
+    expect(targets.map((t: { context: string }) => t.context)).toEqual(['admin', 'ctx-b']);
+    expect(targets[1].findings.length).toBeGreaterThan(0);
+    expect(fake.received).toEqual(['terminal pager 0', 'show version', 'show mode', 'changeto system', 'show context', 'changeto context admin', 'show running-config', 'changeto context ctx-b', 'show running-config']);
+    const one = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--context', 'ctx-b']);
+    expect(JSON.parse(one.stdout).targets.map((t: { context: string }) => t.context)).toEqual(['ctx-b']);
+    const missing = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--context', 'nope']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/context nope: `changeto context nope` was refused/);
+  });
+});
+
+describe('fleet', () => {
+  it('audits an inventory with concurrency, one session per device, and keeps going past a dead host', async () => {
+    const a = await startFake({ configs: { single: DEMO }, hostname: 'asa-a' });
+    const b = await startFake({ configs: { single: DEMO }, hostname: 'asa-b', chunkBytes: 512, chunkDelayMs: 2 });
+    const dir = workdir();
+    const dead = 1; // nothing listens on port 1
+    writeFileSync(
+      join(dir, 'inventory.yaml'),
+      ['defaults:', '  user: audit', '  password-env: ASA_PW', 'groups:', '  lab:', '    hosts:', `      - 127.0.0.1:${a.port}`, `      - 127.0.0.1:${b.port}`, `      - 127.0.0.1:${a.port}`, `      - 127.0.0.1:${dead}`].join('\n'),
+    );
+    const kh = knownHosts(dir, [a.port, b.port, dead]);
+    const r = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--inventory', 'inventory.yaml', '--known-hosts', kh, '--concurrency', '3', '--format', 'json', '--fail-on', 'never');
+    expectNoSecrets(r.stdout + r.stderr);
+    expect(r.code).toBe(2);
+    const sources = JSON.parse(r.stdout).targets.map((t: { source: string }) => t.source);
+    expect(sources).toEqual([`ssh://127.0.0.1:${a.port}`, `ssh://127.0.0.1:${b.port}`]);
+    expect(r.stderr).toMatch(/is listed more than once; collecting it once/);
+    expect(r.stderr).toMatch(new RegExp(`ssh://127.0.0.1:${dead}: cannot reach \\[127.0.0.1\\]:${dead}: connection refused`));
+    expect(r.stderr).toMatch(/^host\s+status\s+configs\s+findings\s+seconds$/m);
+    expect(r.stderr).toMatch(new RegExp(`^ssh://127.0.0.1:${dead}\\s+unreachable`, 'm'));
+    expect(a.maxActive).toBe(1);
+    expect(b.maxActive).toBe(1);
+    onlyAllowed([...a.received, ...b.received]);
+  });
+
+  it('takes a RANCID router.db with --user, skipping devices that are down', async () => {
+    const a = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    writeFileSync(join(dir, 'router.db'), `127.0.0.1:${a.port};cisco;up\nold-fw;cisco;down\n`.replace(`127.0.0.1:${a.port}`, `[127.0.0.1]:${a.port}`));
+    const r = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--inventory', 'router.db', '--user', 'audit', '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [a.port]), '--format', 'json', '--fail-on', 'never', '--verbose');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/skipped old-fw: marked `down` in router.db/);
+    expect(JSON.parse(r.stdout).targets).toHaveLength(1);
+  });
+});

@@ -1,0 +1,110 @@
+// The collector's pieces without a network: allow-list, known_hosts, output cleaning, inventories.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { assertAllowed, CommandRefusedError, isAllowed } from '../../src/collect/allow-list.js';
+import { parseShowContext } from '../../src/collect/collect-device.js';
+import { parseRouterDb, loadInventory, InventoryError } from '../../src/collect/inventory.js';
+import { addKnownHost, fingerprint, readKnownHosts, verifyHostKey } from '../../src/collect/known-hosts.js';
+import { AsaShell, clean } from '../../src/collect/shell.js';
+
+// Written by OpenSSH (`ssh-keygen -H`) for the key below: an independent check of the hashing.
+const KEY = Buffer.from('AAAAC3NzaC1lZDI1NTE5AAAAINiYXy1e4AcZJqG90ApAbQyLm3cD19fyXA+1mvVwQg6F', 'base64');
+const HASHED = [
+  '|1|2sjRSprYYoBA2CTxcYHrPjRKMKE=|YTUPnAX1NtVI335fUd6wTXE5qj0= ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINiYXy1e4AcZJqG90ApAbQyLm3cD19fyXA+1mvVwQg6F',
+  '|1|pZXDrOwjmh+NELmLPfeqaEgGkPc=|sVXKjnS+0YP1BTPtqDwI7PVHMpA= ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINiYXy1e4AcZJqG90ApAbQyLm3cD19fyXA+1mvVwQg6F',
+].join('\n');
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'ama-ssh-'));
+
+describe('allow-list', () => {
+  it('allows only the read-only commands', () => {
+    for (const c of ['show version', 'show mode', 'show running-config', 'terminal pager 0', 'terminal pager lines 0', 'enable', 'changeto system', 'changeto context CTX-1', 'show context', 'show curpriv', 'more system:running-config']) {
+      expect(isAllowed(c), c).toBe(true);
+    }
+  });
+  it('refuses everything else, including commands smuggled after an allowed one', () => {
+    for (const c of ['configure terminal', 'conf t', 'write memory', 'reload', 'copy running-config tftp://x/y', 'pager lines 0', 'terminal width 511', 'show running-config\nreload', 'show running-config | redirect disk0:/x', 'changeto context a; reload', 'changeto context ../x', 'show version ', ' show version', 'clear configure all', 'more disk0:/x.xml']) {
+      expect(isAllowed(c), JSON.stringify(c)).toBe(false);
+      expect(() => assertAllowed(c)).toThrow(CommandRefusedError);
+    }
+  });
+  it('refuses in the shell before anything is written to the channel', async () => {
+    const written: string[] = [];
+    const channel = Object.assign(new PassThrough(), { write: (d: string) => (written.push(d), true) });
+    const shell = new AsaShell(channel, { idleTimeoutMs: 1000 });
+    await expect(shell.run('write memory')).rejects.toBeInstanceOf(CommandRefusedError);
+    expect(written).toEqual([]);
+  });
+});
+
+describe('known_hosts', () => {
+  it('matches OpenSSH-hashed entries for host and [host]:port, and gives the SHA256 fingerprint', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'kh'), `${HASHED}\n`);
+    const entries = readKnownHosts(join(dir, 'kh'));
+    expect(verifyHostKey(entries, '127.0.0.1', 2222, KEY)).toEqual({ status: 'match' });
+    expect(verifyHostKey(entries, 'asa.example.net', 22, KEY)).toEqual({ status: 'match' });
+    expect(verifyHostKey(entries, '127.0.0.1', 22, KEY)).toEqual({ status: 'unknown' });
+    expect(verifyHostKey(entries, 'other.example.net', 22, KEY)).toEqual({ status: 'unknown' });
+    expect(fingerprint(KEY)).toBe('SHA256:sCyGBvxKXX3ZOr4KWO5nRTwboH430/JZmvD4RKjqEQw');
+  });
+  it('reports a different key of the same type as a mismatch, and honours @revoked and plain patterns', () => {
+    const other = Buffer.from(KEY);
+    other[other.length - 1] = other[other.length - 1]! ^ 1;
+    const dir = tmp();
+    writeFileSync(join(dir, 'kh'), `# comment\nasa.example.net,10.0.0.1 ssh-ed25519 ${KEY.toString('base64')}\n@revoked *.lab.example ssh-ed25519 ${other.toString('base64')}\n`);
+    const entries = readKnownHosts(join(dir, 'kh'));
+    expect(verifyHostKey(entries, '10.0.0.1', 22, KEY).status).toBe('match');
+    expect(verifyHostKey(entries, 'asa.example.net', 22, other)).toEqual({ status: 'mismatch', knownTypes: ['ssh-ed25519'], line: 2 });
+    expect(verifyHostKey(entries, 'fw.lab.example', 22, other)).toEqual({ status: 'revoked', line: 3 });
+  });
+  it('appends hashed entries that it (and OpenSSH) can read back', () => {
+    const file = join(tmp(), 'sub', 'known_hosts');
+    addKnownHost(file, '127.0.0.1', 2022, KEY);
+    expect(readFileSync(file, 'utf8')).toMatch(/^\|1\|[^|]+\|[^ ]+ ssh-ed25519 AAAA/);
+    expect(readFileSync(file, 'utf8')).not.toContain('127.0.0.1');
+    expect(verifyHostKey(readKnownHosts(file), '127.0.0.1', 2022, KEY)).toEqual({ status: 'match' });
+  });
+});
+
+describe('output cleaning', () => {
+  it('drops the echo, pager debris and SSH line-ending noise but keeps indentation', () => {
+    const raw = 'show running-config\r\n: Saved\r\n\r\ngroup-policy GP attributes\r\n<--- More --->\r              \r dns-server value 10.0.0.53\r\r\n webvpn\n\r  anyconnect ssl keepalive none\r\n: end\r\n';
+    expect(clean(raw, 'show running-config')).toBe(': Saved\n\ngroup-policy GP attributes\n dns-server value 10.0.0.53\n webvpn\n  anyconnect ssl keepalive none\n: end\n');
+  });
+  it('reads context names from show context', () => {
+    const text = 'Context Name      Class      Interfaces           Mode         URL\n*admin            default    Management0/0        Routed       disk0:/admin.cfg\n ctx-a            default    GigabitEthernet0/1,  Routed       disk0:/ctx-a.cfg\n                             GigabitEthernet0/2\nTotal active Security Contexts: 2\n';
+    expect(parseShowContext(text)).toEqual(['admin', 'ctx-a']);
+  });
+});
+
+describe('inventories', () => {
+  it('reads a RANCID router.db, keeping only Cisco devices that are up', () => {
+    expect(parseRouterDb('# core\nasa1.example.net;cisco;up\nrtr1;juniper;up\nasa2:cisco:down\n\n')).toEqual({
+      hosts: [{ host: 'asa1.example.net', port: 22, group: null }],
+      skipped: [
+        { host: 'rtr1', reason: 'type `juniper` in router.db is not an ASA (cisco)' },
+        { host: 'asa2', reason: 'marked `down` in router.db' },
+      ],
+    });
+  });
+  it('reads YAML hosts and groups with inherited settings, and names the line of a mistake', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'inv.yaml'),
+      ['defaults:', '  user: audit', '  password-env: ASA_PW', 'hosts:', '  - vpn1.example.net', 'groups:', '  dc:', '    user: netops', '    enable-password-env: DC_ENABLE', '    hosts:', '      - dc-asa1:2222', '      - host: dc-asa2', '        context: all'].join('\n'),
+    );
+    const inv = await loadInventory(join(dir, 'inv.yaml'));
+    expect(inv.hosts).toEqual([
+      { host: 'vpn1.example.net', port: 22, group: null, user: 'audit', passwordEnv: 'ASA_PW' },
+      { host: 'dc-asa1', port: 2222, group: 'dc', user: 'netops', passwordEnv: 'ASA_PW', enablePasswordEnv: 'DC_ENABLE' },
+      { host: 'dc-asa2', port: 22, group: 'dc', user: 'netops', passwordEnv: 'ASA_PW', enablePasswordEnv: 'DC_ENABLE', context: 'all' },
+    ]);
+    writeFileSync(join(dir, 'bad.yaml'), 'hosts:\n  - host: a\n    pasword-env: X\n');
+    const err = await loadInventory(join(dir, 'bad.yaml')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InventoryError);
+    expect((err as InventoryError).describe()).toMatch(/bad\.yaml:2: hosts\.0: /);
+  });
+});
