@@ -1,6 +1,7 @@
 // Live audit against the fake ASA over loopback: sessions, pager, enable, contexts, drops, host keys,
 // auth, algorithms, session limits, --save. Every run also checks that no secret is printed.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +141,30 @@ describe('live audit of one device', () => {
   });
 });
 
+// ssh-agent is an OpenSSH binary; where it is missing the test says so and is skipped.
+const hasAgent = spawnSync('ssh-agent', ['-h'], { encoding: 'utf8' }).error === undefined && spawnSync('ssh-add', ['-h']).error === undefined;
+
+describe('ssh-agent', () => {
+  it.skipIf(!hasAgent)('authenticates with a key held by ssh-agent (SSH_AUTH_SOCK), no password given', async () => {
+    const { utils } = await import('ssh2');
+    const pair = utils.generateKeyPairSync('ed25519');
+    const fake = await startFake({ configs: { single: DEMO }, users: {}, authorizedKeys: { audit: pair.public } });
+    const dir = workdir();
+    const sock = join(dir, 'agent.sock');
+    writeFileSync(join(dir, 'id'), pair.private, { mode: 0o600 });
+    const agent = spawnSync('ssh-agent', ['-a', sock, '-s'], { encoding: 'utf8' });
+    const pid = /SSH_AGENT_PID=(\d+)/.exec(agent.stdout)?.[1];
+    try {
+      expect(spawnSync('ssh-add', [join(dir, 'id')], { env: { SSH_AUTH_SOCK: sock }, encoding: 'utf8' }).status).toBe(0);
+      const r = await cliWith({ cwd: dir, env: { HOME: dir, SSH_AUTH_SOCK: sock } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--known-hosts', knownHosts(dir, [fake.port]), '--format', 'json', '--fail-on', 'never');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    } finally {
+      if (pid) process.kill(Number(pid));
+    }
+  });
+});
+
 describe('host keys', () => {
   it('refuses an unknown host with its SHA256 fingerprint; --accept-new records it (hashed), then it is known', async () => {
     const fake = await startFake({ configs: { single: DEMO } });
@@ -251,6 +276,19 @@ describe('fleet', () => {
     expect(a.maxActive).toBe(1);
     expect(b.maxActive).toBe(1);
     onlyAllowed([...a.received, ...b.received]);
+  });
+
+  it('shows a progress bar on a terminal', async () => {
+    const a = await startFake({ configs: { single: DEMO } });
+    const b = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    const r = await cliWith(
+      { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir }, stderrIsTTY: true },
+      'audit', '--ssh', `audit@127.0.0.1:${a.port}`, '--ssh', `audit@127.0.0.1:${b.port}`, '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [a.port, b.port]), '--format', 'json', '--fail-on', 'never',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('\r[###############               ] 1/2 hosts');
+    expect(r.stderr).toContain('\r[##############################] 2/2 hosts\n');
   });
 
   it('takes a RANCID router.db with --user, skipping devices that are down', async () => {
