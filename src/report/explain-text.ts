@@ -26,6 +26,12 @@ export function targetHeading(s: TargetSummary): string[] {
     if (p.severity === 'info') continue;
     out.push(`  ${p.severity}${p.line !== null ? ` (line ${p.line})` : ''}: ${p.message}`);
   }
+  // Informational notes (decoded bytes, pager debris) are counted, not listed: --format json has them.
+  const notes = s.parseProblems.filter((p) => p.severity === 'info');
+  if (notes.length > 0) {
+    const first = notes[0]!;
+    out.push(`  note: ${notes.length} input note${notes.length === 1 ? '' : 's'}, first${first.line !== null ? ` (line ${first.line})` : ''}: ${first.message}${notes.length > 1 ? ' (--format json lists all)' : ''}`);
+  }
   return out;
 }
 

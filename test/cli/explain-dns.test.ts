@@ -48,6 +48,10 @@ describe('explain-dns --format json', () => {
 });
 
 describe('explain-dns text', () => {
+  it('mentions informational input notes (cp1252 bytes, pager debris) without listing them all', async () => {
+    const r = await cli('explain-dns', fixture('synthetic/session-capture-9.9.cfg'));
+    expect(r.stdout).toMatch(/^  note: 2 input notes, first \(line 10\): line is not valid UTF-8; decoded as Windows-1252 \(--format json lists all\)$/m);
+  });
   it('gives a sentence and a because chain with sources per profile', async () => {
     const r = await cli('explain-dns', DEMO, '--tunnel-group', 'MOBILE-INHERIT');
     expect(r.code).toBe(0);
