@@ -74,6 +74,31 @@ describe('configuration file', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('includes only files matching files.include, and reads --files-from from a file', async () => {
+    const dir = workspace('files:\n  include:\n    - "oxidized/**"\n');
+    cpSync(fixture('repo'), join(dir, 'repo'), { recursive: true });
+    const r = await cliWith({ cwd: join(dir) }, 'audit', 'repo', '--format', 'json', '--fail-on', 'never', '--config', '.asa-mobile-audit.yaml');
+    // include globs are relative to the config file's directory: repo/oxidized/** does not match oxidized/**
+    expect(JSON.parse(r.stdout).targets).toEqual([]);
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'files:\n  include:\n    - "repo/oxidized/**"\n');
+    const only = await cliWith({ cwd: dir }, 'audit', 'repo', '--format', 'json', '--fail-on', 'never');
+    expect(JSON.parse(only.stdout).targets.map((t: { source: string }) => t.source).sort()).toEqual(['repo/oxidized/dc-asa', 'repo/oxidized/dc-asa', 'repo/oxidized/dc-asa', 'repo/oxidized/edge-oxi']);
+    writeFileSync(join(dir, 'changed.txt'), '# changed in this PR\nrepo/rancid/vpn/configs/vpn-demo\n');
+    const listed = await cliWith({ cwd: dir }, 'audit', '--files-from', 'changed.txt', '--format', 'json', '--fail-on', 'never');
+    expect(JSON.parse(listed.stdout).targets.map((t: { source: string }) => t.source)).toEqual(['repo/rancid/vpn/configs/vpn-demo']);
+  });
+
+  it('matches an ignore by file path glob, and keeps one without `until` in force', async () => {
+    const dir = workspace('ignore:\n  - rule: homepage-ignored-on-mobile\n    device: "fixtures/demo/*.cfg"\n    reason: "desktop home page, phones skip it"\n');
+    cpSync(fixture('demo'), join(dir, 'fixtures', 'demo'), { recursive: true });
+    const r = await cliWith({ cwd: dir, today: '2099-01-01' }, 'audit', 'fixtures/demo/demo-headend.cfg', '--format', 'json', '--fail-on', 'never');
+    const t = JSON.parse(r.stdout).targets[0];
+    expect(t.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('homepage-ignored-on-mobile');
+    expect(t.ignored.length).toBeGreaterThan(0);
+    const other = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--fail-on', 'never');
+    expect(JSON.parse(other.stdout).targets[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('homepage-ignored-on-mobile');
+  });
+
   it('excludes files gitignore-style, relative to the config file, when scanning a directory', async () => {
     const dir = workspace('files:\n  exclude:\n    - "oxidized/"\n    - "**/vpn-*"\n');
     cpSync(fixture('repo'), join(dir, 'repo'), { recursive: true });
