@@ -49,18 +49,46 @@ export interface AuditOptions {
   fileFilter?: (path: string) => boolean;
 }
 
-/** Audits files and directories given on the command line. */
-export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
-  const run: AuditRun = { targets: [], inputErrors: [], skippedFiles: [] };
+/** One file to audit, in report order; `skipNonAsa` for files found by scanning or listing. */
+export interface PlannedFile {
+  file: string;
+  skipNonAsa: boolean;
+  /** Why the file is skipped without being read (router.db state, files.exclude), or null. */
+  skip: string | null;
+}
+
+/** Files and directories given on the command line, expanded to the files to audit, in order. */
+export function planPaths(paths: string[], options: Pick<AuditOptions, 'fileFilter'>): PlannedFile[] {
+  const plan: PlannedFile[] = [];
   for (const path of paths) {
     let isDir = false;
     try {
       isDir = statSync(path).isDirectory();
     } catch {
-      // reported by analyseFile below with a clear message
+      // reported by analyseFile with a clear message
     }
-    if (isDir) scanDirectory(path, options, run);
-    else auditFile(path, options, run, false);
+    if (!isDir) {
+      plan.push({ file: path, skipNonAsa: false, skip: null });
+      continue;
+    }
+    for (const { file, skip } of listFiles(path)) {
+      const excluded = !skip && options.fileFilter && !options.fileFilter(file) ? 'excluded by the configuration file (files.include/exclude)' : null;
+      plan.push({ file, skipNonAsa: true, skip: skip ?? excluded });
+    }
+  }
+  return plan;
+}
+
+export function emptyRun(): AuditRun {
+  return { targets: [], inputErrors: [], skippedFiles: [] };
+}
+
+/** Audits files and directories given on the command line. */
+export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
+  const run = emptyRun();
+  for (const p of planPaths(paths, options)) {
+    if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip });
+    else auditFile(p.file, options, run, p.skipNonAsa);
   }
   return run;
 }
@@ -70,7 +98,7 @@ export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
  * that are not ASA configs are skipped quietly; a listed file that does not exist is an error.
  */
 export function auditFileList(files: string[], options: AuditOptions): AuditRun {
-  const run: AuditRun = { targets: [], inputErrors: [], skippedFiles: [] };
+  const run = emptyRun();
   for (const file of files) auditFile(file, options, run, true);
   return run;
 }
@@ -84,19 +112,32 @@ export function parseFileList(text: string): string[] {
 }
 
 function auditFile(file: string, options: AuditOptions, run: AuditRun, skipNonAsa: boolean): void {
+  const outcome = auditOneFile(file, options);
+  recordOutcome(outcome, run, skipNonAsa);
+}
+
+/** What auditing one file gave: its targets, or the input error (as data, so a worker can send it). */
+export type FileOutcome = { file: string; targets: AuditTarget[] } | { file: string; error: { message: string; line: number | null; kind: InputError['kind'] } };
+
+export function auditOneFile(file: string, options: AuditOptions): FileOutcome {
   let analysed: AnalysedTarget[];
   try {
     analysed = analyseFile(file);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    if (skipNonAsa && (err.kind === 'not-asa' || err.kind === 'empty' || err.kind === 'binary')) {
-      run.skippedFiles.push({ file, reason: err.message });
-    } else {
-      run.inputErrors.push(err);
-    }
+    return { file, error: { message: err.message, line: err.line, kind: err.kind } };
+  }
+  return { file, targets: analysed.map((t) => auditTarget(t, options)) };
+}
+
+export function recordOutcome(outcome: FileOutcome, run: AuditRun, skipNonAsa: boolean): void {
+  if ('targets' in outcome) {
+    run.targets.push(...outcome.targets);
     return;
   }
-  for (const t of analysed) run.targets.push(auditTarget(t, options));
+  const { kind, message, line } = outcome.error;
+  if (skipNonAsa && (kind === 'not-asa' || kind === 'empty' || kind === 'binary')) run.skippedFiles.push({ file: outcome.file, reason: message });
+  else run.inputErrors.push(new InputError(outcome.file, message, line, kind));
 }
 
 /**
@@ -132,23 +173,40 @@ export function auditCollected(device: CollectedDevice, options: AuditOptions, r
 export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {
   const result = runRules(t.resolved, options.rules, { profiles: options.profiles, profileFilter: options.profileFilter });
   const lines = t.parsed.lines;
-  const findings = result.findings.map((f) => ({ ...f, lineText: f.line !== null ? redactLine(lines[f.line - 1] ?? '').trim() || null : null }));
+  const findings = result.findings.map((f) => ({
+    ...f,
+    message: own(f.message),
+    fix: f.fix === null ? null : own(f.fix),
+    tunnelGroup: f.tunnelGroup === null ? null : own(f.tunnelGroup),
+    groupPolicy: f.groupPolicy === null ? null : own(f.groupPolicy),
+    ...(typeof f.object === 'string' ? { object: own(f.object) } : {}),
+    lineText: f.line !== null ? own(redactLine(lines[f.line - 1] ?? '').trim()) || null : null,
+  }));
+  const s = t.summary;
   return {
-    summary: t.summary,
+    summary: {
+      ...s,
+      source: own(s.source),
+      context: s.context === null ? null : own(s.context),
+      hostname: s.hostname === null ? null : own(s.hostname),
+      asaVersion: s.asaVersion === null ? null : own(s.asaVersion),
+      parseProblems: s.parseProblems.map((p) => ({ ...p, message: own(p.message) })),
+    },
     findings,
-    profileNames: t.resolved.profiles.map((p) => p.name),
+    profileNames: t.resolved.profiles.map((p) => own(p.name)),
     ignored: [],
-    mobileProfiles: result.mobileProfiles,
-    skippedProfiles: result.skippedProfiles,
+    mobileProfiles: result.mobileProfiles.map(own),
+    skippedProfiles: result.skippedProfiles.map((p) => ({ tunnelGroup: own(p.tunnelGroup), reason: own(p.reason) })),
   };
 }
 
-function scanDirectory(dir: string, options: AuditOptions, run: AuditRun): void {
-  for (const { file, skip } of listFiles(dir)) {
-    if (skip) run.skippedFiles.push({ file, reason: skip });
-    else if (options.fileFilter && !options.fileFilter(file)) run.skippedFiles.push({ file, reason: 'excluded by the configuration file (files.include/exclude)' });
-    else auditFile(file, options, run, true);
-  }
+/**
+ * A copy that does not share memory with the config text. V8 keeps a slice (or a string built from
+ * one) pointing into its parent, so a finding quoting one line would keep a whole 500 KB file alive;
+ * a fleet of a thousand files then holds every file until the report is written.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /**

@@ -3,7 +3,8 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
-import { auditFileList, auditPaths, parseFileList, type AuditRun, type ReportedFinding } from '../audit.js';
+import { auditFileList, emptyRun, parseFileList, planPaths, type AuditRun, type ReportedFinding } from '../audit.js';
+import { auditPlanned } from '../audit-parallel.js';
 import { applyBaseline, buildBaseline, readBaseline, writeBaseline, type BaselineResult } from '../baseline/baseline.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
@@ -78,7 +79,9 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     run = auditFileList(list.map((f) => (isAbsoluteLike(f) ? f : abs(f))), auditOptions);
     relabel(run, io.cwd);
   } else {
-    run = auditPaths(paths.map(abs), auditOptions);
+    run = emptyRun();
+    const plan = planPaths(paths.map(abs), auditOptions);
+    await auditPlanned(plan, auditOptions, { ruleSettings: cfg.rules, profiles: opts.profile, profileGlobs: cfg.profiles }, run, io.env);
     relabel(run, io.cwd);
   }
 

@@ -1,0 +1,81 @@
+// Directory audits of many files on every core: files are independent, so worker threads audit them
+// while the main thread keeps the report order. Output is identical to the sequential path (tested);
+// small runs, and runs where the worker script is not built (tests on the sources), stay sequential.
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { auditOneFile, recordOutcome, type AuditOptions, type AuditRun, type FileOutcome, type PlannedFile } from './audit.js';
+import type { RuleSetting } from './config/schema.js';
+
+/** What a worker needs to rebuild the run's AuditOptions (functions cannot cross threads). */
+export interface WorkerSettings {
+  ruleSettings: Record<string, RuleSetting>;
+  profiles: string[];
+  profileGlobs: { include: string[]; exclude: string[] };
+}
+
+const MIN_FILES_PER_WORKER = 8;
+const WORKER_SCRIPT = fileURLToPath(new URL('./audit-worker.js', import.meta.url));
+
+/** Worker count for `files` files: ASA_MOBILE_AUDIT_WORKERS overrides (0 = sequential). */
+export function workerCount(files: number, env: NodeJS.ProcessEnv): number {
+  const forced = env.ASA_MOBILE_AUDIT_WORKERS;
+  const wanted = forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : Math.min(availableParallelism(), 8);
+  if (wanted < 2 || !existsSync(WORKER_SCRIPT)) return 0;
+  return Math.min(wanted, Math.floor(files / MIN_FILES_PER_WORKER));
+}
+
+export async function auditPlanned(planned: PlannedFile[], options: AuditOptions, settings: WorkerSettings, run: AuditRun, env: NodeJS.ProcessEnv): Promise<void> {
+  // Skipped files keep their place among the others, as in the sequential path.
+  const record = (p: PlannedFile, outcome: FileOutcome | null): void => {
+    if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip });
+    else recordOutcome(outcome!, run, p.skipNonAsa);
+  };
+  const plan = planned;
+  const toAudit = plan.map((p, i) => (p.skip === null ? i : -1)).filter((i) => i >= 0);
+  const workers = workerCount(toAudit.length, env);
+  if (workers < 2) {
+    for (const p of plan) record(p, p.skip === null ? auditOneFile(p.file, options) : null);
+    return;
+  }
+  const outcomes: Array<FileOutcome | null | undefined> = plan.map((p) => (p.skip !== null ? null : undefined));
+  let next = 0;
+  let recorded = 0;
+  // Record finished outcomes in plan order as soon as the prefix is complete, so memory stays flat.
+  const flush = (): void => {
+    while (recorded < plan.length && outcomes[recorded] !== undefined) {
+      record(plan[recorded]!, outcomes[recorded]!);
+      outcomes[recorded++] = undefined;
+    }
+  };
+  await Promise.all(
+    Array.from({ length: workers }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(WORKER_SCRIPT, { workerData: settings });
+        const feed = (): void => {
+          if (next >= toAudit.length) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          const index = toAudit[next++]!;
+          worker.postMessage({ index, file: plan[index]!.file });
+        };
+        worker.on('message', (msg: { index: number; outcome?: FileOutcome; crash?: string }) => {
+          if (msg.crash !== undefined) {
+            void worker.terminate();
+            reject(new Error(`${plan[msg.index]!.file}: ${msg.crash}`));
+            return;
+          }
+          outcomes[msg.index] = msg.outcome!;
+          flush();
+          feed();
+        });
+        worker.on('error', reject);
+        feed();
+      }),
+    ),
+  );
+  flush();
+}

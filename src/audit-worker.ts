@@ -1,0 +1,24 @@
+// Worker thread of a parallel directory audit: audits one file per message with the same code as the
+// main thread and sends back plain data. Rules and filters are rebuilt here from the run settings.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { auditOneFile, type AuditOptions } from './audit.js';
+import { configuredRules, profileFilter } from './config/apply.js';
+import { RULES } from '../rules/index.js';
+import type { WorkerSettings } from './audit-parallel.js';
+
+const settings = workerData as WorkerSettings;
+const filter = profileFilter({ profiles: settings.profileGlobs } as Parameters<typeof profileFilter>[0]);
+const options: AuditOptions = {
+  rules: configuredRules(RULES, { rules: settings.ruleSettings } as Parameters<typeof configuredRules>[1]),
+  profiles: settings.profiles,
+  ...(filter ? { profileFilter: filter } : {}),
+};
+
+parentPort!.on('message', (msg: { index: number; file: string }) => {
+  try {
+    parentPort!.postMessage({ index: msg.index, outcome: auditOneFile(msg.file, options) });
+  } catch (err) {
+    parentPort!.postMessage({ index: msg.index, crash: err instanceof Error ? err.message : String(err) });
+  }
+});
