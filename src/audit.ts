@@ -7,6 +7,7 @@ import { runRules } from './engine/engine.js';
 import type { Finding, RuleModule, Severity } from './engine/types.js';
 import type { IgnoredFinding } from './config/apply.js';
 import { InputError } from './input/load.js';
+import { parseRouterDbLines } from './input/router-db.js';
 import { redactLine } from './parse/redact.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from './pipeline.js';
 import type { CollectedDevice } from './collect/collect-device.js';
@@ -230,15 +231,9 @@ function listFiles(dir: string, rancidStates?: Map<string, string>): Array<{ fil
   return out;
 }
 
-/** RANCID's device list: `name;type;state[;comment]` (RANCID 3) or `name:type:state` (RANCID 2). */
+/** Device states of a RANCID router.db, by name. */
 export function readRouterDb(path: string): Map<string, string> {
-  const states = new Map<string, string>();
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const parts = line.split(line.includes(';') ? ';' : ':');
-    if (parts.length >= 3 && parts[0]) states.set(parts[0].trim(), parts[2]!.trim().toLowerCase());
-  }
-  return states;
+  return new Map(parseRouterDbLines(readFileSync(path, 'utf8')).map((e) => [e.name, e.state]));
 }
 
 export function countBySeverity(targets: Array<{ findings: Finding[] }>): Record<Severity, number> {

@@ -8,7 +8,6 @@ import type { AuditCliOptions } from './audit.js';
 import { FORMATS } from './audit-formats.js';
 import { CONFIG_FILE_NAME, ConfigError } from '../config/config-file.js';
 import { BaselineError } from '../baseline/baseline-error.js';
-import { InventoryError } from '../collect/inventory.js';
 import type { ExplainDnsOptions } from './explain-dns.js';
 import { toolVersion } from './package-info.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
@@ -104,7 +103,8 @@ function handleError(err: unknown, io: CliIo): number {
     complain(io, err.describe());
     return ExitCode.InputError;
   }
-  if (err instanceof ConfigError || err instanceof BaselineError || err instanceof InventoryError) {
+  // InventoryError is a ConfigError: both are a mistake in a file the user wrote for the tool.
+  if (err instanceof ConfigError || err instanceof BaselineError) {
     complain(io, err.describe());
     return ExitCode.InputError;
   }

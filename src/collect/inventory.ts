@@ -3,6 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { ConfigError } from '../config/config-file.js';
+import { parseRouterDbLines } from '../input/router-db.js';
 
 export interface InventoryHost {
   host: string;
@@ -22,18 +24,9 @@ export interface Inventory {
   skipped: Array<{ host: string; reason: string }>;
 }
 
-export class InventoryError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InventoryError';
-  }
-  describe(): string {
-    return `${this.file}${this.line !== null ? `:${this.line}` : ''}: ${this.message}`;
-  }
+/** A mistake in an inventory file: `FILE:LINE: message`, exit code 2, like a configuration file. */
+export class InventoryError extends ConfigError {
+  override name = 'InventoryError';
 }
 
 const SETTINGS = {
@@ -83,17 +76,13 @@ function looksLikeRouterDb(file: string, text: string): boolean {
   return lines.length > 0 && lines.every((l) => /^[^\s;:]+[;:][\w-]+[;:]\w+/.test(l));
 }
 
-/** RANCID router.db: `name;type;state[;comment]` (RANCID 3) or `name:type:state` (older). */
+/** RANCID router.db: only Cisco devices marked `up` are visited; the rest are listed as skipped. */
 export function parseRouterDb(text: string): Inventory {
   const inv: Inventory = { hosts: [], skipped: [] };
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const [host, type, state] = line.split(line.includes(';') ? ';' : ':');
-    if (!host) continue;
-    if (!/^cisco/i.test(type ?? '')) inv.skipped.push({ host, reason: `type \`${type ?? ''}\` in router.db is not an ASA (cisco)` });
-    else if ((state ?? '').toLowerCase() !== 'up') inv.skipped.push({ host, reason: `marked \`${state ?? ''}\` in router.db` });
-    else inv.hosts.push({ ...splitHostPort(host), group: null });
+  for (const { name, type, state } of parseRouterDbLines(text)) {
+    if (!/^cisco/i.test(type)) inv.skipped.push({ host: name, reason: `type \`${type}\` in router.db is not an ASA (cisco)` });
+    else if (state !== 'up') inv.skipped.push({ host: name, reason: `marked \`${state}\` in router.db` });
+    else inv.hosts.push({ ...splitHostPort(name), group: null });
   }
   return inv;
 }
