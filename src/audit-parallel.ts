@@ -27,7 +27,8 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv): number {
   return Math.min(wanted, Math.floor(files / MIN_FILES_PER_WORKER));
 }
 
-export async function auditPlanned(planned: PlannedFile[], options: AuditOptions, settings: WorkerSettings, run: AuditRun, env: NodeJS.ProcessEnv): Promise<void> {
+/** Audits the planned files into `run`; returns how many worker threads did it (0: this thread). */
+export async function auditPlanned(planned: PlannedFile[], options: AuditOptions, settings: WorkerSettings, run: AuditRun, env: NodeJS.ProcessEnv): Promise<number> {
   // Skipped files keep their place among the others, as in the sequential path.
   const record = (p: PlannedFile, outcome: FileOutcome | null): void => {
     if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip });
@@ -38,7 +39,7 @@ export async function auditPlanned(planned: PlannedFile[], options: AuditOptions
   const workers = workerCount(toAudit.length, env);
   if (workers < 2) {
     for (const p of plan) record(p, p.skip === null ? auditOneFile(p.file, options) : null);
-    return;
+    return 0;
   }
   const outcomes: Array<FileOutcome | null | undefined> = plan.map((p) => (p.skip !== null ? null : undefined));
   let next = 0;
@@ -50,12 +51,28 @@ export async function auditPlanned(planned: PlannedFile[], options: AuditOptions
       outcomes[recorded++] = undefined;
     }
   };
+  const pool: Worker[] = [];
+  let failed = false;
+  const stopAll = (): void => {
+    failed = true;
+    for (const w of pool) void w.terminate();
+  };
   await Promise.all(
     Array.from({ length: workers }, () =>
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(WORKER_SCRIPT, { workerData: settings });
+        pool.push(worker);
+        let finished = false;
+        const fail = (err: Error): void => {
+          if (finished) return;
+          finished = true;
+          stopAll();
+          reject(err);
+        };
         const feed = (): void => {
+          if (failed) return;
           if (next >= toAudit.length) {
+            finished = true;
             void worker.terminate().then(() => resolve());
             return;
           }
@@ -63,19 +80,18 @@ export async function auditPlanned(planned: PlannedFile[], options: AuditOptions
           worker.postMessage({ index, file: plan[index]!.file });
         };
         worker.on('message', (msg: { index: number; outcome?: FileOutcome; crash?: string }) => {
-          if (msg.crash !== undefined) {
-            void worker.terminate();
-            reject(new Error(`${plan[msg.index]!.file}: ${msg.crash}`));
-            return;
-          }
+          if (msg.crash !== undefined) return fail(new Error(`${plan[msg.index]!.file}: ${msg.crash}`));
           outcomes[msg.index] = msg.outcome!;
           flush();
           feed();
         });
-        worker.on('error', reject);
+        worker.on('error', fail);
+        // A worker that dies without an error event must not leave the run waiting forever.
+        worker.on('exit', (code) => fail(new Error(`audit worker stopped unexpectedly (exit code ${code})`)));
         feed();
       }),
     ),
   );
   flush();
+  return workers;
 }

@@ -81,7 +81,8 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   } else {
     run = emptyRun();
     const plan = planPaths(paths.map(abs), auditOptions);
-    await auditPlanned(plan, auditOptions, { ruleSettings: cfg.rules, profiles: opts.profile, profileGlobs: cfg.profiles }, run, io.env);
+    const workers = await auditPlanned(plan, auditOptions, { ruleSettings: cfg.rules, profiles: opts.profile, profileGlobs: cfg.profiles }, run, io.env);
+    if (opts.verbose && workers > 0) complain(io, `audited ${plan.filter((p) => p.skip === null).length} files on ${workers} worker threads`);
     relabel(run, io.cwd);
   }
 

@@ -9,6 +9,7 @@ import { utils } from 'ssh2';
 import { auditCollected, type AuditOptions, type AuditRun } from '../audit.js';
 import { collectDevice, sshSource, type CollectedDevice } from '../collect/collect-device.js';
 import { CollectError } from '../collect/errors.js';
+import { isAllowed } from '../collect/allow-list.js';
 import { runFleet } from '../collect/fleet.js';
 import { loadInventory, splitHostPort, type InventoryHost } from '../collect/inventory.js';
 import { saveCollected } from '../collect/save.js';
@@ -43,10 +44,11 @@ export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOption
   const concurrency = positiveInt(opts.concurrency ?? '4', '--concurrency');
   const hostTimeoutMs = positiveInt(opts.timeout ?? '120', '--timeout') * 1000;
   const idleTimeoutMs = positiveInt(opts.commandTimeout ?? '30', '--command-timeout') * 1000;
+  if (opts.context !== undefined && opts.context !== 'all' && !isAllowed(`changeto context ${opts.context}`)) throw new UsageError(`--context: \`${opts.context}\` is not a security context name`);
   const abs = (p: string): string => resolve(io.cwd, p);
   const knownHostsFile = opts.knownHosts !== undefined ? abs(opts.knownHosts) : join(io.env.HOME ?? homedir(), '.ssh', 'known_hosts');
   const targets = await targetsFrom(opts, io);
-  const secrets = new SecretSource(io);
+  const secrets = new SecretSource(io, targets.length > 1);
   const run: AuditRun = { targets: [], inputErrors: [], skippedFiles: [] };
 
   const progress = io.stderrIsTTY && targets.length > 1;
@@ -136,7 +138,11 @@ async function targetsFrom(opts: SshCliOptions, io: CliIo): Promise<Target[]> {
 /** Resolves and caches secrets: environment variables first, then one prompt per user and purpose. */
 class SecretSource {
   private readonly cache = new Map<string, Promise<string | undefined>>();
-  constructor(private readonly io: CliIo) {}
+  /** In a fleet, one typed password serves every host of that user, and the prompt says so. */
+  constructor(
+    private readonly io: CliIo,
+    private readonly shared: boolean,
+  ) {}
 
   async credentials(user: string, host: string, passwordEnv: string | undefined, identity: string | undefined, agent: string | undefined) {
     const out: { password?: string; privateKey?: Buffer; passphrase?: string; agent?: string } = {};
@@ -157,7 +163,7 @@ class SecretSource {
       }
     }
     if (out.password === undefined && out.privateKey === undefined && out.agent === undefined) {
-      const password = await this.ask(`password:${user}`, `Password for ${user}@${host}: `);
+      const password = await this.ask(`password:${user}`, this.shared ? `Password for ${user} (used for every host with this user): ` : `Password for ${user}@${host}: `);
       if (password === undefined) throw new CollectError('auth', `no credentials for ${user}@${host}: give --password-env NAME, --identity FILE, or run ssh-agent (or run on a terminal to be asked)`);
       out.password = password;
     }
@@ -166,7 +172,7 @@ class SecretSource {
 
   async enable(user: string, host: string, envName: string | undefined): Promise<string | undefined> {
     if (envName !== undefined) return this.fromEnv(envName, '--enable-password-env');
-    return this.ask(`enable:${user}`, `Enable password for ${host}: `);
+    return this.ask(`enable:${user}`, this.shared ? `Enable password (used for every host of user ${user}): ` : `Enable password for ${host}: `);
   }
 
   private fromEnv(name: string, flag: string): string {
@@ -191,7 +197,8 @@ class SecretSource {
 
 function positiveInt(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: \`${text}\` is not a positive whole number`);
+  // Timers take at most ~24.8 days; a day is more than any device needs.
+  if (!Number.isInteger(n) || n < 1 || n > 86_400) throw new UsageError(`${flag}: \`${text}\` is not a whole number from 1 to 86400`);
   return n;
 }
 

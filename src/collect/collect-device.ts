@@ -55,6 +55,7 @@ export async function collectDevice(opts: CollectOptions): Promise<CollectedDevi
   const budget = setTimeout(() => {
     timedOut = true;
     client.end();
+    client.destroy();
   }, opts.hostTimeoutMs);
   try {
     return await collectWith(shell, opts, hostKeyFingerprint, () => timedOut);
@@ -63,7 +64,9 @@ export async function collectDevice(opts: CollectOptions): Promise<CollectedDevi
     throw err;
   } finally {
     clearTimeout(budget);
+    // end() only half-closes; a hung peer would keep the socket (and the process) alive.
     client.end();
+    client.destroy();
   }
 }
 
@@ -110,6 +113,7 @@ async function collectWith(shell: AsaShell, opts: CollectOptions, hostKeyFingerp
       return device;
     }
     contexts = parseShowContext((await shell.run('show context')).toString('latin1'));
+    if (contexts.length === 0) throw new CollectError('device', '`show context` listed no security contexts; nothing to audit');
   }
   for (const name of contexts) {
     const out = (await shell.run(`changeto context ${name}`)).toString('latin1');
@@ -117,7 +121,13 @@ async function collectWith(shell: AsaShell, opts: CollectOptions, hostKeyFingerp
       device.contextErrors.push({ context: name, message: `\`changeto context ${name}\` was refused: ${out.trim().split('\n')[0]}` });
       continue;
     }
-    device.configs.push(await runningConfig(shell, name, timedOut));
+    try {
+      device.configs.push(await runningConfig(shell, name, timedOut));
+    } catch (err) {
+      // One context refusing `show running-config` does not cost the others.
+      if (!(err instanceof CollectError) || err.kind !== 'device') throw err;
+      device.contextErrors.push({ context: name, message: err.message });
+    }
   }
   return device;
 }

@@ -46,6 +46,7 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
   const known = readKnownHosts(opts.knownHostsFile);
   let verdict: HostKeyVerdict | null = null;
   let presented: Buffer | null = null;
+  let addError: string | null = null;
   const remoteOffers: string[] = [];
   const client = new Client();
   const { credentials: c } = opts;
@@ -64,7 +65,13 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
       presented = key;
       verdict = verifyHostKey(known, opts.host, opts.port, key);
       if (verdict.status === 'unknown' && opts.acceptNew) {
-        addKnownHost(opts.knownHostsFile, opts.host, opts.port, key);
+        try {
+          addKnownHost(opts.knownHostsFile, opts.host, opts.port, key);
+        } catch (err) {
+          addError = (err as NodeJS.ErrnoException).code ?? String(err);
+          return false;
+        }
+        verdict = { status: 'match' };
         opts.onHostKeyAdded?.(fingerprint(key));
         return true;
       }
@@ -82,6 +89,7 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
       if (settled) return;
       settled = true;
       client.end();
+      client.destroy();
       reject(err);
     };
     client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => {
@@ -89,13 +97,23 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
       finish(prompts.map((p) => (/password|passcode/i.test(p.prompt) && c.password !== undefined ? c.password : '')));
     });
     client.on('ready', () => {
+      // ssh2's readyTimeout ends at login; the shell request gets its own limit.
+      const shellTimer = setTimeout(() => fail(new CollectError('timeout', `${hostPattern(opts.host, opts.port)} did not open a shell within ${opts.readyTimeoutMs / 1000} s of login`)), opts.readyTimeoutMs);
       client.shell({ term: 'vt100', cols: 511, rows: 24 }, (err, channel) => {
+        clearTimeout(shellTimer);
+        if (settled) return;
         if (err) return fail(new CollectError('device', `the device refused an interactive shell: ${err.message}`));
         settled = true;
         resolve({ client, channel, hostKeyFingerprint: presented ? fingerprint(presented) : '' });
       });
     });
-    client.on('error', (err: Error & { level?: string; code?: string }) => fail(describeFailure(err, verdict, presented, opts, remoteOffers)));
+    client.on('error', (err: Error & { level?: string; code?: string }) =>
+      fail(
+        addError !== null
+          ? new CollectError('host-key-unknown', `could not record the host key of ${hostPattern(opts.host, opts.port)} in ${opts.knownHostsFile} (${addError}); refusing to connect`)
+          : describeFailure(err, verdict, presented, opts, remoteOffers),
+      ),
+    );
     client.on('close', () => fail(new CollectError('refused-session', `${opts.host}:${opts.port} closed the connection before login (an ASA allows at most 5 SSH sessions per context; are others open?)`)));
     client.connect(config);
   });
@@ -116,6 +134,11 @@ function describeFailure(err: Error & { level?: string; code?: string }, verdict
         return new CollectError(
           'host-key-mismatch',
           `HOST KEY MISMATCH for ${where}: it presented ${type} ${fp}, which differs from the key in ${opts.knownHostsFile} line ${verdict.line}. Someone may be intercepting the connection, or the device's key was regenerated; refusing to connect. If the change is expected, remove that line (ssh-keygen -R '${where}' -f ${opts.knownHostsFile}) and verify the new fingerprint`,
+        );
+      case 'other-type-known':
+        return new CollectError(
+          'host-key-mismatch',
+          `host key for ${where} is a ${type} key (${fp}), but ${opts.knownHostsFile} line ${verdict.line} knows this host by a ${verdict.knownTypes.join('/')} key only; refusing to connect, even with --accept-new (a new key type is not first use). If the device's keys changed, verify the fingerprint on the device and replace the entry (ssh-keygen -R '${where}' -f ${opts.knownHostsFile})`,
         );
       case 'revoked':
         return new CollectError('host-key-revoked', `host key for ${where} (${type} ${fp}) is marked @revoked in ${opts.knownHostsFile} line ${verdict.line}; refusing to connect`);

@@ -10,6 +10,8 @@ export type HostKeyVerdict =
   | { status: 'match' }
   | { status: 'unknown' }
   | { status: 'mismatch'; knownTypes: string[]; line: number }
+  /** The host is known by a key of another type only: not first use, so never trusted on sight. */
+  | { status: 'other-type-known'; knownTypes: string[]; line: number }
   | { status: 'revoked'; line: number };
 
 interface KnownHostEntry {
@@ -22,7 +24,9 @@ interface KnownHostEntry {
 
 /** `host` for port 22, `[host]:port` otherwise, as OpenSSH writes and looks up names. */
 export function hostPattern(host: string, port: number): string {
-  return port === 22 ? host : `[${host}]:${port}`;
+  // OpenSSH lowercases names before matching and hashing.
+  const h = host.toLowerCase();
+  return port === 22 ? h : `[${h}]:${port}`;
 }
 
 export function fingerprint(key: Buffer): string {
@@ -89,6 +93,7 @@ export function verifyHostKey(entries: KnownHostEntry[], host: string, port: num
   // Like OpenSSH: a known key of another type is not a mismatch, only of the same type.
   const sameType = plain.find((e) => e.keyType === keyTypeOf(key));
   if (sameType) return { status: 'mismatch', knownTypes: plain.map((e) => e.keyType), line: sameType.line };
+  if (plain.length > 0) return { status: 'other-type-known', knownTypes: [...new Set(plain.map((e) => e.keyType))], line: plain[0]!.line };
   return { status: 'unknown' };
 }
 

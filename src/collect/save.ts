@@ -1,7 +1,7 @@
 // `--save DIR`: collected configurations as files a config repository can take, with secrets
 // redacted unless --keep-secrets. Bytes other than the redacted values are kept as received.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactLine } from '../parse/redact.js';
 import type { CollectedConfig, CollectedDevice } from './collect-device.js';
@@ -19,6 +19,8 @@ export function saveCollected(dir: string, device: CollectedDevice, keepSecrets:
     const text = config.text.toString('latin1');
     const out = keepSecrets ? text : text.split('\n').map(redactLine).join('\n');
     writeFileSync(file, Buffer.from(out, 'latin1'), { mode: keepSecrets ? 0o600 : 0o644 });
+    // The mode above applies only to a new file; one saved before must not keep a wider mode.
+    if (keepSecrets) chmodSync(file, 0o600);
     return file;
   });
 }

@@ -85,18 +85,23 @@ export class AsaShell {
 
   /** `enable`, answering the password prompt; fails clearly when the password is refused. */
   async enable(password: string | undefined): Promise<void> {
+    // A line break in the secret would let it carry commands past the allow-list.
+    if (password !== undefined && /[\x00-\x1f\x7f]/.test(password)) {
+      throw new CollectError('enable', 'the enable password contains a line break or control character; refusing to send it');
+    }
     this.send(assertAllowed('enable'));
     await this.waitFor(() => PASSWORD_PROMPT.test(this.buffer) || this.promptAtEnd() !== null, 'the enable password prompt');
     if (PASSWORD_PROMPT.test(this.buffer)) {
       if (password === undefined) {
-        this.channel.write('\n');
-        await this.readUntilPrompt('enable').catch(() => '');
         throw new CollectError('enable', 'the login lands at `>` and `enable` asks for a password: give --enable-password-env NAME (or run on a terminal to be asked)');
       }
       this.buffer = '';
       // The one write that is not a command: the secret, only as the answer to `Password:`.
       this.channel.write(`${password}\n`);
-      await this.readUntilPrompt('enable');
+      // A refused password is asked for again (`Password:`), or the `>` prompt comes back.
+      await this.waitFor(() => PASSWORD_PROMPT.test(this.buffer) || this.promptAtEnd() !== null, 'the answer to the enable password');
+      if (PASSWORD_PROMPT.test(this.buffer)) throw new CollectError('enable', 'the enable password was refused (the device asked for it again)');
+      this.consumePrompt();
     } else {
       this.consumePrompt();
     }

@@ -130,6 +130,7 @@ export class FakeAsa {
     let paging = true;
     let context: string | null = o.mode === 'multiple' ? (o.loginContext ?? 'admin') : null;
     let awaitingEnable = false;
+    let enableTries = 0;
     let line = '';
     let busy = false;
     let pagerResume: (() => void) | null = null;
@@ -173,6 +174,7 @@ export class FakeAsa {
       if (is('enable')) {
         if (privileged) return;
         awaitingEnable = true;
+        enableTries = 0;
         ch.write('Password: ');
         return;
       }
@@ -240,11 +242,18 @@ export class FakeAsa {
         while (queue.length > 0) {
           const cmd = queue.shift()!;
           if (awaitingEnable) {
-            awaitingEnable = false;
             this.received.push('<enable password>');
             ch.write('\r\n');
-            if (cmd === o.enablePassword) privileged = true;
-            else await output('Invalid password');
+            if (cmd === o.enablePassword) {
+              awaitingEnable = false;
+              privileged = true;
+            } else if (++enableTries < 3) {
+              // Like the ASA: a wrong enable password is asked for again, three times in all.
+              ch.write('Invalid password\r\nPassword: ');
+            } else {
+              awaitingEnable = false;
+              await output('Access denied.');
+            }
           } else {
             this.received.push(cmd);
             ch.write(`${cmd}\r\n`); // echo

@@ -1,7 +1,7 @@
 // Live audit against the fake ASA over loopback: sessions, pager, enable, contexts, drops, host keys,
 // auth, algorithms, session limits, --save. Every run also checks that no secret is printed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,18 @@ describe('live audit of one device', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('--keep-secrets makes a saved file private even when it existed before', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    await liveAudit(fake.port, ['--fail-on', 'never', '--save', 'saved'], { dir });
+    const file = join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`);
+    expect(statSync(file).mode & 0o777).toBe(0o644);
+    const r = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [fake.port]), '--fail-on', 'never', '--save', 'saved', '--keep-secrets');
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('Sup3rS3cretPSK');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it('--save redacts secrets by default, and the saved file audits identically offline', async () => {
     const fake = await startFake({ configs: { single: DEMO } });
     const dir = workdir();
@@ -102,8 +114,15 @@ describe('live audit of one device', () => {
     expect(bad.stderr).not.toContain('wrong-password-123');
     const badEnable = await liveAudit(fake.port, [], { env: { ASA_ENABLE: 'not-the-enable' } });
     expect(badEnable.code).toBe(2);
-    expect(badEnable.stderr).toMatch(/enable password was refused/);
+    expect(badEnable.stderr).toMatch(/the enable password was refused \(the device asked for it again\)/);
     expect(badEnable.stderr).not.toContain('not-the-enable');
+    fake.received.length = 0;
+    const smuggled = await liveAudit(fake.port, [], { env: { ASA_ENABLE: `${ENABLE}\nconfigure terminal\nwrite erase` } });
+    expect(smuggled.code).toBe(2);
+    expect(smuggled.stderr).toMatch(/enable password contains a line break or control character; refusing to send it/);
+    expect(fake.received).not.toContain('configure terminal');
+    expect(fake.received).not.toContain('<enable password>');
+    onlyAllowed(fake.received);
     const unset = await cliWith({ env: {} }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'NOPE_PW');
     expect(unset.code).toBe(2);
     expect(unset.stderr).toMatch(/the environment variable NOPE_PW is not set/);
@@ -194,6 +213,18 @@ describe('host keys', () => {
     expect(readFileSync(kh, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
   });
 
+  it('refuses a key of another type than the known one, even with --accept-new (not first use)', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    const rsa = makeHostKey('rsa');
+    const kh = knownHosts(dir, [fake.port], rsa.blob, 'ssh-rsa');
+    const r = await liveAudit(fake.port, ['--accept-new'], { dir, knownHosts: kh });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a ssh-ed25519 key \(SHA256:\S+\), but .* knows this host by a ssh-rsa key only; refusing to connect, even with --accept-new/);
+    expect(readFileSync(kh, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+    expect(fake.received).toEqual([]);
+  });
+
   it('needs --legacy-algorithms for a device that offers only SHA-1 key exchange and CBC ciphers', async () => {
     const rsa = makeHostKey('rsa');
     const fake = await startFake({
@@ -255,8 +286,9 @@ describe('sessions and contexts', () => {
 
 describe('fleet', () => {
   it('audits an inventory with concurrency, one session per device, and keeps going past a dead host', async () => {
-    const a = await startFake({ configs: { single: DEMO }, hostname: 'asa-a' });
-    const b = await startFake({ configs: { single: DEMO }, hostname: 'asa-b', chunkBytes: 512, chunkDelayMs: 2 });
+    // The first host is the slow one, so finishing order differs from the order of the report.
+    const a = await startFake({ configs: { single: DEMO }, hostname: 'asa-a', chunkBytes: 256, chunkDelayMs: 4 });
+    const b = await startFake({ configs: { single: DEMO }, hostname: 'asa-b' });
     const dir = workdir();
     const dead = 1; // nothing listens on port 1
     writeFileSync(
@@ -273,6 +305,8 @@ describe('fleet', () => {
     expect(r.stderr).toMatch(new RegExp(`ssh://127.0.0.1:${dead}: cannot reach \\[127.0.0.1\\]:${dead}: connection refused`));
     expect(r.stderr).toMatch(/^host\s+status\s+configs\s+findings\s+seconds$/m);
     expect(r.stderr).toMatch(new RegExp(`^ssh://127.0.0.1:${dead}\\s+unreachable`, 'm'));
+    const rows = r.stderr.split('\n').filter((l) => l.startsWith('ssh://'));
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual([`ssh://127.0.0.1:${a.port}`, `ssh://127.0.0.1:${b.port}`, `ssh://127.0.0.1:${dead}`]);
     expect(a.maxActive).toBe(1);
     expect(b.maxActive).toBe(1);
     onlyAllowed([...a.received, ...b.received]);

@@ -30,6 +30,14 @@ describe('allow-list', () => {
       expect(() => assertAllowed(c)).toThrow(CommandRefusedError);
     }
   });
+  it('refuses an enable password with a line break before writing anything', async () => {
+    const written: string[] = [];
+    const channel = Object.assign(new PassThrough(), { write: (d: string) => (written.push(d), true) });
+    const shell = new AsaShell(channel, { idleTimeoutMs: 1000 });
+    await expect(shell.enable('secret\nreload')).rejects.toThrow(/line break or control character/);
+    expect(written).toEqual([]);
+  });
+
   it('refuses in the shell before anything is written to the channel', async () => {
     const written: string[] = [];
     const channel = Object.assign(new PassThrough(), { write: (d: string) => (written.push(d), true) });
@@ -46,6 +54,7 @@ describe('known_hosts', () => {
     const entries = readKnownHosts(join(dir, 'kh'));
     expect(verifyHostKey(entries, '127.0.0.1', 2222, KEY)).toEqual({ status: 'match' });
     expect(verifyHostKey(entries, 'asa.example.net', 22, KEY)).toEqual({ status: 'match' });
+    expect(verifyHostKey(entries, 'ASA.Example.NET', 22, KEY)).toEqual({ status: 'match' }); // OpenSSH lowercases
     expect(verifyHostKey(entries, '127.0.0.1', 22, KEY)).toEqual({ status: 'unknown' });
     expect(verifyHostKey(entries, 'other.example.net', 22, KEY)).toEqual({ status: 'unknown' });
     expect(fingerprint(KEY)).toBe('SHA256:sCyGBvxKXX3ZOr4KWO5nRTwboH430/JZmvD4RKjqEQw');
@@ -59,6 +68,8 @@ describe('known_hosts', () => {
     expect(verifyHostKey(entries, '10.0.0.1', 22, KEY).status).toBe('match');
     expect(verifyHostKey(entries, 'asa.example.net', 22, other)).toEqual({ status: 'mismatch', knownTypes: ['ssh-ed25519'], line: 2 });
     expect(verifyHostKey(entries, 'fw.lab.example', 22, other)).toEqual({ status: 'revoked', line: 3 });
+    const rsaBlob = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from('ssh-rsa'), Buffer.alloc(8, 1)]);
+    expect(verifyHostKey(entries, 'asa.example.net', 22, rsaBlob)).toEqual({ status: 'other-type-known', knownTypes: ['ssh-ed25519'], line: 2 });
   });
   it('appends hashed entries that it (and OpenSSH) can read back', () => {
     const file = join(tmp(), 'sub', 'known_hosts');
