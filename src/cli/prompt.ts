@@ -21,7 +21,12 @@ export function promptSecretOnTty(question: string): Promise<string> {
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n') return done(null);
-        if (ch === '\u0003') return done(new Error('interrupted'));
+        if (ch === '\u0003') {
+          // Ctrl-C at a password prompt stops the whole run, as it does in ssh.
+          input.setRawMode(wasRaw);
+          process.stderr.write('\n');
+          process.exit(130);
+        }
         if (ch === '\u007f' || ch === '\b') answer = answer.slice(0, -1);
         else answer += ch;
       }

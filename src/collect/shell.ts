@@ -57,8 +57,9 @@ export class AsaShell {
 
   /** The context in the prompt (`host/ctx#`), if any. */
   get promptContext(): string | null {
-    const m = /\/([\w.-]+)[#>]$/.exec(this.prompt.replace(/\(config[^)]*\)/, ''));
-    return m ? m[1]! : null;
+    // `host/ctx#`, or with failover segments `host/ctx/pri/act#`: the context comes first.
+    const m = /^[^/]+\/([\w.-]+)/.exec(this.prompt.replace(/\(config[^)]*\)/, ''));
+    return m && !/^(pri|sec|act|stby)$/.test(m[1]!) ? m[1]! : null;
   }
 
   /** Waits for the first prompt after login, past any banner. */
@@ -71,7 +72,8 @@ export class AsaShell {
       if (this.buffer.length === before && ANY_PROMPT.test(this.buffer)) break;
     }
     this.prompt = ANY_PROMPT.exec(this.buffer)![1]!;
-    this.base = this.prompt.replace(/[#>]$/, '').replace(/\(config[^)]*\)$/, '').replace(/\/[\w.-]+$/, '');
+    // The hostname is what precedes the first `/` (context, or failover `priority/state` segments).
+    this.base = this.prompt.replace(/[#>]$/, '').replace(/\(config[^)]*\)$/, '').split('/')[0]!;
     this.buffer = '';
     return this.prompt;
   }
@@ -136,7 +138,7 @@ export class AsaShell {
     const p = m[1]!;
     // After login, only this device's own prompts count; a config line ending in `#` does not.
     const rest = p.slice(0, this.base.length) === this.base ? p.slice(this.base.length) : null;
-    return rest !== null && /^(\/[\w.-]+)?(\([\w-]+\))?[#>]$/.test(rest) ? p : null;
+    return rest !== null && /^(\/[\w.-]+)*(\([\w-]+\))?[#>]$/.test(rest) ? p : null;
   }
 
   private consumePrompt(): string {

@@ -80,6 +80,45 @@ describe('known_hosts', () => {
   });
 });
 
+/** A channel that answers each written line with a scripted reply. */
+function scripted(greeting: string, replies: Record<string, string>) {
+  const listeners: { data: Array<(b: Buffer) => void>; close: Array<() => void> } = { data: [], close: [] };
+  const emit = (t: string) => setTimeout(() => listeners.data.forEach((l) => l(Buffer.from(t, 'latin1'))), 1);
+  const channel = {
+    on(event: 'data' | 'close', l: never) {
+      (listeners[event] as unknown[]).push(l);
+      return channel;
+    },
+    write(d: string) {
+      const cmd = d.replace(/\n$/, '');
+      emit(`${cmd}\r\n${replies[cmd] ?? 'ERROR: % Invalid input detected at \'^\' marker.\r\n'}`);
+      return true;
+    },
+    end() {},
+  };
+  emit(greeting);
+  return channel;
+}
+
+describe('prompts', () => {
+  it('follows failover prompts (host/pri/act#) and contexts with failover segments', async () => {
+    const shell = new AsaShell(
+      scripted("Type help or '?' for a list of available commands.\r\nasa1/pri/act# ", {
+        'show mode': 'Security context mode: multiple\r\nasa1/pri/act# ',
+        'changeto context ctx1': 'asa1/ctx1/pri/act# ',
+        'show running-config': ': Saved\r\nhostname asa1\r\n: end\r\nasa1/ctx1/pri/act# ',
+      }),
+      { idleTimeoutMs: 2000, settleMs: 20 },
+    );
+    expect(await shell.login()).toBe('asa1/pri/act#');
+    expect(shell.promptContext).toBeNull();
+    expect((await shell.run('show mode')).toString()).toBe('Security context mode: multiple\n');
+    await shell.run('changeto context ctx1');
+    expect(shell.promptContext).toBe('ctx1');
+    expect((await shell.run('show running-config')).toString()).toBe(': Saved\nhostname asa1\n: end\n');
+  });
+});
+
 describe('output cleaning', () => {
   it('drops the echo, pager debris and SSH line-ending noise but keeps indentation', () => {
     const raw = 'show running-config\r\n: Saved\r\n\r\ngroup-policy GP attributes\r\n<--- More --->\r              \r dns-server value 10.0.0.53\r\r\n webvpn\n\r  anyconnect ssl keepalive none\r\n: end\r\n';
