@@ -106,6 +106,16 @@ describe('live audit of one device', () => {
     expect(JSON.parse(r.stdout).targets[0].complete).toBe(false);
   });
 
+  it('stops at the per-host --timeout even while output still trickles in', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, chunkBytes: 16, chunkDelayMs: 20 });
+    const started = Date.now();
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--timeout', '2']);
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the per-host timeout ran out during `show running-config` after \d+ lines; this is a partial configuration/);
+    expect(JSON.parse(r.stdout).targets[0].complete).toBe(false);
+  });
+
   it('refuses a wrong password and a wrong enable password without printing either', async () => {
     const fake = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE });
     const bad = await liveAudit(fake.port, [], { env: { ASA_PW: 'wrong-password-123' } });
