@@ -153,7 +153,8 @@ function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opt
     const problem = t.summary.parseProblems.find((p) => p.code === 'incomplete');
     complain(
       io,
-      `${t.summary.source}${problem?.line ? `:${problem.line}` : ''}: ${problem?.message ?? 'configuration is incomplete'}` +
+      // `ssh://host:port:21` would read as a port: live sources name the line in words.
+      `${t.summary.source}${problem?.line ? (t.summary.source.startsWith('ssh://') ? ` (line ${problem.line})` : `:${problem.line}`) : ''}: ${problem?.message ?? 'configuration is incomplete'}` +
         (opts.allowIncomplete ? ' (audited as far as it goes: --allow-incomplete)' : ' (use --allow-incomplete to accept it)'),
     );
   }

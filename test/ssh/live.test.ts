@@ -112,6 +112,7 @@ describe('live audit of one device', () => {
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--timeout', '2']);
     expect(Date.now() - started).toBeLessThan(8000);
     expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^asa-mobile-audit: ssh://127\\.0\\.0\\.1:${fake.port} \\(line \\d+\\): `, 'm'));
     expect(r.stderr).toMatch(/the per-host timeout ran out during `show running-config` after \d+ lines; this is a partial configuration/);
     expect(JSON.parse(r.stdout).targets[0].complete).toBe(false);
   });
