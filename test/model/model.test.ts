@@ -180,3 +180,11 @@ describe('tunnel-groups, globals and users', () => {
     expect(stats.modelledLines).toBeLessThan(stats.commandLines);
   });
 });
+
+describe('firewall mode', () => {
+  it('is unset (routed, the default) without a line, and transparent with `firewall transparent`', () => {
+    expect(analyseText(wrapConfig('interface GigabitEthernet0/0\n nameif outside\n')).model.firewallMode.state).toBe('unset');
+    const t = analyseText(wrapConfig('firewall transparent\ninterface GigabitEthernet0/0\n nameif outside\n'));
+    expect(t.model.firewallMode).toMatchObject({ state: 'value', value: 'transparent', line: 6 });
+  });
+});
