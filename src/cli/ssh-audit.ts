@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { utils } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
+import ssh2 from 'ssh2';
 import { auditCollected, type AuditOptions, type AuditRun } from '../audit.js';
 import { collectDevice, sshSource, type CollectedDevice } from '../collect/collect-device.js';
 import { CollectError } from '../collect/errors.js';
@@ -151,12 +152,12 @@ class SecretSource {
     if (identity !== undefined) {
       if (!existsSync(identity)) throw new CollectError('auth', `--identity ${identity}: no such file`);
       out.privateKey = readFileSync(identity);
-      const parsed = utils.parseKey(out.privateKey);
+      const parsed = ssh2.utils.parseKey(out.privateKey);
       if (parsed instanceof Error && /passphrase/i.test(parsed.message)) {
         const passphrase = await this.ask(`passphrase:${identity}`, `Passphrase for ${identity}: `);
         if (passphrase === undefined) throw new CollectError('auth', `${identity} is encrypted: run on a terminal to be asked for its passphrase, or load it into ssh-agent`);
         out.passphrase = passphrase;
-        const check = utils.parseKey(out.privateKey, passphrase);
+        const check = ssh2.utils.parseKey(out.privateKey, passphrase);
         if (check instanceof Error) throw new CollectError('auth', `cannot use ${identity}: wrong passphrase or unsupported key format`);
       } else if (parsed instanceof Error) {
         throw new CollectError('auth', `cannot use ${identity}: ${parsed.message}`);

@@ -2,7 +2,9 @@
 // first use only with acceptNew), password / key / agent / keyboard-interactive auth, and legacy
 // algorithms only when asked. Failures become CollectErrors that say what to do next.
 
-import { Client, type Algorithms, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
+import ssh2 from 'ssh2';
+import type { Algorithms, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
 import { CollectError } from './errors.js';
 import { addKnownHost, fingerprint, hostPattern, keyTypeOf, readKnownHosts, verifyHostKey, type HostKeyVerdict } from './known-hosts.js';
 
@@ -37,10 +39,12 @@ const LEGACY: Required<Pick<Algorithms, 'kex' | 'cipher' | 'serverHostKey' | 'hm
 };
 
 export interface OpenSession {
-  client: Client;
+  client: InstanceType<typeof ssh2.Client>;
   channel: ClientChannel;
   hostKeyFingerprint: string;
 }
+
+const { Client } = ssh2;
 
 export function openSession(opts: ConnectOptions): Promise<OpenSession> {
   const known = readKnownHosts(opts.knownHostsFile);

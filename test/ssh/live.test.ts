@@ -1,13 +1,13 @@
 // Live audit against the fake ASA over loopback: sessions, pager, enable, contexts, drops, host keys,
 // auth, algorithms, session limits, --save. Every run also checks that no secret is printed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import { isAllowed } from '../../src/collect/allow-list.js';
 import { fixtureText, makeHostKey } from '../fake-asa/fake-asa.js';
-import { cliWith, fixture } from '../helpers.js';
+import { cliWith, fixture, ROOT } from '../helpers.js';
 import { ENABLE, expectNoSecrets, knownHosts, liveAudit, PASSWORD, startFake, workdir } from './live-kit.js';
 
 const DEMO = fixtureText('demo/demo-headend.cfg');
@@ -192,6 +192,32 @@ describe('ssh-agent', () => {
     } finally {
       if (pid) process.kill(Number(pid));
     }
+  });
+});
+
+describe('the built binary', () => {
+  // The tests above run the sources through vitest; this runs dist/ under plain Node, whose ESM loader
+  // is stricter about CommonJS packages such as ssh2 (npm test builds first).
+  it('audits a live device end to end', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE });
+    const dir = workdir();
+    const kh = knownHosts(dir, [fake.port]);
+    const cli = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [cli, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'ASA_PW', '--enable-password-env', 'ASA_ENABLE', '--known-hosts', kh, '--format', 'json', '--fail-on', 'never'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: dir, ASA_PW: PASSWORD, ASA_ENABLE: ENABLE },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expectNoSecrets(r.stdout + r.stderr);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).targets[0]).toMatchObject({ source: `ssh://127.0.0.1:${fake.port}`, hostname: 'vpn-demo', complete: true });
   });
 });
 
