@@ -93,13 +93,17 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) throw new InventoryError(file, lc.linePos(doc.errors[0]!.pos[0]).line, `invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
   const data = (doc.toJS() ?? {}) as { defaults?: Settings; hosts?: HostEntry[]; groups?: Record<string, Settings & { hosts?: HostEntry[] }> };
-  const validate = new Ajv({ allErrors: false, strict: false }).compile(INVENTORY_SCHEMA);
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(INVENTORY_SCHEMA);
   if (!validate(data)) {
-    const err = validate.errors![0]!;
-    const path = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const extra = err.keyword === 'additionalProperties' ? ` \`${(err.params as { additionalProperty: string }).additionalProperty}\`` : '';
+    // A host entry is a string or a map (oneOf): the map branch's error (an unknown key) is the useful one.
+    const rank = (e: { keyword: string }): number => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'required' ? 1 : e.keyword === 'oneOf' || e.keyword === 'type' ? 3 : 2);
+    const err = [...validate.errors!].sort((a, b) => rank(a) - rank(b))[0]!;
+    const path: Array<string | number> = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const unknownKey = err.keyword === 'additionalProperties' ? (err.params as { additionalProperty: string }).additionalProperty : null;
+    if (unknownKey !== null) path.push(unknownKey);
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    throw new InventoryError(file, node?.range ? lc.linePos(node.range[0]).line : null, `${path.join('.') || '(top level)'}: ${err.keyword === 'additionalProperties' ? `unknown key${extra}` : (err.message ?? 'invalid')}`);
+    const where = path.join('.') || '(top level)';
+    throw new InventoryError(file, node?.range ? lc.linePos(node.range[0]).line : null, unknownKey !== null ? `${where}: unknown key \`${unknownKey}\`` : `${where}: ${err.message ?? 'invalid'}`);
   }
   const hosts: InventoryHost[] = [];
   const add = (entries: HostEntry[] | undefined, group: string | null, inherited: Settings): void => {

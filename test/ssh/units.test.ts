@@ -155,6 +155,6 @@ describe('inventories', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'hosts:\n  - host: a\n    pasword-env: X\n');
     const err = await loadInventory(join(dir, 'bad.yaml')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InventoryError);
-    expect((err as InventoryError).describe()).toMatch(/bad\.yaml:2: hosts\.0: /);
+    expect((err as InventoryError).describe()).toMatch(/bad\.yaml:3: hosts\.0\.pasword-env: unknown key `pasword-env`$/);
   });
 });
