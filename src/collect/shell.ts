@@ -94,16 +94,22 @@ export class AsaShell {
     this.send(assertAllowed('enable'));
     await this.waitFor(() => PASSWORD_PROMPT.test(this.buffer) || this.promptAtEnd() !== null, 'the enable password prompt');
     if (PASSWORD_PROMPT.test(this.buffer)) {
-      if (password === undefined) {
-        throw new CollectError('enable', 'the login lands at `>` and `enable` asks for a password: give --enable-password-env NAME (or run on a terminal to be asked)');
-      }
       this.buffer = '';
-      // The one write that is not a command: the secret, only as the answer to `Password:`.
-      this.channel.write(`${password}\n`);
+      // The one write that is not a command: the secret, only as the answer to `Password:`. Without
+      // one, an empty answer (the ASA's factory enable password is blank).
+      this.channel.write(`${password ?? ''}\n`);
       // A refused password is asked for again (`Password:`), or the `>` prompt comes back.
       await this.waitFor(() => PASSWORD_PROMPT.test(this.buffer) || this.promptAtEnd() !== null, 'the answer to the enable password');
-      if (PASSWORD_PROMPT.test(this.buffer)) throw new CollectError('enable', 'the enable password was refused (the device asked for it again)');
-      this.consumePrompt();
+      const refused = PASSWORD_PROMPT.test(this.buffer);
+      if (!refused) this.consumePrompt();
+      if (refused || !this.privileged) {
+        throw new CollectError(
+          'enable',
+          password === undefined
+            ? 'the login lands at `>` and `enable` needs a password: give --enable-password-env NAME (or run on a terminal to be asked)'
+            : `the enable password was refused (${refused ? 'the device asked for it again' : 'still at the `>` prompt'})`,
+        );
+      }
     } else {
       this.consumePrompt();
     }

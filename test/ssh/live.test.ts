@@ -139,6 +139,18 @@ describe('live audit of one device', () => {
     expect(unset.stderr).toMatch(/the environment variable NOPE_PW is not set/);
   });
 
+  it('tries the factory-blank enable password when none is given, and says what to give when it is refused', async () => {
+    const blank = await startFake({ configs: { single: DEMO }, enablePassword: '' });
+    const dir = workdir();
+    const ok = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--ssh', `audit@127.0.0.1:${blank.port}`, '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [blank.port]), '--format', 'json', '--fail-on', 'never');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const guarded = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE });
+    const no = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--ssh', `audit@127.0.0.1:${guarded.port}`, '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [guarded.port]));
+    expect(no.code).toBe(2);
+    expect(no.stderr).toMatch(/the login lands at `>` and `enable` needs a password: give --enable-password-env NAME/);
+  });
+
   it('asks for the password (and enable password) on a terminal when no other credential is given', async () => {
     const fake = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE, keyboardInteractiveOnly: true });
     const dir = workdir();
