@@ -130,6 +130,20 @@ describe('output cleaning', () => {
   });
 });
 
+describe('host names', () => {
+  it('splits host, host:port and [IPv6]:port, and names the source the way ssh URLs do', async () => {
+    const { splitHostPort } = await import('../../src/collect/inventory.js');
+    const { sshSource } = await import('../../src/collect/collect-device.js');
+    expect(splitHostPort('asa1.example.net')).toEqual({ host: 'asa1.example.net', port: 22 });
+    expect(splitHostPort('asa1.example.net:2222')).toEqual({ host: 'asa1.example.net', port: 2222 });
+    expect(splitHostPort('[2001:db8::1]:2222')).toEqual({ host: '2001:db8::1', port: 2222 });
+    expect(splitHostPort('2001:db8::1')).toEqual({ host: '2001:db8::1', port: 22 });
+    expect(splitHostPort('asa1', 830)).toEqual({ host: 'asa1', port: 830 });
+    expect(sshSource('2001:db8::1', 2222)).toBe('ssh://[2001:db8::1]:2222');
+    expect(sshSource('asa1.example.net', 22)).toBe('ssh://asa1.example.net');
+  });
+});
+
 describe('inventories', () => {
   it('reads a RANCID router.db, keeping only Cisco devices that are up', () => {
     expect(parseRouterDb('# core\nasa1.example.net;cisco;up\nrtr1;juniper;up\nasa2:cisco:down\n\n')).toEqual({
