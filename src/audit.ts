@@ -168,7 +168,7 @@ export function auditCollected(device: CollectedDevice, options: AuditOptions, r
       run.targets.push(auditTarget(t, options));
     }
   }
-  for (const e of device.contextErrors) run.inputErrors.push(new InputError(device.source, `context ${e.context}: ${e.message}`));
+  for (const e of device.contextErrors) run.inputErrors.push(new InputError(device.source, `${e.context.includes(' ') ? e.context : `context ${e.context}`}: ${e.message}`));
 }
 
 export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {

@@ -57,20 +57,6 @@ export async function collectDevice(opts: CollectOptions): Promise<CollectedDevi
     client.end();
     client.destroy();
   }, opts.hostTimeoutMs);
-  try {
-    return await collectWith(shell, opts, hostKeyFingerprint, () => timedOut);
-  } catch (err) {
-    if (timedOut && err instanceof CollectError) throw new CollectError('timeout', `gave up on ${opts.host} after the per-host timeout of ${opts.hostTimeoutMs / 1000} s (${err.message})`, err.partial);
-    throw err;
-  } finally {
-    clearTimeout(budget);
-    // end() only half-closes; a hung peer would keep the socket (and the process) alive.
-    client.end();
-    client.destroy();
-  }
-}
-
-async function collectWith(shell: AsaShell, opts: CollectOptions, hostKeyFingerprint: string, timedOut: () => boolean): Promise<CollectedDevice> {
   const device: CollectedDevice = {
     host: opts.host,
     port: opts.port,
@@ -82,6 +68,28 @@ async function collectWith(shell: AsaShell, opts: CollectOptions, hostKeyFingerp
     contextErrors: [],
     notes: [],
   };
+  try {
+    return await collectWith(shell, opts, device, () => timedOut);
+  } catch (err) {
+    if (timedOut && err instanceof CollectError) {
+      const message = `gave up on ${opts.host} after the per-host timeout of ${opts.hostTimeoutMs / 1000} s (${err.message})`;
+      // Contexts collected before the budget ran out are still audited; the rest is reported.
+      if (device.configs.length > 0) {
+        device.contextErrors.push({ context: 'the remaining contexts', message });
+        return device;
+      }
+      throw new CollectError('timeout', message, err.partial);
+    }
+    throw err;
+  } finally {
+    clearTimeout(budget);
+    // end() only half-closes; a hung peer would keep the socket (and the process) alive.
+    client.end();
+    client.destroy();
+  }
+}
+
+async function collectWith(shell: AsaShell, opts: CollectOptions, device: CollectedDevice, timedOut: () => boolean): Promise<CollectedDevice> {
   await shell.login();
   if (!shell.privileged) await shell.enable(await opts.enablePassword?.());
 

@@ -129,6 +129,7 @@ export class FakeAsa {
     let privileged = o.enablePassword === undefined;
     let paging = true;
     let context: string | null = o.mode === 'multiple' ? (o.loginContext ?? 'admin') : null;
+    const loggedInTo = context;
     let awaitingEnable = false;
     let enableTries = 0;
     let line = '';
@@ -221,14 +222,17 @@ export class FakeAsa {
         await output(['Context Name      Class      Interfaces           Mode         URL', ...rows, '                             Management0/0', `Total active Security Contexts: ${names.length}`].join('\n'));
         return;
       }
+      // A session that logged in to the admin context has system rights and may move anywhere;
+      // one that logged in to another context may not leave it.
+      const mayChange = loggedInTo === 'admin' || loggedInTo === 'system';
       if (is('changeto', 'system') && o.mode === 'multiple') {
-        if (context !== 'admin' && context !== 'system') await output('ERROR: Command not valid in this context');
+        if (!mayChange) await output('ERROR: Command not valid in this context');
         else context = 'system';
         return;
       }
       if (words[0] === 'changeto' && words[1] === 'context' && words.length === 3 && o.mode === 'multiple') {
         if (o.configs[words[2]!] === undefined || words[2] === 'system') await output(`ERROR: Context '${words[2]}' does not exist`);
-        else if (context !== 'admin' && context !== 'system') await output('ERROR: Command not valid in this context');
+        else if (!mayChange) await output('ERROR: Command not valid in this context');
         else context = words[2]!;
         return;
       }

@@ -327,9 +327,30 @@ describe('sessions and contexts', () => {
     expect(fake.received).toEqual(['terminal pager 0', 'show version', 'show mode', 'changeto system', 'show context', 'changeto context admin', 'show running-config', 'changeto context ctx-b', 'show running-config']);
     const one = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--context', 'ctx-b']);
     expect(JSON.parse(one.stdout).targets.map((t: { context: string }) => t.context)).toEqual(['ctx-b']);
+    const inCtx = await startFake({ mode: 'multiple', configs: { system, admin: ctx, 'ctx-b': ctx }, loginContext: 'ctx-b' });
+    const only = await liveAudit(inCtx.port, ['--format', 'json', '--fail-on', 'never']);
+    expect(only.code).toBe(0);
+    expect(only.stderr).toMatch(/cannot change to the system execution space from context ctx-b; only that context was collected/);
+    expect(JSON.parse(only.stdout).targets.map((t: { context: string }) => t.context)).toEqual(['ctx-b']);
     const missing = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--context', 'nope']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/context nope: `changeto context nope` was refused/);
+  });
+});
+
+describe('per-host budget in multiple context mode', () => {
+  it('keeps the contexts collected before the budget ran out and reports the rest', async () => {
+    const ctx = Buffer.from(DEMO.toString('latin1').replace('ASA Version 9.16(4)', 'ASA Version 9.16(4) <context>'), 'latin1');
+    const system = ': Saved\n:\nASA Version 9.16(4) <system>\nhostname vpn-demo\n: end\n';
+    // About 1 s per context configuration (247 lines, one timer each): the 3 s budget ends during
+    // the second or third context, so the first is whole and ctx-d is never reached.
+    const fake = await startFake({ mode: 'multiple', configs: { system, admin: ctx, 'ctx-b': ctx, 'ctx-c': ctx, 'ctx-d': ctx }, chunkBytes: 128, chunkDelayMs: 4 });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--timeout', '3']);
+    expect(r.code).toBe(2);
+    const targets = JSON.parse(r.stdout).targets as Array<{ context: string; complete: boolean }>;
+    expect(targets[0]).toMatchObject({ context: 'admin', complete: true });
+    expect(targets.map((t) => t.context)).not.toContain('ctx-d');
+    expect(r.stderr).toMatch(/the remaining contexts: gave up on 127\.0\.0\.1 after the per-host timeout of 3 s/);
   });
 });
 
