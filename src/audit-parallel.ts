@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { auditOneFile, recordOutcome, type AuditOptions, type AuditRun, type FileOutcome, type PlannedFile } from './audit.js';
+import { auditOneFile, recordPlanned, type AuditOptions, type AuditRun, type FileOutcome, type PlannedFile } from './audit.js';
 import type { RuleSetting } from './config/schema.js';
 
 /** What a worker needs to rebuild the run's AuditOptions (functions cannot cross threads). */
@@ -31,17 +31,11 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv): number {
 }
 
 /** Audits the planned files into `run`; returns how many worker threads did it (0: this thread). */
-export async function auditPlanned(planned: PlannedFile[], options: AuditOptions, settings: WorkerSettings, run: AuditRun, env: NodeJS.ProcessEnv): Promise<number> {
-  // Skipped files keep their place among the others, as in the sequential path.
-  const record = (p: PlannedFile, outcome: FileOutcome | null): void => {
-    if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip });
-    else recordOutcome(outcome!, run, p.skipNonAsa);
-  };
-  const plan = planned;
+export async function auditPlanned(plan: PlannedFile[], options: AuditOptions, settings: WorkerSettings, run: AuditRun, env: NodeJS.ProcessEnv): Promise<number> {
   const toAudit = plan.map((p, i) => (p.skip === null ? i : -1)).filter((i) => i >= 0);
   const workers = workerCount(toAudit.length, env);
   if (workers < 2) {
-    for (const p of plan) record(p, p.skip === null ? auditOneFile(p.file, options) : null);
+    for (const p of plan) recordPlanned(p, p.skip === null ? auditOneFile(p.file, options) : null, run);
     return 0;
   }
   const outcomes: Array<FileOutcome | null | undefined> = plan.map((p) => (p.skip !== null ? null : undefined));
@@ -50,7 +44,7 @@ export async function auditPlanned(planned: PlannedFile[], options: AuditOptions
   // Record finished outcomes in plan order as soon as the prefix is complete, so memory stays flat.
   const flush = (): void => {
     while (recorded < plan.length && outcomes[recorded] !== undefined) {
-      record(plan[recorded]!, outcomes[recorded]!);
+      recordPlanned(plan[recorded]!, outcomes[recorded]!, run);
       outcomes[recorded++] = undefined;
     }
   };

@@ -87,11 +87,14 @@ export function emptyRun(): AuditRun {
 /** Audits files and directories given on the command line. */
 export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
   const run = emptyRun();
-  for (const p of planPaths(paths, options)) {
-    if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip });
-    else auditFile(p.file, options, run, p.skipNonAsa);
-  }
+  for (const p of planPaths(paths, options)) recordPlanned(p, p.skip === null ? auditOneFile(p.file, options) : null, run);
   return run;
+}
+
+/** Records one planned file in `run`, in plan order: its skip reason, or what auditing it gave. */
+export function recordPlanned(p: PlannedFile, outcome: FileOutcome | null, run: AuditRun): void {
+  if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip });
+  else recordOutcome(outcome!, run, p.skipNonAsa);
 }
 
 /**
@@ -100,7 +103,7 @@ export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
  */
 export function auditFileList(files: string[], options: AuditOptions): AuditRun {
   const run = emptyRun();
-  for (const file of files) auditFile(file, options, run, true);
+  for (const file of files) recordOutcome(auditOneFile(file, options), run, true);
   return run;
 }
 
@@ -110,11 +113,6 @@ export function parseFileList(text: string): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
-function auditFile(file: string, options: AuditOptions, run: AuditRun, skipNonAsa: boolean): void {
-  const outcome = auditOneFile(file, options);
-  recordOutcome(outcome, run, skipNonAsa);
 }
 
 /** What auditing one file gave: its targets, or the input error (as data, so a worker can send it). */
@@ -131,7 +129,7 @@ export function auditOneFile(file: string, options: AuditOptions): FileOutcome {
   return { file, targets: analysed.map((t) => auditTarget(t, options)) };
 }
 
-export function recordOutcome(outcome: FileOutcome, run: AuditRun, skipNonAsa: boolean): void {
+function recordOutcome(outcome: FileOutcome, run: AuditRun, skipNonAsa: boolean): void {
   if ('targets' in outcome) {
     run.targets.push(...outcome.targets);
     return;
