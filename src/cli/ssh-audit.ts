@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 // ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
 import ssh2 from 'ssh2';
-import { auditCollected, type AuditOptions, type AuditRun } from '../audit.js';
+import { auditCollected, emptyRun, type AuditOptions, type AuditRun } from '../audit.js';
 import { collectDevice, sshSource, type CollectedDevice } from '../collect/collect-device.js';
 import { CollectError } from '../collect/errors.js';
 import { isAllowed } from '../collect/allow-list.js';
@@ -50,7 +50,7 @@ export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOption
   const knownHostsFile = opts.knownHosts !== undefined ? abs(opts.knownHosts) : join(io.env.HOME ?? homedir(), '.ssh', 'known_hosts');
   const targets = await targetsFrom(opts, io);
   const secrets = new SecretSource(io, targets.length > 1);
-  const run: AuditRun = { targets: [], inputErrors: [], skippedFiles: [] };
+  const run = emptyRun();
 
   const progress = io.stderrIsTTY && targets.length > 1;
   const results = await runFleet(

@@ -6,7 +6,7 @@
 import ssh2 from 'ssh2';
 import type { Algorithms, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
 import { CollectError } from './errors.js';
-import { addKnownHost, fingerprint, hostPattern, keyTypeOf, readKnownHosts, verifyHostKey, type HostKeyVerdict } from './known-hosts.js';
+import { addKnownHost, fingerprint, hostPattern, keyTypeOf, knownKeyTypes, readKnownHosts, verifyHostKey, type HostKeyVerdict } from './known-hosts.js';
 
 export interface Credentials {
   username: string;
@@ -64,7 +64,7 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
     ...(c.password !== undefined ? { password: c.password } : {}),
     ...(c.privateKey !== undefined ? { privateKey: c.privateKey, ...(c.passphrase !== undefined ? { passphrase: c.passphrase } : {}) } : {}),
     ...(c.agent !== undefined ? { agent: c.agent } : {}),
-    algorithms: algorithmsFor(opts),
+    algorithms: algorithmsFor(opts, knownKeyTypes(known, opts.host, opts.port)),
     hostVerifier: (key: Buffer): boolean => {
       presented = key;
       verdict = verifyHostKey(known, opts.host, opts.port, key);
@@ -167,19 +167,13 @@ function describeFailure(err: Error & { level?: string; code?: string }, verdict
   return new CollectError('unreachable', `SSH connection to ${where} failed: ${err.message}`);
 }
 
-function algorithmsFor(opts: ConnectOptions): Algorithms {
+function algorithmsFor(opts: ConnectOptions, knownTypes: string[]): Algorithms {
   const usable: string[] = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa', ...(opts.legacyAlgorithms ? ['ssh-dss'] : [])];
-  const known = knownKeyTypes(opts.knownHostsFile, opts.host, opts.port)
+  const known = knownTypes
     .flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [t]))
     .filter((t) => usable.includes(t)) as ServerHostKeyAlgorithm[];
   const base: Algorithms = opts.legacyAlgorithms ? { ...LEGACY } : {};
   // ssh2 applies the keys in order: take the known types out, then put them first.
   if (known.length > 0) base.serverHostKey = { remove: known, prepend: known, append: opts.legacyAlgorithms ? ['ssh-dss'] : [] };
   return base;
-}
-
-/** The key types known for host:port, to prefer them in negotiation as OpenSSH does. */
-export function knownKeyTypes(file: string, host: string, port: number): string[] {
-  const entries = readKnownHosts(file);
-  return [...new Set(entries.filter((e) => verifyHostKey([e], host, port, e.key).status === 'match').map((e) => e.keyType))];
 }

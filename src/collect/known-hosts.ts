@@ -14,7 +14,7 @@ export type HostKeyVerdict =
   | { status: 'other-type-known'; knownTypes: string[]; line: number }
   | { status: 'revoked'; line: number };
 
-interface KnownHostEntry {
+export interface KnownHostEntry {
   line: number;
   marker: '@revoked' | '@cert-authority' | null;
   hosts: string;
@@ -82,10 +82,20 @@ function globMatches(pattern: string, name: string): boolean {
   return re.test(name);
 }
 
+/** The entries (keys and revocations) that name host:port; CA lines are not host keys. */
+function entriesFor(entries: KnownHostEntry[], host: string, port: number): KnownHostEntry[] {
+  const name = hostPattern(host, port);
+  return entries.filter((e) => e.marker !== '@cert-authority' && hostFieldMatches(e.hosts, name));
+}
+
+/** The key types trusted for host:port, to prefer them in negotiation as OpenSSH does. */
+export function knownKeyTypes(entries: KnownHostEntry[], host: string, port: number): string[] {
+  return [...new Set(entriesFor(entries, host, port).filter((e) => e.marker === null).map((e) => e.keyType))];
+}
+
 /** Checks a presented host key against the known_hosts entries for host:port. */
 export function verifyHostKey(entries: KnownHostEntry[], host: string, port: number, key: Buffer): HostKeyVerdict {
-  const name = hostPattern(host, port);
-  const forHost = entries.filter((e) => e.marker !== '@cert-authority' && hostFieldMatches(e.hosts, name));
+  const forHost = entriesFor(entries, host, port);
   const revoked = forHost.find((e) => e.marker === '@revoked' && e.key.equals(key));
   if (revoked) return { status: 'revoked', line: revoked.line };
   const plain = forHost.filter((e) => e.marker === null);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { assertAllowed, CommandRefusedError, isAllowed } from '../../src/collect/allow-list.js';
 import { parseShowContext } from '../../src/collect/collect-device.js';
 import { parseRouterDb, loadInventory, InventoryError } from '../../src/collect/inventory.js';
-import { addKnownHost, fingerprint, readKnownHosts, verifyHostKey } from '../../src/collect/known-hosts.js';
+import { addKnownHost, fingerprint, knownKeyTypes, readKnownHosts, verifyHostKey } from '../../src/collect/known-hosts.js';
 import { AsaShell, clean } from '../../src/collect/shell.js';
 
 // Written by OpenSSH (`ssh-keygen -H`) for the key below: an independent check of the hashing.
@@ -70,6 +70,9 @@ describe('known_hosts', () => {
     expect(verifyHostKey(entries, 'fw.lab.example', 22, other)).toEqual({ status: 'revoked', line: 3 });
     const rsaBlob = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from('ssh-rsa'), Buffer.alloc(8, 1)]);
     expect(verifyHostKey(entries, 'asa.example.net', 22, rsaBlob)).toEqual({ status: 'other-type-known', knownTypes: ['ssh-ed25519'], line: 2 });
+    // Negotiation prefers the types trusted for the host; revoked keys do not count.
+    expect(knownKeyTypes(entries, '10.0.0.1', 22)).toEqual(['ssh-ed25519']);
+    expect(knownKeyTypes(entries, 'fw.lab.example', 22)).toEqual([]);
   });
   it('appends hashed entries that it (and OpenSSH) can read back', () => {
     const file = join(tmp(), 'sub', 'known_hosts');
