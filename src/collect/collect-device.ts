@@ -93,13 +93,13 @@ async function collectWith(shell: AsaShell, opts: CollectOptions, device: Collec
   await shell.login();
   if (!shell.privileged) await shell.enable(await opts.enablePassword?.());
 
-  const pager = (await shell.run('terminal pager 0')).toString('latin1');
+  const pager = await shell.runText('terminal pager 0');
   if (DEVICE_ERROR.test(pager)) {
-    const fallback = (await shell.run('terminal pager lines 0')).toString('latin1');
+    const fallback = await shell.runText('terminal pager lines 0');
     if (DEVICE_ERROR.test(fallback)) device.notes.push('paging could not be turned off; pages were answered one by one');
   }
-  device.showVersion = (await shell.run('show version')).toString('latin1');
-  const mode = (await shell.run('show mode')).toString('latin1');
+  device.showVersion = await shell.runText('show version');
+  const mode = await shell.runText('show mode');
   device.mode = /mode:\s*multiple/i.test(mode) ? 'multiple' : 'single';
 
   if (device.mode === 'single') {
@@ -113,18 +113,18 @@ async function collectWith(shell: AsaShell, opts: CollectOptions, device: Collec
   if (opts.context !== undefined && opts.context !== 'all') {
     contexts = [opts.context];
   } else {
-    const toSystem = (await shell.run('changeto system')).toString('latin1');
+    const toSystem = await shell.runText('changeto system');
     if (DEVICE_ERROR.test(toSystem)) {
       // Logged in to a context other than admin: only this one can be read.
       device.notes.push(`cannot change to the system execution space from context ${current ?? '?'}; only that context was collected`);
       device.configs.push(await runningConfig(shell, current, timedOut));
       return device;
     }
-    contexts = parseShowContext((await shell.run('show context')).toString('latin1'));
+    contexts = parseShowContext(await shell.runText('show context'));
     if (contexts.length === 0) throw new CollectError('device', '`show context` listed no security contexts; nothing to audit');
   }
   for (const name of contexts) {
-    const out = (await shell.run(`changeto context ${name}`)).toString('latin1');
+    const out = await shell.runText(`changeto context ${name}`);
     if (DEVICE_ERROR.test(out)) {
       device.contextErrors.push({ context: name, message: `\`changeto context ${name}\` was refused: ${out.trim().split('\n')[0]}` });
       continue;

@@ -85,6 +85,11 @@ export class AsaShell {
     return Buffer.from(clean(raw, command), 'latin1');
   }
 
+  /** `run` for answers read as text (everything but the configuration, which stays bytes). */
+  async runText(command: string): Promise<string> {
+    return (await this.run(command)).toString('latin1');
+  }
+
   /** `enable`, answering the password prompt; fails clearly when the password is refused. */
   async enable(password: string | undefined): Promise<void> {
     // A line break in the secret would let it carry commands past the allow-list.
@@ -114,10 +119,6 @@ export class AsaShell {
       this.consumePrompt();
     }
     if (!this.privileged) throw new CollectError('enable', 'the enable password was refused (still at the `>` prompt)');
-  }
-
-  close(): void {
-    this.channel.end();
   }
 
   private send(command: string): void {
