@@ -196,6 +196,8 @@ describe('ssh-agent', () => {
     writeFileSync(join(dir, 'id'), pair.private, { mode: 0o600 });
     const agent = spawnSync('ssh-agent', ['-a', sock, '-s'], { encoding: 'utf8' });
     const pid = /SSH_AGENT_PID=(\d+)/.exec(agent.stdout)?.[1];
+    // The agent forks before it listens: wait for its socket rather than race it.
+    for (let waited = 0; !existsSync(sock) && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     try {
       expect(spawnSync('ssh-add', [join(dir, 'id')], { env: { SSH_AUTH_SOCK: sock }, encoding: 'utf8' }).status).toBe(0);
       const r = await cliWith({ cwd: dir, env: { HOME: dir, SSH_AUTH_SOCK: sock } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--known-hosts', knownHosts(dir, [fake.port]), '--format', 'json', '--fail-on', 'never');
