@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ConfigError } from '../config/config-file.js';
 import { parseRouterDbLines } from '../input/router-db.js';
+import { pathOf } from '../config/schema-path.js';
 
 export interface InventoryHost {
   host: string;
@@ -98,9 +99,8 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
     // A host entry is a string or a map (oneOf): the map branch's error (an unknown key) is the useful one.
     const rank = (e: { keyword: string }): number => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'required' ? 1 : e.keyword === 'oneOf' || e.keyword === 'type' ? 3 : 2);
     const err = [...validate.errors!].sort((a, b) => rank(a) - rank(b))[0]!;
-    const path: Array<string | number> = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const unknownKey = err.keyword === 'additionalProperties' ? (err.params as { additionalProperty: string }).additionalProperty : null;
-    if (unknownKey !== null) path.push(unknownKey);
+    const path = pathOf(err);
+    const unknownKey = err.keyword === 'additionalProperties' ? String(path[path.length - 1]) : null;
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const where = path.join('.') || '(top level)';
     throw new InventoryError(file, node?.range ? lc.linePos(node.range[0]).line : null, unknownKey !== null ? `${where}: unknown key \`${unknownKey}\`` : `${where}: ${err.message ?? 'invalid'}`);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from './config-file.js';
+import { pathOf } from './schema-path.js';
 import { CONFIG_SCHEMA, type AuditConfig, type IgnoreEntry } from './schema.js';
 
 export { CONFIG_FILE_NAME, ConfigError } from './config-file.js';
@@ -69,12 +70,6 @@ function keyLine(doc: Document, lc: LineCounter, path: string[]): number | null 
     if (key && String((key as { value?: unknown }).value) === path[path.length - 1] && key.range) return lc.linePos(key.range[0]).line;
   }
   return null;
-}
-
-function pathOf(err: ErrorObject): Array<string | number> {
-  const parts = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
-  if (err.keyword === 'additionalProperties') parts.push((err.params as { additionalProperty: string }).additionalProperty);
-  return parts;
 }
 
 /** The most useful of ajv's errors: unknown keys and missing fields before type mismatches. */
