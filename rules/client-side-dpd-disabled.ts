@@ -1,34 +1,40 @@
-import { defineRule } from '../src/engine/types.js';
+import { match } from 'ts-pattern';
+import { createRule, type Severity } from '../src/engine/types.js';
 import { clientKeyword, lineFor, policyLabel, profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
 
-export default defineRule({
-  id: 'client-side-dpd-disabled',
-  severity: 'warning',
-  title: 'Client-side DPD is off for a mobile profile',
-  rationale: 'The guide says to keep client-side dead peer detection on, so the client notices a dead tunnel and reconnects.',
-  basis: 'guide',
-  scope: 'profile',
-  check({ device, profiles }) {
-    return profiles
-      .filter((p) => p.transports.ssl && p.resolved.attributes.dpdClient.state === 'none')
-      .map((p) => {
-        const e = p.resolved.attributes.dpdClient;
-        const where = lineFor(device.model, p.resolved, e, 'webvpn');
-        const kw = clientKeyword(device.model, e);
-        // With DTLS on and gateway DPD off too, nothing drives the fallback from DTLS to TLS.
-        const a = p.resolved.attributes;
-        const noFallback = a.sslDtls.value === true && a.dpdGateway.state === 'none';
-        return {
-          message:
-            `Client DPD is off (\`${kw} dpd-interval client none\`), ${sourcePhrase(e)}; the client will not notice a dead tunnel. Set it to 30 s in ${policyLabel(p.resolved)}.` +
-            (noFallback ? ' Gateway DPD is off as well and DTLS is on, so nothing detects a dead DTLS tunnel to fall back to TLS.' : ''),
-          severity: noFallback ? ('error' as const) : undefined,
-          line: where.line,
-          lineRole: where.role,
-          tunnelGroup: p.resolved.name,
-          groupPolicy: p.resolved.groupPolicy,
-          fix: profileFix(p.resolved, 'webvpn', [`${kw} dpd-interval client 30`]),
-        };
+export default createRule({
+  meta: {
+    id: 'client-side-dpd-disabled',
+    severity: 'warning',
+    severities: ['warning', 'error'],
+    title: 'Client-side DPD is off for a mobile profile',
+    rationale: 'The guide says to keep client-side dead peer detection on, so the client notices a dead tunnel and reconnects.',
+    basis: 'guide',
+    scope: 'profile',
+    messages: {
+      clientDpdOff: 'Client DPD is off (`{{keyword}} dpd-interval client none`), {{source}}; the client will not notice a dead tunnel. Set it to 30 s in {{policy}}.',
+      clientDpdOffNoFallback:
+        'Client DPD is off (`{{keyword}} dpd-interval client none`), {{source}}; the client will not notice a dead tunnel. Set it to 30 s in {{policy}}. Gateway DPD is off as well and DTLS is on, so nothing detects a dead DTLS tunnel to fall back to TLS.',
+    },
+  },
+  check({ device, profiles, report }) {
+    for (const p of profiles) {
+      const a = p.resolved.attributes;
+      const e = a.dpdClient;
+      if (!p.transports.ssl || e.state !== 'none') continue;
+      const keyword = clientKeyword(device.model, e);
+      // With DTLS on and gateway DPD off too, nothing drives the fallback from DTLS to TLS.
+      const escalation = match({ dtls: a.sslDtls.state === 'value' && a.sslDtls.value, gatewayDpd: a.dpdGateway.state })
+        .returnType<{ messageId: 'clientDpdOff' | 'clientDpdOffNoFallback'; severity: Severity }>()
+        .with({ dtls: true, gatewayDpd: 'none' }, () => ({ messageId: 'clientDpdOffNoFallback', severity: 'error' }))
+        .with({ dtls: true, gatewayDpd: 'value' }, { dtls: false }, () => ({ messageId: 'clientDpdOff', severity: 'warning' }))
+        .exhaustive();
+      report.profile(p, {
+        ...escalation,
+        data: { keyword, source: sourcePhrase(e), policy: policyLabel(p.resolved) },
+        at: lineFor(device.model, p.resolved, e, 'webvpn'),
+        fix: profileFix(p.resolved, 'webvpn', [`${keyword} dpd-interval client 30`]),
       });
+    }
   },
 });

@@ -1,36 +1,34 @@
-import { defineRule } from '../src/engine/types.js';
+import { createRule } from '../src/engine/types.js';
 import { profileList } from '../src/engine/rule-kit.js';
 
 const MAXIMUM = 3600;
 
-export default defineRule({
-  id: 'natt-keepalive-short',
-  severity: 'warning',
-  title: 'NAT-T keepalive is below 3600 s while AnyConnect IPsec (IKEv2) is in use',
-  rationale:
-    'NAT-T keepalives (every 20 s by default) cannot be disabled and drain mobile batteries; the guide says to set them to the maximum, 3600 s.',
-  basis: 'guide',
-  scope: 'device',
-  check({ device, profiles }) {
+export default createRule({
+  meta: {
+    id: 'natt-keepalive-short',
+    severity: 'warning',
+    severities: ['warning'],
+    title: 'NAT-T keepalive is below 3600 s while AnyConnect IPsec (IKEv2) is in use',
+    rationale: 'NAT-T keepalives (every 20 s by default) cannot be disabled and drain mobile batteries; the guide says to set them to the maximum, 3600 s.',
+    basis: 'guide',
+    scope: 'device',
+    messages: {
+      short: 'NAT-T keepalive is {{seconds}} s (line {{line}}) while IKEv2 client services serve {{profiles}}. Set it to 3600 s; this is global and also applies to site-to-site peers.',
+      defaultShort:
+        'No `crypto isakmp nat-traversal` line: the keepalive is the default {{seconds}} s [{{basis}}] while IKEv2 client services serve {{profiles}}. Set it to 3600 s; this is global and also applies to site-to-site peers.',
+    },
+  },
+  check({ device, profiles, report }) {
     const ikev2 = profiles.filter((p) => p.transports.ikev2);
     const natt = device.natTraversal;
-    if (ikev2.length === 0 || natt.state !== 'value' || natt.value === null || natt.value >= MAXIMUM) return [];
-    const clientServices = device.model.global.ikev2Enable.find((e) => e.clientServices);
-    const implicit = natt.line === null;
-    return [
-      {
-        message:
-          (implicit
-            ? `No \`crypto isakmp nat-traversal\` line: the keepalive is the default ${natt.value} s [${natt.basis ?? 'recalled'}]`
-            : `NAT-T keepalive is ${natt.value} s (line ${natt.line})`) +
-          ` while IKEv2 client services serve ${profileList(ikev2.map((p) => p.resolved.name))}. ` +
-          'Set it to 3600 s; this is global and also applies to site-to-site peers.',
-        line: natt.line ?? clientServices?.line ?? null,
-        lineRole: implicit ? 'should-set' : 'offending',
-        tunnelGroup: null,
-        groupPolicy: null,
-        fix: `crypto isakmp nat-traversal ${MAXIMUM}`,
-      },
-    ];
+    if (ikev2.length === 0 || natt.state !== 'value' || natt.value >= MAXIMUM) return;
+    const served = profileList(ikev2.map((p) => p.resolved.name));
+    const fix = `crypto isakmp nat-traversal ${MAXIMUM}`;
+    if (natt.from === 'default') {
+      const clientServices = device.model.global.ikev2Enable.find((e) => e.clientServices);
+      report.device({ messageId: 'defaultShort', data: { seconds: natt.value, basis: natt.basis, profiles: served }, at: { line: clientServices?.line ?? null, role: 'should-set' }, fix });
+    } else {
+      report.device({ messageId: 'short', data: { seconds: natt.value, line: natt.line, profiles: served }, at: natt.line, fix });
+    }
   },
 });

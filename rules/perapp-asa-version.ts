@@ -1,30 +1,28 @@
-import { defineRule } from '../src/engine/types.js';
-import { atLeast } from '../src/model/version.js';
+import { createRule } from '../src/engine/types.js';
+import { atLeast } from '../src/parse/version.js';
 
 const MINIMUM = '9.3(1)';
 
-export default defineRule({
-  id: 'perapp-asa-version',
-  severity: 'error',
-  title: `Per-app VPN is configured on an ASA older than ${MINIMUM}`,
-  rationale: `The guide: per-app tunnelling needs ASA ${MINIMUM} or later (and an AnyConnect Plus/Apex or Secure Client Advantage/Premier licence).`,
-  basis: 'guide',
-  scope: 'profile',
-  check({ device, profiles }) {
+export default createRule({
+  meta: {
+    id: 'perapp-asa-version',
+    severity: 'error',
+    severities: ['error'],
+    title: `Per-app VPN is configured on an ASA older than ${MINIMUM}`,
+    rationale: `The guide: per-app tunnelling needs ASA ${MINIMUM} or later (and an AnyConnect Plus/Apex or Secure Client Advantage/Premier licence).`,
+    basis: 'guide',
+    scope: 'profile',
+    messages: {
+      tooOld: '{{profile}} uses per-app VPN (line {{line}}) but this ASA runs {{version}}; per-app needs {{minimum}} or later. Upgrade the ASA.',
+    },
+  },
+  check({ device, profiles, report }) {
     const version = device.model.version;
-    if (!version || atLeast(version, MINIMUM)) return [];
-    return profiles.flatMap((p) => {
+    if (!version || atLeast(version, MINIMUM)) return;
+    for (const p of profiles) {
       const perapp = p.resolved.customAttributes.get('perapp');
-      if (!perapp || perapp.state !== 'value') return [];
-      return [
-        {
-          message: `${p.resolved.name} uses per-app VPN (line ${perapp.line}) but this ASA runs ${version.text}; per-app needs ${MINIMUM} or later. Upgrade the ASA.`,
-          line: perapp.line,
-          tunnelGroup: p.resolved.name,
-          groupPolicy: p.resolved.groupPolicy,
-          fix: null,
-        },
-      ];
-    });
+      if (perapp?.state !== 'value' || perapp.line === null) continue;
+      report.profile(p, { messageId: 'tooOld', data: { profile: p.resolved.name, line: perapp.line, version: version.text, minimum: MINIMUM }, at: perapp.line });
+    }
   },
 });

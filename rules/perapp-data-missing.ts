@@ -1,26 +1,30 @@
-import { defineRule } from '../src/engine/types.js';
+import { createRule } from '../src/engine/types.js';
 
-export default defineRule({
-  id: 'perapp-data-missing',
-  severity: 'error',
-  title: 'A policy refers to per-app data that no anyconnect-custom-data line defines',
-  rationale: 'The guide: the per-app policy (base64 from the Application Selector) is stored as `anyconnect-custom-data perapp NAME VALUE`; a policy naming data that does not exist sends nothing.',
-  basis: 'inferred',
-  scope: 'profile',
-  check({ device, profiles }) {
-    return profiles.flatMap((p) => {
+export default createRule({
+  meta: {
+    id: 'perapp-data-missing',
+    severity: 'error',
+    severities: ['error'],
+    title: 'A policy refers to per-app data that no anyconnect-custom-data line defines',
+    rationale:
+      'The guide: the per-app policy (base64 from the Application Selector) is stored as `anyconnect-custom-data perapp NAME VALUE`; a policy naming data that does not exist sends nothing.',
+    basis: 'inferred',
+    scope: 'profile',
+    messages: {
+      missing: '{{profile}} uses per-app data `{{name}}` (line {{line}}) but no `anyconnect-custom-data perapp {{name}} ...` line defines it.',
+    },
+  },
+  check({ device, profiles, report }) {
+    for (const p of profiles) {
       const perapp = p.resolved.customAttributes.get('perapp');
-      if (!perapp || perapp.state !== 'value' || !perapp.value) return [];
-      if (device.model.global.customData.has(`perapp ${perapp.value}`)) return [];
-      return [
-        {
-          message: `${p.resolved.name} uses per-app data \`${perapp.value}\` (line ${perapp.line}) but no \`anyconnect-custom-data perapp ${perapp.value} ...\` line defines it.`,
-          line: perapp.line,
-          tunnelGroup: p.resolved.name,
-          groupPolicy: p.resolved.groupPolicy,
-          fix: `anyconnect-custom-data perapp ${perapp.value} BASE64-POLICY-FROM-APPLICATION-SELECTOR`,
-        },
-      ];
-    });
+      if (perapp?.state !== 'value' || perapp.line === null || !perapp.value) continue;
+      if (device.model.global.customData.has(`perapp ${perapp.value}`)) continue;
+      report.profile(p, {
+        messageId: 'missing',
+        data: { profile: p.resolved.name, name: perapp.value, line: perapp.line },
+        at: perapp.line,
+        fix: `anyconnect-custom-data perapp ${perapp.value} BASE64-POLICY-FROM-APPLICATION-SELECTOR`,
+      });
+    }
   },
 });

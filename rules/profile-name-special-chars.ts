@@ -1,5 +1,5 @@
 import { cliName } from '../src/parse/tokenize.js';
-import { defineRule } from '../src/engine/types.js';
+import { createRule } from '../src/engine/types.js';
 import { safeName, SAFE_NAME, unsafeCharacters } from '../src/engine/rule-kit.js';
 import type { TunnelGroup } from '../src/model/types.js';
 
@@ -27,30 +27,32 @@ function recreateCli(tg: TunnelGroup, newName: string, groupPolicy: string): str
   return lines.join('\n');
 }
 
-export default defineRule({
-  id: 'profile-name-special-chars',
-  severity: 'warning',
-  title: 'Connection profile name has characters mobile clients may not handle',
-  rationale:
-    'The guide warns against special characters in the names of connection profiles used by mobile clients: they can make the client fail with "Unable to process response from Gateway".',
-  basis: 'guide',
-  scope: 'profile',
-  check({ profiles }) {
-    return profiles
-      .filter((p) => !p.resolved.tunnelGroup.builtIn && !SAFE_NAME.test(p.resolved.name))
-      .map((p) => {
-        const tg = p.resolved.tunnelGroup;
-        const safe = safeName(tg.name);
-        return {
-          message:
-            `Connection profile name \`${tg.name}\` contains ${unsafeCharacters(tg.name).map((c) => `\`${c}\``).join(', ')}; ` +
-            `mobile clients may fail with "Unable to process response from Gateway". A tunnel-group cannot be renamed: create \`${safe}\`, ` +
-            'copy the attributes the fix cannot see (ipsec-attributes and other unmodelled lines), move users to it, then remove the old one. The fix moves its aliases and group URLs.',
-          line: tg.typeLine ?? tg.firstLine,
-          tunnelGroup: tg.name,
-          groupPolicy: p.resolved.groupPolicy,
-          fix: recreateCli(tg, safe, p.resolved.groupPolicy),
-        };
+export default createRule({
+  meta: {
+    id: 'profile-name-special-chars',
+    severity: 'warning',
+    severities: ['warning'],
+    title: 'Connection profile name has characters mobile clients may not handle',
+    rationale:
+      'The guide warns against special characters in the names of connection profiles used by mobile clients: they can make the client fail with "Unable to process response from Gateway".',
+    basis: 'guide',
+    scope: 'profile',
+    messages: {
+      unsafeName:
+        'Connection profile name `{{name}}` contains {{characters}}; mobile clients may fail with "Unable to process response from Gateway". A tunnel-group cannot be renamed: create `{{safeName}}`, copy the attributes the fix cannot see (ipsec-attributes and other unmodelled lines), move users to it, then remove the old one. The fix moves its aliases and group URLs.',
+    },
+  },
+  check({ profiles, report }) {
+    for (const p of profiles) {
+      const tg = p.resolved.tunnelGroup;
+      if (tg.builtIn || SAFE_NAME.test(tg.name)) continue;
+      const safe = safeName(tg.name);
+      report.profile(p, {
+        messageId: 'unsafeName',
+        data: { name: tg.name, characters: unsafeCharacters(tg.name).map((c) => `\`${c}\``).join(', '), safeName: safe },
+        at: tg.typeLine ?? tg.firstLine,
+        fix: recreateCli(tg, safe, p.resolved.groupPolicy),
       });
+    }
   },
 });

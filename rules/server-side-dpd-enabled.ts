@@ -1,38 +1,32 @@
-import { match, P } from 'ts-pattern';
-import { defineRule } from '../src/engine/types.js';
+import { createRule } from '../src/engine/types.js';
 import { clientKeyword, lineFor, policyLabel, profileFix, shouldSetClause, sourcePhrase } from '../src/engine/rule-kit.js';
 
-export default defineRule({
-  id: 'server-side-dpd-enabled',
-  severity: 'warning',
-  title: 'Server-side (gateway) DPD is on for a mobile profile',
-  rationale: 'The guide says to switch off server-side dead peer detection for mobile devices: the gateway probes keep the phone from sleeping and drain its battery.',
-  basis: 'guide',
-  scope: 'profile',
-  check({ device, profiles }) {
-    return profiles
-      .filter((p) => p.transports.ssl) // DPD applies to SSL tunnels, not IPsec
-      .flatMap((p) => {
-        const e = p.resolved.attributes.dpdGateway;
-        return match(e)
-          .with({ state: 'value', value: P.number }, (on) => {
-            const where = lineFor(device.model, p.resolved, on, 'webvpn');
-            const kw = clientKeyword(device.model, on);
-            return [
-              {
-                message:
-                  `Gateway DPD is on (${on.value} s), ${sourcePhrase(on)}; the gateway's probes keep the phone awake. ` +
-                  `Set \`${kw} dpd-interval gateway none\` in ${policyLabel(p.resolved)}.` +
-                  shouldSetClause(where, 'it'),
-                line: where.line,
-                lineRole: where.role,
-                tunnelGroup: p.resolved.name,
-                groupPolicy: p.resolved.groupPolicy,
-                fix: profileFix(p.resolved, 'webvpn', [`${kw} dpd-interval gateway none`]),
-              },
-            ];
-          })
-          .otherwise(() => []);
+export default createRule({
+  meta: {
+    id: 'server-side-dpd-enabled',
+    severity: 'warning',
+    severities: ['warning'],
+    title: 'Server-side (gateway) DPD is on for a mobile profile',
+    rationale: 'The guide says to switch off server-side dead peer detection for mobile devices: the gateway probes keep the phone from sleeping and drain its battery.',
+    basis: 'guide',
+    scope: 'profile',
+    messages: {
+      gatewayDpdOn: "Gateway DPD is on ({{seconds}} s), {{source}}; the gateway's probes keep the phone awake. Set `{{keyword}} dpd-interval gateway none` in {{policy}}.{{where}}",
+    },
+  },
+  check({ device, profiles, report }) {
+    // DPD applies to SSL tunnels, not IPsec.
+    for (const p of profiles.filter((x) => x.transports.ssl)) {
+      const e = p.resolved.attributes.dpdGateway;
+      if (e.state !== 'value') continue;
+      const at = lineFor(device.model, p.resolved, e, 'webvpn');
+      const keyword = clientKeyword(device.model, e);
+      report.profile(p, {
+        messageId: 'gatewayDpdOn',
+        data: { seconds: e.value, source: sourcePhrase(e), keyword, policy: policyLabel(p.resolved), where: shouldSetClause(at, 'it') },
+        at,
+        fix: profileFix(p.resolved, 'webvpn', [`${keyword} dpd-interval gateway none`]),
       });
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/types.js';
+import { createRule } from '../src/engine/types.js';
 import { policyCli } from '../src/engine/rule-kit.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -16,33 +16,35 @@ export function notADomain(entry: string): string | null {
   return null;
 }
 
-export default defineRule({
-  id: 'split-dns-not-domain',
-  severity: 'warning',
-  title: 'A split-dns entry is an IP address or not a valid domain name',
-  rationale: 'split-dns takes domain names: iOS tunnels the queries for names under them. An IP address or a malformed name matches nothing, so those queries go in the clear.',
-  basis: 'inferred',
-  scope: 'profile',
-  check({ profiles }) {
-    return profiles.flatMap((p) => {
+export default createRule({
+  meta: {
+    id: 'split-dns-not-domain',
+    severity: 'warning',
+    severities: ['warning'],
+    title: 'A split-dns entry is an IP address or not a valid domain name',
+    rationale:
+      'split-dns takes domain names: iOS tunnels the queries for names under them. An IP address or a malformed name matches nothing, so those queries go in the clear.',
+    basis: 'inferred',
+    scope: 'profile',
+    messages: {
+      notDomain: 'split-dns lists {{entries}}{{inherited}}: split-dns takes domain names, so this entry matches no query.',
+    },
+  },
+  check({ profiles, report }) {
+    for (const p of profiles) {
       const s = p.resolved.attributes.splitDns;
-      if (s.state !== 'value' || !s.value) return [];
+      if (s.state !== 'value') continue;
       const bad = s.value.map((d) => [d, notADomain(d)] as const).filter(([, why]) => why !== null);
-      if (bad.length === 0) return [];
+      if (bad.length === 0) continue;
       const good = s.value.filter((d) => notADomain(d) === null);
       // Fix the line where the list is: the policy (or DfltGrpPolicy) that set it.
       const policy = s.groupPolicy ?? p.resolved.groupPolicy;
-      return [
-        {
-          message:
-            `split-dns lists ${bad.map(([d, why]) => `\`${d}\` (${why})`).join(', ')}` +
-            `${s.from === 'DfltGrpPolicy' ? ', inherited from DfltGrpPolicy' : ''}: split-dns takes domain names, so this entry matches no query.`,
-          line: s.line,
-          tunnelGroup: p.resolved.name,
-          groupPolicy: p.resolved.groupPolicy,
-          fix: policyCli(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none']),
-        },
-      ];
-    });
+      report.profile(p, {
+        messageId: 'notDomain',
+        data: { entries: bad.map(([d, why]) => `\`${d}\` (${why})`).join(', '), inherited: s.from === 'DfltGrpPolicy' ? ', inherited from DfltGrpPolicy' : '' },
+        at: s.line,
+        fix: policyCli(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none']),
+      });
+    }
   },
 });

@@ -1,29 +1,35 @@
-import { defineRule } from '../src/engine/types.js';
+import { createRule } from '../src/engine/types.js';
 import { profileList } from '../src/engine/rule-kit.js';
 
-export default defineRule({
-  id: 'ssl-trustpoint-missing',
-  severity: 'warning',
-  title: 'No ssl trust-point for an interface where AnyConnect SSL is enabled',
-  rationale:
-    'Mobile clients block untrusted or invalid gateway certificates by default (Block Untrusted Servers). Without an `ssl trust-point` the ASA presents a self-signed certificate [recalled], which phones refuse.',
-  basis: 'recalled',
-  scope: 'device',
-  check({ device, profiles }) {
+export default createRule({
+  meta: {
+    id: 'ssl-trustpoint-missing',
+    severity: 'warning',
+    severities: ['warning'],
+    title: 'No ssl trust-point for an interface where AnyConnect SSL is enabled',
+    rationale:
+      'Mobile clients block untrusted or invalid gateway certificates by default (Block Untrusted Servers). Without an `ssl trust-point` the ASA presents a self-signed certificate [recalled], which phones refuse.',
+    basis: 'recalled',
+    scope: 'device',
+    messages: {
+      missing:
+        'AnyConnect SSL is enabled on {{interface}} (line {{line}}) but no `ssl trust-point` names that interface: the ASA presents a self-signed certificate [recalled], which mobile clients block by default. It serves {{profiles}}.',
+    },
+  },
+  check({ device, profiles, report }) {
     const ssl = profiles.filter((p) => p.transports.ssl);
     const g = device.model.global;
-    if (ssl.length === 0 || !g.webvpn) return [];
+    if (ssl.length === 0 || !g.webvpn) return;
     // A trust-point line without an interface applies to every interface.
-    if (g.sslTrustPoints.some((t) => t.interface === null)) return [];
-    return g.webvpn.enabledInterfaces
-      .filter((i) => !g.sslTrustPoints.some((t) => t.interface === i.name))
-      .map((i) => ({
-        message: `AnyConnect SSL is enabled on ${i.name} (line ${i.line}) but no \`ssl trust-point\` names that interface: the ASA presents a self-signed certificate [recalled], which mobile clients block by default. It serves ${profileList(ssl.map((p) => p.resolved.name))}.`,
-        line: i.line,
+    if (g.sslTrustPoints.some((t) => t.interface === null)) return;
+    for (const i of g.webvpn.enabledInterfaces.filter((x) => !g.sslTrustPoints.some((t) => t.interface === x.name))) {
+      report.device({
+        messageId: 'missing',
+        data: { interface: i.name, line: i.line, profiles: profileList(ssl.map((p) => p.resolved.name)) },
+        at: i.line,
         object: `interface ${i.name}`,
-        tunnelGroup: null,
-        groupPolicy: null,
         fix: `ssl trust-point TRUSTPOINT-WITH-PUBLIC-CERT ${i.name}`,
-      }));
+      });
+    }
   },
 });

@@ -11,7 +11,6 @@ import { parseRouterDbLines } from './input/router-db.js';
 import { redactLine } from './parse/redact.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from './pipeline.js';
 import type { CollectedDevice } from './collect/collect-device.js';
-import { licenseFactsFromShowVersion } from './model/licenses.js';
 import type { TargetSummary } from './report/target.js';
 
 /** A finding as reported: with its config line quoted (secrets redacted). */
@@ -147,14 +146,13 @@ export function auditCollected(device: CollectedDevice, options: AuditOptions, r
   for (const config of device.configs) {
     let analysed: AnalysedTarget[];
     try {
-      analysed = analyseBytes(config.text, device.source);
+      analysed = analyseBytes(config.text, device.source, { showVersion: device.showVersion });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       run.inputErrors.push(new InputError(device.source, `${config.context ? `context ${config.context}: ` : ''}${err.message}`, err.line, err.kind));
       continue;
     }
     for (const t of analysed) {
-      if (device.showVersion !== null) t.model.licenses = licenseFactsFromShowVersion(device.showVersion);
       if (config.context !== null) t.summary.context = config.context;
       if (!config.complete) {
         t.summary.complete = false;

@@ -2,7 +2,7 @@
 // Commands and library users start here.
 
 import { loadConfigFile, parseConfigInput } from './input/load.js';
-import { buildModel } from './model/build.js';
+import { buildModel, type BuildOptions } from './model/build.js';
 import type { DeviceModel } from './model/types.js';
 import type { ParsedConfig } from './parse/parse.js';
 import { summariseTarget, type TargetSummary } from './report/target.js';
@@ -16,9 +16,9 @@ export interface AnalysedTarget {
   summary: TargetSummary;
 }
 
-export function analyseParsed(parsed: ParsedConfig): AnalysedTarget[] {
-  return parsed.sections.map((_, sectionIndex) => {
-    const model = buildModel(parsed, parsed.sections[sectionIndex]);
+export function analyseParsed(parsed: ParsedConfig, options: BuildOptions = {}): AnalysedTarget[] {
+  return parsed.sections.map((section, sectionIndex) => {
+    const model = buildModel(parsed, section, options);
     return { parsed, sectionIndex, model, resolved: resolveDevice(model), summary: summariseTarget(parsed, model, sectionIndex) };
   });
 }
@@ -27,6 +27,6 @@ export function analyseFile(path: string): AnalysedTarget[] {
   return analyseParsed(loadConfigFile(path));
 }
 
-export function analyseBytes(bytes: Uint8Array, source: string): AnalysedTarget[] {
-  return analyseParsed(parseConfigInput(bytes, source));
+export function analyseBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}): AnalysedTarget[] {
+  return analyseParsed(parseConfigInput(bytes, source), options);
 }

@@ -1,14 +1,9 @@
-// A baseline file that cannot be read or is not a baseline: `FILE: message`, exit code 2.
+import { FileError } from '../common/file-error.js';
 
-export class BaselineError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
+/** A baseline file that cannot be read or is not a baseline: `FILE: message`, exit code 2. */
+export class BaselineError extends FileError {
+  constructor(file: string, message: string) {
+    super(file, message);
     this.name = 'BaselineError';
-  }
-  describe(): string {
-    return `${this.file}: ${this.message}`;
   }
 }

@@ -61,7 +61,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (paths.length > 0 && opts.filesFrom !== undefined) throw new UsageError('give either paths or --files-from, not both');
   if (!live && paths.length === 0 && opts.filesFrom === undefined) throw new UsageError('audit: give at least one configuration file or directory (or --files-from, --ssh, --inventory)');
 
-  const cfg = await configFor(io.cwd, opts.config === undefined ? undefined : resolve(io.cwd, opts.config), RULES.map((r) => r.id));
+  const cfg = await configFor(io.cwd, opts.config === undefined ? undefined : resolve(io.cwd, opts.config), RULES.map((r) => r.meta.id));
   const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
   const rules = configuredRules(RULES, cfg);
   const auditOptions = {

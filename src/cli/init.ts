@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 export function starterConfig(): string {
-  const ruleLines = RULES.map((r) => `  # ${r.id}: ${r.severity}`).join('\n');
+  const ruleLines = RULES.map((r) => `  # ${r.meta.id}: ${r.meta.severity}`).join('\n');
   return `# asa-mobile-audit configuration. Found by walking up from the working directory, or --config FILE.
 # Every key is optional; uncomment an example to use it. \`asa-mobile-audit rules\` lists the rules.
 

@@ -2,12 +2,11 @@
 // exit code. No stack trace reaches a user unless ASA_MOBILE_AUDIT_DEBUG is set.
 
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../input/load.js';
+import { FileError } from '../common/file-error.js';
 import { ExitCode } from './exit-codes.js';
 import type { AuditCliOptions } from './audit.js';
 import { FORMATS } from './audit-formats.js';
-import { CONFIG_FILE_NAME, ConfigError } from '../config/config-file.js';
-import { BaselineError } from '../baseline/baseline-error.js';
+import { CONFIG_FILE_NAME } from '../config/config-file.js';
 import type { ExplainDnsOptions } from './explain-dns.js';
 import { toolVersion } from './package-info.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
@@ -99,12 +98,8 @@ function handleError(err: unknown, io: CliIo): number {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.Ok;
     return ExitCode.InputError;
   }
-  if (err instanceof InputError) {
-    complain(io, err.describe());
-    return ExitCode.InputError;
-  }
-  // InventoryError is a ConfigError: both are a mistake in a file the user wrote for the tool.
-  if (err instanceof ConfigError || err instanceof BaselineError) {
+  // A mistake in a file the user gave: a configuration, the config file, a baseline, an inventory.
+  if (err instanceof FileError) {
     complain(io, err.describe());
     return ExitCode.InputError;
   }

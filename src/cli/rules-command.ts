@@ -10,18 +10,18 @@ import { UsageError } from './usage-error.js';
 export async function rulesCommand(id: string | undefined, opts: { format: 'table' | 'json' }, io: CliIo): Promise<number> {
   if (id === undefined) {
     if (opts.format === 'json') {
-      const list = RULES.map((r) => ({ id: r.id, severity: r.severity, title: r.title, scope: r.scope, basis: r.basis }));
+      const list = RULES.map(({ meta: r }) => ({ id: r.id, severity: r.severity, title: r.title, scope: r.scope, basis: r.basis }));
       io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     } else {
       const { table, getBorderCharacters } = await import('table');
-      const rows = [['id', 'severity', 'title'], ...RULES.map((r) => [r.id, r.severity, r.title])];
+      const rows = [['id', 'severity', 'title'], ...RULES.map(({ meta: r }) => [r.id, r.severity, r.title])];
       io.stdout(table(rows, { border: getBorderCharacters('norc'), columns: { 2: { width: 70, wrapWord: true } } }));
     }
     return ExitCode.Ok;
   }
-  const rule = RULES.find((r) => r.id === id);
+  const rule = RULES.find((r) => r.meta.id === id)?.meta;
   if (!rule) {
-    const near = RULES.filter((r) => r.id.includes(id) || id.includes(r.id)).map((r) => r.id);
+    const near = RULES.map((r) => r.meta.id).filter((r) => r.includes(id) || id.includes(r));
     throw new UsageError(`no rule \`${id}\`${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; run `asa-mobile-audit rules` for the list'}`);
   }
   const doc = ruleDocPath(rule.id);

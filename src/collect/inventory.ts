@@ -3,9 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ConfigError } from '../config/config-file.js';
+import { FileError } from '../common/file-error.js';
 import { parseRouterDbLines } from '../input/router-db.js';
-import { pathOf } from '../config/schema-path.js';
+import { pathOf } from '../common/schema-path.js';
 
 export interface InventoryHost {
   host: string;
@@ -26,8 +26,11 @@ export interface Inventory {
 }
 
 /** A mistake in an inventory file: `FILE:LINE: message`, exit code 2, like a configuration file. */
-export class InventoryError extends ConfigError {
-  override name = 'InventoryError';
+export class InventoryError extends FileError {
+  constructor(file: string, line: number | null, message: string) {
+    super(file, message, line);
+    this.name = 'InventoryError';
+  }
 }
 
 const SETTINGS = {

@@ -15,10 +15,11 @@ const ignore = (): ReturnType<typeof Ignore> => (require('ignore') as typeof Ign
 
 export function configuredRules(all: readonly RuleModule[], cfg: AuditConfig): RuleModule[] {
   return all
-    .filter((r) => cfg.rules[r.id] !== 'off')
+    .filter((r) => cfg.rules[r.meta.id] !== 'off')
     .map((r) => {
-      const setting = cfg.rules[r.id];
-      return setting === 'error' || setting === 'warning' || setting === 'info' ? { ...r, severity: setting } : r;
+      const setting = cfg.rules[r.meta.id];
+      // The override is also a severity the rule may report, so escalations keep working.
+      return setting === 'error' || setting === 'warning' || setting === 'info' ? { ...r, meta: { ...r.meta, severity: setting, severities: [...new Set([setting, ...r.meta.severities])] } } : r;
     });
 }
 

@@ -3,25 +3,12 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { ConfigError } from './config-error.js';
 import { EMPTY_CONFIG, type AuditConfig } from './schema.js';
 
+export { ConfigError };
+
 export const CONFIG_FILE_NAME = '.asa-mobile-audit.yaml';
-
-/** A mistake in the configuration file: reported as `FILE:LINE: message`, exit code 2. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-
-  describe(): string {
-    return `${this.file}${this.line !== null ? `:${this.line}` : ''}: ${this.message}`;
-  }
-}
 
 /** The config file that applies in `cwd`: the nearest one walking up, or null. */
 export function findConfigFile(cwd: string): string | null {

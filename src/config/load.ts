@@ -3,11 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { ConfigError } from './config-file.js';
-import { pathOf } from './schema-path.js';
+import { pathOf } from '../common/schema-path.js';
+import { ConfigError } from './config-error.js';
 import { CONFIG_SCHEMA, type AuditConfig, type IgnoreEntry } from './schema.js';
-
-export { CONFIG_FILE_NAME, ConfigError } from './config-file.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(CONFIG_SCHEMA);

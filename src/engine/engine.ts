@@ -1,9 +1,12 @@
-// Runs rules over a resolved device and returns findings in a stable order. Knows no single rule.
+// Runs rules over a resolved device and returns findings in a stable order. Knows no single rule: it
+// hands each rule its profiles and a `report` object, renders messages from the rule's templates, and
+// fills in what every finding carries (profile, policy, line role).
 
+import { cmp } from '../common/problem.js';
 import { explainProfile } from '../explain/ios-dns.js';
 import type { ResolvedDevice } from '../resolve/resolve.js';
 import { classifyProfiles } from './mobile-facing.js';
-import type { Finding, MobileProfile, RuleModule } from './types.js';
+import { RuleContractError, type Finding, type MobileProfile, type Report, type ReportDescriptor, type RuleModule } from './types.js';
 
 export interface EngineOptions {
   /** Only these connection profiles (by exact name); all mobile-facing ones when empty. */
@@ -40,30 +43,55 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
   }
 
   const findings: Finding[] = [];
-  for (const rule of rules) {
-    // Device-wide rules still need a mobile-facing profile to be relevant.
-    if (profiles.length === 0) break;
-    for (const draft of rule.check({ device, profiles })) {
-      findings.push({
-        ruleId: rule.id,
-        severity: draft.severity ?? rule.severity,
-        message: draft.message,
-        line: draft.line,
-        lineRole: draft.lineRole ?? 'offending',
-        tunnelGroup: draft.tunnelGroup,
-        groupPolicy: draft.groupPolicy,
-        fix: draft.fix,
-        object: draft.object ?? null,
-      });
-    }
-  }
+  // Device-wide rules still need a mobile-facing profile to be relevant.
+  if (profiles.length > 0) for (const rule of rules) rule.check({ device, profiles, report: reporterFor(rule, profiles, findings) });
   findings.sort(compareFindings);
   return { findings, mobileProfiles: profiles.map((p) => p.resolved.name), skippedProfiles: skipped };
 }
 
-/** Code-point order, the same on every machine and locale. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function reporterFor(rule: RuleModule, inScope: readonly MobileProfile[], out: Finding[]): Report {
+  const { meta } = rule;
+  const add = (d: ReportDescriptor, profile: MobileProfile | null): void => {
+    const template = (meta.messages as Record<string, string | undefined>)[d.messageId];
+    if (template === undefined) throw new RuleContractError(meta.id, `reported unknown messageId \`${d.messageId}\``);
+    const severity = d.severity ?? meta.severity;
+    if (!meta.severities.includes(severity)) throw new RuleContractError(meta.id, `reported severity ${severity}, which meta.severities does not list`);
+    const at = d.at === undefined || d.at === null ? { line: null, role: 'offending' as const } : typeof d.at === 'number' ? { line: d.at, role: 'offending' as const } : d.at;
+    const data = d.data ?? {};
+    out.push({
+      ruleId: meta.id,
+      severity,
+      messageId: d.messageId,
+      data,
+      message: renderMessage(meta.id, template, data),
+      line: at.line,
+      lineRole: at.role,
+      tunnelGroup: profile?.resolved.name ?? null,
+      groupPolicy: profile?.resolved.groupPolicy ?? null,
+      fix: d.fix ?? null,
+      object: d.object ?? null,
+    });
+  };
+  return {
+    profile(p, d) {
+      if (meta.scope !== 'profile') throw new RuleContractError(meta.id, 'a device-scope rule reported a profile finding');
+      if (!inScope.includes(p)) throw new RuleContractError(meta.id, `reported on profile ${p.resolved.name}, which is not in scope`);
+      add(d, p);
+    },
+    device(d) {
+      if (meta.scope !== 'device') throw new RuleContractError(meta.id, 'a profile-scope rule reported a device finding');
+      add(d, null);
+    },
+  };
+}
+
+/** Fills `{{name}}` placeholders; a placeholder without data is a bug in the rule. */
+export function renderMessage(ruleId: string, template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const v = data[name];
+    if (v === undefined) throw new RuleContractError(ruleId, `message needs \`${name}\`, which the report's data lacks`);
+    return String(v);
+  });
 }
 
 /** Device-wide findings first, then by profile name, line, rule id (and message, for ties). */

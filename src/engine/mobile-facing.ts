@@ -1,7 +1,7 @@
 // Which connection profiles a phone can reach: remote-access profiles whose effective
 // vpn-tunnel-protocol allows AnyConnect over a transport this headend actually terminates.
 
-import type { ResolvedDevice, ResolvedProfile } from '../resolve/resolve.js';
+import { valueOf, type ResolvedDevice, type ResolvedProfile } from '../resolve/resolve.js';
 
 export interface ProfileScope {
   mobile: Array<{ profile: ResolvedProfile; transports: { ssl: boolean; ikev2: boolean } }>;
@@ -14,7 +14,7 @@ export function classifyProfiles(device: ResolvedDevice): ProfileScope {
   const ikev2On = g.ikev2Enable.some((e) => e.clientServices);
   const scope: ProfileScope = { mobile: [], skipped: [] };
   for (const profile of device.profiles) {
-    const protocols = profile.attributes.vpnTunnelProtocol.value ?? [];
+    const protocols = valueOf(profile.attributes.vpnTunnelProtocol) ?? [];
     const allowsSsl = protocols.includes('ssl-client');
     const allowsIkev2 = protocols.includes('ikev2');
     const transports = { ssl: allowsSsl && sslOn, ikev2: allowsIkev2 && ikev2On };

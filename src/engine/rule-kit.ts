@@ -2,9 +2,10 @@
 // They read the resolved model only.
 
 import { cliName } from '../parse/tokenize.js';
-import { atLeast } from '../model/version.js';
+import { atLeast } from '../parse/version.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
-import type { Effective, ResolvedProfile } from '../resolve/resolve.js';
+import { isLegacy, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+import type { LineChoice } from './types.js';
 
 /**
  * The fix for a per-profile policy attribute: in the profile's own policy (DfltGrpPolicy when it
@@ -26,14 +27,9 @@ export function policyCli(policy: string, mode: 'attributes' | 'webvpn', lines: 
 
 /** `svc` before 8.4(1) or when the config already uses it, `anyconnect` otherwise. */
 export function clientKeyword(model: DeviceModel, e: Effective<unknown>): 'svc' | 'anyconnect' {
-  if (e.legacy) return 'svc';
+  if (isLegacy(e)) return 'svc';
   if (model.version && !atLeast(model.version, '8.4(1)')) return 'svc';
   return 'anyconnect';
-}
-
-export interface LineChoice {
-  line: number | null;
-  role: 'offending' | 'should-set';
 }
 
 /**

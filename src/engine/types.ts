@@ -1,6 +1,8 @@
-// What a rule is and what it returns. The engine knows this shape and nothing of any single rule.
+// What a rule is, what it can report, and what a finding looks like. The engine knows this shape and
+// nothing of any single rule (ESLint's model: metadata and message templates with the rule, a small
+// engine that fills in the rest).
 
-import type { Basis } from '../resolve/defaults.js';
+import type { Basis } from '../model/basis.js';
 import type { ResolvedDevice, ResolvedProfile } from '../resolve/resolve.js';
 import type { IosDnsExplanation } from '../explain/ios-dns.js';
 
@@ -8,10 +10,13 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-export interface RuleMeta {
+export interface RuleMeta<M extends string = string> {
   /** Fixed id: users' configs, baselines and CI pipelines refer to it. */
   id: string;
+  /** The usual severity of a finding. */
   severity: Severity;
+  /** Every severity the rule can report (escalations, hedged cases), the usual one included. */
+  severities: readonly Severity[];
   /** One line, as listed by `asa-mobile-audit rules`. */
   title: string;
   /** What the mobile guide says and why it matters, in a sentence or two. */
@@ -20,6 +25,8 @@ export interface RuleMeta {
   basis: Basis;
   /** Whether the rule looks at each mobile-facing profile or at the device as a whole. */
   scope: 'profile' | 'device';
+  /** Message templates by id; `{{name}}` is filled from a report's `data`. */
+  messages: Readonly<Record<M, string>>;
 }
 
 /** A mobile-facing connection profile with its iOS DNS explanation, as rules see it. */
@@ -30,44 +37,68 @@ export interface MobileProfile {
   transports: { ssl: boolean; ikev2: boolean };
 }
 
-export interface RuleContext {
-  device: ResolvedDevice;
-  /** The profiles in scope: mobile-facing and selected by --profile. */
-  profiles: MobileProfile[];
+/** Where a finding points: the offending line, or the line that should set a value it inherits by default. */
+export interface LineChoice {
+  line: number | null;
+  role: 'offending' | 'should-set';
 }
 
-export interface FindingDraft {
-  message: string;
-  /** The offending line, or the line that should have set the value (then `lineRole` says so). */
-  line: number | null;
-  lineRole?: 'offending' | 'should-set';
-  tunnelGroup: string | null;
-  groupPolicy: string | null;
-  /** Exact ASA CLI to paste, with its mode lines, or null when there is nothing to paste. */
-  fix: string | null;
-  /** Overrides the rule's severity for this finding (e.g. info when an inherited value looks intended). */
+export interface ReportDescriptor<M extends string = string> {
+  messageId: M;
+  data?: Readonly<Record<string, string | number>>;
+  /** A line number (offending), a LineChoice, or null/absent when no line applies. */
+  at?: number | LineChoice | null;
+  /** Exact ASA CLI to paste, with its mode lines; absent or null when there is nothing to paste. */
+  fix?: string | null;
+  /** A different severity for this finding (one of meta.severities). */
   severity?: Severity;
   /** What the finding is about when a rule can fire more than once per profile (an alias, an interface). */
   object?: string;
 }
 
-export interface RuleModule extends RuleMeta {
-  check(ctx: RuleContext): FindingDraft[];
+export interface Report<M extends string = string> {
+  /** A finding about one mobile-facing profile (profile-scope rules). */
+  profile(profile: MobileProfile, descriptor: ReportDescriptor<M>): void;
+  /** A finding about the device as a whole (device-scope rules). */
+  device(descriptor: ReportDescriptor<M>): void;
+}
+
+export interface RuleContext<M extends string = string> {
+  device: ResolvedDevice;
+  /** The profiles in scope: mobile-facing and selected by --profile. Never empty. */
+  profiles: MobileProfile[];
+  report: Report<M>;
+}
+
+export interface RuleModule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(ctx: RuleContext<M>): void;
+}
+
+/** Defines a rule; message ids are checked against `meta.messages` at compile time. */
+export function createRule<const M extends string>(rule: RuleModule<M>): RuleModule<M> {
+  return rule;
 }
 
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  messageId: string;
+  data: Readonly<Record<string, string | number>>;
   message: string;
   line: number | null;
   lineRole: 'offending' | 'should-set';
   tunnelGroup: string | null;
   groupPolicy: string | null;
   fix: string | null;
-  /** See FindingDraft.object; null when the profile (or device) alone identifies the finding. */
+  /** See ReportDescriptor.object; null when the profile (or device) alone identifies the finding. */
   object: string | null;
 }
 
-export function defineRule(rule: RuleModule): RuleModule {
-  return rule;
+/** A rule that reports outside its contract: a bug in the rule, not in the configuration. */
+export class RuleContractError extends Error {
+  constructor(ruleId: string, message: string) {
+    super(`rule ${ruleId}: ${message}`);
+    this.name = 'RuleContractError';
+  }
 }

@@ -1,10 +1,10 @@
 // The iOS DNS outcome of one resolved connection profile: the decision table of the reference
 // (section 5.3), with the settings that decided it and where each came from.
 
-import type { SplitTunnelPolicy } from '../model/policy-attributes.js';
-import type { Basis } from '../resolve/defaults.js';
-import type { Effective, ResolvedDevice, ResolvedProfile, ValueSource } from '../resolve/resolve.js';
-import { formatEffectiveValue } from '../model/format-value.js';
+import { match } from 'ts-pattern';
+import type { Basis } from '../model/basis.js';
+import { attributeSpec, type PolicyAttributeKey, type PolicyAttributeValues, type SplitTunnelPolicy } from '../model/policy-attributes.js';
+import { valueOf, type Effective, type ResolvedDevice, type ResolvedProfile, type ValueSource } from '../resolve/resolve.js';
 
 export type IosDnsOutcome = 'all-tunneled' | 'split-dns-list' | 'default-domain-only' | 'all-clear' | 'undocumented';
 
@@ -46,50 +46,27 @@ export function explainDevice(device: ResolvedDevice): IosDnsExplanation[] {
 
 export function explainProfile(profile: ResolvedProfile, context: { dapOverrides?: boolean } = {}): IosDnsExplanation {
   const a = profile.attributes;
-  const split = a.splitTunnelPolicy.value ?? 'tunnelall';
-  const allDns = a.splitTunnelAllDns.value === true;
-  const splitDns = a.splitDns.state === 'value' ? (a.splitDns.value ?? []) : [];
-  const defaultDomain = a.defaultDomain.state === 'value' ? (a.defaultDomain.value ?? null) : null;
-  const dnsServers = a.dnsServer.state === 'value' ? (a.dnsServer.value ?? []) : [];
+  const split = valueOf(a.splitTunnelPolicy) ?? 'tunnelall';
+  const allDns = valueOf(a.splitTunnelAllDns) === true;
+  const splitDns = valueOf(a.splitDns) ?? [];
+  const defaultDomain = valueOf(a.defaultDomain);
+  const dnsServers = valueOf(a.dnsServer) ?? [];
 
-  const entry = (setting: string, e: Effective<unknown>, key: Parameters<typeof formatEffectiveValue>[0]): BecauseEntry => {
-    const b: BecauseEntry = { setting, value: formatEffectiveValue(key, e), from: e.from, groupPolicy: e.groupPolicy, line: e.line };
-    if (e.basis) b.basis = e.basis;
+  const entry = <K extends PolicyAttributeKey>(key: K): BecauseEntry => {
+    const e = a[key] as Effective<PolicyAttributeValues[K]>;
+    const b: BecauseEntry = { setting: attributeSpec(key).keyword, value: attributeSpec(key).format(valueOf(e)), from: e.from, groupPolicy: e.groupPolicy, line: e.line };
+    if (e.from === 'default') b.basis = e.basis;
     return b;
   };
-  const because: BecauseEntry[] = [entry('split-tunnel-policy', a.splitTunnelPolicy, 'splitTunnelPolicy')];
-  if (split !== 'tunnelall') because.push(entry('split-tunnel-all-dns', a.splitTunnelAllDns, 'splitTunnelAllDns'));
+  const decision = decide({ split, allDns, splitDns, defaultDomain });
+  // The settings that decided the row, in the order an engineer reads them.
+  const because: BecauseEntry[] = [entry('splitTunnelPolicy')];
+  if (split !== 'tunnelall') because.push(entry('splitTunnelAllDns'));
+  if (decision.row === 'D3' || decision.row === 'D4' || decision.row === 'D5') because.push(entry('splitDns'), entry('defaultDomain'));
+  if (decision.row === 'D6' || decision.row === 'D7') because.push(entry('splitDns'));
+  because.push(entry('dnsServer'));
 
-  let row: DecisionRow;
-  let outcome: IosDnsOutcome;
-  let tunneledDomains: string[] = [];
-  if (split === 'tunnelall') {
-    row = 'D1';
-    outcome = 'all-tunneled';
-  } else if (split === 'tunnelspecified' && allDns) {
-    row = 'D2';
-    outcome = 'all-tunneled';
-  } else if (split === 'tunnelspecified') {
-    because.push(entry('split-dns', a.splitDns, 'splitDns'), entry('default-domain', a.defaultDomain, 'defaultDomain'));
-    if (splitDns.length > 0) {
-      row = 'D3';
-      outcome = 'split-dns-list';
-      tunneledDomains = [...splitDns];
-    } else if (defaultDomain) {
-      row = 'D4';
-      outcome = 'default-domain-only';
-      tunneledDomains = [defaultDomain];
-    } else {
-      row = 'D5';
-      outcome = 'all-clear';
-    }
-  } else {
-    row = allDns ? 'D7' : 'D6';
-    outcome = 'undocumented';
-    because.push(entry('split-dns', a.splitDns, 'splitDns'));
-  }
-  because.push(entry('dns-server', a.dnsServer, 'dnsServer'));
-
+  const { row, outcome, tunneledDomains } = decision;
   const basis = row === 'D3' || row === 'D4' || row === 'D5' ? 'guide' : 'inferred';
   const warnings = collectWarnings(profile, { row, outcome, splitDns, defaultDomain, dnsServers }, context);
   return {
@@ -105,6 +82,27 @@ export function explainProfile(profile: ResolvedProfile, context: { dapOverrides
     desktopNote: desktopNoteFor(row),
     dnsServers,
   };
+}
+
+interface Decision {
+  row: DecisionRow;
+  outcome: IosDnsOutcome;
+  tunneledDomains: string[];
+}
+
+/** The decision table of the reference (section 5.3), rows D1–D7; every combination has exactly one row. */
+export function decide(inputs: { split: SplitTunnelPolicy; allDns: boolean; splitDns: string[]; defaultDomain: string | null }): Decision {
+  const { splitDns, defaultDomain } = inputs;
+  return match({ split: inputs.split, allDns: inputs.allDns, hasSplitDns: splitDns.length > 0, hasDefaultDomain: defaultDomain !== null })
+    .returnType<Decision>()
+    .with({ split: 'tunnelall' }, () => ({ row: 'D1', outcome: 'all-tunneled', tunneledDomains: [] }))
+    .with({ split: 'tunnelspecified', allDns: true }, () => ({ row: 'D2', outcome: 'all-tunneled', tunneledDomains: [] }))
+    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: true }, () => ({ row: 'D3', outcome: 'split-dns-list', tunneledDomains: [...splitDns] }))
+    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: true }, () => ({ row: 'D4', outcome: 'default-domain-only', tunneledDomains: [defaultDomain!] }))
+    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: false }, () => ({ row: 'D5', outcome: 'all-clear', tunneledDomains: [] }))
+    .with({ split: 'excludespecified', allDns: false }, () => ({ row: 'D6', outcome: 'undocumented', tunneledDomains: [] }))
+    .with({ split: 'excludespecified', allDns: true }, () => ({ row: 'D7', outcome: 'undocumented', tunneledDomains: [] }))
+    .exhaustive();
 }
 
 function listDomains(domains: string[]): string {
@@ -209,8 +207,7 @@ export interface QueryVerdict {
 }
 
 export function evaluateQuery(expl: IosDnsExplanation, query: string): QueryVerdict {
-  const a = expl.profile.attributes;
-  const defaultDomain = a.defaultDomain.state === 'value' ? a.defaultDomain.value : null;
+  const defaultDomain = valueOf(expl.profile.attributes.defaultDomain);
   let name = normaliseName(query);
   let completed = false;
   if (!name.includes('.') && defaultDomain) {

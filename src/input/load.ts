@@ -2,29 +2,26 @@
 // configuration: missing, a directory, empty, binary, JSON, an IOS router config.
 
 import { readFileSync, statSync } from 'node:fs';
+import { FileError } from '../common/file-error.js';
 import { looksBinary } from '../parse/decode.js';
 import { LineKind } from '../parse/line-kinds.js';
 import { parseConfigBytes, type ParsedConfig } from '../parse/parse.js';
 import { redactLine } from '../parse/redact.js';
+import { readVersionLine } from '../parse/version.js';
 
 /** A problem with the input that stops it from being read: reported as one line, exit code 2. */
 export type InputErrorKind = 'unreadable' | 'directory' | 'empty' | 'binary' | 'not-asa';
 
-export class InputError extends Error {
+export class InputError extends FileError {
   constructor(
-    readonly file: string,
+    file: string,
     message: string,
-    readonly line: number | null = null,
+    line: number | null = null,
     /** `not-asa`, `empty` and `binary` files are skipped quietly when found by scanning a directory. */
     readonly kind: InputErrorKind = 'unreadable',
   ) {
-    super(message);
+    super(file, message, line);
     this.name = 'InputError';
-  }
-
-  /** `FILE: message` or `FILE:LINE: message`, the way compilers name a place. */
-  describe(): string {
-    return `${this.file}${this.line !== null ? `:${this.line}` : ''}: ${this.message}`;
   }
 }
 
@@ -76,7 +73,7 @@ const ASA_FIRST_WORDS = new Set([
   'nameif',
   'security-level',
 ]);
-const ASA_LINE = /^(?::\s*)?(ASA|PIX|FWSM Firewall) Version |^object network |^access-group \S+ (in|out) interface |^crypto ikev[12] enable |^crypto isakmp nat-traversal|^no crypto isakmp nat-traversal/;
+const ASA_LINE = /^object network |^access-group \S+ (in|out) interface |^crypto ikev[12] enable |^crypto isakmp nat-traversal|^no crypto isakmp nat-traversal/;
 const IOS_LINE = /^(version \d+\.\d+|Building configuration|Current configuration :|line vty |ip route |boot system |service timestamps )/;
 
 function rejectIfNotAsa(parsed: ParsedConfig): void {
@@ -91,7 +88,7 @@ function rejectIfNotAsa(parsed: ParsedConfig): void {
     if (k === LineKind.Checksum || k === LineKind.End || k === LineKind.ContextSeparator) return;
     if (k !== LineKind.Command && k !== LineKind.ColonComment) continue;
     const trimmed = text.trimStart();
-    if (ASA_LINE.test(trimmed)) return;
+    if (readVersionLine(trimmed) !== null || ASA_LINE.test(trimmed)) return;
     const space = trimmed.indexOf(' ');
     if (ASA_FIRST_WORDS.has(space === -1 ? trimmed : trimmed.slice(0, space))) return;
     if (iosLine === -1 && IOS_LINE.test(trimmed)) iosLine = i;

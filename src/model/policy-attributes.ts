@@ -1,6 +1,9 @@
 // The group-policy attributes we model: one table drives the model builder, the resolver, the
-// built-in defaults and the "because" explanations, so adding an attribute is one entry here.
+// built-in defaults, the "because" explanations and the CLI lines fixes and plans write. Adding an
+// attribute is one entry here.
 
+import { atLeast, type AsaVersion } from '../parse/version.js';
+import type { BuiltInDefault } from './basis.js';
 import { noneSetting, valueSetting, type Setting } from './setting.js';
 
 export type TunnelProtocol = 'ikev1' | 'ikev2' | 'l2tp-ipsec' | 'ssl-client' | 'ssl-clientless';
@@ -35,12 +38,23 @@ export type AttributeRead<T> = { setting: Setting<T> } | { problem: string };
 
 export interface PolicyAttributeSpec<K extends PolicyAttributeKey = PolicyAttributeKey> {
   key: K;
-  /** The CLI keyword(s) as an engineer names the setting, e.g. `split-dns`, `anyconnect dpd-interval gateway`. */
-  setting: string;
+  /** The CLI keyword(s) that name the setting, e.g. `split-dns`, `anyconnect dpd-interval gateway`. */
+  keyword: string;
+  /** The pre-8.4 `svc` form of the keyword, for AnyConnect settings that had one. */
+  legacyKeyword?: string;
   /** Where the line lives: directly under `group-policy NAME attributes`, or in its `webvpn` sub-mode. */
   mode: 'attributes' | 'webvpn';
-  /** Reads a line's words; returns undefined when the line is not this attribute. */
+  /** Several lines add up (several `anyconnect profiles value` lines) instead of the last one winning. */
+  accumulates?: boolean;
+  /**
+   * Reads a line's words. Returns undefined exactly when the line is not this attribute, so a bare
+   * keyword (the words of a `no KEYWORD` line) still identifies it, with a problem.
+   */
   read(words: string[], line: number): AttributeRead<PolicyAttributeValues[K]> | undefined;
+  /** What follows the keyword on a config line: `none`, `value a.com b.com`, `30`, `enable`. */
+  format(value: PolicyAttributeValues[K] | null): string;
+  /** The ASA's built-in value for a release (null version: unknown release). */
+  builtIn(version: AsaVersion | null): BuiltInDefault<PolicyAttributeValues[K]>;
 }
 
 const PROTOCOL_ALIASES: Record<string, TunnelProtocol> = {
@@ -90,6 +104,14 @@ function clientPrefix(words: string[]): { rest: string[]; legacy: boolean } | un
   return undefined;
 }
 
+/** `anyconnect ssl X` / legacy `svc X`: the words after that prefix. */
+function sslPrefix(words: string[]): { rest: string[]; legacy: boolean } | undefined {
+  const p = clientPrefix(words);
+  if (!p) return undefined;
+  if (p.legacy) return p;
+  return p.rest[0] === 'ssl' ? { rest: p.rest.slice(1), legacy: false } : undefined;
+}
+
 function dpd(side: 'gateway' | 'client') {
   return (words: string[], line: number): AttributeRead<number> | undefined => {
     const p = clientPrefix(words);
@@ -98,10 +120,25 @@ function dpd(side: 'gateway' | 'client') {
   };
 }
 
-export const POLICY_ATTRIBUTES: PolicyAttributeSpec[] = [
-  {
+const formatNumber = (v: number | null): string => (v === null ? 'none' : String(v));
+const formatValue = (v: string | string[] | null): string => (v === null ? 'none' : `value ${Array.isArray(v) ? v.join(' ') : v}`);
+const recalled = <T>(value: T | null, note?: string): BuiltInDefault<T> => (note ? { value, basis: 'recalled', note } : { value, basis: 'recalled' });
+
+/** Tunnel protocols allowed by default: every protocol the release knows [recalled]. */
+function defaultProtocols(version: AsaVersion | null): TunnelProtocol[] {
+  if (version && !atLeast(version, '8.0(1)')) return ['ikev1', 'ssl-clientless', 'l2tp-ipsec'];
+  if (version && !atLeast(version, '8.4(1)')) return ['ikev1', 'l2tp-ipsec', 'ssl-client', 'ssl-clientless'];
+  return ['ikev1', 'ikev2', 'l2tp-ipsec', 'ssl-client', 'ssl-clientless'];
+}
+
+function spec<K extends PolicyAttributeKey>(s: PolicyAttributeSpec<K>): PolicyAttributeSpec<K> {
+  return s;
+}
+
+export const POLICY_ATTRIBUTES = [
+  spec({
     key: 'vpnTunnelProtocol',
-    setting: 'vpn-tunnel-protocol',
+    keyword: 'vpn-tunnel-protocol',
     mode: 'attributes',
     read(words, line) {
       if (words[0] !== 'vpn-tunnel-protocol') return undefined;
@@ -115,27 +152,33 @@ export const POLICY_ATTRIBUTES: PolicyAttributeSpec[] = [
       const legacy = words.slice(1).some((w) => ['svc', 'webvpn', 'IPSec', 'ipsec'].includes(w));
       return { setting: valueSetting(protocols, line, legacy) };
     },
-  },
-  {
+    format: (v) => (v === null ? 'none' : v.join(' ')),
+    builtIn: (version) => recalled(defaultProtocols(version)),
+  }),
+  spec({
     key: 'splitTunnelPolicy',
-    setting: 'split-tunnel-policy',
+    keyword: 'split-tunnel-policy',
     mode: 'attributes',
     read(words, line) {
       if (words[0] !== 'split-tunnel-policy') return undefined;
       const v = words[1];
-      if (v === 'tunnelall' || v === 'tunnelspecified' || v === 'excludespecified') return { setting: valueSetting(v, line) };
+      if (v === 'tunnelall' || v === 'tunnelspecified' || v === 'excludespecified') return { setting: valueSetting<SplitTunnelPolicy>(v, line) };
       return { problem: `unknown split-tunnel-policy \`${v ?? ''}\`` };
     },
-  },
-  {
+    format: (v) => v ?? 'tunnelall',
+    builtIn: () => recalled<SplitTunnelPolicy>('tunnelall'),
+  }),
+  spec({
     key: 'splitTunnelNetworkList',
-    setting: 'split-tunnel-network-list',
+    keyword: 'split-tunnel-network-list',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'split-tunnel-network-list' ? singleValue(words, 1, line) : undefined),
-  },
-  {
+    format: formatValue,
+    builtIn: () => recalled<string>(null),
+  }),
+  spec({
     key: 'splitTunnelAllDns',
-    setting: 'split-tunnel-all-dns',
+    keyword: 'split-tunnel-all-dns',
     mode: 'attributes',
     read(words, line) {
       if (words[0] !== 'split-tunnel-all-dns') return undefined;
@@ -143,111 +186,155 @@ export const POLICY_ATTRIBUTES: PolicyAttributeSpec[] = [
       if (words[1] === 'disable') return { setting: valueSetting(false, line) };
       return { problem: 'expected `enable` or `disable`' };
     },
-  },
-  {
+    format: (v) => (v === true ? 'enable' : 'disable'),
+    builtIn: () => recalled(false),
+  }),
+  spec({
     key: 'splitDns',
-    setting: 'split-dns',
+    keyword: 'split-dns',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'split-dns' ? valueList(words, 1, line) : undefined),
-  },
-  {
+    format: formatValue,
+    builtIn: () => recalled<string[]>(null),
+  }),
+  spec({
     key: 'defaultDomain',
-    setting: 'default-domain',
+    keyword: 'default-domain',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'default-domain' ? singleValue(words, 1, line) : undefined),
-  },
-  {
+    format: formatValue,
+    builtIn: () => recalled<string>(null),
+  }),
+  spec({
     key: 'dnsServer',
-    setting: 'dns-server',
+    keyword: 'dns-server',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'dns-server' ? valueList(words, 1, line) : undefined),
-  },
-  {
+    format: formatValue,
+    builtIn: () => recalled<string[]>(null),
+  }),
+  spec({
     key: 'vpnIdleTimeout',
-    setting: 'vpn-idle-timeout',
+    keyword: 'vpn-idle-timeout',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'vpn-idle-timeout' ? minutesOrNone(words, line) : undefined),
-  },
-  {
+    format: formatNumber,
+    builtIn: () => ({ value: 30, basis: 'cmd-ref' }),
+  }),
+  spec({
     key: 'vpnSessionTimeout',
-    setting: 'vpn-session-timeout',
+    keyword: 'vpn-session-timeout',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'vpn-session-timeout' ? minutesOrNone(words, line) : undefined),
-  },
-  {
+    format: formatNumber,
+    builtIn: () => recalled<number>(null),
+  }),
+  spec({
     key: 'groupLock',
-    setting: 'group-lock',
+    keyword: 'group-lock',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'group-lock' ? singleValue(words, 1, line) : undefined),
-  },
-  {
+    format: formatValue,
+    builtIn: () => ({ value: null, basis: 'cmd-ref' }),
+  }),
+  spec({
     key: 'addressPools',
-    setting: 'address-pools',
+    keyword: 'address-pools',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'address-pools' ? valueList(words, 1, line) : undefined),
-  },
-  { key: 'dpdGateway', setting: 'anyconnect dpd-interval gateway', mode: 'webvpn', read: dpd('gateway') },
-  { key: 'dpdClient', setting: 'anyconnect dpd-interval client', mode: 'webvpn', read: dpd('client') },
-  {
+    format: formatValue,
+    builtIn: () => recalled<string[]>(null),
+  }),
+  spec({
+    key: 'dpdGateway',
+    keyword: 'anyconnect dpd-interval gateway',
+    legacyKeyword: 'svc dpd-interval gateway',
+    mode: 'webvpn',
+    read: dpd('gateway'),
+    format: formatNumber,
+    builtIn: () => recalled(30),
+  }),
+  spec({
+    key: 'dpdClient',
+    keyword: 'anyconnect dpd-interval client',
+    legacyKeyword: 'svc dpd-interval client',
+    mode: 'webvpn',
+    read: dpd('client'),
+    format: formatNumber,
+    builtIn: () => recalled(30),
+  }),
+  spec({
     key: 'sslKeepalive',
-    setting: 'anyconnect ssl keepalive',
+    keyword: 'anyconnect ssl keepalive',
+    legacyKeyword: 'svc keepalive',
     mode: 'webvpn',
     read(words, line) {
-      const p = clientPrefix(words);
-      if (!p) return undefined;
-      // `anyconnect ssl keepalive N` / legacy `svc keepalive N`
-      const rest = p.legacy ? p.rest : p.rest[0] === 'ssl' ? p.rest.slice(1) : [];
-      if (rest[0] !== 'keepalive') return undefined;
-      return secondsOrNone(rest[1], line, p.legacy);
+      const p = sslPrefix(words);
+      if (p?.rest[0] !== 'keepalive') return undefined;
+      return secondsOrNone(p.rest[1], line, p.legacy);
     },
-  },
-  {
+    format: formatNumber,
+    builtIn: (version) => recalled(20, version && !atLeast(version, '8.4(1)') ? '8.0-era releases may default to none' : undefined),
+  }),
+  spec({
     key: 'sslDtls',
-    setting: 'anyconnect ssl dtls',
+    keyword: 'anyconnect ssl dtls',
+    legacyKeyword: 'svc dtls',
     mode: 'webvpn',
     read(words, line) {
-      const p = clientPrefix(words);
-      if (!p) return undefined;
-      const rest = p.legacy ? p.rest : p.rest[0] === 'ssl' ? p.rest.slice(1) : [];
-      if (rest[0] !== 'dtls') return undefined;
-      if (rest[1] === 'enable') return { setting: valueSetting(true, line, p.legacy) };
-      if (rest[1] === 'none') return { setting: valueSetting(false, line, p.legacy) };
+      const p = sslPrefix(words);
+      if (p?.rest[0] !== 'dtls') return undefined;
+      if (p.rest[1] === 'enable') return { setting: valueSetting(true, line, p.legacy) };
+      if (p.rest[1] === 'none') return { setting: valueSetting(false, line, p.legacy) };
       return { problem: 'expected `enable` or `none`' };
     },
-  },
-  {
+    format: (v) => (v === false ? 'none' : 'enable'),
+    builtIn: () => recalled(true),
+  }),
+  spec({
     key: 'clientProfiles',
-    setting: 'anyconnect profiles',
+    keyword: 'anyconnect profiles',
+    legacyKeyword: 'svc profiles',
     mode: 'webvpn',
+    accumulates: true,
     read(words, line) {
       const p = clientPrefix(words);
-      if (!p || p.rest[0] !== 'profiles') return undefined;
+      if (p?.rest[0] !== 'profiles') return undefined;
       if (p.rest[1] === 'none') return { setting: noneSetting(line, p.legacy) };
       if (p.rest[1] === 'value' && p.rest[2]) return { setting: valueSetting([p.rest[2]], line, p.legacy) };
       return { problem: 'expected `profiles value NAME [type user]` or `profiles none`' };
     },
-  },
-  {
+    // One line per profile: the CLI assigns them one at a time.
+    format: (v) => (v === null ? 'none' : `value ${v.join(' ')} type user`),
+    builtIn: () => recalled<string[]>(null),
+  }),
+  spec({
     key: 'homepage',
-    setting: 'homepage',
+    keyword: 'homepage',
     mode: 'webvpn',
     read(words, line) {
       if (words[0] !== 'homepage') return undefined;
       if (words[1] === 'use-smart-tunnel') return undefined;
       return singleValue(words, 1, line);
     },
-  },
-];
+    format: formatValue,
+    builtIn: () => recalled<string>(null),
+  }),
+] as const satisfies readonly PolicyAttributeSpec[];
 
-export const POLICY_ATTRIBUTE_BY_KEY = Object.fromEntries(POLICY_ATTRIBUTES.map((s) => [s.key, s])) as {
-  [K in PolicyAttributeKey]: PolicyAttributeSpec<K>;
-};
+/** The spec of one attribute, typed by its key. */
+export function attributeSpec<K extends PolicyAttributeKey>(key: K): PolicyAttributeSpec<K> {
+  return POLICY_ATTRIBUTES.find((s) => s.key === key) as unknown as PolicyAttributeSpec<K>;
+}
 
 export function emptyPolicyAttributes(): PolicyAttributes {
   const attrs = {} as Record<string, Setting<unknown>>;
-  for (const spec of POLICY_ATTRIBUTES) attrs[spec.key] = { state: 'unset' };
+  for (const s of POLICY_ATTRIBUTES) attrs[s.key] = { state: 'unset' };
   return attrs as PolicyAttributes;
 }
 
-/** Attributes that accumulate across lines (several `anyconnect profiles value` lines add up). */
-export const ACCUMULATING: ReadonlySet<PolicyAttributeKey> = new Set(['clientProfiles']);
+/** The config line that sets `key` to a value (or `none`), in the keyword of the release. */
+export function attributeLine<K extends PolicyAttributeKey>(key: K, value: PolicyAttributeValues[K] | null, legacy = false): string {
+  const s = attributeSpec(key);
+  return `${legacy && s.legacyKeyword ? s.legacyKeyword : s.keyword} ${s.format(value)}`;
+}

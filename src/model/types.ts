@@ -1,16 +1,11 @@
 // The vendor model of one ASA configuration: typed objects, each setting with the line it came from.
 
-import type { AsaVersion } from './version.js';
+import type { AsaVersion } from '../parse/version.js';
 import type { Setting } from './setting.js';
 import type { PolicyAttributes } from './policy-attributes.js';
 import type { LicenseFacts } from './licenses.js';
+import type { Problem } from '../common/problem.js';
 
-export interface ModelProblem {
-  line: number | null;
-  severity: 'error' | 'warning' | 'info';
-  code: string;
-  message: string;
-}
 
 export interface GroupPolicy {
   name: string;
@@ -136,7 +131,7 @@ export interface DeviceModel {
   contexts: SecurityContextDefinition[];
   /** AnyConnect licence lines of `show version`, when the backup or the live collection has them. */
   licenses: LicenseFacts | null;
-  problems: ModelProblem[];
+  problems: Problem[];
   stats: { commandLines: number; modelledLines: number };
 }
 

@@ -4,6 +4,7 @@
 import { LineKind } from './line-kinds.js';
 import type { WrapperKind } from './wrappers.js';
 import { redactLine } from './redact.js';
+import { readVersionLine } from './version.js';
 
 export interface Completeness {
   complete: boolean;
@@ -15,8 +16,6 @@ export interface Completeness {
   endLine: number | null;
   checksumLine: number | null;
 }
-
-const VERSION_LINE = /^(?::\s*)?(ASA|PIX|FWSM Firewall) Version \S+/;
 
 export function assessCompleteness(
   lines: string[],
@@ -36,9 +35,9 @@ export function assessCompleteness(
     if (k === LineKind.Command) {
       lastCommand = i;
       lastMeaningful = i;
-      if (versionIdx === -1 && lines[i]!.charCodeAt(0) !== 0x20 && VERSION_LINE.test(lines[i]!)) versionIdx = i;
+      if (versionIdx === -1 && lines[i]!.charCodeAt(0) !== 0x20 && readVersionLine(lines[i]!) !== null) versionIdx = i;
     } else if (k === LineKind.ColonComment) {
-      if (versionIdx === -1 && VERSION_LINE.test(lines[i]!)) versionIdx = i;
+      if (versionIdx === -1 && readVersionLine(lines[i]!) !== null) versionIdx = i;
     } else if (k === LineKind.End) {
       endIdx = i;
       lastMeaningful = i;

@@ -23,16 +23,3 @@ export const LineKind = {
 } as const;
 
 export type LineKindValue = (typeof LineKind)[keyof typeof LineKind];
-
-export const lineKindNames: Record<LineKindValue, string> = {
-  0: 'command',
-  1: 'blank',
-  2: 'bang-comment',
-  3: 'colon-comment',
-  4: 'prompt',
-  5: 'pager',
-  6: 'certificate-data',
-  7: 'checksum',
-  8: 'end',
-  9: 'context-separator',
-};

@@ -7,14 +7,8 @@ import { tokenize } from './tokenize.js';
 import { redactLine } from './redact.js';
 import { detectWrapper, type WrapperKind } from './wrappers.js';
 import { assessCompleteness, type Completeness } from './completeness.js';
+import { compareProblems, type Problem } from '../common/problem.js';
 
-export interface ParseProblem {
-  /** 1-based line number, or null when the problem is about the file as a whole. */
-  line: number | null;
-  severity: 'error' | 'warning' | 'info';
-  code: string;
-  message: string;
-}
 
 /** One configuration inside a file: the whole file, or one context of an Oxidized multi-context backup. */
 export interface ConfigSection {
@@ -42,7 +36,7 @@ export interface ParsedConfig {
   sections: ConfigSection[];
   wrapper: WrapperKind;
   encoding: Pick<DecodedText, 'bom' | 'cp1252Lines' | 'endings'>;
-  problems: ParseProblem[];
+  problems: Problem[];
 }
 
 /** A view of one command line and its children, built on demand. */
@@ -79,7 +73,7 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
   const depth = new Uint16Array(n);
   const parentOf = new Int32Array(n).fill(-1);
   const blockEnd = new Int32Array(n);
-  const problems: ParseProblem[] = [];
+  const problems: Problem[] = [];
 
   stripPagerDebris(lines, kinds, problems, decoded.mayHavePager);
   markPromptLines(lines, kinds);
@@ -109,7 +103,7 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
       });
     }
   }
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  problems.sort(compareProblems);
 
   return {
     source,
@@ -126,7 +120,7 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
 }
 
 /** Removes `<--- More --->` markers; a line left empty by that becomes a Pager line. */
-function stripPagerDebris(lines: string[], kinds: Uint8Array, problems: ParseProblem[], mayHavePager: boolean): void {
+function stripPagerDebris(lines: string[], kinds: Uint8Array, problems: Problem[], mayHavePager: boolean): void {
   if (!mayHavePager) return;
   let count = 0;
   let first = -1;
@@ -228,7 +222,7 @@ function buildTree(
   parentOf: Int32Array,
   blockEnd: Int32Array,
   separators: number[],
-  problems: ParseProblem[],
+  problems: Problem[],
   lines: string[],
 ): number[] {
   const topLevel: number[] = [];

@@ -36,7 +36,7 @@ export function renderJunit(input: ReportInput): string {
       cases.push(`    <testcase classname="${xml(name)}" name="configuration is complete">\n      <error type="incomplete" message="${xml(p?.message ?? 'configuration is incomplete')}"/>\n    </testcase>`);
       suiteErrors++;
     }
-    for (const rule of input.rules) {
+    for (const { meta: rule } of input.rules) {
       const subjects = rule.scope === 'device' ? [null] : t.mobileProfiles;
       for (const profile of subjects) {
         const found = t.findings.filter((f) => f.ruleId === rule.id && (rule.scope === 'device' || f.tunnelGroup === profile));

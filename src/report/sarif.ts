@@ -12,7 +12,7 @@ function pascal(id: string): string {
 }
 
 export function renderSarif(input: ReportInput): string {
-  const rules = input.rules.map((r) => ({
+  const rules = input.rules.map(({ meta: r }) => ({
     id: r.id,
     name: pascal(r.id),
     shortDescription: { text: r.title },
@@ -22,7 +22,7 @@ export function renderSarif(input: ReportInput): string {
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { tags: ['asa', 'anyconnect', 'mobile'], basis: r.basis },
   }));
-  const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
+  const ruleIndex = new Map(input.rules.map((r, i) => [r.meta.id, i]));
   const results = input.targets.flatMap((t) => {
     const uri = reportPath(t.summary.source, input.cwd);
     const device = { hostname: t.summary.hostname, source: uri, context: t.summary.context };

@@ -1,30 +1,26 @@
 // Vendor model → what each connection profile really gets: its default-group-policy, then
 // DfltGrpPolicy, then the built-in defaults. Every effective value says where it came from.
 
+import type { Basis, BuiltInDefault } from '../model/basis.js';
 import { builtInTunnelGroup } from '../model/build.js';
-import { POLICY_ATTRIBUTES, type PolicyAttributeKey, type PolicyAttributeValues } from '../model/policy-attributes.js';
+import { POLICY_ATTRIBUTES, type PolicyAttributeKey, type PolicyAttributeSpec, type PolicyAttributeValues } from '../model/policy-attributes.js';
 import type { Setting } from '../model/setting.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel, type GroupPolicy, type TunnelGroup } from '../model/types.js';
-import { builtInNatTraversal, builtInPolicyDefaults, type Basis, type BuiltInDefault } from './defaults.js';
+import { builtInNatTraversal } from './defaults.js';
 
-/** `global` is for device-wide lines (NAT-T), which belong to no policy. */
-export type ValueSource = 'group-policy' | 'DfltGrpPolicy' | 'default' | 'global';
+/** Where an effective value came from. `global` is for device-wide lines (NAT-T), which belong to no policy. */
+export type Provenance =
+  | { from: 'group-policy' | 'DfltGrpPolicy'; groupPolicy: string; line: number; legacy?: boolean }
+  | { from: 'global'; groupPolicy: null; line: number }
+  | { from: 'default'; groupPolicy: null; line: null; basis: Basis; note?: string };
 
-export interface Effective<T> {
-  state: 'none' | 'value';
-  /** The value; null when state is `none`. */
-  value: T | null;
-  from: ValueSource;
-  /** Policy whose line set it; null for built-in defaults. */
-  groupPolicy: string | null;
-  /** 1-based line that set it; null for built-in defaults. */
-  line: number | null;
-  /** The line used the pre-8.4 `svc` keyword. */
-  legacy?: boolean;
-  /** For built-in defaults: how sure we are of the value. */
-  basis?: Basis;
-  note?: string;
-}
+export type ValueSource = Provenance['from'];
+
+/**
+ * An effective value: `value` with the value, or `none` (explicitly off or empty), each with where it
+ * came from. Rules narrow on `state` once instead of checking a nullable value.
+ */
+export type Effective<T> = Provenance & ({ state: 'value'; value: T } | { state: 'none' });
 
 export type EffectivePolicy = { [K in PolicyAttributeKey]: Effective<PolicyAttributeValues[K]> };
 
@@ -54,13 +50,22 @@ export interface ResolvedDevice {
   natTraversal: Effective<number>;
 }
 
+/** The value, or null when the state is `none`: for code that only needs "what is it, if anything". */
+export function valueOf<T>(e: Effective<T>): T | null {
+  return e.state === 'value' ? e.value : null;
+}
+
+/** The line used the pre-8.4 `svc` keyword. */
+export function isLegacy(e: Effective<unknown>): boolean {
+  return (e.from === 'group-policy' || e.from === 'DfltGrpPolicy') && e.legacy === true;
+}
+
 const REMOTE_ACCESS_TYPES = new Set(['remote-access', 'ipsec-ra', 'webvpn']);
 const ALWAYS_PRESENT = ['DefaultRAGroup', 'DefaultWEBVPNGroup'];
 
 export function resolveDevice(model: DeviceModel): ResolvedDevice {
-  const defaults = builtInPolicyDefaults(model.version);
   const profiles: ResolvedProfile[] = [];
-  for (const tg of remoteAccessTunnelGroups(model)) profiles.push(resolveProfile(model, tg, defaults));
+  for (const tg of remoteAccessTunnelGroups(model)) profiles.push(resolveProfile(model, tg));
   return { model, profiles, natTraversal: resolveNatTraversal(model) };
 }
 
@@ -78,32 +83,30 @@ export function remoteAccessTunnelGroups(model: DeviceModel): TunnelGroup[] {
   return groups;
 }
 
-function resolveProfile(model: DeviceModel, tg: TunnelGroup, defaults: ReturnType<typeof builtInPolicyDefaults>): ResolvedProfile {
+function resolveProfile(model: DeviceModel, tg: TunnelGroup): ResolvedProfile {
   const ref = tg.general.defaultGroupPolicy;
   const groupPolicy = ref.state === 'value' ? ref.value : DEFAULT_GROUP_POLICY;
   const own = groupPolicy === DEFAULT_GROUP_POLICY ? undefined : model.groupPolicies.get(groupPolicy);
   const dflt = model.groupPolicies.get(DEFAULT_GROUP_POLICY);
   const policyLayer: PolicyLayerState =
-    groupPolicy === DEFAULT_GROUP_POLICY ? 'DfltGrpPolicy' : !own || own.type === null && own.attributeBlockLines.length === 0 ? 'missing' : own.type === 'external' ? 'external' : 'defined';
+    groupPolicy === DEFAULT_GROUP_POLICY
+      ? 'DfltGrpPolicy'
+      : !own || (own.type === null && own.attributeBlockLines.length === 0)
+        ? 'missing'
+        : own.type === 'external'
+          ? 'external'
+          : 'defined';
   // An external policy's attributes arrive from RADIUS; offline, only the lower layers are known.
   const ownLayer = policyLayer === 'defined' ? own : undefined;
 
   const attributes = {} as Record<PolicyAttributeKey, Effective<unknown>>;
-  for (const spec of POLICY_ATTRIBUTES) {
-    attributes[spec.key] = resolveSetting(
-      ownLayer,
-      dflt,
-      (gp) => gp.attributes[spec.key] as Setting<unknown>,
-      defaults[spec.key] as BuiltInDefault<unknown>,
-    );
+  for (const s of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
+    attributes[s.key] = resolveSetting(ownLayer, dflt, (gp) => gp.attributes[s.key] as Setting<unknown>, s.builtIn(model.version) as BuiltInDefault<unknown>);
   }
   const customTypes = new Set<string>([...(ownLayer?.customAttributes.keys() ?? []), ...(dflt?.customAttributes.keys() ?? [])]);
   const customAttributes = new Map<string, Effective<string>>();
   for (const type of [...customTypes].sort()) {
-    customAttributes.set(
-      type,
-      resolveSetting(ownLayer, dflt, (gp) => gp.customAttributes.get(type) ?? { state: 'unset' }, { value: null, basis: 'inferred' }),
-    );
+    customAttributes.set(type, resolveSetting(ownLayer, dflt, (gp) => gp.customAttributes.get(type) ?? { state: 'unset' }, { value: null, basis: 'inferred' }));
   }
   return {
     tunnelGroup: tg,
@@ -116,13 +119,8 @@ function resolveProfile(model: DeviceModel, tg: TunnelGroup, defaults: ReturnTyp
   };
 }
 
-function resolveSetting<T>(
-  own: GroupPolicy | undefined,
-  dflt: GroupPolicy | undefined,
-  pick: (gp: GroupPolicy) => Setting<T>,
-  builtIn: BuiltInDefault<T>,
-): Effective<T> {
-  const layers: Array<[GroupPolicy | undefined, ValueSource]> = [
+function resolveSetting<T>(own: GroupPolicy | undefined, dflt: GroupPolicy | undefined, pick: (gp: GroupPolicy) => Setting<T>, builtIn: BuiltInDefault<T>): Effective<T> {
+  const layers: Array<[GroupPolicy | undefined, 'group-policy' | 'DfltGrpPolicy']> = [
     [own, 'group-policy'],
     [dflt, 'DfltGrpPolicy'],
   ];
@@ -130,35 +128,19 @@ function resolveSetting<T>(
     if (!gp) continue;
     const s = pick(gp);
     if (s.state === 'unset') continue;
-    const effective: Effective<T> = {
-      state: s.state,
-      value: s.state === 'value' ? s.value : null,
-      from,
-      groupPolicy: gp.name,
-      line: s.line,
-    };
-    if (s.legacy) effective.legacy = true;
-    return effective;
+    const provenance = { from, groupPolicy: gp.name, line: s.line, ...(s.legacy ? { legacy: true } : {}) };
+    return s.state === 'value' ? { ...provenance, state: 'value', value: s.value } : { ...provenance, state: 'none' };
   }
-  const effective: Effective<T> = {
-    state: builtIn.value === null ? 'none' : 'value',
-    value: builtIn.value,
-    from: 'default',
-    groupPolicy: null,
-    line: null,
-    basis: builtIn.basis,
-  };
-  if (builtIn.note) effective.note = builtIn.note;
-  return effective;
+  return fromDefault(builtIn);
+}
+
+function fromDefault<T>(d: BuiltInDefault<T>): Effective<T> {
+  const provenance = { from: 'default' as const, groupPolicy: null, line: null, basis: d.basis, ...(d.note ? { note: d.note } : {}) };
+  return d.value === null ? { ...provenance, state: 'none' } : { ...provenance, state: 'value', value: d.value };
 }
 
 function resolveNatTraversal(model: DeviceModel): Effective<number> {
   const s = model.global.natTraversal;
-  if (s.state !== 'unset') {
-    return { state: s.state, value: s.state === 'value' ? s.value : null, from: 'global', groupPolicy: null, line: s.line };
-  }
-  const d = builtInNatTraversal(model.version);
-  const e: Effective<number> = { state: d.value === null ? 'none' : 'value', value: d.value, from: 'default', groupPolicy: null, line: null, basis: d.basis };
-  if (d.note) e.note = d.note;
-  return e;
+  if (s.state === 'unset') return fromDefault(builtInNatTraversal(model.version));
+  return s.state === 'value' ? { from: 'global', groupPolicy: null, line: s.line, state: 'value', value: s.value } : { from: 'global', groupPolicy: null, line: s.line, state: 'none' };
 }

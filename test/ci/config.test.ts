@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { RULES } from '../../rules/index.js';
 import { cliWith, fixture } from '../helpers.js';
 
-const IDS = RULES.map((r) => r.id);
+const IDS = RULES.map((r) => r.meta.id);
 const DEMO = fixture('demo/demo-headend.cfg');
 
 function workspace(config: string | null): string {

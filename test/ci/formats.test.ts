@@ -40,7 +40,7 @@ describe('sarif', () => {
     broken.runs[0].results[0].level = 'fatal';
     expect(validateSarif(broken)).toBe(false);
     const run = log.runs[0];
-    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.id));
+    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.meta.id));
     const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'ssl-keepalive-enabled');
     expect(rule).toMatchObject({
       name: 'SslKeepaliveEnabled',
@@ -93,7 +93,7 @@ describe('junit', () => {
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s: { name: string }) => s.name)).toEqual([DEMO, 'fixtures/synthetic/legacy-svc-82.cfg']);
     const demo = suites[0];
-    const profileRules = RULES.filter((x) => x.scope === 'profile').length;
+    const profileRules = RULES.filter((x) => x.meta.scope === 'profile').length;
     const deviceRules = RULES.length - profileRules;
     expect(demo.testcase).toHaveLength(profileRules * 8 + deviceRules);
     expect(Number(demo.tests)).toBe(demo.testcase.length);

@@ -155,9 +155,9 @@ describe('secrets never appear in output', () => {
 describe('rules command', () => {
   it('lists every rule with id, severity and title', async () => {
     const r = await cli('rules', '--format', 'json');
-    expect(JSON.parse(r.stdout).map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.id));
+    expect(JSON.parse(r.stdout).map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.meta.id));
     const table = await cli('rules');
-    for (const rule of RULES) expect(table.stdout).toContain(rule.id);
+    for (const rule of RULES) expect(table.stdout).toContain(rule.meta.id);
   });
   it('prints a rule doc, and refuses unknown ids with exit 2', async () => {
     const r = await cli('rules', 'ssl-keepalive-enabled');

@@ -2,15 +2,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine/engine.js';
 import { classifyProfiles } from '../../src/engine/mobile-facing.js';
-import { defineRule, type RuleModule } from '../../src/engine/types.js';
+import { createRule, type RuleModule } from '../../src/engine/types.js';
 import { RULES } from '../../rules/index.js';
 import { analyseOne, analyseText, ROOT, wrapConfig } from '../helpers.js';
 
 describe('rule pack', () => {
   it('has one module per rule file, each with metadata and a doc page with the required sections', () => {
     const files = readdirSync(`${ROOT}rules`).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
-    expect(RULES.map((r) => r.id)).toEqual(files);
-    for (const rule of RULES) {
+    expect(RULES.map((r) => r.meta.id)).toEqual(files);
+    for (const { meta: rule } of RULES) {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(['error', 'warning', 'info']).toContain(rule.severity);
       expect(rule.title.length).toBeGreaterThan(10);
@@ -30,20 +30,25 @@ describe('rule pack', () => {
       'natt-keepalive-short', 'natt-disabled', 'split-dns-inherited', 'ios-dns-all-clear', 'split-dns-not-domain', 'split-dns-without-dns-server',
       'homepage-ignored-on-mobile', 'perapp-attr-not-declared', 'perapp-data-missing', 'perapp-asa-version',
     ];
-    for (const id of fixed) expect(RULES.map((r) => r.id)).toContain(id);
+    for (const id of fixed) expect(RULES.map((r) => r.meta.id)).toContain(id);
   });
 });
 
 describe('engine', () => {
-  const probe: RuleModule = defineRule({
-    id: 'probe',
-    severity: 'info',
-    title: 'test rule that reports every profile',
-    rationale: 'used to check the engine without any real rule',
-    basis: 'inferred',
-    scope: 'profile',
-    check: ({ profiles }) =>
-      profiles.map((p, i) => ({ message: `saw ${p.resolved.name}`, line: 100 - i, tunnelGroup: p.resolved.name, groupPolicy: p.resolved.groupPolicy, fix: null, ...(i === 0 ? { severity: 'error' as const } : {}) })),
+  const probe: RuleModule = createRule({
+    meta: {
+      id: 'probe',
+      severity: 'info',
+      severities: ['info', 'error'],
+      title: 'test rule that reports every profile',
+      rationale: 'used to check the engine without any real rule',
+      basis: 'inferred',
+      scope: 'profile',
+      messages: { saw: 'saw {{name}}' },
+    },
+    check: ({ profiles, report }) => {
+      profiles.forEach((p, i) => report.profile(p, { messageId: 'saw', data: { name: p.resolved.name }, at: 100 - i, ...(i === 0 ? { severity: 'error' as const } : {}) }));
+    },
   });
 
   it('runs any rule module, applies severity overrides and sorts findings by profile, line, rule', () => {

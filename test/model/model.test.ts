@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, parseAsaVersion, atLeast } from '../../src/model/version.js';
+import { compareVersions, parseAsaVersion, atLeast } from '../../src/parse/version.js';
 import { analyseOne, analyseText, wrapConfig } from '../helpers.js';
 
 describe('ASA versions', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_ATTRIBUTES } from '../../src/model/policy-attributes.js';
+import { valueOf, type Effective } from '../../src/resolve/resolve.js';
 import { analyseOne, analyseText, profile, wrapConfig } from '../helpers.js';
 
 describe('resolver: policy → DfltGrpPolicy → built-in', () => {
@@ -49,7 +50,7 @@ tunnel-group MOBILE general-attributes
     const r = analyseText(
       wrapConfig('group-policy DfltGrpPolicy attributes\n split-dns value old.example\ngroup-policy G internal\ngroup-policy G attributes\n split-dns none\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G'),
     );
-    expect(profile(r, 'T').attributes.splitDns).toEqual({ state: 'none', value: null, from: 'group-policy', groupPolicy: 'G', line: 10 });
+    expect(profile(r, 'T').attributes.splitDns).toEqual({ state: 'none', from: 'group-policy', groupPolicy: 'G', line: 10 });
   });
 
   it('falls back to lower layers for missing and external policies, and says so', () => {
@@ -71,9 +72,9 @@ tunnel-group MOBILE general-attributes
 
   it('uses version-aware built-in tunnel protocols', () => {
     const old = analyseText(wrapConfig('tunnel-group T type remote-access', '8.2(5)'));
-    expect(profile(old, 'T').attributes.vpnTunnelProtocol.value).toEqual(['ikev1', 'l2tp-ipsec', 'ssl-client', 'ssl-clientless']);
+    expect(valueOf(profile(old, 'T').attributes.vpnTunnelProtocol)).toEqual(['ikev1', 'l2tp-ipsec', 'ssl-client', 'ssl-clientless']);
     const modern = analyseText(wrapConfig('tunnel-group T type remote-access', '9.16(4)'));
-    expect(profile(modern, 'T').attributes.vpnTunnelProtocol.value).toContain('ikev2');
+    expect(valueOf(profile(modern, 'T').attributes.vpnTunnelProtocol)).toContain('ikev2');
   });
 
   it('resolves NAT-T from the global line or the built-in default', () => {
@@ -94,14 +95,14 @@ describe('show running-config all', () => {
       const q = profile(all, p.name);
       expect(q.groupPolicy).toBe(p.groupPolicy);
       for (const spec of POLICY_ATTRIBUTES) {
-        const a = p.attributes[spec.key];
-        const b = q.attributes[spec.key];
-        expect({ attr: spec.setting, state: b.state, value: b.value }).toEqual({ attr: spec.setting, state: a.state, value: a.value });
+        const a = p.attributes[spec.key] as Effective<unknown>;
+        const b = q.attributes[spec.key] as Effective<unknown>;
+        expect({ attr: spec.keyword, state: b.state, value: valueOf(b) }).toEqual({ attr: spec.keyword, state: a.state, value: valueOf(a) });
         compared++;
       }
     }
     expect(compared).toBe(3 * POLICY_ATTRIBUTES.length);
-    expect(all.resolved.natTraversal.value).toBe(plain.resolved.natTraversal.value);
+    expect(valueOf(all.resolved.natTraversal)).toBe(valueOf(plain.resolved.natTraversal));
     // ...while provenance tells them apart: the dump states DfltGrpPolicy's values explicitly.
     expect(profile(all, 'PHONES').attributes.sslKeepalive.from).toBe('DfltGrpPolicy');
     expect(profile(plain, 'PHONES').attributes.sslKeepalive.from).toBe('default');

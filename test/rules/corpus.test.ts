@@ -34,7 +34,7 @@ describe('rules over the real corpus', () => {
   it('has the nine corpus configs', () => {
     expect(FILES).toHaveLength(9);
   });
-  it.each(RULES.map((r) => r.id))('%s finds exactly what the corpus holds', (id) => {
+  it.each(RULES.map((r) => r.meta.id))('%s finds exactly what the corpus holds', (id) => {
     const got = FILES.flatMap((file) => fixtureFindings(id, `corpus/${file}`).map((f) => [file, f.tunnelGroup, f.line] as [string, string | null, number | null]));
     const key = (x: [string, string | null, number | null]) => x.join('|');
     expect(got.map(key).sort()).toEqual((EXPECTED[id] ?? []).map(key).sort());

@@ -45,7 +45,7 @@ export function headend(p: HeadendParts = {}): string {
 }
 
 export function ruleById(id: string) {
-  const rule = RULES.find((r) => r.id === id);
+  const rule = RULES.find((r) => r.meta.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
   return rule;
 }

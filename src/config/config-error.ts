@@ -1,0 +1,9 @@
+import { FileError } from '../common/file-error.js';
+
+/** A mistake in the configuration file: reported as `FILE:LINE: message`, exit code 2. */
+export class ConfigError extends FileError {
+  constructor(file: string, line: number | null, message: string) {
+    super(file, message, line);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,75 @@
+// What a reader sees while the model is built: the lines of one configuration section as small views,
+// the model being filled, and one place that counts modelled lines and records problems. Readers
+// never count: a line a handler takes (does not answer `false` for) is counted here.
+
+import { compareProblems, type Problem } from '../common/problem.js';
+import { LineKind } from '../parse/line-kinds.js';
+import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
+import { tokenize } from '../parse/tokenize.js';
+import type { DeviceModel } from './types.js';
+
+/** One command line: its index in the file, 1-based number, trimmed text and words. */
+export interface ConfigLine {
+  index: number;
+  line: number;
+  text: string;
+  words: string[];
+}
+
+/** Reads one line; `false` means "not a line this handler models" (it stays in the tree, uncounted). */
+export type LineHandler = (line: ConfigLine) => boolean | void;
+
+export class BuildContext {
+  private modelledLines = 0;
+
+  constructor(
+    readonly parsed: ParsedConfig,
+    readonly section: ConfigSection,
+    readonly model: DeviceModel,
+  ) {}
+
+  lineAt(index: number): ConfigLine {
+    const text = this.parsed.lines[index]!.trim();
+    return { index, line: index + 1, text, words: tokenize(text) };
+  }
+
+  /** The direct children of a block header, in file order. */
+  children(block: ConfigLine): ConfigLine[] {
+    const out: ConfigLine[] = [];
+    const { kinds, parentOf, blockEnd } = this.parsed;
+    const end = blockEnd[block.index]!;
+    for (let i = block.index + 1; i < end; i++) if (kinds[i] === LineKind.Command && parentOf[i] === block.index) out.push(this.lineAt(i));
+    return out;
+  }
+
+  /** Runs `handle` and counts the line as modelled unless it answers `false`. */
+  take(line: ConfigLine, handle: LineHandler): void {
+    if (handle(line) !== false) this.modelledLines++;
+  }
+
+  /** Hands each child of a block to the handler named by its first word (`*` for any other). */
+  readChildren(block: ConfigLine, handlers: Readonly<Record<string, LineHandler>>): void {
+    for (const child of this.children(block)) {
+      const handler = handlers[child.words[0] ?? ''] ?? handlers['*'];
+      if (handler) this.take(child, handler);
+    }
+  }
+
+  problem(line: number | null, severity: Problem['severity'], code: string, message: string): void {
+    this.model.problems.push({ line, severity, code, message });
+  }
+
+  finish(): DeviceModel {
+    let commands = 0;
+    for (let i = this.section.start; i < this.section.end; i++) if (this.parsed.kinds[i] === LineKind.Command) commands++;
+    this.model.stats = { commandLines: commands, modelledLines: this.modelledLines };
+    this.model.problems.sort(compareProblems);
+    return this.model;
+  }
+}
+
+/** A reader of the top-level commands that start with one of `words`. */
+export interface TopLevelReader {
+  words: readonly string[];
+  read(ctx: BuildContext, line: ConfigLine): boolean | void;
+}

@@ -1,0 +1,108 @@
+// Single-line global commands: hostname, domain name, firewall mode, SSL trustpoints and ciphers,
+// NTP servers, DAP record names, AnyConnect custom data, local users and security contexts.
+
+import { noneSetting, UNSET, valueSetting } from '../setting.js';
+import type { TopLevelReader } from '../build-context.js';
+
+export const hostnameReader: TopLevelReader = {
+  words: ['hostname', 'domain-name'],
+  read(ctx, { words, line }) {
+    const value = valueSetting(words[1] ?? '', line);
+    if (words[0] === 'hostname') ctx.model.hostname = value;
+    else ctx.model.domainName = value;
+  },
+};
+
+export const firewallReader: TopLevelReader = {
+  words: ['firewall'],
+  read(ctx, { words, line }) {
+    if (words[1] === 'transparent') ctx.model.firewallMode = valueSetting('transparent', line);
+  },
+};
+
+export const sslReader: TopLevelReader = {
+  words: ['ssl'],
+  read(ctx, { words: w, line }) {
+    const g = ctx.model.global;
+    if (w[1] === 'trust-point' && w[2]) g.sslTrustPoints.push({ trustpoint: w[2], interface: w[3] ?? null, line });
+    else if (w[1] === 'encryption' && w.length > 2) g.sslEncryption = valueSetting(w.slice(2), line);
+    else return false;
+    return true;
+  },
+};
+
+export const ntpReader: TopLevelReader = {
+  words: ['ntp'],
+  read(ctx, { words, line }) {
+    if (words[1] === 'server' && words[2]) ctx.model.global.ntpServers.push({ address: words[2], line });
+  },
+};
+
+export const dapRecordReader: TopLevelReader = {
+  words: ['dynamic-access-policy-record'],
+  read(ctx, { words, line }) {
+    ctx.model.global.dapRecords.push({ name: words.slice(1).join(' '), line });
+  },
+};
+
+export const customDataReader: TopLevelReader = {
+  words: ['anyconnect-custom-data'],
+  read(ctx, { text, words, line }) {
+    const [, type, name] = words;
+    // The value is everything after TYPE and NAME, kept verbatim (base64 holds no spaces, but be exact).
+    const valueStart = type && name ? text.indexOf(name, text.indexOf(type) + type.length) + name.length : -1;
+    const value = valueStart > 0 ? text.slice(valueStart).trim() : '';
+    if (!type || !name || !value) {
+      ctx.problem(line, 'warning', 'bad-syntax', 'expected `anyconnect-custom-data TYPE NAME VALUE`');
+      return false;
+    }
+    const key = `${type} ${name}`;
+    const existing = ctx.model.global.customData.get(key);
+    if (existing) {
+      existing.value += value;
+      existing.lines.push(line);
+    } else {
+      ctx.model.global.customData.set(key, { type, name, value, lines: [line] });
+    }
+    return true;
+  },
+};
+
+export const usernameReader: TopLevelReader = {
+  words: ['username'],
+  read(ctx, l) {
+    const name = l.words[1];
+    if (!name) return false;
+    let user = ctx.model.users.get(name);
+    if (!user) {
+      user = { name, line: l.line, vpnGroupPolicy: UNSET, groupLock: UNSET };
+      ctx.model.users.set(name, user);
+    }
+    if (l.words[2] !== 'attributes') return true;
+    const u = user;
+    ctx.readChildren(l, {
+      'vpn-group-policy': ({ words, line }) => {
+        if (!words[1]) return false;
+        u.vpnGroupPolicy = valueSetting(words[1], line);
+      },
+      'group-lock': ({ words, line }) => {
+        if (words[1] === 'value' && words[2]) u.groupLock = valueSetting(words[2], line);
+        else if (words[1] === 'none') u.groupLock = noneSetting(line);
+        else return false;
+        return true;
+      },
+    });
+    return true;
+  },
+};
+
+export const contextReader: TopLevelReader = {
+  words: ['context'],
+  read(ctx, l) {
+    if (!l.words[1]) return false;
+    const url = ctx.children(l).find((c) => c.words[0] === 'config-url' && c.words[1]);
+    ctx.model.contexts.push({ name: l.words[1], line: l.line, configUrl: url?.words[1] ?? null });
+    ctx.model.space = 'system';
+    return true;
+  },
+};

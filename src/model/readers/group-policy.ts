@@ -1,0 +1,115 @@
+// `group-policy NAME internal|external ...` and `group-policy NAME attributes` with its `webvpn`
+// sub-mode. Attribute lines are read through the attribute table; repeated blocks merge, later lines win.
+
+import { POLICY_ATTRIBUTES, emptyPolicyAttributes, type PolicyAttributeSpec } from '../policy-attributes.js';
+import { noneSetting, valueSetting, type Setting } from '../setting.js';
+import type { GroupPolicy } from '../types.js';
+import type { BuildContext, ConfigLine, LineHandler, TopLevelReader } from '../build-context.js';
+
+/** Attribute specs by the first word of their lines, per sub-mode (`anyconnect` and `svc` lead to several). */
+function specsByFirstWord(mode: 'attributes' | 'webvpn'): Map<string, PolicyAttributeSpec[]> {
+  const map = new Map<string, PolicyAttributeSpec[]>();
+  for (const s of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
+    if (s.mode !== mode) continue;
+    for (const kw of [s.keyword, s.legacyKeyword]) {
+      const first = kw?.split(' ')[0];
+      if (first && !map.get(first)?.includes(s)) map.set(first, [...(map.get(first) ?? []), s]);
+    }
+  }
+  return map;
+}
+const ATTRIBUTE_SPECS = specsByFirstWord('attributes');
+const WEBVPN_SPECS = specsByFirstWord('webvpn');
+
+export function policyOf(ctx: BuildContext, name: string): GroupPolicy {
+  let gp = ctx.model.groupPolicies.get(name);
+  if (!gp) {
+    gp = {
+      name,
+      type: null,
+      declarationLine: null,
+      attributeBlockLines: [],
+      webvpnLine: null,
+      externalServerGroup: null,
+      attributes: emptyPolicyAttributes(),
+      customAttributes: new Map(),
+    };
+    ctx.model.groupPolicies.set(name, gp);
+  }
+  return gp;
+}
+
+function applySetting(gp: GroupPolicy, spec: PolicyAttributeSpec, setting: Setting<unknown>): void {
+  const attrs = gp.attributes as Record<string, Setting<unknown>>;
+  const previous = attrs[spec.key]!;
+  if (spec.accumulates && previous.state === 'value' && setting.state === 'value') {
+    attrs[spec.key] = { ...setting, value: [...(previous.value as unknown[]), ...(setting.value as unknown[])] };
+    return;
+  }
+  // Later lines win, as when a hand-edited config repeats an attribute.
+  attrs[spec.key] = setting;
+}
+
+/** A handler that reads attribute lines of one sub-mode through the table. */
+function attributeHandler(ctx: BuildContext, gp: GroupPolicy, specs: Map<string, PolicyAttributeSpec[]>): LineHandler {
+  return (l) => {
+    for (const s of specs.get(l.words[0] ?? '') ?? []) {
+      const read = s.read(l.words, l.line);
+      if (read === undefined) continue;
+      if ('problem' in read) ctx.problem(l.line, 'warning', 'bad-value', `${s.keyword}: ${read.problem}`);
+      else applySetting(gp, s, read.setting as Setting<unknown>);
+      return true;
+    }
+    return false;
+  };
+}
+
+function customAttribute(ctx: BuildContext, gp: GroupPolicy): LineHandler {
+  return ({ words, line }) => {
+    const type = words[1];
+    if (type && words[2] === 'none') gp.customAttributes.set(type, noneSetting(line));
+    else if (type && words[2] === 'value' && words[3]) gp.customAttributes.set(type, valueSetting(words[3], line));
+    else {
+      ctx.problem(line, 'warning', 'bad-syntax', 'expected `anyconnect-custom TYPE value NAME` or `anyconnect-custom TYPE none`');
+      return false;
+    }
+    return true;
+  };
+}
+
+export const groupPolicyReader: TopLevelReader = {
+  words: ['group-policy'],
+  read(ctx, l: ConfigLine) {
+    const [, name, kind] = l.words;
+    if (!name || !kind) {
+      ctx.problem(l.line, 'warning', 'bad-syntax', 'group-policy line without a name and keyword');
+      return false;
+    }
+    if (kind === 'internal' || kind === 'external') {
+      const gp = policyOf(ctx, name);
+      gp.type = kind;
+      gp.declarationLine = l.line;
+      if (kind === 'external') {
+        const sg = l.words.indexOf('server-group');
+        gp.externalServerGroup = sg !== -1 ? (l.words[sg + 1] ?? null) : null;
+      }
+      return true;
+    }
+    if (kind !== 'attributes') return false;
+    const gp = policyOf(ctx, name);
+    gp.attributeBlockLines.push(l.line);
+    const attributes = attributeHandler(ctx, gp, ATTRIBUTE_SPECS);
+    const webvpn = attributeHandler(ctx, gp, WEBVPN_SPECS);
+    ctx.readChildren(l, {
+      'anyconnect-custom': customAttribute(ctx, gp),
+      webvpn: (sub) => {
+        if (sub.words.length !== 1) return false;
+        gp.webvpnLine = sub.line;
+        ctx.readChildren(sub, { '*': webvpn });
+        return true;
+      },
+      '*': attributes,
+    });
+    return true;
+  },
+};
