@@ -1,7 +1,8 @@
 import { createRule } from '../src/engine/types.js';
 
 // Which licence line entitles mobile clients on which release cannot be checked offline [recalled];
-// only an explicit `AnyConnect for Mobile : Disabled` is a warning, the rest is reported for review.
+// an explicit `AnyConnect for Mobile : Disabled` is a warning, `Enabled` needs nothing, and without that
+// line the AnyConnect licence lines are listed for review.
 export default createRule({
   meta: {
     id: 'anyconnect-mobile-license',
@@ -28,6 +29,7 @@ export default createRule({
       report.device({ messageId: 'mobileDisabled', data: { where, value: mobile.value }, at: mobile.line, severity: 'warning', object: mobile.feature });
       return;
     }
+    if (mobile && /^enabled\b/i.test(mobile.value)) return;
     report.device({ messageId: 'licences', data: { where, summary: facts.lines.map((l) => `${l.feature}: ${l.value}`).join('; ') }, at: first.line });
   },
 });

@@ -12,20 +12,18 @@ export default createRule({
     scope: 'device',
     messages: {
       disabledByLine: '`no crypto isakmp nat-traversal` (line {{line}}) while IKEv2 client services serve {{profiles}}: AnyConnect IPsec from behind NAT will fail.',
-      offByDefault: 'NAT-T is off by default on ASA {{version}} while IKEv2 client services serve {{profiles}}: AnyConnect IPsec from behind NAT will fail.',
     },
   },
   check({ device, profiles, report }) {
     const ikev2 = profiles.filter((p) => p.transports.ikev2);
     const natt = device.natTraversal;
-    if (ikev2.length === 0 || natt.state !== 'none') return;
-    const served = profileList(ikev2.map((p) => p.resolved.name));
-    const fix = 'crypto isakmp nat-traversal 3600';
-    if (natt.line !== null) {
-      report.device({ messageId: 'disabledByLine', data: { line: natt.line, profiles: served }, at: natt.line, fix });
-    } else {
-      const clientServices = device.model.global.ikev2Enable.find((e) => e.clientServices);
-      report.device({ messageId: 'offByDefault', data: { version: device.model.version?.text ?? 'this release', profiles: served }, at: { line: clientServices?.line ?? null, role: 'should-set' }, fix });
-    }
+    // Only an explicit `no crypto isakmp nat-traversal`: NAT-T is off by default only on 7.0, which has no IKEv2.
+    if (ikev2.length === 0 || natt.state !== 'none' || natt.from !== 'global') return;
+    report.device({
+      messageId: 'disabledByLine',
+      data: { line: natt.line, profiles: profileList(ikev2.map((p) => p.resolved.name)) },
+      at: natt.line,
+      fix: 'crypto isakmp nat-traversal 3600',
+    });
   },
 });

@@ -29,6 +29,8 @@ export function renderAuditJson(targets: AuditTarget[], tool: { name: string; ve
         lineRole: f.lineRole,
         lineText: f.lineText,
         object: f.object,
+        messageId: f.messageId,
+        data: f.data,
       })),
       ignored: t.ignored.map((i) => ({ ruleId: i.finding.ruleId, tunnelGroup: i.finding.tunnelGroup, line: i.finding.line, reason: i.entry.reason, until: i.entry.until ?? null })),
     })),

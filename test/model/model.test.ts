@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { licenseFactsFromShowVersion } from '../../src/model/licenses.js';
 import { compareVersions, parseAsaVersion, atLeast } from '../../src/parse/version.js';
 import { analyseOne, analyseText, wrapConfig } from '../helpers.js';
 
@@ -186,5 +187,20 @@ describe('firewall mode', () => {
     expect(analyseText(wrapConfig('interface GigabitEthernet0/0\n nameif outside\n')).model.firewallMode.state).toBe('unset');
     const t = analyseText(wrapConfig('firewall transparent\ninterface GigabitEthernet0/0\n nameif outside\n'));
     expect(t.model.firewallMode).toMatchObject({ state: 'value', value: 'transparent', line: 6 });
+  });
+});
+
+describe('licence lines of a live show version', () => {
+  it('keeps the AnyConnect lines and ignores the rest', () => {
+    const facts = licenseFactsFromShowVersion(
+      'Cisco Adaptive Security Appliance Software Version 9.8(4)\r\nVPN-3DES-AES                      : Enabled        perpetual\r\nAnyConnect for Mobile             : Disabled       perpetual\r\nAnyConnect Essentials             : Enabled        perpetual\r\n',
+    );
+    expect(facts).toEqual({
+      from: 'show-version',
+      lines: [
+        { feature: 'AnyConnect for Mobile', value: 'Disabled perpetual', line: null },
+        { feature: 'AnyConnect Essentials', value: 'Enabled perpetual', line: null },
+      ],
+    });
   });
 });

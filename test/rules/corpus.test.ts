@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { fixture } from '../helpers.js';
-import { fixtureFindings } from './kit.js';
+import { caseText, findingsFor, ruleById } from './rule-tester.js';
 
 const FILES = readdirSync(fixture('corpus')).filter((f) => f.endsWith('.cfg')).sort();
 const PROMETHEUS = 'prometheus-asa1-80-svc.cfg';
@@ -35,7 +35,7 @@ describe('rules over the real corpus', () => {
     expect(FILES).toHaveLength(9);
   });
   it.each(RULES.map((r) => r.meta.id))('%s finds exactly what the corpus holds', (id) => {
-    const got = FILES.flatMap((file) => fixtureFindings(id, `corpus/${file}`).map((f) => [file, f.tunnelGroup, f.line] as [string, string | null, number | null]));
+    const got = FILES.flatMap((file) => findingsFor(ruleById(id), caseText({ file: `corpus/${file}` })).map((f) => [file, f.tunnelGroup, f.line] as [string, string | null, number | null]));
     const key = (x: [string, string | null, number | null]) => x.join('|');
     expect(got.map(key).sort()).toEqual((EXPECTED[id] ?? []).map(key).sort());
   });

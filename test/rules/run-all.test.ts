@@ -1,78 +1,89 @@
-// Every rule on `show running-config all` input: the same device printed with DfltGrpPolicy in full
-// (and NAT-T with its default) must give the same findings as its plain `show running-config`.
-// Values that were built-in defaults become DfltGrpPolicy lines, so only lines and sources may differ.
+// Every rule on `show running-config all` input: each fragment case of every rule, printed the way
+// `show running-config all` prints it (DfltGrpPolicy in full, NAT-T with its default), must give the
+// same findings as the plain config. Built-in defaults become DfltGrpPolicy lines, so only the lines
+// findings point at may differ.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseText } from '../helpers.js';
-import { findingsOf, headend, headendRunAll, type HeadendParts } from './kit.js';
+import type { Finding } from '../../src/engine/types.js';
+import { atLeast, parseAsaVersion } from '../../src/parse/version.js';
+import { CASES } from './cases/index.js';
+import { caseProfiles, completeConfig, findingsFor, ruleById, type RuleCase } from './rule-tester.js';
 
-const SPLIT = ' split-tunnel-policy tunnelspecified\n split-tunnel-network-list value ST';
-const DECLARED = 'webvpn\n anyconnect-custom-attr perapp description Per-app';
-const DATA = 'anyconnect-custom-data perapp PA eJyVkMFqwzAMhl';
+// DfltGrpPolicy as `show running-config all` prints it on 9.16 (fixtures/synthetic/run-all-916.cfg),
+// with that device's own dns-server and split-dns put back to their built-in `none`.
+const RUN_ALL_DFLT = (() => {
+  const lines = readFileSync(new URL('../../fixtures/synthetic/run-all-916.cfg', import.meta.url), 'utf8').split('\n');
+  const start = lines.indexOf('group-policy DfltGrpPolicy attributes') + 1;
+  let end = start;
+  while (lines[end]?.startsWith(' ')) end++;
+  return lines.slice(start, end).map((l) => (l.startsWith(' dns-server ') ? ' dns-server none' : l.startsWith(' split-dns ') ? ' split-dns none' : l.trimEnd()));
+})();
 
-const CASES: Array<[rule: string, parts: HeadendParts, profile?: string | null]> = [
-  ['profile-name-special-chars', { tunnelGroupName: 'Lab&Partners', tgWebvpn: ' group-alias Lab enable' }, 'Lab&Partners'],
-  ['profile-name-special-chars', { tunnelGroupName: 'vpn.corp_MOBILE-1' }, 'vpn.corp_MOBILE-1'],
-  ['group-alias-special-chars', { tgWebvpn: ' group-alias "Mobile Users" enable\n group-alias "Old Name" disable' }],
-  ['group-alias-special-chars', { tgWebvpn: ' group-alias Mobile-Users enable' }],
-  ['server-side-dpd-enabled', { webvpn: '  anyconnect dpd-interval gateway 30' }],
-  ['server-side-dpd-enabled', { dflt: ' webvpn\n  anyconnect dpd-interval gateway 300' }],
-  ['server-side-dpd-enabled', { noPolicy: true }],
-  ['server-side-dpd-enabled', { webvpn: '  anyconnect dpd-interval gateway none' }],
-  ['client-side-dpd-disabled', { webvpn: '  anyconnect dpd-interval client none' }],
-  ['client-side-dpd-disabled', { dflt: ' webvpn\n  anyconnect dpd-interval client none' }],
-  ['client-side-dpd-disabled', {}],
-  ['ssl-keepalive-enabled', { webvpn: '  anyconnect ssl keepalive 20' }],
-  ['ssl-keepalive-enabled', { dflt: ' webvpn\n  anyconnect ssl keepalive none' }],
-  ['ssl-keepalive-enabled', {}],
-  ['natt-keepalive-short', { global: 'crypto isakmp nat-traversal 120' }, null],
-  ['natt-keepalive-short', {}, null],
-  ['natt-keepalive-short', { global: 'crypto isakmp nat-traversal 3600' }, null],
-  ['natt-disabled', { global: 'no crypto isakmp nat-traversal' }, null],
-  ['natt-disabled', {}, null],
-  ['split-dns-inherited', { dflt: ' split-dns value old.example.net', policy: `${SPLIT}\n default-domain value corp.example.com` }],
-  ['split-dns-inherited', { dflt: ' split-dns value old.example.net', policy: `${SPLIT}\n split-dns none` }],
-  ['ios-dns-all-clear', { policy: `${SPLIT}\n split-dns none\n default-domain none` }],
-  ['ios-dns-all-clear', { dflt: ' split-dns none\n default-domain none', policy: SPLIT }],
-  ['ios-dns-all-clear', { policy: `${SPLIT}\n split-dns none\n default-domain value corp.example.com` }],
-  ['split-dns-not-domain', { policy: `${SPLIT}\n split-dns value corp.example.com 10.0.0.53` }],
-  ['split-dns-not-domain', { dflt: ' split-dns value 8.8.8.8', policy: SPLIT }],
-  ['split-dns-not-domain', { policy: `${SPLIT}\n split-dns value corp.example.com` }],
-  ['split-dns-without-dns-server', { policy: `${SPLIT}\n split-dns value corp.example.com\n dns-server none` }],
-  ['split-dns-without-dns-server', { dflt: ' dns-server none', policy: `${SPLIT}\n split-dns value corp.example.com` }],
-  ['split-dns-without-dns-server', { policy: `${SPLIT}\n split-dns value corp.example.com` }],
-  ['homepage-ignored-on-mobile', { webvpn: '  homepage value https://portal.example' }],
-  ['homepage-ignored-on-mobile', { dflt: ' webvpn\n  homepage value https://portal.example' }],
-  ['homepage-ignored-on-mobile', {}],
-  ['perapp-attr-not-declared', { global: DATA, policy: ' anyconnect-custom perapp value PA' }],
-  ['perapp-attr-not-declared', { global: DATA, dflt: ' anyconnect-custom perapp value PA' }],
-  ['perapp-attr-not-declared', { global: `${DECLARED}\n${DATA}`, policy: ' anyconnect-custom perapp value PA' }],
-  ['perapp-data-missing', { global: DECLARED, policy: ' anyconnect-custom perapp value PA' }],
-  ['perapp-data-missing', { global: DECLARED, dflt: ' anyconnect-custom perapp value PA' }],
-  ['perapp-data-missing', { global: `${DECLARED}\n${DATA}`, policy: ' anyconnect-custom perapp value PA' }],
-  ['perapp-asa-version', { version: '9.2(4)', global: `${DECLARED}\n${DATA}`, policy: ' anyconnect-custom perapp value PA' }],
-  ['perapp-asa-version', { version: '9.2(4)', global: `${DECLARED}\n${DATA}`, dflt: ' anyconnect-custom perapp value PA' }],
-  ['perapp-asa-version', { version: '9.3(1)', global: `${DECLARED}\n${DATA}`, policy: ' anyconnect-custom perapp value PA' }],
-];
+/** The words that name an attribute (its value follows): `anyconnect dpd-interval gateway`, `split-dns`. */
+function attributeKey(line: string): string {
+  const w = line.trim().split(/\s+/);
+  if (w[0] === 'anyconnect' || w[0] === 'svc') return w.slice(0, w[1] === 'ssl' ? 3 : w[1] === 'dpd-interval' ? 3 : 2).join(' ');
+  if (w[0] === 'anyconnect-custom' || w[1] === 'alert-interval') return w.slice(0, 2).join(' ');
+  return w[0]!;
+}
 
-const essence = (fs: ReturnType<typeof findingsOf>) => fs.map((f) => ({ ruleId: f.ruleId, severity: f.severity, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy, object: f.object }));
+/** A complete plain configuration as `show running-config all` would print the same device. */
+export function toRunAll(text: string): string {
+  const lines = text.split('\n');
+  const overrides: string[] = [];
+  let at = -1;
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i] === 'group-policy DfltGrpPolicy attributes' || lines[i] === 'group-policy DfltGrpPolicy internal') {
+      let end = i + 1;
+      while (lines[end]?.startsWith(' ')) end++;
+      overrides.push(...lines.slice(i + 1, end).filter((l) => l !== ' webvpn'));
+      lines.splice(i, end - i);
+      if (at === -1) at = i;
+    } else i++;
+  }
+  const dflt = [...RUN_ALL_DFLT];
+  for (const o of overrides) {
+    const inWebvpn = o.startsWith('  ');
+    const webvpnAt = dflt.indexOf(' webvpn');
+    const same = dflt.findIndex((l, i) => (inWebvpn ? i > webvpnAt : i < webvpnAt) && l.startsWith(inWebvpn ? '  ' : ' ') && attributeKey(l) === attributeKey(o));
+    if (same >= 0) dflt[same] = o;
+    else if (inWebvpn) dflt.push(o);
+    else dflt.splice(webvpnAt, 0, o);
+  }
+  if (at === -1) at = lines.findIndex((l) => l.startsWith('group-policy ') || l.startsWith('tunnel-group ') || l.startsWith('Cryptochecksum:'));
+  lines.splice(at, 0, 'group-policy DfltGrpPolicy internal', 'group-policy DfltGrpPolicy attributes', ...dflt);
+  if (!lines.some((l) => /^(no )?crypto isakmp nat-traversal/.test(l))) lines.splice(lines.findIndex((l) => l.startsWith('Cryptochecksum:')), 0, 'crypto isakmp nat-traversal 20');
+  return lines.join('\n');
+}
+
+// The message may differ (a printed default reads as a set value); what is found and fixed may not.
+const essence = (fs: Finding[]) => fs.map((f) => ({ ruleId: f.ruleId, severity: f.severity, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy, object: f.object, fix: f.fix }));
+
+// The run-all rendering above is 9.x's; releases before 8.4 print `svc` forms and other defaults.
+const modern = (c: RuleCase): boolean => {
+  const v = /^ASA Version (\S+)/m.exec(c.config ?? '')?.[1];
+  return v === undefined || atLeast(parseAsaVersion(v)!, '8.4(1)');
+};
+
+const cases = Object.entries(CASES).flatMap(([id, tests]) =>
+  [...tests.valid.map((c) => ({ c, firing: false })), ...tests.invalid.map((c) => ({ c, firing: true }))]
+    .filter(({ c }) => c.config !== undefined && modern(c))
+    .map(({ c, firing }) => ({ id, c, firing })),
+);
 
 describe('rules on show running-config all input', () => {
-  it('the run-all rendering prints DfltGrpPolicy in full and resolves it as complete', () => {
-    const t = analyseText(headendRunAll({ dflt: ' webvpn\n  anyconnect dpd-interval gateway 300' }));
-    expect(t.summary.complete).toBe(true);
-    expect(t.model.groupPolicies.get('DfltGrpPolicy')!.attributes.dpdGateway).toMatchObject({ state: 'value', value: 300 });
+  it('the rendering prints DfltGrpPolicy in full and stays a complete configuration', () => {
+    const text = toRunAll(completeConfig('tunnel-group T type remote-access'));
+    expect(text).toContain('group-policy DfltGrpPolicy attributes\n banner none');
+    expect(text).toContain('crypto isakmp nat-traversal 20\nCryptochecksum:');
   });
-  it.each(CASES.map((c, i) => [i, ...c] as const))('case %i: %s gives the same findings as the plain config', (_, rule, parts, profile) => {
-    const plain = findingsOf(rule, headend(parts), profile ?? (profile === null ? null : 'MOBILE'));
-    const all = findingsOf(rule, headendRunAll(parts), profile ?? (profile === null ? null : 'MOBILE'));
-    expect(essence(all)).toEqual(essence(plain));
+  it('covers every rule, firing and quiet', () => {
+    expect([...new Set(cases.filter((x) => x.firing).map((x) => x.id))].sort()).toEqual(Object.keys(CASES).sort());
+    expect([...new Set(cases.filter((x) => !x.firing).map((x) => x.id))].sort()).toEqual(Object.keys(CASES).sort());
   });
-  it('covers every rule of the issue, firing and not firing', () => {
-    const fired = new Set(CASES.filter(([r, p, pr]) => findingsOf(r, headendRunAll(p), pr === undefined ? 'MOBILE' : pr).length > 0).map(([r]) => r));
-    const quiet = new Set(CASES.filter(([r, p, pr]) => findingsOf(r, headendRunAll(p), pr === undefined ? 'MOBILE' : pr).length === 0).map(([r]) => r));
-    const rules = [...new Set(CASES.map(([r]) => r))];
-    expect(rules).toHaveLength(15);
-    expect(rules.filter((r) => !fired.has(r))).toEqual([]);
-    expect(rules.filter((r) => !quiet.has(r))).toEqual([]);
+  it.each(cases.map((x) => [x.id, x.c.name ?? '', x] as const))('%s: %s', (_, __, { id, c }) => {
+    const rule = ruleById(id);
+    const plain = completeConfig(c.config!);
+    expect(essence(findingsFor(rule, toRunAll(plain), caseProfiles(c)))).toEqual(essence(findingsFor(rule, plain, caseProfiles(c))));
   });
 });

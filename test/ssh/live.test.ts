@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import { isAllowed } from '../../src/collect/allow-list.js';
-import { fixtureText, makeHostKey } from '../fake-asa/fake-asa.js';
+import { DEFAULT_SHOW_VERSION, fixtureText, makeHostKey } from '../fake-asa/fake-asa.js';
 import { cliWith, fixture, ROOT } from '../helpers.js';
 import { ENABLE, expectNoSecrets, knownHosts, liveAudit, PASSWORD, startFake, workdir } from './live-kit.js';
 
@@ -24,7 +24,9 @@ function onlyAllowed(received: string[]): void {
 
 describe('live audit of one device', () => {
   it('logs in at >, enables, collects and reports the same findings and lines as the saved config', async () => {
-    const fake = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE, banner: 'Authorized access only\n', motd: 'NOTICE: lab device#\nreport issues to noc>' });
+    // A release that licenses mobile separately, with the mobile licence off: the licence rule must see it.
+    const showVersion = DEFAULT_SHOW_VERSION.replace(/AnyConnect for Mobile( +): Enabled /, 'AnyConnect for Mobile$1: Disabled');
+    const fake = await startFake({ configs: { single: DEMO }, showVersion, enablePassword: ENABLE, banner: 'Authorized access only\n', motd: 'NOTICE: lab device#\nreport issues to noc>' });
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -1,0 +1,27 @@
+import type { RuleTests } from '../rule-tester.js';
+import { mobile, SPLIT } from './_kit.js';
+
+export default {
+  valid: [
+    { name: 'a default domain is tunnelled (D4)', config: mobile({ policy: [...SPLIT, 'split-dns none', 'default-domain value corp.example.com'] }) },
+    { name: 'a split-dns list (D3)', config: mobile({ policy: [...SPLIT, 'split-dns value corp.example.com'] }) },
+    { name: 'tunnel-all (D1)', config: mobile({ policy: ['split-tunnel-policy tunnelall', 'split-dns none', 'default-domain none'] }) },
+  ],
+  invalid: [
+    {
+      name: 'split-dns none and default-domain none in the policy: points at the later deciding line',
+      config: mobile({ policy: [...SPLIT, 'split-dns none', 'default-domain none'] }),
+      findings: [{ profile: 'MOBILE', at: ' default-domain none', severity: 'warning', messageId: 'allClear', data: { profile: 'MOBILE' }, fix: 'group-policy GP attributes\n split-dns value DOMAIN' }],
+    },
+    {
+      name: 'the nones inherited from DfltGrpPolicy; the fix suggests the device domain-name',
+      config: mobile({ global: ['domain-name corp.example.com'], dflt: ['split-dns none', 'default-domain none'], policy: SPLIT }),
+      findings: [{ profile: 'MOBILE', at: ' default-domain none', severity: 'warning', messageId: 'allClear', fix: 'group-policy GP attributes\n split-dns value corp.example.com' }],
+    },
+    {
+      name: 'the demo headend: Lab&Partners',
+      file: 'demo/demo-headend.cfg',
+      findings: [{ profile: 'Lab&Partners', at: ' default-domain none', severity: 'warning', messageId: 'allClear', fix: 'group-policy GP-CLEAR attributes\n split-dns value corp.example.com' }],
+    },
+  ],
+} satisfies RuleTests;

@@ -1,0 +1,27 @@
+import type { RuleTests } from '../rule-tester.js';
+import { mobile } from './_kit.js';
+
+export default {
+  valid: [
+    { name: 'perapp and unrelated types', config: mobile({ global: ['webvpn', ' anyconnect-custom-attr perapp', ' anyconnect-custom-attr dynamic-split-exclude-domains'] }) },
+    { name: 'the demo headend', file: 'demo/demo-headend.cfg' },
+  ],
+  invalid: [
+    {
+      name: 'per-app declared and PerApp used',
+      config: mobile({ global: ['webvpn', ' anyconnect-custom-attr per-app description Apps'], policy: ['anyconnect-custom PerApp value PA'] }),
+      findings: [
+        {
+          profile: null,
+          at: ' anyconnect-custom-attr per-app description Apps',
+          severity: 'error',
+          messageId: 'declared',
+          data: { type: 'per-app' },
+          object: 'anyconnect-custom-attr per-app',
+          fix: 'webvpn\n no anyconnect-custom-attr per-app\n anyconnect-custom-attr perapp description Apps',
+        },
+        { profile: null, at: ' anyconnect-custom PerApp value PA', severity: 'error', messageId: 'used', data: { type: 'PerApp' }, object: 'anyconnect-custom PerApp in GP', fix: null },
+      ],
+    },
+  ],
+} satisfies RuleTests;
