@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli/program.js';
-import { analyseBytes, analyseFile, type AnalysedTarget } from '../src/pipeline.js';
+import { analyseBytes, analyseFile, type AnalysedTarget } from '../src/audit/pipeline.js';
 import { parseConfigText, type ParsedConfig } from '../src/parse/parse.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));

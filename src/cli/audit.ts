@@ -1,32 +1,26 @@
 // `asa-mobile-audit audit FILE|DIR ...`: findings per connection profile with fixes, in the
-// formats CI systems read, gated by exit codes.
+// formats CI systems read, gated by exit codes. This file holds argv and output only: the audit is in
+// audit/, the gate (ignores, baselines, exit decision) in gate.ts, the formats in report/.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
-import { auditFileList, emptyRun, parseFileList, planPaths, type AuditRun, type ReportedFinding } from '../audit.js';
-import { auditPlanned } from '../audit-parallel.js';
-import { applyBaseline, buildBaseline, readBaseline, writeBaseline, type BaselineResult } from '../baseline/baseline.js';
-import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, profileFilter } from '../config/apply.js';
+import { auditFileList, emptyRun, parseFileList, planPaths } from '../audit/audit.js';
+import { auditPlanned } from '../audit/parallel.js';
+import type { AuditRun } from '../audit/result.js';
+import { readBaseline, writeBaseline, type BaselineResult } from '../baseline/baseline.js';
+import { ExitCode } from '../common/exit-codes.js';
+import { configuredRules, fileFilter, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
-import { SEVERITY_RANK, type Severity } from '../engine/types.js';
+import { gate, type FailOn } from '../gate.js';
 import { InputError } from '../input/load.js';
-import { renderAuditJson } from '../report/audit-json.js';
-import { colourWanted, paint } from '../report/colour.js';
-import { renderGithub } from '../report/github.js';
-import { renderJunit } from '../report/junit.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { colourWanted } from '../report/colour.js';
+import { FORMATS, formatter, isFormat, type Format } from '../report/formats.js';
 import type { ReportInput } from '../report/report-input.js';
-import { renderSarif } from '../report/sarif.js';
 import { RULES } from '../../rules/index.js';
-import { ExitCode } from './exit-codes.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { DEFAULT_HELP_URI_BASE, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
 import type { SshCliOptions } from './ssh-audit.js';
-
-export type FailOn = Severity | 'never';
-import { FORMATS, type Format } from './audit-formats.js';
-export { FORMATS, type Format };
 
 export interface AuditCliOptions extends SshCliOptions {
   format: string[];
@@ -44,7 +38,7 @@ export interface AuditCliOptions extends SshCliOptions {
 
 function outputsFor(opts: AuditCliOptions): Array<{ format: Format; file: string | null }> {
   const formats = opts.format.length > 0 ? opts.format : ['table'];
-  for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: \`${f}\` is not one of ${FORMATS.join(', ')}`);
+  for (const f of formats) if (!isFormat(f)) throw new UsageError(`--format: \`${f}\` is not one of ${FORMATS.join(', ')}`);
   if (opts.output.length > formats.length) throw new UsageError('--output: each --output needs a --format before it (pairs are matched in order)');
   const pairs = formats.map((format, i) => ({ format: format as Format, file: opts.output[i] ?? null }));
   if (pairs.filter((p) => p.file === null).length > 1) throw new UsageError('only one --format can go to standard output; give the others an --output FILE');
@@ -86,19 +80,15 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     relabel(run, io.cwd);
   }
 
-  const today = io.now().toISOString().slice(0, 10);
-  for (const t of run.targets) {
-    const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, { hostname: t.summary.hostname, source: t.summary.source }, today);
-    t.findings = r.kept;
-    t.ignored = r.ignored;
-  }
-  const devices = run.targets.map((t) => ({ device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context }, findings: t.findings }));
-  if (opts.writeBaseline !== undefined) writeBaseline(abs(opts.writeBaseline), buildBaseline(devices));
-  let baseline: BaselineResult<ReportedFinding> | undefined;
-  if (opts.baseline !== undefined) {
-    baseline = applyBaseline(readBaseline(abs(opts.baseline)), devices);
-    run.targets.forEach((t, i) => (t.findings = baseline!.kept[i]!));
-  }
+  const result = gate(run, {
+    config: cfg,
+    failOn,
+    today: io.now().toISOString().slice(0, 10),
+    ...(opts.baseline !== undefined ? { baseline: readBaseline(abs(opts.baseline)) } : {}),
+    ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
+    whenNothingAudited: opts.filesFrom !== undefined ? ExitCode.Ok : ExitCode.InputError,
+  });
+  if (opts.writeBaseline !== undefined) writeBaseline(abs(opts.writeBaseline), result.snapshot);
 
   const input: ReportInput = {
     targets: run.targets,
@@ -108,41 +98,18 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     failOn,
     cwd: io.cwd,
     helpUriBase: opts.helpUriBase ?? cfg.helpUriBase ?? DEFAULT_HELP_URI_BASE,
-    ...(baseline ? { baseline: { suppressed: baseline.suppressed, stale: baseline.stale } } : {}),
+    ...(result.baseline ? { baseline: { suppressed: result.baseline.suppressed, stale: result.baseline.stale } } : {}),
+    display: { color: colourWanted(io.isTTY, io.env), verbose: Boolean(opts.verbose) },
   };
   for (const out of outputs) {
-    const text = await render(out.format, input, io, opts);
+    const text = (await formatter(out.format))(input);
     if (out.file === null) io.stdout(text);
     else writeFileSync(abs(out.file), text);
   }
 
-  reportOnStderr(run, baseline, opts, io);
-  if (run.targets.length === 0 && run.inputErrors.length === 0) {
-    complain(io, `no ASA configuration found in ${opts.filesFrom !== undefined ? `the list from --files-from ${opts.filesFrom}` : paths.join(', ')}`);
-    return opts.filesFrom !== undefined ? ExitCode.Ok : ExitCode.InputError;
-  }
-  const incomplete = run.targets.some((t) => !t.summary.complete);
-  return exitCodeFor(run.targets, run.inputErrors.length > 0 || (incomplete && !opts.allowIncomplete), failOn);
-}
-
-async function render(format: Format, input: ReportInput, io: CliIo, opts: AuditCliOptions): Promise<string> {
-  switch (format) {
-    case 'json':
-      return renderAuditJson(input.targets, input.tool, input.baseline);
-    case 'sarif':
-      return renderSarif(input);
-    case 'junit':
-      return renderJunit(input);
-    case 'github':
-      return renderGithub(input);
-    case 'markdown':
-      return renderMarkdown(input);
-    case 'table': {
-      // `table` costs ~20 ms to load; machine formats (CI, benchmarks) do not pay for it.
-      const { renderAuditTable } = await import('../report/audit-table.js');
-      return renderAuditTable(input.targets, paint(colourWanted(io.isTTY, io.env)), { verbose: opts.verbose });
-    }
-  }
+  reportOnStderr(run, result.baseline, opts, io);
+  if (result.nothingAudited) complain(io, `no ASA configuration found in ${opts.filesFrom !== undefined ? `the list from --files-from ${opts.filesFrom}` : paths.join(', ')}`);
+  return result.exitCode;
 }
 
 function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opts: AuditCliOptions, io: CliIo): void {
@@ -194,12 +161,4 @@ function relabel(run: AuditRun, cwd: string): void {
   }
   run.inputErrors = run.inputErrors.map((e) => new InputError(rel(e.file), e.message, e.line, e.kind));
   for (const s of run.skippedFiles) s.file = rel(s.file);
-}
-
-export function exitCodeFor(targets: Array<{ findings: Array<{ severity: Severity }> }>, inputProblem: boolean, failOn: FailOn): number {
-  if (inputProblem) return ExitCode.InputError;
-  if (failOn === 'never') return ExitCode.Ok;
-  const threshold = SEVERITY_RANK[failOn];
-  const failing = targets.some((t) => t.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
-  return failing ? ExitCode.Findings : ExitCode.Ok;
 }

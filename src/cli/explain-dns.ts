@@ -1,10 +1,10 @@
 // `asa-mobile-audit explain-dns FILE`: the iOS DNS outcome per connection profile.
 
 import { evaluateQuery, explainDevice, type IosDnsExplanation, type QueryVerdict } from '../explain/ios-dns.js';
-import { analyseFile } from '../pipeline.js';
+import { analyseFile } from '../audit/pipeline.js';
 import { renderExplainJson, type ExplainTarget } from '../report/explain-json.js';
 import { renderExplainText } from '../report/explain-text.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../common/exit-codes.js';
 import { complain, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 

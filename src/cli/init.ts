@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME } from '../config/config-file.js';
 import { RULES } from '../../rules/index.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../common/exit-codes.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 

@@ -3,9 +3,9 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { FileError } from '../common/file-error.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../common/exit-codes.js';
 import type { AuditCliOptions } from './audit.js';
-import { FORMATS } from './audit-formats.js';
+import { FORMATS } from '../report/formats.js';
 import { CONFIG_FILE_NAME } from '../config/config-file.js';
 import type { ExplainDnsOptions } from './explain-dns.js';
 import { toolVersion } from './package-info.js';

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { RULES } from '../../rules/index.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../common/exit-codes.js';
 import type { CliIo } from './io.js';
 import { ruleDocPath } from './package-info.js';
 import { UsageError } from './usage-error.js';

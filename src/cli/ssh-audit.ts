@@ -7,7 +7,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 // ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
 import ssh2 from 'ssh2';
-import { auditCollected, emptyRun, type AuditOptions, type AuditRun } from '../audit.js';
+import { auditCollected, emptyRun, type AuditOptions } from '../audit/audit.js';
+import type { AuditRun } from '../audit/result.js';
 import { collectDevice, sshSource, type CollectedDevice } from '../collect/collect-device.js';
 import { CollectError } from '../collect/errors.js';
 import { isAllowed } from '../collect/allow-list.js';

@@ -1,9 +1,9 @@
 // `audit --format json`. The fields named in the issue are a contract (schemaVersion 1).
 
-import { countBySeverity, type AuditTarget } from '../audit.js';
-import type { FindingKey } from '../baseline/identity.js';
+import { countBySeverity } from '../audit/result.js';
+import type { ReportInput } from './report-input.js';
 
-export function renderAuditJson(targets: AuditTarget[], tool: { name: string; version: string }, baseline?: { suppressed: number; stale: FindingKey[] }): string {
+export default function renderAuditJson({ targets, tool, baseline }: ReportInput): string {
   const doc = {
     schemaVersion: 1,
     tool,

@@ -2,9 +2,10 @@
 // profiles (one policy, many profiles) are shown once with all their profiles.
 
 import { table, getBorderCharacters } from 'table';
-import { countBySeverity, type AuditTarget } from '../audit.js';
+import { countBySeverity } from '../audit/result.js';
 import type { Finding } from '../engine/types.js';
-import type { Paint } from './colour.js';
+import { paint } from './colour.js';
+import type { ReportInput } from './report-input.js';
 import { targetHeading } from './explain-text.js';
 
 interface Group {
@@ -23,7 +24,9 @@ function groupFindings(findings: Finding[]): Group[] {
   return [...groups.values()];
 }
 
-export function renderAuditTable(targets: AuditTarget[], p: Paint, opts: { verbose?: boolean } = {}): string {
+export default function renderAuditTable({ targets, display }: ReportInput): string {
+  const p = paint(display.color);
+  const opts = display;
   const out: string[] = [];
   for (const t of targets) {
     if (out.length > 0) out.push('');

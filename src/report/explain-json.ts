@@ -2,7 +2,7 @@
 // add fields, never rename or remove them.
 
 import type { IosDnsExplanation, QueryVerdict } from '../explain/ios-dns.js';
-import type { TargetSummary } from './target.js';
+import type { TargetSummary } from '../model/summary.js';
 
 export interface ExplainTarget {
   summary: TargetSummary;

@@ -2,7 +2,7 @@
 
 import type { BecauseEntry } from '../explain/ios-dns.js';
 import type { ExplainTarget } from './explain-json.js';
-import type { TargetSummary } from './target.js';
+import type { TargetSummary } from '../model/summary.js';
 
 export function describeSource(b: Pick<BecauseEntry, 'from' | 'groupPolicy' | 'line' | 'basis'>): string {
   switch (b.from) {

@@ -22,7 +22,7 @@ function command(kind: string, props: Record<string, string | number | null>, me
   return `::${kind}${p ? ` ${p}` : ''}::${escapeData(message)}`;
 }
 
-export function renderGithub(input: ReportInput): string {
+export default function renderGithub(input: ReportInput): string {
   const lines: string[] = [];
   for (const e of input.inputErrors) lines.push(command('error', { file: reportPath(e.file, input.cwd), line: e.line, title: 'asa-mobile-audit: unreadable input' }, e.message));
   for (const t of input.targets) {

@@ -19,7 +19,7 @@ function describe(f: Finding): string {
   return [`${f.severity}${f.line !== null ? ` at line ${f.line}` : ''}: ${f.message}`, ...(f.fix ? ['Fix:', f.fix] : [])].join('\n');
 }
 
-export function renderJunit(input: ReportInput): string {
+export default function renderJunit(input: ReportInput): string {
   const threshold = input.failOn === 'never' ? Infinity : SEVERITY_RANK[input.failOn];
   const suites: string[] = [];
   let total = 0;

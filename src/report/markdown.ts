@@ -1,6 +1,6 @@
 // A Markdown summary for pull-request comments: per device, counts, then findings with fixes.
 
-import { countBySeverity } from '../audit.js';
+import { countBySeverity } from '../audit/result.js';
 import { helpUri, reportPath, type ReportInput } from './report-input.js';
 
 function plural(n: number, word: string): string {
@@ -12,7 +12,7 @@ function md(text: string): string {
   return text.replace(/([\\`*_[\]|<>])/g, '\\$1');
 }
 
-export function renderMarkdown(input: ReportInput): string {
+export default function renderMarkdown(input: ReportInput): string {
   const total = countBySeverity(input.targets);
   const out: string[] = [`## ${input.tool.name}: ${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${total.info} info`, ''];
   if (input.baseline) {

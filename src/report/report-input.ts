@@ -1,6 +1,6 @@
 // Everything a CI report format needs about one run.
 import { isAbsolute, relative } from 'node:path';
-import type { AuditTarget } from '../audit.js';
+import type { AuditTarget } from '../audit/result.js';
 import type { FindingKey } from '../baseline/identity.js';
 import type { RuleModule, Severity } from '../engine/types.js';
 import type { InputError } from '../input/load.js';
@@ -16,6 +16,8 @@ export interface ReportInput {
   cwd: string;
   helpUriBase: string;
   baseline?: { suppressed: number; stale: FindingKey[] };
+  /** How human formats look: ANSI colour, and whether to list skipped profiles. */
+  display: { color: boolean; verbose: boolean };
 }
 
 /** A repository-relative path with forward slashes; never absolute unless the file is on another drive. */

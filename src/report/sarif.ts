@@ -11,7 +11,7 @@ function pascal(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 }
 
-export function renderSarif(input: ReportInput): string {
+export default function renderSarif(input: ReportInput): string {
   const rules = input.rules.map(({ meta: r }) => ({
     id: r.id,
     name: pascal(r.id),

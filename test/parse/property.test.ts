@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainDevice } from '../../src/explain/ios-dns.js';
 import { parseConfigBytes } from '../../src/parse/parse.js';
-import { analyseParsed } from '../../src/pipeline.js';
+import { analyseParsed } from '../../src/audit/pipeline.js';
 import { fixture } from '../helpers.js';
 
 const corpusFiles = readdirSync(fixture('corpus'))

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine/engine.js';
 import type { Finding, RuleModule, Severity } from '../../src/engine/types.js';
 import { RULES } from '../../rules/index.js';
-import { analyseBytes } from '../../src/pipeline.js';
+import { analyseBytes } from '../../src/audit/pipeline.js';
 import { fixture } from '../helpers.js';
 
 export interface RuleCase {

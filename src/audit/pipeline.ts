@@ -1,12 +1,12 @@
 // The one-way flow from a file to resolved devices: text → parse tree → model → resolved policy.
 // Commands and library users start here.
 
-import { loadConfigFile, parseConfigInput } from './input/load.js';
-import { buildModel, type BuildOptions } from './model/build.js';
-import type { DeviceModel } from './model/types.js';
-import type { ParsedConfig } from './parse/parse.js';
-import { summariseTarget, type TargetSummary } from './report/target.js';
-import { resolveDevice, type ResolvedDevice } from './resolve/resolve.js';
+import { loadConfigFile, parseConfigInput } from '../input/load.js';
+import { buildModel, type BuildOptions } from '../model/build.js';
+import type { DeviceModel } from '../model/types.js';
+import type { ParsedConfig } from '../parse/parse.js';
+import { summariseTarget, type TargetSummary } from '../model/summary.js';
+import { resolveDevice, type ResolvedDevice } from '../resolve/resolve.js';
 
 export interface AnalysedTarget {
   parsed: ParsedConfig;

@@ -3,9 +3,16 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { auditOneFile, type AuditOptions } from './audit.js';
-import { configuredRules, profileFilter } from './config/apply.js';
-import { RULES } from '../rules/index.js';
-import type { WorkerSettings } from './audit-parallel.js';
+import { configuredRules, profileFilter } from '../config/apply.js';
+import { RULES } from '../../rules/index.js';
+import type { RuleSetting } from '../config/schema.js';
+
+/** What a worker needs to rebuild the run's AuditOptions (functions cannot cross threads). */
+export interface WorkerSettings {
+  ruleSettings: Record<string, RuleSetting>;
+  profiles: string[];
+  profileGlobs: { include: string[]; exclude: string[] };
+}
 
 const settings = workerData as WorkerSettings;
 const filter = profileFilter({ profiles: settings.profileGlobs } as Parameters<typeof profileFilter>[0]);

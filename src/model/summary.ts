@@ -1,15 +1,9 @@
 // The per-configuration header every report shares: which file, which device, is it complete, and
 // what went wrong while reading it.
 
-import type { DeviceModel } from '../model/types.js';
+import type { Problem } from '../common/problem.js';
+import type { DeviceModel } from './types.js';
 import type { ParsedConfig } from '../parse/parse.js';
-
-export interface ReportedProblem {
-  line: number | null;
-  message: string;
-  severity: 'error' | 'warning' | 'info';
-  code: string;
-}
 
 export interface TargetSummary {
   source: string;
@@ -22,7 +16,7 @@ export interface TargetSummary {
   wrapper: string;
   /** Physical lines of this configuration, command lines among them, and how many the model read. */
   lines: { total: number; commands: number; modelled: number };
-  parseProblems: ReportedProblem[];
+  parseProblems: Problem[];
 }
 
 export function summariseTarget(parsed: ParsedConfig, model: DeviceModel, sectionIndex: number): TargetSummary {

@@ -3,43 +3,14 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { runRules } from './engine/engine.js';
-import type { Finding, RuleModule, Severity } from './engine/types.js';
-import type { IgnoredFinding } from './config/apply.js';
-import { InputError } from './input/load.js';
-import { parseRouterDbLines } from './input/router-db.js';
-import { redactLine } from './parse/redact.js';
+import { runRules } from '../engine/engine.js';
+import type { RuleModule } from '../engine/types.js';
+import { InputError } from '../input/load.js';
+import { parseRouterDbLines } from '../input/router-db.js';
+import { redactLine } from '../parse/redact.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from './pipeline.js';
-import type { CollectedDevice } from './collect/collect-device.js';
-import type { TargetSummary } from './report/target.js';
-
-/** A finding as reported: with its config line quoted (secrets redacted). */
-export interface ReportedFinding extends Finding {
-  lineText: string | null;
-}
-
-/**
- * One audited configuration. It keeps no parse tree: a fleet of a thousand configs must not hold
- * a thousand trees in memory while the reports are written.
- */
-export interface AuditTarget {
-  summary: TargetSummary;
-  findings: ReportedFinding[];
-  /** Every remote-access connection profile of the config (for --profile checks). */
-  profileNames: string[];
-  /** Findings hidden by an `ignore` entry of the configuration file. */
-  ignored: IgnoredFinding[];
-  mobileProfiles: string[];
-  skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
-}
-
-export interface AuditRun {
-  targets: AuditTarget[];
-  /** Files that could not be audited (named explicitly, or unreadable). */
-  inputErrors: InputError[];
-  /** Files found while scanning that are not ASA configs or were excluded, skipped quietly. */
-  skippedFiles: Array<{ file: string; reason: string }>;
-}
+import type { CollectedDevice } from '../collect/collect-device.js';
+import type { AuditRun, AuditTarget } from './result.js';
 
 export interface AuditOptions {
   rules: readonly RuleModule[];
@@ -230,10 +201,4 @@ function listFiles(dir: string, rancidStates?: Map<string, string>): Array<{ fil
 /** Device states of a RANCID router.db, by name. */
 export function readRouterDb(path: string): Map<string, string> {
   return new Map(parseRouterDbLines(readFileSync(path, 'utf8')).map((e) => [e.name, e.state]));
-}
-
-export function countBySeverity(targets: Array<{ findings: Finding[] }>): Record<Severity, number> {
-  const summary = { error: 0, warning: 0, info: 0 };
-  for (const t of targets) for (const f of t.findings) summary[f.severity]++;
-  return summary;
 }

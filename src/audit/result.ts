@@ -1,0 +1,40 @@
+// What an audit produces, as plain data: the shape reporters, the gate and library users read. It
+// keeps no parse tree: a fleet of a thousand configs must not hold a thousand trees in memory.
+
+import type { IgnoredFinding } from '../config/apply.js';
+import type { Finding, Severity } from '../engine/types.js';
+import type { InputError } from '../input/load.js';
+import type { TargetSummary } from '../model/summary.js';
+
+export type { IgnoredFinding };
+
+/** A finding as reported: with its config line quoted (secrets redacted). */
+export interface ReportedFinding extends Finding {
+  lineText: string | null;
+}
+
+/** One audited configuration (a file, a section of one, or a collected context). */
+export interface AuditTarget {
+  summary: TargetSummary;
+  findings: ReportedFinding[];
+  /** Every remote-access connection profile of the config (for --profile checks). */
+  profileNames: string[];
+  /** Findings hidden by an `ignore` entry of the configuration file (filled by the gate). */
+  ignored: IgnoredFinding[];
+  mobileProfiles: string[];
+  skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
+}
+
+export interface AuditRun {
+  targets: AuditTarget[];
+  /** Files that could not be audited (named explicitly, or unreadable). */
+  inputErrors: InputError[];
+  /** Files found while scanning that are not ASA configs or were excluded, skipped quietly. */
+  skippedFiles: Array<{ file: string; reason: string }>;
+}
+
+export function countBySeverity(targets: ReadonlyArray<{ findings: readonly Finding[] }>): Record<Severity, number> {
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const t of targets) for (const f of t.findings) summary[f.severity]++;
+  return summary;
+}

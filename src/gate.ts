@@ -1,0 +1,67 @@
+// The CI gate as a library stage: what a run's findings become under the configuration file (severity
+// overrides, ignores with expiry), a baseline, and the exit decision. The CLI adds only argv and output;
+// library users get exactly what the CLI gets.
+
+import type { AuditRun, ReportedFinding } from './audit/result.js';
+import { applyBaseline, buildBaseline, type BaselineFile, type BaselineResult } from './baseline/baseline.js';
+import { ExitCode } from './common/exit-codes.js';
+import { applyIgnores, applySeverityOverrides } from './config/apply.js';
+import type { AuditConfig } from './config/schema.js';
+import { SEVERITY_RANK, type Severity } from './engine/types.js';
+
+export type FailOn = Severity | 'never';
+
+export interface GateOptions {
+  config: AuditConfig;
+  failOn: FailOn;
+  /** Today as YYYY-MM-DD: ignores are in force through their `until` day. */
+  today: string;
+  /** Hide the findings this baseline records. */
+  baseline?: BaselineFile;
+  /** Truncated or partial configurations do not fail the gate (they are still reported as such). */
+  allowIncomplete?: boolean;
+  /** Exit code when nothing at all was audited (no config found): 2 for named paths, 0 for a change list. */
+  whenNothingAudited?: typeof ExitCode.Ok | typeof ExitCode.InputError;
+}
+
+export interface GateResult {
+  /** The run with each target's findings overridden, ignored and baselined (kept ones only). */
+  run: AuditRun;
+  /** The findings after ignores, as a baseline file would record them (`--write-baseline`). */
+  snapshot: BaselineFile;
+  baseline?: BaselineResult<ReportedFinding>;
+  /** True when no configuration at all was audited and nothing failed to read. */
+  nothingAudited: boolean;
+  exitCode: number;
+}
+
+/** Applies the gate to a run, in place, and decides the exit code. */
+export function gate(run: AuditRun, options: GateOptions): GateResult {
+  const { config } = options;
+  for (const t of run.targets) {
+    const r = applyIgnores(applySeverityOverrides(t.findings, config), config.ignore, { hostname: t.summary.hostname, source: t.summary.source }, options.today);
+    t.findings = r.kept;
+    t.ignored = r.ignored;
+  }
+  const devices = run.targets.map((t) => ({ device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context }, findings: t.findings }));
+  const snapshot = buildBaseline(devices);
+  let baseline: BaselineResult<ReportedFinding> | undefined;
+  if (options.baseline) {
+    const b = applyBaseline(options.baseline, devices);
+    run.targets.forEach((t, i) => (t.findings = b.kept[i]!));
+    baseline = b;
+  }
+  const nothingAudited = run.targets.length === 0 && run.inputErrors.length === 0;
+  const incomplete = run.targets.some((t) => !t.summary.complete);
+  const exitCode = nothingAudited
+    ? (options.whenNothingAudited ?? ExitCode.InputError)
+    : exitCodeFor(run.targets, run.inputErrors.length > 0 || (incomplete && !options.allowIncomplete), options.failOn);
+  return { run, snapshot, ...(baseline ? { baseline } : {}), nothingAudited, exitCode };
+}
+
+export function exitCodeFor(targets: ReadonlyArray<{ findings: ReadonlyArray<{ severity: Severity }> }>, inputProblem: boolean, failOn: FailOn): number {
+  if (inputProblem) return ExitCode.InputError;
+  if (failOn === 'never') return ExitCode.Ok;
+  const threshold = SEVERITY_RANK[failOn];
+  return targets.some((t) => t.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? ExitCode.Findings : ExitCode.Ok;
+}
