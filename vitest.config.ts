@@ -1,9 +1,29 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` is the everyday loop (parse to report, CLI in-process, built binary checks);
+// `live` drives the fake ASA over loopback SSH. `npm test` runs both; `npm run test:unit` only the first.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Property-based tests run many cases; give them room on a 2-core CI machine.
-    testTimeout: 30_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/ssh/**'],
+          // The files share no mutable state; loading modules once per worker keeps the loop under 10 s.
+          isolate: false,
+          // Property-based tests run many cases; give them room on a 2-core CI machine.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'live',
+          include: ['test/ssh/**/*.test.ts'],
+          // Tests wait on device timeouts of a few seconds by design; a loaded machine must not fail them.
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

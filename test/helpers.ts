@@ -1,11 +1,29 @@
 // Shared test helpers: fixture paths, in-process CLI runs, and a quick text → resolved pipeline.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, onTestFinished } from 'vitest';
 import { runCli } from '../src/cli/program.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from '../src/audit/pipeline.js';
 import { parseConfigText, type ParsedConfig } from '../src/parse/parse.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * A fresh temporary directory, removed when the test that made it finishes (or, when made while the
+ * tests are being collected, after the file's tests).
+ */
+export function tempDir(prefix = 'ama-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  try {
+    onTestFinished(remove);
+  } catch {
+    afterAll(remove);
+  }
+  return dir;
+}
 
 export function fixture(rel: string): string {
   return `${ROOT}fixtures/${rel}`;
@@ -82,4 +100,28 @@ export function profile(t: AnalysedTarget, name: string) {
   const p = t.resolved.profiles.find((x) => x.name === name);
   if (!p) throw new Error(`no profile ${name}; have ${t.resolved.profiles.map((x) => x.name).join(', ')}`);
   return p;
+}
+
+/** Newest modification time of the files under a directory of the checkout. */
+function newest(dir: string): number {
+  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((m, e) => Math.max(m, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
+}
+
+/**
+ * The built CLI, for tests that run dist/ under plain Node. `npm test` builds first; a stale dist/
+ * (sources edited since the last build) would test old code, so it fails here, saying what to do.
+ */
+export function builtCli(): string {
+  const cli = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+  let built = 0;
+  try {
+    built = newest('dist');
+  } catch {
+    // no dist/ at all
+  }
+  const sources = Math.max(newest('src'), newest('rules'));
+  if (built < sources) throw new Error('dist/ is older than src/ (or missing): run `npm run build` (npm test does) before these tests');
+  return cli;
 }

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliWith, fixture } from '../helpers.js';
+import { cliWith, fixture, tempDir } from '../helpers.js';
 
 function copyDemo(dir: string, edit: (lines: string[]) => void = () => {}): string {
   const lines = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').split('\n');
@@ -14,7 +13,7 @@ function copyDemo(dir: string, edit: (lines: string[]) => void = () => {}): stri
 
 describe('baselines', () => {
   it('records findings, then reports only new ones; line moves do not resurrect old ones', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ama-base-'));
+    const dir = tempDir('ama-base-');
     copyDemo(dir);
     const write = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json', '--format', 'json');
     const recorded = JSON.parse(write.stdout).targets[0].findings.length;
@@ -37,7 +36,7 @@ describe('baselines', () => {
   });
 
   it('reports new findings and stale entries', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ama-base-'));
+    const dir = tempDir('ama-base-');
     copyDemo(dir);
     await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json', '--format', 'json');
     // Fix one problem (GP-DOMAIN gateway DPD) and add a new one (keepalive on GP-FULL).
@@ -59,7 +58,7 @@ describe('baselines', () => {
   });
 
   it('refuses a file that is not a baseline with exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ama-base-'));
+    const dir = tempDir('ama-base-');
     copyDemo(dir);
     writeFileSync(join(dir, 'bad.json'), '{"hello": 1}');
     const r = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'bad.json');

@@ -1,16 +1,15 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {cpSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { RULES } from '../../rules/index.js';
-import { cliWith, fixture } from '../helpers.js';
+import { cliWith, fixture, tempDir } from '../helpers.js';
 
 const IDS = RULES.map((r) => r.meta.id);
 const DEMO = fixture('demo/demo-headend.cfg');
 
 function workspace(config: string | null): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ama-cfg-'));
+  const dir = tempDir('ama-cfg-');
   if (config !== null) writeFileSync(join(dir, '.asa-mobile-audit.yaml'), config);
   mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
   return dir;

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
@@ -7,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
 import { RULES } from '../../rules/index.js';
-import { cli, cliWith, fixture, ROOT } from '../helpers.js';
+import { cli, cliWith, fixture, ROOT, tempDir } from '../helpers.js';
 
 const DEMO = 'fixtures/demo/demo-headend.cfg';
 const schema = JSON.parse(readFileSync(`${ROOT}test/schemas/sarif-2.1.0-rtm.5.json`, 'utf8'));
@@ -19,7 +18,7 @@ const validateSarif = ajv.compile(schema);
 
 /** The demo headend with 50 extra lines inserted near the top: every finding moves down. */
 function shiftedDemo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ama-shift-'));
+  const dir = tempDir('ama-shift-');
   const lines = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').split('\n');
   const extra = Array.from({ length: 50 }, (_, i) => `access-list MGMT remark line ${i} added above`);
   lines.splice(12, 0, ...extra);
@@ -146,7 +145,7 @@ describe('markdown', () => {
 
 describe('several formats in one run', () => {
   it('writes each --format to its --output and keeps table on stdout', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ama-out-'));
+    const dir = tempDir('ama-out-');
     const r = await cliWith({}, 'audit', DEMO, '--format', 'sarif', '--output', join(dir, 'r.sarif'), '--format', 'junit', '--output', join(dir, 'r.xml'), '--format', 'table');
     expect(r.code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');

@@ -1,13 +1,12 @@
 // Directory audits on worker threads must give byte-identical reports, skip lists and exit codes to
-// the sequential path. Runs the built CLI (npm test builds first): workers load dist/src/audit-worker.js.
+// the sequential path. Runs the built CLI (npm test builds first): workers load dist/src/audit/worker.js.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {cpSync, writeFileSync} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, ROOT } from '../helpers.js';
+import { fixture, ROOT, tempDir, builtCli } from '../helpers.js';
 
-const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = builtCli();
 
 function run(dir: string, workers: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'audit', '.', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASA_MOBILE_AUDIT_WORKERS: workers } });
@@ -16,7 +15,7 @@ function run(dir: string, workers: string, ...args: string[]) {
 
 describe('parallel directory audit', () => {
   it('matches the sequential audit exactly, including skipped files and their order', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ama-par-'));
+    const dir = tempDir('ama-par-');
     for (let i = 0; i < 12; i++) cpSync(fixture('repo'), join(dir, `site-${String(i).padStart(2, '0')}`), { recursive: true });
     cpSync(fixture('corpus'), join(dir, 'corpus'), { recursive: true });
     cpSync(fixture('bad'), join(dir, 'bad'), { recursive: true });

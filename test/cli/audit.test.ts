@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {readFileSync, writeFileSync, copyFileSync, mkdirSync} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { cli, cliWith, corpus, fixture } from '../helpers.js';
+import { cli, cliWith, corpus, fixture, tempDir } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -92,7 +91,7 @@ describe('audit exit codes', () => {
   });
 
   it('scans a directory, auditing ASA configs and skipping other files quietly', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ama-'));
+    const dir = tempDir('ama-');
     mkdirSync(join(dir, 'configs'));
     copyFileSync(DEMO, join(dir, 'configs', 'vpn-demo'));
     copyFileSync(corpus('wosm-asa91-sslvpn-only.cfg'), join(dir, 'configs', 'lab.txt'));
@@ -132,7 +131,7 @@ describe('audit table', () => {
 describe('secrets never appear in output', () => {
   it('redacts a secret-bearing line quoted in a parse problem (real corpus line)', async () => {
     // The dlandberg corpus file cut right after its `username ... password ...` line (line 242).
-    const dir = mkdtempSync(join(tmpdir(), 'ama-'));
+    const dir = tempDir('ama-');
     const lines = readFileSync(corpus('dlandberg-asa5505-84.cfg'), 'latin1').split('\n').slice(0, 242);
     const file = join(dir, 'cut.cfg');
     writeFileSync(file, lines.join('\n'), 'latin1');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cli, corpus, fixture, ROOT } from '../helpers.js';
+import { cli, corpus, fixture, ROOT, builtCli } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -131,7 +131,7 @@ describe('bad input and exit codes', () => {
 
 describe('the built binary', () => {
   it('runs from the checkout the way npx does, and exits 2 on bad input', () => {
-    const bin = `${ROOT}dist/src/cli/main.js`;
+    const bin = builtCli();
     const ok = spawnSync(process.execPath, [bin, 'explain-dns', corpus('wosm-asa91-sslvpn-only.cfg'), '--format', 'json'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).targets[0].profiles[0].tunnelGroup).toBe('SSLClientProfile');

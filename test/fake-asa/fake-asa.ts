@@ -41,6 +41,8 @@ export interface FakeAsaOptions {
   dropAfterLines?: number;
   /** Stop answering (but stay connected) after this many lines of `show running-config`. */
   stallAfterLines?: number;
+  /** Multiple mode: stop answering after 10 lines of this context's `show running-config`. */
+  stallInContext?: string;
   algorithms?: ServerConfig['algorithms'];
   maxSessions?: number;
 }
@@ -212,7 +214,8 @@ export class FakeAsa {
           await output(INVALID);
           return;
         }
-        const completed = await output(cfg, { ...(o.dropAfterLines !== undefined ? { dropAfter: o.dropAfterLines } : {}), ...(o.stallAfterLines !== undefined ? { stallAfter: o.stallAfterLines } : {}) });
+        const stallAfter = o.stallInContext !== undefined && o.stallInContext === context ? 10 : o.stallAfterLines;
+        const completed = await output(cfg, { ...(o.dropAfterLines !== undefined ? { dropAfter: o.dropAfterLines } : {}), ...(stallAfter !== undefined ? { stallAfter } : {}) });
         if (!completed) throw new Error('stopped');
         return;
       }

@@ -1,10 +1,9 @@
 // Shared setup for the live-audit tests: a fake ASA with a trusted host key and a CLI runner.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {writeFileSync} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { FakeAsa, makeHostKey, type FakeAsaOptions } from '../fake-asa/fake-asa.js';
-import { cliWith, type CliRun } from '../helpers.js';
+import { cliWith, type CliRun, tempDir } from '../helpers.js';
 
 export const PASSWORD = 'Vpn-Audit-Pa55!';
 export const ENABLE = 'En4ble-S3cret#';
@@ -23,7 +22,7 @@ export async function startFake(o: Partial<FakeAsaOptions> & Pick<FakeAsaOptions
 }
 
 export function workdir(): string {
-  return mkdtempSync(join(tmpdir(), 'ama-live-'));
+  return tempDir('ama-live-');
 }
 
 /** A known_hosts file that trusts the given key for 127.0.0.1 on these ports. */

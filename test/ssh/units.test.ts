@@ -1,9 +1,9 @@
 // The collector's pieces without a network: allow-list, known_hosts, output cleaning, inventories.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
 import { assertAllowed, CommandRefusedError, isAllowed } from '../../src/collect/allow-list.js';
 import { parseShowContext } from '../../src/collect/collect-device.js';
 import { parseRouterDb, loadInventory, InventoryError } from '../../src/collect/inventory.js';
@@ -16,7 +16,7 @@ const HASHED = [
   '|1|2sjRSprYYoBA2CTxcYHrPjRKMKE=|YTUPnAX1NtVI335fUd6wTXE5qj0= ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINiYXy1e4AcZJqG90ApAbQyLm3cD19fyXA+1mvVwQg6F',
   '|1|pZXDrOwjmh+NELmLPfeqaEgGkPc=|sVXKjnS+0YP1BTPtqDwI7PVHMpA= ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINiYXy1e4AcZJqG90ApAbQyLm3cD19fyXA+1mvVwQg6F',
 ].join('\n');
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'ama-ssh-'));
+const tmp = (): string => tempDir('ama-ssh-');
 
 describe('allow-list', () => {
   it('allows only the read-only commands', () => {
