@@ -97,6 +97,8 @@ if (FLEET > 0) {
   if (!ok) failed = true;
   console.log(`fleet: ${FLEET} configs x ${perFile} lines`);
   console.log(`  baseline read+split (all files) ${base.ms.toFixed(0).padStart(6)} ms  ${base.rssMiB.toFixed(0).padStart(5)} MiB`);
-  console.log(`  audit DIR --format json         ${m.ms.toFixed(0).padStart(6)} ms  ${m.rssMiB.toFixed(0).padStart(5)} MiB   time ${tr.toFixed(2)}x  ${ok ? 'ok' : 'OVER LIMIT'}`);
+  console.log(
+    `  audit DIR --format json         ${m.ms.toFixed(0).padStart(6)} ms  ${m.rssMiB.toFixed(0).padStart(5)} MiB   time ${tr.toFixed(2)}x  ${ok ? 'ok' : 'OVER LIMIT'}`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -12,7 +12,8 @@ export default createRule({
     basis: 'guide',
     scope: 'profile',
     messages: {
-      clientDpdOff: 'Client DPD is off (`{{keyword}} dpd-interval client none`), {{source}}; the client will not notice a dead tunnel. Set it to 30 s in {{policy}}.',
+      clientDpdOff:
+        'Client DPD is off (`{{keyword}} dpd-interval client none`), {{source}}; the client will not notice a dead tunnel. Set it to 30 s in {{policy}}.',
       clientDpdOffNoFallback:
         'Client DPD is off (`{{keyword}} dpd-interval client none`), {{source}}; the client will not notice a dead tunnel. Set it to 30 s in {{policy}}. Gateway DPD is off as well and DTLS is on, so nothing detects a dead DTLS tunnel to fall back to TLS.',
     },

@@ -22,10 +22,18 @@ export default createRule({
       for (const a of tg.webvpn.groupAliases.filter((x) => x.enabled && !SAFE_NAME.test(x.name))) {
         report.profile(p, {
           messageId: 'unsafeAlias',
-          data: { alias: a.name, profile: tg.name, characters: unsafeCharacters(a.name).map((c) => `\`${c}\``).join(', ') },
+          data: {
+            alias: a.name,
+            profile: tg.name,
+            characters: unsafeCharacters(a.name)
+              .map((c) => `\`${c}\``)
+              .join(', '),
+          },
           at: a.line,
           object: `group-alias ${a.name}`,
-          fix: [`tunnel-group ${cliName(tg.name)} webvpn-attributes`, ` no group-alias ${cliName(a.name)}`, ` group-alias ${safeName(a.name)} enable`].join('\n'),
+          fix: [`tunnel-group ${cliName(tg.name)} webvpn-attributes`, ` no group-alias ${cliName(a.name)}`, ` group-alias ${safeName(a.name)} enable`].join(
+            '\n',
+          ),
         });
       }
     }

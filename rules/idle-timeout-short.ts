@@ -14,7 +14,8 @@ export default createRule({
     basis: 'guide',
     scope: 'profile',
     messages: {
-      short: 'Idle timeout is {{minutes}} minutes, {{source}}; users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.',
+      short:
+        'Idle timeout is {{minutes}} minutes, {{source}}; users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.',
       noneFallback:
         'Idle timeout is `vpn-idle-timeout none`, which for AnyConnect falls back to webvpn `default-idle-timeout` (1800 s unless set), {{source}}; users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.',
     },
@@ -27,7 +28,10 @@ export default createRule({
       if (!methods.some((m) => m === 'aaa' || m === 'saml')) continue;
       const e = p.resolved.attributes.vpnIdleTimeout;
       if (e.state === 'value' && e.value >= RECOMMENDED_MINUTES) continue;
-      const common = { at: lineFor(device.model, p.resolved, e, 'attributes'), fix: profileFix(p.resolved, 'attributes', [`vpn-idle-timeout ${RECOMMENDED_MINUTES}`]) };
+      const common = {
+        at: lineFor(device.model, p.resolved, e, 'attributes'),
+        fix: profileFix(p.resolved, 'attributes', [`vpn-idle-timeout ${RECOMMENDED_MINUTES}`]),
+      };
       if (e.state === 'value') report.profile(p, { messageId: 'short', data: { minutes: e.value, source: sourcePhrase(e) }, ...common });
       else report.profile(p, { messageId: 'noneFallback', data: { source: sourcePhrase(e) }, ...common });
     }

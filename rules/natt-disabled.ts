@@ -11,7 +11,8 @@ export default createRule({
     basis: 'guide',
     scope: 'device',
     messages: {
-      disabledByLine: '`no crypto isakmp nat-traversal` (line {{line}}) while IKEv2 client services serve {{profiles}}: AnyConnect IPsec from behind NAT will fail.',
+      disabledByLine:
+        '`no crypto isakmp nat-traversal` (line {{line}}) while IKEv2 client services serve {{profiles}}: AnyConnect IPsec from behind NAT will fail.',
     },
   },
   check({ device, profiles, report }) {

@@ -13,7 +13,8 @@ export default createRule({
     basis: 'guide',
     scope: 'device',
     messages: {
-      short: 'NAT-T keepalive is {{seconds}} s (line {{line}}) while IKEv2 client services serve {{profiles}}. Set it to 3600 s; this is global and also applies to site-to-site peers.',
+      short:
+        'NAT-T keepalive is {{seconds}} s (line {{line}}) while IKEv2 client services serve {{profiles}}. Set it to 3600 s; this is global and also applies to site-to-site peers.',
       defaultShort:
         'No `crypto isakmp nat-traversal` line: the keepalive is the default {{seconds}} s [{{basis}}] while IKEv2 client services serve {{profiles}}. Set it to 3600 s; this is global and also applies to site-to-site peers.',
     },
@@ -26,7 +27,12 @@ export default createRule({
     const fix = `crypto isakmp nat-traversal ${MAXIMUM}`;
     if (natt.from === 'default') {
       const clientServices = device.model.global.ikev2Enable.find((e) => e.clientServices);
-      report.device({ messageId: 'defaultShort', data: { seconds: natt.value, basis: natt.basis, profiles: served }, at: { line: clientServices?.line ?? null, role: 'should-set' }, fix });
+      report.device({
+        messageId: 'defaultShort',
+        data: { seconds: natt.value, basis: natt.basis, profiles: served },
+        at: { line: clientServices?.line ?? null, role: 'should-set' },
+        fix,
+      });
     } else {
       report.device({ messageId: 'short', data: { seconds: natt.value, line: natt.line, profiles: served }, at: natt.line, fix });
     }

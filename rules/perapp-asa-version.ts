@@ -22,7 +22,11 @@ export default createRule({
     for (const p of profiles) {
       const perapp = p.resolved.customAttributes.get('perapp');
       if (perapp?.state !== 'value' || perapp.line === null) continue;
-      report.profile(p, { messageId: 'tooOld', data: { profile: p.resolved.name, line: perapp.line, version: version.text, minimum: MINIMUM }, at: perapp.line });
+      report.profile(p, {
+        messageId: 'tooOld',
+        data: { profile: p.resolved.name, line: perapp.line, version: version.text, minimum: MINIMUM },
+        at: perapp.line,
+      });
     }
   },
 });

@@ -10,7 +10,8 @@ export default createRule({
     basis: 'guide',
     scope: 'profile',
     messages: {
-      notDeclared: '{{profile}} uses `anyconnect-custom perapp value {{name}}` (line {{line}}) but webvpn has no `anyconnect-custom-attr perapp`: the per-app policy is not sent.',
+      notDeclared:
+        '{{profile}} uses `anyconnect-custom perapp value {{name}}` (line {{line}}) but webvpn has no `anyconnect-custom-attr perapp`: the per-app policy is not sent.',
     },
   },
   check({ device, profiles, report }) {

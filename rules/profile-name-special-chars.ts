@@ -16,7 +16,8 @@ function recreateCli(tg: TunnelGroup, newName: string, groupPolicy: string): str
   lines.push(`tunnel-group ${n} type remote-access`, `tunnel-group ${n} general-attributes`);
   for (const pool of tg.general.addressPools) lines.push(` address-pool ${pool.name}`);
   if (tg.general.authenticationServerGroup.state === 'value') lines.push(` authentication-server-group ${tg.general.authenticationServerGroup.value}`);
-  if (tg.general.secondaryAuthenticationServerGroup.state === 'value') lines.push(` secondary-authentication-server-group ${tg.general.secondaryAuthenticationServerGroup.value}`);
+  if (tg.general.secondaryAuthenticationServerGroup.state === 'value')
+    lines.push(` secondary-authentication-server-group ${tg.general.secondaryAuthenticationServerGroup.value}`);
   lines.push(` default-group-policy ${cliName(groupPolicy)}`);
   const web: string[] = [];
   if (tg.webvpn.authentication.state === 'value') web.push(` authentication ${tg.webvpn.authentication.value.join(' ')}`);
@@ -49,7 +50,13 @@ export default createRule({
       const safe = safeName(tg.name);
       report.profile(p, {
         messageId: 'unsafeName',
-        data: { name: tg.name, characters: unsafeCharacters(tg.name).map((c) => `\`${c}\``).join(', '), safeName: safe },
+        data: {
+          name: tg.name,
+          characters: unsafeCharacters(tg.name)
+            .map((c) => `\`${c}\``)
+            .join(', '),
+          safeName: safe,
+        },
         at: tg.typeLine ?? tg.firstLine,
         fix: recreateCli(tg, safe, p.resolved.groupPolicy),
       });

@@ -7,11 +7,13 @@ export default createRule({
     severity: 'warning',
     severities: ['warning'],
     title: 'Server-side (gateway) DPD is on for a mobile profile',
-    rationale: 'The guide says to switch off server-side dead peer detection for mobile devices: the gateway probes keep the phone from sleeping and drain its battery.',
+    rationale:
+      'The guide says to switch off server-side dead peer detection for mobile devices: the gateway probes keep the phone from sleeping and drain its battery.',
     basis: 'guide',
     scope: 'profile',
     messages: {
-      gatewayDpdOn: "Gateway DPD is on ({{seconds}} s), {{source}}; the gateway's probes keep the phone awake. Set `{{keyword}} dpd-interval gateway none` in {{policy}}.{{where}}",
+      gatewayDpdOn:
+        "Gateway DPD is on ({{seconds}} s), {{source}}; the gateway's probes keep the phone awake. Set `{{keyword}} dpd-interval gateway none` in {{policy}}.{{where}}",
     },
   },
   check({ device, profiles, report }) {

@@ -34,7 +34,7 @@ export default createRule({
             ? 'iOS tunnels only those domains. Set split-dns in the policy so the choice is explicit.'
             : `iOS tunnels only those domains, and ${ddSource} ${domain} goes in the clear.`;
       // Lists replace rather than merge across layers: keep the inherited domains and add the default domain.
-      const list = covered || domain === null ? s.value : [...s.value, domain];
+      const list = covered ? s.value : [...s.value, domain];
       report.profile(p, {
         messageId: 'inherited',
         data: { policy: p.resolved.groupPolicy, domains: s.value.join(' '), line: s.line, effect },

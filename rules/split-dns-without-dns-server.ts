@@ -7,11 +7,13 @@ export default createRule({
     severity: 'error',
     severities: ['error'],
     title: 'A split-dns list is in effect but no dns-server is',
-    rationale: 'Split DNS sends the listed domains to the DNS servers the ASA pushes; with no dns-server there is no tunnel resolver, so those names cannot resolve.',
+    rationale:
+      'Split DNS sends the listed domains to the DNS servers the ASA pushes; with no dns-server there is no tunnel resolver, so those names cannot resolve.',
     basis: 'cmd-ref',
     scope: 'profile',
     messages: {
-      noServer: 'split-dns value {{domains}} is in effect ({{splitDnsSource}}) but no dns-server is ({{dnsServerSource}}): the listed domains have no resolver in the tunnel.',
+      noServer:
+        'split-dns value {{domains}} is in effect ({{splitDnsSource}}) but no dns-server is ({{dnsServerSource}}): the listed domains have no resolver in the tunnel.',
     },
   },
   check({ profiles, report }) {

@@ -39,11 +39,19 @@ export interface GateResult {
 export function gate(run: AuditRun, options: GateOptions): GateResult {
   const { config } = options;
   for (const t of run.targets) {
-    const r = applyIgnores(applySeverityOverrides(t.findings, config), config.ignore, { hostname: t.summary.hostname, source: t.summary.source }, options.today);
+    const r = applyIgnores(
+      applySeverityOverrides(t.findings, config),
+      config.ignore,
+      { hostname: t.summary.hostname, source: t.summary.source },
+      options.today,
+    );
     t.findings = r.kept;
     t.ignored = r.ignored;
   }
-  const devices = run.targets.map((t) => ({ device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context }, findings: t.findings }));
+  const devices = run.targets.map((t) => ({
+    device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context },
+    findings: t.findings,
+  }));
   const snapshot = buildBaseline(devices);
   let baseline: BaselineResult<ReportedFinding> | undefined;
   if (options.baseline) {

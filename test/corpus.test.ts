@@ -14,7 +14,9 @@ describe('corpus files are unmodified and all parse', () => {
   const rows = [...sources.matchAll(/^\| `([^`]+\.cfg)` \|.*\| `([0-9a-f]{40})` \|/gm)].map((m) => [m[1]!, m[2]!] as const);
 
   it('lists every file with its blob id', () => {
-    const files = readdirSync(fixture('corpus')).filter((f) => f.endsWith('.cfg')).sort();
+    const files = readdirSync(fixture('corpus'))
+      .filter((f) => f.endsWith('.cfg'))
+      .sort();
     expect(rows.map(([f]) => f).sort()).toEqual(files);
   });
 
@@ -124,7 +126,11 @@ describe('prometheus-asa1-80-svc.cfg', () => {
   });
   it('normalises legacy protocol keywords and inherits them from DfltGrpPolicy', () => {
     expect(profile(t, 'xyzinder').attributes.vpnTunnelProtocol).toMatchObject({ value: ['ikev1', 'ssl-client', 'ssl-clientless'], line: 766, legacy: true });
-    expect(profile(t, 'xyzinder_anyconnect').attributes.vpnTunnelProtocol).toMatchObject({ value: ['ikev1', 'l2tp-ipsec', 'ssl-client', 'ssl-clientless'], from: 'DfltGrpPolicy', line: 794 });
+    expect(profile(t, 'xyzinder_anyconnect').attributes.vpnTunnelProtocol).toMatchObject({
+      value: ['ikev1', 'l2tp-ipsec', 'ssl-client', 'ssl-clientless'],
+      from: 'DfltGrpPolicy',
+      line: 794,
+    });
   });
   it('explains dns-server none and group-aliases with dots', () => {
     const e = explainDevice(t.resolved).find((x) => x.profile.name === 'xyzinder')!;

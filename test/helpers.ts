@@ -1,10 +1,12 @@
 // Shared test helpers: fixture paths, in-process CLI runs, and a quick text → resolved pipeline.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, onTestFinished } from 'vitest';
 import { runCli } from '../src/cli/program.js';
+import type { AuditJsonDocument } from '../src/report/audit-json.js';
+import type { ExplainJsonDocument } from '../src/report/explain-json.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from '../src/audit/pipeline.js';
 import { parseConfigText, type ParsedConfig } from '../src/parse/parse.js';
 
@@ -16,7 +18,9 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 export function tempDir(prefix = 'ama-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  const remove = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     onTestFinished(remove);
   } catch {
@@ -31,10 +35,6 @@ export function fixture(rel: string): string {
 
 export function corpus(name: string): string {
   return fixture(`corpus/${name}`);
-}
-
-export function readFixture(rel: string): Buffer {
-  return readFileSync(fixture(rel));
 }
 
 /** Analyses a fixture and returns its single target (throws if the file has several sections). */
@@ -124,4 +124,21 @@ export function builtCli(): string {
   const sources = Math.max(newest('src'), newest('rules'));
   if (built < sources) throw new Error('dist/ is older than src/ (or missing): run `npm run build` (npm test does) before these tests');
   return cli;
+}
+
+/** `audit --format json` output, typed as its contract. */
+export function auditJson(text: string): AuditJsonDocument {
+  return JSON.parse(text) as AuditJsonDocument;
+}
+
+/** `explain-dns --format json` output, typed as its contract. */
+export function explainJson(text: string): ExplainJsonDocument {
+  return JSON.parse(text) as ExplainJsonDocument;
+}
+
+/** Any other JSON a test reads (package.json, SARIF, baselines), typed by the test. */
+// The caller names the shape it expects; JSON.parse cannot check it.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+export function readJson<T>(text: string): T {
+  return JSON.parse(text) as T;
 }

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditPaths, explainDevice, RULES } from '../src/index.js';
-import { fixture, ROOT } from './helpers.js';
+import { fixture, readJson, ROOT } from './helpers.js';
 
 describe('library entry point', () => {
   it('is what package.json main points to, and audits and explains a config', () => {
-    const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8'));
+    const pkg = readJson<{ main: string }>(readFileSync(`${ROOT}/package.json`, 'utf8'));
     expect(pkg.main).toBe('dist/src/index.js');
     const run = auditPaths([fixture('demo/demo-headend.cfg')], { rules: RULES });
     expect(run.targets[0]!.summary.hostname).toBe('vpn-demo');

@@ -86,7 +86,8 @@ export function parseFileList(text: string): string[] {
 }
 
 /** What auditing one file gave: its targets, or the input error (as data, so a worker can send it). */
-export type FileOutcome = { file: string; targets: AuditTarget[] } | { file: string; error: { message: string; line: number | null; kind: InputError['kind'] } };
+export type FileOutcome =
+  { file: string; targets: AuditTarget[] } | { file: string; error: { message: string; line: number | null; kind: InputError['kind'] } };
 
 export function auditOneFile(file: string, options: AuditOptions): FileOutcome {
   let analysed: AnalysedTarget[];
@@ -135,7 +136,8 @@ export function auditCollected(device: CollectedDevice, options: AuditOptions, r
       run.targets.push(auditTarget(t, options));
     }
   }
-  for (const e of device.contextErrors) run.inputErrors.push(new InputError(device.source, `${e.context.includes(' ') ? e.context : `context ${e.context}`}: ${e.message}`));
+  for (const e of device.contextErrors)
+    run.inputErrors.push(new InputError(device.source, `${e.context.includes(' ') ? e.context : `context ${e.context}`}: ${e.message}`));
 }
 
 export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {

@@ -25,7 +25,13 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv): number {
 }
 
 /** Audits the planned files into `run`; returns how many worker threads did it (0: this thread). */
-export async function auditPlanned(plan: PlannedFile[], options: AuditOptions, settings: WorkerSettings, run: AuditRun, env: NodeJS.ProcessEnv): Promise<number> {
+export async function auditPlanned(
+  plan: PlannedFile[],
+  options: AuditOptions,
+  settings: WorkerSettings,
+  run: AuditRun,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const toAudit = plan.map((p, i) => (p.skip === null ? i : -1)).filter((i) => i >= 0);
   const workers = workerCount(toAudit.length, env);
   if (workers < 2) {
@@ -49,38 +55,47 @@ export async function auditPlanned(plan: PlannedFile[], options: AuditOptions, s
     for (const w of pool) void w.terminate();
   };
   await Promise.all(
-    Array.from({ length: workers }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER_SCRIPT, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-        pool.push(worker);
-        let finished = false;
-        const fail = (err: Error): void => {
-          if (finished) return;
-          finished = true;
-          stopAll();
-          reject(err);
-        };
-        const feed = (): void => {
-          if (failed) return;
-          if (next >= toAudit.length) {
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(WORKER_SCRIPT, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+          pool.push(worker);
+          let finished = false;
+          const fail = (err: Error): void => {
+            if (finished) return;
             finished = true;
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          const index = toAudit[next++]!;
-          worker.postMessage({ index, file: plan[index]!.file });
-        };
-        worker.on('message', (msg: { index: number; outcome?: FileOutcome; crash?: string }) => {
-          if (msg.crash !== undefined) return fail(new Error(`${plan[msg.index]!.file}: ${msg.crash}`));
-          outcomes[msg.index] = msg.outcome!;
-          flush();
+            stopAll();
+            reject(err);
+          };
+          const feed = (): void => {
+            if (failed) return;
+            if (next >= toAudit.length) {
+              finished = true;
+              void worker.terminate().then(() => {
+                resolve();
+              });
+              return;
+            }
+            const index = toAudit[next++]!;
+            worker.postMessage({ index, file: plan[index]!.file });
+          };
+          worker.on('message', (msg: { index: number; outcome?: FileOutcome; crash?: string }) => {
+            if (msg.crash !== undefined) {
+              fail(new Error(`${plan[msg.index]!.file}: ${msg.crash}`));
+              return;
+            }
+            outcomes[msg.index] = msg.outcome!;
+            flush();
+            feed();
+          });
+          worker.on('error', fail);
+          // A worker that dies without an error event must not leave the run waiting forever.
+          worker.on('exit', (code) => {
+            fail(new Error(`audit worker stopped unexpectedly (exit code ${code})`));
+          });
           feed();
-        });
-        worker.on('error', fail);
-        // A worker that dies without an error event must not leave the run waiting forever.
-        worker.on('exit', (code) => fail(new Error(`audit worker stopped unexpectedly (exit code ${code})`)));
-        feed();
-      }),
+        }),
     ),
   );
   flush();

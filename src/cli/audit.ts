@@ -51,11 +51,17 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     throw new UsageError(`--fail-on: \`${opts.failOn}\` is not one of error, warning, info, never`);
   }
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
-  if (live && (paths.length > 0 || opts.filesFrom !== undefined)) throw new UsageError('give either files (paths, --files-from) or devices (--ssh, --inventory), not both');
+  if (live && (paths.length > 0 || opts.filesFrom !== undefined))
+    throw new UsageError('give either files (paths, --files-from) or devices (--ssh, --inventory), not both');
   if (paths.length > 0 && opts.filesFrom !== undefined) throw new UsageError('give either paths or --files-from, not both');
-  if (!live && paths.length === 0 && opts.filesFrom === undefined) throw new UsageError('audit: give at least one configuration file or directory (or --files-from, --ssh, --inventory)');
+  if (!live && paths.length === 0 && opts.filesFrom === undefined)
+    throw new UsageError('audit: give at least one configuration file or directory (or --files-from, --ssh, --inventory)');
 
-  const cfg = await configFor(io.cwd, opts.config === undefined ? undefined : resolve(io.cwd, opts.config), RULES.map((r) => r.meta.id));
+  const cfg = await configFor(
+    io.cwd,
+    opts.config === undefined ? undefined : resolve(io.cwd, opts.config),
+    RULES.map((r) => r.meta.id),
+  );
   const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
   const rules = configuredRules(RULES, cfg);
   const auditOptions = {
@@ -70,7 +76,10 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     run = await (await import('./ssh-audit.js')).collectOverSsh(opts, io, auditOptions);
   } else if (opts.filesFrom !== undefined) {
     const list = parseFileList(opts.filesFrom === '-' ? io.readStdin() : readListFile(abs(opts.filesFrom)));
-    run = auditFileList(list.map((f) => (isAbsoluteLike(f) ? f : abs(f))), auditOptions);
+    run = auditFileList(
+      list.map((f) => (isAbsoluteLike(f) ? f : abs(f))),
+      auditOptions,
+    );
     relabel(run, io.cwd);
   } else {
     run = emptyRun();
@@ -108,7 +117,8 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   }
 
   reportOnStderr(run, result.baseline, opts, io);
-  if (result.nothingAudited) complain(io, `no ASA configuration found in ${opts.filesFrom !== undefined ? `the list from --files-from ${opts.filesFrom}` : paths.join(', ')}`);
+  if (result.nothingAudited)
+    complain(io, `no ASA configuration found in ${opts.filesFrom !== undefined ? `the list from --files-from ${opts.filesFrom}` : paths.join(', ')}`);
   return result.exitCode;
 }
 
@@ -126,10 +136,18 @@ function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opt
     );
   }
   if (opts.verbose) {
-    for (const t of run.targets) for (const i of t.ignored) complain(io, `ignored ${i.finding.ruleId} on ${t.summary.hostname ?? t.summary.source}${i.finding.tunnelGroup ? ` (${i.finding.tunnelGroup})` : ''}: ${i.entry.reason}`);
+    for (const t of run.targets)
+      for (const i of t.ignored)
+        complain(
+          io,
+          `ignored ${i.finding.ruleId} on ${t.summary.hostname ?? t.summary.source}${i.finding.tunnelGroup ? ` (${i.finding.tunnelGroup})` : ''}: ${i.entry.reason}`,
+        );
   }
   if (baseline && baseline.stale.length > 0) {
-    complain(io, `baseline: ${baseline.stale.length} stale entr${baseline.stale.length === 1 ? 'y' : 'ies'} (fixed since the baseline was written); rewrite it with --write-baseline to shrink it`);
+    complain(
+      io,
+      `baseline: ${baseline.stale.length} stale entr${baseline.stale.length === 1 ? 'y' : 'ies'} (fixed since the baseline was written); rewrite it with --write-baseline to shrink it`,
+    );
     if (opts.verbose) for (const s of baseline.stale) complain(io, `  stale: ${s.ruleId} on ${s.device}${s.tunnelGroup ? ` (${s.tunnelGroup})` : ''}`);
   }
   for (const wanted of opts.profile) {

@@ -45,7 +45,10 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
   if (incomplete.length > 0 && !opts.allowIncomplete) {
     for (const t of incomplete) {
       const problem = t.summary.parseProblems.find((p) => p.code === 'incomplete');
-      complain(io, `${t.summary.source}${problem?.line ? `:${problem.line}` : ''}: ${problem?.message ?? 'configuration is incomplete'} (use --allow-incomplete to accept it)`);
+      complain(
+        io,
+        `${t.summary.source}${problem?.line ? `:${problem.line}` : ''}: ${problem?.message ?? 'configuration is incomplete'} (use --allow-incomplete to accept it)`,
+      );
     }
     return ExitCode.InputError;
   }

@@ -30,7 +30,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--query <hostname>', 'say whether iOS tunnels this DNS query, per profile')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--allow-incomplete', 'exit 0 even when the configuration is truncated or partial')
-    .action(async (file: string, opts: ExplainDnsOptions) => setExit((await import('./explain-dns.js')).explainDnsCommand(file, opts, io)));
+    .action(async (file: string, opts: ExplainDnsOptions) => {
+      setExit((await import('./explain-dns.js')).explainDnsCommand(file, opts, io));
+    });
 
   const collect = (v: string, acc: string[]): string[] => [...acc, v];
   program
@@ -63,20 +65,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--concurrency <n>', 'devices collected at once (one SSH session per device; default 4)')
     .option('--timeout <seconds>', 'give up on a device after this long (default 120)')
     .option('--command-timeout <seconds>', 'longest silence while waiting for a command to answer (default 30)')
-    .action(async (paths: string[], opts: AuditCliOptions) => setExit(await (await import('./audit.js')).auditCommand(paths, opts, io)));
+    .action(async (paths: string[], opts: AuditCliOptions) => {
+      setExit(await (await import('./audit.js')).auditCommand(paths, opts, io));
+    });
 
   program
     .command('init')
     .description(`write a commented starter ${CONFIG_FILE_NAME} in the working directory`)
     .option('--force', 'overwrite an existing file')
-    .action(async (opts: { force?: boolean }) => setExit((await import('./init.js')).initCommand(opts, io)));
+    .action(async (opts: { force?: boolean }) => {
+      setExit((await import('./init.js')).initCommand(opts, io));
+    });
 
   program
     .command('rules')
     .description('list the rules, or print the documentation of one')
     .argument('[id]', 'rule id')
     .addOption(new Option('--format <format>', 'output format of the list').choices(['table', 'json']).default('table'))
-    .action(async (id: string | undefined, opts: { format: 'table' | 'json' }) => setExit(await (await import('./rules-command.js')).rulesCommand(id, opts, io)));
+    .action(async (id: string | undefined, opts: { format: 'table' | 'json' }) => {
+      setExit(await (await import('./rules-command.js')).rulesCommand(id, opts, io));
+    });
 
   return program;
 }

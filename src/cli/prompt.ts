@@ -20,7 +20,10 @@ export function promptSecretOnTty(question: string): Promise<string> {
     };
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return done(null);
+        if (ch === '\r' || ch === '\n') {
+          done(null);
+          return;
+        }
         if (ch === '\u0003') {
           // Ctrl-C at a password prompt stops the whole run, as it does in ssh.
           input.setRawMode(wasRaw);

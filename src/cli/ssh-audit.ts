@@ -11,7 +11,7 @@ import { auditCollected, emptyRun, type AuditOptions } from '../audit/audit.js';
 import type { AuditRun } from '../audit/result.js';
 import { collectDevice, sshSource, type CollectedDevice } from '../collect/collect-device.js';
 import { CollectError } from '../collect/errors.js';
-import { isAllowed } from '../collect/allow-list.js';
+import { isContextName } from '../collect/allow-list.js';
 import { runFleet } from '../collect/fleet.js';
 import { loadInventory, splitHostPort, type InventoryHost } from '../collect/inventory.js';
 import { saveCollected } from '../collect/save.js';
@@ -46,7 +46,8 @@ export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOption
   const concurrency = positiveInt(opts.concurrency ?? '4', '--concurrency');
   const hostTimeoutMs = positiveInt(opts.timeout ?? '120', '--timeout') * 1000;
   const idleTimeoutMs = positiveInt(opts.commandTimeout ?? '30', '--command-timeout') * 1000;
-  if (opts.context !== undefined && opts.context !== 'all' && !isAllowed(`changeto context ${opts.context}`)) throw new UsageError(`--context: \`${opts.context}\` is not a security context name`);
+  if (opts.context !== undefined && opts.context !== 'all' && !isContextName(opts.context))
+    throw new UsageError(`--context: \`${opts.context}\` is not a security context name`);
   const abs = (p: string): string => resolve(io.cwd, p);
   const knownHostsFile = opts.knownHosts !== undefined ? abs(opts.knownHosts) : join(io.env.HOME ?? homedir(), '.ssh', 'known_hosts');
   const targets = await targetsFrom(opts, io);
@@ -63,7 +64,10 @@ export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOption
       const passwordEnv = t.passwordEnv ?? opts.passwordEnv;
       const identity = t.identity ?? opts.identity;
       const agent = io.env.SSH_AUTH_SOCK;
-      const credentials = { username: user, ...(await secrets.credentials(user, t.host, passwordEnv, identity !== undefined ? abs(identity) : undefined, agent)) };
+      const credentials = {
+        username: user,
+        ...(await secrets.credentials(user, t.host, passwordEnv, identity !== undefined ? abs(identity) : undefined, agent)),
+      };
       const enableEnv = t.enablePasswordEnv ?? opts.enablePasswordEnv;
       return collectDevice({
         host: t.host,
@@ -77,7 +81,9 @@ export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOption
         hostTimeoutMs,
         enablePassword: () => secrets.enable(user, t.host, enableEnv),
         ...((t.context ?? opts.context) !== undefined ? { context: (t.context ?? opts.context)! } : {}),
-        onHostKeyAdded: (fp) => complain(io, `${t.source}: host key ${fp} added to ${knownHostsFile} (--accept-new)`),
+        onHostKeyAdded: (fp) => {
+          complain(io, `${t.source}: host key ${fp} added to ${knownHostsFile} (--accept-new)`);
+        },
       });
     },
     (done, total) => {
@@ -89,7 +95,10 @@ export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOption
   for (const r of results) {
     const t = targets[r.index]!;
     if (!r.ok) {
-      const message = r.error instanceof CollectError || r.error instanceof UsageError ? r.error.message : `internal error: ${r.error instanceof Error ? r.error.message : String(r.error)}`;
+      const message =
+        r.error instanceof CollectError || r.error instanceof UsageError
+          ? r.error.message
+          : `internal error: ${r.error instanceof Error ? r.error.message : String(r.error)}`;
       run.inputErrors.push(new InputError(t.source, message));
       rows.push([t.source, r.error instanceof CollectError ? r.error.kind : 'failed', '-', '-', (r.ms / 1000).toFixed(1)]);
       continue;
@@ -156,7 +165,8 @@ class SecretSource {
       const parsed = ssh2.utils.parseKey(out.privateKey);
       if (parsed instanceof Error && /passphrase/i.test(parsed.message)) {
         const passphrase = await this.ask(`passphrase:${identity}`, `Passphrase for ${identity}: `);
-        if (passphrase === undefined) throw new CollectError('auth', `${identity} is encrypted: run on a terminal to be asked for its passphrase, or load it into ssh-agent`);
+        if (passphrase === undefined)
+          throw new CollectError('auth', `${identity} is encrypted: run on a terminal to be asked for its passphrase, or load it into ssh-agent`);
         out.passphrase = passphrase;
         const check = ssh2.utils.parseKey(out.privateKey, passphrase);
         if (check instanceof Error) throw new CollectError('auth', `cannot use ${identity}: wrong passphrase or unsupported key format`);
@@ -165,8 +175,15 @@ class SecretSource {
       }
     }
     if (out.password === undefined && out.privateKey === undefined && out.agent === undefined) {
-      const password = await this.ask(`password:${user}`, this.shared ? `Password for ${user} (used for every host with this user): ` : `Password for ${user}@${host}: `);
-      if (password === undefined) throw new CollectError('auth', `no credentials for ${user}@${host}: give --password-env NAME, --identity FILE, or run ssh-agent (or run on a terminal to be asked)`);
+      const password = await this.ask(
+        `password:${user}`,
+        this.shared ? `Password for ${user} (used for every host with this user): ` : `Password for ${user}@${host}: `,
+      );
+      if (password === undefined)
+        throw new CollectError(
+          'auth',
+          `no credentials for ${user}@${host}: give --password-env NAME, --identity FILE, or run ssh-agent (or run on a terminal to be asked)`,
+        );
       out.password = password;
     }
     return out;
@@ -214,5 +231,11 @@ function printSummary(rows: string[][], io: CliIo): void {
   const header = ['host', 'status', 'configs', 'findings', 'seconds'];
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  for (const r of all) io.stderr(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+  for (const r of all)
+    io.stderr(
+      `${r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
 }

@@ -1,6 +1,7 @@
 // The only commands the collector may ever send to a device. Every write to the SSH channel goes
 // through `assertAllowed`; anything else is refused in code before a byte leaves the process.
 // All of these read state or change only this session (paging, privilege, context), never the device.
+// It holds exactly what the collector sends (collect-device.ts); a test keeps the two in step.
 
 export class CommandRefusedError extends Error {
   constructor(readonly command: string) {
@@ -10,39 +11,36 @@ export class CommandRefusedError extends Error {
 }
 
 // A context name as the ASA allows it (letters, digits, `-`, `_`, `.`); no spaces, no `;`, no pipes.
-const NAME = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
+const CONTEXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-const ALLOWED: readonly RegExp[] = [
-  /^terminal pager 0$/,
-  /^terminal pager lines 0$/,
-  /^enable$/,
-  /^show version$/,
-  /^show mode$/,
-  /^show curpriv$/,
-  /^show context$/,
-  /^show running-config$/,
-  /^more system:running-config$/,
-  /^changeto system$/,
-  new RegExp(`^changeto context ${NAME}$`),
-];
+/** Every fixed command the collector sends; the collector names them from here, so the list is what it sends. */
+export const COMMANDS = {
+  enable: 'enable',
+  pagerOff: 'terminal pager 0',
+  /** Older releases' spelling, tried when the first is refused. */
+  pagerOffLegacy: 'terminal pager lines 0',
+  showVersion: 'show version',
+  showMode: 'show mode',
+  showContext: 'show context',
+  showRunningConfig: 'show running-config',
+  changetoSystem: 'changeto system',
+} as const;
 
-/** The allow-list as text, for docs and the `--help` of the live audit. */
-export const ALLOWED_COMMANDS = [
-  'terminal pager 0',
-  'terminal pager lines 0',
-  'enable',
-  'show version',
-  'show mode',
-  'show curpriv',
-  'show context',
-  'show running-config',
-  'more system:running-config',
-  'changeto system',
-  'changeto context NAME',
-] as const;
+export function isContextName(name: string): boolean {
+  return CONTEXT_NAME.test(name);
+}
+
+/** `changeto context NAME`, for a name that passes isContextName (else it is refused when sent). */
+export function changetoContext(name: string): string {
+  return `changeto context ${name}`;
+}
+
+const FIXED: ReadonlySet<string> = new Set(Object.values(COMMANDS));
 
 export function isAllowed(command: string): boolean {
-  return ALLOWED.some((re) => re.test(command));
+  if (FIXED.has(command)) return true;
+  const context = /^changeto context (.*)$/.exec(command);
+  return context !== null && isContextName(context[1]!);
 }
 
 export function assertAllowed(command: string): string {

@@ -3,6 +3,7 @@
 // A config cut short (drop, timeout) is returned marked incomplete with the reason, never as whole.
 
 import { openSession, type ConnectOptions } from './connect.js';
+import { changetoContext, COMMANDS } from './allow-list.js';
 import { CollectError } from './errors.js';
 import { AsaShell } from './shell.js';
 
@@ -51,9 +52,10 @@ const DEVICE_ERROR = /^(ERROR:|% ?Invalid input|Command authorization failed|% U
 export async function collectDevice(opts: CollectOptions): Promise<CollectedDevice> {
   const { client, channel, hostKeyFingerprint } = await openSession(opts);
   const shell = new AsaShell(channel, { idleTimeoutMs: opts.idleTimeoutMs, ...(opts.settleMs !== undefined ? { settleMs: opts.settleMs } : {}) });
-  let timedOut = false;
+  // An object, not a `let`: the budget timer flips it while collectWith awaits.
+  const budgetSpent = { value: false };
   const budget = setTimeout(() => {
-    timedOut = true;
+    budgetSpent.value = true;
     client.end();
     client.destroy();
   }, opts.hostTimeoutMs);
@@ -69,9 +71,9 @@ export async function collectDevice(opts: CollectOptions): Promise<CollectedDevi
     notes: [],
   };
   try {
-    return await collectWith(shell, opts, device, () => timedOut);
+    return await collectWith(shell, opts, device, () => budgetSpent.value);
   } catch (err) {
-    if (timedOut && err instanceof CollectError) {
+    if (budgetSpent.value && err instanceof CollectError) {
       const message = `gave up on ${opts.host} after the per-host timeout of ${opts.hostTimeoutMs / 1000} s (${err.message})`;
       // Contexts collected before the budget ran out are still audited; the rest is reported.
       if (device.configs.length > 0) {
@@ -93,13 +95,13 @@ async function collectWith(shell: AsaShell, opts: CollectOptions, device: Collec
   await shell.login();
   if (!shell.privileged) await shell.enable(await opts.enablePassword?.());
 
-  const pager = await shell.runText('terminal pager 0');
+  const pager = await shell.runText(COMMANDS.pagerOff);
   if (DEVICE_ERROR.test(pager)) {
-    const fallback = await shell.runText('terminal pager lines 0');
+    const fallback = await shell.runText(COMMANDS.pagerOffLegacy);
     if (DEVICE_ERROR.test(fallback)) device.notes.push('paging could not be turned off; pages were answered one by one');
   }
-  device.showVersion = await shell.runText('show version');
-  const mode = await shell.runText('show mode');
+  device.showVersion = await shell.runText(COMMANDS.showVersion);
+  const mode = await shell.runText(COMMANDS.showMode);
   device.mode = /mode:\s*multiple/i.test(mode) ? 'multiple' : 'single';
 
   if (device.mode === 'single') {
@@ -113,18 +115,18 @@ async function collectWith(shell: AsaShell, opts: CollectOptions, device: Collec
   if (opts.context !== undefined && opts.context !== 'all') {
     contexts = [opts.context];
   } else {
-    const toSystem = await shell.runText('changeto system');
+    const toSystem = await shell.runText(COMMANDS.changetoSystem);
     if (DEVICE_ERROR.test(toSystem)) {
       // Logged in to a context other than admin: only this one can be read.
       device.notes.push(`cannot change to the system execution space from context ${current ?? '?'}; only that context was collected`);
       device.configs.push(await runningConfig(shell, current, timedOut));
       return device;
     }
-    contexts = parseShowContext(await shell.runText('show context'));
+    contexts = parseShowContext(await shell.runText(COMMANDS.showContext));
     if (contexts.length === 0) throw new CollectError('device', '`show context` listed no security contexts; nothing to audit');
   }
   for (const name of contexts) {
-    const out = await shell.runText(`changeto context ${name}`);
+    const out = await shell.runText(changetoContext(name));
     if (DEVICE_ERROR.test(out)) {
       device.contextErrors.push({ context: name, message: `\`changeto context ${name}\` was refused: ${out.trim().split('\n')[0]}` });
       continue;
@@ -142,15 +144,21 @@ async function collectWith(shell: AsaShell, opts: CollectOptions, device: Collec
 
 async function runningConfig(shell: AsaShell, context: string | null, timedOut: () => boolean): Promise<CollectedConfig> {
   try {
-    const text = await shell.run('show running-config');
+    const text = await shell.run(COMMANDS.showRunningConfig);
     const head = text.subarray(0, 200).toString('latin1');
-    if (DEVICE_ERROR.test(head)) throw new CollectError('device', `\`show running-config\` was refused${context ? ` in context ${context}` : ''}: ${head.trim().split('\n')[0]}`);
+    if (DEVICE_ERROR.test(head))
+      throw new CollectError('device', `\`show running-config\` was refused${context ? ` in context ${context}` : ''}: ${head.trim().split('\n')[0]}`);
     return { context, text, complete: true, incompleteReason: null };
   } catch (err) {
     if (err instanceof CollectError && (err.kind === 'dropped' || err.kind === 'timeout') && err.partial !== null && err.partial.length > 0) {
       const lines = err.partial.toString('latin1').split('\n').length;
       const why = timedOut() ? 'the per-host timeout ran out' : err.kind === 'timeout' ? 'the device stopped answering' : 'the connection dropped';
-      return { context, text: err.partial, complete: false, incompleteReason: `${why} during \`show running-config\` after ${lines} lines; this is a partial configuration` };
+      return {
+        context,
+        text: err.partial,
+        complete: false,
+        incompleteReason: `${why} during \`show running-config\` after ${lines} lines; this is a partial configuration`,
+      };
     }
     throw err;
   }

@@ -102,28 +102,49 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
     });
     client.on('ready', () => {
       // ssh2's readyTimeout ends at login; the shell request gets its own limit.
-      const shellTimer = setTimeout(() => fail(new CollectError('timeout', `${hostPattern(opts.host, opts.port)} did not open a shell within ${opts.readyTimeoutMs / 1000} s of login`)), opts.readyTimeoutMs);
+      const shellTimer = setTimeout(() => {
+        fail(new CollectError('timeout', `${hostPattern(opts.host, opts.port)} did not open a shell within ${opts.readyTimeoutMs / 1000} s of login`));
+      }, opts.readyTimeoutMs);
       client.shell({ term: 'vt100', cols: 511, rows: 24 }, (err, channel) => {
         clearTimeout(shellTimer);
         if (settled) return;
-        if (err) return fail(new CollectError('device', `the device refused an interactive shell: ${err.message}`));
+        if (err) {
+          fail(new CollectError('device', `the device refused an interactive shell: ${err.message}`));
+          return;
+        }
         settled = true;
         resolve({ client, channel, hostKeyFingerprint: presented ? fingerprint(presented) : '' });
       });
     });
-    client.on('error', (err: Error & { level?: string; code?: string }) =>
+    client.on('error', (err: Error & { level?: string; code?: string }) => {
       fail(
         addError !== null
-          ? new CollectError('host-key-unknown', `could not record the host key of ${hostPattern(opts.host, opts.port)} in ${opts.knownHostsFile} (${addError}); refusing to connect`)
+          ? new CollectError(
+              'host-key-unknown',
+              `could not record the host key of ${hostPattern(opts.host, opts.port)} in ${opts.knownHostsFile} (${addError}); refusing to connect`,
+            )
           : describeFailure(err, verdict, presented, opts, remoteOffers),
-      ),
-    );
-    client.on('close', () => fail(new CollectError('refused-session', `${opts.host}:${opts.port} closed the connection before login (an ASA allows at most 5 SSH sessions per context; are others open?)`)));
+      );
+    });
+    client.on('close', () => {
+      fail(
+        new CollectError(
+          'refused-session',
+          `${opts.host}:${opts.port} closed the connection before login (an ASA allows at most 5 SSH sessions per context; are others open?)`,
+        ),
+      );
+    });
     client.connect(config);
   });
 }
 
-function describeFailure(err: Error & { level?: string; code?: string }, verdict: HostKeyVerdict | null, key: Buffer | null, opts: ConnectOptions, offers: string[]): CollectError {
+function describeFailure(
+  err: Error & { level?: string; code?: string },
+  verdict: HostKeyVerdict | null,
+  key: Buffer | null,
+  opts: ConnectOptions,
+  offers: string[],
+): CollectError {
   const where = hostPattern(opts.host, opts.port);
   if (verdict && key && verdict.status !== 'match') {
     const fp = fingerprint(key);
@@ -145,11 +166,17 @@ function describeFailure(err: Error & { level?: string; code?: string }, verdict
           `host key for ${where} is a ${type} key (${fp}), but ${opts.knownHostsFile} line ${verdict.line} knows this host by a ${verdict.knownTypes.join('/')} key only; refusing to connect, even with --accept-new (a new key type is not first use). If the device's keys changed, verify the fingerprint on the device and replace the entry (ssh-keygen -R '${where}' -f ${opts.knownHostsFile})`,
         );
       case 'revoked':
-        return new CollectError('host-key-revoked', `host key for ${where} (${type} ${fp}) is marked @revoked in ${opts.knownHostsFile} line ${verdict.line}; refusing to connect`);
+        return new CollectError(
+          'host-key-revoked',
+          `host key for ${where} (${type} ${fp}) is marked @revoked in ${opts.knownHostsFile} line ${verdict.line}; refusing to connect`,
+        );
     }
   }
   if (err.level === 'client-authentication') {
-    return new CollectError('auth', `authentication failed for user ${opts.credentials.username} at ${where} (check the user name and the password, key or agent)`);
+    return new CollectError(
+      'auth',
+      `authentication failed for user ${opts.credentials.username} at ${where} (check the user name and the password, key or agent)`,
+    );
   }
   if (/no matching/i.test(err.message)) {
     const offered = offers.filter((o) => /\(remote\)/.test(o)).join('; ');
@@ -160,15 +187,34 @@ function describeFailure(err: Error & { level?: string; code?: string }, verdict
         : `${where} offers only legacy SSH algorithms (${err.message.replace(/^Handshake failed: /, '')}${offered ? `; device offers ${offered}` : ''}). Old ASA releases need them: rerun with --legacy-algorithms, or better, enable modern key exchange on the ASA (\`ssh key-exchange group dh-group14-sha256\`)`,
     );
   }
-  if (err.code === 'ECONNREFUSED' || err.code === 'EHOSTUNREACH' || err.code === 'ENETUNREACH' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' || err.code === 'ETIMEDOUT') {
-    return new CollectError('unreachable', `cannot reach ${where}: ${err.code === 'ECONNREFUSED' ? 'connection refused (is SSH enabled for this address: `ssh ADDRESS MASK INTERFACE`?)' : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'unknown host name' : err.code}`);
+  if (
+    err.code === 'ECONNREFUSED' ||
+    err.code === 'EHOSTUNREACH' ||
+    err.code === 'ENETUNREACH' ||
+    err.code === 'ENOTFOUND' ||
+    err.code === 'EAI_AGAIN' ||
+    err.code === 'ETIMEDOUT'
+  ) {
+    return new CollectError(
+      'unreachable',
+      `cannot reach ${where}: ${err.code === 'ECONNREFUSED' ? 'connection refused (is SSH enabled for this address: `ssh ADDRESS MASK INTERFACE`?)' : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? 'unknown host name' : err.code}`,
+    );
   }
   if (/timed out/i.test(err.message)) return new CollectError('timeout', `${where} did not complete the SSH login in ${opts.readyTimeoutMs / 1000} s`);
   return new CollectError('unreachable', `SSH connection to ${where} failed: ${err.message}`);
 }
 
 function algorithmsFor(opts: ConnectOptions, knownTypes: string[]): Algorithms {
-  const usable: string[] = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa', ...(opts.legacyAlgorithms ? ['ssh-dss'] : [])];
+  const usable: string[] = [
+    'ssh-ed25519',
+    'ecdsa-sha2-nistp256',
+    'ecdsa-sha2-nistp384',
+    'ecdsa-sha2-nistp521',
+    'rsa-sha2-512',
+    'rsa-sha2-256',
+    'ssh-rsa',
+    ...(opts.legacyAlgorithms ? ['ssh-dss'] : []),
+  ];
   const known = knownTypes
     .flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [t]))
     .filter((t) => usable.includes(t)) as ServerHostKeyAlgorithm[];

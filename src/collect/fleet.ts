@@ -16,7 +16,7 @@ export async function runFleet<H, T>(
   work: (host: H) => Promise<T>,
   onDone?: (done: number, total: number, result: FleetResult<T>) => void,
 ): Promise<Array<FleetResult<T>>> {
-  const results: Array<FleetResult<T>> = new Array(hosts.length);
+  const results = new Array<FleetResult<T>>(hosts.length);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -28,7 +28,7 @@ export async function runFleet<H, T>(
       } catch (error) {
         results[index] = { index, ok: false, error, ms: Date.now() - start };
       }
-      onDone?.(++done, hosts.length, results[index]!);
+      onDone?.(++done, hosts.length, results[index]);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, hosts.length)) }, worker));

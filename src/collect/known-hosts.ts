@@ -78,7 +78,13 @@ function hostFieldMatches(field: string, name: string): boolean {
 
 function globMatches(pattern: string, name: string): boolean {
   if (!/[*?]/.test(pattern)) return pattern.toLowerCase() === name.toLowerCase();
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
   return re.test(name);
 }
 
@@ -90,7 +96,13 @@ function entriesFor(entries: KnownHostEntry[], host: string, port: number): Know
 
 /** The key types trusted for host:port, to prefer them in negotiation as OpenSSH does. */
 export function knownKeyTypes(entries: KnownHostEntry[], host: string, port: number): string[] {
-  return [...new Set(entriesFor(entries, host, port).filter((e) => e.marker === null).map((e) => e.keyType))];
+  return [
+    ...new Set(
+      entriesFor(entries, host, port)
+        .filter((e) => e.marker === null)
+        .map((e) => e.keyType),
+    ),
+  ];
 }
 
 /** Checks a presented host key against the known_hosts entries for host:port. */

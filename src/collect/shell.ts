@@ -3,7 +3,7 @@
 // normalises the line endings SSH adds. Every wait has an idle timeout; a closed channel mid-output
 // becomes a `dropped` error that carries what arrived, so nobody mistakes it for a whole answer.
 
-import { assertAllowed } from './allow-list.js';
+import { assertAllowed, COMMANDS } from './allow-list.js';
 import { CollectError } from './errors.js';
 
 /** The part of an ssh2 channel the shell needs (so tests can drive it without a network). */
@@ -73,7 +73,10 @@ export class AsaShell {
     }
     this.prompt = ANY_PROMPT.exec(this.buffer)![1]!;
     // The hostname is what precedes the first `/` (context, or failover `priority/state` segments).
-    this.base = this.prompt.replace(/[#>]$/, '').replace(/\(config[^)]*\)$/, '').split('/')[0]!;
+    this.base = this.prompt
+      .replace(/[#>]$/, '')
+      .replace(/\(config[^)]*\)$/, '')
+      .split('/')[0]!;
     this.buffer = '';
     return this.prompt;
   }
@@ -96,7 +99,7 @@ export class AsaShell {
     if (password !== undefined && /[\x00-\x1f\x7f]/.test(password)) {
       throw new CollectError('enable', 'the enable password contains a line break or control character; refusing to send it');
     }
-    this.send(assertAllowed('enable'));
+    this.send(assertAllowed(COMMANDS.enable));
     await this.waitFor(() => PASSWORD_PROMPT.test(this.buffer) || this.promptAtEnd() !== null, 'the enable password prompt');
     if (PASSWORD_PROMPT.test(this.buffer)) {
       this.buffer = '';

@@ -19,7 +19,9 @@ export function configuredRules(all: readonly RuleModule[], cfg: AuditConfig): R
     .map((r) => {
       const setting = cfg.rules[r.meta.id];
       // The override is also a severity the rule may report, so escalations keep working.
-      return setting === 'error' || setting === 'warning' || setting === 'info' ? { ...r, meta: { ...r.meta, severity: setting, severities: [...new Set([setting, ...r.meta.severities])] } } : r;
+      return setting === 'error' || setting === 'warning' || setting === 'info'
+        ? { ...r, meta: { ...r.meta, severity: setting, severities: [...new Set([setting, ...r.meta.severities])] } }
+        : r;
     });
 }
 
@@ -66,7 +68,12 @@ export interface IgnoreResult<F extends Finding = Finding> {
 }
 
 /** `today` as YYYY-MM-DD; an ignore is in force through its `until` day. */
-export function applyIgnores<F extends Finding>(findings: F[], entries: IgnoreEntry[], device: { hostname: string | null; source: string }, today: string): IgnoreResult<F> {
+export function applyIgnores<F extends Finding>(
+  findings: F[],
+  entries: IgnoreEntry[],
+  device: { hostname: string | null; source: string },
+  today: string,
+): IgnoreResult<F> {
   const result: IgnoreResult<F> = { kept: [], ignored: [] };
   for (const f of findings) {
     const entry = entries.find((e) => matches(e, f, device));

@@ -40,11 +40,13 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
   }
   const cfg = data as Partial<Omit<AuditConfig, 'source'>>;
   for (const id of Object.keys(cfg.rules ?? {})) {
-    if (!knownRules.includes(id)) throw new ConfigError(file, keyLine(doc, lineCounter, ['rules', id]), `rules: unknown rule id \`${id}\` (see \`asa-mobile-audit rules\`)`);
+    if (!knownRules.includes(id))
+      throw new ConfigError(file, keyLine(doc, lineCounter, ['rules', id]), `rules: unknown rule id \`${id}\` (see \`asa-mobile-audit rules\`)`);
   }
   const ignore: IgnoreEntry[] = (cfg.ignore ?? []).map((entry, i) => {
     if (!knownRules.includes(entry.rule)) throw new ConfigError(file, lineOf(['ignore', i, 'rule']), `ignore[${i}].rule: unknown rule id \`${entry.rule}\``);
-    if (entry.until && Number.isNaN(Date.parse(`${entry.until}T00:00:00Z`))) throw new ConfigError(file, lineOf(['ignore', i, 'until']), `ignore[${i}].until: \`${entry.until}\` is not a date`);
+    if (entry.until && Number.isNaN(Date.parse(`${entry.until}T00:00:00Z`)))
+      throw new ConfigError(file, lineOf(['ignore', i, 'until']), `ignore[${i}].until: \`${entry.until}\` is not a date`);
     const line = lineOf(['ignore', i]);
     return line === null ? { ...entry } : { ...entry, line };
   });
@@ -92,8 +94,11 @@ function describeError(err: ErrorObject, path: Array<string | number>): string {
   }
 }
 
-
 function dropNulls(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, dropNulls(v)]),
+  );
 }

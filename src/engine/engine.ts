@@ -56,7 +56,12 @@ function reporterFor(rule: RuleModule, inScope: readonly MobileProfile[], out: F
     if (template === undefined) throw new RuleContractError(meta.id, `reported unknown messageId \`${d.messageId}\``);
     const severity = d.severity ?? meta.severity;
     if (!meta.severities.includes(severity)) throw new RuleContractError(meta.id, `reported severity ${severity}, which meta.severities does not list`);
-    const at = d.at === undefined || d.at === null ? { line: null, role: 'offending' as const } : typeof d.at === 'number' ? { line: d.at, role: 'offending' as const } : d.at;
+    const at =
+      d.at === undefined || d.at === null
+        ? { line: null, role: 'offending' as const }
+        : typeof d.at === 'number'
+          ? { line: d.at, role: 'offending' as const }
+          : d.at;
     const data = d.data ?? {};
     out.push({
       ruleId: meta.id,

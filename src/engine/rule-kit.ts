@@ -74,11 +74,16 @@ export function shouldSetClause(choice: LineChoice, what: string): string {
 export const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 
 export function unsafeCharacters(name: string): string[] {
-  return [...new Set([...name].filter((c) => !/[A-Za-z0-9._-]/.test(c)))].map((c) => (c === ' ' ? 'space' : /[\x00-\x1f\x7f]/.test(c) ? `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c));
+  return [...new Set(Array.from(name).filter((c) => !/[A-Za-z0-9._-]/.test(c)))].map((c) =>
+    c === ' ' ? 'space' : /[\x00-\x1f\x7f]/.test(c) ? `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c,
+  );
 }
 
 export function safeName(name: string): string {
-  const s = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const s = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   return s === '' ? 'MOBILE' : s;
 }
 

@@ -3,7 +3,7 @@
 
 import { match } from 'ts-pattern';
 import type { Basis } from '../model/basis.js';
-import { attributeSpec, type PolicyAttributeKey, type PolicyAttributeValues, type SplitTunnelPolicy } from '../model/policy-attributes.js';
+import { attributeSpec, formatAttributeValue, type PolicyAttributeKey, type SplitTunnelPolicy } from '../model/policy-attributes.js';
 import { valueOf, type Effective, type ResolvedDevice, type ResolvedProfile, type ValueSource } from '../resolve/resolve.js';
 
 export type IosDnsOutcome = 'all-tunneled' | 'split-dns-list' | 'default-domain-only' | 'all-clear' | 'undocumented';
@@ -52,9 +52,15 @@ export function explainProfile(profile: ResolvedProfile, context: { dapOverrides
   const defaultDomain = valueOf(a.defaultDomain);
   const dnsServers = valueOf(a.dnsServer) ?? [];
 
-  const entry = <K extends PolicyAttributeKey>(key: K): BecauseEntry => {
-    const e = a[key] as Effective<PolicyAttributeValues[K]>;
-    const b: BecauseEntry = { setting: attributeSpec(key).keyword, value: attributeSpec(key).format(valueOf(e)), from: e.from, groupPolicy: e.groupPolicy, line: e.line };
+  const entry = (key: PolicyAttributeKey): BecauseEntry => {
+    const e: Effective<unknown> = a[key];
+    const b: BecauseEntry = {
+      setting: attributeSpec(key).keyword,
+      value: formatAttributeValue(key, valueOf(e)),
+      from: e.from,
+      groupPolicy: e.groupPolicy,
+      line: e.line,
+    };
     if (e.from === 'default') b.basis = e.basis;
     return b;
   };
@@ -98,8 +104,16 @@ export function decide(inputs: { split: SplitTunnelPolicy; allDns: boolean; spli
     .with({ split: 'tunnelall' }, () => ({ row: 'D1', outcome: 'all-tunneled', tunneledDomains: [] }))
     .with({ split: 'tunnelspecified', allDns: true }, () => ({ row: 'D2', outcome: 'all-tunneled', tunneledDomains: [] }))
     .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: true }, () => ({ row: 'D3', outcome: 'split-dns-list', tunneledDomains: [...splitDns] }))
-    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: true }, () => ({ row: 'D4', outcome: 'default-domain-only', tunneledDomains: [defaultDomain!] }))
-    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: false }, () => ({ row: 'D5', outcome: 'all-clear', tunneledDomains: [] }))
+    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: true }, () => ({
+      row: 'D4',
+      outcome: 'default-domain-only',
+      tunneledDomains: [defaultDomain!],
+    }))
+    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: false }, () => ({
+      row: 'D5',
+      outcome: 'all-clear',
+      tunneledDomains: [],
+    }))
     .with({ split: 'excludespecified', allDns: false }, () => ({ row: 'D6', outcome: 'undocumented', tunneledDomains: [] }))
     .with({ split: 'excludespecified', allDns: true }, () => ({ row: 'D7', outcome: 'undocumented', tunneledDomains: [] }))
     .exhaustive();
@@ -121,7 +135,7 @@ function sentenceFor(row: DecisionRow, outcome: IosDnsOutcome, domains: string[]
     case 'default-domain-only':
       return `Only queries for the default domain ${domains[0]} (and names under it) go through the tunnel; all other queries go to the device's own resolver in the clear.`;
     case 'all-clear':
-      return 'All DNS queries go in the clear to the device\'s own resolver; none go through the tunnel.';
+      return "All DNS queries go in the clear to the device's own resolver; none go through the tunnel.";
     case 'undocumented':
       return row === 'D7'
         ? 'Undocumented: the mobile guide says nothing about excludespecified; with split-tunnel-all-dns enable, most likely all queries go through the tunnel (inferred).'
@@ -158,7 +172,9 @@ function collectWarnings(profile: ResolvedProfile, f: OutcomeFacts, context: { d
     warnings.push(`group-policy ${profile.groupPolicy} is not defined in this configuration; values shown come from DfltGrpPolicy and built-in defaults.`);
   }
   if (profile.policyLayer === 'external') {
-    warnings.push(`group-policy ${profile.groupPolicy} is external (attributes come from a RADIUS server at login) and cannot be resolved offline; values shown come from DfltGrpPolicy and built-in defaults.`);
+    warnings.push(
+      `group-policy ${profile.groupPolicy} is external (attributes come from a RADIUS server at login) and cannot be resolved offline; values shown come from DfltGrpPolicy and built-in defaults.`,
+    );
   }
   if (f.outcome !== 'all-clear' && f.dnsServers.length === 0) {
     warnings.push('No dns-server is pushed: queries sent into the tunnel have no corporate resolver to answer them (row D0).');
@@ -175,7 +191,9 @@ function collectWarnings(profile: ResolvedProfile, f: OutcomeFacts, context: { d
   }
   const perapp = profile.customAttributes.get('perapp');
   if (perapp && perapp.state === 'value') {
-    warnings.push(`Per-app VPN (anyconnect-custom perapp value ${perapp.value}): only the selected apps use the tunnel at all; other apps' DNS stays outside [inferred].`);
+    warnings.push(
+      `Per-app VPN (anyconnect-custom perapp value ${perapp.value}): only the selected apps use the tunnel at all; other apps' DNS stays outside [inferred].`,
+    );
   }
   if (context.dapOverrides) {
     warnings.push('Dynamic access policies (DAP) exist and may override these values at login.');
@@ -215,7 +233,13 @@ export function evaluateQuery(expl: IosDnsExplanation, query: string): QueryVerd
     completed = true;
   }
   const done = (via: QueryVerdict['via'], matchedDomain: string | null, reason: string, likely?: 'tunnel' | 'clear'): QueryVerdict => {
-    const v: QueryVerdict = { query, resolvedName: name, via, matchedDomain, reason: completed ? `${reason} (single-label name completed with the default domain)` : reason };
+    const v: QueryVerdict = {
+      query,
+      resolvedName: name,
+      via,
+      matchedDomain,
+      reason: completed ? `${reason} (single-label name completed with the default domain)` : reason,
+    };
     if (likely) v.likely = likely;
     return v;
   };
@@ -227,12 +251,8 @@ export function evaluateQuery(expl: IosDnsExplanation, query: string): QueryVerd
     case 'undocumented':
       return done('undocumented', null, 'the guide does not cover excludespecified; most likely tunnelled (inferred)', 'tunnel');
     default: {
-      const match = expl.tunneledDomains
-        .filter((d) => isUnder(name, d))
-        .sort((x, y) => normaliseName(y).length - normaliseName(x).length)[0];
-      return match
-        ? done('tunnel', match, `matches ${match}`)
-        : done('clear', null, `not under ${listDomains(expl.tunneledDomains)}`);
+      const match = expl.tunneledDomains.filter((d) => isUnder(name, d)).sort((x, y) => normaliseName(y).length - normaliseName(x).length)[0];
+      return match ? done('tunnel', match, `matches ${match}`) : done('clear', null, `not under ${listDomains(expl.tunneledDomains)}`);
     }
   }
 }

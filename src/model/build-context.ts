@@ -17,7 +17,7 @@ export interface ConfigLine {
 }
 
 /** Reads one line; `false` means "not a line this handler models" (it stays in the tree, uncounted). */
-export type LineHandler = (line: ConfigLine) => boolean | void;
+export type LineHandler = (line: ConfigLine) => boolean | undefined;
 
 export class BuildContext {
   private modelledLines = 0;
@@ -71,5 +71,5 @@ export class BuildContext {
 /** A reader of the top-level commands that start with one of `words`. */
 export interface TopLevelReader {
   words: readonly string[];
-  read(ctx: BuildContext, line: ConfigLine): boolean | void;
+  read(ctx: BuildContext, line: ConfigLine): boolean | undefined;
 }

@@ -333,8 +333,8 @@ export function emptyPolicyAttributes(): PolicyAttributes {
   return attrs as PolicyAttributes;
 }
 
-/** The config line that sets `key` to a value (or `none`), in the keyword of the release. */
-export function attributeLine<K extends PolicyAttributeKey>(key: K, value: PolicyAttributeValues[K] | null, legacy = false): string {
-  const s = attributeSpec(key);
-  return `${legacy && s.legacyKeyword ? s.legacyKeyword : s.keyword} ${s.format(value)}`;
+/** What follows the keyword for a value of `key` (null: `none`), when the key is only known at run time. */
+export function formatAttributeValue(key: PolicyAttributeKey, value: unknown): string {
+  // The table pairs each key with its own value type; a caller holding a key union cannot say which.
+  return (attributeSpec(key).format as (v: unknown) => string)(value);
 }

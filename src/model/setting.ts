@@ -3,10 +3,7 @@
 // - none:  an explicit `... none` (or `disable`-style off value) that stops inheritance
 // - value: used as is
 
-export type Setting<T> =
-  | { state: 'unset' }
-  | { state: 'none'; line: number; legacy?: boolean }
-  | { state: 'value'; value: T; line: number; legacy?: boolean };
+export type Setting<T> = { state: 'unset' } | { state: 'none'; line: number; legacy?: boolean } | { state: 'value'; value: T; line: number; legacy?: boolean };
 
 export const UNSET: Setting<never> = Object.freeze({ state: 'unset' });
 
@@ -16,8 +13,4 @@ export function valueSetting<T>(value: T, line: number, legacy = false): Setting
 
 export function noneSetting(line: number, legacy = false): Setting<never> {
   return legacy ? { state: 'none', line, legacy } : { state: 'none', line };
-}
-
-export function isSet<T>(s: Setting<T>): s is Exclude<Setting<T>, { state: 'unset' }> {
-  return s.state !== 'unset';
 }

@@ -23,7 +23,10 @@ export function summariseTarget(parsed: ParsedConfig, model: DeviceModel, sectio
   const section = parsed.sections[sectionIndex]!;
   // File-wide problems belong to every section; section problems only to theirs.
   const inSection = (line: number | null): boolean => line === null || (line > section.start && line <= section.end);
-  const problems = [...parsed.problems.filter((p) => inSection(p.line) && (p.code !== 'incomplete' || p.line === section.completeness.line)), ...model.problems];
+  const problems = [
+    ...parsed.problems.filter((p) => inSection(p.line) && (p.code !== 'incomplete' || p.line === section.completeness.line)),
+    ...model.problems,
+  ];
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code));
   return {
     source: parsed.source,

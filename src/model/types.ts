@@ -6,7 +6,6 @@ import type { PolicyAttributes } from './policy-attributes.js';
 import type { LicenseFacts } from './licenses.js';
 import type { Problem } from '../common/problem.js';
 
-
 export interface GroupPolicy {
   name: string;
   /** `internal`/`external` from the declaration line; null when only an `attributes` block exists (DfltGrpPolicy). */

@@ -17,14 +17,7 @@ export interface Completeness {
   checksumLine: number | null;
 }
 
-export function assessCompleteness(
-  lines: string[],
-  kinds: Uint8Array,
-  start: number,
-  end: number,
-  wrapper: WrapperKind,
-  multiContext: boolean,
-): Completeness {
+export function assessCompleteness(lines: string[], kinds: Uint8Array, start: number, end: number, wrapper: WrapperKind, multiContext: boolean): Completeness {
   let versionIdx = -1;
   let endIdx = -1;
   let checksumIdx = -1;
@@ -49,9 +42,7 @@ export function assessCompleteness(
 
   const reasons: string[] = [];
   if (versionIdx === -1) {
-    reasons.push(
-      'no `ASA Version` line: the start is missing, or this is the output of a partial command such as `show running-config tunnel-group`',
-    );
+    reasons.push('no `ASA Version` line: the start is missing, or this is the output of a partial command such as `show running-config tunnel-group`');
   }
   // Single-context Oxidized backups drop every `: ` line, so `Cryptochecksum:` is their last config line.
   const oxidizedEnd = wrapper === 'oxidized' && !multiContext && checksumIdx !== -1 && checksumIdx >= lastCommand;

@@ -9,7 +9,6 @@ import { detectWrapper, type WrapperKind } from './wrappers.js';
 import { assessCompleteness, type Completeness } from './completeness.js';
 import { compareProblems, type Problem } from '../common/problem.js';
 
-
 /** One configuration inside a file: the whole file, or one context of an Oxidized multi-context backup. */
 export interface ConfigSection {
   /** Context name from an Oxidized separator, or null. */
@@ -97,9 +96,7 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
         line: section.completeness.line,
         severity: 'error',
         code: 'incomplete',
-        message:
-          (section.contextName ? `context ${section.contextName}: ` : '') +
-          `configuration is incomplete: ${section.completeness.reasons.join('; ')}`,
+        message: (section.contextName ? `context ${section.contextName}: ` : '') + `configuration is incomplete: ${section.completeness.reasons.join('; ')}`,
       });
     }
   }
@@ -263,13 +260,7 @@ function buildTree(
   return topLevel;
 }
 
-function splitSections(
-  lines: string[],
-  kinds: Uint8Array,
-  allTopLevel: number[],
-  separators: number[],
-  wrapper: WrapperKind,
-): ConfigSection[] {
+function splitSections(lines: string[], kinds: Uint8Array, allTopLevel: number[], separators: number[], wrapper: WrapperKind): ConfigSection[] {
   const bounds: Array<{ start: number; end: number; contextName: string | null }> = [];
   let start = 0;
   let contextName: string | null = null;

@@ -9,7 +9,10 @@ const SECRET = String.raw`(?:<[^>]*>|\S+)`;
 const MARKER = String.raw`(?:(?:hex|0|7|8)\s+(?=\S))?`;
 
 const PATTERNS: RegExp[] = [
-  new RegExp(String.raw`(\b(?:password|passwd|pre-shared-key|ldap-login-password|radius-common-pw|community|secret|server-secret|challenge-password)\s+${MARKER})${SECRET}`, 'gi'),
+  new RegExp(
+    String.raw`(\b(?:password|passwd|pre-shared-key|ldap-login-password|radius-common-pw|community|secret|server-secret|challenge-password)\s+${MARKER})${SECRET}`,
+    'gi',
+  ),
   new RegExp(String.raw`(\bmessage-digest-key\s+\d+\s+md5\s+${MARKER})${SECRET}`, 'gi'),
   new RegExp(String.raw`(\bauthentication-key\s+\d+\s+md5\s+)${SECRET}`, 'gi'),
   new RegExp(String.raw`(\bauthentication-key\s+)(?!\d+\s+md5\b)${SECRET}`, 'gi'),

@@ -1,10 +1,52 @@
 // `audit --format json`. The fields named in the issue are a contract (schemaVersion 1).
 
 import { countBySeverity } from '../audit/result.js';
+import type { FindingKey } from '../baseline/identity.js';
+import type { Problem } from '../common/problem.js';
+import type { Severity } from '../engine/types.js';
 import type { ReportInput } from './report-input.js';
 
+/** The document `audit --format json` prints: a contract (add fields, never rename or remove them). */
+export interface AuditJsonDocument {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  targets: AuditJsonTarget[];
+  summary: Record<Severity, number>;
+  baseline?: { suppressed: number; stale: FindingKey[] };
+}
+
+export interface AuditJsonTarget {
+  source: string;
+  context: string | null;
+  hostname: string | null;
+  asaVersion: string | null;
+  complete: boolean;
+  wrapper: string;
+  lines: { total: number; commands: number; modelled: number };
+  parseProblems: Problem[];
+  mobileProfiles: string[];
+  skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
+  findings: AuditJsonFinding[];
+  ignored: Array<{ ruleId: string; tunnelGroup: string | null; line: number | null; reason: string; until: string | null }>;
+}
+
+export interface AuditJsonFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number | null;
+  tunnelGroup: string | null;
+  groupPolicy: string | null;
+  fix: string | null;
+  lineRole: 'offending' | 'should-set';
+  lineText: string | null;
+  object: string | null;
+  messageId: string;
+  data: Readonly<Record<string, string | number>>;
+}
+
 export default function renderAuditJson({ targets, tool, baseline }: ReportInput): string {
-  const doc = {
+  const doc: AuditJsonDocument = {
     schemaVersion: 1,
     tool,
     targets: targets.map((t) => ({
@@ -32,7 +74,13 @@ export default function renderAuditJson({ targets, tool, baseline }: ReportInput
         messageId: f.messageId,
         data: f.data,
       })),
-      ignored: t.ignored.map((i) => ({ ruleId: i.finding.ruleId, tunnelGroup: i.finding.tunnelGroup, line: i.finding.line, reason: i.entry.reason, until: i.entry.until ?? null })),
+      ignored: t.ignored.map((i) => ({
+        ruleId: i.finding.ruleId,
+        tunnelGroup: i.finding.tunnelGroup,
+        line: i.finding.line,
+        reason: i.entry.reason,
+        until: i.entry.until ?? null,
+      })),
     })),
     summary: countBySeverity(targets),
     ...(baseline ? { baseline: { suppressed: baseline.suppressed, stale: baseline.stale } } : {}),

@@ -1,8 +1,27 @@
 // `explain-dns --format json`. The fields named in the issue are a contract (schemaVersion 1):
 // add fields, never rename or remove them.
 
-import type { IosDnsExplanation, QueryVerdict } from '../explain/ios-dns.js';
+import type { BecauseEntry, DecisionRow, IosDnsExplanation, IosDnsOutcome, QueryVerdict } from '../explain/ios-dns.js';
+import type { SplitTunnelPolicy } from '../model/policy-attributes.js';
 import type { TargetSummary } from '../model/summary.js';
+
+/** The document `explain-dns --format json` prints. */
+export interface ExplainJsonDocument {
+  schemaVersion: 1;
+  targets: Array<TargetSummary & { profiles: ExplainJsonProfile[] }>;
+}
+
+export interface ExplainJsonProfile {
+  tunnelGroup: string;
+  groupPolicy: string;
+  splitTunnel: SplitTunnelPolicy;
+  iosDns: { outcome: IosDnsOutcome; tunneledDomains: string[]; row: DecisionRow; basis: 'guide' | 'inferred'; sentence: string };
+  because: BecauseEntry[];
+  dnsServers: string[];
+  warnings: string[];
+  desktopNote: string;
+  query?: QueryVerdict;
+}
 
 export interface ExplainTarget {
   summary: TargetSummary;
@@ -11,11 +30,11 @@ export interface ExplainTarget {
 }
 
 export function renderExplainJson(targets: ExplainTarget[]): string {
-  const doc = {
+  const doc: ExplainJsonDocument = {
     schemaVersion: 1,
     targets: targets.map((t) => ({
       ...t.summary,
-      profiles: t.explanations.map((e) => {
+      profiles: t.explanations.map((e): ExplainJsonProfile => {
         const q = t.queries?.get(e);
         return {
           tunnelGroup: e.profile.name,

@@ -30,7 +30,9 @@ export function targetHeading(s: TargetSummary): string[] {
   const notes = s.parseProblems.filter((p) => p.severity === 'info');
   if (notes.length > 0) {
     const first = notes[0]!;
-    out.push(`  note: ${notes.length} input note${notes.length === 1 ? '' : 's'}, first${first.line !== null ? ` (line ${first.line})` : ''}: ${first.message}${notes.length > 1 ? ' (--format json lists all)' : ''}`);
+    out.push(
+      `  note: ${notes.length} input note${notes.length === 1 ? '' : 's'}, first${first.line !== null ? ` (line ${first.line})` : ''}: ${first.message}${notes.length > 1 ? ' (--format json lists all)' : ''}`,
+    );
   }
   return out;
 }
@@ -41,7 +43,10 @@ export function renderExplainText(targets: ExplainTarget[]): string {
     if (out.length > 0) out.push('');
     out.push(...targetHeading(t.summary));
     if (t.explanations.length === 0) {
-      out.push('', t.summary.space === 'system' ? '  The system execution space terminates no VPN; see the contexts.' : '  No remote-access connection profiles.');
+      out.push(
+        '',
+        t.summary.space === 'system' ? '  The system execution space terminates no VPN; see the contexts.' : '  No remote-access connection profiles.',
+      );
     }
     for (const e of t.explanations) {
       const p = e.profile;

@@ -24,12 +24,15 @@ function command(kind: string, props: Record<string, string | number | null>, me
 
 export default function renderGithub(input: ReportInput): string {
   const lines: string[] = [];
-  for (const e of input.inputErrors) lines.push(command('error', { file: reportPath(e.file, input.cwd), line: e.line, title: 'asa-mobile-audit: unreadable input' }, e.message));
+  for (const e of input.inputErrors)
+    lines.push(command('error', { file: reportPath(e.file, input.cwd), line: e.line, title: 'asa-mobile-audit: unreadable input' }, e.message));
   for (const t of input.targets) {
     const file = reportPath(t.summary.source, input.cwd);
     if (!t.summary.complete) {
       const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      lines.push(command('error', { file, line: p?.line ?? null, title: 'asa-mobile-audit: incomplete configuration' }, p?.message ?? 'configuration is incomplete'));
+      lines.push(
+        command('error', { file, line: p?.line ?? null, title: 'asa-mobile-audit: incomplete configuration' }, p?.message ?? 'configuration is incomplete'),
+      );
     }
     for (const f of t.findings) {
       const title = `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`;

@@ -33,7 +33,9 @@ export default function renderJunit(input: ReportInput): string {
     let suiteErrors = 0;
     if (!t.summary.complete) {
       const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      cases.push(`    <testcase classname="${xml(name)}" name="configuration is complete">\n      <error type="incomplete" message="${xml(p?.message ?? 'configuration is incomplete')}"/>\n    </testcase>`);
+      cases.push(
+        `    <testcase classname="${xml(name)}" name="configuration is complete">\n      <error type="incomplete" message="${xml(p?.message ?? 'configuration is incomplete')}"/>\n    </testcase>`,
+      );
       suiteErrors++;
     }
     for (const { meta: rule } of input.rules) {
@@ -60,7 +62,10 @@ export default function renderJunit(input: ReportInput): string {
     total += cases.length;
     failures += suiteFailures;
     errors += suiteErrors;
-    const props = [`      <property name="hostname" value="${xml(t.summary.hostname ?? '')}"/>`, `      <property name="asaVersion" value="${xml(t.summary.asaVersion ?? '')}"/>`];
+    const props = [
+      `      <property name="hostname" value="${xml(t.summary.hostname ?? '')}"/>`,
+      `      <property name="asaVersion" value="${xml(t.summary.asaVersion ?? '')}"/>`,
+    ];
     suites.push(
       `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="0">\n    <properties>\n${props.join('\n')}\n    </properties>\n${cases.join('\n')}\n  </testsuite>`,
     );
@@ -69,7 +74,9 @@ export default function renderJunit(input: ReportInput): string {
     const path = reportPath(e.file, input.cwd);
     total++;
     errors++;
-    suites.push(`  <testsuite name="${xml(path)}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="${xml(path)}" name="readable ASA configuration">\n      <error type="input" message="${xml(e.message)}"/>\n    </testcase>\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xml(path)}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="${xml(path)}" name="readable ASA configuration">\n      <error type="input" message="${xml(e.message)}"/>\n    </testcase>\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(input.tool.name)}" tests="${total}" failures="${failures}" errors="${errors}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -55,7 +55,14 @@ export default function renderSarif(input: ReportInput): string {
     ...input.inputErrors.map((e) => ({
       level: 'error' as const,
       message: { text: e.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: reportPath(e.file, input.cwd), uriBaseId: '%SRCROOT%' }, ...(e.line ? { region: { startLine: e.line } } : {}) } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: reportPath(e.file, input.cwd), uriBaseId: '%SRCROOT%' },
+            ...(e.line ? { region: { startLine: e.line } } : {}),
+          },
+        },
+      ],
     })),
     ...input.targets
       .filter((t) => !t.summary.complete)
@@ -64,7 +71,14 @@ export default function renderSarif(input: ReportInput): string {
         return {
           level: 'error' as const,
           message: { text: p?.message ?? 'configuration is incomplete' },
-          locations: [{ physicalLocation: { artifactLocation: { uri: reportPath(t.summary.source, input.cwd), uriBaseId: '%SRCROOT%' }, ...(p?.line ? { region: { startLine: p.line } } : {}) } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: reportPath(t.summary.source, input.cwd), uriBaseId: '%SRCROOT%' },
+                ...(p?.line ? { region: { startLine: p.line } } : {}),
+              },
+            },
+          ],
         };
       }),
   ];
@@ -73,7 +87,15 @@ export default function renderSarif(input: ReportInput): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: input.tool.name, version: input.tool.version, semanticVersion: input.tool.version, informationUri: input.helpUriBase.replace(/\/docs\/rules\/?$/, ''), rules } },
+        tool: {
+          driver: {
+            name: input.tool.name,
+            version: input.tool.version,
+            semanticVersion: input.tool.version,
+            informationUri: input.helpUriBase.replace(/\/docs\/rules\/?$/, ''),
+            rules,
+          },
+        },
         invocations: [{ executionSuccessful: input.inputErrors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
         results,

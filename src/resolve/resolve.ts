@@ -106,7 +106,10 @@ function resolveProfile(model: DeviceModel, tg: TunnelGroup): ResolvedProfile {
   const customTypes = new Set<string>([...(ownLayer?.customAttributes.keys() ?? []), ...(dflt?.customAttributes.keys() ?? [])]);
   const customAttributes = new Map<string, Effective<string>>();
   for (const type of [...customTypes].sort()) {
-    customAttributes.set(type, resolveSetting(ownLayer, dflt, (gp) => gp.customAttributes.get(type) ?? { state: 'unset' }, { value: null, basis: 'inferred' }));
+    customAttributes.set(
+      type,
+      resolveSetting(ownLayer, dflt, (gp) => gp.customAttributes.get(type) ?? { state: 'unset' }, { value: null, basis: 'inferred' }),
+    );
   }
   return {
     tunnelGroup: tg,
@@ -119,7 +122,12 @@ function resolveProfile(model: DeviceModel, tg: TunnelGroup): ResolvedProfile {
   };
 }
 
-function resolveSetting<T>(own: GroupPolicy | undefined, dflt: GroupPolicy | undefined, pick: (gp: GroupPolicy) => Setting<T>, builtIn: BuiltInDefault<T>): Effective<T> {
+function resolveSetting<T>(
+  own: GroupPolicy | undefined,
+  dflt: GroupPolicy | undefined,
+  pick: (gp: GroupPolicy) => Setting<T>,
+  builtIn: BuiltInDefault<T>,
+): Effective<T> {
   const layers: Array<[GroupPolicy | undefined, 'group-policy' | 'DfltGrpPolicy']> = [
     [own, 'group-policy'],
     [dflt, 'DfltGrpPolicy'],
@@ -142,5 +150,7 @@ function fromDefault<T>(d: BuiltInDefault<T>): Effective<T> {
 function resolveNatTraversal(model: DeviceModel): Effective<number> {
   const s = model.global.natTraversal;
   if (s.state === 'unset') return fromDefault(builtInNatTraversal(model.version));
-  return s.state === 'value' ? { from: 'global', groupPolicy: null, line: s.line, state: 'value', value: s.value } : { from: 'global', groupPolicy: null, line: s.line, state: 'none' };
+  return s.state === 'value'
+    ? { from: 'global', groupPolicy: null, line: s.line, state: 'value', value: s.value }
+    : { from: 'global', groupPolicy: null, line: s.line, state: 'none' };
 }

@@ -1,7 +1,8 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliWith, fixture, tempDir } from '../helpers.js';
+import type { BaselineFile } from '../../src/baseline/baseline.js';
+import { cliWith, fixture, tempDir, auditJson, readJson } from '../helpers.js';
 
 function copyDemo(dir: string, edit: (lines: string[]) => void = () => {}): string {
   const lines = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').split('\n');
@@ -16,22 +17,29 @@ describe('baselines', () => {
     const dir = tempDir('ama-base-');
     copyDemo(dir);
     const write = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json', '--format', 'json');
-    const recorded = JSON.parse(write.stdout).targets[0].findings.length;
-    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
+    const recorded = auditJson(write.stdout).targets[0]!.findings.length;
+    const baseline = readJson<BaselineFile>(readFileSync(join(dir, 'baseline.json'), 'utf8'));
     expect(baseline.schemaVersion).toBe(1);
     expect(baseline.entries).toHaveLength(recorded);
     expect(JSON.stringify(baseline)).not.toMatch(/"line"/);
-    expect(baseline.entries[0]).toEqual({ device: 'vpn-demo', context: null, ruleId: expect.any(String), tunnelGroup: expect.anything(), groupPolicy: expect.anything(), object: null });
+    expect(baseline.entries[0]).toEqual({
+      device: 'vpn-demo',
+      context: null,
+      ruleId: expect.any(String),
+      tunnelGroup: expect.anything(),
+      groupPolicy: expect.anything(),
+      object: null,
+    });
 
     const same = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json');
     expect(same.code).toBe(0);
-    expect(JSON.parse(same.stdout).targets[0].findings).toEqual([]);
-    expect(JSON.parse(same.stdout).baseline).toEqual({ suppressed: recorded, stale: [] });
+    expect(auditJson(same.stdout).targets[0]!.findings).toEqual([]);
+    expect(auditJson(same.stdout).baseline).toEqual({ suppressed: recorded, stale: [] });
 
     // 50 lines inserted above every finding: nothing comes back
     copyDemo(dir, (lines) => lines.splice(12, 0, ...Array.from({ length: 50 }, (_, i) => `access-list MGMT remark moved ${i}`)));
     const moved = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json');
-    expect(JSON.parse(moved.stdout).targets[0].findings).toEqual([]);
+    expect(auditJson(moved.stdout).targets[0]!.findings).toEqual([]);
     expect(moved.code).toBe(0);
   });
 
@@ -49,9 +57,11 @@ describe('baselines', () => {
       lines[k] = '  anyconnect ssl keepalive 30';
     });
     const r = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json', '--verbose');
-    const doc = JSON.parse(r.stdout);
-    expect(doc.targets[0].findings.map((f: { ruleId: string; tunnelGroup: string }) => [f.ruleId, f.tunnelGroup])).toEqual([['ssl-keepalive-enabled', 'MOBILE-FULL']]);
-    expect(doc.baseline.stale).toEqual([{ device: 'vpn-demo', context: null, ruleId: 'server-side-dpd-enabled', tunnelGroup: 'MOBILE-DOMAIN', groupPolicy: 'GP-DOMAIN', object: null }]);
+    const doc = auditJson(r.stdout);
+    expect(doc.targets[0]!.findings.map((f) => [f.ruleId, f.tunnelGroup])).toEqual([['ssl-keepalive-enabled', 'MOBILE-FULL']]);
+    expect(doc.baseline?.stale).toEqual([
+      { device: 'vpn-demo', context: null, ruleId: 'server-side-dpd-enabled', tunnelGroup: 'MOBILE-DOMAIN', groupPolicy: 'GP-DOMAIN', object: null },
+    ]);
     expect(r.stderr).toContain('baseline: 1 stale entry (fixed since the baseline was written)');
     expect(r.stderr).toContain('stale: server-side-dpd-enabled on vpn-demo (MOBILE-DOMAIN)');
     expect(r.code).toBe(1);

@@ -1,9 +1,9 @@
-import {cpSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { RULES } from '../../rules/index.js';
-import { cliWith, fixture, tempDir } from '../helpers.js';
+import { cliWith, fixture, tempDir, auditJson } from '../helpers.js';
 
 const IDS = RULES.map((r) => r.meta.id);
 const DEMO = fixture('demo/demo-headend.cfg');
@@ -17,7 +17,13 @@ function workspace(config: string | null): string {
 
 async function findings(cwd: string, ...args: string[]) {
   const r = await cliWith({ cwd }, 'audit', DEMO, '--format', 'json', ...args);
-  return { r, t: JSON.parse(r.stdout).targets[0] as { findings: Array<{ ruleId: string; severity: string; tunnelGroup: string | null; message: string }>; ignored: Array<{ ruleId: string; reason: string }> } };
+  return {
+    r,
+    t: auditJson(r.stdout).targets[0]! as {
+      findings: Array<{ ruleId: string; severity: string; tunnelGroup: string | null; message: string }>;
+      ignored: Array<{ ruleId: string; reason: string }>;
+    },
+  };
 }
 
 describe('configuration file', () => {
@@ -33,7 +39,9 @@ describe('configuration file', () => {
   });
 
   it('overrides severities (including per-finding escalations) and filters profiles by glob', async () => {
-    const dir = workspace('rules:\n  client-side-dpd-disabled: info\n  idle-timeout-short: off\nprofiles:\n  include: ["MOBILE-*", "Lab*"]\n  exclude: ["MOBILE-PERAPP"]\nfailOn: error\n');
+    const dir = workspace(
+      'rules:\n  client-side-dpd-disabled: info\n  idle-timeout-short: off\nprofiles:\n  include: ["MOBILE-*", "Lab*"]\n  exclude: ["MOBILE-PERAPP"]\nfailOn: error\n',
+    );
     const { r, t } = await findings(dir);
     expect(t.findings.find((f) => f.ruleId === 'client-side-dpd-disabled')!.severity).toBe('info');
     const profiles = new Set(t.findings.map((f) => f.tunnelGroup).filter((p) => p !== null));
@@ -42,16 +50,19 @@ describe('configuration file', () => {
   });
 
   it('ignores findings with a reason until the expiry date, then reports them again', async () => {
-    const cfg = 'ignore:\n  - rule: ssl-keepalive-enabled\n    device: "vpn-*"\n    profile: MOBILE-SPLIT\n    reason: "proxy needs keepalives (CHG-1)"\n    until: 2026-12-31\n';
+    const cfg =
+      'ignore:\n  - rule: ssl-keepalive-enabled\n    device: "vpn-*"\n    profile: MOBILE-SPLIT\n    reason: "proxy needs keepalives (CHG-1)"\n    until: 2026-12-31\n';
     const dir = workspace(cfg);
     const before = await cliWith({ cwd: dir, today: '2026-12-31' }, 'audit', DEMO, '--format', 'json', '--verbose');
-    const t = JSON.parse(before.stdout).targets[0];
-    expect(t.findings.some((f: { ruleId: string; tunnelGroup: string }) => f.ruleId === 'ssl-keepalive-enabled' && f.tunnelGroup === 'MOBILE-SPLIT')).toBe(false);
-    expect(t.ignored).toEqual([{ ruleId: 'ssl-keepalive-enabled', tunnelGroup: 'MOBILE-SPLIT', line: 127, reason: 'proxy needs keepalives (CHG-1)', until: '2026-12-31' }]);
+    const t = auditJson(before.stdout).targets[0]!;
+    expect(t.findings.some((f) => f.ruleId === 'ssl-keepalive-enabled' && f.tunnelGroup === 'MOBILE-SPLIT')).toBe(false);
+    expect(t.ignored).toEqual([
+      { ruleId: 'ssl-keepalive-enabled', tunnelGroup: 'MOBILE-SPLIT', line: 127, reason: 'proxy needs keepalives (CHG-1)', until: '2026-12-31' },
+    ]);
     expect(before.stderr).toContain('ignored ssl-keepalive-enabled on vpn-demo (MOBILE-SPLIT): proxy needs keepalives (CHG-1)');
     const after = await cliWith({ cwd: dir, today: '2027-01-01' }, 'audit', DEMO, '--format', 'json');
-    const back = JSON.parse(after.stdout).targets[0].findings.find((f: { ruleId: string; tunnelGroup: string }) => f.ruleId === 'ssl-keepalive-enabled' && f.tunnelGroup === 'MOBILE-SPLIT');
-    expect(back.message).toMatch(/An ignore for this finding expired on 2026-12-31: proxy needs keepalives/);
+    const back = auditJson(after.stdout).targets[0]!.findings.find((f) => f.ruleId === 'ssl-keepalive-enabled' && f.tunnelGroup === 'MOBILE-SPLIT');
+    expect(back?.message).toMatch(/An ignore for this finding expired on 2026-12-31: proxy needs keepalives/);
   });
 
   it.each([
@@ -59,8 +70,18 @@ describe('configuration file', () => {
     ['unknown rule id', 'rules:\n  ssl-keepalive: off\n', 2, /rules: unknown rule id `ssl-keepalive`/],
     ['bad rule value', 'rules:\n  ssl-keepalive-enabled: maybe\n', 2, /rules\.ssl-keepalive-enabled: must be one of `off`, `on`, `error`, `warning`, `info`/],
     ['ignore without reason', 'ignore:\n  - rule: ssl-keepalive-enabled\n    profile: X\n', 2, /ignore\[0\]: missing `reason` \(every ignore needs a reason\)/],
-    ['bad date', 'ignore:\n  - rule: ssl-keepalive-enabled\n    reason: because\n    until: next week\n', 4, /ignore\[0\]\.until: must be a date as YYYY-MM-DD/],
-    ['unknown ignore key', 'ignore:\n  - rule: ssl-keepalive-enabled\n    reason: because\n    expires: 2027-01-01\n', 4, /ignore\[0\]\.expires: unknown key `expires`/],
+    [
+      'bad date',
+      'ignore:\n  - rule: ssl-keepalive-enabled\n    reason: because\n    until: next week\n',
+      4,
+      /ignore\[0\]\.until: must be a date as YYYY-MM-DD/,
+    ],
+    [
+      'unknown ignore key',
+      'ignore:\n  - rule: ssl-keepalive-enabled\n    reason: because\n    expires: 2027-01-01\n',
+      4,
+      /ignore\[0\]\.expires: unknown key `expires`/,
+    ],
     ['invalid YAML', 'rules:\n  a: [unclosed\n', null, /invalid YAML/],
   ])('reports %s with file, line and key (exit 2)', async (_, cfg, line, message) => {
     const dir = workspace(cfg);
@@ -78,31 +99,37 @@ describe('configuration file', () => {
     cpSync(fixture('repo'), join(dir, 'repo'), { recursive: true });
     const r = await cliWith({ cwd: join(dir) }, 'audit', 'repo', '--format', 'json', '--fail-on', 'never', '--config', '.asa-mobile-audit.yaml');
     // include globs are relative to the config file's directory: repo/oxidized/** does not match oxidized/**
-    expect(JSON.parse(r.stdout).targets).toEqual([]);
+    expect(auditJson(r.stdout).targets).toEqual([]);
     writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'files:\n  include:\n    - "repo/oxidized/**"\n');
     const only = await cliWith({ cwd: dir }, 'audit', 'repo', '--format', 'json', '--fail-on', 'never');
-    expect(JSON.parse(only.stdout).targets.map((t: { source: string }) => t.source).sort()).toEqual(['repo/oxidized/dc-asa', 'repo/oxidized/dc-asa', 'repo/oxidized/dc-asa', 'repo/oxidized/edge-oxi']);
+    expect(
+      auditJson(only.stdout)
+        .targets.map((t) => t.source)
+        .sort(),
+    ).toEqual(['repo/oxidized/dc-asa', 'repo/oxidized/dc-asa', 'repo/oxidized/dc-asa', 'repo/oxidized/edge-oxi']);
     writeFileSync(join(dir, 'changed.txt'), '# changed in this PR\nrepo/rancid/vpn/configs/vpn-demo\n');
     const listed = await cliWith({ cwd: dir }, 'audit', '--files-from', 'changed.txt', '--format', 'json', '--fail-on', 'never');
-    expect(JSON.parse(listed.stdout).targets.map((t: { source: string }) => t.source)).toEqual(['repo/rancid/vpn/configs/vpn-demo']);
+    expect(auditJson(listed.stdout).targets.map((t) => t.source)).toEqual(['repo/rancid/vpn/configs/vpn-demo']);
   });
 
   it('matches an ignore by file path glob, and keeps one without `until` in force', async () => {
-    const dir = workspace('ignore:\n  - rule: homepage-ignored-on-mobile\n    device: "fixtures/demo/*.cfg"\n    reason: "desktop home page, phones skip it"\n');
+    const dir = workspace(
+      'ignore:\n  - rule: homepage-ignored-on-mobile\n    device: "fixtures/demo/*.cfg"\n    reason: "desktop home page, phones skip it"\n',
+    );
     cpSync(fixture('demo'), join(dir, 'fixtures', 'demo'), { recursive: true });
     const r = await cliWith({ cwd: dir, today: '2099-01-01' }, 'audit', 'fixtures/demo/demo-headend.cfg', '--format', 'json', '--fail-on', 'never');
-    const t = JSON.parse(r.stdout).targets[0];
-    expect(t.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('homepage-ignored-on-mobile');
+    const t = auditJson(r.stdout).targets[0]!;
+    expect(t.findings.map((f) => f.ruleId)).not.toContain('homepage-ignored-on-mobile');
     expect(t.ignored.length).toBeGreaterThan(0);
     const other = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--fail-on', 'never');
-    expect(JSON.parse(other.stdout).targets[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('homepage-ignored-on-mobile');
+    expect(auditJson(other.stdout).targets[0]!.findings.map((f) => f.ruleId)).toContain('homepage-ignored-on-mobile');
   });
 
   it('excludes files gitignore-style, relative to the config file, when scanning a directory', async () => {
     const dir = workspace('files:\n  exclude:\n    - "oxidized/"\n    - "**/vpn-*"\n');
     cpSync(fixture('repo'), join(dir, 'repo'), { recursive: true });
     const r = await cliWith({ cwd: dir }, 'audit', 'repo', '--format', 'json', '--fail-on', 'never', '--verbose');
-    expect(JSON.parse(r.stdout).targets.map((t: { source: string }) => t.source)).toEqual(['repo/rancid/vpn/configs/branch-rancid']);
+    expect(auditJson(r.stdout).targets.map((t) => t.source)).toEqual(['repo/rancid/vpn/configs/branch-rancid']);
     expect(r.stderr).toContain('skipped repo/oxidized/dc-asa: excluded by the configuration file (files.include/exclude)');
     expect(r.stderr).toContain('skipped repo/rancid/vpn/configs/vpn-demo: excluded by the configuration file');
   });
@@ -133,7 +160,7 @@ describe('init', () => {
         .join('\n');
     expect((await cliWith({ cwd: dir }, 'init')).code).toBe(0);
     let text = readFileSync(file, 'utf8');
-    text = uncomment(text, /^\s+# (homepage-ignored-on-mobile: off|exclude: \[|- "archive\/"|- rule:|  (device|profile|reason|until):)/);
+    text = uncomment(text, /^\s+# (homepage-ignored-on-mobile: off|exclude: \[|- "archive\/"|- rule:| {2}(device|profile|reason|until):)/);
     writeFileSync(file, text);
     const cfg = loadConfig(file, IDS);
     expect(cfg.rules).toEqual({ 'homepage-ignored-on-mobile': 'off' });

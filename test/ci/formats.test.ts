@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
@@ -6,10 +6,41 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
 import { RULES } from '../../rules/index.js';
-import { cli, cliWith, fixture, ROOT, tempDir } from '../helpers.js';
+import { cli, cliWith, fixture, readJson, ROOT, tempDir } from '../helpers.js';
+
+/** The parts of a SARIF log these tests read. */
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  partialFingerprints: Record<string, string>;
+  locations: Array<{ physicalLocation: { region?: { startLine: number } } }>;
+  properties: { tunnelGroup: string | null };
+}
+interface SarifLog {
+  version: string;
+  runs: Array<{
+    tool: { driver: { rules: Array<{ id: string }> } };
+    results: SarifResult[];
+    invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }>;
+  }>;
+}
+/** The parts of a JUnit document (as fast-xml-parser reads it) these tests read. */
+interface JunitCase {
+  name: string;
+  failure?: { type: string; '#text': string };
+  error?: { message: string };
+  'system-out'?: string;
+}
+interface JunitDoc {
+  testsuites: { failures: string; errors: string; testsuite: Array<{ name: string; tests: string; failures: string; testcase: JunitCase[] }> };
+}
+
+const sarif = (text: string): SarifLog => readJson<SarifLog>(text);
+const junit = (text: string, arrays: string[]): JunitDoc =>
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => arrays.includes(name) }).parse(text) as JunitDoc;
 
 const DEMO = 'fixtures/demo/demo-headend.cfg';
-const schema = JSON.parse(readFileSync(`${ROOT}test/schemas/sarif-2.1.0-rtm.5.json`, 'utf8'));
+const schema = readJson<object>(readFileSync(`${ROOT}test/schemas/sarif-2.1.0-rtm.5.json`, 'utf8'));
 // The official schema has a language-tag pattern that is invalid with the u flag; match it as the schema's authors did.
 // Both are CommonJS modules whose class/function is also exported as `default`.
 const ajv = new AjvDraft04Module.default({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -30,17 +61,17 @@ function shiftedDemo(): string {
 describe('sarif', () => {
   it('is valid SARIF 2.1.0 with rules, levels, locations and fingerprints', async () => {
     const r = await cli('audit', DEMO, '--format', 'sarif');
-    const log = JSON.parse(r.stdout);
+    const log = sarif(r.stdout);
     const valid = validateSarif(log);
     expect(validateSarif.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     // the validator is not vacuous: a result with a bad level is rejected
     const broken = structuredClone(log);
-    broken.runs[0].results[0].level = 'fatal';
+    broken.runs[0]!.results[0]!.level = 'fatal';
     expect(validateSarif(broken)).toBe(false);
-    const run = log.runs[0];
-    expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.meta.id));
-    const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'ssl-keepalive-enabled');
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules.map((x) => x.id)).toEqual(RULES.map((x) => x.meta.id));
+    const rule = run.tool.driver.rules.find((x) => x.id === 'ssl-keepalive-enabled');
     expect(rule).toMatchObject({
       name: 'SslKeepaliveEnabled',
       shortDescription: { text: expect.any(String) },
@@ -48,7 +79,7 @@ describe('sarif', () => {
       helpUri: expect.stringMatching(/\/docs\/rules\/ssl-keepalive-enabled\.md$/),
       defaultConfiguration: { level: 'warning' },
     });
-    const result = run.results.find((x: { ruleId: string; properties: { tunnelGroup: string } }) => x.ruleId === 'client-side-dpd-disabled');
+    const result = run.results.find((x) => x.ruleId === 'client-side-dpd-disabled');
     expect(result).toMatchObject({
       level: 'error',
       locations: [
@@ -61,26 +92,25 @@ describe('sarif', () => {
         },
       ],
     });
-    expect(result.partialFingerprints['asaMobileAudit/v1']).toMatch(/^[0-9a-f]{32}$/);
-    expect(run.results.filter((x: { level: string }) => x.level === 'note').length).toBeGreaterThan(0);
+    expect(result?.partialFingerprints['asaMobileAudit/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(run.results.filter((x) => x.level === 'note').length).toBeGreaterThan(0);
   });
 
   it('keeps fingerprints when unrelated lines move, while start lines follow the text', async () => {
-    const before = JSON.parse((await cli('audit', DEMO, '--format', 'sarif')).stdout).runs[0].results;
+    const before = sarif((await cli('audit', DEMO, '--format', 'sarif')).stdout).runs[0]!.results;
     const shifted = shiftedDemo();
-    const after = JSON.parse((await cli('audit', shifted, '--format', 'sarif')).stdout).runs[0].results;
-    expect(after.map((x: { partialFingerprints: object }) => x.partialFingerprints)).toEqual(before.map((x: { partialFingerprints: object }) => x.partialFingerprints));
-    const line = (rs: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region?: { startLine: number } } }> }>) =>
-      rs.find((x) => x.ruleId === 'client-side-dpd-disabled')!.locations[0]!.physicalLocation.region!.startLine;
+    const after = sarif((await cli('audit', shifted, '--format', 'sarif')).stdout).runs[0]!.results;
+    expect(after.map((x) => x.partialFingerprints)).toEqual(before.map((x) => x.partialFingerprints));
+    const line = (rs: SarifResult[]) => rs.find((x) => x.ruleId === 'client-side-dpd-disabled')!.locations[0]!.physicalLocation.region!.startLine;
     expect(line(after)).toBe(line(before) + 50);
   });
 
   it('reports unreadable and incomplete inputs as tool notifications and stays valid', async () => {
     const r = await cli('audit', DEMO, 'fixtures/synthetic/truncated-in-block.cfg', 'fixtures/nope.cfg', '--format', 'sarif');
     expect(r.code).toBe(2);
-    const log = JSON.parse(r.stdout);
+    const log = sarif(r.stdout);
     expect(validateSarif(log)).toBe(true);
-    const notes = log.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text);
+    const notes = log.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text);
     expect(notes).toEqual(['no such file', expect.stringMatching(/configuration is incomplete/)]);
   });
 });
@@ -88,31 +118,31 @@ describe('sarif', () => {
 describe('junit', () => {
   it('has a testsuite per config and a testcase per rule × mobile profile, failing on findings', async () => {
     const r = await cli('audit', DEMO, 'fixtures/synthetic/legacy-svc-82.cfg', '--format', 'junit');
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) }).parse(r.stdout);
+    const doc = junit(r.stdout, ['testsuite', 'testcase', 'property']);
     const suites = doc.testsuites.testsuite;
-    expect(suites.map((s: { name: string }) => s.name)).toEqual([DEMO, 'fixtures/synthetic/legacy-svc-82.cfg']);
-    const demo = suites[0];
+    expect(suites.map((x) => x.name)).toEqual([DEMO, 'fixtures/synthetic/legacy-svc-82.cfg']);
+    const demo = suites[0]!;
     const profileRules = RULES.filter((x) => x.meta.scope === 'profile').length;
     const deviceRules = RULES.length - profileRules;
     expect(demo.testcase).toHaveLength(profileRules * 8 + deviceRules);
     expect(Number(demo.tests)).toBe(demo.testcase.length);
-    const failed = demo.testcase.filter((c: { failure?: unknown }) => c.failure !== undefined);
+    const failed = demo.testcase.filter((c) => c.failure !== undefined);
     expect(Number(demo.failures)).toBe(failed.length);
-    const dpd = demo.testcase.find((c: { name: string }) => c.name === 'client-side-dpd-disabled [Lab&Partners]');
-    expect(dpd.failure.type).toBe('error');
-    expect(dpd.failure['#text']).toContain('anyconnect dpd-interval client 30');
+    const dpd = demo.testcase.find((c) => c.name === 'client-side-dpd-disabled [Lab&Partners]');
+    expect(dpd?.failure?.type).toBe('error');
+    expect(dpd?.failure?.['#text']).toContain('anyconnect dpd-interval client 30');
     // info findings are below the default --fail-on warning: reported, not failed
-    const home = demo.testcase.find((c: { name: string }) => c.name === 'homepage-ignored-on-mobile [Lab&Partners]');
-    expect(home.failure).toBeUndefined();
-    expect(home['system-out']).toMatch(/Home page/);
-    expect(Number(doc.testsuites.failures)).toBe(suites.reduce((n: number, s: { failures: string }) => n + Number(s.failures), 0));
+    const home = demo.testcase.find((c) => c.name === 'homepage-ignored-on-mobile [Lab&Partners]');
+    expect(home?.failure).toBeUndefined();
+    expect(home?.['system-out']).toMatch(/Home page/);
+    expect(Number(doc.testsuites.failures)).toBe(suites.reduce((n, x) => n + Number(x.failures), 0));
   });
 
   it('marks incomplete configurations and unreadable files as errors', async () => {
     const r = await cli('audit', 'fixtures/synthetic/truncated-in-block.cfg', 'fixtures/bad/config.json', '--format', 'junit');
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase'].includes(n) }).parse(r.stdout);
+    const doc = junit(r.stdout, ['testsuite', 'testcase']);
     expect(Number(doc.testsuites.errors)).toBe(2);
-    expect(doc.testsuites.testsuite[1].testcase[0].error.message).toBe('this is JSON, not an ASA configuration');
+    expect(doc.testsuites.testsuite[1]?.testcase[0]?.error?.message).toBe('this is JSON, not an ASA configuration');
   });
 });
 
@@ -146,9 +176,23 @@ describe('markdown', () => {
 describe('several formats in one run', () => {
   it('writes each --format to its --output and keeps table on stdout', async () => {
     const dir = tempDir('ama-out-');
-    const r = await cliWith({}, 'audit', DEMO, '--format', 'sarif', '--output', join(dir, 'r.sarif'), '--format', 'junit', '--output', join(dir, 'r.xml'), '--format', 'table');
+    const r = await cliWith(
+      {},
+      'audit',
+      DEMO,
+      '--format',
+      'sarif',
+      '--output',
+      join(dir, 'r.sarif'),
+      '--format',
+      'junit',
+      '--output',
+      join(dir, 'r.xml'),
+      '--format',
+      'table',
+    );
     expect(r.code).toBe(1);
-    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(sarif(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toMatch(/^<\?xml/);
     expect(r.stdout).toContain('Fixes (paste in configuration mode):');
     const bad = await cli('audit', DEMO, '--format', 'json', '--format', 'sarif');

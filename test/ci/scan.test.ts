@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cli, cliWith } from '../helpers.js';
+import { cli, cliWith, auditJson } from '../helpers.js';
 
 describe('repository scanning', () => {
   it('recognises ASA configs by content in a RANCID + Oxidized tree, skipping everything else quietly', async () => {
     const r = await cli('audit', 'fixtures/repo', '--format', 'json', '--fail-on', 'never');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const targets = JSON.parse(r.stdout).targets.map((t: { source: string; context: string | null; hostname: string }) => [t.source, t.context, t.hostname]);
+    const targets = auditJson(r.stdout).targets.map((t) => [t.source, t.context, t.hostname]);
     expect(targets).toEqual([
       ['fixtures/repo/oxidized/dc-asa', null, 'dc-asa'],
       ['fixtures/repo/oxidized/dc-asa', 'admin', 'admin'],
@@ -33,7 +33,7 @@ describe('repository scanning', () => {
     const list = 'fixtures/repo/rancid/vpn/configs/branch-rancid\n# a comment\n\nfixtures/repo/README.md\n';
     const r = await cliWith({ stdin: list }, 'audit', '--files-from', '-', '--format', 'json', '--fail-on', 'never');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).targets.map((t: { source: string }) => t.source)).toEqual(['fixtures/repo/rancid/vpn/configs/branch-rancid']);
+    expect(auditJson(r.stdout).targets.map((t) => t.source)).toEqual(['fixtures/repo/rancid/vpn/configs/branch-rancid']);
     const onlyDocs = await cliWith({ stdin: 'fixtures/repo/README.md\n' }, 'audit', '--files-from', '-');
     expect(onlyDocs.code).toBe(0); // a pull request that touched no config
     const missing = await cliWith({ stdin: 'fixtures/repo/gone.cfg\n' }, 'audit', '--files-from', '-');
@@ -43,7 +43,7 @@ describe('repository scanning', () => {
 
   it('keeps going past bad files; the exit code reflects the worst outcome', async () => {
     const r = await cli('audit', 'fixtures/demo/demo-headend.cfg', 'fixtures/bad/config.json', 'fixtures/synthetic/plain-916.cfg', '--format', 'json');
-    expect(JSON.parse(r.stdout).targets).toHaveLength(2);
+    expect(auditJson(r.stdout).targets).toHaveLength(2);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/config\.json:1: this is JSON/);
   });

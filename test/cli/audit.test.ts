@@ -1,8 +1,8 @@
-import {readFileSync, writeFileSync, copyFileSync, mkdirSync} from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { cli, cliWith, corpus, fixture, tempDir } from '../helpers.js';
+import { cli, cliWith, corpus, fixture, tempDir, auditJson, readJson } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -10,10 +10,10 @@ describe('audit --format json', () => {
   it('follows the schemaVersion 1 contract', async () => {
     const r = await cli('audit', DEMO, '--format', 'json');
     expect(r.code).toBe(1); // warnings, default --fail-on warning
-    const doc = JSON.parse(r.stdout);
+    const doc = auditJson(r.stdout);
     expect(doc.schemaVersion).toBe(1);
-    expect(doc.tool).toEqual({ name: 'asa-mobile-audit', version: JSON.parse(readFileSync(fixture('../package.json'), 'utf8')).version });
-    const t = doc.targets[0];
+    expect(doc.tool).toEqual({ name: 'asa-mobile-audit', version: readJson<{ version: string }>(readFileSync(fixture('../package.json'), 'utf8')).version });
+    const t = doc.targets[0]!;
     expect(t).toMatchObject({ source: 'fixtures/demo/demo-headend.cfg', hostname: 'vpn-demo', asaVersion: '9.16(4)', complete: true, parseProblems: [] });
     for (const f of t.findings) {
       expect(Object.keys(f).slice(0, 7)).toEqual(['ruleId', 'severity', 'message', 'line', 'tunnelGroup', 'groupPolicy', 'fix']);
@@ -35,11 +35,11 @@ describe('audit --format json', () => {
   });
 
   it('gives one finding per profile when a policy is shared, sorted by profile, line, rule', async () => {
-    const t = JSON.parse((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0];
-    const dflt = t.findings.filter((f: { ruleId: string; groupPolicy: string }) => f.ruleId === 'ssl-keepalive-enabled' && f.groupPolicy === 'DfltGrpPolicy');
-    expect(dflt.map((f: { tunnelGroup: string }) => f.tunnelGroup)).toEqual(['DefaultRAGroup', 'DefaultWEBVPNGroup']);
-    const keys = t.findings.map((f: { tunnelGroup: string | null; line: number | null; ruleId: string }) => [f.tunnelGroup ?? '', f.line ?? 0, f.ruleId]);
-    expect(t.findings[0].tunnelGroup).toBeNull(); // device-wide first
+    const t = auditJson((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0]!;
+    const dflt = t.findings.filter((f) => f.ruleId === 'ssl-keepalive-enabled' && f.groupPolicy === 'DfltGrpPolicy');
+    expect(dflt.map((f) => f.tunnelGroup)).toEqual(['DefaultRAGroup', 'DefaultWEBVPNGroup']);
+    const keys = t.findings.map((f) => [f.tunnelGroup ?? '', f.line ?? 0, f.ruleId] as const);
+    expect(t.findings[0]!.tunnelGroup).toBeNull(); // device-wide first
     const sorted = [...keys].sort((a, b) => (a[0] === b[0] ? (a[1] === b[1] ? (a[2] < b[2] ? -1 : 1) : a[1] - b[1]) : a[0] < b[0] ? -1 : 1));
     expect(keys.slice(1)).toEqual(sorted.slice(1));
   });
@@ -49,9 +49,9 @@ describe('audit --format json', () => {
   });
 
   it('narrows to profiles with --profile (repeatable) and lists skipped ones', async () => {
-    const t = JSON.parse((await cli('audit', DEMO, '--format', 'json', '--profile', 'MOBILE-SPLIT', '--profile', 'MOBILE-DOMAIN')).stdout).targets[0];
+    const t = auditJson((await cli('audit', DEMO, '--format', 'json', '--profile', 'MOBILE-SPLIT', '--profile', 'MOBILE-DOMAIN')).stdout).targets[0]!;
     expect(t.mobileProfiles).toEqual(['MOBILE-SPLIT', 'MOBILE-DOMAIN']);
-    expect(new Set(t.findings.map((f: { tunnelGroup: string | null }) => f.tunnelGroup))).toEqual(new Set([null, 'MOBILE-SPLIT', 'MOBILE-DOMAIN']));
+    expect(new Set(t.findings.map((f) => f.tunnelGroup))).toEqual(new Set([null, 'MOBILE-SPLIT', 'MOBILE-DOMAIN']));
     expect(t.skippedProfiles).toContainEqual({ tunnelGroup: 'MOBILE-FULL', reason: 'not selected by --profile' });
   });
 });
@@ -59,8 +59,8 @@ describe('audit --format json', () => {
 describe('audit exit codes', () => {
   it('follows --fail-on', async () => {
     // the demo has exactly one error: client DPD off with gateway DPD off and DTLS on (Lab&Partners)
-    const errors = JSON.parse((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0].findings.filter((f: { severity: string }) => f.severity === 'error');
-    expect(errors.map((f: { ruleId: string; tunnelGroup: string }) => [f.ruleId, f.tunnelGroup])).toEqual([['client-side-dpd-disabled', 'Lab&Partners']]);
+    const errors = auditJson((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0]!.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.ruleId, f.tunnelGroup])).toEqual([['client-side-dpd-disabled', 'Lab&Partners']]);
     expect((await cli('audit', DEMO, '--fail-on', 'error')).code).toBe(1);
     expect((await cli('audit', DEMO, '--fail-on', 'error', '--profile', 'MOBILE-SPLIT')).code).toBe(0);
     expect((await cli('audit', DEMO, '--fail-on', 'warning')).code).toBe(1);
@@ -74,7 +74,7 @@ describe('audit exit codes', () => {
     const cut = fixture('synthetic/oxidized-single-truncated.cfg');
     const r = await cli('audit', cut, '--format', 'json');
     expect(r.code).toBe(2);
-    const t = JSON.parse(r.stdout).targets[0];
+    const t = auditJson(r.stdout).targets[0]!;
     expect(t.complete).toBe(false);
     expect(t.findings.length).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/oxidized-single-truncated\.cfg:\d+: configuration is incomplete/);
@@ -98,7 +98,7 @@ describe('audit exit codes', () => {
     writeFileSync(join(dir, 'router.db'), 'vpn-demo;cisco;up\n');
     copyFileSync(fixture('bad/ios-router.cfg'), join(dir, 'configs', 'rtr1'));
     const r = await cli('audit', dir, '--format', 'json', '--verbose');
-    expect(JSON.parse(r.stdout).targets.map((t: { hostname: string }) => t.hostname)).toEqual(['ciscoasa', 'vpn-demo']);
+    expect(auditJson(r.stdout).targets.map((t) => t.hostname)).toEqual(['ciscoasa', 'vpn-demo']);
     expect(r.stderr).toMatch(/skipped .*rtr1: looks like a Cisco IOS configuration/);
     expect(r.code).toBe(1);
     const quiet = await cli('audit', dir, '--fail-on', 'never');
@@ -154,7 +154,7 @@ describe('secrets never appear in output', () => {
 describe('rules command', () => {
   it('lists every rule with id, severity and title', async () => {
     const r = await cli('rules', '--format', 'json');
-    expect(JSON.parse(r.stdout).map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.meta.id));
+    expect(readJson<Array<{ id: string }>>(r.stdout).map((x) => x.id)).toEqual(RULES.map((x) => x.meta.id));
     const table = await cli('rules');
     for (const rule of RULES) expect(table.stdout).toContain(rule.meta.id);
   });

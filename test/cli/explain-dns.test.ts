@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cli, corpus, fixture, ROOT, builtCli } from '../helpers.js';
+import { cli, corpus, fixture, builtCli, explainJson } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -9,20 +9,33 @@ describe('explain-dns --format json', () => {
     const r = await cli('explain-dns', DEMO, '--format', 'json');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const doc = JSON.parse(r.stdout);
+    const doc = explainJson(r.stdout);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.targets).toHaveLength(1);
-    const target = doc.targets[0];
+    const target = doc.targets[0]!;
     expect(target.source).toBe(DEMO);
-    const inherit = target.profiles.find((p: { tunnelGroup: string }) => p.tunnelGroup === 'MOBILE-INHERIT');
+    const inherit = target.profiles.find((p) => p.tunnelGroup === 'MOBILE-INHERIT');
     expect(inherit).toMatchObject({
       tunnelGroup: 'MOBILE-INHERIT',
       groupPolicy: 'GP-INHERIT',
       splitTunnel: 'tunnelspecified',
       iosDns: { outcome: 'split-dns-list', tunneledDomains: ['legacy.example.net'] },
     });
-    expect(inherit.because).toContainEqual({ setting: 'split-dns', value: 'value legacy.example.net', from: 'DfltGrpPolicy', groupPolicy: 'DfltGrpPolicy', line: 109 });
-    expect(inherit.because).toContainEqual({ setting: 'split-tunnel-all-dns', value: 'disable', from: 'default', groupPolicy: null, line: null, basis: 'recalled' });
+    expect(inherit?.because).toContainEqual({
+      setting: 'split-dns',
+      value: 'value legacy.example.net',
+      from: 'DfltGrpPolicy',
+      groupPolicy: 'DfltGrpPolicy',
+      line: 109,
+    });
+    expect(inherit?.because).toContainEqual({
+      setting: 'split-tunnel-all-dns',
+      value: 'disable',
+      from: 'default',
+      groupPolicy: null,
+      line: null,
+      basis: 'recalled',
+    });
     for (const p of target.profiles) {
       expect(['tunnelall', 'tunnelspecified', 'excludespecified']).toContain(p.splitTunnel);
       expect(['all-tunneled', 'split-dns-list', 'default-domain-only', 'all-clear', 'undocumented']).toContain(p.iosDns.outcome);
@@ -41,16 +54,16 @@ describe('explain-dns --format json', () => {
 
   it('narrows to one profile and answers a query', async () => {
     const r = await cli('explain-dns', DEMO, '--tunnel-group', 'MOBILE-SPLIT', '--query', 'git.lab.example.com', '--format', 'json');
-    const profiles = JSON.parse(r.stdout).targets[0].profiles;
+    const profiles = explainJson(r.stdout).targets[0]!.profiles;
     expect(profiles).toHaveLength(1);
-    expect(profiles[0].query).toMatchObject({ query: 'git.lab.example.com', via: 'tunnel', matchedDomain: 'lab.example.com' });
+    expect(profiles[0]!.query).toMatchObject({ query: 'git.lab.example.com', via: 'tunnel', matchedDomain: 'lab.example.com' });
   });
 });
 
 describe('explain-dns text', () => {
   it('mentions informational input notes (cp1252 bytes, pager debris) without listing them all', async () => {
     const r = await cli('explain-dns', fixture('synthetic/session-capture-9.9.cfg'));
-    expect(r.stdout).toMatch(/^  note: 2 input notes, first \(line 10\): line is not valid UTF-8; decoded as Windows-1252 \(--format json lists all\)$/m);
+    expect(r.stdout).toMatch(/^ {2}note: 2 input notes, first \(line 10\): line is not valid UTF-8; decoded as Windows-1252 \(--format json lists all\)$/m);
   });
   it('gives a sentence and a because chain with sources per profile', async () => {
     const r = await cli('explain-dns', DEMO, '--tunnel-group', 'MOBILE-INHERIT');
@@ -101,10 +114,10 @@ describe('bad input and exit codes', () => {
     const cut = fixture('synthetic/truncated-in-block.cfg');
     const r = await cli('explain-dns', cut, '--format', 'json');
     expect(r.code).toBe(2);
-    const target = JSON.parse(r.stdout).targets[0];
+    const target = explainJson(r.stdout).targets[0]!;
     expect(target.complete).toBe(false);
     expect(target.parseProblems).toContainEqual(expect.objectContaining({ line: 22, code: 'incomplete' }));
-    expect(target.profiles.map((p: { tunnelGroup: string }) => p.tunnelGroup)).toContain('CUT');
+    expect(target.profiles.map((p) => p.tunnelGroup)).toContain('CUT');
     expect(r.stderr).toMatch(/truncated-in-block\.cfg:22: configuration is incomplete/);
     const ok = await cli('explain-dns', cut, '--allow-incomplete');
     expect(ok.code).toBe(0);
@@ -134,7 +147,7 @@ describe('the built binary', () => {
     const bin = builtCli();
     const ok = spawnSync(process.execPath, [bin, 'explain-dns', corpus('wosm-asa91-sslvpn-only.cfg'), '--format', 'json'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout).targets[0].profiles[0].tunnelGroup).toBe('SSLClientProfile');
+    expect(explainJson(ok.stdout).targets[0]!.profiles[0]!.tunnelGroup).toBe('SSLClientProfile');
     const bad = spawnSync(process.execPath, [bin, 'explain-dns', fixture('bad/config.json')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).not.toMatch(/\n\s+at /);

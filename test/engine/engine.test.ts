@@ -8,7 +8,10 @@ import { analyseOne, analyseText, ROOT, wrapConfig } from '../helpers.js';
 
 describe('rule pack', () => {
   it('has one module per rule file, each with its metadata', () => {
-    const files = readdirSync(`${ROOT}rules`).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = readdirSync(`${ROOT}rules`)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(RULES.map((r) => r.meta.id)).toEqual(files);
     for (const { meta: rule } of RULES) {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -21,9 +24,21 @@ describe('rule pack', () => {
 
   it('keeps the ids the issue fixed', () => {
     const fixed = [
-      'profile-name-special-chars', 'group-alias-special-chars', 'server-side-dpd-enabled', 'client-side-dpd-disabled', 'ssl-keepalive-enabled',
-      'natt-keepalive-short', 'natt-disabled', 'split-dns-inherited', 'ios-dns-all-clear', 'split-dns-not-domain', 'split-dns-without-dns-server',
-      'homepage-ignored-on-mobile', 'perapp-attr-not-declared', 'perapp-data-missing', 'perapp-asa-version',
+      'profile-name-special-chars',
+      'group-alias-special-chars',
+      'server-side-dpd-enabled',
+      'client-side-dpd-disabled',
+      'ssl-keepalive-enabled',
+      'natt-keepalive-short',
+      'natt-disabled',
+      'split-dns-inherited',
+      'ios-dns-all-clear',
+      'split-dns-not-domain',
+      'split-dns-without-dns-server',
+      'homepage-ignored-on-mobile',
+      'perapp-attr-not-declared',
+      'perapp-data-missing',
+      'perapp-asa-version',
     ];
     for (const id of fixed) expect(RULES.map((r) => r.meta.id)).toContain(id);
   });
@@ -42,7 +57,9 @@ describe('engine', () => {
       messages: { saw: 'saw {{name}}' },
     },
     check: ({ profiles, report }) => {
-      profiles.forEach((p, i) => report.profile(p, { messageId: 'saw', data: { name: p.resolved.name }, at: 100 - i, ...(i === 0 ? { severity: 'error' as const } : {}) }));
+      profiles.forEach((p, i) => {
+        report.profile(p, { messageId: 'saw', data: { name: p.resolved.name }, at: 100 - i, ...(i === 0 ? { severity: 'error' as const } : {}) });
+      });
     },
   });
 
@@ -62,7 +79,8 @@ describe('engine', () => {
 
 describe('mobile-facing profiles', () => {
   it('needs an AnyConnect protocol and the matching transport enabled on the device', () => {
-    const base = 'group-policy G internal\ngroup-policy G attributes\n vpn-tunnel-protocol ikev2\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G\n';
+    const base =
+      'group-policy G internal\ngroup-policy G attributes\n vpn-tunnel-protocol ikev2\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G\n';
     const off = classifyProfiles(analyseText(wrapConfig(base)).resolved);
     expect(off.skipped.find((s) => s.tunnelGroup === 'T')!.reason).toMatch(/IKEv2 client services are not enabled/);
     const on = classifyProfiles(analyseText(wrapConfig(`crypto ikev2 enable outside client-services port 443\n${base}`)).resolved);
@@ -81,20 +99,78 @@ describe('mobile-facing profiles', () => {
 describe('report API contract', () => {
   const demo = () => analyseOne('demo/demo-headend.cfg').resolved;
   const rule = (scope: 'profile' | 'device', check: RuleModule['check']): RuleModule =>
-    createRule({ meta: { id: 'contract', severity: 'info', severities: ['info'], title: 'contract test rule', rationale: 'checks what the engine refuses', basis: 'inferred', scope, messages: { m: 'value {{v}}' } }, check });
+    createRule({
+      meta: {
+        id: 'contract',
+        severity: 'info',
+        severities: ['info'],
+        title: 'contract test rule',
+        rationale: 'checks what the engine refuses',
+        basis: 'inferred',
+        scope,
+        messages: { m: 'value {{v}}' },
+      },
+      check,
+    });
 
   it('fills profile, policy, line role and the rendered message', () => {
-    const { findings } = runRules(demo(), [rule('profile', ({ profiles, report }) => report.profile(profiles[0]!, { messageId: 'm', data: { v: 7 }, at: { line: 3, role: 'should-set' } }))]);
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'contract', messageId: 'm', data: { v: 7 }, message: 'value 7', line: 3, lineRole: 'should-set', fix: null, object: null, severity: 'info' })]);
+    const { findings } = runRules(demo(), [
+      rule('profile', ({ profiles, report }) => {
+        report.profile(profiles[0]!, { messageId: 'm', data: { v: 7 }, at: { line: 3, role: 'should-set' } });
+      }),
+    ]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'contract',
+        messageId: 'm',
+        data: { v: 7 },
+        message: 'value 7',
+        line: 3,
+        lineRole: 'should-set',
+        fix: null,
+        object: null,
+        severity: 'info',
+      }),
+    ]);
     expect(findings[0]!.tunnelGroup).not.toBeNull();
     expect(findings[0]!.groupPolicy).not.toBeNull();
   });
   it.each([
-    ['an unknown messageId', rule('profile', ({ profiles, report }) => report.profile(profiles[0]!, { messageId: 'nope', data: { v: 1 } })), /unknown messageId `nope`/],
-    ['a placeholder without data', rule('profile', ({ profiles, report }) => report.profile(profiles[0]!, { messageId: 'm' })), /needs `v`/],
-    ['a severity meta.severities does not list', rule('profile', ({ profiles, report }) => report.profile(profiles[0]!, { messageId: 'm', data: { v: 1 }, severity: 'error' })), /severity error/],
-    ['a device finding from a profile rule', rule('profile', ({ report }) => report.device({ messageId: 'm', data: { v: 1 } })), /profile-scope rule reported a device finding/],
-    ['a profile finding from a device rule', rule('device', ({ profiles, report }) => report.profile(profiles[0]!, { messageId: 'm', data: { v: 1 } })), /device-scope rule reported a profile finding/],
+    [
+      'an unknown messageId',
+      rule('profile', ({ profiles, report }) => {
+        report.profile(profiles[0]!, { messageId: 'nope', data: { v: 1 } });
+      }),
+      /unknown messageId `nope`/,
+    ],
+    [
+      'a placeholder without data',
+      rule('profile', ({ profiles, report }) => {
+        report.profile(profiles[0]!, { messageId: 'm' });
+      }),
+      /needs `v`/,
+    ],
+    [
+      'a severity meta.severities does not list',
+      rule('profile', ({ profiles, report }) => {
+        report.profile(profiles[0]!, { messageId: 'm', data: { v: 1 }, severity: 'error' });
+      }),
+      /severity error/,
+    ],
+    [
+      'a device finding from a profile rule',
+      rule('profile', ({ report }) => {
+        report.device({ messageId: 'm', data: { v: 1 } });
+      }),
+      /profile-scope rule reported a device finding/,
+    ],
+    [
+      'a profile finding from a device rule',
+      rule('device', ({ profiles, report }) => {
+        report.profile(profiles[0]!, { messageId: 'm', data: { v: 1 } });
+      }),
+      /device-scope rule reported a profile finding/,
+    ],
   ])('refuses %s', (_, r, message) => {
     expect(() => runRules(demo(), [r])).toThrow(message);
   });
@@ -102,7 +178,9 @@ describe('report API contract', () => {
     const device = demo();
     let outside: Parameters<RuleModule['check']>[0]['profiles'][number] | undefined;
     runRules(device, [rule('profile', ({ profiles }) => void (outside = profiles[0]))]);
-    const r = rule('profile', ({ report }) => report.profile(outside!, { messageId: 'm', data: { v: 1 } }));
+    const r = rule('profile', ({ report }) => {
+      report.profile(outside!, { messageId: 'm', data: { v: 1 } });
+    });
     expect(() => runRules(device, [r], { profiles: ['MOBILE-FULL'] })).toThrow(/not in scope/);
   });
 });

@@ -63,7 +63,10 @@ describe('iOS DNS decision table', () => {
   });
 
   it('E5: inherited split-dns silently leaves the default domain in the clear', () => {
-    const e = explainPolicy(' split-tunnel-policy tunnelspecified\n default-domain value corp.example.com', ' dns-server value 10.0.0.53\n split-dns value old.example.net');
+    const e = explainPolicy(
+      ' split-tunnel-policy tunnelspecified\n default-domain value corp.example.com',
+      ' dns-server value 10.0.0.53\n split-dns value old.example.net',
+    );
     expect(e.outcome).toBe('split-dns-list');
     expect(e.tunneledDomains).toEqual(['old.example.net']);
     expect(e.warnings.join('\n')).toMatch(/default domain corp.example.com is not under any split-dns domain/);

@@ -75,7 +75,9 @@ export class FakeAsa {
 
   constructor(private readonly o: FakeAsaOptions) {
     const config: ServerConfig = { hostKeys: [o.hostKey], ...(o.banner ? { banner: o.banner } : {}), ...(o.algorithms ? { algorithms: o.algorithms } : {}) };
-    this.server = new Server(config, (client) => this.onClient(client));
+    this.server = new Server(config, (client) => {
+      this.onClient(client);
+    });
   }
 
   start(): Promise<number> {
@@ -88,7 +90,11 @@ export class FakeAsa {
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) =>
+      this.server.close(() => {
+        resolve();
+      }),
+    );
   }
 
   private onClient(client: Connection): void {
@@ -103,15 +109,28 @@ export class FakeAsa {
     client.on('close', () => this.active--);
     client.on('authentication', (ctx) => {
       const users = this.o.users ?? {};
-      if (ctx.method === 'password' && !this.o.keyboardInteractiveOnly && users[ctx.username] !== undefined && ctx.password === users[ctx.username]) return ctx.accept();
+      if (ctx.method === 'password' && !this.o.keyboardInteractiveOnly && users[ctx.username] !== undefined && ctx.password === users[ctx.username]) {
+        ctx.accept();
+        return;
+      }
       if (ctx.method === 'keyboard-interactive' && users[ctx.username] !== undefined) {
-        return ctx.prompt([{ prompt: 'Password: ', echo: false }], (answers) => (answers[0] === users[ctx.username] ? ctx.accept() : ctx.reject()));
+        ctx.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
+          if (answers[0] === users[ctx.username]) ctx.accept();
+          else ctx.reject();
+        });
+        return;
       }
       if (ctx.method === 'publickey' && this.o.authorizedKeys?.[ctx.username]) {
         const allowed = utils.parseKey(this.o.authorizedKeys[ctx.username]!);
         if (!(allowed instanceof Error) && ctx.key.algo === allowed.type && ctx.key.data.equals(allowed.getPublicSSH())) {
-          if (!ctx.signature) return ctx.accept();
-          if (allowed.verify(ctx.blob!, ctx.signature, ctx.hashAlgo) === true) return ctx.accept();
+          if (!ctx.signature) {
+            ctx.accept();
+            return;
+          }
+          if (allowed.verify(ctx.blob!, ctx.signature, ctx.hashAlgo)) {
+            ctx.accept();
+            return;
+          }
         }
       }
       ctx.reject(['password', 'publickey', 'keyboard-interactive']);
@@ -119,8 +138,14 @@ export class FakeAsa {
     client.on('ready', () => {
       client.on('session', (accept) => {
         const session = accept();
-        session.on('pty', (ok) => ok?.());
-        session.on('shell', (ok) => this.shell(ok(), client));
+        session.on('pty', (ok) => {
+          // ssh2 passes no accept function when the client wants no reply, whatever the types say.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+          ok?.();
+        });
+        session.on('shell', (ok) => {
+          this.shell(ok(), client);
+        });
       });
     });
   }
@@ -192,7 +217,9 @@ export class FakeAsa {
         return;
       }
       if (is('show', 'curpriv')) {
-        await output(`Username : enable_${privileged ? 15 : 1}\nCurrent privilege level : ${privileged ? 15 : 1}\nCurrent Mode/s : P_${privileged ? 'PRIV' : 'UNPR'}`);
+        await output(
+          `Username : enable_${privileged ? 15 : 1}\nCurrent privilege level : ${privileged ? 15 : 1}\nCurrent Mode/s : P_${privileged ? 'PRIV' : 'UNPR'}`,
+        );
         return;
       }
       if (is('show', 'version')) {
@@ -215,14 +242,26 @@ export class FakeAsa {
           return;
         }
         const stallAfter = o.stallInContext !== undefined && o.stallInContext === context ? 10 : o.stallAfterLines;
-        const completed = await output(cfg, { ...(o.dropAfterLines !== undefined ? { dropAfter: o.dropAfterLines } : {}), ...(stallAfter !== undefined ? { stallAfter } : {}) });
+        const completed = await output(cfg, {
+          ...(o.dropAfterLines !== undefined ? { dropAfter: o.dropAfterLines } : {}),
+          ...(stallAfter !== undefined ? { stallAfter } : {}),
+        });
         if (!completed) throw new Error('stopped');
         return;
       }
       if (is('show', 'context') && o.mode === 'multiple') {
         const names = Object.keys(o.configs).filter((n) => n !== 'system');
-        const rows = names.map((n) => `${n === 'admin' ? '*' : ' '}${n.padEnd(17)}default    GigabitEthernet0/${names.indexOf(n)},  Routed       disk0:/${n}.cfg`);
-        await output(['Context Name      Class      Interfaces           Mode         URL', ...rows, '                             Management0/0', `Total active Security Contexts: ${names.length}`].join('\n'));
+        const rows = names.map(
+          (n) => `${n === 'admin' ? '*' : ' '}${n.padEnd(17)}default    GigabitEthernet0/${names.indexOf(n)},  Routed       disk0:/${n}.cfg`,
+        );
+        await output(
+          [
+            'Context Name      Class      Interfaces           Mode         URL',
+            ...rows,
+            '                             Management0/0',
+            `Total active Security Contexts: ${names.length}`,
+          ].join('\n'),
+        );
         return;
       }
       // A session that logged in to the admin context has system rights and may move anywhere;

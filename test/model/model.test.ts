@@ -24,12 +24,14 @@ describe('ASA versions', () => {
 
   it('recognises the system execution space and its contexts', () => {
     const [system] = (() => {
-      const t = analyseText(wrapConfig('admin-context admin\ncontext admin\n  allocate-interface GigabitEthernet0/0\n  config-url disk0:/admin.cfg\n', '9.8(4)20 <system>'));
+      const t = analyseText(
+        wrapConfig('admin-context admin\ncontext admin\n  allocate-interface GigabitEthernet0/0\n  config-url disk0:/admin.cfg\n', '9.8(4)20 <system>'),
+      );
       return [t];
     })();
-    expect(system!.model.space).toBe('system');
-    expect(system!.model.contexts).toEqual([{ name: 'admin', line: 7, configUrl: 'disk0:/admin.cfg' }]);
-    expect(system!.resolved.profiles).toEqual([]);
+    expect(system.model.space).toBe('system');
+    expect(system.model.contexts).toEqual([{ name: 'admin', line: 7, configUrl: 'disk0:/admin.cfg' }]);
+    expect(system.resolved.profiles).toEqual([]);
   });
 });
 
@@ -107,14 +109,18 @@ group-policy EXT external server-group ISE password Secr3t`),
   });
 
   it('merges a repeated attributes block, later lines winning', () => {
-    const m = analyseText(wrapConfig('group-policy G internal\ngroup-policy G attributes\n split-dns value old.example\ngroup-policy G attributes\n split-dns none\n')).model;
+    const m = analyseText(
+      wrapConfig('group-policy G internal\ngroup-policy G attributes\n split-dns value old.example\ngroup-policy G attributes\n split-dns none\n'),
+    ).model;
     const g = m.groupPolicies.get('G')!;
     expect(g.attributeBlockLines).toEqual([7, 9]);
     expect(g.attributes.splitDns).toEqual({ state: 'none', line: 10 });
   });
 
   it('reports bad values with their line instead of throwing', () => {
-    const m = analyseText(wrapConfig('group-policy G internal\ngroup-policy G attributes\n split-tunnel-policy sometimes\n webvpn\n  anyconnect ssl keepalive often\n')).model;
+    const m = analyseText(
+      wrapConfig('group-policy G internal\ngroup-policy G attributes\n split-tunnel-policy sometimes\n webvpn\n  anyconnect ssl keepalive often\n'),
+    ).model;
     expect(m.problems.map((p) => [p.line, p.code])).toEqual([
       [8, 'bad-value'],
       [10, 'bad-value'],
@@ -170,7 +176,9 @@ describe('tunnel-groups, globals and users', () => {
     const t = analyseOne('corpus/wosm-asa84-ikev1-ra.cfg');
     expect(t.model.users.get('verkauf')!.vpnGroupPolicy).toEqual({ state: 'value', value: 'VPN_USERS_GROUP', line: 195 });
     expect(t.model.users.get('admin')!.vpnGroupPolicy).toEqual({ state: 'value', value: 'VPN_ADMINISTRATOR', line: 199 });
-    const m = analyseText(wrapConfig('group-policy Mobile internal\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy MOBILE\n')).model;
+    const m = analyseText(
+      wrapConfig('group-policy Mobile internal\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy MOBILE\n'),
+    ).model;
     expect(m.problems[0]!.message).toMatch(/did you mean `Mobile`/);
   });
 

@@ -7,7 +7,9 @@ import { corpus, fixture, parse, wrapConfig } from '../helpers.js';
 describe('line tree', () => {
   it('nests group-policy attributes, the webvpn sub-mode and its anyconnect lines', () => {
     const parsed = parse(
-      wrapConfig('group-policy GP internal\ngroup-policy GP attributes\n split-dns none\n webvpn\n  anyconnect ssl keepalive none\n  anyconnect dpd-interval gateway none\ntunnel-group T type remote-access'),
+      wrapConfig(
+        'group-policy GP internal\ngroup-policy GP attributes\n split-dns none\n webvpn\n  anyconnect ssl keepalive none\n  anyconnect dpd-interval gateway none\ntunnel-group T type remote-access',
+      ),
     );
     const nodes = topLevelNodes(parsed);
     const attrs = nodes.find((n) => n.text === 'group-policy GP attributes')!;
@@ -139,9 +141,16 @@ describe('completeness', () => {
 
 describe('banners and odd top-level text', () => {
   it('keeps multi-line banners as top-level commands, even when their text looks like syntax', () => {
-    const parsed = parse(wrapConfig('banner motd Authorised use only!\nbanner motd\nbanner motd   : end of notice <--- not a pager\nbanner login ---\ngroup-policy G internal'));
+    const parsed = parse(
+      wrapConfig('banner motd Authorised use only!\nbanner motd\nbanner motd   : end of notice <--- not a pager\nbanner login ---\ngroup-policy G internal'),
+    );
     const tops = topLevelNodes(parsed).map((n) => n.text);
-    expect(tops.filter((t) => t.startsWith('banner'))).toEqual(['banner motd Authorised use only!', 'banner motd', 'banner motd   : end of notice <--- not a pager', 'banner login ---']);
+    expect(tops.filter((t) => t.startsWith('banner'))).toEqual([
+      'banner motd Authorised use only!',
+      'banner motd',
+      'banner motd   : end of notice <--- not a pager',
+      'banner login ---',
+    ]);
     expect(parsed.sections[0]!.completeness.complete).toBe(true);
   });
 });

@@ -27,7 +27,57 @@ function runPipeline(bytes: Uint8Array): void {
   for (const t of analyseParsed(parsed)) explainDevice(t.resolved);
 }
 
-const ASA_WORDS = ['group-policy', 'tunnel-group', 'attributes', 'webvpn', 'split-dns', 'value', 'none', 'anyconnect', 'svc', 'dpd-interval', 'gateway', 'client', 'ssl', 'keepalive', 'default-group-policy', 'type', 'remote-access', 'general-attributes', 'webvpn-attributes', 'group-alias', 'enable', 'disable', 'crypto', 'isakmp', 'nat-traversal', 'ikev2', 'client-services', 'port', 'anyconnect-custom-data', 'anyconnect-custom', 'perapp', 'DfltGrpPolicy', ': end', 'Cryptochecksum:', 'ASA Version 9.8(4)', '"quoted name', '<--- More --->', '!', ':', 'no', 'vpn-tunnel-protocol', 'split-tunnel-policy', 'tunnelspecified', 'excludespecified', 'default-domain', 'dns-server', 'username', 'context', '----------========== [ CONTEXT x FILE y ] ==========----------'];
+const ASA_WORDS = [
+  'group-policy',
+  'tunnel-group',
+  'attributes',
+  'webvpn',
+  'split-dns',
+  'value',
+  'none',
+  'anyconnect',
+  'svc',
+  'dpd-interval',
+  'gateway',
+  'client',
+  'ssl',
+  'keepalive',
+  'default-group-policy',
+  'type',
+  'remote-access',
+  'general-attributes',
+  'webvpn-attributes',
+  'group-alias',
+  'enable',
+  'disable',
+  'crypto',
+  'isakmp',
+  'nat-traversal',
+  'ikev2',
+  'client-services',
+  'port',
+  'anyconnect-custom-data',
+  'anyconnect-custom',
+  'perapp',
+  'DfltGrpPolicy',
+  ': end',
+  'Cryptochecksum:',
+  'ASA Version 9.8(4)',
+  '"quoted name',
+  '<--- More --->',
+  '!',
+  ':',
+  'no',
+  'vpn-tunnel-protocol',
+  'split-tunnel-policy',
+  'tunnelspecified',
+  'excludespecified',
+  'default-domain',
+  'dns-server',
+  'username',
+  'context',
+  '----------========== [ CONTEXT x FILE y ] ==========----------',
+];
 
 const asaishLine = fc
   .tuple(fc.nat({ max: 4 }), fc.array(fc.oneof(fc.constantFrom(...ASA_WORDS), fc.string({ maxLength: 8 })), { maxLength: 6 }))
@@ -35,16 +85,31 @@ const asaishLine = fc
 
 describe('parser robustness (property-based)', () => {
   it('never throws on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => runPipeline(bytes)), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        runPipeline(bytes);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('never throws on arbitrary unicode text with any line endings', () => {
     const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r', '\n\r', '\r\r\n')), { maxLength: 80 });
-    fc.assert(fc.property(text, (parts) => runPipeline(Buffer.from(parts.join(''), 'utf8'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(text, (parts) => {
+        runPipeline(Buffer.from(parts.join(''), 'utf8'));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws on ASA-shaped garbage', () => {
-    fc.assert(fc.property(fc.array(asaishLine, { maxLength: 120 }), (lines) => runPipeline(Buffer.from(lines.join('\n'), 'utf8'))), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(asaishLine, { maxLength: 120 }), (lines) => {
+        runPipeline(Buffer.from(lines.join('\n'), 'utf8'));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('never throws on mutated real configs (truncation, deletion, duplication, re-indent, noise)', () => {
@@ -52,7 +117,11 @@ describe('parser robustness (property-based)', () => {
       seed: fc.nat({ max: seeds.length - 1 }),
       cut: fc.double({ min: 0, max: 1, noNaN: true }),
       ops: fc.array(
-        fc.record({ kind: fc.constantFrom('delete', 'duplicate', 'indent', 'dedent', 'noise', 'swap'), at: fc.nat(), noise: fc.uint8Array({ minLength: 1, maxLength: 6 }) }),
+        fc.record({
+          kind: fc.constantFrom('delete', 'duplicate', 'indent', 'dedent', 'noise', 'swap'),
+          at: fc.nat(),
+          noise: fc.uint8Array({ minLength: 1, maxLength: 6 }),
+        }),
         { maxLength: 20 },
       ),
     });
@@ -66,7 +135,7 @@ describe('parser robustness (property-based)', () => {
           else if (op.kind === 'indent') lines[i] = `  ${lines[i] ?? ''}`;
           else if (op.kind === 'dedent') lines[i] = (lines[i] ?? '').trimStart();
           else if (op.kind === 'noise') lines[i] = (lines[i] ?? '') + Buffer.from(op.noise).toString('latin1');
-          else if (op.kind === 'swap' && lines.length > 1) [lines[i], lines[0]] = [lines[0]!, lines[i]!];
+          else if (lines.length > 1) [lines[i], lines[0]] = [lines[0]!, lines[i]!];
         }
         const text = lines.join('\n');
         runPipeline(Buffer.from(text.slice(0, Math.floor(text.length * cut)), 'latin1'));

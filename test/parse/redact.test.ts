@@ -26,7 +26,12 @@ describe('redactLine', () => {
 
   it('masks placeholders whole and leaves ordinary lines alone', () => {
     expect(redactLine('enable password <secret hidden> pbkdf2')).toBe(`enable password ${REDACTED} pbkdf2`);
-    for (const line of ['crypto key generate rsa modulus 2048', 'ssh key-exchange group dh-group14-sha256', ' split-dns value corp.example.com', ' password-management']) {
+    for (const line of [
+      'crypto key generate rsa modulus 2048',
+      'ssh key-exchange group dh-group14-sha256',
+      ' split-dns value corp.example.com',
+      ' password-management',
+    ]) {
       expect(redactLine(line)).toBe(line);
     }
   });

@@ -48,7 +48,9 @@ tunnel-group MOBILE general-attributes
 
   it('stops inheritance at an explicit none', () => {
     const r = analyseText(
-      wrapConfig('group-policy DfltGrpPolicy attributes\n split-dns value old.example\ngroup-policy G internal\ngroup-policy G attributes\n split-dns none\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G'),
+      wrapConfig(
+        'group-policy DfltGrpPolicy attributes\n split-dns value old.example\ngroup-policy G internal\ngroup-policy G attributes\n split-dns none\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G',
+      ),
     );
     expect(profile(r, 'T').attributes.splitDns).toEqual({ state: 'none', from: 'group-policy', groupPolicy: 'G', line: 10 });
   });

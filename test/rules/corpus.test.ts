@@ -8,7 +8,9 @@ import { RULES } from '../../rules/index.js';
 import { fixture } from '../helpers.js';
 import { caseText, findingsFor, ruleById } from './rule-tester.js';
 
-const FILES = readdirSync(fixture('corpus')).filter((f) => f.endsWith('.cfg')).sort();
+const FILES = readdirSync(fixture('corpus'))
+  .filter((f) => f.endsWith('.cfg'))
+  .sort();
 const PROMETHEUS = 'prometheus-asa1-80-svc.cfg';
 const WOSM = 'wosm-asa91-sslvpn-only.cfg';
 // [file, tunnelGroup, line] per rule; lines are where the value is set, or the sub-mode/DfltGrpPolicy
@@ -27,7 +29,11 @@ const DEFAULTS_KEPT: Array<[string, string, number | null]> = [
 const EXPECTED: Record<string, Array<[string, string, number | null]>> = {
   'server-side-dpd-enabled': DEFAULTS_KEPT,
   'ssl-keepalive-enabled': DEFAULTS_KEPT,
-  'idle-timeout-short': DEFAULTS_KEPT.map(([f, p, l]) => [f, p, f === PROMETHEUS && p === 'xyzinder' ? 764 : f === PROMETHEUS && p === 'xyzinder_split_tunnel' ? 784 : l]),
+  'idle-timeout-short': DEFAULTS_KEPT.map(([f, p, l]) => [
+    f,
+    p,
+    f === PROMETHEUS && p === 'xyzinder' ? 764 : f === PROMETHEUS && p === 'xyzinder_split_tunnel' ? 784 : l,
+  ]),
 };
 
 describe('rules over the real corpus', () => {
@@ -35,7 +41,9 @@ describe('rules over the real corpus', () => {
     expect(FILES).toHaveLength(9);
   });
   it.each(RULES.map((r) => r.meta.id))('%s finds exactly what the corpus holds', (id) => {
-    const got = FILES.flatMap((file) => findingsFor(ruleById(id), caseText({ file: `corpus/${file}` })).map((f) => [file, f.tunnelGroup, f.line] as [string, string | null, number | null]));
+    const got = FILES.flatMap((file) =>
+      findingsFor(ruleById(id), caseText({ file: `corpus/${file}` })).map((f) => [file, f.tunnelGroup, f.line] as [string, string | null, number | null]),
+    );
     const key = (x: [string, string | null, number | null]) => x.join('|');
     expect(got.map(key).sort()).toEqual((EXPECTED[id] ?? []).map(key).sort());
   });

@@ -20,7 +20,10 @@ export function blocksOf(markdown: string, section: string): string[] {
 
 describe('rule documentation', () => {
   it('has one page per rule and no page without a rule', () => {
-    const pages = readdirSync(`${ROOT}docs/rules`).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, '')).sort();
+    const pages = readdirSync(`${ROOT}docs/rules`)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.replace(/\.md$/, ''))
+      .sort();
     expect(pages).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 
@@ -33,7 +36,8 @@ describe('rule documentation', () => {
         for (const section of SECTIONS) expect(text, section).toContain(`\n${section}\n`);
         const headline = text.split('\n')[2] ?? '';
         for (const s of meta.severities) expect(headline, `headline names ${s}`).toContain(`**${s}**`);
-        for (const s of ['error', 'warning', 'info'].filter((x) => !meta.severities.includes(x as never))) expect(headline, `headline does not claim ${s}`).not.toContain(`**${s}**`);
+        for (const s of ['error', 'warning', 'info'].filter((x) => !meta.severities.includes(x as never)))
+          expect(headline, `headline does not claim ${s}`).not.toContain(`**${s}**`);
       });
       const bad = blocksOf(text, '## Bad');
       const good = blocksOf(text, '## Good');
@@ -41,16 +45,28 @@ describe('rule documentation', () => {
         expect(bad.length).toBeGreaterThan(0);
         expect(good.length).toBeGreaterThan(0);
       });
-      bad.forEach((block, i) =>
+      bad.forEach((block, i) => {
         it(`Bad example ${i + 1} gives the rule's finding`, () => {
-          expect(findingsFor(RULES.find((r) => r.meta.id === meta.id)!, completeConfig(block), caseProfiles({ config: block })).length).toBeGreaterThan(0);
-        }),
-      );
-      good.forEach((block, i) =>
+          expect(
+            findingsFor(
+              RULES.find((r) => r.meta.id === meta.id)!,
+              completeConfig(block),
+              caseProfiles({ config: block }),
+            ).length,
+          ).toBeGreaterThan(0);
+        });
+      });
+      good.forEach((block, i) => {
         it(`Good example ${i + 1} gives none`, () => {
-          expect(findingsFor(RULES.find((r) => r.meta.id === meta.id)!, completeConfig(block), caseProfiles({ config: block })).map((f) => f.message)).toEqual([]);
-        }),
-      );
+          expect(
+            findingsFor(
+              RULES.find((r) => r.meta.id === meta.id)!,
+              completeConfig(block),
+              caseProfiles({ config: block }),
+            ).map((f) => f.message),
+          ).toEqual([]);
+        });
+      });
     });
   }
 });

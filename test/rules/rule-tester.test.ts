@@ -20,7 +20,9 @@ const right: ExpectedFinding = {
 
 describe('rule tester', () => {
   it('passes on the right, complete list', () => {
-    expect(() => assertFindings(rule, { config }, [right])).not.toThrow();
+    expect(() => {
+      assertFindings(rule, { config }, [right]);
+    }).not.toThrow();
   });
   it.each([
     ['a missing finding', []],
@@ -33,7 +35,9 @@ describe('rule tester', () => {
     ['the wrong fix', [{ ...right, fix: null }]],
     ['the wrong object', [{ ...right, object: 'group-alias X' }]],
   ])('fails on %s', (_, expected) => {
-    expect(() => assertFindings(rule, { config }, expected as ExpectedFinding[])).toThrow();
+    expect(() => {
+      assertFindings(rule, { config }, expected);
+    }).toThrow();
   });
   it('refuses a line text that matches several lines', () => {
     const text = completeConfig(mobile({ webvpn: ['anyconnect ssl keepalive 20'], dfltWebvpn: ['anyconnect ssl keepalive 20'] }));

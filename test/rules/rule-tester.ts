@@ -61,7 +61,13 @@ export const DEFAULT_VERSION = '9.16(4)';
 export function completeConfig(fragment: string): string {
   const lines = fragment.replace(/\n$/, '').split('\n');
   const versionAt = lines.findIndex((l) => /^ASA Version /.test(l));
-  const version = versionAt === -1 ? DEFAULT_VERSION : lines.splice(versionAt, 1)[0]!.replace(/^ASA Version /, '').trim();
+  const version =
+    versionAt === -1
+      ? DEFAULT_VERSION
+      : lines
+          .splice(versionAt, 1)[0]!
+          .replace(/^ASA Version /, '')
+          .trim();
   let head = 0;
   while (head < lines.length && lines[head]!.startsWith('!')) head++;
   const comments = lines.splice(0, head);
@@ -174,10 +180,16 @@ export const ruleTester = {
         expect(rule.meta.severities.filter((s) => !severities.has(s))).toEqual([]);
       });
       describe('valid', () => {
-        for (const c of tests.valid) it(caseName(c), () => assertFindings(rule, c, []));
+        for (const c of tests.valid)
+          it(caseName(c), () => {
+            assertFindings(rule, c, []);
+          });
       });
       describe('invalid', () => {
-        for (const c of tests.invalid) it(caseName(c), () => assertFindings(rule, c, c.findings));
+        for (const c of tests.invalid)
+          it(caseName(c), () => {
+            assertFindings(rule, c, c.findings);
+          });
       });
     });
   },

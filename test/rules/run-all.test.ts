@@ -16,7 +16,9 @@ const RUN_ALL_DFLT = (() => {
   const start = lines.indexOf('group-policy DfltGrpPolicy attributes') + 1;
   let end = start;
   while (lines[end]?.startsWith(' ')) end++;
-  return lines.slice(start, end).map((l) => (l.startsWith(' dns-server ') ? ' dns-server none' : l.startsWith(' split-dns ') ? ' split-dns none' : l.trimEnd()));
+  return lines
+    .slice(start, end)
+    .map((l) => (l.startsWith(' dns-server ') ? ' dns-server none' : l.startsWith(' split-dns ') ? ' split-dns none' : l.trimEnd()));
 })();
 
 /** The words that name an attribute (its value follows): `anyconnect dpd-interval gateway`, `split-dns`. */
@@ -32,7 +34,7 @@ export function toRunAll(text: string): string {
   const lines = text.split('\n');
   const overrides: string[] = [];
   let at = -1;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (lines[i] === 'group-policy DfltGrpPolicy attributes' || lines[i] === 'group-policy DfltGrpPolicy internal') {
       let end = i + 1;
       while (lines[end]?.startsWith(' ')) end++;
@@ -45,19 +47,27 @@ export function toRunAll(text: string): string {
   for (const o of overrides) {
     const inWebvpn = o.startsWith('  ');
     const webvpnAt = dflt.indexOf(' webvpn');
-    const same = dflt.findIndex((l, i) => (inWebvpn ? i > webvpnAt : i < webvpnAt) && l.startsWith(inWebvpn ? '  ' : ' ') && attributeKey(l) === attributeKey(o));
+    const same = dflt.findIndex(
+      (l, i) => (inWebvpn ? i > webvpnAt : i < webvpnAt) && l.startsWith(inWebvpn ? '  ' : ' ') && attributeKey(l) === attributeKey(o),
+    );
     if (same >= 0) dflt[same] = o;
     else if (inWebvpn) dflt.push(o);
     else dflt.splice(webvpnAt, 0, o);
   }
   if (at === -1) at = lines.findIndex((l) => l.startsWith('group-policy ') || l.startsWith('tunnel-group ') || l.startsWith('Cryptochecksum:'));
   lines.splice(at, 0, 'group-policy DfltGrpPolicy internal', 'group-policy DfltGrpPolicy attributes', ...dflt);
-  if (!lines.some((l) => /^(no )?crypto isakmp nat-traversal/.test(l))) lines.splice(lines.findIndex((l) => l.startsWith('Cryptochecksum:')), 0, 'crypto isakmp nat-traversal 20');
+  if (!lines.some((l) => /^(no )?crypto isakmp nat-traversal/.test(l)))
+    lines.splice(
+      lines.findIndex((l) => l.startsWith('Cryptochecksum:')),
+      0,
+      'crypto isakmp nat-traversal 20',
+    );
   return lines.join('\n');
 }
 
 // The message may differ (a printed default reads as a set value); what is found and fixed may not.
-const essence = (fs: Finding[]) => fs.map((f) => ({ ruleId: f.ruleId, severity: f.severity, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy, object: f.object, fix: f.fix }));
+const essence = (fs: Finding[]) =>
+  fs.map((f) => ({ ruleId: f.ruleId, severity: f.severity, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy, object: f.object, fix: f.fix }));
 
 // The run-all rendering above is 9.x's; releases before 8.4 print `svc` forms and other defaults.
 const modern = (c: RuleCase): boolean => {

@@ -1,5 +1,5 @@
 // Shared setup for the live-audit tests: a fake ASA with a trusted host key and a CLI runner.
-import {writeFileSync} from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { FakeAsa, makeHostKey, type FakeAsaOptions } from '../fake-asa/fake-asa.js';
@@ -37,11 +37,30 @@ export interface LiveRun extends CliRun {
 }
 
 /** Runs `audit --ssh audit@127.0.0.1:PORT` with the password in ASA_PW and the enable password in ASA_ENABLE. */
-export async function liveAudit(port: number, extra: string[] = [], opts: { dir?: string; knownHosts?: string | null; env?: NodeJS.ProcessEnv; promptSecret?: (q: string) => Promise<string> } = {}): Promise<LiveRun> {
+export async function liveAudit(
+  port: number,
+  extra: string[] = [],
+  opts: { dir?: string; knownHosts?: string | null; env?: NodeJS.ProcessEnv; promptSecret?: (q: string) => Promise<string> } = {},
+): Promise<LiveRun> {
   const dir = opts.dir ?? workdir();
   const kh = opts.knownHosts === undefined ? knownHosts(dir, [port]) : opts.knownHosts;
-  const args = ['audit', '--ssh', `audit@127.0.0.1:${port}`, '--password-env', 'ASA_PW', '--enable-password-env', 'ASA_ENABLE', ...(kh !== null ? ['--known-hosts', kh] : []), '--command-timeout', '5', ...extra];
-  const r = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, ASA_ENABLE: ENABLE, HOME: dir, ...opts.env }, ...(opts.promptSecret ? { promptSecret: opts.promptSecret } : {}) }, ...args);
+  const args = [
+    'audit',
+    '--ssh',
+    `audit@127.0.0.1:${port}`,
+    '--password-env',
+    'ASA_PW',
+    '--enable-password-env',
+    'ASA_ENABLE',
+    ...(kh !== null ? ['--known-hosts', kh] : []),
+    '--command-timeout',
+    '5',
+    ...extra,
+  ];
+  const r = await cliWith(
+    { cwd: dir, env: { ASA_PW: PASSWORD, ASA_ENABLE: ENABLE, HOME: dir, ...opts.env }, ...(opts.promptSecret ? { promptSecret: opts.promptSecret } : {}) },
+    ...args,
+  );
   expectNoSecrets(r.stdout + r.stderr);
   return { ...r, dir };
 }

@@ -5,17 +5,20 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
+import type { AuditJsonFinding } from '../../src/report/audit-json.js';
 import { isAllowed } from '../../src/collect/allow-list.js';
 import { DEFAULT_SHOW_VERSION, fixtureText, makeHostKey } from '../fake-asa/fake-asa.js';
-import { cliWith, fixture, ROOT, builtCli } from '../helpers.js';
+import { cliWith, fixture, builtCli, auditJson } from '../helpers.js';
 import { ENABLE, expectNoSecrets, knownHosts, liveAudit, PASSWORD, startFake, workdir } from './live-kit.js';
 
 const DEMO = fixtureText('demo/demo-headend.cfg');
-const keyOf = (f: { ruleId: string; line: number | null; tunnelGroup: string | null; severity: string }) => `${f.ruleId}@${f.line}/${f.tunnelGroup}/${f.severity}`;
+const keyOf = (f: AuditJsonFinding): string => `${f.ruleId}@${f.line ?? '-'}/${f.tunnelGroup ?? '-'}/${f.severity}`;
 
 async function offlineFindings(file: string): Promise<string[]> {
   const r = await cliWith({}, 'audit', file, '--format', 'json', '--fail-on', 'never');
-  return JSON.parse(r.stdout).targets[0].findings.map(keyOf).filter((k: string) => !k.startsWith('anyconnect-mobile-license'));
+  return auditJson(r.stdout)
+    .targets[0]!.findings.map(keyOf)
+    .filter((k) => !k.startsWith('anyconnect-mobile-license'));
 }
 
 function onlyAllowed(received: string[]): void {
@@ -26,18 +29,24 @@ describe('live audit of one device', () => {
   it('logs in at >, enables, collects and reports the same findings and lines as the saved config', async () => {
     // A release that licenses mobile separately, with the mobile licence off: the licence rule must see it.
     const showVersion = DEFAULT_SHOW_VERSION.replace(/AnyConnect for Mobile( +): Enabled /, 'AnyConnect for Mobile$1: Disabled');
-    const fake = await startFake({ configs: { single: DEMO }, showVersion, enablePassword: ENABLE, banner: 'Authorized access only\n', motd: 'NOTICE: lab device#\nreport issues to noc>' });
+    const fake = await startFake({
+      configs: { single: DEMO },
+      showVersion,
+      enablePassword: ENABLE,
+      banner: 'Authorized access only\n',
+      motd: 'NOTICE: lab device#\nreport issues to noc>',
+    });
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const target = JSON.parse(r.stdout).targets[0];
+    const target = auditJson(r.stdout).targets[0]!;
     expect(target.source).toBe(`ssh://127.0.0.1:${fake.port}`);
     expect(target.hostname).toBe('vpn-demo');
     expect(target.complete).toBe(true);
     const live = target.findings.map(keyOf);
-    expect(live.filter((k: string) => !k.startsWith('anyconnect-mobile-license'))).toEqual(await offlineFindings(fixture('demo/demo-headend.cfg')));
+    expect(live.filter((k) => !k.startsWith('anyconnect-mobile-license'))).toEqual(await offlineFindings(fixture('demo/demo-headend.cfg')));
     // show version's licence lines reach the licence rule
-    expect(target.findings.find((f: { ruleId: string }) => f.ruleId === 'anyconnect-mobile-license').message).toContain('live `show version`');
+    expect(target.findings.find((f) => f.ruleId === 'anyconnect-mobile-license')?.message).toContain('live `show version`');
     expect(fake.received).toEqual(['enable', '<enable password>', 'terminal pager 0', 'show version', 'show mode', 'show running-config']);
     onlyAllowed(fake.received);
     expect(r.stdout).not.toContain('Sup3rS3cretPSK');
@@ -69,7 +78,21 @@ describe('live audit of one device', () => {
     await liveAudit(fake.port, ['--fail-on', 'never', '--save', 'saved'], { dir });
     const file = join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`);
     expect(statSync(file).mode & 0o777).toBe(0o644);
-    const r = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [fake.port]), '--fail-on', 'never', '--save', 'saved', '--keep-secrets');
+    const r = await cliWith(
+      { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${fake.port}`,
+      '--password-env',
+      'ASA_PW',
+      '--known-hosts',
+      knownHosts(dir, [fake.port]),
+      '--fail-on',
+      'never',
+      '--save',
+      'saved',
+      '--keep-secrets',
+    );
     expect(r.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('Sup3rS3cretPSK');
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -84,7 +107,9 @@ describe('live audit of one device', () => {
     expectNoSecrets(text);
     expect(text).toContain('pre-shared-key <redacted>');
     expect(text.split('\n').length).toBe(DEMO.toString('latin1').split('\n').length);
-    const live = JSON.parse(r.stdout).targets[0].findings.map(keyOf).filter((k: string) => !k.startsWith('anyconnect-mobile-license'));
+    const live = auditJson(r.stdout)
+      .targets[0]!.findings.map(keyOf)
+      .filter((k) => !k.startsWith('anyconnect-mobile-license'));
     expect(await offlineFindings(file)).toEqual(live);
   });
 
@@ -93,11 +118,11 @@ describe('live audit of one device', () => {
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/the connection dropped during `show running-config` after \d+ lines; this is a partial configuration/);
-    const t = JSON.parse(r.stdout).targets[0];
+    const t = auditJson(r.stdout).targets[0]!;
     expect(t.complete).toBe(false);
     const accepted = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--allow-incomplete']);
     expect(accepted.code).toBe(0);
-    expect(JSON.parse(accepted.stdout).targets[0].complete).toBe(false);
+    expect(auditJson(accepted.stdout).targets[0]!.complete).toBe(false);
   });
 
   it('gives up on a device that stops answering after --command-timeout, keeping it incomplete', async () => {
@@ -105,7 +130,7 @@ describe('live audit of one device', () => {
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--command-timeout', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/the device stopped answering during `show running-config`/);
-    expect(JSON.parse(r.stdout).targets[0].complete).toBe(false);
+    expect(auditJson(r.stdout).targets[0]!.complete).toBe(false);
   });
 
   it('stops at the per-host --timeout even while output still trickles in', async () => {
@@ -116,7 +141,7 @@ describe('live audit of one device', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^asa-mobile-audit: ssh://127\\.0\\.0\\.1:${fake.port} \\(line \\d+\\): `, 'm'));
     expect(r.stderr).toMatch(/the per-host timeout ran out during `show running-config` after \d+ lines; this is a partial configuration/);
-    expect(JSON.parse(r.stdout).targets[0].complete).toBe(false);
+    expect(auditJson(r.stdout).targets[0]!.complete).toBe(false);
   });
 
   it('refuses a wrong password and a wrong enable password without printing either', async () => {
@@ -144,11 +169,33 @@ describe('live audit of one device', () => {
   it('tries the factory-blank enable password when none is given, and says what to give when it is refused', async () => {
     const blank = await startFake({ configs: { single: DEMO }, enablePassword: '' });
     const dir = workdir();
-    const ok = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--ssh', `audit@127.0.0.1:${blank.port}`, '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [blank.port]), '--format', 'json', '--fail-on', 'never');
+    const ok = await cliWith(
+      { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${blank.port}`,
+      '--password-env',
+      'ASA_PW',
+      '--known-hosts',
+      knownHosts(dir, [blank.port]),
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    );
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     const guarded = await startFake({ configs: { single: DEMO }, enablePassword: ENABLE });
-    const no = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--ssh', `audit@127.0.0.1:${guarded.port}`, '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [guarded.port]));
+    const no = await cliWith(
+      { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${guarded.port}`,
+      '--password-env',
+      'ASA_PW',
+      '--known-hosts',
+      knownHosts(dir, [guarded.port]),
+    );
     expect(no.code).toBe(2);
     expect(no.stderr).toMatch(/the login lands at `>` and `enable` needs a password: give --enable-password-env NAME/);
   });
@@ -158,8 +205,16 @@ describe('live audit of one device', () => {
     const dir = workdir();
     const asked: string[] = [];
     const r = await cliWith(
-      { cwd: dir, env: { HOME: dir }, promptSecret: async (q) => (asked.push(q), q.startsWith('Enable') ? ENABLE : PASSWORD) },
-      'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--known-hosts', knownHosts(dir, [fake.port]), '--format', 'json', '--fail-on', 'never',
+      { cwd: dir, env: { HOME: dir }, promptSecret: (q) => (asked.push(q), Promise.resolve(q.startsWith('Enable') ? ENABLE : PASSWORD)) },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${fake.port}`,
+      '--known-hosts',
+      knownHosts(dir, [fake.port]),
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
     );
     expect(r.code).toBe(0);
     expect(asked).toEqual([`Password for audit@127.0.0.1: `, 'Enable password for 127.0.0.1: ']);
@@ -173,13 +228,32 @@ describe('live audit of one device', () => {
     const dir = workdir();
     writeFileSync(join(dir, 'id'), pair.private);
     const r = await cliWith(
-      { cwd: dir, env: { HOME: dir }, promptSecret: async () => 'key-pass-phrase' },
-      'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--identity', 'id', '--known-hosts', knownHosts(dir, [fake.port]), '--format', 'json', '--fail-on', 'never',
+      { cwd: dir, env: { HOME: dir }, promptSecret: () => Promise.resolve('key-pass-phrase') },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${fake.port}`,
+      '--identity',
+      'id',
+      '--known-hosts',
+      knownHosts(dir, [fake.port]),
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).not.toContain('key-pass-phrase');
-    const noTty = await cliWith({ cwd: dir, env: { HOME: dir } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--identity', 'id', '--known-hosts', knownHosts(dir, [fake.port]));
+    const noTty = await cliWith(
+      { cwd: dir, env: { HOME: dir } },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${fake.port}`,
+      '--identity',
+      'id',
+      '--known-hosts',
+      knownHosts(dir, [fake.port]),
+    );
     expect(noTty.code).toBe(2);
     expect(noTty.stderr).toMatch(/id is encrypted: run on a terminal/);
   });
@@ -203,7 +277,18 @@ describe('ssh-agent', () => {
     expect(existsSync(sock)).toBe(true);
     try {
       expect(spawnSync('ssh-add', [join(dir, 'id')], { env: { SSH_AUTH_SOCK: sock }, encoding: 'utf8' }).status).toBe(0);
-      const r = await cliWith({ cwd: dir, env: { HOME: dir, SSH_AUTH_SOCK: sock } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--known-hosts', knownHosts(dir, [fake.port]), '--format', 'json', '--fail-on', 'never');
+      const r = await cliWith(
+        { cwd: dir, env: { HOME: dir, SSH_AUTH_SOCK: sock } },
+        'audit',
+        '--ssh',
+        `audit@127.0.0.1:${fake.port}`,
+        '--known-hosts',
+        knownHosts(dir, [fake.port]),
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+      );
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
     } finally {
@@ -221,20 +306,41 @@ describe('the built binary', () => {
     const kh = knownHosts(dir, [fake.port]);
     const cli = builtCli();
     const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [cli, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'ASA_PW', '--enable-password-env', 'ASA_ENABLE', '--known-hosts', kh, '--format', 'json', '--fail-on', 'never'], {
-        cwd: dir,
-        env: { PATH: process.env.PATH, HOME: dir, ASA_PW: PASSWORD, ASA_ENABLE: ENABLE },
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          cli,
+          'audit',
+          '--ssh',
+          `audit@127.0.0.1:${fake.port}`,
+          '--password-env',
+          'ASA_PW',
+          '--enable-password-env',
+          'ASA_ENABLE',
+          '--known-hosts',
+          kh,
+          '--format',
+          'json',
+          '--fail-on',
+          'never',
+        ],
+        {
+          cwd: dir,
+          env: { PATH: process.env.PATH, HOME: dir, ASA_PW: PASSWORD, ASA_ENABLE: ENABLE },
+        },
+      );
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => {
+        resolve({ code, stdout, stderr });
+      });
     });
     expectNoSecrets(r.stdout + r.stderr);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).targets[0]).toMatchObject({ source: `ssh://127.0.0.1:${fake.port}`, hostname: 'vpn-demo', complete: true });
+    expect(auditJson(r.stdout).targets[0]!).toMatchObject({ source: `ssh://127.0.0.1:${fake.port}`, hostname: 'vpn-demo', complete: true });
   });
 });
 
@@ -262,7 +368,9 @@ describe('host keys', () => {
     const kh = knownHosts(dir, [fake.port], other.blob);
     const r = await liveAudit(fake.port, ['--accept-new'], { dir, knownHosts: kh });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/HOST KEY MISMATCH for \[127\.0\.0\.1\]:\d+: it presented ssh-ed25519 SHA256:\S+, which differs from the key in .*known_hosts line 1/);
+    expect(r.stderr).toMatch(
+      /HOST KEY MISMATCH for \[127\.0\.0\.1\]:\d+: it presented ssh-ed25519 SHA256:\S+, which differs from the key in .*known_hosts line 1/,
+    );
     expect(fake.received).toEqual([]);
     expect(readFileSync(kh, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
   });
@@ -304,7 +412,9 @@ describe('sessions and contexts', () => {
     for (let i = 0; i < 5; i++) {
       const c = new Client();
       await new Promise<void>((resolve, reject) => {
-        c.on('ready', () => resolve()).on('error', reject);
+        c.on('ready', () => {
+          resolve();
+        }).on('error', reject);
         c.connect({ host: '127.0.0.1', port: fake.port, username: 'audit', password: PASSWORD, hostVerifier: () => true });
       });
       others.push(c);
@@ -321,22 +431,33 @@ describe('sessions and contexts', () => {
 
   it('collects every security context in multiple mode, each audited on its own', async () => {
     const ctx = Buffer.from(DEMO.toString('latin1').replace('ASA Version 9.16(4)', 'ASA Version 9.16(4) <context>'), 'latin1');
-    const system = ': Saved\n:\nASA Version 9.16(4) <system>\n!\nhostname vpn-demo\ncontext admin\n  config-url disk0:/admin.cfg\n!\ncontext ctx-b\n  config-url disk0:/ctx-b.cfg\n!\n: end\n';
+    const system =
+      ': Saved\n:\nASA Version 9.16(4) <system>\n!\nhostname vpn-demo\ncontext admin\n  config-url disk0:/admin.cfg\n!\ncontext ctx-b\n  config-url disk0:/ctx-b.cfg\n!\n: end\n';
     const fake = await startFake({ mode: 'multiple', configs: { system, admin: ctx, 'ctx-b': ctx } });
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const targets = JSON.parse(r.stdout).targets;
-    expect(targets.map((t: { context: string }) => t.context)).toEqual(['admin', 'ctx-b']);
-    expect(targets[1].findings.length).toBeGreaterThan(0);
-    expect(fake.received).toEqual(['terminal pager 0', 'show version', 'show mode', 'changeto system', 'show context', 'changeto context admin', 'show running-config', 'changeto context ctx-b', 'show running-config']);
+    const targets = auditJson(r.stdout).targets;
+    expect(targets.map((t) => t.context)).toEqual(['admin', 'ctx-b']);
+    expect(targets[1]!.findings.length).toBeGreaterThan(0);
+    expect(fake.received).toEqual([
+      'terminal pager 0',
+      'show version',
+      'show mode',
+      'changeto system',
+      'show context',
+      'changeto context admin',
+      'show running-config',
+      'changeto context ctx-b',
+      'show running-config',
+    ]);
     const one = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--context', 'ctx-b']);
-    expect(JSON.parse(one.stdout).targets.map((t: { context: string }) => t.context)).toEqual(['ctx-b']);
+    expect(auditJson(one.stdout).targets.map((t) => t.context)).toEqual(['ctx-b']);
     const inCtx = await startFake({ mode: 'multiple', configs: { system, admin: ctx, 'ctx-b': ctx }, loginContext: 'ctx-b' });
     const only = await liveAudit(inCtx.port, ['--format', 'json', '--fail-on', 'never']);
     expect(only.code).toBe(0);
     expect(only.stderr).toMatch(/cannot change to the system execution space from context ctx-b; only that context was collected/);
-    expect(JSON.parse(only.stdout).targets.map((t: { context: string }) => t.context)).toEqual(['ctx-b']);
+    expect(auditJson(only.stdout).targets.map((t) => t.context)).toEqual(['ctx-b']);
     const missing = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--context', 'nope']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/context nope: `changeto context nope` was refused/);
@@ -352,7 +473,7 @@ describe('per-host budget in multiple context mode', () => {
     const fake = await startFake({ mode: 'multiple', configs: { system, admin: ctx, 'ctx-b': ctx, 'ctx-c': ctx, 'ctx-d': ctx }, stallInContext: 'ctx-c' });
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--timeout', '4', '--command-timeout', '60']);
     expect(r.code).toBe(2);
-    const targets = JSON.parse(r.stdout).targets as Array<{ context: string; complete: boolean }>;
+    const targets = auditJson(r.stdout).targets as Array<{ context: string; complete: boolean }>;
     expect(targets.map((t) => [t.context, t.complete])).toEqual([
       ['admin', true],
       ['ctx-b', true],
@@ -371,13 +492,37 @@ describe('fleet', () => {
     const dead = 1; // nothing listens on port 1
     writeFileSync(
       join(dir, 'inventory.yaml'),
-      ['defaults:', '  user: audit', '  password-env: ASA_PW', 'groups:', '  lab:', '    hosts:', `      - 127.0.0.1:${a.port}`, `      - 127.0.0.1:${b.port}`, `      - 127.0.0.1:${a.port}`, `      - 127.0.0.1:${dead}`].join('\n'),
+      [
+        'defaults:',
+        '  user: audit',
+        '  password-env: ASA_PW',
+        'groups:',
+        '  lab:',
+        '    hosts:',
+        `      - 127.0.0.1:${a.port}`,
+        `      - 127.0.0.1:${b.port}`,
+        `      - 127.0.0.1:${a.port}`,
+        `      - 127.0.0.1:${dead}`,
+      ].join('\n'),
     );
     const kh = knownHosts(dir, [a.port, b.port, dead]);
-    const r = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--inventory', 'inventory.yaml', '--known-hosts', kh, '--concurrency', '3', '--format', 'json', '--fail-on', 'never');
+    const r = await cliWith(
+      { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } },
+      'audit',
+      '--inventory',
+      'inventory.yaml',
+      '--known-hosts',
+      kh,
+      '--concurrency',
+      '3',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    );
     expectNoSecrets(r.stdout + r.stderr);
     expect(r.code).toBe(2);
-    const sources = JSON.parse(r.stdout).targets.map((t: { source: string }) => t.source);
+    const sources = auditJson(r.stdout).targets.map((t) => t.source);
     expect(sources).toEqual([`ssh://127.0.0.1:${a.port}`, `ssh://127.0.0.1:${b.port}`]);
     expect(r.stderr).toMatch(/is listed more than once; collecting it once/);
     expect(r.stderr).toMatch(new RegExp(`ssh://127.0.0.1:${dead}: cannot reach \\[127.0.0.1\\]:${dead}: connection refused`));
@@ -396,7 +541,19 @@ describe('fleet', () => {
     const dir = workdir();
     const r = await cliWith(
       { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir }, stderrIsTTY: true },
-      'audit', '--ssh', `audit@127.0.0.1:${a.port}`, '--ssh', `audit@127.0.0.1:${b.port}`, '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [a.port, b.port]), '--format', 'json', '--fail-on', 'never',
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${a.port}`,
+      '--ssh',
+      `audit@127.0.0.1:${b.port}`,
+      '--password-env',
+      'ASA_PW',
+      '--known-hosts',
+      knownHosts(dir, [a.port, b.port]),
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
     );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('\r[###############               ] 1/2 hosts');
@@ -407,9 +564,25 @@ describe('fleet', () => {
     const a = await startFake({ configs: { single: DEMO } });
     const dir = workdir();
     writeFileSync(join(dir, 'router.db'), `127.0.0.1:${a.port};cisco;up\nold-fw;cisco;down\n`.replace(`127.0.0.1:${a.port}`, `[127.0.0.1]:${a.port}`));
-    const r = await cliWith({ cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } }, 'audit', '--inventory', 'router.db', '--user', 'audit', '--password-env', 'ASA_PW', '--known-hosts', knownHosts(dir, [a.port]), '--format', 'json', '--fail-on', 'never', '--verbose');
+    const r = await cliWith(
+      { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } },
+      'audit',
+      '--inventory',
+      'router.db',
+      '--user',
+      'audit',
+      '--password-env',
+      'ASA_PW',
+      '--known-hosts',
+      knownHosts(dir, [a.port]),
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--verbose',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/skipped old-fw: marked `down` in router.db/);
-    expect(JSON.parse(r.stdout).targets).toHaveLength(1);
+    expect(auditJson(r.stdout).targets).toHaveLength(1);
   });
 });

@@ -1,10 +1,10 @@
 // The collector's pieces without a network: allow-list, known_hosts, output cleaning, inventories.
-import {readFileSync, writeFileSync} from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { assertAllowed, CommandRefusedError, isAllowed } from '../../src/collect/allow-list.js';
+import { assertAllowed, CommandRefusedError, isAllowed, changetoContext, COMMANDS } from '../../src/collect/allow-list.js';
 import { parseShowContext } from '../../src/collect/collect-device.js';
 import { parseRouterDb, loadInventory, InventoryError } from '../../src/collect/inventory.js';
 import { addKnownHost, fingerprint, knownKeyTypes, readKnownHosts, verifyHostKey } from '../../src/collect/known-hosts.js';
@@ -19,13 +19,48 @@ const HASHED = [
 const tmp = (): string => tempDir('ama-ssh-');
 
 describe('allow-list', () => {
+  it('is exactly what the collector sends: it names every command from the list, never a literal', () => {
+    for (const file of ['src/collect/collect-device.ts', 'src/collect/shell.ts']) {
+      const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+      expect(text.match(/\.(run|runText)\(\s*['`]/g) ?? [], file).toEqual([]);
+    }
+    for (const command of Object.values(COMMANDS)) expect(isAllowed(command), command).toBe(true);
+    expect(isAllowed(changetoContext('ctx-1'))).toBe(true);
+    expect(isAllowed(changetoContext('ctx 1; reload'))).toBe(false);
+  });
   it('allows only the read-only commands', () => {
-    for (const c of ['show version', 'show mode', 'show running-config', 'terminal pager 0', 'terminal pager lines 0', 'enable', 'changeto system', 'changeto context CTX-1', 'show context', 'show curpriv', 'more system:running-config']) {
+    for (const c of [
+      'show version',
+      'show mode',
+      'show running-config',
+      'terminal pager 0',
+      'terminal pager lines 0',
+      'enable',
+      'changeto system',
+      'changeto context CTX-1',
+      'show context',
+    ]) {
       expect(isAllowed(c), c).toBe(true);
     }
   });
   it('refuses everything else, including commands smuggled after an allowed one', () => {
-    for (const c of ['configure terminal', 'conf t', 'write memory', 'reload', 'copy running-config tftp://x/y', 'pager lines 0', 'terminal width 511', 'show running-config\nreload', 'show running-config | redirect disk0:/x', 'changeto context a; reload', 'changeto context ../x', 'show version ', ' show version', 'clear configure all', 'more disk0:/x.xml']) {
+    for (const c of [
+      'configure terminal',
+      'conf t',
+      'write memory',
+      'reload',
+      'copy running-config tftp://x/y',
+      'pager lines 0',
+      'terminal width 511',
+      'show running-config\nreload',
+      'show running-config | redirect disk0:/x',
+      'changeto context a; reload',
+      'changeto context ../x',
+      'show version ',
+      ' show version',
+      'clear configure all',
+      'more disk0:/x.xml',
+    ]) {
       expect(isAllowed(c), JSON.stringify(c)).toBe(false);
       expect(() => assertAllowed(c)).toThrow(CommandRefusedError);
     }
@@ -63,7 +98,10 @@ describe('known_hosts', () => {
     const other = Buffer.from(KEY);
     other[other.length - 1] = other[other.length - 1]! ^ 1;
     const dir = tmp();
-    writeFileSync(join(dir, 'kh'), `# comment\nasa.example.net,10.0.0.1 ssh-ed25519 ${KEY.toString('base64')}\n@revoked *.lab.example ssh-ed25519 ${other.toString('base64')}\n`);
+    writeFileSync(
+      join(dir, 'kh'),
+      `# comment\nasa.example.net,10.0.0.1 ssh-ed25519 ${KEY.toString('base64')}\n@revoked *.lab.example ssh-ed25519 ${other.toString('base64')}\n`,
+    );
     const entries = readKnownHosts(join(dir, 'kh'));
     expect(verifyHostKey(entries, '10.0.0.1', 22, KEY).status).toBe('match');
     expect(verifyHostKey(entries, 'asa.example.net', 22, other)).toEqual({ status: 'mismatch', knownTypes: ['ssh-ed25519'], line: 2 });
@@ -86,7 +124,12 @@ describe('known_hosts', () => {
 /** A channel that answers each written line with a scripted reply. */
 function scripted(greeting: string, replies: Record<string, string>) {
   const listeners: { data: Array<(b: Buffer) => void>; close: Array<() => void> } = { data: [], close: [] };
-  const emit = (t: string) => setTimeout(() => listeners.data.forEach((l) => l(Buffer.from(t, 'latin1'))), 1);
+  const emit = (t: string) =>
+    setTimeout(() => {
+      listeners.data.forEach((l) => {
+        l(Buffer.from(t, 'latin1'));
+      });
+    }, 1);
   const channel = {
     on(event: 'data' | 'close', l: never) {
       (listeners[event] as unknown[]).push(l);
@@ -94,7 +137,7 @@ function scripted(greeting: string, replies: Record<string, string>) {
     },
     write(d: string) {
       const cmd = d.replace(/\n$/, '');
-      emit(`${cmd}\r\n${replies[cmd] ?? 'ERROR: % Invalid input detected at \'^\' marker.\r\n'}`);
+      emit(`${cmd}\r\n${replies[cmd] ?? "ERROR: % Invalid input detected at '^' marker.\r\n"}`);
       return true;
     },
     end() {},
@@ -124,11 +167,15 @@ describe('prompts', () => {
 
 describe('output cleaning', () => {
   it('drops the echo, pager debris and SSH line-ending noise but keeps indentation', () => {
-    const raw = 'show running-config\r\n: Saved\r\n\r\ngroup-policy GP attributes\r\n<--- More --->\r              \r dns-server value 10.0.0.53\r\r\n webvpn\n\r  anyconnect ssl keepalive none\r\n: end\r\n';
-    expect(clean(raw, 'show running-config')).toBe(': Saved\n\ngroup-policy GP attributes\n dns-server value 10.0.0.53\n webvpn\n  anyconnect ssl keepalive none\n: end\n');
+    const raw =
+      'show running-config\r\n: Saved\r\n\r\ngroup-policy GP attributes\r\n<--- More --->\r              \r dns-server value 10.0.0.53\r\r\n webvpn\n\r  anyconnect ssl keepalive none\r\n: end\r\n';
+    expect(clean(raw, 'show running-config')).toBe(
+      ': Saved\n\ngroup-policy GP attributes\n dns-server value 10.0.0.53\n webvpn\n  anyconnect ssl keepalive none\n: end\n',
+    );
   });
   it('reads context names from show context', () => {
-    const text = 'Context Name      Class      Interfaces           Mode         URL\n*admin            default    Management0/0        Routed       disk0:/admin.cfg\n ctx-a            default    GigabitEthernet0/1,  Routed       disk0:/ctx-a.cfg\n                             GigabitEthernet0/2\nTotal active Security Contexts: 2\n';
+    const text =
+      'Context Name      Class      Interfaces           Mode         URL\n*admin            default    Management0/0        Routed       disk0:/admin.cfg\n ctx-a            default    GigabitEthernet0/1,  Routed       disk0:/ctx-a.cfg\n                             GigabitEthernet0/2\nTotal active Security Contexts: 2\n';
     expect(parseShowContext(text)).toEqual(['admin', 'ctx-a']);
   });
 });
@@ -161,7 +208,21 @@ describe('inventories', () => {
     const dir = tmp();
     writeFileSync(
       join(dir, 'inv.yaml'),
-      ['defaults:', '  user: audit', '  password-env: ASA_PW', 'hosts:', '  - vpn1.example.net', 'groups:', '  dc:', '    user: netops', '    enable-password-env: DC_ENABLE', '    hosts:', '      - dc-asa1:2222', '      - host: dc-asa2', '        context: all'].join('\n'),
+      [
+        'defaults:',
+        '  user: audit',
+        '  password-env: ASA_PW',
+        'hosts:',
+        '  - vpn1.example.net',
+        'groups:',
+        '  dc:',
+        '    user: netops',
+        '    enable-password-env: DC_ENABLE',
+        '    hosts:',
+        '      - dc-asa1:2222',
+        '      - host: dc-asa2',
+        '        context: all',
+      ].join('\n'),
     );
     const inv = await loadInventory(join(dir, 'inv.yaml'));
     expect(inv.hosts).toEqual([

@@ -10,6 +10,7 @@ export const hostnameReader: TopLevelReader = {
     const value = valueSetting(words[1] ?? '', line);
     if (words[0] === 'hostname') ctx.model.hostname = value;
     else ctx.model.domainName = value;
+    return true;
   },
 };
 
@@ -17,6 +18,7 @@ export const firewallReader: TopLevelReader = {
   words: ['firewall'],
   read(ctx, { words, line }) {
     if (words[1] === 'transparent') ctx.model.firewallMode = valueSetting('transparent', line);
+    return true;
   },
 };
 
@@ -35,6 +37,7 @@ export const ntpReader: TopLevelReader = {
   words: ['ntp'],
   read(ctx, { words, line }) {
     if (words[1] === 'server' && words[2]) ctx.model.global.ntpServers.push({ address: words[2], line });
+    return true;
   },
 };
 
@@ -42,6 +45,7 @@ export const dapRecordReader: TopLevelReader = {
   words: ['dynamic-access-policy-record'],
   read(ctx, { words, line }) {
     ctx.model.global.dapRecords.push({ name: words.slice(1).join(' '), line });
+    return true;
   },
 };
 

@@ -57,7 +57,7 @@ function attributeHandler(ctx: BuildContext, gp: GroupPolicy, specs: Map<string,
       const read = s.read(l.words, l.line);
       if (read === undefined) continue;
       if ('problem' in read) ctx.problem(l.line, 'warning', 'bad-value', `${s.keyword}: ${read.problem}`);
-      else applySetting(gp, s, read.setting as Setting<unknown>);
+      else applySetting(gp, s, read.setting);
       return true;
     }
     return false;

@@ -45,6 +45,7 @@ function readGeneral(ctx: BuildContext, tg: TunnelGroup, block: ConfigLine): voi
     },
     'address-pool': (l) => {
       for (const pool of rest(l)) g.addressPools.push({ name: pool, line: l.line });
+      return true;
     },
     'authentication-server-group': (l) => {
       if (rest(l).length === 0) return false;

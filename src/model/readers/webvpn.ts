@@ -25,7 +25,8 @@ export const globalWebvpnReader: TopLevelReader = {
     const client: LineHandler = ({ words, line }) => {
       const legacy = words[0] === 'svc';
       if (words[1] === 'enable') wv.anyconnectEnabled = valueSetting(true, line, legacy);
-      else if (words[1] === 'image' && words[2]) wv.images.push({ path: words[2], order: words[3] && /^\d+$/.test(words[3]) ? Number(words[3]) : null, line, legacy });
+      else if (words[1] === 'image' && words[2])
+        wv.images.push({ path: words[2], order: words[3] && /^\d+$/.test(words[3]) ? Number(words[3]) : null, line, legacy });
       else if (words[1] === 'profiles' && words[2] && words[3]) wv.clientProfiles.push({ name: words[2], path: words[3], line });
       else return false;
       return true;

@@ -15,7 +15,16 @@ export default {
     {
       name: '`client none` in the policy',
       config: mobile({ webvpn: ['anyconnect dpd-interval client none'] }),
-      findings: [{ profile: 'MOBILE', at: 'anyconnect dpd-interval client none', severity: 'warning', messageId: 'clientDpdOff', data: { keyword: 'anyconnect', policy: 'group-policy GP' }, fix }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'anyconnect dpd-interval client none',
+          severity: 'warning',
+          messageId: 'clientDpdOff',
+          data: { keyword: 'anyconnect', policy: 'group-policy GP' },
+          fix,
+        },
+      ],
     },
     {
       name: 'inherited from DfltGrpPolicy',
@@ -35,7 +44,16 @@ export default {
     {
       name: 'legacy fixture (svc)',
       file: 'synthetic/legacy-svc-82.cfg',
-      findings: [{ profile: 'SSL-USERS', at: '  svc dpd-interval client none', severity: 'warning', messageId: 'clientDpdOff', data: { keyword: 'svc' }, fix: 'group-policy GP-SSL attributes\n webvpn\n  svc dpd-interval client 30' }],
+      findings: [
+        {
+          profile: 'SSL-USERS',
+          at: '  svc dpd-interval client none',
+          severity: 'warning',
+          messageId: 'clientDpdOff',
+          data: { keyword: 'svc' },
+          fix: 'group-policy GP-SSL attributes\n webvpn\n  svc dpd-interval client 30',
+        },
+      ],
     },
   ],
 } satisfies RuleTests;

@@ -13,7 +13,16 @@ export default {
     {
       name: 'before 9.2(1): drop the DHE ciphers',
       config: `ASA Version 9.1(7)\n${DHE}\n${mobile()}`,
-      findings: [{ profile: null, at: DHE, severity: 'warning', messageId: 'dhe', data: { ciphers: 'dhe-aes256-sha1, dhe-aes128-sha1', version: '9.1(7)' }, fix: 'ssl encryption aes256-sha1 aes128-sha1' }],
+      findings: [
+        {
+          profile: null,
+          at: DHE,
+          severity: 'warning',
+          messageId: 'dhe',
+          data: { ciphers: 'dhe-aes256-sha1, dhe-aes128-sha1', version: '9.1(7)' },
+          fix: 'ssl encryption aes256-sha1 aes128-sha1',
+        },
+      ],
     },
     {
       name: 'only DHE ciphers: no line to paste, upgrade instead',

@@ -10,7 +10,16 @@ export default {
     {
       name: 'set in the policy',
       config: mobile({ webvpn: ['homepage value https://portal.example'] }),
-      findings: [{ profile: 'MOBILE', at: 'homepage value https://portal.example', severity: 'info', messageId: 'ignored', data: { url: 'https://portal.example' }, fix: null }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'homepage value https://portal.example',
+          severity: 'info',
+          messageId: 'ignored',
+          data: { url: 'https://portal.example' },
+          fix: null,
+        },
+      ],
     },
     {
       name: 'inherited from DfltGrpPolicy',
@@ -20,7 +29,9 @@ export default {
     {
       name: 'the demo headend: Lab&Partners',
       file: 'demo/demo-headend.cfg',
-      findings: [{ profile: 'Lab&Partners', at: '  homepage value https://intranet.corp.example.com/welcome', severity: 'info', messageId: 'ignored', fix: null }],
+      findings: [
+        { profile: 'Lab&Partners', at: '  homepage value https://intranet.corp.example.com/welcome', severity: 'info', messageId: 'ignored', fix: null },
+      ],
     },
   ],
 } satisfies RuleTests;

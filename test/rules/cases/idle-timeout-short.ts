@@ -6,7 +6,10 @@ const fix = 'group-policy GP attributes\n vpn-idle-timeout 1440';
 export default {
   valid: [
     { name: '24 hours', config: mobile({ policy: ['vpn-idle-timeout 1440'] }) },
-    { name: 'certificate-only profiles are meant to time out quickly', config: mobile({ policy: ['vpn-idle-timeout 60'], tgWebvpn: ['authentication certificate'] }) },
+    {
+      name: 'certificate-only profiles are meant to time out quickly',
+      config: mobile({ policy: ['vpn-idle-timeout 60'], tgWebvpn: ['authentication certificate'] }),
+    },
     { name: 'a real policy with vpn-idle-timeout none that is not mobile-facing', file: 'corpus/ciscoconfparse-sample01-asa90.cfg' },
   ],
   invalid: [
@@ -23,7 +26,9 @@ export default {
     {
       name: 'the built-in 30 minutes, at the policy that should set it',
       config: mobile(),
-      findings: [{ profile: 'MOBILE', at: 'group-policy GP attributes', lineRole: 'should-set', severity: 'info', messageId: 'short', data: { minutes: 30 }, fix }],
+      findings: [
+        { profile: 'MOBILE', at: 'group-policy GP attributes', lineRole: 'should-set', severity: 'info', messageId: 'short', data: { minutes: 30 }, fix },
+      ],
     },
     {
       name: '`none` falls back to webvpn default-idle-timeout',
@@ -34,7 +39,16 @@ export default {
       name: 'the demo headend: AAA profiles on the default; the certificate profile MOBILE-DOMAIN is not reported',
       file: 'demo/demo-headend.cfg',
       profiles: ['MOBILE-DOMAIN', 'MOBILE-INHERIT'],
-      findings: [{ profile: 'MOBILE-INHERIT', at: 'group-policy GP-INHERIT attributes', lineRole: 'should-set', severity: 'info', messageId: 'short', fix: 'group-policy GP-INHERIT attributes\n vpn-idle-timeout 1440' }],
+      findings: [
+        {
+          profile: 'MOBILE-INHERIT',
+          at: 'group-policy GP-INHERIT attributes',
+          lineRole: 'should-set',
+          severity: 'info',
+          messageId: 'short',
+          fix: 'group-policy GP-INHERIT attributes\n vpn-idle-timeout 1440',
+        },
+      ],
     },
   ],
 } satisfies RuleTests;

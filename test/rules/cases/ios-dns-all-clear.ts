@@ -11,17 +11,42 @@ export default {
     {
       name: 'split-dns none and default-domain none in the policy: points at the later deciding line',
       config: mobile({ policy: [...SPLIT, 'split-dns none', 'default-domain none'] }),
-      findings: [{ profile: 'MOBILE', at: ' default-domain none', severity: 'warning', messageId: 'allClear', data: { profile: 'MOBILE' }, fix: 'group-policy GP attributes\n split-dns value DOMAIN' }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' default-domain none',
+          severity: 'warning',
+          messageId: 'allClear',
+          data: { profile: 'MOBILE' },
+          fix: 'group-policy GP attributes\n split-dns value DOMAIN',
+        },
+      ],
     },
     {
       name: 'the nones inherited from DfltGrpPolicy; the fix suggests the device domain-name',
       config: mobile({ global: ['domain-name corp.example.com'], dflt: ['split-dns none', 'default-domain none'], policy: SPLIT }),
-      findings: [{ profile: 'MOBILE', at: ' default-domain none', severity: 'warning', messageId: 'allClear', fix: 'group-policy GP attributes\n split-dns value corp.example.com' }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' default-domain none',
+          severity: 'warning',
+          messageId: 'allClear',
+          fix: 'group-policy GP attributes\n split-dns value corp.example.com',
+        },
+      ],
     },
     {
       name: 'the demo headend: Lab&Partners',
       file: 'demo/demo-headend.cfg',
-      findings: [{ profile: 'Lab&Partners', at: ' default-domain none', severity: 'warning', messageId: 'allClear', fix: 'group-policy GP-CLEAR attributes\n split-dns value corp.example.com' }],
+      findings: [
+        {
+          profile: 'Lab&Partners',
+          at: ' default-domain none',
+          severity: 'warning',
+          messageId: 'allClear',
+          fix: 'group-policy GP-CLEAR attributes\n split-dns value corp.example.com',
+        },
+      ],
     },
   ],
 } satisfies RuleTests;

@@ -11,7 +11,16 @@ export default {
     {
       name: '`no crypto isakmp nat-traversal` with IKEv2 client services',
       config: mobile({ global: ['no crypto isakmp nat-traversal'] }),
-      findings: [{ profile: null, at: 'no crypto isakmp nat-traversal', severity: 'error', messageId: 'disabledByLine', data: { profiles: 'mobile profile MOBILE' }, fix: 'crypto isakmp nat-traversal 3600' }],
+      findings: [
+        {
+          profile: null,
+          at: 'no crypto isakmp nat-traversal',
+          severity: 'error',
+          messageId: 'disabledByLine',
+          data: { profiles: 'mobile profile MOBILE' },
+          fix: 'crypto isakmp nat-traversal 3600',
+        },
+      ],
     },
   ],
 } satisfies RuleTests;

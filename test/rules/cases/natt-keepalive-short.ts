@@ -15,7 +15,15 @@ export default {
       name: 'no line: the recalled 20 s default, at the client-services line',
       config: mobile(),
       findings: [
-        { profile: null, at: 'crypto ikev2 enable outside client-services port 443', lineRole: 'should-set', severity: 'warning', messageId: 'defaultShort', data: { seconds: 20, basis: 'recalled', profiles: 'mobile profile MOBILE' }, fix },
+        {
+          profile: null,
+          at: 'crypto ikev2 enable outside client-services port 443',
+          lineRole: 'should-set',
+          severity: 'warning',
+          messageId: 'defaultShort',
+          data: { seconds: 20, basis: 'recalled', profiles: 'mobile profile MOBILE' },
+          fix,
+        },
       ],
     },
     {

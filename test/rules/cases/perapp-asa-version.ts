@@ -1,7 +1,8 @@
 import type { RuleTests } from '../rule-tester.js';
 import { mobile, PERAPP_DATA, PERAPP_DECLARED } from './_kit.js';
 
-const perapp = (version: string): string => `ASA Version ${version}\n${mobile({ global: [...PERAPP_DECLARED, PERAPP_DATA], policy: ['anyconnect-custom perapp value PA'] })}`;
+const perapp = (version: string): string =>
+  `ASA Version ${version}\n${mobile({ global: [...PERAPP_DECLARED, PERAPP_DATA], policy: ['anyconnect-custom perapp value PA'] })}`;
 
 export default {
   valid: [
@@ -14,7 +15,16 @@ export default {
     {
       name: 'before 9.3(1), including interim builds of 9.2',
       config: perapp('9.2(4)33'),
-      findings: [{ profile: 'MOBILE', at: ' anyconnect-custom perapp value PA', severity: 'error', messageId: 'tooOld', data: { version: '9.2(4)33', minimum: '9.3(1)' }, fix: null }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' anyconnect-custom perapp value PA',
+          severity: 'error',
+          messageId: 'tooOld',
+          data: { version: '9.2(4)33', minimum: '9.3(1)' },
+          fix: null,
+        },
+      ],
     },
     {
       name: 'inherited from DfltGrpPolicy',

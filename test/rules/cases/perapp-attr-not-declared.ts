@@ -6,7 +6,10 @@ const fix = 'webvpn\n anyconnect-custom-attr perapp description Per-app VPN poli
 export default {
   valid: [
     { name: 'declared under webvpn', config: mobile({ global: [...PERAPP_DECLARED, PERAPP_DATA], policy: ['anyconnect-custom perapp value PA'] }) },
-    { name: 'the policy stops an inherited value with none', config: mobile({ global: [PERAPP_DATA], policy: ['anyconnect-custom perapp none'], dflt: ['anyconnect-custom perapp value PA'] }) },
+    {
+      name: 'the policy stops an inherited value with none',
+      config: mobile({ global: [PERAPP_DATA], policy: ['anyconnect-custom perapp none'], dflt: ['anyconnect-custom perapp value PA'] }),
+    },
     { name: 'the demo headend declares it', file: 'demo/demo-headend.cfg' },
   ],
   invalid: [

@@ -10,12 +10,29 @@ export default {
     {
       name: 'the named data is not defined',
       config: mobile({ global: PERAPP_DECLARED, policy: ['anyconnect-custom perapp value PA'] }),
-      findings: [{ profile: 'MOBILE', at: ' anyconnect-custom perapp value PA', severity: 'error', messageId: 'missing', data: { name: 'PA' }, fix: 'anyconnect-custom-data perapp PA BASE64-POLICY-FROM-APPLICATION-SELECTOR' }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' anyconnect-custom perapp value PA',
+          severity: 'error',
+          messageId: 'missing',
+          data: { name: 'PA' },
+          fix: 'anyconnect-custom-data perapp PA BASE64-POLICY-FROM-APPLICATION-SELECTOR',
+        },
+      ],
     },
     {
       name: 'data for another name does not count',
       config: mobile({ global: [...PERAPP_DECLARED, 'anyconnect-custom-data perapp OTHER abc'], dflt: ['anyconnect-custom perapp value PA'] }),
-      findings: [{ profile: 'MOBILE', at: ' anyconnect-custom perapp value PA', severity: 'error', messageId: 'missing', fix: 'anyconnect-custom-data perapp PA BASE64-POLICY-FROM-APPLICATION-SELECTOR' }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' anyconnect-custom perapp value PA',
+          severity: 'error',
+          messageId: 'missing',
+          fix: 'anyconnect-custom-data perapp PA BASE64-POLICY-FROM-APPLICATION-SELECTOR',
+        },
+      ],
     },
   ],
 } satisfies RuleTests;

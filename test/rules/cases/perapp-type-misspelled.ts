@@ -3,7 +3,10 @@ import { mobile } from './_kit.js';
 
 export default {
   valid: [
-    { name: 'perapp and unrelated types', config: mobile({ global: ['webvpn', ' anyconnect-custom-attr perapp', ' anyconnect-custom-attr dynamic-split-exclude-domains'] }) },
+    {
+      name: 'perapp and unrelated types',
+      config: mobile({ global: ['webvpn', ' anyconnect-custom-attr perapp', ' anyconnect-custom-attr dynamic-split-exclude-domains'] }),
+    },
     { name: 'the demo headend', file: 'demo/demo-headend.cfg' },
   ],
   invalid: [
@@ -20,7 +23,15 @@ export default {
           object: 'anyconnect-custom-attr per-app',
           fix: 'webvpn\n no anyconnect-custom-attr per-app\n anyconnect-custom-attr perapp description Apps',
         },
-        { profile: null, at: ' anyconnect-custom PerApp value PA', severity: 'error', messageId: 'used', data: { type: 'PerApp' }, object: 'anyconnect-custom PerApp in GP', fix: null },
+        {
+          profile: null,
+          at: ' anyconnect-custom PerApp value PA',
+          severity: 'error',
+          messageId: 'used',
+          data: { type: 'PerApp' },
+          object: 'anyconnect-custom PerApp in GP',
+          fix: null,
+        },
       ],
     },
   ],

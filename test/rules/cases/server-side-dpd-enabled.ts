@@ -14,7 +14,16 @@ export default {
     {
       name: 'set in the policy, pointing at that line',
       config: mobile({ webvpn: ['anyconnect dpd-interval gateway 30'] }),
-      findings: [{ profile: 'MOBILE', at: 'anyconnect dpd-interval gateway 30', severity: 'warning', messageId: 'gatewayDpdOn', data: { seconds: 30, keyword: 'anyconnect', where: '' }, fix }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'anyconnect dpd-interval gateway 30',
+          severity: 'warning',
+          messageId: 'gatewayDpdOn',
+          data: { seconds: 30, keyword: 'anyconnect', where: '' },
+          fix,
+        },
+      ],
     },
     {
       name: 'the built-in default, pointing at the webvpn sub-mode that should set it',
@@ -40,7 +49,14 @@ export default {
       name: 'a profile on DfltGrpPolicy itself is fixed there',
       config: mobile({ noPolicy: true, dfltWebvpn: ['anyconnect dpd-interval gateway 30'] }),
       findings: [
-        { profile: 'MOBILE', at: 'anyconnect dpd-interval gateway 30', severity: 'warning', messageId: 'gatewayDpdOn', data: { policy: 'DfltGrpPolicy' }, fix: 'group-policy DfltGrpPolicy attributes\n webvpn\n  anyconnect dpd-interval gateway none' },
+        {
+          profile: 'MOBILE',
+          at: 'anyconnect dpd-interval gateway 30',
+          severity: 'warning',
+          messageId: 'gatewayDpdOn',
+          data: { policy: 'DfltGrpPolicy' },
+          fix: 'group-policy DfltGrpPolicy attributes\n webvpn\n  anyconnect dpd-interval gateway none',
+        },
       ],
     },
     {
@@ -60,19 +76,44 @@ export default {
     {
       name: 'legacy svc on 8.2',
       config: `ASA Version 8.2(5)\n${mobile({ protocols: 'svc', webvpn: ['svc dpd-interval gateway 60'] })}`,
-      findings: [{ profile: 'MOBILE', at: 'svc dpd-interval gateway 60', severity: 'warning', messageId: 'gatewayDpdOn', data: { keyword: 'svc' }, fix: 'group-policy GP attributes\n webvpn\n  svc dpd-interval gateway none' }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'svc dpd-interval gateway 60',
+          severity: 'warning',
+          messageId: 'gatewayDpdOn',
+          data: { keyword: 'svc' },
+          fix: 'group-policy GP attributes\n webvpn\n  svc dpd-interval gateway none',
+        },
+      ],
     },
     {
       name: 'legacy fixture',
       file: 'synthetic/legacy-svc-82.cfg',
       profiles: ['SSL-USERS'],
-      findings: [{ profile: 'SSL-USERS', at: '  svc dpd-interval gateway 60', severity: 'warning', messageId: 'gatewayDpdOn', fix: 'group-policy GP-SSL attributes\n webvpn\n  svc dpd-interval gateway none' }],
+      findings: [
+        {
+          profile: 'SSL-USERS',
+          at: '  svc dpd-interval gateway 60',
+          severity: 'warning',
+          messageId: 'gatewayDpdOn',
+          fix: 'group-policy GP-SSL attributes\n webvpn\n  svc dpd-interval gateway none',
+        },
+      ],
     },
     {
       name: 'show running-config all prints the default in DfltGrpPolicy: that line is the offending one',
       file: 'synthetic/run-all-916.cfg',
       profiles: ['DefaultRAGroup'],
-      findings: [{ profile: 'DefaultRAGroup', at: '  anyconnect dpd-interval gateway 30', severity: 'warning', messageId: 'gatewayDpdOn', fix: 'group-policy DfltGrpPolicy attributes\n webvpn\n  anyconnect dpd-interval gateway none' }],
+      findings: [
+        {
+          profile: 'DefaultRAGroup',
+          at: '  anyconnect dpd-interval gateway 30',
+          severity: 'warning',
+          messageId: 'gatewayDpdOn',
+          fix: 'group-policy DfltGrpPolicy attributes\n webvpn\n  anyconnect dpd-interval gateway none',
+        },
+      ],
     },
   ],
 } satisfies RuleTests;

@@ -18,7 +18,11 @@ export default {
           lineRole: 'should-set',
           severity: 'warning',
           messageId: 'inherited',
-          data: { policy: 'GP', domains: 'old.example.net', effect: "iOS tunnels only those domains, and the policy's own default domain corp.example.com goes in the clear." },
+          data: {
+            policy: 'GP',
+            domains: 'old.example.net',
+            effect: "iOS tunnels only those domains, and the policy's own default domain corp.example.com goes in the clear.",
+          },
           fix: 'group-policy GP attributes\n split-dns value old.example.net corp.example.com',
         },
       ],
@@ -26,7 +30,16 @@ export default {
     {
       name: 'info when the inherited list covers the default domain',
       config: mobile({ dflt: ['split-dns value example.com'], policy: [...SPLIT, 'default-domain value corp.example.com'] }),
-      findings: [{ profile: 'MOBILE', at: 'group-policy GP attributes', lineRole: 'should-set', severity: 'info', messageId: 'inherited', fix: 'group-policy GP attributes\n split-dns value example.com' }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'group-policy GP attributes',
+          lineRole: 'should-set',
+          severity: 'info',
+          messageId: 'inherited',
+          fix: 'group-policy GP attributes\n split-dns value example.com',
+        },
+      ],
     },
     {
       name: 'excludespecified: the guide is silent',
@@ -62,14 +75,37 @@ export default {
       name: 'the demo headend: MOBILE-INHERIT (warning) and MOBILE-PERAPP (info)',
       file: 'demo/demo-headend.cfg',
       findings: [
-        { profile: 'MOBILE-INHERIT', at: 'group-policy GP-INHERIT attributes', lineRole: 'should-set', severity: 'warning', messageId: 'inherited', fix: 'group-policy GP-INHERIT attributes\n split-dns value legacy.example.net corp.example.com' },
-        { profile: 'MOBILE-PERAPP', at: 'group-policy GP-PERAPP attributes', lineRole: 'should-set', severity: 'info', messageId: 'inherited', fix: 'group-policy GP-PERAPP attributes\n split-dns value legacy.example.net' },
+        {
+          profile: 'MOBILE-INHERIT',
+          at: 'group-policy GP-INHERIT attributes',
+          lineRole: 'should-set',
+          severity: 'warning',
+          messageId: 'inherited',
+          fix: 'group-policy GP-INHERIT attributes\n split-dns value legacy.example.net corp.example.com',
+        },
+        {
+          profile: 'MOBILE-PERAPP',
+          at: 'group-policy GP-PERAPP attributes',
+          lineRole: 'should-set',
+          severity: 'info',
+          messageId: 'inherited',
+          fix: 'group-policy GP-PERAPP attributes\n split-dns value legacy.example.net',
+        },
       ],
     },
     {
       name: 'show running-config all prints DfltGrpPolicy in full; PHONES is split and silent on split-dns',
       file: 'synthetic/run-all-916.cfg',
-      findings: [{ profile: 'PHONES', at: 'group-policy GP-PHONES attributes', lineRole: 'should-set', severity: 'info', messageId: 'inherited', fix: 'group-policy GP-PHONES attributes\n split-dns value hq.example.com' }],
+      findings: [
+        {
+          profile: 'PHONES',
+          at: 'group-policy GP-PHONES attributes',
+          lineRole: 'should-set',
+          severity: 'info',
+          messageId: 'inherited',
+          fix: 'group-policy GP-PHONES attributes\n split-dns value hq.example.com',
+        },
+      ],
     },
   ],
 } satisfies RuleTests;

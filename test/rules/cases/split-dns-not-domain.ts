@@ -4,21 +4,35 @@ import { mobile, SPLIT } from './_kit.js';
 export default {
   valid: [
     { name: 'domain names only', config: mobile({ policy: [...SPLIT, 'split-dns value corp.example.com lab'] }) },
-    { name: "a real 8.8.8.8 entry on an IKEv1-only profile (not mobile-facing)", file: 'corpus/dlandberg-asa5505-84.cfg' },
+    { name: 'a real 8.8.8.8 entry on an IKEv1-only profile (not mobile-facing)', file: 'corpus/dlandberg-asa5505-84.cfg' },
   ],
   invalid: [
     {
       name: 'an IP address in the list; the fix keeps the names',
       config: mobile({ policy: [...SPLIT, 'split-dns value corp.example.com 10.0.0.53'] }),
       findings: [
-        { profile: 'MOBILE', at: ' split-dns value corp.example.com 10.0.0.53', severity: 'warning', messageId: 'notDomain', data: { entries: '`10.0.0.53` (an IP address)', inherited: '' }, fix: 'group-policy GP attributes\n split-dns value corp.example.com' },
+        {
+          profile: 'MOBILE',
+          at: ' split-dns value corp.example.com 10.0.0.53',
+          severity: 'warning',
+          messageId: 'notDomain',
+          data: { entries: '`10.0.0.53` (an IP address)', inherited: '' },
+          fix: 'group-policy GP attributes\n split-dns value corp.example.com',
+        },
       ],
     },
     {
       name: 'an inherited bad list is fixed in DfltGrpPolicy',
       config: mobile({ dflt: ['split-dns value 8.8.8.8'], policy: SPLIT }),
       findings: [
-        { profile: 'MOBILE', at: ' split-dns value 8.8.8.8', severity: 'warning', messageId: 'notDomain', data: { inherited: ', inherited from DfltGrpPolicy' }, fix: 'group-policy DfltGrpPolicy attributes\n split-dns none' },
+        {
+          profile: 'MOBILE',
+          at: ' split-dns value 8.8.8.8',
+          severity: 'warning',
+          messageId: 'notDomain',
+          data: { inherited: ', inherited from DfltGrpPolicy' },
+          fix: 'group-policy DfltGrpPolicy attributes\n split-dns none',
+        },
       ],
     },
     {
@@ -30,7 +44,10 @@ export default {
           at: ' split-dns value 2001:db8::53 -bad.example a..b host.123 ok.example',
           severity: 'warning',
           messageId: 'notDomain',
-          data: { entries: '`2001:db8::53` (an IP address), `-bad.example` (not a valid domain name), `a..b` (not a valid domain name), `host.123` (not a valid domain name (numeric top-level label))' },
+          data: {
+            entries:
+              '`2001:db8::53` (an IP address), `-bad.example` (not a valid domain name), `a..b` (not a valid domain name), `host.123` (not a valid domain name (numeric top-level label))',
+          },
           fix: 'group-policy GP attributes\n split-dns value ok.example',
         },
       ],

@@ -14,17 +14,45 @@ export default {
     {
       name: 'set in the policy',
       config: mobile({ webvpn: ['anyconnect ssl keepalive 20'] }),
-      findings: [{ profile: 'MOBILE', at: 'anyconnect ssl keepalive 20', severity: 'warning', messageId: 'keepaliveOn', data: { seconds: 20, policy: 'group-policy GP' }, fix }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'anyconnect ssl keepalive 20',
+          severity: 'warning',
+          messageId: 'keepaliveOn',
+          data: { seconds: 20, policy: 'group-policy GP' },
+          fix,
+        },
+      ],
     },
     {
       name: 'inherited from DfltGrpPolicy',
       config: mobile({ dfltWebvpn: ['anyconnect ssl keepalive 120'] }),
-      findings: [{ profile: 'MOBILE', at: 'anyconnect ssl keepalive 120', severity: 'warning', messageId: 'keepaliveOn', data: { seconds: 120, policy: 'group-policy GP' }, fix }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'anyconnect ssl keepalive 120',
+          severity: 'warning',
+          messageId: 'keepaliveOn',
+          data: { seconds: 120, policy: 'group-policy GP' },
+          fix,
+        },
+      ],
     },
     {
       name: 'the built-in default, at the line that should set it (no webvpn sub-mode yet)',
       config: mobile(),
-      findings: [{ profile: 'MOBILE', at: 'group-policy GP attributes', lineRole: 'should-set', severity: 'warning', messageId: 'keepaliveOn', data: { seconds: 20, source: 'not set in any policy: the built-in default [recalled]' }, fix }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'group-policy GP attributes',
+          lineRole: 'should-set',
+          severity: 'warning',
+          messageId: 'keepaliveOn',
+          data: { seconds: 20, source: 'not set in any policy: the built-in default [recalled]' },
+          fix,
+        },
+      ],
     },
     {
       name: 'on 8.0-era releases the recalled default is labelled, and the fix speaks svc',
@@ -54,8 +82,19 @@ export default {
     },
     {
       name: 'an external (RADIUS) policy gets no CLI: its attributes live on the AAA server',
-      config: 'group-policy EXT external server-group ISE\ntunnel-group MOBILE type remote-access\ntunnel-group MOBILE general-attributes\n default-group-policy EXT',
-      findings: [{ profile: 'MOBILE', at: 'group-policy EXT external server-group ISE', lineRole: 'should-set', severity: 'warning', messageId: 'keepaliveOn', data: { policy: 'the RADIUS attributes of external group-policy EXT' }, fix: null }],
+      config:
+        'group-policy EXT external server-group ISE\ntunnel-group MOBILE type remote-access\ntunnel-group MOBILE general-attributes\n default-group-policy EXT',
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: 'group-policy EXT external server-group ISE',
+          lineRole: 'should-set',
+          severity: 'warning',
+          messageId: 'keepaliveOn',
+          data: { policy: 'the RADIUS attributes of external group-policy EXT' },
+          fix: null,
+        },
+      ],
     },
   ],
 } satisfies RuleTests;

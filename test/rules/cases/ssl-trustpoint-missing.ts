@@ -7,20 +7,40 @@ export default {
     { name: 'a trust-point for every interface', config: mobile({ global: ['ssl trust-point TP'] }) },
     { name: 'no SSL profile (IKEv2 only)', config: mobile({ protocols: 'ikev2' }) },
     { name: 'the demo headend', file: 'demo/demo-headend.cfg' },
-    { name: 'the real SSL-only lab config names a trust-point for outside (self-signed there, which the config cannot show)', file: 'corpus/wosm-asa91-sslvpn-only.cfg' },
+    {
+      name: 'the real SSL-only lab config names a trust-point for outside (self-signed there, which the config cannot show)',
+      file: 'corpus/wosm-asa91-sslvpn-only.cfg',
+    },
   ],
   invalid: [
     {
       name: 'per webvpn interface without a trust-point',
       config: mobile({ global: ['webvpn', ' enable inside', 'ssl trust-point TP inside'] }),
       findings: [
-        { profile: null, at: ' enable outside', severity: 'warning', messageId: 'missing', data: { interface: 'outside' }, object: 'interface outside', fix: 'ssl trust-point TRUSTPOINT-WITH-PUBLIC-CERT outside' },
+        {
+          profile: null,
+          at: ' enable outside',
+          severity: 'warning',
+          messageId: 'missing',
+          data: { interface: 'outside' },
+          object: 'interface outside',
+          fix: 'ssl trust-point TRUSTPOINT-WITH-PUBLIC-CERT outside',
+        },
       ],
     },
     {
       name: 'the plain 9.16 fixture',
       file: 'synthetic/plain-916.cfg',
-      findings: [{ profile: null, at: ' enable outside', severity: 'warning', messageId: 'missing', object: 'interface outside', fix: 'ssl trust-point TRUSTPOINT-WITH-PUBLIC-CERT outside' }],
+      findings: [
+        {
+          profile: null,
+          at: ' enable outside',
+          severity: 'warning',
+          messageId: 'missing',
+          object: 'interface outside',
+          fix: 'ssl trust-point TRUSTPOINT-WITH-PUBLIC-CERT outside',
+        },
+      ],
     },
   ],
 } satisfies RuleTests;
