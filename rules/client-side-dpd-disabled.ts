@@ -32,6 +32,7 @@ export default createRule({
         .exhaustive();
       report.profile(p, {
         ...escalation,
+        setting: 'dpdClient',
         data: { keyword, source: sourcePhrase(e), policy: policyLabel(p.resolved) },
         at: lineFor(device.model, p.resolved, e, 'webvpn'),
         fix: profileFix(p.resolved, 'webvpn', [`${keyword} dpd-interval client 30`]),

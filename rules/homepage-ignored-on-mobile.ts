@@ -17,7 +17,7 @@ export default createRule({
   check({ profiles, report }) {
     for (const p of profiles) {
       const h = p.resolved.attributes.homepage;
-      if (h.state === 'value') report.profile(p, { messageId: 'ignored', data: { url: h.value, source: sourcePhrase(h) }, at: h.line });
+      if (h.state === 'value') report.profile(p, { messageId: 'ignored', setting: 'homepage', data: { url: h.value, source: sourcePhrase(h) }, at: h.line });
     }
   },
 });

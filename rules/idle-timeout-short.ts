@@ -2,6 +2,7 @@ import { createRule } from '../src/engine/types.js';
 import { lineFor, profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
 
 const RECOMMENDED_MINUTES = 1440;
+const DEFAULT_IDLE_SECONDS = 1800;
 
 export default createRule({
   meta: {
@@ -17,7 +18,7 @@ export default createRule({
       short:
         'Idle timeout is {{minutes}} minutes, {{source}}; users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.',
       noneFallback:
-        'Idle timeout is `vpn-idle-timeout none`, which for AnyConnect falls back to webvpn `default-idle-timeout` (1800 s unless set), {{source}}; users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.',
+        'Idle timeout is `vpn-idle-timeout none` ({{source}}), which for AnyConnect falls back to webvpn `default-idle-timeout`: {{fallback}} ({{fallbackSource}}); users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.',
     },
   },
   check({ device, profiles, report }) {
@@ -28,12 +29,21 @@ export default createRule({
       if (!methods.some((m) => m === 'aaa' || m === 'saml')) continue;
       const e = p.resolved.attributes.vpnIdleTimeout;
       if (e.state === 'value' && e.value >= RECOMMENDED_MINUTES) continue;
+      // `none` means the global webvpn default-idle-timeout for AnyConnect (1800 s unless set [cmd-ref 8.4]).
+      const fallback = device.model.global.webvpn?.defaultIdleTimeout;
+      const fallbackSeconds = fallback?.state === 'value' ? fallback.value : DEFAULT_IDLE_SECONDS;
+      if (e.state === 'none' && fallbackSeconds >= RECOMMENDED_MINUTES * 60) continue;
       const common = {
+        setting: 'vpnIdleTimeout' as const,
         at: lineFor(device.model, p.resolved, e, 'attributes'),
         fix: profileFix(p.resolved, 'attributes', [`vpn-idle-timeout ${RECOMMENDED_MINUTES}`]),
       };
-      if (e.state === 'value') report.profile(p, { messageId: 'short', data: { minutes: e.value, source: sourcePhrase(e) }, ...common });
-      else report.profile(p, { messageId: 'noneFallback', data: { source: sourcePhrase(e) }, ...common });
+      if (e.state === 'value') {
+        report.profile(p, { messageId: 'short', data: { minutes: e.value, source: sourcePhrase(e) }, ...common });
+      } else {
+        const fallbackSource = fallback?.state === 'value' ? `line ${fallback.line}` : 'its default [cmd-ref]';
+        report.profile(p, { messageId: 'noneFallback', data: { source: sourcePhrase(e), fallback: `${fallbackSeconds} s`, fallbackSource }, ...common });
+      }
     }
   },
 });

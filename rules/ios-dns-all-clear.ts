@@ -5,7 +5,7 @@ export default createRule({
   meta: {
     id: 'ios-dns-all-clear',
     severity: 'warning',
-    severities: ['warning'],
+    severities: ['warning', 'info'],
     title: 'On iOS every DNS query of this split-tunnelling profile goes in the clear',
     rationale:
       'The guide: with split tunnelling, `split-dns none` and `default-domain none`, iOS sends every DNS query to the local resolver, so internal names do not resolve and queries leak.',
@@ -13,16 +13,22 @@ export default createRule({
     scope: 'profile',
     messages: {
       allClear:
-        'On iOS all DNS queries of {{profile}} go in the clear: split tunnelling with no split-dns list and no default domain ({{policy}}). Internal names will not resolve. List the internal domains in split-dns.',
+        'On iOS all DNS queries of {{profile}} go in the clear (row D5): split tunnelling with no split-dns list and no default domain ({{policy}}). Internal names will not resolve. List the internal domains in split-dns.',
+      literalAllClear:
+        'excludespecified with no split-dns list and no default domain ({{policy}}): read literally, the guide puts this in row D5, every DNS query of {{profile}} in the clear; the inferred reading (the tunnel is the default route) tunnels them. Test on an iPhone, or list the internal domains in split-dns so both readings agree.',
     },
   },
   check({ device, profiles, report }) {
-    for (const p of profiles.filter((x) => x.dns.outcome === 'all-clear')) {
+    for (const p of profiles) {
+      const literal = p.dns.problems.literalAllClear;
+      if (p.dns.row !== 'D5' && !literal) continue;
       const a = p.resolved.attributes;
       const deciding = [a.splitDns.line, a.defaultDomain.line].filter((l): l is number => l !== null);
       const domainName = device.model.domainName.state === 'value' ? device.model.domainName.value : 'DOMAIN';
       report.profile(p, {
-        messageId: 'allClear',
+        messageId: literal ? 'literalAllClear' : 'allClear',
+        ...(literal ? { severity: 'info' as const } : {}),
+        setting: 'splitDns',
         data: { profile: p.resolved.name, policy: policyLabel(p.resolved) },
         at: deciding.length > 0 ? Math.max(...deciding) : { line: p.resolved.groupPolicyLine ?? p.resolved.tunnelGroup.firstLine, role: 'should-set' },
         fix: profileFix(p.resolved, 'attributes', [`split-dns value ${domainName}`]),

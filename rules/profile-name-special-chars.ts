@@ -1,6 +1,6 @@
 import { cliName } from '../src/parse/tokenize.js';
 import { createRule } from '../src/engine/types.js';
-import { safeName, SAFE_NAME, unsafeCharacters } from '../src/engine/rule-kit.js';
+import { describeCharacters, nameCharacters, safeName } from '../src/engine/rule-kit.js';
 import type { TunnelGroup } from '../src/model/types.js';
 
 /**
@@ -32,34 +32,50 @@ export default createRule({
   meta: {
     id: 'profile-name-special-chars',
     severity: 'warning',
-    severities: ['warning'],
+    severities: ['warning', 'info'],
     title: 'Connection profile name has characters mobile clients may not handle',
     rationale:
       'The guide warns against special characters in the names of connection profiles used by mobile clients: they can make the client fail with "Unable to process response from Gateway".',
     basis: 'guide',
     scope: 'profile',
     messages: {
-      unsafeName:
-        'Connection profile name `{{name}}` contains {{characters}}; mobile clients may fail with "Unable to process response from Gateway". A tunnel-group cannot be renamed: create `{{safeName}}`, copy the attributes the fix cannot see (ipsec-attributes and other unmodelled lines), move users to it, then remove the old one. The fix moves its aliases and group URLs.',
+      breaking:
+        'Connection profile name `{{name}}` contains {{characters}}, which break the XML and URLs the client exchanges with the gateway [inferred]; mobile clients may fail with "Unable to process response from Gateway". A tunnel-group cannot be renamed: create `{{safeName}}`, copy the attributes the fix cannot see (ipsec-attributes and other unmodelled lines), move users to it, then remove the old one. The fix moves its aliases and group URLs.',
+      samlUrl:
+        'Connection profile name `{{name}}` contains {{characters}} and the profile uses SAML: `.` and `/` in the name break the SAML single sign-on URLs built from it [src]. Create `{{safeName}}` and move users to it.',
+      doubtful:
+        "Connection profile name `{{name}}` contains {{characters}}. The guide's own examples use spaces and periods in names users see, so this is not known to break mobile clients; rename it only if they fail.",
     },
   },
   check({ profiles, report }) {
     for (const p of profiles) {
       const tg = p.resolved.tunnelGroup;
-      if (tg.builtIn || SAFE_NAME.test(tg.name)) continue;
+      if (tg.builtIn) continue;
+      const chars = nameCharacters(tg.name);
       const safe = safeName(tg.name);
-      report.profile(p, {
-        messageId: 'unsafeName',
-        data: {
-          name: tg.name,
-          characters: unsafeCharacters(tg.name)
-            .map((c) => `\`${c}\``)
-            .join(', '),
-          safeName: safe,
-        },
-        at: tg.typeLine ?? tg.firstLine,
-        fix: recreateCli(tg, safe, p.resolved.groupPolicy),
-      });
+      const saml =
+        tg.webvpn.samlIdentityProvider.state === 'value' || (tg.webvpn.authentication.state === 'value' && tg.webvpn.authentication.value.includes('saml'));
+      const samlBreaking = saml ? Array.from(new Set(Array.from(tg.name))).filter((c) => c === '.' || c === '/') : [];
+      const at = tg.typeLine ?? tg.firstLine;
+      if (chars.breaking.length > 0) {
+        report.profile(p, {
+          messageId: 'breaking',
+          data: { name: tg.name, characters: describeCharacters([...chars.breaking, ...chars.doubtful]), safeName: safe },
+          at,
+          fix: recreateCli(tg, safe, p.resolved.groupPolicy),
+        });
+      } else if (samlBreaking.length > 0) {
+        // SSO URLs are built from the name: here a period breaks them too.
+        const samlSafe = safe.replace(/\./g, '-');
+        report.profile(p, {
+          messageId: 'samlUrl',
+          data: { name: tg.name, characters: describeCharacters(samlBreaking), safeName: samlSafe },
+          at,
+          fix: recreateCli(tg, samlSafe, p.resolved.groupPolicy),
+        });
+      } else if (chars.doubtful.length > 0) {
+        report.profile(p, { messageId: 'doubtful', severity: 'info', data: { name: tg.name, characters: describeCharacters(chars.doubtful) }, at });
+      }
     }
   },
 });

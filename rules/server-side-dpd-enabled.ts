@@ -25,6 +25,7 @@ export default createRule({
       const keyword = clientKeyword(device.model, e);
       report.profile(p, {
         messageId: 'gatewayDpdOn',
+        setting: 'dpdGateway',
         data: { seconds: e.value, source: sourcePhrase(e), keyword, policy: policyLabel(p.resolved), where: shouldSetClause(at, 'it') },
         at,
         fix: profileFix(p.resolved, 'webvpn', [`${keyword} dpd-interval gateway none`]),

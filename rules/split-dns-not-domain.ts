@@ -33,7 +33,8 @@ export default createRule({
   check({ profiles, report }) {
     for (const p of profiles) {
       const s = p.resolved.attributes.splitDns;
-      if (s.state !== 'value') continue;
+      // Only where the list decides what iOS tunnels (row D3, or excludespecified read literally).
+      if (s.state !== 'value' || !p.dns.splitDnsInEffect) continue;
       const bad = s.value.map((d) => [d, notADomain(d)] as const).filter(([, why]) => why !== null);
       if (bad.length === 0) continue;
       const good = s.value.filter((d) => notADomain(d) === null);
@@ -41,6 +42,7 @@ export default createRule({
       const policy = s.groupPolicy ?? p.resolved.groupPolicy;
       report.profile(p, {
         messageId: 'notDomain',
+        setting: 'splitDns',
         data: { entries: bad.map(([d, why]) => `\`${d}\` (${why})`).join(', '), inherited: s.from === 'DfltGrpPolicy' ? ', inherited from DfltGrpPolicy' : '' },
         at: s.line,
         fix: policyCli(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none']),

@@ -1,29 +1,33 @@
 import { createRule } from '../src/engine/types.js';
-import { profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
+import { lineFor, profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
 
+// The id is historical (it once fired only with a split-dns list); users' configs and baselines name it.
 export default createRule({
   meta: {
     id: 'split-dns-without-dns-server',
     severity: 'error',
     severities: ['error'],
-    title: 'A split-dns list is in effect but no dns-server is',
+    title: 'DNS queries go into the tunnel but no dns-server is pushed (row D0)',
     rationale:
-      'Split DNS sends the listed domains to the DNS servers the ASA pushes; with no dns-server there is no tunnel resolver, so those names cannot resolve.',
+      'Queries the phone sends into the tunnel are answered by the DNS servers the ASA pushes; with no dns-server there is no resolver in the tunnel, so those names cannot resolve.',
     basis: 'cmd-ref',
     scope: 'profile',
     messages: {
-      noServer:
-        'split-dns value {{domains}} is in effect ({{splitDnsSource}}) but no dns-server is ({{dnsServerSource}}): the listed domains have no resolver in the tunnel.',
+      noResolver:
+        'On iOS {{what}} go into the tunnel (row {{row}}), but no dns-server is in effect ({{dnsServerSource}}): nothing in the tunnel answers them (row D0). Push the corporate DNS servers.',
     },
   },
-  check({ profiles, report }) {
+  check({ device, profiles, report }) {
     for (const p of profiles) {
+      if (!p.dns.problems.noResolver) continue;
       const a = p.resolved.attributes;
-      if (a.splitDns.state !== 'value' || a.dnsServer.state !== 'none') continue;
+      const what =
+        p.dns.outcome === 'split-dns-list' || p.dns.outcome === 'default-domain-only' ? `queries for ${p.dns.tunneledDomains.join(', ')}` : 'DNS queries';
       report.profile(p, {
-        messageId: 'noServer',
-        data: { domains: a.splitDns.value.join(' '), splitDnsSource: sourcePhrase(a.splitDns), dnsServerSource: sourcePhrase(a.dnsServer) },
-        at: a.dnsServer.line ?? a.splitDns.line,
+        messageId: 'noResolver',
+        setting: 'dnsServer',
+        data: { what, row: p.dns.row, dnsServerSource: sourcePhrase(a.dnsServer) },
+        at: lineFor(device.model, p.resolved, a.dnsServer, 'attributes'),
         fix: profileFix(p.resolved, 'attributes', ['dns-server value DNS-SERVER-IP']),
       });
     }

@@ -166,6 +166,7 @@ export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarg
     profileNames: t.resolved.profiles.map((p) => own(p.name)),
     ignored: [],
     mobileProfiles: result.mobileProfiles.map(own),
+    reach: result.reach.map((r) => ({ ...r, tunnelGroup: own(r.tunnelGroup), via: r.via.map(own) })),
     skippedProfiles: result.skippedProfiles.map((p) => ({ tunnelGroup: own(p.tunnelGroup), reason: own(p.reason) })),
   };
 }

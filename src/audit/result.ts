@@ -2,6 +2,7 @@
 // keeps no parse tree: a fleet of a thousand configs must not hold a thousand trees in memory.
 
 import type { IgnoredFinding } from '../config/apply.js';
+import type { ProfileReach } from '../engine/engine.js';
 import type { Finding, Severity } from '../engine/types.js';
 import type { InputError } from '../input/load.js';
 import type { TargetSummary } from '../model/summary.js';
@@ -22,6 +23,8 @@ export interface AuditTarget {
   /** Findings hidden by an `ignore` entry of the configuration file (filled by the gate). */
   ignored: IgnoredFinding[];
   mobileProfiles: string[];
+  /** How AnyConnect clients reach each mobile-facing profile (transport, group-url, alias, default). */
+  reach: ProfileReach[];
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
 }
 

@@ -3,7 +3,9 @@
 // fills in what every finding carries (profile, policy, line role).
 
 import { cmp } from '../common/problem.js';
-import { explainProfile } from '../explain/ios-dns.js';
+import { deviceContext, explainProfile } from '../explain/ios-dns.js';
+import type { Basis } from '../model/basis.js';
+import { attributeSpec, type PolicyAttributeKey } from '../model/policy-attributes.js';
 import type { ResolvedDevice } from '../resolve/resolve.js';
 import { classifyProfiles } from './mobile-facing.js';
 import { RuleContractError, type Finding, type MobileProfile, type Report, type ReportDescriptor, type RuleModule } from './types.js';
@@ -15,19 +17,31 @@ export interface EngineOptions {
   profileFilter?: (name: string) => boolean;
 }
 
+/** How clients reach one mobile-facing profile, as plain data for reports. */
+export interface ProfileReach {
+  tunnelGroup: string;
+  ssl: boolean;
+  ikev2: boolean;
+  via: string[];
+  /** Set when the profile is mobile-facing only on an assumed built-in default. */
+  assumption: string | null;
+}
+
 export interface EngineResult {
   findings: Finding[];
   mobileProfiles: string[];
+  /** How AnyConnect clients reach each mobile-facing profile, in the order of mobileProfiles. */
+  reach: ProfileReach[];
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
 }
 
 export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], options: EngineOptions = {}): EngineResult {
   const scope = classifyProfiles(device);
   const wanted = options.profiles && options.profiles.length > 0 ? new Set(options.profiles) : null;
-  const dapOverrides = device.model.global.dapRecords.some((r) => r.name !== 'DfltAccessPolicy');
+  const context = deviceContext(device);
   const skipped = [...scope.skipped];
   const profiles: MobileProfile[] = [];
-  for (const { profile, transports } of scope.mobile) {
+  for (const { profile, reach } of scope.mobile) {
     if (wanted && !wanted.has(profile.name)) {
       skipped.push({ tunnelGroup: profile.name, reason: 'not selected by --profile' });
       continue;
@@ -36,7 +50,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
       skipped.push({ tunnelGroup: profile.name, reason: 'excluded by the configuration file (profiles.include/exclude)' });
       continue;
     }
-    profiles.push({ resolved: profile, transports, dns: explainProfile(profile, { dapOverrides }) });
+    profiles.push({ resolved: profile, transports: reach.transports, reach, dns: explainProfile(profile, context) });
   }
   if (wanted) {
     for (const s of skipped) if (!wanted.has(s.tunnelGroup) && s.reason !== 'not selected by --profile') s.reason += '; not selected by --profile';
@@ -46,7 +60,12 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
   // Device-wide rules still need a mobile-facing profile to be relevant.
   if (profiles.length > 0) for (const rule of rules) rule.check({ device, profiles, report: reporterFor(rule, profiles, findings) });
   findings.sort(compareFindings);
-  return { findings, mobileProfiles: profiles.map((p) => p.resolved.name), skippedProfiles: skipped };
+  return {
+    findings,
+    mobileProfiles: profiles.map((p) => p.resolved.name),
+    reach: profiles.map((p) => ({ tunnelGroup: p.resolved.name, ...p.reach.transports, via: p.reach.via, assumption: p.reach.assumption })),
+    skippedProfiles: skipped,
+  };
 }
 
 function reporterFor(rule: RuleModule, inScope: readonly MobileProfile[], out: Finding[]): Report {
@@ -68,13 +87,14 @@ function reporterFor(rule: RuleModule, inScope: readonly MobileProfile[], out: F
       severity,
       messageId: d.messageId,
       data,
-      message: renderMessage(meta.id, template, data),
+      message: renderMessage(meta.id, template, data) + hedges(profile, d.setting),
       line: at.line,
       lineRole: at.role,
       tunnelGroup: profile?.resolved.name ?? null,
       groupPolicy: profile?.resolved.groupPolicy ?? null,
       fix: d.fix ?? null,
       object: d.object ?? null,
+      basis: profile?.reach.assumption ? weakest(meta.basis, 'recalled') : meta.basis,
     });
   };
   return {
@@ -88,6 +108,24 @@ function reporterFor(rule: RuleModule, inScope: readonly MobileProfile[], out: F
       add(d, null);
     },
   };
+}
+
+/** What a finding's verdict rests on beyond the rule itself, in words appended to its message. */
+function hedges(profile: MobileProfile | null, setting: PolicyAttributeKey | undefined): string {
+  let out = '';
+  if (profile && setting !== undefined && profile.resolved.policyLayer === 'external') {
+    const spec = attributeSpec(setting);
+    const attribute = spec.radius ? ` (RADIUS attribute ${spec.radius} [src])` : '';
+    out += ` Group-policy ${profile.resolved.groupPolicy} is external: unless the AAA server returns \`${spec.keyword}\`${attribute} for this group at login, phones get the value above; check what the server sends.`;
+  }
+  if (profile?.reach.assumption) out += ` (Audited because ${profile.reach.assumption}.)`;
+  return out;
+}
+
+const BASIS_STRENGTH: Record<Basis, number> = { guide: 4, 'cmd-ref': 3, src: 3, inferred: 2, recalled: 1 };
+
+function weakest(a: Basis, b: Basis): Basis {
+  return BASIS_STRENGTH[a] <= BASIS_STRENGTH[b] ? a : b;
 }
 
 /** Fills `{{name}}` placeholders; a placeholder without data is a bug in the rule. */

@@ -27,9 +27,10 @@ export function policyCli(policy: string, mode: 'attributes' | 'webvpn', lines: 
 
 /** `svc` before 8.4(1) or when the config already uses it, `anyconnect` otherwise. */
 export function clientKeyword(model: DeviceModel, e: Effective<unknown>): 'svc' | 'anyconnect' {
-  if (isLegacy(e)) return 'svc';
-  if (model.version && !atLeast(model.version, '8.4(1)')) return 'svc';
-  return 'anyconnect';
+  // The keyword follows the release: 8.4(1) and later take `anyconnect` even where an old `svc` line
+  // was converted; only without a version line does the line's own spelling decide.
+  if (model.version) return atLeast(model.version, '8.4(1)') ? 'anyconnect' : 'svc';
+  return isLegacy(e) ? 'svc' : 'anyconnect';
 }
 
 /**
@@ -38,6 +39,8 @@ export function clientKeyword(model: DeviceModel, e: Effective<unknown>): 'svc' 
  */
 export function lineFor(model: DeviceModel, profile: ResolvedProfile, e: Effective<unknown>, mode: 'attributes' | 'webvpn'): LineChoice {
   if (e.line !== null) return { line: e.line, role: 'offending' };
+  // An external policy's attributes live on the RADIUS server: no line of this file should set them.
+  if (profile.policyLayer === 'external') return { line: null, role: 'offending' };
   const policy = model.groupPolicies.get(profile.policyLayer === 'DfltGrpPolicy' ? DEFAULT_GROUP_POLICY : profile.groupPolicy);
   const candidates = [
     mode === 'webvpn' ? policy?.webvpnLine : null,
@@ -70,13 +73,30 @@ export function shouldSetClause(choice: LineChoice, what: string): string {
   return choice.role === 'should-set' && choice.line !== null ? ` Line ${choice.line} is where ${what} should be set.` : '';
 }
 
-/** Only letters, digits, `-`, `_` and `.` are safe in names mobile clients see. */
-export const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
+/**
+ * Characters in a connection profile name or alias, by how likely they are to trouble a mobile client.
+ * The guide names no characters; the client and gateway exchange the name in XML and in URLs, so the
+ * characters those break are the risky ones [inferred]. The guide's own URI example uses an alias with
+ * a space and a period, so those are not proven harmful.
+ */
+export interface NameCharacters {
+  /** Break XML or URLs: `& < > " ' / ? # % \`, control characters, non-ASCII. */
+  breaking: string[];
+  /** Anything else outside letters, digits, `.`, `_` and `-` (space, `+`, `(`, ...): at most worth a note. */
+  doubtful: string[];
+}
 
-export function unsafeCharacters(name: string): string[] {
-  return [...new Set(Array.from(name).filter((c) => !/[A-Za-z0-9._-]/.test(c)))].map((c) =>
-    c === ' ' ? 'space' : /[\x00-\x1f\x7f]/.test(c) ? `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c,
-  );
+const PLAIN_CHARACTER = /[A-Za-z0-9._-]/;
+const BREAKING_CHARACTER = /[&<>"'/?#%\\\x00-\x1f\x7f]|[^\x00-\x7f]/u;
+
+export function nameCharacters(name: string): NameCharacters {
+  const odd = [...new Set(Array.from(name).filter((c) => !PLAIN_CHARACTER.test(c)))];
+  return { breaking: odd.filter((c) => BREAKING_CHARACTER.test(c)), doubtful: odd.filter((c) => !BREAKING_CHARACTER.test(c)) };
+}
+
+/** "`&`, `space`, `0x09`": characters as a reader can see them. */
+export function describeCharacters(chars: readonly string[]): string {
+  return chars.map((c) => `\`${c === ' ' ? 'space' : /[\x00-\x1f\x7f]/.test(c) ? `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c}\``).join(', ');
 }
 
 export function safeName(name: string): string {

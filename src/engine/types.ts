@@ -3,8 +3,10 @@
 // engine that fills in the rest).
 
 import type { Basis } from '../model/basis.js';
+import type { PolicyAttributeKey } from '../model/policy-attributes.js';
 import type { ResolvedDevice, ResolvedProfile } from '../resolve/resolve.js';
 import type { IosDnsExplanation } from '../explain/ios-dns.js';
+import type { Reach } from './mobile-facing.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -33,8 +35,10 @@ export interface RuleMeta<M extends string = string> {
 export interface MobileProfile {
   resolved: ResolvedProfile;
   dns: IosDnsExplanation;
-  /** AnyConnect transports this profile can be reached over on this device. */
+  /** AnyConnect transports a client can select this profile over on this device. */
   transports: { ssl: boolean; ikev2: boolean };
+  /** How clients reach it, and whether that rests on an assumed default. */
+  reach: Reach;
 }
 
 /** Where a finding points: the offending line, or the line that should set a value it inherits by default. */
@@ -54,6 +58,11 @@ export interface ReportDescriptor<M extends string = string> {
   severity?: Severity;
   /** What the finding is about when a rule can fire more than once per profile (an alias, an interface). */
   object?: string;
+  /**
+   * The group-policy setting the verdict rests on (its CLI keyword). On a profile whose policy is
+   * external (RADIUS), the engine hedges the finding: the AAA server may return that setting at login.
+   */
+  setting?: PolicyAttributeKey;
 }
 
 export interface Report<M extends string = string> {
@@ -93,6 +102,8 @@ export interface Finding {
   fix: string | null;
   /** See ReportDescriptor.object; null when the profile (or device) alone identifies the finding. */
   object: string | null;
+  /** The weakest basis the verdict rests on: the rule's own, or the assumption that made the profile mobile-facing. */
+  basis: Basis;
 }
 
 /** A rule that reports outside its contract: a bug in the rule, not in the configuration. */

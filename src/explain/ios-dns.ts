@@ -4,6 +4,7 @@
 import { match } from 'ts-pattern';
 import type { Basis } from '../model/basis.js';
 import { attributeSpec, formatAttributeValue, type PolicyAttributeKey, type SplitTunnelPolicy } from '../model/policy-attributes.js';
+import type { AccessList } from '../model/types.js';
 import { valueOf, type Effective, type ResolvedDevice, type ResolvedProfile, type ValueSource } from '../resolve/resolve.js';
 
 export type IosDnsOutcome = 'all-tunneled' | 'split-dns-list' | 'default-domain-only' | 'all-clear' | 'undocumented';
@@ -22,6 +23,34 @@ export interface BecauseEntry {
   basis?: Basis;
 }
 
+/** The guide's literal reading of excludespecified: its bullets cover split tunnelling in general. */
+export interface LiteralReading {
+  row: 'D3' | 'D4' | 'D5';
+  outcome: 'split-dns-list' | 'default-domain-only' | 'all-clear';
+  tunneledDomains: string[];
+  sentence: string;
+}
+
+/**
+ * What is wrong with an outcome, as facts. explain-dns words them as notes and the DNS rules report
+ * them as findings, so the two can never disagree.
+ */
+export interface DnsProblems {
+  /** Row D0: the outcome sends queries into the tunnel, but no dns-server is pushed to answer them. */
+  noResolver: boolean;
+  /** Row D3: the default domain is not under any split-dns domain, so its names go in the clear. */
+  defaultDomainInClear: string | null;
+  /** The policy is silent on split-dns and inherits DfltGrpPolicy's list, which decides the outcome. */
+  inheritedSplitDns: { line: number } | null;
+  /** excludespecified read literally (D6/D7 → D5): every query in the clear. */
+  literalAllClear: boolean;
+  /**
+   * Rows D3/D4 (and the literal reading of D6/D7): tunnel DNS servers that the split-tunnel network
+   * list does not send into the tunnel; null when that cannot be told (the list is not a standard ACL).
+   */
+  dnsServersOutsideTunnel: string[] | null;
+}
+
 export interface IosDnsExplanation {
   profile: ResolvedProfile;
   splitTunnel: SplitTunnelPolicy;
@@ -31,20 +60,38 @@ export interface IosDnsExplanation {
   /** `guide` when the mobile guide states the outcome, `inferred` when we reasoned it. */
   basis: 'guide' | 'inferred';
   sentence: string;
+  /** For excludespecified (D6/D7): the outcome when the guide's bullets are read literally. */
+  literal: LiteralReading | null;
+  /** Whether any query goes into the tunnel (rows D1–D4, and D6/D7 as inferred). */
+  tunnelsDns: boolean;
+  /** Whether the split-dns list decides what is tunnelled (row D3, or D6/D7 read literally). */
+  splitDnsInEffect: boolean;
   because: BecauseEntry[];
-  /** Things an engineer should know about this outcome (no resolver, default domain not covered, ...). */
+  problems: DnsProblems;
+  /** Things an engineer should know about this outcome, in words (the problems above, and context). */
   warnings: string[];
   /** How desktop clients differ, when they do. */
   desktopNote: string;
   dnsServers: string[];
 }
 
-export function explainDevice(device: ResolvedDevice): IosDnsExplanation[] {
-  const dapOverrides = device.model.global.dapRecords.some((r) => r.name !== 'DfltAccessPolicy');
-  return device.profiles.map((p) => explainProfile(p, { dapOverrides }));
+export interface ExplainContext {
+  /** Non-default DAP records exist and may override values at login. */
+  dapOverrides?: boolean;
+  /** Standard access-lists, to tell whether tunnel DNS servers are inside the split-tunnel list. */
+  accessLists?: ReadonlyMap<string, AccessList>;
 }
 
-export function explainProfile(profile: ResolvedProfile, context: { dapOverrides?: boolean } = {}): IosDnsExplanation {
+export function explainDevice(device: ResolvedDevice): IosDnsExplanation[] {
+  const context = deviceContext(device);
+  return device.profiles.map((p) => explainProfile(p, context));
+}
+
+export function deviceContext(device: ResolvedDevice): ExplainContext {
+  return { dapOverrides: device.model.global.dapRecords.some((r) => r.name !== 'DfltAccessPolicy'), accessLists: device.model.global.accessLists };
+}
+
+export function explainProfile(profile: ResolvedProfile, context: ExplainContext = {}): IosDnsExplanation {
   const a = profile.attributes;
   const split = valueOf(a.splitTunnelPolicy) ?? 'tunnelall';
   const allDns = valueOf(a.splitTunnelAllDns) === true;
@@ -65,16 +112,36 @@ export function explainProfile(profile: ResolvedProfile, context: { dapOverrides
     return b;
   };
   const decision = decide({ split, allDns, splitDns, defaultDomain });
+  const { row, outcome, tunneledDomains } = decision;
+  const excluded = row === 'D6' || row === 'D7';
+  const literalDecision = excluded ? decide({ split: 'tunnelspecified', allDns: false, splitDns, defaultDomain }) : null;
+  const literal: LiteralReading | null =
+    literalDecision === null
+      ? null
+      : {
+          row: literalDecision.row as LiteralReading['row'],
+          outcome: literalDecision.outcome as LiteralReading['outcome'],
+          tunneledDomains: literalDecision.tunneledDomains,
+          sentence: sentenceFor(literalDecision.row, literalDecision.outcome, literalDecision.tunneledDomains),
+        };
   // The settings that decided the row, in the order an engineer reads them.
   const because: BecauseEntry[] = [entry('splitTunnelPolicy')];
   if (split !== 'tunnelall') because.push(entry('splitTunnelAllDns'));
-  if (decision.row === 'D3' || decision.row === 'D4' || decision.row === 'D5') because.push(entry('splitDns'), entry('defaultDomain'));
-  if (decision.row === 'D6' || decision.row === 'D7') because.push(entry('splitDns'));
+  if (row === 'D3' || row === 'D4' || row === 'D5' || excluded) because.push(entry('splitDns'), entry('defaultDomain'));
   because.push(entry('dnsServer'));
 
-  const { row, outcome, tunneledDomains } = decision;
+  const tunnelsDns = outcome !== 'all-clear';
+  const splitDnsInEffect = row === 'D3' || literal?.row === 'D3';
+  const listDecides = row === 'D3' || row === 'D4' || literal?.row === 'D3' || literal?.row === 'D4';
+  const problems: DnsProblems = {
+    noResolver: tunnelsDns && dnsServers.length === 0,
+    defaultDomainInClear: splitDnsInEffect && defaultDomain !== null && !splitDns.some((d) => isUnder(defaultDomain, d)) ? defaultDomain : null,
+    inheritedSplitDns: splitDnsInEffect && a.splitDns.from === 'DfltGrpPolicy' && profile.policyLayer === 'defined' ? { line: a.splitDns.line } : null,
+    literalAllClear: literal?.outcome === 'all-clear',
+    dnsServersOutsideTunnel:
+      listDecides && split !== 'tunnelall' ? serversOutsideTunnel(dnsServers, split, valueOf(a.splitTunnelNetworkList), context.accessLists) : [],
+  };
   const basis = row === 'D3' || row === 'D4' || row === 'D5' ? 'guide' : 'inferred';
-  const warnings = collectWarnings(profile, { row, outcome, splitDns, defaultDomain, dnsServers }, context);
   return {
     profile,
     splitTunnel: split,
@@ -83,11 +150,52 @@ export function explainProfile(profile: ResolvedProfile, context: { dapOverrides
     row,
     basis,
     sentence: sentenceFor(row, outcome, tunneledDomains),
+    literal,
+    tunnelsDns,
+    splitDnsInEffect,
     because,
-    warnings,
+    problems,
+    warnings: collectWarnings(profile, problems, context),
     desktopNote: desktopNoteFor(row),
     dnsServers,
   };
+}
+
+/**
+ * The tunnel DNS servers a split-tunnel list leaves outside the tunnel (tunnelspecified: not
+ * permitted; excludespecified: permitted, i.e. excluded). First matching entry wins, as in any ACL.
+ */
+function serversOutsideTunnel(
+  servers: string[],
+  split: SplitTunnelPolicy,
+  listName: string | null,
+  acls: ReadonlyMap<string, AccessList> | undefined,
+): string[] | null {
+  const ipv4 = servers.filter((s) => parseIpv4(s) !== null);
+  if (ipv4.length === 0) return [];
+  // tunnelspecified without a list is a config the ASA would not normally hold: no verdict.
+  if (listName === null) return split === 'tunnelspecified' ? null : [];
+  const acl = acls?.get(listName);
+  if (!acl || acl.unreadLines.length > 0) return null;
+  const permitted = (ip: number): boolean => {
+    for (const e of acl.entries) {
+      if (e.network === null) return e.action === 'permit';
+      const net = parseIpv4(e.network.address);
+      const mask = parseIpv4(e.network.mask);
+      if (net === null || mask === null) return false;
+      if ((ip & mask) >>> 0 === (net & mask) >>> 0) return e.action === 'permit';
+    }
+    return false;
+  };
+  return ipv4.filter((s) => permitted(parseIpv4(s)!) !== (split === 'tunnelspecified'));
+}
+
+function parseIpv4(text: string): number | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return null;
+  return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
 }
 
 interface Decision {
@@ -138,8 +246,8 @@ function sentenceFor(row: DecisionRow, outcome: IosDnsOutcome, domains: string[]
       return "All DNS queries go in the clear to the device's own resolver; none go through the tunnel.";
     case 'undocumented':
       return row === 'D7'
-        ? 'Undocumented: the mobile guide says nothing about excludespecified; with split-tunnel-all-dns enable, most likely all queries go through the tunnel (inferred).'
-        : 'Undocumented: the mobile guide says nothing about excludespecified. Most likely all queries go through the tunnel (it is the default route), except queries to DNS servers inside excluded networks, which leave in the clear (inferred, low confidence).';
+        ? "Two readings. Inferred: with split-tunnel-all-dns enable, most likely all queries go through the tunnel. Read literally, the guide's split-tunnelling bullets may apply instead (see the literal reading)."
+        : "Two readings. Inferred (low confidence): the tunnel is the default route, so most likely all queries go through it, except queries to DNS servers inside excluded networks. Read literally, the guide's split-tunnelling bullets apply (see the literal reading).";
   }
 }
 
@@ -157,16 +265,7 @@ function desktopNoteFor(row: DecisionRow): string {
   }
 }
 
-interface OutcomeFacts {
-  row: DecisionRow;
-  outcome: IosDnsOutcome;
-  splitDns: string[];
-  defaultDomain: string | null;
-  dnsServers: string[];
-}
-
-function collectWarnings(profile: ResolvedProfile, f: OutcomeFacts, context: { dapOverrides?: boolean }): string[] {
-  const a = profile.attributes;
+function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, context: ExplainContext): string[] {
   const warnings: string[] = [];
   if (profile.policyLayer === 'missing') {
     warnings.push(`group-policy ${profile.groupPolicy} is not defined in this configuration; values shown come from DfltGrpPolicy and built-in defaults.`);
@@ -176,21 +275,29 @@ function collectWarnings(profile: ResolvedProfile, f: OutcomeFacts, context: { d
       `group-policy ${profile.groupPolicy} is external (attributes come from a RADIUS server at login) and cannot be resolved offline; values shown come from DfltGrpPolicy and built-in defaults.`,
     );
   }
-  if (f.outcome !== 'all-clear' && f.dnsServers.length === 0) {
+  if (problems.noResolver) {
     warnings.push('No dns-server is pushed: queries sent into the tunnel have no corporate resolver to answer them (row D0).');
   }
-  if (f.row === 'D3' && f.defaultDomain && !f.splitDns.some((d) => isUnder(f.defaultDomain!, d))) {
+  if (problems.defaultDomainInClear !== null) {
     warnings.push(
-      `The default domain ${f.defaultDomain} is not under any split-dns domain: names in it, and single-label names completed with it, go in the clear. Add it to split-dns.`,
+      `The default domain ${problems.defaultDomainInClear} is not under any split-dns domain: names in it, and single-label names completed with it, go in the clear. Add it to split-dns.`,
     );
   }
-  if (f.row === 'D3' && a.splitDns.from === 'DfltGrpPolicy' && profile.policyLayer === 'defined') {
+  if (problems.inheritedSplitDns) {
     warnings.push(
-      `group-policy ${profile.groupPolicy} does not set split-dns, so it inherits DfltGrpPolicy's list (line ${a.splitDns.line}); set \`split-dns none\` or its own list to stop that [guide].`,
+      `group-policy ${profile.groupPolicy} does not set split-dns, so it inherits DfltGrpPolicy's list (line ${problems.inheritedSplitDns.line}); set \`split-dns none\` or its own list to stop that [guide].`,
+    );
+  }
+  if (problems.literalAllClear) {
+    warnings.push('Read literally, the guide puts excludespecified with split-dns none and default-domain none in row D5: every query in the clear.');
+  }
+  if (problems.dnsServersOutsideTunnel && problems.dnsServersOutsideTunnel.length > 0) {
+    warnings.push(
+      `Tunnel DNS server${problems.dnsServersOutsideTunnel.length > 1 ? 's' : ''} ${problems.dnsServersOutsideTunnel.join(', ')} ${problems.dnsServersOutsideTunnel.length > 1 ? 'are' : 'is'} outside the split-tunnel network list: the queries iOS sends into the tunnel may not reach ${problems.dnsServersOutsideTunnel.length > 1 ? 'them' : 'it'} (desktop clients add a host route; iOS is not documented) [inferred].`,
     );
   }
   const perapp = profile.customAttributes.get('perapp');
-  if (perapp && perapp.state === 'value') {
+  if (perapp?.state === 'value') {
     warnings.push(
       `Per-app VPN (anyconnect-custom perapp value ${perapp.value}): only the selected apps use the tunnel at all; other apps' DNS stays outside [inferred].`,
     );
@@ -220,6 +327,8 @@ export interface QueryVerdict {
   via: 'tunnel' | 'clear' | 'undocumented';
   /** For undocumented outcomes: the inferred most likely path. */
   likely?: 'tunnel' | 'clear';
+  /** For undocumented outcomes: the path when the guide's split-tunnelling bullets are read literally. */
+  literal?: 'tunnel' | 'clear';
   matchedDomain: string | null;
   reason: string;
 }
@@ -232,7 +341,14 @@ export function evaluateQuery(expl: IosDnsExplanation, query: string): QueryVerd
     name = `${name}.${normaliseName(defaultDomain)}`;
     completed = true;
   }
-  const done = (via: QueryVerdict['via'], matchedDomain: string | null, reason: string, likely?: 'tunnel' | 'clear'): QueryVerdict => {
+  const matching = (domains: string[]): string | undefined =>
+    domains.filter((d) => isUnder(name, d)).sort((x, y) => normaliseName(y).length - normaliseName(x).length)[0];
+  const done = (
+    via: QueryVerdict['via'],
+    matchedDomain: string | null,
+    reason: string,
+    undocumented?: { likely: 'tunnel'; literal: 'tunnel' | 'clear' },
+  ): QueryVerdict => {
     const v: QueryVerdict = {
       query,
       resolvedName: name,
@@ -240,7 +356,7 @@ export function evaluateQuery(expl: IosDnsExplanation, query: string): QueryVerd
       matchedDomain,
       reason: completed ? `${reason} (single-label name completed with the default domain)` : reason,
     };
-    if (likely) v.likely = likely;
+    if (undocumented) Object.assign(v, undocumented);
     return v;
   };
   switch (expl.outcome) {
@@ -248,10 +364,18 @@ export function evaluateQuery(expl: IosDnsExplanation, query: string): QueryVerd
       return done('tunnel', null, 'all queries are tunnelled');
     case 'all-clear':
       return done('clear', null, 'no query is tunnelled');
-    case 'undocumented':
-      return done('undocumented', null, 'the guide does not cover excludespecified; most likely tunnelled (inferred)', 'tunnel');
+    case 'undocumented': {
+      const literalMatch = matching(expl.literal?.tunneledDomains ?? []);
+      const literal = literalMatch !== undefined ? 'tunnel' : 'clear';
+      return done(
+        'undocumented',
+        literalMatch ?? null,
+        `excludespecified: most likely tunnelled (inferred); read literally, the guide ${literal === 'tunnel' ? `tunnels it (matches ${literalMatch})` : 'sends it in the clear'}`,
+        { likely: 'tunnel', literal },
+      );
+    }
     default: {
-      const match = expl.tunneledDomains.filter((d) => isUnder(name, d)).sort((x, y) => normaliseName(y).length - normaliseName(x).length)[0];
+      const match = matching(expl.tunneledDomains);
       return match ? done('tunnel', match, `matches ${match}`) : done('clear', null, `not under ${listDomains(expl.tunneledDomains)}`);
     }
   }

@@ -71,5 +71,7 @@ export class BuildContext {
 /** A reader of the top-level commands that start with one of `words`. */
 export interface TopLevelReader {
   words: readonly string[];
+  /** A cheap look at the raw line before it is split into words (many ACL lines are not ours). */
+  accepts?(raw: string): boolean;
   read(ctx: BuildContext, line: ConfigLine): boolean | undefined;
 }

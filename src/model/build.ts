@@ -7,7 +7,18 @@ import { readVersionLine } from '../parse/version.js';
 import { BuildContext, type TopLevelReader } from './build-context.js';
 import { licenseFactsFromShowVersion, readLicenseLine, type LicenseLine } from './licenses.js';
 import { cryptoReader } from './readers/crypto.js';
-import { contextReader, customDataReader, dapRecordReader, firewallReader, hostnameReader, ntpReader, sslReader, usernameReader } from './readers/globals.js';
+import { accessListReader } from './readers/access-list.js';
+import {
+  contextReader,
+  customDataReader,
+  dapRecordReader,
+  firewallReader,
+  hostnameReader,
+  ntpReader,
+  sslReader,
+  tunnelGroupMapReader,
+  usernameReader,
+} from './readers/globals.js';
 import { groupPolicyReader } from './readers/group-policy.js';
 import { newTunnelGroup, tunnelGroupReader } from './readers/tunnel-group.js';
 import { globalWebvpnReader } from './readers/webvpn.js';
@@ -27,6 +38,8 @@ const READERS: readonly TopLevelReader[] = [
   ntpReader,
   dapRecordReader,
   contextReader,
+  tunnelGroupMapReader,
+  accessListReader,
 ];
 
 const READER_BY_WORD = new Map<string, TopLevelReader>(READERS.flatMap((r) => r.words.map((w) => [w, r] as const)));
@@ -48,8 +61,12 @@ export function buildModel(parsed: ParsedConfig, section: ConfigSection = parsed
   readVersion(ctx);
   readLicenses(ctx, options.showVersion ?? null);
   for (const index of section.topLevel) {
-    const word = firstWordIfModelled(parsed.lines[index]!);
-    if (word !== null) ctx.take(ctx.lineAt(index), (l) => READER_BY_WORD.get(word)!.read(ctx, l));
+    const raw = parsed.lines[index]!;
+    const word = firstWordIfModelled(raw);
+    if (word === null) continue;
+    const reader = READER_BY_WORD.get(word)!;
+    if (reader.accepts && !reader.accepts(raw)) continue;
+    ctx.take(ctx.lineAt(index), (l) => reader.read(ctx, l));
   }
   checkReferences(ctx);
   return ctx.finish();
@@ -75,6 +92,9 @@ function emptyModel(source: string, contextName: string | null): DeviceModel {
       sslEncryption: UNSET,
       ntpServers: [],
       dapRecords: [],
+      tunnelGroupMaps: [],
+      trustpoints: new Map(),
+      accessLists: new Map(),
       webvpn: null,
       customData: new Map(),
     },

@@ -55,6 +55,8 @@ export interface PolicyAttributeSpec<K extends PolicyAttributeKey = PolicyAttrib
   format(value: PolicyAttributeValues[K] | null): string;
   /** The ASA's built-in value for a release (null version: unknown release). */
   builtIn(version: AsaVersion | null): BuiltInDefault<PolicyAttributeValues[K]>;
+  /** The Cisco RADIUS attribute (vendor 3076 unless IETF) an AAA server returns to set it at login. */
+  radius?: string;
 }
 
 const PROTOCOL_ALIASES: Record<string, TunnelProtocol> = {
@@ -138,6 +140,7 @@ function spec<K extends PolicyAttributeKey>(s: PolicyAttributeSpec<K>): PolicyAt
 export const POLICY_ATTRIBUTES = [
   spec({
     key: 'vpnTunnelProtocol',
+    radius: 'Tunneling-Protocols (11)',
     keyword: 'vpn-tunnel-protocol',
     mode: 'attributes',
     read(words, line) {
@@ -157,6 +160,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'splitTunnelPolicy',
+    radius: 'IPsec-Split-Tunneling-Policy (55)',
     keyword: 'split-tunnel-policy',
     mode: 'attributes',
     read(words, line) {
@@ -170,6 +174,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'splitTunnelNetworkList',
+    radius: 'IPsec-Split-Tunnel-List (27)',
     keyword: 'split-tunnel-network-list',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'split-tunnel-network-list' ? singleValue(words, 1, line) : undefined),
@@ -191,6 +196,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'splitDns',
+    radius: 'IPsec-Split-DNS-Names (29)',
     keyword: 'split-dns',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'split-dns' ? valueList(words, 1, line) : undefined),
@@ -199,6 +205,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'defaultDomain',
+    radius: 'IPsec-Default-Domain (28)',
     keyword: 'default-domain',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'default-domain' ? singleValue(words, 1, line) : undefined),
@@ -207,6 +214,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'dnsServer',
+    radius: 'Primary-DNS (5) and Secondary-DNS (6)',
     keyword: 'dns-server',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'dns-server' ? valueList(words, 1, line) : undefined),
@@ -215,6 +223,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'vpnIdleTimeout',
+    radius: 'IETF Idle-Timeout (28, seconds)',
     keyword: 'vpn-idle-timeout',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'vpn-idle-timeout' ? minutesOrNone(words, line) : undefined),
@@ -223,6 +232,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'vpnSessionTimeout',
+    radius: 'IETF Session-Timeout (27)',
     keyword: 'vpn-session-timeout',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'vpn-session-timeout' ? minutesOrNone(words, line) : undefined),
@@ -231,6 +241,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'groupLock',
+    radius: 'Tunnel-Group-Lock (85)',
     keyword: 'group-lock',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'group-lock' ? singleValue(words, 1, line) : undefined),
@@ -239,6 +250,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'addressPools',
+    radius: 'Address-Pools (217)',
     keyword: 'address-pools',
     mode: 'attributes',
     read: (words, line) => (words[0] === 'address-pools' ? valueList(words, 1, line) : undefined),
@@ -247,6 +259,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'dpdGateway',
+    radius: 'SVC-DPD-Interval-Gateway (109)',
     keyword: 'anyconnect dpd-interval gateway',
     legacyKeyword: 'svc dpd-interval gateway',
     mode: 'webvpn',
@@ -256,6 +269,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'dpdClient',
+    radius: 'SVC-DPD-Interval-Client (108)',
     keyword: 'anyconnect dpd-interval client',
     legacyKeyword: 'svc dpd-interval client',
     mode: 'webvpn',
@@ -265,6 +279,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'sslKeepalive',
+    radius: 'SVC-Keepalive (107)',
     keyword: 'anyconnect ssl keepalive',
     legacyKeyword: 'svc keepalive',
     mode: 'webvpn',
@@ -278,6 +293,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'sslDtls',
+    radius: 'SVC-DTLS (123)',
     keyword: 'anyconnect ssl dtls',
     legacyKeyword: 'svc dtls',
     mode: 'webvpn',
@@ -293,6 +309,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'clientProfiles',
+    radius: 'SVC-Profiles (128)',
     keyword: 'anyconnect profiles',
     legacyKeyword: 'svc profiles',
     mode: 'webvpn',
@@ -310,6 +327,7 @@ export const POLICY_ATTRIBUTES = [
   }),
   spec({
     key: 'homepage',
+    radius: 'WebVPN-Default-Homepage (76)',
     keyword: 'homepage',
     mode: 'webvpn',
     read(words, line) {

@@ -49,6 +49,8 @@ export interface TunnelGroup {
     addressPools: Array<{ name: string; line: number }>;
     authenticationServerGroup: Setting<string>;
     secondaryAuthenticationServerGroup: Setting<string>;
+    /** `scep-enrollment enable`: the ASA proxies AnyConnect SCEP enrolment for this profile. */
+    scepEnrollment: Setting<true>;
   };
   webvpn: {
     line: number | null;
@@ -70,6 +72,8 @@ export interface CustomData {
   /** The values of every line with this TYPE and NAME, concatenated in order. */
   value: string;
   lines: number[];
+  /** Each line's own value, in order (the guide limits each to 420 characters). */
+  parts: Array<{ value: string; line: number }>;
 }
 
 export interface GlobalWebvpn {
@@ -82,6 +86,57 @@ export interface GlobalWebvpn {
   tunnelGroupListEnabled: Setting<true>;
   customAttributeTypes: Array<{ type: string; description: string | null; line: number }>;
   defaultIdleTimeout: Setting<number>;
+  /** `certificate-group-map MAP SEQ TG`: AnyConnect SSL clients whose certificate matches land in TG. */
+  certificateGroupMaps: CertificateMapRule[];
+  /** `saml idp ENTITY-ID` blocks. */
+  samlIdps: SamlIdp[];
+}
+
+export interface CertificateMapRule {
+  map: string;
+  sequence: number | null;
+  tunnelGroup: string;
+  line: number;
+}
+
+export interface SamlIdp {
+  entityId: string;
+  line: number;
+  /** `force re-authentication` (value true) or `no force re-authentication` (value false). */
+  forceReauthentication: Setting<boolean>;
+}
+
+/** `crypto ca trustpoint NAME` and how its certificate is enrolled. */
+export interface Trustpoint {
+  name: string;
+  line: number;
+  /** `enrollment self` (self-signed), `terminal`, `url URL`, ... ; unset when no line says. */
+  enrollment: Setting<string>;
+}
+
+/** One entry of a standard access-list (`access-list NAME standard permit|deny host IP|IP MASK|any`). */
+export interface AclEntry {
+  action: 'permit' | 'deny';
+  /** null for `any`. */
+  network: { address: string; mask: string } | null;
+  line: number;
+}
+
+export interface AccessList {
+  name: string;
+  entries: AclEntry[];
+  /** Lines the model could not read as standard entries (extended, object-groups, remarks are skipped). */
+  unreadLines: number[];
+}
+
+/** `dynamic-access-policy-record NAME` with the attributes set in it. */
+export interface DapRecord {
+  name: string;
+  line: number;
+  /** `anyconnect-custom TYPE value NAME` inside the record. */
+  customAttributes: Map<string, Setting<string>>;
+  /** `action terminate|continue|quarantine`. */
+  action: Setting<string>;
 }
 
 export interface GlobalSettings {
@@ -92,7 +147,11 @@ export interface GlobalSettings {
   sslTrustPoints: Array<{ trustpoint: string; interface: string | null; line: number }>;
   sslEncryption: Setting<string[]>;
   ntpServers: Array<{ address: string; line: number }>;
-  dapRecords: Array<{ name: string; line: number }>;
+  dapRecords: DapRecord[];
+  /** `tunnel-group-map MAP SEQ TG` (certificate to connection profile, IPsec). */
+  tunnelGroupMaps: CertificateMapRule[];
+  trustpoints: Map<string, Trustpoint>;
+  accessLists: Map<string, AccessList>;
   webvpn: GlobalWebvpn | null;
   /** `anyconnect-custom-data TYPE NAME VALUE`, keyed by `TYPE NAME`. */
   customData: Map<string, CustomData>;

@@ -3,7 +3,9 @@
 import { countBySeverity } from '../audit/result.js';
 import type { FindingKey } from '../baseline/identity.js';
 import type { Problem } from '../common/problem.js';
+import type { ProfileReach } from '../engine/engine.js';
 import type { Severity } from '../engine/types.js';
+import type { Basis } from '../model/basis.js';
 import type { ReportInput } from './report-input.js';
 
 /** The document `audit --format json` prints: a contract (add fields, never rename or remove them). */
@@ -25,6 +27,8 @@ export interface AuditJsonTarget {
   lines: { total: number; commands: number; modelled: number };
   parseProblems: Problem[];
   mobileProfiles: string[];
+  /** How AnyConnect clients reach each mobile-facing profile: transports, the way in, and any assumption. */
+  reach: ProfileReach[];
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
   findings: AuditJsonFinding[];
   ignored: Array<{ ruleId: string; tunnelGroup: string | null; line: number | null; reason: string; until: string | null }>;
@@ -43,6 +47,8 @@ export interface AuditJsonFinding {
   object: string | null;
   messageId: string;
   data: Readonly<Record<string, string | number>>;
+  /** The weakest basis the verdict rests on (guide, cmd-ref, src, inferred, recalled). */
+  basis: Basis;
 }
 
 export default function renderAuditJson({ targets, tool, baseline }: ReportInput): string {
@@ -59,6 +65,7 @@ export default function renderAuditJson({ targets, tool, baseline }: ReportInput
       lines: t.summary.lines,
       parseProblems: t.summary.parseProblems,
       mobileProfiles: t.mobileProfiles,
+      reach: t.reach,
       skippedProfiles: t.skippedProfiles,
       findings: t.findings.map((f) => ({
         ruleId: f.ruleId,
@@ -73,6 +80,7 @@ export default function renderAuditJson({ targets, tool, baseline }: ReportInput
         object: f.object,
         messageId: f.messageId,
         data: f.data,
+        basis: f.basis,
       })),
       ignored: t.ignored.map((i) => ({
         ruleId: i.finding.ruleId,

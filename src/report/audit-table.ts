@@ -32,7 +32,11 @@ export default function renderAuditTable({ targets, display }: ReportInput): str
     if (out.length > 0) out.push('');
     out.push(p.bold(targetHeading(t.summary)[0]!), ...targetHeading(t.summary).slice(1));
     if (opts.verbose) {
-      out.push(`  mobile-facing profiles: ${t.mobileProfiles.join(', ') || 'none'}`);
+      out.push(`  mobile-facing profiles: ${t.mobileProfiles.length === 0 ? 'none' : ''}`);
+      for (const r of t.reach)
+        out.push(
+          `    ${r.tunnelGroup}: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${r.via.join(', ')}${r.assumption ? ` (${r.assumption})` : ''}`,
+        );
       for (const s of t.skippedProfiles) out.push(`  skipped ${s.tunnelGroup}: ${s.reason}`);
     }
     if (t.findings.length === 0) {

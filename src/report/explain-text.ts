@@ -54,6 +54,7 @@ export function renderExplainText(targets: ExplainTarget[]): string {
       out.push('', `${p.name}  (${policy}${p.tunnelGroup.builtIn && p.tunnelGroup.firstLine === null ? '; built-in, not printed in the config' : ''})`);
       out.push(`  iOS: ${e.sentence}`);
       if (e.basis === 'inferred') out.push(`  (row ${e.row} of the decision table: inferred, not stated by the mobile guide)`);
+      if (e.literal) out.push(`  read literally (row ${e.literal.row}): ${e.literal.sentence}`);
       out.push('  because:');
       for (const b of e.because) out.push(`    ${b.setting} ${b.value} — ${describeSource(b)}`);
       for (const w of e.warnings) out.push(`  note: ${w}`);
@@ -66,7 +67,7 @@ export function renderExplainText(targets: ExplainTarget[]): string {
             ? 'through the tunnel'
             : q.via === 'clear'
               ? "to the device's own resolver, in the clear"
-              : `undocumented (most likely ${q.likely === 'tunnel' ? 'through the tunnel' : 'in the clear'})`;
+              : `undocumented (most likely ${q.likely === 'tunnel' ? 'through the tunnel' : 'in the clear'}; read literally, ${q.literal === 'tunnel' ? 'through the tunnel' : 'in the clear'})`;
         out.push(`  query ${target}: ${via} — ${q.reason}`);
       }
     }

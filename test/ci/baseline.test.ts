@@ -22,14 +22,8 @@ describe('baselines', () => {
     expect(baseline.schemaVersion).toBe(1);
     expect(baseline.entries).toHaveLength(recorded);
     expect(JSON.stringify(baseline)).not.toMatch(/"line"/);
-    expect(baseline.entries[0]).toEqual({
-      device: 'vpn-demo',
-      context: null,
-      ruleId: expect.any(String),
-      tunnelGroup: expect.anything(),
-      groupPolicy: expect.anything(),
-      object: null,
-    });
+    expect(Object.keys(baseline.entries[0]!).sort()).toEqual(['context', 'device', 'groupPolicy', 'object', 'ruleId', 'tunnelGroup']);
+    expect(baseline.entries[0]).toMatchObject({ device: 'vpn-demo', context: null });
 
     const same = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json');
     expect(same.code).toBe(0);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { cli, cliWith, corpus, fixture, tempDir, auditJson, readJson } from '../helpers.js';
+import { cli, cliWith, corpus, fixture, tempDir, auditJson, readJson, wrapConfig } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -35,9 +35,19 @@ describe('audit --format json', () => {
   });
 
   it('gives one finding per profile when a policy is shared, sorted by profile, line, rule', async () => {
+    const dir = tempDir();
+    const profile = (name: string): string =>
+      `tunnel-group ${name} type remote-access\ntunnel-group ${name} general-attributes\n default-group-policy GP\ntunnel-group ${name} webvpn-attributes\n group-url https://vpn.example.com/${name.toLowerCase()} enable\n`;
+    writeFileSync(
+      join(dir, 'shared.cfg'),
+      wrapConfig(
+        `webvpn\n enable outside\n anyconnect enable\ngroup-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n${profile('PHONES-B')}${profile('PHONES-A')}`,
+      ),
+    );
+    const shared = auditJson((await cli('audit', join(dir, 'shared.cfg'), '--format', 'json', '--fail-on', 'never')).stdout).targets[0]!;
+    const keepalive = shared.findings.filter((f) => f.ruleId === 'ssl-keepalive-enabled' && f.groupPolicy === 'GP');
+    expect(keepalive.map((f) => f.tunnelGroup)).toEqual(['PHONES-A', 'PHONES-B']);
     const t = auditJson((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0]!;
-    const dflt = t.findings.filter((f) => f.ruleId === 'ssl-keepalive-enabled' && f.groupPolicy === 'DfltGrpPolicy');
-    expect(dflt.map((f) => f.tunnelGroup)).toEqual(['DefaultRAGroup', 'DefaultWEBVPNGroup']);
     const keys = t.findings.map((f) => [f.tunnelGroup ?? '', f.line ?? 0, f.ruleId] as const);
     expect(t.findings[0]!.tunnelGroup).toBeNull(); // device-wide first
     const sorted = [...keys].sort((a, b) => (a[0] === b[0] ? (a[1] === b[1] ? (a[2] < b[2] ? -1 : 1) : a[1] - b[1]) : a[0] < b[0] ? -1 : 1));

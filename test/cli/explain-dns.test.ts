@@ -76,9 +76,10 @@ describe('explain-dns text', () => {
     expect(r.stdout).toMatch(/desktop: .*iOS/);
   });
 
-  it('says undocumented for excludespecified', async () => {
+  it('gives both readings for excludespecified', async () => {
     const r = await cli('explain-dns', DEMO, '--tunnel-group', 'MOBILE-PERAPP');
-    expect(r.stdout).toContain('iOS: Undocumented');
+    expect(r.stdout).toContain('iOS: Two readings. Inferred (low confidence)');
+    expect(r.stdout).toContain('read literally (row D3): Only queries for legacy.example.net');
     expect(r.stdout).toContain('inferred, not stated by the mobile guide');
   });
 

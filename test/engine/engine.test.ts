@@ -84,15 +84,33 @@ describe('mobile-facing profiles', () => {
     const off = classifyProfiles(analyseText(wrapConfig(base)).resolved);
     expect(off.skipped.find((s) => s.tunnelGroup === 'T')!.reason).toMatch(/IKEv2 client services are not enabled/);
     const on = classifyProfiles(analyseText(wrapConfig(`crypto ikev2 enable outside client-services port 443\n${base}`)).resolved);
-    expect(on.mobile.find((m) => m.profile.name === 'T')!.transports).toEqual({ ssl: false, ikev2: true });
+    expect(on.mobile.find((m) => m.profile.name === 'T')!.reach.transports).toEqual({ ssl: false, ikev2: true });
   });
 
   it('skips clientless-only and IKEv1-only profiles with a reason', () => {
     const legacy = classifyProfiles(analyseOne('synthetic/legacy-svc-82.cfg').resolved);
-    expect(legacy.mobile.map((m) => m.profile.name)).toEqual(['SSL-USERS', 'DefaultRAGroup', 'DefaultWEBVPNGroup']);
-    expect(legacy.skipped).toEqual([{ tunnelGroup: 'PORTAL', reason: 'clientless SSL VPN only (vpn-tunnel-protocol ssl-clientless)' }]);
-    const ikev1 = classifyProfiles(analyseOne('corpus/prometheus-asa1-80-svc.cfg').resolved);
-    expect(ikev1.skipped).toEqual([{ tunnelGroup: 'consultants', reason: 'vpn-tunnel-protocol allows no AnyConnect protocol (ikev1)' }]);
+    expect(legacy.mobile.map((m) => [m.profile.name, m.reach.via])).toEqual([
+      ['SSL-USERS', ['group-alias SSL-Users (tunnel-group-list enable)']],
+      ['DefaultWEBVPNGroup', ['the default profile of AnyConnect SSL clients that select none']],
+    ]);
+    const noSsl =
+      'no AnyConnect SSL client can select it: no group-url, no enabled group-alias, no certificate-group-map (clients that select none land in DefaultWEBVPNGroup); vpn-tunnel-protocol does not allow IKEv2';
+    expect(legacy.skipped).toEqual([
+      { tunnelGroup: 'PORTAL', reason: 'clientless SSL VPN only (vpn-tunnel-protocol ssl-clientless)' },
+      { tunnelGroup: 'DefaultRAGroup', reason: noSsl },
+    ]);
+    const real = classifyProfiles(analyseOne('corpus/prometheus-asa1-80-svc.cfg').resolved);
+    expect(real.mobile.map((m) => [m.profile.name, m.reach.via])).toEqual([
+      ['xyzinder', ['group-alias staff.xyz.com (tunnel-group-list enable)', 'a certificate-group-map']],
+      ['xyzinder_customer', ['group-alias customer.xyz.com (tunnel-group-list enable)']],
+      ['DefaultWEBVPNGroup', ['the default profile of AnyConnect SSL clients that select none']],
+    ]);
+    expect(real.skipped).toEqual([
+      { tunnelGroup: 'DefaultRAGroup', reason: noSsl },
+      { tunnelGroup: 'xyzinder_anyconnect', reason: noSsl },
+      { tunnelGroup: 'consultants', reason: 'vpn-tunnel-protocol allows no AnyConnect protocol (ikev1)' },
+      { tunnelGroup: 'xyzinder_split_tunnel', reason: noSsl },
+    ]);
   });
 });
 
@@ -182,5 +200,35 @@ describe('report API contract', () => {
       report.profile(outside!, { messageId: 'm', data: { v: 1 } });
     });
     expect(() => runRules(device, [r], { profiles: ['MOBILE-FULL'] })).toThrow(/not in scope/);
+  });
+});
+
+describe('what a verdict rests on', () => {
+  const keepalive = RULES.find((r) => r.meta.id === 'ssl-keepalive-enabled')!;
+  const profile = (policy: string): string =>
+    `webvpn\n enable outside\n anyconnect enable\n${policy}tunnel-group MOBILE type remote-access\ntunnel-group MOBILE general-attributes\n default-group-policy GP\ntunnel-group MOBILE webvpn-attributes\n group-url https://vpn.example.com/mobile enable`;
+
+  it('says when a profile is mobile-facing only on the assumed vpn-tunnel-protocol default, and marks the basis recalled', () => {
+    const t = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n dns-server value 10.0.0.53\n')));
+    const [f] = runRules(t.resolved, [keepalive]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
+    expect(f!.basis).toBe('recalled');
+    expect(f!.message).toContain(
+      '(Audited because no policy sets vpn-tunnel-protocol, so this rests on the assumed built-in default allowing AnyConnect [recalled]',
+    );
+    const sure = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n')));
+    const [g] = runRules(sure.resolved, [keepalive]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
+    expect(g!.basis).toBe('guide');
+    expect(g!.message).not.toContain('Audited because');
+  });
+
+  it('hedges a finding on an external (RADIUS) policy and names the attribute to check', () => {
+    const t = analyseText(
+      wrapConfig(profile('group-policy GP external server-group ISE\ngroup-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client\n')),
+    );
+    const [f] = runRules(t.resolved, [keepalive]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
+    expect(f!.message).toContain(
+      'Group-policy GP is external: unless the AAA server returns `anyconnect ssl keepalive` (RADIUS attribute SVC-Keepalive (107) [src])',
+    );
+    expect(f!).toMatchObject({ line: null, fix: null });
   });
 });

@@ -57,7 +57,9 @@ describe('iOS DNS decision table', () => {
   it('D6/D7 excludespecified: undocumented, said so', () => {
     const d6 = explainPolicy(' split-tunnel-policy excludespecified');
     expect([d6.row, d6.outcome, d6.basis]).toEqual(['D6', 'undocumented', 'inferred']);
-    expect(d6.sentence).toMatch(/^Undocumented/);
+    expect(d6.sentence).toMatch(/^Two readings\. Inferred/);
+    expect(d6.literal).toMatchObject({ row: 'D5', outcome: 'all-clear' });
+    expect(d6.problems.literalAllClear).toBe(true);
     const d7 = explainPolicy(' split-tunnel-policy excludespecified\n split-tunnel-all-dns enable');
     expect([d7.row, d7.outcome]).toEqual(['D7', 'undocumented']);
   });

@@ -1,7 +1,13 @@
 // Every rule over every real corpus config (fixtures/corpus, unmodified public configs). The expected
-// findings were checked against the files: the 8.0 `svc` headend and the 9.1 SSL-only headend keep the
-// gateway DPD and SSL keepalive defaults and short idle timeouts; nothing else in the corpus is a
-// mobile problem, so every other rule must stay quiet there (no false positives on real configs).
+// findings were checked against the files by hand:
+// - the 8.0 `svc` headend and the 9.1 SSL-only headend keep the gateway DPD and SSL keepalive defaults
+//   and short idle timeouts on the profiles an AnyConnect SSL client can select (an enabled alias with
+//   tunnel-group-list enable, a certificate-group-map, or DefaultWEBVPNGroup); DefaultRAGroup and the
+//   alias-less IKEv1 profiles are not SSL profiles (no IKEv2 on 8.0, none enabled on 9.1);
+// - both present a self-signed certificate (`ssl trust-point` on a trustpoint with `enrollment self`);
+// - DefaultWEBVPNGroup pushes no dns-server on either, and 8.0's xyzinder tunnels its default domain
+//   xyz.com with `dns-server none`: row D0.
+// Nothing else in the corpus is a mobile problem, so every other rule stays quiet there.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
@@ -15,25 +21,26 @@ const PROMETHEUS = 'prometheus-asa1-80-svc.cfg';
 const WOSM = 'wosm-asa91-sslvpn-only.cfg';
 // [file, tunnelGroup, line] per rule; lines are where the value is set, or the sub-mode/DfltGrpPolicy
 // line where it should be (null when no line of the file can hold it).
-const DEFAULTS_KEPT: Array<[string, string, number | null]> = [
-  [PROMETHEUS, 'DefaultRAGroup', 793],
+const DEFAULTS_KEPT: Array<[string, string | null, number | null]> = [
   [PROMETHEUS, 'DefaultWEBVPNGroup', 793],
   [PROMETHEUS, 'xyzinder', 770],
-  [PROMETHEUS, 'xyzinder_anyconnect', 793],
   [PROMETHEUS, 'xyzinder_customer', 756],
-  [PROMETHEUS, 'xyzinder_split_tunnel', 790],
-  [WOSM, 'DefaultRAGroup', null],
   [WOSM, 'DefaultWEBVPNGroup', null],
   [WOSM, 'SSLClientProfile', 141],
 ];
-const EXPECTED: Record<string, Array<[string, string, number | null]>> = {
+const EXPECTED: Record<string, Array<[string, string | null, number | null]>> = {
   'server-side-dpd-enabled': DEFAULTS_KEPT,
   'ssl-keepalive-enabled': DEFAULTS_KEPT,
-  'idle-timeout-short': DEFAULTS_KEPT.map(([f, p, l]) => [
-    f,
-    p,
-    f === PROMETHEUS && p === 'xyzinder' ? 764 : f === PROMETHEUS && p === 'xyzinder_split_tunnel' ? 784 : l,
-  ]),
+  'idle-timeout-short': DEFAULTS_KEPT.map(([f, p, l]) => [f, p, f === PROMETHEUS && p === 'xyzinder' ? 764 : l]),
+  'split-dns-without-dns-server': [
+    [PROMETHEUS, 'DefaultWEBVPNGroup', 793],
+    [PROMETHEUS, 'xyzinder', 763],
+    [WOSM, 'DefaultWEBVPNGroup', null],
+  ],
+  'ssl-trustpoint-self-signed': [
+    [PROMETHEUS, null, 740],
+    [WOSM, null, 134],
+  ],
 };
 
 describe('rules over the real corpus', () => {

@@ -1,12 +1,14 @@
 // Global crypto lines that matter to AnyConnect IPsec: NAT-T, IKEv2 client services and the IKEv2
 // remote-access trustpoint.
 
-import { noneSetting, valueSetting } from '../setting.js';
+import { noneSetting, UNSET, valueSetting } from '../setting.js';
+import type { Trustpoint } from '../types.js';
 import type { TopLevelReader } from '../build-context.js';
 
 export const cryptoReader: TopLevelReader = {
   words: ['crypto', 'no'],
-  read(ctx, { words: w, line }) {
+  read(ctx, l) {
+    const { words: w, line } = l;
     const g = ctx.model.global;
     if (w[0] === 'no') {
       if (w[1] !== 'crypto' || w[2] !== 'isakmp' || w[3] !== 'nat-traversal') return false;
@@ -30,6 +32,18 @@ export const cryptoReader: TopLevelReader = {
       // Re-entering `crypto ikev2 enable IF` replaces the earlier line for that interface.
       g.ikev2Enable = g.ikev2Enable.filter((e) => e.interface !== w[3]);
       g.ikev2Enable.push({ interface: w[3], clientServices: cs !== -1, port: Number.isFinite(port) ? port : null, line });
+      return true;
+    }
+    if (w[1] === 'ca' && w[2] === 'trustpoint' && w[3]) {
+      const tp: Trustpoint = { name: w[3], line, enrollment: UNSET };
+      g.trustpoints.set(w[3], tp);
+      ctx.readChildren(l, {
+        enrollment: ({ words, line: at }) => {
+          if (!words[1]) return false;
+          tp.enrollment = valueSetting(words[1], at);
+          return true;
+        },
+      });
       return true;
     }
     if (w[1] === 'ikev2' && w[2] === 'remote-access' && w[3] === 'trustpoint' && w[4]) {

@@ -3,6 +3,7 @@
 
 import { noneSetting, UNSET, valueSetting } from '../setting.js';
 import type { TopLevelReader } from '../build-context.js';
+import type { DapRecord } from '../types.js';
 
 export const hostnameReader: TopLevelReader = {
   words: ['hostname', 'domain-name'],
@@ -43,8 +44,34 @@ export const ntpReader: TopLevelReader = {
 
 export const dapRecordReader: TopLevelReader = {
   words: ['dynamic-access-policy-record'],
+  read(ctx, l) {
+    const record: DapRecord = { name: l.words.slice(1).join(' '), line: l.line, customAttributes: new Map(), action: UNSET };
+    ctx.model.global.dapRecords.push(record);
+    ctx.readChildren(l, {
+      'anyconnect-custom': ({ words, line }) => {
+        const type = words[1];
+        if (type && words[2] === 'value' && words[3]) record.customAttributes.set(type, valueSetting(words[3], line));
+        else if (type && words[2] === 'none') record.customAttributes.set(type, noneSetting(line));
+        else return false;
+        return true;
+      },
+      action: ({ words, line }) => {
+        if (!words[1]) return false;
+        record.action = valueSetting(words[1], line);
+        return true;
+      },
+    });
+    return true;
+  },
+};
+
+/** `tunnel-group-map MAP SEQ TG`: IPsec clients whose certificate matches the map land in TG. */
+export const tunnelGroupMapReader: TopLevelReader = {
+  words: ['tunnel-group-map'],
   read(ctx, { words, line }) {
-    ctx.model.global.dapRecords.push({ name: words.slice(1).join(' '), line });
+    // `tunnel-group-map enable ...` and `default-group` set the matching policy, not a rule.
+    if (words.length !== 4 || words[1] === 'default-group') return false;
+    ctx.model.global.tunnelGroupMaps.push({ map: words[1]!, sequence: /^\d+$/.test(words[2]!) ? Number(words[2]) : null, tunnelGroup: words[3]!, line });
     return true;
   },
 };
@@ -65,8 +92,9 @@ export const customDataReader: TopLevelReader = {
     if (existing) {
       existing.value += value;
       existing.lines.push(line);
+      existing.parts.push({ value, line });
     } else {
-      ctx.model.global.customData.set(key, { type, name, value, lines: [line] });
+      ctx.model.global.customData.set(key, { type, name, value, lines: [line], parts: [{ value, line }] });
     }
     return true;
   },

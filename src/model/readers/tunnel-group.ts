@@ -14,7 +14,14 @@ export function newTunnelGroup(name: string, line: number | null): TunnelGroup {
     typeLine: null,
     builtIn: (BUILT_IN_TUNNEL_GROUPS as readonly string[]).includes(name),
     firstLine: line,
-    general: { line: null, defaultGroupPolicy: UNSET, addressPools: [], authenticationServerGroup: UNSET, secondaryAuthenticationServerGroup: UNSET },
+    general: {
+      line: null,
+      defaultGroupPolicy: UNSET,
+      addressPools: [],
+      authenticationServerGroup: UNSET,
+      secondaryAuthenticationServerGroup: UNSET,
+      scepEnrollment: UNSET,
+    },
     webvpn: { line: null, authentication: UNSET, groupAliases: [], groupUrls: [], samlIdentityProvider: UNSET },
     ipsec: { line: null, ikev2RemoteAuthentication: [] },
   };
@@ -50,6 +57,11 @@ function readGeneral(ctx: BuildContext, tg: TunnelGroup, block: ConfigLine): voi
     'authentication-server-group': (l) => {
       if (rest(l).length === 0) return false;
       g.authenticationServerGroup = valueSetting(rest(l).join(' '), l.line);
+    },
+    'scep-enrollment': (l) => {
+      if (l.words[1] !== 'enable') return false;
+      g.scepEnrollment = valueSetting(true, l.line);
+      return true;
     },
     'secondary-authentication-server-group': (l) => {
       if (rest(l).length === 0) return false;

@@ -2,7 +2,7 @@
 // custom attribute types are declared and the AnyConnect idle-timeout fallback lives.
 
 import { UNSET, valueSetting } from '../setting.js';
-import type { GlobalWebvpn } from '../types.js';
+import type { GlobalWebvpn, SamlIdp } from '../types.js';
 import type { LineHandler, TopLevelReader } from '../build-context.js';
 
 export const globalWebvpnReader: TopLevelReader = {
@@ -19,6 +19,8 @@ export const globalWebvpnReader: TopLevelReader = {
       tunnelGroupListEnabled: UNSET,
       customAttributeTypes: [],
       defaultIdleTimeout: UNSET,
+      certificateGroupMaps: [],
+      samlIdps: [],
     };
     ctx.model.global.webvpn = wv;
     // `anyconnect ...` and its pre-8.4 form `svc ...` take the same words after the prefix.
@@ -46,6 +48,29 @@ export const globalWebvpnReader: TopLevelReader = {
         if (!words[1]) return false;
         const d = words.indexOf('description');
         wv.customAttributeTypes.push({ type: words[1], description: d !== -1 ? words.slice(d + 1).join(' ') : null, line });
+      },
+      'certificate-group-map': ({ words, line }) => {
+        if (words.length !== 4) return false;
+        wv.certificateGroupMaps.push({ map: words[1]!, sequence: /^\d+$/.test(words[2]!) ? Number(words[2]) : null, tunnelGroup: words[3]!, line });
+        return true;
+      },
+      saml: (l) => {
+        if (l.words[1] !== 'idp' || !l.words[2]) return false;
+        const idp: SamlIdp = { entityId: l.words[2], line: l.line, forceReauthentication: UNSET };
+        wv.samlIdps.push(idp);
+        ctx.readChildren(l, {
+          force: ({ words, line }) => {
+            if (words[1] !== 're-authentication') return false;
+            idp.forceReauthentication = valueSetting(true, line);
+            return true;
+          },
+          no: ({ words, line }) => {
+            if (words[1] !== 'force' || words[2] !== 're-authentication') return false;
+            idp.forceReauthentication = valueSetting(false, line);
+            return true;
+          },
+        });
+        return true;
       },
       'default-idle-timeout': ({ words, line }) => {
         if (!words[1] || !/^\d+$/.test(words[1])) return false;

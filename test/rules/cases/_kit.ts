@@ -19,6 +19,8 @@ export interface MobileParts {
   global?: string[];
   /** The profile uses DfltGrpPolicy itself (no GP). */
   noPolicy?: boolean;
+  /** How AnyConnect SSL clients select the profile: a group-url (the default), or nothing. */
+  selectedBy?: 'group-url' | 'nothing';
 }
 
 const indent = (n: number, lines: readonly string[] = []): string[] => lines.map((l) => `${' '.repeat(n)}${l}`);
@@ -36,10 +38,22 @@ export function mobile(p: MobileParts = {}): string {
     if (p.webvpn) out.push(' webvpn', ...indent(2, p.webvpn));
   }
   out.push(`tunnel-group ${tg} type remote-access`, `tunnel-group ${tg} general-attributes`, p.noPolicy ? ' address-pool POOL' : ' default-group-policy GP');
-  if (p.tgWebvpn) out.push(`tunnel-group ${tg} webvpn-attributes`, ...indent(1, p.tgWebvpn));
+  const webvpnAttributes = [
+    ...((p.selectedBy ?? 'group-url') === 'group-url' ? [`group-url https://vpn.example.com/${tg.replace(/[^A-Za-z0-9-]/g, '').toLowerCase()} enable`] : []),
+    ...(p.tgWebvpn ?? []),
+  ];
+  if (webvpnAttributes.length > 0) out.push(`tunnel-group ${tg} webvpn-attributes`, ...indent(1, webvpnAttributes));
   return out.join('\n');
 }
 
 export const SPLIT = ['split-tunnel-policy tunnelspecified', 'split-tunnel-network-list value ST'];
 export const PERAPP_DECLARED = ['webvpn', ' anyconnect-custom-attr perapp description Per-app'];
 export const PERAPP_DATA = 'anyconnect-custom-data perapp PA eJyVkMFqwzAMhl';
+
+/**
+ * Per-app values for tests, made the way real ones look (base64 of a zlib stream, `eJy...`). Their
+ * inner text is our guess at the Application Selector's output (its format is not documented): one
+ * names an iOS app, the other allows all apps with `*.*`.
+ */
+export const PERAPP_IOS_ONE_APP = 'eJyzCUgtciwoCAvws7MJyEksScsvylXIS8xNtVXK9A9WsrNxLChQ8EyxVUrOz9VLrUjMLchJ1ctNzMxR0rez0YfpADHh5gAAlJ8b2A==';
+export const PERAPP_ALL_APPS = 'eJyzCUgtciwoCAvws7MJyEksScsvylXIS8xNtVXK9A9WsrNxLChQ8EyxVdLS01LSt7PRhynCUO6Yl1KUn5mCrAVNgz7CLgD7pCYi';

@@ -7,6 +7,10 @@ export default {
   valid: [
     { name: '24 hours', config: mobile({ policy: ['vpn-idle-timeout 1440'] }) },
     {
+      name: '`none` with webvpn default-idle-timeout 86400 (24 h, what the guide asks for)',
+      config: `webvpn\n default-idle-timeout 86400\n${mobile({ policy: ['vpn-idle-timeout none'] })}`,
+    },
+    {
       name: 'certificate-only profiles are meant to time out quickly',
       config: mobile({ policy: ['vpn-idle-timeout 60'], tgWebvpn: ['authentication certificate'] }),
     },
@@ -33,7 +37,21 @@ export default {
     {
       name: '`none` falls back to webvpn default-idle-timeout',
       config: mobile({ policy: ['vpn-idle-timeout none'] }),
-      findings: [{ profile: 'MOBILE', at: ' vpn-idle-timeout none', severity: 'info', messageId: 'noneFallback', fix }],
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' vpn-idle-timeout none',
+          severity: 'info',
+          messageId: 'noneFallback',
+          data: { fallback: '1800 s', fallbackSource: 'its default [cmd-ref]' },
+          fix,
+        },
+      ],
+    },
+    {
+      name: '`none` with a short webvpn default-idle-timeout',
+      config: `webvpn\n default-idle-timeout 3600\n${mobile({ policy: ['vpn-idle-timeout none'] })}`,
+      findings: [{ profile: 'MOBILE', at: ' vpn-idle-timeout none', severity: 'info', messageId: 'noneFallback', data: { fallback: '3600 s' }, fix }],
     },
     {
       name: 'the demo headend: AAA profiles on the default; the certificate profile MOBILE-DOMAIN is not reported',

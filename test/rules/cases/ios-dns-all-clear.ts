@@ -5,6 +5,10 @@ export default {
   valid: [
     { name: 'a default domain is tunnelled (D4)', config: mobile({ policy: [...SPLIT, 'split-dns none', 'default-domain value corp.example.com'] }) },
     { name: 'a split-dns list (D3)', config: mobile({ policy: [...SPLIT, 'split-dns value corp.example.com'] }) },
+    {
+      name: 'excludespecified with a split-dns list: the literal reading tunnels the list',
+      config: mobile({ policy: ['split-tunnel-policy excludespecified', 'split-dns value corp.example.com'] }),
+    },
     { name: 'tunnel-all (D1)', config: mobile({ policy: ['split-tunnel-policy tunnelall', 'split-dns none', 'default-domain none'] }) },
   ],
   invalid: [
@@ -32,6 +36,20 @@ export default {
           severity: 'warning',
           messageId: 'allClear',
           fix: 'group-policy GP attributes\n split-dns value corp.example.com',
+        },
+      ],
+    },
+    {
+      name: 'excludespecified with no list and no default domain: read literally, all in the clear (info)',
+      config: mobile({ policy: ['split-tunnel-policy excludespecified', 'split-tunnel-network-list value LOCAL', 'split-dns none', 'default-domain none'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' default-domain none',
+          severity: 'info',
+          messageId: 'literalAllClear',
+          data: { profile: 'MOBILE' },
+          fix: 'group-policy GP attributes\n split-dns value DOMAIN',
         },
       ],
     },

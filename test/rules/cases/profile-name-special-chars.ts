@@ -9,40 +9,92 @@ export default {
   ],
   invalid: [
     {
-      name: '`&`: recreate the profile under a safe name and move its alias',
+      name: '`&` breaks XML: recreate the profile under a safe name and move its alias and group-url',
       config: mobile({ name: 'Lab&Partners', tgWebvpn: ['group-alias Lab enable'] }),
       findings: [
         {
           profile: 'Lab&Partners',
           at: 'tunnel-group Lab&Partners type remote-access',
           severity: 'warning',
-          messageId: 'unsafeName',
+          messageId: 'breaking',
           data: { characters: '`&`', safeName: 'Lab-Partners' },
           fix: [
             'tunnel-group Lab&Partners webvpn-attributes',
             ' no group-alias Lab',
+            ' no group-url https://vpn.example.com/labpartners',
             'tunnel-group Lab-Partners type remote-access',
             'tunnel-group Lab-Partners general-attributes',
             ' default-group-policy GP',
             'tunnel-group Lab-Partners webvpn-attributes',
             ' group-alias Lab enable',
+            ' group-url https://vpn.example.com/labpartners enable',
           ].join('\n'),
         },
       ],
     },
     {
-      name: 'a quoted name with a space and a non-ASCII letter',
+      name: 'a non-ASCII letter breaks; the space beside it is named too',
       config: mobile({ name: '"Café VPN"' }),
       findings: [
         {
           profile: 'Café VPN',
           at: 'tunnel-group "Café VPN" type remote-access',
           severity: 'warning',
-          messageId: 'unsafeName',
+          messageId: 'breaking',
           data: { characters: '`é`, `space`', safeName: 'Caf-VPN' },
-          fix: 'tunnel-group Caf-VPN type remote-access\ntunnel-group Caf-VPN general-attributes\n default-group-policy GP',
+          fix: expectRecreated('"Café VPN"', 'Caf-VPN', 'cafvpn'),
+        },
+      ],
+    },
+    {
+      name: "a space alone is at most a note: the guide's own examples use one",
+      config: mobile({ name: '"Mobile Users"' }),
+      findings: [
+        {
+          profile: 'Mobile Users',
+          at: 'tunnel-group "Mobile Users" type remote-access',
+          severity: 'info',
+          messageId: 'doubtful',
+          data: { characters: '`space`' },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'a period in the name of a SAML profile breaks its SSO URLs',
+      config: mobile({ name: 'vpn.saml', tgWebvpn: ['authentication saml', 'saml identity-provider https://idp.example.com/app'] }),
+      findings: [
+        {
+          profile: 'vpn.saml',
+          at: 'tunnel-group vpn.saml type remote-access',
+          severity: 'warning',
+          messageId: 'samlUrl',
+          data: { characters: '`.`', safeName: 'vpn-saml' },
+          fix: [
+            'tunnel-group vpn.saml webvpn-attributes',
+            ' no group-url https://vpn.example.com/vpnsaml',
+            'tunnel-group vpn-saml type remote-access',
+            'tunnel-group vpn-saml general-attributes',
+            ' default-group-policy GP',
+            'tunnel-group vpn-saml webvpn-attributes',
+            ' authentication saml',
+            ' group-url https://vpn.example.com/vpnsaml enable',
+            ' saml identity-provider https://idp.example.com/app',
+          ].join('\n'),
         },
       ],
     },
   ],
 } satisfies RuleTests;
+
+function expectRecreated(old: string, safe: string, slug: string): string {
+  return [
+    `tunnel-group ${old} webvpn-attributes`,
+    ` no group-url https://vpn.example.com/${slug}`,
+    `tunnel-group ${safe} type remote-access`,
+    `tunnel-group ${safe} general-attributes`,
+    ' default-group-policy GP',
+    `tunnel-group ${safe} webvpn-attributes`,
+    ` group-url https://vpn.example.com/${slug} enable`,
+  ].join('\n');
+}

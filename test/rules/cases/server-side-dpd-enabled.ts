@@ -61,7 +61,13 @@ export default {
     },
     {
       name: 'a policy the config names but lacks is created first',
-      config: 'tunnel-group MOBILE type remote-access\ntunnel-group MOBILE general-attributes\n default-group-policy GP-NOPE',
+      config: [
+        'tunnel-group MOBILE type remote-access',
+        'tunnel-group MOBILE general-attributes',
+        ' default-group-policy GP-NOPE',
+        'tunnel-group MOBILE webvpn-attributes',
+        ' group-url https://vpn.example.com/mobile enable',
+      ].join('\n'),
       findings: [
         {
           profile: 'MOBILE',
@@ -104,10 +110,10 @@ export default {
     {
       name: 'show running-config all prints the default in DfltGrpPolicy: that line is the offending one',
       file: 'synthetic/run-all-916.cfg',
-      profiles: ['DefaultRAGroup'],
+      profiles: ['DefaultWEBVPNGroup'],
       findings: [
         {
-          profile: 'DefaultRAGroup',
+          profile: 'DefaultWEBVPNGroup',
           at: '  anyconnect dpd-interval gateway 30',
           severity: 'warning',
           messageId: 'gatewayDpdOn',

@@ -1,40 +1,59 @@
 import type { RuleTests } from '../rule-tester.js';
 import { mobile, SPLIT } from './_kit.js';
 
+const fix = 'group-policy GP attributes\n dns-server value DNS-SERVER-IP';
+
 export default {
   valid: [
     {
       name: 'a dns-server inherited from DfltGrpPolicy',
       config: mobile({ dflt: ['dns-server value 10.0.0.53'], policy: [...SPLIT, 'split-dns value corp.example.com'] }),
     },
-    { name: 'no policy with dns-server none has split-dns in the corpus', file: 'corpus/prometheus-asa1-80-svc.cfg' },
+    {
+      name: 'every query in the clear (D5): nothing goes into the tunnel',
+      config: mobile({ policy: [...SPLIT, 'split-dns none', 'default-domain none', 'dns-server none'] }),
+    },
   ],
   invalid: [
     {
-      name: 'dns-server none under a split-dns list',
+      name: 'dns-server none under a split-dns list (D3)',
       config: mobile({ policy: [...SPLIT, 'split-dns value corp.example.com', 'dns-server none'] }),
       findings: [
         {
           profile: 'MOBILE',
           at: ' dns-server none',
           severity: 'error',
-          messageId: 'noServer',
-          data: { domains: 'corp.example.com' },
-          fix: 'group-policy GP attributes\n dns-server value DNS-SERVER-IP',
+          messageId: 'noResolver',
+          data: { what: 'queries for corp.example.com', row: 'D3' },
+          fix,
         },
       ],
     },
     {
       name: 'none inherited from DfltGrpPolicy',
       config: mobile({ dflt: ['dns-server none'], policy: [...SPLIT, 'split-dns value corp.example.com'] }),
+      findings: [{ profile: 'MOBILE', at: ' dns-server none', severity: 'error', messageId: 'noResolver', fix }],
+    },
+    {
+      name: 'tunnel-all (D1) with no dns-server anywhere: the same finding, at the line that should set it',
+      config: mobile({ policy: ['split-tunnel-policy tunnelall'] }),
       findings: [
         {
           profile: 'MOBILE',
-          at: ' dns-server none',
+          at: 'group-policy GP attributes',
+          lineRole: 'should-set',
           severity: 'error',
-          messageId: 'noServer',
-          fix: 'group-policy GP attributes\n dns-server value DNS-SERVER-IP',
+          messageId: 'noResolver',
+          data: { what: 'DNS queries', row: 'D1' },
+          fix,
         },
+      ],
+    },
+    {
+      name: 'only the default domain is tunnelled (D4)',
+      config: mobile({ policy: [...SPLIT, 'split-dns none', 'default-domain value corp.example.com'] }),
+      findings: [
+        { profile: 'MOBILE', at: 'group-policy GP attributes', lineRole: 'should-set', severity: 'error', messageId: 'noResolver', data: { row: 'D4' }, fix },
       ],
     },
   ],

@@ -70,25 +70,37 @@ export default {
       ],
     },
     {
-      name: 'legacy fixture: the built-ins inherit `svc keepalive 30`; SSL-USERS turns it off, PORTAL is clientless',
+      name: 'legacy fixture: DefaultWEBVPNGroup inherits `svc keepalive 30`; SSL-USERS turns it off, PORTAL is clientless, DefaultRAGroup is not an SSL profile',
       file: 'synthetic/legacy-svc-82.cfg',
-      findings: ['DefaultRAGroup', 'DefaultWEBVPNGroup'].map((profile) => ({
-        profile,
-        at: '  svc keepalive 30',
-        severity: 'warning' as const,
-        messageId: 'keepaliveOn',
-        fix: 'group-policy DfltGrpPolicy attributes\n webvpn\n  svc keepalive none',
-      })),
+      findings: [
+        {
+          profile: 'DefaultWEBVPNGroup',
+          at: '  svc keepalive 30',
+          severity: 'warning',
+          messageId: 'keepaliveOn',
+          fix: 'group-policy DfltGrpPolicy attributes\n webvpn\n  svc keepalive none',
+        },
+      ],
     },
     {
-      name: 'an external (RADIUS) policy gets no CLI: its attributes live on the AAA server',
-      config:
-        'group-policy EXT external server-group ISE\ntunnel-group MOBILE type remote-access\ntunnel-group MOBILE general-attributes\n default-group-policy EXT',
+      name: "a long interval (600 s) is the guide's mitigation: info, no fix",
+      config: mobile({ webvpn: ['anyconnect ssl keepalive 600'] }),
+      findings: [{ profile: 'MOBILE', at: 'anyconnect ssl keepalive 600', severity: 'info', messageId: 'longInterval', data: { seconds: 600 }, fix: null }],
+    },
+    {
+      name: 'an external (RADIUS) policy gets no CLI and no line: its attributes live on the AAA server',
+      config: [
+        'group-policy EXT external server-group ISE',
+        'tunnel-group MOBILE type remote-access',
+        'tunnel-group MOBILE general-attributes',
+        ' default-group-policy EXT',
+        'tunnel-group MOBILE webvpn-attributes',
+        ' group-url https://vpn.example.com/mobile enable',
+      ].join('\n'),
       findings: [
         {
           profile: 'MOBILE',
-          at: 'group-policy EXT external server-group ISE',
-          lineRole: 'should-set',
+          at: null,
           severity: 'warning',
           messageId: 'keepaliveOn',
           data: { policy: 'the RADIUS attributes of external group-policy EXT' },

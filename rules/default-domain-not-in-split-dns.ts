@@ -1,0 +1,36 @@
+import { createRule } from '../src/engine/types.js';
+import { profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
+
+export default createRule({
+  meta: {
+    id: 'default-domain-not-in-split-dns',
+    severity: 'warning',
+    severities: ['warning', 'info'],
+    title: 'On iOS the default domain is outside the split-dns list, so its names go in the clear',
+    rationale:
+      'The guide: with a split-dns list, iOS tunnels only queries for the listed domains. The default domain is not added to the list, so names in it (and single-label names completed with it) go to the local resolver in the clear.',
+    basis: 'guide',
+    scope: 'profile',
+    messages: {
+      outside:
+        'The default domain {{domain}} ({{domainSource}}) is not under any split-dns domain ({{splitDnsSource}}): on iOS, names in it and single-label names completed with it go in the clear. Add it to split-dns.',
+    },
+  },
+  check({ profiles, report }) {
+    for (const p of profiles) {
+      const domain = p.dns.problems.defaultDomainInClear;
+      const s = p.resolved.attributes.splitDns;
+      if (domain === null || s.state !== 'value') continue;
+      report.profile(p, {
+        messageId: 'outside',
+        // Under excludespecified this holds only when the guide is read literally.
+        ...(p.dns.literal ? { severity: 'info' as const } : {}),
+        setting: 'splitDns',
+        data: { domain, domainSource: sourcePhrase(p.resolved.attributes.defaultDomain), splitDnsSource: sourcePhrase(s) },
+        at: s.line,
+        // Lists replace rather than merge across layers: the fix keeps the listed domains and adds the default domain.
+        fix: profileFix(p.resolved, 'attributes', [`split-dns value ${[...s.value, domain].join(' ')}`]),
+      });
+    }
+  },
+});

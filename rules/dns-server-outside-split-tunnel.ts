@@ -1,0 +1,44 @@
+import { createRule } from '../src/engine/types.js';
+import { sourcePhrase } from '../src/engine/rule-kit.js';
+
+export default createRule({
+  meta: {
+    id: 'dns-server-outside-split-tunnel',
+    severity: 'warning',
+    severities: ['warning', 'info'],
+    title: 'A tunnel DNS server is outside the split-tunnel network list',
+    rationale:
+      'With split tunnelling, iOS sends the queries for the tunnelled domains to the DNS servers the ASA pushes; a server the split-tunnel list keeps outside the tunnel may not be reachable. Desktop clients add a host route for it; iOS behaviour is not documented.',
+    basis: 'inferred',
+    scope: 'profile',
+    messages: {
+      outside:
+        'On iOS the tunnelled queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel network list {{list}} does not send {{them}} into the tunnel: the queries may never reach {{them}} [inferred]. Add {{them}} to the list.',
+    },
+  },
+  check({ profiles, report }) {
+    for (const p of profiles) {
+      const outside = p.dns.problems.dnsServersOutsideTunnel;
+      if (!outside || outside.length === 0) continue;
+      const a = p.resolved.attributes;
+      const list = a.splitTunnelNetworkList.state === 'value' ? a.splitTunnelNetworkList.value : null;
+      const excluded = p.dns.splitTunnel === 'excludespecified';
+      report.profile(p, {
+        messageId: 'outside',
+        // Under excludespecified this holds only when the guide is read literally.
+        ...(excluded ? { severity: 'info' as const } : {}),
+        setting: 'splitTunnelNetworkList',
+        data: {
+          profile: p.resolved.name,
+          servers: outside.join(', '),
+          dnsSource: sourcePhrase(a.dnsServer),
+          list: list === null ? '(none: nothing is tunnelled)' : `${list} (${sourcePhrase(a.splitTunnelNetworkList)})`,
+          them: outside.length > 1 ? 'them' : 'it',
+        },
+        at: a.splitTunnelNetworkList.line ?? a.dnsServer.line,
+        // A standard ACL entry per server: first match wins, so it must come before a deny that covers it.
+        fix: list === null || excluded ? null : outside.map((s) => `access-list ${list} line 1 standard permit host ${s}`).join('\n'),
+      });
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import type { RuleTests } from '../rule-tester.js';
+import { mobile } from './_kit.js';
+
+export default {
+  valid: [
+    { name: 'certificate-only with a group-url', config: mobile({ tgWebvpn: ['authentication certificate'] }) },
+    { name: 'AAA authentication needs no group-url', config: mobile({ selectedBy: 'nothing', name: 'DefaultWEBVPNGroup', noPolicy: true }) },
+    { name: 'certificate and AAA together are not certificate-only', config: mobile({ tgWebvpn: ['authentication aaa certificate'] }) },
+  ],
+  invalid: [
+    {
+      name: 'certificate-only reached only through its alias: no group-url',
+      config: mobile({ selectedBy: 'nothing', tgWebvpn: ['authentication certificate', 'group-alias Mobile-Cert enable'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' authentication certificate',
+          severity: 'warning',
+          messageId: 'noGroupUrl',
+          object: 'group-url',
+          fix: 'tunnel-group MOBILE webvpn-attributes\n group-url https://VPN-HOSTNAME/mobile enable',
+        },
+      ],
+    },
+    {
+      name: 'certificate-only with secondary authentication',
+      config: `${mobile({ tgWebvpn: ['authentication certificate'] })}\ntunnel-group MOBILE general-attributes\n secondary-authentication-server-group ISE`,
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' secondary-authentication-server-group ISE',
+          severity: 'warning',
+          messageId: 'secondaryAuth',
+          data: { group: 'ISE' },
+          object: 'secondary-authentication',
+          fix: 'tunnel-group MOBILE general-attributes\n no secondary-authentication-server-group',
+        },
+      ],
+    },
+  ],
+} satisfies RuleTests;

@@ -1,0 +1,61 @@
+import type { RuleTests } from '../rule-tester.js';
+import { mobile } from './_kit.js';
+
+const ACL = ['access-list ST-CORP standard permit 10.1.0.0 255.255.0.0', 'access-list ST-CORP standard permit host 10.0.0.53'];
+const SPLIT_ST = ['split-tunnel-policy tunnelspecified', 'split-tunnel-network-list value ST-CORP', 'split-dns value corp.example.com'];
+
+export default {
+  valid: [
+    { name: 'the DNS server is in the list', config: mobile({ global: ACL, policy: [...SPLIT_ST, 'dns-server value 10.0.0.53'] }) },
+    { name: 'tunnel-all', config: mobile({ global: ACL, policy: ['split-tunnel-policy tunnelall', 'dns-server value 10.9.9.9'] }) },
+    {
+      name: 'an extended list the model does not read: no verdict',
+      config: mobile({ global: ['access-list ST-CORP extended permit ip 10.0.0.0 255.0.0.0 any'], policy: [...SPLIT_ST, 'dns-server value 10.9.9.9'] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'one of two DNS servers is outside the list',
+      config: mobile({ global: ACL, policy: [...SPLIT_ST, 'dns-server value 10.0.0.53 10.9.9.9'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value ST-CORP',
+          severity: 'warning',
+          messageId: 'outside',
+          data: { servers: '10.9.9.9', them: 'it' },
+          fix: 'access-list ST-CORP line 1 standard permit host 10.9.9.9',
+        },
+      ],
+    },
+    {
+      name: 'a deny before the permit: first match wins',
+      config: mobile({ global: ['access-list ST-CORP standard deny host 10.1.0.53', ...ACL], policy: [...SPLIT_ST, 'dns-server value 10.1.0.53'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value ST-CORP',
+          severity: 'warning',
+          messageId: 'outside',
+          data: { servers: '10.1.0.53' },
+          fix: 'access-list ST-CORP line 1 standard permit host 10.1.0.53',
+        },
+      ],
+    },
+    {
+      name: 'excludespecified: the server is in an excluded network (literal reading, info, no CLI)',
+      config: mobile({
+        global: ['access-list EXCL standard permit 10.0.0.0 255.255.0.0'],
+        policy: [
+          'split-tunnel-policy excludespecified',
+          'split-tunnel-network-list value EXCL',
+          'split-dns value corp.example.com',
+          'dns-server value 10.0.0.53',
+        ],
+      }),
+      findings: [
+        { profile: 'MOBILE', at: ' split-tunnel-network-list value EXCL', severity: 'info', messageId: 'outside', data: { servers: '10.0.0.53' }, fix: null },
+      ],
+    },
+  ],
+} satisfies RuleTests;
