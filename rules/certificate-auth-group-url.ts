@@ -1,5 +1,22 @@
 import { cliName } from '../src/parse/tokenize.js';
 import { createRule } from '../src/engine/types.js';
+import { unusedUrlPath, type Remedy } from '../src/engine/remedy.js';
+import { safeName } from '../src/engine/rule-kit.js';
+import type { DeviceModel } from '../src/model/types.js';
+
+/** A group-url on the host phones already use for this headend's other group-urls; otherwise the user names the host. */
+function groupUrlRemedy(model: DeviceModel, profile: string): { remedy?: Remedy; needsInput?: string } {
+  const hosts = [...model.tunnelGroups.values()]
+    .flatMap((t) => t.webvpn.groupUrls.map((u) => /^https:\/\/([^/]+)\//.exec(u.url)?.[1]))
+    .filter((h): h is string => h !== undefined);
+  const path = unusedUrlPath(model, safeName(profile).toLowerCase());
+  if (new Set(hosts).size !== 1) {
+    return {
+      needsInput: `the host name phones connect to: add \`group-url https://HOST/${path} enable\` under \`tunnel-group ${cliName(profile)} webvpn-attributes\`, and the same URL to the client profile`,
+    };
+  }
+  return { remedy: { kind: 'block', header: `tunnel-group ${cliName(profile)} webvpn-attributes`, lines: [`group-url https://${hosts[0]!}/${path} enable`] } };
+}
 
 export default createRule({
   meta: {
@@ -18,7 +35,7 @@ export default createRule({
         '{{profile}} authenticates with certificates only, but also names secondary-authentication-server-group {{group}}: phones get a login screen, and Connect On Demand cannot connect silently. Remove the secondary authentication for mobile users.',
     },
   },
-  check({ profiles, report }) {
+  check({ device, profiles, report }) {
     for (const p of profiles) {
       const tg = p.resolved.tunnelGroup;
       const auth = tg.webvpn.authentication;
@@ -29,7 +46,7 @@ export default createRule({
           data: { profile: tg.name },
           at: auth.line,
           object: 'group-url',
-          fix: `tunnel-group ${cliName(tg.name)} webvpn-attributes\n group-url https://VPN-HOSTNAME/${tg.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-')} enable`,
+          ...groupUrlRemedy(device.model, tg.name),
         });
       }
       const secondary = tg.general.secondaryAuthenticationServerGroup;
@@ -39,7 +56,7 @@ export default createRule({
           data: { profile: tg.name, group: secondary.value },
           at: secondary.line,
           object: 'secondary-authentication',
-          fix: `tunnel-group ${cliName(tg.name)} general-attributes\n no secondary-authentication-server-group`,
+          remedy: { kind: 'block', header: `tunnel-group ${cliName(tg.name)} general-attributes`, lines: ['no secondary-authentication-server-group'] },
         });
       }
     }

@@ -1,6 +1,6 @@
 import { match } from 'ts-pattern';
 import { createRule, type Severity } from '../src/engine/types.js';
-import { clientKeyword, lineFor, policyLabel, profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
+import { clientKeyword, lineFor, policyLabel, profileRemedy, sourcePhrase } from '../src/engine/rule-kit.js';
 
 export default createRule({
   meta: {
@@ -35,7 +35,7 @@ export default createRule({
         setting: 'dpdClient',
         data: { keyword, source: sourcePhrase(e), policy: policyLabel(p.resolved) },
         at: lineFor(device.model, p.resolved, e, 'webvpn'),
-        fix: profileFix(p.resolved, 'webvpn', [`${keyword} dpd-interval client 30`]),
+        remedy: profileRemedy(p.resolved, 'webvpn', [`${keyword} dpd-interval client 30`]),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
+import { profileRemedy, sourcePhrase } from '../src/engine/rule-kit.js';
 
 export default createRule({
   meta: {
@@ -29,7 +29,7 @@ export default createRule({
         data: { domain, domainSource: sourcePhrase(p.resolved.attributes.defaultDomain), splitDnsSource: sourcePhrase(s) },
         at: s.line,
         // Lists replace rather than merge across layers: the fix keeps the listed domains and adds the default domain.
-        fix: profileFix(p.resolved, 'attributes', [`split-dns value ${[...s.value, domain].join(' ')}`]),
+        remedy: profileRemedy(p.resolved, 'attributes', [`split-dns value ${[...s.value, domain].join(' ')}`]),
       });
     }
   },

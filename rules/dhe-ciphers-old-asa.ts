@@ -27,7 +27,7 @@ export default createRule({
       messageId: 'dhe',
       data: { line: enc.line, ciphers: dhe.join(', '), version: v.text, fixedIn: FIXED_IN },
       at: enc.line,
-      fix: rest.length > 0 ? `ssl encryption ${rest.join(' ')}` : null,
+      remedy: rest.length > 0 ? { kind: 'lines', lines: [`ssl encryption ${rest.join(' ')}`] } : null,
     });
   },
 });

@@ -37,7 +37,7 @@ export default createRule({
         },
         at: a.splitTunnelNetworkList.line ?? a.dnsServer.line,
         // A standard ACL entry per server: first match wins, so it must come before a deny that covers it.
-        fix: list === null || excluded ? null : outside.map((s) => `access-list ${list} line 1 standard permit host ${s}`).join('\n'),
+        remedy: list === null || excluded ? null : { kind: 'lines', lines: outside.map((s) => `access-list ${list} line 1 standard permit host ${s}`) },
       });
     }
   },

@@ -1,5 +1,5 @@
-import { cliName } from '../src/parse/tokenize.js';
 import { createRule } from '../src/engine/types.js';
+import { unusedName } from '../src/engine/remedy.js';
 import { describeCharacters, nameCharacters, safeName } from '../src/engine/rule-kit.js';
 
 export default createRule({
@@ -19,7 +19,7 @@ export default createRule({
         "group-alias `{{alias}}` of {{profile}} contains {{characters}}. The guide's own URI example uses an alias with a space and a period, so this is not known to break mobile clients; rename it only if they fail with it.",
     },
   },
-  check({ profiles, report }) {
+  check({ device, profiles, report }) {
     for (const p of profiles) {
       const tg = p.resolved.tunnelGroup;
       for (const a of tg.webvpn.groupAliases.filter((x) => x.enabled)) {
@@ -30,9 +30,7 @@ export default createRule({
             messageId: 'breaking',
             data: { alias: a.name, profile: tg.name, characters: describeCharacters([...chars.breaking, ...chars.doubtful]) },
             ...common,
-            fix: [`tunnel-group ${cliName(tg.name)} webvpn-attributes`, ` no group-alias ${cliName(a.name)}`, ` group-alias ${safeName(a.name)} enable`].join(
-              '\n',
-            ),
+            remedy: { kind: 'replace-alias', tunnelGroup: tg.name, alias: a.name, newAlias: unusedName(device.model, safeName(a.name)) },
           });
         } else if (chars.doubtful.length > 0) {
           report.profile(p, {

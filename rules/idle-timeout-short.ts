@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { lineFor, profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
+import { lineFor, profileRemedy, sourcePhrase } from '../src/engine/rule-kit.js';
 
 const RECOMMENDED_MINUTES = 1440;
 const DEFAULT_IDLE_SECONDS = 1800;
@@ -36,7 +36,7 @@ export default createRule({
       const common = {
         setting: 'vpnIdleTimeout' as const,
         at: lineFor(device.model, p.resolved, e, 'attributes'),
-        fix: profileFix(p.resolved, 'attributes', [`vpn-idle-timeout ${RECOMMENDED_MINUTES}`]),
+        remedy: profileRemedy(p.resolved, 'attributes', [`vpn-idle-timeout ${RECOMMENDED_MINUTES}`]),
       };
       if (e.state === 'value') {
         report.profile(p, { messageId: 'short', data: { minutes: e.value, source: sourcePhrase(e) }, ...common });

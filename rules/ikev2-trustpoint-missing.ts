@@ -20,11 +20,20 @@ export default createRule({
     const ikev2 = profiles.filter((p) => p.transports.ikev2);
     const clientServices = device.model.global.ikev2Enable.find((e) => e.clientServices);
     if (ikev2.length === 0 || !clientServices || device.model.global.ikev2RemoteAccessTrustpoint.state === 'value') return;
+    const g = device.model.global;
+    const trusted = [...new Set(g.sslTrustPoints.map((t) => t.trustpoint))].filter((name) => {
+      const tp = g.trustpoints.get(name);
+      return tp !== undefined && !(tp.enrollment.state === 'value' && tp.enrollment.value === 'self');
+    });
+    const sslTrustpoint = trusted.length === 1 ? trusted[0]! : null;
     report.device({
       messageId: 'missing',
       data: { line: clientServices.line, profiles: profileList(ikev2.map((p) => p.resolved.name)) },
       at: { line: clientServices.line, role: 'should-set' },
-      fix: 'crypto ikev2 remote-access trustpoint TRUSTPOINT-WITH-PUBLIC-CERT',
+      // The SSL trustpoint phones already accept, when there is exactly one that is not self-signed.
+      ...(sslTrustpoint === null
+        ? { needsInput: 'a trustpoint whose certificate phones trust (`show crypto ca trustpoints`): `crypto ikev2 remote-access trustpoint NAME`' }
+        : { remedy: { kind: 'lines', lines: [`crypto ikev2 remote-access trustpoint ${sslTrustpoint}`] } }),
     });
   },
 });

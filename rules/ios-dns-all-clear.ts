@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { policyLabel, profileFix } from '../src/engine/rule-kit.js';
+import { policyLabel } from '../src/engine/rule-kit.js';
 
 export default createRule({
   meta: {
@@ -24,14 +24,14 @@ export default createRule({
       if (p.dns.row !== 'D5' && !literal) continue;
       const a = p.resolved.attributes;
       const deciding = [a.splitDns.line, a.defaultDomain.line].filter((l): l is number => l !== null);
-      const domainName = device.model.domainName.state === 'value' ? device.model.domainName.value : 'DOMAIN';
+      const domainName = device.model.domainName.state === 'value' ? device.model.domainName.value : '';
       report.profile(p, {
         messageId: literal ? 'literalAllClear' : 'allClear',
         ...(literal ? { severity: 'info' as const } : {}),
         setting: 'splitDns',
         data: { profile: p.resolved.name, policy: policyLabel(p.resolved) },
         at: deciding.length > 0 ? Math.max(...deciding) : { line: p.resolved.groupPolicyLine ?? p.resolved.tunnelGroup.firstLine, role: 'should-set' },
-        fix: profileFix(p.resolved, 'attributes', [`split-dns value ${domainName}`]),
+        needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${policyLabel(p.resolved)}${device.model.domainName.state === 'value' ? ` (the device's own domain is ${domainName})` : ''}`,
       });
     }
   },

@@ -24,7 +24,7 @@ export default createRule({
       messageId: 'disabledByLine',
       data: { line: natt.line, profiles: profileList(ikev2.map((p) => p.resolved.name)) },
       at: natt.line,
-      fix: 'crypto isakmp nat-traversal 3600',
+      remedy: { kind: 'lines', lines: ['crypto isakmp nat-traversal 3600'] },
     });
   },
 });

@@ -24,17 +24,17 @@ export default createRule({
     const natt = device.natTraversal;
     if (ikev2.length === 0 || natt.state !== 'value' || natt.value >= MAXIMUM) return;
     const served = profileList(ikev2.map((p) => p.resolved.name));
-    const fix = `crypto isakmp nat-traversal ${MAXIMUM}`;
+    const remedy = { kind: 'lines' as const, lines: [`crypto isakmp nat-traversal ${MAXIMUM}`] };
     if (natt.from === 'default') {
       const clientServices = device.model.global.ikev2Enable.find((e) => e.clientServices);
       report.device({
         messageId: 'defaultShort',
         data: { seconds: natt.value, basis: natt.basis, profiles: served },
         at: { line: clientServices?.line ?? null, role: 'should-set' },
-        fix,
+        remedy,
       });
     } else {
-      report.device({ messageId: 'short', data: { seconds: natt.value, line: natt.line, profiles: served }, at: natt.line, fix });
+      report.device({ messageId: 'short', data: { seconds: natt.value, line: natt.line, profiles: served }, at: natt.line, remedy });
     }
   },
 });

@@ -23,7 +23,7 @@ export default createRule({
         messageId: 'notDeclared',
         data: { profile: p.resolved.name, name: perapp.value, line: perapp.line },
         at: perapp.line,
-        fix: 'webvpn\n anyconnect-custom-attr perapp description Per-app VPN policy',
+        remedy: { kind: 'block', header: 'webvpn', lines: ['anyconnect-custom-attr perapp description Per-app VPN policy'] },
       });
     }
   },

@@ -23,7 +23,7 @@ export default createRule({
         messageId: 'missing',
         data: { profile: p.resolved.name, name: perapp.value, line: perapp.line },
         at: perapp.line,
-        fix: `anyconnect-custom-data perapp ${perapp.value} BASE64-POLICY-FROM-APPLICATION-SELECTOR`,
+        needsInput: `the base64 policy from Cisco's Application Selector, as \`anyconnect-custom-data perapp ${perapp.value} VALUE\` lines of at most 420 characters each`,
       });
     }
   },

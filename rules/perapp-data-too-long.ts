@@ -27,11 +27,12 @@ export default createRule({
           at: part.line,
           object: `${data.type} ${data.name} line ${data.parts.indexOf(part) + 1}`,
           // The same value, re-entered in pieces: the old line goes first so the order is kept.
-          fix:
+          remedy:
             data.parts.length === 1
-              ? [`no anyconnect-custom-data ${data.type} ${data.name}`, ...chunks.map((c) => `anyconnect-custom-data ${data.type} ${data.name} ${c}`)].join(
-                  '\n',
-                )
+              ? {
+                  kind: 'lines',
+                  lines: [`no anyconnect-custom-data ${data.type} ${data.name}`, ...chunks.map((c) => `anyconnect-custom-data ${data.type} ${data.name} ${c}`)],
+                }
               : null,
         });
       }

@@ -26,7 +26,7 @@ export default createRule({
         data: { type: t.type, line: t.line },
         at: t.line,
         object: `anyconnect-custom-attr ${t.type}`,
-        fix: `webvpn\n no anyconnect-custom-attr ${t.type}\n anyconnect-custom-attr perapp${t.description ? ` description ${t.description}` : ''}`,
+        remedy: { kind: 'rename-custom-type', from: t.type, to: 'perapp' },
       });
     }
     // One finding per policy line, whichever profile led to it.
@@ -35,7 +35,13 @@ export default createRule({
       for (const [type, e] of p.resolved.customAttributes) {
         if (!looksLikePerapp(type) || e.line === null || seen.has(e.line)) continue;
         seen.add(e.line);
-        report.device({ messageId: 'used', data: { type, line: e.line }, at: e.line, object: `anyconnect-custom ${type} in ${p.resolved.groupPolicy}` });
+        report.device({
+          messageId: 'used',
+          data: { type, line: e.line },
+          at: e.line,
+          object: `anyconnect-custom ${type} in ${p.resolved.groupPolicy}`,
+          remedy: { kind: 'rename-custom-type', from: type, to: 'perapp' },
+        });
       }
     }
   },

@@ -50,7 +50,7 @@ export default createRule({
         data: { profiles: names },
         at: { line: firstSamlLine, role: 'offending' },
         object: 'ntp',
-        fix: 'ntp server NTP-SERVER-IP',
+        needsInput: 'the NTP server the IdP keeps time with: `ntp server IP` (with `source IF` where needed)',
       });
     }
     for (const idp of device.model.global.webvpn?.samlIdps ?? []) {

@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { clientKeyword, lineFor, policyLabel, profileFix, shouldSetClause, sourcePhrase } from '../src/engine/rule-kit.js';
+import { clientKeyword, lineFor, policyLabel, profileRemedy, shouldSetClause, sourcePhrase } from '../src/engine/rule-kit.js';
 
 export default createRule({
   meta: {
@@ -28,7 +28,7 @@ export default createRule({
         setting: 'dpdGateway',
         data: { seconds: e.value, source: sourcePhrase(e), keyword, policy: policyLabel(p.resolved), where: shouldSetClause(at, 'it') },
         at,
-        fix: profileFix(p.resolved, 'webvpn', [`${keyword} dpd-interval gateway none`]),
+        remedy: profileRemedy(p.resolved, 'webvpn', [`${keyword} dpd-interval gateway none`]),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { policyCli } from '../src/engine/rule-kit.js';
+import { policyRemedy } from '../src/engine/rule-kit.js';
 
 export default createRule({
   meta: {
@@ -33,7 +33,7 @@ export default createRule({
         data: { policy: p.resolved.groupPolicy, domains: s.value.join(' '), line: inherited.line, effect },
         at: gp ? { line: gp.attributeBlockLines[0] ?? inherited.line, role: 'should-set' } : inherited.line,
         // Lists replace rather than merge across layers: keep the inherited domains (and add an uncovered default domain).
-        fix: policyCli(p.resolved.groupPolicy, 'attributes', [`split-dns value ${[...s.value, ...(domain ? [domain] : [])].join(' ')}`]),
+        remedy: policyRemedy(p.resolved.groupPolicy, 'attributes', [`split-dns value ${[...s.value, ...(domain ? [domain] : [])].join(' ')}`], p.resolved.name),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { policyCli } from '../src/engine/rule-kit.js';
+import { policyRemedy } from '../src/engine/rule-kit.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const IPV6 = /^[0-9a-f:]+$/i;
@@ -45,7 +45,7 @@ export default createRule({
         setting: 'splitDns',
         data: { entries: bad.map(([d, why]) => `\`${d}\` (${why})`).join(', '), inherited: s.from === 'DfltGrpPolicy' ? ', inherited from DfltGrpPolicy' : '' },
         at: s.line,
-        fix: policyCli(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none']),
+        remedy: policyRemedy(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none'], p.resolved.name),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { lineFor, profileFix, sourcePhrase } from '../src/engine/rule-kit.js';
+import { lineFor, policyLabel, sourcePhrase } from '../src/engine/rule-kit.js';
 
 // The id is historical (it once fired only with a split-dns list); users' configs and baselines name it.
 export default createRule({
@@ -28,7 +28,7 @@ export default createRule({
         setting: 'dnsServer',
         data: { what, row: p.dns.row, dnsServerSource: sourcePhrase(a.dnsServer) },
         at: lineFor(device.model, p.resolved, a.dnsServer, 'attributes'),
-        fix: profileFix(p.resolved, 'attributes', ['dns-server value DNS-SERVER-IP']),
+        needsInput: `the DNS servers that resolve internal names for VPN users, as \`dns-server value IP [IP]\` in ${policyLabel(p.resolved)}`,
       });
     }
   },

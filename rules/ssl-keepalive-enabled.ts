@@ -2,7 +2,7 @@ import { createRule } from '../src/engine/types.js';
 
 /** From here on a keepalive is the guide's "longer interval" mitigation (600 s is the recalled maximum). */
 const LONG_INTERVAL = 600;
-import { clientKeyword, lineFor, policyLabel, profileFix, shouldSetClause, sourcePhrase } from '../src/engine/rule-kit.js';
+import { clientKeyword, lineFor, policyLabel, profileRemedy, shouldSetClause, sourcePhrase } from '../src/engine/rule-kit.js';
 
 export default createRule({
   meta: {
@@ -48,7 +48,7 @@ export default createRule({
           where: shouldSetClause(at, 'it'),
         },
         at,
-        fix: profileFix(p.resolved, 'webvpn', [line]),
+        remedy: profileRemedy(p.resolved, 'webvpn', [line]),
       });
     }
   },

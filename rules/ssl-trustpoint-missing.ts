@@ -28,7 +28,7 @@ export default createRule({
         data: { interface: i.name, line: i.line, profiles: profileList(ssl.map((p) => p.resolved.name)) },
         at: i.line,
         object: `interface ${i.name}`,
-        fix: `ssl trust-point TRUSTPOINT-WITH-PUBLIC-CERT ${i.name}`,
+        needsInput: `a trustpoint holding a certificate from a CA phones trust (\`crypto ca trustpoint NAME\`, enrolled), then \`ssl trust-point NAME ${i.name}\``,
       });
     }
   },

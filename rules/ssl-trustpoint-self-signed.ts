@@ -35,6 +35,7 @@ export default createRule({
         data: { command: use.command, line: use.line, trustpoint: use.trustpoint, enrollmentLine: tp.enrollment.line, profiles: profileList(use.serves) },
         at: use.line,
         object: use.command,
+        needsInput: `a certificate from a CA the phones trust, enrolled in a trustpoint (\`crypto ca trustpoint NAME\`, then \`crypto ca enroll NAME\` or an imported PKCS#12); then \`${use.command.replace(use.trustpoint, 'NAME')}\``,
       });
     }
   },

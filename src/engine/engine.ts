@@ -8,6 +8,7 @@ import type { Basis } from '../model/basis.js';
 import { attributeSpec, type PolicyAttributeKey } from '../model/policy-attributes.js';
 import type { ResolvedDevice } from '../resolve/resolve.js';
 import { classifyProfiles } from './mobile-facing.js';
+import { renderRemedy } from './remedy.js';
 import { RuleContractError, type Finding, type MobileProfile, type Report, type ReportDescriptor, type RuleModule } from './types.js';
 
 export interface EngineOptions {
@@ -58,7 +59,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
 
   const findings: Finding[] = [];
   // Device-wide rules still need a mobile-facing profile to be relevant.
-  if (profiles.length > 0) for (const rule of rules) rule.check({ device, profiles, report: reporterFor(rule, profiles, findings) });
+  if (profiles.length > 0) for (const rule of rules) rule.check({ device, profiles, report: reporterFor(rule, device, profiles, findings) });
   findings.sort(compareFindings);
   return {
     findings,
@@ -68,7 +69,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
   };
 }
 
-function reporterFor(rule: RuleModule, inScope: readonly MobileProfile[], out: Finding[]): Report {
+function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly MobileProfile[], out: Finding[]): Report {
   const { meta } = rule;
   const add = (d: ReportDescriptor, profile: MobileProfile | null): void => {
     const template = (meta.messages as Record<string, string | undefined>)[d.messageId];
@@ -82,6 +83,8 @@ function reporterFor(rule: RuleModule, inScope: readonly MobileProfile[], out: F
           ? { line: d.at, role: 'offending' as const }
           : d.at;
     const data = d.data ?? {};
+    const rendered = d.remedy ? renderRemedy(device.model, d.remedy) : null;
+    const needsInput = [...(d.needsInput ? [d.needsInput] : []), ...(rendered?.needsInput ?? [])];
     out.push({
       ruleId: meta.id,
       severity,
@@ -92,7 +95,9 @@ function reporterFor(rule: RuleModule, inScope: readonly MobileProfile[], out: F
       lineRole: at.role,
       tunnelGroup: profile?.resolved.name ?? null,
       groupPolicy: profile?.resolved.groupPolicy ?? null,
-      fix: d.fix ?? null,
+      fix: rendered?.cli ?? null,
+      remedy: d.remedy ?? null,
+      needsInput: needsInput.length > 0 ? needsInput.join('; ') : null,
       object: d.object ?? null,
       basis: profile?.reach.assumption ? weakest(meta.basis, 'recalled') : meta.basis,
     });

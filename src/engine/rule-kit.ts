@@ -1,28 +1,25 @@
 // Small helpers rules share: where a fix goes, which line to point at, how to word a source.
 // They read the resolved model only.
 
-import { cliName } from '../parse/tokenize.js';
 import { atLeast } from '../parse/version.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { isLegacy, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+import type { Remedy } from './remedy.js';
 import type { LineChoice } from './types.js';
 
 /**
- * The fix for a per-profile policy attribute: in the profile's own policy (DfltGrpPolicy when it
- * uses that). None for an external policy, whose attributes live on the RADIUS server; a policy
- * the config names but does not define is created first.
+ * The remedy for a per-profile policy attribute: in the profile's own policy (DfltGrpPolicy when it
+ * uses that). None for an external policy, whose attributes live on the RADIUS server; a policy the
+ * config names but does not define is created first.
  */
-export function profileFix(profile: ResolvedProfile, mode: 'attributes' | 'webvpn', lines: string[]): string | null {
+export function profileRemedy(profile: ResolvedProfile, mode: 'attributes' | 'webvpn', lines: string[]): Remedy | null {
   if (profile.policyLayer === 'external') return null;
-  const cli = policyCli(profile.groupPolicy, mode, lines);
-  return profile.policyLayer === 'missing' ? `group-policy ${cliName(profile.groupPolicy)} internal\n${cli}` : cli;
+  return { kind: 'policy', policy: profile.groupPolicy, create: profile.policyLayer === 'missing', mode, lines, profile: profile.name };
 }
 
-/** CLI lines for a group-policy attribute, in its mode. */
-export function policyCli(policy: string, mode: 'attributes' | 'webvpn', lines: string[]): string {
-  const head = [`group-policy ${cliName(policy)} attributes`];
-  if (mode === 'webvpn') return [...head, ' webvpn', ...lines.map((l) => `  ${l}`)].join('\n');
-  return [...head, ...lines.map((l) => ` ${l}`)].join('\n');
+/** The remedy for lines of a named policy that exists (DfltGrpPolicy included). */
+export function policyRemedy(policy: string, mode: 'attributes' | 'webvpn', lines: string[], profile: string | null): Remedy {
+  return { kind: 'policy', policy, create: false, mode, lines, profile };
 }
 
 /** `svc` before 8.4(1) or when the config already uses it, `anyconnect` otherwise. */

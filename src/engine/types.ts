@@ -7,6 +7,7 @@ import type { PolicyAttributeKey } from '../model/policy-attributes.js';
 import type { ResolvedDevice, ResolvedProfile } from '../resolve/resolve.js';
 import type { IosDnsExplanation } from '../explain/ios-dns.js';
 import type { Reach } from './mobile-facing.js';
+import type { Remedy } from './remedy.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -52,8 +53,10 @@ export interface ReportDescriptor<M extends string = string> {
   data?: Readonly<Record<string, string | number>>;
   /** A line number (offending), a LineChoice, or null/absent when no line applies. */
   at?: number | LineChoice | null;
-  /** Exact ASA CLI to paste, with its mode lines; absent or null when there is nothing to paste. */
-  fix?: string | null;
+  /** What to change, as data; the engine writes the CLI (`fix`) from it. Absent or null: nothing to paste. */
+  remedy?: Remedy | null;
+  /** What the fix needs from the user (an address, a certificate), with where to find it; never a placeholder in the CLI. */
+  needsInput?: string;
   /** A different severity for this finding (one of meta.severities). */
   severity?: Severity;
   /** What the finding is about when a rule can fire more than once per profile (an alias, an interface). */
@@ -99,7 +102,11 @@ export interface Finding {
   lineRole: 'offending' | 'should-set';
   tunnelGroup: string | null;
   groupPolicy: string | null;
+  /** Exact ASA CLI to paste, with its mode lines (rendered from `remedy`), or null. */
   fix: string | null;
+  remedy: Remedy | null;
+  /** What the user must supply before this can be fixed (see ReportDescriptor.needsInput), or null. */
+  needsInput: string | null;
   /** See ReportDescriptor.object; null when the profile (or device) alone identifies the finding. */
   object: string | null;
   /** The weakest basis the verdict rests on: the rule's own, or the assumption that made the profile mobile-facing. */

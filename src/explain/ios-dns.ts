@@ -75,6 +75,21 @@ export interface IosDnsExplanation {
   dnsServers: string[];
 }
 
+/** The outcome as `explain-dns --format json` prints it (`iosDns`), and as `diff` compares it. */
+export interface IosDnsSummary {
+  outcome: IosDnsOutcome;
+  tunneledDomains: string[];
+  row: DecisionRow;
+  basis: 'guide' | 'inferred';
+  sentence: string;
+  /** excludespecified (D6/D7): the outcome when the guide's split-tunnelling bullets are read literally. */
+  literal: LiteralReading | null;
+}
+
+export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
+  return { outcome: e.outcome, tunneledDomains: e.tunneledDomains, row: e.row, basis: e.basis, sentence: e.sentence, literal: e.literal };
+}
+
 export interface ExplainContext {
   /** Non-default DAP records exist and may override values at login. */
   dapOverrides?: boolean;

@@ -15,6 +15,8 @@ export interface GroupPolicy {
   attributeBlockLines: number[];
   /** Line of the ` webvpn` sub-mode header, if any. */
   webvpnLine: number | null;
+  /** Every sub-command as written, with its sub-mode (a plan copies a shared policy from these). */
+  lines: Array<{ text: string; line: number; mode: 'attributes' | 'webvpn'; secret: boolean }>;
   externalServerGroup: string | null;
   attributes: PolicyAttributes;
   /** `anyconnect-custom TYPE value NAME|none`, by TYPE. */
@@ -22,6 +24,14 @@ export interface GroupPolicy {
 }
 
 export type TunnelGroupType = 'remote-access' | 'ipsec-l2l' | 'ipsec-ra' | 'webvpn';
+
+export interface TunnelGroupBlock {
+  /** `general-attributes`, `webvpn-attributes`, `ipsec-attributes`, `ppp-attributes`, ... */
+  kind: string;
+  line: number;
+  /** The block's sub-commands, trimmed, with their lines; `secret` when the line holds a key or password. */
+  lines: Array<{ text: string; line: number; secret: boolean }>;
+}
 
 export interface GroupAlias {
   name: string;
@@ -43,6 +53,11 @@ export interface TunnelGroup {
   builtIn: boolean;
   /** First line that mentions the group. */
   firstLine: number | null;
+  /**
+   * Every sub-command of each attributes block as written, so a copy of the profile can carry all of
+   * it (interface tags, authorization and accounting groups, username-from-certificate, ...).
+   */
+  blocks: TunnelGroupBlock[];
   general: {
     line: number | null;
     defaultGroupPolicy: Setting<string>;

@@ -1,9 +1,10 @@
 // `audit --format json`. The fields named in the issue are a contract (schemaVersion 1).
 
-import { countBySeverity } from '../audit/result.js';
+import { countBySeverity, type ReportedFinding } from '../audit/result.js';
 import type { FindingKey } from '../baseline/identity.js';
 import type { Problem } from '../common/problem.js';
 import type { ProfileReach } from '../engine/engine.js';
+import type { Remedy } from '../engine/remedy.js';
 import type { Severity } from '../engine/types.js';
 import type { Basis } from '../model/basis.js';
 import type { ReportInput } from './report-input.js';
@@ -49,6 +50,31 @@ export interface AuditJsonFinding {
   data: Readonly<Record<string, string | number>>;
   /** The weakest basis the verdict rests on (guide, cmd-ref, src, inferred, recalled). */
   basis: Basis;
+  /** What the user must supply before this can be fixed (the fix holds no placeholder), or null. */
+  needsInput: string | null;
+  /** The change as data (what `plan` composes), or null. */
+  remedy: Remedy | null;
+}
+
+/** A finding as `audit --format json` gives it (`diff` reports introduced and resolved findings the same way). */
+export function findingJson(f: ReportedFinding): AuditJsonFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    tunnelGroup: f.tunnelGroup,
+    groupPolicy: f.groupPolicy,
+    fix: f.fix,
+    lineRole: f.lineRole,
+    lineText: f.lineText,
+    object: f.object,
+    messageId: f.messageId,
+    data: f.data,
+    basis: f.basis,
+    needsInput: f.needsInput,
+    remedy: f.remedy,
+  };
 }
 
 export default function renderAuditJson({ targets, tool, baseline }: ReportInput): string {
@@ -67,21 +93,7 @@ export default function renderAuditJson({ targets, tool, baseline }: ReportInput
       mobileProfiles: t.mobileProfiles,
       reach: t.reach,
       skippedProfiles: t.skippedProfiles,
-      findings: t.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        line: f.line,
-        tunnelGroup: f.tunnelGroup,
-        groupPolicy: f.groupPolicy,
-        fix: f.fix,
-        lineRole: f.lineRole,
-        lineText: f.lineText,
-        object: f.object,
-        messageId: f.messageId,
-        data: f.data,
-        basis: f.basis,
-      })),
+      findings: t.findings.map(findingJson),
       ignored: t.ignored.map((i) => ({
         ruleId: i.finding.ruleId,
         tunnelGroup: i.finding.tunnelGroup,

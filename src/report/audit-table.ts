@@ -57,6 +57,11 @@ export default function renderAuditTable({ targets, display }: ReportInput): str
       }).trimEnd(),
     );
     if (groups.some((g) => g.finding.lineRole === 'should-set')) out.push(p.dim('  * no line sets this value; the line shown is where it should be set'));
+    const inputs = groups.filter((g) => g.finding.needsInput !== null);
+    if (inputs.length > 0) {
+      out.push('', '  Needs your input (no CLI printed):');
+      for (const g of inputs) out.push(`  - ${g.finding.ruleId}${g.profiles.length > 0 ? ` (${g.profiles.join(', ')})` : ''}: ${g.finding.needsInput!}`);
+    }
     const fixes = groups.filter((g) => g.finding.fix !== null);
     if (fixes.length > 0) {
       out.push('', '  Fixes (paste in configuration mode):');
@@ -66,7 +71,7 @@ export default function renderAuditTable({ targets, display }: ReportInput): str
         const key = `${g.finding.ruleId}\n${fix}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push(`  ${p.dim(`# ${g.finding.ruleId}${g.profiles.length > 0 ? ` — ${g.profiles.join(', ')}` : ''}`)}`);
+        out.push(`  ${p.dim(`${g.finding.ruleId}${g.profiles.length > 0 ? ` (${g.profiles.join(', ')})` : ''}:`)}`);
         for (const l of fix.split('\n')) out.push(`    ${l}`);
       }
     }

@@ -1,7 +1,7 @@
 // `explain-dns --format json`. The fields named in the issue are a contract (schemaVersion 1):
 // add fields, never rename or remove them.
 
-import type { BecauseEntry, DecisionRow, DnsProblems, IosDnsExplanation, IosDnsOutcome, LiteralReading, QueryVerdict } from '../explain/ios-dns.js';
+import { iosDnsSummary, type BecauseEntry, type DnsProblems, type IosDnsExplanation, type IosDnsSummary, type QueryVerdict } from '../explain/ios-dns.js';
 import type { SplitTunnelPolicy } from '../model/policy-attributes.js';
 import type { TargetSummary } from '../model/summary.js';
 
@@ -15,15 +15,7 @@ export interface ExplainJsonProfile {
   tunnelGroup: string;
   groupPolicy: string;
   splitTunnel: SplitTunnelPolicy;
-  iosDns: {
-    outcome: IosDnsOutcome;
-    tunneledDomains: string[];
-    row: DecisionRow;
-    basis: 'guide' | 'inferred';
-    sentence: string;
-    /** excludespecified (D6/D7): the outcome when the guide's split-tunnelling bullets are read literally. */
-    literal: LiteralReading | null;
-  };
+  iosDns: IosDnsSummary;
   /** What is wrong with the outcome, as facts (the DNS rules report exactly these). */
   problems: DnsProblems;
   because: BecauseEntry[];
@@ -50,14 +42,7 @@ export function renderExplainJson(targets: ExplainTarget[]): string {
           tunnelGroup: e.profile.name,
           groupPolicy: e.profile.groupPolicy,
           splitTunnel: e.splitTunnel,
-          iosDns: {
-            outcome: e.outcome,
-            tunneledDomains: e.tunneledDomains,
-            row: e.row,
-            basis: e.basis,
-            sentence: e.sentence,
-            literal: e.literal,
-          },
+          iosDns: iosDnsSummary(e),
           problems: e.problems,
           because: e.because.map((b) => ({
             setting: b.setting,

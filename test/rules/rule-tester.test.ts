@@ -54,6 +54,19 @@ describe('rule tester', () => {
 });
 
 describe('rule cases', () => {
+  it('never print a placeholder in a fix: what needs the user goes to needsInput', () => {
+    for (const [id, tests] of Object.entries(CASES)) {
+      for (const c of tests.invalid) {
+        if (c.config === undefined) continue;
+        const text = completeConfig(c.config);
+        for (const f of c.findings) {
+          // An all-caps hyphenated word the configuration does not contain is a placeholder (DNS-SERVER-IP).
+          const invented = (f.fix ?? '').match(/(?<=^|\s)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?=\s|$)/gm)?.filter((w) => !text.includes(w)) ?? [];
+          expect(invented, `${id}: ${c.name ?? ''}`).toEqual([]);
+        }
+      }
+    }
+  });
   it('exist for every rule, each with its own test file', () => {
     expect(Object.keys(CASES).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
     for (const id of Object.keys(CASES)) expect(existsSync(`${ROOT}test/rules/${id}.test.ts`), id).toBe(true);

@@ -37,6 +37,8 @@ export interface ExpectedFinding {
   /** Checked key by key when given. */
   data?: Record<string, string | number>;
   fix: string | null;
+  /** What the finding asks the user to supply; a string is looked for in it, null means none. */
+  needsInput?: string | null;
   object?: string | null;
 }
 
@@ -146,6 +148,7 @@ export function assertFindings(rule: RuleModule, c: InvalidCase | RuleCase, expe
       severity: f.severity,
       messageId: f.messageId,
       fix: f.fix,
+      needsInput: f.needsInput,
       object: f.object,
       data: f.data,
     }))
@@ -161,6 +164,7 @@ export function assertFindings(rule: RuleModule, c: InvalidCase | RuleCase, expe
       severity: e.severity,
       messageId: e.messageId,
       fix: e.fix,
+      needsInput: e.needsInput === undefined ? (got[i]?.needsInput ?? null) : e.needsInput === null ? null : expect.stringContaining(e.needsInput),
       object: e.object === undefined ? (got[i]?.object ?? null) : e.object,
       data: e.data === undefined ? (got[i]?.data ?? {}) : expect.objectContaining(e.data),
     }));

@@ -2,6 +2,7 @@
 // sub-mode. Attribute lines are read through the attribute table; repeated blocks merge, later lines win.
 
 import { POLICY_ATTRIBUTES, emptyPolicyAttributes, type PolicyAttributeSpec } from '../policy-attributes.js';
+import { redactLine } from '../../parse/redact.js';
 import { noneSetting, valueSetting, type Setting } from '../setting.js';
 import type { GroupPolicy } from '../types.js';
 import type { BuildContext, ConfigLine, LineHandler, TopLevelReader } from '../build-context.js';
@@ -30,6 +31,7 @@ export function policyOf(ctx: BuildContext, name: string): GroupPolicy {
       declarationLine: null,
       attributeBlockLines: [],
       webvpnLine: null,
+      lines: [],
       externalServerGroup: null,
       attributes: emptyPolicyAttributes(),
       customAttributes: new Map(),
@@ -100,6 +102,13 @@ export const groupPolicyReader: TopLevelReader = {
     gp.attributeBlockLines.push(l.line);
     const attributes = attributeHandler(ctx, gp, ATTRIBUTE_SPECS);
     const webvpn = attributeHandler(ctx, gp, WEBVPN_SPECS);
+    const keep = (c: ConfigLine, mode: 'attributes' | 'webvpn'): void => {
+      gp.lines.push({ text: c.text, line: c.line, mode, secret: redactLine(c.text) !== c.text });
+    };
+    for (const c of ctx.children(l)) {
+      if (c.words.length === 1 && c.words[0] === 'webvpn') for (const w of ctx.children(c)) keep(w, 'webvpn');
+      else keep(c, 'attributes');
+    }
     ctx.readChildren(l, {
       'anyconnect-custom': customAttribute(ctx, gp),
       webvpn: (sub) => {

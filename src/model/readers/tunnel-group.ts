@@ -1,6 +1,7 @@
 // `tunnel-group NAME type ...` and its `general-attributes`, `webvpn-attributes` and `ipsec-attributes`
 // blocks (each a separate top-level block, as the ASA prints them).
 
+import { redactLine } from '../../parse/redact.js';
 import { UNSET, valueSetting } from '../setting.js';
 import { BUILT_IN_TUNNEL_GROUPS, type TunnelGroup, type TunnelGroupType } from '../types.js';
 import type { BuildContext, ConfigLine, TopLevelReader } from '../build-context.js';
@@ -14,6 +15,7 @@ export function newTunnelGroup(name: string, line: number | null): TunnelGroup {
     typeLine: null,
     builtIn: (BUILT_IN_TUNNEL_GROUPS as readonly string[]).includes(name),
     firstLine: line,
+    blocks: [],
     general: {
       line: null,
       defaultGroupPolicy: UNSET,
@@ -123,6 +125,9 @@ export const tunnelGroupReader: TopLevelReader = {
       return false;
     }
     const tg = tunnelGroupOf(ctx, name, l.line);
+    if (kind !== 'type') {
+      tg.blocks.push({ kind, line: l.line, lines: ctx.children(l).map((c) => ({ text: c.text, line: c.line, secret: redactLine(c.text) !== c.text })) });
+    }
     switch (kind) {
       case 'type': {
         const type = l.words[3];

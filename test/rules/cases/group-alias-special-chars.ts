@@ -35,7 +35,7 @@ export default {
           messageId: 'breaking',
           data: { alias: 'R&D/Lab', characters: '`&`, `/`' },
           object: 'group-alias R&D/Lab',
-          fix: 'tunnel-group MOBILE webvpn-attributes\n no group-alias R&D/Lab\n group-alias R-D-Lab enable',
+          fix: 'tunnel-group MOBILE webvpn-attributes\n group-alias R-D-Lab enable\n no group-alias R&D/Lab',
         },
       ],
     },

@@ -30,7 +30,7 @@ export default {
           messageId: 'used',
           data: { type: 'PerApp' },
           object: 'anyconnect-custom PerApp in GP',
-          fix: null,
+          fix: 'group-policy GP attributes\n no anyconnect-custom PerApp\n anyconnect-custom perapp value PA',
         },
       ],
     },

@@ -1,7 +1,8 @@
 import type { RuleTests } from '../rule-tester.js';
 import { mobile, SPLIT } from './_kit.js';
 
-const fix = 'group-policy GP attributes\n dns-server value DNS-SERVER-IP';
+const fix = null;
+const needsInput = '`dns-server value IP [IP]` in group-policy GP';
 
 export default {
   valid: [
@@ -32,7 +33,7 @@ export default {
     {
       name: 'none inherited from DfltGrpPolicy',
       config: mobile({ dflt: ['dns-server none'], policy: [...SPLIT, 'split-dns value corp.example.com'] }),
-      findings: [{ profile: 'MOBILE', at: ' dns-server none', severity: 'error', messageId: 'noResolver', fix }],
+      findings: [{ profile: 'MOBILE', at: ' dns-server none', severity: 'error', messageId: 'noResolver', fix, needsInput }],
     },
     {
       name: 'tunnel-all (D1) with no dns-server anywhere: the same finding, at the line that should set it',

@@ -1,0 +1,184 @@
+// What a finding asks to change, as data: rules say what (a policy attribute, an alias to replace, a
+// profile to recreate), this module writes the ASA CLI for one finding, and `plan` composes many of
+// them with the whole configuration in view (one entry per mode, names checked, scopes chosen). A
+// remedy never holds a placeholder: what needs the user's knowledge is a finding's `needsInput`.
+
+import { cliName } from '../parse/tokenize.js';
+import { DEFAULT_GROUP_POLICY, type DeviceModel, type TunnelGroup } from '../model/types.js';
+
+export type Remedy =
+  /** Lines of one group-policy (created first when `create`); `profile` is the connection profile it is for. */
+  | { kind: 'policy'; policy: string; create: boolean; mode: 'attributes' | 'webvpn'; lines: string[]; profile: string | null }
+  /** Top-level lines, in order (`crypto isakmp nat-traversal 3600`, access-list entries). */
+  | { kind: 'lines'; lines: string[] }
+  /** Sub-commands of one block (`webvpn`, `tunnel-group X general-attributes`). */
+  | { kind: 'block'; header: string; lines: string[] }
+  /** A new, safe alias for a profile: added before the old one is removed. */
+  | { kind: 'replace-alias'; tunnelGroup: string; alias: string; newAlias: string }
+  /** A tunnel-group cannot be renamed: a copy under a new name takes its aliases and group-urls. */
+  | { kind: 'recreate-profile'; tunnelGroup: string; newName: string }
+  /** A custom attribute type renamed everywhere it appears: declaration, data lines and policies. */
+  | { kind: 'rename-custom-type'; from: string; to: string };
+
+export interface RenderedRemedy {
+  cli: string;
+  /** What the CLI could not include and the user must supply (a secret the tool never copies). */
+  needsInput: string[];
+}
+
+export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy {
+  switch (remedy.kind) {
+    case 'policy':
+      return {
+        cli: [...(remedy.create ? [`group-policy ${cliName(remedy.policy)} internal`] : []), ...policyLines(remedy.policy, remedy.mode, remedy.lines)].join(
+          '\n',
+        ),
+        needsInput: [],
+      };
+    case 'lines':
+      return { cli: remedy.lines.join('\n'), needsInput: [] };
+    case 'block':
+      return { cli: [remedy.header, ...remedy.lines.map((l) => ` ${l}`)].join('\n'), needsInput: [] };
+    case 'replace-alias':
+      return {
+        cli: [
+          `tunnel-group ${cliName(remedy.tunnelGroup)} webvpn-attributes`,
+          ` group-alias ${cliName(remedy.newAlias)} enable`,
+          ` no group-alias ${cliName(remedy.alias)}`,
+        ].join('\n'),
+        needsInput: [],
+      };
+    case 'recreate-profile':
+      return recreateProfile(model, remedy.tunnelGroup, remedy.newName);
+    case 'rename-custom-type':
+      return { cli: renameCustomType(model, remedy.from, remedy.to).join('\n'), needsInput: [] };
+  }
+}
+
+/** `group-policy P attributes` with its lines, in the attributes block or its webvpn sub-mode. */
+export function policyLines(policy: string, mode: 'attributes' | 'webvpn', lines: string[]): string[] {
+  const head = `group-policy ${cliName(policy)} attributes`;
+  return mode === 'webvpn' ? [head, ' webvpn', ...lines.map((l) => `  ${l}`)] : [head, ...lines.map((l) => ` ${l}`)];
+}
+
+/** What a plan changes on a recreated profile besides its name. */
+export interface RecreateOverrides {
+  /** New names for aliases replaced at the same time (old → new). */
+  aliasRenames?: ReadonlyMap<string, string>;
+  /** The group-policy the copy uses instead of the original's. */
+  defaultGroupPolicy?: string;
+  /** Lines other fixes add to a block of the profile (by block kind), applied to the copy. */
+  extra?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The CLI that copies a profile to a new name: every line of every block the configuration shows,
+ * interface tags included, except secrets (the tool never prints them: the user re-enters them).
+ * Aliases and group-urls are unique on a device, so they are released from the old profile first.
+ */
+export function recreateProfile(model: DeviceModel, name: string, newName: string, overrides: RecreateOverrides = {}): RenderedRemedy {
+  const tg: TunnelGroup | undefined = model.tunnelGroups.get(name);
+  const oldName = cliName(name);
+  const n = cliName(newName);
+  const needsInput: string[] = [];
+  const blocks = tg?.blocks ?? [];
+  const moving = blocks.filter((b) => b.kind === 'webvpn-attributes').flatMap((b) => b.lines.filter((l) => /^group-(alias|url) /.test(l.text)));
+  const out: string[] = [];
+  if (moving.length > 0) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
+  out.push(`tunnel-group ${n} type ${tg?.type ?? 'remote-access'}`);
+  const order = ['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes'];
+  const kinds = new Set([...blocks.map((b) => b.kind), ...(overrides.extra?.keys() ?? [])]);
+  if (overrides.defaultGroupPolicy !== undefined) kinds.add('general-attributes');
+  for (const kind of [...order.filter((k) => kinds.has(k)), ...[...kinds].filter((k) => !order.includes(k)).sort()]) {
+    const extra = [...(overrides.extra?.get(kind) ?? [])];
+    if (kind === 'general-attributes' && overrides.defaultGroupPolicy !== undefined)
+      extra.unshift(`default-group-policy ${cliName(overrides.defaultGroupPolicy)}`);
+    const replaced = new Set(extra.map(lineKeyword));
+    const copied: string[] = [];
+    for (const l of blocks.filter((b) => b.kind === kind).flatMap((b) => b.lines)) {
+      if (replaced.has(lineKeyword(l.text))) continue;
+      if (l.secret) {
+        needsInput.push(
+          `re-enter the secret of \`${l.text.split(' ').slice(0, 2).join(' ')} ...\` (line ${l.line}) under \`tunnel-group ${n} ${kind}\`: the tool never copies secrets`,
+        );
+        continue;
+      }
+      copied.push(renameAlias(l.text, overrides.aliasRenames ?? new Map()));
+    }
+    // A `no X` fix on a line the copy would carry: leave the line out instead of adding and removing it.
+    const lines = [...copied, ...extra.filter((l) => !l.startsWith('no '))];
+    if (lines.length > 0) out.push(`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`));
+  }
+  return { cli: out.join('\n'), needsInput };
+}
+
+/** The keyword a tunnel-group line sets (`no` forms name the keyword they remove); aliases and URLs by value. */
+function lineKeyword(text: string): string {
+  const w = text.replace(/^no /, '').split(' ');
+  return w[0] === 'group-alias' || w[0] === 'group-url' ? `${w[0]} ${withoutFlag(w.slice(1).join(' '))}` : w[0]!;
+}
+
+function withoutFlag(line: string): string {
+  return line.replace(/ (enable|disable)$/, '');
+}
+
+function renameAlias(line: string, renames: ReadonlyMap<string, string>): string {
+  const m = /^group-alias ("[^"]+"|\S+)(.*)$/.exec(line);
+  if (!m) return line;
+  const name = m[1]!.replace(/^"|"$/g, '');
+  const renamed = renames.get(name);
+  return renamed === undefined ? line : `group-alias ${cliName(renamed)}${m[2]!}`;
+}
+
+/** Every appearance of custom attribute type `from` under the name `to`, value by value. */
+function renameCustomType(model: DeviceModel, from: string, to: string): string[] {
+  const out: string[] = [];
+  const declared = model.global.webvpn?.customAttributeTypes.find((t) => t.type === from);
+  if (declared)
+    out.push(
+      'webvpn',
+      ` no anyconnect-custom-attr ${from}`,
+      ` anyconnect-custom-attr ${to}${declared.description ? ` description ${declared.description}` : ''}`,
+    );
+  for (const data of model.global.customData.values()) {
+    if (data.type !== from) continue;
+    out.push(`no anyconnect-custom-data ${from} ${data.name}`, ...data.parts.map((p) => `anyconnect-custom-data ${to} ${data.name} ${p.value}`));
+  }
+  for (const gp of model.groupPolicies.values()) {
+    const s = gp.customAttributes.get(from);
+    if (!s || s.state === 'unset') continue;
+    out.push(
+      ...policyLines(gp.name, 'attributes', [
+        `no anyconnect-custom ${from}`,
+        s.state === 'value' ? `anyconnect-custom ${to} value ${s.value}` : `anyconnect-custom ${to} none`,
+      ]),
+    );
+  }
+  return out;
+}
+
+/** A group-url path no group-url on the device uses yet: `base`, else `base-2`, ... */
+export function unusedUrlPath(model: DeviceModel, base: string): string {
+  const taken = new Set(
+    [...model.tunnelGroups.values()].flatMap((tg) => tg.webvpn.groupUrls.map((u) => (/\/([^/]+)\/?$/.exec(u.url)?.[1] ?? u.url).toLowerCase())),
+  );
+  return firstFree(base, taken);
+}
+
+function firstFree(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`.toLowerCase())) return `${base}-${i}`;
+}
+
+/** A name no profile, alias or group-url path on the device uses yet: `base`, else `base-2`, `base-3`, ... */
+export function unusedName(model: DeviceModel, base: string, alsoTaken: Iterable<string> = []): string {
+  const taken = new Set<string>([...alsoTaken].map((n) => n.toLowerCase()));
+  for (const tg of model.tunnelGroups.values()) {
+    taken.add(tg.name.toLowerCase());
+    for (const a of tg.webvpn.groupAliases) taken.add(a.name.toLowerCase());
+    for (const u of tg.webvpn.groupUrls) taken.add((/\/([^/]+)\/?$/.exec(u.url)?.[1] ?? u.url).toLowerCase());
+  }
+  for (const name of ['DefaultRAGroup', 'DefaultWEBVPNGroup', 'DefaultL2LGroup', DEFAULT_GROUP_POLICY]) taken.add(name.toLowerCase());
+  for (const gp of model.groupPolicies.keys()) taken.add(gp.toLowerCase());
+  return firstFree(base, taken);
+}
