@@ -10,6 +10,7 @@ import { parseRouterDbLines } from '../input/router-db.js';
 import { redactLine } from '../parse/redact.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from './pipeline.js';
 import type { CollectedDevice } from '../collect/collect-device.js';
+import type { BuildOptions } from '../model/build.js';
 import type { AuditRun, AuditTarget } from './result.js';
 
 export interface AuditOptions {
@@ -115,13 +116,22 @@ function recordOutcome(outcome: FileOutcome, run: AuditRun, skipNonAsa: boolean)
  * parser, same line numbers. `show version` adds the licence lines; a cut-short config stays incomplete.
  */
 export function auditCollected(device: CollectedDevice, options: AuditOptions, run: AuditRun): void {
+  const { targets, errors } = analyseCollected(device);
+  for (const t of targets) run.targets.push(auditTarget(t, options));
+  run.inputErrors.push(...errors);
+}
+
+/** What was collected from a live device, analysed like a saved file; a cut-short config stays incomplete. */
+export function analyseCollected(device: CollectedDevice): { targets: AnalysedTarget[]; errors: InputError[] } {
+  const targets: AnalysedTarget[] = [];
+  const errors: InputError[] = [];
   for (const config of device.configs) {
     let analysed: AnalysedTarget[];
     try {
-      analysed = analyseBytes(config.text, device.source, { showVersion: device.showVersion });
+      analysed = analyseBytes(config.text, device.source, collectedBuildOptions(device));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      run.inputErrors.push(new InputError(device.source, `${config.context ? `context ${config.context}: ` : ''}${err.message}`, err.line, err.kind));
+      errors.push(new InputError(device.source, `${config.context ? `context ${config.context}: ` : ''}${err.message}`, err.line, err.kind));
       continue;
     }
     for (const t of analysed) {
@@ -133,11 +143,17 @@ export function auditCollected(device: CollectedDevice, options: AuditOptions, r
           ...t.summary.parseProblems.filter((p) => p.code !== 'incomplete'),
         ];
       }
-      run.targets.push(auditTarget(t, options));
+      targets.push(t);
     }
   }
   for (const e of device.contextErrors)
-    run.inputErrors.push(new InputError(device.source, `${e.context.includes(' ') ? e.context : `context ${e.context}`}: ${e.message}`));
+    errors.push(new InputError(device.source, `${e.context.includes(' ') ? e.context : `context ${e.context}`}: ${e.message}`));
+  return { targets, errors };
+}
+
+/** The model of a collected config also reads `show version` (licences). */
+export function collectedBuildOptions(device: CollectedDevice): BuildOptions {
+  return { showVersion: device.showVersion };
 }
 
 export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {

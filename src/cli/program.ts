@@ -8,6 +8,7 @@ import type { AuditCliOptions } from './audit.js';
 import { FORMATS } from '../report/formats.js';
 import { CONFIG_FILE_NAME } from '../config/config-file.js';
 import type { ExplainDnsOptions } from './explain-dns.js';
+import { DIFF_FORMATS, PLAN_FORMATS, type DiffCliOptions, type PlanCliOptions, type WhatIfCliOptions } from './change-options.js';
 import { toolVersion } from './package-info.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -68,6 +69,68 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (paths: string[], opts: AuditCliOptions) => {
       setExit(await (await import('./audit.js')).auditCommand(paths, opts, io));
     });
+
+  const sshOptions = (c: Command): Command =>
+    c
+      .option('--ssh <user@host[:port]>', 'collect the running-config live over SSH (read-only) instead of reading a file', collect, [] as string[])
+      .option('--user <name>', 'SSH user when --ssh names none')
+      .option('--password-env <name>', 'environment variable holding the SSH password (else key, agent, or a prompt on a terminal)')
+      .option('--identity <file>', 'SSH private key')
+      .option('--enable-password-env <name>', 'environment variable holding the enable password, when the login lands at >')
+      .option('--known-hosts <file>', 'known_hosts file to verify host keys against (default ~/.ssh/known_hosts)')
+      .option('--accept-new', 'trust and record the host key of a device not yet in known_hosts (a changed key is always refused)')
+      .option('--legacy-algorithms', 'also offer the SHA-1 key exchanges and CBC ciphers old ASA releases need')
+      .option('--context <name>', 'multiple-context mode: one security context, or all (default all)')
+      .option('--timeout <seconds>', 'give up on the device after this long (default 120)')
+      .option('--command-timeout <seconds>', 'longest silence while waiting for a command to answer (default 30)');
+
+  program
+    .command('diff')
+    .description('what a configuration change does to every connection profile: settings, iOS DNS outcome, findings introduced and resolved')
+    .argument('[paths...]', 'OLD NEW (two files or two directories); with --git, the paths to compare (default all)')
+    .option('--git <range>', 'compare two revisions of the git repository in the working directory: BASE..HEAD, or BASE (then HEAD)')
+    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('text'))
+    .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info')
+    .option('--output <file>', 'write the report to this file instead of stdout')
+    .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)')
+    .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
+    .action(async (paths: string[], opts: DiffCliOptions) => {
+      setExit(await (await import('./change.js')).diffCommand(paths, opts, io));
+    });
+
+  sshOptions(
+    program
+      .command('what-if')
+      .description('apply a change script to a saved (or collected) configuration and show what it does to every connection profile')
+      .argument('[file]', 'saved ASA running-config (or use --ssh)')
+      .option('--commands <file>', 'the change script: configuration-mode commands, as you would paste them')
+      .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('text'))
+      .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info')
+      .option('--output <file>', 'write the report to this file instead of stdout')
+      .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)')
+      .option('--allow-incomplete', 'simulate on a truncated or partial configuration anyway'),
+  ).action(async (file: string | undefined, opts: WhatIfCliOptions) => {
+    setExit(await (await import('./change.js')).whatIfCommand(file, { ...opts, ssh: opts.ssh }, io));
+  });
+
+  sshOptions(
+    program
+      .command('plan')
+      .description('one verified remediation script per device, with its rollback: applied and re-audited before it is printed')
+      .argument('[paths...]', 'configuration files or directories (or use --ssh)')
+      .option('--rules <ids>', 'fix only these rules (comma-separated ids)')
+      .option('--severity <severity>', 'fix only findings at or above this severity: error, warning, info')
+      .addOption(
+        new Option('--scope <scope>', 'narrow: never change a profile no finding names; shared: fix shared policies and list who else changes')
+          .choices(['narrow', 'shared'])
+          .default('narrow'),
+      )
+      .addOption(new Option('--format <format>', 'output format (script/rollback: only the paste block)').choices([...PLAN_FORMATS]).default('text'))
+      .option('--output <file>', 'write the plan to this file instead of stdout')
+      .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)'),
+  ).action(async (paths: string[], opts: PlanCliOptions) => {
+    setExit(await (await import('./change.js')).planCommand(paths, opts, io));
+  });
 
   program
     .command('init')

@@ -42,7 +42,18 @@ interface Target extends InventoryHost {
   source: string;
 }
 
-export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOptions: AuditOptions): Promise<AuditRun> {
+/**
+ * Collects every target over SSH (read-only) and hands each device to `consume` (by default: audit it
+ * into the run). `plan` and `what-if` consume the analysed configuration instead.
+ */
+export async function collectOverSsh(
+  opts: SshCliOptions,
+  io: CliIo,
+  auditOptions: AuditOptions,
+  consume: (device: CollectedDevice, run: AuditRun) => void = (device, run) => {
+    auditCollected(device, auditOptions, run);
+  },
+): Promise<AuditRun> {
   const concurrency = positiveInt(opts.concurrency ?? '4', '--concurrency');
   const hostTimeoutMs = positiveInt(opts.timeout ?? '120', '--timeout') * 1000;
   const idleTimeoutMs = positiveInt(opts.commandTimeout ?? '30', '--command-timeout') * 1000;
@@ -107,7 +118,7 @@ export async function collectOverSsh(opts: SshCliOptions, io: CliIo, auditOption
     for (const note of device.notes) complain(io, `${device.source}: ${note}`);
     if (opts.save !== undefined) for (const f of saveCollected(abs(opts.save), device, Boolean(opts.keepSecrets))) if (opts.verbose) complain(io, `saved ${f}`);
     const before = run.targets.length;
-    auditCollected(device, auditOptions, run);
+    consume(device, run);
     const mine = run.targets.slice(before);
     const status = device.configs.some((c) => !c.complete) ? 'incomplete' : device.contextErrors.length > 0 ? 'partial' : 'ok';
     rows.push([device.source, status, String(device.configs.length), String(mine.reduce((n, x) => n + x.findings.length, 0)), (r.ms / 1000).toFixed(1)]);

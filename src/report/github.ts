@@ -14,7 +14,7 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function command(kind: string, props: Record<string, string | number | null>, message: string): string {
+export function command(kind: string, props: Record<string, string | number | null>, message: string): string {
   const p = Object.entries(props)
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)

@@ -18,6 +18,7 @@ export const STAGES = [
   'rules',
   'config',
   'audit',
+  'change',
   'baseline',
   'gate',
   'report',
@@ -28,6 +29,7 @@ export const STAGES = [
 /** Narrower rules inside the allowed order: [importing file pattern, imported file pattern, why]. */
 const FORBIDDEN: Array<[RegExp, RegExp, string]> = [
   [/^src\/report\//, /^src\/audit\/(?!result\.ts$)/, 'reporters read results (audit/result.ts), never the audit itself'],
+  [/^src\/report\//, /^src\/change\/(?!result\.ts$)/, 'reporters read change results (change/result.ts), never the simulation itself'],
 ];
 
 function stageOf(file: string): (typeof STAGES)[number] {

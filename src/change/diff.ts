@@ -1,0 +1,117 @@
+// What a change does to every connection profile of a device: each effective setting that changed
+// (old → new, with where each came from), the iOS DNS outcome on both sides, profiles added or removed,
+// and the findings the change introduces and resolves.
+
+import { cmp } from '../common/problem.js';
+import type { ReportedFinding } from '../audit/result.js';
+import { SEVERITY_RANK, type Severity } from '../engine/types.js';
+import type { DeviceDiff, ProfileDiff, SettingChange } from './result.js';
+import type { DeviceSnapshot, SettingValue } from './snapshot.js';
+import type { SideDevice } from './sources.js';
+
+export interface DiffOptions {
+  /** Profiles known under another name on the new side (a recreated profile: old name → new name). */
+  renamed?: ReadonlyMap<string, string>;
+}
+
+export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot | null, options: DiffOptions = {}): DeviceDiff {
+  const summary = (after ?? before)!.target.summary;
+  const renamed = options.renamed ?? new Map<string, string>();
+  const names = [...new Set([...(before?.profiles.keys() ?? []), ...(after?.profiles.keys() ?? [])])].sort(cmp);
+  const profiles: ProfileDiff[] = names.map((name) => {
+    const o = before?.profiles.get(name) ?? null;
+    const n = after?.profiles.get(name) ?? null;
+    const settings = diffSettings(o?.settings ?? null, n?.settings ?? null);
+    const dnsChanged = JSON.stringify(o?.iosDns ?? null) !== JSON.stringify(n?.iosDns ?? null);
+    const status = o === null ? 'added' : n === null ? 'removed' : settings.length > 0 || dnsChanged ? 'changed' : 'unchanged';
+    const line = (after?.analysed.model.tunnelGroups.get(name) ?? before?.analysed.model.tunnelGroups.get(name))?.firstLine ?? null;
+    return { tunnelGroup: name, line, status, settings, iosDns: { old: o?.iosDns ?? null, new: n?.iosDns ?? null } };
+  });
+  // A finding on a recreated profile is the same finding as on the profile it copies.
+  const back = new Map([...renamed].map(([o, n]) => [n, o]));
+  const key = (f: ReportedFinding, translate: boolean): string =>
+    JSON.stringify([f.ruleId, f.severity, translate && f.tunnelGroup !== null ? (back.get(f.tunnelGroup) ?? f.tunnelGroup) : f.tunnelGroup, f.object]);
+  const oldFindings = before?.target.findings ?? [];
+  // While both exist, the original and its copy carry the same finding: count it once.
+  const all = after?.target.findings ?? [];
+  const onOriginals = new Set(all.filter((f) => f.tunnelGroup === null || !back.has(f.tunnelGroup)).map((f) => key(f, false)));
+  const newFindings = all.filter((f) => f.tunnelGroup === null || !back.has(f.tunnelGroup) || !onOriginals.has(key(f, true)));
+  const oldKeys = countKeys(oldFindings.map((f) => key(f, false)));
+  const newKeys = countKeys(newFindings.map((f) => key(f, true)));
+  return {
+    hostname: summary.hostname,
+    context: summary.context,
+    old: before?.target.summary.source ?? null,
+    new: after?.target.summary.source ?? null,
+    device: diffSettings(before?.device ?? null, after?.device ?? null),
+    profiles,
+    findings: { introduced: newFindings.filter(takeFrom(oldKeys, (f) => key(f, true))), resolved: oldFindings.filter(takeFrom(newKeys, (f) => key(f, false))) },
+  };
+}
+
+function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMap<string, SettingValue> | null): SettingChange[] {
+  const names = [...new Set([...(o?.keys() ?? []), ...(n?.keys() ?? [])])];
+  const out: SettingChange[] = [];
+  for (const setting of names) {
+    const a = o?.get(setting) ?? null;
+    const b = n?.get(setting) ?? null;
+    if (a?.value === b?.value) continue;
+    out.push({ setting, old: a?.value ?? null, new: b?.value ?? null, oldSource: a?.source ?? null, newSource: b?.source ?? null });
+  }
+  return out;
+}
+
+function countKeys(keys: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}
+
+/** A filter that keeps the findings the other side does not have (counted, so duplicates pair up). */
+function takeFrom(other: Map<string, number>, keyOf: (f: ReportedFinding) => string): (f: ReportedFinding) => boolean {
+  const left = new Map(other);
+  return (f) => {
+    const k = keyOf(f);
+    const n = left.get(k) ?? 0;
+    if (n === 0) return true;
+    left.set(k, n - 1);
+    return false;
+  };
+}
+
+/**
+ * Devices of two sides paired by hostname and context where each side has that hostname once, then by
+ * file path and context; what is left stands alone (a device added or removed).
+ */
+export function pairDevices(before: readonly SideDevice[], after: readonly SideDevice[]): Array<[DeviceSnapshot | null, DeviceSnapshot | null]> {
+  const host = (d: SideDevice): string | null =>
+    d.snapshot.target.summary.hostname === null ? null : `${d.snapshot.target.summary.hostname}\u0000${d.snapshot.target.summary.context ?? ''}`;
+  const place = (d: SideDevice): string => `${d.path}\u0000${d.snapshot.target.summary.context ?? ''}`;
+  const unique = (side: readonly SideDevice[]): Map<string, SideDevice> => {
+    const counts = new Map<string, number>();
+    for (const d of side) if (host(d) !== null) counts.set(host(d)!, (counts.get(host(d)!) ?? 0) + 1);
+    return new Map(side.filter((d) => host(d) !== null && counts.get(host(d)!) === 1).map((d) => [host(d)!, d]));
+  };
+  const afterByHost = unique(after);
+  const beforeHosts = unique(before);
+  const unmatched = new Set(after);
+  const pairs: Array<[DeviceSnapshot | null, DeviceSnapshot | null]> = [];
+  const matchOf = (o: SideDevice): SideDevice | undefined => {
+    const h = host(o);
+    const byHost = h !== null && beforeHosts.get(h) === o ? afterByHost.get(h) : undefined;
+    if (byHost && unmatched.has(byHost)) return byHost;
+    return [...unmatched].find((n) => place(n) === place(o) && (host(n) === null || !beforeHosts.has(host(n)!) || host(n) === host(o)));
+  };
+  for (const o of before) {
+    const n = matchOf(o);
+    if (n) unmatched.delete(n);
+    pairs.push([o.snapshot, n?.snapshot ?? null]);
+  }
+  for (const n of after) if (unmatched.has(n)) pairs.push([null, n.snapshot]);
+  return pairs;
+}
+
+/** The findings a change introduces at or above a severity (`--fail-on-new`). */
+export function introducedAtLeast(diffs: readonly DeviceDiff[], severity: Severity): ReportedFinding[] {
+  return diffs.flatMap((d) => d.findings.introduced.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]));
+}

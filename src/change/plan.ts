@@ -1,0 +1,349 @@
+// `plan`: one remediation script per device (or context), composed from the findings' remedies with the
+// whole configuration in view, then proven: applied with the merge engine, re-audited and compared
+// before it is printed. What needs the user's knowledge is listed apart, never pasted as a placeholder.
+
+import type { AuditOptions } from '../audit/audit.js';
+import type { ReportedFinding } from '../audit/result.js';
+import { cmp } from '../common/problem.js';
+import { recreateProfile, renderRemedy, unusedName, type Remedy } from '../engine/remedy.js';
+import { safeName } from '../engine/rule-kit.js';
+import { SEVERITY_RANK, type Severity } from '../engine/types.js';
+import { renderSteps, stepsOf } from '../model/cli-script.js';
+import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
+import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
+import { cliName, tokenize } from '../parse/tokenize.js';
+import type { ResolvedProfile } from '../resolve/resolve.js';
+import { diffDevices } from './diff.js';
+import type { PlanItem, PlanTarget } from './result.js';
+import { reanalyse, type DeviceSnapshot } from './snapshot.js';
+
+export interface PlanOptions {
+  /** Only these rule ids (all when absent). */
+  rules?: readonly string[];
+  /** Only findings at or above this severity (all when absent). */
+  severity?: Severity;
+  /** `narrow`: never change what other profiles get; `shared`: fix DfltGrpPolicy itself and list who else changes. */
+  scope: 'narrow' | 'shared';
+}
+
+const item = (f: ReportedFinding): PlanItem => ({ ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy });
+
+export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, options: PlanOptions): PlanTarget {
+  const selected = before.target.findings.filter(
+    (f) =>
+      (options.rules === undefined || options.rules.includes(f.ruleId)) &&
+      (options.severity === undefined || SEVERITY_RANK[f.severity] >= SEVERITY_RANK[options.severity]),
+  );
+  const composer = new Composer(before, options.scope);
+  for (const f of selected) if (f.remedy) composer.add(f.remedy, f);
+  const { script: body, renamed, named, notes, needsInput } = composer.compose();
+  const context = before.target.summary.context;
+  const script = body === '' ? '' : [...(context ? [`changeto context ${context}`] : []), body].join('\n');
+
+  // Proof: apply the script to the configuration, audit the result, compare.
+  const parsed = before.analysed.parsed;
+  const section = parsed.sections[before.analysed.sectionIndex]!;
+  const merged = mergeCommands(parsed, section, script);
+  const after = reanalyse(before, merged.text, auditOptions);
+  const diff = diffDevices(before, after, { renamed });
+  const changed = diff.profiles.filter((p) => p.status !== 'unchanged');
+  const collateral = changed.map((p) => p.tunnelGroup).filter((n) => !named.has(n));
+  const stillThere = new Set(afterKeys(after, renamed));
+  const closes: PlanItem[] = [];
+  const remains: Array<PlanItem & { why: string }> = [];
+  for (const f of selected) {
+    if (!stillThere.has(findingKey(f))) closes.push(item(f));
+    else remains.push({ ...item(f), why: whyRemains(f, renamed) });
+  }
+  const rollbackBody = renderUndo(merged.undo);
+  return {
+    source: before.target.summary.source,
+    hostname: before.target.summary.hostname,
+    context,
+    script,
+    rollback: rollbackBody === '' ? '' : [...(context ? [`changeto context ${context}`] : []), rollbackBody].join('\n'),
+    needsInput: [...selected.filter((f) => f.needsInput !== null).map((f) => ({ ...item(f), what: f.needsInput! })), ...needsInput],
+    closes,
+    remains,
+    changes: changed,
+    collateral,
+    introduced: diff.findings.introduced,
+    problems: merged.problems,
+    notes: [...notes, ...(collateral.length > 0 ? [`DfltGrpPolicy changes reach other profiles too: ${collateral.join(', ')} (see their changes below)`] : [])],
+  };
+}
+
+function findingKey(f: ReportedFinding): string {
+  return JSON.stringify([f.ruleId, f.severity, f.tunnelGroup, f.object]);
+}
+
+/** Findings after the plan, a recreated profile's copy standing for the original (which stays until removed). */
+function afterKeys(after: DeviceSnapshot, renamed: ReadonlyMap<string, string>): string[] {
+  const back = new Map([...renamed].map(([o, n]) => [n, o]));
+  return after.target.findings
+    .filter((f) => f.tunnelGroup === null || !renamed.has(f.tunnelGroup))
+    .map((f) => findingKey({ ...f, tunnelGroup: f.tunnelGroup === null ? null : (back.get(f.tunnelGroup) ?? f.tunnelGroup) }));
+}
+
+function whyRemains(f: ReportedFinding, renamed: ReadonlyMap<string, string>): string {
+  const copy = f.tunnelGroup === null ? undefined : renamed.get(f.tunnelGroup);
+  if (copy !== undefined && f.remedy?.kind === 'recreate-profile')
+    return `${f.tunnelGroup!} stays, unchanged, until you remove it: its users move to ${copy}, which does not have this problem`;
+  if (f.needsInput !== null) return `needs your input: ${f.needsInput}`;
+  if (f.remedy === null)
+    return f.severity === 'info' ? 'informational: the tool proposes no change (see the finding)' : 'no configuration change fixes it: see the finding';
+  return 'still present after the plan';
+}
+
+interface PolicyFix {
+  policy: string;
+  create: boolean;
+  mode: 'attributes' | 'webvpn';
+  lines: string[];
+  /** The profiles whose findings ask for this fix. */
+  requesters: Set<string>;
+}
+
+interface PolicyEdit {
+  create: boolean;
+  /** Lines copied from the policy this one replaces for a profile (a dedicated copy). */
+  copied: Array<{ mode: 'attributes' | 'webvpn'; text: string }>;
+  attributes: string[];
+  webvpn: string[];
+}
+
+/**
+ * Collects the remedies of the selected findings as data, then writes one script with the whole
+ * device in view: names claimed once, a fix moved to a profile's own policy when the policy it names
+ * is shared with profiles that did not ask for it (narrow scope), blocks of a recreated profile
+ * applied to its copy, and every mode entered once, in an order where what is referenced exists.
+ */
+class Composer {
+  private readonly globals: string[] = [];
+  private readonly webvpn: string[] = [];
+  private readonly customRenames: Array<Extract<Remedy, { kind: 'rename-custom-type' }>> = [];
+  private readonly policyFixes = new Map<string, PolicyFix>();
+  private readonly tunnelGroupLines = new Map<string, Map<string, string[]>>();
+  private readonly aliasRenames = new Map<string, Map<string, string>>();
+  private readonly recreated = new Map<string, string>();
+  private readonly claimed = new Set<string>();
+  private readonly notes: string[] = [];
+  private readonly needsInput: Array<PlanItem & { what: string }> = [];
+  /** Profiles the selected findings name, and the copies the plan creates. */
+  readonly named = new Set<string>();
+  private readonly model: DeviceModel;
+  private readonly profiles: Map<string, ResolvedProfile>;
+
+  constructor(
+    private readonly before: DeviceSnapshot,
+    private readonly scope: 'narrow' | 'shared',
+  ) {
+    this.model = before.analysed.model;
+    this.profiles = new Map(before.analysed.resolved.profiles.map((p) => [p.name, p]));
+  }
+
+  add(remedy: Remedy, f: ReportedFinding): void {
+    if (f.tunnelGroup !== null) this.named.add(f.tunnelGroup);
+    switch (remedy.kind) {
+      case 'policy': {
+        const key = JSON.stringify([remedy.policy, remedy.mode, remedy.lines]);
+        const fix = this.policyFixes.get(key) ?? {
+          policy: remedy.policy,
+          create: remedy.create,
+          mode: remedy.mode,
+          lines: remedy.lines,
+          requesters: new Set<string>(),
+        };
+        if (remedy.profile !== null) fix.requesters.add(remedy.profile);
+        this.policyFixes.set(key, fix);
+        return;
+      }
+      case 'lines':
+        pushNew(this.globals, remedy.lines);
+        return;
+      case 'block': {
+        const [first, name, kind] = tokenize(remedy.header);
+        if (first === 'tunnel-group' && name && kind)
+          this.tunnelGroupBlock(name, kind).push(...remedy.lines.filter((l) => !this.tunnelGroupBlock(name, kind).includes(l)));
+        else if (remedy.header === 'webvpn') pushNew(this.webvpn, remedy.lines);
+        else pushNew(this.globals, [remedy.header, ...remedy.lines.map((l) => ` ${l}`)]);
+        return;
+      }
+      case 'rename-custom-type':
+        if (!this.customRenames.some((r) => r.from === remedy.from)) this.customRenames.push(remedy);
+        return;
+      case 'replace-alias': {
+        const renames = this.aliasRenames.get(remedy.tunnelGroup) ?? new Map<string, string>();
+        if (renames.has(remedy.alias)) return;
+        const newAlias = this.claim(remedy.newAlias);
+        renames.set(remedy.alias, newAlias);
+        this.aliasRenames.set(remedy.tunnelGroup, renames);
+        this.notes.push(
+          `group-alias ${remedy.alias} of ${remedy.tunnelGroup} is replaced by ${newAlias} (added first, then the old one removed): links and client profiles that name the old alias (anyconnect://...prefill_group_list=${remedy.alias}) stop working; update them. To keep them working for a while, paste the \`no group-alias\` line later.`,
+        );
+        return;
+      }
+      case 'recreate-profile': {
+        if (this.recreated.has(remedy.tunnelGroup)) return;
+        const newName = this.claim(remedy.newName);
+        this.recreated.set(remedy.tunnelGroup, newName);
+        this.named.add(newName);
+        this.notes.push(
+          `${remedy.tunnelGroup} is copied to ${newName}, which takes its aliases and group-urls; remove ${remedy.tunnelGroup} once no user needs it (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`).`,
+        );
+        return;
+      }
+    }
+  }
+
+  private tunnelGroupBlock(name: string, kind: string): string[] {
+    const blocks = this.tunnelGroupLines.get(name) ?? new Map<string, string[]>();
+    this.tunnelGroupLines.set(name, blocks);
+    const lines = blocks.get(kind) ?? [];
+    blocks.set(kind, lines);
+    return lines;
+  }
+
+  /** A name nothing on the device, and nothing this plan created, uses. */
+  private claim(wanted: string): string {
+    const name = unusedName(this.model, wanted, this.claimed);
+    this.claimed.add(name);
+    return name;
+  }
+
+  /** The profiles whose effective settings change when these lines go into this policy. */
+  private affected(fix: PolicyFix): Set<string> {
+    const keys = fix.lines.map((l) => policyKey(fix.mode, tokenize(l)));
+    const out = new Set<string>();
+    for (const p of this.profiles.values()) {
+      if (fix.policy !== DEFAULT_GROUP_POLICY) {
+        if (p.groupPolicy === fix.policy) out.add(p.name);
+        continue;
+      }
+      const inherits = keys.some((k) => {
+        if (k === null || k.startsWith('other ')) return p.groupPolicy === DEFAULT_GROUP_POLICY;
+        const e = k.startsWith('custom ') ? p.customAttributes.get(k.slice(7)) : p.attributes[k.replace(/^\+/, '') as keyof typeof p.attributes];
+        return e === undefined ? p.groupPolicy === DEFAULT_GROUP_POLICY : e.from === 'DfltGrpPolicy' || e.from === 'default';
+      });
+      if (inherits) out.add(p.name);
+    }
+    return out;
+  }
+
+  /** Profiles that get a policy of their own so a fix reaches them and nobody else (narrow scope). */
+  private dedicatedProfiles(): Set<string> {
+    const dedicated = new Set<string>();
+    if (this.scope === 'shared') return dedicated;
+    const fixes = [...this.policyFixes.values()].filter((f) => !f.create && this.model.groupPolicies.get(f.policy)?.type !== 'external');
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const fix of fixes) {
+        const reaches = [...this.affected(fix)].filter((p) => !dedicated.has(p));
+        if (reaches.every((p) => fix.requesters.has(p))) continue;
+        for (const r of fix.requesters) {
+          if (dedicated.has(r) || !this.profiles.has(r)) continue;
+          dedicated.add(r);
+          changed = true;
+        }
+      }
+    }
+    return dedicated;
+  }
+
+  compose(): { script: string; renamed: Map<string, string>; named: Set<string>; notes: string[]; needsInput: Array<PlanItem & { what: string }> } {
+    const dedicated = this.dedicatedProfiles();
+    const edits = new Map<string, PolicyEdit>();
+    const editOf = (policy: string, create: boolean): PolicyEdit => {
+      const e = edits.get(policy) ?? { create, copied: [], attributes: [], webvpn: [] };
+      edits.set(policy, e);
+      return e;
+    };
+    const ownPolicy = new Map<string, string>();
+    for (const name of [...dedicated].sort(cmp)) {
+      const profile = this.profiles.get(name)!;
+      const own = this.claim(`GP-${safeName(name)}`);
+      ownPolicy.set(name, own);
+      const base = this.model.groupPolicies.get(profile.groupPolicy);
+      const edit = editOf(own, true);
+      if (profile.groupPolicy !== DEFAULT_GROUP_POLICY && base) {
+        for (const l of base.lines) {
+          if (l.secret) {
+            this.needsInput.push({
+              ruleId: 'plan',
+              tunnelGroup: name,
+              groupPolicy: own,
+              what: `re-enter \`${l.text.split(' ')[0]!} ...\` (line ${l.line}) in group-policy ${own}: the tool never copies secrets`,
+            });
+            continue;
+          }
+          edit.copied.push({ mode: l.mode, text: l.text });
+        }
+      }
+      this.tunnelGroupBlock(name, 'general-attributes').unshift(`default-group-policy ${cliName(own)}`);
+      this.notes.push(
+        profile.groupPolicy === DEFAULT_GROUP_POLICY
+          ? `${name} uses DfltGrpPolicy: it gets its own group-policy ${own} (inheriting everything else from DfltGrpPolicy), so no other profile changes. \`--scope shared\` changes DfltGrpPolicy instead.`
+          : `${name} shares group-policy ${profile.groupPolicy} with profiles that did not ask for these fixes: it gets its own copy, ${own}, so no other profile changes. \`--scope shared\` changes ${profile.groupPolicy} instead.`,
+      );
+    }
+    for (const fix of this.policyFixes.values()) {
+      const mine = [...fix.requesters].filter((r) => ownPolicy.has(r));
+      for (const r of mine) pushNew(editOf(ownPolicy.get(r)!, true)[fix.mode], fix.lines);
+      if (mine.length < fix.requesters.size || fix.requesters.size === 0) pushNew(editOf(fix.policy, fix.create)[fix.mode], fix.lines);
+    }
+
+    const chunks: string[] = [];
+    // 1. Global lines, then the global webvpn (declarations before the policies that use them).
+    chunks.push(this.globals.join('\n'));
+    if (this.webvpn.length > 0) chunks.push(['webvpn', ...this.webvpn.map((l) => ` ${l}`)].join('\n'));
+    for (const r of this.customRenames) chunks.push(renderRemedy(this.model, r).cli);
+    // 2. Group-policies: created before any profile points at them.
+    for (const [policy, e] of [...edits].sort(([a], [b]) => cmp(a, b))) chunks.push(renderPolicyEdit(policy, e));
+    // 3. Existing profiles (a recreated profile's fixes go to its copy).
+    for (const [name, blocks] of [...this.tunnelGroupLines].sort(([a], [b]) => cmp(a, b))) {
+      for (const [kind, lines] of blocks) {
+        if (lines.length > 0 && !this.recreated.has(name)) chunks.push([`tunnel-group ${cliName(name)} ${kind}`, ...lines.map((l) => ` ${l}`)].join('\n'));
+      }
+    }
+    for (const [tg, renames] of [...this.aliasRenames].sort(([a], [b]) => cmp(a, b))) {
+      if (this.recreated.has(tg)) continue;
+      const lines = [...renames].flatMap(([old, n]) => [`group-alias ${cliName(n)} enable`, `no group-alias ${cliName(old)}`]);
+      chunks.push([`tunnel-group ${cliName(tg)} webvpn-attributes`, ...lines.map((l) => ` ${l}`)].join('\n'));
+    }
+    // 4. Recreated profiles: aliases and group-urls released by the original, then the copy.
+    for (const [old, newName] of this.recreated) {
+      const extra = new Map(this.tunnelGroupLines.get(old) ?? []);
+      const own = ownPolicy.get(old);
+      if (own !== undefined)
+        extra.set(
+          'general-attributes',
+          (extra.get('general-attributes') ?? []).filter((l) => !l.startsWith('default-group-policy')),
+        );
+      const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra });
+      chunks.push(r.cli);
+      const p = this.profiles.get(old);
+      for (const what of r.needsInput)
+        this.needsInput.push({ ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null, what });
+    }
+    const steps = chunks.filter((c) => c !== '').flatMap(stepsOf);
+    return { script: renderSteps(steps, 'first'), renamed: this.recreated, named: this.named, notes: this.notes.sort(cmp), needsInput: this.needsInput };
+  }
+}
+
+function renderPolicyEdit(policy: string, e: PolicyEdit): string {
+  const out: string[] = e.create ? [`group-policy ${cliName(policy)} internal`] : [];
+  // A copied line the fixes replace is left out rather than written twice.
+  const fixed = new Set([...e.attributes.map((l) => policyKey('attributes', tokenize(l))), ...e.webvpn.map((l) => policyKey('webvpn', tokenize(l)))]);
+  const keep = (mode: 'attributes' | 'webvpn'): string[] =>
+    e.copied.filter((c) => c.mode === mode && (c.text.startsWith('anyconnect profiles') || !fixed.has(policyKey(mode, tokenize(c.text))))).map((c) => c.text);
+  const attributes = [...keep('attributes'), ...e.attributes];
+  const webvpn = [...keep('webvpn'), ...e.webvpn];
+  if (attributes.length + webvpn.length === 0) return out.join('\n');
+  out.push(`group-policy ${cliName(policy)} attributes`, ...attributes.map((l) => ` ${l}`));
+  if (webvpn.length > 0) out.push(' webvpn', ...webvpn.map((l) => `  ${l}`));
+  return out.join('\n');
+}
+
+function pushNew(into: string[], lines: readonly string[]): void {
+  for (const l of lines) if (!into.includes(l)) into.push(l);
+}

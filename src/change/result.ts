@@ -1,0 +1,63 @@
+// What `diff`, `what-if` and `plan` produce, as data: reporters read these types and nothing else of
+// the change stage. The JSON documents built from them are contracts (schemaVersion 1).
+
+import type { ReportedFinding } from '../audit/result.js';
+import type { IosDnsSummary } from '../explain/ios-dns.js';
+import type { MergeProblem } from '../model/merge.js';
+
+export interface SettingChange {
+  setting: string;
+  old: string | null;
+  new: string | null;
+  oldSource: string | null;
+  newSource: string | null;
+}
+
+export interface ProfileDiff {
+  tunnelGroup: string;
+  /** The line of the profile's `tunnel-group NAME type` on the new side (else the old), for annotations. */
+  line: number | null;
+  status: 'added' | 'removed' | 'changed' | 'unchanged';
+  settings: SettingChange[];
+  iosDns: { old: IosDnsSummary | null; new: IosDnsSummary | null };
+}
+
+export interface DeviceDiff {
+  hostname: string | null;
+  context: string | null;
+  old: string | null;
+  new: string | null;
+  /** Settings every profile shares that changed (NAT-T, trustpoints, custom attribute data). */
+  device: SettingChange[];
+  profiles: ProfileDiff[];
+  findings: { introduced: ReportedFinding[]; resolved: ReportedFinding[] };
+}
+
+export interface PlanItem {
+  ruleId: string;
+  tunnelGroup: string | null;
+  groupPolicy: string | null;
+}
+
+export interface PlanTarget {
+  source: string;
+  hostname: string | null;
+  context: string | null;
+  /** Exactly what to paste in configuration mode: mode lines and indented sub-commands, nothing else. */
+  script: string;
+  /** Puts every changed line back as it was (`no` forms where it was unset), in reverse order. */
+  rollback: string;
+  needsInput: Array<PlanItem & { what: string }>;
+  closes: PlanItem[];
+  remains: Array<PlanItem & { why: string }>;
+  /** The effective changes, per profile (the diff's entries for the profiles that change). */
+  changes: ProfileDiff[];
+  /** Profiles the plan changes that no selected finding names (only with --scope shared). */
+  collateral: string[];
+  /** Findings the plan would bring: always empty for a sound plan (a non-empty list is a bug). */
+  introduced: ReportedFinding[];
+  /** Lines of the script the merge engine could not apply (a bug when not empty). */
+  problems: MergeProblem[];
+  /** Transitions to tell users about (aliases that go away, profiles to remove later). */
+  notes: string[];
+}

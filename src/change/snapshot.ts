@@ -1,0 +1,132 @@
+// What one configuration gives every connection profile, as comparable values: each effective setting
+// with where it came from, how clients reach the profile, the iOS DNS outcome, and the audit's
+// findings. `diff`, `what-if` and `plan` compare two snapshots of a device.
+
+import { auditTarget, type AuditOptions } from '../audit/audit.js';
+import { analyseParsed, type AnalysedTarget } from '../audit/pipeline.js';
+import type { AuditTarget } from '../audit/result.js';
+import { sourcePhrase } from '../engine/rule-kit.js';
+import { deviceContext, explainProfile, iosDnsSummary, type IosDnsSummary } from '../explain/ios-dns.js';
+import { cmp } from '../common/problem.js';
+import type { BuildOptions } from '../model/build.js';
+import type { DeviceModel } from '../model/types.js';
+import { formatAttributeValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from '../model/policy-attributes.js';
+import { parseConfigText, type ParsedConfig } from '../parse/parse.js';
+import { valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+
+export interface SettingValue {
+  value: string;
+  /** Where it came from, in words ("set in group-policy GP (line 12)", "the built-in default"). */
+  source: string;
+}
+
+export interface ProfileSnapshot {
+  name: string;
+  /** Effective settings by name (`split-dns`, `group-policy`, `mobile-facing`, ...). */
+  settings: Map<string, SettingValue>;
+  iosDns: IosDnsSummary;
+}
+
+export interface DeviceSnapshot {
+  analysed: AnalysedTarget;
+  target: AuditTarget;
+  /** Settings every profile shares (NAT-T, trustpoints, custom attribute declarations and data). */
+  device: Map<string, SettingValue>;
+  profiles: Map<string, ProfileSnapshot>;
+  /** How the model was built (a live collection adds `show version`): a changed config is rebuilt the same way. */
+  build: BuildOptions;
+}
+
+/** Snapshots of every section of a parsed file (one per context of a multiple-context backup). */
+export function snapshotParsed(parsed: ParsedConfig, options: AuditOptions, build: BuildOptions = {}): DeviceSnapshot[] {
+  return analyseParsed(parsed, build).map((analysed) => snapshotOf(analysed, options, build));
+}
+
+export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, build: BuildOptions = {}): DeviceSnapshot {
+  const target = auditTarget(analysed, options);
+  const context = deviceContext(analysed.resolved);
+  const reach = new Map(target.reach.map((r) => [r.tunnelGroup, r]));
+  const skipped = new Map(target.skippedProfiles.map((s) => [s.tunnelGroup, s.reason]));
+  const profiles = new Map<string, ProfileSnapshot>();
+  for (const p of analysed.resolved.profiles) {
+    const r = reach.get(p.name);
+    const settings = profileSettings(p);
+    settings.set('mobile-facing', {
+      value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${r.via.join(', ')}` : 'no',
+      source: r ? (r.assumption ?? '') : (skipped.get(p.name) ?? 'not audited'),
+    });
+    profiles.set(p.name, { name: p.name, settings, iosDns: iosDnsSummary(explainProfile(p, context)) });
+  }
+  return { analysed, target, device: deviceSettings(analysed.model), profiles, build };
+}
+
+function deviceSettings(model: DeviceModel): Map<string, SettingValue> {
+  const g = model.global;
+  const settings = new Map<string, SettingValue>();
+  const at = (line: number): string => `line ${line}`;
+  const lines = (ls: number[]): string => (ls.length === 0 ? 'not configured' : `line${ls.length > 1 ? 's' : ''} ${ls.join(', ')}`);
+  const natt = g.natTraversal;
+  settings.set('crypto isakmp nat-traversal', {
+    value: natt.state === 'value' ? `${natt.value} s` : natt.state === 'none' ? 'disabled' : '20 s',
+    source: natt.state === 'unset' ? 'the built-in default' : at(natt.line),
+  });
+  settings.set('ssl trust-point', {
+    value: g.sslTrustPoints.map((t) => `${t.trustpoint}${t.interface ? ` on ${t.interface}` : ''}`).join(', ') || 'none',
+    source: lines(g.sslTrustPoints.map((t) => t.line)),
+  });
+  const ra = g.ikev2RemoteAccessTrustpoint;
+  settings.set('crypto ikev2 remote-access trustpoint', {
+    value: ra.state === 'value' ? ra.value : 'none',
+    source: ra.state === 'unset' ? 'not configured' : at(ra.line),
+  });
+  const enc = g.sslEncryption;
+  settings.set('ssl encryption', {
+    value: enc.state === 'value' ? enc.value.join(' ') : 'the release default',
+    source: enc.state === 'unset' ? 'the built-in default' : at(enc.line),
+  });
+  settings.set('ntp server', { value: g.ntpServers.map((n) => n.address).join(', ') || 'none', source: lines(g.ntpServers.map((n) => n.line)) });
+  const types = g.webvpn?.customAttributeTypes ?? [];
+  settings.set('anyconnect-custom-attr', { value: types.map((t) => t.type).join(', ') || 'none', source: lines(types.map((t) => t.line)) });
+  for (const d of [...g.customData.values()].sort((a, b) => cmp(`${a.type} ${a.name}`, `${b.type} ${b.name}`))) {
+    settings.set(`anyconnect-custom-data ${d.type} ${d.name}`, {
+      value: `${d.value.length} characters in ${d.parts.length} line${d.parts.length === 1 ? '' : 's'}`,
+      source: lines(d.lines),
+    });
+  }
+  return settings;
+}
+
+function profileSettings(p: ResolvedProfile): Map<string, SettingValue> {
+  const settings = new Map<string, SettingValue>();
+  const tg = p.tunnelGroup;
+  settings.set('group-policy', { value: p.groupPolicy, source: p.groupPolicyLine === null ? 'no default-group-policy line' : `line ${p.groupPolicyLine}` });
+  for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
+    const e: Effective<unknown> = p.attributes[spec.key];
+    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e) });
+  }
+  for (const [type, e] of p.customAttributes)
+    settings.set(`anyconnect-custom ${type}`, { value: e.state === 'value' ? `value ${e.value}` : 'none', source: sourcePhrase(e) });
+  const list = (items: string[]): string => (items.length === 0 ? 'none' : items.join(', '));
+  const at = (ls: number[]): string => (ls.length === 0 ? '' : `line${ls.length > 1 ? 's' : ''} ${ls.join(', ')}`);
+  settings.set('group-alias', {
+    value: list(tg.webvpn.groupAliases.map((a) => `${a.name}${a.enabled ? '' : ' (disabled)'}`)),
+    source: at(tg.webvpn.groupAliases.map((a) => a.line)),
+  });
+  settings.set('group-url', {
+    value: list(tg.webvpn.groupUrls.map((u) => `${u.url}${u.enabled ? '' : ' (disabled)'}`)),
+    source: at(tg.webvpn.groupUrls.map((u) => u.line)),
+  });
+  settings.set('authentication', {
+    value: tg.webvpn.authentication.state === 'value' ? tg.webvpn.authentication.value.join(' ') : 'aaa',
+    source: tg.webvpn.authentication.state === 'value' ? `line ${tg.webvpn.authentication.line}` : 'the built-in default',
+  });
+  return settings;
+}
+
+/** The same device after its configuration text changed: same source, section, context and build options. */
+export function reanalyse(before: DeviceSnapshot, text: string, options: AuditOptions): DeviceSnapshot {
+  const parsed = parseConfigText(text, before.analysed.parsed.source);
+  const analysed = analyseParsed(parsed, before.build)[before.analysed.sectionIndex]!;
+  analysed.summary.context = before.analysed.summary.context;
+  return snapshotOf(analysed, options, before.build);
+}

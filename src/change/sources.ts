@@ -1,0 +1,93 @@
+// The two sides of a `diff`: files, directories (devices matched by hostname, then by path), or two
+// revisions of a git repository read with `git show`-style blob reads (no checkout, no working-tree
+// change). Files that are not ASA configs are skipped quietly where they were found by listing.
+
+import { execFileSync } from 'node:child_process';
+import { relative, sep } from 'node:path';
+import { planPaths, type AuditOptions } from '../audit/audit.js';
+import { analyseBytes, analyseFile, type AnalysedTarget } from '../audit/pipeline.js';
+import { InputError } from '../input/load.js';
+import { snapshotOf, type DeviceSnapshot } from './snapshot.js';
+
+export interface SideDevice {
+  snapshot: DeviceSnapshot;
+  /** The file's path relative to its side's root (what pairs devices that have no hostname). */
+  path: string;
+}
+
+export interface Side {
+  devices: SideDevice[];
+  errors: InputError[];
+}
+
+const QUIET: ReadonlySet<InputError['kind']> = new Set(['not-asa', 'empty', 'binary']);
+
+/** A file or a directory (scanned like `audit DIR`). */
+export function sideFromPath(path: string, options: AuditOptions): Side {
+  const side: Side = { devices: [], errors: [] };
+  for (const p of planPaths([path], options)) {
+    if (p.skip !== null) continue;
+    let analysed: AnalysedTarget[];
+    try {
+      analysed = analyseFile(p.file);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      if (!(p.skipNonAsa && QUIET.has(err.kind))) side.errors.push(err);
+      continue;
+    }
+    const rel = p.file === path ? '' : relative(path, p.file).split(sep).join('/');
+    for (const a of analysed) side.devices.push({ snapshot: snapshotOf(a, options), path: rel });
+  }
+  return side;
+}
+
+export class GitError extends Error {}
+
+/** `BASE..HEAD` or `BASE` (then HEAD): the two revisions to compare. */
+export function parseRange(range: string): { base: string; head: string } {
+  const parts = range.split('..');
+  const bad = range.includes('...') || parts.length > 2 || parts.some((p) => p === '' || p.startsWith('-') || /\s/.test(p));
+  if (bad) throw new GitError(`--git ${range}: expected BASE or BASE..HEAD (two revisions; three dots are not supported)`);
+  return { base: parts[0]!, head: parts[1] ?? 'HEAD' };
+}
+
+/** The files under `paths` that differ between two revisions, each side read from git's object store. */
+export function sidesFromGit(repo: string, range: { base: string; head: string }, paths: string[], options: AuditOptions): { old: Side; new: Side } {
+  const git = (args: string[]): Buffer => {
+    try {
+      return execFileSync('git', ['-C', repo, ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      const e = err as { stderr?: Buffer; code?: string };
+      if (e.code === 'ENOENT') throw new GitError('git is not installed (needed for --git)');
+      throw new GitError(`git ${args.join(' ')}: ${(e.stderr?.toString() ?? String(err)).trim().split('\n')[0]}`);
+    }
+  };
+  for (const rev of [range.base, range.head]) git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  const changed = git(['diff', '--name-status', '-z', '--no-renames', range.base, range.head, '--', ...paths])
+    .toString('utf8')
+    .split('\0')
+    .filter((x) => x !== '');
+  const old: Side = { devices: [], errors: [] };
+  const neu: Side = { devices: [], errors: [] };
+  for (let i = 0; i + 1 < changed.length; i += 2) {
+    const status = changed[i]!;
+    const file = changed[i + 1]!;
+    if (status !== 'A') readSide(old, range.base, file);
+    if (status !== 'D') readSide(neu, range.head, file);
+  }
+  return { old, new: neu };
+
+  function readSide(side: Side, rev: string, file: string): void {
+    let analysed: AnalysedTarget[];
+    try {
+      analysed = analyseBytes(git(['cat-file', 'blob', `${rev}:${file}`]), `${rev}:${file}`);
+    } catch (err) {
+      if (err instanceof InputError) {
+        if (!QUIET.has(err.kind)) side.errors.push(err);
+        return;
+      }
+      throw err;
+    }
+    for (const a of analysed) side.devices.push({ snapshot: snapshotOf(a, options), path: file });
+  }
+}

@@ -1,0 +1,81 @@
+// `what-if`: a change script the engineer wrote, applied to a saved (or collected) configuration with
+// the merge engine, and the difference it makes to every connection profile, before the change window.
+// `changeto context NAME` lines route what follows to that context of a multiple-context backup.
+
+import type { AuditOptions } from '../audit/audit.js';
+import { mergeCommands, type MergeProblem } from '../model/merge.js';
+import { parseConfigText } from '../parse/parse.js';
+import { diffDevices } from './diff.js';
+import type { DeviceDiff } from './result.js';
+import { reanalyse, type DeviceSnapshot } from './snapshot.js';
+
+export interface WhatIfResult {
+  diffs: DeviceDiff[];
+  /** Lines of the change script that could not be applied, with their line in the script. */
+  problems: MergeProblem[];
+  /** Commands that changed something. */
+  applied: number;
+}
+
+/** Applies `script` to the device whose sections are `snapshots` (all from one file or collection). */
+export function whatIf(snapshots: readonly DeviceSnapshot[], script: string, options: AuditOptions): WhatIfResult {
+  const problems: MergeProblem[] = [];
+  let applied = 0;
+  const first = snapshots[0];
+  if (first === undefined) return { diffs: [], problems, applied };
+  let text = first.analysed.parsed.lines.join('\n') + '\n';
+  const touched = new Set<number>();
+  for (const segment of segmentsOf(script)) {
+    const index = sectionFor(snapshots, segment.context);
+    if (index === null) {
+      problems.push({
+        line: segment.firstLine - 1,
+        severity: 'error',
+        command: `changeto context ${segment.context!}`,
+        message: `no context ${segment.context!} in ${first.analysed.parsed.source}; the commands up to the next \`changeto\` were not applied`,
+      });
+      continue;
+    }
+    const parsed = parseConfigText(text, first.analysed.parsed.source);
+    const section = parsed.sections[snapshots[index]!.analysed.sectionIndex];
+    if (section === undefined) continue;
+    const merged = mergeCommands(parsed, section, segment.text, segment.firstLine);
+    problems.push(...merged.problems);
+    applied += merged.applied;
+    if (merged.applied > 0) touched.add(index);
+    text = merged.text;
+  }
+  const diffs = snapshots.map((before, i) => diffDevices(before, touched.has(i) ? reanalyse(before, text, options) : before));
+  return { diffs, problems: problems.sort((a, b) => a.line - b.line), applied };
+}
+
+interface Segment {
+  /** null: the commands before any `changeto context` (the single context, or the first section). */
+  context: string | null;
+  text: string;
+  firstLine: number;
+}
+
+function segmentsOf(script: string): Segment[] {
+  const lines = script.split(/\r?\n/);
+  const segments: Segment[] = [{ context: null, text: '', firstLine: 1 }];
+  const body: string[][] = [[]];
+  lines.forEach((line, i) => {
+    const m = /^\s*changeto\s+(?:context\s+(\S+)|system)\s*$/.exec(line);
+    if (m) {
+      segments.push({ context: m[1] ?? 'system', text: '', firstLine: i + 2 });
+      body.push([]);
+      return;
+    }
+    body.at(-1)!.push(line);
+  });
+  return segments.map((s, i) => ({ ...s, text: body[i]!.join('\n') })).filter((s) => s.text.trim() !== '' || s.context !== null);
+}
+
+function sectionFor(snapshots: readonly DeviceSnapshot[], context: string | null): number | null {
+  if (context === null) return 0;
+  const i = snapshots.findIndex(
+    (s) => (s.target.summary.context ?? (context === 'system' && s.analysed.model.space === 'system' ? 'system' : null)) === context,
+  );
+  return i === -1 ? null : i;
+}

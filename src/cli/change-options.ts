@@ -1,0 +1,31 @@
+// Options of `diff`, `what-if` and `plan`, apart from their code so `--help` loads nothing else.
+
+import type { SshCliOptions } from './ssh-audit.js';
+
+export const DIFF_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
+export const PLAN_FORMATS = ['text', 'json', 'markdown', 'script', 'rollback'] as const;
+
+export interface CommonOptions {
+  config?: string;
+  output?: string;
+  allowIncomplete?: boolean;
+}
+
+export interface DiffCliOptions extends CommonOptions {
+  git?: string;
+  format: (typeof DIFF_FORMATS)[number];
+  failOnNew?: string;
+}
+
+export interface WhatIfCliOptions extends CommonOptions, SshCliOptions {
+  commands?: string;
+  format: (typeof DIFF_FORMATS)[number];
+  failOnNew?: string;
+}
+
+export interface PlanCliOptions extends CommonOptions, SshCliOptions {
+  rules?: string;
+  severity?: string;
+  scope: 'narrow' | 'shared';
+  format: (typeof PLAN_FORMATS)[number];
+}

@@ -1,0 +1,290 @@
+// `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
+// composing a plan are in change/; the words and formats in report/change-*.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
+import { analyseFile } from '../audit/pipeline.js';
+import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
+import { planDevice } from '../change/plan.js';
+import type { DeviceDiff, PlanTarget } from '../change/result.js';
+import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
+import { GitError, parseRange, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
+import { whatIf } from '../change/what-if.js';
+import { ExitCode } from '../common/exit-codes.js';
+import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, profileFilter } from '../config/apply.js';
+import { configFor } from '../config/config-file.js';
+import type { AuditConfig } from '../config/schema.js';
+import type { Severity } from '../engine/types.js';
+import type { InputError } from '../input/load.js';
+import { renderDiffGithub } from '../report/change-github.js';
+import { renderDiffJson, renderPlanJson } from '../report/change-json.js';
+import { renderDiffMarkdown, renderPlanMarkdown } from '../report/change-markdown.js';
+import { renderDiffText, renderPlanText } from '../report/change-text.js';
+import type { ChangeReportInput } from '../report/change-words.js';
+import { reportPath } from '../report/report-input.js';
+import { RULES } from '../../rules/index.js';
+import { complain, TOOL_NAME, type CliIo } from './io.js';
+import { toolVersion } from './package-info.js';
+import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } from './change-options.js';
+import type { SshCliOptions } from './ssh-audit.js';
+import { UsageError } from './usage-error.js';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+interface Setup {
+  cfg: AuditConfig;
+  options: AuditOptions;
+  today: string;
+  abs: (p: string) => string;
+}
+
+async function setup(opts: CommonOptions, io: CliIo): Promise<Setup> {
+  const cfg = await configFor(
+    io.cwd,
+    opts.config === undefined ? undefined : resolve(io.cwd, opts.config),
+    RULES.map((r) => r.meta.id),
+  );
+  const options: AuditOptions = {
+    rules: configuredRules(RULES, cfg),
+    profileFilter: profileFilter(cfg),
+    fileFilter: fileFilter(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
+  };
+  return { cfg, options, today: io.now().toISOString().slice(0, 10), abs: (p) => resolve(io.cwd, p) };
+}
+
+/** The configuration file's severity overrides and ignores, as `audit` applies them. */
+function configure(s: DeviceSnapshot, { cfg, today }: Setup): DeviceSnapshot {
+  const t = s.target;
+  const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, { hostname: t.summary.hostname, source: t.summary.source }, today);
+  return { ...s, target: { ...t, findings: r.kept, ignored: r.ignored } };
+}
+
+function severityOption(name: string, value: string | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`${name}: \`${value}\` is not one of ${SEVERITIES.join(', ')}`);
+  return value as Severity;
+}
+
+function write(io: CliIo, s: Setup, output: string | undefined, text: string): void {
+  if (output === undefined) io.stdout(text);
+  else writeFileSync(s.abs(output), text);
+}
+
+/** Incomplete configurations: named on stderr; true when they should fail the command. */
+function incomplete(snapshots: readonly DeviceSnapshot[], io: CliIo, allow: boolean | undefined, what: string): boolean {
+  const bad = snapshots.filter((s) => !s.target.summary.complete);
+  for (const s of bad) {
+    const p = s.target.summary.parseProblems.find((x) => x.code === 'incomplete');
+    complain(io, `${s.target.summary.source}${p?.line ? `:${p.line}` : ''}: ${p?.message ?? 'configuration is incomplete'}${allow ? '' : ` (${what})`}`);
+  }
+  return bad.length > 0 && !allow;
+}
+
+function reportInput(diffs: DeviceDiff[], io: CliIo, git: boolean): ChangeReportInput {
+  return {
+    diffs,
+    cwd: io.cwd,
+    tool: { name: TOOL_NAME, version: toolVersion() },
+    fileOf: (source) => (git ? source.replace(/^[^:]*:/, '') : reportPath(source, io.cwd)),
+  };
+}
+
+function renderDiff(format: DiffCliOptions['format'], input: ChangeReportInput): string {
+  switch (format) {
+    case 'json':
+      return renderDiffJson(input);
+    case 'markdown':
+      return renderDiffMarkdown(input);
+    case 'github':
+      return renderDiffGithub(input);
+    case 'text':
+      return renderDiffText(input);
+  }
+}
+
+/** Exit 1 when the change introduces a finding at or above `--fail-on-new`. */
+function gateOnNew(diffs: readonly DeviceDiff[], failOnNew: Severity | undefined, io: CliIo): number {
+  if (failOnNew === undefined) return ExitCode.Ok;
+  const bad = introducedAtLeast(diffs, failOnNew);
+  if (bad.length === 0) return ExitCode.Ok;
+  complain(io, `the change introduces ${bad.length} finding${bad.length === 1 ? '' : 's'} at or above ${failOnNew} (--fail-on-new ${failOnNew})`);
+  return ExitCode.Findings;
+}
+
+// ---- diff ---------------------------------------------------------------------------------------
+
+export async function diffCommand(paths: string[], opts: DiffCliOptions, io: CliIo): Promise<number> {
+  const failOnNew = severityOption('--fail-on-new', opts.failOnNew);
+  const s = await setup(opts, io);
+  let old: Side;
+  let neu: Side;
+  if (opts.git !== undefined) {
+    try {
+      ({ old, new: neu } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
+    } catch (err) {
+      if (err instanceof GitError) throw new UsageError(err.message);
+      throw err;
+    }
+  } else {
+    if (paths.length !== 2) throw new UsageError('diff: give OLD and NEW (two files or two directories), or --git BASE[..HEAD] [PATH...]');
+    old = sideFromPath(s.abs(paths[0]!), s.options);
+    neu = sideFromPath(s.abs(paths[1]!), s.options);
+  }
+  const errors: InputError[] = [...old.errors, ...neu.errors];
+  const configured = (side: Side): Side => ({ ...side, devices: side.devices.map((d) => ({ ...d, snapshot: configure(d.snapshot, s) })) });
+  const diffs = pairDevices(configured(old).devices, configured(neu).devices).map(([o, n]) => diffDevices(o, n));
+  for (const d of diffs) {
+    if (d.old !== null) d.old = reportPath(d.old, io.cwd);
+    if (d.new !== null) d.new = reportPath(d.new, io.cwd);
+  }
+  write(io, s, opts.output, renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined)));
+  for (const e of errors) complain(io, e.describe());
+  const partial = incomplete(
+    [...old.devices, ...neu.devices].map((d) => d.snapshot),
+    io,
+    opts.allowIncomplete,
+    'use --allow-incomplete to accept it',
+  );
+  if (errors.length > 0 || partial) return ExitCode.InputError;
+  if (opts.git === undefined && old.devices.length + neu.devices.length === 0) {
+    complain(io, `no ASA configuration found in ${paths.join(' or ')}`);
+    return ExitCode.InputError;
+  }
+  return gateOnNew(diffs, failOnNew, io);
+}
+
+// ---- what-if ------------------------------------------------------------------------------------
+
+/** The configuration a command works on: one file, or what `--ssh` collected. */
+async function loadTarget(file: string | undefined, opts: SshCliOptions & CommonOptions, s: Setup, io: CliIo, command: string): Promise<DeviceSnapshot[]> {
+  const live = opts.ssh.length > 0 || opts.inventory !== undefined;
+  if (live === (file !== undefined)) throw new UsageError(`${command}: give one configuration file or --ssh user@host`);
+  if (file !== undefined) return analyseFile(s.abs(file)).map((a) => configure(snapshotOf(a, s.options), s));
+  const snapshots: DeviceSnapshot[] = [];
+  const run = await (
+    await import('./ssh-audit.js')
+  ).collectOverSsh(opts, io, s.options, (device, r) => {
+    const { targets, errors } = analyseCollected(device);
+    for (const t of targets) {
+      const snap = configure(snapshotOf(t, s.options, collectedBuildOptions(device)), s);
+      snapshots.push(snap);
+      r.targets.push(snap.target);
+    }
+    r.inputErrors.push(...errors);
+  });
+  for (const e of run.inputErrors) complain(io, e.describe());
+  if (run.inputErrors.length > 0 && snapshots.length === 0) throw new UsageError(`${command}: nothing collected`);
+  return snapshots;
+}
+
+export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOptions, io: CliIo): Promise<number> {
+  const failOnNew = severityOption('--fail-on-new', opts.failOnNew);
+  if (opts.commands === undefined) throw new UsageError('what-if: give the change script with --commands FILE');
+  const s = await setup(opts, io);
+  let script: string;
+  try {
+    script = readFileSync(s.abs(opts.commands), 'utf8');
+  } catch (err) {
+    throw new UsageError(`--commands ${opts.commands}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err)}`);
+  }
+  const snapshots = await loadTarget(file, opts, s, io, 'what-if');
+  if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
+  const result = whatIf(snapshots, script, s.options);
+  const diffs = result.diffs.map((d) => ({ ...d, findings: configuredFindings(d, s) }));
+  for (const d of diffs) {
+    if (d.old !== null) d.old = reportPath(d.old, io.cwd);
+    if (d.new !== null) d.new = reportPath(d.new, io.cwd);
+  }
+  const input = { ...reportInput(diffs, io, false), problems: result.problems, scriptFile: reportPath(opts.commands, io.cwd) };
+  write(io, s, opts.output, renderDiff(opts.format, input));
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
+  if (errors.length > 0) return ExitCode.InputError;
+  return gateOnNew(diffs, failOnNew, io);
+}
+
+/** The after side of what-if is audited afresh: the configuration file applies to it too. */
+function configuredFindings(d: DeviceDiff, s: Setup): DeviceDiff['findings'] {
+  const device = { hostname: d.hostname, source: d.new ?? d.old ?? '' };
+  const keep = (fs: DeviceDiff['findings']['introduced']): DeviceDiff['findings']['introduced'] =>
+    applyIgnores(applySeverityOverrides(fs, s.cfg), s.cfg.ignore, device, s.today).kept;
+  return { introduced: keep(d.findings.introduced), resolved: keep(d.findings.resolved) };
+}
+
+// ---- plan ---------------------------------------------------------------------------------------
+
+export async function planCommand(paths: string[], opts: PlanCliOptions, io: CliIo): Promise<number> {
+  const severity = severityOption('--severity', opts.severity);
+  const s = await setup(opts, io);
+  const rules =
+    opts.rules === undefined
+      ? undefined
+      : opts.rules
+          .split(',')
+          .map((r) => r.trim())
+          .filter((r) => r !== '');
+  for (const id of rules ?? []) {
+    if (!RULES.some((r) => r.meta.id === id)) throw new UsageError(`--rules: no rule \`${id}\` (\`${TOOL_NAME} rules\` lists them)`);
+  }
+  const live = opts.ssh.length > 0 || opts.inventory !== undefined;
+  if (live && paths.length > 0) throw new UsageError('plan: give either files or --ssh, not both');
+  if (!live && paths.length === 0) throw new UsageError('plan: give configuration files or directories, or --ssh user@host');
+  let snapshots: DeviceSnapshot[] = [];
+  const errors: InputError[] = [];
+  if (live) snapshots = await loadTarget(undefined, opts, s, io, 'plan');
+  else
+    for (const p of paths) {
+      const side = sideFromPath(s.abs(p), s.options);
+      snapshots.push(...side.devices.map((d) => configure(d.snapshot, s)));
+      errors.push(...side.errors);
+    }
+  for (const e of errors) complain(io, e.describe());
+  const complete = snapshots.filter((x) => x.target.summary.complete);
+  const partial = incomplete(snapshots, io, false, 'no plan for a configuration the tool cannot see whole');
+  if (snapshots.length === 0 && errors.length === 0) {
+    complain(io, `no ASA configuration found in ${paths.join(', ')}`);
+    return ExitCode.InputError;
+  }
+  const targets: PlanTarget[] = complete.map((b) => {
+    const t = planDevice(b, s.options, { scope: opts.scope, ...(rules ? { rules } : {}), ...(severity ? { severity } : {}) });
+    return { ...t, source: reportPath(t.source, io.cwd) };
+  });
+  // A plan that fails its own proof is withheld: advice must be safe to act on.
+  const unsound = targets.filter((t) => t.introduced.length > 0 || t.problems.length > 0 || (opts.scope === 'narrow' && t.collateral.length > 0));
+  for (const t of unsound) {
+    complain(
+      io,
+      `${t.source}: plan withheld: applied to the configuration it ${[
+        t.introduced.length > 0 ? `introduces ${t.introduced.map((f) => f.ruleId).join(', ')}` : null,
+        t.problems.length > 0 ? `has lines the merge engine could not apply (${t.problems.map((p) => p.command).join('; ')})` : null,
+        opts.scope === 'narrow' && t.collateral.length > 0 ? `changes profiles no finding names (${t.collateral.join(', ')})` : null,
+      ]
+        .filter(Boolean)
+        .join(' and ')}. This is a bug; please report it.`,
+    );
+  }
+  const sound = targets.filter((t) => !unsound.includes(t));
+  if ((opts.format === 'script' || opts.format === 'rollback') && new Set(sound.map((t) => t.source)).size > 1)
+    throw new UsageError(`--format ${opts.format} prints one device's script; give one configuration (or use --format json)`);
+  write(io, s, opts.output, renderPlan(opts.format, sound));
+  if (unsound.length > 0) return ExitCode.InternalError;
+  if (errors.length > 0 || partial) return ExitCode.InputError;
+  return ExitCode.Ok;
+}
+
+function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[]): string {
+  const join = (parts: string[]): string => (parts.filter((p) => p !== '').length === 0 ? '' : `${parts.filter((p) => p !== '').join('\n')}\n`);
+  switch (format) {
+    case 'json':
+      return renderPlanJson(targets, { name: TOOL_NAME, version: toolVersion() });
+    case 'markdown':
+      return renderPlanMarkdown(targets, { name: TOOL_NAME });
+    case 'script':
+      return join(targets.map((t) => t.script));
+    case 'rollback':
+      return join([...targets].reverse().map((t) => t.rollback));
+    case 'text':
+      return renderPlanText(targets);
+  }
+}

@@ -1,0 +1,672 @@
+// The merge engine: applies ASA configuration-mode commands to a parsed configuration the way the ASA
+// merges pasted input. Mode commands enter sub-modes (`group-policy X attributes`, ` webvpn`,
+// `tunnel-group X general-attributes`, `webvpn`, ...); a line replaces the line with the same identity
+// in its mode (the attribute table says which lines are the same attribute); `no` forms remove;
+// `clear configure group-policy X` and the like remove whole objects. A command that is not valid in
+// the current mode is tried in the enclosing modes, as the ASA does. What the engine does not understand
+// is reported with its line, never silently dropped.
+
+import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
+import { tokenize } from '../parse/tokenize.js';
+import { renderSteps, type ModeStep } from './cli-script.js';
+import { ConfigDocument, type DocBlock, type DocNode } from './config-document.js';
+import { POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
+import { BUILT_IN_TUNNEL_GROUPS, DEFAULT_GROUP_POLICY } from './types.js';
+
+export interface MergeProblem {
+  /** 1-based line of the change script. */
+  line: number;
+  severity: 'error' | 'warning';
+  command: string;
+  message: string;
+}
+
+export interface MergeResult {
+  /** The whole file with the section changed (other sections as they were). */
+  text: string;
+  problems: MergeProblem[];
+  /** Commands that changed something. */
+  applied: number;
+  /**
+   * What undoes each change, in the order the changes were made: the mode to enter and the commands
+   * that put back what was there (`no` forms where nothing was). Reversed, it is a rollback script.
+   */
+  undo: UndoStep[];
+}
+
+export type UndoStep = ModeStep;
+
+type Mode =
+  | { kind: 'config' }
+  | { kind: 'group-policy'; name: string }
+  | { kind: 'group-policy-webvpn'; name: string }
+  | { kind: 'tunnel-group'; name: string; block: string }
+  | { kind: 'webvpn' }
+  | { kind: 'other'; header: string[] };
+
+type Outcome = { mode?: Mode; changed: boolean } | { error: string } | null;
+
+const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes']);
+const SESSION_COMMANDS = /^(configure terminal|conf t|config t|end|exit)$/;
+const NOT_CONFIG = /^(write|wr|copy|reload|show|clear (?!configure))\b/;
+
+/** Applies a change script (one command per line, indentation ignored) to one section of a config. */
+export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, script: string, firstLine = 1): MergeResult {
+  const doc = ConfigDocument.fromParsed(parsed, section);
+  const engine = new Merger(doc);
+  const problems: MergeProblem[] = [];
+  let applied = 0;
+  script.split(/\r?\n/).forEach((raw, i) => {
+    const text = raw.trim();
+    if (text === '' || text.startsWith('!') || text.startsWith(':')) return;
+    const r = engine.apply(text);
+    if (r.problem) problems.push({ line: firstLine + i, command: text, ...r.problem });
+    if (r.changed) applied++;
+  });
+  return { text: doc.render(), problems, applied, undo: engine.undo };
+}
+
+/** A rollback script: the undo steps in reverse order, consecutive steps in one mode entered once. */
+export function renderUndo(undo: readonly UndoStep[]): string {
+  return renderSteps([...undo].reverse(), 'adjacent');
+}
+
+class Merger {
+  private stack: Mode[] = [{ kind: 'config' }];
+  readonly undo: UndoStep[] = [];
+  /** The mode path of the command being applied, for its undo step. */
+  private path: string[] = [];
+  /** Objects this script created (`group-policy NAME`, `tunnel-group NAME`): removing them undoes every edit inside. */
+  private readonly created = new Set<string>();
+
+  constructor(private readonly doc: ConfigDocument) {}
+
+  apply(text: string): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
+    if (SESSION_COMMANDS.test(text) || /^changeto (context \S+|system)$/.test(text)) {
+      if (text === 'end') this.stack = [{ kind: 'config' }];
+      else if (text === 'exit' && this.stack.length > 1) this.stack.pop();
+      return { changed: false };
+    }
+    if (NOT_CONFIG.test(text)) return { changed: false, problem: { severity: 'warning', message: 'not a configuration command; ignored' } };
+    const words = tokenize(text);
+    // The ASA tries a command in the current mode, then in each enclosing one.
+    for (let depth = this.stack.length - 1; depth >= 0; depth--) {
+      this.path = modePath(this.stack[depth]!);
+      const r = this.inMode(this.stack[depth]!, words, text);
+      if (r === null) continue;
+      if ('error' in r) return { changed: false, problem: { severity: 'error', message: r.error } };
+      this.stack = this.stack.slice(0, depth + 1);
+      if (r.mode) this.stack.push(r.mode);
+      return { changed: r.changed };
+    }
+    return { changed: false, problem: { severity: 'error', message: this.whereItBelongs(words) } };
+  }
+
+  private inMode(mode: Mode, words: string[], text: string): Outcome {
+    switch (mode.kind) {
+      case 'config':
+        return this.config(words, text);
+      case 'group-policy':
+        return this.policyLine(mode.name, 'attributes', words, text);
+      case 'group-policy-webvpn':
+        return this.policyLine(mode.name, 'webvpn', words, text);
+      case 'tunnel-group':
+        return this.tunnelGroupLine(mode.name, mode.block, words, text);
+      case 'webvpn':
+        return this.webvpnLine(words, text);
+      case 'other':
+        return this.keyedLine(this.blockFor(mode.header), words, text, (w) => w[0] ?? null);
+    }
+  }
+
+  // ---- configuration mode -----------------------------------------------------------------------
+
+  private config(w: string[], text: string): Outcome {
+    const [a, b, c, d] = w;
+    if (a === 'group-policy' && b && c) return this.groupPolicy(b, c, w, text);
+    if (a === 'tunnel-group' && b && c) return this.tunnelGroup(b, c, w, text);
+    if (a === 'webvpn' && w.length === 1) {
+      if (this.doc.find('webvpn').length === 0) this.doc.insert('webvpn', this.doc.find('group-policy')[0] ?? null, true);
+      return { mode: { kind: 'webvpn' }, changed: false };
+    }
+    if (a === 'clear' && b === 'configure' && (c === 'group-policy' || c === 'tunnel-group') && d) return this.removeObject(c, d);
+    if (a === 'no' && (b === 'group-policy' || b === 'tunnel-group') && c && w.length === 3) return this.removeObject(b, c);
+    // Blocks the tool keeps as a whole: edits go to their lines by first word.
+    for (const header of [
+      ['username', b, 'attributes'],
+      ['crypto', 'ca', 'trustpoint', d],
+      ['dynamic-access-policy-record', b],
+    ]) {
+      if (header.every((x, i) => x !== undefined && x === w[i]) && w.length === header.length) {
+        const h = header as string[];
+        if (this.doc.find(...h).length === 0) this.doc.insert(text, this.lastOf(h[0]!));
+        return { mode: { kind: 'other', header: h }, changed: false };
+      }
+    }
+    return this.globalLine(w, text);
+  }
+
+  /** Single global lines: each has an identity, and a new line replaces the old one. */
+  private globalLine(w: string[], text: string): Outcome {
+    const negated = w[0] === 'no';
+    const body = negated ? w.slice(1) : w;
+    // `no crypto isakmp nat-traversal` is a setting (off), not a removal.
+    if (body[0] === 'crypto' && body[1] === 'isakmp' && body[2] === 'nat-traversal') {
+      // With no line the default is on (20 s): a bare `crypto isakmp nat-traversal` puts that back.
+      return this.replaceGlobal(
+        (x) => (x[0] === 'no' ? x.slice(1) : x).slice(0, 3).join(' ') === 'crypto isakmp nat-traversal',
+        text,
+        false,
+        'crypto isakmp nat-traversal',
+      );
+    }
+    if (body[0] === 'anyconnect-custom-data' && body[1] && body[2]) return this.customData(body[1], body[2], negated, text);
+    if (body[0] === 'access-list' && body[1]) return this.accessList(body, negated, text);
+    const key = globalKey(body);
+    if (key === null) return null;
+    return this.replaceGlobal((x) => globalKey(x) === key, text, negated);
+  }
+
+  private replaceGlobal(same: (words: string[]) => boolean, text: string, remove: boolean, unsetForm = `no ${text}`): Outcome {
+    const existing = this.doc.blocks().filter((b) => same(b.words));
+    if (remove) {
+      for (const b of existing) this.doc.remove(b);
+      if (existing.length > 0)
+        this.record(
+          [],
+          existing.map((b) => b.node.text),
+        );
+      return { changed: existing.length > 0 };
+    }
+    if (existing.length === 1 && existing[0]!.node.text === text) return { changed: false };
+    this.record([], existing.length > 0 ? existing.map((b) => b.node.text) : [unsetForm]);
+    const anchor = existing[0] ?? null;
+    this.doc.insert(text, anchor ?? this.beforePolicies(), anchor === null);
+    for (const b of existing) this.doc.remove(b);
+    return { changed: true };
+  }
+
+  private customData(type: string, name: string, remove: boolean, text: string): Outcome {
+    const mine = this.doc.find('anyconnect-custom-data', type, name);
+    this.record([], [`no anyconnect-custom-data ${type} ${name}`, ...mine.map((b) => b.node.text)]);
+    if (remove) {
+      for (const b of mine) this.doc.remove(b);
+      return { changed: mine.length > 0 };
+    }
+    // Several lines with one type and name add up, in order.
+    this.doc.insert(text, mine.at(-1) ?? this.beforePolicies(), mine.length === 0);
+    return { changed: true };
+  }
+
+  private accessList(body: string[], remove: boolean, text: string): Outcome {
+    const name = body[1]!;
+    const mine = this.doc.find('access-list', name);
+    if (remove) {
+      const exact = mine.filter((b) => b.words.join(' ') === body.join(' '));
+      for (const b of exact) this.record([], [`access-list ${name} line ${mine.indexOf(b) + 1} ${b.words.slice(2).join(' ')}`]);
+      for (const b of exact) this.doc.remove(b);
+      return { changed: exact.length > 0 };
+    }
+    // `access-list NAME line N ...` inserts at that position of the list; otherwise the entry goes last.
+    const at = body[2] === 'line' && body[3] && /^\d+$/.test(body[3]) ? Number(body[3]) : null;
+    const line = at === null ? text : ['access-list', name, ...body.slice(4)].join(' ');
+    if (mine.some((b) => b.words.join(' ') === tokenize(line).join(' '))) return { changed: false };
+    this.record([], [`no ${line}`]);
+    if (at !== null && at <= mine.length) this.doc.insert(line, mine[at - 1]!, true);
+    else this.doc.insert(line, mine.at(-1) ?? this.lastOf('access-list') ?? this.beforePolicies(), mine.length === 0 && this.lastOf('access-list') === null);
+    return { changed: true };
+  }
+
+  private groupPolicy(name: string, kind: string, w: string[], text: string): Outcome {
+    if (kind === 'internal' || kind === 'external') {
+      const declared = this.declaration(name);
+      if (declared) {
+        if (declared.words[2] === kind) return { changed: false };
+        return { error: `group-policy ${name} is already ${declared.words[2]}: remove it first (\`clear configure group-policy ${name}\`)` };
+      }
+      this.recordCreated('group-policy', name);
+      const before = this.doc.find('group-policy', name)[0] ?? null;
+      this.doc.insert(
+        text,
+        before ?? this.doc.find('tunnel-group')[0] ?? this.lastOf('group-policy'),
+        before !== null || this.doc.find('tunnel-group').length > 0,
+      );
+      return { changed: true };
+    }
+    if (kind !== 'attributes' || w.length !== 3) return null;
+    if (name !== DEFAULT_GROUP_POLICY && !this.declaration(name)) {
+      return { error: `group-policy ${name} does not exist: enter \`group-policy ${name} internal\` first` };
+    }
+    if (this.doc.find('group-policy', name, 'attributes').length === 0) {
+      const declaration = this.declaration(name);
+      this.doc.insert(
+        `group-policy ${quoted(name)} attributes`,
+        declaration ?? this.lastOf('group-policy') ?? this.doc.find('tunnel-group')[0] ?? null,
+        !declaration && !this.lastOf('group-policy') && this.doc.find('tunnel-group').length > 0,
+      );
+    }
+    return { mode: { kind: 'group-policy', name }, changed: false };
+  }
+
+  private tunnelGroup(name: string, kind: string, w: string[], text: string): Outcome {
+    const exists = (BUILT_IN_TUNNEL_GROUPS as readonly string[]).includes(name) || this.doc.find('tunnel-group', name).length > 0;
+    if (kind === 'type') {
+      const typed = this.doc.find('tunnel-group', name, 'type')[0];
+      if (typed) return typed.words[3] === w[3] ? { changed: false } : { error: `tunnel-group ${name} is already of type ${typed.words[3]}` };
+      this.recordCreated('tunnel-group', name);
+      this.doc.insert(text, this.lastOf('tunnel-group') ?? this.lastOf('group-policy'));
+      return { changed: true };
+    }
+    if (!TUNNEL_GROUP_BLOCKS.has(kind) || w.length !== 3) return null;
+    if (!exists) return { error: `tunnel-group ${name} does not exist: enter \`tunnel-group ${quoted(name)} type remote-access\` first` };
+    this.tunnelGroupBlock(name, kind);
+    return { mode: { kind: 'tunnel-group', name, block: kind }, changed: false };
+  }
+
+  private tunnelGroupLine(name: string, block: string, w: string[], text: string): Outcome {
+    const keyOf = (x: string[]): string | null => tunnelGroupKey(block, x);
+    if (keyOf(w[0] === 'no' ? w.slice(1) : w) === null) return null;
+    if (w[0] === 'default-group-policy' && w[1] && w[1] !== DEFAULT_GROUP_POLICY && !this.declaration(w[1])) {
+      return { error: `group-policy ${w[1]} does not exist: create it (\`group-policy ${quoted(w[1])} internal\`) before pointing tunnel-group ${name} at it` };
+    }
+    if ((w[0] === 'group-alias' || w[0] === 'group-url') && w[1]) {
+      const key = keyOf(w)!;
+      const owner = this.doc
+        .find('tunnel-group')
+        .find(
+          (b) =>
+            b.words[1] !== name &&
+            b.words[2] === 'webvpn-attributes' &&
+            b.node.children.some((c) => !c.raw && tunnelGroupKey('webvpn-attributes', tokenize(c.text)) === key),
+        );
+      if (owner)
+        return { error: `${w[0]} ${key.slice(w[0].length + 1)} is already used by tunnel-group ${owner.words[1]}; a ${w[0]} names one connection profile` };
+    }
+    return this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
+  }
+
+  private tunnelGroupBlock(name: string, kind: string): DocBlock {
+    const existing = this.doc.find('tunnel-group', name, kind)[0];
+    if (existing) return existing;
+    const mine = this.doc.find('tunnel-group', name);
+    return this.doc.insert(`tunnel-group ${quoted(name)} ${kind}`, mine.at(-1) ?? this.lastOf('tunnel-group') ?? this.lastOf('group-policy'));
+  }
+
+  private removeObject(kind: 'group-policy' | 'tunnel-group', name: string): Outcome {
+    const blocks = this.doc.find(kind, name);
+    if (kind === 'group-policy' && name === DEFAULT_GROUP_POLICY) {
+      // DfltGrpPolicy cannot be removed; clearing it returns it to the built-in values.
+      this.recordBlocks(blocks);
+      for (const b of blocks) this.doc.remove(b);
+      return { changed: blocks.length > 0 };
+    }
+    if (kind === 'group-policy') {
+      const users = this.doc
+        .find('tunnel-group')
+        .filter((b) => b.node.children.some((c) => !c.raw && tokenize(c.text)[0] === 'default-group-policy' && tokenize(c.text)[1] === name));
+      if (users.length > 0) return { error: `group-policy ${name} is in use by tunnel-group ${users[0]!.words[1]}: point it elsewhere first` };
+    }
+    this.recordBlocks(blocks);
+    for (const b of blocks) this.doc.remove(b);
+    return { changed: blocks.length > 0 };
+  }
+
+  // ---- group-policy attributes and its webvpn sub-mode ------------------------------------------
+
+  private policyLine(name: string, mode: 'attributes' | 'webvpn', w: string[], text: string): Outcome {
+    if (mode === 'attributes' && w.length === 1 && w[0] === 'webvpn') {
+      const block = this.policyBlock(name);
+      if (!block.node.children.some((c) => c.text === 'webvpn')) this.doc.touch(block).children.push({ text: 'webvpn', raw: false, children: [] });
+      return { mode: { kind: 'group-policy-webvpn', name }, changed: false };
+    }
+    const key = policyKey(mode, w);
+    if (key === null) return null;
+    const block = this.policyBlock(name);
+    const container = mode === 'webvpn' ? block.node.children.find((c) => c.text === 'webvpn')! : block.node;
+    return this.setKeyed(block, container, w, text, (x) => policyKey(mode, x), key);
+  }
+
+  private policyBlock(name: string): DocBlock {
+    return this.doc.find('group-policy', name, 'attributes')[0]!;
+  }
+
+  // ---- global webvpn and the blocks keyed by first word -----------------------------------------
+
+  private webvpnLine(w: string[], text: string): Outcome {
+    return this.keyedLine(this.doc.find('webvpn')[0]!, w, text, webvpnKey);
+  }
+
+  private keyedLine(block: DocBlock, w: string[], text: string, keyOf: (w: string[]) => string | null): Outcome {
+    const key = keyOf(w[0] === 'no' ? w.slice(1) : w);
+    if (key === null) return null;
+    return this.setKeyed(block, block.node, w, text, (x) => keyOf(x), key);
+  }
+
+  /** Replaces (or, for `no`, removes) the children of `container` whose identity is `key`. */
+  private setKeyed(block: DocBlock, container: DocNode, w: string[], text: string, keyOf: (w: string[]) => string | null, key: string): Outcome {
+    const negated = w[0] === 'no';
+    const same = (c: DocNode): boolean => !c.raw && keyOf(tokenize(c.text)) === key;
+    const matching = container.children.filter(same);
+    if (negated) {
+      const accumulated = key.startsWith('+');
+      // `no anyconnect profiles value NAME type user` removes that one value; other `no` forms the attribute.
+      const gone =
+        accumulated && w.length > 3
+          ? matching.filter(
+              (c) =>
+                tokenize(c.text)
+                  .slice(0, w.length - 1)
+                  .join(' ') === w.slice(1).join(' '),
+            )
+          : matching;
+      if (gone.length === 0) return { changed: false };
+      this.record(
+        this.path,
+        gone.map((c) => c.text),
+      );
+      this.doc.touch(block);
+      container.children = container.children.filter((c) => !gone.includes(c));
+      return { changed: true };
+    }
+    if (matching.some((c) => c.text === text) && (key.startsWith('+') || matching.length === 1)) return { changed: false };
+    this.record(this.path, key.startsWith('+') || matching.length === 0 ? [noForm(w)] : matching.map((c) => c.text));
+    this.doc.touch(block);
+    const node: DocNode = { text, raw: false, children: [] };
+    if (key.startsWith('+')) {
+      container.children.splice(insertAt(container), 0, node);
+    } else if (matching.length > 0) {
+      container.children[container.children.indexOf(matching[0]!)] = node;
+      container.children = container.children.filter((c) => !matching.slice(1).includes(c));
+    } else {
+      container.children.splice(insertAt(container), 0, node);
+    }
+    return { changed: true };
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private record(mode: string[], commands: string[]): void {
+    const owner = mode[0] === undefined ? null : objectOf(tokenize(mode[0]));
+    if (owner !== null && this.created.has(owner)) return;
+    this.undo.push({ mode: [...mode], commands });
+  }
+
+  private recordCreated(kind: 'group-policy' | 'tunnel-group', name: string): void {
+    this.record([], [`clear configure ${kind} ${quoted(name)}`]);
+    this.created.add(`${kind} ${name}`);
+  }
+
+  /** Undo for removed blocks: each block written back, its sub-modes entered as the ASA needs. */
+  private recordBlocks(blocks: DocBlock[]): void {
+    const steps: UndoStep[] = [];
+    const walk = (node: DocNode, mode: string[]): void => {
+      const plain = node.children.filter((c) => !c.raw && c.children.length === 0).map((c) => c.text);
+      if (plain.length > 0) steps.push({ mode, commands: plain });
+      for (const sub of node.children.filter((c) => !c.raw && c.children.length > 0)) walk(sub, [...mode, sub.text]);
+    };
+    for (const b of blocks) {
+      if (b.node.children.length === 0) steps.push({ mode: [], commands: [b.node.text] });
+      else walk(b.node, [b.node.text]);
+    }
+    // Undo steps are replayed in reverse: push them reversed so the blocks come back in file order.
+    this.undo.push(...steps.reverse());
+  }
+
+  private declaration(name: string): DocBlock | undefined {
+    return this.doc.find('group-policy', name).find((b) => b.words[2] === 'internal' || b.words[2] === 'external');
+  }
+
+  private blockFor(header: string[]): DocBlock {
+    return this.doc.find(...header)[0]!;
+  }
+
+  private lastOf(first: string): DocBlock | null {
+    return this.doc.find(first).at(-1) ?? null;
+  }
+
+  private beforePolicies(): DocBlock | null {
+    return this.doc.find('group-policy')[0] ?? this.doc.find('tunnel-group')[0] ?? null;
+  }
+
+  /** For a command no mode takes: where it would have belonged, when the tool knows. */
+  private whereItBelongs(w: string[]): string {
+    const body = w[0] === 'no' ? w.slice(1) : w;
+    if (policyKey('webvpn', body) !== null)
+      return `\`${w.join(' ')}\` belongs in a group-policy's webvpn sub-mode (\`group-policy NAME attributes\`, then \`webvpn\`)`;
+    if (policyKey('attributes', body) !== null) return `\`${w.join(' ')}\` belongs under \`group-policy NAME attributes\``;
+    for (const block of TUNNEL_GROUP_BLOCKS) {
+      if (block !== 'ppp-attributes' && KNOWN_TUNNEL_GROUP_WORDS[block]?.has(body[0] ?? ''))
+        return `\`${w.join(' ')}\` belongs under \`tunnel-group NAME ${block}\``;
+    }
+    if (webvpnKey(body) !== null && GLOBAL_WEBVPN_WORDS.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under the global \`webvpn\``;
+    return `not understood by the tool; not applied (${w.join(' ')})`;
+  }
+}
+
+/** The object a mode line belongs to (`group-policy NAME`, `tunnel-group NAME`), or null. */
+function objectOf(words: string[]): string | null {
+  const [a, b] = words;
+  return (a === 'group-policy' || a === 'tunnel-group') && b ? `${a} ${b}` : null;
+}
+
+/** The `no` form that removes a line the script added: aliases and URLs are removed by name alone. */
+function noForm(w: string[]): string {
+  const last = w[w.length - 1];
+  const body = (w[0] === 'group-alias' || w[0] === 'group-url') && (last === 'enable' || last === 'disable') ? w.slice(0, -1) : w;
+  return `no ${body.map(quoted).join(' ')}`;
+}
+
+/** The mode commands that lead to a mode, for undo steps. */
+function modePath(mode: Mode): string[] {
+  switch (mode.kind) {
+    case 'config':
+      return [];
+    case 'group-policy':
+      return [`group-policy ${quoted(mode.name)} attributes`];
+    case 'group-policy-webvpn':
+      return [`group-policy ${quoted(mode.name)} attributes`, 'webvpn'];
+    case 'tunnel-group':
+      return [`tunnel-group ${quoted(mode.name)} ${mode.block}`];
+    case 'webvpn':
+      return ['webvpn'];
+    case 'other':
+      return [mode.header.map(quoted).join(' ')];
+  }
+}
+
+/** Where a new line goes in a block: before a trailing sub-mode (group-policy `webvpn` prints last). */
+function insertAt(container: DocNode): number {
+  const sub = container.children.findIndex((c) => !c.raw && c.children.length > 0 && c.text === 'webvpn');
+  return sub === -1 ? container.children.length : sub;
+}
+
+function quoted(name: string): string {
+  return /\s/.test(name) ? `"${name}"` : name;
+}
+
+const SPECS = POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[];
+
+/**
+ * The identity of a group-policy line: its attribute (`+` for lines that add up), its custom type, or
+ * `other KEYWORD` for attributes the table does not model; null for what is no group-policy line.
+ */
+export function policyKey(mode: 'attributes' | 'webvpn', words: string[]): string | null {
+  const w = words[0] === 'no' ? words.slice(1) : words;
+  if (mode === 'attributes' && w[0] === 'anyconnect-custom' && w[1]) return `custom ${w[1]}`;
+  for (const s of SPECS) {
+    if (s.mode !== mode) continue;
+    if (s.read(w, 0) !== undefined) return `${s.accumulates ? '+' : ''}${s.key}`;
+  }
+  // Attributes the table does not model are still group-policy lines: one per keyword.
+  const [a, b] = w;
+  if (!a || !POLICY_WORDS[mode].has(a)) return null;
+  return (a === 'anyconnect' || a === 'svc') && b ? `other anyconnect ${b}` : `other ${a}`;
+}
+
+/** First words of group-policy attributes the ASA takes in each sub-mode (from the command reference). */
+const POLICY_WORDS: Record<'attributes' | 'webvpn', ReadonlySet<string>> = {
+  attributes: new Set([
+    'address-pools',
+    'banner',
+    'backup-servers',
+    'client-access-rule',
+    'client-bypass-protocol',
+    'client-firewall',
+    'default-domain',
+    'description',
+    'dhcp-network-scope',
+    'dns-server',
+    'gateway-fqdn',
+    'group-lock',
+    'intercept-dhcp',
+    'ip-comp',
+    'ipsec-udp',
+    'ipsec-udp-port',
+    'ipv6-address-pools',
+    'ipv6-split-tunnel-policy',
+    'ipv6-vpn-filter',
+    'leap-bypass',
+    'msie-proxy',
+    'nac-settings',
+    'nem',
+    'password-storage',
+    'pfs',
+    're-xauth',
+    'scep-forwarding-url',
+    'secure-unit-authentication',
+    'security-group-tag',
+    'smartcard-removal-disconnect',
+    'split-dns',
+    'split-tunnel-all-dns',
+    'split-tunnel-network-list',
+    'split-tunnel-policy',
+    'user-authentication',
+    'user-authentication-idle-timeout',
+    'vlan',
+    'vpn-access-hours',
+    'vpn-filter',
+    'vpn-idle-timeout',
+    'vpn-session-timeout',
+    'vpn-simultaneous-logins',
+    'vpn-tunnel-protocol',
+    'wins-server',
+  ]),
+  webvpn: new Set([
+    'activex-relay',
+    'always-on-vpn',
+    'anyconnect',
+    'auto-signon',
+    'customization',
+    'deny-message',
+    'file-browsing',
+    'file-entry',
+    'filter',
+    'hidden-shares',
+    'homepage',
+    'html-content-filter',
+    'http-comp',
+    'http-proxy',
+    'keep-alive-ignore',
+    'port-forward',
+    'smart-tunnel',
+    'sso-server',
+    'storage-key',
+    'storage-objects',
+    'svc',
+    'unix-auth-gid',
+    'unix-auth-uid',
+    'upn-principal-name',
+    'url-entry',
+    'url-list',
+  ]),
+};
+
+const KNOWN_TUNNEL_GROUP_WORDS: Record<string, ReadonlySet<string>> = {
+  'general-attributes': new Set([
+    'default-group-policy',
+    'address-pool',
+    'authentication-server-group',
+    'secondary-authentication-server-group',
+    'authorization-server-group',
+    'accounting-server-group',
+    'username-from-certificate',
+    'secondary-username-from-certificate',
+    'authorization-required',
+    'password-management',
+    'dns-group',
+    'scep-enrollment',
+    'strip-realm',
+    'strip-group',
+    'ipv6-address-pool',
+  ]),
+  'webvpn-attributes': new Set([
+    'authentication',
+    'group-alias',
+    'group-url',
+    'saml',
+    'customization',
+    'pre-fill-username',
+    'secondary-pre-fill-username',
+    'dns-group',
+    'radius-reject-message',
+    'without-csd',
+    'proxy-auth',
+  ]),
+  'ipsec-attributes': new Set(['ikev1', 'ikev2', 'pre-shared-key', 'peer-id-validate', 'trust-point', 'isakmp', 'chain', 'radius-sdi-xauth']),
+};
+
+/** The identity of a tunnel-group line: aliases and URLs by value, interface-tagged lines by interface, the rest by keyword. */
+function tunnelGroupKey(block: string, w: string[]): string | null {
+  const [a, b] = w;
+  if (!a || !KNOWN_TUNNEL_GROUP_WORDS[block]?.has(a)) return null;
+  if ((a === 'group-alias' || a === 'group-url') && b) {
+    const last = w[w.length - 1];
+    const value = (last === 'enable' || last === 'disable' ? w.slice(1, -1) : w.slice(1)).join(' ');
+    return `${a} ${value}`;
+  }
+  if (block === 'ipsec-attributes') return w.slice(0, 2).join(' ');
+  if (b && /^\(.*\)$/.test(b)) return `${a} ${b}`;
+  return a;
+}
+
+const GLOBAL_WEBVPN_WORDS: ReadonlySet<string> = new Set([
+  'enable',
+  'anyconnect',
+  'svc',
+  'tunnel-group-list',
+  'anyconnect-custom-attr',
+  'default-idle-timeout',
+  'certificate-group-map',
+  'csd',
+  'cache',
+  'error-recovery',
+  'port',
+  'dtls',
+]);
+
+/** The identity of a global webvpn line. */
+function webvpnKey(w: string[]): string | null {
+  const [a, b, c] = w;
+  if (!a || !GLOBAL_WEBVPN_WORDS.has(a)) return null;
+  if (a === 'enable' && b) return `enable ${b}`;
+  if ((a === 'anyconnect' || a === 'svc') && b) {
+    if ((b === 'image' || b === 'profiles') && c) return `${b} ${c}`;
+    return `anyconnect ${b}`;
+  }
+  if (a === 'anyconnect-custom-attr' && b) return `custom-attr ${b}`;
+  if (a === 'certificate-group-map' && b && c) return `cgm ${b} ${c}`;
+  return a;
+}
+
+/** The identity of a single global line, or null for one the tool does not know. */
+function globalKey(w: string[]): string | null {
+  const [a, b, c, d] = w;
+  if (a === 'hostname' || a === 'domain-name') return a;
+  if (a === 'crypto' && b === 'ikev2' && c === 'enable' && d) return `ikev2 enable ${d}`;
+  if (a === 'crypto' && b === 'ikev2' && c === 'remote-access' && d === 'trustpoint') return 'ikev2 ra trustpoint';
+  if (a === 'ssl' && b === 'trust-point' && c) return `ssl trust-point ${w[3] ?? ''}`;
+  if (a === 'ssl' && b === 'encryption') return 'ssl encryption';
+  if (a === 'ntp' && b === 'server' && c) return `ntp ${c}`;
+  if (a === 'tunnel-group-map' && b && c) return `tgm ${b} ${c}`;
+  return null;
+}

@@ -1,0 +1,34 @@
+// `diff --format github`: workflow-command annotations on the new file's lines: each finding the
+// change introduces, and each profile whose iOS DNS outcome or reachability changes.
+
+import type { ReportedFinding } from '../audit/result.js';
+import { dnsChangeLines, reachChange, type ChangeReportInput } from './change-words.js';
+import { command } from './github.js';
+import type { Severity } from '../engine/types.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+export function renderDiffGithub(input: ChangeReportInput): string {
+  const out: string[] = [];
+  for (const p of input.problems ?? [])
+    out.push(command('error', { file: input.scriptFile ?? null, line: p.line, title: 'asa-mobile-audit: change not applied' }, `${p.command}: ${p.message}`));
+  for (const d of input.diffs) {
+    if (d.new === null) continue;
+    const file = input.fileOf(d.new);
+    for (const f of d.findings.introduced) out.push(findingCommand(f, file));
+    for (const p of d.profiles) {
+      if (p.status === 'removed' || p.status === 'unchanged') continue;
+      const lines = [
+        ...(reachChange(p) ? [`${p.tunnelGroup}: ${reachChange(p)!}`] : []),
+        ...dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new),
+      ];
+      if (lines.length > 0) out.push(command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}` }, lines.join('\n')));
+    }
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+function findingCommand(f: ReportedFinding, file: string): string {
+  const title = `new: ${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`;
+  return command(COMMAND[f.severity], { file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message);
+}

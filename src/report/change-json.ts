@@ -1,0 +1,60 @@
+// `diff --format json`, `what-if --format json` and `plan --format json`: contracts (schemaVersion 1;
+// add fields, never rename or remove them). Findings are shaped as in `audit --format json`, iOS DNS
+// outcomes as in `explain-dns --format json`.
+
+import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
+import type { MergeProblem } from '../model/merge.js';
+import { findingJson, type AuditJsonFinding } from './audit-json.js';
+import type { ChangeReportInput } from './change-words.js';
+
+export interface DiffJsonDocument {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  devices: DiffJsonDevice[];
+  /** what-if only: lines of the change script that could not be applied. */
+  problems?: MergeProblem[];
+}
+
+export interface DiffJsonDevice {
+  hostname: string | null;
+  context: string | null;
+  old: string | null;
+  new: string | null;
+  /** Settings every profile shares that changed. */
+  device: Array<{ setting: string; old: string | null; new: string | null; oldSource: string | null; newSource: string | null }>;
+  profiles: ProfileDiff[];
+  findings: { introduced: AuditJsonFinding[]; resolved: AuditJsonFinding[] };
+}
+
+export function deviceJson(d: DeviceDiff): DiffJsonDevice {
+  return {
+    hostname: d.hostname,
+    context: d.context,
+    old: d.old,
+    new: d.new,
+    device: d.device,
+    profiles: d.profiles,
+    findings: { introduced: d.findings.introduced.map(findingJson), resolved: d.findings.resolved.map(findingJson) },
+  };
+}
+
+export function renderDiffJson(input: ChangeReportInput): string {
+  const doc: DiffJsonDocument = {
+    schemaVersion: 1,
+    tool: input.tool,
+    devices: input.diffs.map(deviceJson),
+    ...(input.problems ? { problems: input.problems } : {}),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export interface PlanJsonDocument {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  targets: Array<Omit<PlanTarget, 'introduced'> & { introduced: AuditJsonFinding[] }>;
+}
+
+export function renderPlanJson(targets: readonly PlanTarget[], tool: { name: string; version: string }): string {
+  const doc: PlanJsonDocument = { schemaVersion: 1, tool, targets: targets.map((t) => ({ ...t, introduced: t.introduced.map(findingJson) })) };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,66 @@
+// Markdown reports of `diff` (a pull-request comment: what the change does to each profile and which
+// findings it brings or closes) and of `plan`.
+
+import type { ReportedFinding } from '../audit/result.js';
+import type { PlanTarget, ProfileDiff } from '../change/result.js';
+import { isChanged, verdictLine } from './change-text.js';
+import { deviceTitle, dnsChangeLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+
+function md(text: string): string {
+  return text.replace(/([\\`*_[\]|<>])/g, '\\$1');
+}
+
+function findingItem(f: ReportedFinding): string {
+  const where = [f.tunnelGroup ? `profile \`${f.tunnelGroup}\`` : null, f.line !== null ? `line ${f.line}` : null].filter(Boolean).join(', ');
+  return `- **${f.severity}** \`${f.ruleId}\`${where ? ` — ${where}` : ''}: ${md(f.message)}`;
+}
+
+function profileRow(p: ProfileDiff): string {
+  const reach = reachChange(p);
+  const details = [
+    ...(p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine)),
+    ...dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new),
+  ];
+  return `| \`${md(p.tunnelGroup)}\` | ${p.status}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
+}
+
+export function renderDiffMarkdown(input: ChangeReportInput): string {
+  const introduced = input.diffs.reduce((n, d) => n + d.findings.introduced.length, 0);
+  const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
+  const changed = input.diffs.filter(isChanged);
+  const out = [`## ${input.tool.name} diff: ${plural(changed.length, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved`, ''];
+  for (const p of input.problems ?? []) out.push(`- :x: \`${md(input.scriptFile ?? 'change')}\` line ${p.line}: ${md(p.message)}`);
+  for (const d of changed) {
+    out.push(`### ${md(deviceTitle(d))}`, '', `\`${md(d.old ?? '(none)')}\` → \`${md(d.new ?? '(none)')}\``, '');
+    if (d.device.length > 0) out.push('Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '');
+    const profiles = d.profiles.filter((p) => p.status !== 'unchanged');
+    if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map(profileRow), '');
+    if (d.findings.introduced.length > 0)
+      out.push(`**Findings introduced (${d.findings.introduced.length})**`, '', ...d.findings.introduced.map(findingItem), '');
+    if (d.findings.resolved.length > 0) out.push(`**Findings resolved (${d.findings.resolved.length})**`, '', ...d.findings.resolved.map(findingItem), '');
+  }
+  if (changed.length === 0) out.push('No change to any connection profile.');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name: string }): string {
+  const out = [`## ${tool.name} plan`, ''];
+  for (const t of targets) {
+    out.push(`### ${md(t.hostname ?? t.source)}${t.context ? ` [context ${md(t.context)}]` : ''} — \`${md(t.source)}\``, '');
+    out.push(`**${md(verdictLine(t))}**`, '');
+    if (t.script !== '') out.push('Paste in configuration mode:', '', '```', t.script, '```', '');
+    if (t.needsInput.length > 0)
+      out.push(
+        '**Needs your input** (not in the script):',
+        '',
+        ...t.needsInput.map((n) => `- \`${n.ruleId}\`${n.tunnelGroup ? ` (${md(n.tunnelGroup)})` : ''}: ${md(n.what)}`),
+        '',
+      );
+    if (t.notes.length > 0) out.push('**Before you paste:**', '', ...t.notes.map((n) => `- ${md(n)}`), '');
+    if (t.remains.length > 0)
+      out.push('**Remains:**', '', ...t.remains.map((r) => `- \`${r.ruleId}\`${r.tunnelGroup ? ` (${md(r.tunnelGroup)})` : ''}: ${md(r.why)}`), '');
+    if (t.changes.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...t.changes.map(profileRow), '');
+    if (t.rollback !== '') out.push('<details><summary>Rollback</summary>', '', '```', t.rollback, '```', '', '</details>', '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

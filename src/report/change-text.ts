@@ -1,0 +1,100 @@
+// Plain-text reports of `diff`, `what-if` and `plan`: per device, what changes for each connection
+// profile (settings with where they come from, the iOS DNS outcome), then the findings.
+
+import type { ReportedFinding } from '../audit/result.js';
+import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
+import { deviceTitle, dnsChangeLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+
+function findingLine(f: ReportedFinding): string {
+  const where = [f.tunnelGroup, f.line !== null ? `line ${f.line}` : null].filter(Boolean).join(', ');
+  return `${f.severity.padEnd(7)} ${f.ruleId}${where ? ` (${where})` : ''}: ${f.message}`;
+}
+
+export function profileLines(p: ProfileDiff, indent: string): string[] {
+  const reach = reachChange(p);
+  const out = [`${indent}${p.tunnelGroup}: ${p.status}${reach ? `, ${reach}` : ''}`];
+  if (p.status === 'removed') return out;
+  const settings = p.status === 'added' ? [] : p.settings;
+  for (const s of settings) out.push(`${indent}  ${settingLine(s)}`);
+  for (const l of dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new)) out.push(`${indent}  ${l}`);
+  return out;
+}
+
+function deviceLines(d: DeviceDiff): string[] {
+  const out = [`${deviceTitle(d)}: ${d.old ?? '(none)'} → ${d.new ?? '(none)'}`];
+  if (d.old === null || d.new === null) out.push(`  device ${d.old === null ? 'added' : 'removed'}`);
+  for (const s of d.device) out.push(`  ${settingLine(s)}`);
+  const changed = d.profiles.filter((p) => p.status !== 'unchanged');
+  for (const p of changed) out.push(...profileLines(p, '  '));
+  const same = d.profiles.length - changed.length;
+  if (same > 0) out.push(`  ${plural(same, 'profile')} unchanged`);
+  const { introduced, resolved } = d.findings;
+  if (introduced.length > 0) out.push(`  findings introduced (${introduced.length}):`, ...introduced.map((f) => `    ${findingLine(f)}`));
+  if (resolved.length > 0) out.push(`  findings resolved (${resolved.length}):`, ...resolved.map((f) => `    ${findingLine(f)}`));
+  return out;
+}
+
+export function renderDiffText(input: ChangeReportInput): string {
+  const out: string[] = [];
+  for (const p of input.problems ?? []) out.push(`${input.scriptFile ?? 'change'}:${p.line}: ${p.severity}: ${p.message}`);
+  if ((input.problems ?? []).length > 0) out.push('');
+  const changed = input.diffs.filter(isChanged);
+  for (const d of changed) out.push(...deviceLines(d), '');
+  const introduced = input.diffs.reduce((n, d) => n + d.findings.introduced.length, 0);
+  const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
+  out.push(
+    changed.length === 0
+      ? `no change to any connection profile (${plural(input.diffs.length, 'device')} compared)`
+      : `${plural(changed.length, 'device')} changed of ${input.diffs.length}; findings: ${introduced} introduced, ${resolved} resolved`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function isChanged(d: DeviceDiff): boolean {
+  return (
+    d.old === null ||
+    d.new === null ||
+    d.device.length > 0 ||
+    d.profiles.some((p) => p.status !== 'unchanged') ||
+    d.findings.introduced.length + d.findings.resolved.length > 0
+  );
+}
+
+const RULE = '-'.repeat(60);
+
+function targetTitle(t: PlanTarget): string {
+  return `${t.hostname ?? t.source}${t.context ? ` [context ${t.context}]` : ''} (${t.source})`;
+}
+
+export function verdictLine(t: PlanTarget): string {
+  const why = [...new Set(t.remains.map((r) => r.why.replace(/:.*$/, '')))];
+  return `after this plan: ${plural(t.closes.length, 'finding')} closed, ${t.remains.length} remain${t.remains.length > 0 ? ` (${why.join('; ')})` : ''}, ${t.introduced.length} new`;
+}
+
+export function renderPlanText(targets: readonly PlanTarget[]): string {
+  const out: string[] = [];
+  for (const t of targets) {
+    out.push(`# ${targetTitle(t)}`, '');
+    if (t.script === '') out.push('Nothing to paste: no selected finding has a configuration fix.', '');
+    else out.push('Paste in configuration mode (between the lines):', RULE, t.script, RULE, '');
+    if (t.needsInput.length > 0) {
+      out.push('Needs your input (not in the script):');
+      for (const n of t.needsInput) out.push(`  - ${n.ruleId}${n.tunnelGroup ? ` (${n.tunnelGroup})` : ''}: ${n.what}`);
+      out.push('');
+    }
+    if (t.notes.length > 0) out.push('Before you paste:', ...t.notes.map((n) => `  - ${n}`), '');
+    out.push(verdictLine(t));
+    for (const r of t.remains) out.push(`  remains: ${r.ruleId}${r.tunnelGroup ? ` (${r.tunnelGroup})` : ''}: ${r.why}`);
+    for (const f of t.introduced) out.push(`  NEW: ${findingLine(f)}`);
+    for (const p of t.problems) out.push(`  not applied: script line ${p.line} \`${p.command}\`: ${p.message}`);
+    out.push('');
+    if (t.changes.length > 0) {
+      out.push('What changes, per connection profile:');
+      for (const p of t.changes) out.push(...profileLines(p, '  '));
+      out.push('');
+    }
+    if (t.rollback !== '') out.push('Rollback (paste to undo the whole plan):', RULE, t.rollback, RULE, '');
+  }
+  if (targets.length === 0) out.push('No configuration to plan for.');
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,68 @@
+// Words shared by the reports of `diff`, `what-if` and `plan`: how an iOS DNS outcome changed, domain
+// by domain, and how a setting changed, with where each side's value came from.
+
+import type { DeviceDiff, ProfileDiff, SettingChange } from '../change/result.js';
+import type { IosDnsSummary } from '../explain/ios-dns.js';
+import type { MergeProblem } from '../model/merge.js';
+
+/** What the reports of a change are given. */
+export interface ChangeReportInput {
+  diffs: DeviceDiff[];
+  /** what-if: lines of the change script that could not be applied. */
+  problems?: MergeProblem[];
+  /** what-if: the change script's name, for its problems. */
+  scriptFile?: string;
+  cwd: string;
+  tool: { name: string; version: string };
+  /** The file an annotation points at for a source (a git side `REV:path` becomes `path`). */
+  fileOf: (source: string) => string;
+}
+
+const OUTCOME: Record<IosDnsSummary['outcome'], string> = {
+  'all-tunneled': 'every query tunnelled',
+  'split-dns-list': 'listed domains tunnelled, the rest in the clear',
+  'default-domain-only': 'only the default domain tunnelled',
+  'all-clear': 'every query in the clear',
+  undocumented: 'not documented by the guide',
+};
+
+export function outcomeWords(s: IosDnsSummary): string {
+  return `${OUTCOME[s.outcome]} (${s.row})`;
+}
+
+/** "corp.example.com: tunnelled → in the clear", one line per domain whose fate changed, then the outcome. */
+export function dnsChangeLines(old: IosDnsSummary | null, neu: IosDnsSummary | null): string[] {
+  if (old === null && neu === null) return [];
+  if (old === null) return [`iOS DNS: ${outcomeWords(neu!)}${neu!.tunneledDomains.length > 0 ? `: ${neu!.tunneledDomains.join(', ')}` : ''}`];
+  if (neu === null) return [];
+  const tunnelled = (s: IosDnsSummary, d: string): boolean => s.outcome === 'all-tunneled' || s.tunneledDomains.includes(d);
+  const fate = (s: IosDnsSummary, d: string): string => (s.outcome === 'undocumented' ? 'undocumented' : tunnelled(s, d) ? 'tunnelled' : 'in the clear');
+  const lines: string[] = [];
+  for (const d of [...new Set([...old.tunneledDomains, ...neu.tunneledDomains])].sort()) {
+    if (fate(old, d) !== fate(neu, d)) lines.push(`iOS DNS ${d}: ${fate(old, d)} → ${fate(neu, d)}`);
+  }
+  if (old.outcome !== neu.outcome || old.row !== neu.row) lines.push(`iOS DNS: ${outcomeWords(old)} → ${outcomeWords(neu)}`);
+  return lines;
+}
+
+export function settingLine(s: SettingChange): string {
+  const side = (v: string | null, src: string | null): string => (v === null ? '(none)' : src ? `${v} (${src})` : v);
+  return `${s.setting}: ${side(s.old, s.oldSource)} → ${side(s.new, s.newSource)}`;
+}
+
+/** A profile that clients could select before and cannot after (or the reverse). */
+export function reachChange(p: ProfileDiff): 'now unreachable' | 'now reachable' | null {
+  const s = p.settings.find((x) => x.setting === 'mobile-facing');
+  if (!s || s.old === null || s.new === null) return null;
+  if (s.old.startsWith('yes') && s.new === 'no') return 'now unreachable';
+  if (s.old === 'no' && s.new.startsWith('yes')) return 'now reachable';
+  return null;
+}
+
+export function deviceTitle(d: DeviceDiff): string {
+  return `${d.hostname ?? d.new ?? d.old ?? '?'}${d.context ? ` [context ${d.context}]` : ''}`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
