@@ -34,18 +34,54 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
       (options.rules === undefined || options.rules.includes(f.ruleId)) &&
       (options.severity === undefined || SEVERITY_RANK[f.severity] >= SEVERITY_RANK[options.severity]),
   );
-  const composer = new Composer(before, options.scope);
-  for (const f of selected) if (f.remedy) composer.add(f.remedy, f);
-  const { script: body, renamed, named, notes, needsInput } = composer.compose();
   const context = before.target.summary.context;
-  const script = body === '' ? '' : [...(context ? [`changeto context ${context}`] : []), body].join('\n');
-
-  // Proof: apply the script to the configuration, audit the result, compare.
   const parsed = before.analysed.parsed;
   const section = parsed.sections[before.analysed.sectionIndex]!;
-  const merged = mergeCommands(parsed, section, script);
-  const after = reanalyse(before, merged.text, auditOptions);
-  const diff = diffDevices(before, after, { renamed });
+  // Compose, apply, re-audit. A finding the plan itself brings (a policy made for one profile now
+  // inherits what DfltGrpPolicy gave it) is fixed in the same plan when it has a remedy: compose again.
+  const followUps: ReportedFinding[] = [];
+  let round = 0;
+  for (;;) {
+    const composer = new Composer(before, options.scope);
+    for (const f of [...selected, ...followUps]) if (f.remedy) composer.add(f.remedy, f);
+    const composed = composer.compose();
+    const script = composed.script === '' ? '' : [...(context ? [`changeto context ${context}`] : []), composed.script].join('\n');
+    // Proof: apply the script to the configuration, audit the result, compare.
+    const merged = mergeCommands(parsed, section, script);
+    const after = reanalyse(before, merged.text, auditOptions);
+    const diff = diffDevices(before, after, { renamed: composed.renamed });
+    const fixable = diff.findings.introduced.filter((f) => f.remedy !== null);
+    if (fixable.length > 0 && round++ < 2) {
+      followUps.push(...fixable);
+      continue;
+    }
+    return verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff);
+  }
+}
+
+function verified(
+  before: DeviceSnapshot,
+  auditOptions: AuditOptions,
+  selected: readonly ReportedFinding[],
+  composed: ReturnType<Composer['compose']>,
+  merged: ReturnType<typeof mergeCommands>,
+  after: DeviceSnapshot,
+  diff: ReturnType<typeof diffDevices>,
+): PlanTarget {
+  const { script, renamed, named, notes, needsInput } = composed;
+  const context = before.target.summary.context;
+  // Findings a spelling correction uncovers were there all along: audit with only the corrections.
+  const corrected =
+    composed.corrections === ''
+      ? null
+      : reanalyse(
+          before,
+          mergeCommands(before.analysed.parsed, before.analysed.parsed.sections[before.analysed.sectionIndex]!, composed.corrections).text,
+          auditOptions,
+        );
+  const correctedKeys = new Set(corrected ? afterKeys(corrected, new Map()) : []);
+  const revealed = diff.findings.introduced.filter((f) => correctedKeys.has(findingKey(f)));
+  const introduced = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)));
   const changed = diff.profiles.filter((p) => p.status !== 'unchanged');
   const collateral = changed.map((p) => p.tunnelGroup).filter((n) => !named.has(n));
   const stillThere = new Set(afterKeys(after, renamed));
@@ -62,14 +98,25 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     context,
     script,
     rollback: rollbackBody === '' ? '' : [...(context ? [`changeto context ${context}`] : []), rollbackBody].join('\n'),
-    needsInput: [...selected.filter((f) => f.needsInput !== null).map((f) => ({ ...item(f), what: f.needsInput! })), ...needsInput],
+    // A recreated profile's inputs come from the plan's copy (its name may differ from the finding's).
+    needsInput: [
+      ...selected.filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile').map((f) => ({ ...item(f), what: f.needsInput! })),
+      ...needsInput,
+    ],
     closes,
     remains,
     changes: changed,
     collateral,
-    introduced: diff.findings.introduced,
+    introduced,
+    revealed,
     problems: merged.problems,
-    notes: [...notes, ...(collateral.length > 0 ? [`DfltGrpPolicy changes reach other profiles too: ${collateral.join(', ')} (see their changes below)`] : [])],
+    notes: [
+      ...notes,
+      ...(collateral.length > 0 ? [`These changes also reach profiles no selected finding names: ${collateral.join(', ')} (see their changes below)`] : []),
+      ...revealed.map(
+        (f) => `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''} was hidden by a misspelling this plan corrects; it is there today: ${f.message}`,
+      ),
+    ],
   };
 }
 
@@ -171,16 +218,14 @@ class Composer {
       }
       case 'rename-custom-type':
         if (!this.customRenames.some((r) => r.from === remedy.from)) this.customRenames.push(remedy);
+        // The profiles that use the type change with it: that is the fix, not collateral.
+        for (const p of this.profiles.values()) if (p.customAttributes.has(remedy.from)) this.named.add(p.name);
         return;
       case 'replace-alias': {
         const renames = this.aliasRenames.get(remedy.tunnelGroup) ?? new Map<string, string>();
         if (renames.has(remedy.alias)) return;
-        const newAlias = this.claim(remedy.newAlias);
-        renames.set(remedy.alias, newAlias);
+        renames.set(remedy.alias, this.claim(remedy.newAlias));
         this.aliasRenames.set(remedy.tunnelGroup, renames);
-        this.notes.push(
-          `group-alias ${remedy.alias} of ${remedy.tunnelGroup} is replaced by ${newAlias} (added first, then the old one removed): links and client profiles that name the old alias (anyconnect://...prefill_group_list=${remedy.alias}) stop working; update them. To keep them working for a while, paste the \`no group-alias\` line later.`,
-        );
         return;
       }
       case 'recreate-profile': {
@@ -250,7 +295,15 @@ class Composer {
     return dedicated;
   }
 
-  compose(): { script: string; renamed: Map<string, string>; named: Set<string>; notes: string[]; needsInput: Array<PlanItem & { what: string }> } {
+  compose(): {
+    script: string;
+    /** The spelling corrections alone (custom attribute types): what the device meant all along. */
+    corrections: string;
+    renamed: Map<string, string>;
+    named: Set<string>;
+    notes: string[];
+    needsInput: Array<PlanItem & { what: string }>;
+  } {
     const dedicated = this.dedicatedProfiles();
     const edits = new Map<string, PolicyEdit>();
     const editOf = (policy: string, create: boolean): PolicyEdit => {
@@ -296,7 +349,8 @@ class Composer {
     // 1. Global lines, then the global webvpn (declarations before the policies that use them).
     chunks.push(this.globals.join('\n'));
     if (this.webvpn.length > 0) chunks.push(['webvpn', ...this.webvpn.map((l) => ` ${l}`)].join('\n'));
-    for (const r of this.customRenames) chunks.push(renderRemedy(this.model, r).cli);
+    const corrections = this.customRenames.map((r) => renderRemedy(this.model, r).cli).join('\n');
+    chunks.push(corrections);
     // 2. Group-policies: created before any profile points at them.
     for (const [policy, e] of [...edits].sort(([a], [b]) => cmp(a, b))) chunks.push(renderPolicyEdit(policy, e));
     // 3. Existing profiles (a recreated profile's fixes go to its copy).
@@ -306,6 +360,14 @@ class Composer {
       }
     }
     for (const [tg, renames] of [...this.aliasRenames].sort(([a], [b]) => cmp(a, b))) {
+      for (const [old, n] of renames) {
+        const links = `links and client profiles that name the old alias (anyconnect://...?prefill_group_list=${old}) stop working: update them`;
+        this.notes.push(
+          this.recreated.has(tg)
+            ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${this.recreated.get(tg)!}; ${links}.`
+            : `group-alias ${old} of ${tg} is replaced by ${n} (the new one is added first, then the old one removed); ${links}. To keep them working for a while, paste the \`no group-alias ${old}\` line later.`,
+        );
+      }
       if (this.recreated.has(tg)) continue;
       const lines = [...renames].flatMap(([old, n]) => [`group-alias ${cliName(n)} enable`, `no group-alias ${cliName(old)}`]);
       chunks.push([`tunnel-group ${cliName(tg)} webvpn-attributes`, ...lines.map((l) => ` ${l}`)].join('\n'));
@@ -326,7 +388,14 @@ class Composer {
         this.needsInput.push({ ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null, what });
     }
     const steps = chunks.filter((c) => c !== '').flatMap(stepsOf);
-    return { script: renderSteps(steps, 'first'), renamed: this.recreated, named: this.named, notes: this.notes.sort(cmp), needsInput: this.needsInput };
+    return {
+      script: renderSteps(steps, 'first'),
+      corrections,
+      renamed: this.recreated,
+      named: this.named,
+      notes: this.notes.sort(cmp),
+      needsInput: this.needsInput,
+    };
   }
 }
 

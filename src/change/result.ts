@@ -56,6 +56,8 @@ export interface PlanTarget {
   collateral: string[];
   /** Findings the plan would bring: always empty for a sound plan (a non-empty list is a bug). */
   introduced: ReportedFinding[];
+  /** Findings a spelling correction in the plan uncovers: present today, hidden by the misspelling. */
+  revealed: ReportedFinding[];
   /** Lines of the script the merge engine could not apply (a bug when not empty). */
   problems: MergeProblem[];
   /** Transitions to tell users about (aliases that go away, profiles to remove later). */

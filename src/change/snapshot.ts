@@ -52,7 +52,8 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
     const r = reach.get(p.name);
     const settings = profileSettings(p);
     settings.set('mobile-facing', {
-      value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${r.via.join(', ')}` : 'no',
+      // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
+      value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${[...r.via].sort(cmp).join(', ')}` : 'no',
       source: r ? (r.assumption ?? '') : (skipped.get(p.name) ?? 'not audited'),
     });
     profiles.set(p.name, { name: p.name, settings, iosDns: iosDnsSummary(explainProfile(p, context)) });
@@ -106,7 +107,7 @@ function profileSettings(p: ResolvedProfile): Map<string, SettingValue> {
   }
   for (const [type, e] of p.customAttributes)
     settings.set(`anyconnect-custom ${type}`, { value: e.state === 'value' ? `value ${e.value}` : 'none', source: sourcePhrase(e) });
-  const list = (items: string[]): string => (items.length === 0 ? 'none' : items.join(', '));
+  const list = (items: string[]): string => (items.length === 0 ? 'none' : [...items].sort(cmp).join(', '));
   const at = (ls: number[]): string => (ls.length === 0 ? '' : `line${ls.length > 1 ? 's' : ''} ${ls.join(', ')}`);
   settings.set('group-alias', {
     value: list(tg.webvpn.groupAliases.map((a) => `${a.name}${a.enabled ? '' : ' (disabled)'}`)),

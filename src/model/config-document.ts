@@ -47,7 +47,9 @@ export class ConfigDocument {
     let i = section.start;
     while (i < section.end) {
       if (tops.has(i) && kinds[i] === LineKind.Command) {
-        const end = Math.min(blockEnd[i]!, section.end);
+        // A block ends at its last sub-command: the `!`, checksum and `: end` lines after it stay outside.
+        let end = Math.min(blockEnd[i]!, section.end);
+        while (end > i + 1 && kinds[end - 1] !== LineKind.Command && kinds[end - 1] !== LineKind.CertificateData) end--;
         items.push({ kind: 'block', words: tokenize(lines[i]!.trim()), node: treeOf(parsed, i, end), original: lines.slice(i, end) });
         i = end;
       } else {

@@ -42,9 +42,12 @@ type Mode =
   | { kind: 'group-policy-webvpn'; name: string }
   | { kind: 'tunnel-group'; name: string; block: string }
   | { kind: 'webvpn' }
-  | { kind: 'other'; header: string[] };
+  /** A block the tool keeps as written (a trustpoint, `username X attributes`, a webvpn sub-mode): lines by position. */
+  | { kind: 'generic'; block: DocBlock; node: DocNode; path: string[] }
+  /** Under a command the tool does not understand: its sub-commands are reported, not applied. */
+  | { kind: 'unknown'; header: string };
 
-type Outcome = { mode?: Mode; changed: boolean } | { error: string } | null;
+type Outcome = { mode?: Mode; changed: boolean } | { error: string } | { warning: string } | null;
 
 const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes']);
 const SESSION_COMMANDS = /^(configure terminal|conf t|config t|end|exit)$/;
@@ -56,10 +59,14 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
   const engine = new Merger(doc);
   const problems: MergeProblem[] = [];
   let applied = 0;
-  script.split(/\r?\n/).forEach((raw, i) => {
+  const lines = script.split(/\r?\n/);
+  const indentOf = (l: string): number => l.length - l.trimStart().length;
+  const meaningful = (l: string): boolean => !(l.trim() === '' || l.trim().startsWith('!') || l.trim().startsWith(':'));
+  lines.forEach((raw, i) => {
     const text = raw.trim();
-    if (text === '' || text.startsWith('!') || text.startsWith(':')) return;
-    const r = engine.apply(text);
+    if (!meaningful(raw)) return;
+    const next = lines.slice(i + 1).find(meaningful);
+    const r = engine.apply(text, indentOf(raw), next !== undefined && indentOf(next) > indentOf(raw));
     if (r.problem) problems.push({ line: firstLine + i, command: text, ...r.problem });
     if (r.changed) applied++;
   });
@@ -78,10 +85,17 @@ class Merger {
   private path: string[] = [];
   /** Objects this script created (`group-policy NAME`, `tunnel-group NAME`): removing them undoes every edit inside. */
   private readonly created = new Set<string>();
+  /** Whether the line being applied has deeper-indented lines after it. */
+  private opensBlock = false;
 
   constructor(private readonly doc: ConfigDocument) {}
 
-  apply(text: string): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
+  /**
+   * `indent` is the line's indentation: the ASA ignores it, and so does the engine for every command it
+   * knows; it only tells which block an unknown sub-command belongs to. `opensBlock`: the next line is
+   * indented deeper (a sub-mode the tool keeps as written).
+   */
+  apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
     if (SESSION_COMMANDS.test(text) || /^changeto (context \S+|system)$/.test(text)) {
       if (text === 'end') this.stack = [{ kind: 'config' }];
       else if (text === 'exit' && this.stack.length > 1) this.stack.pop();
@@ -89,17 +103,93 @@ class Merger {
     }
     if (NOT_CONFIG.test(text)) return { changed: false, problem: { severity: 'warning', message: 'not a configuration command; ignored' } };
     const words = tokenize(text);
+    this.opensBlock = opensBlock;
     // The ASA tries a command in the current mode, then in each enclosing one.
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
-      this.path = modePath(this.stack[depth]!);
-      const r = this.inMode(this.stack[depth]!, words, text);
+      const mode = this.stack[depth]!;
+      this.path = modePath(mode);
+      const r = this.inMode(mode, words, text) ?? (depth > 0 && indent === depth ? this.positional(mode, words, text, opensBlock) : null);
       if (r === null) continue;
       if ('error' in r) return { changed: false, problem: { severity: 'error', message: r.error } };
+      if ('warning' in r) return { changed: false, problem: { severity: 'warning', message: r.warning } };
       this.stack = this.stack.slice(0, depth + 1);
       if (r.mode) this.stack.push(r.mode);
       return { changed: r.changed };
     }
-    return { changed: false, problem: { severity: 'error', message: this.whereItBelongs(words) } };
+    if (indent === 0 && opensBlock) this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
+    const misplaced = this.whereItBelongs(words);
+    return misplaced === null
+      ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
+      : { changed: false, problem: { severity: 'error', message: misplaced } };
+  }
+
+  /**
+   * A sub-command the vocabulary does not know, indented under a block: kept in that block. A line
+   * replaces the line that differs from it only in its last word (`enrollment terminal` → `enrollment
+   * self`); `no X` removes the lines that start with X; a line followed by deeper ones opens a sub-mode.
+   */
+  private positional(mode: Mode, words: string[], text: string, opensBlock: boolean): Outcome {
+    if (mode.kind === 'unknown') return { warning: `not simulated: a sub-command of \`${mode.header}\`, which the tool does not model` };
+    if (mode.kind === 'config') return null;
+    const { block, node, path } = this.containerOf(mode);
+    if (opensBlock) {
+      const existing = node.children.find((c) => !c.raw && c.text === text);
+      const sub = existing ?? { text, raw: false, children: [] };
+      if (!existing) {
+        this.record(path, [`no ${text}`]);
+        this.doc.touch(block);
+        node.children.push(sub);
+      }
+      return { mode: { kind: 'generic', block, node: sub, path: [...path, text] }, changed: !existing };
+    }
+    const keyOf = (w: string[]): string => (w.length > 1 ? w.slice(0, -1) : w).join(' ');
+    const negated = words[0] === 'no';
+    if (negated) {
+      const body = words.slice(1).join(' ');
+      const gone = node.children.filter((c) => !c.raw && tokenize(c.text).join(' ').startsWith(body));
+      if (gone.length === 0) return { changed: false };
+      this.record(
+        path,
+        gone.map((c) => c.text),
+      );
+      this.doc.touch(block);
+      node.children = node.children.filter((c) => !gone.includes(c));
+      return { changed: true };
+    }
+    if (node.children.some((c) => c.text === text)) return { changed: false };
+    const same = node.children.filter((c) => !c.raw && c.children.length === 0 && keyOf(tokenize(c.text)) === keyOf(words));
+    this.record(path, same.length > 0 ? same.map((c) => c.text) : [`no ${text}`]);
+    this.doc.touch(block);
+    const fresh: DocNode = { text, raw: false, children: [] };
+    if (same.length > 0) {
+      node.children[node.children.indexOf(same[0]!)] = fresh;
+      node.children = node.children.filter((c) => !same.slice(1).includes(c));
+    } else node.children.splice(insertAt(node), 0, fresh);
+    return { changed: true };
+  }
+
+  /** The block and node a mode's lines go into. */
+  private containerOf(mode: Exclude<Mode, { kind: 'config' } | { kind: 'unknown' }>): { block: DocBlock; node: DocNode; path: string[] } {
+    switch (mode.kind) {
+      case 'generic':
+        return { block: mode.block, node: mode.node, path: mode.path };
+      case 'group-policy': {
+        const block = this.policyBlock(mode.name);
+        return { block, node: block.node, path: modePath(mode) };
+      }
+      case 'group-policy-webvpn': {
+        const block = this.policyBlock(mode.name);
+        return { block, node: block.node.children.find((c) => c.text === 'webvpn')!, path: modePath(mode) };
+      }
+      case 'tunnel-group': {
+        const block = this.tunnelGroupBlock(mode.name, mode.block);
+        return { block, node: block.node, path: modePath(mode) };
+      }
+      case 'webvpn': {
+        const block = this.doc.find('webvpn')[0]!;
+        return { block, node: block.node, path: ['webvpn'] };
+      }
+    }
   }
 
   private inMode(mode: Mode, words: string[], text: string): Outcome {
@@ -114,8 +204,9 @@ class Merger {
         return this.tunnelGroupLine(mode.name, mode.block, words, text);
       case 'webvpn':
         return this.webvpnLine(words, text);
-      case 'other':
-        return this.keyedLine(this.blockFor(mode.header), words, text, (w) => w[0] ?? null);
+      case 'generic':
+      case 'unknown':
+        return null;
     }
   }
 
@@ -139,8 +230,8 @@ class Merger {
     ]) {
       if (header.every((x, i) => x !== undefined && x === w[i]) && w.length === header.length) {
         const h = header as string[];
-        if (this.doc.find(...h).length === 0) this.doc.insert(text, this.lastOf(h[0]!));
-        return { mode: { kind: 'other', header: h }, changed: false };
+        const block = this.doc.find(...h)[0] ?? this.created_(text, h);
+        return { mode: { kind: 'generic', block, node: block.node, path: [block.node.text] }, changed: false };
       }
     }
     return this.globalLine(w, text);
@@ -152,13 +243,10 @@ class Merger {
     const body = negated ? w.slice(1) : w;
     // `no crypto isakmp nat-traversal` is a setting (off), not a removal.
     if (body[0] === 'crypto' && body[1] === 'isakmp' && body[2] === 'nat-traversal') {
-      // With no line the default is on (20 s): a bare `crypto isakmp nat-traversal` puts that back.
-      return this.replaceGlobal(
-        (x) => (x[0] === 'no' ? x.slice(1) : x).slice(0, 3).join(' ') === 'crypto isakmp nat-traversal',
-        text,
-        false,
-        'crypto isakmp nat-traversal',
-      );
+      const natt = (x: string[]): boolean => (x[0] === 'no' ? x.slice(1) : x).slice(0, 3).join(' ') === 'crypto isakmp nat-traversal';
+      // With no line the default is on with 20 s (after 7.0 [recalled]): `crypto isakmp nat-traversal 20`
+      // puts that back. Whether the device then prints the line is not known, so the document keeps it.
+      return this.replaceGlobal(natt, text, false, 'crypto isakmp nat-traversal 20');
     }
     if (body[0] === 'anyconnect-custom-data' && body[1] && body[2]) return this.customData(body[1], body[2], negated, text);
     if (body[0] === 'access-list' && body[1]) return this.accessList(body, negated, text);
@@ -333,6 +421,8 @@ class Merger {
   // ---- global webvpn and the blocks keyed by first word -----------------------------------------
 
   private webvpnLine(w: string[], text: string): Outcome {
+    // `cache`, `saml idp X`, ... open sub-modes the tool keeps as written.
+    if (this.opensBlock) return null;
     return this.keyedLine(this.doc.find('webvpn')[0]!, w, text, webvpnKey);
   }
 
@@ -416,8 +506,10 @@ class Merger {
     return this.doc.find('group-policy', name).find((b) => b.words[2] === 'internal' || b.words[2] === 'external');
   }
 
-  private blockFor(header: string[]): DocBlock {
-    return this.doc.find(...header)[0]!;
+  /** A new top-level block the tool keeps as written; undone by its `no` form. */
+  private created_(text: string, header: string[]): DocBlock {
+    this.record([], [`no ${text}`]);
+    return this.doc.insert(text, this.lastOf(header[0]!));
   }
 
   private lastOf(first: string): DocBlock | null {
@@ -428,8 +520,8 @@ class Merger {
     return this.doc.find('group-policy')[0] ?? this.doc.find('tunnel-group')[0] ?? null;
   }
 
-  /** For a command no mode takes: where it would have belonged, when the tool knows. */
-  private whereItBelongs(w: string[]): string {
+  /** For a command no mode takes: where it would have belonged, when the tool knows (else null). */
+  private whereItBelongs(w: string[]): string | null {
     const body = w[0] === 'no' ? w.slice(1) : w;
     if (policyKey('webvpn', body) !== null)
       return `\`${w.join(' ')}\` belongs in a group-policy's webvpn sub-mode (\`group-policy NAME attributes\`, then \`webvpn\`)`;
@@ -439,7 +531,7 @@ class Merger {
         return `\`${w.join(' ')}\` belongs under \`tunnel-group NAME ${block}\``;
     }
     if (webvpnKey(body) !== null && GLOBAL_WEBVPN_WORDS.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under the global \`webvpn\``;
-    return `not understood by the tool; not applied (${w.join(' ')})`;
+    return null;
   }
 }
 
@@ -469,8 +561,10 @@ function modePath(mode: Mode): string[] {
       return [`tunnel-group ${quoted(mode.name)} ${mode.block}`];
     case 'webvpn':
       return ['webvpn'];
-    case 'other':
-      return [mode.header.map(quoted).join(' ')];
+    case 'generic':
+      return mode.path;
+    case 'unknown':
+      return [];
   }
 }
 

@@ -1,0 +1,165 @@
+// `plan` on every fixture, and on one fixture per way pasted advice used to go wrong: a plan is one
+// script that closes what it can, introduces nothing, changes no profile it does not name (narrow
+// scope), holds no placeholder, and enters each mode once.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planDevice } from '../../src/change/plan.js';
+import type { PlanTarget } from '../../src/change/result.js';
+import { snapshotParsed, type DeviceSnapshot } from '../../src/change/snapshot.js';
+import { parseConfigBytes, parseConfigText } from '../../src/parse/parse.js';
+import { fixture } from '../helpers.js';
+import { apply, CONFIG_FIXTURES, OPTIONS, settingValues } from './change-kit.js';
+
+function snapshots(rel: string): DeviceSnapshot[] {
+  return snapshotParsed(parseConfigBytes(readFileSync(fixture(rel)), rel), OPTIONS);
+}
+
+function planOf(rel: string, options: Partial<Parameters<typeof planDevice>[2]> = {}): { before: DeviceSnapshot; plan: PlanTarget } {
+  const all = snapshots(rel).filter((s) => s.target.findings.length > 0);
+  expect(all).toHaveLength(1);
+  return { before: all[0]!, plan: planDevice(all[0]!, OPTIONS, { scope: 'narrow', ...options }) };
+}
+
+/** The model after the plan is applied. */
+function applied(before: DeviceSnapshot, plan: PlanTarget) {
+  const after = apply(before.analysed.parsed, before.analysed.sectionIndex, plan.script);
+  expect(after.problems).toEqual([]);
+  return snapshotParsed(parseConfigText(after.text, 'after.cfg'), OPTIONS)[before.analysed.sectionIndex]!;
+}
+
+/** Mode lines (`group-policy X attributes`, `tunnel-group X webvpn-attributes`, `webvpn`) of a script. */
+function modeLines(script: string): string[] {
+  const lines = script.split('\n');
+  return lines.filter((l, i) => !/^\s/.test(l) && /^\s/.test(lines[i + 1] ?? ''));
+}
+
+describe('plan on every fixture', () => {
+  it.each(CONFIG_FIXTURES)('%s: closes every fixable finding, introduces none, enters each mode once', (rel) => {
+    for (const before of snapshots(rel)) {
+      for (const scope of ['narrow', 'shared'] as const) {
+        const plan = planDevice(before, OPTIONS, { scope });
+        expect(plan.introduced).toEqual([]);
+        expect(plan.problems).toEqual([]);
+        if (scope === 'narrow') expect(plan.collateral).toEqual([]);
+        const fixable = before.target.findings.filter((f) => f.remedy !== null);
+        for (const f of fixable) expect(plan.closes).toContainEqual({ ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy });
+        expect(plan.closes.length + plan.remains.length).toBe(before.target.findings.length);
+        for (const r of plan.remains) expect(r.why).not.toBe('still present after the plan');
+        // What a user pastes: commands only, each mode entered once.
+        expect(plan.script).not.toMatch(/^\s*#/m);
+        const modes = modeLines(plan.script);
+        expect(new Set(modes).size).toBe(modes.length);
+        // Nothing that needs the user's knowledge is in the paste block.
+        expect(plan.script).not.toMatch(/DNS-SERVER-IP|TRUSTPOINT-WITH|BASE64|(^|\s)(NAME|DOMAIN|IP|HOST|VALUE)(\s|$)|<[a-z-]+>/);
+      }
+    }
+  });
+});
+
+describe('plan: the ways pasted advice went wrong', () => {
+  it('picks an alias no other profile uses, and adds it before removing the old one', () => {
+    const { before, plan } = planOf('plan/alias-collision.cfg');
+    expect(plan.script).toBe(['tunnel-group PHONES webvpn-attributes', ' group-alias Phones-Tablets-2 enable', ' no group-alias Phones&Tablets'].join('\n'));
+    // The per-finding fix obeys the same rule.
+    expect(before.target.findings.find((f) => f.ruleId === 'group-alias-special-chars')?.fix).toContain('group-alias Phones-Tablets-2 enable');
+    expect(plan.notes.join('\n')).toMatch(/prefill_group_list=Phones&Tablets\) stop working/);
+    const after = applied(before, plan);
+    expect(after.profiles.get('TABLETS')!.settings.get('group-alias')!.value).toBe('Phones-Tablets');
+    expect(plan.changes.map((c) => c.tunnelGroup)).toEqual(['PHONES']);
+  });
+
+  it('copies a profile under a name nobody uses, line for line, and moves its aliases with the safe spelling', () => {
+    const { before, plan } = planOf('plan/rename-collision.cfg');
+    // Lab-Partners exists: the copy is Lab-Partners-2, and the existing profile is never entered.
+    expect(plan.script).not.toMatch(/^tunnel-group Lab-Partners (general|webvpn|ipsec)-attributes/m);
+    expect(plan.script).toContain('tunnel-group Lab-Partners-2 type remote-access');
+    for (const line of [
+      ' authentication-server-group (outside) RADIUS-MFA',
+      ' authorization-server-group RADIUS-MFA',
+      ' accounting-server-group RADIUS-ACCT',
+      ' username-from-certificate CN OU',
+      ' dns-group DefaultDNS',
+      ' authentication aaa certificate',
+      ' ikev2 remote-authentication certificate',
+      ' ikev2 local-authentication certificate TP-PUBLIC',
+    ])
+      expect(plan.script.split('\n')).toContain(line);
+    // The bad alias does not follow the profile: the copy gets the safe spelling.
+    expect(plan.script).toContain(' group-alias Lab-Partners-Phones-2 enable');
+    expect(plan.script).not.toMatch(/group-alias Lab&Partners-Phones enable/);
+    // Released from the original before the copy takes them (an alias names one profile).
+    expect(plan.script.indexOf('no group-url https://vpn.corp.example.com/lab')).toBeLessThan(plan.script.indexOf('tunnel-group Lab-Partners-2 type'));
+    // The masked pre-shared key is never copied: the user re-enters it.
+    expect(plan.script).not.toContain('pre-shared-key');
+    expect(plan.needsInput).toEqual([
+      expect.objectContaining({ ruleId: 'profile-name-special-chars', what: expect.stringMatching(/ikev1 pre-shared-key .*Lab-Partners-2 ipsec-attributes/) }),
+    ]);
+    // The copy gets everything the original had, apart from its aliases and URL.
+    const after = applied(before, plan);
+    const original = before.profiles.get('Lab&Partners')!.settings;
+    const copy = after.profiles.get('Lab-Partners-2')!.settings;
+    for (const [k, v] of original) if (!['group-alias', 'mobile-facing'].includes(k)) expect([k, copy.get(k)?.value]).toEqual([k, v.value]);
+    expect(after.profiles.get('Lab-Partners')!.settings.get('group-alias')!.value).toBe('Lab-Partners-Phones');
+    expect(plan.closes.map((c) => c.ruleId).sort()).toEqual(['group-alias-special-chars', 'profile-name-special-chars']);
+  });
+
+  it('keeps a DfltGrpPolicy fix to the profiles that asked (narrow), or shows who else changes (shared)', () => {
+    const narrow = planOf('plan/dflt-collateral.cfg');
+    expect(narrow.plan.collateral).toEqual([]);
+    expect(narrow.plan.script).not.toContain('group-policy DfltGrpPolicy attributes');
+    expect(narrow.plan.script).toContain('group-policy GP-PHONES internal');
+    const after = applied(narrow.before, narrow.plan);
+    for (const other of ['TABLETS', 'LAPTOPS']) expect(settingValues(after)[other]).toEqual(settingValues(narrow.before)[other]);
+
+    const shared = planOf('plan/dflt-collateral.cfg', { scope: 'shared', rules: ['default-domain-not-in-split-dns'] });
+    expect(shared.plan.script).toContain('group-policy DfltGrpPolicy attributes\n split-dns value legacy.example.net corp.example.com');
+    expect(shared.plan.collateral).toEqual(['LAPTOPS', 'TABLETS']);
+    const tablets = shared.plan.changes.find((c) => c.tunnelGroup === 'TABLETS')!;
+    expect(tablets.settings).toContainEqual(
+      expect.objectContaining({ setting: 'split-dns', old: 'value legacy.example.net', new: 'value legacy.example.net corp.example.com' }),
+    );
+    expect(tablets.iosDns.old!.tunneledDomains).toEqual(['legacy.example.net']);
+    expect(tablets.iosDns.new!.tunneledDomains).toEqual(['legacy.example.net', 'corp.example.com']);
+    expect(shared.plan.notes.join('\n')).toMatch(/reach profiles no selected finding names: LAPTOPS, TABLETS/);
+  });
+
+  it('renames a misspelled per-app type everywhere: declaration, data and policy, and says what the correction uncovers', () => {
+    const { before, plan } = planOf('plan/perapp-misspelled.cfg');
+    expect(plan.script.split('\n')).toEqual(
+      expect.arrayContaining([
+        ' anyconnect-custom-attr perapp description Per-app VPN policy',
+        'no anyconnect-custom-data per-app PA-MAIL',
+        ' anyconnect-custom perapp value PA-MAIL',
+        ' no anyconnect-custom per-app',
+      ]),
+    );
+    expect(plan.script).toMatch(/^anyconnect-custom-data perapp PA-MAIL eJyz/m);
+    const after = applied(before, plan);
+    expect(after.profiles.get('PERAPP')!.settings.get('anyconnect-custom perapp')?.value).toBe('value PA-MAIL');
+    expect(after.profiles.get('PERAPP')!.settings.has('anyconnect-custom per-app')).toBe(false);
+    // The data names one iOS app: hidden while the type was misspelled, present all along.
+    expect(plan.introduced).toEqual([]);
+    expect(plan.revealed.map((f) => f.ruleId)).toEqual(['perapp-ios-not-all-apps']);
+  });
+
+  it('never puts what needs the user in the paste block: the demo headend', () => {
+    const { plan } = planOf('demo/demo-headend.cfg');
+    expect(plan.needsInput).toEqual([
+      expect.objectContaining({ ruleId: 'ios-dns-all-clear', tunnelGroup: 'Lab&Partners', what: expect.stringContaining('split-dns value DOMAIN') }),
+    ]);
+    expect(plan.script).not.toContain('split-dns value DOMAIN');
+    expect(plan.remains).toContainEqual(expect.objectContaining({ ruleId: 'ios-dns-all-clear', why: expect.stringMatching(/^needs your input/) }));
+  });
+
+  it('selects by rule and severity, and writes `changeto context` for a context', () => {
+    const { plan } = planOf('demo/demo-headend.cfg', { rules: ['natt-keepalive-short'] });
+    expect(plan.script).toBe('crypto isakmp nat-traversal 3600');
+    expect(plan.rollback).toBe('crypto isakmp nat-traversal 20');
+    const errors = planOf('demo/demo-headend.cfg', { severity: 'error' }).plan;
+    expect(errors.closes.map((c) => c.ruleId)).toEqual(['client-side-dpd-disabled']);
+    const ctx = snapshots('synthetic/oxidized-multi-context.cfg').find((s) => s.target.summary.context === 'vpn')!;
+    const p = planDevice(ctx, OPTIONS, { scope: 'narrow' });
+    expect(p.script.split('\n')[0]).toBe('changeto context vpn');
+    expect(p.rollback.split('\n')[0]).toBe('changeto context vpn');
+  });
+});

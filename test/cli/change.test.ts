@@ -1,0 +1,232 @@
+// `diff`, `what-if` and `plan` from the command line: contracts (JSON fields, exit codes), formats,
+// the three ways to name the two sides of a diff, and bad input.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DiffJsonDocument, PlanJsonDocument } from '../../src/report/change-json.js';
+import { cli, cliWith, fixture, readJson, tempDir } from '../helpers.js';
+
+const DEMO = fixture('demo/demo-headend.cfg');
+const DEMO_TEXT = readFileSync(DEMO, 'utf8');
+/** The demo with GP-SPLIT's own split-dns removed: it now inherits DfltGrpPolicy's. */
+const DROPPED = DEMO_TEXT.replace(' split-dns value corp.example.com lab.example.com\n', '');
+/** The demo with lab.example.com taken out of GP-SPLIT's split-dns. */
+const NARROWED = DEMO_TEXT.replace(' split-dns value corp.example.com lab.example.com\n', ' split-dns value corp.example.com\n');
+
+function twoFiles(newText: string): { dir: string; old: string; neu: string } {
+  const dir = tempDir();
+  const old = join(dir, 'old.cfg');
+  const neu = join(dir, 'new.cfg');
+  writeFileSync(old, DEMO_TEXT);
+  writeFileSync(neu, newText);
+  return { dir, old, neu };
+}
+
+describe('diff OLD NEW', () => {
+  it('says per profile what changed, with where each value comes from, and the iOS DNS outcome domain by domain', async () => {
+    const { old, neu } = twoFiles(NARROWED);
+    const r = await cli('diff', old, neu);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('MOBILE-SPLIT: changed');
+    expect(r.stdout).toMatch(
+      /split-dns: value corp\.example\.com lab\.example\.com \(set in group-policy GP-SPLIT \(line 125\)\) → value corp\.example\.com \(set in group-policy GP-SPLIT \(line 125\)\)/,
+    );
+    expect(r.stdout).toContain('iOS DNS lab.example.com: tunnelled → in the clear');
+    expect(r.stdout).toMatch(/\d+ profiles unchanged/);
+  });
+
+  it('follows the JSON contract: devices, profiles with status, settings and iosDns as explain-dns gives it, findings as audit gives them', async () => {
+    const { old, neu } = twoFiles(DROPPED);
+    const r = await cli('diff', old, neu, '--format', 'json');
+    const doc = readJson<DiffJsonDocument>(r.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    const d = doc.devices[0]!;
+    expect(d).toMatchObject({ hostname: 'vpn-demo', old: expect.stringMatching(/old\.cfg$/), new: expect.stringMatching(/new\.cfg$/) });
+    const split = d.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;
+    expect(split.status).toBe('changed');
+    expect(split.settings).toContainEqual(
+      expect.objectContaining({ setting: 'split-dns', old: 'value corp.example.com lab.example.com', new: 'value legacy.example.net' }),
+    );
+    const explainNew = readJson<{ targets: Array<{ profiles: Array<{ tunnelGroup: string; iosDns: unknown }> }> }>(
+      (await cli('explain-dns', neu, '--format', 'json', '--tunnel-group', 'MOBILE-SPLIT')).stdout,
+    );
+    expect(split.iosDns.new).toEqual(explainNew.targets[0]!.profiles[0]!.iosDns);
+    expect(d.profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!.status).toBe('unchanged');
+    const introduced = d.findings.introduced.map((f) => [f.ruleId, f.tunnelGroup]);
+    expect(introduced).toContainEqual(['split-dns-inherited', 'MOBILE-SPLIT']);
+    expect(Object.keys(d.findings.introduced[0]!).slice(0, 7)).toEqual(['ruleId', 'severity', 'message', 'line', 'tunnelGroup', 'groupPolicy', 'fix']);
+  });
+
+  it('--fail-on-new exits 1 only for findings the change introduces at or above the severity', async () => {
+    const { old, neu } = twoFiles(DROPPED);
+    const warning = await cli('diff', old, neu, '--fail-on-new', 'warning');
+    expect(warning.code).toBe(1);
+    expect(warning.stderr).toMatch(/introduces \d+ findings? at or above warning/);
+    expect((await cli('diff', old, neu, '--fail-on-new', 'error')).code).toBe(0);
+    // The demo's own findings are old: comparing it with itself fails nothing.
+    expect((await cli('diff', old, old, '--fail-on-new', 'info')).code).toBe(0);
+    expect((await cli('diff', old, neu, '--fail-on-new', 'fatal')).code).toBe(2);
+  });
+
+  it('writes a pull-request comment (markdown) and annotations on the new file (github)', async () => {
+    const { old, neu } = twoFiles(DROPPED);
+    const md = (await cli('diff', old, neu, '--format', 'markdown')).stdout;
+    expect(md).toMatch(/^## asa-mobile-audit diff: 1 device changed/);
+    expect(md).toContain('| `MOBILE-SPLIT` | changed |');
+    expect(md).toMatch(/\*\*Findings introduced \(\d+\)\*\*/);
+    const gh = (await cli('diff', old, neu, '--format', 'github')).stdout;
+    expect(gh).toMatch(
+      /^::notice file=.*new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-SPLIT changed::iOS DNS corp\.example\.com: tunnelled → in the clear%0A/m,
+    );
+    expect(gh).toMatch(/^::(warning|notice) file=.*new\.cfg,line=\d+,title=new%3A split-dns-inherited \(MOBILE-SPLIT\)::/m);
+  });
+
+  it('pairs devices of two directories by hostname, then by path, and names added and removed ones', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a', 'vpn-demo.cfg'), DEMO_TEXT);
+    writeFileSync(join(dir, 'b', 'renamed-file.cfg'), NARROWED); // same hostname, new file name
+    copyFileSync(fixture('synthetic/plain-916.cfg'), join(dir, 'a', 'hq.cfg')); // removed
+    copyFileSync(fixture('synthetic/legacy-svc-82.cfg'), join(dir, 'b', 'legacy.cfg')); // added
+    writeFileSync(join(dir, 'b', 'README.md'), 'not a config\n');
+    const doc = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json')).stdout);
+    const byHost: Record<string, Array<string | null>> = Object.fromEntries(doc.devices.map((d) => [d.hostname ?? '', [d.old, d.new]]));
+    expect(byHost['vpn-demo']).toEqual([join(dir, 'a', 'vpn-demo.cfg').slice(dir.length + 1), 'b/renamed-file.cfg']);
+    expect(byHost['hq-asa']).toEqual(['a/hq.cfg', null]);
+    expect(Object.values(byHost)).toContainEqual([null, 'b/legacy.cfg']);
+  });
+
+  it('compares two revisions of a config repository without touching the working tree (--git)', async () => {
+    const repo = tempDir();
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+      }).toString();
+    git('init', '-q', '-b', 'main');
+    mkdirSync(join(repo, 'configs'));
+    writeFileSync(join(repo, 'configs', 'vpn-demo'), DEMO_TEXT);
+    writeFileSync(join(repo, 'configs', 'other.cfg'), readFileSync(fixture('synthetic/plain-916.cfg')));
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(repo, 'configs', 'vpn-demo'), NARROWED);
+    git('commit', '-q', '-am', 'narrow split-dns');
+    // The working tree differs again: --git reads the commits, not the files.
+    writeFileSync(join(repo, 'configs', 'vpn-demo'), 'garbage\n');
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', 'configs');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('vpn-demo: HEAD~1:configs/vpn-demo → HEAD:configs/vpn-demo');
+    expect(r.stdout).toContain('iOS DNS lab.example.com: tunnelled → in the clear');
+    // Only changed files are read: the unchanged device is not in the report.
+    expect(r.stdout).not.toContain('hq-asa');
+    expect((await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'json')).stdout).toContain('"new": "HEAD:configs/vpn-demo"');
+    expect(readFileSync(join(repo, 'configs', 'vpn-demo'), 'utf8')).toBe('garbage\n');
+    const gh = (await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', '--format', 'github')).stdout;
+    expect(gh).toMatch(/file=configs\/vpn-demo,line=/);
+    const bad = await cliWith({ cwd: repo }, 'diff', '--git', 'no-such-rev..HEAD');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^asa-mobile-audit: git rev-parse/);
+    expect((await cliWith({ cwd: repo }, 'diff', '--git', '--upload-pack=x..HEAD')).code).toBe(2);
+  });
+
+  it('refuses a truncated side unless told, and needs exactly two paths', async () => {
+    const r = await cli('diff', fixture('synthetic/oxidized-single-912.cfg'), fixture('synthetic/oxidized-single-truncated.cfg'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/oxidized-single-truncated\.cfg:\d+: .*use --allow-incomplete/);
+    expect((await cli('diff', DEMO)).code).toBe(2);
+  });
+});
+
+describe('what-if FILE --commands CHANGE.txt', () => {
+  it('shows what a change script does before the change window', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n split-dns value corp.example.com\n');
+    const r = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('iOS DNS lab.example.com: tunnelled → in the clear');
+    // Same as diffing the file against the config with the change made by hand.
+    const { old, neu } = twoFiles(NARROWED);
+    const byHand = readJson<DiffJsonDocument>((await cli('diff', old, neu, '--format', 'json')).stdout);
+    const simulated = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
+    expect(simulated.devices[0]!.profiles.map((p) => [p.tunnelGroup, p.status, p.settings.map((s) => [s.setting, s.old, s.new])])).toEqual(
+      byHand.devices[0]!.profiles.map((p) => [p.tunnelGroup, p.status, p.settings.map((s) => [s.setting, s.old, s.new])]),
+    );
+    expect(simulated.problems).toEqual([]);
+  });
+
+  it('reports bad input with its line in the change script and exits 2; commands it does not model are warnings', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'change.txt'),
+      [
+        '! maintenance window 42',
+        'group-policy GP-NOPE attributes',
+        ' vpn-idle-timeout 600',
+        'split-dns value corp.example.com',
+        'route outside 0.0.0.0 0.0.0.0 192.0.2.1',
+      ].join('\n'),
+    );
+    const r = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('change.txt:2: group-policy GP-NOPE does not exist');
+    expect(r.stderr).toMatch(/change\.txt:4: `split-dns value corp\.example\.com` belongs under `group-policy NAME attributes`/);
+    expect(r.stdout).toMatch(/change\.txt:5: warning: not simulated/);
+    expect(r.stderr).not.toContain('change.txt:5');
+    expect((await cliWith({ cwd: dir }, 'what-if', DEMO)).code).toBe(2);
+    expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'missing.txt')).stderr).toMatch(/--commands missing\.txt: no such file/);
+  });
+});
+
+describe('plan', () => {
+  it('follows the JSON contract, and --format script prints exactly its script', async () => {
+    const r = await cli('plan', DEMO, '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = readJson<PlanJsonDocument>(r.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    const t = doc.targets[0]!;
+    expect(t).toMatchObject({ source: 'fixtures/demo/demo-headend.cfg', hostname: 'vpn-demo', context: null, introduced: [], problems: [] });
+    for (const key of ['script', 'rollback', 'needsInput', 'closes', 'remains', 'changes']) expect(t).toHaveProperty(key);
+    expect(t.needsInput[0]).toEqual({ ruleId: 'ios-dns-all-clear', tunnelGroup: 'Lab&Partners', groupPolicy: 'GP-CLEAR', what: expect.any(String) });
+    expect(t.remains[0]).toEqual({ ruleId: expect.any(String), tunnelGroup: expect.anything(), groupPolicy: expect.anything(), why: expect.any(String) });
+    expect(t.changes[0]).toHaveProperty('iosDns');
+    expect((await cli('plan', DEMO, '--format', 'script')).stdout).toBe(`${t.script}\n`);
+    expect((await cli('plan', DEMO, '--format', 'rollback')).stdout).toBe(`${t.rollback}\n`);
+  });
+
+  it('states its verdict and the changes per profile (text), and writes --output', async () => {
+    const dir = tempDir();
+    const r = await cliWith({ cwd: dir }, 'plan', DEMO, '--output', 'plan.txt');
+    expect(r.stdout).toBe('');
+    const text = readFileSync(join(dir, 'plan.txt'), 'utf8');
+    expect(text).toMatch(/after this plan: 16 findings closed, 3 remain \(needs your input; informational\), 0 new/);
+    expect(text).toContain('Needs your input (not in the script):');
+    expect(text).toContain('MOBILE-INHERIT: changed');
+    expect(text).toContain('Rollback (paste to undo the whole plan):');
+  });
+
+  it('refuses a truncated configuration, unknown rules and bad options with exit 2', async () => {
+    const truncated = await cli('plan', fixture('synthetic/oxidized-single-truncated.cfg'));
+    expect(truncated.code).toBe(2);
+    expect(truncated.stderr).toMatch(/no plan for a configuration the tool cannot see whole/);
+    expect(truncated.stdout).not.toContain('Paste');
+    const rules = await cli('plan', DEMO, '--rules', 'natt-keepalive-short,no-such-rule');
+    expect(rules.code).toBe(2);
+    expect(rules.stderr).toContain('--rules: no rule `no-such-rule`');
+    expect((await cli('plan', DEMO, '--scope', 'everything')).code).toBe(2);
+    expect((await cli('plan')).code).toBe(2);
+    expect((await cli('plan', fixture('repo/rancid/vpn/configs'), '--format', 'script')).code).toBe(2);
+  });
+
+  it('plans every device of a directory, one target each', async () => {
+    const doc = readJson<PlanJsonDocument>((await cli('plan', fixture('repo/oxidized'), '--format', 'json')).stdout);
+    expect(doc.targets.map((t) => [t.hostname, t.context])).toEqual([
+      ['dc-asa', null],
+      ['admin', 'admin'],
+      ['vpn', 'vpn'],
+      ['edge-oxi', null],
+    ]);
+    expect(doc.targets.find((t) => t.context === 'vpn')!.script.split('\n')[0]).toBe('changeto context vpn');
+  });
+});

@@ -1,0 +1,177 @@
+// The merge engine: configuration-mode commands applied to a parsed config the way the ASA merges
+// pasted input, checked through the model the changed text parses to.
+import { describe, expect, it } from 'vitest';
+import { mergeCommands, renderUndo } from '../../src/model/merge.js';
+import { parseConfigText } from '../../src/parse/parse.js';
+import { analyseText, profile, wrapConfig } from '../helpers.js';
+import { valueOf, type Effective } from '../../src/resolve/resolve.js';
+
+const BASE = wrapConfig(`access-list ST standard permit 10.0.0.0 255.0.0.0
+webvpn
+ enable outside
+ anyconnect enable
+group-policy DfltGrpPolicy attributes
+ dns-server value 10.0.0.53
+group-policy GP internal
+group-policy GP attributes
+ vpn-tunnel-protocol ikev2 ssl-client
+ split-dns value corp.example.com
+ webvpn
+  anyconnect ssl keepalive 20
+group-policy OTHER internal
+tunnel-group PHONES type remote-access
+tunnel-group PHONES general-attributes
+ default-group-policy GP
+tunnel-group PHONES webvpn-attributes
+ group-alias Phones enable
+tunnel-group TABLETS type remote-access
+tunnel-group TABLETS webvpn-attributes
+ group-alias Tablets enable`);
+
+function merge(script: string, text = BASE) {
+  const parsed = parseConfigText(text, 'base.cfg');
+  const r = mergeCommands(parsed, parsed.sections[0]!, script);
+  return { ...r, analysed: analyseText(r.text) };
+}
+
+describe('merge engine', () => {
+  it('changes nothing, byte for byte, when the script is empty or repeats what is there', () => {
+    expect(merge('').text).toBe(BASE);
+    const same = merge('group-policy GP attributes\n split-dns value corp.example.com\n webvpn\n  anyconnect ssl keepalive 20');
+    expect(same.applied).toBe(0);
+    expect(same.text).toBe(BASE);
+    expect(same.undo).toEqual([]);
+  });
+
+  it('replaces an attribute by its keyword, in the attributes block and the webvpn sub-mode', () => {
+    const r = merge('group-policy GP attributes\n split-dns value corp.example.com lab.example.com\n webvpn\n  anyconnect ssl keepalive none');
+    expect(r.problems).toEqual([]);
+    expect(r.applied).toBe(2);
+    const p = profile(r.analysed, 'PHONES');
+    expect(valueOf(p.attributes.splitDns)).toEqual(['corp.example.com', 'lab.example.com']);
+    expect(p.attributes.sslKeepalive.state).toBe('none');
+    // Replaced in place: one split-dns line, still inside the attributes block before ` webvpn`.
+    expect(r.text.match(/split-dns/g)).toHaveLength(1);
+    expect(r.text).toContain(' split-dns value corp.example.com lab.example.com\n webvpn\n  anyconnect ssl keepalive none\n');
+  });
+
+  it('takes unindented input the way the ASA does: a command that is not valid in the mode goes to the enclosing one', () => {
+    const r = merge('group-policy GP attributes\nvpn-idle-timeout 1440\ntunnel-group PHONES webvpn-attributes\ngroup-alias Mobile enable\nsplit-dns none');
+    expect(r.problems).toEqual([
+      expect.objectContaining({ line: 5, severity: 'error', message: expect.stringContaining('belongs under `group-policy NAME attributes`') }),
+    ]);
+    expect(valueOf(profile(r.analysed, 'PHONES').attributes.vpnIdleTimeout)).toBe(1440);
+    expect(profile(r.analysed, 'PHONES').tunnelGroup.webvpn.groupAliases.map((a) => a.name)).toEqual(['Phones', 'Mobile']);
+  });
+
+  it('removes with `no` and whole objects with `clear configure`', () => {
+    const r = merge(
+      'group-policy GP attributes\n no split-dns\ntunnel-group TABLETS webvpn-attributes\n no group-alias Tablets\nclear configure group-policy OTHER',
+    );
+    expect(r.problems).toEqual([]);
+    expect(profile(r.analysed, 'PHONES').attributes.splitDns.from).not.toBe('group-policy');
+    expect(profile(r.analysed, 'TABLETS').tunnelGroup.webvpn.groupAliases).toEqual([]);
+    expect(r.analysed.model.groupPolicies.has('OTHER')).toBe(false);
+  });
+
+  it('creates objects and enters DfltGrpPolicy, which every config has', () => {
+    const r = merge(
+      'group-policy NEW internal\ngroup-policy NEW attributes\n vpn-idle-timeout 600\ntunnel-group TABLETS general-attributes\n default-group-policy NEW\ngroup-policy DfltGrpPolicy attributes\n split-dns value corp.example.com',
+    );
+    expect(r.problems).toEqual([]);
+    expect(profile(r.analysed, 'TABLETS').groupPolicy).toBe('NEW');
+    expect(valueOf(profile(r.analysed, 'TABLETS').attributes.vpnIdleTimeout)).toBe(600);
+    expect(valueOf(profile(r.analysed, 'TABLETS').attributes.splitDns)).toEqual(['corp.example.com']);
+    // New blocks keep the ASA's order: group-policies before tunnel-groups.
+    expect(r.text.indexOf('group-policy NEW attributes')).toBeLessThan(r.text.indexOf('tunnel-group PHONES type'));
+  });
+
+  it('refuses what the ASA refuses, with the line of the script', () => {
+    const r = merge(
+      [
+        'group-policy MISSING attributes', // 1: not declared
+        ' vpn-idle-timeout 600',
+        'tunnel-group NOPE general-attributes', // 3: no such profile
+        'tunnel-group TABLETS webvpn-attributes',
+        ' group-alias Phones enable', // 5: PHONES has it
+        'tunnel-group TABLETS general-attributes',
+        ' default-group-policy NOT-THERE', // 7
+        'clear configure group-policy GP', // 8: in use
+        'split-dns value x.example.com', // 9: wrong mode
+      ].join('\n'),
+    );
+    const byLine = Object.fromEntries(r.problems.map((p) => [p.line, p.message]));
+    expect(byLine[1]).toMatch(/group-policy MISSING does not exist/);
+    expect(byLine[3]).toMatch(/tunnel-group NOPE does not exist/);
+    expect(byLine[5]).toMatch(/group-alias Phones is already used by tunnel-group PHONES/);
+    expect(byLine[7]).toMatch(/group-policy NOT-THERE does not exist/);
+    expect(byLine[8]).toMatch(/in use by tunnel-group PHONES/);
+    expect(byLine[9]).toMatch(/belongs under `group-policy NAME attributes`/);
+    expect(r.problems.every((p) => p.severity === 'error')).toBe(true);
+    // Line 2 went nowhere: vpn-idle-timeout is valid in no mode that could be entered.
+    expect(r.analysed.model.groupPolicies.has('MISSING')).toBe(false);
+  });
+
+  it('reports what it does not model as not simulated, and never files sub-commands of an unknown block elsewhere', () => {
+    const r = merge(
+      'group-policy GP attributes\n vpn-idle-timeout 600\ninterface GigabitEthernet0/2\n nameif dmz\n security-level 50\nroute outside 0.0.0.0 0.0.0.0 192.0.2.1',
+    );
+    expect(r.problems.map((p) => [p.line, p.severity])).toEqual([
+      [3, 'warning'],
+      [4, 'warning'],
+      [5, 'warning'],
+      [6, 'warning'],
+    ]);
+    expect(r.problems[1]!.message).toMatch(/sub-command of `interface GigabitEthernet0\/2`/);
+    expect(r.text).not.toContain('nameif dmz');
+    expect(valueOf(profile(r.analysed, 'PHONES').attributes.vpnIdleTimeout)).toBe(600);
+  });
+
+  it('keeps blocks it does not model as written, line by line', () => {
+    const r = merge('crypto ca trustpoint TP\n enrollment terminal\n subject-name CN=vpn.example.com\ncrypto ca trustpoint TP\n enrollment self');
+    expect(r.problems).toEqual([]);
+    expect(r.text).toContain('crypto ca trustpoint TP\n enrollment self\n subject-name CN=vpn.example.com\n');
+    expect(r.analysed.model.global.trustpoints.get('TP')?.enrollment).toMatchObject({ state: 'value', value: 'self' });
+  });
+
+  it('inserts access-list entries at `line N` and custom data in order', () => {
+    const r = merge('access-list ST line 1 standard permit host 192.0.2.53\nanyconnect-custom-data perapp PA AAAA\nanyconnect-custom-data perapp PA BBBB');
+    expect(r.problems).toEqual([]);
+    expect(r.text).toMatch(/access-list ST standard permit host 192.0.2.53\s*\naccess-list ST standard permit 10.0.0.0/);
+    expect(r.analysed.model.global.customData.get('perapp PA')?.value).toBe('AAAABBBB');
+  });
+
+  it('records an undo for every change: the rollback puts back lines, removes added ones, and clears created objects', () => {
+    const script =
+      'group-policy GP attributes\n split-dns none\n webvpn\n  anyconnect ssl keepalive none\ngroup-policy NEW internal\ngroup-policy NEW attributes\n vpn-idle-timeout 600\ntunnel-group TABLETS general-attributes\n default-group-policy NEW\ntunnel-group PHONES webvpn-attributes\n group-alias Mobile enable';
+    const r = merge(script);
+    const rollback = renderUndo(r.undo);
+    expect(rollback).toBe(
+      [
+        'tunnel-group PHONES webvpn-attributes',
+        ' no group-alias Mobile',
+        'tunnel-group TABLETS general-attributes',
+        ' no default-group-policy NEW',
+        // NEW was created by the script: clearing it undoes every line inside it.
+        'clear configure group-policy NEW',
+        'group-policy GP attributes',
+        ' split-dns value corp.example.com',
+        ' webvpn',
+        '  anyconnect ssl keepalive 20',
+      ].join('\n'),
+    );
+    const back = mergeCommands(parseConfigText(r.text, 'x'), parseConfigText(r.text, 'x').sections[0]!, rollback);
+    expect(back.problems).toEqual([]);
+    const restored = analyseText(back.text);
+    const original = analyseText(BASE);
+    for (const name of ['PHONES', 'TABLETS']) {
+      const values = (t: typeof original): Record<string, unknown> =>
+        Object.fromEntries(
+          Object.entries(profile(t, name).attributes as Record<string, Effective<unknown>>).map(([k, v]) => [k, [v.state, v.from, valueOf(v)]]),
+        );
+      expect(values(restored)).toEqual(values(original));
+      expect(profile(restored, name).groupPolicy).toBe(profile(original, name).groupPolicy);
+    }
+    expect(restored.model.groupPolicies.has('NEW')).toBe(false);
+  });
+});
