@@ -1,5 +1,6 @@
-// The yardstick: a plain node script that only reads a file and splits it into lines.
+// The yardstick: a plain node script that only reads its file(s) and splits them into lines.
 import { readFileSync } from 'node:fs';
 
-const lines = readFileSync(process.argv[2], 'utf8').split('\n');
-process.stdout.write(`${lines.length}\n`);
+let total = 0;
+for (const file of process.argv.slice(2)) total += readFileSync(file, 'utf8').split('\n').length;
+process.stdout.write(`${total}\n`);

@@ -52,9 +52,19 @@ function measure(args, runs = RUNS) {
   return { ms: median(times), rssMiB: median(rss) };
 }
 
+/** A copy of a config with every split-dns list one domain longer: what `diff` compares it with. */
+function changed(file) {
+  const out = file.replace(/\.cfg$/, '-changed.cfg');
+  if (!existsSync(out)) writeFileSync(out, readFileSync(file, 'utf8').replace(/^ split-dns value (.*)$/gm, ' split-dns value $1 extra.example.com'));
+  return out;
+}
+
+// `files`: what the scenario reads, so its baseline reads the same (diff reads two configs).
 const scenarios = [
-  { name: 'explain-dns --format json', args: (f) => [cli, 'explain-dns', f, '--format', 'json'] },
-  { name: 'audit --format json', args: (f) => [cli, 'audit', f, '--format', 'json', '--fail-on', 'never'] },
+  { name: 'explain-dns --format json', args: (f) => [cli, 'explain-dns', f, '--format', 'json'], files: (f) => [f] },
+  { name: 'audit --format json', args: (f) => [cli, 'audit', f, '--format', 'json', '--fail-on', 'never'], files: (f) => [f] },
+  { name: 'plan --format json', args: (f) => [cli, 'plan', f, '--format', 'json'], files: (f) => [f], scales: [10] },
+  { name: 'diff OLD NEW --format json', args: (f) => [cli, 'diff', f, changed(f), '--format', 'json'], files: (f) => [f, changed(f)], scales: [10] },
 ];
 
 let failed = false;
@@ -63,10 +73,21 @@ for (const scale of [10, 100]) {
   const file = generate(scale);
   const lines = readFileSync(file, 'utf8').split('\n').length - 1;
   const size = (statSync(file).size / 1048576).toFixed(1);
-  const base = measure([join(root, 'bench', 'baseline.mjs'), file]);
+  const baselines = new Map();
+  const baselineFor = (files) => {
+    const key = files.join('\n');
+    if (!baselines.has(key)) baselines.set(key, measure([join(root, 'bench', 'baseline.mjs'), ...files]));
+    return baselines.get(key);
+  };
+  const base1 = baselineFor([file]);
   console.log(`scale ${scale}: ${lines} lines, ${size} MiB`);
-  console.log(`  baseline read+split           ${base.ms.toFixed(0).padStart(6)} ms  ${base.rssMiB.toFixed(0).padStart(5)} MiB`);
+  console.log(`  baseline read+split           ${base1.ms.toFixed(0).padStart(6)} ms  ${base1.rssMiB.toFixed(0).padStart(5)} MiB`);
   for (const s of scenarios) {
+    if (s.scales && !s.scales.includes(scale)) continue;
+    const files = s.files(file);
+    const base = baselineFor(files);
+    if (files.length > 1)
+      console.log(`  baseline read+split x${files.length}        ${base.ms.toFixed(0).padStart(6)} ms  ${base.rssMiB.toFixed(0).padStart(5)} MiB`);
     const m = measure(s.args(file));
     const tr = m.ms / base.ms;
     const rr = m.rssMiB / base.rssMiB;

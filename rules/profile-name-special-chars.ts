@@ -26,7 +26,6 @@ export default createRule({
       const tg = p.resolved.tunnelGroup;
       if (tg.builtIn) continue;
       const chars = nameCharacters(tg.name);
-      const safe = unusedName(device.model, safeName(tg.name));
       const saml =
         tg.webvpn.samlIdentityProvider.state === 'value' || (tg.webvpn.authentication.state === 'value' && tg.webvpn.authentication.value.includes('saml'));
       const samlBreaking = saml ? Array.from(new Set(Array.from(tg.name))).filter((c) => c === '.' || c === '/') : [];
@@ -34,9 +33,13 @@ export default createRule({
       if (chars.breaking.length > 0) {
         report.profile(p, {
           messageId: 'breaking',
-          data: { name: tg.name, characters: describeCharacters([...chars.breaking, ...chars.doubtful]), safeName: safe },
+          data: {
+            name: tg.name,
+            characters: describeCharacters([...chars.breaking, ...chars.doubtful]),
+            safeName: unusedName(device.model, safeName(tg.name)),
+          },
           at,
-          remedy: { kind: 'recreate-profile', tunnelGroup: tg.name, newName: safe },
+          remedy: { kind: 'recreate-profile', tunnelGroup: tg.name, newName: unusedName(device.model, safeName(tg.name)) },
         });
       } else if (samlBreaking.length > 0) {
         // SSO URLs are built from the name: here a period breaks them too.

@@ -52,7 +52,8 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
     device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context },
     findings: t.findings,
   }));
-  const snapshot = buildBaseline(devices);
+  // The baseline file is built only when someone reads it (`--write-baseline`).
+  let snapshot: BaselineFile | undefined;
   let baseline: BaselineResult<ReportedFinding> | undefined;
   if (options.baseline) {
     const b = applyBaseline(options.baseline, devices);
@@ -64,7 +65,16 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
   const exitCode = nothingAudited
     ? (options.whenNothingAudited ?? ExitCode.InputError)
     : exitCodeFor(run.targets, run.inputErrors.length > 0 || (incomplete && !options.allowIncomplete), options.failOn);
-  return { run, snapshot, ...(baseline ? { baseline } : {}), nothingAudited, exitCode };
+  return {
+    run,
+    get snapshot(): BaselineFile {
+      snapshot ??= buildBaseline(devices);
+      return snapshot;
+    },
+    ...(baseline ? { baseline } : {}),
+    nothingAudited,
+    exitCode,
+  };
 }
 
 export function exitCodeFor(targets: ReadonlyArray<{ findings: ReadonlyArray<{ severity: Severity }> }>, inputProblem: boolean, failOn: FailOn): number {

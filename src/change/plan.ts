@@ -11,6 +11,7 @@ import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
+import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import type { ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices } from './diff.js';
@@ -320,7 +321,7 @@ class Composer {
       const edit = editOf(own, true);
       if (profile.groupPolicy !== DEFAULT_GROUP_POLICY && base) {
         for (const l of base.lines) {
-          if (l.secret) {
+          if (holdsSecret(l.text)) {
             this.needsInput.push({
               ruleId: 'plan',
               tunnelGroup: name,

@@ -71,6 +71,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
 
 function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly MobileProfile[], out: Finding[]): Report {
   const { meta } = rule;
+  const scoped = new Set(inScope);
   const add = (d: ReportDescriptor, profile: MobileProfile | null): void => {
     const template = (meta.messages as Record<string, string | undefined>)[d.messageId];
     if (template === undefined) throw new RuleContractError(meta.id, `reported unknown messageId \`${d.messageId}\``);
@@ -105,7 +106,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
   return {
     profile(p, d) {
       if (meta.scope !== 'profile') throw new RuleContractError(meta.id, 'a device-scope rule reported a profile finding');
-      if (!inScope.includes(p)) throw new RuleContractError(meta.id, `reported on profile ${p.resolved.name}, which is not in scope`);
+      if (!scoped.has(p)) throw new RuleContractError(meta.id, `reported on profile ${p.resolved.name}, which is not in scope`);
       add(d, p);
     },
     device(d) {

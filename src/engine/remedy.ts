@@ -3,6 +3,7 @@
 // them with the whole configuration in view (one entry per mode, names checked, scopes chosen). A
 // remedy never holds a placeholder: what needs the user's knowledge is a finding's `needsInput`.
 
+import { holdsSecret } from '../parse/redact.js';
 import { cliName } from '../parse/tokenize.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel, type TunnelGroup } from '../model/types.js';
 
@@ -97,7 +98,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     const copied: string[] = [];
     for (const l of blocks.filter((b) => b.kind === kind).flatMap((b) => b.lines)) {
       if (replaced.has(lineKeyword(l.text))) continue;
-      if (l.secret) {
+      if (holdsSecret(l.text)) {
         needsInput.push(
           `re-enter the secret of \`${l.text.split(' ').slice(0, 2).join(' ')} ...\` (line ${l.line}) under \`tunnel-group ${n} ${kind}\`: the tool never copies secrets`,
         );
@@ -159,26 +160,48 @@ function renameCustomType(model: DeviceModel, from: string, to: string): string[
 
 /** A group-url path no group-url on the device uses yet: `base`, else `base-2`, ... */
 export function unusedUrlPath(model: DeviceModel, base: string): string {
-  const taken = new Set(
-    [...model.tunnelGroups.values()].flatMap((tg) => tg.webvpn.groupUrls.map((u) => (/\/([^/]+)\/?$/.exec(u.url)?.[1] ?? u.url).toLowerCase())),
-  );
+  let taken = URL_PATHS.get(model);
+  if (!taken) {
+    taken = new Set([...model.tunnelGroups.values()].flatMap((tg) => tg.webvpn.groupUrls.map((u) => urlPath(u.url))));
+    URL_PATHS.set(model, taken);
+  }
   return firstFree(base, taken);
 }
 
-function firstFree(base: string, taken: ReadonlySet<string>): string {
+const URL_PATHS = new WeakMap<DeviceModel, ReadonlySet<string>>();
+
+/** The last path segment of a group-url, lower-cased (`https://vpn/Mobile/` → `mobile`). */
+function urlPath(url: string): string {
+  return (/\/([^/]+)\/?$/.exec(url)?.[1] ?? url).toLowerCase();
+}
+
+function firstFree(base: string, taken: { has: (name: string) => boolean }): string {
   if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`.toLowerCase())) return `${base}-${i}`;
 }
 
+/** Names in use on a device (profiles, aliases, group-url paths, policies), lower-cased; computed once per model. */
+const TAKEN = new WeakMap<DeviceModel, ReadonlySet<string>>();
+
+function takenNames(model: DeviceModel): ReadonlySet<string> {
+  let taken = TAKEN.get(model);
+  if (taken) return taken;
+  const names = new Set<string>();
+  for (const tg of model.tunnelGroups.values()) {
+    names.add(tg.name.toLowerCase());
+    for (const a of tg.webvpn.groupAliases) names.add(a.name.toLowerCase());
+    for (const u of tg.webvpn.groupUrls) names.add(urlPath(u.url));
+  }
+  for (const name of ['DefaultRAGroup', 'DefaultWEBVPNGroup', 'DefaultL2LGroup', DEFAULT_GROUP_POLICY]) names.add(name.toLowerCase());
+  for (const gp of model.groupPolicies.keys()) names.add(gp.toLowerCase());
+  taken = names;
+  TAKEN.set(model, taken);
+  return taken;
+}
+
 /** A name no profile, alias or group-url path on the device uses yet: `base`, else `base-2`, `base-3`, ... */
 export function unusedName(model: DeviceModel, base: string, alsoTaken: Iterable<string> = []): string {
-  const taken = new Set<string>([...alsoTaken].map((n) => n.toLowerCase()));
-  for (const tg of model.tunnelGroups.values()) {
-    taken.add(tg.name.toLowerCase());
-    for (const a of tg.webvpn.groupAliases) taken.add(a.name.toLowerCase());
-    for (const u of tg.webvpn.groupUrls) taken.add((/\/([^/]+)\/?$/.exec(u.url)?.[1] ?? u.url).toLowerCase());
-  }
-  for (const name of ['DefaultRAGroup', 'DefaultWEBVPNGroup', 'DefaultL2LGroup', DEFAULT_GROUP_POLICY]) taken.add(name.toLowerCase());
-  for (const gp of model.groupPolicies.keys()) taken.add(gp.toLowerCase());
-  return firstFree(base, taken);
+  const device = takenNames(model);
+  const extra = new Set([...alsoTaken].map((n) => n.toLowerCase()));
+  return firstFree(base, { has: (n: string) => device.has(n) || extra.has(n) });
 }

@@ -47,6 +47,11 @@ export class BuildContext {
     if (handle(line) !== false) this.modelledLines++;
   }
 
+  /** Counts a line a raw reader modelled. */
+  countModelled(): void {
+    this.modelledLines++;
+  }
+
   /** Hands each child of a block to the handler named by its first word (`*` for any other). */
   readChildren(block: ConfigLine, handlers: Readonly<Record<string, LineHandler>>): void {
     for (const child of this.children(block)) {
@@ -74,4 +79,9 @@ export interface TopLevelReader {
   /** A cheap look at the raw line before it is split into words (many ACL lines are not ours). */
   accepts?(raw: string): boolean;
   read(ctx: BuildContext, line: ConfigLine): boolean | undefined;
+  /**
+   * For one-line commands that come by the hundred thousand (ACL entries): reads the raw line without
+   * making a ConfigLine. `false`: not modelled. When present, `read` is not called.
+   */
+  readRaw?(ctx: BuildContext, raw: string, index: number): boolean;
 }

@@ -66,6 +66,10 @@ export function buildModel(parsed: ParsedConfig, section: ConfigSection = parsed
     if (word === null) continue;
     const reader = READER_BY_WORD.get(word)!;
     if (reader.accepts && !reader.accepts(raw)) continue;
+    if (reader.readRaw) {
+      if (reader.readRaw(ctx, raw, index)) ctx.countModelled();
+      continue;
+    }
     ctx.take(ctx.lineAt(index), (l) => reader.read(ctx, l));
   }
   checkReferences(ctx);

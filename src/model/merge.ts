@@ -87,6 +87,22 @@ class Merger {
   private readonly created = new Set<string>();
   /** Whether the line being applied has deeper-indented lines after it. */
   private opensBlock = false;
+  /** Which profile holds each group-alias and group-url (they name one profile): built on first use. */
+  private owners: Map<string, string> | null = null;
+
+  private uniqueOwners(): Map<string, string> {
+    if (this.owners === null) {
+      this.owners = new Map();
+      for (const b of this.doc.find('tunnel-group')) {
+        if (b.words[2] !== 'webvpn-attributes') continue;
+        for (const c of b.node.children) {
+          const key = c.raw ? null : tunnelGroupKey('webvpn-attributes', tokenize(c.text));
+          if (key !== null && (key.startsWith('group-alias ') || key.startsWith('group-url '))) this.owners.set(key, b.words[1]!);
+        }
+      }
+    }
+    return this.owners;
+  }
 
   constructor(private readonly doc: ConfigDocument) {}
 
@@ -256,7 +272,9 @@ class Merger {
   }
 
   private replaceGlobal(same: (words: string[]) => boolean, text: string, remove: boolean, unsetForm = `no ${text}`): Outcome {
-    const existing = this.doc.blocks().filter((b) => same(b.words));
+    // Single global lines start with their own first word, or with `no` and it.
+    const first = text.split(/\s+/)[text.startsWith('no ') ? 1 : 0]!;
+    const existing = [...this.doc.find(first), ...this.doc.find('no', first)].filter((b) => same(b.words)).sort((a, b) => a.order - b.order);
     if (remove) {
       for (const b of existing) this.doc.remove(b);
       if (existing.length > 0)
@@ -357,20 +375,17 @@ class Merger {
     if (w[0] === 'default-group-policy' && w[1] && w[1] !== DEFAULT_GROUP_POLICY && !this.declaration(w[1])) {
       return { error: `group-policy ${w[1]} does not exist: create it (\`group-policy ${quoted(w[1])} internal\`) before pointing tunnel-group ${name} at it` };
     }
-    if ((w[0] === 'group-alias' || w[0] === 'group-url') && w[1]) {
-      const key = keyOf(w)!;
-      const owner = this.doc
-        .find('tunnel-group')
-        .find(
-          (b) =>
-            b.words[1] !== name &&
-            b.words[2] === 'webvpn-attributes' &&
-            b.node.children.some((c) => !c.raw && tunnelGroupKey('webvpn-attributes', tokenize(c.text)) === key),
-        );
-      if (owner)
-        return { error: `${w[0]} ${key.slice(w[0].length + 1)} is already used by tunnel-group ${owner.words[1]}; a ${w[0]} names one connection profile` };
+    const unique = (w[0] === 'group-alias' || w[0] === 'group-url') && w[1] !== undefined;
+    if (unique) {
+      const owner = this.uniqueOwners().get(keyOf(w)!);
+      if (owner !== undefined && owner !== name)
+        return { error: `${w[0]} ${keyOf(w)!.slice(w[0]!.length + 1)} is already used by tunnel-group ${owner}; a ${w[0]} names one connection profile` };
     }
-    return this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
+    const r = this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
+    if (unique && r !== null && !('error' in r)) this.uniqueOwners().set(keyOf(w)!, name);
+    const removed = w[0] === 'no' && (w[1] === 'group-alias' || w[1] === 'group-url') && w[2] !== undefined;
+    if (removed && r !== null && !('error' in r) && this.uniqueOwners().get(keyOf(w.slice(1))!) === name) this.uniqueOwners().delete(keyOf(w.slice(1))!);
+    return r;
   }
 
   private tunnelGroupBlock(name: string, kind: string): DocBlock {
@@ -382,6 +397,7 @@ class Merger {
 
   private removeObject(kind: 'group-policy' | 'tunnel-group', name: string): Outcome {
     const blocks = this.doc.find(kind, name);
+    if (kind === 'tunnel-group') this.owners = null;
     if (kind === 'group-policy' && name === DEFAULT_GROUP_POLICY) {
       // DfltGrpPolicy cannot be removed; clearing it returns it to the built-in values.
       this.recordBlocks(blocks);

@@ -16,7 +16,7 @@ export interface GroupPolicy {
   /** Line of the ` webvpn` sub-mode header, if any. */
   webvpnLine: number | null;
   /** Every sub-command as written, with its sub-mode (a plan copies a shared policy from these). */
-  lines: Array<{ text: string; line: number; mode: 'attributes' | 'webvpn'; secret: boolean }>;
+  lines: Array<{ text: string; line: number; mode: 'attributes' | 'webvpn' }>;
   externalServerGroup: string | null;
   attributes: PolicyAttributes;
   /** `anyconnect-custom TYPE value NAME|none`, by TYPE. */
@@ -29,8 +29,8 @@ export interface TunnelGroupBlock {
   /** `general-attributes`, `webvpn-attributes`, `ipsec-attributes`, `ppp-attributes`, ... */
   kind: string;
   line: number;
-  /** The block's sub-commands, trimmed, with their lines; `secret` when the line holds a key or password. */
-  lines: Array<{ text: string; line: number; secret: boolean }>;
+  /** The block's sub-commands, trimmed, with their lines (whether one holds a secret: `holdsSecret`). */
+  lines: Array<{ text: string; line: number }>;
 }
 
 export interface GroupAlias {

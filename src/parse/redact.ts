@@ -28,3 +28,8 @@ export function redactLine(line: string): string {
   for (const pattern of PATTERNS) out = out.replace(pattern, `$1${REDACTED}`);
   return out;
 }
+
+/** Whether a line holds a key, password or other secret (redaction would change it). */
+export function holdsSecret(line: string): boolean {
+  return redactLine(line) !== line;
+}

@@ -65,7 +65,9 @@ const ALWAYS_PRESENT = ['DefaultRAGroup', 'DefaultWEBVPNGroup'];
 
 export function resolveDevice(model: DeviceModel): ResolvedDevice {
   const profiles: ResolvedProfile[] = [];
-  for (const tg of remoteAccessTunnelGroups(model)) profiles.push(resolveProfile(model, tg));
+  // Profiles on the same policy get the same effective attributes: resolve each policy once.
+  const byPolicy = new Map<string, Pick<ResolvedProfile, 'attributes' | 'customAttributes'>>();
+  for (const tg of remoteAccessTunnelGroups(model)) profiles.push(resolveProfile(model, tg, byPolicy));
   return { model, profiles, natTraversal: resolveNatTraversal(model) };
 }
 
@@ -83,7 +85,7 @@ export function remoteAccessTunnelGroups(model: DeviceModel): TunnelGroup[] {
   return groups;
 }
 
-function resolveProfile(model: DeviceModel, tg: TunnelGroup): ResolvedProfile {
+function resolveProfile(model: DeviceModel, tg: TunnelGroup, byPolicy: Map<string, Pick<ResolvedProfile, 'attributes' | 'customAttributes'>>): ResolvedProfile {
   const ref = tg.general.defaultGroupPolicy;
   const groupPolicy = ref.state === 'value' ? ref.value : DEFAULT_GROUP_POLICY;
   const own = groupPolicy === DEFAULT_GROUP_POLICY ? undefined : model.groupPolicies.get(groupPolicy);
@@ -99,47 +101,85 @@ function resolveProfile(model: DeviceModel, tg: TunnelGroup): ResolvedProfile {
   // An external policy's attributes arrive from RADIUS; offline, only the lower layers are known.
   const ownLayer = policyLayer === 'defined' ? own : undefined;
 
-  const attributes = {} as Record<PolicyAttributeKey, Effective<unknown>>;
-  for (const s of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
-    attributes[s.key] = resolveSetting(ownLayer, dflt, (gp) => gp.attributes[s.key] as Setting<unknown>, s.builtIn(model.version) as BuiltInDefault<unknown>);
+  const key = ownLayer?.name ?? '';
+  let resolved = byPolicy.get(key);
+  if (!resolved) {
+    resolved = resolveAttributes(model, ownLayer, dflt);
+    byPolicy.set(key, resolved);
   }
-  const customTypes = new Set<string>([...(ownLayer?.customAttributes.keys() ?? []), ...(dflt?.customAttributes.keys() ?? [])]);
-  const customAttributes = new Map<string, Effective<string>>();
-  for (const type of [...customTypes].sort()) {
-    customAttributes.set(
-      type,
-      resolveSetting(ownLayer, dflt, (gp) => gp.customAttributes.get(type) ?? { state: 'unset' }, { value: null, basis: 'inferred' }),
-    );
-  }
+  const { attributes, customAttributes } = resolved;
   return {
     tunnelGroup: tg,
     name: tg.name,
     groupPolicy,
     groupPolicyLine: ref.state === 'value' ? ref.line : null,
     policyLayer,
-    attributes: attributes as EffectivePolicy,
+    attributes,
     customAttributes,
   };
+}
+
+const NO_CUSTOM_DEFAULT: Effective<string> = fromDefault<string>({ value: null, basis: 'inferred' });
+
+/** The built-in default of every attribute for a device's release, as shared (never mutated) values. */
+const BUILT_INS = new WeakMap<DeviceModel, Record<PolicyAttributeKey, Effective<unknown>>>();
+
+function builtInEffectives(model: DeviceModel): Record<PolicyAttributeKey, Effective<unknown>> {
+  let d = BUILT_INS.get(model);
+  if (!d) {
+    d = {} as Record<PolicyAttributeKey, Effective<unknown>>;
+    for (const s of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) d[s.key] = fromDefault(s.builtIn(model.version) as BuiltInDefault<unknown>);
+    BUILT_INS.set(model, d);
+  }
+  return d;
+}
+
+/** The effective attributes of a policy layer over DfltGrpPolicy and the built-in defaults (shared, never mutated). */
+function resolveAttributes(
+  model: DeviceModel,
+  ownLayer: GroupPolicy | undefined,
+  dflt: GroupPolicy | undefined,
+): Pick<ResolvedProfile, 'attributes' | 'customAttributes'> {
+  const attributes = {} as Record<PolicyAttributeKey, Effective<unknown>>;
+  const defaults = builtInEffectives(model);
+  for (const s of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
+    attributes[s.key] = resolveSetting(ownLayer, dflt, (gp) => gp.attributes[s.key] as Setting<unknown>, defaults[s.key]);
+  }
+  const customTypes = new Set<string>([...(ownLayer?.customAttributes.keys() ?? []), ...(dflt?.customAttributes.keys() ?? [])]);
+  const customAttributes = new Map<string, Effective<string>>();
+  for (const type of [...customTypes].sort()) {
+    customAttributes.set(
+      type,
+      resolveSetting(ownLayer, dflt, (gp) => gp.customAttributes.get(type) ?? { state: 'unset' }, NO_CUSTOM_DEFAULT),
+    );
+  }
+  return { attributes: attributes as EffectivePolicy, customAttributes };
 }
 
 function resolveSetting<T>(
   own: GroupPolicy | undefined,
   dflt: GroupPolicy | undefined,
   pick: (gp: GroupPolicy) => Setting<T>,
-  builtIn: BuiltInDefault<T>,
+  builtIn: Effective<T>,
 ): Effective<T> {
-  const layers: Array<[GroupPolicy | undefined, 'group-policy' | 'DfltGrpPolicy']> = [
-    [own, 'group-policy'],
-    [dflt, 'DfltGrpPolicy'],
-  ];
-  for (const [gp, from] of layers) {
-    if (!gp) continue;
-    const s = pick(gp);
-    if (s.state === 'unset') continue;
-    const provenance = { from, groupPolicy: gp.name, line: s.line, ...(s.legacy ? { legacy: true } : {}) };
-    return s.state === 'value' ? { ...provenance, state: 'value', value: s.value } : { ...provenance, state: 'none' };
+  // Written out (no layer array, no spreads): this runs for every attribute of every policy.
+  if (own) {
+    const s = pick(own);
+    if (s.state !== 'unset') return fromLayer(s, 'group-policy', own.name);
   }
-  return fromDefault(builtIn);
+  if (dflt) {
+    const s = pick(dflt);
+    if (s.state !== 'unset') return fromLayer(s, 'DfltGrpPolicy', dflt.name);
+  }
+  return builtIn;
+}
+
+function fromLayer<T>(s: Exclude<Setting<T>, { state: 'unset' }>, from: 'group-policy' | 'DfltGrpPolicy', groupPolicy: string): Effective<T> {
+  if (s.state === 'value')
+    return s.legacy
+      ? { from, groupPolicy, line: s.line, legacy: true, state: 'value', value: s.value }
+      : { from, groupPolicy, line: s.line, state: 'value', value: s.value };
+  return s.legacy ? { from, groupPolicy, line: s.line, legacy: true, state: 'none' } : { from, groupPolicy, line: s.line, state: 'none' };
 }
 
 function fromDefault<T>(d: BuiltInDefault<T>): Effective<T> {

@@ -2,7 +2,6 @@
 // sub-mode. Attribute lines are read through the attribute table; repeated blocks merge, later lines win.
 
 import { POLICY_ATTRIBUTES, emptyPolicyAttributes, type PolicyAttributeSpec } from '../policy-attributes.js';
-import { redactLine } from '../../parse/redact.js';
 import { noneSetting, valueSetting, type Setting } from '../setting.js';
 import type { GroupPolicy } from '../types.js';
 import type { BuildContext, ConfigLine, LineHandler, TopLevelReader } from '../build-context.js';
@@ -103,7 +102,7 @@ export const groupPolicyReader: TopLevelReader = {
     const attributes = attributeHandler(ctx, gp, ATTRIBUTE_SPECS);
     const webvpn = attributeHandler(ctx, gp, WEBVPN_SPECS);
     const keep = (c: ConfigLine, mode: 'attributes' | 'webvpn'): void => {
-      gp.lines.push({ text: c.text, line: c.line, mode, secret: redactLine(c.text) !== c.text });
+      gp.lines.push({ text: c.text, line: c.line, mode });
     };
     for (const c of ctx.children(l)) {
       if (c.words.length === 1 && c.words[0] === 'webvpn') for (const w of ctx.children(c)) keep(w, 'webvpn');

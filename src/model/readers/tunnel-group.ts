@@ -1,7 +1,6 @@
 // `tunnel-group NAME type ...` and its `general-attributes`, `webvpn-attributes` and `ipsec-attributes`
 // blocks (each a separate top-level block, as the ASA prints them).
 
-import { redactLine } from '../../parse/redact.js';
 import { UNSET, valueSetting } from '../setting.js';
 import { BUILT_IN_TUNNEL_GROUPS, type TunnelGroup, type TunnelGroupType } from '../types.js';
 import type { BuildContext, ConfigLine, TopLevelReader } from '../build-context.js';
@@ -126,7 +125,7 @@ export const tunnelGroupReader: TopLevelReader = {
     }
     const tg = tunnelGroupOf(ctx, name, l.line);
     if (kind !== 'type') {
-      tg.blocks.push({ kind, line: l.line, lines: ctx.children(l).map((c) => ({ text: c.text, line: c.line, secret: redactLine(c.text) !== c.text })) });
+      tg.blocks.push({ kind, line: l.line, lines: ctx.children(l).map((c) => ({ text: c.text, line: c.line })) });
     }
     switch (kind) {
       case 'type': {
