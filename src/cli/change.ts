@@ -192,11 +192,13 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
   const result = whatIf(snapshots, script, s.options);
   const diffs = result.diffs.map((d) => ({ ...d, findings: configuredFindings(d, s) }));
+  const scriptFile = reportPath(s.abs(opts.commands), io.cwd);
   for (const d of diffs) {
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
-    if (d.new !== null) d.new = reportPath(d.new, io.cwd);
+    // The new side is the configuration with the change applied: say so.
+    if (d.new !== null) d.new = `${reportPath(d.new, io.cwd)} + ${scriptFile}`;
   }
-  const input = { ...reportInput(diffs, io, false), problems: result.problems, scriptFile: reportPath(opts.commands, io.cwd) };
+  const input = { ...reportInput(diffs, io, false), problems: result.problems, scriptFile, fileOf: (source: string) => source.replace(/ \+ .*$/, '') };
   write(io, s, opts.output, renderDiff(opts.format, input));
   const errors = result.problems.filter((p) => p.severity === 'error');
   for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
