@@ -1,12 +1,10 @@
 // Audit = the pipeline plus the rule engine, for one or many files. Library users and the CLI
 // share this; it never prints.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { runRules } from '../engine/engine.js';
 import type { RuleModule } from '../engine/types.js';
-import { InputError } from '../input/load.js';
-import { parseRouterDbLines } from '../input/router-db.js';
+import { InputError, type Evidence } from '../input/load.js';
+import { planPaths, type PlannedFile } from '../input/discover.js';
 import { redactLine } from '../parse/redact.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from './pipeline.js';
 import type { CollectedDevice } from '../collect/collect-device.js';
@@ -18,38 +16,12 @@ export interface AuditOptions {
   profiles?: string[];
   profileFilter?: (name: string) => boolean;
   /** Applied to files found by scanning a directory (config file `files.include/exclude`). */
-  fileFilter?: (path: string) => boolean;
+  fileFilter?: ((path: string) => boolean) | undefined;
+  /** Whether `files.include` names a scanned file explicitly (a document extension then does not skip it). */
+  fileIncluded?: ((path: string) => boolean) | undefined;
 }
 
-/** One file to audit, in report order; `skipNonAsa` for files found by scanning or listing. */
-export interface PlannedFile {
-  file: string;
-  skipNonAsa: boolean;
-  /** Why the file is skipped without being read (router.db state, files.exclude), or null. */
-  skip: string | null;
-}
-
-/** Files and directories given on the command line, expanded to the files to audit, in order. */
-export function planPaths(paths: string[], options: Pick<AuditOptions, 'fileFilter'>): PlannedFile[] {
-  const plan: PlannedFile[] = [];
-  for (const path of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      // reported by analyseFile with a clear message
-    }
-    if (!isDir) {
-      plan.push({ file: path, skipNonAsa: false, skip: null });
-      continue;
-    }
-    for (const { file, skip } of listFiles(path)) {
-      const excluded = !skip && options.fileFilter && !options.fileFilter(file) ? 'excluded by the configuration file (files.include/exclude)' : null;
-      plan.push({ file, skipNonAsa: true, skip: skip ?? excluded });
-    }
-  }
-  return plan;
-}
+export { planPaths, type PlannedFile } from '../input/discover.js';
 
 export function emptyRun(): AuditRun {
   return { targets: [], inputErrors: [], skippedFiles: [] };
@@ -58,14 +30,14 @@ export function emptyRun(): AuditRun {
 /** Audits files and directories given on the command line. */
 export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
   const run = emptyRun();
-  for (const p of planPaths(paths, options)) recordPlanned(p, p.skip === null ? auditOneFile(p.file, options) : null, run);
+  for (const p of planPaths(paths, options)) recordPlanned(p, p.skip === null ? auditOneFile(p.file, options, p.evidence) : null, run);
   return run;
 }
 
 /** Records one planned file in `run`, in plan order: its skip reason, or what auditing it gave. */
 export function recordPlanned(p: PlannedFile, outcome: FileOutcome | null, run: AuditRun): void {
-  if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip });
-  else recordOutcome(outcome!, run, p.skipNonAsa);
+  if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip, named: p.named });
+  else recordOutcome(outcome!, run, p.named);
 }
 
 /**
@@ -74,26 +46,57 @@ export function recordPlanned(p: PlannedFile, outcome: FileOutcome | null, run: 
  */
 export function auditFileList(files: string[], options: AuditOptions): AuditRun {
   const run = emptyRun();
-  for (const file of files) recordOutcome(auditOneFile(file, options), run, true);
+  for (const file of files) recordOutcome(auditOneFile(file, options, 'lenient'), run, true);
   return run;
 }
 
 /** Reads a `--files-from` list: one path per line; blank lines and `#` comments are skipped. */
-export function parseFileList(text: string): string[] {
+export function parseFileList(text: string, nulSeparated = false): string[] {
+  // `-z` lists (git diff -z, find -print0) hold paths as they are: no trimming, no comments.
+  if (nulSeparated) return text.split('\0').filter((p) => p !== '');
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map(unquoteGitPath);
+}
+
+/**
+ * git prints a path with unusual bytes in C quotes (`"caf\303\251.cfg"`, core.quotePath): the bytes
+ * are octal escapes of its UTF-8. A line that is not such a quoted path is returned as it is.
+ */
+export function unquoteGitPath(line: string): string {
+  if (line.length < 2 || !line.startsWith('"') || !line.endsWith('"')) return line;
+  const body = line.slice(1, -1);
+  const bytes: number[] = [];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1];
+    if (next !== undefined && /[0-7]/.test(next)) {
+      const oct = /^[0-7]{1,3}/.exec(body.slice(i + 1))![0];
+      bytes.push(parseInt(oct, 8));
+      i += oct.length;
+    } else if (next !== undefined && simple[next] !== undefined) {
+      bytes.push(simple[next]);
+      i++;
+    } else return line;
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 /** What auditing one file gave: its targets, or the input error (as data, so a worker can send it). */
 export type FileOutcome =
   { file: string; targets: AuditTarget[] } | { file: string; error: { message: string; line: number | null; kind: InputError['kind'] } };
 
-export function auditOneFile(file: string, options: AuditOptions): FileOutcome {
+export function auditOneFile(file: string, options: AuditOptions, evidence: Evidence): FileOutcome {
   let analysed: AnalysedTarget[];
   try {
-    analysed = analyseFile(file);
+    analysed = analyseFile(file, evidence);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { file, error: { message: err.message, line: err.line, kind: err.kind } };
@@ -101,13 +104,17 @@ export function auditOneFile(file: string, options: AuditOptions): FileOutcome {
   return { file, targets: analysed.map((t) => auditTarget(t, options)) };
 }
 
-function recordOutcome(outcome: FileOutcome, run: AuditRun, skipNonAsa: boolean): void {
+/**
+ * A file that is not an ASA configuration is skipped, never an error: quietly when found by scanning,
+ * with a note when named or listed. Only a file that cannot be read is an input error.
+ */
+function recordOutcome(outcome: FileOutcome, run: AuditRun, named: boolean): void {
   if ('targets' in outcome) {
     run.targets.push(...outcome.targets);
     return;
   }
   const { kind, message, line } = outcome.error;
-  if (skipNonAsa && (kind === 'not-asa' || kind === 'empty' || kind === 'binary')) run.skippedFiles.push({ file: outcome.file, reason: message });
+  if (kind === 'not-asa' || kind === 'empty' || kind === 'binary') run.skippedFiles.push({ file: outcome.file, reason: message, named, line });
   else run.inputErrors.push(new InputError(outcome.file, message, line, kind));
 }
 
@@ -194,30 +201,4 @@ export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarg
  */
 function own(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
-}
-
-/**
- * Regular files under a directory, sorted, skipping dot-folders such as .git. In a RANCID group
- * directory (one with `router.db`), configs of devices not marked `up` are skipped with that reason.
- */
-function listFiles(dir: string, rancidStates?: Map<string, string>): Array<{ file: string; skip: string | null }> {
-  const out: Array<{ file: string; skip: string | null }> = [];
-  const states = existsSync(join(dir, 'router.db')) ? readRouterDb(join(dir, 'router.db')) : rancidStates;
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) {
-      out.push(...listFiles(full, e.name === 'configs' ? states : undefined));
-    } else if (e.isFile()) {
-      const state = rancidStates && basename(dirname(full)) === 'configs' ? rancidStates.get(e.name) : undefined;
-      out.push({ file: full, skip: state !== undefined && state !== 'up' ? `marked \`${state}\` in router.db` : null });
-    }
-  }
-  return out;
-}
-
-/** Device states of a RANCID router.db, by name. */
-export function readRouterDb(path: string): Map<string, string> {
-  return new Map(parseRouterDbLines(readFileSync(path, 'utf8')).map((e) => [e.name, e.state]));
 }

@@ -35,7 +35,7 @@ export async function auditPlanned(
   const toAudit = plan.map((p, i) => (p.skip === null ? i : -1)).filter((i) => i >= 0);
   const workers = workerCount(toAudit.length, env);
   if (workers < 2) {
-    for (const p of plan) recordPlanned(p, p.skip === null ? auditOneFile(p.file, options) : null, run);
+    for (const p of plan) recordPlanned(p, p.skip === null ? auditOneFile(p.file, options, p.evidence) : null, run);
     return 0;
   }
   const outcomes: Array<FileOutcome | null | undefined> = plan.map((p) => (p.skip !== null ? null : undefined));
@@ -78,7 +78,7 @@ export async function auditPlanned(
               return;
             }
             const index = toAudit[next++]!;
-            worker.postMessage({ index, file: plan[index]!.file });
+            worker.postMessage({ index, file: plan[index]!.file, evidence: plan[index]!.evidence });
           };
           worker.on('message', (msg: { index: number; outcome?: FileOutcome; crash?: string }) => {
             if (msg.crash !== undefined) {

@@ -1,7 +1,7 @@
 // The one-way flow from a file to resolved devices: text → parse tree → model → resolved policy.
 // Commands and library users start here.
 
-import { loadConfigFile, parseConfigInput } from '../input/load.js';
+import { loadConfigFile, parseConfigInput, type Evidence } from '../input/load.js';
 import { buildModel, type BuildOptions } from '../model/build.js';
 import type { DeviceModel } from '../model/types.js';
 import type { ParsedConfig } from '../parse/parse.js';
@@ -23,8 +23,8 @@ export function analyseParsed(parsed: ParsedConfig, options: BuildOptions = {}):
   });
 }
 
-export function analyseFile(path: string): AnalysedTarget[] {
-  return analyseParsed(loadConfigFile(path));
+export function analyseFile(path: string, evidence: Evidence = 'lenient'): AnalysedTarget[] {
+  return analyseParsed(loadConfigFile(path, evidence));
 }
 
 export function analyseBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}): AnalysedTarget[] {

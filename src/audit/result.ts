@@ -32,8 +32,11 @@ export interface AuditRun {
   targets: AuditTarget[];
   /** Files that could not be audited (named explicitly, or unreadable). */
   inputErrors: InputError[];
-  /** Files found while scanning that are not ASA configs or were excluded, skipped quietly. */
-  skippedFiles: Array<{ file: string; reason: string }>;
+  /**
+   * Files not audited: not ASA configurations, excluded, ignored. `named`: the user named or listed
+   * it, so the skip is reported without --verbose.
+   */
+  skippedFiles: Array<{ file: string; reason: string; named?: boolean; line?: number | null }>;
 }
 
 export function countBySeverity(targets: ReadonlyArray<{ findings: readonly Finding[] }>): Record<Severity, number> {

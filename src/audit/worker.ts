@@ -6,6 +6,7 @@ import { auditOneFile, type AuditOptions } from './audit.js';
 import { configuredRules, profileFilter } from '../config/apply.js';
 import { RULES } from '../../rules/index.js';
 import type { RuleSetting } from '../config/schema.js';
+import type { Evidence } from '../input/load.js';
 
 /** What a worker needs to rebuild the run's AuditOptions (functions cannot cross threads). */
 export interface WorkerSettings {
@@ -22,9 +23,9 @@ const options: AuditOptions = {
   ...(filter ? { profileFilter: filter } : {}),
 };
 
-parentPort!.on('message', (msg: { index: number; file: string }) => {
+parentPort!.on('message', (msg: { index: number; file: string; evidence: Evidence }) => {
   try {
-    parentPort!.postMessage({ index: msg.index, outcome: auditOneFile(msg.file, options) });
+    parentPort!.postMessage({ index: msg.index, outcome: auditOneFile(msg.file, options, msg.evidence) });
   } catch (err) {
     parentPort!.postMessage({ index: msg.index, crash: err instanceof Error ? err.message : String(err) });
   }

@@ -29,10 +29,10 @@ export function sideFromPath(path: string, options: AuditOptions): Side {
     if (p.skip !== null) continue;
     let analysed: AnalysedTarget[];
     try {
-      analysed = analyseFile(p.file);
+      analysed = analyseFile(p.file, p.evidence);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      if (!(p.skipNonAsa && QUIET.has(err.kind))) side.errors.push(err);
+      if (!(!p.named && QUIET.has(err.kind))) side.errors.push(err);
       continue;
     }
     const rel = p.file === path ? '' : relative(path, p.file).split(sep).join('/');

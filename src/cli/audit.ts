@@ -9,7 +9,7 @@ import { auditPlanned } from '../audit/parallel.js';
 import type { AuditRun } from '../audit/result.js';
 import { readBaseline, writeBaseline, type BaselineResult } from '../baseline/baseline.js';
 import { ExitCode } from '../common/exit-codes.js';
-import { configuredRules, fileFilter, profileFilter } from '../config/apply.js';
+import { configuredRules, fileFilter, fileIncluded, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
 import { gate, type FailOn } from '../gate.js';
 import { InputError } from '../input/load.js';
@@ -33,6 +33,8 @@ export interface AuditCliOptions extends SshCliOptions {
   baseline?: string;
   writeBaseline?: string;
   filesFrom?: string;
+  /** `-z`: the --files-from list is NUL-separated. */
+  nul?: boolean;
   helpUriBase?: string;
 }
 
@@ -69,13 +71,14 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     profiles: opts.profile,
     profileFilter: profileFilter(cfg),
     fileFilter: fileFilter(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
+    fileIncluded: fileIncluded(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
   };
   const abs = (p: string): string => resolve(io.cwd, p);
   let run: AuditRun;
   if (live) {
     run = await (await import('./ssh-audit.js')).collectOverSsh(opts, io, auditOptions);
   } else if (opts.filesFrom !== undefined) {
-    const list = parseFileList(opts.filesFrom === '-' ? io.readStdin() : readListFile(abs(opts.filesFrom)));
+    const list = parseFileList(opts.filesFrom === '-' ? io.readStdin() : readListFile(abs(opts.filesFrom)), Boolean(opts.nul));
     run = auditFileList(
       list.map((f) => (isAbsoluteLike(f) ? f : abs(f))),
       auditOptions,
@@ -123,7 +126,8 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
 }
 
 function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opts: AuditCliOptions, io: CliIo): void {
-  if (opts.verbose) for (const s of run.skippedFiles) complain(io, `skipped ${s.file}: ${s.reason}`);
+  // Files the user named or listed are reported when skipped; files found by scanning with --verbose.
+  for (const s of run.skippedFiles) if (s.named || opts.verbose) complain(io, `skipped ${s.file}${s.line ? `:${s.line}` : ''}: ${s.reason}`);
   for (const err of run.inputErrors) complain(io, err.describe());
   for (const t of run.targets) {
     if (t.summary.complete) continue;

@@ -12,7 +12,7 @@ import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
 import { whatIf } from '../change/what-if.js';
 import { ExitCode } from '../common/exit-codes.js';
-import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, profileFilter } from '../config/apply.js';
+import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
 import type { AuditConfig } from '../config/schema.js';
 import type { Severity } from '../engine/types.js';
@@ -49,6 +49,7 @@ async function setup(opts: CommonOptions, io: CliIo): Promise<Setup> {
     rules: configuredRules(RULES, cfg),
     profileFilter: profileFilter(cfg),
     fileFilter: fileFilter(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
+    fileIncluded: fileIncluded(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
   };
   return { cfg, options, today: io.now().toISOString().slice(0, 10), abs: (p) => resolve(io.cwd, p) };
 }

@@ -57,6 +57,16 @@ export function fileFilter(cfg: AuditConfig, base: string): ((path: string) => b
   };
 }
 
+/** Whether `files.include` names a scanned file explicitly (so a document extension does not skip it). */
+export function fileIncluded(cfg: AuditConfig, base: string): ((path: string) => boolean) | undefined {
+  if (cfg.files.include.length === 0) return undefined;
+  const inc = picomatch(cfg.files.include, { dot: true });
+  return (path) => {
+    const rel = relative(base, path).split('\\').join('/');
+    return !rel.startsWith('..') && inc(rel);
+  };
+}
+
 export interface IgnoredFinding {
   finding: Finding;
   entry: IgnoreEntry;

@@ -25,7 +25,16 @@ export class InputError extends FileError {
   }
 }
 
-export function loadConfigFile(path: string): ParsedConfig {
+/**
+ * How much evidence a file must show to be read as an ASA configuration. `strong` for files found by
+ * scanning a directory (a version line, a `: Saved` header, a backup wrapper, or a hostname with
+ * several ASA-only commands); `lenient` for files the user named (one ASA-only line will do, so a
+ * `show running-config tunnel-group` capture is read). Either way, a document or source file that
+ * merely quotes ASA lines (Markdown, YAML, code before the first ASA line) is not a configuration.
+ */
+export type Evidence = 'strong' | 'lenient';
+
+export function loadConfigFile(path: string, evidence: Evidence = 'lenient'): ParsedConfig {
   let bytes: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new InputError(path, 'is a directory; give a configuration file', null, 'directory');
@@ -34,15 +43,15 @@ export function loadConfigFile(path: string): ParsedConfig {
     if (err instanceof InputError) throw err;
     throw new InputError(path, describeFsError(err));
   }
-  return parseConfigInput(bytes, path);
+  return parseConfigInput(bytes, path, evidence);
 }
 
 /** Parses bytes that claim to be an ASA configuration, refusing what clearly is not one. */
-export function parseConfigInput(bytes: Uint8Array, source: string): ParsedConfig {
+export function parseConfigInput(bytes: Uint8Array, source: string, evidence: Evidence = 'lenient'): ParsedConfig {
   if (bytes.length === 0) throw new InputError(source, 'file is empty', null, 'empty');
   if (looksBinary(bytes)) throw new InputError(source, 'binary file, not a text configuration', null, 'binary');
   const parsed = parseConfigBytes(bytes, source);
-  rejectIfNotAsa(parsed);
+  rejectIfNotAsa(parsed, evidence);
   return parsed;
 }
 
@@ -76,23 +85,47 @@ const ASA_FIRST_WORDS = new Set([
 const ASA_LINE = /^object network |^access-group \S+ (in|out) interface |^crypto ikev[12] enable |^crypto isakmp nat-traversal|^no crypto isakmp nat-traversal/;
 const IOS_LINE = /^(version \d+\.\d+|Building configuration|Current configuration :|line vty |ip route |boot system |service timestamps )/;
 
-function rejectIfNotAsa(parsed: ParsedConfig): void {
-  const { lines, kinds, source } = parsed;
+/**
+ * Lines no ASA configuration has: Markdown, YAML keys, HTML, source code. Only those before the first
+ * ASA line count: Oxidized may append a client profile's XML after the configuration.
+ */
+const FOREIGN_LINE = /^(```|~~~|#{1,6} |<[A-Za-z!/]|[-*+] \S|\d+\. \S|(import|export|const|let|var|function|def|package) |[A-Za-z_][\w.-]*:(\s|$))/;
+
+function rejectIfNotAsa(parsed: ParsedConfig, evidence: Evidence): void {
+  const { lines, kinds, source, wrapper } = parsed;
   let firstText = -1;
   let iosLine = -1;
+  let foreignLine = -1;
+  let asaLine = -1;
+  let strong = wrapper === 'rancid' || wrapper === 'oxidized';
+  let hostname = false;
+  const asaCommands = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const k = kinds[i];
     if (k === LineKind.Blank || k === LineKind.Pager) continue;
     const text = lines[i]!;
     if (firstText === -1) firstText = i;
-    if (k === LineKind.Checksum || k === LineKind.End || k === LineKind.ContextSeparator) return;
+    if (k === LineKind.Checksum || k === LineKind.End || k === LineKind.ContextSeparator) strong = true;
+    if (k === LineKind.ColonComment && /^: Saved\b/.test(text)) strong = true;
     if (k !== LineKind.Command && k !== LineKind.ColonComment) continue;
     const trimmed = text.trimStart();
-    if (readVersionLine(trimmed) !== null || ASA_LINE.test(trimmed)) return;
+    if (readVersionLine(trimmed) !== null) {
+      strong = true;
+      if (asaLine === -1) asaLine = i;
+    }
+    if (k !== LineKind.Command) continue;
+    if (foreignLine === -1 && asaLine === -1 && FOREIGN_LINE.test(trimmed)) foreignLine = i;
     const space = trimmed.indexOf(' ');
-    if (ASA_FIRST_WORDS.has(space === -1 ? trimmed : trimmed.slice(0, space))) return;
+    const first = space === -1 ? trimmed : trimmed.slice(0, space);
+    if (text === trimmed && first === 'hostname') hostname = true;
+    if (ASA_LINE.test(trimmed) || ASA_FIRST_WORDS.has(first)) {
+      if (asaLine === -1) asaLine = i;
+      // Distinct commands: `object network` and `crypto ikev2 enable` count by their first two words.
+      if (text === trimmed) asaCommands.add(['object', 'access-group', 'crypto', 'no'].includes(first) ? trimmed.split(/\s+/).slice(0, 2).join(' ') : first);
+    }
     if (iosLine === -1 && IOS_LINE.test(trimmed)) iosLine = i;
   }
+  if (foreignLine === -1 && (strong || (asaLine !== -1 && (evidence === 'lenient' || (hostname && asaCommands.size >= 3))))) return;
   if (firstText === -1) throw new InputError(source, 'file holds only blank lines', null, 'empty');
   const first = lines[firstText]!.trimStart();
   if (first.startsWith('{') || first.startsWith('[')) {
@@ -103,6 +136,22 @@ function rejectIfNotAsa(parsed: ParsedConfig): void {
       source,
       `looks like a Cisco IOS configuration (\`${redactLine(lines[iosLine]!).trim().slice(0, 60)}\`), not an ASA configuration`,
       iosLine + 1,
+      'not-asa',
+    );
+  }
+  if (foreignLine !== -1 && asaLine !== -1) {
+    throw new InputError(
+      source,
+      `a document or source file that quotes ASA lines (\`${redactLine(lines[foreignLine]!).trim().slice(0, 40)}\` is not configuration syntax), not an ASA configuration`,
+      foreignLine + 1,
+      'not-asa',
+    );
+  }
+  if (asaLine !== -1) {
+    throw new InputError(
+      source,
+      'not enough evidence of an ASA configuration: no `ASA Version` line, `: Saved` header or backup wrapper, and fewer than three ASA-only commands with a hostname (name the file to audit it anyway)',
+      null,
       'not-asa',
     );
   }

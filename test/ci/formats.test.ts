@@ -138,11 +138,13 @@ describe('junit', () => {
     expect(Number(doc.testsuites.failures)).toBe(suites.reduce((n, x) => n + Number(x.failures), 0));
   });
 
-  it('marks incomplete configurations and unreadable files as errors', async () => {
-    const r = await cli('audit', 'fixtures/synthetic/truncated-in-block.cfg', 'fixtures/bad/config.json', '--format', 'junit');
+  it('marks incomplete configurations and unreadable files as errors; a named file that is no config is skipped with a note', async () => {
+    const r = await cli('audit', 'fixtures/synthetic/truncated-in-block.cfg', 'fixtures/bad/missing.cfg', 'fixtures/bad/config.json', '--format', 'junit');
     const doc = junit(r.stdout, ['testsuite', 'testcase']);
     expect(Number(doc.testsuites.errors)).toBe(2);
-    expect(doc.testsuites.testsuite[1]?.testcase[0]?.error?.message).toBe('this is JSON, not an ASA configuration');
+    expect(doc.testsuites.testsuite[1]?.testcase[0]?.error?.message).toBe('no such file');
+    expect(r.stderr).toContain('skipped fixtures/bad/config.json:1: this is JSON, not an ASA configuration');
+    expect(r.code).toBe(2);
   });
 });
 

@@ -21,9 +21,9 @@ describe('repository scanning', () => {
     const r = await cli('audit', 'fixtures/repo', '--format', 'json', '--fail-on', 'never', '--verbose');
     const skipped = r.stderr.trimEnd().split('\n');
     expect(skipped).toEqual([
-      'asa-mobile-audit: skipped fixtures/repo/README.md: not an ASA configuration: no `ASA Version`, `group-policy`, `tunnel-group`, `webvpn` or other ASA-only line found',
+      'asa-mobile-audit: skipped fixtures/repo/README.md: a .md file: documents and source files are not scanned (name it, or match it with files.include)',
       'asa-mobile-audit: skipped fixtures/repo/docs/CHANGES.txt: not an ASA configuration: no `ASA Version`, `group-policy`, `tunnel-group`, `webvpn` or other ASA-only line found',
-      'asa-mobile-audit: skipped fixtures/repo/rancid/vpn/configs/branch-rtr: looks like a Cisco IOS configuration (`Building configuration...`), not an ASA configuration',
+      'asa-mobile-audit: skipped fixtures/repo/rancid/vpn/configs/branch-rtr:1: looks like a Cisco IOS configuration (`Building configuration...`), not an ASA configuration',
       'asa-mobile-audit: skipped fixtures/repo/rancid/vpn/configs/legacy-fw: marked `down` in router.db',
       'asa-mobile-audit: skipped fixtures/repo/rancid/vpn/router.db: not an ASA configuration: no `ASA Version`, `group-policy`, `tunnel-group`, `webvpn` or other ASA-only line found',
     ]);
@@ -42,9 +42,29 @@ describe('repository scanning', () => {
   });
 
   it('keeps going past bad files; the exit code reflects the worst outcome', async () => {
-    const r = await cli('audit', 'fixtures/demo/demo-headend.cfg', 'fixtures/bad/config.json', 'fixtures/synthetic/plain-916.cfg', '--format', 'json');
+    const r = await cli('audit', 'fixtures/demo/demo-headend.cfg', 'fixtures/bad/gone.cfg', 'fixtures/synthetic/plain-916.cfg', '--format', 'json');
     expect(auditJson(r.stdout).targets).toHaveLength(2);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/config\.json:1: this is JSON/);
+    expect(r.stderr).toMatch(/gone\.cfg: no such file/);
+  });
+
+  it('skips named files that are not configurations with a note (what a pre-commit hook passes), failing only when nothing was audited', async () => {
+    const r = await cli(
+      'audit',
+      'fixtures/demo/demo-headend.cfg',
+      'fixtures/bad/config.json',
+      'fixtures/repo/README.md',
+      'fixtures/repo/rancid/vpn/router.db',
+      '--format',
+      'json',
+    );
+    expect(auditJson(r.stdout).targets).toHaveLength(1);
+    expect(r.code).toBe(1); // the demo's findings, not the skipped files
+    expect(r.stderr).toMatch(/skipped fixtures\/bad\/config\.json:1: this is JSON/);
+    expect(r.stderr).toMatch(/skipped fixtures\/repo\/README\.md: not an ASA configuration/);
+    expect(r.stderr).toMatch(/skipped fixtures\/repo\/rancid\/vpn\/router\.db: not an ASA configuration/);
+    const none = await cli('audit', 'fixtures/bad/config.json', 'fixtures/repo/README.md');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no ASA configuration found/);
   });
 });

@@ -109,7 +109,7 @@ describe('audit exit codes', () => {
     copyFileSync(fixture('bad/ios-router.cfg'), join(dir, 'configs', 'rtr1'));
     const r = await cli('audit', dir, '--format', 'json', '--verbose');
     expect(auditJson(r.stdout).targets.map((t) => t.hostname)).toEqual(['ciscoasa', 'vpn-demo']);
-    expect(r.stderr).toMatch(/skipped .*rtr1: looks like a Cisco IOS configuration/);
+    expect(r.stderr).toMatch(/skipped .*rtr1:1: looks like a Cisco IOS configuration/);
     expect(r.code).toBe(1);
     const quiet = await cli('audit', dir, '--fail-on', 'never');
     expect(quiet.stderr).toBe('');

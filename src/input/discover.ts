@@ -1,0 +1,201 @@
+// Which files a run audits: the files named on the command line, and the files found under the
+// directories named, in a stable order. A repository holds more than configurations: documents and
+// source files are not scanned (unless named or matched by `files.include`), `.gitignore` is honoured,
+// `.git` and `node_modules` are never walked, symbolic links are followed once (loops are caught),
+// and RANCID devices not marked `up` in router.db are skipped with that reason.
+
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { Evidence } from './load.js';
+import { parseRouterDbLines } from './router-db.js';
+
+/** One file to audit, in report order. */
+export interface PlannedFile {
+  file: string;
+  /** How much evidence of an ASA configuration it needs (scanned files: strong). */
+  evidence: Evidence;
+  /** Named on the command line or listed: a skip is reported without --verbose. */
+  named: boolean;
+  /** Why the file is skipped without being read (router.db state, .gitignore, files.exclude, ...), or null. */
+  skip: string | null;
+}
+
+export interface DiscoverOptions {
+  /** Config file `files.include/exclude`, applied to scanned files. */
+  fileFilter?: ((path: string) => boolean) | undefined;
+  /** Whether `files.include` names the file explicitly (then its extension does not exclude it). */
+  fileIncluded?: ((path: string) => boolean) | undefined;
+}
+
+/** Extensions of documents, source code and data files: never configurations when found by scanning. */
+const NOT_SCANNED = new Set([
+  '.md',
+  '.markdown',
+  '.rst',
+  '.adoc',
+  '.html',
+  '.htm',
+  '.ts',
+  '.tsx',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+  '.py',
+  '.rb',
+  '.go',
+  '.sh',
+  '.json',
+  '.yaml',
+  '.yml',
+  '.toml',
+  '.xml',
+  '.csv',
+  '.pdf',
+]);
+
+const NEVER_WALKED = new Set(['.git', 'node_modules']);
+
+export function planPaths(paths: readonly string[], options: DiscoverOptions = {}): PlannedFile[] {
+  const plan: PlannedFile[] = [];
+  for (const path of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      // reported when the file is read, with a clear message
+    }
+    if (!isDir) {
+      plan.push({ file: path, evidence: 'lenient', named: true, skip: null });
+      continue;
+    }
+    const walk = new Walk(path, options);
+    walk.directory(path, walk.ancestorIgnores(path), undefined);
+    plan.push(...walk.found);
+  }
+  return plan;
+}
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+  file: string;
+}
+
+class Walk {
+  readonly found: PlannedFile[] = [];
+  private readonly visited = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly options: DiscoverOptions,
+  ) {}
+
+  /** `.gitignore` files above the scanned directory, from the repository root (the folder with `.git`) down. */
+  ancestorIgnores(dir: string): IgnoreLayer[] {
+    const above: string[] = [];
+    let d = dirname(resolve(dir));
+    for (;;) {
+      above.unshift(d);
+      if (existsSync(join(d, '.git'))) return above.flatMap((a) => this.layer(a));
+      const parent = dirname(d);
+      if (parent === d) return [];
+      d = parent;
+    }
+  }
+
+  private layer(dir: string): IgnoreLayer[] {
+    const file = join(dir, '.gitignore');
+    if (!existsSync(file)) return [];
+    try {
+      return [{ base: resolve(dir), rules: ignore().add(readFileSync(file, 'utf8')), file }];
+    } catch {
+      return [];
+    }
+  }
+
+  private ignoredBy(path: string, isDir: boolean, layers: readonly IgnoreLayer[]): IgnoreLayer | null {
+    const abs = resolve(path);
+    for (const l of layers) {
+      const rel = relative(l.base, abs).split(sep).join('/');
+      if (rel === '' || rel.startsWith('..')) continue;
+      if (l.rules.ignores(isDir ? `${rel}/` : rel)) return l;
+    }
+    return null;
+  }
+
+  directory(dir: string, inherited: readonly IgnoreLayer[], rancidStates: Map<string, string> | undefined): void {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (this.visited.has(real)) {
+      this.found.push({
+        file: dir,
+        evidence: 'strong',
+        named: false,
+        skip: 'the same folder as one already scanned, through a symbolic link (each folder is scanned once; loops stop here)',
+      });
+      return;
+    }
+    this.visited.add(real);
+    const layers = [...inherited, ...this.layer(dir)];
+    const states = existsSync(join(dir, 'router.db')) ? readRouterDb(join(dir, 'router.db')) : rancidStates;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      // Dot files and folders (.git, .github, .gitignore, editor state) are not configurations.
+      if (name.startsWith('.') || NEVER_WALKED.has(name)) continue;
+      const full = join(dir, name);
+      let isDir: boolean;
+      let isFile: boolean;
+      try {
+        // stat follows symbolic links.
+        const st = statSync(full);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        this.found.push({ file: full, evidence: 'strong', named: false, skip: 'a broken symbolic link' });
+        continue;
+      }
+      const ignoredBy = this.ignoredBy(full, isDir, layers);
+      if (ignoredBy) {
+        this.found.push({
+          file: isDir ? `${full}/` : full,
+          evidence: 'strong',
+          named: false,
+          skip: `ignored by ${relative(this.root, ignoredBy.file) || '.gitignore'}`,
+        });
+        continue;
+      }
+      if (isDir) {
+        this.directory(full, layers, name === 'configs' ? states : undefined);
+        continue;
+      }
+      if (!isFile) continue;
+      this.found.push({ file: full, evidence: 'strong', named: false, skip: this.skipReason(full, name, rancidStates) });
+    }
+  }
+
+  private skipReason(full: string, name: string, rancidStates: Map<string, string> | undefined): string | null {
+    const state = rancidStates && basename(dirname(full)) === 'configs' ? rancidStates.get(name) : undefined;
+    if (state !== undefined && state !== 'up') return `marked \`${state}\` in router.db`;
+    const ext = extname(name).toLowerCase();
+    const included = this.options.fileIncluded?.(full) ?? false;
+    if (NOT_SCANNED.has(ext) && !included) return `a ${ext} file: documents and source files are not scanned (name it, or match it with files.include)`;
+    if (this.options.fileFilter && !this.options.fileFilter(full)) return 'excluded by the configuration file (files.include/exclude)';
+    return null;
+  }
+}
+
+/** Device states of a RANCID router.db, by name. */
+export function readRouterDb(path: string): Map<string, string> {
+  return new Map(parseRouterDbLines(readFileSync(path, 'utf8')).map((e) => [e.name, e.state]));
+}
