@@ -6,7 +6,7 @@ import { cmp } from '../common/problem.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import type { DeviceDiff, ProfileDiff, SettingChange } from './result.js';
-import type { DeviceSnapshot, SettingValue } from './snapshot.js';
+import type { DeviceSnapshot, ProfileSnapshot, SettingValue } from './snapshot.js';
 import type { SideDevice } from './sources.js';
 
 export interface DiffOptions {
@@ -16,7 +16,7 @@ export interface DiffOptions {
 
 export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot | null, options: DiffOptions = {}): DeviceDiff {
   const summary = (after ?? before)!.target.summary;
-  const renamed = options.renamed ?? new Map<string, string>();
+  const renamed = options.renamed ?? (before && after ? copiesOf(before, after) : new Map<string, string>());
   const names = [...new Set([...(before?.profiles.keys() ?? []), ...(after?.profiles.keys() ?? [])])].sort(cmp);
   const profiles: ProfileDiff[] = names.map((name) => {
     const o = before?.profiles.get(name) ?? null;
@@ -43,10 +43,37 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     context: summary.context,
     old: before?.target.summary.source ?? null,
     new: after?.target.summary.source ?? null,
-    device: diffSettings(before?.device ?? null, after?.device ?? null),
+    // A device added or removed as a whole: its profiles say it all.
+    device: before && after ? diffSettings(before.device, after.device) : [],
     profiles,
     findings: { introduced: newFindings.filter(takeFrom(oldKeys, (f) => key(f, true))), resolved: oldFindings.filter(takeFrom(newKeys, (f) => key(f, false))) },
   };
+}
+
+/**
+ * Profiles the change added as copies of existing ones (a tunnel-group cannot be renamed, so a rename
+ * is a copy that takes the old profile's group-urls or aliases, or has all its settings): the copy's
+ * findings that the original already had are not new.
+ */
+function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, string> {
+  const copies = new Map<string, string>();
+  const values = (p: ProfileSnapshot, which: string): string[] => (p.settings.get(which)?.value ?? 'none').split(', ').filter((v) => v !== 'none');
+  const rest = (p: ProfileSnapshot): string =>
+    JSON.stringify([...p.settings].filter(([k]) => !['group-alias', 'group-url', 'mobile-facing'].includes(k)).map(([k, v]) => [k, v.value]));
+  for (const [name, n] of after.profiles) {
+    if (before.profiles.has(name)) continue;
+    for (const [oldName, o] of before.profiles) {
+      if (!after.profiles.has(oldName)) continue;
+      const moved = ['group-url', 'group-alias'].some((w) =>
+        values(n, w).some((v) => values(o, w).includes(v) && !values(after.profiles.get(oldName)!, w).includes(v)),
+      );
+      if (moved || rest(n) === rest(o)) {
+        copies.set(oldName, name);
+        break;
+      }
+    }
+  }
+  return copies;
 }
 
 function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMap<string, SettingValue> | null): SettingChange[] {

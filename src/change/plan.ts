@@ -5,8 +5,8 @@
 import type { AuditOptions } from '../audit/audit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { cmp } from '../common/problem.js';
-import { recreateProfile, renderRemedy, unusedName, type Remedy } from '../engine/remedy.js';
-import { safeName } from '../engine/rule-kit.js';
+import { recreateProfile, renameCustomType, renderRemedy, unusedName, type Remedy } from '../engine/remedy.js';
+import { nameCharacters, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
@@ -84,7 +84,9 @@ function verified(
   const revealed = diff.findings.introduced.filter((f) => correctedKeys.has(findingKey(f)));
   const introduced = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)));
   const changed = diff.profiles.filter((p) => p.status !== 'unchanged');
-  const collateral = changed.map((p) => p.tunnelGroup).filter((n) => !named.has(n));
+  // Profiles the plan changes that no selected finding names, and named ones a shared fix reaches for
+  // a setting they did not ask to change.
+  const collateral = changed.map((p) => p.tunnelGroup).filter((n) => !named.has(n) || composed.unasked.has(n));
   const stillThere = new Set(afterKeys(after, renamed));
   const closes: PlanItem[] = [];
   const remains: Array<PlanItem & { why: string }> = [];
@@ -125,18 +127,17 @@ function findingKey(f: ReportedFinding): string {
   return JSON.stringify([f.ruleId, f.severity, f.tunnelGroup, f.object]);
 }
 
-/** Findings after the plan, a recreated profile's copy standing for the original (which stays until removed). */
+/** Findings after the plan, a recreated profile's copy counted as the original (so shared findings match). */
 function afterKeys(after: DeviceSnapshot, renamed: ReadonlyMap<string, string>): string[] {
   const back = new Map([...renamed].map(([o, n]) => [n, o]));
-  return after.target.findings
-    .filter((f) => f.tunnelGroup === null || !renamed.has(f.tunnelGroup))
-    .map((f) => findingKey({ ...f, tunnelGroup: f.tunnelGroup === null ? null : (back.get(f.tunnelGroup) ?? f.tunnelGroup) }));
+  return after.target.findings.map((f) => findingKey({ ...f, tunnelGroup: f.tunnelGroup === null ? null : (back.get(f.tunnelGroup) ?? f.tunnelGroup) }));
 }
 
 function whyRemains(f: ReportedFinding, renamed: ReadonlyMap<string, string>): string {
   const copy = f.tunnelGroup === null ? undefined : renamed.get(f.tunnelGroup);
-  if (copy !== undefined && f.remedy?.kind === 'recreate-profile')
-    return `${f.tunnelGroup!} stays, unchanged, until you remove it: its users move to ${copy}, which does not have this problem`;
+  if (f.needsInput !== null && f.remedy === null) return `needs your input: ${f.needsInput}`;
+  if (copy !== undefined)
+    return `${f.tunnelGroup!} stays until you remove it (\`clear configure tunnel-group ${cliName(f.tunnelGroup!)}\`) once its users have moved to ${copy}${f.remedy?.kind === 'recreate-profile' ? ', which does not have this problem' : ''}`;
   if (f.needsInput !== null) return `needs your input: ${f.needsInput}`;
   if (f.remedy === null)
     return f.severity === 'info' ? 'informational: the tool proposes no change (see the finding)' : 'no configuration change fixes it: see the finding';
@@ -235,7 +236,7 @@ class Composer {
         this.recreated.set(remedy.tunnelGroup, newName);
         this.named.add(newName);
         this.notes.push(
-          `${remedy.tunnelGroup} is copied to ${newName}, which takes its aliases and group-urls; remove ${remedy.tunnelGroup} once no user needs it (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`).`,
+          `${remedy.tunnelGroup} is copied to ${newName}, which takes its aliases, group-urls and certificate maps; remove ${remedy.tunnelGroup} once no user needs it (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`).`,
         );
         return;
       }
@@ -300,6 +301,7 @@ class Composer {
     script: string;
     /** The spelling corrections alone (custom attribute types): what the device meant all along. */
     corrections: string;
+    unasked: Set<string>;
     renamed: Map<string, string>;
     named: Set<string>;
     notes: string[];
@@ -340,24 +342,51 @@ class Composer {
           : `${name} shares group-policy ${profile.groupPolicy} with profiles that did not ask for these fixes: it gets its own copy, ${own}, so no other profile changes. \`--scope shared\` changes ${profile.groupPolicy} instead.`,
       );
     }
+    // Profiles a shared fix reaches without having asked for it (listed as collateral with --scope shared).
+    const direct: PolicyFix[] = [];
     for (const fix of this.policyFixes.values()) {
       const mine = [...fix.requesters].filter((r) => ownPolicy.has(r));
       for (const r of mine) pushNew(editOf(ownPolicy.get(r)!, true)[fix.mode], fix.lines);
-      if (mine.length < fix.requesters.size || fix.requesters.size === 0) pushNew(editOf(fix.policy, fix.create)[fix.mode], fix.lines);
+      if (mine.length < fix.requesters.size || fix.requesters.size === 0) {
+        pushNew(editOf(fix.policy, fix.create)[fix.mode], fix.lines);
+        direct.push(fix);
+      }
+    }
+    // A profile a shared fix reaches gets it unasked, unless its own policy sets that attribute in this plan.
+    const unasked = new Set<string>();
+    for (const fix of direct) {
+      const keys = new Set(fix.lines.map((l) => policyKey(fix.mode, tokenize(l))));
+      for (const p of this.affected(fix)) {
+        if (fix.requesters.has(p) || ownPolicy.has(p)) continue;
+        const own = edits.get(this.profiles.get(p)?.groupPolicy ?? '');
+        const setsItself = own !== undefined && own !== edits.get(fix.policy) && own[fix.mode].some((l) => keys.has(policyKey(fix.mode, tokenize(l))));
+        if (!setsItself) unasked.add(p);
+      }
     }
 
     const chunks: string[] = [];
     // 1. Global lines, then the global webvpn (declarations before the policies that use them).
     chunks.push(this.globals.join('\n'));
     if (this.webvpn.length > 0) chunks.push(['webvpn', ...this.webvpn.map((l) => ` ${l}`)].join('\n'));
+    const renames = this.customRenames.map((r) => renameCustomType(this.model, r.from, r.to));
     const corrections = this.customRenames.map((r) => renderRemedy(this.model, r).cli).join('\n');
-    chunks.push(corrections);
+    chunks.push(renames.flatMap((r) => r.adds).join('\n'), renames.flatMap((r) => r.switches).join('\n'));
     // 2. Group-policies: created before any profile points at them.
     for (const [policy, e] of [...edits].sort(([a], [b]) => cmp(a, b))) chunks.push(renderPolicyEdit(policy, e));
     // 3. Existing profiles (a recreated profile's fixes go to its copy).
     for (const [name, blocks] of [...this.tunnelGroupLines].sort(([a], [b]) => cmp(a, b))) {
       for (const [kind, lines] of blocks) {
         if (lines.length > 0 && !this.recreated.has(name)) chunks.push([`tunnel-group ${cliName(name)} ${kind}`, ...lines.map((l) => ` ${l}`)].join('\n'));
+      }
+    }
+    // A recreated profile's aliases that break clients move under a safe spelling even when their own
+    // finding was not selected: the copy must not carry the problem forward.
+    for (const tg of this.recreated.keys()) {
+      for (const a of this.model.tunnelGroups.get(tg)?.webvpn.groupAliases ?? []) {
+        const renames = this.aliasRenames.get(tg) ?? new Map<string, string>();
+        if (renames.has(a.name) || nameCharacters(a.name).breaking.length === 0) continue;
+        renames.set(a.name, this.claim(safeName(a.name)));
+        this.aliasRenames.set(tg, renames);
       }
     }
     for (const [tg, renames] of [...this.aliasRenames].sort(([a], [b]) => cmp(a, b))) {
@@ -382,15 +411,19 @@ class Composer {
           'general-attributes',
           (extra.get('general-attributes') ?? []).filter((l) => !l.startsWith('default-group-policy')),
         );
-      const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra });
+      const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra, taken: this.claimed });
       chunks.push(r.cli);
       const p = this.profiles.get(old);
       for (const what of r.needsInput)
         this.needsInput.push({ ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null, what });
     }
-    const steps = chunks.filter((c) => c !== '').flatMap(stepsOf);
+    // Old custom types go last, once nothing uses them: a barrier keeps them after everything else.
+    const cleanup = stepsOf(renames.flatMap((r) => r.removals).join('\n'));
+    if (cleanup[0]) cleanup[0].barrier = true;
+    const steps = [...chunks.filter((c) => c !== '').flatMap(stepsOf), ...cleanup];
     return {
       script: renderSteps(steps, 'first'),
+      unasked,
       corrections,
       renamed: this.recreated,
       named: this.named,

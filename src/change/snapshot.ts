@@ -50,7 +50,7 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
   const profiles = new Map<string, ProfileSnapshot>();
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
-    const settings = profileSettings(p);
+    const settings = profileSettings(p, analysed.model);
     settings.set('mobile-facing', {
       // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
       value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${[...r.via].sort(cmp).join(', ')}` : 'no',
@@ -97,7 +97,7 @@ function deviceSettings(model: DeviceModel): Map<string, SettingValue> {
   return settings;
 }
 
-function profileSettings(p: ResolvedProfile): Map<string, SettingValue> {
+function profileSettings(p: ResolvedProfile, model: DeviceModel): Map<string, SettingValue> {
   const settings = new Map<string, SettingValue>();
   const tg = p.tunnelGroup;
   settings.set('group-policy', { value: p.groupPolicy, source: p.groupPolicyLine === null ? 'no default-group-policy line' : `line ${p.groupPolicyLine}` });
@@ -105,8 +105,13 @@ function profileSettings(p: ResolvedProfile): Map<string, SettingValue> {
     const e: Effective<unknown> = p.attributes[spec.key];
     settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e) });
   }
-  for (const [type, e] of p.customAttributes)
-    settings.set(`anyconnect-custom ${type}`, { value: e.state === 'value' ? `value ${e.value}` : 'none', source: sourcePhrase(e) });
+  // A custom attribute reaches the client only with its type declared and its data present.
+  const declared = new Set((model.global.webvpn?.customAttributeTypes ?? []).map((t) => t.type));
+  for (const [type, e] of p.customAttributes) {
+    const missing =
+      e.state !== 'value' ? '' : !declared.has(type) ? ' (type not declared)' : !model.global.customData.has(`${type} ${e.value}`) ? ' (no such data)' : '';
+    settings.set(`anyconnect-custom ${type}`, { value: e.state === 'value' ? `value ${e.value}${missing}` : 'none', source: sourcePhrase(e) });
+  }
   const list = (items: string[]): string => (items.length === 0 ? 'none' : [...items].sort(cmp).join(', '));
   const at = (ls: number[]): string => (ls.length === 0 ? '' : `line${ls.length > 1 ? 's' : ''} ${ls.join(', ')}`);
   settings.set('group-alias', {

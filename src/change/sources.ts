@@ -62,7 +62,14 @@ export function sidesFromGit(repo: string, range: { base: string; head: string }
       throw new GitError(`git ${args.join(' ')}: ${(e.stderr?.toString() ?? String(err)).trim().split('\n')[0]}`);
     }
   };
-  for (const rev of [range.base, range.head]) git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  for (const rev of [range.base, range.head]) {
+    try {
+      git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    } catch (err) {
+      if (err instanceof GitError && /not installed/.test(err.message)) throw err;
+      throw new GitError(`--git: \`${rev}\` is not a commit in the repository at ${repo} (is it fetched? CI checkouts are shallow: fetch-depth: 0)`);
+    }
+  }
   const changed = git(['diff', '--name-status', '-z', '--no-renames', range.base, range.head, '--', ...paths])
     .toString('utf8')
     .split('\0')

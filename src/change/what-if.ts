@@ -18,7 +18,7 @@ export interface WhatIfResult {
 }
 
 /** Applies `script` to the device whose sections are `snapshots` (all from one file or collection). */
-export function whatIf(snapshots: readonly DeviceSnapshot[], script: string, options: AuditOptions): WhatIfResult {
+export function whatIf(snapshots: readonly DeviceSnapshot[], script: string, options: AuditOptions, defaultContext: string | null = null): WhatIfResult {
   const problems: MergeProblem[] = [];
   let applied = 0;
   const first = snapshots[0];
@@ -26,13 +26,14 @@ export function whatIf(snapshots: readonly DeviceSnapshot[], script: string, opt
   let text = first.analysed.parsed.lines.join('\n') + '\n';
   const touched = new Set<number>();
   for (const segment of segmentsOf(script)) {
-    const index = sectionFor(snapshots, segment.context);
+    const context = segment.context ?? defaultContext;
+    const index = sectionFor(snapshots, context);
     if (index === null) {
       problems.push({
-        line: segment.firstLine - 1,
+        line: Math.max(segment.firstLine - 1, 1),
         severity: 'error',
-        command: `changeto context ${segment.context!}`,
-        message: `no context ${segment.context!} in ${first.analysed.parsed.source}; the commands up to the next \`changeto\` were not applied`,
+        command: `changeto context ${context!}`,
+        message: `no context ${context!} in ${first.analysed.parsed.source}; the commands up to the next \`changeto\` were not applied`,
       });
       continue;
     }

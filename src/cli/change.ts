@@ -185,15 +185,24 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   const s = await setup(opts, io);
   let script: string;
   try {
-    script = readFileSync(s.abs(opts.commands), 'utf8');
+    script = opts.commands === '-' ? io.readStdin() : readFileSync(s.abs(opts.commands), 'utf8');
   } catch (err) {
     throw new UsageError(`--commands ${opts.commands}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err)}`);
   }
   const snapshots = await loadTarget(file, opts, s, io, 'what-if');
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
-  const result = whatIf(snapshots, script, s.options);
+  // A backup of several contexts: the script says which with `changeto context`, or --context does.
+  const contexts = snapshots.map((x) => x.target.summary.context).filter((c): c is string => c !== null);
+  const routed = /^\s*changeto\s+(context|system)\b/m.test(script);
+  if (opts.context !== undefined && opts.context !== 'all' && !contexts.includes(opts.context) && file !== undefined)
+    throw new UsageError(`--context ${opts.context}: ${file} has ${contexts.length > 0 ? `contexts ${contexts.join(', ')}` : 'no security contexts'}`);
+  if (snapshots.length > 1 && !routed && (opts.context === undefined || opts.context === 'all'))
+    throw new UsageError(
+      `${file ?? 'the device'} holds ${snapshots.length} configurations (contexts ${contexts.join(', ')}): start the change script with \`changeto context NAME\`, or give --context NAME`,
+    );
+  const result = whatIf(snapshots, script, s.options, opts.context !== undefined && opts.context !== 'all' ? opts.context : null);
   const diffs = result.diffs.map((d) => ({ ...d, findings: configuredFindings(d, s) }));
-  const scriptFile = reportPath(s.abs(opts.commands), io.cwd);
+  const scriptFile = opts.commands === '-' ? '<stdin>' : reportPath(s.abs(opts.commands), io.cwd);
   for (const d of diffs) {
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
     // The new side is the configuration with the change applied: say so.
@@ -202,7 +211,9 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   const input = { ...reportInput(diffs, io, false), problems: result.problems, scriptFile, fileOf: (source: string) => source.replace(/ \+ .*$/, '') };
   write(io, s, opts.output, renderDiff(opts.format, input));
   const errors = result.problems.filter((p) => p.severity === 'error');
-  for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
+  // The text report on stdout lists them already; elsewhere (a file, JSON) stderr says why exit 2.
+  if (opts.format !== 'text' || opts.output !== undefined) for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
+  else if (errors.length > 0) complain(io, `${errors.length} command${errors.length === 1 ? '' : 's'} of ${input.scriptFile} could not be applied (see above)`);
   if (errors.length > 0) return ExitCode.InputError;
   return gateOnNew(diffs, failOnNew, io);
 }

@@ -4,6 +4,8 @@
 // remedy never holds a placeholder: what needs the user's knowledge is a finding's `needsInput`.
 
 import { holdsSecret } from '../parse/redact.js';
+import { renderSteps, stepsOf } from '../model/cli-script.js';
+import { nameCharacters, safeName } from './names.js';
 import { cliName } from '../parse/tokenize.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel, type TunnelGroup } from '../model/types.js';
 
@@ -51,8 +53,13 @@ export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy
       };
     case 'recreate-profile':
       return recreateProfile(model, remedy.tunnelGroup, remedy.newName);
-    case 'rename-custom-type':
-      return { cli: renameCustomType(model, remedy.from, remedy.to).join('\n'), needsInput: [] };
+    case 'rename-custom-type': {
+      const r = renameCustomType(model, remedy.from, remedy.to);
+      // The old type goes last, after everything that used it has switched (a barrier keeps it there).
+      const removals = stepsOf(r.removals.join('\n'));
+      if (removals[0] && r.switches.length + r.adds.filter((l) => !/^\s|^webvpn$/.test(l)).length > 0) removals[0].barrier = true;
+      return { cli: renderSteps([...stepsOf([...r.adds, ...r.switches].join('\n')), ...removals], 'first'), needsInput: [] };
+    }
   }
 }
 
@@ -70,6 +77,8 @@ export interface RecreateOverrides {
   defaultGroupPolicy?: string;
   /** Lines other fixes add to a block of the profile (by block kind), applied to the copy. */
   extra?: ReadonlyMap<string, readonly string[]>;
+  /** Names the caller has already given out (a plan's other new names), so a new alias avoids them. */
+  taken?: Iterable<string>;
 }
 
 /**
@@ -82,6 +91,15 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   const oldName = cliName(name);
   const n = cliName(newName);
   const needsInput: string[] = [];
+  // An alias with characters that break clients does not follow the profile under its old spelling.
+  const aliasRenames = new Map(overrides.aliasRenames ?? []);
+  const taken = new Set([newName, ...(overrides.taken ?? []), ...aliasRenames.values()]);
+  for (const a of tg?.webvpn.groupAliases ?? []) {
+    if (aliasRenames.has(a.name) || nameCharacters(a.name).breaking.length === 0) continue;
+    const safe = unusedName(model, safeName(a.name), taken);
+    taken.add(safe);
+    aliasRenames.set(a.name, safe);
+  }
   const blocks = tg?.blocks ?? [];
   const moving = blocks.filter((b) => b.kind === 'webvpn-attributes').flatMap((b) => b.lines.filter((l) => /^group-(alias|url) /.test(l.text)));
   const out: string[] = [];
@@ -104,12 +122,18 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
         );
         continue;
       }
-      copied.push(renameAlias(l.text, overrides.aliasRenames ?? new Map()));
+      copied.push(renameAlias(l.text, aliasRenames));
     }
     // A `no X` fix on a line the copy would carry: leave the line out instead of adding and removing it.
     const lines = [...copied, ...extra.filter((l) => !l.startsWith('no '))];
     if (lines.length > 0) out.push(`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`));
   }
+  // Users matched by certificate follow the profile: point the certificate maps at the copy.
+  const g = model.global;
+  const seq = (m: { sequence: number | null }): string => (m.sequence === null ? '' : ` ${m.sequence}`);
+  const sslMaps = (g.webvpn?.certificateGroupMaps ?? []).filter((m) => m.tunnelGroup === name);
+  if (sslMaps.length > 0) out.push('webvpn', ...sslMaps.map((m) => ` certificate-group-map ${m.map}${seq(m)} ${n}`));
+  for (const m of g.tunnelGroupMaps.filter((x) => x.tunnelGroup === name)) out.push(`tunnel-group-map ${m.map}${seq(m)} ${n}`);
   return { cli: out.join('\n'), needsInput };
 }
 
@@ -132,30 +156,35 @@ function renameAlias(line: string, renames: ReadonlyMap<string, string>): string
 }
 
 /** Every appearance of custom attribute type `from` under the name `to`, value by value. */
-function renameCustomType(model: DeviceModel, from: string, to: string): string[] {
-  const out: string[] = [];
-  const declared = model.global.webvpn?.customAttributeTypes.find((t) => t.type === from);
-  if (declared)
-    out.push(
-      'webvpn',
-      ` no anyconnect-custom-attr ${from}`,
-      ` anyconnect-custom-attr ${to}${declared.description ? ` description ${declared.description}` : ''}`,
-    );
+/**
+ * Every appearance of custom attribute type `from` under the name `to`, in an order the ASA accepts:
+ * the new type and its data first, then the policies switch, then the old data and type go (a type
+ * cannot be removed while data or a policy uses it).
+ */
+export function renameCustomType(model: DeviceModel, from: string, to: string): { adds: string[]; switches: string[]; removals: string[] } {
+  const adds: string[] = [];
+  const switches: string[] = [];
+  const removals: string[] = [];
+  const types = model.global.webvpn?.customAttributeTypes ?? [];
+  const declared = types.find((t) => t.type === from);
+  if (!types.some((t) => t.type === to)) adds.push('webvpn', ` anyconnect-custom-attr ${to} description ${declared?.description ?? 'Per-app VPN policy'}`);
   for (const data of model.global.customData.values()) {
     if (data.type !== from) continue;
-    out.push(`no anyconnect-custom-data ${from} ${data.name}`, ...data.parts.map((p) => `anyconnect-custom-data ${to} ${data.name} ${p.value}`));
+    adds.push(...data.parts.map((p) => `anyconnect-custom-data ${to} ${data.name} ${p.value}`));
+    removals.push(`no anyconnect-custom-data ${from} ${data.name}`);
   }
   for (const gp of model.groupPolicies.values()) {
     const s = gp.customAttributes.get(from);
     if (!s || s.state === 'unset') continue;
-    out.push(
+    switches.push(
       ...policyLines(gp.name, 'attributes', [
-        `no anyconnect-custom ${from}`,
         s.state === 'value' ? `anyconnect-custom ${to} value ${s.value}` : `anyconnect-custom ${to} none`,
+        `no anyconnect-custom ${from}`,
       ]),
     );
   }
-  return out;
+  if (declared) removals.push('webvpn', ` no anyconnect-custom-attr ${from}`);
+  return { adds, switches, removals };
 }
 
 /** A group-url path no group-url on the device uses yet: `base`, else `base-2`, ... */

@@ -7,6 +7,8 @@ export interface ModeStep {
   /** Mode commands to enter first (`group-policy X attributes`, then ` webvpn`); empty for configuration mode. */
   mode: string[];
   commands: string[];
+  /** Must come after everything before it: no later step joins an entry from before the barrier. */
+  barrier?: boolean;
 }
 
 /** Steps of an indented script: a line followed by deeper-indented lines is a mode. */
@@ -43,11 +45,21 @@ interface Group {
  */
 export function renderSteps(steps: readonly ModeStep[], grouping: 'first' | 'adjacent'): string {
   const groups: Group[] = [];
+  let open = 0; // groups before this index are closed by a barrier
   for (const step of steps) {
+    if (step.barrier) open = groups.length;
     const top = step.mode[0] ?? null;
-    const last = groups.at(-1);
+    const last = groups.length > open ? groups.at(-1) : undefined;
     let group =
-      top === null ? (last?.top === null ? last : undefined) : grouping === 'first' ? groups.find((g) => g.top === top) : last?.top === top ? last : undefined;
+      top === null
+        ? last?.top === null
+          ? last
+          : undefined
+        : grouping === 'first'
+          ? groups.slice(open).find((g) => g.top === top)
+          : last?.top === top
+            ? last
+            : undefined;
     if (!group) {
       group = { top, direct: [], subs: new Map() };
       groups.push(group);

@@ -85,8 +85,9 @@ class Merger {
   private path: string[] = [];
   /** Objects this script created (`group-policy NAME`, `tunnel-group NAME`): removing them undoes every edit inside. */
   private readonly created = new Set<string>();
-  /** Whether the line being applied has deeper-indented lines after it. */
+  /** Whether the line being applied has deeper-indented lines after it, and its indentation. */
   private opensBlock = false;
+  private indent = 0;
   /** Which profile holds each group-alias and group-url (they name one profile): built on first use. */
   private owners: Map<string, string> | null = null;
 
@@ -120,11 +121,16 @@ class Merger {
     if (NOT_CONFIG.test(text)) return { changed: false, problem: { severity: 'warning', message: 'not a configuration command; ignored' } };
     const words = tokenize(text);
     this.opensBlock = opensBlock;
+    this.indent = indent;
     // The ASA tries a command in the current mode, then in each enclosing one.
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
       const mode = this.stack[depth]!;
       this.path = modePath(mode);
-      const r = this.inMode(mode, words, text) ?? (depth > 0 && indent === depth ? this.positional(mode, words, text, opensBlock) : null);
+      // Blocks the tool keeps as written take their indented lines by position; in every other mode
+      // only the vocabulary decides, so a misplaced line goes to the enclosing mode as on the ASA.
+      const r =
+        this.inMode(mode, words, text) ??
+        ((mode.kind === 'generic' || mode.kind === 'unknown') && indent === depth ? this.positional(mode, words, text, opensBlock) : null);
       if (r === null) continue;
       if ('error' in r) return { changed: false, problem: { severity: 'error', message: r.error } };
       if ('warning' in r) return { changed: false, problem: { severity: 'warning', message: r.warning } };
@@ -237,6 +243,14 @@ class Merger {
       return { mode: { kind: 'webvpn' }, changed: false };
     }
     if (a === 'clear' && b === 'configure' && (c === 'group-policy' || c === 'tunnel-group') && d) return this.removeObject(c, d);
+    if ((a === 'clear' && b === 'configure' && c === 'webvpn' && w.length === 3) || (a === 'no' && b === 'webvpn' && w.length === 2))
+      return this.removeWebvpn();
+    if (a === 'clear' && b === 'configure') {
+      // Erasing whole classes of configuration is not something to simulate by guessing.
+      return {
+        error: `\`${text}\` erases ${c === undefined || c === 'all' ? 'the whole configuration' : `every ${c} object`}: the tool does not simulate it (name the object to remove, e.g. \`clear configure group-policy NAME\`)`,
+      };
+    }
     if (a === 'no' && (b === 'group-policy' || b === 'tunnel-group') && c && w.length === 3) return this.removeObject(b, c);
     // Blocks the tool keeps as a whole: edits go to their lines by first word.
     for (const header of [
@@ -293,12 +307,20 @@ class Merger {
   }
 
   private customData(type: string, name: string, remove: boolean, text: string): Outcome {
+    if (!remove && !this.declaredCustomTypes().has(type))
+      return { error: `custom attribute type ${type} is not declared: add \`anyconnect-custom-attr ${type}\` under webvpn first` };
     const mine = this.doc.find('anyconnect-custom-data', type, name);
-    this.record([], [`no anyconnect-custom-data ${type} ${name}`, ...mine.map((b) => b.node.text)]);
     if (remove) {
+      if (mine.length > 0)
+        this.record(
+          [],
+          mine.map((b) => b.node.text),
+        );
       for (const b of mine) this.doc.remove(b);
       return { changed: mine.length > 0 };
     }
+    // Undo: remove the value, then put back the lines it had.
+    this.record([], [`no anyconnect-custom-data ${type} ${name}`, ...mine.map((b) => b.node.text)]);
     // Several lines with one type and name add up, in order.
     this.doc.insert(text, mine.at(-1) ?? this.beforePolicies(), mine.length === 0);
     return { changed: true };
@@ -425,6 +447,8 @@ class Merger {
     }
     const key = policyKey(mode, w);
     if (key === null) return null;
+    if (key.startsWith('custom ') && w[0] !== 'no' && !this.declaredCustomTypes().has(key.slice(7)))
+      return { error: `custom attribute type ${key.slice(7)} is not declared: add \`anyconnect-custom-attr ${key.slice(7)}\` under webvpn first` };
     const block = this.policyBlock(name);
     const container = mode === 'webvpn' ? block.node.children.find((c) => c.text === 'webvpn')! : block.node;
     return this.setKeyed(block, container, w, text, (x) => policyKey(mode, x), key);
@@ -436,9 +460,51 @@ class Merger {
 
   // ---- global webvpn and the blocks keyed by first word -----------------------------------------
 
+  /** Custom attribute types declared under the global webvpn (`anyconnect-custom-attr TYPE`). */
+  private declaredCustomTypes(): Set<string> {
+    const webvpn = this.doc.find('webvpn')[0];
+    const types = new Set<string>();
+    for (const c of webvpn?.node.children ?? []) {
+      const [x, type] = c.raw ? [] : tokenize(c.text);
+      if (x === 'anyconnect-custom-attr' && type) types.add(type);
+    }
+    return types;
+  }
+
+  /** What still uses a custom attribute type: its data lines and the policies that name it. */
+  private customTypeUsers(type: string): string[] {
+    const users = this.doc.find('anyconnect-custom-data', type).map((b) => `anyconnect-custom-data ${type} ${b.words[2] ?? ''}`);
+    for (const b of this.doc.find('group-policy')) {
+      if (b.words[2] !== 'attributes') continue;
+      if (b.node.children.some((c) => !c.raw && tokenize(c.text)[0] === 'anyconnect-custom' && tokenize(c.text)[1] === type))
+        users.push(`group-policy ${b.words[1]!}`);
+    }
+    return [...new Set(users)];
+  }
+
+  private removeWebvpn(): Outcome {
+    const blocks = this.doc.find('webvpn');
+    this.recordBlocks(blocks);
+    for (const b of blocks) this.doc.remove(b);
+    return { changed: blocks.length > 0 };
+  }
+
   private webvpnLine(w: string[], text: string): Outcome {
+    if (w[0] === 'no' && w[1] === 'anyconnect-custom-attr' && w[2]) {
+      const users = this.customTypeUsers(w[2]);
+      if (users.length > 0) return { error: `custom attribute type ${w[2]} is in use (${users.join(', ')}): remove or change those first` };
+    }
     // `cache`, `saml idp X`, ... open sub-modes the tool keeps as written.
-    if (this.opensBlock) return null;
+    if (this.opensBlock && this.indent === 1) {
+      const block = this.doc.find('webvpn')[0]!;
+      const existing = block.node.children.find((c) => !c.raw && c.text === text);
+      const sub = existing ?? { text, raw: false, children: [] };
+      if (!existing) {
+        this.record(['webvpn'], [`no ${text}`]);
+        this.doc.touch(block).children.push(sub);
+      }
+      return { mode: { kind: 'generic', block, node: sub, path: ['webvpn', text] }, changed: !existing };
+    }
     return this.keyedLine(this.doc.find('webvpn')[0]!, w, text, webvpnKey);
   }
 
@@ -543,8 +609,7 @@ class Merger {
       return `\`${w.join(' ')}\` belongs in a group-policy's webvpn sub-mode (\`group-policy NAME attributes\`, then \`webvpn\`)`;
     if (policyKey('attributes', body) !== null) return `\`${w.join(' ')}\` belongs under \`group-policy NAME attributes\``;
     for (const block of TUNNEL_GROUP_BLOCKS) {
-      if (block !== 'ppp-attributes' && KNOWN_TUNNEL_GROUP_WORDS[block]?.has(body[0] ?? ''))
-        return `\`${w.join(' ')}\` belongs under \`tunnel-group NAME ${block}\``;
+      if (KNOWN_TUNNEL_GROUP_WORDS[block]?.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under \`tunnel-group NAME ${block}\``;
     }
     if (webvpnKey(body) !== null && GLOBAL_WEBVPN_WORDS.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under the global \`webvpn\``;
     return null;
@@ -559,6 +624,8 @@ function objectOf(words: string[]): string | null {
 
 /** The `no` form that removes a line the script added: aliases and URLs are removed by name alone. */
 function noForm(w: string[]): string {
+  // A custom attribute is removed by its type alone.
+  if ((w[0] === 'anyconnect-custom-attr' || w[0] === 'anyconnect-custom') && w[1]) return `no ${w[0]} ${w[1]}`;
   const last = w[w.length - 1];
   const body = (w[0] === 'group-alias' || w[0] === 'group-url') && (last === 'enable' || last === 'disable') ? w.slice(0, -1) : w;
   return `no ${body.map(quoted).join(' ')}`;
@@ -693,36 +760,57 @@ const POLICY_WORDS: Record<'attributes' | 'webvpn', ReadonlySet<string>> = {
 
 const KNOWN_TUNNEL_GROUP_WORDS: Record<string, ReadonlySet<string>> = {
   'general-attributes': new Set([
-    'default-group-policy',
-    'address-pool',
-    'authentication-server-group',
-    'secondary-authentication-server-group',
-    'authorization-server-group',
     'accounting-server-group',
-    'username-from-certificate',
-    'secondary-username-from-certificate',
+    'address-pool',
+    'annotation',
+    'authenticated-session-username',
+    'authentication-attr-from-server',
+    'authentication-server-group',
     'authorization-required',
-    'password-management',
+    'authorization-server-group',
+    'default-group-policy',
+    'dhcp-server',
     'dns-group',
-    'scep-enrollment',
-    'strip-realm',
-    'strip-group',
     'ipv6-address-pool',
+    'nat-assigned-to-public-ip',
+    'override-account-disable',
+    'password-management',
+    'scep-enrollment',
+    'secondary-authentication-server-group',
+    'secondary-username-from-certificate',
+    'secondary-username-from-certificate-choice',
+    'strip-group',
+    'strip-realm',
+    'username-from-certificate',
+    'username-from-certificate-choice',
   ]),
   'webvpn-attributes': new Set([
     'authentication',
+    'customization',
+    'dns-group',
     'group-alias',
     'group-url',
-    'saml',
-    'customization',
+    'nbns-server',
+    'override-svc-download',
     'pre-fill-username',
-    'secondary-pre-fill-username',
-    'dns-group',
-    'radius-reject-message',
-    'without-csd',
     'proxy-auth',
+    'radius-reject-message',
+    'saml',
+    'secondary',
+    'without-csd',
   ]),
-  'ipsec-attributes': new Set(['ikev1', 'ikev2', 'pre-shared-key', 'peer-id-validate', 'trust-point', 'isakmp', 'chain', 'radius-sdi-xauth']),
+  'ipsec-attributes': new Set([
+    'chain',
+    'ikev1',
+    'ikev2',
+    'isakmp',
+    'peer-id-validate',
+    'pre-shared-key',
+    'radius-sdi-xauth',
+    'radius-with-expiry',
+    'trust-point',
+  ]),
+  'ppp-attributes': new Set(['authentication']),
 };
 
 /** The identity of a tunnel-group line: aliases and URLs by value, interface-tagged lines by interface, the rest by keyword. */
@@ -735,11 +823,28 @@ function tunnelGroupKey(block: string, w: string[]): string | null {
     return `${a} ${value}`;
   }
   if (block === 'ipsec-attributes') return w.slice(0, 2).join(' ');
+  // Lines that add up: one per server, per PPP method, per pre-fill mode.
+  if (block === 'ppp-attributes') return w.join(' ');
+  if (a === 'nbns-server' && b) return `${a} ${b}`;
+  if (a === 'dhcp-server' && (b === 'link-selection' || b === 'subnet-selection')) return `${a} ${b}`;
+  if (a === 'secondary' || a === 'pre-fill-username') return w.slice(0, a === 'secondary' ? 3 : 2).join(' ');
   if (b && /^\(.*\)$/.test(b)) return `${a} ${b}`;
   return a;
 }
 
 const GLOBAL_WEBVPN_WORDS: ReadonlySet<string> = new Set([
+  'allow-reuse',
+  'apcf',
+  'auto-signon',
+  'character-encoding',
+  'http-proxy',
+  'https-proxy',
+  'internal-password',
+  'keepout',
+  'mus',
+  'onscreen-keyboard',
+  'smart-tunnel',
+  'user-agent',
   'enable',
   'anyconnect',
   'svc',

@@ -10,6 +10,11 @@ function md(text: string): string {
   return text.replace(/([\\`*_[\]|<>])/g, '\\$1');
 }
 
+/** Prose that may hold `code spans` of CLI: keep the spans, escape what would break a table or HTML. */
+function prose(text: string): string {
+  return text.replace(/([\\|<>])/g, '\\$1');
+}
+
 function findingItem(f: ReportedFinding): string {
   const where = [f.tunnelGroup ? `profile \`${f.tunnelGroup}\`` : null, f.line !== null ? `line ${f.line}` : null].filter(Boolean).join(', ');
   return `- **${f.severity}** \`${f.ruleId}\`${where ? ` — ${where}` : ''}: ${md(f.message)}`;
@@ -53,12 +58,12 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
       out.push(
         '**Needs your input** (not in the script):',
         '',
-        ...t.needsInput.map((n) => `- \`${n.ruleId}\`${n.tunnelGroup ? ` (${md(n.tunnelGroup)})` : ''}: ${md(n.what)}`),
+        ...t.needsInput.map((n) => `- \`${n.ruleId}\`${n.tunnelGroup ? ` (${md(n.tunnelGroup)})` : ''}: ${prose(n.what)}`),
         '',
       );
-    if (t.notes.length > 0) out.push('**Before you paste:**', '', ...t.notes.map((n) => `- ${md(n)}`), '');
+    if (t.notes.length > 0) out.push('**Before you paste:**', '', ...t.notes.map((n) => `- ${prose(n)}`), '');
     if (t.remains.length > 0)
-      out.push('**Remains:**', '', ...t.remains.map((r) => `- \`${r.ruleId}\`${r.tunnelGroup ? ` (${md(r.tunnelGroup)})` : ''}: ${md(r.why)}`), '');
+      out.push('**Remains:**', '', ...t.remains.map((r) => `- \`${r.ruleId}\`${r.tunnelGroup ? ` (${md(r.tunnelGroup)})` : ''}: ${prose(r.why)}`), '');
     if (t.changes.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...t.changes.map(profileRow), '');
     if (t.rollback !== '') out.push('<details><summary>Rollback</summary>', '', '```', t.rollback, '```', '', '</details>', '');
   }

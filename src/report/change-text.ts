@@ -67,7 +67,8 @@ function targetTitle(t: PlanTarget): string {
 }
 
 export function verdictLine(t: PlanTarget): string {
-  const why = [...new Set(t.remains.map((r) => r.why.replace(/:.*$/, '')))];
+  const short = (why: string): string => (/ stays until you remove it/.test(why) ? 'an original profile stays until you remove it' : why.replace(/:.*$/, ''));
+  const why = [...new Set(t.remains.map((r) => short(r.why)))];
   return `after this plan: ${plural(t.closes.length, 'finding')} closed, ${t.remains.length} remain${t.remains.length > 0 ? ` (${why.join('; ')})` : ''}, ${t.introduced.length} new`;
 }
 

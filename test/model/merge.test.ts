@@ -10,6 +10,7 @@ const BASE = wrapConfig(`access-list ST standard permit 10.0.0.0 255.0.0.0
 webvpn
  enable outside
  anyconnect enable
+ anyconnect-custom-attr perapp description Per-app VPN policy
 group-policy DfltGrpPolicy attributes
  dns-server value 10.0.0.53
 group-policy GP internal
@@ -173,5 +174,42 @@ describe('merge engine', () => {
       expect(profile(restored, name).groupPolicy).toBe(profile(original, name).groupPolicy);
     }
     expect(restored.model.groupPolicies.has('NEW')).toBe(false);
+  });
+
+  it('never files a misplaced command in the block it is indented under; indentation changes nothing', () => {
+    const wrong = merge('tunnel-group PHONES general-attributes\n split-dns value corp.example.com\ngroup-policy GP attributes\n group-alias Foo enable');
+    expect(wrong.problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [2, 'error', expect.stringContaining('belongs under `group-policy NAME attributes`')],
+      [4, 'error', expect.stringContaining('belongs under `tunnel-group NAME webvpn-attributes`')],
+    ]);
+    expect(wrong.applied).toBe(0);
+    // A group-policy attribute indented under its webvpn sub-mode goes to the attributes, as on the ASA.
+    const indented = merge('group-policy GP attributes\n webvpn\n  vpn-idle-timeout 7');
+    const flat = merge('group-policy GP attributes\nwebvpn\nvpn-idle-timeout 7');
+    expect(indented.problems).toEqual([]);
+    expect(valueOf(profile(indented.analysed, 'PHONES').attributes.vpnIdleTimeout)).toBe(7);
+    expect(profile(flat.analysed, 'PHONES').attributes).toEqual(profile(indented.analysed, 'PHONES').attributes);
+  });
+
+  it('checks custom attribute types: declared before use, not removed while in use', () => {
+    const undeclared = merge('anyconnect-custom-data per-app X AAAA\ngroup-policy GP attributes\n anyconnect-custom per-app value X');
+    expect(undeclared.problems.map((p) => [p.line, p.message])).toEqual([
+      [1, expect.stringContaining('custom attribute type per-app is not declared')],
+      [3, expect.stringContaining('custom attribute type per-app is not declared')],
+    ]);
+    const inUse = merge('anyconnect-custom-data perapp X AAAA\nwebvpn\n no anyconnect-custom-attr perapp');
+    expect(inUse.problems).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringContaining('perapp is in use (anyconnect-custom-data perapp X)') }),
+    ]);
+  });
+
+  it('simulates removing the global webvpn, and refuses to guess at clearing whole classes of configuration', () => {
+    const gone = merge('no webvpn');
+    expect(gone.problems).toEqual([]);
+    expect(gone.analysed.model.global.webvpn).toBeNull();
+    expect(renderUndo(gone.undo)).toMatch(/^webvpn\n enable outside\n anyconnect enable/);
+    for (const cmd of ['clear configure group-policy', 'clear configure tunnel-group', 'clear configure all', 'clear configure access-list']) {
+      expect(merge(cmd).problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('the tool does not simulate it') })]);
+    }
   });
 });

@@ -21,7 +21,7 @@ export default {
           messageId: 'declared',
           data: { type: 'per-app' },
           object: 'anyconnect-custom-attr per-app',
-          fix: 'webvpn\n no anyconnect-custom-attr per-app\n anyconnect-custom-attr perapp description Apps',
+          fix: 'webvpn\n anyconnect-custom-attr perapp description Apps\n no anyconnect-custom-attr per-app',
         },
         {
           profile: null,
@@ -30,7 +30,7 @@ export default {
           messageId: 'used',
           data: { type: 'PerApp' },
           object: 'anyconnect-custom PerApp in GP',
-          fix: 'group-policy GP attributes\n no anyconnect-custom PerApp\n anyconnect-custom perapp value PA',
+          fix: 'webvpn\n anyconnect-custom-attr perapp description Per-app VPN policy\ngroup-policy GP attributes\n anyconnect-custom perapp value PA\n no anyconnect-custom PerApp',
         },
       ],
     },

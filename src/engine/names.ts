@@ -1,0 +1,36 @@
+// Which characters in a profile or alias name mobile clients may not handle, and the safe spelling
+// fixes use. Shared by the rules that report names and the remedies that write new ones.
+
+/**
+ * Characters in a connection profile name or alias, by how likely they are to trouble a mobile client.
+ * The guide names no characters; the client and gateway exchange the name in XML and in URLs, so the
+ * characters those break are the risky ones [inferred]. The guide's own URI example uses an alias with
+ * a space and a period, so those are not proven harmful.
+ */
+export interface NameCharacters {
+  /** Break XML or URLs: `& < > " ' / ? # % \`, control characters, non-ASCII. */
+  breaking: string[];
+  /** Anything else outside letters, digits, `.`, `_` and `-` (space, `+`, `(`, ...): at most worth a note. */
+  doubtful: string[];
+}
+
+const PLAIN_CHARACTER = /[A-Za-z0-9._-]/;
+const BREAKING_CHARACTER = /[&<>"'/?#%\\\x00-\x1f\x7f]|[^\x00-\x7f]/u;
+
+export function nameCharacters(name: string): NameCharacters {
+  const odd = [...new Set(Array.from(name).filter((c) => !PLAIN_CHARACTER.test(c)))];
+  return { breaking: odd.filter((c) => BREAKING_CHARACTER.test(c)), doubtful: odd.filter((c) => !BREAKING_CHARACTER.test(c)) };
+}
+
+/** "`&`, `space`, `0x09`": characters as a reader can see them. */
+export function describeCharacters(chars: readonly string[]): string {
+  return chars.map((c) => `\`${c === ' ' ? 'space' : /[\x00-\x1f\x7f]/.test(c) ? `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c}\``).join(', ');
+}
+
+export function safeName(name: string): string {
+  const s = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return s === '' ? 'MOBILE' : s;
+}
