@@ -1,6 +1,7 @@
 // `npm run bench`: whole-process timings of the CLI against a plain read+split baseline on the
 // same generated configs, in the same run. Targets: time and peak RSS ≤ 3× the baseline (fleet:
-// time). BENCH_RUNS sets runs per measurement, BENCH_FLEET the fleet size (0 skips it).
+// time); the human table at most 1.5x the JSON format on 200 configs. BENCH_RUNS sets runs per
+// measurement, BENCH_FLEET the fleet size and BENCH_HUMAN the human-output set (0 skips either).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -120,6 +121,29 @@ if (FLEET > 0) {
   console.log(`  baseline read+split (all files) ${base.ms.toFixed(0).padStart(6)} ms  ${base.rssMiB.toFixed(0).padStart(5)} MiB`);
   console.log(
     `  audit DIR --format json         ${m.ms.toFixed(0).padStart(6)} ms  ${m.rssMiB.toFixed(0).padStart(5)} MiB   time ${tr.toFixed(2)}x  ${ok ? 'ok' : 'OVER LIMIT'}`,
+  );
+}
+// Human output against JSON on 200 copies of a 10k-line config: the table costs at most 1.5x.
+const HUMAN = Number(process.env.BENCH_HUMAN ?? 200);
+if (HUMAN > 0) {
+  const dir = join(work, `human-${HUMAN}`);
+  if (!existsSync(join(dir, `asa-${String(HUMAN - 1).padStart(4, '0')}.cfg`))) {
+    mkdirSync(dir, { recursive: true });
+    const template = readFileSync(generate(1), 'utf8');
+    for (let i = 0; i < HUMAN; i++) {
+      const name = `asa-${String(i).padStart(4, '0')}`;
+      writeFileSync(join(dir, `${name}.cfg`), template.replace('hostname bench-asa\n', `hostname bench-${name}\n`));
+    }
+  }
+  const json = measure([cli, 'audit', dir, '--format', 'json', '--fail-on', 'never'], Math.min(RUNS, 3));
+  const human = measure([cli, 'audit', dir, '--format', 'table', '--fail-on', 'never'], Math.min(RUNS, 3));
+  const ratio = human.ms / json.ms;
+  const ok = ratio <= 1.5;
+  if (!ok) failed = true;
+  console.log(`human output: ${HUMAN} configs`);
+  console.log(`  audit DIR --format json         ${json.ms.toFixed(0).padStart(6)} ms  ${json.rssMiB.toFixed(0).padStart(5)} MiB`);
+  console.log(
+    `  audit DIR --format table        ${human.ms.toFixed(0).padStart(6)} ms  ${human.rssMiB.toFixed(0).padStart(5)} MiB   ${ratio.toFixed(2)}x json (limit 1.5x)  ${ok ? 'ok' : 'OVER LIMIT'}`,
   );
 }
 process.exit(failed ? 1 : 0);

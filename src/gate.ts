@@ -22,6 +22,12 @@ export interface GateOptions {
   allowIncomplete?: boolean;
   /** Exit code when nothing at all was audited (no config found): 2 for named paths, 0 for a change list. */
   whenNothingAudited?: typeof ExitCode.Ok | typeof ExitCode.InputError;
+  /** `--quiet`: only errors are kept (reported and judged). */
+  quiet?: boolean;
+  /** `--max-warnings N`: more than N warnings fail the gate (exit 1) whatever failOn says. */
+  maxWarnings?: number;
+  /** `--fail-on-unused-ignores`: an ignore entry that matched no finding is an error (exit 2). */
+  failOnUnusedIgnores?: boolean;
 }
 
 export interface GateResult {
@@ -32,12 +38,19 @@ export interface GateResult {
   baseline?: BaselineResult<ReportedFinding>;
   /** True when no configuration at all was audited and nothing failed to read. */
   nothingAudited: boolean;
+  /** Ignore entries of the configuration file that matched no finding in this run. */
+  unusedIgnores: AuditConfig['ignore'];
+  /** Findings not in the kept lists: ignored by the file, in the baseline, below error with --quiet. */
+  hidden: { ignored: number; baselined: number; quiet: number };
+  /** More warnings than --max-warnings allows. */
+  tooManyWarnings: boolean;
   exitCode: number;
 }
 
 /** Applies the gate to a run, in place, and decides the exit code. */
 export function gate(run: AuditRun, options: GateOptions): GateResult {
   const { config } = options;
+  const used = new Set<unknown>();
   for (const t of run.targets) {
     const r = applyIgnores(
       applySeverityOverrides(t.findings, config),
@@ -47,6 +60,7 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
     );
     t.findings = r.kept;
     t.ignored = r.ignored;
+    for (const i of r.ignored) used.add(i.entry);
   }
   const devices = run.targets.map((t) => ({
     device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context },
@@ -60,12 +74,31 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
     run.targets.forEach((t, i) => (t.findings = b.kept[i]!));
     baseline = b;
   }
+  let quiet = 0;
+  if (options.quiet) {
+    for (const t of run.targets) {
+      const errors = t.findings.filter((f) => f.severity === 'error');
+      quiet += t.findings.length - errors.length;
+      t.findings = errors;
+    }
+  }
+  const unusedIgnores = config.ignore.filter((e) => !used.has(e));
+  const warnings = run.targets.reduce((n, t) => n + t.findings.filter((f) => f.severity === 'warning').length, 0);
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const nothingAudited = run.targets.length === 0 && run.inputErrors.length === 0;
   const incomplete = run.targets.some((t) => !t.summary.complete);
+  const inputProblem =
+    run.inputErrors.length > 0 || (incomplete && !options.allowIncomplete) || (Boolean(options.failOnUnusedIgnores) && unusedIgnores.length > 0);
+  const judged = exitCodeFor(run.targets, inputProblem, options.failOn);
   const exitCode = nothingAudited
     ? (options.whenNothingAudited ?? ExitCode.InputError)
-    : exitCodeFor(run.targets, run.inputErrors.length > 0 || (incomplete && !options.allowIncomplete), options.failOn);
+    : judged === ExitCode.Ok && tooManyWarnings
+      ? ExitCode.Findings
+      : judged;
   return {
+    unusedIgnores,
+    hidden: { ignored: run.targets.reduce((n, t) => n + t.ignored.length, 0), baselined: baseline?.suppressed ?? 0, quiet },
+    tooManyWarnings,
     run,
     get snapshot(): BaselineFile {
       snapshot ??= buildBaseline(devices);

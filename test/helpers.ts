@@ -69,6 +69,8 @@ export async function cli(...argv: string[]): Promise<CliRun> {
 
 export interface CliOptions {
   isTTY?: boolean;
+  /** The terminal width, when isTTY. */
+  columns?: number;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   today?: string;
@@ -85,6 +87,7 @@ export async function cliWith(opts: CliOptions, ...argv: string[]): Promise<CliR
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     isTTY: opts.isTTY ?? false,
+    columns: opts.columns,
     env: opts.env ?? {},
     // The checkout root: it has no .asa-mobile-audit.yaml (tests that need one make a temp dir).
     cwd: opts.cwd ?? ROOT.replace(/\/$/, ''),

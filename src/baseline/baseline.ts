@@ -1,7 +1,7 @@
 // Baselines: record today's findings, then report only new ones. Entries whose finding is gone are
 // reported as stale so the baseline shrinks over time.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Finding } from '../engine/types.js';
 import { BaselineError } from './baseline-error.js';
 import { findingKey, keyString, type FindingKey } from './identity.js';
@@ -25,8 +25,9 @@ export function buildBaseline(targets: DeviceFindings[]): BaselineFile {
   return { schemaVersion: 1, tool: 'asa-mobile-audit', entries };
 }
 
-export function writeBaseline(file: string, baseline: BaselineFile): void {
-  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+/** The text of a baseline file (the CLI writes it where --write-baseline says). */
+export function baselineText(baseline: BaselineFile): string {
+  return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
 export function readBaseline(file: string): BaselineFile {

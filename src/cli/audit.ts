@@ -2,18 +2,22 @@
 // formats CI systems read, gated by exit codes. This file holds argv and output only: the audit is in
 // audit/, the gate (ignores, baselines, exit decision) in gate.ts, the formats in report/.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
-import { auditFileList, emptyRun, parseFileList, planPaths } from '../audit/audit.js';
+import { auditFileList, auditTarget, emptyRun, parseFileList, planPaths, type AuditOptions } from '../audit/audit.js';
+import { analyseBytes } from '../audit/pipeline.js';
 import { auditPlanned } from '../audit/parallel.js';
 import type { AuditRun } from '../audit/result.js';
-import { readBaseline, writeBaseline, type BaselineResult } from '../baseline/baseline.js';
+import { baselineText, readBaseline, type BaselineResult } from '../baseline/baseline.js';
 import { ExitCode } from '../common/exit-codes.js';
-import { configuredRules, fileFilter, fileIncluded, profileFilter } from '../config/apply.js';
+import { configuredRules, fileFilter, fileIncluded, profileFilter, profileGlobMatches } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
+import type { AuditConfig, RuleSetting } from '../config/schema.js';
 import { gate, type FailOn } from '../gate.js';
 import { InputError } from '../input/load.js';
 import { colourWanted } from '../report/colour.js';
+import { outputWidth } from '../report/wrap.js';
+import { writeOutput } from './write-output.js';
 import { FORMATS, formatter, isFormat, type Format } from '../report/formats.js';
 import type { ReportInput } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
@@ -35,6 +39,13 @@ export interface AuditCliOptions extends SshCliOptions {
   filesFrom?: string;
   /** `-z`: the --files-from list is NUL-separated. */
   nul?: boolean;
+  quiet?: boolean;
+  maxWarnings?: string;
+  rule: string[];
+  printConfig?: boolean;
+  /** `--color` / `--no-color`; undefined: decide per destination. */
+  color?: boolean;
+  failOnUnusedIgnores?: boolean;
   helpUriBase?: string;
 }
 
@@ -52,18 +63,26 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (opts.failOn !== undefined && !['error', 'warning', 'info', 'never'].includes(opts.failOn)) {
     throw new UsageError(`--fail-on: \`${opts.failOn}\` is not one of error, warning, info, never`);
   }
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : nonNegativeInt(opts.maxWarnings, '--max-warnings');
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live && (paths.length > 0 || opts.filesFrom !== undefined))
     throw new UsageError('give either files (paths, --files-from) or devices (--ssh, --inventory), not both');
   if (paths.length > 0 && opts.filesFrom !== undefined) throw new UsageError('give either paths or --files-from, not both');
-  if (!live && paths.length === 0 && opts.filesFrom === undefined)
-    throw new UsageError('audit: give at least one configuration file or directory (or --files-from, --ssh, --inventory)');
+  if (!live && paths.length === 0 && opts.filesFrom === undefined && !opts.printConfig)
+    throw new UsageError('audit: give at least one configuration file or directory, - for standard input (or --files-from, --ssh, --inventory)');
 
-  const cfg = await configFor(
-    io.cwd,
-    opts.config === undefined ? undefined : resolve(io.cwd, opts.config),
-    RULES.map((r) => r.meta.id),
+  const cfg = withRuleOverrides(
+    await configFor(
+      io.cwd,
+      opts.config === undefined ? undefined : resolve(io.cwd, opts.config),
+      RULES.map((r) => r.meta.id),
+    ),
+    opts.rule,
   );
+  if (opts.printConfig) {
+    io.stdout(await printConfig(cfg, opts.failOn));
+    return ExitCode.Ok;
+  }
   const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
   const rules = configuredRules(RULES, cfg);
   const auditOptions = {
@@ -86,9 +105,12 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     relabel(run, io.cwd);
   } else {
     run = emptyRun();
-    const plan = planPaths(paths.map(abs), auditOptions);
+    const files = paths.filter((p) => p !== '-');
+    const plan = planPaths(files.map(abs), auditOptions);
     const workers = await auditPlanned(plan, auditOptions, { ruleSettings: cfg.rules, profiles: opts.profile, profileGlobs: cfg.profiles }, run, io.env);
     if (opts.verbose && workers > 0) complain(io, `audited ${plan.filter((p) => p.skip === null).length} files on ${workers} worker threads`);
+    // `-`: a configuration on standard input (a pipe from ssh, git show, an editor).
+    if (paths.includes('-')) auditStdin(io.readStdin(), auditOptions, run);
     relabel(run, io.cwd);
   }
 
@@ -99,8 +121,11 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     ...(opts.baseline !== undefined ? { baseline: readBaseline(abs(opts.baseline)) } : {}),
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     whenNothingAudited: opts.filesFrom !== undefined ? ExitCode.Ok : ExitCode.InputError,
+    ...(opts.quiet ? { quiet: true } : {}),
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    ...(opts.failOnUnusedIgnores ? { failOnUnusedIgnores: true } : {}),
   });
-  if (opts.writeBaseline !== undefined) writeBaseline(abs(opts.writeBaseline), result.snapshot);
+  if (opts.writeBaseline !== undefined) writeOutput(abs(opts.writeBaseline), baselineText(result.snapshot), '--write-baseline');
 
   const input: ReportInput = {
     targets: run.targets,
@@ -111,18 +136,32 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     cwd: io.cwd,
     helpUriBase: opts.helpUriBase ?? cfg.helpUriBase ?? DEFAULT_HELP_URI_BASE,
     ...(result.baseline ? { baseline: { suppressed: result.baseline.suppressed, stale: result.baseline.stale } } : {}),
-    display: { color: colourWanted(io.isTTY, io.env), verbose: Boolean(opts.verbose) },
+    display: { color: false, verbose: Boolean(opts.verbose), width: 80 },
+    summary: { ignored: result.hidden.ignored, baselined: result.hidden.baselined },
   };
   for (const out of outputs) {
-    const text = (await formatter(out.format))(input);
+    // Colour and width are decided per destination: a file never gets ANSI codes.
+    const display =
+      out.file === null
+        ? { ...input.display, color: colourWanted(io.isTTY, io.env, opts.color), width: outputWidth(io.columns, io.env) }
+        : { ...input.display, color: false, width: outputWidth(undefined, io.env) };
+    const text = (await formatter(out.format))({ ...input, display });
     if (out.file === null) io.stdout(text);
-    else writeFileSync(abs(out.file), text);
+    else writeOutput(abs(out.file), text, '--output');
   }
 
   reportOnStderr(run, result.baseline, opts, io);
   if (result.nothingAudited)
     complain(io, `no ASA configuration found in ${opts.filesFrom !== undefined ? `the list from --files-from ${opts.filesFrom}` : paths.join(', ')}`);
-  return result.exitCode;
+  const unmatched = unmatchedFilters(run, cfg, opts, io);
+  for (const e of result.unusedIgnores)
+    complain(
+      io,
+      `${cfg.source ?? 'configuration'}${e.line ? `:${e.line}` : ''}: ignore entry for ${e.rule}${e.profile ? ` (profile ${e.profile})` : ''}${e.device ? ` (device ${e.device})` : ''} matched no finding${opts.failOnUnusedIgnores ? '' : '; remove it, or fail on it with --fail-on-unused-ignores'}`,
+    );
+  if (result.tooManyWarnings) complain(io, `more than ${maxWarnings!} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings ${maxWarnings!})`);
+  if (result.hidden.quiet > 0 && opts.verbose) complain(io, `--quiet: ${result.hidden.quiet} warning and info findings not reported`);
+  return unmatched && result.exitCode !== ExitCode.InternalError ? ExitCode.InputError : result.exitCode;
 }
 
 function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opts: AuditCliOptions, io: CliIo): void {
@@ -154,9 +193,78 @@ function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opt
     );
     if (opts.verbose) for (const s of baseline.stale) complain(io, `  stale: ${s.ruleId} on ${s.device}${s.tunnelGroup ? ` (${s.tunnelGroup})` : ''}`);
   }
+}
+
+/**
+ * Filters that match nothing are mistakes, as ESLint treats patterns that match no file: `--profile`
+ * names and `profiles.include` globs that no audited connection profile has. True when one did.
+ */
+function unmatchedFilters(run: AuditRun, cfg: AuditConfig, opts: AuditCliOptions, io: CliIo): boolean {
+  if (run.targets.length === 0) return false;
+  const names = run.targets.flatMap((t) => t.profileNames);
+  let unmatched = false;
   for (const wanted of opts.profile) {
-    const known = run.targets.some((t) => t.profileNames.includes(wanted));
-    if (!known && run.targets.length > 0) complain(io, `--profile ${wanted}: no connection profile of that name in the audited configuration(s)`);
+    if (names.includes(wanted)) continue;
+    const near = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+    complain(
+      io,
+      `--profile ${wanted}: no connection profile of that name in the audited configuration(s)${near ? ` (names are case-sensitive; did you mean \`${near}\`?)` : ''}`,
+    );
+    unmatched = true;
+  }
+  for (const glob of cfg.profiles.include) {
+    if (names.some((n) => profileGlobMatches(glob, n))) continue;
+    complain(io, `${cfg.source ?? 'configuration'}: profiles.include \`${glob}\` matches no connection profile of the audited configuration(s)`);
+    unmatched = true;
+  }
+  return unmatched;
+}
+
+function nonNegativeInt(value: string, option: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option}: \`${value}\` is not a whole number`);
+  return Number(value);
+}
+
+/** `--rule ID=off|on|info|warning|error`, repeatable: overrides the configuration file's `rules`. */
+function withRuleOverrides(cfg: AuditConfig, overrides: readonly string[]): AuditConfig {
+  if (overrides.length === 0) return cfg;
+  const rules = { ...cfg.rules };
+  for (const o of overrides) {
+    const m = /^([^=]+)=(off|on|info|warning|error)$/.exec(o);
+    if (!m) throw new UsageError(`--rule ${o}: expected ID=off|on|info|warning|error`);
+    if (!RULES.some((r) => r.meta.id === m[1])) throw new UsageError(`--rule ${o}: no rule \`${m[1]!}\` (\`${TOOL_NAME} rules\` lists them)`);
+    rules[m[1]!] = m[2] as RuleSetting;
+  }
+  return { ...cfg, rules };
+}
+
+/** `--print-config`: the configuration a run would use, after the file and the command line, as YAML. */
+async function printConfig(cfg: AuditConfig, failOn: string | undefined): Promise<string> {
+  const { stringify } = await import('yaml');
+  const effective = Object.fromEntries(
+    RULES.map((r) => {
+      const s = cfg.rules[r.meta.id];
+      return [r.meta.id, s === undefined || s === 'on' ? r.meta.severity : s];
+    }),
+  );
+  const doc = {
+    source: cfg.source,
+    failOn: failOn ?? cfg.failOn ?? 'warning',
+    rules: effective,
+    profiles: cfg.profiles,
+    files: cfg.files,
+    ignore: cfg.ignore.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'line'))),
+    ...(cfg.helpUriBase !== undefined ? { helpUriBase: cfg.helpUriBase } : {}),
+  };
+  return stringify(doc, { lineWidth: 0 });
+}
+
+function auditStdin(text: string, options: AuditOptions, run: AuditRun): void {
+  try {
+    for (const t of analyseBytes(Buffer.from(text, 'utf8'), '<stdin>')) run.targets.push(auditTarget(t, options));
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    run.inputErrors.push(err);
   }
 }
 

@@ -1,7 +1,7 @@
 // `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
 // composing a plan are in change/; the words and formats in report/change-*.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseFile } from '../audit/pipeline.js';
@@ -29,6 +29,7 @@ import { toolVersion } from './package-info.js';
 import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } from './change-options.js';
 import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
+import { writeOutput } from './write-output.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -69,7 +70,7 @@ function severityOption(name: string, value: string | undefined): Severity | und
 
 function write(io: CliIo, s: Setup, output: string | undefined, text: string): void {
   if (output === undefined) io.stdout(text);
-  else writeFileSync(s.abs(output), text);
+  else writeOutput(s.abs(output), text, '--output');
 }
 
 /** Incomplete configurations: named on stderr; true when they should fail the command. */

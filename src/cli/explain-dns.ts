@@ -4,6 +4,7 @@ import { evaluateQuery, explainDevice, type IosDnsExplanation, type QueryVerdict
 import { analyseFile } from '../audit/pipeline.js';
 import { renderExplainJson, type ExplainTarget } from '../report/explain-json.js';
 import { renderExplainText } from '../report/explain-text.js';
+import { outputWidth } from '../report/wrap.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { complain, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -39,7 +40,7 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
     }
   }
 
-  io.stdout(opts.format === 'json' ? renderExplainJson(targets) : renderExplainText(targets));
+  io.stdout(opts.format === 'json' ? renderExplainJson(targets) : renderExplainText(targets, outputWidth(io.columns, io.env)));
 
   const incomplete = targets.filter((t) => !t.summary.complete);
   if (incomplete.length > 0 && !opts.allowIncomplete) {

@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour, grouping). */
   isTTY: boolean;
+  /** The terminal's width when stdout is one. */
+  columns?: number | undefined;
   env: NodeJS.ProcessEnv;
   /** Working directory: where the config file search starts and what report paths are relative to. */
   cwd: string;

@@ -10,6 +10,7 @@ const code = await runCli(process.argv.slice(2), {
   // isTTY is undefined on pipes and files, whatever its declared type says.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   env: process.env,
   cwd: process.cwd(),
   now: () => new Date(),

@@ -6,6 +6,7 @@ import { ExitCode } from '../common/exit-codes.js';
 import type { CliIo } from './io.js';
 import { ruleDocPath } from './package-info.js';
 import { UsageError } from './usage-error.js';
+import { outputWidth } from '../report/wrap.js';
 
 export async function rulesCommand(id: string | undefined, opts: { format: 'table' | 'json' }, io: CliIo): Promise<number> {
   if (id === undefined) {
@@ -15,7 +16,16 @@ export async function rulesCommand(id: string | undefined, opts: { format: 'tabl
     } else {
       const { table, getBorderCharacters } = await import('table');
       const rows = [['id', 'severity', 'title'], ...RULES.map(({ meta: r }) => [r.id, r.severity, r.title])];
-      io.stdout(table(rows, { border: getBorderCharacters('norc'), columns: { 2: { width: 70, wrapWord: true } } }));
+      // The title column takes what the id and severity columns leave of the terminal (80 when unknown).
+      const idWidth = Math.max(...RULES.map((r) => r.meta.id.length));
+      const titleWidth = Math.max(20, outputWidth(io.columns, io.env) - (idWidth + 3) - (8 + 3) - 4);
+      io.stdout(
+        table(rows, {
+          border: getBorderCharacters('norc'),
+          columns: { 0: { width: idWidth }, 1: { width: 8 }, 2: { width: titleWidth, wrapWord: true } },
+          drawHorizontalLine: (i, n) => i === 0 || i === 1 || i === n,
+        }),
+      );
     }
     return ExitCode.Ok;
   }

@@ -57,6 +57,11 @@ export function fileFilter(cfg: AuditConfig, base: string): ((path: string) => b
   };
 }
 
+/** Whether a `profiles.include`/`exclude` glob matches a connection profile name. */
+export function profileGlobMatches(glob: string, name: string): boolean {
+  return picomatch(glob)(name);
+}
+
 /** Whether `files.include` names a scanned file explicitly (so a document extension does not skip it). */
 export function fileIncluded(cfg: AuditConfig, base: string): ((path: string) => boolean) | undefined {
   if (cfg.files.include.length === 0) return undefined;

@@ -26,6 +26,8 @@ export interface ProfileReach {
   via: string[];
   /** Set when the profile is mobile-facing only on an assumed built-in default. */
   assumption: string | null;
+  /** Whether its policy hands phones a per-app VPN policy (`anyconnect-custom perapp value NAME`). */
+  perApp: boolean;
 }
 
 export interface EngineResult {
@@ -64,7 +66,13 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
   return {
     findings,
     mobileProfiles: profiles.map((p) => p.resolved.name),
-    reach: profiles.map((p) => ({ tunnelGroup: p.resolved.name, ...p.reach.transports, via: p.reach.via, assumption: p.reach.assumption })),
+    reach: profiles.map((p) => ({
+      tunnelGroup: p.resolved.name,
+      ...p.reach.transports,
+      via: p.reach.via,
+      assumption: p.reach.assumption,
+      perApp: p.resolved.customAttributes.get('perapp')?.state === 'value',
+    })),
     skippedProfiles: skipped,
   };
 }

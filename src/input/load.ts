@@ -124,6 +124,8 @@ function rejectIfNotAsa(parsed: ParsedConfig, evidence: Evidence): void {
       if (text === trimmed) asaCommands.add(['object', 'access-group', 'crypto', 'no'].includes(first) ? trimmed.split(/\s+/).slice(0, 2).join(' ') : first);
     }
     if (iosLine === -1 && IOS_LINE.test(trimmed)) iosLine = i;
+    // Foreign lines count only before the first ASA line: once the evidence is there, stop reading.
+    if (asaLine !== -1 && foreignLine === -1 && (strong || evidence === 'lenient' || (hostname && asaCommands.size >= 3))) return;
   }
   if (foreignLine === -1 && (strong || (asaLine !== -1 && (evidence === 'lenient' || (hostname && asaCommands.size >= 3))))) return;
   if (firstText === -1) throw new InputError(source, 'file holds only blank lines', null, 'empty');

@@ -1,19 +1,22 @@
-// `audit --format table`: grouped by device, then profile; identical findings shared by several
-// profiles (one policy, many profiles) are shown once with all their profiles.
+// `audit --format table` (the default human format; the name is a contract): per device, a readiness
+// matrix (mobile profiles × checks), then one block per finding in ESLint's "stylish" manner — line,
+// severity, message wrapped to the terminal, rule id — then what needs your input and the fixes.
+// Identical findings on several profiles (one policy, many profiles) are shown once with all of them.
 
-import { table, getBorderCharacters } from 'table';
 import { countBySeverity } from '../audit/result.js';
 import type { Finding } from '../engine/types.js';
-import { paint } from './colour.js';
-import type { ReportInput } from './report-input.js';
+import { paint, type Paint } from './colour.js';
 import { targetHeading } from './explain-text.js';
+import { renderReadiness } from './readiness.js';
+import type { ReportInput } from './report-input.js';
+import { visibleWidth, wrapText } from './wrap.js';
 
 interface Group {
   finding: Finding;
   profiles: string[];
 }
 
-function groupFindings(findings: Finding[]): Group[] {
+export function groupFindings(findings: readonly Finding[]): Group[] {
   const groups = new Map<string, Group>();
   for (const f of findings) {
     const key = JSON.stringify([f.ruleId, f.severity, f.groupPolicy, f.line, f.fix, f.tunnelGroup === null]);
@@ -24,59 +27,115 @@ function groupFindings(findings: Finding[]): Group[] {
   return [...groups.values()];
 }
 
-export default function renderAuditTable({ targets, display }: ReportInput): string {
+const SEVERITY_WIDTH = 7; // "warning"
+
+function findingBlock(g: Group, lineWidth: number, width: number, p: Paint): string[] {
+  const f = g.finding;
+  const line = f.line === null ? '' : f.lineRole === 'should-set' ? `${f.line}*` : String(f.line);
+  if (width < 60) {
+    // Narrow terminals: line, severity and rule on one line, the message below it.
+    const lead = `  ${line.padStart(lineWidth)}${lineWidth > 0 ? '  ' : ''}${p.severity(f.severity)}`;
+    const fits = visibleWidth(lead) + 2 + f.ruleId.length <= width;
+    const head = fits ? [`${lead}  ${p.dim(f.ruleId)}`] : [lead, `    ${p.dim(f.ruleId)}`];
+    const body = wrapText(f.message, width - 4).map((t) => `    ${t}`);
+    const who =
+      g.profiles.length > 0
+        ? wrapText(`${g.profiles.length === 1 ? 'profile' : 'profiles'}: ${g.profiles.join(', ')}`, width - 4).map((t) => `    ${p.dim(t)}`)
+        : [];
+    return [...head, ...body, ...who];
+  }
+  const lead = `  ${line.padStart(lineWidth)}  ${p.severity(f.severity, f.severity.padEnd(SEVERITY_WIDTH))}  `;
+  const indent = ' '.repeat(2 + lineWidth + 2 + SEVERITY_WIDTH + 2);
+  const room = Math.max(20, width - indent.length);
+  const text = wrapText(f.message, room);
+  // The rule id ends the block, on the last line when it fits (as ESLint prints it), else below.
+  const rule = p.dim(f.ruleId);
+  const last = text[text.length - 1]!;
+  if (visibleWidth(last) + 2 + f.ruleId.length <= room) text[text.length - 1] = `${last}  ${rule}`;
+  else text.push(rule);
+  const out = text.map((t, i) => `${i === 0 ? lead : indent}${t}`);
+  if (g.profiles.length > 0)
+    out.push(...wrapText(`${g.profiles.length === 1 ? 'profile' : 'profiles'}: ${g.profiles.join(', ')}`, room).map((t) => `${indent}${p.dim(t)}`));
+  return out;
+}
+
+export default function renderAuditTable({ targets, display, summary }: ReportInput): string {
   const p = paint(display.color);
-  const opts = display;
+  const width = display.width;
   const out: string[] = [];
+  let rows = 0;
   for (const t of targets) {
     if (out.length > 0) out.push('');
-    out.push(p.bold(targetHeading(t.summary)[0]!), ...targetHeading(t.summary).slice(1));
-    if (opts.verbose) {
+    const heading = targetHeading(t.summary);
+    out.push(
+      ...wrapText(heading[0]!, width, '  ').map((l) => p.bold(l)),
+      ...heading.slice(1).flatMap((l) => wrapText(l.trim(), width - 2, '  ').map((x) => `  ${x}`)),
+    );
+    if (display.verbose) {
       out.push(`  mobile-facing profiles: ${t.mobileProfiles.length === 0 ? 'none' : ''}`);
       for (const r of t.reach)
         out.push(
-          `    ${r.tunnelGroup}: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${r.via.join(', ')}${r.assumption ? ` (${r.assumption})` : ''}`,
+          ...wrapText(
+            `${r.tunnelGroup}: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${r.via.join(', ')}${r.assumption ? ` (${r.assumption})` : ''}`,
+            width - 4,
+            '      ',
+          ).map((l) => `    ${l}`),
         );
-      for (const s of t.skippedProfiles) out.push(`  skipped ${s.tunnelGroup}: ${s.reason}`);
+      for (const s of t.skippedProfiles) out.push(...wrapText(`skipped ${s.tunnelGroup}: ${s.reason}`, width - 2, '    ').map((l) => `  ${l}`));
     }
     if (t.findings.length === 0) {
-      out.push(t.mobileProfiles.length === 0 ? '  No mobile-facing connection profiles: nothing to audit (use --verbose to see why).' : '  No findings.');
+      const none = t.mobileProfiles.length === 0 ? 'No mobile-facing connection profiles: nothing to audit (use --verbose to see why).' : 'No findings.';
+      out.push(...wrapText(none, width - 2, '  ').map((l) => `  ${l}`));
       continue;
     }
+    out.push('', ...renderReadiness(t, width, p), '');
     const groups = groupFindings(t.findings);
-    const rows = [['severity', 'rule', 'line', 'profile(s)', 'message'].map((h) => p.bold(h))];
-    for (const g of groups) {
-      const f = g.finding;
-      const line = f.line === null ? '-' : f.lineRole === 'should-set' ? `${f.line}*` : String(f.line);
-      rows.push([p.severity(f.severity), f.ruleId, line, g.profiles.join('\n') || '(device)', f.message]);
-    }
-    out.push(
-      table(rows, {
-        border: getBorderCharacters('norc'),
-        columns: { 0: { width: 8 }, 1: { width: 28, wrapWord: true }, 2: { width: 5 }, 3: { width: 18, wrapWord: true }, 4: { width: 64, wrapWord: true } },
-      }).trimEnd(),
+    rows += groups.length;
+    const lineWidth = Math.max(
+      ...groups.map((g) => (g.finding.line === null ? 0 : String(g.finding.line).length + (g.finding.lineRole === 'should-set' ? 1 : 0))),
     );
-    if (groups.some((g) => g.finding.lineRole === 'should-set')) out.push(p.dim('  * no line sets this value; the line shown is where it should be set'));
+    for (const g of groups) out.push(...findingBlock(g, lineWidth, width, p));
+    if (groups.some((g) => g.finding.lineRole === 'should-set'))
+      out.push('', ...wrapText('* no line sets this value; the line shown is where it should be set', width - 2, '  ').map((l) => `  ${p.dim(l)}`));
     const inputs = groups.filter((g) => g.finding.needsInput !== null);
     if (inputs.length > 0) {
-      out.push('', '  Needs your input (no CLI printed):');
-      for (const g of inputs) out.push(`  - ${g.finding.ruleId}${g.profiles.length > 0 ? ` (${g.profiles.join(', ')})` : ''}: ${g.finding.needsInput!}`);
+      out.push('', ...wrapText('Needs your input (no CLI printed):', width - 2).map((l) => `  ${l}`));
+      for (const g of inputs)
+        out.push(
+          ...wrapText(`- ${g.finding.ruleId}${g.profiles.length > 0 ? ` (${g.profiles.join(', ')})` : ''}: ${g.finding.needsInput!}`, width - 2, '    ').map(
+            (l) => `  ${l}`,
+          ),
+        );
     }
     const fixes = groups.filter((g) => g.finding.fix !== null);
     if (fixes.length > 0) {
-      out.push('', '  Fixes (paste in configuration mode):');
+      out.push('', ...wrapText('Fixes (paste in configuration mode; `plan` composes them into one verified script):', width - 2, '  ').map((l) => `  ${l}`));
       const seen = new Set<string>();
       for (const g of fixes) {
         const fix = g.finding.fix!;
         const key = `${g.finding.ruleId}\n${fix}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push(`  ${p.dim(`${g.finding.ruleId}${g.profiles.length > 0 ? ` (${g.profiles.join(', ')})` : ''}:`)}`);
+        out.push(
+          ...wrapText(`${g.finding.ruleId}${g.profiles.length > 0 ? ` (${g.profiles.join(', ')}):` : ':'}`, width - 2, '  ').map((l) => `  ${p.dim(l)}`),
+        );
+        // CLI is never wrapped: a wrapped command is a different command.
         for (const l of fix.split('\n')) out.push(`    ${l}`);
       }
     }
   }
   const s = countBySeverity(targets);
-  out.push('', `${s.error} error(s), ${s.warning} warning(s), ${s.info} info in ${targets.length} configuration(s)`);
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const hidden = [
+    summary.ignored > 0 ? `${summary.ignored} ignored by the configuration file` : null,
+    summary.baselined > 0 ? `${summary.baselined} in the baseline` : null,
+  ].filter(Boolean);
+  out.push(
+    '',
+    ...wrapText(
+      `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${plural(rows, 'row')} above) in ${plural(targets.length, 'configuration')}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
+      width,
+    ),
+  );
   return `${out.join('\n')}\n`;
 }

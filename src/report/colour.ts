@@ -18,6 +18,14 @@ export function paint(enabled: boolean): Paint {
   };
 }
 
-export function colourWanted(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+/**
+ * Whether to write ANSI colour to a destination: `--color`/`--no-color` decide; else FORCE_COLOR
+ * (any value but `0` or `false` forces it, those turn it off); else NO_COLOR (https://no-color.org)
+ * and TERM=dumb turn it off; else only on a terminal. A file is never a terminal.
+ */
+export function colourWanted(isTTY: boolean, env: NodeJS.ProcessEnv, flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   return isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
 }

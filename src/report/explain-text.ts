@@ -3,6 +3,7 @@
 import type { BecauseEntry } from '../explain/ios-dns.js';
 import type { ExplainTarget } from './explain-json.js';
 import type { TargetSummary } from '../model/summary.js';
+import { wrapText } from './wrap.js';
 
 export function describeSource(b: Pick<BecauseEntry, 'from' | 'groupPolicy' | 'line' | 'basis'>): string {
   switch (b.from) {
@@ -37,7 +38,10 @@ export function targetHeading(s: TargetSummary): string[] {
   return out;
 }
 
-export function renderExplainText(targets: ExplainTarget[]): string {
+export function renderExplainText(targets: ExplainTarget[], width = 80): string {
+  // Prose wraps to the width, continuation lines indented under their label.
+  const say = (label: string, text: string, indent = 2): string[] =>
+    wrapText(`${label}${text}`, width - indent, ' '.repeat(label.length)).map((l) => `${' '.repeat(indent)}${l}`);
   const out: string[] = [];
   for (const t of targets) {
     if (out.length > 0) out.push('');
@@ -52,13 +56,13 @@ export function renderExplainText(targets: ExplainTarget[]): string {
       const p = e.profile;
       const policy = p.policyLayer === 'DfltGrpPolicy' ? 'DfltGrpPolicy' : `group-policy ${p.groupPolicy}`;
       out.push('', `${p.name}  (${policy}${p.tunnelGroup.builtIn && p.tunnelGroup.firstLine === null ? '; built-in, not printed in the config' : ''})`);
-      out.push(`  iOS: ${e.sentence}`);
-      if (e.basis === 'inferred') out.push(`  (row ${e.row} of the decision table: inferred, not stated by the mobile guide)`);
-      if (e.literal) out.push(`  read literally (row ${e.literal.row}): ${e.literal.sentence}`);
+      out.push(...say('iOS: ', e.sentence));
+      if (e.basis === 'inferred') out.push(...say('', `(row ${e.row} of the decision table: inferred, not stated by the mobile guide)`));
+      if (e.literal) out.push(...say(`read literally (row ${e.literal.row}): `, e.literal.sentence));
       out.push('  because:');
-      for (const b of e.because) out.push(`    ${b.setting} ${b.value} — ${describeSource(b)}`);
-      for (const w of e.warnings) out.push(`  note: ${w}`);
-      out.push(`  desktop: ${e.desktopNote}`);
+      for (const b of e.because) out.push(...say('', `${b.setting} ${b.value} — ${describeSource(b)}`, 4));
+      for (const w of e.warnings) out.push(...say('note: ', w));
+      out.push(...say('desktop: ', e.desktopNote));
       const q = t.queries?.get(e);
       if (q) {
         const target = q.resolvedName !== q.query ? `${q.query} (as ${q.resolvedName})` : q.query;
@@ -68,7 +72,7 @@ export function renderExplainText(targets: ExplainTarget[]): string {
             : q.via === 'clear'
               ? "to the device's own resolver, in the clear"
               : `undocumented (most likely ${q.likely === 'tunnel' ? 'through the tunnel' : 'in the clear'}; read literally, ${q.literal === 'tunnel' ? 'through the tunnel' : 'in the clear'})`;
-        out.push(`  query ${target}: ${via} — ${q.reason}`);
+        out.push(...say(`query ${target}: `, `${via} — ${q.reason}`));
       }
     }
   }

@@ -13,6 +13,7 @@ const LOADERS = {
   junit: () => import('./junit.js'),
   github: () => import('./github.js'),
   markdown: () => import('./markdown.js'),
+  compact: () => import('./compact.js'),
 } as const satisfies Record<string, () => Promise<{ default: Formatter }>>;
 
 export type Format = keyof typeof LOADERS;

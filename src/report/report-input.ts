@@ -16,8 +16,10 @@ export interface ReportInput {
   cwd: string;
   helpUriBase: string;
   baseline?: { suppressed: number; stale: FindingKey[] };
-  /** How human formats look: ANSI colour, and whether to list skipped profiles. */
-  display: { color: boolean; verbose: boolean };
+  /** How human formats look: ANSI colour, the width to draw to, and whether to list skipped profiles. */
+  display: { color: boolean; verbose: boolean; width: number };
+  /** Findings not in `targets` because the configuration file ignores them or the baseline has them. */
+  summary: { ignored: number; baselined: number };
 }
 
 /** A repository-relative path with forward slashes; never absolute unless the file is on another drive. */

@@ -196,7 +196,7 @@ describe('several formats in one run', () => {
     expect(r.code).toBe(1);
     expect(sarif(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toMatch(/^<\?xml/);
-    expect(r.stdout).toContain('Fixes (paste in configuration mode):');
+    expect(r.stdout).toContain('Fixes (paste in configuration mode;');
     const bad = await cli('audit', DEMO, '--format', 'json', '--format', 'sarif');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/only one --format can go to standard output/);

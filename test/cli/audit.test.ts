@@ -117,14 +117,47 @@ describe('audit exit codes', () => {
 });
 
 describe('audit table', () => {
-  it('groups by device and profile, shows fixes, and has no colour off a TTY', async () => {
+  it('shows a readiness matrix, then one block per finding (line, severity, message, rule), then the fixes; no colour off a TTY', async () => {
     const r = await cli('audit', DEMO);
-    expect(r.stdout).toContain('fixtures/demo/demo-headend.cfg: vpn-demo, ASA 9.16(4)');
-    expect(r.stdout).toMatch(/DefaultRAGroup\s+│.*\n.*DefaultWEBVPNGroup/); // one row for a shared DfltGrpPolicy finding
-    expect(r.stdout).toContain('Fixes (paste in configuration mode):');
-    expect(r.stdout).toContain('      anyconnect dpd-interval client 30');
-    expect(r.stdout).not.toContain('\u001b[');
-    expect(r.stdout).toMatch(/1 error\(s\), \d+ warning\(s\), \d+ info in 1 configuration\(s\)/);
+    const out = r.stdout;
+    expect(out).toContain('fixtures/demo/demo-headend.cfg: vpn-demo, ASA 9.16(4)');
+    // The matrix: Lab&Partners fails iOS DNS, client DPD, NAT-T and names; MOBILE-PERAPP is the only per-app profile.
+    expect(out).toMatch(/│ Lab&Partners\s+│\s+✗\s+│\s+✓\s+│\s+✗\s+│\s+✓\s+│\s+✗\s+│\s+✗\s+│\s+–\s+│/);
+    expect(out).toMatch(/│ MOBILE-PERAPP\s+│(\s+.\s+│){6}\s+✓\s+│/);
+    // A finding block: line, severity, wrapped message ending in its rule id, then its profiles.
+    expect(out).toMatch(/^ +149 {2}error {4}Client DPD is off[^\n]*\n(?: {17}[^\n]*\n)*? {17}[^\n]*client-side-dpd-disabled\n {17}profile: Lab&Partners$/m);
+    // One block for a shared DfltGrpPolicy finding, naming both profiles.
+    expect(out).toMatch(/profiles: DefaultRAGroup, DefaultWEBVPNGroup/);
+    expect(out).toContain('Fixes (paste in configuration mode;');
+    expect(out).toContain('    group-policy GP-CLEAR attributes\n     webvpn\n      anyconnect dpd-interval client 30');
+    expect(out).not.toContain('\u001b[');
+    expect(out).toMatch(/1 error, \d+ warnings, \d+ info \(\d+ rows above\) in 1 configuration\n$/);
+  });
+
+  it('fits the terminal: nothing but CLI lines is wider than 80 or 120 columns, and the matrix uses short headers when it must', async () => {
+    for (const columns of [80, 120]) {
+      const r = await cliWith(
+        { isTTY: true, env: { NO_COLOR: '1' }, columns },
+        'audit',
+        DEMO,
+        fixture('synthetic/plain-916.cfg'),
+        fixture('corpus/prometheus-asa1-80-svc.cfg'),
+      );
+      const fixLines = new Set(r.stdout.split('\n').filter((l) => /^ {4}\S/.test(l) || /^ {5,6}\S/.test(l)));
+      const wide = r.stdout.split('\n').filter((l) => Array.from(l).length > columns && !fixLines.has(l));
+      expect(wide).toEqual([]);
+      expect(r.stdout).toContain(columns >= 100 ? '│ iOS DNS │ gateway DPD │' : '│ DNS │ GW │ CL │');
+    }
+    // Without a terminal: COLUMNS, else 80.
+    const piped = await cliWith({ env: { COLUMNS: '100' } }, 'audit', DEMO);
+    expect(
+      Math.max(
+        ...piped.stdout
+          .split('\n')
+          .filter((l) => !/^ {4,6}\S/.test(l))
+          .map((l) => Array.from(l).length),
+      ),
+    ).toBeLessThanOrEqual(100);
   });
 
   it('colours on a TTY, but never with NO_COLOR', async () => {

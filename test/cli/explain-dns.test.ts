@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cli, corpus, fixture, builtCli, explainJson } from '../helpers.js';
+import { cli, cliWith, corpus, fixture, builtCli, explainJson } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -66,7 +66,7 @@ describe('explain-dns text', () => {
     expect(r.stdout).toMatch(/^ {2}note: 2 input notes, first \(line 10\): line is not valid UTF-8; decoded as Windows-1252 \(--format json lists all\)$/m);
   });
   it('gives a sentence and a because chain with sources per profile', async () => {
-    const r = await cli('explain-dns', DEMO, '--tunnel-group', 'MOBILE-INHERIT');
+    const r = await cliWith({ env: { COLUMNS: '200' } }, 'explain-dns', DEMO, '--tunnel-group', 'MOBILE-INHERIT');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('MOBILE-INHERIT  (group-policy GP-INHERIT)');
     expect(r.stdout).toContain('iOS: Only queries for legacy.example.net');
@@ -74,6 +74,12 @@ describe('explain-dns text', () => {
     expect(r.stdout).toContain('split-tunnel-policy tunnelspecified — set in group-policy GP-INHERIT, line 153');
     expect(r.stdout).toContain('split-tunnel-all-dns disable — built-in default [recalled]');
     expect(r.stdout).toMatch(/desktop: .*iOS/);
+  });
+
+  it('wraps to the terminal width, continuation lines under their label', async () => {
+    const r = await cliWith({ isTTY: true, columns: 72 }, 'explain-dns', DEMO);
+    expect(r.stdout.split('\n').filter((l) => Array.from(l).length > 72)).toEqual([]);
+    expect(r.stdout).toMatch(/\n {2}desktop: [^\n]+\n {11}\S/);
   });
 
   it('gives both readings for excludespecified', async () => {
@@ -84,7 +90,7 @@ describe('explain-dns text', () => {
   });
 
   it('answers a query per profile in text', async () => {
-    const r = await cli('explain-dns', DEMO, '--query', 'hr.corp.example.com');
+    const r = await cliWith({ env: { COLUMNS: '200' } }, 'explain-dns', DEMO, '--query', 'hr.corp.example.com');
     expect(r.stdout).toContain('query hr.corp.example.com: through the tunnel — matches corp.example.com');
     expect(r.stdout).toContain("query hr.corp.example.com: to the device's own resolver, in the clear — not under legacy.example.net");
   });

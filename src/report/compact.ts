@@ -1,0 +1,23 @@
+// `--format compact`: one line per finding, `file:line:col: severity: message [rule-id]`, the shape
+// editors' problem matchers and grep understand. A finding with no line (device-wide, or an external
+// policy) has no `:line:col`.
+
+import { reportPath, type ReportInput } from './report-input.js';
+
+export default function renderCompact({ targets, inputErrors, cwd }: ReportInput): string {
+  const out: string[] = [];
+  for (const e of inputErrors) out.push(`${reportPath(e.file, cwd)}${e.line !== null ? `:${e.line}:1` : ''}: error: ${e.message} [input]`);
+  for (const t of targets) {
+    const file = reportPath(t.summary.source, cwd);
+    if (!t.summary.complete) {
+      const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
+      out.push(`${file}${p?.line ? `:${p.line}:1` : ''}: error: ${p?.message ?? 'configuration is incomplete'} [incomplete]`);
+    }
+    for (const f of t.findings) {
+      const where = f.line === null ? '' : `:${f.line}:1`;
+      const profile = f.tunnelGroup ? ` (profile ${f.tunnelGroup})` : '';
+      out.push(`${file}${where}: ${f.severity}: ${f.message.replace(/\s+/g, ' ')}${profile} [${f.ruleId}]`);
+    }
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}

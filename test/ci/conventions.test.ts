@@ -1,0 +1,165 @@
+// The conventions CI users bring from ESLint, tflint, hadolint and checkov: --quiet, --max-warnings,
+// --rule, --print-config, `-` for stdin, a compact one-line format, colour flags decided per
+// destination, filters that match nothing as errors, and user mistakes as exit 2, not crashes.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { RULES } from '../../rules/index.js';
+import { auditJson, cli, cliWith, fixture, tempDir } from '../helpers.js';
+
+const DEMO = fixture('demo/demo-headend.cfg');
+const DEMO_TEXT = readFileSync(DEMO, 'utf8');
+
+describe('severity filters and gates', () => {
+  it('--quiet reports and judges errors only', async () => {
+    const r = await cli('audit', DEMO, '--quiet', '--format', 'json');
+    const findings = auditJson(r.stdout).targets[0]!.findings;
+    expect(findings.map((f) => f.severity)).toEqual(['error']);
+    expect(r.code).toBe(1);
+    const noErrors = await cli('audit', fixture('synthetic/plain-916.cfg'), '--quiet');
+    expect(noErrors.code).toBe(0);
+  });
+
+  it('--max-warnings N fails when there are more than N warnings, whatever --fail-on says', async () => {
+    const warnings = auditJson((await cli('audit', DEMO, '--format', 'json', '--fail-on', 'never')).stdout).summary.warning;
+    expect((await cli('audit', DEMO, '--fail-on', 'never', '--max-warnings', String(warnings))).code).toBe(0);
+    const over = await cli('audit', DEMO, '--fail-on', 'never', '--max-warnings', String(warnings - 1));
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain(`more than ${warnings - 1} warnings (--max-warnings ${warnings - 1})`);
+    expect((await cli('audit', DEMO, '--max-warnings', 'many')).code).toBe(2);
+  });
+
+  it('--rule ID=SEVERITY overrides the configuration file, and refuses unknown rules', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'rules:\n  client-side-dpd-disabled: info\n');
+    const fromFile = auditJson((await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--fail-on', 'never')).stdout);
+    expect(fromFile.targets[0]!.findings.find((f) => f.ruleId === 'client-side-dpd-disabled')?.severity).toBe('info');
+    const overridden = auditJson(
+      (
+        await cliWith(
+          { cwd: dir },
+          'audit',
+          DEMO,
+          '--format',
+          'json',
+          '--fail-on',
+          'never',
+          '--rule',
+          'client-side-dpd-disabled=error',
+          '--rule',
+          'natt-keepalive-short=off',
+        )
+      ).stdout,
+    );
+    expect(overridden.targets[0]!.findings.find((f) => f.ruleId === 'client-side-dpd-disabled')?.severity).toBe('error');
+    expect(overridden.targets[0]!.findings.some((f) => f.ruleId === 'natt-keepalive-short')).toBe(false);
+    expect((await cli('audit', DEMO, '--rule', 'no-such-rule=off')).stderr).toContain('--rule no-such-rule=off: no rule `no-such-rule`');
+    expect((await cli('audit', DEMO, '--rule', 'natt-keepalive-short=loud')).code).toBe(2);
+  });
+
+  it('--print-config prints the resolved configuration as YAML', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'failOn: error\nrules:\n  natt-keepalive-short: off\nprofiles:\n  exclude: ["LAB-*"]\n');
+    const r = await cliWith({ cwd: dir }, 'audit', '--print-config', '--rule', 'client-side-dpd-disabled=warning');
+    expect(r.code).toBe(0);
+    const doc = parseYaml(r.stdout) as { source: string; failOn: string; rules: Record<string, string>; profiles: { exclude: string[] } };
+    expect(doc.source).toBe(join(dir, '.asa-mobile-audit.yaml'));
+    expect(doc.failOn).toBe('error');
+    expect(Object.keys(doc.rules).sort()).toEqual(RULES.map((x) => x.meta.id).sort());
+    expect(doc.rules['natt-keepalive-short']).toBe('off');
+    expect(doc.rules['client-side-dpd-disabled']).toBe('warning');
+    expect(doc.rules['ios-dns-all-clear']).toBe('warning');
+    expect(doc.profiles.exclude).toEqual(['LAB-*']);
+  });
+});
+
+describe('input and output conventions', () => {
+  it('reads a configuration from standard input with -', async () => {
+    const r = await cliWith({ stdin: DEMO_TEXT }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
+    expect(auditJson(r.stdout).targets.map((t) => [t.source, t.hostname])).toEqual([['<stdin>', 'vpn-demo']]);
+    const notAsa = await cliWith({ stdin: 'hello\n' }, 'audit', '-');
+    expect(notAsa.code).toBe(2);
+    expect(notAsa.stderr).toMatch(/<stdin>: not an ASA configuration/);
+  });
+
+  it('--format compact: file:line:col: severity: message [rule-id], one line each', async () => {
+    const r = await cli('audit', DEMO, '--format', 'compact', '--fail-on', 'never');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBe(auditJson((await cli('audit', DEMO, '--format', 'json', '--fail-on', 'never')).stdout).targets[0]!.findings.length);
+    for (const l of lines) expect(l).toMatch(/^fixtures\/demo\/demo-headend\.cfg(:\d+:1)?: (error|warning|info): .+ \[[a-z0-9-]+\]$/);
+    expect(
+      lines.filter((l) =>
+        /^fixtures\/demo\/demo-headend\.cfg:149:1: error: Client DPD is off .*\(profile Lab&Partners\) \[client-side-dpd-disabled\]$/.test(l),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('decides colour per destination: --color, --no-color, FORCE_COLOR, NO_COLOR; a file never gets ANSI codes', async () => {
+    const ansi = /\u001b\[/;
+    expect((await cliWith({ isTTY: true }, 'audit', DEMO)).stdout).toMatch(ansi);
+    expect((await cliWith({ isTTY: true }, 'audit', DEMO, '--no-color')).stdout).not.toMatch(ansi);
+    expect((await cliWith({ isTTY: true, env: { NO_COLOR: '1' } }, 'audit', DEMO)).stdout).not.toMatch(ansi);
+    expect((await cliWith({}, 'audit', DEMO, '--color')).stdout).toMatch(ansi);
+    expect((await cliWith({ env: { FORCE_COLOR: '1' } }, 'audit', DEMO)).stdout).toMatch(ansi);
+    expect((await cliWith({ isTTY: true, env: { FORCE_COLOR: '0' } }, 'audit', DEMO)).stdout).not.toMatch(ansi);
+    const dir = tempDir();
+    const r = await cliWith(
+      { isTTY: true, env: { FORCE_COLOR: '1' } },
+      'audit',
+      DEMO,
+      '--color',
+      '--format',
+      'table',
+      '--output',
+      join(dir, 'report.txt'),
+      '--format',
+      'json',
+    );
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toMatch(ansi);
+    expect(r.stdout.startsWith('{')).toBe(true);
+  });
+
+  it('exits 2 with one line for --output into a missing folder or onto a folder', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a-folder'));
+    const missing = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--output', 'no/such/dir/out.json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`asa-mobile-audit: --output ${join(dir, 'no/such/dir/out.json')}: the folder ${join(dir, 'no/such/dir')} does not exist\n`);
+    const folder = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--output', 'a-folder');
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/--output .*a-folder: is a folder, not a file/);
+    expect((await cliWith({ cwd: dir }, 'audit', DEMO, '--write-baseline', 'no/such/base.json')).code).toBe(2);
+    expect((await cliWith({ cwd: dir }, 'plan', DEMO, '--output', 'no/plan.txt')).code).toBe(2);
+  });
+});
+
+describe('filters that match nothing', () => {
+  it('--profile NOPE and a profiles.include glob that matches no profile exit 2', async () => {
+    const nope = await cli('audit', DEMO, '--profile', 'mobile-full', '--fail-on', 'never');
+    expect(nope.code).toBe(2);
+    expect(nope.stderr).toContain(
+      '--profile mobile-full: no connection profile of that name in the audited configuration(s) (names are case-sensitive; did you mean `MOBILE-FULL`?)',
+    );
+    const dir = tempDir();
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'profiles:\n  include: ["MOBILE-*", "PHONES-*"]\n');
+    const glob = await cliWith({ cwd: dir }, 'audit', DEMO, '--fail-on', 'never');
+    expect(glob.code).toBe(2);
+    expect(glob.stderr).toContain('profiles.include `PHONES-*` matches no connection profile');
+  });
+
+  it('reports an ignore entry that matched nothing, and fails on it with --fail-on-unused-ignores', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '.asa-mobile-audit.yaml'),
+      'ignore:\n  - rule: ios-dns-all-clear\n    profile: Lab&Partners\n    reason: partners resolve public names only\n  - rule: ssl-keepalive-enabled\n    profile: NO-SUCH\n    reason: old entry\n',
+    );
+    const r = await cliWith({ cwd: dir }, 'audit', DEMO, '--fail-on', 'never');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /\.asa-mobile-audit\.yaml:5: ignore entry for ssl-keepalive-enabled \(profile NO-SUCH\) matched no finding; remove it, or fail on it with --fail-on-unused-ignores/,
+    );
+    expect(r.stdout).toMatch(/not shown: 1\s+ignored by the configuration\s+file/);
+    expect((await cliWith({ cwd: dir }, 'audit', DEMO, '--fail-on', 'never', '--fail-on-unused-ignores')).code).toBe(2);
+  });
+});
