@@ -18,7 +18,7 @@ import { InputError } from '../input/load.js';
 import { colourWanted } from '../report/colour.js';
 import { outputWidth } from '../report/wrap.js';
 import { writeOutput } from './write-output.js';
-import { FORMATS, formatter, isFormat, type Format } from '../report/formats.js';
+import { FORMATS, formatNotes, formatter, isFormat, type Format } from '../report/formats.js';
 import type { ReportInput } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
@@ -46,6 +46,7 @@ export interface AuditCliOptions extends SshCliOptions {
   /** `--color` / `--no-color`; undefined: decide per destination. */
   color?: boolean;
   failOnUnusedIgnores?: boolean;
+  maxBytes?: string;
   helpUriBase?: string;
 }
 
@@ -64,6 +65,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     throw new UsageError(`--fail-on: \`${opts.failOn}\` is not one of error, warning, info, never`);
   }
   const maxWarnings = opts.maxWarnings === undefined ? undefined : nonNegativeInt(opts.maxWarnings, '--max-warnings');
+  const maxBytes = opts.maxBytes === undefined ? undefined : nonNegativeInt(opts.maxBytes, '--max-bytes');
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live && (paths.length > 0 || opts.filesFrom !== undefined))
     throw new UsageError('give either files (paths, --files-from) or devices (--ssh, --inventory), not both');
@@ -138,6 +140,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     ...(result.baseline ? { baseline: { suppressed: result.baseline.suppressed, stale: result.baseline.stale } } : {}),
     display: { color: false, verbose: Boolean(opts.verbose), width: 80 },
     summary: { ignored: result.hidden.ignored, baselined: result.hidden.baselined },
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
   };
   for (const out of outputs) {
     // Colour and width are decided per destination: a file never gets ANSI codes.
@@ -146,6 +149,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
         ? { ...input.display, color: colourWanted(io.isTTY, io.env, opts.color), width: outputWidth(io.columns, io.env) }
         : { ...input.display, color: false, width: outputWidth(undefined, io.env) };
     const text = (await formatter(out.format))({ ...input, display });
+    for (const note of await formatNotes(out.format, input)) complain(io, note);
     if (out.file === null) io.stdout(text);
     else writeOutput(abs(out.file), text, '--output');
   }

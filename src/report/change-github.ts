@@ -3,13 +3,14 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import { dnsChangeLines, reachChange, type ChangeReportInput } from './change-words.js';
-import { command } from './github.js';
+import { capAnnotations, command } from './github.js';
 import type { Severity } from '../engine/types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 export function renderDiffGithub(input: ChangeReportInput): string {
   const out: string[] = [];
+  const notices: string[] = [];
   for (const p of input.problems ?? [])
     out.push(command('error', { file: input.scriptFile ?? null, line: p.line, title: 'asa-mobile-audit: change not applied' }, `${p.command}: ${p.message}`));
   for (const d of input.diffs) {
@@ -22,10 +23,13 @@ export function renderDiffGithub(input: ChangeReportInput): string {
         ...(reachChange(p) ? [`${p.tunnelGroup}: ${reachChange(p)!}`] : []),
         ...dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new),
       ];
-      if (lines.length > 0) out.push(command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}` }, lines.join('\n')));
+      if (lines.length > 0) notices.push(command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}` }, lines.join('\n')));
     }
   }
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+  const byLevel: Record<string, string[]> = { error: [], warning: [], notice: [] };
+  for (const l of [...out, ...notices]) byLevel[/^::(\w+)/.exec(l)![1]!]!.push(l);
+  const capped = capAnnotations(byLevel);
+  return capped.length > 0 ? `${capped.join('\n')}\n` : '';
 }
 
 function findingCommand(f: ReportedFinding, file: string): string {

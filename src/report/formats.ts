@@ -14,7 +14,7 @@ const LOADERS = {
   github: () => import('./github.js'),
   markdown: () => import('./markdown.js'),
   compact: () => import('./compact.js'),
-} as const satisfies Record<string, () => Promise<{ default: Formatter }>>;
+} as const satisfies Record<string, () => Promise<{ default: Formatter; notes?: (input: ReportInput) => string[] }>>;
 
 export type Format = keyof typeof LOADERS;
 
@@ -26,4 +26,10 @@ export function isFormat(name: string): name is Format {
 
 export async function formatter(format: Format): Promise<Formatter> {
   return (await LOADERS[format]()).default;
+}
+
+/** What a format has to say on stderr about a report (a limit it had to apply), if anything. */
+export async function formatNotes(format: Format, input: ReportInput): Promise<string[]> {
+  const mod = (await LOADERS[format]()) as { default: Formatter; notes?: (input: ReportInput) => string[] };
+  return mod.notes?.(input) ?? [];
 }

@@ -22,22 +22,46 @@ export function command(kind: string, props: Record<string, string | number | nu
   return `::${kind}${p ? ` ${p}` : ''}::${escapeData(message)}`;
 }
 
+/** GitHub shows at most this many annotations of each level (error, warning, notice) per step. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
 export default function renderGithub(input: ReportInput): string {
-  const lines: string[] = [];
+  const byLevel: Record<string, string[]> = { error: [], warning: [], notice: [] };
   for (const e of input.inputErrors)
-    lines.push(command('error', { file: reportPath(e.file, input.cwd), line: e.line, title: 'asa-mobile-audit: unreadable input' }, e.message));
+    byLevel.error!.push(command('error', { file: reportPath(e.file, input.cwd), line: e.line, title: 'asa-mobile-audit: unreadable input' }, e.message));
   for (const t of input.targets) {
     const file = reportPath(t.summary.source, input.cwd);
     if (!t.summary.complete) {
       const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      lines.push(
+      byLevel.error!.push(
         command('error', { file, line: p?.line ?? null, title: 'asa-mobile-audit: incomplete configuration' }, p?.message ?? 'configuration is incomplete'),
       );
     }
     for (const f of t.findings) {
       const title = `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`;
-      lines.push(command(COMMAND[f.severity], { file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message));
+      byLevel[COMMAND[f.severity]]!.push(command(COMMAND[f.severity], { file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message));
     }
   }
+  const lines = capAnnotations(byLevel);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/** Most severe first, each level up to what GitHub shows; one notice says what was left out. */
+export function capAnnotations(byLevel: Record<string, string[]>): string[] {
+  const cut = Object.values(byLevel).some((l) => l.length > ANNOTATIONS_PER_LEVEL);
+  const keep = (level: string): string[] => byLevel[level]!.slice(0, level === 'notice' && cut ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL);
+  const lines = [...keep('error'), ...keep('warning'), ...keep('notice')];
+  if (cut) {
+    const left = Object.entries(byLevel)
+      .map(([level, l]) => [level, l.length - keep(level).length] as const)
+      .filter(([, n]) => n > 0);
+    lines.push(
+      command(
+        'notice',
+        { title: 'asa-mobile-audit: more findings' },
+        `${left.reduce((n, [, k]) => n + k, 0)} more not annotated (${left.map(([level, n]) => `${n} ${level}${n === 1 ? '' : 's'}`).join(', ')}): GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations of each level per step. The job's full report (--format markdown into $GITHUB_STEP_SUMMARY, or --format json) lists every finding.`,
+      ),
+    );
+  }
+  return lines;
 }

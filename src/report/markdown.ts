@@ -1,6 +1,6 @@
 // A Markdown summary for pull-request comments: per device, counts, then findings with fixes.
 
-import { countBySeverity } from '../audit/result.js';
+import { countBySeverity, type AuditTarget } from '../audit/result.js';
 import { helpUri, reportPath, type ReportInput } from './report-input.js';
 
 function plural(n: number, word: string): string {
@@ -12,42 +12,77 @@ function md(text: string): string {
   return text.replace(/([\\`*_[\]|<>])/g, '\\$1');
 }
 
+/** GitHub drops a job summary larger than this; --max-bytes defaults to it. */
+export const MARKDOWN_MAX_BYTES = 1024 * 1024;
+
 export default function renderMarkdown(input: ReportInput): string {
   const total = countBySeverity(input.targets);
-  const out: string[] = [`## ${input.tool.name}: ${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${total.info} info`, ''];
+  const head: string[] = [`## ${input.tool.name}: ${plural(total.error, 'error')}, ${plural(total.warning, 'warning')}, ${total.info} info`, ''];
   if (input.baseline) {
-    out.push(
+    head.push(
       `Baseline: ${input.baseline.suppressed} known finding(s) hidden, ${input.baseline.stale.length} stale entr${input.baseline.stale.length === 1 ? 'y' : 'ies'}.`,
       '',
     );
   }
-  for (const e of input.inputErrors) out.push(`- :x: \`${reportPath(e.file, input.cwd)}\`: ${md(e.message)}`);
-  if (input.inputErrors.length > 0) out.push('');
-  for (const t of input.targets) {
-    const path = reportPath(t.summary.source, input.cwd);
-    const c = countBySeverity([t]);
-    out.push(
-      `### ${md(t.summary.hostname ?? path)}${t.summary.context ? ` [${md(t.summary.context)}]` : ''} — \`${path}\`${t.summary.asaVersion ? ` (ASA ${t.summary.asaVersion})` : ''}`,
-      '',
-    );
-    if (!t.summary.complete) out.push('> **Incomplete configuration**: findings cover only what the file holds.', '');
-    out.push('| error | warning | info |', '|---:|---:|---:|', `| ${c.error} | ${c.warning} | ${c.info} |`, '');
-    for (const f of t.findings) {
-      const where = [
-        f.tunnelGroup ? `profile \`${f.tunnelGroup}\`` : null,
-        f.groupPolicy ? `policy \`${f.groupPolicy}\`` : null,
-        f.line !== null ? `line ${f.line}` : null,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      out.push(`- **${f.severity}** [\`${f.ruleId}\`](${helpUri(input.helpUriBase, f.ruleId)})${where ? ` — ${where}` : ''}: ${md(f.message)}`);
-      if (f.fix) out.push('', '  ```', ...f.fix.split('\n').map((l) => `  ${l}`), '  ```', '');
+  for (const e of input.inputErrors) head.push(`- :x: \`${reportPath(e.file, input.cwd)}\`: ${md(e.message)}`);
+  if (input.inputErrors.length > 0) head.push('');
+  // The summary table comes first, so a cut report still says where every finding is.
+  if (input.targets.length > 1) {
+    head.push('| configuration | error | warning | info |', '|---|---:|---:|---:|');
+    for (const t of input.targets) {
+      const c = countBySeverity([t]);
+      head.push(
+        `| \`${reportPath(t.summary.source, input.cwd)}\`${t.summary.context ? ` [${md(t.summary.context)}]` : ''} | ${c.error} | ${c.warning} | ${c.info} |`,
+      );
     }
-    if (t.findings.length === 0) out.push('No findings.');
-    out.push('');
+    head.push('');
   }
-  return `${out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+  const sections = input.targets.map((t) => deviceSection(t, input));
+  const limit = input.maxBytes ?? MARKDOWN_MAX_BYTES;
+  const finish = (parts: string[]): string =>
+    `${parts
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n`;
+  const full = finish([...head, ...sections]);
+  if (Buffer.byteLength(full) <= limit) return full;
+  // Too big for the destination (a step summary): whole device sections while they fit, then a note.
+  const kept: string[] = [];
+  let size = Buffer.byteLength(finish(head)) + 400;
+  for (const s of sections) {
+    const n = Buffer.byteLength(s) + 1;
+    if (size + n > limit) break;
+    kept.push(s);
+    size += n;
+  }
+  const left = input.targets.slice(kept.length);
+  const leftFindings = left.reduce((n, t) => n + t.findings.length, 0);
+  const note = `> **Cut to ${limit} bytes** (--max-bytes): ${left.length} of ${input.targets.length} configuration sections (${leftFindings} findings) are not shown here; the table above counts them, and --format json lists every finding.`;
+  return finish([...head, note, '', ...kept]);
+}
+
+function deviceSection(t: AuditTarget, input: ReportInput): string {
+  const out: string[] = [];
+  const path = reportPath(t.summary.source, input.cwd);
+  const c = countBySeverity([t]);
+  out.push(
+    `### ${md(t.summary.hostname ?? path)}${t.summary.context ? ` [${md(t.summary.context)}]` : ''} — \`${path}\`${t.summary.asaVersion ? ` (ASA ${t.summary.asaVersion})` : ''}`,
+    '',
+  );
+  if (!t.summary.complete) out.push('> **Incomplete configuration**: findings cover only what the file holds.', '');
+  out.push('| error | warning | info |', '|---:|---:|---:|', `| ${c.error} | ${c.warning} | ${c.info} |`, '');
+  for (const f of t.findings) {
+    const where = [
+      f.tunnelGroup ? `profile \`${f.tunnelGroup}\`` : null,
+      f.groupPolicy ? `policy \`${f.groupPolicy}\`` : null,
+      f.line !== null ? `line ${f.line}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    out.push(`- **${f.severity}** [\`${f.ruleId}\`](${helpUri(input.helpUriBase, f.ruleId)})${where ? ` — ${where}` : ''}: ${md(f.message)}`);
+    if (f.fix) out.push('', '  ```', ...f.fix.split('\n').map((l) => `  ${l}`), '  ```', '');
+  }
+  if (t.findings.length === 0) out.push('No findings.');
+  out.push('');
+  return out.join('\n');
 }

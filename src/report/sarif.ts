@@ -11,6 +11,21 @@ function pascal(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 }
 
+/** GitHub code scanning refuses a run with more results than this. */
+export const SARIF_MAX_RESULTS = 25_000;
+
+const LEVEL_RANK: Record<'error' | 'warning' | 'note', number> = { error: 0, warning: 1, note: 2 };
+
+/** What the CLI says on stderr about this report (results cut to the code-scanning limit). */
+export function notes(input: ReportInput): string[] {
+  const total = input.targets.reduce((n, t) => n + t.findings.length, 0);
+  return total > SARIF_MAX_RESULTS
+    ? [
+        `SARIF: ${total} results, more than the ${SARIF_MAX_RESULTS} GitHub code scanning accepts; kept the ${SARIF_MAX_RESULTS} most severe (the run's properties say so)`,
+      ]
+    : [];
+}
+
 export default function renderSarif(input: ReportInput): string {
   const rules = input.rules.map(({ meta: r }) => ({
     id: r.id,
@@ -23,7 +38,7 @@ export default function renderSarif(input: ReportInput): string {
     properties: { tags: ['asa', 'anyconnect', 'mobile'], basis: r.basis },
   }));
   const ruleIndex = new Map(input.rules.map((r, i) => [r.meta.id, i]));
-  const results = input.targets.flatMap((t) => {
+  const all = input.targets.flatMap((t) => {
     const uri = reportPath(t.summary.source, input.cwd);
     const device = { hostname: t.summary.hostname, source: uri, context: t.summary.context };
     return t.findings.map((f) => {
@@ -51,6 +66,8 @@ export default function renderSarif(input: ReportInput): string {
       };
     });
   });
+  // Above the code-scanning limit, keep the most severe results (stable within a level) and say so.
+  const results = all.length > SARIF_MAX_RESULTS ? [...all].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]).slice(0, SARIF_MAX_RESULTS) : all;
   const notifications = [
     ...input.inputErrors.map((e) => ({
       level: 'error' as const,
@@ -98,6 +115,15 @@ export default function renderSarif(input: ReportInput): string {
         },
         invocations: [{ executionSuccessful: input.inputErrors.length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
+        ...(results.length < all.length
+          ? {
+              properties: {
+                resultsTruncated: true,
+                totalResults: all.length,
+                note: `${all.length} results, cut to the ${SARIF_MAX_RESULTS} most severe: GitHub code scanning rejects runs with more. Use --format json for all.`,
+              },
+            }
+          : {}),
         results,
       },
     ],
