@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` is the everyday loop (parse to report, CLI in-process, built binary checks);
-// `live` drives the fake ASA over loopback SSH. `npm test` runs both; `npm run test:unit` only the first.
+// Three projects: `unit` is the everyday loop (parse to report, CLI in-process, built binary checks);
+// `install` runs the install paths, the GitHub Action's script and the pre-commit hook; `live` drives
+// the fake ASA over loopback SSH. `npm test` runs all; `npm run test:unit` only the first.
 export default defineConfig({
   test: {
     projects: [
@@ -9,11 +10,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/ssh/**'],
+          exclude: ['test/ssh/**', 'test/install/**'],
           // The files share no mutable state; loading modules once per worker keeps the loop under 10 s.
           isolate: false,
           // Property-based tests run many cases; give them room on a 2-core CI machine.
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // npm pack, global installs, the Action's script and the pre-commit hook, run for real.
+          name: 'install',
+          include: ['test/install/**/*.test.ts'],
+          testTimeout: 180_000,
         },
       },
       {

@@ -22,7 +22,7 @@ import { FORMATS, formatNotes, formatter, isFormat, type Format } from '../repor
 import type { ReportInput } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
-import { DEFAULT_HELP_URI_BASE, toolVersion } from './package-info.js';
+import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
 import type { SshCliOptions } from './ssh-audit.js';
 
@@ -47,6 +47,8 @@ export interface AuditCliOptions extends SshCliOptions {
   color?: boolean;
   failOnUnusedIgnores?: boolean;
   maxBytes?: string;
+  /** `--no-error-on-no-config`: false when finding no configuration at all is not an error. */
+  errorOnNoConfig?: boolean;
   helpUriBase?: string;
 }
 
@@ -122,7 +124,8 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     today: io.now().toISOString().slice(0, 10),
     ...(opts.baseline !== undefined ? { baseline: readBaseline(abs(opts.baseline)) } : {}),
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
-    whenNothingAudited: opts.filesFrom !== undefined ? ExitCode.Ok : ExitCode.InputError,
+    // A change list, or a hook passing whatever a commit touched, may hold no configuration at all.
+    whenNothingAudited: opts.filesFrom !== undefined || opts.errorOnNoConfig === false ? ExitCode.Ok : ExitCode.InputError,
     ...(opts.quiet ? { quiet: true } : {}),
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ...(opts.failOnUnusedIgnores ? { failOnUnusedIgnores: true } : {}),
@@ -136,7 +139,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     tool: { name: TOOL_NAME, version: toolVersion() },
     failOn,
     cwd: io.cwd,
-    helpUriBase: opts.helpUriBase ?? cfg.helpUriBase ?? DEFAULT_HELP_URI_BASE,
+    helpUriBase: opts.helpUriBase ?? cfg.helpUriBase ?? defaultHelpUriBase(),
     ...(result.baseline ? { baseline: { suppressed: result.baseline.suppressed, stale: result.baseline.stale } } : {}),
     display: { color: false, verbose: Boolean(opts.verbose), width: 80 },
     summary: { ignored: result.hidden.ignored, baselined: result.hidden.baselined },
@@ -155,7 +158,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   }
 
   reportOnStderr(run, result.baseline, opts, io);
-  if (result.nothingAudited)
+  if (result.nothingAudited && opts.errorOnNoConfig !== false)
     complain(io, `no ASA configuration found in ${opts.filesFrom !== undefined ? `the list from --files-from ${opts.filesFrom}` : paths.join(', ')}`);
   const unmatched = unmatchedFilters(run, cfg, opts, io);
   for (const e of result.unusedIgnores)

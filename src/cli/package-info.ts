@@ -29,5 +29,17 @@ export function ruleDocPath(id: string): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** Where rule docs are published; SARIF helpUri and Markdown links point here (override: helpUriBase). */
-export const DEFAULT_HELP_URI_BASE = 'https://github.com/asa-mobile-audit/asa-mobile-audit/blob/main/docs/rules';
+/**
+ * Where rule docs are published: `docs/rules` of the repository package.json names (SARIF helpUri and
+ * Markdown links point here; override with helpUriBase or --help-uri-base).
+ */
+export function defaultHelpUriBase(): string {
+  const pkg = JSON.parse(readFileSync(`${packageRoot()}package.json`, 'utf8')) as { repository?: string | { url?: string } };
+  const url = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? '');
+  const web = url
+    .replace(/^git\+/, '')
+    .replace(/^git:\/\//, 'https://')
+    .replace(/\.git$/, '');
+  if (!/^https:\/\//.test(web)) throw new Error('package.json has no https repository URL to link rule docs to');
+  return `${web}/blob/main/docs/rules`;
+}

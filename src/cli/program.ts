@@ -50,6 +50,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (also NO_COLOR; FORCE_COLOR forces it)')
     .option('--fail-on-unused-ignores', 'exit 2 when an ignore entry of the configuration file matched no finding')
+    .option('--no-error-on-no-config', 'exit 0 when the named files hold no ASA configuration at all (a pre-commit hook on a commit without configs)')
     .option('--max-bytes <n>', 'markdown: cut the report to N bytes, summary first (default 1 MiB, the GitHub step-summary limit)')
     .option('--profile <name>', 'only this connection profile (repeatable)', collect, [] as string[])
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')

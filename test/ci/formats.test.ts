@@ -79,6 +79,12 @@ describe('sarif', () => {
       helpUri: expect.stringMatching(/\/docs\/rules\/ssl-keepalive-enabled\.md$/),
       defaultConfiguration: { level: 'warning' },
     });
+    // Rule links derive from package.json's repository, not from a URL written elsewhere.
+    const pkg = readJson<{ repository: { url: string }; homepage: string; bugs: { url: string } }>(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const web = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    expect((rule as unknown as { helpUri: string }).helpUri).toBe(`${web}/blob/main/docs/rules/ssl-keepalive-enabled.md`);
+    expect(pkg.homepage.startsWith(web)).toBe(true);
+    expect(pkg.bugs.url).toBe(`${web}/issues`);
     const result = run.results.find((x) => x.ruleId === 'client-side-dpd-disabled');
     expect(result).toMatchObject({
       level: 'error',

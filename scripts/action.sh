@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The GitHub Action's step (action.yml): install and build the tool from the action's checkout when it
+# has not been built yet, then run `audit` with the action's inputs. `npm test` runs this script
+# against fixtures, so what the Action does is tested.
+set -euo pipefail
+
+tool="${GITHUB_ACTION_PATH:-$(cd "$(dirname "$0")/.." && pwd)}"
+if [ ! -f "$tool/dist/src/cli/main.js" ]; then
+  (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+args=(audit)
+read -r -a paths <<< "${INPUT_PATHS:-.}"
+args+=("${paths[@]}")
+read -r -a formats <<< "${INPUT_FORMATS:-github}"
+# The CLI pairs the Nth --output with the Nth --format: formats written to files first, stdout last.
+to_stdout=()
+for f in "${formats[@]}"; do
+  name="${f%%:*}"
+  if [ "$f" != "$name" ]; then args+=(--format "$name" --output "${f#*:}"); else to_stdout+=(--format "$name"); fi
+done
+args+=("${to_stdout[@]}")
+args+=(--fail-on "${INPUT_FAIL_ON:-warning}")
+if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
+if [ -n "${INPUT_BASELINE:-}" ]; then args+=(--baseline "$INPUT_BASELINE"); fi
+if [ -n "${INPUT_ARGS:-}" ]; then
+  read -r -a extra <<< "$INPUT_ARGS"
+  args+=("${extra[@]}")
+fi
+
+exec node "$tool/dist/src/cli/main.js" "${args[@]}"

@@ -1,0 +1,49 @@
+// The GitHub Action (action.yml) runs scripts/action.sh; here that script runs against fixtures the
+// way the Action runs it, with its inputs as environment variables.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT, builtCli, readJson, tempDir } from '../helpers.js';
+
+function action(env: Record<string, string>, cwd: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(join(ROOT, 'scripts', 'action.sh'), [], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: ROOT, ...env },
+    encoding: 'utf8',
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the GitHub Action', () => {
+  it('declares a composite action whose step is the tested script, with the documented inputs', () => {
+    const doc = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default: string }>;
+      runs: { using: string; steps: Array<{ run?: string; env?: Record<string, string> }> };
+    };
+    expect(doc.runs.using).toBe('composite');
+    expect(Object.keys(doc.inputs).sort()).toEqual(['args', 'baseline', 'config', 'fail-on', 'formats', 'paths']);
+    const step = doc.runs.steps.find((s) => s.run?.includes('scripts/action.sh'))!;
+    expect(Object.keys(step.env!).sort()).toEqual(['INPUT_ARGS', 'INPUT_BASELINE', 'INPUT_CONFIG', 'INPUT_FAIL_ON', 'INPUT_FORMATS', 'INPUT_PATHS']);
+  });
+
+  it('annotates, writes FORMAT:FILE reports, and fails the step as fail-on says', () => {
+    builtCli();
+    const dir = tempDir();
+    const r = action(
+      { INPUT_PATHS: join(ROOT, 'fixtures', 'demo'), INPUT_FORMATS: 'github sarif:out.sarif markdown:summary.md', INPUT_FAIL_ON: 'warning' },
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=.*demo-headend\.cfg,line=149,title=client-side-dpd-disabled \(Lab&Partners\)::/m);
+    expect(readJson<{ version: string }>(readFileSync(join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^## asa-mobile-audit: 1 error/);
+    expect(action({ INPUT_PATHS: join(ROOT, 'fixtures', 'demo'), INPUT_FORMATS: 'github', INPUT_FAIL_ON: 'never' }, dir).code).toBe(0);
+    const extra = action(
+      { INPUT_PATHS: join(ROOT, 'fixtures', 'demo'), INPUT_FORMATS: 'json', INPUT_FAIL_ON: 'never', INPUT_ARGS: '--profile MOBILE-FULL' },
+      dir,
+    );
+    expect(readJson<{ targets: Array<{ mobileProfiles: string[] }> }>(extra.stdout).targets[0]!.mobileProfiles).toEqual(['MOBILE-FULL']);
+  });
+});
