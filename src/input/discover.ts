@@ -71,7 +71,10 @@ export function planPaths(paths: readonly string[], options: DiscoverOptions = {
       continue;
     }
     const walk = new Walk(path, options);
-    walk.directory(path, walk.ancestorIgnores(path), undefined);
+    // A folder the user names is scanned even when a .gitignore above it ignores it (bench/.work,
+    // build output): the rules above it apply only where they do not cover the folder itself.
+    const above = walk.ancestorIgnores(path).filter((l) => !walk.covers(l, path));
+    walk.directory(path, above, undefined);
     plan.push(...walk.found);
   }
   return plan;
@@ -113,6 +116,14 @@ class Walk {
     } catch {
       return [];
     }
+  }
+
+  /** Whether a layer ignores this folder (or a folder above it, up to the layer's base). */
+  covers(layer: IgnoreLayer, dir: string): boolean {
+    const rel = relative(layer.base, resolve(dir)).split(sep).join('/');
+    if (rel === '' || rel.startsWith('..')) return false;
+    const parts = rel.split('/');
+    return parts.some((_, i) => layer.rules.ignores(`${parts.slice(0, i + 1).join('/')}/`));
   }
 
   private ignoredBy(path: string, isDir: boolean, layers: readonly IgnoreLayer[]): IgnoreLayer | null {

@@ -33,12 +33,18 @@ export class BuildContext {
     return { index, line: index + 1, text, words: tokenize(text) };
   }
 
+  /** Children already split into words: readers that keep a block's lines and read them ask twice. */
+  private readonly childCache = new Map<number, ConfigLine[]>();
+
   /** The direct children of a block header, in file order. */
   children(block: ConfigLine): ConfigLine[] {
+    const cached = this.childCache.get(block.index);
+    if (cached) return cached;
     const out: ConfigLine[] = [];
     const { kinds, parentOf, blockEnd } = this.parsed;
     const end = blockEnd[block.index]!;
     for (let i = block.index + 1; i < end; i++) if (kinds[i] === LineKind.Command && parentOf[i] === block.index) out.push(this.lineAt(i));
+    this.childCache.set(block.index, out);
     return out;
   }
 

@@ -71,6 +71,12 @@ describe('scanning a repository', () => {
     expect(runbook.stderr).toMatch(/skipped docs\/runbook\.txt:1: a document or source file/);
   });
 
+  it('scans a folder the user names even when a .gitignore above it ignores it', async () => {
+    const dir = repo();
+    const r = await cliWith({ cwd: dir }, 'audit', 'build', '--format', 'json', '--fail-on', 'never');
+    expect(auditJson(r.stdout).targets.map((t) => t.source)).toEqual(['build/copy.cfg']);
+  });
+
   it('follows symbolic links once and reports a loop', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'real'));

@@ -1,37 +1,69 @@
 // Standard access-lists, the usual form of a split-tunnel network list: `access-list NAME standard
 // permit|deny {host IP | IP MASK | any | any4}`. Extended lines are left in the tree unread. A large
-// configuration has hundreds of thousands of ACL lines: they are read from the raw text with one
-// regular expression, never split into word arrays.
+// configuration has hundreds of thousands of ACL lines, and only the few a policy names as its
+// split-tunnel list are ever looked at: lines are indexed by list name while the model is built and
+// read into entries the first time someone asks.
 
 import type { TopLevelReader } from '../build-context.js';
-import type { AccessList } from '../types.js';
+import type { AccessList, AclEntry } from '../types.js';
 
-const STANDARD = /^\s*access-list[ \t]+(\S+)[ \t]+standard[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/;
+const STANDARD_ENTRY = /^\s*access-list[ \t]+\S+[ \t]+standard[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/;
 
 export const accessListReader: TopLevelReader = {
   words: ['access-list'],
   read: () => false,
   readRaw(ctx, raw, index) {
-    const m = STANDARD.exec(raw);
-    if (!m) return false;
-    const [, name, action, a, b] = m as unknown as [string, string, string, string | undefined, string | undefined];
-    const line = index + 1;
-    let acl = ctx.model.global.accessLists.get(name);
+    // `access-list NAME standard ...`: the name is the second word; anything else is not ours.
+    const start = raw.indexOf('access-list') + 12;
+    const nameEnd = raw.indexOf(' ', start);
+    if (nameEnd === -1 || !raw.startsWith('standard ', nameEnd + 1)) return false;
+    const name = raw.slice(start, nameEnd);
+    let acl = ctx.model.global.accessLists.get(name) as LazyAccessList | undefined;
     if (!acl) {
-      acl = { name, entries: [], unreadLines: [] } satisfies AccessList;
+      acl = new LazyAccessList(name, ctx.parsed.lines);
       ctx.model.global.accessLists.set(name, acl);
     }
-    if (action !== 'permit' && action !== 'deny') {
-      if (action !== 'remark') acl.unreadLines.push(line);
-      return action === 'remark';
-    }
-    if (a === 'any' || a === 'any4') acl.entries.push({ action, network: null, line });
-    else if (a === 'host' && b) acl.entries.push({ action, network: { address: b, mask: '255.255.255.255' }, line });
-    else if (a && b) acl.entries.push({ action, network: { address: a, mask: b }, line });
-    else {
-      acl.unreadLines.push(line);
-      return false;
-    }
+    acl.indices.push(index);
     return true;
   },
 };
+
+/** An access-list whose entries are read from its lines on first use. */
+class LazyAccessList implements AccessList {
+  readonly indices: number[] = [];
+  private read: { entries: AclEntry[]; unreadLines: number[] } | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly lines: readonly string[],
+  ) {}
+
+  get entries(): AclEntry[] {
+    return this.parse().entries;
+  }
+
+  get unreadLines(): number[] {
+    return this.parse().unreadLines;
+  }
+
+  private parse(): { entries: AclEntry[]; unreadLines: number[] } {
+    if (this.read) return this.read;
+    const entries: AclEntry[] = [];
+    const unreadLines: number[] = [];
+    for (const index of this.indices) {
+      const m = STANDARD_ENTRY.exec(this.lines[index]!);
+      const line = index + 1;
+      const [, action, a, b] = m ?? [];
+      if (action !== 'permit' && action !== 'deny') {
+        if (action !== 'remark') unreadLines.push(line);
+        continue;
+      }
+      if (a === 'any' || a === 'any4') entries.push({ action, network: null, line });
+      else if (a === 'host' && b) entries.push({ action, network: { address: b, mask: '255.255.255.255' }, line });
+      else if (a && b) entries.push({ action, network: { address: a, mask: b }, line });
+      else unreadLines.push(line);
+    }
+    this.read = { entries, unreadLines };
+    return this.read;
+  }
+}
