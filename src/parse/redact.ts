@@ -1,31 +1,125 @@
-// Masks secrets in a config line before it is quoted anywhere (messages, reports, saved files).
-// Passwords, pre-shared keys, AAA/failover/routing keys, SNMP communities and password hashes.
+// Masks secrets in a config line before it is quoted anywhere (messages, reports, saved files). One
+// table of every secret-bearing ASA command form the tool knows, each with an example that the tests
+// run; a form not in the table is a bug to add here, not a pattern to guess elsewhere.
 
 export const REDACTED = '<redacted>';
 
-// A secret value: a token, or an already-masked placeholder such as Oxidized's `<secret hidden>`.
+// A secret value: a token, or an already-masked placeholder such as Oxidized's `<secret hidden>`
+// (whole, spaces included).
 const SECRET = String.raw`(?:<[^>]*>|\S+)`;
 // Some secrets carry an encoding marker before the value (`pre-shared-key hex ...`, `key 7 ...`).
 const MARKER = String.raw`(?:(?:hex|0|7|8)\s+(?=\S))?`;
 
-const PATTERNS: RegExp[] = [
-  new RegExp(
-    String.raw`(\b(?:password|passwd|pre-shared-key|ldap-login-password|radius-common-pw|community|secret|server-secret|challenge-password)\s+${MARKER})${SECRET}`,
+export interface SecretForm {
+  /** What the form is, for tests and for people adding one. */
+  name: string;
+  /** Group 1: everything before the secret; the match's remainder is the secret itself. */
+  pattern: RegExp;
+  /** A line of this form; the tests check that its secret is masked. */
+  example: string;
+  /** The secret in `example`. */
+  secret: string;
+}
+
+const form = (name: string, pattern: string, flags: string, example: string, secret: string): SecretForm => ({
+  name,
+  pattern: new RegExp(pattern, flags),
+  example,
+  secret,
+});
+
+export const SECRET_FORMS: readonly SecretForm[] = [
+  form('password keyword', String.raw`(\b(?:password|passwd)\s+${MARKER})${SECRET}`, 'gi', 'enable password 8Ry2YjIyt7RRXU24 encrypted', '8Ry2YjIyt7RRXU24'),
+  form('username password', String.raw`(\busername\s+\S+\s+password\s+)${SECRET}`, 'gi', 'username admin password Adm1nPw privilege 15', 'Adm1nPw'),
+  form('pre-shared key', String.raw`(\bpre-shared-key\s+${MARKER})${SECRET}`, 'gi', ' ikev2 remote-authentication pre-shared-key 8 Sup3rPsk!', 'Sup3rPsk!'),
+  form('LDAP bind password', String.raw`(\bldap-login-password\s+${MARKER})${SECRET}`, 'gi', ' ldap-login-password Ld4pBind', 'Ld4pBind'),
+  form('RADIUS common password', String.raw`(\bradius-common-pw\s+${MARKER})${SECRET}`, 'gi', ' radius-common-pw R4diusCommon', 'R4diusCommon'),
+  form(
+    'SNMP community',
+    String.raw`(\bcommunity\s+${MARKER})${SECRET}`,
     'gi',
+    'snmp-server host inside 10.0.0.5 community Publ1cOrNot version 2c',
+    'Publ1cOrNot',
   ),
-  new RegExp(String.raw`(\bmessage-digest-key\s+\d+\s+md5\s+${MARKER})${SECRET}`, 'gi'),
-  new RegExp(String.raw`(\bauthentication-key\s+\d+\s+md5\s+)${SECRET}`, 'gi'),
-  new RegExp(String.raw`(\bauthentication-key\s+)(?!\d+\s+md5\b)${SECRET}`, 'gi'),
-  // ` key SECRET` under `aaa-server ... host`, and `failover key [hex] SECRET`.
-  new RegExp(String.raw`^(\s*(?:failover\s+)?key\s+${MARKER})${SECRET}`, 'i'),
+  form('SNMP community (global)', String.raw`(\bsnmp-server\s+community\s+${MARKER})${SECRET}`, 'gi', 'snmp-server community Gl0balComm', 'Gl0balComm'),
+  form(
+    'SNMPv3 auth key',
+    String.raw`(\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\d*)\s+)${SECRET}`,
+    'gi',
+    'snmp-server user ops OPS v3 encrypted auth sha 3a:4b:Au7hKey priv aes 256 Pr1vKey',
+    '3a:4b:Au7hKey',
+  ),
+  form(
+    'SNMPv3 priv key',
+    String.raw`(\bsnmp-server\s+user\s+.*?\bpriv\s+(?:des|3des|aes(?:\s+(?:128|192|256))?)\s+)${SECRET}`,
+    'gi',
+    'snmp-server user ops OPS v3 auth sha Au7hKey2 priv aes 256 Pr1vKey2',
+    'Pr1vKey2',
+  ),
+  form(
+    'generic secret keyword',
+    String.raw`(\b(?:secret|server-secret|challenge-password)\s+${MARKER})${SECRET}`,
+    'gi',
+    ' server-secret Sh4redS3cret',
+    'Sh4redS3cret',
+  ),
+  form(
+    'OSPF message digest key',
+    String.raw`(\bmessage-digest-key\s+\d+\s+md5\s+${MARKER})${SECRET}`,
+    'gi',
+    ' ospf message-digest-key 1 md5 0spfMd5',
+    '0spfMd5',
+  ),
+  form(
+    'OSPF/NTP authentication key (md5)',
+    String.raw`(\bauthentication-key\s+\d+\s+md5\s+${MARKER})${SECRET}`,
+    'gi',
+    'ntp authentication-key 1 md5 NtpK3y',
+    'NtpK3y',
+  ),
+  form('OSPF authentication key', String.raw`(\bauthentication-key\s+)(?!\d+\s+md5\b)${SECRET}`, 'gi', ' ospf authentication-key 0spfPlain', '0spfPlain'),
+  form(
+    'EIGRP authentication key',
+    String.raw`(\bauthentication\s+key\s+eigrp\s+\d+\s+${MARKER})${SECRET}`,
+    'gi',
+    ' authentication key eigrp 100 E1grpKey key-id 1',
+    'E1grpKey',
+  ),
+  form('AAA server key (sub-mode) and failover key', String.raw`^(\s*(?:failover\s+)?key\s+${MARKER})${SECRET}`, 'i', ' key R4dKey', 'R4dKey'),
+  form(
+    'AAA server key (positional)',
+    String.raw`^(\s*aaa-server\s+\S+\s+(?:\([^)]*\)\s+)?host\s+\S+\s+)(?!timeout\b|key\b)${SECRET}`,
+    'i',
+    'aaa-server RADIUS (inside) host 10.0.0.20 P0sKey timeout 5',
+    'P0sKey',
+  ),
+  form(
+    'AAA server key (after key keyword)',
+    String.raw`(\bhost\s+\S+\s+key\s+)${SECRET}`,
+    'gi',
+    'aaa-server TACS (inside) host 10.0.0.21 key T4csKey',
+    'T4csKey',
+  ),
+  form('ISAKMP key', String.raw`(\bisakmp\s+key\s+)${SECRET}`, 'gi', 'crypto isakmp key Isakmp0ld address 192.0.2.1', 'Isakmp0ld'),
+  form(
+    'credentials in a URL',
+    String.raw`(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@]+(?=@)`,
+    'gi',
+    ' enrollment url http://scep:Enr0llPw@ca.example.com/certsrv',
+    'Enr0llPw',
+  ),
 ];
 
-const MAYBE_SECRET = /password|passwd|pre-shared|community|secret|key/i;
+// A cheap look before the table: only lines with one of these words can hold a secret.
+const MAYBE_SECRET = /pass|pre-shared|community|secret|key|-pw\b|snmp-server|aaa-server|isakmp|:\/\/[^\s/]*@/i;
 
 export function redactLine(line: string): string {
   if (!MAYBE_SECRET.test(line)) return line;
   let out = line;
-  for (const pattern of PATTERNS) out = out.replace(pattern, `$1${REDACTED}`);
+  for (const f of SECRET_FORMS) {
+    f.pattern.lastIndex = 0;
+    out = out.replace(f.pattern, `$1${REDACTED}`);
+  }
   return out;
 }
 

@@ -86,35 +86,23 @@ const MARK: Record<Cell, string> = { pass: '✓', fail: '✗', 'n/a': '–' };
 /** Above this many mobile profiles the matrix is summarised per check. */
 const MAX_MATRIX_ROWS = 20;
 
+/** Many profiles: one aligned line per check with its counts and the first failing profiles. */
 function summaryTable(rows: readonly ReadinessRow[], width: number, p: Paint): string[] {
   const count = (i: number, c: Cell): number => rows.filter((r) => r.cells[i] === c).length;
-  const listWidth = Math.max(12, width - 2 - (13 + 3) - 3 * (5 + 3) - 1 - 3);
-  const data = [
-    ['check', MARK.pass, MARK.fail, MARK['n/a'], 'failing profiles'],
-    ...CHECKS.map((c, i) => {
-      const failing = rows.filter((r) => r.cells[i] === 'fail').map((r) => r.tunnelGroup);
-      const shown = failing.slice(0, 3).join(', ') + (failing.length > 3 ? `, +${failing.length - 3} more` : '');
-      return [c.name, String(count(i, 'pass')), String(count(i, 'fail')), String(count(i, 'n/a')), shown || '–'];
-    }),
-  ];
-  const drawn = table(data, {
-    border: getBorderCharacters('norc'),
-    columns: [
-      { width: 11 },
-      { width: 5, alignment: 'right' },
-      { width: 5, alignment: 'right' },
-      { width: 5, alignment: 'right' },
-      { width: listWidth, wrapWord: true },
-    ],
-    drawHorizontalLine: (i, n) => i === 0 || i === 1 || i === n,
-  }).trimEnd();
-  return [
-    ...drawn.split('\n').map((l) => `  ${l}`),
-    ...wrapText(
-      `${rows.length} mobile profiles: ${MARK.pass} no finding, ${MARK.fail} a finding, ${MARK['n/a']} does not apply (--format json has every profile)`,
-      width - 2,
-    ).map((l) => `  ${p.dim(l)}`),
-  ];
+  const nameWidth = Math.max(...CHECKS.map((c) => c.name.length));
+  const out = wrapText(
+    `${rows.length} mobile profiles: ${MARK.pass} no finding, ${MARK.fail} a finding, ${MARK['n/a']} does not apply (--format json has every profile)`,
+    width - 2,
+  ).map((l) => `  ${p.dim(l)}`);
+  CHECKS.forEach((c, i) => {
+    const failing = rows.filter((r) => r.cells[i] === 'fail').map((r) => r.tunnelGroup);
+    const counts = `${String(count(i, 'pass')).padStart(4)} ${MARK.pass} ${String(failing.length).padStart(4)} ${failing.length > 0 ? p.severity('error', MARK.fail) : MARK.fail} ${String(count(i, 'n/a')).padStart(4)} ${MARK['n/a']}`;
+    const lead = `    ${c.name.padEnd(nameWidth)}  ${counts}`;
+    const shown = failing.slice(0, 3).join(', ') + (failing.length > 3 ? `, +${failing.length - 3} more` : '');
+    const room = width - (4 + nameWidth + 2 + 24) - 2;
+    out.push(shown === '' || room < 12 ? lead : `${lead}  ${p.dim(shown.length <= room ? shown : `${shown.slice(0, room - 1)}…`)}`);
+  });
+  return out;
 }
 
 /** The matrix drawn to fit `width` columns: full headers when they fit, short ones and a legend when not. */

@@ -134,6 +134,35 @@ describe('audit table', () => {
     expect(out).toMatch(/1 error, \d+ warnings, \d+ info \(\d+ rows above\) in 1 configuration\n$/);
   });
 
+  it('summarises the readiness of a device with more than 20 mobile profiles per check', async () => {
+    const dir = tempDir();
+    const profiles = Array.from({ length: 25 }, (_, i) => `P${i}`);
+    const body = [
+      'webvpn',
+      ' enable outside',
+      ' anyconnect enable',
+      'group-policy GP internal',
+      'group-policy GP attributes',
+      ' vpn-tunnel-protocol ssl-client',
+      ' dns-server value 10.0.0.53',
+      ' webvpn',
+      '  anyconnect ssl keepalive none',
+      ...profiles.flatMap((p, i) => [
+        `tunnel-group ${p} type remote-access`,
+        `tunnel-group ${p} general-attributes`,
+        ` default-group-policy ${i < 5 ? 'DfltGrpPolicy' : 'GP'}`,
+        `tunnel-group ${p} webvpn-attributes`,
+        ` group-url https://vpn.example.com/${p.toLowerCase()} enable`,
+      ]),
+    ].join('\n');
+    writeFileSync(join(dir, 'many.cfg'), wrapConfig(body));
+    const r = await cli('audit', join(dir, 'many.cfg'), '--fail-on', 'never');
+    expect(r.stdout).toContain('26 mobile profiles: ✓ no finding, ✗ a finding, – does not apply');
+    // DfltGrpPolicy keeps SSL keepalives on: the five profiles on it and DefaultWEBVPNGroup fail.
+    expect(r.stdout).toMatch(/^ {4}keepalive\s+20 ✓\s+6 ✗\s+0 – {2}P0, P1, P2, \+3 more$/m);
+    expect(r.stdout).not.toContain('┌');
+  });
+
   it('fits the terminal: nothing but CLI lines is wider than 80 or 120 columns, and the matrix uses short headers when it must', async () => {
     for (const columns of [80, 120]) {
       const r = await cliWith(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { redactLine, REDACTED } from '../../src/parse/redact.js';
+import { redactLine, REDACTED, SECRET_FORMS } from '../../src/parse/redact.js';
 import { corpus, fixture } from '../helpers.js';
 
 describe('redactLine', () => {
@@ -24,6 +24,30 @@ describe('redactLine', () => {
     expect(out).toContain(REDACTED);
   });
 
+  it.each(SECRET_FORMS.map((f) => [f.name, f] as const))('the table masks its own example: %s', (_, f) => {
+    expect(f.example).toContain(f.secret);
+    const out = redactLine(f.example);
+    expect(out).not.toContain(f.secret);
+    expect(out).toContain(REDACTED);
+  });
+
+  it.each([
+    [' radius-common-pw C0mmonPw', 'C0mmonPw'],
+    ['snmp-server user ops OPS v3 auth sha Au7hK priv aes 256 Pr1vK', 'Au7hK'],
+    ['snmp-server user ops OPS v3 auth sha Au7hK priv aes 256 Pr1vK', 'Pr1vK'],
+    ['snmp-server user ops OPS v3 engineID 80000009 encrypted auth md5 a1:b2 priv 3des c3:d4', 'a1:b2'],
+    ['snmp-server user ops OPS v3 engineID 80000009 encrypted auth md5 a1:b2 priv 3des c3:d4', 'c3:d4'],
+    [' authentication key eigrp 100 E1grp key-id 1', 'E1grp'],
+    ['aaa-server RAD (inside) host 10.0.0.20 P0sK timeout 5', 'P0sK'],
+    ['aaa-server RAD host 10.0.0.20 P0sK2', 'P0sK2'],
+    ['isakmp key Is4k address 192.0.2.1 netmask 255.255.255.255', 'Is4k'],
+    [' enrollment url http://scep:Enr0ll@ca.example.com/certsrv', 'Enr0ll'],
+    ['context vpn config-url ftp://backup:Ftp9w@10.0.0.9/vpn.cfg', 'Ftp9w'],
+    ['enable password <secret hidden with spaces> pbkdf2', 'secret hidden with spaces'],
+  ])('masks the forms a review found leaking: `%s`', (line, secret) => {
+    expect(redactLine(line)).not.toContain(secret);
+  });
+
   it('masks placeholders whole and leaves ordinary lines alone', () => {
     expect(redactLine('enable password <secret hidden> pbkdf2')).toBe(`enable password ${REDACTED} pbkdf2`);
     for (const line of [
@@ -31,6 +55,10 @@ describe('redactLine', () => {
       'ssh key-exchange group dh-group14-sha256',
       ' split-dns value corp.example.com',
       ' password-management',
+      'aaa-server RAD (inside) host 10.0.0.20',
+      'aaa-server RAD (inside) host 10.0.0.20 timeout 5',
+      ' url https://vpn.example.com/login',
+      'snmp-server enable traps snmp authentication linkup',
     ]) {
       expect(redactLine(line)).toBe(line);
     }

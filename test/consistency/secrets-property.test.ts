@@ -1,0 +1,62 @@
+// No secret survives any output: generated configurations carry every secret-bearing form with a
+// random secret, anywhere (mid-config, as the last line of a truncated config, as an orphan indented
+// line a parse problem quotes), and every format of every command is searched for it.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SECRET_FORMS } from '../../src/parse/redact.js';
+import { cliWith, fixture } from '../helpers.js';
+
+const DEMO = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').split('\n');
+const CUT = DEMO.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
+
+const secretToken = fc
+  .string({ unit: fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!$%+=_.'.split('')), minLength: 8, maxLength: 16 })
+  .map((s) => `Zq${s}9`);
+
+const placed = fc.record({
+  form: fc.constantFrom(...SECRET_FORMS),
+  secret: secretToken,
+  where: fc.constantFrom<'middle' | 'last-line' | 'orphan'>('middle', 'last-line', 'orphan'),
+});
+
+function configWith(items: Array<{ form: (typeof SECRET_FORMS)[number]; secret: string; where: string }>): { text: string; secrets: string[] } {
+  const lines = [...DEMO];
+  const secretLine = (i: (typeof items)[number]): string => i.form.example.replace(i.form.secret, i.secret);
+  const middle = items.filter((i) => i.where === 'middle').map((i) => secretLine(i).trim());
+  const orphans = items.filter((i) => i.where === 'orphan').map((i) => ` ${secretLine(i).trim()}`);
+  const last = items.filter((i) => i.where === 'last-line').map(secretLine);
+  // Secrets mid-config at the top level, orphans after a blank line, and a truncated capture that
+  // stops on a secret line (the completeness message quotes the last line).
+  lines.splice(5, 0, ...middle, '', ...orphans);
+  const text = last.length > 0 ? [...lines.slice(0, CUT + middle.length + orphans.length + 1), ...last].join('\n') : lines.join('\n');
+  return { text, secrets: items.map((i) => i.secret) };
+}
+
+const RUNS: string[][] = [
+  ['audit', '-', '--format', 'table', '--allow-incomplete', '-v'],
+  ['audit', '-', '--format', 'json', '--allow-incomplete'],
+  ['audit', '-', '--format', 'sarif', '--allow-incomplete'],
+  ['audit', '-', '--format', 'junit', '--allow-incomplete'],
+  ['audit', '-', '--format', 'github', '--allow-incomplete'],
+  ['audit', '-', '--format', 'markdown', '--allow-incomplete'],
+  ['audit', '-', '--format', 'compact', '--allow-incomplete'],
+];
+
+describe('secrets never reach an output', () => {
+  it('over generated configurations, in every audit format and on stderr', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(placed, { minLength: 1, maxLength: 4 }), async (items) => {
+        const { text, secrets } = configWith(items);
+        for (const args of RUNS) {
+          const r = await cliWith({ stdin: text }, ...args);
+          for (const s of secrets) {
+            expect(r.stdout, `${args.join(' ')} stdout`).not.toContain(s);
+            expect(r.stderr, `${args.join(' ')} stderr`).not.toContain(s);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
