@@ -1,7 +1,8 @@
 // `npm run bench`: whole-process timings of the CLI against a plain read+split baseline on the
 // same generated configs, in the same run. Targets: time and peak RSS ≤ 3× the baseline (fleet:
 // time); the human table at most 1.5x the JSON format on 200 configs. BENCH_RUNS sets runs per
-// measurement, BENCH_FLEET the fleet size and BENCH_HUMAN the human-output set (0 skips either).
+// measurement, BENCH_FLEET the fleet size and BENCH_HUMAN the human-output set, BENCH_SCALING=0
+// skips the rows for formerly quadratic paths (0 skips any of them).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -123,6 +124,85 @@ if (FLEET > 0) {
     `  audit DIR --format json         ${m.ms.toFixed(0).padStart(6)} ms  ${m.rssMiB.toFixed(0).padStart(5)} MiB   time ${tr.toFixed(2)}x  ${ok ? 'ok' : 'OVER LIMIT'}`,
   );
 }
+// Paths that were quadratic, at two sizes ten times apart: time should grow about tenfold, not a
+// hundredfold. Also a 100 MB line that is not UTF-8 (decoded in bulk: time and peak RSS).
+const SCALING = Number(process.env.BENCH_SCALING ?? 1);
+if (SCALING > 0) {
+  const profilesConfig = (n, undefinedPolicies) => {
+    const out = [': Saved', ':', 'ASA Version 9.16(4) ', '!', 'hostname scale', 'webvpn', ' enable outside', ' anyconnect enable'];
+    out.push('group-policy GP internal', 'group-policy GP attributes', ' vpn-tunnel-protocol ssl-client');
+    for (let i = 0; i < n; i++) {
+      out.push(
+        `tunnel-group P${i} type remote-access`,
+        `tunnel-group P${i} general-attributes`,
+        ` default-group-policy ${undefinedPolicies ? `MISSING-${i}` : 'GP'}`,
+      );
+      out.push(`tunnel-group P${i} webvpn-attributes`, ` group-url https://vpn.example.com/p${i} enable`);
+    }
+    out.push('Cryptochecksum:00000000000000000000000000000000', ': end', '');
+    return out.join('\n');
+  };
+  const write = (name, text) => {
+    const file = join(work, name);
+    if (!existsSync(file)) writeFileSync(file, text);
+    return file;
+  };
+  const ignoreConfig = (entries) => {
+    const dir = join(work, `ignores-${entries}`);
+    mkdirSync(dir, { recursive: true });
+    const lines = ['ignore:'];
+    for (let i = 0; i < entries; i++) lines.push(`  - rule: ssl-keepalive-enabled`, `    profile: "NOPE-${i}-*"`, `    reason: bench entry ${i}`);
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), `${lines.join('\n')}\n`);
+    return dir;
+  };
+  const rows = [
+    [
+      'undefined group-policy references',
+      (k) => [cli, 'audit', write(`undefined-${k}.cfg`, profilesConfig(k, true)), '--format', 'json', '--fail-on', 'never'],
+      [5000, 50000],
+    ],
+    [
+      'JUnit, mobile profiles',
+      (k) => [cli, 'audit', write(`profiles-${k}.cfg`, profilesConfig(k, false)), '--format', 'junit', '--fail-on', 'never'],
+      [1000, 10000],
+    ],
+    [
+      'ignore entries x profiles',
+      (k) => [
+        cli,
+        'audit',
+        write(`profiles-${k * 2.5}.cfg`, profilesConfig(k * 2.5, false)),
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+        '--config',
+        join(ignoreConfig(k), '.asa-mobile-audit.yaml'),
+      ],
+      [100, 1000],
+    ],
+  ];
+  console.log('scaling (input x10)');
+  for (const [name, args, [small, large]] of rows) {
+    const a = measure(args(small), 3);
+    const b = measure(args(large), 3);
+    const growth = b.ms / a.ms;
+    const ok = growth <= 20;
+    if (!ok) failed = true;
+    console.log(
+      `  ${name.padEnd(34)} ${String(small).padStart(6)}: ${a.ms.toFixed(0).padStart(6)} ms   ${String(large).padStart(6)}: ${b.ms.toFixed(0).padStart(6)} ms   x${growth.toFixed(1)}  ${ok ? 'ok' : 'SUPERLINEAR'}`,
+    );
+  }
+  const latin = join(work, 'latin-100mb.cfg');
+  if (!existsSync(latin)) {
+    const head = readFileSync(join(root, 'fixtures', 'demo', 'demo-headend.cfg'));
+    const end = head.indexOf(Buffer.from(': end'));
+    writeFileSync(latin, Buffer.concat([head.subarray(0, end), Buffer.from('banner motd '), Buffer.alloc(100 * 1024 * 1024, 0xe9), Buffer.from('\n: end\n')]));
+  }
+  const l = measure([cli, 'audit', latin, '--format', 'json', '--fail-on', 'never'], 3);
+  console.log(`  100 MB non-UTF-8 line             ${l.ms.toFixed(0).padStart(6)} ms  ${l.rssMiB.toFixed(0).padStart(5)} MiB peak`);
+}
+
 // Human output against JSON on 200 copies of a 10k-line config: the table costs at most 1.5x.
 const HUMAN = Number(process.env.BENCH_HUMAN ?? 200);
 if (HUMAN > 0) {

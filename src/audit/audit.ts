@@ -19,6 +19,8 @@ export interface AuditOptions {
   fileFilter?: ((path: string) => boolean) | undefined;
   /** Whether `files.include` names a scanned file explicitly (a document extension then does not skip it). */
   fileIncluded?: ((path: string) => boolean) | undefined;
+  /** Largest configuration file read (default 256 MiB). */
+  maxConfigBytes?: number | undefined;
 }
 
 export { planPaths, type PlannedFile } from '../input/discover.js';
@@ -50,14 +52,18 @@ export function auditFileList(files: string[], options: AuditOptions): AuditRun 
   return run;
 }
 
-/** Reads a `--files-from` list: one path per line; blank lines and `#` comments are skipped. */
+/**
+ * Reads a `--files-from` list: one path per line (git-quoted paths unquoted); blank lines are
+ * skipped. A line starting with `#` is kept: the caller treats it as a comment only when no such file
+ * exists (a path may start with `#`).
+ */
 export function parseFileList(text: string, nulSeparated = false): string[] {
   // `-z` lists (git diff -z, find -print0) hold paths as they are: no trimming, no comments.
   if (nulSeparated) return text.split('\0').filter((p) => p !== '');
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
+    .filter((l) => l !== '')
     .map(unquoteGitPath);
 }
 
@@ -96,7 +102,7 @@ export type FileOutcome =
 export function auditOneFile(file: string, options: AuditOptions, evidence: Evidence): FileOutcome {
   let analysed: AnalysedTarget[];
   try {
-    analysed = analyseFile(file, evidence);
+    analysed = analyseFile(file, evidence, options.maxConfigBytes);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { file, error: { message: err.message, line: err.line, kind: err.kind } };

@@ -23,8 +23,8 @@ export function analyseParsed(parsed: ParsedConfig, options: BuildOptions = {}):
   });
 }
 
-export function analyseFile(path: string, evidence: Evidence = 'lenient'): AnalysedTarget[] {
-  return analyseParsed(loadConfigFile(path, evidence));
+export function analyseFile(path: string, evidence: Evidence = 'lenient', maxBytes?: number): AnalysedTarget[] {
+  return analyseParsed(loadConfigFile(path, evidence, maxBytes));
 }
 
 export function analyseBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}): AnalysedTarget[] {

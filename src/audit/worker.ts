@@ -13,6 +13,7 @@ export interface WorkerSettings {
   ruleSettings: Record<string, RuleSetting>;
   profiles: string[];
   profileGlobs: { include: string[]; exclude: string[] };
+  maxConfigBytes?: number | undefined;
 }
 
 const settings = workerData as WorkerSettings;
@@ -21,6 +22,7 @@ const options: AuditOptions = {
   rules: configuredRules(RULES, { rules: settings.ruleSettings } as Parameters<typeof configuredRules>[1]),
   profiles: settings.profiles,
   ...(filter ? { profileFilter: filter } : {}),
+  maxConfigBytes: settings.maxConfigBytes,
 };
 
 parentPort!.on('message', (msg: { index: number; file: string; evidence: Evidence }) => {

@@ -1,10 +1,10 @@
 // Baselines: record today's findings, then report only new ones. Entries whose finding is gone are
 // reported as stale so the baseline shrinks over time.
 
-import { readFileSync } from 'node:fs';
 import type { Finding } from '../engine/types.js';
 import { BaselineError } from './baseline-error.js';
 import { findingKey, keyString, type FindingKey } from './identity.js';
+import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface BaselineFile {
   schemaVersion: 1;
@@ -31,14 +31,22 @@ export function baselineText(baseline: BaselineFile): string {
 }
 
 export function readBaseline(file: string): BaselineFile {
+  let text: string;
+  try {
+    text = readUserText(file, READ_LIMITS.baseline);
+  } catch (err) {
+    if (err instanceof ReadError)
+      throw new BaselineError(file, err.kind === 'unreadable' && /no such file/.test(err.message) ? 'no such baseline file' : err.message);
+    throw err;
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new BaselineError(file, code === 'ENOENT' ? 'no such baseline file' : `not a baseline file (${code ?? 'invalid JSON'})`);
+    data = JSON.parse(text);
+  } catch {
+    throw new BaselineError(file, 'not a baseline file (invalid JSON)');
   }
-  const b = data as Partial<BaselineFile>;
+  // `null`, a number or an array is JSON too: only an object with the right shape is a baseline.
+  const b = (data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Partial<BaselineFile>;
   if (b.schemaVersion !== 1 || !Array.isArray(b.entries)) throw new BaselineError(file, 'not an asa-mobile-audit baseline (schemaVersion 1 with entries)');
   return b as BaselineFile;
 }

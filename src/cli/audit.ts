@@ -2,7 +2,6 @@
 // formats CI systems read, gated by exit codes. This file holds argv and output only: the audit is in
 // audit/, the gate (ignores, baselines, exit decision) in gate.ts, the formats in report/.
 
-import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { auditFileList, auditTarget, emptyRun, parseFileList, planPaths, type AuditOptions } from '../audit/audit.js';
 import { analyseBytes } from '../audit/pipeline.js';
@@ -25,6 +24,8 @@ import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
 import type { SshCliOptions } from './ssh-audit.js';
+import { existsSync } from 'node:fs';
+import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface AuditCliOptions extends SshCliOptions {
   format: string[];
@@ -95,13 +96,16 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     profileFilter: profileFilter(cfg),
     fileFilter: fileFilter(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
     fileIncluded: fileIncluded(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
+    maxConfigBytes: maxConfigBytes(io.env),
   };
   const abs = (p: string): string => resolve(io.cwd, p);
   let run: AuditRun;
   if (live) {
     run = await (await import('./ssh-audit.js')).collectOverSsh(opts, io, auditOptions);
   } else if (opts.filesFrom !== undefined) {
-    const list = parseFileList(opts.filesFrom === '-' ? io.readStdin() : readListFile(abs(opts.filesFrom)), Boolean(opts.nul));
+    const list = parseFileList(opts.filesFrom === '-' ? io.readStdin() : readListFile(abs(opts.filesFrom)), Boolean(opts.nul)).filter(
+      (f) => !f.startsWith('#') || existsSync(abs(f)),
+    );
     run = auditFileList(
       list.map((f) => (isAbsoluteLike(f) ? f : abs(f))),
       auditOptions,
@@ -111,7 +115,13 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     run = emptyRun();
     const files = paths.filter((p) => p !== '-');
     const plan = planPaths(files.map(abs), auditOptions);
-    const workers = await auditPlanned(plan, auditOptions, { ruleSettings: cfg.rules, profiles: opts.profile, profileGlobs: cfg.profiles }, run, io.env);
+    const workers = await auditPlanned(
+      plan,
+      auditOptions,
+      { ruleSettings: cfg.rules, profiles: opts.profile, profileGlobs: cfg.profiles, maxConfigBytes: auditOptions.maxConfigBytes },
+      run,
+      io.env,
+    );
     if (opts.verbose && workers > 0) complain(io, `audited ${plan.filter((p) => p.skip === null).length} files on ${workers} worker threads`);
     // `-`: a configuration on standard input (a pipe from ssh, git show, an editor).
     if (paths.includes('-')) auditStdin(io.readStdin(), auditOptions, run);
@@ -277,9 +287,10 @@ function auditStdin(text: string, options: AuditOptions, run: AuditRun): void {
 
 function readListFile(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readUserText(path, READ_LIMITS.list);
   } catch (err) {
-    throw new UsageError(`--files-from ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err)}`);
+    if (err instanceof ReadError) throw new UsageError(`--files-from ${path}: ${err.message}`);
+    throw err;
   }
 }
 

@@ -1,7 +1,6 @@
 // `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
 // composing a plan are in change/; the words and formats in report/change-*.
 
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseFile } from '../audit/pipeline.js';
@@ -30,6 +29,7 @@ import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } 
 import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
 import { writeOutput } from './write-output.js';
+import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -51,6 +51,7 @@ async function setup(opts: CommonOptions, io: CliIo): Promise<Setup> {
     profileFilter: profileFilter(cfg),
     fileFilter: fileFilter(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
     fileIncluded: fileIncluded(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
+    maxConfigBytes: maxConfigBytes(io.env),
   };
   return { cfg, options, today: io.now().toISOString().slice(0, 10), abs: (p) => resolve(io.cwd, p) };
 }
@@ -162,7 +163,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
 async function loadTarget(file: string | undefined, opts: SshCliOptions & CommonOptions, s: Setup, io: CliIo, command: string): Promise<DeviceSnapshot[]> {
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live === (file !== undefined)) throw new UsageError(`${command}: give one configuration file or --ssh user@host`);
-  if (file !== undefined) return analyseFile(s.abs(file)).map((a) => configure(snapshotOf(a, s.options), s));
+  if (file !== undefined) return analyseFile(s.abs(file), 'lenient', s.options.maxConfigBytes).map((a) => configure(snapshotOf(a, s.options), s));
   const snapshots: DeviceSnapshot[] = [];
   const run = await (
     await import('./ssh-audit.js')
@@ -186,9 +187,10 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   const s = await setup(opts, io);
   let script: string;
   try {
-    script = opts.commands === '-' ? io.readStdin() : readFileSync(s.abs(opts.commands), 'utf8');
+    script = opts.commands === '-' ? io.readStdin() : readUserText(s.abs(opts.commands), READ_LIMITS.script);
   } catch (err) {
-    throw new UsageError(`--commands ${opts.commands}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(err)}`);
+    if (err instanceof ReadError) throw new UsageError(`--commands ${opts.commands}: ${err.message}`);
+    throw err;
   }
   const snapshots = await loadTarget(file, opts, s, io, 'what-if');
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;

@@ -2,6 +2,7 @@
 
 import { evaluateQuery, explainDevice, type IosDnsExplanation, type QueryVerdict } from '../explain/ios-dns.js';
 import { analyseFile } from '../audit/pipeline.js';
+import { maxConfigBytes } from '../common/read-file.js';
 import { renderExplainJson, type ExplainTarget } from '../report/explain-json.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { outputWidth } from '../report/wrap.js';
@@ -20,7 +21,10 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
   if (opts.query !== undefined && !isPlausibleHostname(opts.query)) {
     throw new UsageError(`--query: \`${opts.query}\` is not a host name`);
   }
-  const targets: ExplainTarget[] = analyseFile(file).map((t) => ({ summary: t.summary, explanations: explainDevice(t.resolved) }));
+  const targets: ExplainTarget[] = analyseFile(file, 'lenient', maxConfigBytes(io.env)).map((t) => ({
+    summary: t.summary,
+    explanations: explainDevice(t.resolved),
+  }));
 
   if (opts.tunnelGroup !== undefined) {
     const wanted = opts.tunnelGroup;

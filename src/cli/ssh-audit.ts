@@ -2,7 +2,6 @@
 // configurations to the same audit as saved files. Secrets come from environment variables named on
 // the command line or in the inventory, or from a no-echo prompt; they are never printed or stored.
 
-import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 // ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
@@ -18,6 +17,7 @@ import { saveCollected } from '../collect/save.js';
 import { InputError } from '../input/load.js';
 import { complain, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
+import { READ_LIMITS, ReadError, readUserFile } from '../common/read-file.js';
 
 export interface SshCliOptions {
   ssh: string[];
@@ -171,8 +171,12 @@ class SecretSource {
     if (agent) out.agent = agent;
     if (passwordEnv !== undefined) out.password = this.fromEnv(passwordEnv, '--password-env');
     if (identity !== undefined) {
-      if (!existsSync(identity)) throw new CollectError('auth', `--identity ${identity}: no such file`);
-      out.privateKey = readFileSync(identity);
+      try {
+        out.privateKey = readUserFile(identity, READ_LIMITS.key);
+      } catch (err) {
+        if (err instanceof ReadError) throw new CollectError('auth', `--identity ${identity}: ${err.message}`);
+        throw err;
+      }
       const parsed = ssh2.utils.parseKey(out.privateKey);
       if (parsed instanceof Error && /passphrase/i.test(parsed.message)) {
         const passphrase = await this.ask(`passphrase:${identity}`, `Passphrase for ${identity}: `);

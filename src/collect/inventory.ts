@@ -1,11 +1,11 @@
 // Which devices a fleet run visits: an inventory YAML (hosts, groups, per-group user and the names of
 // the environment variables that hold secrets, never the secrets) or a RANCID router.db.
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FileError } from '../common/file-error.js';
 import { parseRouterDbLines } from '../input/router-db.js';
 import { pathOf } from '../common/schema-path.js';
+import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface InventoryHost {
   host: string;
@@ -67,9 +67,10 @@ type HostEntry = string | ({ host: string } & Settings);
 export async function loadInventory(file: string): Promise<Inventory> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUserText(file, READ_LIMITS.list);
   } catch (err) {
-    throw new InventoryError(file, null, `cannot read inventory (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    if (err instanceof ReadError) throw new InventoryError(file, null, `cannot read inventory: ${err.message}`);
+    throw err;
   }
   return looksLikeRouterDb(file, text) ? parseRouterDb(text) : parseYamlInventory(file, text);
 }

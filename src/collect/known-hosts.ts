@@ -3,8 +3,9 @@
 // as raw blobs; the fingerprint is OpenSSH's `SHA256:` form so users can compare with `ssh-keygen -l`.
 
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { READ_LIMITS, readUserText } from '../common/read-file.js';
 
 export type HostKeyVerdict =
   | { status: 'match' }
@@ -43,7 +44,7 @@ export function keyTypeOf(key: Buffer): string {
 export function readKnownHosts(file: string): KnownHostEntry[] {
   if (!existsSync(file)) return [];
   const entries: KnownHostEntry[] = [];
-  readFileSync(file, 'utf8')
+  readUserText(file, READ_LIMITS.list)
     .split(/\r?\n/)
     .forEach((raw, i) => {
       const text = raw.trim();

@@ -1,11 +1,11 @@
 // Reads one `.asa-mobile-audit.yaml`: parses with `yaml` (which keeps line positions) and validates with ajv against CONFIG_SCHEMA.
 
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { pathOf } from '../common/schema-path.js';
 import { ConfigError } from './config-error.js';
 import { CONFIG_SCHEMA, type AuditConfig, type IgnoreEntry } from './schema.js';
+import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(CONFIG_SCHEMA);
@@ -13,9 +13,10 @@ const validate = ajv.compile(CONFIG_SCHEMA);
 export function loadConfig(file: string, knownRules: readonly string[]): AuditConfig {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUserText(file, READ_LIMITS.yaml);
   } catch (err) {
-    throw new ConfigError(file, null, `cannot read configuration file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    if (err instanceof ReadError) throw new ConfigError(file, null, err.message);
+    throw err;
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

@@ -158,7 +158,15 @@ class Walk {
     let names: string[];
     try {
       names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    } catch {
+    } catch (err) {
+      // An unreadable folder is skipped, said, and never stops the rest of the scan.
+      const code = (err as NodeJS.ErrnoException).code;
+      this.found.push({
+        file: `${dir}/`,
+        evidence: 'strong',
+        named: true,
+        skip: `cannot list this folder (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err))})`,
+      });
       return;
     }
     for (const name of names) {
@@ -190,7 +198,10 @@ class Walk {
         this.directory(full, layers, name === 'configs' ? states : undefined);
         continue;
       }
-      if (!isFile) continue;
+      if (!isFile) {
+        this.found.push({ file: full, evidence: 'strong', named: false, skip: 'not a regular file (a FIFO, socket or device): not read' });
+        continue;
+      }
       this.found.push({ file: full, evidence: 'strong', named: false, skip: this.skipReason(full, name, rancidStates) });
     }
   }

@@ -1,7 +1,7 @@
 // Reading a config file from disk with clear, one-line errors for everything that is not an ASA
 // configuration: missing, a directory, empty, binary, JSON, an IOS router config.
 
-import { readFileSync, statSync } from 'node:fs';
+import { READ_LIMITS, ReadError, readUserFile } from '../common/read-file.js';
 import { FileError } from '../common/file-error.js';
 import { looksBinary } from '../parse/decode.js';
 import { LineKind } from '../parse/line-kinds.js';
@@ -10,7 +10,7 @@ import { redactLine } from '../parse/redact.js';
 import { readVersionLine } from '../parse/version.js';
 
 /** A problem with the input that stops it from being read: reported as one line, exit code 2. */
-export type InputErrorKind = 'unreadable' | 'directory' | 'empty' | 'binary' | 'not-asa';
+export type InputErrorKind = 'unreadable' | 'directory' | 'special' | 'too-large' | 'empty' | 'binary' | 'not-asa';
 
 export class InputError extends FileError {
   constructor(
@@ -34,14 +34,13 @@ export class InputError extends FileError {
  */
 export type Evidence = 'strong' | 'lenient';
 
-export function loadConfigFile(path: string, evidence: Evidence = 'lenient'): ParsedConfig {
+export function loadConfigFile(path: string, evidence: Evidence = 'lenient', maxBytes: number = READ_LIMITS.config): ParsedConfig {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new InputError(path, 'is a directory; give a configuration file', null, 'directory');
-    bytes = readFileSync(path);
+    bytes = readUserFile(path, maxBytes, ' (ASA_MOBILE_AUDIT_MAX_CONFIG_MB raises it)');
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(path, describeFsError(err));
+    if (err instanceof ReadError) throw new InputError(path, err.message, null, err.kind);
+    throw err;
   }
   return parseConfigInput(bytes, path, evidence);
 }
@@ -53,21 +52,6 @@ export function parseConfigInput(bytes: Uint8Array, source: string, evidence: Ev
   const parsed = parseConfigBytes(bytes, source);
   rejectIfNotAsa(parsed, evidence);
   return parsed;
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory; give a configuration file';
-    default:
-      return `cannot read file (${code ?? String(err)})`;
-  }
 }
 
 // Lines only an ASA (or PIX/FWSM) prints. IOS shares `hostname`, `interface`, `access-list`, so those prove nothing.

@@ -24,10 +24,12 @@ const CP1252_HIGH = [
   0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+const CP1252_RANGE = /[\x80-\x9f]/g;
+
+/** Windows-1252 in bulk: Latin-1 in native code, then the 0x80–0x9F range remapped (linear in size). */
 function decodeCp1252(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += String.fromCharCode(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
-  return out;
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(CP1252_RANGE, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]!));
 }
 
 const LF = 0x0a;
@@ -58,9 +60,9 @@ function decodePerLine(body: Uint8Array, bom: boolean): DecodedText {
   const pushLine = (from: number, to: number, terminated: boolean): void => {
     const slice = body.subarray(from, to);
     let decoded: string;
-    try {
-      decoded = utf8Strict.decode(slice);
-    } catch {
+    // isUtf8 validates in native code; a thrown decode error per line was the slow path.
+    if (isUtf8(slice)) decoded = utf8Strict.decode(slice);
+    else {
       decoded = decodeCp1252(slice);
       cp1252Lines.push(lines.length + 1);
     }
@@ -120,10 +122,12 @@ export function collapseCarriageReturns(line: string): string {
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
   let controls = 0;
+  let nuls = 0;
   for (const b of sample) {
-    if (b === 0) return true;
+    // A stray NUL in a capture (a terminal hiccup) is not a binary file; many of them are.
+    if (b === 0) nuls++;
     // Tab, LF, CR, FF and backspace (pager erase) are normal in captured text.
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x08 && b !== 0x1b) controls++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x08 && b !== 0x1b) controls++;
   }
-  return sample.length > 0 && controls / sample.length > 0.1;
+  return sample.length > 0 && (nuls / sample.length > 0.01 || (controls + nuls) / sample.length > 0.1);
 }

@@ -38,10 +38,19 @@ export default function renderJunit(input: ReportInput): string {
       );
       suiteErrors++;
     }
+    // Findings by rule and profile, once: a lookup per test case, not a scan (10k profiles x 32 rules).
+    const byCase = new Map<string, Finding[]>();
+    for (const f of t.findings) {
+      for (const key of [`${f.ruleId}\u0000${f.tunnelGroup ?? ''}`, `${f.ruleId}\u0000*`]) {
+        const list = byCase.get(key) ?? [];
+        list.push(f);
+        byCase.set(key, list);
+      }
+    }
     for (const { meta: rule } of input.rules) {
       const subjects = rule.scope === 'device' ? [null] : t.mobileProfiles;
       for (const profile of subjects) {
-        const found = t.findings.filter((f) => f.ruleId === rule.id && (rule.scope === 'device' || f.tunnelGroup === profile));
+        const found = byCase.get(rule.scope === 'device' ? `${rule.id}\u0000*` : `${rule.id}\u0000${profile ?? ''}`) ?? [];
         const failing = found.filter((f) => SEVERITY_RANK[f.severity] >= threshold);
         const passing = found.filter((f) => SEVERITY_RANK[f.severity] < threshold);
         const caseName = profile === null ? rule.id : `${rule.id} [${profile}]`;
