@@ -5,6 +5,7 @@
 import type { AuditOptions } from '../audit/audit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { cmp } from '../common/problem.js';
+import { hasControlInLines } from '../common/control-chars.js';
 import { recreateProfile, renameCustomType, renderRemedy, unusedName, type Remedy } from '../engine/remedy.js';
 import { nameCharacters, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
@@ -95,6 +96,9 @@ function verified(
     else remains.push({ ...item(f), why: whyRemains(f, renamed) });
   }
   const rollbackBody = renderUndo(merged.undo);
+  // Never a paste-ready script holding a control character (the engine withholds such fixes; this
+  // guards what composition adds, such as copied lines).
+  if (hasControlInLines(script) || hasControlInLines(rollbackBody)) return withheld(before, selected);
   return {
     source: before.target.summary.source,
     hostname: before.target.summary.hostname,
@@ -120,6 +124,26 @@ function verified(
         (f) => `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''} was hidden by a misspelling this plan corrects; it is there today: ${f.message}`,
       ),
     ],
+  };
+}
+
+function withheld(before: DeviceSnapshot, selected: readonly ReportedFinding[]): PlanTarget {
+  const why = 'the script would hold a control character from a name in the configuration; check the names on the device and type the fixes yourself';
+  return {
+    source: before.target.summary.source,
+    hostname: before.target.summary.hostname,
+    context: before.target.summary.context,
+    script: '',
+    rollback: '',
+    needsInput: selected.map((f) => ({ ...item(f), what: why })),
+    closes: [],
+    remains: selected.map((f) => ({ ...item(f), why })),
+    changes: [],
+    collateral: [],
+    introduced: [],
+    revealed: [],
+    problems: [],
+    notes: [`No script: ${why}.`],
   };
 }
 

@@ -1,4 +1,6 @@
 // Where a command writes. Tests pass their own sinks; the binary passes the process streams.
+import { visibleLines } from '../common/control-chars.js';
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -23,5 +25,6 @@ export const TOOL_NAME = 'asa-mobile-audit';
 
 /** One line on stderr, prefixed with the tool name, as a careful CLI does. */
 export function complain(io: CliIo, message: string): void {
-  io.stderr(`${TOOL_NAME}: ${message}\n`);
+  // Messages quote names, paths and device replies: their control characters are shown, not obeyed.
+  io.stderr(`${TOOL_NAME}: ${visibleLines(message)}\n`);
 }

@@ -2,6 +2,7 @@
 // hands each rule its profiles and a `report` object, renders messages from the rule's templates, and
 // fills in what every finding carries (profile, policy, line role).
 
+import { hasControl, hasControlInLines, visible } from '../common/control-chars.js';
 import { cmp } from '../common/problem.js';
 import { deviceContext, explainProfile } from '../explain/ios-dns.js';
 import type { Basis } from '../model/basis.js';
@@ -92,8 +93,20 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
           ? { line: d.at, role: 'offending' as const }
           : d.at;
     const data = d.data ?? {};
-    const rendered = d.remedy ? renderRemedy(device.model, d.remedy) : null;
-    const needsInput = [...(d.needsInput ? [d.needsInput] : []), ...(rendered?.needsInput ?? [])];
+    const candidate = d.remedy ? renderRemedy(device.model, d.remedy) : null;
+    // CLI holding a control character (from a name in the config) is never printed for pasting:
+    // a terminal would act on it. The user types the fix after checking the name.
+    const unsafe = candidate !== null && hasControlInLines(candidate.cli);
+    const rendered = unsafe ? null : candidate;
+    const needsInput = [
+      ...(d.needsInput ? [d.needsInput] : []),
+      ...(rendered?.needsInput ?? []),
+      ...(unsafe
+        ? [
+            `the fix is not printed: it would hold a control character from a name in the configuration (\`${visible(candidate.cli.split('\n').find(hasControl)!.trim())}\`); check that name on the device and type the fix yourself`,
+          ]
+        : []),
+    ];
     out.push({
       ruleId: meta.id,
       severity,
@@ -105,7 +118,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       tunnelGroup: profile?.resolved.name ?? null,
       groupPolicy: profile?.resolved.groupPolicy ?? null,
       fix: rendered?.cli ?? null,
-      remedy: d.remedy ?? null,
+      remedy: unsafe ? null : (d.remedy ?? null),
       needsInput: needsInput.length > 0 ? needsInput.join('; ') : null,
       object: d.object ?? null,
       basis: profile?.reach.assumption ? weakest(meta.basis, 'recalled') : meta.basis,

@@ -8,6 +8,7 @@ import type { Finding } from '../engine/types.js';
 import { paint, type Paint } from './colour.js';
 import { targetHeading } from './explain-text.js';
 import { renderReadiness } from './readiness.js';
+import { visibleTarget } from './safe-text.js';
 import type { ReportInput } from './report-input.js';
 import { visibleWidth, wrapText } from './wrap.js';
 
@@ -59,7 +60,9 @@ function findingBlock(g: Group, lineWidth: number, width: number, p: Paint): str
   return out;
 }
 
-export default function renderAuditTable({ targets, display, summary }: ReportInput): string {
+export default function renderAuditTable({ targets: raw, display, summary }: ReportInput): string {
+  // Names and lines from the config are data: control characters are shown, never sent to the terminal.
+  const targets = raw.map(visibleTarget);
   const p = paint(display.color);
   const width = display.width;
   const out: string[] = [];

@@ -3,20 +3,22 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import type { PlanTarget, ProfileDiff } from '../change/result.js';
+import { visible } from '../common/control-chars.js';
 import { isChanged, verdictLine } from './change-text.js';
+import { mdCode, mdFence } from './safe-text.js';
 import { deviceTitle, dnsChangeLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 
 function md(text: string): string {
-  return text.replace(/([\\`*_[\]|<>])/g, '\\$1');
+  return visible(text).replace(/([\\`*_[\]|<>&])/g, '\\$1');
 }
 
 /** Prose that may hold `code spans` of CLI: keep the spans, escape what would break a table or HTML. */
 function prose(text: string): string {
-  return text.replace(/([\\|<>])/g, '\\$1');
+  return visible(text).replace(/([\\|<>&])/g, '\\$1');
 }
 
 function findingItem(f: ReportedFinding): string {
-  const where = [f.tunnelGroup ? `profile \`${f.tunnelGroup}\`` : null, f.line !== null ? `line ${f.line}` : null].filter(Boolean).join(', ');
+  const where = [f.tunnelGroup ? `profile ${mdCode(f.tunnelGroup)}` : null, f.line !== null ? `line ${f.line}` : null].filter(Boolean).join(', ');
   return `- **${f.severity}** \`${f.ruleId}\`${where ? ` — ${where}` : ''}: ${md(f.message)}`;
 }
 
@@ -26,7 +28,7 @@ function profileRow(p: ProfileDiff): string {
     ...(p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine)),
     ...dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new),
   ];
-  return `| \`${md(p.tunnelGroup)}\` | ${p.status}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
+  return `| ${mdCode(p.tunnelGroup, true)} | ${p.status}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
 }
 
 export function renderDiffMarkdown(input: ChangeReportInput): string {
@@ -34,9 +36,9 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
   const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
   const changed = input.diffs.filter(isChanged);
   const out = [`## ${input.tool.name} diff: ${plural(changed.length, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved`, ''];
-  for (const p of input.problems ?? []) out.push(`- :x: \`${md(input.scriptFile ?? 'change')}\` line ${p.line}: ${md(p.message)}`);
+  for (const p of input.problems ?? []) out.push(`- :x: ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${md(p.message)}`);
   for (const d of changed) {
-    out.push(`### ${md(deviceTitle(d))}`, '', `\`${md(d.old ?? '(none)')}\` → \`${md(d.new ?? '(none)')}\``, '');
+    out.push(`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '');
     if (d.device.length > 0) out.push('Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '');
     const profiles = d.profiles.filter((p) => p.status !== 'unchanged');
     if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map(profileRow), '');
@@ -51,9 +53,9 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
 export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name: string }): string {
   const out = [`## ${tool.name} plan`, ''];
   for (const t of targets) {
-    out.push(`### ${md(t.hostname ?? t.source)}${t.context ? ` [context ${md(t.context)}]` : ''} — \`${md(t.source)}\``, '');
+    out.push(`### ${md(t.hostname ?? t.source)}${t.context ? ` [context ${md(t.context)}]` : ''} — ${mdCode(t.source)}`, '');
     out.push(`**${md(verdictLine(t))}**`, '');
-    if (t.script !== '') out.push('Paste in configuration mode:', '', '```', t.script, '```', '');
+    if (t.script !== '') out.push('Paste in configuration mode:', '', ...mdFence(t.script.split('\n')), '');
     if (t.needsInput.length > 0)
       out.push(
         '**Needs your input** (not in the script):',
@@ -65,7 +67,7 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
     if (t.remains.length > 0)
       out.push('**Remains:**', '', ...t.remains.map((r) => `- \`${r.ruleId}\`${r.tunnelGroup ? ` (${md(r.tunnelGroup)})` : ''}: ${prose(r.why)}`), '');
     if (t.changes.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...t.changes.map(profileRow), '');
-    if (t.rollback !== '') out.push('<details><summary>Rollback</summary>', '', '```', t.rollback, '```', '', '</details>', '');
+    if (t.rollback !== '') out.push('<details><summary>Rollback</summary>', '', ...mdFence(t.rollback.split('\n')), '', '</details>', '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -3,6 +3,7 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
+import { visibleLines } from '../common/control-chars.js';
 import { deviceTitle, dnsChangeLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 
 function findingLine(f: ReportedFinding): string {
@@ -47,7 +48,7 @@ export function renderDiffText(input: ChangeReportInput): string {
       ? `no change to any connection profile (${plural(input.diffs.length, 'device')} compared)`
       : `${plural(changed.length, 'device')} changed of ${input.diffs.length}; findings: ${introduced} introduced, ${resolved} resolved`,
   );
-  return `${out.join('\n')}\n`;
+  return `${visibleLines(out.join('\n'))}\n`;
 }
 
 export function isChanged(d: DeviceDiff): boolean {
@@ -97,5 +98,5 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
     if (t.rollback !== '') out.push('Rollback (paste to undo the whole plan):', RULE, t.rollback, RULE, '');
   }
   if (targets.length === 0) out.push('No configuration to plan for.');
-  return `${out.join('\n').trimEnd()}\n`;
+  return `${visibleLines(out.join('\n').trimEnd())}\n`;
 }

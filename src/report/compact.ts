@@ -2,6 +2,7 @@
 // editors' problem matchers and grep understand. A finding with no line (device-wide, or an external
 // policy) has no `:line:col`.
 
+import { visible } from '../common/control-chars.js';
 import { reportPath, type ReportInput } from './report-input.js';
 
 export default function renderCompact({ targets, inputErrors, cwd }: ReportInput): string {
@@ -19,5 +20,6 @@ export default function renderCompact({ targets, inputErrors, cwd }: ReportInput
       out.push(`${file}${where}: ${f.severity}: ${f.message.replace(/\s+/g, ' ')}${profile} [${f.ruleId}]`);
     }
   }
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+  // One line per finding: a newline or control character from the config is shown escaped.
+  return out.length > 0 ? `${out.map(visible).join('\n')}\n` : '';
 }

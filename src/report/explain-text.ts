@@ -3,6 +3,7 @@
 import type { BecauseEntry } from '../explain/ios-dns.js';
 import type { ExplainTarget } from './explain-json.js';
 import type { TargetSummary } from '../model/summary.js';
+import { visibleLines } from '../common/control-chars.js';
 import { wrapText } from './wrap.js';
 
 export function describeSource(b: Pick<BecauseEntry, 'from' | 'groupPolicy' | 'line' | 'basis'>): string {
@@ -76,5 +77,5 @@ export function renderExplainText(targets: ExplainTarget[], width = 80): string 
       }
     }
   }
-  return `${out.join('\n')}\n`;
+  return `${visibleLines(out.join('\n'))}\n`;
 }

@@ -1,13 +1,15 @@
 // GitHub Actions workflow commands (`::error file=...,line=...,title=...::message`), escaped as the
 // Actions toolkit does: data escapes % CR LF; property values also escape : and ,.
 
+import { visible } from '../common/control-chars.js';
 import type { Severity } from '../engine/types.js';
 import { reportPath, type ReportInput } from './report-input.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Other control characters would reach the job log raw (ANSI there is live): shown escaped.
+  return visible(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(s: string): string {

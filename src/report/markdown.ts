@@ -1,15 +1,17 @@
 // A Markdown summary for pull-request comments: per device, counts, then findings with fixes.
 
 import { countBySeverity, type AuditTarget } from '../audit/result.js';
+import { visible } from '../common/control-chars.js';
 import { helpUri, reportPath, type ReportInput } from './report-input.js';
+import { mdCode, mdFence } from './safe-text.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Escapes characters that would turn table cells or inline text into Markdown syntax. */
+/** Escapes characters that would turn table cells or inline text into Markdown syntax (or HTML). */
 function md(text: string): string {
-  return text.replace(/([\\`*_[\]|<>])/g, '\\$1');
+  return visible(text).replace(/([\\`*_[\]|<>&])/g, '\\$1');
 }
 
 /** GitHub drops a job summary larger than this; --max-bytes defaults to it. */
@@ -24,7 +26,7 @@ export default function renderMarkdown(input: ReportInput): string {
       '',
     );
   }
-  for (const e of input.inputErrors) head.push(`- :x: \`${reportPath(e.file, input.cwd)}\`: ${md(e.message)}`);
+  for (const e of input.inputErrors) head.push(`- :x: ${mdCode(reportPath(e.file, input.cwd))}: ${md(e.message)}`);
   if (input.inputErrors.length > 0) head.push('');
   // The summary table comes first, so a cut report still says where every finding is.
   if (input.targets.length > 1) {
@@ -32,7 +34,7 @@ export default function renderMarkdown(input: ReportInput): string {
     for (const t of input.targets) {
       const c = countBySeverity([t]);
       head.push(
-        `| \`${reportPath(t.summary.source, input.cwd)}\`${t.summary.context ? ` [${md(t.summary.context)}]` : ''} | ${c.error} | ${c.warning} | ${c.info} |`,
+        `| ${mdCode(reportPath(t.summary.source, input.cwd), true)}${t.summary.context ? ` [${md(t.summary.context)}]` : ''} | ${c.error} | ${c.warning} | ${c.info} |`,
       );
     }
     head.push('');
@@ -66,21 +68,21 @@ function deviceSection(t: AuditTarget, input: ReportInput): string {
   const path = reportPath(t.summary.source, input.cwd);
   const c = countBySeverity([t]);
   out.push(
-    `### ${md(t.summary.hostname ?? path)}${t.summary.context ? ` [${md(t.summary.context)}]` : ''} — \`${path}\`${t.summary.asaVersion ? ` (ASA ${t.summary.asaVersion})` : ''}`,
+    `### ${md(t.summary.hostname ?? path)}${t.summary.context ? ` [${md(t.summary.context)}]` : ''} — ${mdCode(path)}${t.summary.asaVersion ? ` (ASA ${md(t.summary.asaVersion)})` : ''}`,
     '',
   );
   if (!t.summary.complete) out.push('> **Incomplete configuration**: findings cover only what the file holds.', '');
   out.push('| error | warning | info |', '|---:|---:|---:|', `| ${c.error} | ${c.warning} | ${c.info} |`, '');
   for (const f of t.findings) {
     const where = [
-      f.tunnelGroup ? `profile \`${f.tunnelGroup}\`` : null,
-      f.groupPolicy ? `policy \`${f.groupPolicy}\`` : null,
+      f.tunnelGroup ? `profile ${mdCode(f.tunnelGroup)}` : null,
+      f.groupPolicy ? `policy ${mdCode(f.groupPolicy)}` : null,
       f.line !== null ? `line ${f.line}` : null,
     ]
       .filter(Boolean)
       .join(', ');
     out.push(`- **${f.severity}** [\`${f.ruleId}\`](${helpUri(input.helpUriBase, f.ruleId)})${where ? ` — ${where}` : ''}: ${md(f.message)}`);
-    if (f.fix) out.push('', '  ```', ...f.fix.split('\n').map((l) => `  ${l}`), '  ```', '');
+    if (f.fix) out.push('', ...mdFence(f.fix.split('\n'), '  '), '');
   }
   if (t.findings.length === 0) out.push('No findings.');
   out.push('');
