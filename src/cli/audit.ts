@@ -11,12 +11,13 @@ import { baselineText, readBaseline, type BaselineResult } from '../baseline/bas
 import { ExitCode } from '../common/exit-codes.js';
 import { configuredRules, fileFilter, fileIncluded, profileFilter, profileGlobMatches } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
+import { isWebUrl } from '../config/load.js';
 import type { AuditConfig, RuleSetting } from '../config/schema.js';
 import { gate, type FailOn } from '../gate.js';
 import { InputError } from '../input/load.js';
 import { colourWanted } from '../report/colour.js';
 import { outputWidth } from '../report/wrap.js';
-import { writeOutput } from './write-output.js';
+import { checkWritable, writeOutput } from './write-output.js';
 import { FORMATS, formatNotes, formatter, isFormat, type Format } from '../report/formats.js';
 import type { ReportInput } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
@@ -69,6 +70,10 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   }
   const maxWarnings = opts.maxWarnings === undefined ? undefined : nonNegativeInt(opts.maxWarnings, '--max-warnings');
   const maxBytes = opts.maxBytes === undefined ? undefined : nonNegativeInt(opts.maxBytes, '--max-bytes');
+  if (opts.helpUriBase !== undefined && !isWebUrl(opts.helpUriBase)) throw new UsageError(`--help-uri-base: \`${opts.helpUriBase}\` is not an http(s) URL`);
+  // Where reports and baselines go is checked before the work: a typo must not cost a fleet run.
+  for (const out of outputsFor(opts)) if (out.file !== null) checkWritable(resolve(io.cwd, out.file), '--output');
+  if (opts.writeBaseline !== undefined) checkWritable(resolve(io.cwd, opts.writeBaseline), '--write-baseline');
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live && (paths.length > 0 || opts.filesFrom !== undefined))
     throw new UsageError('give either files (paths, --files-from) or devices (--ssh, --inventory), not both');

@@ -76,6 +76,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--concurrency <n>', 'devices collected at once (one SSH session per device; default 4)')
     .option('--timeout <seconds>', 'give up on a device after this long (default 120)')
     .option('--command-timeout <seconds>', 'longest silence while waiting for a command to answer (default 30)')
+    .option('--max-output-mb <n>', 'refuse a device that sends more than this per SSH session (default 256)')
+    .option('--max-auth-rounds <n>', 'refuse a device that asks more keyboard-interactive questions than this (default 5)')
     .action(async (paths: string[], opts: AuditCliOptions) => {
       setExit(await (await import('./audit.js')).auditCommand(paths, opts, io));
     });
@@ -92,7 +94,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--legacy-algorithms', 'also offer the SHA-1 key exchanges and CBC ciphers old ASA releases need')
       .option('--context <name>', 'multiple-context mode: one security context, or all (default all)')
       .option('--timeout <seconds>', 'give up on the device after this long (default 120)')
-      .option('--command-timeout <seconds>', 'longest silence while waiting for a command to answer (default 30)');
+      .option('--command-timeout <seconds>', 'longest silence while waiting for a command to answer (default 30)')
+      .option('--max-output-mb <n>', 'refuse a device that sends more than this per SSH session (default 256)')
+      .option('--max-auth-rounds <n>', 'refuse a device that asks more keyboard-interactive questions than this (default 5)');
 
   program
     .command('diff')

@@ -12,8 +12,8 @@ import { collectDevice, sshSource, type CollectedDevice } from '../collect/colle
 import { CollectError } from '../collect/errors.js';
 import { isContextName } from '../collect/allow-list.js';
 import { runFleet } from '../collect/fleet.js';
-import { loadInventory, splitHostPort, type InventoryHost } from '../collect/inventory.js';
-import { saveCollected } from '../collect/save.js';
+import { hostProblem, loadInventory, splitHostPort, type InventoryHost } from '../collect/inventory.js';
+import { CollectionSaver, SaveError } from '../collect/save.js';
 import { InputError } from '../input/load.js';
 import { complain, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -35,6 +35,8 @@ export interface SshCliOptions {
   concurrency?: string;
   timeout?: string;
   commandTimeout?: string;
+  maxOutputMb?: string;
+  maxAuthRounds?: string;
   verbose?: boolean;
 }
 
@@ -57,9 +59,13 @@ export async function collectOverSsh(
   const concurrency = positiveInt(opts.concurrency ?? '4', '--concurrency');
   const hostTimeoutMs = positiveInt(opts.timeout ?? '120', '--timeout') * 1000;
   const idleTimeoutMs = positiveInt(opts.commandTimeout ?? '30', '--command-timeout') * 1000;
+  const maxOutputBytes = positiveInt(opts.maxOutputMb ?? '256', '--max-output-mb', 65_536) * 1024 * 1024;
+  const maxAuthRounds = positiveInt(opts.maxAuthRounds ?? '5', '--max-auth-rounds', 1000);
   if (opts.context !== undefined && opts.context !== 'all' && !isContextName(opts.context))
     throw new UsageError(`--context: \`${opts.context}\` is not a security context name`);
   const abs = (p: string): string => resolve(io.cwd, p);
+  // Checked before any connection: a bad --save must not cost a fleet's collection.
+  const saver = opts.save !== undefined ? saverFor(abs(opts.save), Boolean(opts.keepSecrets)) : null;
   const knownHostsFile = opts.knownHosts !== undefined ? abs(opts.knownHosts) : join(io.env.HOME ?? homedir(), '.ssh', 'known_hosts');
   const targets = await targetsFrom(opts, io);
   const secrets = new SecretSource(io, targets.length > 1);
@@ -90,6 +96,8 @@ export async function collectOverSsh(
         readyTimeoutMs: Math.min(hostTimeoutMs, 30_000),
         idleTimeoutMs,
         hostTimeoutMs,
+        maxOutputBytes,
+        maxAuthRounds,
         enablePassword: () => secrets.enable(user, t.host, enableEnv),
         ...((t.context ?? opts.context) !== undefined ? { context: (t.context ?? opts.context)! } : {}),
         onHostKeyAdded: (fp) => {
@@ -116,7 +124,15 @@ export async function collectOverSsh(
     }
     const device = r.value!;
     for (const note of device.notes) complain(io, `${device.source}: ${note}`);
-    if (opts.save !== undefined) for (const f of saveCollected(abs(opts.save), device, Boolean(opts.keepSecrets))) if (opts.verbose) complain(io, `saved ${f}`);
+    if (saver !== null) {
+      // A save that fails is said, and the device is still audited from memory.
+      try {
+        for (const f of saver.save(device)) if (opts.verbose) complain(io, `saved ${f}`);
+      } catch (err) {
+        if (!(err instanceof SaveError)) throw err;
+        run.inputErrors.push(new InputError(device.source, err.message));
+      }
+    }
     const before = run.targets.length;
     consume(device, run);
     const mine = run.targets.slice(before);
@@ -133,12 +149,14 @@ async function targetsFrom(opts: SshCliOptions, io: CliIo): Promise<Target[]> {
     const at = spec.lastIndexOf('@');
     const user = at > 0 ? spec.slice(0, at) : undefined;
     const { host, port } = splitHostPort(at > 0 ? spec.slice(at + 1) : spec);
-    if (host === '' || /\s/.test(host)) throw new UsageError(`--ssh ${spec}: expected user@host[:port]`);
+    const bad = hostProblem(host, port);
+    if (bad !== null) throw new UsageError(`--ssh ${spec}: ${bad} (expected user@host[:port])`);
     hosts.push({ host, port, group: null, ...(user !== undefined ? { user } : {}) });
   }
   if (opts.inventory !== undefined) {
     const inv = await loadInventory(resolve(io.cwd, opts.inventory));
-    if (opts.verbose) for (const s of inv.skipped) complain(io, `skipped ${s.host}: ${s.reason}`);
+    // A name that cannot be a host is always said; devices marked down only with -v.
+    for (const s of inv.skipped) if (opts.verbose || s.invalid) complain(io, `skipped ${s.host}: ${s.reason}`);
     hosts.push(...inv.hosts);
   }
   // One session per device: a host listed twice is collected once.
@@ -229,10 +247,19 @@ class SecretSource {
   }
 }
 
-function positiveInt(text: string, flag: string): number {
+function saverFor(dir: string, keepSecrets: boolean): CollectionSaver {
+  try {
+    return new CollectionSaver(dir, keepSecrets);
+  } catch (err) {
+    if (err instanceof SaveError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+function positiveInt(text: string, flag: string, max = 86_400): number {
   const n = Number(text);
   // Timers take at most ~24.8 days; a day is more than any device needs.
-  if (!Number.isInteger(n) || n < 1 || n > 86_400) throw new UsageError(`${flag}: \`${text}\` is not a whole number from 1 to 86400`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag}: \`${text}\` is not a whole number from 1 to ${max}`);
   return n;
 }
 

@@ -1,13 +1,15 @@
-// Writing a report or baseline the user asked for: a folder that does not exist, a path that is a
-// folder, or no permission is the user's to fix (exit 2, one line), never an internal error.
+// Writing a report or baseline the user asked for, atomically: a folder that does not exist, a path
+// that is a folder, no permission or a full disk is the user's to fix (exit 2, one line), never an
+// internal error, and never leaves a cut file behind.
 
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../common/atomic-write.js';
 import { UsageError } from './usage-error.js';
 
-export function writeOutput(path: string, text: string, what: string): void {
+export function writeOutput(path: string, text: string | Buffer, what: string, mode?: number): void {
   try {
-    writeFileSync(path, text);
+    writeFileAtomic(path, text, mode);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -19,7 +21,26 @@ export function writeOutput(path: string, text: string, what: string): void {
             ? 'permission denied'
             : code === 'ENOTDIR'
               ? `${dirname(path)} is not a folder`
-              : `cannot write (${code ?? String(err)})`;
+              : code === 'ENOSPC' || code === 'EDQUOT'
+                ? 'no space left on device (nothing written; the file, if any, is unchanged)'
+                : code === 'EROFS'
+                  ? 'read-only file system'
+                  : `cannot write (${code ?? String(err)})`;
     throw new UsageError(`${what} ${path}: ${why}`);
+  }
+}
+
+/** Whether `path` can be written, checked before the work that produces it (same messages as a failed write). */
+export function checkWritable(path: string, what: string): void {
+  const dir = dirname(path);
+  const target = statSync(path, { throwIfNoEntry: false });
+  if (target?.isDirectory()) throw new UsageError(`${what} ${path}: is a folder, not a file`);
+  const parent = statSync(dir, { throwIfNoEntry: false });
+  if (!parent) throw new UsageError(`${what} ${path}: the folder ${dir} does not exist`);
+  if (!parent.isDirectory()) throw new UsageError(`${what} ${path}: ${dir} is not a folder`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`${what} ${path}: permission denied`);
   }
 }

@@ -3,7 +3,7 @@
 // A config cut short (drop, timeout) is returned marked incomplete with the reason, never as whole.
 
 import { openSession, type ConnectOptions } from './connect.js';
-import { changetoContext, COMMANDS } from './allow-list.js';
+import { changetoContext, COMMANDS, isContextName } from './allow-list.js';
 import { CollectError } from './errors.js';
 import { AsaShell } from './shell.js';
 
@@ -17,6 +17,8 @@ export interface CollectOptions extends ConnectOptions {
   /** Whole-device budget; the session is closed when it runs out. */
   hostTimeoutMs: number;
   settleMs?: number;
+  /** Most bytes one session may receive (see AsaShell). */
+  maxOutputBytes?: number;
 }
 
 export interface CollectedConfig {
@@ -49,97 +51,161 @@ export function sshSource(host: string, port: number): string {
 
 const DEVICE_ERROR = /^(ERROR:|% ?Invalid input|Command authorization failed|% Unrecognized command)/m;
 
-export async function collectDevice(opts: CollectOptions): Promise<CollectedDevice> {
+/** One SSH session, logged in, privileged, paging off; `close` ends it. */
+interface Session {
+  shell: AsaShell;
+  close: () => void;
+  /** Whether the device's whole budget ran out while this session was open. */
+  budgetSpent: () => boolean;
+}
+
+async function openReadySession(opts: CollectOptions, deadline: number, device: CollectedDevice): Promise<Session> {
   const { client, channel, hostKeyFingerprint } = await openSession(opts);
-  const shell = new AsaShell(channel, { idleTimeoutMs: opts.idleTimeoutMs, ...(opts.settleMs !== undefined ? { settleMs: opts.settleMs } : {}) });
-  // An object, not a `let`: the budget timer flips it while collectWith awaits.
-  const budgetSpent = { value: false };
-  const budget = setTimeout(() => {
-    budgetSpent.value = true;
+  device.hostKeyFingerprint ||= hostKeyFingerprint;
+  const shell = new AsaShell(channel, {
+    idleTimeoutMs: opts.idleTimeoutMs,
+    ...(opts.settleMs !== undefined ? { settleMs: opts.settleMs } : {}),
+    ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
+  });
+  // An object, not a `let`: the budget timer flips it while the collection awaits.
+  const spent = { value: false };
+  const close = (): void => {
+    clearTimeout(budget);
+    // end() only half-closes; a hung peer would keep the socket (and the process) alive.
     client.end();
     client.destroy();
-  }, opts.hostTimeoutMs);
+  };
+  const budget = setTimeout(
+    () => {
+      spent.value = true;
+      close();
+    },
+    Math.max(0, deadline - Date.now()),
+  );
+  const session = { shell, close, budgetSpent: () => spent.value };
+  try {
+    await shell.login();
+    if (!shell.privileged) await shell.enable(await opts.enablePassword?.());
+    const pager = await shell.runText(COMMANDS.pagerOff);
+    if (DEVICE_ERROR.test(pager)) {
+      const fallback = await shell.runText(COMMANDS.pagerOffLegacy);
+      if (DEVICE_ERROR.test(fallback) && !device.notes.includes(PAGER_NOTE)) device.notes.push(PAGER_NOTE);
+    }
+  } catch (err) {
+    close();
+    throw timedOutError(err, spent.value, opts);
+  }
+  return session;
+}
+
+const PAGER_NOTE = 'paging could not be turned off; pages were answered one by one';
+
+function timedOutError(err: unknown, budgetSpent: boolean, opts: CollectOptions): unknown {
+  if (budgetSpent && err instanceof CollectError)
+    return new CollectError('timeout', `gave up on ${opts.host} after the per-host timeout of ${opts.hostTimeoutMs / 1000} s (${err.message})`, err.partial);
+  return err;
+}
+
+export async function collectDevice(opts: CollectOptions): Promise<CollectedDevice> {
+  const deadline = Date.now() + opts.hostTimeoutMs;
   const device: CollectedDevice = {
     host: opts.host,
     port: opts.port,
     source: sshSource(opts.host, opts.port),
-    hostKeyFingerprint,
+    hostKeyFingerprint: '',
     showVersion: null,
     mode: 'single',
     configs: [],
     contextErrors: [],
     notes: [],
   };
+  let session: Session | null = await openReadySession(opts, deadline, device);
   try {
-    return await collectWith(shell, opts, device, () => budgetSpent.value);
-  } catch (err) {
-    if (budgetSpent.value && err instanceof CollectError) {
-      const message = `gave up on ${opts.host} after the per-host timeout of ${opts.hostTimeoutMs / 1000} s (${err.message})`;
-      // Contexts collected before the budget ran out are still audited; the rest is reported.
-      if (device.configs.length > 0) {
-        device.contextErrors.push({ context: 'the remaining contexts', message });
-        return device;
-      }
-      throw new CollectError('timeout', message, err.partial);
+    const { shell } = session;
+    device.showVersion = await shell.runText(COMMANDS.showVersion);
+    const mode = await shell.runText(COMMANDS.showMode);
+    device.mode = /mode:\s*multiple/i.test(mode) ? 'multiple' : 'single';
+    if (device.mode === 'single') {
+      if (opts.context !== undefined) device.notes.push(`--context ${opts.context} ignored: the device runs in single context mode`);
+      device.configs.push(await runningConfig(shell, null, session.budgetSpent));
+      return device;
     }
-    throw err;
+    const contexts = await contextsToCollect(shell, opts, device);
+    if (contexts === null) {
+      // Logged in to a context other than admin: only this one can be read.
+      device.configs.push(await runningConfig(shell, shell.promptContext, session.budgetSpent));
+      return device;
+    }
+    for (const [i, name] of contexts.entries()) {
+      // A session a stalled or flooding context broke is replaced; the contexts already read stay.
+      if (session === null) {
+        try {
+          session = await openReadySession(opts, deadline, device);
+        } catch (err) {
+          const why = err instanceof CollectError ? err.message : String(err);
+          for (const rest of contexts.slice(i)) device.contextErrors.push({ context: rest, message: `not collected: a new session failed (${why})` });
+          break;
+        }
+      }
+      const broken = await collectContext(session, name, device);
+      if (broken) {
+        session.close();
+        session = null;
+        if (Date.now() >= deadline) {
+          const message = `not collected: the per-host timeout of ${opts.hostTimeoutMs / 1000} s ran out`;
+          for (const rest of contexts.slice(i + 1)) device.contextErrors.push({ context: rest, message });
+          break;
+        }
+      }
+    }
+    return device;
+  } catch (err) {
+    throw timedOutError(err, session?.budgetSpent() ?? true, opts);
   } finally {
-    clearTimeout(budget);
-    // end() only half-closes; a hung peer would keep the socket (and the process) alive.
-    client.end();
-    client.destroy();
+    session?.close();
   }
 }
 
-async function collectWith(shell: AsaShell, opts: CollectOptions, device: CollectedDevice, timedOut: () => boolean): Promise<CollectedDevice> {
-  await shell.login();
-  if (!shell.privileged) await shell.enable(await opts.enablePassword?.());
-
-  const pager = await shell.runText(COMMANDS.pagerOff);
-  if (DEVICE_ERROR.test(pager)) {
-    const fallback = await shell.runText(COMMANDS.pagerOffLegacy);
-    if (DEVICE_ERROR.test(fallback)) device.notes.push('paging could not be turned off; pages were answered one by one');
+/** The contexts to read (those whose names the auditor may send), or null when only the current one can be. */
+async function contextsToCollect(shell: AsaShell, opts: CollectOptions, device: CollectedDevice): Promise<string[] | null> {
+  if (opts.context !== undefined && opts.context !== 'all') return [opts.context];
+  const toSystem = await shell.runText(COMMANDS.changetoSystem);
+  if (DEVICE_ERROR.test(toSystem)) {
+    device.notes.push(`cannot change to the system execution space from context ${shell.promptContext ?? '?'}; only that context was collected`);
+    return null;
   }
-  device.showVersion = await shell.runText(COMMANDS.showVersion);
-  const mode = await shell.runText(COMMANDS.showMode);
-  device.mode = /mode:\s*multiple/i.test(mode) ? 'multiple' : 'single';
-
-  if (device.mode === 'single') {
-    if (opts.context !== undefined) device.notes.push(`--context ${opts.context} ignored: the device runs in single context mode`);
-    device.configs.push(await runningConfig(shell, null, timedOut));
-    return device;
+  const listed = parseShowContext(await shell.runText(COMMANDS.showContext));
+  if (listed.length === 0) throw new CollectError('device', '`show context` listed no security contexts; nothing to audit');
+  const usable: string[] = [];
+  for (const name of listed) {
+    if (isContextName(name)) usable.push(name);
+    else
+      device.contextErrors.push({
+        context: name,
+        message: `not collected: \`${name}\` is not a name the auditor sends in \`changeto context\` (letters, digits, \`-\`, \`_\`, \`.\`, at most 64)`,
+      });
   }
+  return usable;
+}
 
-  const current = shell.promptContext;
-  let contexts: string[];
-  if (opts.context !== undefined && opts.context !== 'all') {
-    contexts = [opts.context];
-  } else {
-    const toSystem = await shell.runText(COMMANDS.changetoSystem);
-    if (DEVICE_ERROR.test(toSystem)) {
-      // Logged in to a context other than admin: only this one can be read.
-      device.notes.push(`cannot change to the system execution space from context ${current ?? '?'}; only that context was collected`);
-      device.configs.push(await runningConfig(shell, current, timedOut));
-      return device;
-    }
-    contexts = parseShowContext(await shell.runText(COMMANDS.showContext));
-    if (contexts.length === 0) throw new CollectError('device', '`show context` listed no security contexts; nothing to audit');
-  }
-  for (const name of contexts) {
-    const out = await shell.runText(changetoContext(name));
+/** Reads one context into the device; true when the session can no longer be used. */
+async function collectContext(session: Session, name: string, device: CollectedDevice): Promise<boolean> {
+  try {
+    const out = await session.shell.runText(changetoContext(name));
     if (DEVICE_ERROR.test(out)) {
       device.contextErrors.push({ context: name, message: `\`changeto context ${name}\` was refused: ${out.trim().split('\n')[0]}` });
-      continue;
+      return false;
     }
-    try {
-      device.configs.push(await runningConfig(shell, name, timedOut));
-    } catch (err) {
-      // One context refusing `show running-config` does not cost the others.
-      if (!(err instanceof CollectError) || err.kind !== 'device') throw err;
-      device.contextErrors.push({ context: name, message: err.message });
-    }
+    const config = await runningConfig(session.shell, name, session.budgetSpent);
+    device.configs.push(config);
+    // A partial config means the device stalled or dropped: that session is done.
+    return !config.complete;
+  } catch (err) {
+    if (!(err instanceof CollectError)) throw err;
+    device.contextErrors.push({ context: name, message: err.message });
+    // A refused command leaves the session usable; a timeout, drop or flood does not.
+    return err.kind !== 'device';
   }
-  return device;
 }
 
 async function runningConfig(shell: AsaShell, context: string | null, timedOut: () => boolean): Promise<CollectedConfig> {
@@ -168,7 +234,8 @@ async function runningConfig(shell: AsaShell, context: string | null, timedOut: 
 export function parseShowContext(text: string): string[] {
   const names: string[] = [];
   for (const line of text.split('\n')) {
-    const m = /^[ *]?([A-Za-z0-9][\w.-]*)\s+\S/.exec(line);
+    // Any first-column word: a name the auditor cannot send is reported, not silently dropped.
+    const m = /^[ *]?(\S+)\s+\S/.exec(line);
     if (!m || /^(Context|Total)$/i.test(m[1]!) || /^Context Name/i.test(line.trim())) continue;
     names.push(m[1]!);
   }

@@ -28,7 +28,11 @@ export interface ConnectOptions {
   readyTimeoutMs: number;
   /** Called when acceptNew recorded a new key (so the CLI can say so). */
   onHostKeyAdded?: (fingerprint: string) => void;
+  /** Most keyboard-interactive rounds answered before the login is given up (default 5). */
+  maxAuthRounds?: number;
 }
+
+export const DEFAULT_MAX_AUTH_ROUNDS = 5;
 
 // What old ASA releases (8.x, 9.0–9.x before modern crypto) need; never offered unless asked.
 const LEGACY: Required<Pick<Algorithms, 'kex' | 'cipher' | 'serverHostKey' | 'hmac'>> = {
@@ -96,7 +100,19 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
       client.destroy();
       reject(err);
     };
+    let rounds = 0;
+    const maxRounds = opts.maxAuthRounds ?? DEFAULT_MAX_AUTH_ROUNDS;
     client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => {
+      // A device that keeps asking is not going to accept: stop rather than answer forever.
+      if (++rounds > maxRounds) {
+        fail(
+          new CollectError(
+            'limit',
+            `${hostPattern(opts.host, opts.port)} asked more than ${maxRounds} keyboard-interactive questions (--max-auth-rounds); refused`,
+          ),
+        );
+        return;
+      }
       // Answer password prompts with the password; anything else (an OTP) cannot be automated.
       finish(prompts.map((p) => (/password|passcode/i.test(p.prompt) && c.password !== undefined ? c.password : '')));
     });

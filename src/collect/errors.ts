@@ -13,7 +13,9 @@ export type CollectErrorKind =
   | 'timeout'
   | 'dropped'
   | 'device'
-  | 'command-refused';
+  | 'command-refused'
+  /** The device went past a limit the auditor sets (output size, authentication rounds). */
+  | 'limit';
 
 export class CollectError extends Error {
   constructor(

@@ -6,6 +6,8 @@ import { FileError } from '../common/file-error.js';
 import { parseRouterDbLines } from '../input/router-db.js';
 import { pathOf } from '../common/schema-path.js';
 import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
+import { isContextName } from './allow-list.js';
+import { toPlain } from '../common/yaml-plain.js';
 
 export interface InventoryHost {
   host: string;
@@ -22,7 +24,7 @@ export interface InventoryHost {
 export interface Inventory {
   hosts: InventoryHost[];
   /** router.db devices not audited (not `up`, or not a Cisco device), with the reason. */
-  skipped: Array<{ host: string; reason: string }>;
+  skipped: Array<{ host: string; reason: string; invalid?: boolean }>;
 }
 
 /** A mistake in an inventory file: `FILE:LINE: message`, exit code 2, like a configuration file. */
@@ -87,7 +89,12 @@ export function parseRouterDb(text: string): Inventory {
   for (const { name, type, state } of parseRouterDbLines(text)) {
     if (!/^cisco/i.test(type)) inv.skipped.push({ host: name, reason: `type \`${type}\` in router.db is not an ASA (cisco)` });
     else if (state !== 'up') inv.skipped.push({ host: name, reason: `marked \`${state}\` in router.db` });
-    else inv.hosts.push({ ...splitHostPort(name), group: null });
+    else {
+      const hp = splitHostPort(name);
+      const bad = hostProblem(hp.host, hp.port);
+      if (bad !== null) inv.skipped.push({ host: name, reason: bad, invalid: true });
+      else inv.hosts.push({ ...hp, group: null });
+    }
   }
   return inv;
 }
@@ -97,7 +104,11 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) throw new InventoryError(file, lc.linePos(doc.errors[0]!.pos[0]).line, `invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const data = (doc.toJS() ?? {}) as { defaults?: Settings; hosts?: HostEntry[]; groups?: Record<string, Settings & { hosts?: HostEntry[] }> };
+  const data = (toPlain(doc, file, (f, m) => new InventoryError(f, null, m)) ?? {}) as {
+    defaults?: Settings;
+    hosts?: HostEntry[];
+    groups?: Record<string, Settings & { hosts?: HostEntry[] }>;
+  };
   const validate = new Ajv({ allErrors: true, strict: false }).compile(INVENTORY_SCHEMA);
   if (!validate(data)) {
     // A host entry is a string or a map (oneOf): the map branch's error (an unknown key) is the useful one.
@@ -115,11 +126,21 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
     );
   }
   const hosts: InventoryHost[] = [];
+  const lineOf = (path: Array<string | number>): number | null => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lc.linePos(node.range[0]).line : null;
+  };
   const add = (entries: HostEntry[] | undefined, group: string | null, inherited: Settings): void => {
-    for (const e of entries ?? []) {
+    for (const [i, e] of (entries ?? []).entries()) {
       const s: Settings = { ...data.defaults, ...inherited, ...(typeof e === 'string' ? {} : e) };
       const name = typeof e === 'string' ? e : e.host;
       const { host, port } = splitHostPort(name, s.port as number | undefined);
+      // The same checks as --ssh and --context on the command line.
+      const entryPath = group === null ? ['hosts', i] : ['groups', group, 'hosts', i];
+      const bad = hostProblem(host, port);
+      if (bad !== null) throw new InventoryError(file, lineOf(entryPath), `${entryPath.join('.')}: \`${name}\`: ${bad}`);
+      if (s.context !== undefined && s.context !== 'all' && !isContextName(String(s.context)))
+        throw new InventoryError(file, lineOf(entryPath), `${entryPath.join('.')}: context \`${String(s.context)}\` is not a security context name`);
       hosts.push({
         host,
         port,
@@ -139,6 +160,15 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
     add(members, name, settings);
   }
   return { hosts, skipped: [] };
+}
+
+/** What is wrong with a host and port a user gave (command line or inventory), or null. */
+export function hostProblem(host: string, port: number): string | null {
+  if (host === '') return 'no host name';
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(host)) return 'a host name has no spaces or control characters';
+  if (host.startsWith('-')) return 'a host name does not start with `-`';
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return `port ${port} is not from 1 to 65535`;
+  return null;
 }
 
 /** `host`, `host:port`, `[v6]:port`; an explicit port setting wins over the default 22. */

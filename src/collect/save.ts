@@ -1,10 +1,21 @@
 // `--save DIR`: collected configurations as files a config repository can take, with secrets
-// redacted unless --keep-secrets. Bytes other than the redacted values are kept as received.
+// redacted unless --keep-secrets. Bytes other than the redacted values are kept as received. Files
+// are written atomically and readable by the owner only (0600): even redacted, a configuration maps
+// the network. The folder is checked before any device is contacted.
 
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../common/atomic-write.js';
 import { redactLine } from '../parse/redact.js';
 import type { CollectedConfig, CollectedDevice } from './collect-device.js';
+
+/** A --save folder or file that cannot be used: the message names it. */
+export class SaveError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SaveError';
+  }
+}
 
 export function savedFileName(device: CollectedDevice, config: CollectedConfig): string {
   const safe = (s: string): string => s.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -12,15 +23,48 @@ export function savedFileName(device: CollectedDevice, config: CollectedConfig):
   return `${safe(device.host)}${port}${config.context ? `_${safe(config.context)}` : ''}${config.complete ? '' : '.partial'}.cfg`;
 }
 
-export function saveCollected(dir: string, device: CollectedDevice, keepSecrets: boolean): string[] {
-  mkdirSync(dir, { recursive: true });
-  return device.configs.map((config) => {
-    const file = join(dir, savedFileName(device, config));
-    const text = config.text.toString('latin1');
-    const out = keepSecrets ? text : text.split('\n').map(redactLine).join('\n');
-    writeFileSync(file, Buffer.from(out, 'latin1'), { mode: keepSecrets ? 0o600 : 0o644 });
-    // The mode above applies only to a new file; one saved before must not keep a wider mode.
-    if (keepSecrets) chmodSync(file, 0o600);
-    return file;
-  });
+export class CollectionSaver {
+  /** Names written in this run: two devices whose names make the same file get distinct ones. */
+  private readonly taken = new Set<string>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly keepSecrets: boolean,
+  ) {
+    try {
+      const st = statSync(dir, { throwIfNoEntry: false });
+      if (st && !st.isDirectory()) throw new SaveError(`--save ${dir}: is a file, not a folder`);
+      if (!st) mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+    } catch (err) {
+      if (err instanceof SaveError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new SaveError(
+        `--save ${dir}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a folder' : `cannot use it (${code ?? String(err)})`}`,
+      );
+    }
+  }
+
+  save(device: CollectedDevice): string[] {
+    return device.configs.map((config) => {
+      const file = join(this.dir, this.claim(savedFileName(device, config)));
+      const text = config.text.toString('latin1');
+      const out = this.keepSecrets ? text : text.split('\n').map(redactLine).join('\n');
+      try {
+        writeFileAtomic(file, Buffer.from(out, 'latin1'), 0o600);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new SaveError(`--save ${file}: ${code === 'ENOSPC' || code === 'EDQUOT' ? 'no space left on device' : `cannot write (${code ?? String(err)})`}`);
+      }
+      return file;
+    });
+  }
+
+  private claim(name: string): string {
+    const lower = (n: string): string => n.toLowerCase(); // case-insensitive file systems
+    let candidate = name;
+    for (let i = 2; this.taken.has(lower(candidate)); i++) candidate = name.replace(/(\.partial)?\.cfg$/, `-${i}$&`);
+    this.taken.add(lower(candidate));
+    return candidate;
+  }
 }

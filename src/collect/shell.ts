@@ -19,7 +19,12 @@ export interface ShellOptions {
   idleTimeoutMs: number;
   /** Quiet time that confirms the first prompt (banners can contain prompt-like lines). */
   settleMs?: number;
+  /** Most bytes this session may receive; a device that floods is refused, not buffered. */
+  maxOutputBytes?: number;
 }
+
+/** Default cap on what one session may receive: far above any real configuration. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 // Oxidized's prompt pattern: `host>`, `host#`, `host/ctx#`, `host(config)#`.
 const ANY_PROMPT = /(?:^|[\r\n])\r*([\w.@()\-/]+[#>]) ?$/;
@@ -34,6 +39,8 @@ export class AsaShell {
   private closed = false;
   private waiter: (() => void) | null = null;
   private base: string | null = null;
+  private receivedBytes = 0;
+  private flooded = false;
   prompt = '';
 
   constructor(
@@ -41,6 +48,16 @@ export class AsaShell {
     private readonly options: ShellOptions,
   ) {
     channel.on('data', (chunk: Buffer) => {
+      if (this.flooded) return;
+      this.receivedBytes += chunk.length;
+      if (this.receivedBytes > (options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES)) {
+        // Stop reading before the buffer exhausts memory; the waiter reports it.
+        this.flooded = true;
+        this.buffer = '';
+        channel.end();
+        this.wake();
+        return;
+      }
       // latin1 keeps every byte as one char; the parser decodes the bytes properly later.
       this.buffer += chunk.toString('latin1');
       this.wake();
@@ -165,7 +182,17 @@ export class AsaShell {
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout;
       const check = (): void => {
-        if (done()) {
+        if (this.flooded) {
+          clearTimeout(timer);
+          this.waiter = null;
+          const mb = (this.options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES) / (1024 * 1024);
+          reject(
+            new CollectError(
+              'limit',
+              `the device sent more than ${mb} MB while the auditor waited for ${what} (--max-output-mb); refused, nothing from it kept`,
+            ),
+          );
+        } else if (done()) {
           clearTimeout(timer);
           this.waiter = null;
           resolve();

@@ -1,6 +1,7 @@
 // Reads one `.asa-mobile-audit.yaml`: parses with `yaml` (which keeps line positions) and validates with ajv against CONFIG_SCHEMA.
 
 import { Ajv, type ErrorObject } from 'ajv';
+import { toPlain } from '../common/yaml-plain.js';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { pathOf } from '../common/schema-path.js';
 import { ConfigError } from './config-error.js';
@@ -26,7 +27,7 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
   }
   // `until: 2027-01-31` would be a Date with YAML 1.1 timestamps; the core schema keeps it a string.
   // An empty key (`rules:` with only comments below) means "nothing set", not null.
-  const data: unknown = dropNulls(doc.toJS() ?? {});
+  const data: unknown = dropNulls(toPlain(doc, file, (f, m) => new ConfigError(f, null, m)) ?? {});
   const lineOf = (path: Array<string | number>): number | null => {
     const node = doc.getIn(path, true) as Node | undefined;
     const range = node?.range ?? (path.length > 0 ? (doc.getIn(path.slice(0, -1), true) as Node | undefined)?.range : undefined);
@@ -46,11 +47,13 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
   }
   const ignore: IgnoreEntry[] = (cfg.ignore ?? []).map((entry, i) => {
     if (!knownRules.includes(entry.rule)) throw new ConfigError(file, lineOf(['ignore', i, 'rule']), `ignore[${i}].rule: unknown rule id \`${entry.rule}\``);
-    if (entry.until && Number.isNaN(Date.parse(`${entry.until}T00:00:00Z`)))
+    if (entry.until && !isCalendarDate(entry.until))
       throw new ConfigError(file, lineOf(['ignore', i, 'until']), `ignore[${i}].until: \`${entry.until}\` is not a date`);
     const line = lineOf(['ignore', i]);
     return line === null ? { ...entry } : { ...entry, line };
   });
+  if (cfg.helpUriBase !== undefined && !isWebUrl(cfg.helpUriBase))
+    throw new ConfigError(file, lineOf(['helpUriBase']), `helpUriBase: \`${cfg.helpUriBase}\` is not an http(s) URL`);
   return {
     source: file,
     rules: cfg.rules ?? {},
@@ -60,6 +63,24 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
     ...(cfg.failOn ? { failOn: cfg.failOn } : {}),
     ...(cfg.helpUriBase ? { helpUriBase: cfg.helpUriBase } : {}),
   };
+}
+
+/** YYYY-MM-DD naming a real day (Date.parse rolls 2027-02-30 over to March). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
+/** Rule-doc links go into SARIF and PR comments: only http(s), never `javascript:` or `data:`. */
+export function isWebUrl(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Line of a map key itself (for unknown keys, whose value node may be a scalar on the same line). */

@@ -43,6 +43,12 @@ export interface FakeAsaOptions {
   stallAfterLines?: number;
   /** Multiple mode: stop answering after 10 lines of this context's `show running-config`. */
   stallInContext?: string;
+  /** Hostile: `show running-config` never ends, sending 1 MiB chunks as fast as the client reads. */
+  floodRunningConfig?: boolean;
+  /** Hostile: keyboard-interactive asks again after every answer, forever. */
+  keyboardInteractiveForever?: boolean;
+  /** Multiple mode: extra rows `show context` lists that have no configuration (odd or long names). */
+  extraContextRows?: string[];
   algorithms?: ServerConfig['algorithms'];
   maxSessions?: number;
 }
@@ -67,6 +73,10 @@ export class FakeAsa {
   /** Every line received in a shell, in order (an enable password appears as `<enable password>`). */
   readonly received: string[] = [];
   sessionsRefused = 0;
+  /** Keyboard-interactive questions asked (keyboardInteractiveForever). */
+  keyboardRounds = 0;
+  /** SSH sessions accepted, in all. */
+  sessionsOpened = 0;
   /** Most SSH sessions open at once. */
   maxActive = 0;
   private active = 0;
@@ -105,12 +115,21 @@ export class FakeAsa {
       return;
     }
     this.active++;
+    this.sessionsOpened++;
     this.maxActive = Math.max(this.maxActive, this.active);
     client.on('close', () => this.active--);
     client.on('authentication', (ctx) => {
       const users = this.o.users ?? {};
       if (ctx.method === 'password' && !this.o.keyboardInteractiveOnly && users[ctx.username] !== undefined && ctx.password === users[ctx.username]) {
         ctx.accept();
+        return;
+      }
+      if (ctx.method === 'keyboard-interactive' && this.o.keyboardInteractiveForever) {
+        const ask = (): void => {
+          this.keyboardRounds++;
+          ctx.prompt([{ prompt: 'Password: ', echo: false }], ask);
+        };
+        ask();
         return;
       }
       if (ctx.method === 'keyboard-interactive' && users[ctx.username] !== undefined) {
@@ -241,6 +260,18 @@ export class FakeAsa {
           await output(INVALID);
           return;
         }
+        if (o.floodRunningConfig) {
+          const chunk = 'access-list FLOOD extended permit ip any any\r\n'.repeat(23_000);
+          const state = { open: true };
+          ch.on('close', () => (state.open = false));
+          while (state.open)
+            if (!ch.write(chunk))
+              await new Promise((r) => {
+                ch.once('drain', r);
+                ch.once('close', r);
+              });
+          throw new Error('stopped');
+        }
         const stallAfter = o.stallInContext !== undefined && o.stallInContext === context ? 10 : o.stallAfterLines;
         const completed = await output(cfg, {
           ...(o.dropAfterLines !== undefined ? { dropAfter: o.dropAfterLines } : {}),
@@ -258,6 +289,7 @@ export class FakeAsa {
           [
             'Context Name      Class      Interfaces           Mode         URL',
             ...rows,
+            ...(o.extraContextRows ?? []).map((n) => ` ${`${n} `.padEnd(17)}default    GigabitEthernet0/9,  Routed       disk0:/x.cfg`),
             '                             Management0/0',
             `Total active Security Contexts: ${names.length}`,
           ].join('\n'),

@@ -1,7 +1,7 @@
 // Live audit against the fake ASA over loopback: sessions, pager, enable, contexts, drops, host keys,
 // auth, algorithms, session limits, --save. Every run also checks that no secret is printed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
@@ -72,12 +72,13 @@ describe('live audit of one device', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('--keep-secrets makes a saved file private even when it existed before', async () => {
+  it('saved files are private (0600) whether or not secrets are kept, even when one existed before', async () => {
     const fake = await startFake({ configs: { single: DEMO } });
     const dir = workdir();
     await liveAudit(fake.port, ['--fail-on', 'never', '--save', 'saved'], { dir });
     const file = join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`);
-    expect(statSync(file).mode & 0o777).toBe(0o644);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    chmodSync(file, 0o644);
     const r = await cliWith(
       { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } },
       'audit',
@@ -479,7 +480,66 @@ describe('per-host budget in multiple context mode', () => {
       ['ctx-b', true],
       ['ctx-c', false],
     ]);
-    expect(r.stderr).toMatch(/the remaining contexts: gave up on 127\.0\.0\.1 after the per-host timeout of 4 s/);
+    // ctx-d is named, never dropped silently.
+    expect(r.stderr).toMatch(/context ctx-d: not collected: the per-host timeout of 4 s ran out/);
+  });
+
+  it('a stalled context costs only itself: a new session reads the contexts after it', async () => {
+    const ctx = Buffer.from(DEMO.toString('latin1').replace('ASA Version 9.16(4)', 'ASA Version 9.16(4) <context>'), 'latin1');
+    const system = ': Saved\n:\nASA Version 9.16(4) <system>\nhostname vpn-demo\n: end\n';
+    const fake = await startFake({ mode: 'multiple', configs: { system, admin: ctx, 'ctx-b': ctx, 'ctx-c': ctx }, stallInContext: 'ctx-b' });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--command-timeout', '1', '--timeout', '60']);
+    expect(r.code).toBe(2);
+    const targets = auditJson(r.stdout).targets as Array<{ context: string; complete: boolean }>;
+    expect(targets.map((t) => [t.context, t.complete])).toEqual([
+      ['admin', true],
+      ['ctx-b', false],
+      ['ctx-c', true],
+    ]);
+    expect(fake.sessionsOpened).toBe(2);
+    onlyAllowed(fake.received);
+  });
+
+  it('reports every listed context it will not send, including a 65-character name, and reads the rest', async () => {
+    const ctx = Buffer.from(DEMO.toString('latin1').replace('ASA Version 9.16(4)', 'ASA Version 9.16(4) <context>'), 'latin1');
+    const system = ': Saved\n:\nASA Version 9.16(4) <system>\nhostname vpn-demo\n: end\n';
+    const long = `c${'x'.repeat(64)}`;
+    const fake = await startFake({ mode: 'multiple', configs: { system, admin: ctx, 'ctx-b': ctx }, extraContextRows: [long, 'bad;name'] });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '-v']);
+    expect(r.code).toBe(2);
+    expect((auditJson(r.stdout).targets as Array<{ context: string }>).map((t) => t.context)).toEqual(['admin', 'ctx-b']);
+    expect(r.stderr).toContain(`context ${long}: not collected: \`${long}\` is not a name the auditor sends`);
+    expect(r.stderr).toContain('context bad;name: not collected');
+    expect(r.stderr).not.toMatch(/internal error/);
+    onlyAllowed(fake.received);
+  });
+});
+
+describe('hostile devices', () => {
+  it('refuses a device that floods output past --max-output-mb, keeping memory bounded', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, floodRunningConfig: true });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--max-output-mb', '8']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the device sent more than 8 MB .*--max-output-mb\); refused/);
+    expect(auditJson(r.stdout).targets).toEqual([]);
+  });
+
+  it('stops answering keyboard-interactive questions after --max-auth-rounds', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, keyboardInteractiveOnly: true, keyboardInteractiveForever: true });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--max-auth-rounds', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/asked more than 3 keyboard-interactive questions \(--max-auth-rounds\); refused/);
+    expect(fake.keyboardRounds).toBeLessThanOrEqual(4);
+  });
+
+  it('checks --save before connecting: a file there is exit 2 and the device is never contacted', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    writeFileSync(join(dir, 'saved'), 'not a folder');
+    const r = await liveAudit(fake.port, ['--save', 'saved'], { dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--save .*saved: is a file, not a folder/);
+    expect(fake.sessionsOpened).toBe(0);
   });
 });
 
