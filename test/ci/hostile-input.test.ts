@@ -1,10 +1,10 @@
 // Input that must not exhaust or hang the machine: symbolic links to devices, FIFOs, oversized files,
 // and files that are almost right (a stray NUL, a path starting with #, a `null` baseline).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditJson, cliWith, fixture, tempDir } from '../helpers.js';
+import { auditJson, builtCli, cliWith, fixture, tempDir } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -60,6 +60,29 @@ describe('files that are not regular files', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/big\.cfg: is 1\.\d MiB, more than the 1 MiB read limit \(ASA_MOBILE_AUDIT_MAX_CONFIG_MB raises it\)/);
     expect((await cliWith({ cwd: dir }, 'audit', 'big.cfg', '--fail-on', 'never')).code).toBe(0);
+  });
+});
+
+describe('folders that cannot be read', () => {
+  // Root reads every folder, so as root the scan runs as `nobody` (setpriv); skipped where neither works.
+  it('skips an unreadable folder with a note and audits the rest (exit by findings, not 3)', (ctx) => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    copyFileSync(DEMO, join(dir, 'real.cfg'));
+    chmodSync(join(dir, 'real.cfg'), 0o644);
+    mkdirSync(join(dir, 'locked'));
+    copyFileSync(DEMO, join(dir, 'locked', 'hidden.cfg'));
+    chmodSync(join(dir, 'locked'), 0o000);
+    const cli = builtCli();
+    const asRoot = process.getuid?.() === 0;
+    const argv = [process.execPath, cli, 'audit', dir, '--format', 'json', '--fail-on', 'never'];
+    const r = asRoot
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...argv], { encoding: 'utf8' })
+      : spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
+    if (r.error || (asRoot && /Permission denied|Cannot find module|EACCES/.test(r.stderr) && r.stdout === '')) ctx.skip();
+    expect(r.status).toBe(0);
+    expect(auditJson(r.stdout).targets.map((t) => t.source)).toEqual([join(dir, 'real.cfg')]);
+    expect(r.stderr).toMatch(/locked.*cannot list this folder \(permission denied\)/);
   });
 });
 
