@@ -3,7 +3,8 @@
 // the command line or in the inventory, or from a no-echo prompt; they are never printed or stored.
 
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { defaultKnownHostsFiles } from '../collect/known-hosts.js';
 // ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
 import ssh2 from 'ssh2';
 import { auditCollected, emptyRun, type AuditOptions } from '../audit/audit.js';
@@ -14,6 +15,7 @@ import { isContextName } from '../collect/allow-list.js';
 import { runFleet } from '../collect/fleet.js';
 import { hostProblem, loadInventory, splitHostPort, type InventoryHost } from '../collect/inventory.js';
 import { CollectionSaver, SaveError } from '../collect/save.js';
+import { agentProblem } from '../collect/agent.js';
 import { InputError } from '../input/load.js';
 import { complain, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -66,7 +68,8 @@ export async function collectOverSsh(
   const abs = (p: string): string => resolve(io.cwd, p);
   // Checked before any connection: a bad --save must not cost a fleet's collection.
   const saver = opts.save !== undefined ? saverFor(abs(opts.save), Boolean(opts.keepSecrets)) : null;
-  const knownHostsFile = opts.knownHosts !== undefined ? abs(opts.knownHosts) : join(io.env.HOME ?? homedir(), '.ssh', 'known_hosts');
+  // OpenSSH's files (the user's, then the system's), unless --known-hosts names the one to use.
+  const knownHostsFiles = opts.knownHosts !== undefined ? [abs(opts.knownHosts)] : defaultKnownHostsFiles(io.env.HOME ?? homedir());
   const targets = await targetsFrom(opts, io);
   const secrets = new SecretSource(io, targets.length > 1);
   const run = emptyRun();
@@ -90,7 +93,7 @@ export async function collectOverSsh(
         host: t.host,
         port: t.port,
         credentials,
-        knownHostsFile,
+        knownHostsFiles,
         acceptNew: Boolean(opts.acceptNew),
         legacyAlgorithms: Boolean(t.legacyAlgorithms ?? opts.legacyAlgorithms),
         readyTimeoutMs: Math.min(hostTimeoutMs, 30_000),
@@ -101,7 +104,7 @@ export async function collectOverSsh(
         enablePassword: () => secrets.enable(user, t.host, enableEnv),
         ...((t.context ?? opts.context) !== undefined ? { context: (t.context ?? opts.context)! } : {}),
         onHostKeyAdded: (fp) => {
-          complain(io, `${t.source}: host key ${fp} added to ${knownHostsFile} (--accept-new)`);
+          complain(io, `${t.source}: host key ${fp} added to ${knownHostsFiles[0]!} (--accept-new)`);
         },
       });
     },
@@ -124,6 +127,9 @@ export async function collectOverSsh(
     }
     const device = r.value!;
     for (const note of device.notes) complain(io, `${device.source}: ${note}`);
+    const from = device.hostKeyKnownFrom;
+    if (opts.verbose && from !== null && from.line > 0)
+      complain(io, `${device.source}: host key ${device.hostKeyFingerprint} known from ${from.file} line ${from.line}`);
     if (saver !== null) {
       // A save that fails is said, and the device is still audited from memory.
       try {
@@ -186,7 +192,7 @@ class SecretSource {
 
   async credentials(user: string, host: string, passwordEnv: string | undefined, identity: string | undefined, agent: string | undefined) {
     const out: { password?: string; privateKey?: Buffer; passphrase?: string; agent?: string } = {};
-    if (agent) out.agent = agent;
+    if (agent && (await this.agentAnswers(agent))) out.agent = agent;
     if (passwordEnv !== undefined) out.password = this.fromEnv(passwordEnv, '--password-env');
     if (identity !== undefined) {
       try {
@@ -220,6 +226,17 @@ class SecretSource {
       out.password = password;
     }
     return out;
+  }
+
+  private agentCheck: Promise<boolean> | null = null;
+
+  /** Checked once per run; a dead agent is a note, and the login goes on without it (as OpenSSH). */
+  private agentAnswers(socketPath: string): Promise<boolean> {
+    this.agentCheck ??= agentProblem(socketPath).then((problem) => {
+      if (problem !== null) complain(this.io, `SSH_AUTH_SOCK ${socketPath}: ${problem}; going on without ssh-agent`);
+      return problem === null;
+    });
+    return this.agentCheck;
   }
 
   async enable(user: string, host: string, envName: string | undefined): Promise<string | undefined> {

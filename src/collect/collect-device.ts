@@ -36,6 +36,8 @@ export interface CollectedDevice {
   /** `ssh://host` or `ssh://host:port`: the `source` of every report on this device. */
   source: string;
   hostKeyFingerprint: string;
+  /** Where the host key was found (file and line; line 0 when --accept-new just added it). */
+  hostKeyKnownFrom: { file: string; line: number } | null;
   showVersion: string | null;
   mode: 'single' | 'multiple';
   configs: CollectedConfig[];
@@ -60,8 +62,9 @@ interface Session {
 }
 
 async function openReadySession(opts: CollectOptions, deadline: number, device: CollectedDevice): Promise<Session> {
-  const { client, channel, hostKeyFingerprint } = await openSession(opts);
+  const { client, channel, hostKeyFingerprint, knownFrom } = await openSession(opts);
   device.hostKeyFingerprint ||= hostKeyFingerprint;
+  device.hostKeyKnownFrom ??= knownFrom;
   const shell = new AsaShell(channel, {
     idleTimeoutMs: opts.idleTimeoutMs,
     ...(opts.settleMs !== undefined ? { settleMs: opts.settleMs } : {}),
@@ -113,6 +116,7 @@ export async function collectDevice(opts: CollectOptions): Promise<CollectedDevi
     port: opts.port,
     source: sshSource(opts.host, opts.port),
     hostKeyFingerprint: '',
+    hostKeyKnownFrom: null,
     showVersion: null,
     mode: 'single',
     configs: [],
@@ -217,7 +221,7 @@ async function runningConfig(shell: AsaShell, context: string | null, timedOut: 
     return { context, text, complete: true, incompleteReason: null };
   } catch (err) {
     if (err instanceof CollectError && (err.kind === 'dropped' || err.kind === 'timeout') && err.partial !== null && err.partial.length > 0) {
-      const lines = err.partial.toString('latin1').split('\n').length;
+      const lines = countLines(err.partial);
       const why = timedOut() ? 'the per-host timeout ran out' : err.kind === 'timeout' ? 'the device stopped answering' : 'the connection dropped';
       return {
         context,
@@ -228,6 +232,13 @@ async function runningConfig(shell: AsaShell, context: string | null, timedOut: 
     }
     throw err;
   }
+}
+
+/** Lines in collected text: a last line without its newline counts, the empty string after a final newline does not. */
+export function countLines(text: Buffer): number {
+  let n = 0;
+  for (let i = text.indexOf(10); i !== -1; i = text.indexOf(10, i + 1)) n++;
+  return text.length > 0 && text[text.length - 1] !== 10 ? n + 1 : n;
 }
 
 /** Context names from `show context` (the first column; `*` marks the admin context). */

@@ -4,7 +4,7 @@
 
 // ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
 import ssh2 from 'ssh2';
-import type { Algorithms, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
+import type { Algorithms, CipherAlgorithm, ClientChannel, ConnectConfig, KexAlgorithm, MacAlgorithm, ServerHostKeyAlgorithm } from 'ssh2';
 import { CollectError } from './errors.js';
 import { addKnownHost, fingerprint, hostPattern, keyTypeOf, knownKeyTypes, readKnownHosts, verifyHostKey, type HostKeyVerdict } from './known-hosts.js';
 
@@ -21,7 +21,11 @@ export interface ConnectOptions {
   host: string;
   port: number;
   credentials: Credentials;
-  knownHostsFile: string;
+  /**
+   * known_hosts files in the order OpenSSH reads them; keys from all of them count, and
+   * --accept-new records a new key in the first.
+   */
+  knownHostsFiles: readonly string[];
   acceptNew: boolean;
   legacyAlgorithms: boolean;
   /** Time allowed for TCP connect, key exchange and authentication. */
@@ -30,32 +34,76 @@ export interface ConnectOptions {
   onHostKeyAdded?: (fingerprint: string) => void;
   /** Most keyboard-interactive rounds answered before the login is given up (default 5). */
   maxAuthRounds?: number;
+  /** Waits before each retry of a session the server refused before the key exchange (busy). */
+  retryDelaysMs?: readonly number[];
 }
+
+/** How long to wait before trying a busy server again: about 7 s in all, as a person would. */
+export const DEFAULT_RETRY_DELAYS_MS = [500, 1500, 5000];
 
 export const DEFAULT_MAX_AUTH_ROUNDS = 5;
 
 // What old ASA releases (8.x, 9.0–9.x before modern crypto) need; never offered unless asked.
-const LEGACY: Required<Pick<Algorithms, 'kex' | 'cipher' | 'serverHostKey' | 'hmac'>> = {
-  kex: { append: ['diffie-hellman-group14-sha1', 'diffie-hellman-group-exchange-sha1', 'diffie-hellman-group1-sha1'], prepend: [], remove: [] },
-  cipher: { append: ['aes256-cbc', 'aes192-cbc', 'aes128-cbc', '3des-cbc'], prepend: [], remove: [] },
-  serverHostKey: { append: ['ssh-dss'], prepend: [], remove: [] },
-  hmac: { append: ['hmac-sha1-96', 'hmac-md5', 'hmac-md5-96'], prepend: [], remove: [] },
+// SHA-1 `ssh-rsa` host key signatures are legacy too: OpenSSH 8.8+ refuses them unless asked.
+const LEGACY_KEX: KexAlgorithm[] = ['diffie-hellman-group14-sha1', 'diffie-hellman-group-exchange-sha1', 'diffie-hellman-group1-sha1'];
+const LEGACY_CIPHER: CipherAlgorithm[] = ['aes256-cbc', 'aes192-cbc', 'aes128-cbc', '3des-cbc'];
+const LEGACY_HOST_KEY: ServerHostKeyAlgorithm[] = ['ssh-rsa', 'ssh-dss'];
+const LEGACY_MAC: MacAlgorithm[] = ['hmac-sha1-96', 'hmac-md5', 'hmac-md5-96'];
+const LEGACY: Required<Pick<Algorithms, 'kex' | 'cipher' | 'hmac'>> = {
+  kex: { append: LEGACY_KEX, prepend: [], remove: [] },
+  cipher: { append: LEGACY_CIPHER, prepend: [], remove: [] },
+  hmac: { append: LEGACY_MAC, prepend: [], remove: [] },
 };
 
 export interface OpenSession {
   client: InstanceType<typeof ssh2.Client>;
   channel: ClientChannel;
   hostKeyFingerprint: string;
+  /** The known_hosts file and line that vouched for the key (line 0: just added by --accept-new). */
+  knownFrom: { file: string; line: number } | null;
 }
 
 const { Client } = ssh2;
 
-export function openSession(opts: ConnectOptions): Promise<OpenSession> {
-  const known = readKnownHosts(opts.knownHostsFile);
+/**
+ * Opens a session; a server that turns the connection away before the key exchange (busy: OpenSSH's
+ * MaxStartups, an ASA at its session limit) is tried again after a pause, as it asks.
+ */
+export async function openSession(opts: ConnectOptions): Promise<OpenSession> {
+  const delays = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptSession(opts);
+    } catch (err) {
+      if (!(err instanceof CollectError) || err.kind !== 'refused-session' || attempt >= delays.length) {
+        if (err instanceof CollectError && err.kind === 'refused-session' && attempt > 0)
+          throw new CollectError(
+            'refused-session',
+            `${err.message}; tried ${attempt + 1} times over ${delays.slice(0, attempt).reduce((a, b) => a + b, 0) / 1000} s`,
+          );
+        throw err;
+      }
+      await new Promise((r) => setTimeout(r, delays[attempt]));
+    }
+  }
+}
+
+/** What the key exchange said: each side's offer per category, and which category failed. */
+interface HandshakeLog {
+  local: Map<string, string[]>;
+  remote: Map<string, string[]>;
+  failed: string | null;
+  /** The key exchange finished (after this, a closed connection is not a busy server). */
+  done: boolean;
+}
+
+function attemptSession(opts: ConnectOptions): Promise<OpenSession> {
+  const known = opts.knownHostsFiles.flatMap((file) => readKnownHosts(file));
   let verdict: HostKeyVerdict | null = null;
   let presented: Buffer | null = null;
   let addError: string | null = null;
-  const remoteOffers: string[] = [];
+  const log: HandshakeLog = { local: new Map(), remote: new Map(), failed: null, done: false };
+  const startedAt = Date.now();
   const client = new Client();
   const { credentials: c } = opts;
 
@@ -74,20 +122,28 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
       verdict = verifyHostKey(known, opts.host, opts.port, key);
       if (verdict.status === 'unknown' && opts.acceptNew) {
         try {
-          addKnownHost(opts.knownHostsFile, opts.host, opts.port, key);
+          addKnownHost(opts.knownHostsFiles[0]!, opts.host, opts.port, key);
         } catch (err) {
           addError = (err as NodeJS.ErrnoException).code ?? String(err);
           return false;
         }
-        verdict = { status: 'match' };
+        verdict = { status: 'match', file: opts.knownHostsFiles[0]!, line: 0 };
         opts.onHostKeyAdded?.(fingerprint(key));
         return true;
       }
       return verdict.status === 'match';
     },
-    // Only the peer's algorithm lists are kept, to explain a failed negotiation; nothing else is logged.
+    // Only the algorithm lists are kept, to explain a failed negotiation; nothing else is logged.
     debug: (line: string) => {
-      if (/^Handshake: \(remote\)/.test(line) || /^Handshake: No matching/.test(line)) remoteOffers.push(line.replace(/^Handshake: /, ''));
+      const offer = /^Handshake: \((local|remote)\) ([^:]+): (.*)$/.exec(line);
+      // Markers such as `kex-strict-s-v00@openssh.com` and `ext-info-c` are not algorithms.
+      if (offer)
+        (offer[1] === 'local' ? log.local : log.remote).set(
+          offer[2]!.toLowerCase(),
+          offer[3]!.split(',').filter((a) => !/^(kex-strict-[cs]-v00@openssh\.com|ext-info-[cs])$/.test(a)),
+        );
+      const none = /^Handshake: no matching (.*)$/i.exec(line);
+      if (none) log.failed = none[1]!.toLowerCase();
     },
   };
 
@@ -116,6 +172,9 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
       // Answer password prompts with the password; anything else (an OTP) cannot be automated.
       finish(prompts.map((p) => (/password|passcode/i.test(p.prompt) && c.password !== undefined ? c.password : '')));
     });
+    client.on('handshake', () => {
+      log.done = true;
+    });
     client.on('ready', () => {
       // ssh2's readyTimeout ends at login; the shell request gets its own limit.
       const shellTimer = setTimeout(() => {
@@ -129,7 +188,13 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
           return;
         }
         settled = true;
-        resolve({ client, channel, hostKeyFingerprint: presented ? fingerprint(presented) : '' });
+        const v = verdict;
+        resolve({
+          client,
+          channel,
+          hostKeyFingerprint: presented ? fingerprint(presented) : '',
+          knownFrom: v?.status === 'match' ? { file: v.file, line: v.line } : null,
+        });
       });
     });
     client.on('error', (err: Error & { level?: string; code?: string }) => {
@@ -137,29 +202,57 @@ export function openSession(opts: ConnectOptions): Promise<OpenSession> {
         addError !== null
           ? new CollectError(
               'host-key-unknown',
-              `could not record the host key of ${hostPattern(opts.host, opts.port)} in ${opts.knownHostsFile} (${addError}); refusing to connect`,
+              `could not record the host key of ${hostPattern(opts.host, opts.port)} in ${opts.knownHostsFiles[0]!} (${addError}); refusing to connect`,
             )
-          : describeFailure(err, verdict, presented, opts, remoteOffers),
+          : describeFailure(err, verdict, presented, opts, log),
       );
     });
     client.on('close', () => {
+      const where = hostPattern(opts.host, opts.port);
       fail(
-        new CollectError(
-          'refused-session',
-          `${opts.host}:${opts.port} closed the connection before login (an ASA allows at most 5 SSH sessions per context; are others open?)`,
-        ),
+        log.done
+          ? new CollectError(
+              'dropped',
+              `${where} closed the connection during login, ${((Date.now() - startedAt) / 1000).toFixed(1)} s after connecting (its login time limit, such as OpenSSH's LoginGraceTime, or a limit on sessions)`,
+            )
+          : new CollectError(
+              'refused-session',
+              `${where} turned the connection away before the key exchange (busy: too many connections at once, such as OpenSSH's MaxStartups, or an ASA at its limit of 5 SSH sessions per context)`,
+            ),
       );
     });
     client.connect(config);
+    preferRsaSha512(client);
   });
 }
 
+type ExtInfoHandler = (p: unknown, exts: Array<{ name: string; algs?: string[] }>) => void;
+
+/**
+ * RSA keys sign with SHA-512 when the server lists it, as OpenSSH does. ssh2 picks SHA-256 whenever
+ * `server-sig-algs` lists it, and OpenSSH 9.2 servers list every algorithm they know whatever
+ * PubkeyAcceptedAlgorithms allows, so a server taking only `rsa-sha2-512` refused our keys. ssh2 has
+ * no option for this; its handler for the server's EXT_INFO message is wrapped (ssh2 is pinned by
+ * the lockfile, and test/ssh covers a server that accepts only SHA-512).
+ */
+function preferRsaSha512(client: InstanceType<typeof Client>): void {
+  const handlers = (client as unknown as { _protocol?: { _handlers?: Record<string, ExtInfoHandler | undefined> } })._protocol?._handlers;
+  const original = handlers?.EXT_INFO;
+  if (!handlers || !original) return;
+  handlers.EXT_INFO = (p, exts) => {
+    original(
+      p,
+      exts.map((e) => (e.name === 'server-sig-algs' && e.algs?.includes('rsa-sha2-512') ? { ...e, algs: e.algs.filter((a) => a !== 'rsa-sha2-256') } : e)),
+    );
+  };
+}
+
 function describeFailure(
-  err: Error & { level?: string; code?: string },
+  err: Error & { level?: string; code?: string | number },
   verdict: HostKeyVerdict | null,
   key: Buffer | null,
   opts: ConnectOptions,
-  offers: string[],
+  log: HandshakeLog,
 ): CollectError {
   const where = hostPattern(opts.host, opts.port);
   if (verdict && key && verdict.status !== 'match') {
@@ -169,24 +262,30 @@ function describeFailure(
       case 'unknown':
         return new CollectError(
           'host-key-unknown',
-          `host key for ${where} is not known (${type} ${fp}); refusing to connect. Check the fingerprint on the device (\`show crypto key mypubkey rsa\`), then rerun with --accept-new to trust it, or add it to ${opts.knownHostsFile}`,
+          `host key for ${where} is not known (${type} ${fp}); refusing to connect. Check the fingerprint on the device (\`show crypto key mypubkey rsa\`), then rerun with --accept-new to trust it, or add it to ${opts.knownHostsFiles[0]!}`,
         );
       case 'mismatch':
         return new CollectError(
           'host-key-mismatch',
-          `HOST KEY MISMATCH for ${where}: it presented ${type} ${fp}, which differs from the key in ${opts.knownHostsFile} line ${verdict.line}. Someone may be intercepting the connection, or the device's key was regenerated; refusing to connect. If the change is expected, remove that line (ssh-keygen -R '${where}' -f ${opts.knownHostsFile}) and verify the new fingerprint`,
+          `HOST KEY MISMATCH for ${where}: it presented ${type} ${fp}, which differs from the key in ${verdict.file} line ${verdict.line}. Someone may be intercepting the connection, or the device's key was regenerated; refusing to connect. If the change is expected, remove that line (ssh-keygen -R '${where}' -f ${verdict.file}) and verify the new fingerprint`,
         );
       case 'other-type-known':
         return new CollectError(
           'host-key-mismatch',
-          `host key for ${where} is a ${type} key (${fp}), but ${opts.knownHostsFile} line ${verdict.line} knows this host by a ${verdict.knownTypes.join('/')} key only; refusing to connect, even with --accept-new (a new key type is not first use). If the device's keys changed, verify the fingerprint on the device and replace the entry (ssh-keygen -R '${where}' -f ${opts.knownHostsFile})`,
+          `host key for ${where} is a ${type} key (${fp}), but ${verdict.file} line ${verdict.line} knows this host by a ${verdict.knownTypes.join('/')} key only; refusing to connect, even with --accept-new (a new key type is not first use). If the device's keys changed, verify the fingerprint on the device and replace the entry (ssh-keygen -R '${where}' -f ${verdict.file})`,
         );
       case 'revoked':
         return new CollectError(
           'host-key-revoked',
-          `host key for ${where} (${type} ${fp}) is marked @revoked in ${opts.knownHostsFile} line ${verdict.line}; refusing to connect`,
+          `host key for ${where} (${type} ${fp}) is marked @revoked in ${verdict.file} line ${verdict.line}; refusing to connect`,
         );
     }
+  }
+  if (/too many authentication failures/i.test(err.message)) {
+    return new CollectError(
+      'auth',
+      `${where} ended the login after too many failed attempts (the server's limit, such as OpenSSH's MaxAuthTries): an ssh-agent holding many keys offers each in turn; give the key with --identity, or use the password`,
+    );
   }
   if (err.level === 'client-authentication') {
     return new CollectError(
@@ -194,15 +293,7 @@ function describeFailure(
       `authentication failed for user ${opts.credentials.username} at ${where} (check the user name and the password, key or agent)`,
     );
   }
-  if (/no matching/i.test(err.message)) {
-    const offered = offers.filter((o) => /\(remote\)/.test(o)).join('; ');
-    return new CollectError(
-      'algorithms',
-      opts.legacyAlgorithms
-        ? `no SSH algorithm in common with ${where} even with --legacy-algorithms: ${err.message}${offered ? ` (device offers ${offered})` : ''}`
-        : `${where} offers only legacy SSH algorithms (${err.message.replace(/^Handshake failed: /, '')}${offered ? `; device offers ${offered}` : ''}). Old ASA releases need them: rerun with --legacy-algorithms, or better, enable modern key exchange on the ASA (\`ssh key-exchange group dh-group14-sha256\`)`,
-    );
-  }
+  if (/no matching/i.test(err.message)) return algorithmMismatch(log, opts, where);
   if (
     err.code === 'ECONNREFUSED' ||
     err.code === 'EHOSTUNREACH' ||
@@ -220,6 +311,35 @@ function describeFailure(
   return new CollectError('unreachable', `SSH connection to ${where} failed: ${err.message}`);
 }
 
+// The categories of the key exchange, by the name ssh2 logs them under, and what legacy means in each.
+const CATEGORIES: Array<{ log: RegExp; name: string; legacy: readonly string[] }> = [
+  { log: /^(kex method|key exchange)/, name: 'key exchange', legacy: LEGACY_KEX },
+  { log: /^host key/, name: 'host key', legacy: LEGACY_HOST_KEY },
+  { log: /cipher$/, name: 'cipher', legacy: LEGACY_CIPHER },
+  { log: /mac$/, name: 'MAC', legacy: LEGACY_MAC },
+  { log: /compression$/, name: 'compression', legacy: [] },
+];
+
+/** Which category failed, what each side offered, and --legacy-algorithms only when it would help. */
+function algorithmMismatch(log: HandshakeLog, opts: ConnectOptions, where: string): CollectError {
+  const failed = log.failed ?? '';
+  const category = CATEGORIES.find((c) => c.log.test(failed)) ?? { log: /./, name: 'SSH', legacy: [] };
+  const entry = (side: Map<string, string[]>): string[] => [...side.entries()].find(([k]) => category.log.test(k))?.[1] ?? [];
+  const theirs = entry(log.remote);
+  const ours = entry(log.local);
+  const offers = `${where} offers ${theirs.join(', ') || '(unknown)'}; this client offers ${ours.join(', ') || '(unknown)'}`;
+  if (!opts.legacyAlgorithms && theirs.some((a) => category.legacy.includes(a))) {
+    return new CollectError(
+      'algorithms',
+      `no ${category.name} algorithm in common: ${where} offers only legacy ones (${theirs.join(', ')}), which old ASA releases need. Rerun with --legacy-algorithms${category.name === 'key exchange' ? ', or better, enable modern key exchange on the ASA (`ssh key-exchange group dh-group14-sha256`)' : ''}`,
+    );
+  }
+  return new CollectError(
+    'algorithms',
+    `no ${category.name} algorithm in common with ${where}${opts.legacyAlgorithms ? ' even with --legacy-algorithms' : ''}: ${offers}${theirs.length > 0 && !theirs.some((a) => category.legacy.includes(a)) ? ' (the device offers only algorithms newer than this client supports, not legacy ones)' : ''}`,
+  );
+}
+
 function algorithmsFor(opts: ConnectOptions, knownTypes: string[]): Algorithms {
   const usable: string[] = [
     'ssh-ed25519',
@@ -228,14 +348,19 @@ function algorithmsFor(opts: ConnectOptions, knownTypes: string[]): Algorithms {
     'ecdsa-sha2-nistp521',
     'rsa-sha2-512',
     'rsa-sha2-256',
-    'ssh-rsa',
-    ...(opts.legacyAlgorithms ? ['ssh-dss'] : []),
+    ...(opts.legacyAlgorithms ? ['ssh-rsa', 'ssh-dss'] : []),
   ];
   const known = knownTypes
     .flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [t]))
     .filter((t) => usable.includes(t)) as ServerHostKeyAlgorithm[];
   const base: Algorithms = opts.legacyAlgorithms ? { ...LEGACY } : {};
-  // ssh2 applies the keys in order: take the known types out, then put them first.
-  if (known.length > 0) base.serverHostKey = { remove: known, prepend: known, append: opts.legacyAlgorithms ? ['ssh-dss'] : [] };
+  // ssh2 applies the keys in order: take the known types out, then put them first. Without
+  // --legacy-algorithms, SHA-1 `ssh-rsa` signatures are not accepted (as OpenSSH 8.8+).
+  const sha1 = opts.legacyAlgorithms ? [] : (['ssh-rsa'] as ServerHostKeyAlgorithm[]);
+  base.serverHostKey = {
+    remove: [...known, ...sha1],
+    prepend: known,
+    append: opts.legacyAlgorithms ? LEGACY_HOST_KEY.filter((a) => !known.includes(a)) : [],
+  };
   return base;
 }

@@ -4,18 +4,19 @@
 
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { READ_LIMITS, readUserText } from '../common/read-file.js';
 
 export type HostKeyVerdict =
-  | { status: 'match' }
+  | { status: 'match'; file: string; line: number }
   | { status: 'unknown' }
-  | { status: 'mismatch'; knownTypes: string[]; line: number }
+  | { status: 'mismatch'; knownTypes: string[]; file: string; line: number }
   /** The host is known by a key of another type only: not first use, so never trusted on sight. */
-  | { status: 'other-type-known'; knownTypes: string[]; line: number }
-  | { status: 'revoked'; line: number };
+  | { status: 'other-type-known'; knownTypes: string[]; file: string; line: number }
+  | { status: 'revoked'; file: string; line: number };
 
 export interface KnownHostEntry {
+  file: string;
   line: number;
   marker: '@revoked' | '@cert-authority' | null;
   hosts: string;
@@ -54,7 +55,7 @@ export function readKnownHosts(file: string): KnownHostEntry[] {
       if (fields[0] === '@revoked' || fields[0] === '@cert-authority') marker = fields.shift() as KnownHostEntry['marker'];
       const [hosts, keyType, keyBase64] = fields;
       if (!hosts || !keyType || !keyBase64) return;
-      entries.push({ line: i + 1, marker, hosts, keyType, key: Buffer.from(keyBase64, 'base64') });
+      entries.push({ file, line: i + 1, marker, hosts, keyType, key: Buffer.from(keyBase64, 'base64') });
     });
   return entries;
 }
@@ -110,14 +111,24 @@ export function knownKeyTypes(entries: KnownHostEntry[], host: string, port: num
 export function verifyHostKey(entries: KnownHostEntry[], host: string, port: number, key: Buffer): HostKeyVerdict {
   const forHost = entriesFor(entries, host, port);
   const revoked = forHost.find((e) => e.marker === '@revoked' && e.key.equals(key));
-  if (revoked) return { status: 'revoked', line: revoked.line };
+  if (revoked) return { status: 'revoked', file: revoked.file, line: revoked.line };
   const plain = forHost.filter((e) => e.marker === null);
-  if (plain.some((e) => e.key.equals(key))) return { status: 'match' };
+  const match = plain.find((e) => e.key.equals(key));
+  if (match) return { status: 'match', file: match.file, line: match.line };
   // Like OpenSSH: a known key of another type is not a mismatch, only of the same type.
   const sameType = plain.find((e) => e.keyType === keyTypeOf(key));
-  if (sameType) return { status: 'mismatch', knownTypes: plain.map((e) => e.keyType), line: sameType.line };
-  if (plain.length > 0) return { status: 'other-type-known', knownTypes: [...new Set(plain.map((e) => e.keyType))], line: plain[0]!.line };
+  if (sameType) return { status: 'mismatch', knownTypes: plain.map((e) => e.keyType), file: sameType.file, line: sameType.line };
+  if (plain.length > 0)
+    return { status: 'other-type-known', knownTypes: [...new Set(plain.map((e) => e.keyType))], file: plain[0]!.file, line: plain[0]!.line };
   return { status: 'unknown' };
+}
+
+/**
+ * The files OpenSSH reads host keys from, in its order: the user's known_hosts and known_hosts2,
+ * then the system-wide files (read only). `--known-hosts FILE` replaces all of them.
+ */
+export function defaultKnownHostsFiles(home: string): string[] {
+  return [join(home, '.ssh', 'known_hosts'), join(home, '.ssh', 'known_hosts2'), '/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2'];
 }
 
 /** Appends a hashed entry, as OpenSSH does with HashKnownHosts (the default on Debian and Ubuntu). */

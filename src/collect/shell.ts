@@ -27,20 +27,62 @@ export interface ShellOptions {
 export const DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 // Oxidized's prompt pattern: `host>`, `host#`, `host/ctx#`, `host(config)#`.
-const ANY_PROMPT = /(?:^|[\r\n])\r*([\w.@()\-/]+[#>]) ?$/;
-const PAGER = /<---\s*More\s*--->[ \b]*$/;
-// What the ASA leaves behind after the pager is answered: the marker, then backspaces or a
-// carriage return and blanks that erase it on a terminal.
-const PAGER_DEBRIS = /<---\s*More\s*--->(?: ?\x08+ *\x08*|\r *\r| +\r)?/g;
+const ANY_PROMPT = /(?:^|[\r\n])\r*([\w.@()\-/]+[#>]) *$/;
+const PROMPT_TOKEN = /[\w.@()\-/]+[#>] *$/;
+// The pager marker as pager output: alone at the start of a line, at the end of what has arrived
+// (the device waits there for an answer). The same text inside a config line is data.
+const PAGER_AT_END = /(?:^|\n)(<---\s*More\s*--->) *$/;
+// What the ASA sends after an answered marker to erase it on a terminal: backspaces, or a carriage
+// return and blanks; removed together with the marker.
+const PAGER_ERASE = /(?: *\x08+ *\x08*|\r *\r?| +(?=\r)\r?)?/y;
 const PASSWORD_PROMPT = /Password: ?$/i;
+// Only the end of the output is ever searched for a prompt or a marker: scanning all of it on every
+// read made a 97k-line configuration quadratic. Prompts and markers are far shorter than this.
+const TAIL = 1024;
+
+/**
+ * What one command has printed so far: the pieces as they came, their total length and the last
+ * TAIL characters (searched on every read). The whole text is joined once, when it is complete.
+ */
+class Output {
+  private parts: string[] = [];
+  length = 0;
+  tail = '';
+
+  append(s: string): void {
+    this.parts.push(s);
+    this.length += s.length;
+    this.tail = s.length >= TAIL ? s.slice(-TAIL) : (this.tail + s).slice(-TAIL);
+  }
+
+  /** Whether the tail starts at the very beginning (a `^` in a tail pattern is a real line start). */
+  get whole(): boolean {
+    return this.length === this.tail.length;
+  }
+
+  text(): string {
+    const t = this.parts.join('');
+    this.parts = [t];
+    return t;
+  }
+
+  clear(): void {
+    this.parts = [];
+    this.length = 0;
+    this.tail = '';
+  }
+}
 
 export class AsaShell {
-  private buffer = '';
+  private readonly out = new Output();
   private closed = false;
   private waiter: (() => void) | null = null;
   private base: string | null = null;
   private receivedBytes = 0;
   private flooded = false;
+  /** Where answered pager markers start in the current output, and where the last answer was sent. */
+  private markers: number[] = [];
+  private answeredAt = -1;
   prompt = '';
 
   constructor(
@@ -53,13 +95,13 @@ export class AsaShell {
       if (this.receivedBytes > (options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES)) {
         // Stop reading before the buffer exhausts memory; the waiter reports it.
         this.flooded = true;
-        this.buffer = '';
+        this.out.clear();
         channel.end();
         this.wake();
         return;
       }
       // latin1 keeps every byte as one char; the parser decodes the bytes properly later.
-      this.buffer += chunk.toString('latin1');
+      this.out.append(chunk.toString('latin1'));
       this.wake();
     });
     channel.on('close', () => {
@@ -83,18 +125,18 @@ export class AsaShell {
   async login(): Promise<string> {
     const settle = this.options.settleMs ?? 250;
     for (;;) {
-      await this.waitFor(() => ANY_PROMPT.test(this.buffer), 'the first prompt after login');
-      const before = this.buffer.length;
+      await this.waitFor(() => this.anyPromptAtEnd() !== null, 'the first prompt after login');
+      const before = this.out.length;
       await this.quiet(settle);
-      if (this.buffer.length === before && ANY_PROMPT.test(this.buffer)) break;
+      if (this.out.length === before && this.anyPromptAtEnd() !== null) break;
     }
-    this.prompt = ANY_PROMPT.exec(this.buffer)![1]!;
+    this.prompt = this.anyPromptAtEnd()!;
     // The hostname is what precedes the first `/` (context, or failover `priority/state` segments).
     this.base = this.prompt
       .replace(/[#>]$/, '')
       .replace(/\(config[^)]*\)$/, '')
       .split('/')[0]!;
-    this.buffer = '';
+    this.out.clear();
     return this.prompt;
   }
 
@@ -102,7 +144,7 @@ export class AsaShell {
   async run(command: string): Promise<Buffer> {
     this.send(assertAllowed(command));
     const raw = await this.readUntilPrompt(command);
-    return Buffer.from(clean(raw, command), 'latin1');
+    return Buffer.from(clean(raw, command, this.markers), 'latin1');
   }
 
   /** `run` for answers read as text (everything but the configuration, which stays bytes). */
@@ -117,15 +159,16 @@ export class AsaShell {
       throw new CollectError('enable', 'the enable password contains a line break or control character; refusing to send it');
     }
     this.send(assertAllowed(COMMANDS.enable));
-    await this.waitFor(() => PASSWORD_PROMPT.test(this.buffer) || this.promptAtEnd() !== null, 'the enable password prompt');
-    if (PASSWORD_PROMPT.test(this.buffer)) {
-      this.buffer = '';
+    const asked = (): boolean => PASSWORD_PROMPT.test(this.out.tail);
+    await this.waitFor(() => asked() || this.promptAtEnd() !== null, 'the enable password prompt');
+    if (asked()) {
+      this.out.clear();
       // The one write that is not a command: the secret, only as the answer to `Password:`. Without
       // one, an empty answer (the ASA's factory enable password is blank).
       this.channel.write(`${password ?? ''}\n`);
       // A refused password is asked for again (`Password:`), or the `>` prompt comes back.
-      await this.waitFor(() => PASSWORD_PROMPT.test(this.buffer) || this.promptAtEnd() !== null, 'the answer to the enable password');
-      const refused = PASSWORD_PROMPT.test(this.buffer);
+      await this.waitFor(() => asked() || this.promptAtEnd() !== null, 'the answer to the enable password');
+      const refused = asked();
       if (!refused) this.consumePrompt();
       if (refused || !this.privileged) {
         throw new CollectError(
@@ -143,26 +186,46 @@ export class AsaShell {
 
   private send(command: string): void {
     if (this.closed) throw new CollectError('dropped', `the connection closed before \`${command}\` could be sent`);
-    this.buffer = '';
+    this.out.clear();
+    this.markers = [];
+    this.answeredAt = -1;
     this.channel.write(`${command}\n`);
   }
 
   private async readUntilPrompt(command: string): Promise<string> {
     for (;;) {
-      await this.waitFor(() => PAGER.test(this.buffer) || this.promptAtEnd() !== null, `the output of \`${command}\``, command);
+      await this.waitFor(() => this.newMarker() !== null || this.promptAtEnd() !== null, `the output of \`${command}\``, command);
       if (this.promptAtEnd() !== null) return this.consumePrompt();
-      // Paging was still on (before `terminal pager 0`, or on releases that ignore it): one space.
+      // Paging was still on (before `terminal pager 0`, or on releases that ignore it): one space,
+      // once per marker; the marker (and how the device erases it) is cut from the output.
+      this.markers.push(this.newMarker()!);
+      this.answeredAt = this.out.length;
       this.channel.write(' ');
-      this.buffer = this.buffer.replace(PAGER, '<--- More --->');
-      await this.waitFor(() => !/<---\s*More\s*--->$/.test(this.buffer), `the next page of \`${command}\``, command);
     }
+  }
+
+  /** Where a pager marker not yet answered starts, when the output ends with one. */
+  private newMarker(): number | null {
+    const tail = this.out.tail;
+    if (tail.indexOf('More') === -1) return null;
+    const m = PAGER_AT_END.exec(tail);
+    if (!m || (m.index === 0 && m[0].startsWith('<') && !this.out.whole)) return null;
+    const at = this.out.length - tail.length + m.index + m[0].indexOf('<');
+    return at >= this.answeredAt ? at : null;
+  }
+
+  /** The prompt the output ends with (any device's, before the hostname is known). */
+  private anyPromptAtEnd(): string | null {
+    const m = ANY_PROMPT.exec(this.out.tail);
+    // A tail cut mid-line has no real line start: `^` there is not one.
+    if (!m || (m.index === 0 && !/^[\r\n]/.test(m[0]) && !this.out.whole)) return null;
+    return m[1]!;
   }
 
   private promptAtEnd(): string | null {
     if (this.base === null) return null;
-    const m = ANY_PROMPT.exec(this.buffer);
-    if (!m) return null;
-    const p = m[1]!;
+    const p = this.anyPromptAtEnd();
+    if (p === null) return null;
     // After login, only this device's own prompts count; a config line ending in `#` does not.
     const rest = p.slice(0, this.base.length) === this.base ? p.slice(this.base.length) : null;
     return rest !== null && /^(\/[\w.-]+)*(\([\w-]+\))?[#>]$/.test(rest) ? p : null;
@@ -172,10 +235,15 @@ export class AsaShell {
     const p = this.promptAtEnd();
     if (p === null) throw new CollectError('device', 'lost track of the CLI prompt');
     this.prompt = p;
-    const at = /[\w.@()\-/]+[#>] ?$/.exec(this.buffer)!.index;
-    const out = this.buffer.slice(0, at);
-    this.buffer = '';
+    const tail = this.out.tail;
+    const at = this.out.length - tail.length + PROMPT_TOKEN.exec(tail)!.index;
+    const out = this.out.text().slice(0, at);
+    this.out.clear();
     return out;
+  }
+
+  private partial(command: string | undefined): Buffer | null {
+    return command !== undefined && this.out.length > 0 ? Buffer.from(clean(this.out.text(), command, this.markers), 'latin1') : null;
   }
 
   private waitFor(done: () => boolean, what: string, command?: string): Promise<void> {
@@ -199,16 +267,14 @@ export class AsaShell {
         } else if (this.closed) {
           clearTimeout(timer);
           this.waiter = null;
-          const partial = command !== undefined && this.buffer.length > 0 ? Buffer.from(clean(this.buffer, command), 'latin1') : null;
-          reject(new CollectError('dropped', `the connection closed while waiting for ${what}`, partial));
+          reject(new CollectError('dropped', `the connection closed while waiting for ${what}`, this.partial(command)));
         }
       };
       const arm = (): void => {
         clearTimeout(timer);
         timer = setTimeout(() => {
           this.waiter = null;
-          const partial = command !== undefined && this.buffer.length > 0 ? Buffer.from(clean(this.buffer, command), 'latin1') : null;
-          reject(new CollectError('timeout', `no answer for ${this.options.idleTimeoutMs / 1000} s while waiting for ${what}`, partial));
+          reject(new CollectError('timeout', `no answer for ${this.options.idleTimeoutMs / 1000} s while waiting for ${what}`, this.partial(command)));
         }, this.options.idleTimeoutMs);
       };
       this.waiter = () => {
@@ -229,15 +295,38 @@ export class AsaShell {
   }
 }
 
-/** Output as a saved file would hold it: pager debris gone, `\n` line ends, echo line removed. */
-export function clean(raw: string, command: string): string {
-  let text = raw.replace(PAGER_DEBRIS, '');
+/**
+ * Output as a saved file would hold it: the answered pager markers (at the given offsets) and their
+ * erasure gone, `\n` line ends, echo line removed. Marker text anywhere else is data and stays.
+ */
+export function clean(raw: string, command: string, markers: readonly number[] = []): string {
+  let text = raw;
+  if (markers.length > 0) {
+    const pieces: string[] = [];
+    let from = 0;
+    for (const at of markers) {
+      if (at < from || at >= raw.length) continue;
+      pieces.push(raw.slice(from, at));
+      const marker = /<---\s*More\s*--->/y;
+      marker.lastIndex = at;
+      if (!marker.test(raw)) {
+        from = at;
+        continue;
+      }
+      PAGER_ERASE.lastIndex = marker.lastIndex;
+      PAGER_ERASE.test(raw);
+      from = PAGER_ERASE.lastIndex;
+    }
+    pieces.push(raw.slice(from));
+    text = pieces.join('');
+  }
   text = text.replace(/\r*\n\r*/g, '\n').replace(/^\r+|\r+$/g, '');
   // Lone CRs left are terminal overwrites; what follows the last one is what the screen shows.
-  text = text
-    .split('\n')
-    .map((l) => (l.includes('\r') ? l.slice(l.lastIndexOf('\r') + 1) : l))
-    .join('\n');
+  if (text.includes('\r'))
+    text = text
+      .split('\n')
+      .map((l) => (l.includes('\r') ? l.slice(l.lastIndexOf('\r') + 1) : l))
+      .join('\n');
   const firstBreak = text.indexOf('\n');
   const first = (firstBreak === -1 ? text : text.slice(0, firstBreak)).trim();
   if (first === command) text = firstBreak === -1 ? '' : text.slice(firstBreak + 1);

@@ -16,6 +16,7 @@ function device(
     port: 22,
     source: `ssh://${host}`,
     hostKeyFingerprint: 'SHA256:x',
+    hostKeyKnownFrom: null,
     showVersion: null,
     mode: contexts[0] === null ? 'single' : 'multiple',
     configs: contexts.map((context) => ({ context, text: Buffer.from(text, 'latin1'), complete: true, incompleteReason: null })),

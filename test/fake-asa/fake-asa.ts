@@ -34,6 +34,18 @@ export interface FakeAsaOptions {
   pager0Unsupported?: boolean;
   /** Neither paging command works: every page must be answered. */
   pagerCommandsFail?: boolean;
+  /** `terminal pager 0` is accepted without a word, and paging stays on (some releases and AAA setups). */
+  pagerIgnored?: boolean;
+  /** How an answered `<--- More --->` is erased: a carriage return and blanks (default), or backspaces. */
+  pagerErase?: 'cr' | 'backspaces';
+  /**
+   * Each page leaves in one write (one SSH message) with the erasure of the previous marker before it
+   * and its own marker after it, as a fast device's output reaches the client in one read.
+   */
+  pageAtOnce?: boolean;
+  /** Pause after erasing an answered marker, before the next page (the erasure arrives on its own). */
+  eraseDelayMs?: number;
+  /** Spaces received while no marker was waiting (a collector answering a marker twice). */
   /** Output split into chunks of this many bytes, each after `chunkDelayMs`. */
   chunkBytes?: number;
   chunkDelayMs?: number;
@@ -51,6 +63,10 @@ export interface FakeAsaOptions {
   extraContextRows?: string[];
   algorithms?: ServerConfig['algorithms'];
   maxSessions?: number;
+  /** Turn away this many connections before the key exchange, as a busy server (MaxStartups) does. */
+  turnAwayFirst?: number;
+  /** End the connection this long after the login starts, as a login grace time does. */
+  loginGraceMs?: number;
 }
 
 export const DEFAULT_SHOW_VERSION = [
@@ -73,6 +89,9 @@ export class FakeAsa {
   /** Every line received in a shell, in order (an enable password appears as `<enable password>`). */
   readonly received: string[] = [];
   sessionsRefused = 0;
+  /** Pager markers sent, and characters received while no marker was waiting for an answer. */
+  markersSent = 0;
+  strayInput = '';
   /** Keyboard-interactive questions asked (keyboardInteractiveForever). */
   keyboardRounds = 0;
   /** SSH sessions accepted, in all. */
@@ -107,8 +126,16 @@ export class FakeAsa {
     );
   }
 
+  /** Connections turned away (turnAwayFirst). */
+  turnedAway = 0;
+
   private onClient(client: Connection): void {
     client.on('error', () => undefined);
+    if (this.turnedAway < (this.o.turnAwayFirst ?? 0)) {
+      this.turnedAway++;
+      client.end();
+      return;
+    }
     if (this.active >= (this.o.maxSessions ?? 5)) {
       this.sessionsRefused++;
       client.end();
@@ -118,7 +145,12 @@ export class FakeAsa {
     this.sessionsOpened++;
     this.maxActive = Math.max(this.maxActive, this.active);
     client.on('close', () => this.active--);
+    let graceTimer: NodeJS.Timeout | null = null;
     client.on('authentication', (ctx) => {
+      if (this.o.loginGraceMs !== undefined) {
+        graceTimer ??= setTimeout(() => client.end(), this.o.loginGraceMs);
+        return;
+      }
       const users = this.o.users ?? {};
       if (ctx.method === 'password' && !this.o.keyboardInteractiveOnly && users[ctx.username] !== undefined && ctx.password === users[ctx.username]) {
         ctx.accept();
@@ -194,23 +226,37 @@ export class FakeAsa {
         await new Promise((r) => setTimeout(r, o.chunkDelayMs ?? 1));
       }
     };
+    const MARKER = '<--- More --->';
+    const ERASE =
+      o.pagerErase === 'backspaces' ? `${'\b'.repeat(MARKER.length)}${' '.repeat(MARKER.length)}${'\b'.repeat(MARKER.length)}` : '\r              \r';
     const output = async (text: string | Buffer, limits: { dropAfter?: number; stallAfter?: number } = {}): Promise<boolean> => {
       const lines = (Buffer.isBuffer(text) ? text.toString('latin1') : text).split('\n');
       if (lines[lines.length - 1] === '') lines.pop();
       const page = o.pageLines ?? 24;
+      let pending = '';
       for (let i = 0; i < lines.length; i++) {
         if (limits.dropAfter !== undefined && i === limits.dropAfter) {
+          if (pending) ch.write(pending);
           client.end();
           return false;
         }
-        if (limits.stallAfter !== undefined && i === limits.stallAfter) return false;
-        await write(`${lines[i]}\r\n`);
+        if (limits.stallAfter !== undefined && i === limits.stallAfter) {
+          if (pending) ch.write(pending);
+          return false;
+        }
+        if (o.pageAtOnce) pending += `${lines[i]}\r\n`;
+        else await write(`${lines[i]}\r\n`);
         if (paging && (i + 1) % (page - 1) === 0 && i + 1 < lines.length) {
-          ch.write('<--- More --->');
+          ch.write(pending + MARKER);
+          pending = '';
+          this.markersSent++;
           await new Promise<void>((r) => (pagerResume = r));
-          ch.write('\r              \r');
+          if (o.pageAtOnce) pending = ERASE;
+          else ch.write(ERASE);
+          if (o.eraseDelayMs !== undefined) await new Promise((r) => setTimeout(r, o.eraseDelayMs));
         }
       }
+      if (pending) ch.write(pending);
       return true;
     };
 
@@ -227,7 +273,7 @@ export class FakeAsa {
       }
       if (is('terminal', 'pager', '0')) {
         if (o.pager0Unsupported || o.pagerCommandsFail) await output(INVALID);
-        else paging = false;
+        else if (!o.pagerIgnored) paging = false;
         return;
       }
       if (is('terminal', 'pager', 'lines', '0')) {
@@ -356,6 +402,8 @@ export class FakeAsa {
           if (c === ' ' || c === '\r' || c === '\n') resume();
           continue;
         }
+        // A space that starts a line while no marker waits: a marker answered twice.
+        if (c === ' ' && line === '') this.strayInput += c;
         if (c === '\r' || c === '\n') {
           if (c === '\n' && line === '' && queue.length === 0 && busy) continue;
           queue.push(line);

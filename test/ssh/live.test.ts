@@ -64,6 +64,37 @@ describe('live audit of one device', () => {
     onlyAllowed(fake.received);
   });
 
+  it('collects a device that ignores `terminal pager 0` and sends each page with its marker in one message', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, pagerIgnored: true, pageAtOnce: true, pageLines: 24 });
+    const dir = workdir();
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--save', 'saved', '--keep-secrets'], { dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(fake.markersSent).toBeGreaterThan(5);
+    expect(readFileSync(join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`)).equals(DEMO)).toBe(true);
+  });
+
+  it('answers a marker erased with backspaces exactly once', async () => {
+    // The erasure arrives on its own, a moment before the next page.
+    const fake = await startFake({ configs: { single: DEMO }, pagerCommandsFail: true, pagerErase: 'backspaces', eraseDelayMs: 30 });
+    const dir = workdir();
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--save', 'saved', '--keep-secrets'], { dir });
+    expect(r.code).toBe(0);
+    expect(fake.strayInput).toBe('');
+    expect(readFileSync(join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`)).equals(DEMO)).toBe(true);
+  });
+
+  it('keeps `<--- More --->` that is part of a config line; only a marker at a page boundary is pager output', async () => {
+    const text = DEMO.toString('latin1').replace(/^hostname .*$/m, (h) => `${h}\nbanner motd <--- More ---> is not a pager\nbanner motd <--- More --->`);
+    const config = Buffer.from(text, 'latin1');
+    for (const paging of [false, true]) {
+      const fake = await startFake({ configs: { single: config }, ...(paging ? { pagerCommandsFail: true } : {}) });
+      const dir = workdir();
+      await liveAudit(fake.port, ['--fail-on', 'never', '--save', 'saved', '--keep-secrets'], { dir });
+      expect(readFileSync(join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`), 'latin1'), `paging ${paging}`).toBe(text);
+    }
+  });
+
   it('falls back to `terminal pager lines 0` on releases without `terminal pager 0`', async () => {
     const fake = await startFake({ configs: { single: DEMO }, pager0Unsupported: true });
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
@@ -116,9 +147,13 @@ describe('live audit of one device', () => {
 
   it('reports a connection dropped mid-config as incomplete (exit 2), never as a whole config', async () => {
     const fake = await startFake({ configs: { single: DEMO }, dropAfterLines: 120 });
-    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--save', 'saved', '--keep-secrets']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/the connection dropped during `show running-config` after \d+ lines; this is a partial configuration/);
+    // The count said is the count saved.
+    expect(r.stderr).toMatch(/the connection dropped during `show running-config` after 120 lines; this is a partial configuration/);
+    const saved = readFileSync(join(r.dir, 'saved', `127.0.0.1_${fake.port}.partial.cfg`), 'latin1');
+    expect(saved.split('\n').filter((_, i, all) => i < all.length - 1 || all[i] !== '').length).toBe(120);
+    expect(saved).toBe(DEMO.toString('latin1').split('\n').slice(0, 120).join('\n') + '\n');
     const t = auditJson(r.stdout).targets[0]!;
     expect(t.complete).toBe(false);
     const accepted = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--allow-incomplete']);
@@ -257,6 +292,36 @@ describe('live audit of one device', () => {
     );
     expect(noTty.code).toBe(2);
     expect(noTty.stderr).toMatch(/id is encrypted: run on a terminal/);
+  });
+
+  it('goes on without a dead SSH_AUTH_SOCK, with a one-line note', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never'], { dir, env: { SSH_AUTH_SOCK: join(dir, 'gone.sock') } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`asa-mobile-audit: SSH_AUTH_SOCK ${join(dir, 'gone.sock')}: no such socket; going on without ssh-agent\n`);
+  });
+});
+
+describe('servers that turn sessions away', () => {
+  it('tries a busy server again after a pause (MaxStartups), and says so when it never lets in', async () => {
+    const busy = await startFake({ configs: { single: DEMO }, turnAwayFirst: 2 });
+    const ok = await liveAudit(busy.port, ['--format', 'json', '--fail-on', 'never']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(busy.turnedAway).toBe(2);
+    const never = await startFake({ configs: { single: DEMO }, turnAwayFirst: 100 });
+    const r = await liveAudit(never.port, ['--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/turned the connection away before the key exchange \(busy: .*MaxStartups.*\); tried 4 times over 7 s/);
+  }, 30_000);
+
+  it('calls a connection closed during login what it is (login time limit), not a session limit', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, loginGraceMs: 200 });
+    const r = await liveAudit(fake.port, []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/closed the connection during login, [\d.]+ s after connecting \(its login time limit, such as OpenSSH's LoginGraceTime/);
+    expect(r.stderr).not.toMatch(/at most 5 SSH sessions/);
   });
 });
 
@@ -399,10 +464,31 @@ describe('host keys', () => {
     const kh = knownHosts(dir, [fake.port], rsa.blob, 'ssh-rsa');
     const r = await liveAudit(fake.port, [], { dir, knownHosts: kh });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/offers only legacy SSH algorithms .*rerun with --legacy-algorithms/);
+    expect(r.stderr).toMatch(/no key exchange algorithm in common: .* offers only legacy ones \(diffie-hellman-group14-sha1\).*Rerun with --legacy-algorithms/);
     const ok = await liveAudit(fake.port, ['--legacy-algorithms', '--fail-on', 'never'], { dir, knownHosts: kh });
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
+  });
+});
+
+describe('algorithm categories', () => {
+  it('names the category that failed: a cipher mismatch is not called a key exchange one', async () => {
+    const fake = await startFake({ configs: { single: DEMO }, algorithms: { cipher: ['aes128-cbc'] } });
+    const r = await liveAudit(fake.port, []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no cipher algorithm in common: .* offers only legacy ones \(aes128-cbc\)/);
+    expect(r.stderr).not.toMatch(/key-exchange/);
+  });
+
+  it('refuses a SHA-1 ssh-rsa host key signature unless --legacy-algorithms, as OpenSSH 8.8+ does', async () => {
+    const rsa = makeHostKey('rsa');
+    const fake = await startFake({ configs: { single: DEMO }, hostKey: rsa.private, algorithms: { serverHostKey: ['ssh-rsa'] } });
+    const dir = workdir();
+    const kh = knownHosts(dir, [fake.port], rsa.blob, 'ssh-rsa');
+    const r = await liveAudit(fake.port, [], { dir, knownHosts: kh });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no host key algorithm in common: .* offers only legacy ones \(ssh-rsa\)/);
+    expect((await liveAudit(fake.port, ['--legacy-algorithms', '--fail-on', 'never'], { dir, knownHosts: kh })).code).toBe(0);
   });
 });
 
@@ -423,12 +509,37 @@ describe('sessions and contexts', () => {
     try {
       const r = await liveAudit(fake.port);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/closed the connection before login \(an ASA allows at most 5 SSH sessions/);
-      expect(fake.sessionsRefused).toBe(1);
+      expect(r.stderr).toMatch(
+        /turned the connection away before the key exchange \(busy: .*an ASA at its limit of 5 SSH sessions per context\); tried 4 times/,
+      );
+      expect(fake.sessionsRefused).toBe(4);
     } finally {
       for (const c of others) c.end();
     }
-  });
+  }, 30_000);
+  it('gets in once a sixth session is free again, trying after a pause', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const others: Client[] = [];
+    for (let i = 0; i < 5; i++) {
+      const c = new Client();
+      await new Promise<void>((resolve, reject) => {
+        c.on('ready', () => {
+          resolve();
+        }).on('error', reject);
+        c.connect({ host: '127.0.0.1', port: fake.port, username: 'audit', password: PASSWORD, hostVerifier: () => true });
+      });
+      others.push(c);
+    }
+    try {
+      setTimeout(() => others.pop()!.end(), 1000);
+      const r = await liveAudit(fake.port, ['--fail-on', 'never']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(fake.sessionsRefused).toBeGreaterThanOrEqual(1);
+    } finally {
+      for (const c of others) c.end();
+    }
+  }, 30_000);
 
   it('collects every security context in multiple mode, each audited on its own', async () => {
     const ctx = Buffer.from(DEMO.toString('latin1').replace('ASA Version 9.16(4)', 'ASA Version 9.16(4) <context>'), 'latin1');

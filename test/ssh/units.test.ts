@@ -7,7 +7,7 @@ import { tempDir } from '../helpers.js';
 import { assertAllowed, CommandRefusedError, isAllowed, changetoContext, COMMANDS } from '../../src/collect/allow-list.js';
 import { parseShowContext } from '../../src/collect/collect-device.js';
 import { parseRouterDb, loadInventory, InventoryError } from '../../src/collect/inventory.js';
-import { addKnownHost, fingerprint, knownKeyTypes, readKnownHosts, verifyHostKey } from '../../src/collect/known-hosts.js';
+import { addKnownHost, defaultKnownHostsFiles, fingerprint, knownKeyTypes, readKnownHosts, verifyHostKey } from '../../src/collect/known-hosts.js';
 import { AsaShell, clean } from '../../src/collect/shell.js';
 
 // Written by OpenSSH (`ssh-keygen -H`) for the key below: an independent check of the hashing.
@@ -86,10 +86,14 @@ describe('known_hosts', () => {
   it('matches OpenSSH-hashed entries for host and [host]:port, and gives the SHA256 fingerprint', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'kh'), `${HASHED}\n`);
-    const entries = readKnownHosts(join(dir, 'kh'));
-    expect(verifyHostKey(entries, '127.0.0.1', 2222, KEY)).toEqual({ status: 'match' });
-    expect(verifyHostKey(entries, 'asa.example.net', 22, KEY)).toEqual({ status: 'match' });
-    expect(verifyHostKey(entries, 'ASA.Example.NET', 22, KEY)).toEqual({ status: 'match' }); // OpenSSH lowercases
+    const kh = join(dir, 'kh');
+    const entries = readKnownHosts(kh);
+    // Which hashed line is which host is known only through the hash: the line number shows it.
+    const lineOf = (host: string, port: number): number => (verifyHostKey(entries, host, port, KEY) as { line: number }).line;
+    expect(verifyHostKey(entries, '127.0.0.1', 2222, KEY)).toEqual({ status: 'match', file: kh, line: lineOf('127.0.0.1', 2222) });
+    expect(verifyHostKey(entries, 'asa.example.net', 22, KEY)).toEqual({ status: 'match', file: kh, line: lineOf('asa.example.net', 22) });
+    expect(lineOf('127.0.0.1', 2222)).not.toBe(lineOf('asa.example.net', 22));
+    expect(verifyHostKey(entries, 'ASA.Example.NET', 22, KEY).status).toBe('match'); // OpenSSH lowercases
     expect(verifyHostKey(entries, '127.0.0.1', 22, KEY)).toEqual({ status: 'unknown' });
     expect(verifyHostKey(entries, 'other.example.net', 22, KEY)).toEqual({ status: 'unknown' });
     expect(fingerprint(KEY)).toBe('SHA256:sCyGBvxKXX3ZOr4KWO5nRTwboH430/JZmvD4RKjqEQw');
@@ -102,12 +106,13 @@ describe('known_hosts', () => {
       join(dir, 'kh'),
       `# comment\nasa.example.net,10.0.0.1 ssh-ed25519 ${KEY.toString('base64')}\n@revoked *.lab.example ssh-ed25519 ${other.toString('base64')}\n`,
     );
-    const entries = readKnownHosts(join(dir, 'kh'));
+    const kh = join(dir, 'kh');
+    const entries = readKnownHosts(kh);
     expect(verifyHostKey(entries, '10.0.0.1', 22, KEY).status).toBe('match');
-    expect(verifyHostKey(entries, 'asa.example.net', 22, other)).toEqual({ status: 'mismatch', knownTypes: ['ssh-ed25519'], line: 2 });
-    expect(verifyHostKey(entries, 'fw.lab.example', 22, other)).toEqual({ status: 'revoked', line: 3 });
+    expect(verifyHostKey(entries, 'asa.example.net', 22, other)).toEqual({ status: 'mismatch', knownTypes: ['ssh-ed25519'], file: kh, line: 2 });
+    expect(verifyHostKey(entries, 'fw.lab.example', 22, other)).toEqual({ status: 'revoked', file: kh, line: 3 });
     const rsaBlob = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from('ssh-rsa'), Buffer.alloc(8, 1)]);
-    expect(verifyHostKey(entries, 'asa.example.net', 22, rsaBlob)).toEqual({ status: 'other-type-known', knownTypes: ['ssh-ed25519'], line: 2 });
+    expect(verifyHostKey(entries, 'asa.example.net', 22, rsaBlob)).toEqual({ status: 'other-type-known', knownTypes: ['ssh-ed25519'], file: kh, line: 2 });
     // Negotiation prefers the types trusted for the host; revoked keys do not count.
     expect(knownKeyTypes(entries, '10.0.0.1', 22)).toEqual(['ssh-ed25519']);
     expect(knownKeyTypes(entries, 'fw.lab.example', 22)).toEqual([]);
@@ -117,7 +122,21 @@ describe('known_hosts', () => {
     addKnownHost(file, '127.0.0.1', 2022, KEY);
     expect(readFileSync(file, 'utf8')).toMatch(/^\|1\|[^|]+\|[^ ]+ ssh-ed25519 AAAA/);
     expect(readFileSync(file, 'utf8')).not.toContain('127.0.0.1');
-    expect(verifyHostKey(readKnownHosts(file), '127.0.0.1', 2022, KEY)).toEqual({ status: 'match' });
+    expect(verifyHostKey(readKnownHosts(file), '127.0.0.1', 2022, KEY)).toEqual({ status: 'match', file, line: 1 });
+  });
+  it("reads the files OpenSSH reads, in its order: the user's known_hosts and known_hosts2, then the system's", () => {
+    expect(defaultKnownHostsFiles('/home/ops')).toEqual([
+      '/home/ops/.ssh/known_hosts',
+      '/home/ops/.ssh/known_hosts2',
+      '/etc/ssh/ssh_known_hosts',
+      '/etc/ssh/ssh_known_hosts2',
+    ]);
+    // A key in a later file counts; the verdict names the file that vouched for it.
+    const dir = tmp();
+    writeFileSync(join(dir, 'known_hosts'), '');
+    writeFileSync(join(dir, 'known_hosts2'), `asa.example.net ssh-ed25519 ${KEY.toString('base64')}\n`);
+    const entries = [join(dir, 'known_hosts'), join(dir, 'known_hosts2'), join(dir, 'absent')].flatMap((f) => readKnownHosts(f));
+    expect(verifyHostKey(entries, 'asa.example.net', 22, KEY)).toEqual({ status: 'match', file: join(dir, 'known_hosts2'), line: 1 });
   });
 });
 
@@ -169,9 +188,11 @@ describe('output cleaning', () => {
   it('drops the echo, pager debris and SSH line-ending noise but keeps indentation', () => {
     const raw =
       'show running-config\r\n: Saved\r\n\r\ngroup-policy GP attributes\r\n<--- More --->\r              \r dns-server value 10.0.0.53\r\r\n webvpn\n\r  anyconnect ssl keepalive none\r\n: end\r\n';
-    expect(clean(raw, 'show running-config')).toBe(
+    // Only the marker the shell answered (its offset) is pager output.
+    expect(clean(raw, 'show running-config', [raw.indexOf('<---')])).toBe(
       ': Saved\n\ngroup-policy GP attributes\n dns-server value 10.0.0.53\n webvpn\n  anyconnect ssl keepalive none\n: end\n',
     );
+    expect(clean('x\r\nbanner motd <--- More ---> here\r\n', 'x')).toBe('banner motd <--- More ---> here\n');
   });
   it('reads context names from show context', () => {
     const text =
