@@ -226,4 +226,83 @@ if (HUMAN > 0) {
     `  audit DIR --format table        ${human.ms.toFixed(0).padStart(6)} ms  ${human.rssMiB.toFixed(0).padStart(5)} MiB   ${ratio.toFixed(2)}x json (limit 1.5x)  ${ok ? 'ok' : 'OVER LIMIT'}`,
   );
 }
+// Live collection of the scale-10 config (~97k lines) from a real OpenSSH server whose ForceCommand is
+// the ASA emulator (test/interop), next to the OpenSSH client's own time for the same session.
+// Target: at most 3x the OpenSSH client. Needs sshd and root (BENCH_LIVE=0 skips).
+if (process.env.BENCH_LIVE !== '0') {
+  const harness = await import('../test/interop/sshd-harness.mjs');
+  const why = harness.sshdUnavailable();
+  if (why !== null) console.log(`live collection: skipped (${why})`);
+  else {
+    const { collectDevice } = await import('../dist/src/collect/collect-device.js');
+    const keyDir = join(work, 'live-keys');
+    rmSync(keyDir, { recursive: true, force: true });
+    mkdirSync(keyDir, { recursive: true });
+    const key = harness.keygen(keyDir, 'id_bench');
+    const config = generate(10);
+    const lines = readFileSync(config, 'latin1').split('\n').length - 1;
+    console.log(`live collection: ${lines} lines over OpenSSH ${spawnSync('ssh', ['-V'], { encoding: 'utf8' }).stderr.trim().split(',')[0]}`);
+    for (const [label, scenario] of [
+      ['4 KiB writes', {}],
+      ['one line per write', { lineByLine: true }],
+    ]) {
+      const sshd = await harness.startSshd({ scenario: { config, ...scenario }, options: ['PasswordAuthentication no'], authorizedKeys: [key.public] });
+      const kh = join(keyDir, 'known_hosts');
+      writeFileSync(kh, `${sshd.knownHostsLine}\n`);
+      try {
+        const openssh = [];
+        const ours = [];
+        for (let i = 0; i < Math.min(RUNS, 3); i++) {
+          let start = process.hrtime.bigint();
+          const r = spawnSync(
+            'ssh',
+            [
+              '-tt',
+              '-p',
+              String(sshd.port),
+              '-i',
+              key.private,
+              '-o',
+              `UserKnownHostsFile=${kh}`,
+              '-o',
+              'BatchMode=yes',
+              '-o',
+              'LogLevel=ERROR',
+              'root@127.0.0.1',
+            ],
+            {
+              input: 'terminal pager 0\nshow running-config\nexit\n',
+              maxBuffer: 1 << 30,
+            },
+          );
+          openssh.push(Number(process.hrtime.bigint() - start) / 1e6);
+          if (r.stdout.length < readFileSync(config).length) throw new Error(`ssh got ${r.stdout.length} bytes: ${r.stderr}`);
+          start = process.hrtime.bigint();
+          const device = await collectDevice({
+            host: '127.0.0.1',
+            port: sshd.port,
+            credentials: { username: 'root', privateKey: readFileSync(key.private) },
+            knownHostsFiles: [kh],
+            acceptNew: false,
+            legacyAlgorithms: false,
+            readyTimeoutMs: 30_000,
+            idleTimeoutMs: 30_000,
+            hostTimeoutMs: 600_000,
+          });
+          ours.push(Number(process.hrtime.bigint() - start) / 1e6);
+          if (!device.configs[0]?.complete || !device.configs[0].text.equals(readFileSync(config))) throw new Error('live collection differs from the file');
+        }
+        const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+        const ratio = median(ours) / median(openssh);
+        const ok = ratio <= LIMIT;
+        if (!ok) failed = true;
+        console.log(
+          `  ${label.padEnd(20)} OpenSSH client ${median(openssh).toFixed(0).padStart(6)} ms   collector ${median(ours).toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}x  ${ok ? 'ok' : 'OVER LIMIT'}`,
+        );
+      } finally {
+        await sshd.stop();
+      }
+    }
+  }
+}
 process.exit(failed ? 1 : 0);
