@@ -74,6 +74,18 @@ describe('live audit of one device', () => {
     expect(readFileSync(join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`)).equals(DEMO)).toBe(true);
   });
 
+  it('collects a large configuration sent one line per message, whole (reading stays linear)', async () => {
+    const acl = Array.from({ length: 30_000 }, (_, i) => `access-list OUTSIDE extended permit tcp any host 10.0.${(i >> 8) & 255}.${i & 255} eq 443`).join(
+      '\n',
+    );
+    const big = Buffer.from(DEMO.toString('latin1').replace(/^(hostname .*)$/m, `$1\n${acl}`), 'latin1');
+    const fake = await startFake({ configs: { single: big } });
+    const dir = workdir();
+    const r = await liveAudit(fake.port, ['--fail-on', 'never', '--save', 'saved', '--keep-secrets', '--timeout', '60'], { dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`)).equals(big)).toBe(true);
+  }, 90_000);
+
   it('answers a marker erased with backspaces exactly once', async () => {
     // The erasure arrives on its own, a moment before the next page.
     const fake = await startFake({ configs: { single: DEMO }, pagerCommandsFail: true, pagerErase: 'backspaces', eraseDelayMs: 30 });
