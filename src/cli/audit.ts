@@ -11,7 +11,7 @@ import { baselineText, readBaseline, type BaselineResult } from '../baseline/bas
 import { ExitCode } from '../common/exit-codes.js';
 import { configuredRules, fileFilter, fileIncluded, profileFilter, profileGlobMatches } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
-import { isWebUrl } from '../config/load.js';
+import { isWebUrl } from '../config/values.js';
 import type { AuditConfig, RuleSetting } from '../config/schema.js';
 import { gate, type FailOn } from '../gate.js';
 import { InputError } from '../input/load.js';

@@ -6,6 +6,7 @@ import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yam
 import { pathOf } from '../common/schema-path.js';
 import { ConfigError } from './config-error.js';
 import { CONFIG_SCHEMA, type AuditConfig, type IgnoreEntry } from './schema.js';
+import { isCalendarDate, isWebUrl } from './values.js';
 import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -63,24 +64,6 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
     ...(cfg.failOn ? { failOn: cfg.failOn } : {}),
     ...(cfg.helpUriBase ? { helpUriBase: cfg.helpUriBase } : {}),
   };
-}
-
-/** YYYY-MM-DD naming a real day (Date.parse rolls 2027-02-30 over to March). */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text;
-}
-
-/** Rule-doc links go into SARIF and PR comments: only http(s), never `javascript:` or `data:`. */
-export function isWebUrl(text: string): boolean {
-  try {
-    const u = new URL(text);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 /** Line of a map key itself (for unknown keys, whose value node may be a scalar on the same line). */

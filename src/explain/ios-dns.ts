@@ -192,17 +192,34 @@ function serversOutsideTunnel(
   if (listName === null) return split === 'tunnelspecified' ? null : [];
   const acl = acls?.get(listName);
   if (!acl || acl.unreadLines.length > 0) return null;
-  const permitted = (ip: number): boolean => {
-    for (const e of acl.entries) {
-      if (e.network === null) return e.action === 'permit';
-      const net = parseIpv4(e.network.address);
-      const mask = parseIpv4(e.network.mask);
-      if (net === null || mask === null) return false;
-      if ((ip & mask) >>> 0 === (net & mask) >>> 0) return e.action === 'permit';
-    }
-    return false;
+  const verdicts = permitCache(acl);
+  const permitted = (server: string): boolean => {
+    let v = verdicts.get(server);
+    if (v === undefined) verdicts.set(server, (v = aclPermits(acl, parseIpv4(server)!)));
+    return v;
   };
-  return ipv4.filter((s) => permitted(parseIpv4(s)!) !== (split === 'tunnelspecified'));
+  return ipv4.filter((s) => permitted(s) !== (split === 'tunnelspecified'));
+}
+
+// Many profiles share one split-tunnel list and the same DNS servers: each (list, server) is decided once.
+const permitCaches = new WeakMap<AccessList, Map<string, boolean>>();
+
+function permitCache(acl: AccessList): Map<string, boolean> {
+  let cache = permitCaches.get(acl);
+  if (cache === undefined) permitCaches.set(acl, (cache = new Map<string, boolean>()));
+  return cache;
+}
+
+/** First matching entry wins, as in any ACL; no match is a deny. */
+function aclPermits(acl: AccessList, ip: number): boolean {
+  for (const e of acl.entries) {
+    if (e.network === null) return e.action === 'permit';
+    const net = parseIpv4(e.network.address);
+    const mask = parseIpv4(e.network.mask);
+    if (net === null || mask === null) return false;
+    if ((ip & mask) >>> 0 === (net & mask) >>> 0) return e.action === 'permit';
+  }
+  return false;
 }
 
 function parseIpv4(text: string): number | null {
@@ -219,27 +236,39 @@ interface Decision {
   tunneledDomains: string[];
 }
 
+interface TableInputs {
+  split: SplitTunnelPolicy;
+  allDns: boolean;
+  hasSplitDns: boolean;
+  hasDefaultDomain: boolean;
+}
+
 /** The decision table of the reference (section 5.3), rows D1–D7; every combination has exactly one row. */
+function tableRow(inputs: TableInputs): { row: DecisionRow; outcome: IosDnsOutcome } {
+  return match(inputs)
+    .returnType<{ row: DecisionRow; outcome: IosDnsOutcome }>()
+    .with({ split: 'tunnelall' }, () => ({ row: 'D1', outcome: 'all-tunneled' }))
+    .with({ split: 'tunnelspecified', allDns: true }, () => ({ row: 'D2', outcome: 'all-tunneled' }))
+    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: true }, () => ({ row: 'D3', outcome: 'split-dns-list' }))
+    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: true }, () => ({ row: 'D4', outcome: 'default-domain-only' }))
+    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: false }, () => ({ row: 'D5', outcome: 'all-clear' }))
+    .with({ split: 'excludespecified', allDns: false }, () => ({ row: 'D6', outcome: 'undocumented' }))
+    .with({ split: 'excludespecified', allDns: true }, () => ({ row: 'D7', outcome: 'undocumented' }))
+    .exhaustive();
+}
+
+// The table has at most 24 input combinations; a device with thousands of profiles asks for the
+// same few, so each is matched once.
+const rows = new Map<string, { row: DecisionRow; outcome: IosDnsOutcome }>();
+
 export function decide(inputs: { split: SplitTunnelPolicy; allDns: boolean; splitDns: string[]; defaultDomain: string | null }): Decision {
   const { splitDns, defaultDomain } = inputs;
-  return match({ split: inputs.split, allDns: inputs.allDns, hasSplitDns: splitDns.length > 0, hasDefaultDomain: defaultDomain !== null })
-    .returnType<Decision>()
-    .with({ split: 'tunnelall' }, () => ({ row: 'D1', outcome: 'all-tunneled', tunneledDomains: [] }))
-    .with({ split: 'tunnelspecified', allDns: true }, () => ({ row: 'D2', outcome: 'all-tunneled', tunneledDomains: [] }))
-    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: true }, () => ({ row: 'D3', outcome: 'split-dns-list', tunneledDomains: [...splitDns] }))
-    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: true }, () => ({
-      row: 'D4',
-      outcome: 'default-domain-only',
-      tunneledDomains: [defaultDomain!],
-    }))
-    .with({ split: 'tunnelspecified', allDns: false, hasSplitDns: false, hasDefaultDomain: false }, () => ({
-      row: 'D5',
-      outcome: 'all-clear',
-      tunneledDomains: [],
-    }))
-    .with({ split: 'excludespecified', allDns: false }, () => ({ row: 'D6', outcome: 'undocumented', tunneledDomains: [] }))
-    .with({ split: 'excludespecified', allDns: true }, () => ({ row: 'D7', outcome: 'undocumented', tunneledDomains: [] }))
-    .exhaustive();
+  const table: TableInputs = { split: inputs.split, allDns: inputs.allDns, hasSplitDns: splitDns.length > 0, hasDefaultDomain: defaultDomain !== null };
+  const key = `${table.split}/${table.allDns}/${table.hasSplitDns}/${table.hasDefaultDomain}`;
+  let found = rows.get(key);
+  if (found === undefined) rows.set(key, (found = tableRow(table)));
+  const tunneledDomains = found.row === 'D3' ? [...splitDns] : found.row === 'D4' ? [defaultDomain!] : [];
+  return { row: found.row, outcome: found.outcome, tunneledDomains };
 }
 
 function listDomains(domains: string[]): string {
