@@ -2,9 +2,15 @@
 import type { RuleModule } from '../src/engine/types.js';
 import anyconnectMobileLicense from './anyconnect-mobile-license.js';
 import certificateAuthGroupUrl from './certificate-auth-group-url.js';
+import clientProfileFileMissing from './client-profile-file-missing.js';
+import clientProfileHostUnknown from './client-profile-host-unknown.js';
+import clientProfileMobileSettings from './client-profile-mobile-settings.js';
 import clientProfileUndefined from './client-profile-undefined.js';
 import clientProfilesDiffer from './client-profiles-differ.js';
 import clientSideDpdDisabled from './client-side-dpd-disabled.js';
+import connectOnDemandCertificate from './connect-on-demand-certificate.js';
+import connectOnDemandDomains from './connect-on-demand-domains.js';
+import dapMobileCriteria from './dap-mobile-criteria.js';
 import defaultDomainNotInSplitDns from './default-domain-not-in-split-dns.js';
 import dheCiphersOldAsa from './dhe-ciphers-old-asa.js';
 import dnsServerOutsideSplitTunnel from './dns-server-outside-split-tunnel.js';
@@ -36,9 +42,15 @@ import sslTrustpointSelfSigned from './ssl-trustpoint-self-signed.js';
 export const RULES: readonly RuleModule[] = [
   anyconnectMobileLicense,
   certificateAuthGroupUrl,
+  clientProfileFileMissing,
+  clientProfileHostUnknown,
+  clientProfileMobileSettings,
   clientProfileUndefined,
   clientProfilesDiffer,
   clientSideDpdDisabled,
+  connectOnDemandCertificate,
+  connectOnDemandDomains,
+  dapMobileCriteria,
   defaultDomainNotInSplitDns,
   dheCiphersOldAsa,
   dnsServerOutsideSplitTunnel,

@@ -1,6 +1,8 @@
 // Audit = the pipeline plus the rule engine, for one or many files. Library users and the CLI
 // share this; it never prints.
 
+import type { DeviceModel } from '../model/types.js';
+import type { SideFileOptions } from '../input/side-files.js';
 import { runRules } from '../engine/engine.js';
 import type { RuleModule } from '../engine/types.js';
 import { InputError, type Evidence } from '../input/load.js';
@@ -21,6 +23,8 @@ export interface AuditOptions {
   fileIncluded?: ((path: string) => boolean) | undefined;
   /** Largest configuration file read (default 256 MiB). */
   maxConfigBytes?: number | undefined;
+  /** Where client profiles and dap.xml are (`--client-profiles`, `--dap`), besides beside each config. */
+  sideFiles?: SideFileOptions | undefined;
 }
 
 export { planPaths, type PlannedFile } from '../input/discover.js';
@@ -102,7 +106,7 @@ export type FileOutcome =
 export function auditOneFile(file: string, options: AuditOptions, evidence: Evidence): FileOutcome {
   let analysed: AnalysedTarget[];
   try {
-    analysed = analyseFile(file, evidence, options.maxConfigBytes);
+    analysed = analyseFile(file, evidence, options.maxConfigBytes, options.sideFiles);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { file, error: { message: err.message, line: err.line, kind: err.kind } };
@@ -164,6 +168,14 @@ export function analyseCollected(device: CollectedDevice): { targets: AnalysedTa
   return { targets, errors };
 }
 
+/** The lines of each side file in its own file (a client profile, dap.xml), for quoting. */
+function sideFileLines(model: DeviceModel): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const origin of [...model.clientProfileFiles.map((c) => c.origin), model.dapXml?.origin ?? null])
+    if (origin && origin.file !== model.source && origin.lineOffset === 0) out.set(origin.file, origin.lines);
+  return out;
+}
+
 /** The model of a collected config also reads `show version` (licences). */
 export function collectedBuildOptions(device: CollectedDevice): BuildOptions {
   return { showVersion: device.showVersion };
@@ -172,6 +184,12 @@ export function collectedBuildOptions(device: CollectedDevice): BuildOptions {
 export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {
   const result = runRules(t.resolved, options.rules, { profiles: options.profiles, profileFilter: options.profileFilter });
   const lines = t.parsed.lines;
+  const sideLines = sideFileLines(t.model);
+  const quote = (f: { line: number | null; file: string | null }): string | null => {
+    if (f.line === null) return null;
+    const text = f.file === null ? lines[f.line - 1] : sideLines.get(f.file)?.[f.line - 1];
+    return own(redactLine(text ?? '').trim()) || null;
+  };
   const findings = result.findings.map((f) => ({
     ...f,
     message: own(f.message),
@@ -179,7 +197,7 @@ export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarg
     tunnelGroup: f.tunnelGroup === null ? null : own(f.tunnelGroup),
     groupPolicy: f.groupPolicy === null ? null : own(f.groupPolicy),
     ...(typeof f.object === 'string' ? { object: own(f.object) } : {}),
-    lineText: f.line !== null ? own(redactLine(lines[f.line - 1] ?? '').trim()) || null : null,
+    lineText: quote(f),
   }));
   const s = t.summary;
   return {
@@ -197,6 +215,19 @@ export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarg
     mobileProfiles: result.mobileProfiles.map(own),
     reach: result.reach.map((r) => ({ ...r, tunnelGroup: own(r.tunnelGroup), via: r.via.map(own) })),
     skippedProfiles: result.skippedProfiles.map((p) => ({ tunnelGroup: own(p.tunnelGroup), reason: own(p.reason) })),
+    clientProfiles: t.model.clientProfileFiles.map((c) => ({
+      name: own(c.name),
+      file: own(c.devicePath),
+      assignedTo: t.resolved.profiles
+        .filter((p) => {
+          const e = p.attributes.clientProfiles;
+          return e.state === 'value' && e.value.includes(c.name);
+        })
+        .map((p) => own(p.name)),
+      found: c.origin !== null,
+      readFrom: c.origin === null ? null : own(c.origin.file),
+      status: c.status,
+    })),
   };
 }
 

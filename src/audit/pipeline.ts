@@ -2,7 +2,9 @@
 // Commands and library users start here.
 
 import { loadConfigFile, parseConfigInput, type Evidence } from '../input/load.js';
+import { embeddedSideFiles, folderSideFiles, type SideFileOptions, type SideFileSource } from '../input/side-files.js';
 import { buildModel, type BuildOptions } from '../model/build.js';
+import { attachSideFiles } from '../model/side-files.js';
 import type { DeviceModel } from '../model/types.js';
 import type { ParsedConfig } from '../parse/parse.js';
 import { summariseTarget, type TargetSummary } from '../model/summary.js';
@@ -16,17 +18,25 @@ export interface AnalysedTarget {
   summary: TargetSummary;
 }
 
-export function analyseParsed(parsed: ParsedConfig, options: BuildOptions = {}): AnalysedTarget[] {
+/**
+ * `sideFiles`: where the client profiles and dap.xml come from; by default only what the text itself
+ * carries (an Oxidized backup appends them).
+ */
+export function analyseParsed(parsed: ParsedConfig, options: BuildOptions = {}, sideFiles?: SideFileSource): AnalysedTarget[] {
+  const source = sideFiles ?? folderSideFiles(null, embeddedSideFiles(parsed.lines, parsed.source));
   return parsed.sections.map((section, sectionIndex) => {
     const model = buildModel(parsed, section, options);
+    attachSideFiles(model, source);
     return { parsed, sectionIndex, model, resolved: resolveDevice(model), summary: summariseTarget(parsed, model, sectionIndex) };
   });
 }
 
-export function analyseFile(path: string, evidence: Evidence = 'lenient', maxBytes?: number): AnalysedTarget[] {
-  return analyseParsed(loadConfigFile(path, evidence, maxBytes));
+/** A configuration file, with its side files from beside it, from the backup, or from `sideOptions`. */
+export function analyseFile(path: string, evidence: Evidence = 'lenient', maxBytes?: number, sideOptions: SideFileOptions = {}): AnalysedTarget[] {
+  const parsed = loadConfigFile(path, evidence, maxBytes);
+  return analyseParsed(parsed, {}, folderSideFiles(path, embeddedSideFiles(parsed.lines, path), sideOptions));
 }
 
-export function analyseBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}): AnalysedTarget[] {
-  return analyseParsed(parseConfigInput(bytes, source), options);
+export function analyseBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}, sideFiles?: SideFileSource): AnalysedTarget[] {
+  return analyseParsed(parseConfigInput(bytes, source), options, sideFiles);
 }

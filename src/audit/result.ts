@@ -26,6 +26,20 @@ export interface AuditTarget {
   /** How AnyConnect clients reach each mobile-facing profile (transport, group-url, alias, default). */
   reach: ProfileReach[];
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
+  /** Client profiles the config defines, who gets each, and whether its XML was found. */
+  clientProfiles: AuditClientProfile[];
+}
+
+export interface AuditClientProfile {
+  name: string;
+  /** The file on the device (`disk0:/FILE.xml`). */
+  file: string;
+  /** Connection profiles whose effective group-policy pushes it. */
+  assignedTo: string[];
+  found: boolean;
+  /** Where its XML was read from (a path, or the backup it is embedded in), or null. */
+  readFrom: string | null;
+  status: 'read' | 'malformed' | 'missing' | 'not-searched';
 }
 
 export interface AuditRun {

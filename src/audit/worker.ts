@@ -7,6 +7,7 @@ import { configuredRules, profileFilter } from '../config/apply.js';
 import { RULES } from '../../rules/index.js';
 import type { RuleSetting } from '../config/schema.js';
 import type { Evidence } from '../input/load.js';
+import type { SideFileOptions } from '../input/side-files.js';
 
 /** What a worker needs to rebuild the run's AuditOptions (functions cannot cross threads). */
 export interface WorkerSettings {
@@ -14,6 +15,7 @@ export interface WorkerSettings {
   profiles: string[];
   profileGlobs: { include: string[]; exclude: string[] };
   maxConfigBytes?: number | undefined;
+  sideFiles?: SideFileOptions | undefined;
 }
 
 const settings = workerData as WorkerSettings;
@@ -23,6 +25,7 @@ const options: AuditOptions = {
   profiles: settings.profiles,
   ...(filter ? { profileFilter: filter } : {}),
   maxConfigBytes: settings.maxConfigBytes,
+  sideFiles: settings.sideFiles,
 };
 
 parentPort!.on('message', (msg: { index: number; file: string; evidence: Evidence }) => {

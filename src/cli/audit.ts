@@ -26,10 +26,13 @@ import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
 import type { SshCliOptions } from './ssh-audit.js';
 import { existsSync } from 'node:fs';
+import { sideFileOptions } from './side-file-options.js';
 import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface AuditCliOptions extends SshCliOptions {
   format: string[];
+  clientProfiles?: string;
+  dap?: string;
   output: string[];
   failOn?: string;
   profile: string[];
@@ -102,6 +105,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     fileFilter: fileFilter(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
     fileIncluded: fileIncluded(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
     maxConfigBytes: maxConfigBytes(io.env),
+    sideFiles: sideFileOptions(opts, io.cwd),
   };
   const abs = (p: string): string => resolve(io.cwd, p);
   let run: AuditRun;
@@ -123,7 +127,13 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     const workers = await auditPlanned(
       plan,
       auditOptions,
-      { ruleSettings: cfg.rules, profiles: opts.profile, profileGlobs: cfg.profiles, maxConfigBytes: auditOptions.maxConfigBytes },
+      {
+        ruleSettings: cfg.rules,
+        profiles: opts.profile,
+        profileGlobs: cfg.profiles,
+        maxConfigBytes: auditOptions.maxConfigBytes,
+        sideFiles: auditOptions.sideFiles,
+      },
       run,
       io.env,
     );

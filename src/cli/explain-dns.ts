@@ -8,6 +8,7 @@ import { renderExplainText } from '../report/explain-text.js';
 import { outputWidth } from '../report/wrap.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { complain, type CliIo } from './io.js';
+import { sideFileOptions } from './side-file-options.js';
 import { UsageError } from './usage-error.js';
 
 export interface ExplainDnsOptions {
@@ -15,13 +16,15 @@ export interface ExplainDnsOptions {
   query?: string;
   format: 'text' | 'json';
   allowIncomplete?: boolean;
+  clientProfiles?: string;
+  dap?: string;
 }
 
 export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: CliIo): number {
   if (opts.query !== undefined && !isPlausibleHostname(opts.query)) {
     throw new UsageError(`--query: \`${opts.query}\` is not a host name`);
   }
-  const targets: ExplainTarget[] = analyseFile(file, 'lenient', maxConfigBytes(io.env)).map((t) => ({
+  const targets: ExplainTarget[] = analyseFile(file, 'lenient', maxConfigBytes(io.env), sideFileOptions(opts, io.cwd)).map((t) => ({
     summary: t.summary,
     explanations: explainDevice(t.resolved),
   }));

@@ -31,6 +31,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--query <hostname>', 'say whether iOS tunnels this DNS query, per profile')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--allow-incomplete', 'exit 0 even when the configuration is truncated or partial')
+    .option('--client-profiles <dir>', 'folder with the AnyConnect client profile XML files the config references')
+    .option('--dap <file>', 'dap.xml for the DAP records the config defines')
     .action(async (file: string, opts: ExplainDnsOptions) => {
       setExit((await import('./explain-dns.js')).explainDnsCommand(file, opts, io));
     });
@@ -57,6 +59,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--config <file>', 'configuration file (default: .asa-mobile-audit.yaml found walking up from the working directory)')
     .option('--baseline <file>', 'hide findings recorded in this baseline; report only new ones')
     .option('--write-baseline <file>', 'record the current findings as a baseline')
+    .option(
+      '--client-profiles <dir>',
+      'folder with the AnyConnect client profile XML files the configs reference (also read: beside each config, its profiles/ folder, an Oxidized backup)',
+    )
+    .option('--dap <file>', 'dap.xml for the DAP records the configs define')
     .option('--files-from <file>', 'audit exactly the files listed in FILE (one per line; git-quoted paths are read), or on stdin with -')
     .option('-z, --nul', 'with --files-from: the list is NUL-separated (git diff -z, find -print0)')
     .option('--help-uri-base <url>', 'base URL of the rule docs in SARIF and Markdown links')

@@ -115,6 +115,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       message: renderMessage(meta.id, template, data) + hedges(profile, d.setting),
       line: at.line,
       lineRole: at.role,
+      file: d.file !== undefined && d.file !== device.model.source ? d.file : null,
       tunnelGroup: profile?.resolved.name ?? null,
       groupPolicy: profile?.resolved.groupPolicy ?? null,
       fix: rendered?.cli ?? null,

@@ -53,6 +53,8 @@ export interface ReportDescriptor<M extends string = string> {
   data?: Readonly<Record<string, string | number>>;
   /** A line number (offending), a LineChoice, or null/absent when no line applies. */
   at?: number | LineChoice | null;
+  /** The file `at` is a line of, when it is not the configuration (a client profile XML, dap.xml). */
+  file?: string;
   /** What to change, as data; the engine writes the CLI (`fix`) from it. Absent or null: nothing to paste. */
   remedy?: Remedy | null;
   /** What the fix needs from the user (an address, a certificate), with where to find it; never a placeholder in the CLI. */
@@ -100,6 +102,8 @@ export interface Finding {
   message: string;
   line: number | null;
   lineRole: 'offending' | 'should-set';
+  /** The file `line` is in when it is not the configuration itself (a client profile XML, dap.xml); else null. */
+  file: string | null;
   tunnelGroup: string | null;
   groupPolicy: string | null;
   /** Exact ASA CLI to paste, with its mode lines (rendered from `remedy`), or null. */

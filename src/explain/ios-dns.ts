@@ -4,7 +4,7 @@
 import { match } from 'ts-pattern';
 import type { Basis } from '../model/basis.js';
 import { attributeSpec, formatAttributeValue, type PolicyAttributeKey, type SplitTunnelPolicy } from '../model/policy-attributes.js';
-import type { AccessList } from '../model/types.js';
+import type { AccessList, ClientProfileFile, DeviceModel } from '../model/types.js';
 import { valueOf, type Effective, type ResolvedDevice, type ResolvedProfile, type ValueSource } from '../resolve/resolve.js';
 
 export type IosDnsOutcome = 'all-tunneled' | 'split-dns-list' | 'default-domain-only' | 'all-clear' | 'undocumented';
@@ -73,6 +73,17 @@ export interface IosDnsExplanation {
   /** How desktop clients differ, when they do. */
   desktopNote: string;
   dnsServers: string[];
+  /** The client profiles this connection profile's policy pushes: what the phone receives with it. */
+  clientProfiles: ExplainedClientProfile[];
+}
+
+export interface ExplainedClientProfile {
+  name: string;
+  /** `disk0:/FILE.xml`. */
+  file: string;
+  /** Where its XML was read from, or null when it was not found (or nobody looked). */
+  readFrom: string | null;
+  status: 'read' | 'malformed' | 'missing' | 'not-searched' | 'undefined';
 }
 
 /** The outcome as `explain-dns --format json` prints it (`iosDns`), and as `diff` compares it. */
@@ -93,6 +104,9 @@ export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
 export interface ExplainContext {
   /** Non-default DAP records exist and may override values at login. */
   dapOverrides?: boolean;
+  /** What DAP records decide for phones before DNS matters (terminate, per-app), in words with sources. */
+  dapNotes?: string[];
+  clientProfileFiles?: readonly ClientProfileFile[];
   /** Standard access-lists, to tell whether tunnel DNS servers are inside the split-tunnel list. */
   accessLists?: ReadonlyMap<string, AccessList>;
 }
@@ -103,7 +117,38 @@ export function explainDevice(device: ResolvedDevice): IosDnsExplanation[] {
 }
 
 export function deviceContext(device: ResolvedDevice): ExplainContext {
-  return { dapOverrides: device.model.global.dapRecords.some((r) => r.name !== 'DfltAccessPolicy'), accessLists: device.model.global.accessLists };
+  const model = device.model;
+  return {
+    dapOverrides: model.global.dapRecords.some((r) => r.name !== 'DfltAccessPolicy'),
+    dapNotes: dapNotes(model),
+    clientProfileFiles: model.clientProfileFiles,
+    accessLists: model.global.accessLists,
+  };
+}
+
+/** DAP records that decide for phones before DNS does: a session terminated, or per-app VPN assigned. */
+function dapNotes(model: DeviceModel): string[] {
+  const notes: string[] = [];
+  const xml = model.dapXml;
+  for (const r of model.global.dapRecords) {
+    if (r.name === 'DfltAccessPolicy') continue;
+    const criteria = xml?.records?.find((x) => x.name === r.name)?.criteria ?? [];
+    const platforms = criteria.filter((c) => c.name.toLowerCase() === 'endpoint.anyconnect.platform');
+    const where =
+      platforms.length > 0 && xml
+        ? ` for platform ${platforms.map((c) => `${c.value} (${xml.origin.file} line ${c.line + xml.origin.lineOffset})`).join(', ')}`
+        : xml
+          ? ''
+          : ' (its criteria are in dap.xml, which was not read: which phones it matches is unknown)';
+    if (r.action.state === 'value' && r.action.value === 'terminate')
+      notes.push(`DAP record ${r.name} (line ${r.action.line}) terminates sessions${where}: for the phones it matches, this decides before DNS matters.`);
+    for (const [type, value] of r.customAttributes)
+      if (/perapp/i.test(type) && value.state === 'value')
+        notes.push(
+          `DAP record ${r.name} (line ${value.line}) assigns per-app VPN (anyconnect-custom ${type} value ${value.value})${where}: for the phones it matches, only the selected apps use the tunnel [inferred].`,
+        );
+  }
+  return notes;
 }
 
 export function explainProfile(profile: ResolvedProfile, context: ExplainContext = {}): IosDnsExplanation {
@@ -173,7 +218,18 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
     warnings: collectWarnings(profile, problems, context),
     desktopNote: desktopNoteFor(row),
     dnsServers,
+    clientProfiles: pushedClientProfiles(profile, context.clientProfileFiles ?? []),
   };
+}
+
+function pushedClientProfiles(profile: ResolvedProfile, files: readonly ClientProfileFile[]): ExplainedClientProfile[] {
+  const names = valueOf(profile.attributes.clientProfiles) ?? [];
+  return names.map((name) => {
+    const f = files.find((x) => x.name === name);
+    return f === undefined
+      ? { name, file: '', readFrom: null, status: 'undefined' }
+      : { name, file: f.devicePath, readFrom: f.origin?.file ?? null, status: f.status };
+  });
 }
 
 /**
@@ -349,6 +405,7 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
   if (context.dapOverrides) {
     warnings.push('Dynamic access policies (DAP) exist and may override these values at login.');
   }
+  warnings.push(...(context.dapNotes ?? []));
   return warnings;
 }
 

@@ -105,6 +105,9 @@ function emptyModel(source: string, contextName: string | null): DeviceModel {
     users: new Map(),
     contexts: [],
     licenses: null,
+    clientProfileFiles: [],
+    dapXml: null,
+    sideFilesSearched: null,
     problems: [],
     stats: { commandLines: 0, modelledLines: 0 },
   };

@@ -1,5 +1,7 @@
 // The vendor model of one ASA configuration: typed objects, each setting with the line it came from.
 
+import type { ClientProfileDoc } from './client-profile.js';
+import type { DapXmlRecord } from './dap-xml.js';
 import type { AsaVersion } from '../parse/version.js';
 import type { Setting } from './setting.js';
 import type { PolicyAttributes } from './policy-attributes.js';
@@ -204,8 +206,41 @@ export interface DeviceModel {
   contexts: SecurityContextDefinition[];
   /** AnyConnect licence lines of `show version`, when the backup or the live collection has them. */
   licenses: LicenseFacts | null;
+  /** The XML behind each `anyconnect profiles NAME PATH` line, as far as it was found (side-files.ts). */
+  clientProfileFiles: ClientProfileFile[];
+  /** `dap.xml`, when it was found; null when there is none to read or nobody looked. */
+  dapXml: DapXmlFile | null;
+  /** Where side files (client profiles, dap.xml) were looked for; null: nowhere (a bare config). */
+  sideFilesSearched: string | null;
   problems: Problem[];
   stats: { commandLines: number; modelledLines: number };
+}
+
+/** Where a side file's lines are: its own file, or lines of the config itself (an Oxidized backup). */
+export interface SideFileOrigin {
+  file: string;
+  /** Added to a line of the XML to get the line in `file`. */
+  lineOffset: number;
+  /** The XML's lines (for quoting the offending one). */
+  lines: string[];
+}
+
+export interface ClientProfileFile {
+  name: string;
+  /** `disk0:/FILE.xml` as the config names it. */
+  devicePath: string;
+  definedLine: number;
+  status: 'read' | 'malformed' | 'missing' | 'not-searched';
+  origin: SideFileOrigin | null;
+  doc: ClientProfileDoc | null;
+  /** Why a file that was found could not be read (line in the XML). */
+  problem: { line: number | null; message: string } | null;
+}
+
+export interface DapXmlFile {
+  origin: SideFileOrigin;
+  records: DapXmlRecord[] | null;
+  problem: { line: number | null; message: string } | null;
 }
 
 export const BUILT_IN_TUNNEL_GROUPS = ['DefaultRAGroup', 'DefaultWEBVPNGroup', 'DefaultL2LGroup'] as const;

@@ -8,6 +8,7 @@ import type { Remedy } from '../engine/remedy.js';
 import type { Severity } from '../engine/types.js';
 import type { Basis } from '../model/basis.js';
 import type { ReportInput } from './report-input.js';
+import type { AuditClientProfile } from '../audit/result.js';
 
 /** The document `audit --format json` prints: a contract (add fields, never rename or remove them). */
 export interface AuditJsonDocument {
@@ -32,6 +33,8 @@ export interface AuditJsonTarget {
   reach: ProfileReach[];
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
   findings: AuditJsonFinding[];
+  /** The AnyConnect client profiles the config defines: its file on the device, who gets it, whether its XML was found. */
+  clientProfiles: AuditClientProfile[];
   ignored: Array<{ ruleId: string; tunnelGroup: string | null; line: number | null; reason: string; until: string | null }>;
 }
 
@@ -54,6 +57,8 @@ export interface AuditJsonFinding {
   needsInput: string | null;
   /** The change as data (what `plan` composes), or null. */
   remedy: Remedy | null;
+  /** The file `line` is in when it is not the configuration (a client profile XML, dap.xml); else null. */
+  file: string | null;
 }
 
 /** A finding as `audit --format json` gives it (`diff` reports introduced and resolved findings the same way). */
@@ -74,6 +79,7 @@ export function findingJson(f: ReportedFinding): AuditJsonFinding {
     basis: f.basis,
     needsInput: f.needsInput,
     remedy: f.remedy,
+    file: f.file,
   };
 }
 
@@ -94,6 +100,7 @@ export default function renderAuditJson({ targets, tool, baseline }: ReportInput
       reach: t.reach,
       skippedProfiles: t.skippedProfiles,
       findings: t.findings.map(findingJson),
+      clientProfiles: t.clientProfiles,
       ignored: t.ignored.map((i) => ({
         ruleId: i.finding.ruleId,
         tunnelGroup: i.finding.tunnelGroup,

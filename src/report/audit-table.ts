@@ -20,7 +20,7 @@ interface Group {
 export function groupFindings(findings: readonly Finding[]): Group[] {
   const groups = new Map<string, Group>();
   for (const f of findings) {
-    const key = JSON.stringify([f.ruleId, f.severity, f.groupPolicy, f.line, f.fix, f.tunnelGroup === null]);
+    const key = JSON.stringify([f.ruleId, f.severity, f.groupPolicy, f.file, f.line, f.fix, f.tunnelGroup === null]);
     const g = groups.get(key);
     if (g && f.tunnelGroup) g.profiles.push(f.tunnelGroup);
     else groups.set(key, { finding: f, profiles: f.tunnelGroup ? [f.tunnelGroup] : [] });
@@ -38,7 +38,7 @@ function findingBlock(g: Group, lineWidth: number, width: number, p: Paint): str
     const lead = `  ${line.padStart(lineWidth)}${lineWidth > 0 ? '  ' : ''}${p.severity(f.severity)}`;
     const fits = visibleWidth(lead) + 2 + f.ruleId.length <= width;
     const head = fits ? [`${lead}  ${p.dim(f.ruleId)}`] : [lead, `    ${p.dim(f.ruleId)}`];
-    const body = wrapText(f.message, width - 4).map((t) => `    ${t}`);
+    const body = [...wrapText(f.message, width - 4), ...(f.file !== null ? wrapText(`in ${f.file}`, width - 4) : [])].map((t) => `    ${t}`);
     const who =
       g.profiles.length > 0
         ? wrapText(`${g.profiles.length === 1 ? 'profile' : 'profiles'}: ${g.profiles.join(', ')}`, width - 4).map((t) => `    ${p.dim(t)}`)
@@ -55,6 +55,7 @@ function findingBlock(g: Group, lineWidth: number, width: number, p: Paint): str
   if (visibleWidth(last) + 2 + f.ruleId.length <= room) text[text.length - 1] = `${last}  ${rule}`;
   else text.push(rule);
   const out = text.map((t, i) => `${i === 0 ? lead : indent}${t}`);
+  if (f.file !== null) out.push(...wrapText(`in ${f.file}`, room).map((t) => `${indent}${p.dim(t)}`));
   if (g.profiles.length > 0)
     out.push(...wrapText(`${g.profiles.length === 1 ? 'profile' : 'profiles'}: ${g.profiles.join(', ')}`, room).map((t) => `${indent}${p.dim(t)}`));
   return out;

@@ -9,13 +9,14 @@ export default function renderCompact({ targets, inputErrors, cwd }: ReportInput
   const out: string[] = [];
   for (const e of inputErrors) out.push(`${reportPath(e.file, cwd)}${e.line !== null ? `:${e.line}:1` : ''}: error: ${e.message} [input]`);
   for (const t of targets) {
-    const file = reportPath(t.summary.source, cwd);
+    const configFile = reportPath(t.summary.source, cwd);
     if (!t.summary.complete) {
       const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      out.push(`${file}${p?.line ? `:${p.line}:1` : ''}: error: ${p?.message ?? 'configuration is incomplete'} [incomplete]`);
+      out.push(`${configFile}${p?.line ? `:${p.line}:1` : ''}: error: ${p?.message ?? 'configuration is incomplete'} [incomplete]`);
     }
     for (const f of t.findings) {
       const where = f.line === null ? '' : `:${f.line}:1`;
+      const file = f.file !== null ? reportPath(f.file, cwd) : configFile;
       const profile = f.tunnelGroup ? ` (profile ${f.tunnelGroup})` : '';
       out.push(`${file}${where}: ${f.severity}: ${f.message.replace(/\s+/g, ' ')}${profile} [${f.ruleId}]`);
     }

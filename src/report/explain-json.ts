@@ -1,7 +1,15 @@
 // `explain-dns --format json`. The fields named in the issue are a contract (schemaVersion 1):
 // add fields, never rename or remove them.
 
-import { iosDnsSummary, type BecauseEntry, type DnsProblems, type IosDnsExplanation, type IosDnsSummary, type QueryVerdict } from '../explain/ios-dns.js';
+import {
+  iosDnsSummary,
+  type ExplainedClientProfile,
+  type BecauseEntry,
+  type DnsProblems,
+  type IosDnsExplanation,
+  type IosDnsSummary,
+  type QueryVerdict,
+} from '../explain/ios-dns.js';
 import type { SplitTunnelPolicy } from '../model/policy-attributes.js';
 import type { TargetSummary } from '../model/summary.js';
 
@@ -23,6 +31,8 @@ export interface ExplainJsonProfile {
   warnings: string[];
   desktopNote: string;
   query?: QueryVerdict;
+  /** The client profiles this profile's policy pushes (what the phone receives), and whether each was read. */
+  clientProfiles: ExplainedClientProfile[];
 }
 
 export interface ExplainTarget {
@@ -56,6 +66,7 @@ export function renderExplainJson(targets: ExplainTarget[]): string {
           warnings: e.warnings,
           desktopNote: e.desktopNote,
           ...(q ? { query: q } : {}),
+          clientProfiles: e.clientProfiles,
         };
       }),
     })),

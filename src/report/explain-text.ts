@@ -1,6 +1,6 @@
 // `explain-dns` as text for a person: per profile, one sentence and the chain of settings behind it.
 
-import type { BecauseEntry } from '../explain/ios-dns.js';
+import type { BecauseEntry, ExplainedClientProfile } from '../explain/ios-dns.js';
 import type { ExplainTarget } from './explain-json.js';
 import type { TargetSummary } from '../model/summary.js';
 import { visibleLines } from '../common/control-chars.js';
@@ -16,6 +16,21 @@ export function describeSource(b: Pick<BecauseEntry, 'from' | 'groupPolicy' | 'l
       return `line ${b.line}`;
     case 'default':
       return `built-in default${b.basis === 'recalled' || b.basis === 'inferred' ? ` [${b.basis}]` : ''}`;
+  }
+}
+
+function describeClientProfile(c: ExplainedClientProfile): string {
+  switch (c.status) {
+    case 'read':
+      return `${c.name} (${c.file}), read from ${c.readFrom ?? '?'}: the phone receives this profile with the connection.`;
+    case 'malformed':
+      return `${c.name} (${c.file}), read from ${c.readFrom ?? '?'}, is not a readable client profile (see client-profile-file-missing).`;
+    case 'missing':
+      return `${c.name} (${c.file}): its XML was not found.`;
+    case 'not-searched':
+      return `${c.name} (${c.file}); its XML was not given (--client-profiles DIR, or keep it beside the configuration).`;
+    case 'undefined':
+      return `${c.name}: no \`anyconnect profiles ${c.name} ...\` line defines it.`;
   }
 }
 
@@ -64,6 +79,7 @@ export function renderExplainText(targets: ExplainTarget[], width = 80): string 
       for (const b of e.because) out.push(...say('', `${b.setting} ${b.value} — ${describeSource(b)}`, 4));
       for (const w of e.warnings) out.push(...say('note: ', w));
       out.push(...say('desktop: ', e.desktopNote));
+      for (const c of e.clientProfiles) out.push(...say('client profile: ', describeClientProfile(c)));
       const q = t.queries?.get(e);
       if (q) {
         const target = q.resolvedName !== q.query ? `${q.query} (as ${q.resolvedName})` : q.query;

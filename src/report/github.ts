@@ -41,7 +41,13 @@ export default function renderGithub(input: ReportInput): string {
     }
     for (const f of t.findings) {
       const title = `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`;
-      byLevel[COMMAND[f.severity]]!.push(command(COMMAND[f.severity], { file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message));
+      byLevel[COMMAND[f.severity]]!.push(
+        command(
+          COMMAND[f.severity],
+          { file: f.file !== null ? reportPath(f.file, input.cwd) : file, line: f.line, title },
+          f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message,
+        ),
+      );
     }
   }
   const lines = capAnnotations(byLevel);

@@ -16,7 +16,10 @@ export function xml(text: string): string {
 }
 
 function describe(f: Finding): string {
-  return [`${f.severity}${f.line !== null ? ` at line ${f.line}` : ''}: ${f.message}`, ...(f.fix ? ['Fix:', f.fix] : [])].join('\n');
+  return [
+    `${f.severity}${f.line !== null ? ` at ${f.file !== null ? `${f.file} ` : ''}line ${f.line}` : ''}: ${f.message}`,
+    ...(f.fix ? ['Fix:', f.fix] : []),
+  ].join('\n');
 }
 
 export default function renderJunit(input: ReportInput): string {

@@ -77,7 +77,7 @@ function deviceSection(t: AuditTarget, input: ReportInput): string {
     const where = [
       f.tunnelGroup ? `profile ${mdCode(f.tunnelGroup)}` : null,
       f.groupPolicy ? `policy ${mdCode(f.groupPolicy)}` : null,
-      f.line !== null ? `line ${f.line}` : null,
+      f.line !== null ? `${f.file !== null ? `${mdCode(reportPath(f.file, input.cwd))} ` : ''}line ${f.line}` : null,
     ]
       .filter(Boolean)
       .join(', ');

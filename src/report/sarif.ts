@@ -47,7 +47,7 @@ export default function renderSarif(input: ReportInput): string {
         ...(f.groupPolicy ? [{ name: f.groupPolicy, fullyQualifiedName: `group-policy ${f.groupPolicy}`, kind: 'resource' }] : []),
       ];
       const physicalLocation = {
-        artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+        artifactLocation: { uri: f.file !== null ? reportPath(f.file, input.cwd) : uri, uriBaseId: '%SRCROOT%' },
         ...(f.line !== null ? { region: { startLine: f.line } } : {}),
       };
       return {

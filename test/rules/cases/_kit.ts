@@ -57,3 +57,41 @@ export const PERAPP_DATA = 'anyconnect-custom-data perapp PA eJyVkMFqwzAMhl';
  */
 export const PERAPP_IOS_ONE_APP = 'eJyzCUgtciwoCAvws7MJyEksScsvylXIS8xNtVXK9A9WsrNxLChQ8EyxVUrOz9VLrUjMLchJ1ctNzMxR0rez0YfpADHh5gAAlJ8b2A==';
 export const PERAPP_ALL_APPS = 'eJyzCUgtciwoCAvws7MJyEksScsvylXIS8xNtVXK9A9WsrNxLChQ8EyxVdLS01LSt7PRhynCUO6Yl1KUn5mCrAVNgz7CLgD7pCYi';
+
+/** A client profile defined and pushed to MOBILE's policy (its XML is added with `embedXml`). */
+export const CP_GLOBAL = ['webvpn', ' anyconnect profiles CP-MOBILE disk0:/mobile.xml'];
+export const CP_PUSH = ['anyconnect profiles value CP-MOBILE type user'];
+
+export interface HostEntryParts {
+  name?: string;
+  address?: string;
+  group?: string;
+  /** Lines inside <MobileHostEntryInfo>; absent: no such element. */
+  mobile?: string[];
+}
+
+/** An AnyConnect client profile, laid out as the Profile Editor writes it. */
+export function clientProfileXml(entries: HostEntryParts[], init: string[] = []): string {
+  const entry = (e: HostEntryParts): string[] => [
+    '    <HostEntry>',
+    `      <HostName>${e.name ?? 'Corp VPN'}</HostName>`,
+    `      <HostAddress>${e.address ?? 'vpn.example.com'}</HostAddress>`,
+    ...(e.group !== undefined ? [`      <UserGroup>${e.group}</UserGroup>`] : []),
+    ...(e.mobile ? ['      <MobileHostEntryInfo>', ...e.mobile.map((l) => `        ${l}`), '      </MobileHostEntryInfo>'] : []),
+    '    </HostEntry>',
+  ];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<AnyConnectProfile xmlns="http://schemas.xmlsoap.org/encoding/">',
+    ...(init.length > 0 ? ['  <ClientInitialization>', ...init.map((l) => `    ${l}`), '  </ClientInitialization>'] : []),
+    '  <ServerList>',
+    ...entries.flatMap(entry),
+    '  </ServerList>',
+    '</AnyConnectProfile>',
+  ].join('\n');
+}
+
+/** XML as an Oxidized backup carries it: a `!  disk0:/FILE` line, then every line behind `! `. */
+export function embedXml(path: string, xml: string): string {
+  return [`!  ${path}`, ...xml.split('\n').map((l) => `! ${l}`)].join('\n');
+}

@@ -2,9 +2,15 @@
 import type { RuleTests } from '../rule-tester.js';
 import anyconnectMobileLicense from './anyconnect-mobile-license.js';
 import certificateAuthGroupUrl from './certificate-auth-group-url.js';
+import clientProfileFileMissing from './client-profile-file-missing.js';
+import clientProfileHostUnknown from './client-profile-host-unknown.js';
+import clientProfileMobileSettings from './client-profile-mobile-settings.js';
 import clientProfileUndefined from './client-profile-undefined.js';
 import clientProfilesDiffer from './client-profiles-differ.js';
 import clientSideDpdDisabled from './client-side-dpd-disabled.js';
+import connectOnDemandCertificate from './connect-on-demand-certificate.js';
+import connectOnDemandDomains from './connect-on-demand-domains.js';
+import dapMobileCriteria from './dap-mobile-criteria.js';
 import defaultDomainNotInSplitDns from './default-domain-not-in-split-dns.js';
 import dheCiphersOldAsa from './dhe-ciphers-old-asa.js';
 import dnsServerOutsideSplitTunnel from './dns-server-outside-split-tunnel.js';
@@ -36,9 +42,15 @@ import sslTrustpointSelfSigned from './ssl-trustpoint-self-signed.js';
 export const CASES: Readonly<Record<string, RuleTests>> = {
   'anyconnect-mobile-license': anyconnectMobileLicense,
   'certificate-auth-group-url': certificateAuthGroupUrl,
+  'client-profile-file-missing': clientProfileFileMissing,
+  'client-profile-host-unknown': clientProfileHostUnknown,
+  'client-profile-mobile-settings': clientProfileMobileSettings,
   'client-profile-undefined': clientProfileUndefined,
   'client-profiles-differ': clientProfilesDiffer,
   'client-side-dpd-disabled': clientSideDpdDisabled,
+  'connect-on-demand-certificate': connectOnDemandCertificate,
+  'connect-on-demand-domains': connectOnDemandDomains,
+  'dap-mobile-criteria': dapMobileCriteria,
   'default-domain-not-in-split-dns': defaultDomainNotInSplitDns,
   'dhe-ciphers-old-asa': dheCiphersOldAsa,
   'dns-server-outside-split-tunnel': dnsServerOutsideSplitTunnel,

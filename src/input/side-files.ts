@@ -1,0 +1,119 @@
+// Side files of a configuration: the AnyConnect client profiles (`disk0:/FILE.xml`) and `dap.xml`
+// the device serves, found where they are kept. In order:
+// - inside an Oxidized backup (it appends each referenced XML as `! ` comment lines after a
+//   `!  disk0:/FILE.xml` line, and `dap.xml` the same way);
+// - in a folder the user names (`--client-profiles DIR`, `--dap FILE`);
+// - next to the configuration, or in a `profiles/` folder beside it (a config repository);
+// - collected live (the collector hands them over by device path).
+// A source that was in play is named (`searched`), so a referenced file that is not there can be
+// reported as missing; with no source at all, nothing is said about files nobody looked for.
+
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
+
+export interface SideFile {
+  /** The file the XML is in (for an Oxidized backup: the configuration itself). */
+  file: string;
+  text: string;
+  /** Lines before the XML's first line in `file`. */
+  lineOffset: number;
+}
+
+export interface SideFileSource {
+  /** Where files were looked for, in words ("the Oxidized backup", "--client-profiles profiles/"); null: nowhere. */
+  searched: string | null;
+  /** The XML for a device path (`disk0:/FILE.xml`), null when it was looked for and is not there. */
+  clientProfile(devicePath: string): SideFile | null;
+  dap(): SideFile | null;
+  /** Files that exist but could not be read (too large, not a regular file), with why. */
+  problems: Array<{ file: string; message: string }>;
+}
+
+export interface SideFileOptions {
+  /** `--client-profiles DIR`. */
+  clientProfilesDir?: string;
+  /** `--dap FILE`. */
+  dapFile?: string;
+}
+
+const EMBEDDED_PATH = /^!\s+((?:disk\d|flash):\/\S+\.xml)\s*$/i;
+
+/** XML that an Oxidized backup carries as `! ` comment lines, by device path (lower case). */
+export function embeddedSideFiles(lines: readonly string[], file: string): Map<string, SideFile> {
+  const out = new Map<string, SideFile>();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.charCodeAt(0) !== 33) continue; // `!`: most lines are not comments
+    const m = EMBEDDED_PATH.exec(lines[i]!);
+    if (!m) continue;
+    const body: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length && lines[j]!.startsWith('!') && !EMBEDDED_PATH.test(lines[j]!); j++) body.push(lines[j]!.replace(/^! ?/, ''));
+    if (body.some((l) => l.trim().startsWith('<'))) out.set(m[1]!.toLowerCase(), { file, text: body.join('\n'), lineOffset: i + 1 });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** The side files of a configuration read from `configPath` (offline). */
+export function folderSideFiles(configPath: string | null, embedded: Map<string, SideFile>, options: SideFileOptions = {}): SideFileSource {
+  const problems: SideFileSource['problems'] = [];
+  const beside = configPath === null ? null : dirname(configPath);
+  const profilesDir = beside === null ? null : join(beside, 'profiles');
+  const dirs = [options.clientProfilesDir, beside, profilesDir && isDir(profilesDir) ? profilesDir : undefined].filter(
+    (d): d is string => d !== undefined && d !== null,
+  );
+  const read = (path: string): SideFile | null => {
+    try {
+      return { file: path, text: readUserText(path, READ_LIMITS.list), lineOffset: 0 };
+    } catch (err) {
+      if (!(err instanceof ReadError)) throw err;
+      problems.push({ file: path, message: err.message });
+      return null;
+    }
+  };
+  const find = (name: string, first?: string): SideFile | null => {
+    for (const path of [...(first !== undefined ? [first] : []), ...dirs.map((d) => join(d, name))]) if (existsSync(path)) return read(path);
+    return null;
+  };
+  const searched =
+    embedded.size > 0
+      ? 'the Oxidized backup'
+      : options.clientProfilesDir !== undefined || options.dapFile !== undefined
+        ? [options.clientProfilesDir && `--client-profiles ${options.clientProfilesDir}`, options.dapFile && `--dap ${options.dapFile}`]
+            .filter(Boolean)
+            .join(', ')
+        : profilesDir !== null && isDir(profilesDir)
+          ? `${profilesDir} and the configuration's folder`
+          : null;
+  return {
+    searched,
+    problems,
+    clientProfile(devicePath) {
+      const inBackup = embedded.get(devicePath.toLowerCase());
+      if (inBackup) return inBackup;
+      return find(basename(devicePath.replace(/^[a-z0-9]+:\//i, '')));
+    },
+    dap() {
+      return embedded.get('disk0:/dap.xml') ?? find('dap.xml', options.dapFile);
+    },
+  };
+}
+
+/** Side files handed over by the live collector, by device path. */
+export function collectedSideFiles(files: ReadonlyMap<string, string>, source: string): SideFileSource {
+  const byPath = new Map([...files].map(([path, text]) => [path.toLowerCase(), text] as const));
+  const at = (path: string): SideFile | null => {
+    const text = byPath.get(path.toLowerCase());
+    return text === undefined ? null : { file: `${source}/${path}`, text, lineOffset: 0 };
+  };
+  return { searched: 'the device', problems: [], clientProfile: at, dap: () => at('disk0:/dap.xml') };
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

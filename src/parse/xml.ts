@@ -1,0 +1,105 @@
+// XML side files (AnyConnect client profiles, dap.xml) as a small element tree in which every
+// element keeps its line. fast-xml-validator checks well-formedness (with the line of the first
+// error, and no entity declarations: an XML file that expands without bound is refused);
+// fast-xml-parser, with captureMetaData, gives each element's offset, from which the line is found.
+
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
+
+export interface XmlElement {
+  /** Local name (a namespace prefix is dropped: AnyConnect profiles use a default namespace). */
+  name: string;
+  attrs: Record<string, string>;
+  /** Direct text content, trimmed (mixed content such as `<AutoReconnect>true<Behavior>` keeps `true`). */
+  text: string;
+  line: number;
+  children: XmlElement[];
+}
+
+export interface XmlDocument {
+  root: XmlElement | null;
+  /** Why the text is not a usable document, with the line where that shows. */
+  error: { line: number | null; message: string } | null;
+}
+
+// Typed as the boxed `Symbol` by the library; it is a symbol key at run time.
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+export function parseXml(text: string): XmlDocument {
+  // Entity declarations are how an XML file expands without bound; client profiles never have them.
+  try {
+    SyntaxValidator.validate(text, { docType: { maxEntityCount: 0 }, xmlDeclaraion: { optional: true, argPosition: false } });
+  } catch (err) {
+    const e = err as { line?: number; message?: string };
+    return { root: null, error: { line: typeof e.line === 'number' ? e.line : null, message: e.message ?? String(err) } };
+  }
+  const parser = new XMLParser({
+    preserveOrder: true,
+    captureMetaData: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    commentPropName: '#comment',
+  });
+  const nodes = parser.parse(text) as OrderedNode[];
+  const starts = lineStarts(text);
+  const elements = toElements(nodes, starts);
+  if (elements.length === 0) return { root: null, error: { line: null, message: 'no root element' } };
+  return { root: elements[0]!, error: null };
+}
+
+function toElements(nodes: OrderedNode[], starts: number[]): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const node of nodes) {
+    const name = Object.keys(node).find((k) => k !== ':@');
+    if (name === undefined || name === '#text' || name === '#comment') continue;
+    const content = node[name] as OrderedNode[];
+    const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
+    const text = content
+      .filter((c) => '#text' in c)
+      .map((c) => String(c['#text']))
+      .join(' ')
+      .trim();
+    out.push({
+      name: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name,
+      attrs: node[':@'] ?? {},
+      text,
+      line: meta?.startIndex !== undefined ? lineAt(starts, meta.startIndex) : 0,
+      children: toElements(content, starts),
+    });
+  }
+  return out;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of a character offset. */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The first child element of this name, if any. */
+export function child(el: XmlElement | null | undefined, name: string): XmlElement | null {
+  return el?.children.find((c) => c.name === name) ?? null;
+}
+
+export function childrenNamed(el: XmlElement | null | undefined, name: string): XmlElement[] {
+  return el?.children.filter((c) => c.name === name) ?? [];
+}

@@ -1,0 +1,49 @@
+import type { RuleTests } from '../rule-tester.js';
+import { clientProfileXml, CP_GLOBAL, CP_PUSH, embedXml, mobile, type HostEntryParts } from './_kit.js';
+
+// MOBILE's group-url is https://vpn.example.com/mobile (the kit's default).
+const withEntries = (entries: HostEntryParts[], tgWebvpn: string[] = []): string =>
+  `${mobile({ global: CP_GLOBAL, webvpn: CP_PUSH, tgWebvpn })}\n${embedXml('disk0:/mobile.xml', clientProfileXml(entries))}`;
+
+export default {
+  valid: [
+    { name: 'UserGroup is the path of the group-url', config: withEntries([{ group: 'mobile' }]) },
+    { name: 'UserGroup is an enabled group-alias', config: withEntries([{ group: 'Phones' }], ['group-alias Phones enable']) },
+    { name: 'an entry without UserGroup', config: withEntries([{}]) },
+  ],
+  invalid: [
+    {
+      name: 'UserGroup matches no group-url path and no alias',
+      config: withEntries([{ group: 'mobil' }]),
+      findings: [
+        {
+          profile: null,
+          at: '!       <UserGroup>mobil</UserGroup>',
+          severity: 'warning',
+          messageId: 'userGroup',
+          data: { group: 'mobil', example: 'https://vpn.example.com/mobile' },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'a disabled alias does not count',
+      config: withEntries([{ group: 'Phones' }], ['group-alias Phones disable']),
+      findings: [{ profile: null, at: '!       <UserGroup>Phones</UserGroup>', severity: 'warning', messageId: 'userGroup', fix: null }],
+    },
+    {
+      name: 'HostAddress is none of the group-url hosts',
+      config: withEntries([{ address: 'vpn2.example.net', group: 'mobile' }]),
+      findings: [
+        {
+          profile: null,
+          at: '!       <HostAddress>vpn2.example.net</HostAddress>',
+          severity: 'warning',
+          messageId: 'host',
+          data: { host: 'vpn2.example.net', hosts: 'vpn.example.com' },
+          fix: null,
+        },
+      ],
+    },
+  ],
+} satisfies RuleTests;
