@@ -2,7 +2,7 @@
 // share this; it never prints.
 
 import type { DeviceModel } from '../model/types.js';
-import type { SideFileOptions } from '../input/side-files.js';
+import { collectedSideFiles, type SideFileOptions } from '../input/side-files.js';
 import { runRules } from '../engine/engine.js';
 import type { RuleModule } from '../engine/types.js';
 import { InputError, type Evidence } from '../input/load.js';
@@ -145,7 +145,12 @@ export function analyseCollected(device: CollectedDevice): { targets: AnalysedTa
   for (const config of device.configs) {
     let analysed: AnalysedTarget[];
     try {
-      analysed = analyseBytes(config.text, device.source, collectedBuildOptions(device));
+      analysed = analyseBytes(
+        config.text,
+        device.source,
+        collectedBuildOptions(device),
+        config.sideFiles ? collectedSideFiles(config.sideFiles, device.source) : undefined,
+      );
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       errors.push(new InputError(device.source, `${config.context ? `context ${config.context}: ` : ''}${err.message}`, err.line, err.kind));

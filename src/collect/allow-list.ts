@@ -26,6 +26,20 @@ export const COMMANDS = {
   changetoSystem: 'changeto system',
 } as const;
 
+// A client profile or dap.xml on the device's flash: one file name (letters, digits, `_`, `-`, `.`),
+// optionally in one folder, ending in .xml; no `..`, no spaces, nothing after it.
+const FLASH_XML = /^(disk[0-9]|flash):\/([A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}\/)?[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}\.xml$/i;
+
+/** Whether `path` is an XML file on flash the collector may read with `more`. */
+export function isFlashXml(path: string): boolean {
+  return FLASH_XML.test(path) && !path.includes('..');
+}
+
+/** `more PATH`, for a path that passes isFlashXml (else it is refused when sent). */
+export function moreFile(path: string): string {
+  return `more ${path}`;
+}
+
 export function isContextName(name: string): boolean {
   return CONTEXT_NAME.test(name);
 }
@@ -40,7 +54,9 @@ const FIXED: ReadonlySet<string> = new Set(Object.values(COMMANDS));
 export function isAllowed(command: string): boolean {
   if (FIXED.has(command)) return true;
   const context = /^changeto context (.*)$/.exec(command);
-  return context !== null && isContextName(context[1]!);
+  if (context !== null) return isContextName(context[1]!);
+  const more = /^more (.*)$/.exec(command);
+  return more !== null && isFlashXml(more[1]!);
 }
 
 export function assertAllowed(command: string): string {

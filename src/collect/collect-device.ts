@@ -3,7 +3,7 @@
 // A config cut short (drop, timeout) is returned marked incomplete with the reason, never as whole.
 
 import { openSession, type ConnectOptions } from './connect.js';
-import { changetoContext, COMMANDS, isContextName } from './allow-list.js';
+import { changetoContext, COMMANDS, isContextName, isFlashXml, moreFile } from './allow-list.js';
 import { CollectError } from './errors.js';
 import { AsaShell } from './shell.js';
 
@@ -28,6 +28,8 @@ export interface CollectedConfig {
   complete: boolean;
   /** Why the text is not the whole configuration (connection dropped, timeout). */
   incompleteReason: string | null;
+  /** Client profiles and dap.xml the configuration references, read with `more`, by device path. */
+  sideFiles?: Map<string, string>;
 }
 
 export interface CollectedDevice {
@@ -131,7 +133,7 @@ export async function collectDevice(opts: CollectOptions): Promise<CollectedDevi
     device.mode = /mode:\s*multiple/i.test(mode) ? 'multiple' : 'single';
     if (device.mode === 'single') {
       if (opts.context !== undefined) device.notes.push(`--context ${opts.context} ignored: the device runs in single context mode`);
-      device.configs.push(await runningConfig(shell, null, session.budgetSpent));
+      device.configs.push(await withSideFiles(shell, await runningConfig(shell, null, session.budgetSpent), device));
       return device;
     }
     const contexts = await contextsToCollect(shell, opts, device);
@@ -201,7 +203,7 @@ async function collectContext(session: Session, name: string, device: CollectedD
       return false;
     }
     const config = await runningConfig(session.shell, name, session.budgetSpent);
-    device.configs.push(config);
+    device.configs.push(await withSideFiles(session.shell, config, device));
     // A partial config means the device stalled or dropped: that session is done.
     return !config.complete;
   } catch (err) {
@@ -232,6 +234,28 @@ async function runningConfig(shell: AsaShell, context: string | null, timedOut: 
     }
     throw err;
   }
+}
+
+/**
+ * Reads the XML files a complete configuration references: each `anyconnect profiles NAME PATH`
+ * file, and dap.xml when it has DAP records of its own. A file the device cannot open is left out
+ * (the audit reports it missing); a name the allow-list does not take is not sent, with a note.
+ */
+async function withSideFiles(shell: AsaShell, config: CollectedConfig, device: CollectedDevice): Promise<CollectedConfig> {
+  if (!config.complete) return config;
+  const text = config.text.toString('latin1');
+  const paths = [...new Set([...text.matchAll(/^ anyconnect profiles \S+ (\S+\.xml)\s*$/gim)].map((m) => m[1]!))];
+  if (/^dynamic-access-policy-record (?!DfltAccessPolicy\s*$)\S/m.test(text)) paths.push('disk0:/dap.xml');
+  const files = new Map<string, string>();
+  for (const path of paths) {
+    if (!isFlashXml(path)) {
+      device.notes.push(`${path} not read: the auditor sends \`more\` only for plain .xml names on flash`);
+      continue;
+    }
+    const out = await shell.runText(moreFile(path));
+    if (!DEVICE_ERROR.test(out) && !/^%?\s*Error opening/im.test(out.slice(0, 300))) files.set(path, out);
+  }
+  return { ...config, sideFiles: files };
 }
 
 /** Lines in collected text: a last line without its newline counts, the empty string after a final newline does not. */

@@ -4,7 +4,8 @@
 // the network. The folder is checked before any device is contacted.
 
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { profilesFolderOf } from '../input/side-files.js';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { redactLine } from '../parse/redact.js';
 import type { CollectedConfig, CollectedDevice } from './collect-device.js';
@@ -46,7 +47,7 @@ export class CollectionSaver {
   }
 
   save(device: CollectedDevice): string[] {
-    return device.configs.map((config) => {
+    return device.configs.flatMap((config) => {
       const file = join(this.dir, this.claim(savedFileName(device, config)));
       const text = config.text.toString('latin1');
       const out = this.keepSecrets ? text : text.split('\n').map(redactLine).join('\n');
@@ -56,8 +57,26 @@ export class CollectionSaver {
         const code = (err as NodeJS.ErrnoException).code;
         throw new SaveError(`--save ${file}: ${code === 'ENOSPC' || code === 'EDQUOT' ? 'no space left on device' : `cannot write (${code ?? String(err)})`}`);
       }
-      return file;
+      return [file, ...this.saveSideFiles(file, config.sideFiles)];
     });
+  }
+
+  /** Client profiles and dap.xml go to `NAME.profiles/` beside `NAME.cfg`, where an offline audit looks. */
+  private saveSideFiles(configFile: string, files: ReadonlyMap<string, string> | undefined): string[] {
+    // Collected but empty still makes the folder: an offline audit of the saved file then knows the
+    // device was looked at, and reports a referenced file missing just as the live audit did.
+    if (files === undefined) return [];
+    const folder = profilesFolderOf(configFile);
+    try {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      return [...files].map(([path, text]) => {
+        const out = join(folder, basename(path.replace(/^[a-z0-9]+:\//i, '')));
+        writeFileAtomic(out, Buffer.from(text, 'latin1'), 0o600);
+        return out;
+      });
+    } catch (err) {
+      throw new SaveError(`--save ${folder}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
   }
 
   private claim(name: string): string {

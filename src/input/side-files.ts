@@ -60,9 +60,13 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
   const problems: SideFileSource['problems'] = [];
   const beside = configPath === null ? null : dirname(configPath);
   const profilesDir = beside === null ? null : join(beside, 'profiles');
-  const dirs = [options.clientProfilesDir, beside, profilesDir && isDir(profilesDir) ? profilesDir : undefined].filter(
-    (d): d is string => d !== undefined && d !== null,
-  );
+  const ownDir = configPath === null ? null : profilesFolderOf(configPath);
+  const dirs = [
+    options.clientProfilesDir,
+    ownDir !== null && isDir(ownDir) ? ownDir : undefined,
+    beside,
+    profilesDir !== null && isDir(profilesDir) ? profilesDir : undefined,
+  ].filter((d): d is string => d !== undefined && d !== null);
   const read = (path: string): SideFile | null => {
     try {
       return { file: path, text: readUserText(path, READ_LIMITS.list), lineOffset: 0 };
@@ -83,9 +87,11 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
         ? [options.clientProfilesDir && `--client-profiles ${options.clientProfilesDir}`, options.dapFile && `--dap ${options.dapFile}`]
             .filter(Boolean)
             .join(', ')
-        : profilesDir !== null && isDir(profilesDir)
-          ? `${profilesDir} and the configuration's folder`
-          : null;
+        : ownDir !== null && isDir(ownDir)
+          ? ownDir
+          : profilesDir !== null && isDir(profilesDir)
+            ? `${profilesDir} and the configuration's folder`
+            : null;
   return {
     searched,
     problems,
@@ -108,6 +114,11 @@ export function collectedSideFiles(files: ReadonlyMap<string, string>, source: s
     return text === undefined ? null : { file: `${source}/${path}`, text, lineOffset: 0 };
   };
   return { searched: 'the device', problems: [], clientProfile: at, dap: () => at('disk0:/dap.xml') };
+}
+
+/** `NAME.profiles/` beside `NAME.cfg`: where `--save` puts a device's client profiles and dap.xml. */
+export function profilesFolderOf(configPath: string): string {
+  return `${configPath.replace(/\.cfg$/i, '')}.profiles`;
 }
 
 function isDir(path: string): boolean {

@@ -59,6 +59,8 @@ export interface FakeAsaOptions {
   floodRunningConfig?: boolean;
   /** Hostile: keyboard-interactive asks again after every answer, forever. */
   keyboardInteractiveForever?: boolean;
+  /** Files on flash that `more disk0:/NAME` prints (client profiles, dap.xml); others give %Error opening. */
+  flash?: Record<string, string>;
   /** Multiple mode: extra rows `show context` lists that have no configuration (odd or long names). */
   extraContextRows?: string[];
   algorithms?: ServerConfig['algorithms'];
@@ -324,6 +326,11 @@ export class FakeAsa {
           ...(stallAfter !== undefined ? { stallAfter } : {}),
         });
         if (!completed) throw new Error('stopped');
+        return;
+      }
+      if (words[0] === 'more' && words.length === 2) {
+        const file = o.flash?.[words[1]!];
+        await output(file ?? `%Error opening ${words[1]!} (No such file or directory)`);
         return;
       }
       if (is('show', 'context') && o.mode === 'multiple') {

@@ -44,10 +44,25 @@ describe('live audit of one device', () => {
     expect(target.hostname).toBe('vpn-demo');
     expect(target.complete).toBe(true);
     const live = target.findings.map(keyOf);
-    expect(live.filter((k) => !k.startsWith('anyconnect-mobile-license'))).toEqual(await offlineFindings(fixture('demo/demo-headend.cfg')));
+    // Live, the device was looked at for the client profile the demo pushes and it is not on its
+    // flash; offline, nobody looked, so nothing is said about it.
+    const missing = target.findings.filter((f) => f.ruleId === 'client-profile-file-missing');
+    expect(missing.map((f) => f.tunnelGroup).sort()).toEqual(['MOBILE-FULL', 'MOBILE-SPLIT']);
+    expect(missing[0]!.message).toContain('was not found in the device');
+    expect(live.filter((k) => !k.startsWith('anyconnect-mobile-license') && !k.startsWith('client-profile-file-missing'))).toEqual(
+      await offlineFindings(fixture('demo/demo-headend.cfg')),
+    );
     // show version's licence lines reach the licence rule
     expect(target.findings.find((f) => f.ruleId === 'anyconnect-mobile-license')?.message).toContain('live `show version`');
-    expect(fake.received).toEqual(['enable', '<enable password>', 'terminal pager 0', 'show version', 'show mode', 'show running-config']);
+    expect(fake.received).toEqual([
+      'enable',
+      '<enable password>',
+      'terminal pager 0',
+      'show version',
+      'show mode',
+      'show running-config',
+      'more disk0:/mobile.xml',
+    ]);
     onlyAllowed(fake.received);
     expect(r.stdout).not.toContain('Sup3rS3cretPSK');
   });
@@ -572,8 +587,10 @@ describe('sessions and contexts', () => {
       'show context',
       'changeto context admin',
       'show running-config',
+      'more disk0:/mobile.xml',
       'changeto context ctx-b',
       'show running-config',
+      'more disk0:/mobile.xml',
     ]);
     const one = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--context', 'ctx-b']);
     expect(auditJson(one.stdout).targets.map((t) => t.context)).toEqual(['ctx-b']);
@@ -635,6 +652,57 @@ describe('per-host budget in multiple context mode', () => {
     expect(r.stderr).toContain('context bad;name: not collected');
     expect(r.stderr).not.toMatch(/internal error/);
     onlyAllowed(fake.received);
+  });
+});
+
+describe('client profiles and dap.xml from flash', () => {
+  const CP = fixtureText('client-profiles/headend.cfg');
+  const MOBILE_XML = readFileSync(fixture('client-profiles/profiles/mobile.xml'), 'latin1');
+  const DAP_XML = readFileSync(fixture('client-profiles/profiles/dap.xml'), 'latin1');
+
+  it('reads the XML files the configuration references with `more`, audits them, and --save keeps them where an offline audit finds them', async () => {
+    const fake = await startFake({ configs: { single: CP }, flash: { 'disk0:/mobile.xml': MOBILE_XML, 'disk0:/dap.xml': DAP_XML } });
+    const dir = workdir();
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--save', 'saved'], { dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // Only the files the config names, after the configuration.
+    expect(fake.received.slice(-2)).toEqual(['more disk0:/mobile.xml', 'more disk0:/dap.xml']);
+    onlyAllowed(fake.received);
+    const live = auditJson(r.stdout).targets[0]!;
+    expect(live.clientProfiles).toEqual([
+      {
+        name: 'MOBILE-PROFILE',
+        file: 'disk0:/mobile.xml',
+        assignedTo: ['MOBILE-FULL', 'MOBILE-SPLIT'],
+        found: true,
+        readFrom: `ssh://127.0.0.1:${fake.port}/disk0:/mobile.xml`,
+        status: 'read',
+      },
+    ]);
+    const xmlFindings = live.findings.filter((f) => f.file !== null);
+    expect(xmlFindings.map((f) => `${f.ruleId}@${f.file!.replace(/^.*\//, '')}:${f.line}`).sort()).toEqual([
+      'client-profile-host-unknown@mobile.xml:24',
+      'client-profile-mobile-settings@mobile.xml:26',
+      'client-profile-mobile-settings@mobile.xml:5',
+      'connect-on-demand-domains@mobile.xml:31',
+      'dap-mobile-criteria@dap.xml:14',
+    ]);
+    // The saved copy, audited offline, finds the same XML findings at the same lines.
+    const saved = join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`);
+    expect(readFileSync(join(dir, 'saved', `127.0.0.1_${fake.port}.profiles`, 'mobile.xml'), 'latin1')).toBe(MOBILE_XML);
+    const offline = await cliWith({ cwd: dir }, 'audit', saved, '--format', 'json', '--fail-on', 'never');
+    const off = auditJson(offline.stdout).targets[0]!.findings.filter((f) => f.file !== null);
+    expect(off.map((f) => `${f.ruleId}@${f.file!.replace(/^.*\//, '')}:${f.line}`).sort()).toEqual(
+      xmlFindings.map((f) => `${f.ruleId}@${f.file!.replace(/^.*\//, '')}:${f.line}`).sort(),
+    );
+  });
+
+  it('a referenced file missing on flash is reported as missing, from the device', async () => {
+    const fake = await startFake({ configs: { single: CP }, flash: {} });
+    const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never']);
+    const f = auditJson(r.stdout).targets[0]!.findings.find((x) => x.ruleId === 'client-profile-file-missing');
+    expect(f?.message).toMatch(/was not found in the device/);
   });
 });
 

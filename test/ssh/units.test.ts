@@ -38,6 +38,9 @@ describe('allow-list', () => {
       'enable',
       'changeto system',
       'changeto context CTX-1',
+      'more disk0:/mobile.xml',
+      'more disk0:/dap.xml',
+      'more flash:/profiles/mobile-ios.xml',
       'show context',
     ]) {
       expect(isAllowed(c), c).toBe(true);
@@ -55,11 +58,16 @@ describe('allow-list', () => {
       'show running-config\nreload',
       'show running-config | redirect disk0:/x',
       'changeto context a; reload',
+      'more system:running-config',
+      'more disk0:/../../etc/passwd.xml',
+      'more disk0:/a.xml; reload',
+      'more disk0:/a b.xml',
+      'more disk0:/x.cfg',
+      'more disk0:/a/b/c.xml',
       'changeto context ../x',
       'show version ',
       ' show version',
       'clear configure all',
-      'more disk0:/x.xml',
     ]) {
       expect(isAllowed(c), JSON.stringify(c)).toBe(false);
       expect(() => assertAllowed(c)).toThrow(CommandRefusedError);
