@@ -1,4 +1,4 @@
-import { headendHosts, profileForUserGroup, profilesPushedTo, xmlAt } from '../src/engine/client-profiles.js';
+import { nearestUserGroup, xmlComment, xmlText, headendHosts, profileForUserGroup, profilesPushedTo, xmlAt } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -46,11 +46,14 @@ export default createRule({
         }
         const group = entry.userGroup;
         if (group !== null && group.value !== '' && profileForUserGroup(model, group.value) === null) {
+          // A near miss of one real path is a typo: the fix names it. Anything else needs the user.
+          const near = nearestUserGroup(model, group.value);
           report.device({
             messageId: 'userGroup',
             data: { entry: entryName, name: file.name, group: group.value, example },
             ...xmlAt(file.origin, group.line),
             object: `${file.name} user group ${group.value}`,
+            ...(near !== null ? { xmlFix: `<!-- server entry ${xmlComment(entryName)}: set -->\n<UserGroup>${xmlText(near)}</UserGroup>` } : {}),
           });
         }
       }

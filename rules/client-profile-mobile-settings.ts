@@ -1,4 +1,4 @@
-import { profilesPushedTo, xmlAt } from '../src/engine/client-profiles.js';
+import { profilesPushedTo, xmlAt, xmlComment } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -39,6 +39,11 @@ export default createRule({
           data: { name: file.name, count: active.length, entries: active.map(name).join(', ') },
           ...xmlAt(file.origin, active[1]!.mobile!.activateOnImport.line),
           object: `${file.name} activate on import`,
+          xmlFix: [
+            ...active
+              .slice(1)
+              .flatMap((e) => [`<!-- server entry ${xmlComment(name(e))}, <MobileHostEntryInfo>: set -->`, '<ActivateOnImport>false</ActivateOnImport>']),
+          ].join('\n'),
         });
       for (const e of doc.hostEntries)
         if (e.mobile !== null && !e.mobile.networkRoaming.value)
@@ -48,6 +53,7 @@ export default createRule({
             data: { entry: name(e), name: file.name },
             ...xmlAt(file.origin, e.mobile.networkRoaming.line),
             object: `${file.name} ${name(e)} roaming`,
+            xmlFix: `<!-- server entry ${xmlComment(name(e))}, <MobileHostEntryInfo>: set -->\n<NetworkRoaming>true</NetworkRoaming>`,
           });
       // Desktop settings are said only where the profile was plainly written for phones.
       if (!meantForPhones) continue;

@@ -1,4 +1,4 @@
-import { profileForUserGroup, profilesPushedTo, xmlAt } from '../src/engine/client-profiles.js';
+import { profileForUserGroup, profilesPushedTo, xmlAt, xmlComment } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -38,6 +38,7 @@ export default createRule({
             data: base,
             ...xmlAt(file.origin, m.certificatePolicy.line ?? m.line),
             object: `${file.name} ${entryName} certificate policy`,
+            xmlFix: `<!-- server entry ${xmlComment(entryName)}, <MobileHostEntryInfo>: set -->\n<CertificatePolicy>Auto</CertificatePolicy>`,
           });
           continue;
         }

@@ -1,4 +1,4 @@
-import { profilesPushedTo, xmlAt } from '../src/engine/client-profiles.js';
+import { profilesPushedTo, xmlAt, xmlComment, xmlText } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
@@ -39,6 +39,7 @@ export default createRule({
               data: { entry: entryName, name: file.name, value: d.value },
               ...xmlAt(file.origin, d.line),
               object: `${file.name} ${entryName} ${d.value}`,
+              xmlFix: `<!-- server entry ${xmlComment(entryName)}, <MobileHostEntryInfo>: remove -->\n<OnDemandDNSMatch>${xmlText(d.value)}</OnDemandDNSMatch>`,
             });
         if (m.connectOnDemand.value && m.alwaysConnect.length + m.connectIfNeeded.length === 0)
           report.device({

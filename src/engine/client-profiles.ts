@@ -45,3 +45,48 @@ export function profileForUserGroup(model: DeviceModel, userGroup: string): Tunn
   for (const tg of model.tunnelGroups.values()) if (tg.webvpn.groupAliases.some((a) => a.enabled && a.name.toLowerCase() === wanted)) return tg;
   return null;
 }
+
+/** The UserGroups this headend answers: enabled group-url paths and enabled aliases, each once. */
+function userGroupsOf(model: DeviceModel): string[] {
+  const out = new Set<string>();
+  for (const tg of model.tunnelGroups.values()) {
+    for (const u of tg.webvpn.groupUrls) {
+      const path = /^https?:\/\/[^/]+\/(.*?)\/?$/i.exec(u.url)?.[1];
+      if (u.enabled && path) out.add(path);
+    }
+    for (const a of tg.webvpn.groupAliases) if (a.enabled) out.add(a.name);
+  }
+  return [...out].sort();
+}
+
+/** The one UserGroup of this headend within two edits of a mistyped one (`spilt` → `split`), else null. */
+export function nearestUserGroup(model: DeviceModel, typed: string): string | null {
+  const scored = userGroupsOf(model).map((g) => ({ g, d: editDistance(g.toLowerCase(), typed.toLowerCase()) }));
+  const best = Math.min(3, ...scored.map((s) => s.d));
+  const at = scored.filter((s) => s.d === best);
+  return best <= 2 && at.length === 1 ? at[0]!.g : null;
+}
+
+/** Damerau (adjacent swap) edit distance; names here are short. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}
+
+/** Text for an XML element's content: `&`, `<`, `>` escaped. */
+export function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text inside an XML comment: `--` cannot appear there. */
+export function xmlComment(s: string): string {
+  return s.replace(/-{2,}/g, (m) => m.split('').join(' '));
+}

@@ -121,6 +121,8 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       fix: rendered?.cli ?? null,
       remedy: unsafe ? null : (d.remedy ?? null),
       needsInput: needsInput.length > 0 ? needsInput.join('; ') : null,
+      // XML quoted from a side file goes to terminals too: withheld when it holds a control character.
+      xmlFix: d.xmlFix !== undefined && !hasControlInLines(d.xmlFix) ? d.xmlFix : null,
       object: d.object ?? null,
       basis: profile?.reach.assumption ? weakest(meta.basis, 'recalled') : meta.basis,
     });

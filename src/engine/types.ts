@@ -59,6 +59,11 @@ export interface ReportDescriptor<M extends string = string> {
   remedy?: Remedy | null;
   /** What the fix needs from the user (an address, a certificate), with where to find it; never a placeholder in the CLI. */
   needsInput?: string;
+  /**
+   * For a finding in a client profile or dap.xml: the XML to change in that file, written as the
+   * element(s) with an XML comment saying where and what (set, remove). Never pasted into the CLI.
+   */
+  xmlFix?: string;
   /** A different severity for this finding (one of meta.severities). */
   severity?: Severity;
   /** What the finding is about when a rule can fire more than once per profile (an alias, an interface). */
@@ -111,6 +116,8 @@ export interface Finding {
   remedy: Remedy | null;
   /** What the user must supply before this can be fixed (see ReportDescriptor.needsInput), or null. */
   needsInput: string | null;
+  /** See ReportDescriptor.xmlFix; null when there is none. */
+  xmlFix: string | null;
   /** See ReportDescriptor.object; null when the profile (or device) alone identifies the finding. */
   object: string | null;
   /** The weakest basis the verdict rests on: the rule's own, or the assumption that made the profile mobile-facing. */

@@ -18,6 +18,8 @@ export interface SideFile {
   text: string;
   /** Lines before the XML's first line in `file`. */
   lineOffset: number;
+  /** Why the file is there but could not be read (too large, not a regular file); `text` is then empty. */
+  unreadable?: string;
 }
 
 export interface SideFileSource {
@@ -26,8 +28,6 @@ export interface SideFileSource {
   /** The XML for a device path (`disk0:/FILE.xml`), null when it was looked for and is not there. */
   clientProfile(devicePath: string): SideFile | null;
   dap(): SideFile | null;
-  /** Files that exist but could not be read (too large, not a regular file), with why. */
-  problems: Array<{ file: string; message: string }>;
 }
 
 export interface SideFileOptions {
@@ -57,7 +57,6 @@ export function embeddedSideFiles(lines: readonly string[], file: string): Map<s
 
 /** The side files of a configuration read from `configPath` (offline). */
 export function folderSideFiles(configPath: string | null, embedded: Map<string, SideFile>, options: SideFileOptions = {}): SideFileSource {
-  const problems: SideFileSource['problems'] = [];
   const beside = configPath === null ? null : dirname(configPath);
   const profilesDir = beside === null ? null : join(beside, 'profiles');
   const ownDir = configPath === null ? null : profilesFolderOf(configPath);
@@ -67,13 +66,12 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
     beside,
     profilesDir !== null && isDir(profilesDir) ? profilesDir : undefined,
   ].filter((d): d is string => d !== undefined && d !== null);
-  const read = (path: string): SideFile | null => {
+  const read = (path: string): SideFile => {
     try {
       return { file: path, text: readUserText(path, READ_LIMITS.list), lineOffset: 0 };
     } catch (err) {
       if (!(err instanceof ReadError)) throw err;
-      problems.push({ file: path, message: err.message });
-      return null;
+      return { file: path, text: '', lineOffset: 0, unreadable: err.message };
     }
   };
   const find = (name: string, first?: string): SideFile | null => {
@@ -94,7 +92,6 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
             : null;
   return {
     searched,
-    problems,
     clientProfile(devicePath) {
       const inBackup = embedded.get(devicePath.toLowerCase());
       if (inBackup) return inBackup;
@@ -113,7 +110,7 @@ export function collectedSideFiles(files: ReadonlyMap<string, string>, source: s
     const text = byPath.get(path.toLowerCase());
     return text === undefined ? null : { file: `${source}/${path}`, text, lineOffset: 0 };
   };
-  return { searched: 'the device', problems: [], clientProfile: at, dap: () => at('disk0:/dap.xml') };
+  return { searched: 'the device', clientProfile: at, dap: () => at('disk0:/dap.xml') };
 }
 
 /** `NAME.profiles/` beside `NAME.cfg`: where `--save` puts a device's client profiles and dap.xml. */

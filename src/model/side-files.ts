@@ -18,7 +18,7 @@ export function attachSideFiles(model: DeviceModel, source: SideFileSource): voi
       continue;
     }
     foundAny = true;
-    const reading = readClientProfile(parseXml(side.text));
+    const reading = side.unreadable !== undefined ? { ok: false as const, line: null, message: side.unreadable } : readClientProfile(parseXml(side.text));
     files.push({
       name: def.name,
       devicePath: def.path,
@@ -36,7 +36,7 @@ export function attachSideFiles(model: DeviceModel, source: SideFileSource): voi
   if (model.global.dapRecords.some((r) => r.name !== 'DfltAccessPolicy')) {
     const dap = source.dap();
     if (dap !== null) {
-      const reading = readDapXml(parseXml(dap.text));
+      const reading = dap.unreadable !== undefined ? { ok: false as const, line: null, message: dap.unreadable } : readDapXml(parseXml(dap.text));
       model.dapXml = {
         origin: originOf(dap),
         records: reading.ok ? reading.records : null,

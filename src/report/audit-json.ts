@@ -59,6 +59,8 @@ export interface AuditJsonFinding {
   remedy: Remedy | null;
   /** The file `line` is in when it is not the configuration (a client profile XML, dap.xml); else null. */
   file: string | null;
+  /** For a finding in a client profile or dap.xml: the XML to change there (see `file`), or null. */
+  xmlFix: string | null;
 }
 
 /** A finding as `audit --format json` gives it (`diff` reports introduced and resolved findings the same way). */
@@ -80,6 +82,7 @@ export function findingJson(f: ReportedFinding): AuditJsonFinding {
     needsInput: f.needsInput,
     remedy: f.remedy,
     file: f.file,
+    xmlFix: f.xmlFix,
   };
 }
 

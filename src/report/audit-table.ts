@@ -9,7 +9,7 @@ import { paint, type Paint } from './colour.js';
 import { targetHeading } from './explain-text.js';
 import { renderReadiness } from './readiness.js';
 import { visibleTarget } from './safe-text.js';
-import type { ReportInput } from './report-input.js';
+import { reportPath, type ReportInput } from './report-input.js';
 import { visibleWidth, wrapText } from './wrap.js';
 
 interface Group {
@@ -61,9 +61,12 @@ function findingBlock(g: Group, lineWidth: number, width: number, p: Paint): str
   return out;
 }
 
-export default function renderAuditTable({ targets: raw, display, summary }: ReportInput): string {
+export default function renderAuditTable({ targets: raw, display, summary, cwd }: ReportInput): string {
   // Names and lines from the config are data: control characters are shown, never sent to the terminal.
-  const targets = raw.map(visibleTarget);
+  // XML files are named as the other formats name them: relative to the working folder.
+  const targets = raw
+    .map(visibleTarget)
+    .map((t) => ({ ...t, findings: t.findings.map((f) => (f.file === null ? f : { ...f, file: reportPath(f.file, cwd) })) }));
   const p = paint(display.color);
   const width = display.width;
   const out: string[] = [];
@@ -125,6 +128,15 @@ export default function renderAuditTable({ targets: raw, display, summary }: Rep
         );
         // CLI is never wrapped: a wrapped command is a different command.
         for (const l of fix.split('\n')) out.push(`    ${l}`);
+      }
+    }
+    const xmlFixes = groups.filter((g) => g.finding.xmlFix !== null);
+    if (xmlFixes.length > 0) {
+      out.push('', ...wrapText('XML changes (edit the file named, then upload it to the device again):', width - 2, '  ').map((l) => `  ${l}`));
+      for (const g of xmlFixes) {
+        const where = `${g.finding.file !== null ? g.finding.file : 'the file'}${g.finding.line !== null ? ` line ${g.finding.line}` : ''}`;
+        out.push(...wrapText(`${g.finding.ruleId} (${where}):`, width - 2, '  ').map((l) => `  ${p.dim(l)}`));
+        for (const l of g.finding.xmlFix!.split('\n')) out.push(`    ${l}`);
       }
     }
   }

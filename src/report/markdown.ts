@@ -83,6 +83,7 @@ function deviceSection(t: AuditTarget, input: ReportInput): string {
       .join(', ');
     out.push(`- **${f.severity}** [\`${f.ruleId}\`](${helpUri(input.helpUriBase, f.ruleId)})${where ? ` — ${where}` : ''}: ${md(f.message)}`);
     if (f.fix) out.push('', ...mdFence(f.fix.split('\n'), '  '), '');
+    if (f.xmlFix) out.push('', ...mdFence(f.xmlFix.split('\n'), '  '), '');
   }
   if (t.findings.length === 0) out.push('No findings.');
   out.push('');

@@ -47,6 +47,7 @@ export function visibleTarget(t: AuditTarget): AuditTarget {
       groupPolicy: vn(f.groupPolicy),
       fix: f.fix === null ? null : visibleLines(f.fix),
       needsInput: vn(f.needsInput),
+      xmlFix: f.xmlFix === null ? null : visibleLines(f.xmlFix),
       lineText: vn(f.lineText),
       object: vn(f.object),
     })),

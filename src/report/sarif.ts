@@ -54,7 +54,7 @@ export default function renderSarif(input: ReportInput): string {
         ruleId: f.ruleId,
         ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
         level: LEVEL[f.severity],
-        message: { text: f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message },
+        message: { text: f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.xmlFix ? `${f.message}\n\nChange in the file:\n${f.xmlFix}` : f.message },
         locations: [{ physicalLocation, ...(logical.length > 0 ? { logicalLocations: logical } : {}) }],
         partialFingerprints: { 'asaMobileAudit/v1': fingerprint(findingKey(f, device)) },
         properties: {
@@ -62,6 +62,7 @@ export default function renderSarif(input: ReportInput): string {
           groupPolicy: f.groupPolicy,
           ...(t.summary.hostname ? { hostname: t.summary.hostname } : {}),
           ...(f.fix ? { fix: f.fix } : {}),
+          ...(f.xmlFix ? { xmlFix: f.xmlFix } : {}),
         },
       };
     });

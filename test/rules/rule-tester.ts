@@ -40,6 +40,8 @@ export interface ExpectedFinding {
   /** What the finding asks the user to supply; a string is looked for in it, null means none. */
   needsInput?: string | null;
   object?: string | null;
+  /** The XML change for a finding in a client profile or dap.xml; compared when given. */
+  xmlFix?: string | null;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -151,6 +153,7 @@ export function assertFindings(rule: RuleModule, c: InvalidCase | RuleCase, expe
       needsInput: f.needsInput,
       object: f.object,
       data: f.data,
+      xmlFix: f.xmlFix,
     }))
     .sort(byPlace);
   const want = expected
@@ -167,6 +170,7 @@ export function assertFindings(rule: RuleModule, c: InvalidCase | RuleCase, expe
       needsInput: e.needsInput === undefined ? (got[i]?.needsInput ?? null) : e.needsInput === null ? null : expect.stringContaining(e.needsInput),
       object: e.object === undefined ? (got[i]?.object ?? null) : e.object,
       data: e.data === undefined ? (got[i]?.data ?? {}) : expect.objectContaining(e.data),
+      xmlFix: e.xmlFix === undefined ? (got[i]?.xmlFix ?? null) : e.xmlFix,
     }));
   expect(got).toEqual(want);
 }

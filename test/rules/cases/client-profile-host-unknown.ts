@@ -23,13 +23,15 @@ export default {
           messageId: 'userGroup',
           data: { group: 'mobil', example: 'https://vpn.example.com/mobile' },
           fix: null,
+          // one edit from the group-url path `mobile`: a typo, so the change is spelled out
+          xmlFix: '<!-- server entry Corp VPN: set -->\n<UserGroup>mobile</UserGroup>',
         },
       ],
     },
     {
       name: 'a disabled alias does not count',
       config: withEntries([{ group: 'Phones' }], ['group-alias Phones disable']),
-      findings: [{ profile: null, at: '!       <UserGroup>Phones</UserGroup>', severity: 'warning', messageId: 'userGroup', fix: null }],
+      findings: [{ profile: null, at: '!       <UserGroup>Phones</UserGroup>', severity: 'warning', messageId: 'userGroup', fix: null, xmlFix: null }],
     },
     {
       name: 'HostAddress is none of the group-url hosts',

@@ -31,6 +31,7 @@ export default {
           messageId: 'activateOnImport',
           data: { count: 2, entries: 'A, B' },
           fix: null,
+          xmlFix: '<!-- server entry B, <MobileHostEntryInfo>: set -->\n<ActivateOnImport>false</ActivateOnImport>',
         },
       ],
     },
@@ -47,7 +48,14 @@ export default {
         ],
       ),
       findings: [
-        { profile: null, at: '!         <NetworkRoaming>false</NetworkRoaming>', severity: 'info', messageId: 'networkRoaming', fix: null },
+        {
+          profile: null,
+          at: '!         <NetworkRoaming>false</NetworkRoaming>',
+          severity: 'info',
+          messageId: 'networkRoaming',
+          fix: null,
+          xmlFix: '<!-- server entry Corp VPN, <MobileHostEntryInfo>: set -->\n<NetworkRoaming>true</NetworkRoaming>',
+        },
         { profile: null, at: '!     <LocalLanAccess UserControllable="true">false</LocalLanAccess>', severity: 'info', messageId: 'localLan', fix: null },
         {
           profile: null,

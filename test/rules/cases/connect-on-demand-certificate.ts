@@ -20,7 +20,16 @@ export default {
     {
       name: 'CertificatePolicy None',
       config: config(['<CertificatePolicy>None</CertificatePolicy>', ...COD.slice(1)], ['authentication certificate']),
-      findings: [{ profile: null, at: '!         <CertificatePolicy>None</CertificatePolicy>', severity: 'error', messageId: 'certificatePolicy', fix: null }],
+      findings: [
+        {
+          profile: null,
+          at: '!         <CertificatePolicy>None</CertificatePolicy>',
+          severity: 'error',
+          messageId: 'certificatePolicy',
+          fix: null,
+          xmlFix: '<!-- server entry Corp VPN, <MobileHostEntryInfo>: set -->\n<CertificatePolicy>Auto</CertificatePolicy>',
+        },
+      ],
     },
     {
       name: 'the profile it reaches asks for a password',

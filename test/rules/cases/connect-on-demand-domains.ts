@@ -40,6 +40,7 @@ export default {
           messageId: 'ipAddress',
           data: { value: '10.1.2.3' },
           fix: null,
+          xmlFix: '<!-- server entry Corp VPN, <MobileHostEntryInfo>: remove -->\n<OnDemandDNSMatch>10.1.2.3</OnDemandDNSMatch>',
         },
       ],
     },

@@ -11,6 +11,7 @@ import clientSideDpdDisabled from './client-side-dpd-disabled.js';
 import connectOnDemandCertificate from './connect-on-demand-certificate.js';
 import connectOnDemandDomains from './connect-on-demand-domains.js';
 import dapMobileCriteria from './dap-mobile-criteria.js';
+import dapPerappBroken from './dap-perapp-broken.js';
 import defaultDomainNotInSplitDns from './default-domain-not-in-split-dns.js';
 import dheCiphersOldAsa from './dhe-ciphers-old-asa.js';
 import dnsServerOutsideSplitTunnel from './dns-server-outside-split-tunnel.js';
@@ -51,6 +52,7 @@ export const CASES: Readonly<Record<string, RuleTests>> = {
   'connect-on-demand-certificate': connectOnDemandCertificate,
   'connect-on-demand-domains': connectOnDemandDomains,
   'dap-mobile-criteria': dapMobileCriteria,
+  'dap-perapp-broken': dapPerappBroken,
   'default-domain-not-in-split-dns': defaultDomainNotInSplitDns,
   'dhe-ciphers-old-asa': dheCiphersOldAsa,
   'dns-server-outside-split-tunnel': dnsServerOutsideSplitTunnel,

@@ -1,0 +1,168 @@
+// Client profile XML and dap.xml found offline: beside the configuration, in its `profiles/` folder,
+// in `NAME.profiles/` (where --save puts them), or where --client-profiles / --dap say; findings on
+// them point at the XML file and line in every format.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditJson, cli, cliWith, explainJson, fixture, readJson, tempDir } from '../helpers.js';
+
+const HEADEND = fixture('client-profiles/headend.cfg');
+const MOBILE_XML = fixture('client-profiles/profiles/mobile.xml');
+const DAP_XML = fixture('client-profiles/profiles/dap.xml');
+const REL_XML = 'fixtures/client-profiles/profiles/mobile.xml';
+
+/** A folder holding the headend config as NAME, and whatever else the test puts there. */
+function repo(name = 'vpn-cp.cfg'): { dir: string; cfg: string } {
+  const dir = tempDir('ama-side-');
+  const cfg = join(dir, name);
+  copyFileSync(HEADEND, cfg);
+  return { dir, cfg };
+}
+
+async function auditTarget(...argv: string[]) {
+  const r = await cli('audit', ...argv, '--format', 'json', '--fail-on', 'never');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return auditJson(r.stdout).targets[0]!;
+}
+
+const ruleFiles = (t: Awaited<ReturnType<typeof auditTarget>>): string[] =>
+  t.findings.filter((f) => f.file !== null).map((f) => `${f.ruleId}@${f.file!.replace(/^.*\//, '')}:${f.line}`);
+
+describe('client profiles found offline', () => {
+  it('reads the profiles/ folder beside the configuration, and lists who gets each profile', async () => {
+    const t = await auditTarget(HEADEND);
+    expect(t.clientProfiles).toEqual([
+      { name: 'MOBILE-PROFILE', file: 'disk0:/mobile.xml', assignedTo: ['MOBILE-FULL', 'MOBILE-SPLIT'], found: true, readFrom: MOBILE_XML, status: 'read' },
+    ]);
+    expect(ruleFiles(t).sort()).toEqual([
+      'client-profile-host-unknown@mobile.xml:24',
+      'client-profile-mobile-settings@mobile.xml:26',
+      'client-profile-mobile-settings@mobile.xml:5',
+      'connect-on-demand-domains@mobile.xml:31',
+      'dap-mobile-criteria@dap.xml:14',
+    ]);
+  });
+
+  it('reads FILE.xml next to the configuration, and says nothing about a file nobody looked for', async () => {
+    const bare = repo();
+    const t0 = await auditTarget(bare.cfg);
+    expect(t0.clientProfiles[0]).toMatchObject({ found: false, status: 'not-searched', readFrom: null });
+    expect(t0.findings.filter((f) => f.ruleId.startsWith('client-profile') || f.file !== null)).toEqual([]);
+    copyFileSync(MOBILE_XML, join(bare.dir, 'mobile.xml'));
+    const t = await auditTarget(bare.cfg);
+    expect(t.clientProfiles[0]).toMatchObject({ found: true, status: 'read', readFrom: join(bare.dir, 'mobile.xml') });
+    expect(ruleFiles(t)).toContain('connect-on-demand-domains@mobile.xml:31');
+  });
+
+  it('takes --client-profiles DIR and --dap FILE for a configuration kept elsewhere', async () => {
+    const bare = repo();
+    const t = await auditTarget(bare.cfg, '--client-profiles', 'fixtures/client-profiles/profiles', '--dap', DAP_XML);
+    expect(t.clientProfiles[0]).toMatchObject({ found: true, readFrom: MOBILE_XML });
+    expect(ruleFiles(t)).toContain('dap-mobile-criteria@dap.xml:14');
+    // Only --dap: the client profile is looked for in the folder given, and is not there.
+    const empty = tempDir('ama-side-empty-');
+    const t2 = await auditTarget(bare.cfg, '--client-profiles', empty);
+    const missing = t2.findings.filter((f) => f.ruleId === 'client-profile-file-missing');
+    expect(missing.map((f) => f.tunnelGroup)).toEqual(['MOBILE-FULL', 'MOBILE-SPLIT']);
+    expect(missing[0]!.message).toContain(`was not found in --client-profiles ${empty}`);
+    expect(missing[0]!.line).toBe(32); // the `anyconnect profiles` line that names the file
+  });
+
+  it('looks in NAME.profiles/ first (what --save writes), before the profiles/ folder', async () => {
+    const { dir, cfg } = repo('vpn1.cfg');
+    mkdirSync(join(dir, 'profiles'));
+    writeFileSync(join(dir, 'profiles', 'mobile.xml'), '<AnyConnectProfile>\n<ServerList>\n</AnyConnectProfile>\n');
+    mkdirSync(join(dir, 'vpn1.profiles'));
+    copyFileSync(MOBILE_XML, join(dir, 'vpn1.profiles', 'mobile.xml'));
+    const t = await auditTarget(cfg);
+    expect(t.clientProfiles[0]).toMatchObject({ status: 'read', readFrom: join(dir, 'vpn1.profiles', 'mobile.xml') });
+  });
+
+  it('a malformed or unreadable XML is a finding with the file (and line where there is one), never a crash', async () => {
+    const { dir, cfg } = repo();
+    mkdirSync(join(dir, 'profiles'));
+    writeFileSync(join(dir, 'profiles', 'mobile.xml'), '<?xml version="1.0"?>\n<AnyConnectProfile>\n  <ServerList>\n</AnyConnectProfile>\n');
+    const t = await auditTarget(cfg);
+    const bad = t.findings.filter((f) => f.ruleId === 'client-profile-file-missing');
+    expect(bad.map((f) => [f.messageId, f.file, f.line])).toEqual([
+      ['malformed', join(dir, 'profiles', 'mobile.xml'), 4],
+      ['malformed', join(dir, 'profiles', 'mobile.xml'), 4],
+    ]);
+    // A FIFO in its place is not read (it would block): reported as unreadable, and the run ends.
+    const fifoDir = repo();
+    mkdirSync(join(fifoDir.dir, 'profiles'));
+    execFileSync('mkfifo', [join(fifoDir.dir, 'profiles', 'mobile.xml')]);
+    const t2 = await auditTarget(fifoDir.cfg);
+    const unreadable = t2.findings.find((f) => f.ruleId === 'client-profile-file-missing')!;
+    expect(unreadable.messageId).toBe('malformed');
+    expect(unreadable.message).toMatch(/not a readable client profile: .*not a regular file/);
+    expect(t2.clientProfiles[0]).toMatchObject({ status: 'malformed', found: true });
+  });
+
+  it('a folder that is not there is a usage error before any work', async () => {
+    const r = await cli('audit', HEADEND, '--client-profiles', 'no/such/dir');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--client-profiles no/such/dir: not a folder');
+    const d = await cli('explain-dns', HEADEND, '--dap', 'no-dap.xml');
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('--dap no-dap.xml: not a file');
+  });
+});
+
+describe('findings in XML files, in every format', () => {
+  it('SARIF locates them in the XML file, with the XML change in the message', async () => {
+    const r = await cli('audit', HEADEND, '--format', 'sarif', '--fail-on', 'never');
+    const sarif = readJson<{
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          message: { text: string };
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }>;
+          properties: Record<string, unknown>;
+        }>;
+      }>;
+    }>(r.stdout);
+    const cod = sarif.runs[0]!.results.find((x) => x.ruleId === 'connect-on-demand-domains')!;
+    expect(cod.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: REL_XML, uriBaseId: '%SRCROOT%' }, region: { startLine: 31 } });
+    expect(cod.message.text).toContain('Change in the file:\n<!-- server entry Corp (split tunnel), <MobileHostEntryInfo>: remove -->');
+    expect(cod.properties.xmlFix).toBe(
+      '<!-- server entry Corp (split tunnel), <MobileHostEntryInfo>: remove -->\n<OnDemandDNSMatch>10.20.0.0/16</OnDemandDNSMatch>',
+    );
+  });
+
+  it('compact, GitHub annotations, JUnit and the table name the XML file and line', async () => {
+    const compact = await cli('audit', HEADEND, '--format', 'compact', '--fail-on', 'never');
+    expect(compact.stdout).toContain(`${REL_XML}:31:1: error: Server entry Corp (split tunnel)`);
+    const github = await cli('audit', HEADEND, '--format', 'github', '--fail-on', 'never');
+    expect(github.stdout).toMatch(new RegExp(`^::error file=${REL_XML.replace(/[./]/g, '\\$&')},line=31[,:]`, 'm'));
+    const junit = await cli('audit', HEADEND, '--format', 'junit', '--fail-on', 'never');
+    expect(junit.stdout).toContain(`error at ${MOBILE_XML} line 31: Server entry Corp (split tunnel)`);
+    const table = await cliWith({ columns: 200, isTTY: true }, 'audit', HEADEND, '--fail-on', 'never', '--no-color');
+    expect(table.stdout).toContain('XML changes (edit the file named, then upload it to the device again):');
+    expect(table.stdout).toContain(`connect-on-demand-domains (${REL_XML} line 31):`);
+    expect(table.stdout).toContain('    <OnDemandDNSMatch>10.20.0.0/16</OnDemandDNSMatch>');
+    const markdown = await cli('audit', HEADEND, '--format', 'markdown', '--fail-on', 'never');
+    expect(markdown.stdout).toContain(`\`${REL_XML}\` line 31`);
+  });
+
+  it('explain-dns names the client profile each profile receives, and the DAP record that decides first', async () => {
+    const r = await cliWith({ columns: 300, isTTY: true }, 'explain-dns', 'fixtures/client-profiles/headend.cfg');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `client profile: MOBILE-PROFILE (disk0:/mobile.xml), read from ${REL_XML}: the phone receives this profile with the connection.`,
+    );
+    expect(r.stdout).toContain(
+      `DAP record BLOCK-OLD-IOS (line 22) terminates sessions for platform apple-ios (fixtures/client-profiles/profiles/dap.xml line 28)`,
+    );
+    const doc = explainJson((await cli('explain-dns', HEADEND, '--format', 'json')).stdout);
+    const full = doc.targets[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!;
+    expect(full.clientProfiles).toEqual([{ name: 'MOBILE-PROFILE', file: 'disk0:/mobile.xml', readFrom: MOBILE_XML, status: 'read' }]);
+    // Without dap.xml the record is still named, and what it matches is said to be unknown.
+    const bare = repo();
+    const text = (await cliWith({ columns: 300, isTTY: true }, 'explain-dns', bare.cfg)).stdout;
+    expect(text).toContain('DAP record BLOCK-OLD-IOS (line 22) terminates sessions (its criteria are in dap.xml, which was not read');
+    expect(readFileSync(bare.cfg, 'latin1')).toBe(readFileSync(HEADEND, 'latin1'));
+  });
+});

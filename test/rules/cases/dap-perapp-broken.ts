@@ -1,0 +1,63 @@
+import type { RuleTests } from '../rule-tester.js';
+import { mobile, PERAPP_DATA, PERAPP_DECLARED } from './_kit.js';
+
+const record = (line: string): string[] => ['dynamic-access-policy-record IOS-APPS', ` ${line}`];
+
+export default {
+  valid: [
+    { name: 'declared type and defined data', config: mobile({ global: [...PERAPP_DECLARED, PERAPP_DATA, ...record('anyconnect-custom perapp value PA')] }) },
+    { name: 'a record that turns per-app off', config: mobile({ global: [...PERAPP_DECLARED, ...record('anyconnect-custom perapp none')] }) },
+    {
+      name: 'other custom attributes are none of its business',
+      config: mobile({ global: record('anyconnect-custom dynamic-split-exclude-domains value EXCL') }),
+    },
+    { name: 'the demo headend', file: 'demo/demo-headend.cfg' },
+  ],
+  invalid: [
+    {
+      name: 'the type is not declared (the fix declares it once)',
+      config: mobile({ global: [PERAPP_DATA, ...record('anyconnect-custom perapp value PA')] }),
+      findings: [
+        {
+          profile: null,
+          at: ' anyconnect-custom perapp value PA',
+          severity: 'error',
+          messageId: 'notDeclared',
+          data: { record: 'IOS-APPS', name: 'PA' },
+          object: 'DAP IOS-APPS perapp',
+          fix: 'webvpn\n anyconnect-custom-attr perapp description Per-app VPN policy',
+        },
+      ],
+    },
+    {
+      name: 'the data it names is not defined',
+      config: mobile({ global: [...PERAPP_DECLARED, ...record('anyconnect-custom perapp value PA-NEW')] }),
+      findings: [
+        {
+          profile: null,
+          at: ' anyconnect-custom perapp value PA-NEW',
+          severity: 'error',
+          messageId: 'dataMissing',
+          data: { record: 'IOS-APPS', name: 'PA-NEW' },
+          object: 'DAP IOS-APPS perapp data',
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'the type is misspelled in the record',
+      config: mobile({ global: [...PERAPP_DECLARED, PERAPP_DATA, ...record('anyconnect-custom per-app value PA')] }),
+      findings: [
+        {
+          profile: null,
+          at: ' anyconnect-custom per-app value PA',
+          severity: 'error',
+          messageId: 'misspelled',
+          data: { record: 'IOS-APPS', type: 'per-app' },
+          object: 'DAP IOS-APPS per-app',
+          fix: null,
+        },
+      ],
+    },
+  ],
+} satisfies RuleTests;
