@@ -1,4 +1,13 @@
-import { nearestUserGroup, xmlComment, xmlText, headendHosts, profileForUserGroup, profilesPushedTo, xmlAt } from '../src/engine/client-profiles.js';
+import {
+  headendHosts,
+  isHeadendHost,
+  nearestUserGroup,
+  xmlComment,
+  xmlText,
+  profileForUserGroup,
+  profilesPushedTo,
+  xmlAt,
+} from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -14,7 +23,7 @@ export default createRule({
     messages: {
       userGroup:
         "Server entry {{entry}} of client profile {{name}} has UserGroup {{group}}, which is neither the path of an enabled group-url nor an enabled group-alias on this headend: phones using it land on the default connection profile. Use the path of the profile's group-url (e.g. {{example}}).",
-      host: "Server entry {{entry}} of client profile {{name}} connects to {{host}}, which is none of the hosts of this headend's group-urls ({{hosts}}): if it is this headend, the certificate name and the group-urls must match it.",
+      host: 'Server entry {{entry}} of client profile {{name}} connects to {{host}}, which is none of the names this headend is known by (its group-url hosts and the names in the certificates it presents: {{hosts}}): if it is this headend, the certificate name and the group-urls must match it.',
     },
   },
   check({ device, profiles, report }) {
@@ -34,7 +43,7 @@ export default createRule({
             .replace(/^https?:\/\//i, '')
             .split(/[/:]/)[0]
             ?.toLowerCase() ?? '';
-        const known = hosts.size === 0 || hosts.has(host);
+        const known = hosts.size === 0 || isHeadendHost(hosts, host);
         if (!known) {
           report.device({
             messageId: 'host',

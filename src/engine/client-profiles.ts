@@ -23,15 +23,31 @@ export function xmlAt(origin: SideFileOrigin, line: number | null): { file: stri
   return { file: origin.file, at: line === null ? null : line + origin.lineOffset };
 }
 
-/** The host of each enabled group-url (lower case): the names this headend is known by. */
+/**
+ * The names this headend is known by (lower case): the host of each enabled group-url, and the
+ * fqdn / subject CN of the trustpoints it presents (`ssl trust-point`, IKEv2 remote-access).
+ */
 export function headendHosts(model: DeviceModel): Set<string> {
   const hosts = new Set<string>();
+  const g = model.global;
+  const presented = [
+    ...g.sslTrustPoints.map((t) => t.trustpoint),
+    ...(g.ikev2RemoteAccessTrustpoint.state === 'value' ? [g.ikev2RemoteAccessTrustpoint.value] : []),
+  ];
+  for (const name of presented) for (const n of g.trustpoints.get(name)?.names ?? []) hosts.add(n);
   for (const tg of model.tunnelGroups.values())
     for (const u of tg.webvpn.groupUrls) {
       const h = /^https?:\/\/([^/:]+)/i.exec(u.url)?.[1];
       if (u.enabled && h) hosts.add(h.toLowerCase());
     }
   return hosts;
+}
+
+/** Whether `host` is one of `hosts`, a wildcard certificate name (`*.example.com`) covering one label. */
+export function isHeadendHost(hosts: ReadonlySet<string>, host: string): boolean {
+  if (hosts.has(host)) return true;
+  const dot = host.indexOf('.');
+  return dot > 0 && hosts.has(`*${host.slice(dot)}`);
 }
 
 /**

@@ -129,6 +129,8 @@ export interface Trustpoint {
   line: number;
   /** `enrollment self` (self-signed), `terminal`, `url URL`, ... ; unset when no line says. */
   enrollment: Setting<string>;
+  /** Host names the certificate is requested for: `fqdn NAME` and the CN of `subject-name` (lower case). */
+  names: string[];
 }
 
 /** One entry of a standard access-list (`access-list NAME standard permit|deny host IP|IP MASK|any`). */

@@ -35,12 +35,23 @@ export const cryptoReader: TopLevelReader = {
       return true;
     }
     if (w[1] === 'ca' && w[2] === 'trustpoint' && w[3]) {
-      const tp: Trustpoint = { name: w[3], line, enrollment: UNSET };
+      const tp: Trustpoint = { name: w[3], line, enrollment: UNSET, names: [] };
       g.trustpoints.set(w[3], tp);
       ctx.readChildren(l, {
         enrollment: ({ words, line: at }) => {
           if (!words[1]) return false;
           tp.enrollment = valueSetting(words[1], at);
+          return true;
+        },
+        fqdn: ({ words }) => {
+          if (!words[1] || words[1] === 'none') return false;
+          tp.names.push(words[1].toLowerCase());
+          return true;
+        },
+        'subject-name': ({ words }) => {
+          const cn = /(?:^|,)\s*CN=([^,]+)/i.exec(words.slice(1).join(' '))?.[1]?.trim();
+          if (!cn) return false;
+          tp.names.push(cn.toLowerCase());
           return true;
         },
       });
