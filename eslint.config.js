@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { project: ['./tsconfig.check.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: ['./tsconfig.check.json', './tsconfig.browser.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       // With noUncheckedIndexedAccess every index read is `T | undefined`; `!` after a bounds check

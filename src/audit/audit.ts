@@ -4,6 +4,7 @@
 import type { DeviceModel } from '../model/types.js';
 import { collectedSideFiles, type SideFileOptions } from '../input/side-files.js';
 import { runRules } from '../engine/engine.js';
+import { profileViews } from '../explain/profile-view.js';
 import type { RuleModule } from '../engine/types.js';
 import { InputError, type Evidence } from '../input/load.js';
 import { planPaths, type PlannedFile } from '../input/discover.js';
@@ -25,6 +26,8 @@ export interface AuditOptions {
   maxConfigBytes?: number | undefined;
   /** Where client profiles and dap.xml are (`--client-profiles`, `--dap`), besides beside each config. */
   sideFiles?: SideFileOptions | undefined;
+  /** Also keep per-profile views (DNS picture, inheritance) for reports that draw them (HTML). */
+  views?: boolean | undefined;
 }
 
 export { planPaths, type PlannedFile } from '../input/discover.js';
@@ -233,6 +236,7 @@ export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarg
       readFrom: c.origin === null ? null : own(c.origin.file),
       status: c.status,
     })),
+    ...(options.views ? { views: profileViews(t.resolved, result.mobileProfiles) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ProfileReach } from '../engine/engine.js';
 import type { Finding, Severity } from '../engine/types.js';
 import type { InputError } from '../input/load.js';
 import type { TargetSummary } from '../model/summary.js';
+import type { ProfileView } from '../explain/profile-view.js';
 
 export type { IgnoredFinding };
 
@@ -28,6 +29,8 @@ export interface AuditTarget {
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
   /** Client profiles the config defines, who gets each, and whether its XML was found. */
   clientProfiles: AuditClientProfile[];
+  /** Per mobile-facing profile: the DNS picture and inheritance data (only when a report draws them). */
+  views?: ProfileView[];
 }
 
 export interface AuditClientProfile {

@@ -16,6 +16,7 @@ export interface WorkerSettings {
   profileGlobs: { include: string[]; exclude: string[] };
   maxConfigBytes?: number | undefined;
   sideFiles?: SideFileOptions | undefined;
+  views?: boolean | undefined;
 }
 
 const settings = workerData as WorkerSettings;
@@ -26,6 +27,7 @@ const options: AuditOptions = {
   ...(filter ? { profileFilter: filter } : {}),
   maxConfigBytes: settings.maxConfigBytes,
   sideFiles: settings.sideFiles,
+  views: settings.views,
 };
 
 parentPort!.on('message', (msg: { index: number; file: string; evidence: Evidence }) => {

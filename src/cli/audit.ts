@@ -37,6 +37,7 @@ export interface AuditCliOptions extends SshCliOptions {
   failOn?: string;
   profile: string[];
   allowIncomplete?: boolean;
+  timestamp?: boolean;
   verbose?: boolean;
   config?: string;
   baseline?: string;
@@ -106,6 +107,8 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     fileIncluded: fileIncluded(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
     maxConfigBytes: maxConfigBytes(io.env),
     sideFiles: sideFileOptions(opts, io.cwd),
+    // Only the HTML report draws the DNS picture and inheritance: other formats skip the work.
+    views: outputs.some((o) => o.format === 'html'),
   };
   const abs = (p: string): string => resolve(io.cwd, p);
   let run: AuditRun;
@@ -133,6 +136,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
         profileGlobs: cfg.profiles,
         maxConfigBytes: auditOptions.maxConfigBytes,
         sideFiles: auditOptions.sideFiles,
+        views: auditOptions.views,
       },
       run,
       io.env,
@@ -169,6 +173,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     display: { color: false, verbose: Boolean(opts.verbose), width: 80 },
     summary: { ignored: result.hidden.ignored, baselined: result.hidden.baselined },
     ...(maxBytes !== undefined ? { maxBytes } : {}),
+    ...(opts.timestamp ? { generatedAt: io.now().toISOString() } : {}),
   };
   for (const out of outputs) {
     // Colour and width are decided per destination: a file never gets ANSI codes.

@@ -1,5 +1,6 @@
 // `asa-mobile-audit explain-dns FILE`: the iOS DNS outcome per connection profile.
 
+import { isPlausibleHostname } from '../explain/query.js';
 import { evaluateQuery, explainDevice, type IosDnsExplanation, type QueryVerdict } from '../explain/ios-dns.js';
 import { analyseFile } from '../audit/pipeline.js';
 import { maxConfigBytes } from '../common/read-file.js';
@@ -61,8 +62,4 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
     return ExitCode.InputError;
   }
   return ExitCode.Ok;
-}
-
-function isPlausibleHostname(name: string): boolean {
-  return /^[A-Za-z0-9_*](?:[A-Za-z0-9_\-.]*[A-Za-z0-9_])?\.?$/.test(name) && !name.includes('..');
 }

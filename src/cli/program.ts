@@ -56,6 +56,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--max-bytes <n>', 'markdown: cut the report to N bytes, summary first (default 1 MiB, the GitHub step-summary limit)')
     .option('--profile <name>', 'only this connection profile (repeatable)', collect, [] as string[])
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
+    .option('--timestamp', 'show when the report was made (html; off by default so reports diff cleanly)')
     .option('--config <file>', 'configuration file (default: .asa-mobile-audit.yaml found walking up from the working directory)')
     .option('--baseline <file>', 'hide findings recorded in this baseline; report only new ones')
     .option('--write-baseline <file>', 'record the current findings as a baseline')

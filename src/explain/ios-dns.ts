@@ -6,6 +6,8 @@ import type { Basis } from '../model/basis.js';
 import { attributeSpec, formatAttributeValue, type PolicyAttributeKey, type SplitTunnelPolicy } from '../model/policy-attributes.js';
 import type { AccessList, ClientProfileFile, DeviceModel } from '../model/types.js';
 import { valueOf, type Effective, type ResolvedDevice, type ResolvedProfile, type ValueSource } from '../resolve/resolve.js';
+import { queryVerdict, type QueryInput, type QueryVerdict } from './query.js';
+export type { QueryInput, QueryVerdict } from './query.js';
 
 export type IosDnsOutcome = 'all-tunneled' | 'split-dns-list' | 'default-domain-only' | 'all-clear' | 'undocumented';
 
@@ -421,63 +423,17 @@ export function normaliseName(name: string): string {
   return name.trim().toLowerCase().replace(/\.+$/, '');
 }
 
-export interface QueryVerdict {
-  query: string;
-  /** The name after single-label completion with the default domain (M3). */
-  resolvedName: string;
-  via: 'tunnel' | 'clear' | 'undocumented';
-  /** For undocumented outcomes: the inferred most likely path. */
-  likely?: 'tunnel' | 'clear';
-  /** For undocumented outcomes: the path when the guide's split-tunnelling bullets are read literally. */
-  literal?: 'tunnel' | 'clear';
-  matchedDomain: string | null;
-  reason: string;
+/** Whether iOS tunnels `query` for this profile (the logic the HTML report's query box runs too). */
+export function evaluateQuery(expl: IosDnsExplanation, query: string): QueryVerdict {
+  return queryVerdict(queryInput(expl), query);
 }
 
-export function evaluateQuery(expl: IosDnsExplanation, query: string): QueryVerdict {
-  const defaultDomain = valueOf(expl.profile.attributes.defaultDomain);
-  let name = normaliseName(query);
-  let completed = false;
-  if (!name.includes('.') && defaultDomain) {
-    name = `${name}.${normaliseName(defaultDomain)}`;
-    completed = true;
-  }
-  const matching = (domains: string[]): string | undefined =>
-    domains.filter((d) => isUnder(name, d)).sort((x, y) => normaliseName(y).length - normaliseName(x).length)[0];
-  const done = (
-    via: QueryVerdict['via'],
-    matchedDomain: string | null,
-    reason: string,
-    undocumented?: { likely: 'tunnel'; literal: 'tunnel' | 'clear' },
-  ): QueryVerdict => {
-    const v: QueryVerdict = {
-      query,
-      resolvedName: name,
-      via,
-      matchedDomain,
-      reason: completed ? `${reason} (single-label name completed with the default domain)` : reason,
-    };
-    if (undocumented) Object.assign(v, undocumented);
-    return v;
+/** What the query logic needs from an explanation: plain data (embedded in the HTML report). */
+export function queryInput(expl: IosDnsExplanation): QueryInput {
+  return {
+    outcome: expl.outcome,
+    tunneledDomains: expl.tunneledDomains,
+    literalDomains: expl.literal?.tunneledDomains ?? [],
+    defaultDomain: valueOf(expl.profile.attributes.defaultDomain),
   };
-  switch (expl.outcome) {
-    case 'all-tunneled':
-      return done('tunnel', null, 'all queries are tunnelled');
-    case 'all-clear':
-      return done('clear', null, 'no query is tunnelled');
-    case 'undocumented': {
-      const literalMatch = matching(expl.literal?.tunneledDomains ?? []);
-      const literal = literalMatch !== undefined ? 'tunnel' : 'clear';
-      return done(
-        'undocumented',
-        literalMatch ?? null,
-        `excludespecified: most likely tunnelled (inferred); read literally, the guide ${literal === 'tunnel' ? `tunnels it (matches ${literalMatch})` : 'sends it in the clear'}`,
-        { likely: 'tunnel', literal },
-      );
-    }
-    default: {
-      const match = matching(expl.tunneledDomains);
-      return match ? done('tunnel', match, `matches ${match}`) : done('clear', null, `not under ${listDomains(expl.tunneledDomains)}`);
-    }
-  }
 }

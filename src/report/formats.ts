@@ -14,6 +14,7 @@ const LOADERS = {
   github: () => import('./github.js'),
   markdown: () => import('./markdown.js'),
   compact: () => import('./compact.js'),
+  html: () => import('./html.js'),
 } as const satisfies Record<string, () => Promise<{ default: Formatter; notes?: (input: ReportInput) => string[] }>>;
 
 export type Format = keyof typeof LOADERS;

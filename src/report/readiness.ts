@@ -144,3 +144,6 @@ export function renderReadiness(t: AuditTarget, width: number, p: Paint): string
   ).map((l) => `  ${p.dim(l)}`);
   return [...drawn.split('\n').map((l) => `  ${l}`), ...legend];
 }
+
+/** The checks' column names, in the order of `readinessRows` cells (the HTML report draws them too). */
+export const CHECK_NAMES: readonly string[] = CHECKS.map((c) => c.name);

@@ -18,6 +18,8 @@ export interface ReportInput {
   baseline?: { suppressed: number; stale: FindingKey[] };
   /** How human formats look: ANSI colour, the width to draw to, and whether to list skipped profiles. */
   display: { color: boolean; verbose: boolean; width: number };
+  /** When the report was made (ISO 8601), shown only when asked for (`--timestamp`): reports diff cleanly. */
+  generatedAt?: string;
   /** Largest report in bytes where the destination has a limit (markdown for $GITHUB_STEP_SUMMARY). */
   maxBytes?: number;
   /** Findings not in `targets` because the configuration file ignores them or the baseline has them. */

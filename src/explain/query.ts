@@ -1,0 +1,85 @@
+// Whether iOS sends one DNS query through the tunnel, from a profile's outcome. The function is
+// self-contained (no imports, no outer names) on purpose: the HTML report embeds its source, so the
+// page's query box answers with this very code, not a copy of it.
+
+export interface QueryInput {
+  outcome: 'all-tunneled' | 'all-clear' | 'split-dns-list' | 'default-domain-only' | 'undocumented';
+  /** Domains whose names are tunnelled (rows D3/D4). */
+  tunneledDomains: string[];
+  /** excludespecified read literally: the domains tunnelled then (empty: all in the clear). */
+  literalDomains: string[];
+  /** The effective default-domain, which completes single-label names; null when none. */
+  defaultDomain: string | null;
+}
+
+export interface QueryVerdict {
+  query: string;
+  /** The name after single-label completion with the default domain (M3). */
+  resolvedName: string;
+  via: 'tunnel' | 'clear' | 'undocumented';
+  /** For undocumented outcomes: the inferred most likely path. */
+  likely?: 'tunnel' | 'clear';
+  /** For undocumented outcomes: the path when the guide's split-tunnelling bullets are read literally. */
+  literal?: 'tunnel' | 'clear';
+  matchedDomain: string | null;
+  reason: string;
+}
+
+export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
+  const normalise = (s: string): string => s.trim().toLowerCase().replace(/\.+$/, '');
+  const under = (n: string, domain: string): boolean => {
+    const d = normalise(domain);
+    return d !== '' && (n === d || n.endsWith(`.${d}`));
+  };
+  const list = (domains: string[]): string =>
+    domains.length <= 1 ? domains.join('') : `${domains.slice(0, -1).join(', ')} and ${domains[domains.length - 1]!}`;
+  let name = normalise(query);
+  let completed = false;
+  if (!name.includes('.') && input.defaultDomain) {
+    name = `${name}.${normalise(input.defaultDomain)}`;
+    completed = true;
+  }
+  const matching = (domains: string[]): string | undefined =>
+    domains.filter((d) => under(name, d)).sort((x, y) => normalise(y).length - normalise(x).length)[0];
+  const done = (
+    via: QueryVerdict['via'],
+    matchedDomain: string | null,
+    reason: string,
+    undocumented?: { likely: 'tunnel'; literal: 'tunnel' | 'clear' },
+  ): QueryVerdict => {
+    const v: QueryVerdict = {
+      query,
+      resolvedName: name,
+      via,
+      matchedDomain,
+      reason: completed ? `${reason} (single-label name completed with the default domain)` : reason,
+    };
+    if (undocumented) Object.assign(v, undocumented);
+    return v;
+  };
+  switch (input.outcome) {
+    case 'all-tunneled':
+      return done('tunnel', null, 'all queries are tunnelled');
+    case 'all-clear':
+      return done('clear', null, 'no query is tunnelled');
+    case 'undocumented': {
+      const literalMatch = matching(input.literalDomains);
+      const literal = literalMatch !== undefined ? 'tunnel' : 'clear';
+      return done(
+        'undocumented',
+        literalMatch ?? null,
+        `excludespecified: most likely tunnelled (inferred); read literally, the guide ${literal === 'tunnel' ? `tunnels it (matches ${literalMatch!})` : 'sends it in the clear'}`,
+        { likely: 'tunnel', literal },
+      );
+    }
+    default: {
+      const match = matching(input.tunneledDomains);
+      return match ? done('tunnel', match, `matches ${match}`) : done('clear', null, `not under ${list(input.tunneledDomains)}`);
+    }
+  }
+}
+
+/** Whether `name` looks like a host name (as `--query` and the report's query box accept). Self-contained too. */
+export function isPlausibleHostname(name: string): boolean {
+  return /^[A-Za-z0-9_*](?:[A-Za-z0-9_\-.]*[A-Za-z0-9_])?\.?$/.test(name) && !name.includes('..');
+}

@@ -1,0 +1,195 @@
+// The HTML report opened from disk in a real Chromium: no console error, no request, each profile's
+// DNS picture shows its row, the query box answers like `explain-dns --query`, the keyboard reaches
+// every control, and axe-core finds no serious accessibility violation. A screenshot per fixture is
+// saved under test-output/browser/ for review.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import axe from 'axe-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueryVerdict } from '../../src/explain/query.js';
+import { builtCli, fixture, readJson, ROOT, tempDir } from '../helpers.js';
+import { browserAvailable, launch } from './chromium.js';
+
+const available = await browserAvailable();
+const SHOTS = join(ROOT, 'test-output', 'browser');
+// axe-core's own build, as the string it exports for injecting into a page.
+const AXE = axe.source;
+
+function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [builtCli(), ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes the report for these paths and returns its file. */
+function report(name: string, ...paths: string[]): string {
+  const out = join(tempDir('ama-browser-'), `${name}.html`);
+  const r = run('audit', ...paths, '--format', 'html', '--output', out, '--fail-on', 'never', '--allow-incomplete');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return out;
+}
+
+interface Opened {
+  page: Page;
+  consoleErrors: string[];
+  requests: string[];
+}
+
+async function open(browser: Browser, file: string): Promise<Opened> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warn') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e instanceof Error ? e.message : String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, consoleErrors, requests };
+}
+
+/** explain-dns JSON of a file: row and outcome per (context, profile). */
+function explained(file: string): Map<string, { row: string; outcome: string }> {
+  const doc = readJson<{ targets: Array<{ context: string | null; profiles: Array<{ tunnelGroup: string; iosDns: { row: string; outcome: string } }> }> }>(
+    run('explain-dns', file, '--format', 'json', '--allow-incomplete').stdout,
+  );
+  return new Map(
+    doc.targets.flatMap((t) => t.profiles.map((p) => [`${t.context ?? ''}/${p.tunnelGroup}`, { row: p.iosDns.row, outcome: p.iosDns.outcome }] as const)),
+  );
+}
+
+const FIXTURES = [
+  { name: 'demo', paths: [fixture('demo/demo-headend.cfg')] },
+  { name: 'repository', paths: [fixture('repo')] },
+  { name: 'client-profiles', paths: [fixture('client-profiles/headend.cfg')] },
+];
+
+describe.skipIf(!available)('the HTML report in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  for (const fx of FIXTURES) {
+    it(`${fx.name}: opens from disk with no console error and no request, and shows each profile's DNS row`, async () => {
+      const file = report(fx.name, ...fx.paths);
+      const { page, consoleErrors, requests } = await open(browser, file);
+      await page.screenshot({ path: join(SHOTS, `${fx.name}.png`), fullPage: true });
+      expect(consoleErrors).toEqual([]);
+      expect(requests).toEqual([pathToFileURL(file).href]);
+      // Every figure: the row in its data, its caption and the SVG's accessible name, as explain-dns says.
+      const audit = readJson<{ targets: Array<{ source: string; context: string | null; mobileProfiles: string[] }> }>(
+        run('audit', ...fx.paths, '--format', 'json', '--fail-on', 'never', '--allow-incomplete').stdout,
+      );
+      const shown = await page.$$eval('section.device', (sections) =>
+        sections.map((s) =>
+          [...s.querySelectorAll('article.profile')].map((a) => {
+            const fig = a.querySelector('figure.dns')!;
+            return {
+              profile: a.getAttribute('data-profile')!,
+              row: fig.getAttribute('data-row')!,
+              outcome: fig.getAttribute('data-outcome')!,
+              caption: fig.querySelector('figcaption')!.textContent,
+              svgTitle: fig.querySelector('svg title')!.textContent,
+              visible: (fig.querySelector('svg') as SVGSVGElement).getBoundingClientRect().width > 100,
+            };
+          }),
+        ),
+      );
+      expect(shown.length).toBe(audit.targets.length);
+      const cache = new Map<string, Map<string, { row: string; outcome: string }>>();
+      audit.targets.forEach((t, i) => {
+        const file = join(ROOT, t.source);
+        const truth = cache.get(file) ?? cache.set(file, explained(file)).get(file)!;
+        expect(shown[i]!.map((p) => p.profile)).toEqual(t.mobileProfiles);
+        for (const p of shown[i]!) {
+          const want = truth.get(`${t.context ?? ''}/${p.profile}`)!;
+          expect({ row: p.row, outcome: p.outcome }, `${t.source} ${p.profile}`).toEqual(want);
+          expect(p.caption.startsWith(`Row ${want.row} `)).toBe(true);
+          expect(p.svgTitle).toBe(`iOS DNS for ${p.profile}: row ${want.row}`);
+          expect(p.visible).toBe(true);
+        }
+      });
+      await page.close();
+    });
+  }
+
+  it('the query box answers like explain-dns --query, from the keyboard', async () => {
+    const demo = fixture('demo/demo-headend.cfg');
+    const { page, consoleErrors } = await open(browser, report('query', demo));
+    for (const name of ['intranet.example.com', 'wiki', 'www.lab.example.com', 'legacy.example.net.', 'example.org']) {
+      const truth = new Map(
+        readJson<{ targets: Array<{ profiles: Array<{ tunnelGroup: string; query: QueryVerdict }> }> }>(
+          run('explain-dns', demo, '--query', name, '--format', 'json').stdout,
+        ).targets[0]!.profiles.map((p) => [p.tunnelGroup, p.query]),
+      );
+      await page.click('#query-input', { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(name);
+      await page.keyboard.press('Enter');
+      const rows = await page.$$eval('#query-result tbody tr', (trs) =>
+        trs.map((tr) => ({ profile: tr.getAttribute('data-profile')!, via: tr.getAttribute('data-via')!, reason: tr.lastElementChild!.textContent })),
+      );
+      expect(rows.length, name).toBe(truth.size);
+      for (const r of rows)
+        expect({ via: r.via, reason: r.reason }, `${name} ${r.profile}`).toEqual({ via: truth.get(r.profile)!.via, reason: truth.get(r.profile)!.reason });
+    }
+    await page.click('#query-input', { count: 3 });
+    await page.keyboard.type('not a host!');
+    await page.keyboard.press('Enter');
+    expect(await page.$eval('#query-result', (e) => e.textContent)).toContain('is not a host name');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('the keyboard reaches every control, and a copy button answers Enter', async () => {
+    const { page } = await open(browser, report('keyboard', fixture('demo/demo-headend.cfg')));
+    const controls = await page.$$eval('a[href], button, input, summary', (els) => els.map((e, i) => (e.setAttribute('data-k', String(i)), i)).length);
+    expect(controls).toBeGreaterThan(20);
+    const reached = new Set<string>();
+    for (let i = 0; i < controls + 2; i++) {
+      await page.keyboard.press('Tab');
+      const k = await page.evaluate(() => document.activeElement?.getAttribute('data-k') ?? null);
+      if (k !== null) reached.add(k);
+    }
+    expect(reached.size).toBe(controls);
+    await page.focus('button.copy');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('copy-status')!.textContent !== '');
+    expect(await page.$eval('#copy-status', (e) => e.textContent)).toMatch(/^(Copied to the clipboard\.|Select the text and copy it by hand\.)$/);
+    await page.close();
+  });
+
+  it('axe-core finds no serious or critical accessibility violation (WCAG 2.1 A/AA), and print starts each device on a page', async () => {
+    for (const fx of FIXTURES) {
+      const { page } = await open(browser, report(`axe-${fx.name}`, ...fx.paths));
+      await page.addScriptTag({ content: AXE });
+      const result = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> };
+          }
+        ).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      expect(
+        result.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        fx.name,
+      ).toEqual([]);
+      await page.emulateMediaType('print');
+      const breaks = await page.$$eval('section.device', (s) => s.map((e) => getComputedStyle(e).breakBefore));
+      expect(breaks.slice(1).every((b) => b === 'page')).toBe(true);
+      await page.close();
+    }
+  });
+});
