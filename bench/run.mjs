@@ -1,6 +1,7 @@
 // `npm run bench`: whole-process timings of the CLI against a plain read+split baseline on the
 // same generated configs, in the same run. Targets: time and peak RSS ≤ 3× the baseline (fleet:
-// time); the human table at most 1.5x the JSON format on 200 configs. BENCH_RUNS sets runs per
+// time); the human table at most 1.5x the JSON format on 200 configs, the HTML report at most 2x and
+// opened by Chromium in under 2 s. BENCH_RUNS sets runs per
 // measurement, BENCH_FLEET the fleet size and BENCH_HUMAN the human-output set, BENCH_SCALING=0
 // skips the rows for formerly quadratic paths (0 skips any of them).
 import { spawnSync } from 'node:child_process';
@@ -225,6 +226,45 @@ if (HUMAN > 0) {
   console.log(
     `  audit DIR --format table        ${human.ms.toFixed(0).padStart(6)} ms  ${human.rssMiB.toFixed(0).padStart(5)} MiB   ${ratio.toFixed(2)}x json (limit 1.5x)  ${ok ? 'ok' : 'OVER LIMIT'}`,
   );
+  // The HTML report of the same run: at most 2x the JSON format, and a file the browser opens in under 2 s.
+  const htmlFile = join(work, `human-${HUMAN}.html`);
+  const html = measure([cli, 'audit', dir, '--format', 'html', '--output', htmlFile, '--fail-on', 'never'], Math.min(RUNS, 3));
+  const htmlRatio = html.ms / json.ms;
+  const htmlOk = htmlRatio <= 2;
+  if (!htmlOk) failed = true;
+  console.log(
+    `  audit DIR --format html         ${html.ms.toFixed(0).padStart(6)} ms  ${html.rssMiB.toFixed(0).padStart(5)} MiB   ${htmlRatio.toFixed(2)}x json (limit 2x)  ${htmlOk ? 'ok' : 'OVER LIMIT'}  (${(statSync(htmlFile).size / 1048576).toFixed(1)} MiB)`,
+  );
+  const opened = await browserOpen(htmlFile);
+  if (opened === null) console.log('  html opened in Chromium          skipped (no Chromium: apt-get install chromium)');
+  else {
+    const openOk = opened <= 2000;
+    if (!openOk) failed = true;
+    console.log(
+      `  html opened in Chromium         ${opened.toFixed(0).padStart(6)} ms  (navigation to load event, median of 3; limit 2000 ms)  ${openOk ? 'ok' : 'OVER LIMIT'}`,
+    );
+  }
+}
+
+/** Median time (ms) for Debian's Chromium to open a file up to its load event, or null without one. */
+async function browserOpen(file) {
+  const path = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  if (!path) return null;
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({ executablePath: path, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  try {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage();
+      const start = process.hrtime.bigint();
+      await page.goto(`file://${file}`, { waitUntil: 'load', timeout: 120_000 });
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      await page.close();
+    }
+    return times.sort((a, b) => a - b)[1];
+  } finally {
+    await browser.close();
+  }
 }
 // Live collection of the scale-10 config (~97k lines) from a real OpenSSH server whose ForceCommand is
 // the ASA emulator (test/interop), next to the OpenSSH client's own time for the same session.

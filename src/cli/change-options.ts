@@ -2,13 +2,15 @@
 
 import type { SshCliOptions } from './ssh-audit.js';
 
-export const DIFF_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
-export const PLAN_FORMATS = ['text', 'json', 'markdown', 'script', 'rollback'] as const;
+export const DIFF_FORMATS = ['text', 'json', 'markdown', 'github', 'html'] as const;
+export const PLAN_FORMATS = ['text', 'json', 'markdown', 'script', 'rollback', 'html'] as const;
 
 export interface CommonOptions {
   config?: string;
   output?: string;
   allowIncomplete?: boolean;
+  /** html: show when the report was made. */
+  timestamp?: boolean;
 }
 
 export interface DiffCliOptions extends CommonOptions {

@@ -17,6 +17,7 @@ import type { AuditConfig } from '../config/schema.js';
 import type { Severity } from '../engine/types.js';
 import type { InputError } from '../input/load.js';
 import { renderDiffGithub } from '../report/change-github.js';
+import { renderDiffHtml, renderPlanHtml, type HtmlChangeOptions } from '../report/change-html.js';
 import { renderDiffJson, renderPlanJson } from '../report/change-json.js';
 import { renderDiffMarkdown, renderPlanMarkdown } from '../report/change-markdown.js';
 import { renderDiffText, renderPlanText } from '../report/change-text.js';
@@ -24,7 +25,7 @@ import type { ChangeReportInput } from '../report/change-words.js';
 import { reportPath } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
-import { toolVersion } from './package-info.js';
+import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } from './change-options.js';
 import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
@@ -84,6 +85,11 @@ function incomplete(snapshots: readonly DeviceSnapshot[], io: CliIo, allow: bool
   return bad.length > 0 && !allow;
 }
 
+/** How an HTML change report links rules, and its time when --timestamp asks for it. */
+function htmlOptions(cfg: AuditConfig, opts: CommonOptions, io: CliIo): HtmlChangeOptions {
+  return { helpUriBase: cfg.helpUriBase ?? defaultHelpUriBase(), ...(opts.timestamp ? { generatedAt: io.now().toISOString() } : {}) };
+}
+
 function reportInput(diffs: DeviceDiff[], io: CliIo, git: boolean): ChangeReportInput {
   return {
     diffs,
@@ -93,8 +99,10 @@ function reportInput(diffs: DeviceDiff[], io: CliIo, git: boolean): ChangeReport
   };
 }
 
-function renderDiff(format: DiffCliOptions['format'], input: ChangeReportInput): string {
+function renderDiff(format: DiffCliOptions['format'], input: ChangeReportInput, html: HtmlChangeOptions): string {
   switch (format) {
+    case 'html':
+      return renderDiffHtml(input, html);
     case 'json':
       return renderDiffJson(input);
     case 'markdown':
@@ -141,7 +149,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
     if (d.new !== null) d.new = reportPath(d.new, io.cwd);
   }
-  write(io, s, opts.output, renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined)));
+  write(io, s, opts.output, renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined), htmlOptions(s.cfg, opts, io)));
   for (const e of errors) complain(io, e.describe());
   const partial = incomplete(
     [...old.devices, ...neu.devices].map((d) => d.snapshot),
@@ -212,7 +220,7 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     if (d.new !== null) d.new = `${reportPath(d.new, io.cwd)} + ${scriptFile}`;
   }
   const input = { ...reportInput(diffs, io, false), problems: result.problems, scriptFile, fileOf: (source: string) => source.replace(/ \+ .*$/, '') };
-  write(io, s, opts.output, renderDiff(opts.format, input));
+  write(io, s, opts.output, renderDiff(opts.format, input, htmlOptions(s.cfg, opts, io)));
   const errors = result.problems.filter((p) => p.severity === 'error');
   // The text report on stdout lists them already; elsewhere (a file, JSON) stderr says why exit 2.
   if (opts.format !== 'text' || opts.output !== undefined) for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
@@ -284,19 +292,21 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
   const sound = targets.filter((t) => !unsound.includes(t));
   if ((opts.format === 'script' || opts.format === 'rollback') && new Set(sound.map((t) => t.source)).size > 1)
     throw new UsageError(`--format ${opts.format} prints one device's script; give one configuration (or use --format json)`);
-  write(io, s, opts.output, renderPlan(opts.format, sound));
+  write(io, s, opts.output, renderPlan(opts.format, sound, htmlOptions(s.cfg, opts, io)));
   if (unsound.length > 0) return ExitCode.InternalError;
   if (errors.length > 0 || partial) return ExitCode.InputError;
   return ExitCode.Ok;
 }
 
-function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[]): string {
+function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[], html: HtmlChangeOptions): string {
   const join = (parts: string[]): string => (parts.filter((p) => p !== '').length === 0 ? '' : `${parts.filter((p) => p !== '').join('\n')}\n`);
   switch (format) {
     case 'json':
       return renderPlanJson(targets, { name: TOOL_NAME, version: toolVersion() });
     case 'markdown':
       return renderPlanMarkdown(targets, { name: TOOL_NAME });
+    case 'html':
+      return renderPlanHtml(targets, { name: TOOL_NAME, version: toolVersion() }, html);
     case 'script':
       return join(targets.map((t) => t.script));
     case 'rollback':

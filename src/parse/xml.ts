@@ -47,7 +47,14 @@ export function parseXml(text: string): XmlDocument {
     ignorePiTags: true,
     commentPropName: '#comment',
   });
-  const nodes = parser.parse(text) as OrderedNode[];
+  // The validator and the parser disagree on some broken input (a processing instruction the
+  // validator accepts and the parser cannot close): whatever the parser refuses is malformed XML too.
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch (err) {
+    return { root: null, error: { line: null, message: err instanceof Error ? err.message : String(err) } };
+  }
   const starts = lineStarts(text);
   const elements = toElements(nodes, starts);
   if (elements.length === 0) return { root: null, error: { line: null, message: 'no root element' } };

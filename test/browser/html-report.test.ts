@@ -4,8 +4,8 @@
 // saved under test-output/browser/ for review.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import type { Browser, Page } from 'puppeteer-core';
@@ -166,6 +166,63 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.getElementById('copy-status')!.textContent !== '');
     expect(await page.$eval('#copy-status', (e) => e.textContent)).toMatch(/^(Copied to the clipboard\.|Select the text and copy it by hand\.)$/);
+    await page.close();
+  });
+
+  it('the plan and diff pages open cleanly too, pass axe-core, and their copy buttons work from the keyboard', async () => {
+    const dir = tempDir('ama-browser-change-');
+    const plan = join(dir, 'plan.html');
+    expect(run('plan', fixture('plan/dflt-collateral.cfg'), '--scope', 'shared', '--format', 'html', '--output', plan).code).toBe(0);
+    const diff = join(dir, 'diff.html');
+    expect(run('diff', fixture('plan/dflt-collateral.cfg'), fixture('plan/one-policy-many-fixes.cfg'), '--format', 'html', '--output', diff).code).toBe(0);
+    for (const file of [plan, diff]) {
+      const { page, consoleErrors, requests } = await open(browser, file);
+      await page.screenshot({ path: join(SHOTS, file.endsWith('plan.html') ? 'plan.png' : 'diff.png'), fullPage: true });
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }
+        ).axe;
+        return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      if (file === plan) {
+        await page.focus('button.copy');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.getElementById('copy-status')!.textContent !== '');
+      }
+      expect(consoleErrors).toEqual([]);
+      expect(requests).toEqual([pathToFileURL(file).href]);
+      await page.close();
+    }
+  });
+
+  it('a fleet report draws a profile when it is opened, exactly as a small report draws it, and everything before printing', async () => {
+    const demo = fixture('demo/demo-headend.cfg');
+    const dir = tempDir('ama-browser-fleet-');
+    // 26 copies of the demo: 208 profiles, over the 200 a page holds as written.
+    for (let i = 0; i < 26; i++) copyFileSync(demo, join(dir, `vpn-${String(i).padStart(2, '0')}.cfg`));
+    const small = await open(browser, report('small', demo));
+    const written = await small.page.$$eval('article.profile', (as) => as.map((a) => a.outerHTML));
+    await small.page.close();
+    const { page, consoleErrors, requests } = await open(browser, report('fleet', dir));
+    expect(await page.$$eval('article.profile', (as) => as.length)).toBe(0);
+    const lazy = await page.$$eval('details.profile-lazy', (ds) => ds.length);
+    expect(lazy).toBe(208);
+    // Open the first device's profiles from the keyboard: each is drawn as the small report has it.
+    const summaries = await (await page.$('section.device'))!.$$('details.profile-lazy > summary');
+    expect(summaries.length).toBe(written.length);
+    for (const s of summaries) {
+      await s.focus();
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForFunction((n) => document.querySelectorAll('article.profile').length === n, {}, written.length);
+    expect(await page.$$eval('article.profile', (as) => as.map((a) => a.outerHTML))).toEqual(written);
+    // Printing draws every profile.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.$$eval('article.profile', (as) => as.length)).toBe(208);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(join(dirname(requests[0]!.replace('file://', '')), 'fleet.html')).href]);
     await page.close();
   });
 

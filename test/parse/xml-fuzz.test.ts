@@ -115,3 +115,12 @@ describe('XML side files never throw', () => {
     expect(doc.error?.message).toMatch(/entit|DOCTYPE/i);
   });
 });
+
+describe('inputs the fuzz test found', () => {
+  it('an XML declaration broken by a splice is malformed, not a crash', () => {
+    const text = `<?x  <operation>EQ</operation>\n  ml version="1.0  encoding="UTF-8"?>\n<dapRecordList>\n</dapRecordList>\n`;
+    const doc = parseXml(text);
+    expect(doc.root).toBeNull();
+    expect(doc.error?.message).toBeTruthy();
+  });
+});

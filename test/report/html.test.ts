@@ -43,7 +43,8 @@ describe('audit --format html', () => {
     // messages (a group-url, a homepage) are text.
     const targets = [...page.matchAll(/\s(?:href|src|action|xlink:href|poster|data)="([^"]*)"/g)].map((m) => m[1]!);
     expect(targets.length).toBeGreaterThan(0);
-    expect(targets.filter((u) => !/^https:\/\/[^"]+\/docs\/rules\/[a-z0-9-]+\.md$/.test(u))).toEqual([]);
+    // and same-document references (the DNS picture's shared <symbol>).
+    expect(targets.filter((u) => !/^https:\/\/[^"]+\/docs\/rules\/[a-z0-9-]+\.md$/.test(u) && u !== '#dns-base')).toEqual([]);
   });
 
   it('is deterministic; --timestamp adds the time, nothing else changes', async () => {
@@ -164,5 +165,61 @@ describe('audit --format html', () => {
     expect(new Set(devices).size).toBe(devices.length);
     expect(page).toMatch(/<th scope="row">Not fully collected<\/th><td>cut-short<\/td>/);
     expect(page).toContain('incomplete configuration: findings may be missing');
+  });
+});
+
+describe('diff, what-if and plan --format html', () => {
+  const unescape = (s: string): string =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  const blocks = (page: string): string[] => [...page.matchAll(/<pre id="code-\d+"><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) => unescape(m[1]!));
+
+  it('plan: the script and the rollback are exactly what --format script / rollback print, each with a copy button', async () => {
+    const file = fixture('plan/dflt-collateral.cfg');
+    const page = (await cli('plan', file, '--format', 'html', '--scope', 'shared')).stdout;
+    const script = (await cli('plan', file, '--format', 'script', '--scope', 'shared')).stdout.trimEnd();
+    const rollback = (await cli('plan', file, '--format', 'rollback', '--scope', 'shared')).stdout.trimEnd();
+    expect(script.length).toBeGreaterThan(0);
+    expect(blocks(page)).toEqual([script, rollback]);
+    expect(page.match(/<button type="button" class="copy" data-for="code-\d+">Copy<\/button>/g)).toHaveLength(2);
+    const json = readJson<{ targets: Array<{ collateral: string[]; closes: Array<{ ruleId: string }> }> }>(
+      (await cli('plan', file, '--format', 'json', '--scope', 'shared')).stdout,
+    ).targets[0]!;
+    expect(json.collateral.length).toBeGreaterThan(0);
+    expect(page).toContain(`Profiles no selected finding names: ${json.collateral.join(', ')}`);
+    expect(page).toContain(`<h3>Closes (${json.closes.length})</h3>`);
+  });
+
+  it('diff: introduced and resolved findings and the iOS DNS change per profile, as diff --format json says', async () => {
+    const dir = tempDir('ama-html-diff-');
+    const old = fixture('demo/demo-headend.cfg');
+    const neu = join(dir, 'new.cfg');
+    // MOBILE-SPLIT's policy stops naming its split-dns list: it inherits DfltGrpPolicy's instead.
+    writeFileSync(neu, readFileSync(old, 'latin1').replace(' split-dns value corp.example.com lab.example.com\n', ''), 'latin1');
+    const page = (await cli('diff', old, neu, '--format', 'html')).stdout;
+    const json = readJson<{
+      devices: Array<{
+        profiles: Array<{ tunnelGroup: string; status: string; iosDns: { old: { row: string } | null; new: { row: string } | null } }>;
+        findings: { introduced: Array<{ ruleId: string }>; resolved: Array<{ ruleId: string }> };
+      }>;
+    }>((await cli('diff', old, neu, '--format', 'json')).stdout);
+    const d = json.devices[0]!;
+    expect(d.findings.introduced.length).toBeGreaterThan(0);
+    const section = (title: string): string => page.slice(page.indexOf(`<h3>${title}`), page.indexOf('</ul>', page.indexOf(`<h3>${title}`)));
+    expect([...section('Findings introduced').matchAll(/data-rule="([^"]+)"/g)].map((m) => m[1])).toEqual(d.findings.introduced.map((f) => f.ruleId));
+    const changed = d.profiles.filter((p) => p.status !== 'unchanged');
+    expect([...page.matchAll(/<tr data-profile="([^"]+)" data-status="([^"]+)">/g)].map((m) => [m[1], m[2]])).toEqual(
+      changed.map((p) => [p.tunnelGroup, p.status]),
+    );
+    const split = changed.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;
+    expect(page).toMatch(
+      new RegExp(
+        `data-profile="MOBILE-SPLIT"[\\s\\S]*?<span class="badge">${split.iosDns.old!.row}</span>[\\s\\S]*?<span class="badge">${split.iosDns.new!.row}</span>`,
+      ),
+    );
   });
 });

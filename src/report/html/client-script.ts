@@ -4,8 +4,10 @@
 // leaves the page.
 
 import { isPlausibleHostname, queryVerdict } from '../../explain/query.js';
+import { profileHtml } from './profile-html.js';
 
-export function clientScript(): string {
+/** The page script; with `lazy`, it also draws each profile's section when it is opened or printed. */
+export function clientScript(lazy: boolean): string {
   return `(function () {
 'use strict';
 var queryVerdict = ${queryVerdict.toString()};
@@ -16,7 +18,7 @@ var input = document.getElementById('query-input');
 var out = document.getElementById('query-result');
 function cell(tr, text, cls) { var td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; tr.appendChild(td); }
 var WORD = { tunnel: 'through the tunnel', clear: 'in the clear', undocumented: 'not documented' };
-form.addEventListener('submit', function (e) {
+if (form) form.addEventListener('submit', function (e) {
   e.preventDefault();
   var name = input.value.trim();
   out.textContent = '';
@@ -40,7 +42,7 @@ form.addEventListener('submit', function (e) {
   table.appendChild(body);
   out.appendChild(table);
 });
-Array.prototype.forEach.call(document.querySelectorAll('button.copy'), function (b) {
+function wireCopy(root) { Array.prototype.forEach.call(root.querySelectorAll('button.copy'), function (b) {
   b.addEventListener('click', function () {
     var text = document.getElementById(b.getAttribute('data-for')).textContent;
     var status = document.getElementById('copy-status');
@@ -48,6 +50,34 @@ Array.prototype.forEach.call(document.querySelectorAll('button.copy'), function 
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
     else done(false);
   });
-});
+}); }
+wireCopy(document);
+${lazy ? lazyScript() : ''}
 })();`;
+}
+
+/** Large reports: a profile's section is drawn from the device's embedded data when its <details> opens. */
+function lazyScript(): string {
+  return `var profileHtml = ${profileHtml.toString()};
+var sources = {};
+function draw(d) {
+  if (d.getAttribute('data-drawn')) return;
+  var id = d.getAttribute('data-source');
+  var list = sources[id] || (sources[id] = JSON.parse(document.getElementById(id).textContent));
+  var entry = list.profiles[Number(d.getAttribute('data-index'))];
+  var shared = function (i) { return list.shared[i]; };
+  var holder = document.createElement('div');
+  holder.innerHTML = profileHtml(Object.assign({}, entry, { dns: shared(entry.dns), inheritance: shared(entry.inheritance), findings: entry.findings.map(shared) }));
+  d.appendChild(holder);
+  d.setAttribute('data-drawn', '1');
+  wireCopy(holder);
+}
+// One listener for every profile (toggle does not bubble, but it can be captured).
+document.addEventListener('toggle', function (e) {
+  var d = e.target;
+  if (d && d.classList && d.classList.contains('profile-lazy') && d.open) draw(d);
+}, true);
+window.addEventListener('beforeprint', function () {
+  Array.prototype.forEach.call(document.querySelectorAll('details.profile-lazy'), function (d) { draw(d); d.open = true; });
+});`;
 }

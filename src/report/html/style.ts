@@ -48,11 +48,16 @@ figure.dns svg { max-width: 100%; height: auto; border: 1px solid var(--line); b
 figure.dns figcaption { margin-top: 0.3rem; }
 .badge { display: inline-block; border: 1px solid currentColor; border-radius: 3px; padding: 0 0.35rem; font-size: 0.85em; font-weight: 600; }
 .profile { border-top: 1px dashed var(--line); margin-top: 1.5rem; }
+/* A fleet's page: devices off screen are not laid out until scrolled to (find and screen readers still see them). */
+section.device { content-visibility: auto; contain-intrinsic-size: auto 2400px; }
+details.profile-lazy { border-top: 1px dashed var(--line); padding: 0.35rem 0; }
+details.profile-lazy > summary { cursor: pointer; font-weight: 600; }
+details.profile-lazy .profile { border-top: 0; margin-top: 0.5rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
   body { font-size: 11pt; }
   .query-box, button.copy { display: none; }
-  section.device { break-before: page; }
+  section.device { break-before: page; content-visibility: visible; }
   section.device:first-of-type { break-before: auto; }
   table, figure, pre, ul.findings > li { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }

@@ -1,0 +1,99 @@
+// `diff --format html` and `plan --format html`: the audit report's page with the sections of a
+// change. For diff: per device, what changes for each connection profile (settings with where each
+// side comes from, the iOS DNS outcome before and after) and the findings it brings or closes. For
+// plan: the script to paste and its rollback (copy buttons), what needs the user's input, what it
+// closes and what remains, and what changes for each profile.
+
+import type { PlanTarget, ProfileDiff } from '../change/result.js';
+import type { IosDnsSummary } from '../explain/ios-dns.js';
+import { isChanged, verdictLine } from './change-text.js';
+import { deviceTitle, outcomeWords, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import { esc, slug } from './html/escape.js';
+import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
+
+function dnsCell(s: IosDnsSummary | null): string {
+  return s === null
+    ? '<span class="muted">—</span>'
+    : `<span class="badge">${esc(s.row)}</span> ${esc(outcomeWords(s).replace(/ \(D\d\)$/, ''))}${s.tunneledDomains.length > 0 ? `: ${esc(s.tunneledDomains.join(', '))}` : ''}`;
+}
+
+function profileTable(profiles: readonly ProfileDiff[]): string {
+  if (profiles.length === 0) return '';
+  return `<table class="changes"><thead><tr><th scope="col">Connection profile</th><th scope="col">Change</th><th scope="col">Settings</th><th scope="col">iOS DNS before</th><th scope="col">iOS DNS after</th></tr></thead><tbody>${profiles
+    .map((p) => {
+      const reach = reachChange(p);
+      const settings = p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine);
+      const dnsChanged = p.iosDns.old?.row !== p.iosDns.new?.row || p.iosDns.old?.outcome !== p.iosDns.new?.outcome;
+      return `<tr data-profile="${esc(p.tunnelGroup)}" data-status="${p.status}"><th scope="row">${esc(p.tunnelGroup)}</th><td>${esc(p.status)}${reach ? `, <strong>${esc(reach)}</strong>` : ''}</td><td>${
+        settings.length > 0 ? `<ul>${settings.map((l) => `<li><code>${esc(l)}</code></li>`).join('')}</ul>` : '<span class="muted">—</span>'
+      }</td><td>${dnsCell(p.status === 'added' ? null : p.iosDns.old)}</td><td>${dnsCell(p.status === 'removed' ? null : p.iosDns.new)}${dnsChanged && p.status === 'changed' ? ' <strong>(changed)</strong>' : ''}</td></tr>`;
+    })
+    .join('')}</tbody></table>`;
+}
+
+/** How the page links rule ids, and when it was made (only with --timestamp). */
+export interface HtmlChangeOptions {
+  helpUriBase: string;
+  generatedAt?: string | undefined;
+}
+
+export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOptions): string {
+  const ctx: FindingContext = { ids: new Ids(), helpUriBase: options.helpUriBase, path: (f) => input.fileOf(f) };
+  const introduced = input.diffs.reduce((n, d) => n + d.findings.introduced.length, 0);
+  const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
+  const changed = input.diffs.filter(isChanged);
+  const summary = `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><table class="summary"><tbody>
+<tr><th scope="row">Devices changed</th><td>${changed.length} of ${input.diffs.length}</td></tr>
+<tr><th scope="row">Findings introduced</th><td>${introduced}</td></tr>
+<tr><th scope="row">Findings resolved</th><td>${resolved}</td></tr></tbody></table>${
+    (input.problems ?? []).length > 0
+      ? `<h3>Lines of the change not applied</h3><ul>${input.problems!.map((p) => `<li><code>${esc(input.scriptFile ?? 'change')}</code> line ${p.line}: ${esc(p.message)}</li>`).join('')}</ul>`
+      : ''
+  }</section>`;
+  const devices = changed.map((d, i) => {
+    const id = `device-${i + 1}-${slug(deviceTitle(d))}`;
+    return `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(deviceTitle(d))}</h2><p class="meta"><code>${esc(d.old ?? '(none)')}</code> → <code>${esc(d.new ?? '(none)')}</code></p>
+${d.device.length > 0 ? `<h3>Device settings</h3><ul>${d.device.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
+<h3>Connection profiles</h3>${profileTable(d.profiles.filter((p) => p.status !== 'unchanged')) || '<p>No connection profile changes.</p>'}
+<h3>Findings introduced (${d.findings.introduced.length})</h3>${d.findings.introduced.length > 0 ? findingList(d.findings.introduced, ctx, true) : '<p>None.</p>'}
+<h3>Findings resolved (${d.findings.resolved.length})</h3>${d.findings.resolved.length > 0 ? findingList(d.findings.resolved, ctx, true) : '<p>None.</p>'}
+</section>`;
+  });
+  return htmlDocument({
+    title: `Change report — ${plural(changed.length, 'device')} changed`,
+    heading: 'What the change does to mobile clients',
+    tool: input.tool,
+    generatedAt: options.generatedAt,
+    sections: [summary, ...devices, changed.length === 0 ? '<p>No change to any connection profile.</p>' : ''],
+    data: { profiles: [] },
+  });
+}
+
+export function renderPlanHtml(targets: readonly PlanTarget[], tool: { name: string; version: string }, options: HtmlChangeOptions): string {
+  const ids = new Ids();
+  const sections = targets.map((t, i) => {
+    const title = `${t.hostname ?? t.source}${t.context ? ` / context ${t.context}` : ''}`;
+    const id = `device-${i + 1}-${slug(title)}`;
+    const item = (x: { ruleId: string; tunnelGroup: string | null }, text: string): string =>
+      `<li><code>${esc(x.ruleId)}</code>${x.tunnelGroup ? ` (${esc(x.tunnelGroup)})` : ''}: ${esc(text)}</li>`;
+    return `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2><p class="meta"><code>${esc(t.source)}</code></p>
+<p><strong>${esc(verdictLine(t))}</strong></p>
+${t.notes.length > 0 ? `<h3>Before you paste</h3><ul>${t.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+${t.script !== '' ? `<h3>Script</h3>${copyBlock('Paste in configuration mode:', t.script, ids)}` : '<p>Nothing to paste.</p>'}
+${t.needsInput.length > 0 ? `<h3>Needs your input (not in the script)</h3><ul>${t.needsInput.map((n) => item(n, n.what)).join('')}</ul>` : ''}
+${t.closes.length > 0 ? `<h3>Closes (${t.closes.length})</h3><ul>${t.closes.map((c) => `<li><code>${esc(c.ruleId)}</code>${c.tunnelGroup ? ` (${esc(c.tunnelGroup)})` : ''}</li>`).join('')}</ul>` : ''}
+${t.remains.length > 0 ? `<h3>Remains</h3><ul>${t.remains.map((r) => item(r, r.why)).join('')}</ul>` : ''}
+${t.collateral.length > 0 ? `<h3>Also changes</h3><p>Profiles no selected finding names: ${esc(t.collateral.join(', '))}</p>` : ''}
+${t.changes.length > 0 ? `<h3>What changes per connection profile</h3>${profileTable(t.changes)}` : ''}
+${t.rollback !== '' ? `<h3>Rollback</h3>${copyBlock('Puts every changed line back:', t.rollback, ids)}` : ''}
+</section>`;
+  });
+  return htmlDocument({
+    title: `Remediation plan — ${plural(targets.length, 'configuration')}`,
+    heading: 'Remediation plan',
+    tool,
+    generatedAt: options.generatedAt,
+    sections: sections.length > 0 ? sections : ['<p>No configuration to plan for.</p>'],
+    data: { profiles: [] },
+  });
+}
