@@ -3,8 +3,28 @@
 // error, and no entity declarations: an XML file that expands without bound is refused);
 // fast-xml-parser, with captureMetaData, gives each element's offset, from which the line is found.
 
-import { XMLParser } from 'fast-xml-parser';
-import { SyntaxValidator } from 'fast-xml-validator';
+import { createRequire } from 'node:module';
+import type { XMLParser as XMLParserClass } from 'fast-xml-parser';
+import type { SyntaxValidator as SyntaxValidatorObject } from 'fast-xml-validator';
+
+// Loaded on the first XML file, not at start: most runs read no XML, and the two libraries cost
+// ~20 ms to load (their CommonJS builds are one file each, quicker to load than the ESM trees).
+interface XmlLibraries {
+  XMLParser: typeof XMLParserClass;
+  SyntaxValidator: typeof SyntaxValidatorObject;
+  /** The key of each element's offset (typed as the boxed `Symbol` by the library; a symbol at run time). */
+  meta: symbol;
+}
+let libraries: XmlLibraries | undefined;
+function xmlLibraries(): XmlLibraries {
+  if (libraries === undefined) {
+    const require = createRequire(import.meta.url);
+    const { XMLParser } = require('fast-xml-parser') as { XMLParser: typeof XMLParserClass };
+    const { SyntaxValidator } = require('fast-xml-validator') as { SyntaxValidator: typeof SyntaxValidatorObject };
+    libraries = { XMLParser, SyntaxValidator, meta: XMLParser.getMetaDataSymbol() as unknown as symbol };
+  }
+  return libraries;
+}
 
 export interface XmlElement {
   /** Local name (a namespace prefix is dropped: AnyConnect profiles use a default namespace). */
@@ -22,12 +42,10 @@ export interface XmlDocument {
   error: { line: number | null; message: string } | null;
 }
 
-// Typed as the boxed `Symbol` by the library; it is a symbol key at run time.
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
-
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 export function parseXml(text: string): XmlDocument {
+  const { XMLParser, SyntaxValidator, meta } = xmlLibraries();
   // Entity declarations are how an XML file expands without bound; client profiles never have them.
   try {
     SyntaxValidator.validate(text, { docType: { maxEntityCount: 0 }, xmlDeclaraion: { optional: true, argPosition: false } });
@@ -56,18 +74,18 @@ export function parseXml(text: string): XmlDocument {
     return { root: null, error: { line: null, message: err instanceof Error ? err.message : String(err) } };
   }
   const starts = lineStarts(text);
-  const elements = toElements(nodes, starts);
+  const elements = toElements(nodes, starts, meta);
   if (elements.length === 0) return { root: null, error: { line: null, message: 'no root element' } };
   return { root: elements[0]!, error: null };
 }
 
-function toElements(nodes: OrderedNode[], starts: number[]): XmlElement[] {
+function toElements(nodes: OrderedNode[], starts: number[], meta: symbol): XmlElement[] {
   const out: XmlElement[] = [];
   for (const node of nodes) {
     const name = Object.keys(node).find((k) => k !== ':@');
     if (name === undefined || name === '#text' || name === '#comment') continue;
     const content = node[name] as OrderedNode[];
-    const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
+    const at = (node as Record<symbol, { startIndex?: number } | undefined>)[meta];
     const text = content
       .filter((c) => '#text' in c)
       .map((c) => String(c['#text']))
@@ -77,8 +95,8 @@ function toElements(nodes: OrderedNode[], starts: number[]): XmlElement[] {
       name: name.includes(':') ? name.slice(name.indexOf(':') + 1) : name,
       attrs: node[':@'] ?? {},
       text,
-      line: meta?.startIndex !== undefined ? lineAt(starts, meta.startIndex) : 0,
-      children: toElements(content, starts),
+      line: at?.startIndex !== undefined ? lineAt(starts, at.startIndex) : 0,
+      children: toElements(content, starts, meta),
     });
   }
   return out;
