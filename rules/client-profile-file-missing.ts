@@ -32,7 +32,7 @@ export default createRule({
         } else if (f.status === 'malformed' && f.origin !== null) {
           report.profile(p, {
             messageId: 'malformed',
-            data: { profile: p.resolved.name, name: f.name, path: f.devicePath, reason: f.problem?.message ?? 'unreadable' },
+            data: { profile: p.resolved.name, name: f.name, path: f.devicePath, reason: (f.problem?.message ?? 'unreadable').replace(/\.+$/, '') },
             ...xmlAt(f.origin, f.problem?.line ?? null),
             object: `client profile ${f.name}`,
           });

@@ -22,7 +22,7 @@ export default createRule({
     scope: 'device',
     messages: {
       userGroup:
-        "Server entry {{entry}} of client profile {{name}} has UserGroup {{group}}, which is neither the path of an enabled group-url nor an enabled group-alias on this headend: phones using it land on the default connection profile. Use the path of the profile's group-url (e.g. {{example}}).",
+        'Server entry {{entry}} of client profile {{name}} has UserGroup {{group}}, which is neither the path of an enabled group-url nor an enabled group-alias on this headend: phones using it land on the default connection profile. Use the path of the group-url of the connection profile meant (e.g. `{{examplePath}}` for {{example}}).',
       host: 'Server entry {{entry}} of client profile {{name}} connects to {{host}}, which is none of the names this headend is known by (its group-url hosts and the names in the certificates it presents: {{hosts}}): if it is this headend, the certificate name and the group-urls must match it.',
     },
   },
@@ -59,7 +59,7 @@ export default createRule({
           const near = nearestUserGroup(model, group.value);
           report.device({
             messageId: 'userGroup',
-            data: { entry: entryName, name: file.name, group: group.value, example },
+            data: { entry: entryName, name: file.name, group: group.value, example, examplePath: /^https?:\/\/[^/]+\/(.*?)\/?$/i.exec(example)?.[1] ?? '' },
             ...xmlAt(file.origin, group.line),
             object: `${file.name} user group ${group.value}`,
             ...(near !== null ? { xmlFix: `<!-- server entry ${xmlComment(entryName)}: set -->\n<UserGroup>${xmlText(near)}</UserGroup>` } : {}),

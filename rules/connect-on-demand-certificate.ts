@@ -1,4 +1,4 @@
-import { profileForUserGroup, profilesPushedTo, xmlAt, xmlComment } from '../src/engine/client-profiles.js';
+import { profileReachedBy, profilesPushedTo, xmlAt, xmlComment } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -42,15 +42,15 @@ export default createRule({
           });
           continue;
         }
-        const group = entry.userGroup?.value;
-        const tg = group ? profileForUserGroup(model, group) : null;
-        if (tg === null || group === undefined) continue; // client-profile-host-unknown says so
+        const group = entry.userGroup?.value ?? '';
+        const tg = profileReachedBy(model, group);
+        if (tg === null) continue; // client-profile-host-unknown says so
         const auth = tg.webvpn.authentication;
         const methods = auth.state === 'value' ? auth.value : ['aaa'];
         if (methods.length !== 1 || methods[0] !== 'certificate')
           report.device({
             messageId: 'notCertificateOnly',
-            data: { ...base, profile: tg.name, group, auth: methods.join(' ') },
+            data: { ...base, profile: tg.name, group: group || '(none: the default connection profile)', auth: methods.join(' ') },
             ...xmlAt(file.origin, m.connectOnDemand.line ?? m.line),
             object: `${file.name} ${entryName} authentication`,
           });

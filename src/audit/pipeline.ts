@@ -16,6 +16,8 @@ export interface AnalysedTarget {
   model: DeviceModel;
   resolved: ResolvedDevice;
   summary: TargetSummary;
+  /** Where its client profiles and dap.xml came from: a changed copy of the config (plan, what-if) reads the same. */
+  sideFiles: SideFileSource;
 }
 
 /**
@@ -27,7 +29,7 @@ export function analyseParsed(parsed: ParsedConfig, options: BuildOptions = {}, 
   return parsed.sections.map((section, sectionIndex) => {
     const model = buildModel(parsed, section, options);
     attachSideFiles(model, source);
-    return { parsed, sectionIndex, model, resolved: resolveDevice(model), summary: summariseTarget(parsed, model, sectionIndex) };
+    return { parsed, sectionIndex, model, resolved: resolveDevice(model), summary: summariseTarget(parsed, model, sectionIndex), sideFiles: source };
   });
 }
 

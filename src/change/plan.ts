@@ -160,6 +160,9 @@ function afterKeys(after: DeviceSnapshot, renamed: ReadonlyMap<string, string>):
 function whyRemains(f: ReportedFinding, renamed: ReadonlyMap<string, string>): string {
   const copy = f.tunnelGroup === null ? undefined : renamed.get(f.tunnelGroup);
   if (f.needsInput !== null && f.remedy === null) return `needs your input: ${f.needsInput}`;
+  // A finding in a client profile or dap.xml is fixed in that file, which no CLI script touches.
+  if (f.file !== null)
+    return `in ${f.file}, not the configuration: ${f.xmlFix !== null ? 'make the XML change the finding gives, then upload the file again' : 'see the finding'}`;
   if (copy !== undefined)
     return `${f.tunnelGroup!} stays until you remove it (\`clear configure tunnel-group ${cliName(f.tunnelGroup!)}\`) once its users have moved to ${copy}${f.remedy?.kind === 'recreate-profile' ? ', which does not have this problem' : ''}`;
   if (f.needsInput !== null) return `needs your input: ${f.needsInput}`;

@@ -132,7 +132,8 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel): Map<string, Se
 /** The same device after its configuration text changed: same source, section, context and build options. */
 export function reanalyse(before: DeviceSnapshot, text: string, options: AuditOptions): DeviceSnapshot {
   const parsed = parseConfigText(text, before.analysed.parsed.source);
-  const analysed = analyseParsed(parsed, before.build)[before.analysed.sectionIndex]!;
+  // The XML files are those of the device before the change: a CLI change does not touch them.
+  const analysed = analyseParsed(parsed, before.build, before.analysed.sideFiles)[before.analysed.sectionIndex]!;
   analysed.summary.context = before.analysed.summary.context;
   return snapshotOf(analysed, options, before.build);
 }

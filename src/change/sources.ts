@@ -29,7 +29,7 @@ export function sideFromPath(path: string, options: AuditOptions): Side {
     if (p.skip !== null) continue;
     let analysed: AnalysedTarget[];
     try {
-      analysed = analyseFile(p.file, p.evidence, options.maxConfigBytes);
+      analysed = analyseFile(p.file, p.evidence, options.maxConfigBytes, options.sideFiles);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       if (!(!p.named && QUIET.has(err.kind))) side.errors.push(err);

@@ -324,8 +324,15 @@ function relabel(run: AuditRun, cwd: string): void {
     const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
     return p.startsWith(prefix) ? p.slice(prefix.length) : p;
   };
+  // Side files (client profile XML, dap.xml) are named like the configuration: relative, also inside
+  // the DNS notes that quote them.
+  const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
+  const inText = (s: string): string => s.replaceAll(prefix, '');
   for (const t of run.targets) {
     t.summary.source = rel(t.summary.source);
+    for (const f of t.findings) if (f.file !== null) f.file = rel(f.file);
+    for (const c of t.clientProfiles) if (c.readFrom !== null) c.readFrom = rel(c.readFrom);
+    for (const v of t.views ?? []) v.dns.warnings = v.dns.warnings.map(inText);
   }
   run.inputErrors = run.inputErrors.map((e) => new InputError(rel(e.file), e.message, e.line, e.kind));
   for (const s of run.skippedFiles) s.file = rel(s.file);

@@ -11,6 +11,9 @@ export interface CommonOptions {
   allowIncomplete?: boolean;
   /** html: show when the report was made. */
   timestamp?: boolean;
+  /** Where the client profile XML and dap.xml are (as for audit). */
+  clientProfiles?: string;
+  dap?: string;
 }
 
 export interface DiffCliOptions extends CommonOptions {

@@ -29,6 +29,7 @@ import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } from './change-options.js';
 import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
+import { sideFileOptions } from './side-file-options.js';
 import { writeOutput } from './write-output.js';
 import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
@@ -53,6 +54,7 @@ async function setup(opts: CommonOptions, io: CliIo): Promise<Setup> {
     fileFilter: fileFilter(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
     fileIncluded: fileIncluded(cfg, cfg.source ? dirname(cfg.source) : io.cwd),
     maxConfigBytes: maxConfigBytes(io.env),
+    sideFiles: sideFileOptions(opts, io.cwd),
   };
   return { cfg, options, today: io.now().toISOString().slice(0, 10), abs: (p) => resolve(io.cwd, p) };
 }
@@ -171,7 +173,8 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
 async function loadTarget(file: string | undefined, opts: SshCliOptions & CommonOptions, s: Setup, io: CliIo, command: string): Promise<DeviceSnapshot[]> {
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live === (file !== undefined)) throw new UsageError(`${command}: give one configuration file or --ssh user@host`);
-  if (file !== undefined) return analyseFile(s.abs(file), 'lenient', s.options.maxConfigBytes).map((a) => configure(snapshotOf(a, s.options), s));
+  if (file !== undefined)
+    return analyseFile(s.abs(file), 'lenient', s.options.maxConfigBytes, s.options.sideFiles).map((a) => configure(snapshotOf(a, s.options), s));
   const snapshots: DeviceSnapshot[] = [];
   const run = await (
     await import('./ssh-audit.js')

@@ -117,6 +117,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)')
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
     .option('--timestamp', 'show when the report was made (html)')
+    .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)')
+    .option('--dap <file>', 'dap.xml for the DAP records the configs define')
     .action(async (paths: string[], opts: DiffCliOptions) => {
       setExit(await (await import('./change.js')).diffCommand(paths, opts, io));
     });
@@ -132,7 +134,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--output <file>', 'write the report to this file instead of stdout')
       .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)')
       .option('--allow-incomplete', 'simulate on a truncated or partial configuration anyway')
-      .option('--timestamp', 'show when the report was made (html)'),
+      .option('--timestamp', 'show when the report was made (html)')
+      .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside the config)')
+      .option('--dap <file>', 'dap.xml for the DAP records the config defines'),
   ).action(async (file: string | undefined, opts: WhatIfCliOptions) => {
     setExit(await (await import('./change.js')).whatIfCommand(file, { ...opts, ssh: opts.ssh }, io));
   });
@@ -152,7 +156,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format (script/rollback: only the paste block)').choices([...PLAN_FORMATS]).default('text'))
       .option('--output <file>', 'write the plan to this file instead of stdout')
       .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)')
-      .option('--timestamp', 'show when the report was made (html)'),
+      .option('--timestamp', 'show when the report was made (html)')
+      .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)')
+      .option('--dap <file>', 'dap.xml for the DAP records the configs define'),
   ).action(async (paths: string[], opts: PlanCliOptions) => {
     setExit(await (await import('./change.js')).planCommand(paths, opts, io));
   });

@@ -139,7 +139,7 @@ export async function collectDevice(opts: CollectOptions): Promise<CollectedDevi
     const contexts = await contextsToCollect(shell, opts, device);
     if (contexts === null) {
       // Logged in to a context other than admin: only this one can be read.
-      device.configs.push(await runningConfig(shell, shell.promptContext, session.budgetSpent));
+      device.configs.push(await withSideFiles(shell, await runningConfig(shell, shell.promptContext, session.budgetSpent), device));
       return device;
     }
     for (const [i, name] of contexts.entries()) {
@@ -244,7 +244,7 @@ async function runningConfig(shell: AsaShell, context: string | null, timedOut: 
 async function withSideFiles(shell: AsaShell, config: CollectedConfig, device: CollectedDevice): Promise<CollectedConfig> {
   if (!config.complete) return config;
   const text = config.text.toString('latin1');
-  const paths = [...new Set([...text.matchAll(/^ anyconnect profiles \S+ (\S+\.xml)\s*$/gim)].map((m) => m[1]!))];
+  const paths = [...new Set([...text.matchAll(/^ (?:anyconnect|svc) profiles \S+ (\S+\.xml)\s*$/gim)].map((m) => m[1]!))];
   if (/^dynamic-access-policy-record (?!DfltAccessPolicy\s*$)\S/m.test(text)) paths.push('disk0:/dap.xml');
   const files = new Map<string, string>();
   for (const path of paths) {

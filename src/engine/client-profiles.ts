@@ -1,6 +1,7 @@
 // What rules about client profile XML share: which profiles a connection profile's policy pushes,
 // where an XML line is in its file, and which connection profile a host entry reaches.
 
+import { builtInTunnelGroup } from '../model/build.js';
 import type { ClientProfileFile, DeviceModel, SideFileOrigin, TunnelGroup } from '../model/types.js';
 import type { ResolvedProfile } from '../resolve/resolve.js';
 
@@ -105,4 +106,13 @@ export function xmlText(s: string): string {
 /** Text inside an XML comment: `--` cannot appear there. */
 export function xmlComment(s: string): string {
   return s.replace(/-{2,}/g, (m) => m.split('').join(' '));
+}
+
+/**
+ * The connection profile a server entry reaches: its UserGroup's (see profileForUserGroup), or with no
+ * UserGroup the headend's default connection profile, DefaultWEBVPNGroup [inferred].
+ */
+export function profileReachedBy(model: DeviceModel, userGroup: string): TunnelGroup | null {
+  if (userGroup !== '') return profileForUserGroup(model, userGroup);
+  return model.tunnelGroups.get('DefaultWEBVPNGroup') ?? builtInTunnelGroup('DefaultWEBVPNGroup');
 }

@@ -138,7 +138,7 @@ function dapNotes(model: DeviceModel): string[] {
     const platforms = criteria.filter((c) => c.name.toLowerCase() === 'endpoint.anyconnect.platform');
     const where =
       platforms.length > 0 && xml
-        ? ` for platform ${platforms.map((c) => `${c.value} (${xml.origin.file} line ${c.line + xml.origin.lineOffset})`).join(', ')}`
+        ? ` for platform ${platforms.map((c) => `${c.operation.toUpperCase() === 'NE' ? 'other than ' : ''}${c.value} (${xml.origin.file} line ${c.line + xml.origin.lineOffset})`).join(', ')}`
         : xml
           ? ''
           : ' (its criteria are in dap.xml, which was not read: which phones it matches is unknown)';

@@ -318,6 +318,9 @@ export const POLICY_ATTRIBUTES = [
       const p = clientPrefix(words);
       if (p?.rest[0] !== 'profiles') return undefined;
       if (p.rest[1] === 'none') return { setting: noneSetting(line, p.legacy) };
+      // Other types (`nvm-service-profile`, `umbrella`, ...) are module profiles, not the VPN client
+      // profile a phone imports: not this setting.
+      if (p.rest[1] === 'value' && p.rest[2] && p.rest[3] === 'type' && p.rest[4] !== undefined && p.rest[4] !== 'user') return undefined;
       if (p.rest[1] === 'value' && p.rest[2]) return { setting: valueSetting([p.rest[2]], line, p.legacy) };
       return { problem: 'expected `profiles value NAME [type user]` or `profiles none`' };
     },

@@ -8,7 +8,7 @@ import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import { isChanged, verdictLine } from './change-text.js';
 import { deviceTitle, outcomeWords, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
-import { esc, slug } from './html/escape.js';
+import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
 
 function dnsCell(s: IosDnsSummary | null): string {
@@ -75,10 +75,10 @@ export function renderPlanHtml(targets: readonly PlanTarget[], tool: { name: str
     const title = `${t.hostname ?? t.source}${t.context ? ` / context ${t.context}` : ''}`;
     const id = `device-${i + 1}-${slug(title)}`;
     const item = (x: { ruleId: string; tunnelGroup: string | null }, text: string): string =>
-      `<li><code>${esc(x.ruleId)}</code>${x.tunnelGroup ? ` (${esc(x.tunnelGroup)})` : ''}: ${esc(text)}</li>`;
+      `<li><code>${esc(x.ruleId)}</code>${x.tunnelGroup ? ` (${esc(x.tunnelGroup)})` : ''}: ${prose(text)}</li>`;
     return `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2><p class="meta"><code>${esc(t.source)}</code></p>
-<p><strong>${esc(verdictLine(t))}</strong></p>
-${t.notes.length > 0 ? `<h3>Before you paste</h3><ul>${t.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+<p><strong>${prose(verdictLine(t))}</strong></p>
+${t.notes.length > 0 ? `<h3>Before you paste</h3><ul>${t.notes.map((n) => `<li>${prose(n)}</li>`).join('')}</ul>` : ''}
 ${t.script !== '' ? `<h3>Script</h3>${copyBlock('Paste in configuration mode:', t.script, ids)}` : '<p>Nothing to paste.</p>'}
 ${t.needsInput.length > 0 ? `<h3>Needs your input (not in the script)</h3><ul>${t.needsInput.map((n) => item(n, n.what)).join('')}</ul>` : ''}
 ${t.closes.length > 0 ? `<h3>Closes (${t.closes.length})</h3><ul>${t.closes.map((c) => `<li><code>${esc(c.ruleId)}</code>${c.tunnelGroup ? ` (${esc(c.tunnelGroup)})` : ''}</li>`).join('')}</ul>` : ''}

@@ -122,6 +122,7 @@ function details(v: ProfileView, t: AuditTarget, id: string, input: ReportInput)
         xmlFix: f.xmlFix,
         needsInput: f.needsInput,
       })),
+    deviceFindings: { count: t.findings.filter((f) => f.tunnelGroup === null).length, anchor: `${id.replace(/-p\d+$/, '')}-device-findings` },
     helpUriBase: input.helpUriBase,
   };
 }
@@ -151,7 +152,7 @@ function deviceSection(t: AuditTarget, index: number, input: ReportInput, ctx: F
   return [
     `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(label)}</h2><p class="meta">${meta}</p>`,
     readinessTable(t, id),
-    deviceFindings.length > 0 ? `<h3>Device-wide findings</h3>${findingList(deviceFindings, ctx)}` : '',
+    deviceFindings.length > 0 ? `<h3 id="${id}-device-findings">Device-wide findings</h3>${findingList(deviceFindings, ctx)}` : '',
     ...(all.length > 0 && !inline ? [`<h3>Connection profiles</h3>`] : []),
     ...profiles,
     all.length === 0 ? `<p>${t.mobileProfiles.length === 0 ? 'No mobile-facing connection profiles.' : 'No profile details in this report.'}</p>` : '',

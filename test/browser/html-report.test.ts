@@ -123,6 +123,19 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     });
   }
 
+  it('nothing is cut off in a narrow window: every table fits or wraps within the page', async () => {
+    const { page } = await open(browser, report('narrow', fixture('demo/demo-headend.cfg')));
+    for (const width of [800, 1024]) {
+      await page.setViewport({ width, height: 900 });
+      const overflowing = await page.$$eval('table, figure.dns', (els) =>
+        els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.className || e.tagName),
+      );
+      expect(overflowing, `at ${width} px`).toEqual([]);
+    }
+    await page.screenshot({ path: join(SHOTS, 'demo-800px.png') });
+    await page.close();
+  });
+
   it('the query box answers like explain-dns --query, from the keyboard', async () => {
     const demo = fixture('demo/demo-headend.cfg');
     const { page, consoleErrors } = await open(browser, report('query', demo));

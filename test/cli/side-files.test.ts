@@ -34,7 +34,7 @@ describe('client profiles found offline', () => {
   it('reads the profiles/ folder beside the configuration, and lists who gets each profile', async () => {
     const t = await auditTarget(HEADEND);
     expect(t.clientProfiles).toEqual([
-      { name: 'MOBILE-PROFILE', file: 'disk0:/mobile.xml', assignedTo: ['MOBILE-FULL', 'MOBILE-SPLIT'], found: true, readFrom: MOBILE_XML, status: 'read' },
+      { name: 'MOBILE-PROFILE', file: 'disk0:/mobile.xml', assignedTo: ['MOBILE-FULL', 'MOBILE-SPLIT'], found: true, readFrom: REL_XML, status: 'read' },
     ]);
     expect(ruleFiles(t).sort()).toEqual([
       'client-profile-host-unknown@mobile.xml:24',
@@ -59,7 +59,7 @@ describe('client profiles found offline', () => {
   it('takes --client-profiles DIR and --dap FILE for a configuration kept elsewhere', async () => {
     const bare = repo();
     const t = await auditTarget(bare.cfg, '--client-profiles', 'fixtures/client-profiles/profiles', '--dap', DAP_XML);
-    expect(t.clientProfiles[0]).toMatchObject({ found: true, readFrom: MOBILE_XML });
+    expect(t.clientProfiles[0]).toMatchObject({ found: true, readFrom: REL_XML });
     expect(ruleFiles(t)).toContain('dap-mobile-criteria@dap.xml:14');
     // Only --dap: the client profile is looked for in the folder given, and is not there.
     const empty = tempDir('ama-side-empty-');
@@ -138,7 +138,8 @@ describe('findings in XML files, in every format', () => {
     const github = await cli('audit', HEADEND, '--format', 'github', '--fail-on', 'never');
     expect(github.stdout).toMatch(new RegExp(`^::error file=${REL_XML.replace(/[./]/g, '\\$&')},line=31[,:]`, 'm'));
     const junit = await cli('audit', HEADEND, '--format', 'junit', '--fail-on', 'never');
-    expect(junit.stdout).toContain(`error at ${MOBILE_XML} line 31: Server entry Corp (split tunnel)`);
+    // Paths as in every other format: relative to the working folder.
+    expect(junit.stdout).toContain(`error at ${REL_XML} line 31: Server entry Corp (split tunnel)`);
     const table = await cliWith({ columns: 200, isTTY: true }, 'audit', HEADEND, '--fail-on', 'never', '--no-color');
     expect(table.stdout).toContain('XML changes (edit the file named, then upload it to the device again):');
     expect(table.stdout).toContain(`connect-on-demand-domains (${REL_XML} line 31):`);
@@ -164,5 +165,30 @@ describe('findings in XML files, in every format', () => {
     const text = (await cliWith({ columns: 300, isTTY: true }, 'explain-dns', bare.cfg)).stdout;
     expect(text).toContain('DAP record BLOCK-OLD-IOS (line 22) terminates sessions (its criteria are in dap.xml, which was not read');
     expect(readFileSync(bare.cfg, 'latin1')).toBe(readFileSync(HEADEND, 'latin1'));
+  });
+});
+
+describe('plan, what-if and diff keep the XML they were given', () => {
+  const XML_RULES = ['client-profile-host-unknown', 'client-profile-mobile-settings', 'connect-on-demand-domains', 'dap-mobile-criteria'];
+
+  it('plan never claims to close a finding in the XML: it remains, with where to fix it', async () => {
+    const r = await cli('plan', HEADEND, '--format', 'json');
+    expect(r.code).toBe(0);
+    const t = readJson<{ targets: Array<{ closes: Array<{ ruleId: string }>; remains: Array<{ ruleId: string; why: string }> }> }>(r.stdout).targets[0]!;
+    expect(t.closes.filter((c) => XML_RULES.includes(c.ruleId))).toEqual([]);
+    const cod = t.remains.find((x) => x.ruleId === 'connect-on-demand-domains')!;
+    expect(cod.why).toBe(`in ${MOBILE_XML}, not the configuration: make the XML change the finding gives, then upload the file again`);
+    expect(t.remains.filter((x) => XML_RULES.includes(x.ruleId)).length).toBe(5);
+  });
+
+  it('what-if: a CLI change resolves no XML finding; --client-profiles is read as in audit', async () => {
+    const script = join(tempDir('ama-side-wi-'), 'change.txt');
+    writeFileSync(script, 'group-policy GP-MOBILE attributes\n vpn-idle-timeout 600\n');
+    const doc = (out: string) => readJson<{ devices: Array<{ findings: { introduced: unknown[]; resolved: Array<{ ruleId: string }> } }> }>(out).devices[0]!;
+    expect(doc((await cli('what-if', HEADEND, '--commands', script, '--format', 'json')).stdout).findings).toEqual({ introduced: [], resolved: [] });
+    const bare = repo();
+    const withDir = await cli('what-if', bare.cfg, '--commands', script, '--format', 'json', '--client-profiles', 'fixtures/client-profiles/profiles');
+    expect(withDir.code).toBe(0);
+    expect(doc(withDir.stdout).findings).toEqual({ introduced: [], resolved: [] });
   });
 });

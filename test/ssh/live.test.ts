@@ -661,13 +661,16 @@ describe('client profiles and dap.xml from flash', () => {
   const DAP_XML = readFileSync(fixture('client-profiles/profiles/dap.xml'), 'latin1');
 
   it('reads the XML files the configuration references with `more`, audits them, and --save keeps them where an offline audit finds them', async () => {
-    const fake = await startFake({ configs: { single: CP }, flash: { 'disk0:/mobile.xml': MOBILE_XML, 'disk0:/dap.xml': DAP_XML } });
+    // Flash holds other XML too (another profile, a portal customisation): never asked for.
+    const flash = { 'disk0:/mobile.xml': MOBILE_XML, 'disk0:/dap.xml': DAP_XML, 'disk0:/old-desktop.xml': MOBILE_XML, 'disk0:/portal.xml': '<custom/>' };
+    const fake = await startFake({ configs: { single: CP }, flash });
     const dir = workdir();
     const r = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--save', 'saved'], { dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // Only the files the config names, after the configuration.
     expect(fake.received.slice(-2)).toEqual(['more disk0:/mobile.xml', 'more disk0:/dap.xml']);
+    expect(fake.received.filter((c) => c.startsWith('more '))).toEqual(['more disk0:/mobile.xml', 'more disk0:/dap.xml']);
     onlyAllowed(fake.received);
     const live = auditJson(r.stdout).targets[0]!;
     expect(live.clientProfiles).toEqual([

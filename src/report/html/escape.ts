@@ -25,3 +25,8 @@ export function slug(s: string): string {
       .slice(0, 40) || 'x'
   );
 }
+
+/** Text whose `backtick spans` are CLI (messages, notes): escaped, the spans shown as code. */
+export function prose(s: string): string {
+  return esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+}

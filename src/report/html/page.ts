@@ -4,7 +4,7 @@
 import type { ReportedFinding } from '../../audit/result.js';
 import { helpUri } from '../report-input.js';
 import { clientScript } from './client-script.js';
-import { esc, scriptJson } from './escape.js';
+import { esc, prose, scriptJson } from './escape.js';
 import { STYLE } from './style.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -44,7 +44,7 @@ export function htmlDocument(p: PageParts): string {
 <title>${esc(p.title)}</title>
 <style>${STYLE}</style>
 </head>
-<body>
+<body${p.lazy ? ' class="fleet"' : ''}>
 <header><h1>${esc(p.heading)}</h1><p class="meta">${esc(p.tool.name)} ${esc(p.tool.version)}${p.generatedAt ? ` — generated ${esc(p.generatedAt)}` : ''}</p></header>
 <main>
 ${p.sections.join('\n')}
@@ -83,7 +83,7 @@ function findingItem(f: ReportedFinding, ctx: FindingContext, showProfile: boole
           f.lineText ? `: <code>${esc(f.lineText)}</code>` : ''
         }</p>`;
   const profile = showProfile && f.tunnelGroup !== null ? ` <span class="muted">(profile ${esc(f.tunnelGroup)})</span>` : '';
-  return `<li class="${f.severity}" data-rule="${esc(f.ruleId)}"><p><span class="sev sev-${f.severity}">${SEVERITY_WORD[f.severity]}</span> <a href="${esc(helpUri(ctx.helpUriBase, f.ruleId))}"><code>${esc(f.ruleId)}</code></a>${profile}: ${esc(f.message)}</p>${where}${
+  return `<li class="${f.severity}" data-rule="${esc(f.ruleId)}"><p><span class="sev sev-${f.severity}">${SEVERITY_WORD[f.severity]}</span> <a href="${esc(helpUri(ctx.helpUriBase, f.ruleId))}"><code>${esc(f.ruleId)}</code></a>${profile}: ${prose(f.message)}</p>${where}${
     f.fix ? copyBlock('Fix (configuration mode):', f.fix, ctx.ids) : ''
-  }${f.xmlFix ? copyBlock('Change in the XML file:', f.xmlFix, ctx.ids) : ''}${f.needsInput ? `<p><strong>Needs your input:</strong> ${esc(f.needsInput)}</p>` : ''}</li>`;
+  }${f.xmlFix ? copyBlock('Change in the XML file:', f.xmlFix, ctx.ids) : ''}${f.needsInput ? `<p><strong>Needs your input:</strong> ${prose(f.needsInput)}</p>` : ''}</li>`;
 }

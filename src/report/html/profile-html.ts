@@ -45,6 +45,8 @@ export interface ProfileDetails {
   };
   inheritance: InheritanceRow[];
   findings: PageFinding[];
+  /** Device-wide findings (NAT-T, client profile XML, DAP) that concern this profile too, and where they are. */
+  deviceFindings: { count: number; anchor: string };
   helpUriBase: string;
 }
 
@@ -55,6 +57,8 @@ export function profileHtml(p: ProfileDetails): string {
     );
   const esc = (s: string | number): string =>
     visible(String(s)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  // Messages mark CLI with `backticks`, as in Markdown: shown as code.
+  const prose = (s: string): string => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
   const d = p.dns;
   let n = 0;
   const nextId = (): string => `${p.id}-c${++n}`;
@@ -128,7 +132,7 @@ ${routeTable}`;
         }</li>`,
     )
     .join('')}</ol>`;
-  const notes = d.warnings.length > 0 ? `<ul class="notes">${d.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : '';
+  const notes = d.warnings.length > 0 ? `<ul class="notes">${d.warnings.map((w) => `<li>${prose(w)}</li>`).join('')}</ul>` : '';
 
   const copyBlock = (label: string, text: string): string => {
     const id = nextId();
@@ -142,11 +146,13 @@ ${routeTable}`;
         : `<p class="where">${f.file !== null ? `<code>${esc(f.file)}</code> ` : ''}line ${f.line}${f.lineRole === 'should-set' ? ' (where the value should be set; no line sets it)' : ''}${
             f.lineText ? `: <code>${esc(f.lineText)}</code>` : ''
           }</p>`;
-    return `<li class="${f.severity}" data-rule="${esc(f.ruleId)}"><p><span class="sev sev-${f.severity}">${severityWord[f.severity]}</span> <a href="${esc(`${p.helpUriBase.replace(/\/+$/, '')}/${f.ruleId}.md`)}"><code>${esc(f.ruleId)}</code></a>: ${esc(f.message)}</p>${where}${
+    return `<li class="${f.severity}" data-rule="${esc(f.ruleId)}"><p><span class="sev sev-${f.severity}">${severityWord[f.severity]}</span> <a href="${esc(`${p.helpUriBase.replace(/\/+$/, '')}/${f.ruleId}.md`)}"><code>${esc(f.ruleId)}</code></a>: ${prose(f.message)}</p>${where}${
       f.fix ? copyBlock('Fix (configuration mode):', f.fix) : ''
-    }${f.xmlFix ? copyBlock('Change in the XML file:', f.xmlFix) : ''}${f.needsInput ? `<p><strong>Needs your input:</strong> ${esc(f.needsInput)}</p>` : ''}</li>`;
+    }${f.xmlFix ? copyBlock('Change in the XML file:', f.xmlFix) : ''}${f.needsInput ? `<p><strong>Needs your input:</strong> ${prose(f.needsInput)}</p>` : ''}</li>`;
   };
-  const findings = p.findings.length === 0 ? '<p>No findings.</p>' : `<ul class="findings">${p.findings.map(finding).join('')}</ul>`;
+  const own = p.findings.length === 0 ? '<p>No findings of its own.</p>' : `<ul class="findings">${p.findings.map(finding).join('')}</ul>`;
+  const shared = p.deviceFindings.count;
+  const findings = `${own}${shared > 0 ? `<p>Also for this profile: <a href="#${p.deviceFindings.anchor}">${shared} device-wide finding${shared === 1 ? '' : 's'}</a> of this headend.</p>` : ''}`;
 
   const cell = (value: { value: string; line?: number } | null, winner: boolean, extra = ''): string =>
     `<td${winner ? ' class="winner"' : ''}>${value === null ? '<span class="muted">not set</span>' : `<code>${esc(value.value)}</code>${value.line !== undefined ? ` <span class="muted">line ${value.line}</span>` : ''}${extra}`}</td>`;

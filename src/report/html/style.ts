@@ -19,7 +19,8 @@ pre { background: var(--bg-soft); border: 1px solid var(--line); padding: 0.6rem
 table { border-collapse: collapse; margin: 0.4rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.55rem; text-align: left; vertical-align: top; }
 th { background: var(--bg-soft); }
-td.cell { text-align: center; white-space: nowrap; }
+td.cell { text-align: center; }
+td code { overflow-wrap: anywhere; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev-error, .cell-fail { color: var(--error); }
 .sev-warning { color: var(--warning); }
@@ -48,8 +49,9 @@ figure.dns svg { max-width: 100%; height: auto; border: 1px solid var(--line); b
 figure.dns figcaption { margin-top: 0.3rem; }
 .badge { display: inline-block; border: 1px solid currentColor; border-radius: 3px; padding: 0 0.35rem; font-size: 0.85em; font-weight: 600; }
 .profile { border-top: 1px dashed var(--line); margin-top: 1.5rem; }
-/* A fleet's page: devices off screen are not laid out until scrolled to (find and screen readers still see them). */
-section.device { content-visibility: auto; contain-intrinsic-size: auto 2400px; }
+/* A fleet's page: devices off screen are not laid out until scrolled to (find and screen readers still see them).
+   Only there: the containment clips overflow, and a fleet's device sections hold only narrow tables. */
+body.fleet section.device { content-visibility: auto; contain-intrinsic-size: auto 2400px; }
 details.profile-lazy { border-top: 1px dashed var(--line); padding: 0.35rem 0; }
 details.profile-lazy > summary { cursor: pointer; font-weight: 600; }
 details.profile-lazy .profile { border-top: 0; margin-top: 0.5rem; }
@@ -57,7 +59,8 @@ details.profile-lazy .profile { border-top: 0; margin-top: 0.5rem; }
 @media print {
   body { font-size: 11pt; }
   .query-box, button.copy { display: none; }
-  section.device { break-before: page; content-visibility: visible; }
+  section.device { break-before: page; }
+  body.fleet section.device { content-visibility: visible; }
   section.device:first-of-type { break-before: auto; }
   table, figure, pre, ul.findings > li { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }

@@ -8,8 +8,27 @@ export default {
   valid: [
     { name: 'the backup carries the pushed profile', config: `${pushed}\n${embedXml('disk0:/mobile.xml', clientProfileXml([{ group: 'mobile' }]))}` },
     { name: 'a bare config: nobody looked for the XML, so nothing is said', config: pushed },
+    {
+      // Inherited from DfltGrpPolicy, and carried by the backup: the profile gets it and it is there.
+      name: 'the profile inherits the client profile from DfltGrpPolicy',
+      config: `${mobile({ global: CP_GLOBAL, dfltWebvpn: CP_PUSH })}\n${embedXml('disk0:/mobile.xml', clientProfileXml([{ group: 'mobile' }]))}`,
+    },
   ],
   invalid: [
+    {
+      name: 'inherited from DfltGrpPolicy and missing from the backup',
+      config: `${mobile({ global: CP_GLOBAL, dfltWebvpn: CP_PUSH })}\n${other}`,
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' anyconnect profiles CP-MOBILE disk0:/mobile.xml',
+          severity: 'error',
+          messageId: 'missing',
+          data: { name: 'CP-MOBILE' },
+          fix: null,
+        },
+      ],
+    },
     {
       name: 'the backup carries other XML but not the pushed profile',
       config: `${pushed}\n${other}`,

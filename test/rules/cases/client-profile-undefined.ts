@@ -4,6 +4,11 @@ import { mobile } from './_kit.js';
 export default {
   valid: [
     {
+      // A module profile (here NVM's) is not the VPN client profile a phone imports.
+      name: 'a profile of another type is none of its business',
+      config: mobile({ webvpn: ['anyconnect profiles value NVM-PROFILE type nvm-service-profile'] }),
+    },
+    {
       name: 'the profile is defined under webvpn',
       config: mobile({
         global: ['webvpn', ' anyconnect profiles MOBILE-PROFILE disk0:/mobile.xml'],

@@ -8,13 +8,17 @@ const COD = [
   '  <OnDemandDNSMatch>*.corp.example.com</OnDemandDNSMatch>',
   '</ConnectIfNeededDomainList>',
 ];
-const config = (mobileLines: string[], tgWebvpn: string[], extra = ''): string =>
-  `${mobile({ global: CP_GLOBAL, webvpn: CP_PUSH, tgWebvpn })}${extra}\n${embedXml('disk0:/mobile.xml', clientProfileXml([{ group: 'mobile', mobile: mobileLines }]))}`;
+const config = (mobileLines: string[], tgWebvpn: string[], extra = '', group: string | null = 'mobile'): string =>
+  `${mobile({ global: CP_GLOBAL, webvpn: CP_PUSH, tgWebvpn })}${extra}\n${embedXml('disk0:/mobile.xml', clientProfileXml([{ ...(group !== null ? { group } : {}), mobile: mobileLines }]))}`;
 
 export default {
   valid: [
     { name: 'Connect On Demand to a certificate-only profile', config: config(COD, ['authentication certificate']) },
     { name: 'no Connect On Demand: password profiles are fine', config: config(['<ConnectOnDemand>false</ConnectOnDemand>'], []) },
+    {
+      name: 'UserGroup is a group-alias of a certificate-only profile',
+      config: config(COD, ['authentication certificate', 'group-alias Phones enable'], '', 'Phones'),
+    },
   ],
   invalid: [
     {
@@ -41,6 +45,21 @@ export default {
           severity: 'error',
           messageId: 'notCertificateOnly',
           data: { profile: 'MOBILE', auth: 'aaa certificate' },
+          fix: null,
+        },
+      ],
+    },
+    {
+      // No UserGroup: the client lands on DefaultWEBVPNGroup, which (built in) asks for a password.
+      name: 'an entry without UserGroup reaches the default connection profile',
+      config: config(COD, ['authentication certificate'], '', null),
+      findings: [
+        {
+          profile: null,
+          at: '!         <ConnectOnDemand>true</ConnectOnDemand>',
+          severity: 'error',
+          messageId: 'notCertificateOnly',
+          data: { profile: 'DefaultWEBVPNGroup', group: '(none: the default connection profile)', auth: 'aaa' },
           fix: null,
         },
       ],
