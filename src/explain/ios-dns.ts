@@ -144,6 +144,14 @@ function dapNotes(model: DeviceModel): string[] {
           : ' (its criteria are in dap.xml, which was not read: which phones it matches is unknown)';
     if (r.action.state === 'value' && r.action.value === 'terminate')
       notes.push(`DAP record ${r.name} (line ${r.action.line}) terminates sessions${where}: for the phones it matches, this decides before DNS matters.`);
+    if (r.action.state === 'value' && r.action.value === 'quarantine')
+      notes.push(
+        `DAP record ${r.name} (line ${r.action.line}) quarantines sessions${where}: the phones it matches reach only what the quarantine allows, whatever DNS they tunnel [inferred].`,
+      );
+    for (const acl of r.networkAcls)
+      notes.push(
+        `DAP record ${r.name} (line ${acl.line}) restricts sessions with network-acl ${acl.name}${where}: a query tunnelled to a DNS server that ACL does not permit gets no answer [inferred].`,
+      );
     for (const [type, value] of r.customAttributes)
       if (/perapp/i.test(type) && value.state === 'value')
         notes.push(

@@ -156,6 +156,8 @@ export interface DapRecord {
   customAttributes: Map<string, Setting<string>>;
   /** `action terminate|continue|quarantine`. */
   action: Setting<string>;
+  /** `network-acl NAME` lines: what the sessions it matches may reach. */
+  networkAcls: Array<{ name: string; line: number }>;
 }
 
 export interface GlobalSettings {

@@ -192,3 +192,38 @@ describe('plan, what-if and diff keep the XML they were given', () => {
     expect(doc(withDir.stdout).findings).toEqual({ introduced: [], resolved: [] });
   });
 });
+
+describe('explain-dns: DAP records that decide before DNS', () => {
+  it('names a quarantine, a network-acl and an NE platform criterion, with where each comes from', async () => {
+    const { dir, cfg } = repo();
+    writeFileSync(
+      cfg,
+      readFileSync(HEADEND, 'latin1').replace(
+        'dynamic-access-policy-record MOBILE-PHONES\n action continue\n',
+        'dynamic-access-policy-record MOBILE-PHONES\n network-acl PHONES-ONLY\n action quarantine\n',
+      ),
+      'latin1',
+    );
+    mkdirSync(join(dir, 'profiles'));
+    copyFileSync(MOBILE_XML, join(dir, 'profiles', 'mobile.xml'));
+    writeFileSync(
+      join(dir, 'profiles', 'dap.xml'),
+      readFileSync(DAP_XML, 'utf8').replace(
+        '<value>apple-ios</value>\n          <operation>EQ</operation>',
+        '<value>apple-ios</value>\n          <operation>NE</operation>',
+      ),
+    );
+    const doc = explainJson((await cli('explain-dns', cfg, '--format', 'json')).stdout);
+    const warnings = doc.targets[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!.warnings;
+    const dap = join(dir, 'profiles', 'dap.xml');
+    expect(warnings).toContain(
+      `DAP record MOBILE-PHONES (line 21) quarantines sessions for platform android (${dap} line 9): the phones it matches reach only what the quarantine allows, whatever DNS they tunnel [inferred].`,
+    );
+    expect(warnings).toContain(
+      `DAP record MOBILE-PHONES (line 20) restricts sessions with network-acl PHONES-ONLY for platform android (${dap} line 9): a query tunnelled to a DNS server that ACL does not permit gets no answer [inferred].`,
+    );
+    expect(warnings).toContain(
+      `DAP record BLOCK-OLD-IOS (line 23) terminates sessions for platform other than apple-ios (${dap} line 28): for the phones it matches, this decides before DNS matters.`,
+    );
+  });
+});

@@ -45,7 +45,7 @@ export const ntpReader: TopLevelReader = {
 export const dapRecordReader: TopLevelReader = {
   words: ['dynamic-access-policy-record'],
   read(ctx, l) {
-    const record: DapRecord = { name: l.words.slice(1).join(' '), line: l.line, customAttributes: new Map(), action: UNSET };
+    const record: DapRecord = { name: l.words.slice(1).join(' '), line: l.line, customAttributes: new Map(), action: UNSET, networkAcls: [] };
     ctx.model.global.dapRecords.push(record);
     ctx.readChildren(l, {
       'anyconnect-custom': ({ words, line }) => {
@@ -58,6 +58,11 @@ export const dapRecordReader: TopLevelReader = {
       action: ({ words, line }) => {
         if (!words[1]) return false;
         record.action = valueSetting(words[1], line);
+        return true;
+      },
+      'network-acl': ({ words, line }) => {
+        if (!words[1]) return false;
+        record.networkAcls.push({ name: words[1], line });
         return true;
       },
     });
