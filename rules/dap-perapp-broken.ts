@@ -2,6 +2,10 @@
 // `dynamic-access-policy-record`) needs what a group-policy assignment needs: the declared `perapp`
 // type and the named data. The per-app rules on profiles read group-policies; this one reads DAP.
 import { createRule } from '../src/engine/types.js';
+import { decodePerAppPolicy } from '../src/model/perapp.js';
+import { atLeast } from '../src/parse/version.js';
+
+const MINIMUM = '9.3(1)';
 
 const looksLikePerapp = (type: string): boolean => type !== 'perapp' && type.toLowerCase().replace(/[-_]/g, '') === 'perapp';
 
@@ -9,8 +13,9 @@ export default createRule({
   meta: {
     id: 'dap-perapp-broken',
     severity: 'error',
-    severities: ['error'],
-    title: 'A DAP record assigns per-app VPN that cannot reach a phone (type not declared, data missing, type misspelled)',
+    severities: ['error', 'warning'],
+    title:
+      'A DAP record assigns per-app VPN that cannot work as meant (type not declared, data missing, type misspelled, ASA too old, iOS policy narrower than all apps)',
     rationale:
       'The guide: per-app VPN can be assigned by a group policy or a dynamic access policy; either way the custom attribute type `perapp` must be declared under webvpn and the named data must exist.',
     basis: 'guide',
@@ -20,6 +25,9 @@ export default createRule({
         'DAP record {{record}} assigns `anyconnect-custom perapp value {{name}}` (line {{line}}) but webvpn has no `anyconnect-custom-attr perapp`: the per-app policy is not sent to the phones the record matches.',
       dataMissing:
         'DAP record {{record}} assigns per-app data `{{name}}` (line {{line}}) but no `anyconnect-custom-data perapp {{name}} ...` line defines it: the phones the record matches get no per-app policy.',
+      tooOld: 'DAP record {{record}} assigns per-app VPN (line {{line}}) but this ASA runs {{version}}; per-app needs {{minimum}} or later. Upgrade the ASA.',
+      iosNotAllApps:
+        'DAP record {{record}} assigns per-app data {{name}} (line {{line}}), whose decoded policy names iOS but has no all-apps rule `*.*`: the guide says the ASA policy must allow all apps on iOS and leave the choice to the MDM. (The decoded format is not documented; this reading is inferred.) Regenerate the value with the Application Selector allowing `*.*` for iOS.',
       misspelled:
         'DAP record {{record}} uses `anyconnect-custom {{type}}` (line {{line}}); Per App VPN needs the type `perapp`, so the client ignores it. Re-enter it in the record as `anyconnect-custom perapp value {{name}}`.',
     },
@@ -50,7 +58,19 @@ export default createRule({
           });
           declareReported = true;
         }
-        if (!g.customData.has(`perapp ${value.value}`))
+        const version = device.model.version;
+        if (version && !atLeast(version, MINIMUM))
+          report.device({
+            messageId: 'tooOld',
+            data: { ...data, version: version.text, minimum: MINIMUM },
+            at: value.line,
+            object: `DAP ${r.name} perapp version`,
+          });
+        const perappData = g.customData.get(`perapp ${value.value}`);
+        const decoded = perappData ? decodePerAppPolicy(perappData.value) : null;
+        if (decoded !== null && !('error' in decoded) && /\bios\b|apple/i.test(decoded.text) && !decoded.text.includes('*.*'))
+          report.device({ messageId: 'iosNotAllApps', severity: 'warning', data, at: value.line, object: `DAP ${r.name} perapp ios` });
+        if (!perappData)
           report.device({
             messageId: 'dataMissing',
             data,

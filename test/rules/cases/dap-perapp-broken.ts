@@ -1,5 +1,5 @@
 import type { RuleTests } from '../rule-tester.js';
-import { mobile, PERAPP_DATA, PERAPP_DECLARED } from './_kit.js';
+import { mobile, PERAPP_ALL_APPS, PERAPP_DATA, PERAPP_DECLARED, PERAPP_IOS_ONE_APP } from './_kit.js';
 
 const record = (line: string): string[] => ['dynamic-access-policy-record IOS-APPS', ` ${line}`];
 
@@ -12,6 +12,10 @@ export default {
       config: mobile({ global: record('anyconnect-custom dynamic-split-exclude-domains value EXCL') }),
     },
     { name: 'the demo headend', file: 'demo/demo-headend.cfg' },
+    {
+      name: 'an iOS policy that allows all apps',
+      config: mobile({ global: [...PERAPP_DECLARED, `anyconnect-custom-data perapp PA ${PERAPP_ALL_APPS}`, ...record('anyconnect-custom perapp value PA')] }),
+    },
   ],
   invalid: [
     {
@@ -40,6 +44,38 @@ export default {
           messageId: 'dataMissing',
           data: { record: 'IOS-APPS', name: 'PA-NEW' },
           object: 'DAP IOS-APPS perapp data',
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'the decoded policy names iOS and one app',
+      config: mobile({
+        global: [...PERAPP_DECLARED, `anyconnect-custom-data perapp PA ${PERAPP_IOS_ONE_APP}`, ...record('anyconnect-custom perapp value PA')],
+      }),
+      findings: [
+        {
+          profile: null,
+          at: ' anyconnect-custom perapp value PA',
+          severity: 'warning',
+          messageId: 'iosNotAllApps',
+          data: { record: 'IOS-APPS', name: 'PA' },
+          object: 'DAP IOS-APPS perapp ios',
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'per-app by DAP on an ASA older than 9.3(1)',
+      config: `ASA Version 9.2(4)\n${mobile({ global: [...PERAPP_DECLARED, PERAPP_DATA, ...record('anyconnect-custom perapp value PA')] })}`,
+      findings: [
+        {
+          profile: null,
+          at: ' anyconnect-custom perapp value PA',
+          severity: 'error',
+          messageId: 'tooOld',
+          data: { record: 'IOS-APPS', version: '9.2(4)', minimum: '9.3(1)' },
+          object: 'DAP IOS-APPS perapp version',
           fix: null,
         },
       ],
