@@ -41,7 +41,8 @@ function criteriaUnder(el: XmlElement): DapCriterion[] {
         name: child(c, 'name')?.text ?? '',
         operation: child(c, 'operation')?.text ?? 'EQ',
         value: child(c, 'value')?.text ?? '',
-        line: c.line,
+        // The value is what a finding is about: its line is the one quoted.
+        line: child(c, 'value')?.line ?? c.line,
       });
     } else out.push(...criteriaUnder(c));
   }

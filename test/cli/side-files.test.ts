@@ -41,7 +41,7 @@ describe('client profiles found offline', () => {
       'client-profile-mobile-settings@mobile.xml:26',
       'client-profile-mobile-settings@mobile.xml:5',
       'connect-on-demand-domains@mobile.xml:31',
-      'dap-mobile-criteria@dap.xml:14',
+      'dap-mobile-criteria@dap.xml:16',
     ]);
   });
 
@@ -60,7 +60,7 @@ describe('client profiles found offline', () => {
     const bare = repo();
     const t = await auditTarget(bare.cfg, '--client-profiles', 'fixtures/client-profiles/profiles', '--dap', DAP_XML);
     expect(t.clientProfiles[0]).toMatchObject({ found: true, readFrom: REL_XML });
-    expect(ruleFiles(t)).toContain('dap-mobile-criteria@dap.xml:14');
+    expect(ruleFiles(t)).toContain('dap-mobile-criteria@dap.xml:16');
     // Only --dap: the client profile is looked for in the folder given, and is not there.
     const empty = tempDir('ama-side-empty-');
     const t2 = await auditTarget(bare.cfg, '--client-profiles', empty);
@@ -155,7 +155,7 @@ describe('findings in XML files, in every format', () => {
       `client profile: MOBILE-PROFILE (disk0:/mobile.xml), read from ${REL_XML}: the phone receives this profile with the connection.`,
     );
     expect(r.stdout).toContain(
-      `DAP record BLOCK-OLD-IOS (line 22) terminates sessions for platform apple-ios (fixtures/client-profiles/profiles/dap.xml line 28)`,
+      `DAP record BLOCK-OLD-IOS (line 22) terminates sessions for platform apple-ios (fixtures/client-profiles/profiles/dap.xml line 30)`,
     );
     const doc = explainJson((await cli('explain-dns', HEADEND, '--format', 'json')).stdout);
     const full = doc.targets[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!;
@@ -217,13 +217,13 @@ describe('explain-dns: DAP records that decide before DNS', () => {
     const warnings = doc.targets[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!.warnings;
     const dap = join(dir, 'profiles', 'dap.xml');
     expect(warnings).toContain(
-      `DAP record MOBILE-PHONES (line 21) quarantines sessions for platform android (${dap} line 9): the phones it matches reach only what the quarantine allows, whatever DNS they tunnel [inferred].`,
+      `DAP record MOBILE-PHONES (line 21) quarantines sessions for platform android (${dap} line 11): the phones it matches reach only what the quarantine allows, whatever DNS they tunnel [inferred].`,
     );
     expect(warnings).toContain(
-      `DAP record MOBILE-PHONES (line 20) restricts sessions with network-acl PHONES-ONLY for platform android (${dap} line 9): a query tunnelled to a DNS server that ACL does not permit gets no answer [inferred].`,
+      `DAP record MOBILE-PHONES (line 20) restricts sessions with network-acl PHONES-ONLY for platform android (${dap} line 11): a query tunnelled to a DNS server that ACL does not permit gets no answer [inferred].`,
     );
     expect(warnings).toContain(
-      `DAP record BLOCK-OLD-IOS (line 23) terminates sessions for platform other than apple-ios (${dap} line 28): for the phones it matches, this decides before DNS matters.`,
+      `DAP record BLOCK-OLD-IOS (line 23) terminates sessions for platform other than apple-ios (${dap} line 30): for the phones it matches, this decides before DNS matters.`,
     );
   });
 });

@@ -689,7 +689,7 @@ describe('client profiles and dap.xml from flash', () => {
       'client-profile-mobile-settings@mobile.xml:26',
       'client-profile-mobile-settings@mobile.xml:5',
       'connect-on-demand-domains@mobile.xml:31',
-      'dap-mobile-criteria@dap.xml:14',
+      'dap-mobile-criteria@dap.xml:16',
     ]);
     // The saved copy, audited offline, finds the same XML findings at the same lines.
     const saved = join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`);
