@@ -28,11 +28,24 @@ const CELL: Record<Cell, { mark: string; word: string; cls: string }> = {
   'n/a': { mark: '–', word: 'does not apply', cls: 'cell-na' },
 };
 
-function deviceLabel(t: AuditTarget): string {
+function baseLabel(t: AuditTarget): string {
   return [t.summary.hostname ?? t.summary.source, t.summary.context !== null ? `context ${t.summary.context}` : null].filter(Boolean).join(' / ');
 }
 
+// Each device's name in the page; two configurations of the same hostname also name their file, so
+// every section (a landmark) and every row of the query box is told apart.
+const LABELS = new WeakMap<AuditTarget, string>();
+function deviceLabel(t: AuditTarget): string {
+  return LABELS.get(t) ?? baseLabel(t);
+}
+function labelDevices(targets: readonly AuditTarget[]): void {
+  const count = new Map<string, number>();
+  for (const t of targets) count.set(baseLabel(t), (count.get(baseLabel(t)) ?? 0) + 1);
+  for (const t of targets) LABELS.set(t, count.get(baseLabel(t))! > 1 && t.summary.hostname !== null ? `${baseLabel(t)} (${t.summary.source})` : baseLabel(t));
+}
+
 export default function renderHtml(input: ReportInput): string {
+  labelDevices(input.targets);
   const ctx: FindingContext = { ids: new Ids(), helpUriBase: input.helpUriBase, path: (f) => reportPath(f, input.cwd) };
   const counts = countBySeverity(input.targets);
   const mobile = input.targets.reduce((n, t) => n + t.mobileProfiles.length, 0);
@@ -129,7 +142,7 @@ function details(v: ProfileView, t: AuditTarget, id: string, input: ReportInput)
 
 function deviceSection(t: AuditTarget, index: number, input: ReportInput, ctx: FindingContext, inline: boolean): string {
   const label = deviceLabel(t);
-  const id = `device-${index + 1}-${slug(label)}`;
+  const id = `device-${index + 1}-${slug(baseLabel(t))}`;
   const s = t.summary;
   const meta = [
     `source <code>${esc(reportPath(s.source, input.cwd))}</code>`,

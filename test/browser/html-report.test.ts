@@ -28,7 +28,8 @@ function run(...argv: string[]): { code: number; stdout: string; stderr: string 
 function report(name: string, ...paths: string[]): string {
   const out = join(tempDir('ama-browser-'), `${name}.html`);
   const r = run('audit', ...paths, '--format', 'html', '--output', out, '--fail-on', 'never', '--allow-incomplete');
-  expect(r.stderr).toBe('');
+  // Only the notes of configurations audited as far as they go (the corpus has cut-off captures).
+  expect(r.stderr.split('\n').filter((l) => l !== '' && !l.includes('configuration is incomplete'))).toEqual([]);
   expect(r.code).toBe(0);
   return out;
 }
@@ -67,6 +68,8 @@ const FIXTURES = [
   { name: 'demo', paths: [fixture('demo/demo-headend.cfg')] },
   { name: 'repository', paths: [fixture('repo')] },
   { name: 'client-profiles', paths: [fixture('client-profiles/headend.cfg')] },
+  // The real public configurations: two share a hostname, some are cut off, one has contexts.
+  { name: 'corpus', paths: [fixture('corpus')] },
 ];
 
 describe.skipIf(!available)('the HTML report in Chromium', () => {
