@@ -443,5 +443,6 @@ export function queryInput(expl: IosDnsExplanation): QueryInput {
     tunneledDomains: expl.tunneledDomains,
     literalDomains: expl.literal?.tunneledDomains ?? [],
     defaultDomain: valueOf(expl.profile.attributes.defaultDomain),
+    ...(expl.problems.noResolver ? { noResolver: true } : {}),
   };
 }

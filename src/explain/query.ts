@@ -10,6 +10,8 @@ export interface QueryInput {
   literalDomains: string[];
   /** The effective default-domain, which completes single-label names; null when none. */
   defaultDomain: string | null;
+  /** No dns-server is pushed (row D0): a tunnelled query gets no answer. */
+  noResolver?: boolean;
 }
 
 export interface QueryVerdict {
@@ -47,12 +49,13 @@ export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
     reason: string,
     undocumented?: { likely: 'tunnel'; literal: 'tunnel' | 'clear' },
   ): QueryVerdict => {
+    const unanswered = input.noResolver === true && via !== 'clear' ? '; but no dns-server is pushed, so nothing in the tunnel answers it (row D0)' : '';
     const v: QueryVerdict = {
       query,
       resolvedName: name,
       via,
       matchedDomain,
-      reason: completed ? `${reason} (single-label name completed with the default domain)` : reason,
+      reason: `${reason}${completed ? ' (single-label name completed with the default domain)' : ''}${unanswered}`,
     };
     if (undocumented) Object.assign(v, undocumented);
     return v;

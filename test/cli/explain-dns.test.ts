@@ -160,3 +160,16 @@ describe('the built binary', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('explain-dns --query on a profile that pushes no DNS server', () => {
+  it('says the tunnelled query gets no answer (row D0), and not for one that goes in the clear', async () => {
+    const r = await cli('explain-dns', fixture('client-profiles/headend.cfg'), '--query', 'intranet.corp.example.com', '--format', 'json');
+    const profiles = explainJson(r.stdout).targets[0]!.profiles;
+    const byName = new Map(profiles.map((p) => [p.tunnelGroup, p.query!]));
+    expect(byName.get('DefaultRAGroup')).toMatchObject({
+      via: 'tunnel',
+      reason: 'all queries are tunnelled; but no dns-server is pushed, so nothing in the tunnel answers it (row D0)',
+    });
+    expect(byName.get('MOBILE-FULL')).toMatchObject({ via: 'tunnel', reason: 'matches corp.example.com' });
+  });
+});
