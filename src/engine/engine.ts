@@ -27,7 +27,10 @@ export interface ProfileReach {
   via: string[];
   /** Set when the profile is mobile-facing only on an assumed built-in default. */
   assumption: string | null;
-  /** Whether its policy hands phones a per-app VPN policy (`anyconnect-custom perapp value NAME`). */
+  /**
+   * Whether phones on it may get a per-app VPN policy (`anyconnect-custom perapp value NAME`): from its
+   * group-policy, or from a DAP record (which sessions a record matches is in dap.xml).
+   */
   perApp: boolean;
 }
 
@@ -64,6 +67,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
   // Device-wide rules still need a mobile-facing profile to be relevant.
   if (profiles.length > 0) for (const rule of rules) rule.check({ device, profiles, report: reporterFor(rule, device, profiles, findings) });
   findings.sort(compareFindings);
+  const dapPerApp = device.model.global.dapRecords.some((r) => r.customAttributes.get('perapp')?.state === 'value');
   return {
     findings,
     mobileProfiles: profiles.map((p) => p.resolved.name),
@@ -72,7 +76,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
       ...p.reach.transports,
       via: p.reach.via,
       assumption: p.reach.assumption,
-      perApp: p.resolved.customAttributes.get('perapp')?.state === 'value',
+      perApp: p.resolved.customAttributes.get('perapp')?.state === 'value' || dapPerApp,
     })),
     skippedProfiles: skipped,
   };

@@ -48,6 +48,7 @@ const CHECKS: readonly Check[] = [
       'perapp-data-unused',
       'perapp-ios-not-all-apps',
       'perapp-type-misspelled',
+      'dap-perapp-broken',
     ]),
     applies: (r) => r.perApp,
   },
