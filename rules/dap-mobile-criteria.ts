@@ -3,12 +3,13 @@ import { createRule } from '../src/engine/types.js';
 
 // `endpoint.anyconnect.platform` values [recalled]: the guide's example is apple-ios.
 const PLATFORMS = new Set(['android', 'apple-ios', 'win', 'mac-intel', 'linux', 'linux-64', 'chromeos']);
+const MOBILE = new Set(['android', 'apple-ios']);
 
 export default createRule({
   meta: {
     id: 'dap-mobile-criteria',
     severity: 'warning',
-    severities: ['warning'],
+    severities: ['warning', 'info'],
     title: 'DAP criteria for mobile devices that no longer match, or never do',
     rationale:
       'The guide: mobile clients report endpoint attributes such as endpoint.anyconnect.platform (apple-ios) and .deviceuniqueid; newer Android clients report a new device ID (SHA-256 based) and the new iOS app no longer reports the UDID, so DAP rules on the old 40-hex IDs must be updated.',
@@ -17,6 +18,8 @@ export default createRule({
     messages: {
       legacyDeviceId:
         'DAP record {{record}} matches endpoint.anyconnect.deviceuniqueid {{value}}, a 40-hex legacy device ID: newer Android clients report a SHA-256 based ID and the new iOS app none, so this criterion no longer matches those phones. Update the device IDs in the DAP endpoint criteria (ASDM).',
+      terminates:
+        'DAP record {{record}} terminates the sessions it matches (line {{line}}), and its criteria select {{platform}} ({{where}}): those phones cannot connect. Nothing to change if that is meant (old releases, unmanaged devices); otherwise narrow the criteria or set `action continue`.',
       platform:
         'DAP record {{record}} matches endpoint.anyconnect.platform {{value}}, which is not a platform name AnyConnect reports (apple-ios, android, win, mac-intel, linux-64 [recalled]): the criterion never matches.',
     },
@@ -24,6 +27,29 @@ export default createRule({
   check({ device, report }) {
     const dap = device.model.dapXml;
     if (dap === null || dap.records === null) return;
+    // A record that turns phones away is worth saying: the audit otherwise looks only at what they get.
+    for (const rec of device.model.global.dapRecords) {
+      if (rec.action.state !== 'value' || rec.action.value !== 'terminate') continue;
+      const mobile = dap.records
+        .find((x) => x.name === rec.name)
+        ?.criteria.filter(
+          (c) => c.name.toLowerCase() === 'endpoint.anyconnect.platform' && c.operation.toUpperCase() === 'EQ' && MOBILE.has(c.value.toLowerCase()),
+        );
+      if (!mobile || mobile.length === 0) continue;
+      report.device({
+        messageId: 'terminates',
+        severity: 'info',
+        data: {
+          record: rec.name,
+          line: rec.action.line,
+          platform: mobile.map((c) => c.value).join(', '),
+          // The file's own name: a message is the same wherever the repository is checked out.
+          where: mobile.map((c) => `${dap.origin.file.replace(/^.*[\\/]/, '')} line ${c.line + dap.origin.lineOffset}`).join(', '),
+        },
+        at: rec.action.line,
+        object: `${rec.name} terminate`,
+      });
+    }
     for (const r of dap.records)
       for (const c of r.criteria) {
         const name = c.name.toLowerCase();

@@ -16,12 +16,13 @@ const dapXml = (attrs: Array<[string, string]>): string =>
     '</dapRecord>',
     '</dapRecordList>',
   ].join('\n');
-const config = (attrs: Array<[string, string]>, record = 'MOBILE-DEVICES'): string =>
-  `${mobile()}\ndynamic-access-policy-record ${record}\n action continue\ndynamic-access-policy-record DfltAccessPolicy\n${embedXml('disk0:/dap.xml', dapXml(attrs))}`;
+const config = (attrs: Array<[string, string]>, record = 'MOBILE-DEVICES', action = 'continue'): string =>
+  `${mobile()}\ndynamic-access-policy-record ${record}\n action ${action}\ndynamic-access-policy-record DfltAccessPolicy\n${embedXml('disk0:/dap.xml', dapXml(attrs))}`;
 const OLD_ID = '0123456789abcdef0123456789abcdef01234567';
 
 export default {
   valid: [
+    { name: 'a record that terminates desktops only', config: config([['endpoint.anyconnect.platform', 'win']], 'MOBILE-DEVICES', 'terminate') },
     {
       name: 'platform apple-ios and a 64-hex device ID',
       config: config([
@@ -35,6 +36,21 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: 'a record that terminates iOS sessions',
+      config: config([['endpoint.anyconnect.platform', 'apple-ios']], 'MOBILE-DEVICES', 'terminate'),
+      findings: [
+        {
+          profile: null,
+          at: ' action terminate',
+          severity: 'info',
+          messageId: 'terminates',
+          data: { record: 'MOBILE-DEVICES', platform: 'apple-ios' },
+          object: 'MOBILE-DEVICES terminate',
+          fix: null,
+        },
+      ],
+    },
     {
       name: 'a legacy 40-hex device ID and a platform name AnyConnect never reports',
       config: config([
