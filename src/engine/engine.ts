@@ -174,5 +174,13 @@ export function renderMessage(ruleId: string, template: string, data: Readonly<R
 /** Device-wide findings first, then by profile name, line, rule id (and message, for ties). */
 export function compareFindings(a: Finding, b: Finding): number {
   if ((a.tunnelGroup === null) !== (b.tunnelGroup === null)) return a.tunnelGroup === null ? -1 : 1;
-  return cmp(a.tunnelGroup ?? '', b.tunnelGroup ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
+  // Lines of the configuration first, then each XML file's own lines: numbers of different files are not compared.
+  return (
+    cmp(a.tunnelGroup ?? '', b.tunnelGroup ?? '') ||
+    (a.file === null ? 0 : 1) - (b.file === null ? 0 : 1) ||
+    cmp(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message)
+  );
 }

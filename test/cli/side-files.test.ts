@@ -45,6 +45,14 @@ describe('client profiles found offline', () => {
     ]);
   });
 
+  it('orders findings by file: the configuration lines, then each XML file by its own lines (two files are not interleaved)', async () => {
+    const t = await auditTarget(HEADEND);
+    const device = t.findings.filter((f) => f.tunnelGroup === null).map((f) => [f.file === null ? '' : f.file.replace(/^.*\//, ''), f.line ?? 0] as const);
+    expect(device.map(([file]) => file)).toEqual([...device.map(([file]) => file)].sort());
+    for (let i = 1; i < device.length; i++) if (device[i]![0] === device[i - 1]![0]) expect(device[i]![1]).toBeGreaterThanOrEqual(device[i - 1]![1]);
+    expect(new Set(device.map(([file]) => file))).toEqual(new Set(['', 'dap.xml', 'mobile.xml']));
+  });
+
   it('reads FILE.xml next to the configuration, and says nothing about a file nobody looked for', async () => {
     const bare = repo();
     const t0 = await auditTarget(bare.cfg);
