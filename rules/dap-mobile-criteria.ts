@@ -9,7 +9,7 @@ export default createRule({
   meta: {
     id: 'dap-mobile-criteria',
     severity: 'warning',
-    severities: ['warning', 'info'],
+    severities: ['warning'],
     title: 'DAP criteria for mobile devices that no longer match, or never do',
     rationale:
       'The guide: mobile clients report endpoint attributes such as endpoint.anyconnect.platform (apple-ios) and .deviceuniqueid; newer Android clients report a new device ID (SHA-256 based) and the new iOS app no longer reports the UDID, so DAP rules on the old 40-hex IDs must be updated.',
@@ -19,7 +19,7 @@ export default createRule({
       legacyDeviceId:
         'DAP record {{record}} matches endpoint.anyconnect.deviceuniqueid {{value}}, a 40-hex legacy device ID: newer Android clients report a SHA-256 based ID and the new iOS app none, so this criterion no longer matches those phones. Update the device IDs in the DAP endpoint criteria (ASDM).',
       terminates:
-        'DAP record {{record}} terminates the sessions it matches (line {{line}}), and its criteria select {{platform}} ({{where}}): those phones cannot connect. Nothing to change if that is meant (old releases, unmanaged devices); otherwise narrow the criteria or set `action continue`.',
+        'DAP record {{record}} terminates the sessions it matches (line {{line}}), and its criteria select {{platform}} ({{where}}): those phones cannot connect. If only some were meant (old releases, unmanaged devices), narrow the criteria; if all, ignore this finding in the configuration file.',
       platform:
         'DAP record {{record}} matches endpoint.anyconnect.platform {{value}}, which is not a platform name AnyConnect reports (apple-ios, android, win, mac-intel, linux-64 [recalled]): the criterion never matches.',
     },
@@ -38,7 +38,6 @@ export default createRule({
       if (!mobile || mobile.length === 0) continue;
       report.device({
         messageId: 'terminates',
-        severity: 'info',
         data: {
           record: rec.name,
           line: rec.action.line,

@@ -14,7 +14,7 @@ export default createRule({
     scope: 'profile',
     messages: {
       breaking:
-        'group-alias `{{alias}}` of {{profile}} contains {{characters}}, which break the XML and URLs the client exchanges with the gateway [inferred]; mobile clients may fail to connect with it. Replace it with a plain alias.',
+        'group-alias `{{alias}}` of {{profile}} contains {{characters}}, which can break the XML and URLs the client exchanges with the gateway [inferred]; mobile clients may fail to connect with it. Replace it with a plain alias.',
       doubtful:
         "group-alias `{{alias}}` of {{profile}} contains {{characters}}. The guide's own URI example uses an alias with a space and a period, so this is not known to break mobile clients; rename it only if they fail with it.",
     },

@@ -51,7 +51,7 @@ export function classifyProfiles(device: ResolvedDevice): ProfileScope {
     if (transports.ssl || transports.ikev2) {
       const assumption =
         profile.attributes.vpnTunnelProtocol.from === 'default'
-          ? 'no policy sets vpn-tunnel-protocol, so this rests on the assumed built-in default allowing AnyConnect [recalled]; `show running-config all group-policy DfltGrpPolicy` shows the real value'
+          ? 'neither its group-policy nor DfltGrpPolicy sets vpn-tunnel-protocol, so this rests on the assumed built-in default allowing AnyConnect [recalled]; `show running-config all group-policy DfltGrpPolicy` shows the real value'
           : null;
       scope.mobile.push({ profile, reach: { transports, via: [...(transports.ssl ? sslWays : []), ...(transports.ikev2 ? ikev2Ways : [])], assumption } });
       continue;

@@ -34,7 +34,7 @@ export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
     return d !== '' && (n === d || n.endsWith(`.${d}`));
   };
   const list = (domains: string[]): string =>
-    domains.length <= 1 ? domains.join('') : `${domains.slice(0, -1).join(', ')} and ${domains[domains.length - 1]!}`;
+    domains.length <= 1 ? domains.join('') : `${domains.slice(0, -1).join(', ')} or ${domains[domains.length - 1]!}`;
   let name = normalise(query);
   let completed = false;
   if (!name.includes('.') && input.defaultDomain) {
@@ -67,13 +67,17 @@ export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
       return done('clear', null, 'no query is tunnelled');
     case 'undocumented': {
       const literalMatch = matching(input.literalDomains);
-      const literal = literalMatch !== undefined ? 'tunnel' : 'clear';
-      return done(
-        'undocumented',
-        literalMatch ?? null,
-        `excludespecified: most likely tunnelled (inferred); read literally, the guide ${literal === 'tunnel' ? `tunnels it (matches ${literalMatch!})` : 'sends it in the clear'}`,
-        { likely: 'tunnel', literal },
-      );
+      // Both readings agree (the inferred one tunnels every query): that is the answer, with why.
+      if (literalMatch !== undefined)
+        return done(
+          'tunnel',
+          literalMatch,
+          `excludespecified: tunnelled under both readings (inferred: every query; read literally: it matches ${literalMatch})`,
+        );
+      return done('undocumented', null, 'excludespecified: most likely tunnelled (inferred); read literally, the guide sends it in the clear', {
+        likely: 'tunnel',
+        literal: 'clear',
+      });
     }
     default: {
       const match = matching(input.tunneledDomains);

@@ -81,10 +81,9 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
   const searched =
     embedded.size > 0
       ? 'the Oxidized backup'
-      : options.clientProfilesDir !== undefined || options.dapFile !== undefined
-        ? [options.clientProfilesDir && `--client-profiles ${options.clientProfilesDir}`, options.dapFile && `--dap ${options.dapFile}`]
-            .filter(Boolean)
-            .join(', ')
+      : // `--dap` alone says where dap.xml is, not that the client profiles were looked for.
+        options.clientProfilesDir !== undefined
+        ? `--client-profiles ${options.clientProfilesDir}`
         : ownDir !== null && isDir(ownDir)
           ? ownDir
           : profilesDir !== null && isDir(profilesDir)

@@ -29,6 +29,8 @@ export interface ReportInput {
 /** A repository-relative path with forward slashes; never absolute unless the file is on another drive. */
 export function reportPath(source: string, cwd: string): string {
   const rel = isAbsolute(source) ? relative(cwd, source) : source;
+  // A file outside the working folder keeps its absolute path: `../../tmp/x.cfg` helps nobody.
+  if (rel.startsWith('..')) return source.split('\\').join('/');
   return (rel === '' ? source : rel).split('\\').join('/').replace(/^\.\//, '');
 }
 

@@ -173,3 +173,18 @@ describe('explain-dns --query on a profile that pushes no DNS server', () => {
     expect(byName.get('MOBILE-FULL')).toMatchObject({ via: 'tunnel', reason: 'matches corp.example.com' });
   });
 });
+
+describe('explain-dns --query on excludespecified', () => {
+  it('answers "tunnel" when both readings tunnel the name, and "undocumented" only when they differ', async () => {
+    const demo = fixture('demo/demo-headend.cfg');
+    const verdict = async (name: string) =>
+      explainJson((await cli('explain-dns', demo, '--tunnel-group', 'MOBILE-PERAPP', '--query', name, '--format', 'json')).stdout).targets[0]!.profiles[0]!
+        .query!;
+    expect(await verdict('legacy.example.net')).toMatchObject({
+      via: 'tunnel',
+      matchedDomain: 'legacy.example.net',
+      reason: 'excludespecified: tunnelled under both readings (inferred: every query; read literally: it matches legacy.example.net)',
+    });
+    expect(await verdict('www.example.org')).toMatchObject({ via: 'undocumented', likely: 'tunnel', literal: 'clear' });
+  });
+});

@@ -246,3 +246,20 @@ describe('explain-dns: DAP records that decide before DNS', () => {
     );
   });
 });
+
+describe('what the options say, and no more', () => {
+  it('--dap alone reads dap.xml and says nothing about client profiles nobody looked for', async () => {
+    const bare = repo();
+    const t = await auditTarget(bare.cfg, '--dap', DAP_XML);
+    expect(t.findings.filter((f) => f.ruleId === 'client-profile-file-missing')).toEqual([]);
+    expect(t.clientProfiles[0]).toMatchObject({ status: 'not-searched' });
+    expect(t.findings.some((f) => f.ruleId === 'dap-mobile-criteria')).toBe(true);
+  });
+
+  it('a file outside the working folder keeps its absolute path (no ../../)', async () => {
+    const bare = repo();
+    const r = await cli('audit', bare.cfg, '--format', 'compact', '--fail-on', 'never');
+    expect(r.stdout.split('\n')[0]!.startsWith(`${bare.cfg}:`)).toBe(true);
+    expect(r.stdout).not.toContain('../');
+  });
+});

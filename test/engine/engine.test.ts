@@ -213,7 +213,7 @@ describe('what a verdict rests on', () => {
     const [f] = runRules(t.resolved, [keepalive]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
     expect(f!.basis).toBe('recalled');
     expect(f!.message).toContain(
-      '(Audited because no policy sets vpn-tunnel-protocol, so this rests on the assumed built-in default allowing AnyConnect [recalled]',
+      '(Audited because neither its group-policy nor DfltGrpPolicy sets vpn-tunnel-protocol, so this rests on the assumed built-in default allowing AnyConnect [recalled]',
     );
     const sure = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n')));
     const [g] = runRules(sure.resolved, [keepalive]).findings.filter((x) => x.tunnelGroup === 'MOBILE');

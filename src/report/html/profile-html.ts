@@ -105,7 +105,7 @@ export function profileHtml(p: ProfileDetails): string {
 <rect x="140" y="70" width="320" height="44" rx="22" fill="#e6f2e9" stroke="${tunnelStroke}" stroke-width="2"/><text x="300" y="97" text-anchor="middle" font-size="13" fill="#1b1f24">VPN tunnel (encrypted)</text>
 <path d="M116 92h24M460 92h22" stroke="${tunnelStroke}" stroke-width="3"/><path d="M480 84l10 8-10 8z" fill="${tunnelStroke}"/>
 <text x="140" y="30" font-size="12" fill="#1a6b2f" font-weight="600">${tunnelLabel}: ${esc(fit(tunnelNames, 60) || 'nothing')}</text>
-<text x="500" y="94" font-size="12" fill="${noResolver ? '#a40e26' : '#1b1f24'}">${esc(fit([servers], 30))}</text>${noResolver ? '<text x="500" y="114" font-size="12" font-weight="600" fill="#a40e26">no answer: none pushed (D0)</text>' : ''}
+<text x="500" y="94" font-size="12" fill="${noResolver ? '#a40e26' : '#1b1f24'}">${esc(fit([servers], 30))}</text>${noResolver ? '<text x="500" y="114" font-size="12" font-weight="600" fill="#a40e26">no answer (row D0)</text>' : ''}
 <path d="M116 180h366" stroke="${clearStroke}" stroke-width="3" stroke-dasharray="9 6"/><path d="M480 172l10 8-10 8z" fill="${clearStroke}"/>
 <text x="140" y="236" font-size="12" fill="#a40e26" font-weight="600">${clearLabel}: ${esc(fit(clearNames, 65) || 'nothing')}</text>
 <text x="20" y="262" font-size="12" fill="#1b1f24">Decision-table row ${esc(d.row)} (${d.basis === 'guide' ? 'stated by the guide' : 'inferred'})</text></svg>`;

@@ -43,7 +43,7 @@ export default {
         {
           profile: null,
           at: ' action terminate',
-          severity: 'info',
+          severity: 'warning',
           messageId: 'terminates',
           data: { record: 'MOBILE-DEVICES', platform: 'apple-ios' },
           object: 'MOBILE-DEVICES terminate',
