@@ -90,6 +90,16 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd }
         );
       for (const s of t.skippedProfiles) out.push(...wrapText(`skipped ${s.tunnelGroup}: ${s.reason}`, width - 2, '    ').map((l) => `  ${l}`));
     }
+    // Pushed client profiles whose XML nobody looked for: their checks did not run, and that is said.
+    const unchecked = t.clientProfiles.filter((c) => c.status === 'not-searched' && c.assignedTo.length > 0);
+    if (unchecked.length > 0)
+      out.push(
+        ...wrapText(
+          `client profile ${unchecked.map((c) => c.file).join(', ')} not checked: no XML beside the configuration or in its profiles/ folder; give --client-profiles DIR`,
+          width - 2,
+          '  ',
+        ).map((l) => `  ${p.dim(l)}`),
+      );
     if (t.findings.length === 0) {
       const none = t.mobileProfiles.length === 0 ? 'No mobile-facing connection profiles: nothing to audit (use --verbose to see why).' : 'No findings.';
       out.push(...wrapText(none, width - 2, '  ').map((l) => `  ${l}`));

@@ -152,6 +152,11 @@ function deviceSection(t: AuditTarget, index: number, input: ReportInput, ctx: F
     .filter(Boolean)
     .join(' · ');
   const deviceFindings = t.findings.filter((f) => f.tunnelGroup === null);
+  const unchecked = t.clientProfiles.filter((c) => c.status === 'not-searched' && c.assignedTo.length > 0);
+  const uncheckedNote =
+    unchecked.length > 0
+      ? `<p class="muted">Client profile ${unchecked.map((c) => `<code>${esc(c.file)}</code>`).join(', ')} not checked: its XML was not found beside the configuration (give <code>--client-profiles DIR</code>).</p>`
+      : '';
   const all = (t.views ?? []).map((v, i) => details(v, t, `${id}-p${i + 1}`, input));
   const profiles = inline
     ? all.map(profileHtml)
@@ -165,6 +170,7 @@ function deviceSection(t: AuditTarget, index: number, input: ReportInput, ctx: F
   return [
     `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(label)}</h2><p class="meta">${meta}</p>`,
     readinessTable(t, id),
+    uncheckedNote,
     deviceFindings.length > 0 ? `<h3 id="${id}-device-findings">Device-wide findings</h3>${findingList(deviceFindings, ctx)}` : '',
     ...(all.length > 0 && !inline ? [`<h3>Connection profiles</h3>`] : []),
     ...profiles,

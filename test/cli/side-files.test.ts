@@ -263,3 +263,26 @@ describe('what the options say, and no more', () => {
     expect(r.stdout).not.toContain('../');
   });
 });
+
+describe('checks that did not run are said', () => {
+  it('the table and the HTML say a pushed client profile was not checked when its XML is nowhere near', async () => {
+    const bare = repo();
+    const table = await cliWith({ columns: 200, isTTY: true }, 'audit', bare.cfg, '--fail-on', 'never', '--no-color');
+    expect(table.stdout).toContain(
+      'client profile disk0:/mobile.xml not checked: no XML beside the configuration or in its profiles/ folder; give --client-profiles DIR',
+    );
+    const html = await cli('audit', bare.cfg, '--format', 'html', '--fail-on', 'never');
+    expect(html.stdout).toContain('Client profile <code>disk0:/mobile.xml</code> not checked');
+    // Where the XML was read, nothing of the kind is said.
+    const read = await cliWith({ columns: 200, isTTY: true }, 'audit', HEADEND, '--fail-on', 'never', '--no-color');
+    expect(read.stdout).not.toContain('not checked');
+  });
+
+  it('the HTML DNS picture of a profile with no DNS server says its tunnelled queries get no answer (row D0)', async () => {
+    const html = (await cli('audit', HEADEND, '--format', 'html', '--fail-on', 'never')).stdout;
+    const article = (name: string): string =>
+      /<article[^>]*data-profile="([^"]+)"[\s\S]*?<\/article>/g.exec(html.slice(html.indexOf(`data-profile="${name}"`) - 60))![0];
+    expect(article('DefaultRAGroup')).toContain('No DNS server is pushed (row D0): the tunnelled queries get no answer.');
+    expect(article('MOBILE-FULL')).not.toContain('row D0');
+  });
+});

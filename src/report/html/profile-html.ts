@@ -118,7 +118,7 @@ export function profileHtml(p: ProfileDetails): string {
     .join('')}</tbody></table>`;
   const figure = `<figure class="dns" data-row="${esc(d.row)}" data-outcome="${esc(d.outcome)}" data-tunnelled="${esc(tunnelNames.join('|'))}" data-clear="${esc(clearNames.join('|'))}">
 ${svg}
-<figcaption><span class="badge">Row ${esc(d.row)}</span> ${esc(d.sentence)}</figcaption>
+<figcaption><span class="badge">Row ${esc(d.row)}</span> ${esc(d.sentence)}${noResolver ? ' <strong class="sev-error">No DNS server is pushed (row D0): the tunnelled queries get no answer.</strong>' : ''}</figcaption>
 </figure>
 ${routeTable}`;
 
