@@ -31,9 +31,14 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   const back = new Map([...renamed].map(([o, n]) => [n, o]));
   const key = (f: ReportedFinding, translate: boolean): string =>
     JSON.stringify([f.ruleId, f.severity, translate && f.tunnelGroup !== null ? (back.get(f.tunnelGroup) ?? f.tunnelGroup) : f.tunnelGroup, f.object]);
-  const oldFindings = before?.target.findings ?? [];
+  // Findings in client profile XML or dap.xml are compared only when both sides read that XML: a side
+  // whose files were not found did not check them, which is neither a fix nor a regression.
+  const readXml = (s: DeviceSnapshot | null): boolean => s !== null && s.target.clientProfiles.some((c) => c.status === 'read' || c.status === 'malformed');
+  const compareXml = before === null || after === null || readXml(before) === readXml(after);
+  const comparable = (f: ReportedFinding): boolean => compareXml || (f.file === null && f.ruleId !== 'dap-mobile-criteria');
+  const oldFindings = (before?.target.findings ?? []).filter(comparable);
   // While both exist, the original and its copy carry the same finding: count it once.
-  const all = after?.target.findings ?? [];
+  const all = (after?.target.findings ?? []).filter(comparable);
   const onOriginals = new Set(all.filter((f) => f.tunnelGroup === null || !back.has(f.tunnelGroup)).map((f) => key(f, false)));
   const newFindings = all.filter((f) => f.tunnelGroup === null || !back.has(f.tunnelGroup) || !onOriginals.has(key(f, true)));
   const oldKeys = countKeys(oldFindings.map((f) => key(f, false)));

@@ -286,3 +286,15 @@ describe('checks that did not run are said', () => {
     expect(article('MOBILE-FULL')).not.toContain('row D0');
   });
 });
+
+describe('diff with XML on one side only', () => {
+  it('does not call findings in XML resolved because the other side has no XML to read', async () => {
+    const bare = repo('vpn-new.cfg');
+    const r = await cli('diff', HEADEND, bare.cfg, '--format', 'json');
+    const d = readJson<{ devices: Array<{ findings: { introduced: Array<{ ruleId: string }>; resolved: Array<{ ruleId: string; file: string | null }> } }> }>(
+      r.stdout,
+    ).devices[0]!;
+    expect(d.findings.resolved.filter((f) => f.file !== null || f.ruleId === 'dap-mobile-criteria')).toEqual([]);
+    expect(d.findings.introduced).toEqual([]);
+  });
+});
