@@ -37,24 +37,27 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit((await import('./explain-dns.js')).explainDnsCommand(file, opts, io));
     });
 
-  const collect = (v: string, acc: string[]): string[] => [...acc, v];
+  // Repeatable options start undefined (commander would print "(default: [])" in the help) and are
+  // made lists when the action runs.
+  const collect = (v: string, acc: string[] | undefined): string[] => [...(acc ?? []), v];
+  const lists = <T extends object>(opts: T, ...keys: Array<keyof T>): T => ({ ...opts, ...Object.fromEntries(keys.map((k) => [k, opts[k] ?? []])) });
   program
     .command('audit')
     .description('audit ASA configurations for mobile readiness; findings per connection profile with the CLI that fixes them')
     .argument('[paths...]', 'configuration files, directories to scan (configs are recognised by content), or - for standard input')
-    .option('--format <format>', `output format, repeatable: ${FORMATS.join(', ')} (default table)`, collect, [] as string[])
-    .option('--output <file>', 'write the matching --format (by order) to this file instead of stdout', collect, [] as string[])
+    .option('--format <format>', `output format, repeatable: ${FORMATS.join(', ')} (default table)`, collect)
+    .option('--output <file>', 'write the matching --format (by order) to this file instead of stdout', collect)
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity: error, warning, info, never (default warning)')
     .option('--quiet', 'report and judge only errors')
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
-    .option('--rule <id=severity>', 'override a rule: ID=off|on|info|warning|error (repeatable; wins over the configuration file)', collect, [] as string[])
+    .option('--rule <id=severity>', 'override a rule: ID=off|on|info|warning|error (repeatable; wins over the configuration file)', collect)
     .option('--print-config', 'print the configuration a run would use (file + command line) as YAML, and exit')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (also NO_COLOR; FORCE_COLOR forces it)')
     .option('--fail-on-unused-ignores', 'exit 2 when an ignore entry of the configuration file matched no finding')
     .option('--no-error-on-no-config', 'exit 0 when the named files hold no ASA configuration at all (a pre-commit hook on a commit without configs)')
     .option('--max-bytes <n>', 'markdown: cut the report to N bytes, summary first (default 1 MiB, the GitHub step-summary limit)')
-    .option('--profile <name>', 'only this connection profile (repeatable)', collect, [] as string[])
+    .option('--profile <name>', 'only this connection profile (repeatable)', collect)
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
     .option('--timestamp', 'show when the report was made (html; off by default so reports diff cleanly)')
     .option('--config <file>', 'configuration file (default: .asa-mobile-audit.yaml found walking up from the working directory)')
@@ -69,7 +72,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-z, --nul', 'with --files-from: the list is NUL-separated (git diff -z, find -print0)')
     .option('--help-uri-base <url>', 'base URL of the rule docs in SARIF and Markdown links')
     .option('-v, --verbose', 'also list skipped profiles, files and ignored findings, and why')
-    .option('--ssh <user@host[:port]>', 'collect the running-config live over SSH (read-only) and audit it; repeatable', collect, [] as string[])
+    .option('--ssh <user@host[:port]>', 'collect the running-config live over SSH (read-only) and audit it; repeatable', collect)
     .option('--inventory <file>', 'audit every device of an inventory (YAML, or a RANCID router.db) over SSH')
     .option('--user <name>', 'SSH user for devices that name none (router.db, inventory without user)')
     .option('--password-env <name>', 'environment variable holding the SSH password (else key, agent, or a prompt on a terminal)')
@@ -87,12 +90,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--max-output-mb <n>', 'refuse a device that sends more than this per SSH session (default 256)')
     .option('--max-auth-rounds <n>', 'refuse a device that asks more keyboard-interactive questions than this (default 5)')
     .action(async (paths: string[], opts: AuditCliOptions) => {
-      setExit(await (await import('./audit.js')).auditCommand(paths, opts, io));
+      setExit(await (await import('./audit.js')).auditCommand(paths, lists(opts, 'format', 'output', 'rule', 'profile', 'ssh'), io));
     });
 
   const sshOptions = (c: Command): Command =>
     c
-      .option('--ssh <user@host[:port]>', 'collect the running-config live over SSH (read-only) instead of reading a file', collect, [] as string[])
+      .option('--ssh <user@host[:port]>', 'collect the running-config live over SSH (read-only) instead of reading a file', collect)
       .option('--user <name>', 'SSH user when --ssh names none')
       .option('--password-env <name>', 'environment variable holding the SSH password (else key, agent, or a prompt on a terminal)')
       .option('--identity <file>', 'SSH private key')
@@ -138,7 +141,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside the config)')
       .option('--dap <file>', 'dap.xml for the DAP records the config defines'),
   ).action(async (file: string | undefined, opts: WhatIfCliOptions) => {
-    setExit(await (await import('./change.js')).whatIfCommand(file, { ...opts, ssh: opts.ssh }, io));
+    setExit(await (await import('./change.js')).whatIfCommand(file, lists(opts, 'ssh'), io));
   });
 
   sshOptions(
@@ -160,7 +163,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)')
       .option('--dap <file>', 'dap.xml for the DAP records the configs define'),
   ).action(async (paths: string[], opts: PlanCliOptions) => {
-    setExit(await (await import('./change.js')).planCommand(paths, opts, io));
+    setExit(await (await import('./change.js')).planCommand(paths, lists(opts, 'ssh'), io));
   });
 
   program

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { cli, cliWith, corpus, fixture, tempDir, auditJson, readJson, wrapConfig } from '../helpers.js';
+import { builtCli, cli, cliWith, corpus, fixture, tempDir, auditJson, readJson, wrapConfig } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -238,5 +239,19 @@ describe('rules command', () => {
     const bad = await cli('rules', 'keepalive');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/did you mean natt-keepalive-short, ssl-keepalive-enabled\?/);
+  });
+});
+
+describe('--help', () => {
+  it('lists the new options and no "(default: [])" for repeatable ones', () => {
+    for (const command of ['audit', 'plan', 'what-if', 'diff', 'explain-dns']) {
+      const r = spawnSync(process.execPath, [builtCli(), command, '--help'], { encoding: 'utf8' });
+      expect(r.status, command).toBe(0);
+      expect(r.stdout, command).not.toContain('(default: [])');
+      expect(r.stdout, command).toContain('--client-profiles <dir>');
+    }
+    const audit = spawnSync(process.execPath, [builtCli(), 'audit', '--help'], { encoding: 'utf8' }).stdout;
+    expect(audit).toContain('html');
+    expect(audit).toContain('--timestamp');
   });
 });
