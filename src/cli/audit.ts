@@ -69,6 +69,8 @@ function outputsFor(opts: AuditCliOptions): Array<{ format: Format; file: string
 
 export async function auditCommand(paths: string[], opts: AuditCliOptions, io: CliIo): Promise<number> {
   const outputs = outputsFor(opts);
+  if (opts.timestamp && !outputs.some((o) => o.format === 'html'))
+    complain(io, '--timestamp changes only --format html (the other formats carry no time, so they diff cleanly)');
   if (opts.failOn !== undefined && !['error', 'warning', 'info', 'never'].includes(opts.failOn)) {
     throw new UsageError(`--fail-on: \`${opts.failOn}\` is not one of error, warning, info, never`);
   }
@@ -174,6 +176,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     summary: { ignored: result.hidden.ignored, baselined: result.hidden.baselined },
     ...(maxBytes !== undefined ? { maxBytes } : {}),
     ...(opts.timestamp ? { generatedAt: io.now().toISOString() } : {}),
+    skippedFiles: run.skippedFiles.map((s) => ({ file: s.file, reason: s.reason })),
   };
   for (const out of outputs) {
     // Colour and width are decided per destination: a file never gets ANSI codes.

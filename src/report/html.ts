@@ -86,9 +86,14 @@ function summarySection(
     input.inputErrors.length === 0
       ? ''
       : `<h3>Not audited</h3><ul>${input.inputErrors.map((e) => `<li><code>${esc(reportPath(e.file, input.cwd))}</code>: ${esc(e.message)}</li>`).join('')}</ul>`;
+  const skipped = input.skippedFiles ?? [];
+  const skippedList =
+    skipped.length === 0
+      ? ''
+      : `<details><summary>Not audited (${skipped.length})</summary><ul>${skipped.map((f) => `<li><code>${esc(reportPath(f.file, input.cwd))}</code>: ${esc(f.reason)}</li>`).join('')}</ul></details>`;
   const note = inline ? '' : `<p class="muted">${mobile} profiles: open a profile to see its DNS picture, findings and settings (printing shows them all).</p>`;
   return `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
-<table class="summary"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${esc(k!)}</th><td>${esc(v!)}</td></tr>`).join('')}</tbody></table>${errors}${note}</section>`;
+<table class="summary"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${esc(k!)}</th><td>${esc(v!)}</td></tr>`).join('')}</tbody></table>${errors}${skippedList}${note}</section>`;
 }
 
 function querySection(): string {

@@ -57,6 +57,9 @@ describe('audit --format html', () => {
     const stamped = await html(DEMO, '--timestamp');
     expect(stamped).toContain('— generated 2026-11-23T12:00:00.000Z');
     expect(stamped.replace(' — generated 2026-11-23T12:00:00.000Z', '')).toBe(a);
+    // Other formats carry no time: the option says so rather than doing nothing quietly.
+    const json = await cli('audit', DEMO, '--format', 'json', '--timestamp', '--fail-on', 'never');
+    expect(json.stderr).toContain('--timestamp changes only --format html');
   });
 
   it('has a section per profile with the DNS outcome of explain-dns, its findings and fixes', async () => {
@@ -169,6 +172,9 @@ describe('audit --format html', () => {
     expect(new Set(devices).size).toBe(devices.length);
     expect(page).toMatch(/<th scope="row">Not fully collected<\/th><td>cut-short<\/td>/);
     expect(page).toContain('incomplete configuration: findings may be missing');
+    // Files the scan did not audit are listed with why (a device marked down, an IOS router, prose).
+    expect(page).toMatch(/<summary>Not audited \(\d+\)<\/summary>/);
+    expect(page).toContain('<code>fixtures/repo/rancid/vpn/configs/branch-rtr</code>: looks like a Cisco IOS configuration');
   });
 });
 
