@@ -1,11 +1,12 @@
 import {
+  groupUrlPath,
   headendHosts,
   isHeadendHost,
   nearestUserGroup,
   xmlComment,
   xmlText,
   profileForUserGroup,
-  profilesPushedTo,
+  pushedHostEntries,
   xmlAt,
 } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
@@ -31,40 +32,33 @@ export default createRule({
     const hosts = headendHosts(model);
     const example =
       [...model.tunnelGroups.values()].flatMap((t) => t.webvpn.groupUrls.filter((u) => u.enabled)).map((u) => u.url)[0] ?? 'https://vpn.example.com/mobile';
-    for (const { file } of profilesPushedTo(
-      model,
-      profiles.map((p) => p.resolved),
-    )) {
-      if (file.doc === null || file.origin === null) continue;
-      for (const entry of file.doc.hostEntries) {
-        const entryName = entry.hostName?.value ?? entry.hostAddress?.value ?? '(unnamed)';
-        const host =
-          (entry.hostAddress ?? entry.hostName)?.value
-            .replace(/^https?:\/\//i, '')
-            .split(/[/:]/)[0]
-            ?.toLowerCase() ?? '';
-        const known = hosts.size === 0 || isHeadendHost(hosts, host);
-        if (!known) {
-          report.device({
-            messageId: 'host',
-            data: { entry: entryName, name: file.name, host, hosts: [...hosts].sort().join(', ') },
-            ...xmlAt(file.origin, (entry.hostAddress ?? entry.hostName)?.line ?? entry.line),
-            object: `${file.name} host ${entryName}`,
-          });
-          continue;
-        }
-        const group = entry.userGroup;
-        if (group !== null && group.value !== '' && profileForUserGroup(model, group.value) === null) {
-          // A near miss of one real path is a typo: the fix names it. Anything else needs the user.
-          const near = nearestUserGroup(model, group.value);
-          report.device({
-            messageId: 'userGroup',
-            data: { entry: entryName, name: file.name, group: group.value, example, examplePath: /^https?:\/\/[^/]+\/(.*?)\/?$/i.exec(example)?.[1] ?? '' },
-            ...xmlAt(file.origin, group.line),
-            object: `${file.name} user group ${group.value}`,
-            ...(near !== null ? { xmlFix: `<!-- server entry ${xmlComment(entryName)}: set -->\n<UserGroup>${xmlText(near)}</UserGroup>` } : {}),
-          });
-        }
+    for (const { file, origin, entry, name: entryName } of pushedHostEntries(model, profiles)) {
+      const host =
+        (entry.hostAddress ?? entry.hostName)?.value
+          .replace(/^https?:\/\//i, '')
+          .split(/[/:]/)[0]
+          ?.toLowerCase() ?? '';
+      const known = hosts.size === 0 || isHeadendHost(hosts, host);
+      if (!known) {
+        report.device({
+          messageId: 'host',
+          data: { entry: entryName, name: file.name, host, hosts: [...hosts].sort().join(', ') },
+          ...xmlAt(origin, (entry.hostAddress ?? entry.hostName)?.line ?? entry.line),
+          object: `${file.name} host ${entryName}`,
+        });
+        continue;
+      }
+      const group = entry.userGroup;
+      if (group !== null && group.value !== '' && profileForUserGroup(model, group.value) === null) {
+        // A near miss of one real path is a typo: the fix names it. Anything else needs the user.
+        const near = nearestUserGroup(model, group.value);
+        report.device({
+          messageId: 'userGroup',
+          data: { entry: entryName, name: file.name, group: group.value, example, examplePath: groupUrlPath(example) ?? '' },
+          ...xmlAt(origin, group.line),
+          object: `${file.name} user group ${group.value}`,
+          ...(near !== null ? { xmlFix: `<!-- server entry ${xmlComment(entryName)}: set -->\n<UserGroup>${xmlText(near)}</UserGroup>` } : {}),
+        });
       }
     }
   },

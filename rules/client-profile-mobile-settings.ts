@@ -1,4 +1,4 @@
-import { profilesPushedTo, xmlAt, xmlComment } from '../src/engine/client-profiles.js';
+import { hostEntryName, profilesPushedTo, xmlAt, xmlComment } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -32,17 +32,19 @@ export default createRule({
       if (doc === null || file.origin === null) continue;
       const meantForPhones = doc.hostEntries.some((e) => e.mobile !== null);
       const active = doc.hostEntries.filter((e) => e.mobile?.activateOnImport.value === true);
-      const name = (e: (typeof doc.hostEntries)[number]): string => e.hostName?.value ?? e.hostAddress?.value ?? '(unnamed)';
       if (active.length > 1)
         report.device({
           messageId: 'activateOnImport',
-          data: { name: file.name, count: active.length, entries: active.map(name).join(', ') },
+          data: { name: file.name, count: active.length, entries: active.map(hostEntryName).join(', ') },
           ...xmlAt(file.origin, active[1]!.mobile!.activateOnImport.line),
           object: `${file.name} activate on import`,
           xmlFix: [
             ...active
               .slice(1)
-              .flatMap((e) => [`<!-- server entry ${xmlComment(name(e))}, <MobileHostEntryInfo>: set -->`, '<ActivateOnImport>false</ActivateOnImport>']),
+              .flatMap((e) => [
+                `<!-- server entry ${xmlComment(hostEntryName(e))}, <MobileHostEntryInfo>: set -->`,
+                '<ActivateOnImport>false</ActivateOnImport>',
+              ]),
           ].join('\n'),
         });
       for (const e of doc.hostEntries)
@@ -50,10 +52,10 @@ export default createRule({
           report.device({
             messageId: 'networkRoaming',
             severity: 'info',
-            data: { entry: name(e), name: file.name },
+            data: { entry: hostEntryName(e), name: file.name },
             ...xmlAt(file.origin, e.mobile.networkRoaming.line),
-            object: `${file.name} ${name(e)} roaming`,
-            xmlFix: `<!-- server entry ${xmlComment(name(e))}, <MobileHostEntryInfo>: set -->\n<NetworkRoaming>true</NetworkRoaming>`,
+            object: `${file.name} ${hostEntryName(e)} roaming`,
+            xmlFix: `<!-- server entry ${xmlComment(hostEntryName(e))}, <MobileHostEntryInfo>: set -->\n<NetworkRoaming>true</NetworkRoaming>`,
           });
       // Desktop settings are said only where the profile was plainly written for phones.
       if (!meantForPhones) continue;

@@ -1,4 +1,4 @@
-import { profileReachedBy, profilesPushedTo, xmlAt, xmlComment } from '../src/engine/client-profiles.js';
+import { profileReachedBy, pushedHostEntries, xmlAt, xmlComment } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -22,47 +22,40 @@ export default createRule({
   },
   check({ device, profiles, report }) {
     const model = device.model;
-    for (const { file } of profilesPushedTo(
-      model,
-      profiles.map((p) => p.resolved),
-    )) {
-      if (file.doc === null || file.origin === null) continue;
-      for (const entry of file.doc.hostEntries) {
-        const m = entry.mobile;
-        if (m === null || !m.connectOnDemand.value) continue;
-        const entryName = entry.hostName?.value ?? entry.hostAddress?.value ?? '(unnamed)';
-        const base = { entry: entryName, name: file.name };
-        if (m.certificatePolicy.value === 'None') {
-          report.device({
-            messageId: 'certificatePolicy',
-            data: base,
-            ...xmlAt(file.origin, m.certificatePolicy.line ?? m.line),
-            object: `${file.name} ${entryName} certificate policy`,
-            xmlFix: `<!-- server entry ${xmlComment(entryName)}, <MobileHostEntryInfo>: set -->\n<CertificatePolicy>Auto</CertificatePolicy>`,
-          });
-          continue;
-        }
-        const group = entry.userGroup?.value ?? '';
-        const tg = profileReachedBy(model, group);
-        if (tg === null) continue; // client-profile-host-unknown says so
-        const auth = tg.webvpn.authentication;
-        const methods = auth.state === 'value' ? auth.value : ['aaa'];
-        if (methods.length !== 1 || methods[0] !== 'certificate')
-          report.device({
-            messageId: 'notCertificateOnly',
-            data: { ...base, profile: tg.name, group: group || '(none: the default connection profile)', auth: methods.join(' ') },
-            ...xmlAt(file.origin, m.connectOnDemand.line ?? m.line),
-            object: `${file.name} ${entryName} authentication`,
-          });
-        const secondary = tg.general.secondaryAuthenticationServerGroup;
-        if (secondary.state === 'value')
-          report.device({
-            messageId: 'secondary',
-            data: { ...base, profile: tg.name, group: secondary.value },
-            ...xmlAt(file.origin, m.connectOnDemand.line ?? m.line),
-            object: `${file.name} ${entryName} secondary authentication`,
-          });
+    for (const { file, origin, entry, name: entryName } of pushedHostEntries(model, profiles)) {
+      const m = entry.mobile;
+      if (m === null || !m.connectOnDemand.value) continue;
+      const base = { entry: entryName, name: file.name };
+      if (m.certificatePolicy.value === 'None') {
+        report.device({
+          messageId: 'certificatePolicy',
+          data: base,
+          ...xmlAt(origin, m.certificatePolicy.line ?? m.line),
+          object: `${file.name} ${entryName} certificate policy`,
+          xmlFix: `<!-- server entry ${xmlComment(entryName)}, <MobileHostEntryInfo>: set -->\n<CertificatePolicy>Auto</CertificatePolicy>`,
+        });
+        continue;
       }
+      const group = entry.userGroup?.value ?? '';
+      const tg = profileReachedBy(model, group);
+      if (tg === null) continue; // client-profile-host-unknown says so
+      const auth = tg.webvpn.authentication;
+      const methods = auth.state === 'value' ? auth.value : ['aaa'];
+      if (methods.length !== 1 || methods[0] !== 'certificate')
+        report.device({
+          messageId: 'notCertificateOnly',
+          data: { ...base, profile: tg.name, group: group || '(none: the default connection profile)', auth: methods.join(' ') },
+          ...xmlAt(origin, m.connectOnDemand.line ?? m.line),
+          object: `${file.name} ${entryName} authentication`,
+        });
+      const secondary = tg.general.secondaryAuthenticationServerGroup;
+      if (secondary.state === 'value')
+        report.device({
+          messageId: 'secondary',
+          data: { ...base, profile: tg.name, group: secondary.value },
+          ...xmlAt(origin, m.connectOnDemand.line ?? m.line),
+          object: `${file.name} ${entryName} secondary authentication`,
+        });
     }
   },
 });

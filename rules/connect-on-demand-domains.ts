@@ -1,4 +1,4 @@
-import { profilesPushedTo, xmlAt, xmlComment, xmlText } from '../src/engine/client-profiles.js';
+import { pushedHostEntries, xmlAt, xmlComment, xmlText } from '../src/engine/client-profiles.js';
 import { createRule } from '../src/engine/types.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
@@ -23,33 +23,26 @@ export default createRule({
   },
   check({ device, profiles, report }) {
     const model = device.model;
-    for (const { file } of profilesPushedTo(
-      model,
-      profiles.map((p) => p.resolved),
-    )) {
-      if (file.doc === null || file.origin === null) continue;
-      for (const entry of file.doc.hostEntries) {
-        const m = entry.mobile;
-        if (m === null) continue;
-        const entryName = entry.hostName?.value ?? entry.hostAddress?.value ?? '(unnamed)';
-        for (const d of [...m.alwaysConnect, ...m.neverConnect, ...m.connectIfNeeded])
-          if (IPV4.test(d.value) || IPV6.test(d.value))
-            report.device({
-              messageId: 'ipAddress',
-              data: { entry: entryName, name: file.name, value: d.value },
-              ...xmlAt(file.origin, d.line),
-              object: `${file.name} ${entryName} ${d.value}`,
-              xmlFix: `<!-- server entry ${xmlComment(entryName)}, <MobileHostEntryInfo>: remove -->\n<OnDemandDNSMatch>${xmlText(d.value)}</OnDemandDNSMatch>`,
-            });
-        if (m.connectOnDemand.value && m.alwaysConnect.length + m.connectIfNeeded.length === 0)
+    for (const { file, origin, entry, name: entryName } of pushedHostEntries(model, profiles)) {
+      const m = entry.mobile;
+      if (m === null) continue;
+      for (const d of [...m.alwaysConnect, ...m.neverConnect, ...m.connectIfNeeded])
+        if (IPV4.test(d.value) || IPV6.test(d.value))
           report.device({
-            messageId: 'noDomains',
-            severity: 'warning',
-            data: { entry: entryName, name: file.name },
-            ...xmlAt(file.origin, m.connectOnDemand.line ?? m.line),
-            object: `${file.name} ${entryName} domains`,
+            messageId: 'ipAddress',
+            data: { entry: entryName, name: file.name, value: d.value },
+            ...xmlAt(origin, d.line),
+            object: `${file.name} ${entryName} ${d.value}`,
+            xmlFix: `<!-- server entry ${xmlComment(entryName)}, <MobileHostEntryInfo>: remove -->\n<OnDemandDNSMatch>${xmlText(d.value)}</OnDemandDNSMatch>`,
           });
-      }
+      if (m.connectOnDemand.value && m.alwaysConnect.length + m.connectIfNeeded.length === 0)
+        report.device({
+          messageId: 'noDomains',
+          severity: 'warning',
+          data: { entry: entryName, name: file.name },
+          ...xmlAt(origin, m.connectOnDemand.line ?? m.line),
+          object: `${file.name} ${entryName} domains`,
+        });
     }
   },
 });

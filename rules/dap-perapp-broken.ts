@@ -2,12 +2,8 @@
 // `dynamic-access-policy-record`) needs what a group-policy assignment needs: the declared `perapp`
 // type and the named data. The per-app rules on profiles read group-policies; this one reads DAP.
 import { createRule } from '../src/engine/types.js';
-import { decodePerAppPolicy } from '../src/model/perapp.js';
+import { iosPolicyNotAllApps, looksLikePerapp, PERAPP_MINIMUM_ASA as MINIMUM } from '../src/engine/perapp.js';
 import { atLeast } from '../src/parse/version.js';
-
-const MINIMUM = '9.3(1)';
-
-const looksLikePerapp = (type: string): boolean => type !== 'perapp' && type.toLowerCase().replace(/[-_]/g, '') === 'perapp';
 
 export default createRule({
   meta: {
@@ -67,8 +63,7 @@ export default createRule({
             object: `DAP ${r.name} perapp version`,
           });
         const perappData = g.customData.get(`perapp ${value.value}`);
-        const decoded = perappData ? decodePerAppPolicy(perappData.value) : null;
-        if (decoded !== null && !('error' in decoded) && /\bios\b|apple/i.test(decoded.text) && !decoded.text.includes('*.*'))
+        if (perappData && iosPolicyNotAllApps(perappData.value))
           report.device({ messageId: 'iosNotAllApps', severity: 'warning', data, at: value.line, object: `DAP ${r.name} perapp ios` });
         if (!perappData)
           report.device({

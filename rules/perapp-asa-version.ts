@@ -1,7 +1,6 @@
+import { PERAPP_MINIMUM_ASA as MINIMUM } from '../src/engine/perapp.js';
 import { createRule } from '../src/engine/types.js';
 import { atLeast } from '../src/parse/version.js';
-
-const MINIMUM = '9.3(1)';
 
 export default createRule({
   meta: {

@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { decodePerAppPolicy } from '../src/model/perapp.js';
+import { iosPolicyNotAllApps } from '../src/engine/perapp.js';
 
 export default createRule({
   meta: {
@@ -22,9 +22,7 @@ export default createRule({
       if (perapp?.state !== 'value') continue;
       const data = device.model.global.customData.get(`perapp ${perapp.value}`);
       if (!data) continue;
-      const decoded = decodePerAppPolicy(data.value);
-      if ('error' in decoded) continue;
-      if (!/\bios\b|apple/i.test(decoded.text) || decoded.text.includes('*.*')) continue;
+      if (!iosPolicyNotAllApps(data.value)) continue;
       report.profile(p, {
         messageId: 'narrow',
         data: { profile: p.resolved.name, name: perapp.value, line: data.lines[0]! },

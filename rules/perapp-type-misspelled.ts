@@ -1,9 +1,5 @@
+import { looksLikePerapp } from '../src/engine/perapp.js';
 import { createRule } from '../src/engine/types.js';
-
-/** `PerApp`, `per-app`, `per_app`: spellings an admin might type for the one the client understands. */
-function looksLikePerapp(type: string): boolean {
-  return type !== 'perapp' && type.toLowerCase().replace(/[-_]/g, '') === 'perapp';
-}
 
 export default createRule({
   meta: {

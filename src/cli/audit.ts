@@ -323,13 +323,10 @@ function isAbsoluteLike(p: string): boolean {
 
 /** Reports name files the way the user (or the list) named them: relative to the working directory. */
 function relabel(run: AuditRun, cwd: string): void {
-  const rel = (p: string): string => {
-    const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
-    return p.startsWith(prefix) ? p.slice(prefix.length) : p;
-  };
+  const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
+  const rel = (p: string): string => (p.startsWith(prefix) ? p.slice(prefix.length) : p);
   // Side files (client profile XML, dap.xml) are named like the configuration: relative, also inside
   // the DNS notes that quote them.
-  const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
   const inText = (s: string): string => s.replaceAll(prefix, '');
   for (const t of run.targets) {
     t.summary.source = rel(t.summary.source);

@@ -2,7 +2,9 @@
 // where an XML line is in its file, and which connection profile a host entry reaches.
 
 import { builtInTunnelGroup } from '../model/build.js';
+import type { HostEntry } from '../model/client-profile.js';
 import type { ClientProfileFile, DeviceModel, SideFileOrigin, TunnelGroup } from '../model/types.js';
+import type { MobileProfile } from './types.js';
 import type { ResolvedProfile } from '../resolve/resolve.js';
 
 /** The defined client profiles a connection profile's effective policy pushes. */
@@ -17,6 +19,37 @@ export function profilesPushedTo(model: DeviceModel, profiles: readonly Resolved
   const out = new Map<ClientProfileFile, string[]>();
   for (const p of profiles) for (const f of pushedProfiles(model, p)) out.set(f, [...(out.get(f) ?? []), p.name]);
   return [...out.entries()].map(([file, to]) => ({ file, to }));
+}
+
+export interface PushedHostEntry {
+  file: ClientProfileFile;
+  /** Where the file's lines are (the file was read). */
+  origin: SideFileOrigin;
+  entry: HostEntry;
+  /** How the entry is named in messages: its HostName, else its HostAddress. */
+  name: string;
+}
+
+/** Every server entry of the client profiles (read) that these mobile profiles get, in file order. */
+export function pushedHostEntries(model: DeviceModel, profiles: readonly MobileProfile[]): PushedHostEntry[] {
+  const out: PushedHostEntry[] = [];
+  for (const { file } of profilesPushedTo(
+    model,
+    profiles.map((p) => p.resolved),
+  )) {
+    if (file.doc === null || file.origin === null) continue;
+    for (const entry of file.doc.hostEntries) out.push({ file, origin: file.origin, entry, name: hostEntryName(entry) });
+  }
+  return out;
+}
+
+export function hostEntryName(entry: HostEntry): string {
+  return entry.hostName?.value ?? entry.hostAddress?.value ?? '(unnamed)';
+}
+
+/** The path of a group-url (`mobile` of https://vpn.example.com/mobile), or null when it has none. */
+export function groupUrlPath(url: string): string | null {
+  return /^https?:\/\/[^/]+\/(.*?)\/?$/i.exec(url)?.[1] ?? null;
 }
 
 /** A finding's place for an XML line: the file it is in, and the line there (a backup offsets it). */
@@ -58,7 +91,7 @@ export function isHeadendHost(hosts: ReadonlySet<string>, host: string): boolean
 export function profileForUserGroup(model: DeviceModel, userGroup: string): TunnelGroup | null {
   const wanted = userGroup.replace(/^\/+|\/+$/g, '').toLowerCase();
   for (const tg of model.tunnelGroups.values())
-    if (tg.webvpn.groupUrls.some((u) => u.enabled && (/^https?:\/\/[^/]+\/(.*?)\/?$/i.exec(u.url)?.[1] ?? '').toLowerCase() === wanted)) return tg;
+    if (tg.webvpn.groupUrls.some((u) => u.enabled && (groupUrlPath(u.url) ?? '').toLowerCase() === wanted)) return tg;
   for (const tg of model.tunnelGroups.values()) if (tg.webvpn.groupAliases.some((a) => a.enabled && a.name.toLowerCase() === wanted)) return tg;
   return null;
 }
@@ -68,7 +101,7 @@ function userGroupsOf(model: DeviceModel): string[] {
   const out = new Set<string>();
   for (const tg of model.tunnelGroups.values()) {
     for (const u of tg.webvpn.groupUrls) {
-      const path = /^https?:\/\/[^/]+\/(.*?)\/?$/i.exec(u.url)?.[1];
+      const path = groupUrlPath(u.url);
       if (u.enabled && path) out.add(path);
     }
     for (const a of tg.webvpn.groupAliases) if (a.enabled) out.add(a.name);

@@ -67,6 +67,7 @@ export function profileViews(device: ResolvedDevice, mobileProfiles: readonly st
     .filter((p) => wanted.has(p.name))
     .map((p) => {
       const e = explainProfile(p, context);
+      const query = queryInput(e);
       const own = p.policyLayer === 'defined' ? device.model.groupPolicies.get(p.groupPolicy) : undefined;
       return {
         tunnelGroup: p.name,
@@ -75,13 +76,13 @@ export function profileViews(device: ResolvedDevice, mobileProfiles: readonly st
         dns: {
           ...iosDnsSummary(e),
           tunnelsDns: e.tunnelsDns,
-          defaultDomain: queryInput(e).defaultDomain,
+          defaultDomain: query.defaultDomain,
           dnsServers: e.dnsServers,
           because: e.because,
           warnings: e.warnings,
           desktopNote: e.desktopNote,
         },
-        query: queryInput(e),
+        query,
         inheritance: SHOWN.map((key) => inheritanceRow(device, p, key, own, dflt)),
       };
     });
