@@ -50,7 +50,7 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const script = composed.script === '' ? '' : [...(context ? [`changeto context ${context}`] : []), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
-    const after = reanalyse(before, merged.text, auditOptions);
+    const after = reanalyse(before, merged.lines, auditOptions);
     const diff = diffDevices(before, after, { renamed: composed.renamed });
     const fixable = diff.findings.introduced.filter((f) => f.remedy !== null);
     if (fixable.length > 0 && round++ < 2) {
@@ -78,7 +78,7 @@ function verified(
       ? null
       : reanalyse(
           before,
-          mergeCommands(before.analysed.parsed, before.analysed.parsed.sections[before.analysed.sectionIndex]!, composed.corrections).text,
+          mergeCommands(before.analysed.parsed, before.analysed.parsed.sections[before.analysed.sectionIndex]!, composed.corrections).lines,
           auditOptions,
         );
   const correctedKeys = new Set(corrected ? afterKeys(corrected, new Map()) : []);
@@ -209,6 +209,7 @@ class Composer {
   readonly named = new Set<string>();
   private readonly model: DeviceModel;
   private readonly profiles: Map<string, ResolvedProfile>;
+  private readonly affectedCache = new Map<PolicyFix, Set<string>>();
 
   constructor(
     private readonly before: DeviceSnapshot,
@@ -285,15 +286,22 @@ class Composer {
     return name;
   }
 
-  /** The profiles whose effective settings change when these lines go into this policy. */
+  /** The profiles whose effective settings change when these lines go into this policy (asked again and again while composing). */
   private affected(fix: PolicyFix): Set<string> {
+    let out = this.affectedCache.get(fix);
+    if (out === undefined) {
+      out = this.profilesAffected(fix);
+      this.affectedCache.set(fix, out);
+    }
+    return out;
+  }
+
+  private profilesAffected(fix: PolicyFix): Set<string> {
+    // A policy other than DfltGrpPolicy reaches exactly the profiles that use it.
+    if (fix.policy !== DEFAULT_GROUP_POLICY) return new Set(this.profilesByPolicy().get(fix.policy) ?? []);
     const keys = fix.lines.map((l) => policyKey(fix.mode, tokenize(l)));
     const out = new Set<string>();
     for (const p of this.profiles.values()) {
-      if (fix.policy !== DEFAULT_GROUP_POLICY) {
-        if (p.groupPolicy === fix.policy) out.add(p.name);
-        continue;
-      }
       const inherits = keys.some((k) => {
         if (k === null || k.startsWith('other ')) return p.groupPolicy === DEFAULT_GROUP_POLICY;
         const e = k.startsWith('custom ') ? p.customAttributes.get(k.slice(7)) : p.attributes[k.replace(/^\+/, '') as keyof typeof p.attributes];
@@ -302,6 +310,16 @@ class Composer {
       if (inherits) out.add(p.name);
     }
     return out;
+  }
+
+  private byPolicy: Map<string, string[]> | null = null;
+
+  private profilesByPolicy(): Map<string, string[]> {
+    if (this.byPolicy === null) {
+      this.byPolicy = new Map();
+      for (const p of this.profiles.values()) (this.byPolicy.get(p.groupPolicy) ?? this.byPolicy.set(p.groupPolicy, []).get(p.groupPolicy)!).push(p.name);
+    }
+    return this.byPolicy;
   }
 
   /** Profiles that get a policy of their own so a fix reaches them and nobody else (narrow scope). */

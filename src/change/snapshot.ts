@@ -11,7 +11,7 @@ import { cmp } from '../common/problem.js';
 import type { BuildOptions } from '../model/build.js';
 import type { DeviceModel } from '../model/types.js';
 import { formatAttributeValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from '../model/policy-attributes.js';
-import { parseConfigText, type ParsedConfig } from '../parse/parse.js';
+import { parseConfigLines, parseConfigText, type ParsedConfig } from '../parse/parse.js';
 import { valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 
 export interface SettingValue {
@@ -130,8 +130,9 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel): Map<string, Se
 }
 
 /** The same device after its configuration text changed: same source, section, context and build options. */
-export function reanalyse(before: DeviceSnapshot, text: string, options: AuditOptions): DeviceSnapshot {
-  const parsed = parseConfigText(text, before.analysed.parsed.source);
+export function reanalyse(before: DeviceSnapshot, text: string | readonly string[], options: AuditOptions): DeviceSnapshot {
+  const source = before.analysed.parsed.source;
+  const parsed = typeof text === 'string' ? parseConfigText(text, source) : parseConfigLines(text, source);
   // The XML files are those of the device before the change: a CLI change does not touch them.
   const analysed = analyseParsed(parsed, before.build, before.analysed.sideFiles)[before.analysed.sectionIndex]!;
   analysed.summary.context = before.analysed.summary.context;

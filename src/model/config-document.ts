@@ -14,23 +14,33 @@ export interface DocNode {
   children: DocNode[];
 }
 
+/** Links of the document's item list: inserts and removals anywhere cost the same (a large config has tens of thousands of items). */
+interface Linked {
+  prev: DocItem | null;
+  next: DocItem | null;
+}
+
 /**
  * A top-level block: untouched, it renders its original lines and builds no tree (a large config has
  * tens of thousands); its tree is built the first time something reads it, and rendered once edited.
  */
-export class DocBlock {
+export class DocBlock implements Linked {
   readonly kind = 'block';
+  prev: DocItem | null = null;
+  next: DocItem | null = null;
   private tree: DocNode | null = null;
   private edited: boolean;
 
   private wordList: string[] | null = null;
 
   constructor(
-    /** Position in the document (fractional between neighbours after an insert): keeps lookups in file order. */
+    /** Position in the document (between its neighbours' after an insert): keeps lookups in file order. */
     public order: number,
     private readonly source: { parsed: ParsedConfig; start: number; end: number } | null,
     /** The header line, trimmed. */
     readonly header: string,
+    /** The header's first word. */
+    readonly first: string,
   ) {
     this.edited = source === null;
     if (source === null) this.tree = { text: header, raw: false, children: [] };
@@ -60,19 +70,22 @@ export class DocBlock {
   }
 }
 
-interface DocRaw {
+interface DocRaw extends Linked {
   kind: 'raw';
   line: string;
 }
 
 /** Top-level commands the merge engine never looks up (interfaces, objects, NAT, ...): lines start..end as written. */
-interface DocOpaque {
+interface DocOpaque extends Linked {
   kind: 'opaque';
   start: number;
   end: number;
 }
 
 type DocItem = DocBlock | DocRaw | DocOpaque;
+
+/** Room between neighbouring blocks' orders, so inserts rarely need the document renumbered. */
+const ORDER_GAP = 2 ** 20;
 
 /** First words of the top-level blocks the merge engine finds, edits or inserts next to. */
 const MERGED_FIRST_WORDS: ReadonlySet<string> = new Set([
@@ -100,18 +113,29 @@ function headerWords(line: string): string[] {
 const TERMINAL_KINDS: ReadonlySet<number> = new Set([LineKind.Checksum, LineKind.End]);
 
 export class ConfigDocument {
-  /** Blocks by first word and by first two words (the object's name), in document order. */
+  /** Blocks by first word, in document order. */
   private readonly byFirst = new Map<string, DocBlock[]>();
-  private readonly byName = new Map<string, DocBlock[]>();
+  /** Blocks by first word, then second (the object's name), in document order: built per first word on first use. */
+  private readonly byName = new Map<string, Map<string, DocBlock[]>>();
+  private firstItem: DocItem | null = null;
+  private lastItem: DocItem | null = null;
 
   private constructor(
     private readonly head: string[],
-    readonly items: DocItem[],
+    items: DocItem[],
     private readonly tail: string[],
     private readonly lines: readonly string[],
   ) {
-    // Blocks arrive in document order: appending keeps every list sorted.
-    for (const item of items) if (item.kind === 'block') for (const [map, key] of this.keys(item)) (map.get(key) ?? map.set(key, []).get(key)!).push(item);
+    let prev: DocItem | null = null;
+    for (const item of items) {
+      item.prev = prev;
+      if (prev) prev.next = item;
+      else this.firstItem = item;
+      prev = item;
+      // Blocks arrive in document order: appending keeps every list sorted.
+      if (item.kind === 'block') (this.byFirst.get(item.first) ?? this.byFirst.set(item.first, []).get(item.first)!).push(item);
+    }
+    this.lastItem = prev;
   }
 
   static fromParsed(parsed: ParsedConfig, section: ConfigSection): ConfigDocument {
@@ -125,43 +149,75 @@ export class ConfigDocument {
         let end = Math.min(blockEnd[i]!, section.end);
         while (end > i + 1 && kinds[end - 1] !== LineKind.Command && kinds[end - 1] !== LineKind.CertificateData) end--;
         const header = lines[i]!.trim();
-        const first = header.slice(0, header.indexOf(' ') === -1 ? undefined : header.indexOf(' '));
-        if (MERGED_FIRST_WORDS.has(first)) items.push(new DocBlock(items.length, { parsed, start: i, end }, header));
+        const first = firstWord(header);
+        if (MERGED_FIRST_WORDS.has(first)) items.push(new DocBlock(items.length * ORDER_GAP, { parsed, start: i, end }, header, first));
         else {
           const last = items.at(-1);
           if (last?.kind === 'opaque' && last.end === i) last.end = end;
-          else items.push({ kind: 'opaque', start: i, end });
+          else items.push({ kind: 'opaque', start: i, end, prev: null, next: null });
         }
         i = end;
       } else {
-        items.push({ kind: 'raw', line: lines[i]! });
+        items.push({ kind: 'raw', line: lines[i]!, prev: null, next: null });
         i++;
       }
     }
     return new ConfigDocument(lines.slice(0, section.start), items, lines.slice(section.end), lines);
   }
 
-  render(): string {
+  renderLines(): string[] {
     const out = [...this.head];
-    for (const item of this.items) {
+    for (let item = this.firstItem; item !== null; item = item.next) {
       if (item.kind === 'raw') out.push(item.line);
       else if (item.kind === 'opaque') for (let i = item.start; i < item.end; i++) out.push(this.lines[i]!);
       else item.renderInto(out);
     }
     out.push(...this.tail);
-    return `${out.join('\n')}\n`;
+    return out;
   }
 
   blocks(): DocBlock[] {
-    return this.items.filter((i): i is DocBlock => i.kind === 'block');
+    const out: DocBlock[] = [];
+    for (let item = this.firstItem; item !== null; item = item.next) if (item.kind === 'block') out.push(item);
+    return out;
   }
 
   /** Blocks whose header starts with these words (case-sensitive, as the ASA compares names), in file order. */
   find(...prefix: string[]): DocBlock[] {
     if (prefix.length === 0) return this.blocks();
-    const candidates = prefix.length === 1 ? this.byFirst.get(prefix[0]!) : this.byName.get(nameKey(prefix[0]!, prefix[1]!));
     // The index matched the first two words already; only longer prefixes need the rest.
-    return prefix.length <= 2 ? [...(candidates ?? [])] : (candidates ?? []).filter((b) => prefix.every((w, i) => b.words[i] === w));
+    return prefix.length <= 2
+      ? [...this.indexed(prefix[0]!, prefix[1])]
+      : this.indexed(prefix[0]!, prefix[1]).filter((b) => prefix.every((w, i) => b.words[i] === w));
+  }
+
+  /** The first block whose header starts with these words, without copying the index (hot in long scripts). */
+  first(...prefix: [string, ...string[]]): DocBlock | null {
+    return this.indexed(prefix[0], prefix[1]).find((b) => prefix.every((w, i) => i < 2 || b.words[i] === w)) ?? null;
+  }
+
+  /** The last block whose header starts with these two words at most. */
+  last(first: string, second?: string): DocBlock | null {
+    return this.indexed(first, second).at(-1) ?? null;
+  }
+
+  /** The index list for one or two leading words: read only. */
+  private indexed(first: string, second: string | undefined): readonly DocBlock[] {
+    if (second === undefined) return this.byFirst.get(first) ?? [];
+    return this.names(first).get(second) ?? [];
+  }
+
+  private names(first: string): Map<string, DocBlock[]> {
+    let names = this.byName.get(first);
+    if (names === undefined) {
+      names = new Map();
+      this.byName.set(first, names);
+      for (const b of this.byFirst.get(first) ?? []) {
+        const second = secondWord(b);
+        if (second !== undefined) (names.get(second) ?? names.set(second, []).get(second)!).push(b);
+      }
+    }
+    return names;
   }
 
   /** Marks a block edited: from now on it renders from its tree. */
@@ -170,57 +226,81 @@ export class ConfigDocument {
   }
 
   remove(block: DocBlock): void {
-    const at = this.items.indexOf(block);
-    if (at !== -1) this.items.splice(at, 1);
-    for (const [map, key] of this.keys(block)) {
-      const list = map.get(key);
-      if (list) list.splice(list.indexOf(block), 1);
+    if (block.prev === null && block.next === null && this.firstItem !== block) return;
+    if (block.prev) block.prev.next = block.next;
+    else this.firstItem = block.next;
+    if (block.next) block.next.prev = block.prev;
+    else this.lastItem = block.prev;
+    block.prev = null;
+    block.next = null;
+    for (const list of this.listsOf(block)) {
+      const at = list.indexOf(block);
+      if (at !== -1) list.splice(at, 1);
     }
   }
 
   /** Inserts a new block after `anchor` (before it with `before`), or before the section's closing lines when there is none. */
   insert(header: string, anchor: DocBlock | null, before = false): DocBlock {
-    const block = new DocBlock(0, null, header);
-    let at: number;
-    if (anchor) {
-      at = this.items.indexOf(anchor) + (before ? 0 : 1);
-    } else {
+    const block = new DocBlock(0, null, header, firstWord(header));
+    let after: DocItem | null;
+    if (anchor) after = before ? anchor.prev : anchor;
+    else {
       // Before `Cryptochecksum:` / `: end` and the blank or `!` lines that lead to them.
-      at = this.items.length;
-      while (at > 0 && this.items[at - 1]!.kind === 'raw') at--;
+      after = this.lastItem;
+      while (after !== null && after.kind === 'raw') after = after.prev;
     }
-    this.items.splice(at, 0, block);
-    block.order = this.orderAt(at);
+    block.prev = after;
+    block.next = after === null ? this.firstItem : after.next;
+    if (block.prev) block.prev.next = block;
+    else this.firstItem = block;
+    if (block.next) block.next.prev = block;
+    else this.lastItem = block;
+    block.order = this.orderBetween(block);
     this.index(block);
     return block;
   }
 
-  /** An order between the blocks around position `at` of the items. */
-  private orderAt(at: number): number {
-    const neighbour = (from: number, step: number): number | null => {
-      for (let i = from; i >= 0 && i < this.items.length; i += step) {
-        const item = this.items[i]!;
-        if (item.kind === 'block') return item.order;
-      }
+  /** An order between the blocks around a newly linked one; renumbers the document when there is no room. */
+  private orderBetween(block: DocBlock): number {
+    const neighbour = (step: 'prev' | 'next'): number | null => {
+      for (let item = block[step]; item !== null; item = item[step]) if (item.kind === 'block') return item.order;
       return null;
     };
-    const prev = neighbour(at - 1, -1);
-    const next = neighbour(at + 1, 1);
-    if (prev === null) return next === null ? 0 : next - 1;
-    return next === null ? prev + 1 : (prev + next) / 2;
+    const prev = neighbour('prev');
+    const next = neighbour('next');
+    if (prev === null) return next === null ? 0 : next - ORDER_GAP;
+    if (next === null) return prev + ORDER_GAP;
+    const mid = Math.floor((prev + next) / 2);
+    if (mid > prev && mid < next) return mid;
+    // No room left between the two (many inserts at one place): space every block out again.
+    // Document order is unchanged, so the index lists stay sorted.
+    let order = 0;
+    for (let item = this.firstItem; item !== null; item = item.next) {
+      if (item.kind !== 'block' || item === block) continue;
+      item.order = order;
+      order += ORDER_GAP;
+    }
+    return this.orderBetween(block);
   }
 
-  private keys(block: DocBlock): Array<[Map<string, DocBlock[]>, string]> {
-    const [a, b] = firstTwoWords(block);
-    if (a === undefined) return [];
-    return [[this.byFirst, a], ...(b === undefined ? [] : ([[this.byName, nameKey(a, b)]] as Array<[Map<string, DocBlock[]>, string]>))];
+  private listsOf(block: DocBlock): DocBlock[][] {
+    const lists: DocBlock[][] = [];
+    const byFirst = this.byFirst.get(block.first);
+    if (byFirst) lists.push(byFirst);
+    const second = secondWord(block);
+    const byName = second === undefined ? undefined : this.byName.get(block.first)?.get(second);
+    if (byName) lists.push(byName);
+    return lists;
   }
 
   /** Adds a block to the lookups, keeping each list in document order. */
   private index(block: DocBlock): void {
-    for (const [map, key] of this.keys(block)) {
-      const list = map.get(key) ?? [];
-      map.set(key, list);
+    if (block.first === '') return;
+    if (!this.byFirst.has(block.first)) this.byFirst.set(block.first, []);
+    const second = secondWord(block);
+    const names = this.byName.get(block.first);
+    if (second !== undefined && names !== undefined && !names.has(second)) names.set(second, []);
+    for (const list of this.listsOf(block)) {
       let lo = 0;
       let hi = list.length;
       while (lo < hi) {
@@ -233,21 +313,22 @@ export class ConfigDocument {
   }
 }
 
-/** The first two words of a header without splitting all of it (most headers are access-list entries). */
-function firstTwoWords(block: DocBlock): [string | undefined, string | undefined] {
-  const h = block.header;
-  if (h.includes('"')) return [block.words[0], block.words[1]];
-  const sp1 = h.search(/[ \t]/);
-  if (sp1 === -1) return [h === '' ? undefined : h, undefined];
-  let start = sp1;
-  while (h[start] === ' ' || h[start] === '\t') start++;
-  let end = start;
-  while (end < h.length && h[end] !== ' ' && h[end] !== '\t') end++;
-  return [h.slice(0, sp1), start < h.length ? h.slice(start, end) : undefined];
+function firstWord(header: string): string {
+  const sp = header.search(/[ \t]/);
+  return sp === -1 ? header : header.slice(0, sp);
 }
 
-function nameKey(first: string, second: string): string {
-  return `${first}\u0000${second}`;
+/** The second word of a header (the object's name) without splitting all of it (most headers are access-list entries). */
+function secondWord(block: DocBlock): string | undefined {
+  const h = block.header;
+  if (h.includes('"') || h.includes('\t')) return block.words[1];
+  const space = h.indexOf(' ');
+  if (space === -1) return undefined;
+  let start = space + 1;
+  while (h.charCodeAt(start) === 0x20) start++;
+  if (start >= h.length) return undefined;
+  const end = h.indexOf(' ', start);
+  return h.slice(start, end === -1 ? undefined : end);
 }
 
 function treeOf(parsed: ParsedConfig, start: number, end: number): DocNode {

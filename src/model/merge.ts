@@ -22,8 +22,10 @@ export interface MergeProblem {
 }
 
 export interface MergeResult {
-  /** The whole file with the section changed (other sections as they were). */
-  text: string;
+  /** The whole file's lines with the section changed (other sections as they were). */
+  lines: string[];
+  /** The same as one text (made when asked for). */
+  readonly text: string;
   problems: MergeProblem[];
   /** Commands that changed something. */
   applied: number;
@@ -62,15 +64,30 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
   const lines = script.split(/\r?\n/);
   const indentOf = (l: string): number => l.length - l.trimStart().length;
   const meaningful = (l: string): boolean => !(l.trim() === '' || l.trim().startsWith('!') || l.trim().startsWith(':'));
+  // The next meaningful line after each line, found in one pass from the end (scripts run to thousands of lines).
+  const nextOf: Array<string | undefined> = [];
+  for (let i = lines.length - 1, next: string | undefined; i >= 0; i--) {
+    nextOf[i] = next;
+    if (meaningful(lines[i]!)) next = lines[i];
+  }
   lines.forEach((raw, i) => {
     const text = raw.trim();
     if (!meaningful(raw)) return;
-    const next = lines.slice(i + 1).find(meaningful);
+    const next = nextOf[i];
     const r = engine.apply(text, indentOf(raw), next !== undefined && indentOf(next) > indentOf(raw));
     if (r.problem) problems.push({ line: firstLine + i, command: text, ...r.problem });
     if (r.changed) applied++;
   });
-  return { text: doc.render(), problems, applied, undo: engine.undo };
+  const rendered = doc.renderLines();
+  return {
+    lines: rendered,
+    get text() {
+      return `${rendered.join('\n')}\n`;
+    },
+    problems,
+    applied,
+    undo: engine.undo,
+  };
 }
 
 /** A rollback script: the undo steps in reverse order, consecutive steps in one mode entered once. */
@@ -208,7 +225,7 @@ class Merger {
         return { block, node: block.node, path: modePath(mode) };
       }
       case 'webvpn': {
-        const block = this.doc.find('webvpn')[0]!;
+        const block = this.doc.first('webvpn')!;
         return { block, node: block.node, path: ['webvpn'] };
       }
     }
@@ -239,7 +256,7 @@ class Merger {
     if (a === 'group-policy' && b && c) return this.groupPolicy(b, c, w, text);
     if (a === 'tunnel-group' && b && c) return this.tunnelGroup(b, c, w, text);
     if (a === 'webvpn' && w.length === 1) {
-      if (this.doc.find('webvpn').length === 0) this.doc.insert('webvpn', this.doc.find('group-policy')[0] ?? null, true);
+      if (this.doc.first('webvpn') === null) this.doc.insert('webvpn', this.doc.first('group-policy'), true);
       return { mode: { kind: 'webvpn' }, changed: false };
     }
     if (a === 'clear' && b === 'configure' && (c === 'group-policy' || c === 'tunnel-group') && d) return this.removeObject(c, d);
@@ -356,8 +373,8 @@ class Merger {
       const before = this.doc.find('group-policy', name)[0] ?? null;
       this.doc.insert(
         text,
-        before ?? this.doc.find('tunnel-group')[0] ?? this.lastOf('group-policy'),
-        before !== null || this.doc.find('tunnel-group').length > 0,
+        before ?? this.doc.first('tunnel-group') ?? this.lastOf('group-policy'),
+        before !== null || this.doc.first('tunnel-group') !== null,
       );
       return { changed: true };
     }
@@ -369,8 +386,8 @@ class Merger {
       const declaration = this.declaration(name);
       this.doc.insert(
         `group-policy ${quoted(name)} attributes`,
-        declaration ?? this.lastOf('group-policy') ?? this.doc.find('tunnel-group')[0] ?? null,
-        !declaration && !this.lastOf('group-policy') && this.doc.find('tunnel-group').length > 0,
+        declaration ?? this.lastOf('group-policy') ?? this.doc.first('tunnel-group'),
+        !declaration && !this.lastOf('group-policy') && this.doc.first('tunnel-group') !== null,
       );
     }
     return { mode: { kind: 'group-policy', name }, changed: false };
@@ -462,7 +479,7 @@ class Merger {
 
   /** Custom attribute types declared under the global webvpn (`anyconnect-custom-attr TYPE`). */
   private declaredCustomTypes(): Set<string> {
-    const webvpn = this.doc.find('webvpn')[0];
+    const webvpn = this.doc.first('webvpn');
     const types = new Set<string>();
     for (const c of webvpn?.node.children ?? []) {
       const [x, type] = c.raw ? [] : tokenize(c.text);
@@ -496,7 +513,7 @@ class Merger {
     }
     // `cache`, `saml idp X`, ... open sub-modes the tool keeps as written.
     if (this.opensBlock && this.indent === 1) {
-      const block = this.doc.find('webvpn')[0]!;
+      const block = this.doc.first('webvpn')!;
       const existing = block.node.children.find((c) => !c.raw && c.text === text);
       const sub = existing ?? { text, raw: false, children: [] };
       if (!existing) {
@@ -505,7 +522,7 @@ class Merger {
       }
       return { mode: { kind: 'generic', block, node: sub, path: ['webvpn', text] }, changed: !existing };
     }
-    return this.keyedLine(this.doc.find('webvpn')[0]!, w, text, webvpnKey);
+    return this.keyedLine(this.doc.first('webvpn')!, w, text, webvpnKey);
   }
 
   private keyedLine(block: DocBlock, w: string[], text: string, keyOf: (w: string[]) => string | null): Outcome {
@@ -595,11 +612,11 @@ class Merger {
   }
 
   private lastOf(first: string): DocBlock | null {
-    return this.doc.find(first).at(-1) ?? null;
+    return this.doc.last(first);
   }
 
   private beforePolicies(): DocBlock | null {
-    return this.doc.find('group-policy')[0] ?? this.doc.find('tunnel-group')[0] ?? null;
+    return this.doc.first('group-policy') ?? this.doc.first('tunnel-group');
   }
 
   /** For a command no mode takes: where it would have belonged, when the tool knows (else null). */

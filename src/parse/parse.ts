@@ -65,6 +65,16 @@ export function parseConfigText(text: string, source: string): ParsedConfig {
   return parseConfigBytes(Buffer.from(text, 'utf8'), source);
 }
 
+/**
+ * Lines already decoded (a configuration the merge engine changed): parsed as the same lines joined
+ * into a file would be, without encoding and decoding the text again.
+ */
+export function parseConfigLines(lines: readonly string[], source: string): ParsedConfig {
+  // A line that would split or lose a character when read back from a file goes the long way.
+  if (lines.some((l) => l.includes('\n') || l.endsWith('\r'))) return parseConfigText(`${lines.join('\n')}\n`, source);
+  return parseDecoded({ lines: [...lines], bom: false, cp1252Lines: [], endings: { lf: lines.length, crlf: 0, none: 0 }, mayHavePager: true }, source);
+}
+
 function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
   const { lines } = decoded;
   const n = lines.length;

@@ -212,4 +212,34 @@ describe('merge engine', () => {
       expect(merge(cmd).problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('the tool does not simulate it') })]);
     }
   });
+
+  it('keeps file order through many inserts at one place (more than the room between two blocks)', () => {
+    // Each new policy goes after the last group-policy and before the first tunnel-group: the same gap
+    // again and again, until the document has to be spaced out anew.
+    const names = Array.from({ length: 90 }, (_, i) => `GP-${String(i).padStart(2, '0')}`);
+    const acl = Array.from({ length: 30 }, (_, i) => `access-list ST standard permit host 10.1.0.${i}`);
+    const r = merge(
+      [
+        ...names.flatMap((n) => [`group-policy ${n} internal`, `group-policy ${n} attributes`, ` split-dns value ${n.toLowerCase()}.example.com`]),
+        ...acl,
+        `tunnel-group ${names.length} type remote-access`,
+      ].join('\n'),
+    );
+    expect(r.problems).toEqual([]);
+    const lines = r.text.split('\n');
+    const at = (line: string): number => lines.indexOf(line);
+    const declarations = names.map((n) => at(`group-policy ${n} internal`));
+    expect(declarations.every((i) => i > at('group-policy OTHER internal') && i < at('tunnel-group PHONES type remote-access'))).toBe(true);
+    expect(declarations).toEqual([...declarations].sort((a, b) => a - b));
+    for (const n of names) expect(at(`group-policy ${n} attributes`)).toBeGreaterThan(at(`group-policy ${n} internal`));
+    // Access-list entries go last in their list, in the order given.
+    const entries = acl.map(at);
+    expect(entries[0]).toBe(at('access-list ST standard permit 10.0.0.0 255.0.0.0') + 1);
+    expect(entries).toEqual([...entries].sort((a, b) => a - b));
+    for (const n of names) expect(valueOf(r.analysed.model.groupPolicies.get(n)!.attributes.splitDns)).toEqual([`${n.toLowerCase()}.example.com`]);
+    // Undone in reverse, the text is the original again.
+    const back = mergeCommands(parseConfigText(r.text, 'after.cfg'), parseConfigText(r.text, 'after.cfg').sections[0]!, renderUndo(r.undo));
+    expect(back.problems).toEqual([]);
+    expect(back.text).toBe(BASE);
+  });
 });
