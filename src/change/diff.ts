@@ -24,7 +24,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     const settings = diffSettings(o?.settings ?? null, n?.settings ?? null);
     const dnsChanged = JSON.stringify(o?.iosDns ?? null) !== JSON.stringify(n?.iosDns ?? null);
     const status = o === null ? 'added' : n === null ? 'removed' : settings.length > 0 || dnsChanged ? 'changed' : 'unchanged';
-    const line = (after?.analysed.model.tunnelGroups.get(name) ?? before?.analysed.model.tunnelGroups.get(name))?.firstLine ?? null;
+    const line = profileLine(name, before, after);
     return { tunnelGroup: name, line, status, settings, iosDns: { old: o?.iosDns ?? null, new: n?.iosDns ?? null } };
   });
   // A finding on a recreated profile is the same finding as on the profile it copies.
@@ -53,6 +53,15 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     profiles,
     findings: { introduced: newFindings.filter(takeFrom(oldKeys, (f) => key(f, true))), resolved: oldFindings.filter(takeFrom(newKeys, (f) => key(f, false))) },
   };
+}
+
+/** The profile's line in the new file (in the old one when the new side was changed in memory and the line is the change's). */
+function profileLine(name: string, before: DeviceSnapshot | null, after: DeviceSnapshot | null): number | null {
+  const old = before?.analysed.model.tunnelGroups.get(name)?.firstLine ?? null;
+  const now = after?.analysed.model.tunnelGroups.get(name)?.firstLine ?? null;
+  if (now === null) return old;
+  const at = after!.names.locate(now);
+  return at.file === null && at.line !== null ? at.line : old;
 }
 
 /**

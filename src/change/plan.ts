@@ -17,6 +17,7 @@ import { cliName, tokenize } from '../parse/tokenize.js';
 import type { ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices } from './diff.js';
 import type { PlanItem, PlanTarget } from './result.js';
+import { changedLines } from './line-names.js';
 import { reanalyse, type DeviceSnapshot } from './snapshot.js';
 
 export interface PlanOptions {
@@ -50,7 +51,7 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const script = composed.script === '' ? '' : [...(context ? [`changeto context ${context}`] : []), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
-    const after = reanalyse(before, merged.lines, auditOptions);
+    const after = reanalyse(before, merged.lines, auditOptions, changedLines(merged.origins, 'plan', null));
     const diff = diffDevices(before, after, { renamed: composed.renamed });
     const fixable = diff.findings.introduced.filter((f) => f.remedy !== null);
     if (fixable.length > 0 && round++ < 2) {

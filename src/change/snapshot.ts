@@ -4,7 +4,8 @@
 
 import { auditTarget, type AuditOptions } from '../audit/audit.js';
 import { analyseParsed, type AnalysedTarget } from '../audit/pipeline.js';
-import type { AuditTarget } from '../audit/result.js';
+import type { AuditTarget, ReportedFinding } from '../audit/result.js';
+import { FILE_LINES, type LineNames } from './line-names.js';
 import { sourcePhrase } from '../engine/rule-kit.js';
 import { deviceContext, explainProfile, iosDnsSummary, type IosDnsSummary } from '../explain/ios-dns.js';
 import { cmp } from '../common/problem.js';
@@ -35,6 +36,8 @@ export interface DeviceSnapshot {
   profiles: Map<string, ProfileSnapshot>;
   /** How the model was built (a live collection adds `show version`): a changed config is rebuilt the same way. */
   build: BuildOptions;
+  /** How its lines are named: a configuration changed in memory names them by where they came from. */
+  names: LineNames;
 }
 
 /** Snapshots of every section of a parsed file (one per context of a multiple-context backup). */
@@ -42,15 +45,17 @@ export function snapshotParsed(parsed: ParsedConfig, options: AuditOptions, buil
   return analyseParsed(parsed, build).map((analysed) => snapshotOf(analysed, options, build));
 }
 
-export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, build: BuildOptions = {}): DeviceSnapshot {
-  const target = auditTarget(analysed, options);
+/** `names`: how its lines are named (a configuration changed in memory names them by where they came from). */
+export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, build: BuildOptions = {}, names: LineNames = FILE_LINES): DeviceSnapshot {
+  const audited = auditTarget(analysed, options);
+  const target = names === FILE_LINES ? audited : { ...audited, findings: audited.findings.map((f) => locateFinding(f, names)) };
   const context = deviceContext(analysed.resolved);
   const reach = new Map(target.reach.map((r) => [r.tunnelGroup, r]));
   const skipped = new Map(target.skippedProfiles.map((s) => [s.tunnelGroup, s.reason]));
   const profiles = new Map<string, ProfileSnapshot>();
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
-    const settings = profileSettings(p, analysed.model);
+    const settings = profileSettings(p, analysed.model, names);
     settings.set('mobile-facing', {
       // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
       value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${[...r.via].sort(cmp).join(', ')}` : 'no',
@@ -58,14 +63,21 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
     });
     profiles.set(p.name, { name: p.name, settings, iosDns: iosDnsSummary(explainProfile(p, context)) });
   }
-  return { analysed, target, device: deviceSettings(analysed.model), profiles, build };
+  return { analysed, target, device: deviceSettings(analysed.model, names), profiles, build, names };
 }
 
-function deviceSettings(model: DeviceModel): Map<string, SettingValue> {
+/** A finding of a configuration changed in memory, placed where its line came from. */
+function locateFinding(f: ReportedFinding, names: LineNames): ReportedFinding {
+  if (f.line === null || f.file !== null) return f;
+  const { file, line } = names.locate(f.line);
+  return { ...f, file, line };
+}
+
+function deviceSettings(model: DeviceModel, names: LineNames): Map<string, SettingValue> {
   const g = model.global;
   const settings = new Map<string, SettingValue>();
-  const at = (line: number): string => `line ${line}`;
-  const lines = (ls: number[]): string => (ls.length === 0 ? 'not configured' : `line${ls.length > 1 ? 's' : ''} ${ls.join(', ')}`);
+  const at = names.one;
+  const lines = (ls: number[]): string => (ls.length === 0 ? 'not configured' : names.many(ls));
   const natt = g.natTraversal;
   settings.set('crypto isakmp nat-traversal', {
     value: natt.state === 'value' ? `${natt.value} s` : natt.state === 'none' ? 'disabled' : '20 s',
@@ -97,23 +109,23 @@ function deviceSettings(model: DeviceModel): Map<string, SettingValue> {
   return settings;
 }
 
-function profileSettings(p: ResolvedProfile, model: DeviceModel): Map<string, SettingValue> {
+function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineNames): Map<string, SettingValue> {
   const settings = new Map<string, SettingValue>();
   const tg = p.tunnelGroup;
-  settings.set('group-policy', { value: p.groupPolicy, source: p.groupPolicyLine === null ? 'no default-group-policy line' : `line ${p.groupPolicyLine}` });
+  settings.set('group-policy', { value: p.groupPolicy, source: p.groupPolicyLine === null ? 'no default-group-policy line' : names.one(p.groupPolicyLine) });
   for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
     const e: Effective<unknown> = p.attributes[spec.key];
-    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e) });
+    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e, names.one) });
   }
   // A custom attribute reaches the client only with its type declared and its data present.
   const declared = new Set((model.global.webvpn?.customAttributeTypes ?? []).map((t) => t.type));
   for (const [type, e] of p.customAttributes) {
     const missing =
       e.state !== 'value' ? '' : !declared.has(type) ? ' (type not declared)' : !model.global.customData.has(`${type} ${e.value}`) ? ' (no such data)' : '';
-    settings.set(`anyconnect-custom ${type}`, { value: e.state === 'value' ? `value ${e.value}${missing}` : 'none', source: sourcePhrase(e) });
+    settings.set(`anyconnect-custom ${type}`, { value: e.state === 'value' ? `value ${e.value}${missing}` : 'none', source: sourcePhrase(e, names.one) });
   }
   const list = (items: string[]): string => (items.length === 0 ? 'none' : [...items].sort(cmp).join(', '));
-  const at = (ls: number[]): string => (ls.length === 0 ? '' : `line${ls.length > 1 ? 's' : ''} ${ls.join(', ')}`);
+  const at = (ls: number[]): string => (ls.length === 0 ? '' : names.many(ls));
   settings.set('group-alias', {
     value: list(tg.webvpn.groupAliases.map((a) => `${a.name}${a.enabled ? '' : ' (disabled)'}`)),
     source: at(tg.webvpn.groupAliases.map((a) => a.line)),
@@ -124,17 +136,20 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel): Map<string, Se
   });
   settings.set('authentication', {
     value: tg.webvpn.authentication.state === 'value' ? tg.webvpn.authentication.value.join(' ') : 'aaa',
-    source: tg.webvpn.authentication.state === 'value' ? `line ${tg.webvpn.authentication.line}` : 'the built-in default',
+    source: tg.webvpn.authentication.state === 'value' ? names.one(tg.webvpn.authentication.line) : 'the built-in default',
   });
   return settings;
 }
 
-/** The same device after its configuration text changed: same source, section, context and build options. */
-export function reanalyse(before: DeviceSnapshot, text: string | readonly string[], options: AuditOptions): DeviceSnapshot {
+/**
+ * The same device after its configuration text changed: same source, section, context and build
+ * options. `names`: how the changed lines are named (by where they came from; see line-names.ts).
+ */
+export function reanalyse(before: DeviceSnapshot, text: string | readonly string[], options: AuditOptions, names: LineNames = FILE_LINES): DeviceSnapshot {
   const source = before.analysed.parsed.source;
   const parsed = typeof text === 'string' ? parseConfigText(text, source) : parseConfigLines(text, source);
   // The XML files are those of the device before the change: a CLI change does not touch them.
   const analysed = analyseParsed(parsed, before.build, before.analysed.sideFiles)[before.analysed.sectionIndex]!;
   analysed.summary.context = before.analysed.summary.context;
-  return snapshotOf(analysed, options, before.build);
+  return snapshotOf(analysed, options, before.build, names);
 }

@@ -6,6 +6,7 @@ import type { AuditOptions } from '../audit/audit.js';
 import { mergeCommands, type MergeProblem } from '../model/merge.js';
 import { parseConfigText } from '../parse/parse.js';
 import { diffDevices } from './diff.js';
+import { changedLines, traceOrigins } from './line-names.js';
 import type { DeviceDiff } from './result.js';
 import { reanalyse, type DeviceSnapshot } from './snapshot.js';
 
@@ -17,13 +18,26 @@ export interface WhatIfResult {
   applied: number;
 }
 
-/** Applies `script` to the device whose sections are `snapshots` (all from one file or collection). */
-export function whatIf(snapshots: readonly DeviceSnapshot[], script: string, options: AuditOptions, defaultContext: string | null = null): WhatIfResult {
+/**
+ * Applies `script` to the device whose sections are `snapshots` (all from one file or collection).
+ * `scriptName`: the script's path in words, which names the lines it adds; `scriptIsFile`: whether a
+ * finding on such a line can point at that path.
+ */
+export function whatIf(
+  snapshots: readonly DeviceSnapshot[],
+  script: string,
+  options: AuditOptions,
+  defaultContext: string | null = null,
+  scriptName = 'the change script',
+  scriptIsFile = false,
+): WhatIfResult {
   const problems: MergeProblem[] = [];
   let applied = 0;
   const first = snapshots[0];
   if (first === undefined) return { diffs: [], problems, applied };
   let text = first.analysed.parsed.lines.join('\n') + '\n';
+  // Where each line of the changed text came from, through every segment's change.
+  let origins = first.analysed.parsed.lines.map((_, i) => i + 1);
   const touched = new Set<number>();
   for (const segment of segmentsOf(script)) {
     const context = segment.context ?? defaultContext;
@@ -45,8 +59,10 @@ export function whatIf(snapshots: readonly DeviceSnapshot[], script: string, opt
     applied += merged.applied;
     if (merged.applied > 0) touched.add(index);
     text = merged.text;
+    origins = traceOrigins(origins, merged.origins);
   }
-  const diffs = snapshots.map((before, i) => diffDevices(before, touched.has(i) ? reanalyse(before, text, options) : before));
+  const names = changedLines(origins, scriptName, scriptIsFile ? scriptName : null);
+  const diffs = snapshots.map((before, i) => diffDevices(before, touched.has(i) ? reanalyse(before, text, options, names) : before));
   return { diffs, problems: problems.sort((a, b) => a.line - b.line), applied };
 }
 

@@ -214,9 +214,10 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     throw new UsageError(
       `${file ?? 'the device'} holds ${snapshots.length} configurations (contexts ${contexts.join(', ')}): start the change script with \`changeto context NAME\`, or give --context NAME`,
     );
-  const result = whatIf(snapshots, script, s.options, opts.context !== undefined && opts.context !== 'all' ? opts.context : null);
-  const diffs = result.diffs.map((d) => ({ ...d, findings: configuredFindings(d, s) }));
   const scriptFile = opts.commands === '-' ? '<stdin>' : reportPath(s.abs(opts.commands), io.cwd);
+  const context = opts.context !== undefined && opts.context !== 'all' ? opts.context : null;
+  const result = whatIf(snapshots, script, s.options, context, scriptFile, opts.commands !== '-');
+  const diffs = result.diffs.map((d) => ({ ...d, findings: configuredFindings(d, s) }));
   for (const d of diffs) {
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
     // The new side is the configuration with the change applied: say so.

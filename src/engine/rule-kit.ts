@@ -52,14 +52,15 @@ export function lineFor(model: DeviceModel, profile: ResolvedProfile, e: Effecti
 }
 
 /** "set in group-policy GP (line 12)", "inherited from DfltGrpPolicy (line 30)", "the built-in default [recalled]". */
-export function sourcePhrase(e: Effective<unknown>): string {
+/** `lineName`: how a line is named (`line 12`; a simulated change names its own lines differently). */
+export function sourcePhrase(e: Effective<unknown>, lineName: (line: number) => string = (line) => `line ${line}`): string {
   switch (e.from) {
     case 'group-policy':
-      return `set in group-policy ${e.groupPolicy} (line ${e.line})`;
+      return `set in group-policy ${e.groupPolicy} (${lineName(e.line)})`;
     case 'DfltGrpPolicy':
-      return `inherited from DfltGrpPolicy (line ${e.line})`;
+      return `inherited from DfltGrpPolicy (${lineName(e.line)})`;
     case 'global':
-      return `set at line ${e.line}`;
+      return `set at ${lineName(e.line)}`;
     case 'default':
       return `not set in any policy: the built-in default${e.basis === 'recalled' || e.basis === 'inferred' ? ` [${e.basis}]` : ''}${e.note ? ` (${e.note})` : ''}`;
   }

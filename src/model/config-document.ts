@@ -12,6 +12,21 @@ export interface DocNode {
   text: string;
   raw: boolean;
   children: DocNode[];
+  /** Where the line came from: see {@link LineOrigin}. */
+  origin: LineOrigin;
+}
+
+/**
+ * Where a line of the changed configuration came from: a positive number is its 1-based line in the
+ * original file, a negative one minus its line in the change script, 0 neither (a mode line the
+ * engine wrote itself).
+ */
+export type LineOrigin = number;
+
+/** The changed configuration's lines, and where each came from. */
+export interface RenderedLines {
+  lines: string[];
+  origins: LineOrigin[];
 }
 
 /** Links of the document's item list: inserts and removals anywhere cost the same (a large config has tens of thousands of items). */
@@ -41,9 +56,11 @@ export class DocBlock implements Linked {
     readonly header: string,
     /** The header's first word. */
     readonly first: string,
+    /** A new block's tree (its header alone). */
+    tree: DocNode | null = null,
   ) {
     this.edited = source === null;
-    if (source === null) this.tree = { text: header, raw: false, children: [] };
+    this.tree = tree;
   }
 
   /** The header's words (quoted names unquoted), for matching; split on first use. */
@@ -64,15 +81,23 @@ export class DocBlock implements Linked {
     return node;
   }
 
-  renderInto(out: string[]): void {
-    if (this.edited) out.push(...renderNode(this.node, 0));
-    else for (let i = this.source!.start; i < this.source!.end; i++) out.push(this.source!.parsed.lines[i]!);
+  renderInto(out: RenderedLines): void {
+    if (this.edited) renderNode(this.node, 0, out);
+    else {
+      const { parsed, start, end } = this.source!;
+      for (let i = start; i < end; i++) {
+        out.lines.push(parsed.lines[i]!);
+        out.origins.push(i + 1);
+      }
+    }
   }
 }
 
 interface DocRaw extends Linked {
   kind: 'raw';
   line: string;
+  /** Its index in the original file. */
+  index: number;
 }
 
 /** Top-level commands the merge engine never looks up (interfaces, objects, NAT, ...): lines start..end as written. */
@@ -119,11 +144,14 @@ export class ConfigDocument {
   private readonly byName = new Map<string, Map<string, DocBlock[]>>();
   private firstItem: DocItem | null = null;
   private lastItem: DocItem | null = null;
+  /** The change-script line being applied: lines made now record it as where they came from. */
+  scriptLine = 0;
 
   private constructor(
-    private readonly head: string[],
+    /** The section's first line and one past its last: the lines around it render as they were. */
+    private readonly start: number,
+    private readonly end: number,
     items: DocItem[],
-    private readonly tail: string[],
     private readonly lines: readonly string[],
   ) {
     let prev: DocItem | null = null;
@@ -158,22 +186,37 @@ export class ConfigDocument {
         }
         i = end;
       } else {
-        items.push({ kind: 'raw', line: lines[i]!, prev: null, next: null });
+        items.push({ kind: 'raw', line: lines[i]!, index: i, prev: null, next: null });
         i++;
       }
     }
-    return new ConfigDocument(lines.slice(0, section.start), items, lines.slice(section.end), lines);
+    return new ConfigDocument(section.start, section.end, items, lines);
   }
 
-  renderLines(): string[] {
-    const out = [...this.head];
+  /** The whole file's lines with the section as edited, and where each line came from. */
+  renderLines(): RenderedLines {
+    const out: RenderedLines = { lines: [], origins: [] };
+    const copy = (from: number, to: number): void => {
+      for (let i = from; i < to; i++) {
+        out.lines.push(this.lines[i]!);
+        out.origins.push(i + 1);
+      }
+    };
+    copy(0, this.start);
     for (let item = this.firstItem; item !== null; item = item.next) {
-      if (item.kind === 'raw') out.push(item.line);
-      else if (item.kind === 'opaque') for (let i = item.start; i < item.end; i++) out.push(this.lines[i]!);
+      if (item.kind === 'raw') {
+        out.lines.push(item.line);
+        out.origins.push(item.index + 1);
+      } else if (item.kind === 'opaque') copy(item.start, item.end);
       else item.renderInto(out);
     }
-    out.push(...this.tail);
+    copy(this.end, this.lines.length);
     return out;
+  }
+
+  /** A new command line, made while applying the current script line. */
+  newNode(text: string): DocNode {
+    return { text, raw: false, children: [], origin: -this.scriptLine };
   }
 
   blocks(): DocBlock[] {
@@ -241,7 +284,7 @@ export class ConfigDocument {
 
   /** Inserts a new block after `anchor` (before it with `before`), or before the section's closing lines when there is none. */
   insert(header: string, anchor: DocBlock | null, before = false): DocBlock {
-    const block = new DocBlock(0, null, header, firstWord(header));
+    const block = new DocBlock(0, null, header, firstWord(header), this.newNode(header));
     let after: DocItem | null;
     if (anchor) after = before ? anchor.prev : anchor;
     else {
@@ -333,22 +376,23 @@ function secondWord(block: DocBlock): string | undefined {
 
 function treeOf(parsed: ParsedConfig, start: number, end: number): DocNode {
   const { lines, kinds, parentOf } = parsed;
-  const root: DocNode = { text: lines[start]!.trim(), raw: false, children: [] };
+  const root: DocNode = { text: lines[start]!.trim(), raw: false, children: [], origin: start + 1 };
   const byIndex = new Map<number, DocNode>([[start, root]]);
   for (let i = start + 1; i < end; i++) {
     if (kinds[i] === LineKind.Command) {
-      const node: DocNode = { text: lines[i]!.trim(), raw: false, children: [] };
+      const node: DocNode = { text: lines[i]!.trim(), raw: false, children: [], origin: i + 1 };
       (byIndex.get(parentOf[i]!) ?? root).children.push(node);
       byIndex.set(i, node);
     } else if (!TERMINAL_KINDS.has(kinds[i]!)) {
       // Comments inside a block (RANCID's commented-out secrets) stay, at column 0 as written.
-      root.children.push({ text: lines[i]!, raw: true, children: [] });
+      root.children.push({ text: lines[i]!, raw: true, children: [], origin: i + 1 });
     }
   }
   return root;
 }
 
-function renderNode(node: DocNode, depth: number): string[] {
-  if (node.raw) return [node.text];
-  return [`${' '.repeat(depth)}${node.text}`, ...node.children.flatMap((c) => renderNode(c, depth + 1))];
+function renderNode(node: DocNode, depth: number, out: RenderedLines): void {
+  out.lines.push(node.raw ? node.text : `${' '.repeat(depth)}${node.text}`);
+  out.origins.push(node.origin);
+  if (!node.raw) for (const c of node.children) renderNode(c, depth + 1, out);
 }

@@ -9,7 +9,7 @@
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { tokenize } from '../parse/tokenize.js';
 import { renderSteps, type ModeStep } from './cli-script.js';
-import { ConfigDocument, type DocBlock, type DocNode } from './config-document.js';
+import { ConfigDocument, type DocBlock, type DocNode, type LineOrigin } from './config-document.js';
 import { POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
 import { BUILT_IN_TUNNEL_GROUPS, DEFAULT_GROUP_POLICY } from './types.js';
 
@@ -24,6 +24,8 @@ export interface MergeProblem {
 export interface MergeResult {
   /** The whole file's lines with the section changed (other sections as they were). */
   lines: string[];
+  /** Where each of those lines came from: the original file or the script (see LineOrigin). */
+  origins: LineOrigin[];
   /** The same as one text (made when asked for). */
   readonly text: string;
   problems: MergeProblem[];
@@ -74,13 +76,15 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     const text = raw.trim();
     if (!meaningful(raw)) return;
     const next = nextOf[i];
+    doc.scriptLine = firstLine + i;
     const r = engine.apply(text, indentOf(raw), next !== undefined && indentOf(next) > indentOf(raw));
     if (r.problem) problems.push({ line: firstLine + i, command: text, ...r.problem });
     if (r.changed) applied++;
   });
-  const rendered = doc.renderLines();
+  const { lines: rendered, origins } = doc.renderLines();
   return {
     lines: rendered,
+    origins,
     get text() {
       return `${rendered.join('\n')}\n`;
     },
@@ -173,7 +177,7 @@ class Merger {
     const { block, node, path } = this.containerOf(mode);
     if (opensBlock) {
       const existing = node.children.find((c) => !c.raw && c.text === text);
-      const sub = existing ?? { text, raw: false, children: [] };
+      const sub = existing ?? this.doc.newNode(text);
       if (!existing) {
         this.record(path, [`no ${text}`]);
         this.doc.touch(block);
@@ -199,7 +203,7 @@ class Merger {
     const same = node.children.filter((c) => !c.raw && c.children.length === 0 && keyOf(tokenize(c.text)) === keyOf(words));
     this.record(path, same.length > 0 ? same.map((c) => c.text) : [`no ${text}`]);
     this.doc.touch(block);
-    const fresh: DocNode = { text, raw: false, children: [] };
+    const fresh = this.doc.newNode(text);
     if (same.length > 0) {
       node.children[node.children.indexOf(same[0]!)] = fresh;
       node.children = node.children.filter((c) => !same.slice(1).includes(c));
@@ -459,7 +463,7 @@ class Merger {
   private policyLine(name: string, mode: 'attributes' | 'webvpn', w: string[], text: string): Outcome {
     if (mode === 'attributes' && w.length === 1 && w[0] === 'webvpn') {
       const block = this.policyBlock(name);
-      if (!block.node.children.some((c) => c.text === 'webvpn')) this.doc.touch(block).children.push({ text: 'webvpn', raw: false, children: [] });
+      if (!block.node.children.some((c) => c.text === 'webvpn')) this.doc.touch(block).children.push(this.doc.newNode('webvpn'));
       return { mode: { kind: 'group-policy-webvpn', name }, changed: false };
     }
     const key = policyKey(mode, w);
@@ -515,7 +519,7 @@ class Merger {
     if (this.opensBlock && this.indent === 1) {
       const block = this.doc.first('webvpn')!;
       const existing = block.node.children.find((c) => !c.raw && c.text === text);
-      const sub = existing ?? { text, raw: false, children: [] };
+      const sub = existing ?? this.doc.newNode(text);
       if (!existing) {
         this.record(['webvpn'], [`no ${text}`]);
         this.doc.touch(block).children.push(sub);
@@ -560,7 +564,7 @@ class Merger {
     if (matching.some((c) => c.text === text) && (key.startsWith('+') || matching.length === 1)) return { changed: false };
     this.record(this.path, key.startsWith('+') || matching.length === 0 ? [noForm(w)] : matching.map((c) => c.text));
     this.doc.touch(block);
-    const node: DocNode = { text, raw: false, children: [] };
+    const node = this.doc.newNode(text);
     if (key.startsWith('+')) {
       container.children.splice(insertAt(container), 0, node);
     } else if (matching.length > 0) {

@@ -1,5 +1,6 @@
 // `diff --format github`: workflow-command annotations on the new file's lines: each finding the
-// change introduces, and each profile whose iOS DNS outcome or reachability changes.
+// change introduces (on its own file when it has one: client profile XML, a what-if change script),
+// and each profile whose iOS DNS outcome or reachability changes.
 
 import type { ReportedFinding } from '../audit/result.js';
 import { dnsChangeLines, reachChange, type ChangeReportInput } from './change-words.js';
@@ -34,5 +35,5 @@ export function renderDiffGithub(input: ChangeReportInput): string {
 
 function findingCommand(f: ReportedFinding, file: string): string {
   const title = `new: ${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`;
-  return command(COMMAND[f.severity], { file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message);
+  return command(COMMAND[f.severity], { file: f.file ?? file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message);
 }

@@ -18,7 +18,12 @@ function prose(text: string): string {
 }
 
 function findingItem(f: ReportedFinding): string {
-  const where = [f.tunnelGroup ? `profile ${mdCode(f.tunnelGroup)}` : null, f.line !== null ? `line ${f.line}` : null].filter(Boolean).join(', ');
+  const where = [
+    f.tunnelGroup ? `profile ${mdCode(f.tunnelGroup)}` : null,
+    f.line !== null ? `${f.file !== null ? `${mdCode(f.file)} ` : ''}line ${f.line}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `- **${f.severity}** \`${f.ruleId}\`${where ? ` — ${where}` : ''}: ${md(f.message)}`;
 }
 

@@ -7,7 +7,7 @@ import { visibleLines } from '../common/control-chars.js';
 import { deviceTitle, dnsChangeLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 
 function findingLine(f: ReportedFinding): string {
-  const where = [f.tunnelGroup, f.line !== null ? `line ${f.line}` : null].filter(Boolean).join(', ');
+  const where = [f.tunnelGroup, f.line !== null ? `${f.file !== null ? `${f.file} ` : ''}line ${f.line}` : null].filter(Boolean).join(', ');
   return `${f.severity.padEnd(7)} ${f.ruleId}${where ? ` (${where})` : ''}: ${f.message}`;
 }
 

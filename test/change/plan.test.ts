@@ -62,6 +62,37 @@ describe('plan on every fixture', () => {
   });
 });
 
+describe('plan: where the new values come from', () => {
+  it.each(CONFIG_FIXTURES)('%s: a changed setting names the plan line that sets it, or its line in the original file', (rel) => {
+    for (const before of snapshots(rel)) {
+      const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
+      const script = plan.script.split('\n');
+      const original = before.analysed.parsed.lines;
+      // The word every spelling of the setting has (`anyconnect ssl keepalive` is `svc keepalive` on old releases).
+      const keyword = (setting: string): string => setting.split(' ').find((w) => w !== 'anyconnect' && w !== 'ssl')!;
+      for (const s of plan.changes.flatMap((c) => c.settings)) {
+        for (const m of (s.newSource ?? '').matchAll(/\bplan line (\d+)/g)) {
+          const line = script[Number(m[1]) - 1] ?? '';
+          // The keyword of the setting (its first word) is on that line of the paste block.
+          expect(line, `${s.setting}: ${s.newSource}`).toContain(keyword(s.setting));
+        }
+        for (const m of (s.newSource ?? '').matchAll(/(?<!plan )\bline (\d+)/g)) {
+          expect(original[Number(m[1]) - 1] ?? '', `${s.setting}: ${s.newSource}`).toContain(keyword(s.setting));
+        }
+      }
+    }
+  });
+
+  it('never quotes a line number of the configuration that exists only in memory', () => {
+    const { before, plan } = planOf('plan/one-policy-many-fixes.cfg');
+    const phones = plan.changes.find((c) => c.tunnelGroup === 'PHONES')!;
+    const idle = phones.settings.find((s) => s.setting === 'vpn-idle-timeout')!;
+    expect(idle.oldSource).toMatch(/^set in group-policy GP-PHONES \(line \d+\)$/);
+    expect(idle.newSource).toMatch(/^set in group-policy GP-PHONES \(plan line \d+\)$/);
+    expect(before.analysed.parsed.lines[Number(/line (\d+)/.exec(idle.oldSource!)![1]) - 1]).toContain('vpn-idle-timeout');
+  });
+});
+
 describe('plan: the ways pasted advice went wrong', () => {
   it('picks an alias no other profile uses, and adds it before removing the old one', () => {
     const { before, plan } = planOf('plan/alias-collision.cfg');

@@ -156,6 +156,33 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(simulated.problems).toEqual([]);
   });
 
+  it('names the change script line a new value and a new finding come from; kept lines keep their own line', async () => {
+    const dir = tempDir();
+    // Two lines inserted above the policy shift every later line of the changed configuration.
+    writeFileSync(
+      join(dir, 'change.txt'),
+      [
+        'access-list EXTRA standard permit host 10.9.9.9',
+        'access-list EXTRA standard permit host 10.9.9.10',
+        'group-policy GP-SPLIT attributes',
+        ' vpn-idle-timeout 600',
+      ].join('\n'),
+    );
+    const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
+    const profile = json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;
+    const idle = profile.settings.find((x) => x.setting === 'vpn-idle-timeout')!;
+    const demoLines = DEMO_TEXT.split('\n');
+    expect(idle.newSource).toBe('set in group-policy GP-SPLIT (change.txt line 4)');
+    expect(demoLines[Number(/line (\d+)/.exec(idle.oldSource!)![1]) - 1]).toBe(' vpn-idle-timeout 1440');
+    // The profile's own line is its line in the file, not in the changed copy.
+    expect(demoLines[profile.line! - 1]).toMatch(/^tunnel-group MOBILE-SPLIT /);
+    const finding = json.devices[0]!.findings.introduced.find((f) => f.ruleId === 'idle-timeout-short')!;
+    expect(finding).toMatchObject({ file: 'change.txt', line: 4 });
+    const github = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'github')).stdout;
+    expect(github).toContain('::notice file=change.txt,line=4,title=new%3A idle-timeout-short (MOBILE-SPLIT)::');
+    expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt')).stdout).toContain('idle-timeout-short (MOBILE-SPLIT, change.txt line 4)');
+  });
+
   it('reports bad input with its line in the change script and exits 2; commands it does not model are warnings', async () => {
     const dir = tempDir();
     writeFileSync(

@@ -236,7 +236,8 @@ describe('merge engine', () => {
     const entries = acl.map(at);
     expect(entries[0]).toBe(at('access-list ST standard permit 10.0.0.0 255.0.0.0') + 1);
     expect(entries).toEqual([...entries].sort((a, b) => a - b));
-    for (const n of names) expect(valueOf(r.analysed.model.groupPolicies.get(n)!.attributes.splitDns)).toEqual([`${n.toLowerCase()}.example.com`]);
+    for (const n of names)
+      expect(r.analysed.model.groupPolicies.get(n)!.attributes.splitDns).toMatchObject({ state: 'value', value: [`${n.toLowerCase()}.example.com`] });
     // Undone in reverse, the text is the original again.
     const back = mergeCommands(parseConfigText(r.text, 'after.cfg'), parseConfigText(r.text, 'after.cfg').sections[0]!, renderUndo(r.undo));
     expect(back.problems).toEqual([]);
