@@ -27,6 +27,11 @@ export interface PlanOptions {
   severity?: Severity;
   /** `narrow`: never change what other profiles get; `shared`: fix DfltGrpPolicy itself and list who else changes. */
   scope: 'narrow' | 'shared';
+  /**
+   * What the configuration file does to a device's findings (ignores, severity overrides), applied to
+   * the re-audited configuration as it was to `before`: the proof compares like with like.
+   */
+  configure?: (snapshot: DeviceSnapshot) => DeviceSnapshot;
 }
 
 const item = (f: ReportedFinding): PlanItem => ({ ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy });
@@ -40,6 +45,7 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
   const context = before.target.summary.context;
   const parsed = before.analysed.parsed;
   const section = parsed.sections[before.analysed.sectionIndex]!;
+  const configured = options.configure ?? ((x: DeviceSnapshot): DeviceSnapshot => x);
   // Compose, apply, re-audit. A finding the plan itself brings (a policy made for one profile now
   // inherits what DfltGrpPolicy gave it) is fixed in the same plan when it has a remedy: compose again.
   const followUps: ReportedFinding[] = [];
@@ -51,14 +57,14 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const script = composed.script === '' ? '' : [...(context ? [`changeto context ${context}`] : []), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
-    const after = reanalyse(before, merged.lines, auditOptions, changedLines(merged.origins, 'plan', null));
+    const after = configured(reanalyse(before, merged.lines, auditOptions, changedLines(merged.origins, 'plan', null)));
     const diff = diffDevices(before, after, { renamed: composed.renamed });
     const fixable = diff.findings.introduced.filter((f) => f.remedy !== null);
     if (fixable.length > 0 && round++ < 2) {
       followUps.push(...fixable);
       continue;
     }
-    return verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff);
+    return verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff, configured);
   }
 }
 
@@ -70,6 +76,7 @@ function verified(
   merged: ReturnType<typeof mergeCommands>,
   after: DeviceSnapshot,
   diff: ReturnType<typeof diffDevices>,
+  configured: (snapshot: DeviceSnapshot) => DeviceSnapshot,
 ): PlanTarget {
   const { script, renamed, named, notes, needsInput } = composed;
   const context = before.target.summary.context;
@@ -77,10 +84,12 @@ function verified(
   const corrected =
     composed.corrections === ''
       ? null
-      : reanalyse(
-          before,
-          mergeCommands(before.analysed.parsed, before.analysed.parsed.sections[before.analysed.sectionIndex]!, composed.corrections).lines,
-          auditOptions,
+      : configured(
+          reanalyse(
+            before,
+            mergeCommands(before.analysed.parsed, before.analysed.parsed.sections[before.analysed.sectionIndex]!, composed.corrections).lines,
+            auditOptions,
+          ),
         );
   const correctedKeys = new Set(corrected ? afterKeys(corrected, new Map()) : []);
   const revealed = diff.findings.introduced.filter((f) => correctedKeys.has(findingKey(f)));

@@ -276,7 +276,12 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
     return ExitCode.InputError;
   }
   const targets: PlanTarget[] = complete.map((b) => {
-    const t = planDevice(b, s.options, { scope: opts.scope, ...(rules ? { rules } : {}), ...(severity ? { severity } : {}) });
+    const t = planDevice(b, s.options, {
+      scope: opts.scope,
+      configure: (x) => configure(x, s),
+      ...(rules ? { rules } : {}),
+      ...(severity ? { severity } : {}),
+    });
     return { ...t, source: reportPath(t.source, io.cwd) };
   });
   // A plan that fails its own proof is withheld: advice must be safe to act on.

@@ -212,6 +212,32 @@ describe('what-if FILE --commands CHANGE.txt', () => {
 });
 
 describe('plan', () => {
+  it('proves itself under the configuration file: ignored findings and overridden severities are the same on both sides', async () => {
+    const dir = tempDir();
+    copyFileSync(DEMO, join(dir, 'demo.cfg'));
+    writeFileSync(
+      join(dir, '.asa-mobile-audit.yaml'),
+      [
+        'ignore:',
+        '  - rule: group-alias-special-chars',
+        '    profile: "MOBILE-SPLIT"',
+        '    reason: "known exception"',
+        'rules:',
+        '  client-side-dpd-disabled: info',
+      ].join('\n'),
+    );
+    for (const extra of [[], ['--rules', 'client-side-dpd-disabled']]) {
+      const r = await cliWith({ cwd: dir }, 'plan', 'demo.cfg', '--format', 'json', ...extra);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const t = readJson<PlanJsonDocument>(r.stdout).targets[0]!;
+      expect(t.introduced).toEqual([]);
+      // The ignored finding is neither fixed nor reported as new.
+      expect([...t.closes, ...t.remains].some((c) => c.ruleId === 'group-alias-special-chars' && c.tunnelGroup === 'MOBILE-SPLIT')).toBe(false);
+      expect(t.closes.some((c) => c.ruleId === 'client-side-dpd-disabled')).toBe(true);
+    }
+  });
+
   it('follows the JSON contract, and --format script prints exactly its script', async () => {
     const r = await cli('plan', DEMO, '--format', 'json');
     expect(r.code).toBe(0);
