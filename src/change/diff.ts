@@ -5,17 +5,47 @@
 import { cmp } from '../common/problem.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
-import type { DeviceDiff, ProfileDiff, SettingChange } from './result.js';
+import type { DeviceDiff, IncompleteSide, ProfileDiff, SettingChange } from './result.js';
 import type { DeviceSnapshot, ProfileSnapshot, SettingValue } from './snapshot.js';
 import type { SideDevice } from './sources.js';
 
 export interface DiffOptions {
   /** Profiles known under another name on the new side (a recreated profile: old name → new name). */
   renamed?: ReadonlyMap<string, string>;
+  /** Compare even when a side is incomplete (`--allow-incomplete`); otherwise such a device is only named. */
+  allowIncomplete?: boolean;
+}
+
+/** The sides that are not a whole configuration, and why. */
+function incompleteSides(before: DeviceSnapshot | null, after: DeviceSnapshot | null): IncompleteSide[] {
+  const out: IncompleteSide[] = [];
+  for (const [side, s] of [
+    ['old', before],
+    ['new', after],
+  ] as const) {
+    if (s === null || s.target.summary.complete) continue;
+    const p = s.target.summary.parseProblems.find((x) => x.code === 'incomplete');
+    out.push({ side, source: s.target.summary.source, line: p?.line ?? null, message: p?.message ?? 'configuration is incomplete' });
+  }
+  return out;
 }
 
 export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot | null, options: DiffOptions = {}): DeviceDiff {
   const summary = (after ?? before)!.target.summary;
+  const incomplete = incompleteSides(before, after);
+  if (incomplete.length > 0 && options.allowIncomplete !== true) {
+    return {
+      hostname: summary.hostname,
+      context: summary.context,
+      old: before?.target.summary.source ?? null,
+      new: after?.target.summary.source ?? null,
+      device: [],
+      profiles: [],
+      findings: { introduced: [], resolved: [] },
+      incomplete,
+      compared: false,
+    };
+  }
   const renamed = options.renamed ?? (before && after ? copiesOf(before, after) : new Map<string, string>());
   const names = [...new Set([...(before?.profiles.keys() ?? []), ...(after?.profiles.keys() ?? [])])].sort(cmp);
   const profiles: ProfileDiff[] = names.map((name) => {
@@ -52,6 +82,8 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     device: before && after ? diffSettings(before.device, after.device) : [],
     profiles,
     findings: { introduced: newFindings.filter(takeFrom(oldKeys, (f) => key(f, true))), resolved: oldFindings.filter(takeFrom(newKeys, (f) => key(f, false))) },
+    incomplete,
+    compared: true,
   };
 }
 

@@ -22,6 +22,15 @@ export interface ProfileDiff {
   iosDns: { old: IosDnsSummary | null; new: IosDnsSummary | null };
 }
 
+/** A side of a comparison that is not a whole configuration. */
+export interface IncompleteSide {
+  side: 'old' | 'new';
+  source: string;
+  /** Where the parser saw it end (1-based), when it knows. */
+  line: number | null;
+  message: string;
+}
+
 export interface DeviceDiff {
   hostname: string | null;
   context: string | null;
@@ -31,6 +40,14 @@ export interface DeviceDiff {
   device: SettingChange[];
   profiles: ProfileDiff[];
   findings: { introduced: ReportedFinding[]; resolved: ReportedFinding[] };
+  /**
+   * Why a side is not the whole configuration (truncated, cut mid-block), one entry per such side.
+   * Unless the user accepts it (`--allow-incomplete`) such a device is not compared: no profiles and
+   * no findings, rather than a comparison that reads a cut-off file as removed profiles.
+   */
+  incomplete: IncompleteSide[];
+  /** False when an incomplete side kept the device from being compared. */
+  compared: boolean;
 }
 
 export interface PlanItem {

@@ -61,8 +61,9 @@ export function whatIf(
     text = merged.text;
     origins = traceOrigins(origins, merged.origins);
   }
+  // An incomplete configuration gets here only when the user accepted it (`--allow-incomplete`).
   const names = changedLines(origins, scriptName, scriptIsFile ? scriptName : null);
-  const diffs = snapshots.map((before, i) => diffDevices(before, touched.has(i) ? reanalyse(before, text, options, names) : before));
+  const diffs = snapshots.map((before, i) => diffDevices(before, touched.has(i) ? reanalyse(before, text, options, names) : before, { allowIncomplete: true }));
   return { diffs, problems: problems.sort((a, b) => a.line - b.line), applied };
 }
 

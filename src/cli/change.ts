@@ -146,10 +146,12 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   }
   const errors: InputError[] = [...old.errors, ...neu.errors];
   const configured = (side: Side): Side => ({ ...side, devices: side.devices.map((d) => ({ ...d, snapshot: configure(d.snapshot, s) })) });
-  const diffs = pairDevices(configured(old).devices, configured(neu).devices).map(([o, n]) => diffDevices(o, n));
+  const allowIncomplete = opts.allowIncomplete === true;
+  const diffs = pairDevices(configured(old).devices, configured(neu).devices).map(([o, n]) => diffDevices(o, n, { allowIncomplete }));
   for (const d of diffs) {
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
     if (d.new !== null) d.new = reportPath(d.new, io.cwd);
+    for (const i of d.incomplete) i.source = reportPath(i.source, io.cwd);
   }
   write(io, s, opts.output, renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined), htmlOptions(s.cfg, opts, io)));
   for (const e of errors) complain(io, e.describe());

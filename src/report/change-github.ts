@@ -3,7 +3,7 @@
 // and each profile whose iOS DNS outcome or reachability changes.
 
 import type { ReportedFinding } from '../audit/result.js';
-import { dnsChangeLines, reachChange, type ChangeReportInput } from './change-words.js';
+import { dnsChangeLines, incompleteLines, reachChange, type ChangeReportInput } from './change-words.js';
 import { capAnnotations, command } from './github.js';
 import type { Severity } from '../engine/types.js';
 
@@ -15,7 +15,15 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   for (const p of input.problems ?? [])
     out.push(command('error', { file: input.scriptFile ?? null, line: p.line, title: 'asa-mobile-audit: change not applied' }, `${p.command}: ${p.message}`));
   for (const d of input.diffs) {
-    if (d.new === null) continue;
+    for (const i of d.incomplete)
+      out.push(
+        command(
+          'error',
+          { file: input.fileOf(i.source), line: i.line, title: `asa-mobile-audit: ${d.compared ? 'compared although incomplete' : 'not compared'}` },
+          incompleteLines(d).find((l) => l.includes(` ${i.side} side `))!,
+        ),
+      );
+    if (d.new === null || !d.compared) continue;
     const file = input.fileOf(d.new);
     for (const f of d.findings.introduced) out.push(findingCommand(f, file));
     for (const p of d.profiles) {

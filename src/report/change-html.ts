@@ -7,7 +7,7 @@
 import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import { isChanged, verdictLine } from './change-text.js';
-import { deviceTitle, outcomeWords, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import { deviceTitle, incompleteLines, outcomeWords, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
 
@@ -43,7 +43,11 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
   const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
   const changed = input.diffs.filter(isChanged);
   const summary = `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><table class="summary"><tbody>
-<tr><th scope="row">Devices changed</th><td>${changed.length} of ${input.diffs.length}</td></tr>
+<tr><th scope="row">Devices changed</th><td>${changed.filter((d) => d.compared).length} of ${input.diffs.filter((d) => d.compared).length}</td></tr>${
+    input.diffs.some((d) => !d.compared)
+      ? `<tr><th scope="row">Not compared (incomplete)</th><td>${input.diffs.filter((d) => !d.compared).length}</td></tr>`
+      : ''
+  }
 <tr><th scope="row">Findings introduced</th><td>${introduced}</td></tr>
 <tr><th scope="row">Findings resolved</th><td>${resolved}</td></tr></tbody></table>${
     (input.problems ?? []).length > 0
@@ -53,10 +57,17 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
   const devices = changed.map((d, i) => {
     const id = `device-${i + 1}-${slug(deviceTitle(d))}`;
     return `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(deviceTitle(d))}</h2><p class="meta"><code>${esc(d.old ?? '(none)')}</code> → <code>${esc(d.new ?? '(none)')}</code></p>
-${d.device.length > 0 ? `<h3>Device settings</h3><ul>${d.device.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
+${incompleteLines(d)
+  .map((l) => `<p><strong>${esc(l.slice(0, l.indexOf(':')))}</strong>${esc(l.slice(l.indexOf(':')))}</p>`)
+  .join('')}
+${
+  !d.compared
+    ? ''
+    : `${d.device.length > 0 ? `<h3>Device settings</h3><ul>${d.device.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
 <h3>Connection profiles</h3>${profileTable(d.profiles.filter((p) => p.status !== 'unchanged')) || '<p>No connection profile changes.</p>'}
 <h3>Findings introduced (${d.findings.introduced.length})</h3>${d.findings.introduced.length > 0 ? findingList(d.findings.introduced, ctx, true) : '<p>None.</p>'}
-<h3>Findings resolved (${d.findings.resolved.length})</h3>${d.findings.resolved.length > 0 ? findingList(d.findings.resolved, ctx, true) : '<p>None.</p>'}
+<h3>Findings resolved (${d.findings.resolved.length})</h3>${d.findings.resolved.length > 0 ? findingList(d.findings.resolved, ctx, true) : '<p>None.</p>'}`
+}
 </section>`;
   });
   return htmlDocument({

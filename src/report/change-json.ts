@@ -2,7 +2,7 @@
 // add fields, never rename or remove them). Findings are shaped as in `audit --format json`, iOS DNS
 // outcomes as in `explain-dns --format json`.
 
-import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
+import type { DeviceDiff, IncompleteSide, PlanTarget, ProfileDiff } from '../change/result.js';
 import type { MergeProblem } from '../model/merge.js';
 import { findingJson, type AuditJsonFinding } from './audit-json.js';
 import type { ChangeReportInput } from './change-words.js';
@@ -24,6 +24,9 @@ export interface DiffJsonDevice {
   device: Array<{ setting: string; old: string | null; new: string | null; oldSource: string | null; newSource: string | null }>;
   profiles: ProfileDiff[];
   findings: { introduced: AuditJsonFinding[]; resolved: AuditJsonFinding[] };
+  /** Sides that are not a whole configuration; unless accepted, the device is not compared (`compared: false`). */
+  incomplete: IncompleteSide[];
+  compared: boolean;
 }
 
 export function deviceJson(d: DeviceDiff): DiffJsonDevice {
@@ -35,6 +38,8 @@ export function deviceJson(d: DeviceDiff): DiffJsonDevice {
     device: d.device,
     profiles: d.profiles,
     findings: { introduced: d.findings.introduced.map(findingJson), resolved: d.findings.resolved.map(findingJson) },
+    incomplete: d.incomplete,
+    compared: d.compared,
   };
 }
 

@@ -6,7 +6,7 @@ import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import { visible } from '../common/control-chars.js';
 import { isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
-import { deviceTitle, dnsChangeLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import { deviceTitle, dnsChangeLines, incompleteLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 
 function md(text: string): string {
   return visible(text).replace(/([\\`*_[\]|<>&])/g, '\\$1');
@@ -40,10 +40,16 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
   const introduced = input.diffs.reduce((n, d) => n + d.findings.introduced.length, 0);
   const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
   const changed = input.diffs.filter(isChanged);
-  const out = [`## ${input.tool.name} diff: ${plural(changed.length, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved`, ''];
+  const notCompared = input.diffs.filter((d) => !d.compared).length;
+  const out = [
+    `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared (incomplete)` : ''}`,
+    '',
+  ];
   for (const p of input.problems ?? []) out.push(`- :x: ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${md(p.message)}`);
   for (const d of changed) {
     out.push(`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '');
+    if (d.incomplete.length > 0) out.push(...incompleteLines(d).map((l) => `- :warning: ${md(l)}`), '');
+    if (!d.compared) continue;
     if (d.device.length > 0) out.push('Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '');
     const profiles = d.profiles.filter((p) => p.status !== 'unchanged');
     if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map(profileRow), '');

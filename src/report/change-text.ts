@@ -4,7 +4,7 @@
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
 import { visibleLines } from '../common/control-chars.js';
-import { deviceTitle, dnsChangeLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import { deviceTitle, dnsChangeLines, incompleteLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 
 function findingLine(f: ReportedFinding): string {
   const where = [f.tunnelGroup, f.line !== null ? `${f.file !== null ? `${f.file} ` : ''}line ${f.line}` : null].filter(Boolean).join(', ');
@@ -23,6 +23,8 @@ export function profileLines(p: ProfileDiff, indent: string): string[] {
 
 function deviceLines(d: DeviceDiff): string[] {
   const out = [`${deviceTitle(d)}: ${d.old ?? '(none)'} → ${d.new ?? '(none)'}`];
+  for (const l of incompleteLines(d)) out.push(`  ${l}`);
+  if (!d.compared) return out;
   if (d.old === null || d.new === null) out.push(`  device ${d.old === null ? 'added' : 'removed'}`);
   for (const s of d.device) out.push(`  ${settingLine(s)}`);
   const changed = d.profiles.filter((p) => p.status !== 'unchanged');
@@ -43,16 +45,21 @@ export function renderDiffText(input: ChangeReportInput): string {
   for (const d of changed) out.push(...deviceLines(d), '');
   const introduced = input.diffs.reduce((n, d) => n + d.findings.introduced.length, 0);
   const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
+  const notCompared = input.diffs.filter((d) => !d.compared).length;
+  const compared = input.diffs.length - notCompared;
+  const changedCount = changed.length - notCompared;
   out.push(
-    changed.length === 0
-      ? `no change to any connection profile (${plural(input.diffs.length, 'device')} compared)`
-      : `${plural(changed.length, 'device')} changed of ${input.diffs.length}; findings: ${introduced} introduced, ${resolved} resolved`,
+    (changedCount === 0
+      ? `no change to any connection profile (${plural(compared, 'device')} compared)`
+      : `${plural(changedCount, 'device')} changed of ${compared}; findings: ${introduced} introduced, ${resolved} resolved`) +
+      (notCompared > 0 ? `; ${plural(notCompared, 'device')} not compared (incomplete)` : ''),
   );
   return `${visibleLines(out.join('\n'))}\n`;
 }
 
 export function isChanged(d: DeviceDiff): boolean {
   return (
+    d.incomplete.length > 0 ||
     d.old === null ||
     d.new === null ||
     d.device.length > 0 ||

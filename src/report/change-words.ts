@@ -59,6 +59,14 @@ export function reachChange(p: ProfileDiff): 'now unreachable' | 'now reachable'
   return null;
 }
 
+/** Each side that is not a whole configuration: why the device was not compared (or compared anyway). */
+export function incompleteLines(d: DeviceDiff): string[] {
+  return d.incomplete.map(
+    (i) =>
+      `${d.compared ? 'compared although incomplete' : 'not compared'}: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''}: ${i.message}${d.compared ? '' : '; --allow-incomplete compares it anyway'}`,
+  );
+}
+
 export function deviceTitle(d: DeviceDiff): string {
   return `${d.hostname ?? d.new ?? d.old ?? '?'}${d.context ? ` [context ${d.context}]` : ''}`;
 }

@@ -24,6 +24,34 @@ function twoFiles(newText: string): { dir: string; old: string; neu: string } {
 }
 
 describe('diff OLD NEW', () => {
+  it('does not compare a device whose new side is cut off: it says so, in every format, and exits 2', async () => {
+    // The demo cut inside a tunnel-group block: read as complete, its missing profiles would be "removed".
+    const lines = DEMO_TEXT.split('\n');
+    const cut = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
+    const { old, neu } = twoFiles(`${lines.slice(0, cut + 2).join('\n')}\n`);
+    const text = await cli('diff', old, neu);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(/not compared: the new side .*new\.cfg \(line \d+\): configuration is incomplete/);
+    expect(text.stdout).not.toMatch(/removed|findings resolved/);
+    const json = readJson<DiffJsonDocument>((await cli('diff', old, neu, '--format', 'json')).stdout);
+    expect(json.devices[0]).toMatchObject({ compared: false, profiles: [], findings: { introduced: [], resolved: [] } });
+    expect(json.devices[0]!.incomplete).toEqual([
+      { side: 'new', source: expect.stringMatching(/new\.cfg$/), line: expect.any(Number), message: expect.stringContaining('incomplete') },
+    ]);
+    for (const format of ['markdown', 'html', 'github']) {
+      const r = await cli('diff', old, neu, '--format', format);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('not compared');
+      expect(r.stdout).not.toMatch(/MOBILE-FULL[^\n]*removed/);
+    }
+    // Accepted, it is compared, and still says what it is.
+    const allowed = await cli('diff', old, neu, '--allow-incomplete', '--format', 'json');
+    const device = readJson<DiffJsonDocument>(allowed.stdout).devices[0]!;
+    expect(device.compared).toBe(true);
+    expect(device.profiles.some((p) => p.status === 'removed')).toBe(true);
+    expect(device.incomplete).toHaveLength(1);
+  });
+
   it('says per profile what changed, with where each value comes from, and the iOS DNS outcome domain by domain', async () => {
     const { old, neu } = twoFiles(NARROWED);
     const r = await cli('diff', old, neu);
