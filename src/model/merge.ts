@@ -468,6 +468,10 @@ class Merger {
     }
     const key = policyKey(mode, w);
     if (key === null) return null;
+    // A value the ASA does not take (`split-tunnel-policy tunnelal`, `split-dns corp.example.com`
+    // without `value`) is refused with `% Invalid input` and changes nothing: never read it as a removal.
+    const invalid = w[0] === 'no' ? null : invalidValue(mode, w);
+    if (invalid !== null) return { error: `\`${text}\` is not valid: ${invalid}; the ASA refuses the line and nothing changes` };
     if (key.startsWith('custom ') && w[0] !== 'no' && !this.declaredCustomTypes().has(key.slice(7)))
       return { error: `custom attribute type ${key.slice(7)} is not declared: add \`anyconnect-custom-attr ${key.slice(7)}\` under webvpn first` };
     const block = this.policyBlock(name);
@@ -688,6 +692,16 @@ const SPECS = POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[];
  * The identity of a group-policy line: its attribute (`+` for lines that add up), its custom type, or
  * `other KEYWORD` for attributes the table does not model; null for what is no group-policy line.
  */
+/** Why the attribute table cannot read a group-policy line's value (null: it can, or it is not an attribute the table knows). */
+function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | null {
+  for (const s of SPECS) {
+    if (s.mode !== mode) continue;
+    const read = s.read(words, 0);
+    if (read !== undefined) return 'problem' in read ? read.problem : null;
+  }
+  return null;
+}
+
 export function policyKey(mode: 'attributes' | 'webvpn', words: string[]): string | null {
   const w = words[0] === 'no' ? words.slice(1) : words;
   if (mode === 'attributes' && w[0] === 'anyconnect-custom' && w[1]) return `custom ${w[1]}`;

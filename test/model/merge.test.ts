@@ -243,4 +243,24 @@ describe('merge engine', () => {
     expect(back.problems).toEqual([]);
     expect(back.text).toBe(BASE);
   });
+
+  it('refuses a value the ASA would not take, and changes nothing (never a removal in disguise)', () => {
+    for (const line of [
+      'split-tunnel-policy tunnelal',
+      'split-dns corp.example.com',
+      'split-dns valeu corp.example.com',
+      'vpn-idle-timeout abc',
+      'vpn-tunnel-protocol ssl-clent',
+      'webvpn\n  anyconnect ssl keepalive soon',
+    ]) {
+      const r = merge(`group-policy GP attributes\n ${line}`);
+      expect(r.problems, line).toEqual([
+        expect.objectContaining({ severity: 'error', message: expect.stringMatching(/is not valid: .*; the ASA refuses the line and nothing changes$/) }),
+      ]);
+      expect(r.text, line).toBe(BASE);
+    }
+    // `no` forms and valid values still apply.
+    expect(merge('group-policy GP attributes\n no split-dns').problems).toEqual([]);
+    expect(merge('group-policy GP attributes\n split-tunnel-policy tunnelall').text).toContain(' split-tunnel-policy tunnelall');
+  });
 });
