@@ -6,7 +6,7 @@
 import { holdsSecret } from '../parse/redact.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { nameCharacters, safeName } from './names.js';
-import { cliName } from '../parse/tokenize.js';
+import { cliName, tokenize } from '../parse/tokenize.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel, type TunnelGroup } from '../model/types.js';
 
 export type Remedy =
@@ -134,7 +134,33 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   const sslMaps = (g.webvpn?.certificateGroupMaps ?? []).filter((m) => m.tunnelGroup === name);
   if (sslMaps.length > 0) out.push('webvpn', ...sslMaps.map((m) => ` certificate-group-map ${m.map}${seq(m)} ${n}`));
   for (const m of g.tunnelGroupMaps.filter((x) => x.tunnelGroup === name)) out.push(`tunnel-group-map ${m.map}${seq(m)} ${n}`);
+  needsInput.push(...groupLocksOn(model, name, newName));
   return { cli: out.join('\n'), needsInput };
+}
+
+/**
+ * `group-lock value OLD` admits a session only on profile OLD: users who reach the copy are refused.
+ * Which side to lock is the user's call (changing it refuses whoever is still on the old profile).
+ */
+function groupLocksOn(model: DeviceModel, name: string, newName: string): string[] {
+  const out: string[] = [];
+  const locks = (text: string): boolean => {
+    const w = tokenize(text);
+    return w[0] === 'group-lock' && w[1] === 'value' && w[2] === name;
+  };
+  for (const gp of model.groupPolicies.values()) {
+    for (const l of gp.lines.filter((x) => x.mode === 'attributes' && locks(x.text)))
+      out.push(
+        `group-policy ${gp.name} locks its users to ${name} (\`group-lock value ${cliName(name)}\`, line ${l.line}): users who reach ${newName} with it are refused. When they move, enter \`group-lock value ${cliName(newName)}\` under \`group-policy ${cliName(gp.name)} attributes\` (users still on ${name} are refused from then on)`,
+      );
+  }
+  for (const u of model.users.values()) {
+    if (u.groupLock.state !== 'value' || u.groupLock.value !== name) continue;
+    out.push(
+      `user ${u.name} is locked to ${name} (\`group-lock value\`, line ${u.groupLock.line}): when the user moves, enter \`group-lock value ${cliName(newName)}\` under \`username ${cliName(u.name)} attributes\``,
+    );
+  }
+  return out;
 }
 
 /** The keyword a tunnel-group line sets (`no` forms name the keyword they remove); aliases and URLs by value. */

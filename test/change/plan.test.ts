@@ -210,6 +210,23 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(p.rollback.split('\n')[0]).toBe('changeto context vpn');
   });
 
+  it('says who a copy of the profile would lock out: group-lock on its policy and on local users', () => {
+    const { plan } = planOf('plan/rename-group-lock.cfg');
+    const locks = plan.needsInput.filter((n) => n.what.includes('group-lock'));
+    expect(locks).toEqual([
+      expect.objectContaining({
+        tunnelGroup: 'Lab-Partners-2',
+        what: expect.stringMatching(/^group-policy GP-LAB locks its users to Lab&Partners .*line 54.*`group-lock value Lab-Partners-2`/),
+      }),
+      expect.objectContaining({
+        tunnelGroup: 'Lab-Partners-2',
+        what: expect.stringMatching(/^user lab-admin is locked to Lab&Partners .*line 41.*`username lab-admin attributes`/),
+      }),
+    ]);
+    // The paste block leaves the locks alone: which side to lock is the user's call.
+    expect(plan.script).not.toContain('group-lock');
+  });
+
   it('never carries a bad alias to a copy, even when only the name finding is fixed', () => {
     const { plan } = planOf('plan/rename-collision.cfg', { rules: ['profile-name-special-chars'] });
     expect(plan.script).toContain(' group-alias Lab-Partners-Phones-2 enable');
