@@ -69,6 +69,11 @@ export interface PlanTarget {
   remains: Array<PlanItem & { why: string }>;
   /** The effective changes, per profile (the diff's entries for the profiles that change). */
   changes: ProfileDiff[];
+  /**
+   * Device-wide settings the plan changes (NAT-T, trustpoints, custom attribute data): they reach every
+   * tunnel of the device, site-to-site included, not only the profiles listed in `changes`.
+   */
+  deviceChanges: SettingChange[];
   /** Profiles the plan changes that no selected finding names (only with --scope shared). */
   collateral: string[];
   /** Findings the plan would bring: always empty for a sound plan (a non-empty list is a bug). */

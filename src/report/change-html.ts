@@ -7,7 +7,7 @@
 import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import { isChanged, verdictLine } from './change-text.js';
-import { deviceTitle, incompleteLines, outcomeWords, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import { DEVICE_WIDE, deviceTitle, incompleteLines, outcomeWords, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
 
@@ -95,6 +95,7 @@ ${t.needsInput.length > 0 ? `<h3>Needs your input (not in the script)</h3><ul>${
 ${t.closes.length > 0 ? `<h3>Closes (${t.closes.length})</h3><ul>${t.closes.map((c) => `<li><code>${esc(c.ruleId)}</code>${c.tunnelGroup ? ` (${esc(c.tunnelGroup)})` : ''}</li>`).join('')}</ul>` : ''}
 ${t.remains.length > 0 ? `<h3>Remains</h3><ul>${t.remains.map((r) => item(r, r.why)).join('')}</ul>` : ''}
 ${t.collateral.length > 0 ? `<h3>Also changes</h3><p>Profiles no selected finding names: ${esc(t.collateral.join(', '))}</p>` : ''}
+${t.deviceChanges.length > 0 ? `<h3>${esc(DEVICE_WIDE)}</h3><ul>${t.deviceChanges.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
 ${t.changes.length > 0 ? `<h3>What changes per connection profile</h3>${profileTable(t.changes)}` : ''}
 ${t.rollback !== '' ? `<h3>Rollback</h3>${copyBlock('Puts every changed line back:', t.rollback, ids)}` : ''}
 </section>`;

@@ -6,7 +6,7 @@ import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import { visible } from '../common/control-chars.js';
 import { isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
-import { deviceTitle, dnsChangeLines, incompleteLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import { DEVICE_WIDE, deviceTitle, dnsChangeLines, incompleteLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 
 function md(text: string): string {
   return visible(text).replace(/([\\`*_[\]|<>&])/g, '\\$1');
@@ -77,6 +77,7 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
     if (t.notes.length > 0) out.push('**Before you paste:**', '', ...t.notes.map((n) => `- ${prose(n)}`), '');
     if (t.remains.length > 0)
       out.push('**Remains:**', '', ...t.remains.map((r) => `- \`${r.ruleId}\`${r.tunnelGroup ? ` (${md(r.tunnelGroup)})` : ''}: ${prose(r.why)}`), '');
+    if (t.deviceChanges.length > 0) out.push(`**${DEVICE_WIDE}:**`, '', ...t.deviceChanges.map((s) => `- ${md(settingLine(s))}`), '');
     if (t.changes.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...t.changes.map(profileRow), '');
     if (t.rollback !== '') out.push('<details><summary>Rollback</summary>', '', ...mdFence(t.rollback.split('\n')), '', '</details>', '');
   }

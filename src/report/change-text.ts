@@ -4,7 +4,7 @@
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
 import { visibleLines } from '../common/control-chars.js';
-import { deviceTitle, dnsChangeLines, incompleteLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import { DEVICE_WIDE, deviceTitle, dnsChangeLines, incompleteLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
 
 function findingLine(f: ReportedFinding): string {
   const where = [f.tunnelGroup, f.line !== null ? `${f.file !== null ? `${f.file} ` : ''}line ${f.line}` : null].filter(Boolean).join(', ');
@@ -97,6 +97,9 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
     for (const f of t.introduced) out.push(`  NEW: ${findingLine(f)}`);
     for (const p of t.problems) out.push(`  not applied: script line ${p.line} \`${p.command}\`: ${p.message}`);
     out.push('');
+    if (t.deviceChanges.length > 0) {
+      out.push(`${DEVICE_WIDE}:`, ...t.deviceChanges.map((s) => `  ${settingLine(s)}`), '');
+    }
     if (t.changes.length > 0) {
       out.push('What changes, per connection profile:');
       for (const p of t.changes) out.push(...profileLines(p, '  '));

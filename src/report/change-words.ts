@@ -59,6 +59,9 @@ export function reachChange(p: ProfileDiff): 'now unreachable' | 'now reachable'
   return null;
 }
 
+/** How device-wide setting changes are introduced: they reach more than the mobile profiles. */
+export const DEVICE_WIDE = 'Device-wide (every tunnel of the device, site-to-site included)';
+
 /** Each side that is not a whole configuration: why the device was not compared (or compared anyway). */
 export function incompleteLines(d: DeviceDiff): string[] {
   return d.incomplete.map(

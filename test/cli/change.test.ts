@@ -277,6 +277,20 @@ describe('plan', () => {
     expect(t.needsInput[0]).toEqual({ ruleId: 'ios-dns-all-clear', tunnelGroup: 'Lab&Partners', groupPolicy: 'GP-CLEAR', what: expect.any(String) });
     expect(t.remains[0]).toEqual({ ruleId: expect.any(String), tunnelGroup: expect.anything(), groupPolicy: expect.anything(), why: expect.any(String) });
     expect(t.changes[0]).toHaveProperty('iosDns');
+    // A device-wide change is shown as such: it reaches every tunnel, not only the listed profiles.
+    expect(t.deviceChanges).toEqual([
+      {
+        setting: 'crypto isakmp nat-traversal',
+        old: '20 s',
+        new: '3600 s',
+        oldSource: 'the built-in default',
+        newSource: expect.stringMatching(/^plan line \d+$/),
+      },
+    ]);
+    expect(t.script.split('\n')[Number(/\d+/.exec(t.deviceChanges[0]!.newSource!)![0]) - 1]).toBe('crypto isakmp nat-traversal 3600');
+    expect((await cli('plan', DEMO)).stdout).toContain(
+      'Device-wide (every tunnel of the device, site-to-site included):\n  crypto isakmp nat-traversal: 20 s (the built-in default) → 3600 s',
+    );
     expect((await cli('plan', DEMO, '--format', 'script')).stdout).toBe(`${t.script}\n`);
     expect((await cli('plan', DEMO, '--format', 'rollback')).stdout).toBe(`${t.rollback}\n`);
   });
