@@ -54,7 +54,7 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const composer = new Composer(before, options.scope);
     for (const f of [...selected, ...followUps]) if (f.remedy) composer.add(f.remedy, f);
     const composed = composer.compose();
-    const script = composed.script === '' ? '' : [...(context ? [`changeto context ${context}`] : []), composed.script].join('\n');
+    const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
     const after = configured(reanalyse(before, merged.lines, auditOptions, changedLines(merged.origins, 'plan', null)));
@@ -114,7 +114,7 @@ function verified(
     hostname: before.target.summary.hostname,
     context,
     script,
-    rollback: rollbackBody === '' ? '' : [...(context ? [`changeto context ${context}`] : []), rollbackBody].join('\n'),
+    rollback: rollbackBody === '' ? '' : [...contextLines(context), rollbackBody].join('\n'),
     // A recreated profile's inputs come from the plan's copy (its name may differ from the finding's).
     needsInput: [
       ...selected.filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile').map((f) => ({ ...item(f), what: f.needsInput! })),
@@ -136,6 +136,14 @@ function verified(
       ),
     ],
   };
+}
+
+/**
+ * How a script reaches a context: `changeto context X` lands in the context's privileged EXEC mode
+ * (prompt `host/X#`, Cisco's configuration guide), so configuration mode is entered again there.
+ */
+function contextLines(context: string | null): string[] {
+  return context === null ? [] : [`changeto context ${context}`, 'configure terminal'];
 }
 
 function withheld(before: DeviceSnapshot, selected: readonly ReportedFinding[]): PlanTarget {

@@ -101,6 +101,8 @@ export function renderUndo(undo: readonly UndoStep[]): string {
 
 class Merger {
   private stack: Mode[] = [{ kind: 'config' }];
+  /** The `end` or top-level `exit` that left configuration mode, until `configure terminal` enters it again. */
+  private leftConfig: string | null = null;
   readonly undo: UndoStep[] = [];
   /** The mode path of the command being applied, for its undo step. */
   private path: string[] = [];
@@ -135,11 +137,23 @@ class Merger {
    */
   apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
     if (SESSION_COMMANDS.test(text) || /^changeto (context \S+|system)$/.test(text)) {
-      if (text === 'end') this.stack = [{ kind: 'config' }];
-      else if (text === 'exit' && this.stack.length > 1) this.stack.pop();
+      if (text === 'end' || (text === 'exit' && this.stack.length === 1)) {
+        // Back in EXEC mode: what follows is not configuration until `configure terminal`.
+        this.stack = [{ kind: 'config' }];
+        this.leftConfig = text;
+      } else if (text === 'exit') this.stack.pop();
+      else if (/^conf(ig(ure)?)? t(erminal)?$/.test(text)) this.leftConfig = null;
       return { changed: false };
     }
     if (NOT_CONFIG.test(text)) return { changed: false, problem: { severity: 'warning', message: 'not a configuration command; ignored' } };
+    if (this.leftConfig !== null)
+      return {
+        changed: false,
+        problem: {
+          severity: 'error',
+          message: `after \`${this.leftConfig}\` the session is no longer in configuration mode: the ASA reads this as an EXEC command and refuses it (enter \`configure terminal\` first)`,
+        },
+      };
     const words = tokenize(text);
     this.opensBlock = opensBlock;
     this.indent = indent;

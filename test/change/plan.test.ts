@@ -206,8 +206,9 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(errors.closes.map((c) => c.ruleId)).toEqual(['client-side-dpd-disabled']);
     const ctx = snapshots('synthetic/oxidized-multi-context.cfg').find((s) => s.target.summary.context === 'vpn')!;
     const p = planDevice(ctx, OPTIONS, { scope: 'narrow' });
-    expect(p.script.split('\n')[0]).toBe('changeto context vpn');
-    expect(p.rollback.split('\n')[0]).toBe('changeto context vpn');
+    // `changeto` lands in the context's EXEC mode: configuration mode is entered again there.
+    expect(p.script.split('\n').slice(0, 2)).toEqual(['changeto context vpn', 'configure terminal']);
+    expect(p.rollback.split('\n').slice(0, 2)).toEqual(['changeto context vpn', 'configure terminal']);
   });
 
   it('says who a copy of the profile would lock out: group-lock on its policy and on local users', () => {

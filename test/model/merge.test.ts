@@ -263,4 +263,19 @@ describe('merge engine', () => {
     expect(merge('group-policy GP attributes\n no split-dns').problems).toEqual([]);
     expect(merge('group-policy GP attributes\n split-tunnel-policy tunnelall').text).toContain(' split-tunnel-policy tunnelall');
   });
+
+  it('after `end` (or `exit` at the top) applies nothing until `configure terminal`, as on the ASA', () => {
+    const r = merge(['group-policy GP attributes', ' vpn-idle-timeout 600', 'end', 'group-policy GP attributes', ' split-dns none', 'exit'].join('\n'));
+    expect(r.problems.map((p) => [p.line, p.severity])).toEqual([
+      [4, 'error'],
+      [5, 'error'],
+    ]);
+    expect(r.problems[0]!.message).toMatch(/^after `end` the session is no longer in configuration mode/);
+    expect(r.analysed.model.groupPolicies.get('GP')!.attributes.vpnIdleTimeout).toMatchObject({ state: 'value', value: 600 });
+    expect(r.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'value', value: ['corp.example.com'] });
+    const back = merge(['end', 'configure terminal', 'group-policy GP attributes', ' split-dns none'].join('\n'));
+    expect(back.problems).toEqual([]);
+    expect(back.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'none' });
+    expect(merge(['exit', 'group-policy GP attributes'].join('\n')).problems[0]!.message).toMatch(/^after `exit`/);
+  });
 });
