@@ -105,6 +105,8 @@ function verified(
     if (!stillThere.has(findingKey(f))) closes.push(item(f));
     else remains.push({ ...item(f), why: whyRemains(f, renamed) });
   }
+  const chosen = new Set(selected);
+  const alsoCloses = diff.findings.resolved.filter((f) => !chosen.has(f)).map(item);
   const rollbackBody = renderUndo(merged.undo);
   // Never a paste-ready script holding a control character (the engine withholds such fixes; this
   // guards what composition adds, such as copied lines).
@@ -121,6 +123,7 @@ function verified(
       ...needsInput,
     ],
     closes,
+    alsoCloses,
     remains,
     changes: changed,
     deviceChanges: diff.device,
@@ -156,6 +159,7 @@ function withheld(before: DeviceSnapshot, selected: readonly ReportedFinding[]):
     rollback: '',
     needsInput: selected.map((f) => ({ ...item(f), what: why })),
     closes: [],
+    alsoCloses: [],
     remains: selected.map((f) => ({ ...item(f), why })),
     changes: [],
     deviceChanges: [],

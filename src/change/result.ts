@@ -66,6 +66,8 @@ export interface PlanTarget {
   rollback: string;
   needsInput: Array<PlanItem & { what: string }>;
   closes: PlanItem[];
+  /** Findings the plan closes that were not selected (`--rules`, `--severity`): a side effect worth knowing. */
+  alsoCloses: PlanItem[];
   remains: Array<PlanItem & { why: string }>;
   /** The effective changes, per profile (the diff's entries for the profiles that change). */
   changes: ProfileDiff[];

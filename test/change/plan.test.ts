@@ -202,6 +202,11 @@ describe('plan: the ways pasted advice went wrong', () => {
     const { plan } = planOf('demo/demo-headend.cfg', { rules: ['natt-keepalive-short'] });
     expect(plan.script).toBe('crypto isakmp nat-traversal 3600');
     expect(plan.rollback).toBe('crypto isakmp nat-traversal 20');
+    expect(plan.alsoCloses).toEqual([]);
+    // A fix can close a finding nobody selected: the plan says so, apart from what it was asked to close.
+    const split = planOf('demo/demo-headend.cfg', { rules: ['split-dns-inherited'] }).plan;
+    expect(split.closes.every((c) => c.ruleId === 'split-dns-inherited')).toBe(true);
+    expect(split.alsoCloses).toEqual([{ ruleId: 'default-domain-not-in-split-dns', tunnelGroup: expect.any(String), groupPolicy: expect.any(String) }]);
     const errors = planOf('demo/demo-headend.cfg', { severity: 'error' }).plan;
     expect(errors.closes.map((c) => c.ruleId)).toEqual(['client-side-dpd-disabled']);
     const ctx = snapshots('synthetic/oxidized-multi-context.cfg').find((s) => s.target.summary.context === 'vpn')!;
