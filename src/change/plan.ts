@@ -119,7 +119,9 @@ function verified(
     rollback: rollbackBody === '' ? '' : [...contextLines(context), rollbackBody].join('\n'),
     // A recreated profile's inputs come from the plan's copy (its name may differ from the finding's).
     needsInput: [
-      ...selected.filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile').map((f) => ({ ...item(f), what: f.needsInput! })),
+      ...selected
+        .filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile')
+        .map((f) => ({ ...item(f), what: f.needsInput! + ownPolicyHint(f, composed.ownPolicy) })),
       ...needsInput,
     ],
     closes,
@@ -139,6 +141,16 @@ function verified(
       ),
     ],
   };
+}
+
+/**
+ * A finding's input that belongs in DfltGrpPolicy, for a profile this plan gives its own policy: the
+ * user's line goes there too, or it would reach every profile that inherits DfltGrpPolicy.
+ */
+function ownPolicyHint(f: ReportedFinding, ownPolicy: ReadonlyMap<string, string>): string {
+  const own = f.tunnelGroup === null ? undefined : ownPolicy.get(f.tunnelGroup);
+  if (own === undefined || f.groupPolicy !== DEFAULT_GROUP_POLICY) return '';
+  return ` (this plan gives ${f.tunnelGroup!} its own group-policy ${own}: enter it there to change only ${f.tunnelGroup!})`;
 }
 
 /**
@@ -372,6 +384,8 @@ class Composer {
     corrections: string;
     unasked: Set<string>;
     renamed: Map<string, string>;
+    /** Profiles this plan gives a group-policy of their own, and its name. */
+    ownPolicy: Map<string, string>;
     named: Set<string>;
     notes: string[];
     needsInput: Array<PlanItem & { what: string }>;
@@ -460,7 +474,7 @@ class Composer {
     }
     for (const [tg, renames] of [...this.aliasRenames].sort(([a], [b]) => cmp(a, b))) {
       for (const [old, n] of renames) {
-        const links = `links and client profiles that name the old alias (anyconnect://...?prefill_group_list=${old}) stop working: update them`;
+        const links = `links and client profiles that name the old alias (anyconnect://...?prefill_group_list=${encodeURIComponent(old)}) stop working: update them`;
         this.notes.push(
           this.recreated.has(tg)
             ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${this.recreated.get(tg)!}; ${links}.`
@@ -492,6 +506,7 @@ class Composer {
     const steps = [...chunks.filter((c) => c !== '').flatMap(stepsOf), ...cleanup];
     return {
       script: renderSteps(steps, 'first'),
+      ownPolicy,
       unasked,
       corrections,
       renamed: this.recreated,

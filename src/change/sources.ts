@@ -62,6 +62,12 @@ export function sidesFromGit(repo: string, range: { base: string; head: string }
       throw new GitError(`git ${args.join(' ')}: ${(e.stderr?.toString() ?? String(err)).trim().split('\n')[0]}`);
     }
   };
+  try {
+    git(['rev-parse', '--git-dir']);
+  } catch (err) {
+    if (err instanceof GitError && /not installed/.test(err.message)) throw err;
+    throw new GitError(`--git: ${repo} is not inside a git repository (run diff --git from the repository's working tree)`);
+  }
   for (const rev of [range.base, range.head]) {
     try {
       git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);

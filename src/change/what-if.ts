@@ -47,7 +47,10 @@ export function whatIf(
         line: Math.max(segment.firstLine - 1, 1),
         severity: 'error',
         command: `changeto context ${context!}`,
-        message: `no context ${context!} in ${first.analysed.parsed.source}; the commands up to the next \`changeto\` were not applied`,
+        message:
+          context === 'system'
+            ? `${first.analysed.parsed.source} has no system execution space (it holds no VPN configuration: remote access lives in the contexts); the commands up to the next \`changeto\` were not applied`
+            : `no context ${context!} in ${first.analysed.parsed.source}; the commands up to the next \`changeto\` were not applied`,
       });
       continue;
     }

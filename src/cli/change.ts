@@ -1,6 +1,7 @@
 // `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
 // composing a plan are in change/; the words and formats in report/change-*.
 
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseFile } from '../audit/pipeline.js';
@@ -64,6 +65,15 @@ function configure(s: DeviceSnapshot, { cfg, today }: Setup): DeviceSnapshot {
   const t = s.target;
   const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, { hostname: t.summary.hostname, source: t.summary.source }, today);
   return { ...s, target: { ...t, findings: r.kept, ignored: r.ignored } };
+}
+
+/** Whether a path is a directory (false when it is missing or unreadable: reading it reports why). */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function severityOption(name: string, value: string | undefined): Severity | undefined {
@@ -141,6 +151,12 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     }
   } else {
     if (paths.length !== 2) throw new UsageError('diff: give OLD and NEW (two files or two directories), or --git BASE[..HEAD] [PATH...]');
+    // A directory against a file would report every other device of the directory as removed.
+    const kinds = paths.map((p) => (isDirectory(s.abs(p)) ? 'a directory' : 'a file'));
+    if (kinds[0] !== kinds[1])
+      throw new UsageError(
+        `diff: OLD is ${kinds[0]!} and NEW is ${kinds[1]!}; give two files or two directories (devices in directories are matched by hostname)`,
+      );
     old = sideFromPath(s.abs(paths[0]!), s.options);
     neu = sideFromPath(s.abs(paths[1]!), s.options);
   }
@@ -205,6 +221,8 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     if (err instanceof ReadError) throw new UsageError(`--commands ${opts.commands}: ${err.message}`);
     throw err;
   }
+  // A binary file is not a change script: refuse it rather than warn about one long "command".
+  if (script.includes('\u0000')) throw new UsageError(`--commands ${opts.commands}: not a text file of configuration commands (it holds NUL bytes)`);
   const snapshots = await loadTarget(file, opts, s, io, 'what-if');
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
   // A backup of several contexts: the script says which with `changeto context`, or --context does.

@@ -13,7 +13,13 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   const out: string[] = [];
   const notices: string[] = [];
   for (const p of input.problems ?? [])
-    out.push(command('error', { file: input.scriptFile ?? null, line: p.line, title: 'asa-mobile-audit: change not applied' }, `${p.command}: ${p.message}`));
+    out.push(
+      command(
+        p.severity === 'error' ? 'error' : 'warning',
+        { file: input.scriptFile ?? null, line: p.line, title: `asa-mobile-audit: ${p.severity === 'error' ? 'change not applied' : 'not simulated'}` },
+        `${p.command}: ${p.message}`,
+      ),
+    );
   for (const d of input.diffs) {
     for (const i of d.incomplete)
       out.push(

@@ -45,7 +45,8 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared (incomplete)` : ''}`,
     '',
   ];
-  for (const p of input.problems ?? []) out.push(`- :x: ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${md(p.message)}`);
+  for (const p of input.problems ?? [])
+    out.push(`- ${p.severity === 'error' ? ':x:' : ':warning:'} ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${md(p.message)}`);
   for (const d of changed) {
     out.push(`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '');
     if (d.incomplete.length > 0) out.push(...incompleteLines(d).map((l) => `- :warning: ${md(l)}`), '');

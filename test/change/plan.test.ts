@@ -99,7 +99,7 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.script).toBe(['tunnel-group PHONES webvpn-attributes', ' group-alias Phones-Tablets-2 enable', ' no group-alias Phones&Tablets'].join('\n'));
     // The per-finding fix obeys the same rule.
     expect(before.target.findings.find((f) => f.ruleId === 'group-alias-special-chars')?.fix).toContain('group-alias Phones-Tablets-2 enable');
-    expect(plan.notes.join('\n')).toMatch(/prefill_group_list=Phones&Tablets\) stop working/);
+    expect(plan.notes.join('\n')).toMatch(/prefill_group_list=Phones%26Tablets\) stop working/);
     const after = applied(before, plan);
     expect(after.profiles.get('TABLETS')!.settings.get('group-alias')!.value).toBe('Phones-Tablets');
     expect(plan.changes.map((c) => c.tunnelGroup)).toEqual(['PHONES']);
@@ -214,6 +214,15 @@ describe('plan: the ways pasted advice went wrong', () => {
     // `changeto` lands in the context's EXEC mode: configuration mode is entered again there.
     expect(p.script.split('\n').slice(0, 2)).toEqual(['changeto context vpn', 'configure terminal']);
     expect(p.rollback.split('\n').slice(0, 2)).toEqual(['changeto context vpn', 'configure terminal']);
+  });
+
+  it('points input meant for DfltGrpPolicy at the policy the plan gives the profile (narrow scope)', () => {
+    const { plan } = planOf('corpus/prometheus-asa1-80-svc.cfg');
+    const dns = plan.needsInput.find((n) => n.ruleId === 'split-dns-without-dns-server' && n.tunnelGroup === 'DefaultWEBVPNGroup')!;
+    expect(plan.script).toContain('group-policy GP-DefaultWEBVPNGroup internal');
+    expect(dns.what).toMatch(
+      /in DfltGrpPolicy \(this plan gives DefaultWEBVPNGroup its own group-policy GP-DefaultWEBVPNGroup: enter it there to change only DefaultWEBVPNGroup\)$/,
+    );
   });
 
   it('says who a copy of the profile would lock out: group-lock on its policy and on local users', () => {

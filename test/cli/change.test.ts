@@ -167,6 +167,20 @@ describe('diff OLD NEW', () => {
   });
 });
 
+describe('diff: what it refuses', () => {
+  it('refuses a directory against a file, and --git outside a repository, each with why', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'configs'));
+    copyFileSync(DEMO, join(dir, 'configs', 'demo.cfg'));
+    const mixed = await cliWith({ cwd: dir }, 'diff', 'configs', join('configs', 'demo.cfg'));
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('diff: OLD is a directory and NEW is a file; give two files or two directories');
+    const outside = await cliWith({ cwd: dir }, 'diff', '--git', 'HEAD~1');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/--git: .* is not inside a git repository/);
+  });
+});
+
 describe('what-if FILE --commands CHANGE.txt', () => {
   it('shows what a change script does before the change window', async () => {
     const dir = tempDir();
@@ -234,6 +248,17 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     const json = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json');
     expect(json.stderr).toContain('change.txt:2: group-policy GP-NOPE does not exist');
     expect(json.stderr).not.toContain('change.txt:5');
+    // Annotations and comments keep the severity: a command the tool does not model is a warning.
+    const github = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'github')).stdout;
+    expect(github).toMatch(/^::error file=change\.txt,line=2,title=asa-mobile-audit%3A change not applied::/m);
+    expect(github).toMatch(/^::warning file=change\.txt,line=5,title=asa-mobile-audit%3A not simulated::/m);
+    const markdown = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'markdown')).stdout;
+    expect(markdown).toContain('- :warning: `change.txt` line 5: not simulated');
+    expect(markdown).toContain('- :x: `change.txt` line 2: group-policy GP-NOPE does not exist');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x00, 0x00, 0x01]));
+    const binary = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'binary.txt');
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain('--commands binary.txt: not a text file of configuration commands (it holds NUL bytes)');
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO)).code).toBe(2);
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'missing.txt')).stderr).toMatch(/--commands missing\.txt: no such file/);
   });
