@@ -55,7 +55,7 @@ type Outcome = { mode?: Mode; changed: boolean } | { error: string } | { warning
 
 const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes']);
 const SESSION_COMMANDS = /^(configure terminal|conf t|config t|end|exit)$/;
-const NOT_CONFIG = /^(write|wr|copy|reload|show|clear (?!configure))\b/;
+const NOT_CONFIG = /^(write|wr|copy|reload|show|clear (?!conf))\b/;
 
 /** Applies a change script (one command per line, indentation ignored) to one section of a config. */
 export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, script: string, firstLine = 1): MergeResult {
@@ -173,6 +173,8 @@ class Merger {
       if (r.mode) this.stack.push(r.mode);
       return { changed: r.changed };
     }
+    const spelled = spellingProblem(words, vocabularyOf(this.stack[this.stack.length - 1]!));
+    if (spelled !== null) return { changed: false, problem: { severity: 'error', message: spelled } };
     if (indent === 0 && opensBlock) this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
     const misplaced = this.whereItBelongs(words);
     return misplaced === null
@@ -653,6 +655,109 @@ class Merger {
     if (webvpnKey(body) !== null && GLOBAL_WEBVPN_WORDS.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under the global \`webvpn\``;
     return null;
   }
+}
+
+/** Configuration-mode commands the engine simulates (and so can tell an abbreviation or a typo of). */
+const CONFIG_WORDS: ReadonlySet<string> = new Set([
+  'access-list',
+  'anyconnect-custom-data',
+  'clear',
+  'crypto',
+  'dynamic-access-policy-record',
+  'group-policy',
+  'ssl',
+  'tunnel-group',
+  'tunnel-group-map',
+  'username',
+  'webvpn',
+]);
+
+/** The first words a mode takes, as far as the tool knows them (with configuration mode's, which the ASA also tries). */
+function vocabularyOf(mode: Mode): ReadonlySet<string> {
+  const own: ReadonlySet<string> =
+    mode.kind === 'group-policy'
+      ? new Set([...POLICY_WORDS.attributes, 'webvpn'])
+      : mode.kind === 'group-policy-webvpn'
+        ? POLICY_WORDS.webvpn
+        : mode.kind === 'tunnel-group'
+          ? (KNOWN_TUNNEL_GROUP_WORDS[mode.block] ?? new Set())
+          : mode.kind === 'webvpn'
+            ? GLOBAL_WEBVPN_WORDS
+            : new Set();
+  return new Set([...own, ...CONFIG_WORDS]);
+}
+
+/**
+ * A command no mode took whose words look abbreviated (`group-pol`, `group-policy X attrib`, `clear
+ * config`) or misspelled (`spilt-dns`): the ASA would apply the first and refuse the second, and the
+ * tool simulates neither, so both are errors that say what was probably meant.
+ */
+function spellingProblem(words: readonly string[], vocabulary: ReadonlySet<string>): string | null {
+  const body = words[0] === 'no' ? words.slice(1) : words;
+  const first = body[0];
+  // A word some mode takes is not misspelled: where it belongs is said elsewhere.
+  if (first === undefined || knownAnywhere().has(first)) {
+    if (first === 'group-policy' || first === 'tunnel-group' || first === 'clear') return abbreviatedMode(body);
+    return null;
+  }
+  const abbreviation = (word: string, of: readonly string[]): string | null => {
+    const full = of.filter((w) => w.startsWith(word) && w !== word);
+    return full.length === 1 && !of.includes(word) ? full[0]! : null;
+  };
+  const abbreviated = abbreviation(first, [...vocabulary]);
+  if (abbreviated !== null) return abbreviationMessage(first, abbreviated);
+  if (first.length < 4) return null;
+  const near = [...vocabulary].filter((w) => editDistance(first, w) <= (first.length >= 6 ? 2 : 1));
+  if (near.length !== 1) return null;
+  return `unknown command \`${first}\` (did you mean \`${near[0]!}\`?): the ASA refuses it and nothing changes`;
+}
+
+/** `group-policy X attrib`, `tunnel-group X general-attr`, `clear config ...`: a mode word abbreviated. */
+function abbreviatedMode(body: readonly string[]): string | null {
+  const [first, second, third] = body;
+  const options =
+    first === 'clear'
+      ? { word: second, full: ['configure'] }
+      : {
+          word: body.length === 3 ? third : undefined,
+          full: first === 'group-policy' ? ['attributes', 'internal', 'external'] : [...TUNNEL_GROUP_BLOCKS, 'type'],
+        };
+  if (options.word === undefined || options.full.includes(options.word)) return null;
+  const full = options.full.filter((w) => w.startsWith(options.word!));
+  return full.length === 1 ? abbreviationMessage(options.word, full[0]!) : null;
+}
+
+function abbreviationMessage(word: string, full: string): string {
+  return `\`${word}\` looks like an abbreviation of \`${full}\`: the ASA would take it, but the tool simulates commands written in full, so write it out`;
+}
+
+let known: ReadonlySet<string> | null = null;
+
+/** Every first word some mode takes, as far as the tool knows. */
+function knownAnywhere(): ReadonlySet<string> {
+  known ??= new Set([
+    ...CONFIG_WORDS,
+    ...POLICY_WORDS.attributes,
+    ...POLICY_WORDS.webvpn,
+    ...Object.values(KNOWN_TUNNEL_GROUP_WORDS).flatMap((s) => [...s]),
+    ...GLOBAL_WEBVPN_WORDS,
+    'no',
+  ]);
+  return known;
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) between two words. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 /** The object a mode line belongs to (`group-policy NAME`, `tunnel-group NAME`), or null. */

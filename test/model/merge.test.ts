@@ -278,4 +278,26 @@ describe('merge engine', () => {
     expect(back.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'none' });
     expect(merge(['exit', 'group-policy GP attributes'].join('\n')).problems[0]!.message).toMatch(/^after `exit`/);
   });
+
+  it('says what an abbreviation or a typo probably meant, as an error (the tool simulates neither)', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['group-pol GP attributes', /^`group-pol` looks like an abbreviation of `group-policy`/],
+      ['group-policy GP attrib', /^`attrib` looks like an abbreviation of `attributes`/],
+      ['tunnel-group PHONES general-attr', /^`general-attr` looks like an abbreviation of `general-attributes`/],
+      ['clear config group-policy OTHER', /^`config` looks like an abbreviation of `configure`/],
+      ['group-policy GP attributes\n split-d value a.example.com', /^`split-d` looks like an abbreviation of `split-dns`/],
+      ['group-policy GP attributes\n spilt-dns value a.example.com', /^unknown command `spilt-dns` \(did you mean `split-dns`\?\): the ASA refuses it/],
+    ];
+    for (const [script, message] of cases) {
+      const r = merge(script);
+      expect(r.problems, script).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(message) })]);
+      expect(r.text, script).toBe(BASE);
+    }
+    // Commands the tool does not model stay warnings; known words in the wrong mode say where they belong.
+    expect(merge('route outside 0.0.0.0 0.0.0.0 192.0.2.1').problems[0]).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(/^not simulated/),
+    });
+    expect(merge('split-dns none').problems[0]!.message).toMatch(/belongs under `group-policy NAME attributes`/);
+  });
 });
