@@ -31,7 +31,7 @@ export interface PlanOptions {
    * What the configuration file does to a device's findings (ignores, severity overrides), applied to
    * the re-audited configuration as it was to `before`: the proof compares like with like.
    */
-  configure?: (snapshot: DeviceSnapshot) => DeviceSnapshot;
+  configure?: (snapshot: DeviceSnapshot, copies: ReadonlyMap<string, string>) => DeviceSnapshot;
 }
 
 const item = (f: ReportedFinding): PlanItem => ({ ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy });
@@ -45,7 +45,9 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
   const context = before.target.summary.context;
   const parsed = before.analysed.parsed;
   const section = parsed.sections[before.analysed.sectionIndex]!;
-  const configured = options.configure ?? ((x: DeviceSnapshot): DeviceSnapshot => x);
+  // A profile the plan copies is the same profile under a new name: what the file says of it holds for the copy.
+  const configured = (x: DeviceSnapshot, renamed: ReadonlyMap<string, string> = new Map()): DeviceSnapshot =>
+    options.configure ? options.configure(x, new Map([...renamed].map(([o, n]) => [n, o]))) : x;
   // Compose, apply, re-audit. A finding the plan itself brings (a policy made for one profile now
   // inherits what DfltGrpPolicy gave it) is fixed in the same plan when it has a remedy: compose again.
   const followUps: ReportedFinding[] = [];
@@ -57,14 +59,20 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
-    const after = configured(reanalyse(before, merged.lines, auditOptions, changedLines(merged.origins, 'plan', null)));
+    const after = configured(reanalyse(before, merged.lines, auditOptions, changedLines(merged.origins, 'plan', null)), composed.renamed);
     const diff = diffDevices(before, after, { renamed: composed.renamed });
     const fixable = diff.findings.introduced.filter((f) => f.remedy !== null);
     if (fixable.length > 0 && round++ < 2) {
       followUps.push(...fixable);
       continue;
     }
-    return verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff, configured);
+    const plan = verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff, configured);
+    if (options.configure)
+      for (const [old, copy] of composed.renamed)
+        plan.notes.push(
+          `Entries of the configuration file that name ${old} (ignores, profile filters) do not name ${copy}: the proof applied them to the copy; add ${copy} to them when users move.`,
+        );
+    return plan;
   }
 }
 

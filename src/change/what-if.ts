@@ -57,7 +57,8 @@ export function whatIf(
     const parsed = parseConfigText(text, first.analysed.parsed.source);
     const section = parsed.sections[snapshots[index]!.analysed.sectionIndex];
     if (section === undefined) continue;
-    const merged = mergeCommands(parsed, section, segment.text, segment.firstLine);
+    // After `changeto` the session is in the context's EXEC mode until `configure terminal`.
+    const merged = mergeCommands(parsed, section, segment.text, segment.firstLine, segment.changeto);
     problems.push(...merged.problems);
     applied += merged.applied;
     if (merged.applied > 0) touched.add(index);
@@ -73,18 +74,20 @@ export function whatIf(
 interface Segment {
   /** null: the commands before any `changeto context` (the single context, or the first section). */
   context: string | null;
+  /** The `changeto` line that starts the segment (null for the first). */
+  changeto: string | null;
   text: string;
   firstLine: number;
 }
 
 function segmentsOf(script: string): Segment[] {
   const lines = script.split(/\r?\n/);
-  const segments: Segment[] = [{ context: null, text: '', firstLine: 1 }];
+  const segments: Segment[] = [{ context: null, changeto: null, text: '', firstLine: 1 }];
   const body: string[][] = [[]];
   lines.forEach((line, i) => {
     const m = /^\s*changeto\s+(?:context\s+(\S+)|system)\s*$/.exec(line);
     if (m) {
-      segments.push({ context: m[1] ?? 'system', text: '', firstLine: i + 2 });
+      segments.push({ context: m[1] ?? 'system', changeto: line.trim(), text: '', firstLine: i + 2 });
       body.push([]);
       return;
     }

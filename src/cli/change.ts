@@ -61,9 +61,10 @@ async function setup(opts: CommonOptions, io: CliIo): Promise<Setup> {
 }
 
 /** The configuration file's severity overrides and ignores, as `audit` applies them. */
-function configure(s: DeviceSnapshot, { cfg, today }: Setup): DeviceSnapshot {
+/** `copies`: profiles a plan copies (copy → original): ignores naming the original cover the copy. */
+function configure(s: DeviceSnapshot, { cfg, today }: Setup, copies?: ReadonlyMap<string, string>): DeviceSnapshot {
   const t = s.target;
-  const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, { hostname: t.summary.hostname, source: t.summary.source }, today);
+  const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, { hostname: t.summary.hostname, source: t.summary.source }, today, copies);
   return { ...s, target: { ...t, findings: r.kept, ignored: r.ignored } };
 }
 
@@ -298,7 +299,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
   const targets: PlanTarget[] = complete.map((b) => {
     const t = planDevice(b, s.options, {
       scope: opts.scope,
-      configure: (x) => configure(x, s),
+      configure: (x, copies) => configure(x, s, copies),
       ...(rules ? { rules } : {}),
       ...(severity ? { severity } : {}),
     });

@@ -83,11 +83,16 @@ export interface IgnoreResult<F extends Finding = Finding> {
 }
 
 /** `today` as YYYY-MM-DD; an ignore is in force through its `until` day. */
+/**
+ * `profileAliases`: other names of a profile (a copy `plan` makes → the profile it copies), so an entry
+ * naming the profile covers its copy too.
+ */
 export function applyIgnores<F extends Finding>(
   findings: F[],
   entries: IgnoreEntry[],
   device: { hostname: string | null; source: string },
   today: string,
+  profileAliases: ReadonlyMap<string, string> = new Map(),
 ): IgnoreResult<F> {
   const result: IgnoreResult<F> = { kept: [], ignored: [] };
   // Globs are compiled once per entry, and entries are looked up by rule: 1,000 entries x 2,500
@@ -104,7 +109,8 @@ export function applyIgnores<F extends Finding>(
     byRule.set(e.rule, list);
   }
   for (const f of findings) {
-    const entry = byRule.get(f.ruleId)?.find((x) => x.profile === null || (f.tunnelGroup !== null && x.profile(f.tunnelGroup)))?.entry;
+    const names = f.tunnelGroup === null ? [] : [f.tunnelGroup, ...(profileAliases.has(f.tunnelGroup) ? [profileAliases.get(f.tunnelGroup)!] : [])];
+    const entry = byRule.get(f.ruleId)?.find((x) => x.profile === null || names.some((n) => x.profile!(n)))?.entry;
     if (!entry) {
       result.kept.push(f);
     } else if (entry.until !== undefined && entry.until < today) {

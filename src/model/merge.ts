@@ -54,13 +54,20 @@ type Mode =
 type Outcome = { mode?: Mode; changed: boolean } | { error: string } | { warning: string } | null;
 
 const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes']);
-const SESSION_COMMANDS = /^(configure terminal|conf t|config t|end|exit)$/;
+// `configure terminal` as typed: the ASA takes any unambiguous abbreviation (`conf t`, `configure t`, `conf term`).
+const CONFIGURE_TERMINAL = /^conf(i(g(u(re?)?)?)?)? +t(e(r(m(i(n(al?)?)?)?)?)?)?$/;
+const SESSION_COMMANDS = /^(end|exit)$/;
 const NOT_CONFIG = /^(write|wr|copy|reload|show|clear (?!conf))\b/;
 
-/** Applies a change script (one command per line, indentation ignored) to one section of a config. */
-export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, script: string, firstLine = 1): MergeResult {
+/**
+ * Applies a change script (one command per line, indentation ignored) to one section of a config.
+ * `startsAfter`: the command that left the session in EXEC mode just before the script (a `changeto
+ * context` line): nothing is configuration until `configure terminal`. Otherwise the script starts in
+ * configuration mode.
+ */
+export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, script: string, firstLine = 1, startsAfter: string | null = null): MergeResult {
   const doc = ConfigDocument.fromParsed(parsed, section);
-  const engine = new Merger(doc);
+  const engine = new Merger(doc, startsAfter);
   const problems: MergeProblem[] = [];
   let applied = 0;
   const lines = script.split(/\r?\n/);
@@ -102,7 +109,7 @@ export function renderUndo(undo: readonly UndoStep[]): string {
 class Merger {
   private stack: Mode[] = [{ kind: 'config' }];
   /** The `end` or top-level `exit` that left configuration mode, until `configure terminal` enters it again. */
-  private leftConfig: string | null = null;
+  private leftConfig: string | null;
   readonly undo: UndoStep[] = [];
   /** The mode path of the command being applied, for its undo step. */
   private path: string[] = [];
@@ -128,7 +135,12 @@ class Merger {
     return this.owners;
   }
 
-  constructor(private readonly doc: ConfigDocument) {}
+  constructor(
+    private readonly doc: ConfigDocument,
+    leftConfig: string | null,
+  ) {
+    this.leftConfig = leftConfig;
+  }
 
   /**
    * `indent` is the line's indentation: the ASA ignores it, and so does the engine for every command it
@@ -136,13 +148,17 @@ class Merger {
    * indented deeper (a sub-mode the tool keeps as written).
    */
   apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
+    if (CONFIGURE_TERMINAL.test(text)) {
+      this.leftConfig = null;
+      return { changed: false };
+    }
     if (SESSION_COMMANDS.test(text) || /^changeto (context \S+|system)$/.test(text)) {
-      if (text === 'end' || (text === 'exit' && this.stack.length === 1)) {
-        // Back in EXEC mode: what follows is not configuration until `configure terminal`.
+      // `end`, `exit` at the top and `changeto` land in EXEC mode: no configuration until `configure terminal`.
+      if (text === 'exit' && this.stack.length > 1) this.stack.pop();
+      else {
         this.stack = [{ kind: 'config' }];
         this.leftConfig = text;
-      } else if (text === 'exit') this.stack.pop();
-      else if (/^conf(ig(ure)?)? t(erminal)?$/.test(text)) this.leftConfig = null;
+      }
       return { changed: false };
     }
     if (NOT_CONFIG.test(text)) return { changed: false, problem: { severity: 'warning', message: 'not a configuration command; ignored' } };
@@ -173,9 +189,11 @@ class Merger {
       if (r.mode) this.stack.push(r.mode);
       return { changed: r.changed };
     }
-    const spelled = spellingProblem(words, vocabularyOf(this.stack[this.stack.length - 1]!));
-    if (spelled !== null) return { changed: false, problem: { severity: 'error', message: spelled } };
+    // A block the tool cannot enter: its sub-commands are reported, never filed under the previous block.
     if (indent === 0 && opensBlock) this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
+    // An unindented line is read at the top level; only an indented one may be a sub-mode's word.
+    const spelled = spellingProblem(words, indent === 0 ? CONFIG_WORDS : vocabularyOf(this.stack[this.stack.length - 1]!));
+    if (spelled !== null) return { changed: false, problem: { severity: 'error', message: spelled } };
     const misplaced = this.whereItBelongs(words);
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
@@ -733,9 +751,64 @@ function abbreviationMessage(word: string, full: string): string {
 
 let known: ReadonlySet<string> | null = null;
 
+/**
+ * Top-level commands the tool does not simulate but that are neither abbreviations nor typos of the
+ * words it knows (`ip local pool` is not `ipv6-address-pool`, `password encryption` not `password-storage`).
+ */
+const OTHER_ASA_COMMANDS = [
+  'aaa',
+  'aaa-server',
+  'access-group',
+  'arp',
+  'asdm',
+  'banner',
+  'class-map',
+  'clock',
+  'console',
+  'dhcpd',
+  'dns',
+  'domain-name',
+  'failover',
+  'ftp',
+  'hostname',
+  'http',
+  'icmp',
+  'interface',
+  'ip',
+  'ipv6',
+  'logging',
+  'monitor-interface',
+  'mtu',
+  'nac',
+  'name',
+  'names',
+  'nat',
+  'ntp',
+  'object',
+  'object-group',
+  'pager',
+  'password',
+  'policy-map',
+  'prompt',
+  'route',
+  'router',
+  'same-security-traffic',
+  'service-policy',
+  'snmp-server',
+  'ssh',
+  'sysopt',
+  'telnet',
+  'threat-detection',
+  'timeout',
+  'user-identity',
+  'vpn',
+  'vpn-sessiondb',
+];
+
 /** Every first word some mode takes, as far as the tool knows. */
 function knownAnywhere(): ReadonlySet<string> {
   known ??= new Set([
+    ...OTHER_ASA_COMMANDS,
     ...CONFIG_WORDS,
     ...POLICY_WORDS.attributes,
     ...POLICY_WORDS.webvpn,

@@ -71,7 +71,7 @@ ${
 </section>`;
   });
   return htmlDocument({
-    title: `Change report — ${plural(changed.length, 'device')} changed`,
+    title: `Change report — ${plural(changed.filter((d) => d.compared).length, 'device')} changed`,
     heading: 'What the change does to mobile clients',
     tool: input.tool,
     generatedAt: options.generatedAt,

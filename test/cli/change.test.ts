@@ -279,6 +279,27 @@ describe('plan', () => {
         '  client-side-dpd-disabled: info',
       ].join('\n'),
     );
+    // An ignore that names a profile the plan copies covers the copy in the proof, and the plan says to extend it.
+    writeFileSync(
+      join(dir, '.asa-mobile-audit.yaml'),
+      ['ignore:', '  - rule: homepage-ignored-on-mobile', '    profile: "Lab&Partners"', '    reason: partners use desktops'].join('\n'),
+    );
+    const copied = await cliWith({ cwd: dir }, 'plan', 'demo.cfg', '--format', 'json');
+    expect(copied.stderr).toBe('');
+    expect(copied.code).toBe(0);
+    const copiedPlan = readJson<PlanJsonDocument>(copied.stdout).targets[0]!;
+    expect(copiedPlan.notes).toContainEqual(expect.stringMatching(/^Entries of the configuration file that name Lab&Partners .* do not name Lab-Partners-2/));
+    writeFileSync(
+      join(dir, '.asa-mobile-audit.yaml'),
+      [
+        'ignore:',
+        '  - rule: group-alias-special-chars',
+        '    profile: "MOBILE-SPLIT"',
+        '    reason: "known exception"',
+        'rules:',
+        '  client-side-dpd-disabled: info',
+      ].join('\n'),
+    );
     for (const extra of [[], ['--rules', 'client-side-dpd-disabled']]) {
       const r = await cliWith({ cwd: dir }, 'plan', 'demo.cfg', '--format', 'json', ...extra);
       expect(r.stderr).toBe('');
@@ -381,8 +402,17 @@ describe('what-if on a multiple-context backup', () => {
       (await cliWith({ stdin: change }, 'what-if', MULTI, '--commands', '-', '--context', 'vpn', '--format', 'json')).stdout,
     );
     const routed = readJson<DiffJsonDocument>(
-      (await cliWith({ stdin: `changeto context vpn\n${change}` }, 'what-if', MULTI, '--commands', '-', '--format', 'json')).stdout,
+      (await cliWith({ stdin: `changeto context vpn\nconfigure terminal\n${change}` }, 'what-if', MULTI, '--commands', '-', '--format', 'json')).stdout,
     );
+    // `changeto` lands in the context's EXEC mode: configuration lines before `configure terminal` are refused.
+    const exec = await cliWith({ stdin: `changeto context vpn\n${change}` }, 'what-if', MULTI, '--commands', '-');
+    expect(exec.code).toBe(2);
+    expect(exec.stdout).toMatch(/<stdin>:2: error: after `changeto context vpn` the session is no longer in configuration mode/);
+    expect(
+      readJson<DiffJsonDocument>(
+        (await cliWith({ stdin: `changeto context vpn\nconf t\n${change}` }, 'what-if', MULTI, '--commands', '-', '--format', 'json')).stdout,
+      ).problems,
+    ).toEqual([]);
     for (const doc of [flag, routed]) {
       const vpn = doc.devices.find((d) => d.context === 'vpn')!;
       expect(vpn.profiles.some((p) => p.settings.some((s) => s.setting === 'vpn-idle-timeout' && s.new === '1440'))).toBe(true);

@@ -300,4 +300,33 @@ describe('merge engine', () => {
     });
     expect(merge('split-dns none').problems[0]!.message).toMatch(/belongs under `group-policy NAME attributes`/);
   });
+
+  it('files nothing under the previous block when a mode line is refused, and takes top-level commands at the top', () => {
+    // An abbreviated mode line is an error; its sub-commands are reported, never given to PHONES.
+    const r = merge(
+      ['tunnel-group PHONES webvpn-attributes', ' group-alias Phones2 enable', 'tunnel-group TABLETS webvpn-attrib', ' group-alias Tablets2 enable'].join('\n'),
+    );
+    expect(r.problems.map((p) => [p.line, p.severity])).toEqual([
+      [3, 'error'],
+      [4, 'warning'],
+    ]);
+    expect(r.text).toContain(' group-alias Phones2 enable');
+    expect(r.text).not.toContain('Tablets2');
+    // Unindented commands the tool does not model stay warnings, whatever block came before.
+    for (const line of [
+      'ip local pool VPN-POOL2 10.9.0.1-10.9.0.254 mask 255.255.255.0',
+      'ipv6 local pool V6 2001:db8::1/64 100',
+      'nat (inside,outside) source static any any',
+      'dns server-group DefaultDNS',
+      'password encryption aes',
+      'nac enable',
+    ]) {
+      const after = merge(`tunnel-group PHONES general-attributes\n default-group-policy GP\n${line}`);
+      expect(after.problems, line).toEqual([expect.objectContaining({ line: 3, severity: 'warning', message: expect.stringMatching(/^not simulated/) })]);
+    }
+    // Every spelling of `configure terminal` the ASA takes re-enters configuration mode.
+    for (const conf of ['configure terminal', 'conf t', 'config t', 'configure t', 'conf term']) {
+      expect(merge(`end\n${conf}\ngroup-policy GP attributes\n vpn-idle-timeout 60`).problems, conf).toEqual([]);
+    }
+  });
 });
