@@ -1,3 +1,4 @@
+import { lineRef } from '../src/engine/rule-kit.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -24,7 +25,7 @@ export default createRule({
         report.profile(p, {
           messageId: 'undefinedProfile',
           setting: 'clientProfiles',
-          data: { profile: p.resolved.name, name, source: e.from === 'default' ? 'built-in' : `line ${e.line}` },
+          data: { profile: p.resolved.name, name, source: e.from === 'default' ? 'built-in' : lineRef(e.line) },
           at: e.line,
           object: `client profile ${name}`,
         });

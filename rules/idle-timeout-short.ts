@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { lineFor, profileRemedy, sourcePhrase } from '../src/engine/rule-kit.js';
+import { lineFor, lineRef, profileRemedy, sourcePhrase } from '../src/engine/rule-kit.js';
 
 const RECOMMENDED_MINUTES = 1440;
 const DEFAULT_IDLE_SECONDS = 1800;
@@ -41,7 +41,7 @@ export default createRule({
       if (e.state === 'value') {
         report.profile(p, { messageId: 'short', data: { minutes: e.value, source: sourcePhrase(e) }, ...common });
       } else {
-        const fallbackSource = fallback?.state === 'value' ? `line ${fallback.line}` : 'its default [cmd-ref]';
+        const fallbackSource = fallback?.state === 'value' ? lineRef(fallback.line) : 'its default [cmd-ref]';
         report.profile(p, { messageId: 'noneFallback', data: { source: sourcePhrase(e), fallback: `${fallbackSeconds} s`, fallbackSource }, ...common });
       }
     }

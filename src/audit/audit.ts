@@ -189,8 +189,9 @@ export function collectedBuildOptions(device: CollectedDevice): BuildOptions {
   return { showVersion: device.showVersion };
 }
 
-export function auditTarget(t: AnalysedTarget, options: AuditOptions): AuditTarget {
-  const result = runRules(t.resolved, options.rules, { profiles: options.profiles, profileFilter: options.profileFilter });
+/** `lineName`: how messages name configuration lines (a configuration changed in memory names them by origin). */
+export function auditTarget(t: AnalysedTarget, options: AuditOptions, lineName?: (line: number) => string): AuditTarget {
+  const result = runRules(t.resolved, options.rules, { profiles: options.profiles, profileFilter: options.profileFilter, ...(lineName ? { lineName } : {}) });
   const lines = t.parsed.lines;
   const sideLines = sideFileLines(t.model);
   const quote = (f: { line: number | null; file: string | null }): string | null => {

@@ -10,6 +10,7 @@ import { attributeSpec, type PolicyAttributeKey } from '../model/policy-attribut
 import type { ResolvedDevice } from '../resolve/resolve.js';
 import { classifyProfiles } from './mobile-facing.js';
 import { renderRemedy } from './remedy.js';
+import { lineRef, withLineNames } from './line-names.js';
 import { RuleContractError, type Finding, type MobileProfile, type Report, type ReportDescriptor, type RuleModule } from './types.js';
 
 export interface EngineOptions {
@@ -17,6 +18,8 @@ export interface EngineOptions {
   profiles?: string[];
   /** A further filter on profile names (config file include/exclude globs). */
   profileFilter?: (name: string) => boolean;
+  /** How messages name configuration lines (`line 12` unless a simulated change names them by origin). */
+  lineName?: (line: number) => string;
 }
 
 /** How clients reach one mobile-facing profile, as plain data for reports. */
@@ -65,7 +68,10 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
 
   const findings: Finding[] = [];
   // Device-wide rules still need a mobile-facing profile to be relevant.
-  if (profiles.length > 0) for (const rule of rules) rule.check({ device, profiles, report: reporterFor(rule, device, profiles, findings) });
+  if (profiles.length > 0)
+    withLineNames(options.lineName, () => {
+      for (const rule of rules) rule.check({ device, profiles, report: reporterFor(rule, device, profiles, findings) });
+    });
   findings.sort(compareFindings);
   const dapPerApp = device.model.global.dapRecords.some((r) => r.customAttributes.get('perapp')?.state === 'value');
   return {
@@ -116,7 +122,9 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       severity,
       messageId: d.messageId,
       data,
-      message: renderMessage(meta.id, template, data) + hedges(profile, d.setting),
+      // `line {{n}}` with a number names a configuration line; a finding in an XML file quotes its own lines.
+      message:
+        renderMessage(meta.id, template, data, d.file === undefined || d.file === device.model.source ? lineRef : undefined) + hedges(profile, d.setting),
       line: at.line,
       lineRole: at.role,
       file: d.file !== undefined && d.file !== device.model.source ? d.file : null,
@@ -163,11 +171,12 @@ function weakest(a: Basis, b: Basis): Basis {
 }
 
 /** Fills `{{name}}` placeholders; a placeholder without data is a bug in the rule. */
-export function renderMessage(ruleId: string, template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+/** `lineName`: how `line {{n}}` with a number in `n` is written (a configuration line's name). */
+export function renderMessage(ruleId: string, template: string, data: Readonly<Record<string, string | number>>, lineName?: (line: number) => string): string {
+  return template.replace(/(\bline )?\{\{\s*(\w+)\s*\}\}/g, (_, word: string | undefined, name: string) => {
     const v = data[name];
     if (v === undefined) throw new RuleContractError(ruleId, `message needs \`${name}\`, which the report's data lacks`);
-    return String(v);
+    return word !== undefined && typeof v === 'number' && lineName ? lineName(v) : `${word ?? ''}${String(v)}`;
   });
 }
 

@@ -6,6 +6,7 @@
 import { holdsSecret } from '../parse/redact.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { nameCharacters, safeName } from './names.js';
+import { lineRef } from './line-names.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel, type TunnelGroup } from '../model/types.js';
 
@@ -118,7 +119,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
       if (replaced.has(lineKeyword(l.text))) continue;
       if (holdsSecret(l.text)) {
         needsInput.push(
-          `re-enter the secret of \`${l.text.split(' ').slice(0, 2).join(' ')} ...\` (line ${l.line}) under \`tunnel-group ${n} ${kind}\`: the tool never copies secrets`,
+          `re-enter the secret of \`${l.text.split(' ').slice(0, 2).join(' ')} ...\` (${lineRef(l.line)}) under \`tunnel-group ${n} ${kind}\`: the tool never copies secrets`,
         );
         continue;
       }
@@ -151,13 +152,13 @@ function groupLocksOn(model: DeviceModel, name: string, newName: string): string
   for (const gp of model.groupPolicies.values()) {
     for (const l of gp.lines.filter((x) => x.mode === 'attributes' && locks(x.text)))
       out.push(
-        `group-policy ${gp.name} locks its users to ${name} (\`group-lock value ${cliName(name)}\`, line ${l.line}): users who reach ${newName} with it are refused. When they move, enter \`group-lock value ${cliName(newName)}\` under \`group-policy ${cliName(gp.name)} attributes\` (users still on ${name} are refused from then on)`,
+        `group-policy ${gp.name} locks its users to ${name} (\`group-lock value ${cliName(name)}\`, ${lineRef(l.line)}): users who reach ${newName} with it are refused. When they move, enter \`group-lock value ${cliName(newName)}\` under \`group-policy ${cliName(gp.name)} attributes\` (users still on ${name} are refused from then on)`,
       );
   }
   for (const u of model.users.values()) {
     if (u.groupLock.state !== 'value' || u.groupLock.value !== name) continue;
     out.push(
-      `user ${u.name} is locked to ${name} (\`group-lock value\`, line ${u.groupLock.line}): when the user moves, enter \`group-lock value ${cliName(newName)}\` under \`username ${cliName(u.name)} attributes\``,
+      `user ${u.name} is locked to ${name} (\`group-lock value\`, ${lineRef(u.groupLock.line)}): when the user moves, enter \`group-lock value ${cliName(newName)}\` under \`username ${cliName(u.name)} attributes\``,
     );
   }
   return out;

@@ -6,6 +6,9 @@ import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { isLegacy, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import type { Remedy } from './remedy.js';
 import type { LineChoice } from './types.js';
+import { lineRef } from './line-names.js';
+
+export { lineRef } from './line-names.js';
 
 /**
  * The remedy for a per-profile policy attribute: in the profile's own policy (DfltGrpPolicy when it
@@ -52,8 +55,7 @@ export function lineFor(model: DeviceModel, profile: ResolvedProfile, e: Effecti
 }
 
 /** "set in group-policy GP (line 12)", "inherited from DfltGrpPolicy (line 30)", "the built-in default [recalled]". */
-/** `lineName`: how a line is named (`line 12`; a simulated change names its own lines differently). */
-export function sourcePhrase(e: Effective<unknown>, lineName: (line: number) => string = (line) => `line ${line}`): string {
+export function sourcePhrase(e: Effective<unknown>, lineName: (line: number) => string = lineRef): string {
   switch (e.from) {
     case 'group-policy':
       return `set in group-policy ${e.groupPolicy} (${lineName(e.line)})`;
@@ -68,7 +70,9 @@ export function sourcePhrase(e: Effective<unknown>, lineName: (line: number) => 
 
 /** Adds the "where it should be set" clause for built-in defaults. */
 export function shouldSetClause(choice: LineChoice, what: string): string {
-  return choice.role === 'should-set' && choice.line !== null ? ` Line ${choice.line} is where ${what} should be set.` : '';
+  if (choice.role !== 'should-set' || choice.line === null) return '';
+  const where = lineRef(choice.line);
+  return ` ${where.charAt(0).toUpperCase()}${where.slice(1)} is where ${what} should be set.`;
 }
 
 export { describeCharacters, nameCharacters, safeName } from './names.js';

@@ -220,6 +220,8 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(demoLines[profile.line! - 1]).toMatch(/^tunnel-group MOBILE-SPLIT /);
     const finding = json.devices[0]!.findings.introduced.find((f) => f.ruleId === 'idle-timeout-short')!;
     expect(finding).toMatchObject({ file: 'change.txt', line: 4 });
+    // Its message names the line the same way, not the line of the copy in memory.
+    expect(finding.message).toContain('set in group-policy GP-SPLIT (change.txt line 4)');
     const github = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'github')).stdout;
     expect(github).toContain('::notice file=change.txt,line=4,title=new%3A idle-timeout-short (MOBILE-SPLIT)::');
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt')).stdout).toContain('idle-timeout-short (MOBILE-SPLIT, change.txt line 4)');

@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine/engine.js';
 import { classifyProfiles } from '../../src/engine/mobile-facing.js';
+import { sourcePhrase } from '../../src/engine/rule-kit.js';
 import { createRule, type RuleModule } from '../../src/engine/types.js';
 import { RULES } from '../../rules/index.js';
 import { analyseOne, analyseText, ROOT, wrapConfig } from '../helpers.js';
@@ -19,6 +20,15 @@ describe('rule pack', () => {
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.rationale.length).toBeGreaterThan(20);
       expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names configuration lines through the engine, never `line ${n}` in a rule (a simulated change names them by origin)', () => {
+    for (const f of readdirSync(`${ROOT}rules`).filter((x) => x.endsWith('.ts'))) {
+      const text = readFileSync(`${ROOT}rules/${f}`, 'utf8');
+      // XML files name their own lines (`dap.xml line 40`); a per-app data part is counted, not a line.
+      const offending = text.split('\n').filter((l) => /\bline \$\{/i.test(l) && !/dap\.origin|\.parts\.indexOf/.test(l));
+      expect(offending, f).toEqual([]);
     }
   });
 
@@ -45,6 +55,37 @@ describe('rule pack', () => {
 });
 
 describe('engine', () => {
+  it('names `line {{n}}` of a message, and lines rules quote, the way the run says', () => {
+    const device = analyseText(
+      wrapConfig(`webvpn
+ enable outside
+ anyconnect enable
+group-policy GP internal
+group-policy GP attributes
+ vpn-tunnel-protocol ssl-client
+ vpn-idle-timeout 30
+tunnel-group PHONES type remote-access
+tunnel-group PHONES general-attributes
+ default-group-policy GP
+tunnel-group PHONES webvpn-attributes
+ group-url https://vpn.example.com/phones enable`),
+    ).resolved;
+    const rule = createRule({
+      meta: { ...RULES[0]!.meta, id: 'line-names', scope: 'profile', messages: { at: 'set at line {{line}} ({{source}}); `{{text}}` stays as written' } },
+      check({ profiles, report }) {
+        const e = profiles[0]!.resolved.attributes.vpnIdleTimeout;
+        report.profile(profiles[0]!, { messageId: 'at', data: { line: e.line ?? 0, source: sourcePhrase(e), text: 'line 7' }, at: e.line });
+      },
+    });
+    const plain = runRules(device, [rule]).findings[0]!;
+    const line = plain.line!;
+    expect(plain.message).toBe(`set at line ${line} (set in group-policy GP (line ${line})); \`line 7\` stays as written`);
+    const named = runRules(device, [rule], { lineName: (n) => `change.txt line ${n - 1}` }).findings[0]!;
+    expect(named.message).toBe(`set at change.txt line ${line - 1} (set in group-policy GP (change.txt line ${line - 1})); \`line 7\` stays as written`);
+    // The naming lasts for the run only.
+    expect(sourcePhrase(device.profiles[0]!.attributes.vpnIdleTimeout)).toBe(`set in group-policy GP (line ${line})`);
+  });
+
   const probe: RuleModule = createRule({
     meta: {
       id: 'probe',
