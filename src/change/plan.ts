@@ -32,6 +32,8 @@ export interface PlanOptions {
    * the re-audited configuration as it was to `before`: the proof compares like with like.
    */
   configure?: (snapshot: DeviceSnapshot, copies: ReadonlyMap<string, string>) => DeviceSnapshot;
+  /** Whether the configuration file names a profile (an ignore's or a filter's glob): a copy of it needs those entries too. */
+  configNames?: (profile: string) => boolean;
 }
 
 const item = (f: ReportedFinding): PlanItem => ({ ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy });
@@ -59,7 +61,10 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
-    const after = configured(reanalyse(before, merged.lines, auditOptions, changedLines(merged.origins, 'plan', null)), composed.renamed);
+    const after = configured(
+      reanalyse(before, merged.lines, withCopies(auditOptions, composed.renamed), changedLines(merged.origins, 'plan', null)),
+      composed.renamed,
+    );
     const diff = diffDevices(before, after, { renamed: composed.renamed });
     const fixable = diff.findings.introduced.filter((f) => f.remedy !== null);
     if (fixable.length > 0 && round++ < 2) {
@@ -67,10 +72,10 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
       continue;
     }
     const plan = verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff, configured);
-    if (options.configure)
-      for (const [old, copy] of composed.renamed)
+    for (const [old, copy] of composed.renamed)
+      if (options.configNames?.(old) === true && !options.configNames(copy))
         plan.notes.push(
-          `Entries of the configuration file that name ${old} (ignores, profile filters) do not name ${copy}: the proof applied them to the copy; add ${copy} to them when users move.`,
+          `Entries of the configuration file that name ${old} (ignores, profile filters) do not name ${copy}: the proof treated ${copy} as ${old}; add ${copy} to them when users move.`,
         );
     return plan;
   }
@@ -159,6 +164,21 @@ function ownPolicyHint(f: ReportedFinding, ownPolicy: ReadonlyMap<string, string
   const own = f.tunnelGroup === null ? undefined : ownPolicy.get(f.tunnelGroup);
   if (own === undefined || f.groupPolicy !== DEFAULT_GROUP_POLICY) return '';
   return ` (this plan gives ${f.tunnelGroup!} its own group-policy ${own}: enter it there to change only ${f.tunnelGroup!})`;
+}
+
+/**
+ * Audit options for the configuration a plan changes: a profile it copies is selected (by --profile or
+ * the configuration file's filters) exactly when the original is, so the proof sees the copy's findings.
+ */
+function withCopies(options: AuditOptions, renamed: ReadonlyMap<string, string>): AuditOptions {
+  if (renamed.size === 0) return options;
+  const original = new Map([...renamed].map(([o, n]) => [n, o]));
+  const { profiles, profileFilter } = options;
+  return {
+    ...options,
+    ...(profiles !== undefined ? { profiles: [...profiles, ...[...original].filter(([, o]) => profiles.includes(o)).map(([n]) => n)] } : {}),
+    ...(profileFilter !== undefined ? { profileFilter: (name: string) => profileFilter(original.get(name) ?? name) } : {}),
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
 import { whatIf } from '../change/what-if.js';
 import { ExitCode } from '../common/exit-codes.js';
-import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, profileFilter } from '../config/apply.js';
+import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, namesProfile, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
 import type { AuditConfig } from '../config/schema.js';
 import type { Severity } from '../engine/types.js';
@@ -300,6 +300,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
     const t = planDevice(b, s.options, {
       scope: opts.scope,
       configure: (x, copies) => configure(x, s, copies),
+      configNames: namesProfile(s.cfg),
       ...(rules ? { rules } : {}),
       ...(severity ? { severity } : {}),
     });

@@ -41,6 +41,14 @@ export function profileFilter(cfg: AuditConfig): ((name: string) => boolean) | u
   return (name) => inc(name) && !exc(name);
 }
 
+/** Whether the configuration file names a profile: a profile glob of an ignore entry, or of profiles.include/exclude. */
+export function namesProfile(cfg: AuditConfig): (name: string) => boolean {
+  const globs = [...cfg.ignore.flatMap((e) => (e.profile === undefined ? [] : [e.profile])), ...cfg.profiles.include, ...cfg.profiles.exclude];
+  if (globs.length === 0) return () => false;
+  const match = picomatch(globs);
+  return (name) => match(name);
+}
+
 /**
  * Which scanned files to audit: gitignore-style `files.exclude` and glob `files.include`, both
  * relative to the directory of the config file (or the working directory).
@@ -84,8 +92,9 @@ export interface IgnoreResult<F extends Finding = Finding> {
 
 /** `today` as YYYY-MM-DD; an ignore is in force through its `until` day. */
 /**
- * `profileAliases`: other names of a profile (a copy `plan` makes → the profile it copies), so an entry
- * naming the profile covers its copy too.
+ * `profileAliases`: a copy `plan` makes → the profile it copies. The copy is matched by the original's
+ * name only: for the plan's proof it is the same profile, and an entry that happens to match only the
+ * copy's new name must not make a finding look fixed.
  */
 export function applyIgnores<F extends Finding>(
   findings: F[],
@@ -109,8 +118,8 @@ export function applyIgnores<F extends Finding>(
     byRule.set(e.rule, list);
   }
   for (const f of findings) {
-    const names = f.tunnelGroup === null ? [] : [f.tunnelGroup, ...(profileAliases.has(f.tunnelGroup) ? [profileAliases.get(f.tunnelGroup)!] : [])];
-    const entry = byRule.get(f.ruleId)?.find((x) => x.profile === null || names.some((n) => x.profile!(n)))?.entry;
+    const name = f.tunnelGroup === null ? null : (profileAliases.get(f.tunnelGroup) ?? f.tunnelGroup);
+    const entry = byRule.get(f.ruleId)?.find((x) => x.profile === null || (name !== null && x.profile(name)))?.entry;
     if (!entry) {
       result.kept.push(f);
     } else if (entry.until !== undefined && entry.until < today) {

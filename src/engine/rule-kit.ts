@@ -71,8 +71,9 @@ export function sourcePhrase(e: Effective<unknown>, lineName: (line: number) => 
 /** Adds the "where it should be set" clause for built-in defaults. */
 export function shouldSetClause(choice: LineChoice, what: string): string {
   if (choice.role !== 'should-set' || choice.line === null) return '';
-  const where = lineRef(choice.line);
-  return ` ${where.charAt(0).toUpperCase()}${where.slice(1)} is where ${what} should be set.`;
+  // `Line 12 is where ...`; a change script's line keeps its file name as written (`change.txt line 3 is ...`).
+  const where = lineRef(choice.line).replace(/^line /, 'Line ');
+  return ` ${where} is where ${what} should be set.`;
 }
 
 export { describeCharacters, nameCharacters, safeName } from './names.js';

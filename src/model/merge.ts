@@ -55,9 +55,16 @@ type Outcome = { mode?: Mode; changed: boolean } | { error: string } | { warning
 
 const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes']);
 // `configure terminal` as typed: the ASA takes any unambiguous abbreviation (`conf t`, `configure t`, `conf term`).
-const CONFIGURE_TERMINAL = /^conf(i(g(u(re?)?)?)?)? +t(e(r(m(i(n(al?)?)?)?)?)?)?$/;
-const SESSION_COMMANDS = /^(end|exit)$/;
-const NOT_CONFIG = /^(write|wr|copy|reload|show|clear (?!conf))\b/;
+const CONFIGURE_TERMINAL = /^conf(i(g(u(re?)?)?)?)? +t(e(r(m(i(n(al?)?)?)?)?)?)?$/i;
+const SESSION_COMMANDS = /^(end|exit)$/i;
+// EXEC commands a session may hold (`enable`, `terminal pager 0`, `write memory`): ignored, in any mode.
+const NOT_CONFIG = /^(write|wr|copy|reload|show|clear (?!conf)|enable$|disable$|terminal|ping|traceroute|packet-tracer|more|dir|login|logout|quit)\b/i;
+/**
+ * Commands the tool does not model that enter a sub-mode on the ASA whether or not what follows is
+ * indented: their sub-commands, and the `exit` that leaves them, belong to them.
+ */
+const UNMODELLED_MODES =
+  /^(object|object-group|interface|class-map|policy-map|router|time-range|context|call-home|ldap attribute-map|aaa-server \S+( \(\S+\))? host|aaa-server \S+ protocol|crypto ikev[12] policy|crypto ipsec ikev[12] ipsec-proposal|crypto ca certificate (chain|map)|crypto ca trustpool policy|failover group)\b/i;
 
 /**
  * Applies a change script (one command per line, indentation ignored) to one section of a config.
@@ -154,7 +161,7 @@ class Merger {
     }
     if (SESSION_COMMANDS.test(text) || /^changeto (context \S+|system)$/.test(text)) {
       // `end`, `exit` at the top and `changeto` land in EXEC mode: no configuration until `configure terminal`.
-      if (text === 'exit' && this.stack.length > 1) this.stack.pop();
+      if (text.toLowerCase() === 'exit' && this.stack.length > 1) this.stack.pop();
       else {
         this.stack = [{ kind: 'config' }];
         this.leftConfig = text;
@@ -189,12 +196,18 @@ class Merger {
       if (r.mode) this.stack.push(r.mode);
       return { changed: r.changed };
     }
+    const current = this.stack[this.stack.length - 1]!;
     // A block the tool cannot enter: its sub-commands are reported, never filed under the previous block.
-    if (indent === 0 && opensBlock) this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
-    // An unindented line is read at the top level; only an indented one may be a sub-mode's word.
-    const spelled = spellingProblem(words, indent === 0 ? CONFIG_WORDS : vocabularyOf(this.stack[this.stack.length - 1]!));
-    if (spelled !== null) return { changed: false, problem: { severity: 'error', message: spelled } };
-    const misplaced = this.whereItBelongs(words);
+    if ((indent === 0 && opensBlock) || (this.stack.length === 1 && UNMODELLED_MODES.test(text)))
+      this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
+    // Indentation is ignored, so a line may be a word of the mode it is in; inside a block the tool does
+    // not model, nobody knows the words.
+    if (current.kind !== 'unknown' && current.kind !== 'generic') {
+      const spelled = spellingProblem(words, vocabularyOf(current));
+      if (spelled !== null) return { changed: false, problem: { severity: 'error', message: spelled } };
+    }
+    // A top-level command of the ASA the tool does not model (`banner motd`, `enable password`) is just that.
+    const misplaced = this.stack.length === 1 && OTHER_ASA_COMMANDS.includes(words[0] ?? '') ? null : this.whereItBelongs(words);
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
       : { changed: false, problem: { severity: 'error', message: misplaced } };
@@ -768,6 +781,7 @@ const OTHER_ASA_COMMANDS = [
   'dhcpd',
   'dns',
   'domain-name',
+  'enable',
   'failover',
   'ftp',
   'hostname',

@@ -220,6 +220,20 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(demoLines[profile.line! - 1]).toMatch(/^tunnel-group MOBILE-SPLIT /);
     const finding = json.devices[0]!.findings.introduced.find((f) => f.ruleId === 'idle-timeout-short')!;
     expect(finding).toMatchObject({ file: 'change.txt', line: 4 });
+    // A new policy's "should be set" line keeps the script's name as written.
+    writeFileSync(
+      join(dir, 'new.txt'),
+      [
+        'group-policy GP-NEW internal',
+        'group-policy GP-NEW attributes',
+        ' vpn-tunnel-protocol ssl-client',
+        'tunnel-group MOBILE-FULL general-attributes',
+        ' default-group-policy GP-NEW',
+      ].join('\n'),
+    );
+    const created = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'new.txt')).stdout;
+    expect(created).toMatch(/ new\.txt line \d+ is where it should be set\./);
+    expect(created).not.toMatch(/New\.txt/);
     // Its message names the line the same way, not the line of the copy in memory.
     expect(finding.message).toContain('set in group-policy GP-SPLIT (change.txt line 4)');
     const github = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'github')).stdout;
@@ -281,6 +295,13 @@ describe('plan', () => {
         '  client-side-dpd-disabled: info',
       ].join('\n'),
     );
+    // A profile filter selects the copy exactly when it selects the original: the proof sees the copy's findings.
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), ['profiles:', '  include: ["Lab&Partners"]'].join('\n'));
+    const filtered = readJson<PlanJsonDocument>(
+      (await cliWith({ cwd: dir }, 'plan', 'demo.cfg', '--rules', 'profile-name-special-chars', '--format', 'json')).stdout,
+    ).targets[0]!;
+    expect(filtered.alsoCloses).toEqual([]);
+    expect(filtered.notes).toContainEqual(expect.stringMatching(/^Entries of the configuration file that name Lab&Partners .* do not name Lab-Partners-2/));
     // An ignore that names a profile the plan copies covers the copy in the proof, and the plan says to extend it.
     writeFileSync(
       join(dir, '.asa-mobile-audit.yaml'),

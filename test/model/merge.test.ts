@@ -329,4 +329,37 @@ describe('merge engine', () => {
       expect(merge(`end\n${conf}\ngroup-policy GP attributes\n vpn-idle-timeout 60`).problems, conf).toEqual([]);
     }
   });
+
+  it('reads a script as the ASA does whatever its indentation: modes the tool does not model, EXEC commands, capitals', () => {
+    const severities = (script: string): Array<[number, string]> => merge(script).problems.map((p) => [p.line, p.severity]);
+    // Indentation is ignored: an unindented line in group-policy mode is still checked against its words.
+    expect(merge('group-policy GP attributes\nsplit-tunnel-pol tunnelall').problems[0]!.message).toMatch(
+      /^`split-tunnel-pol` looks like an abbreviation of `split-tunnel-policy`/,
+    );
+    expect(merge('group-policy GP attributes\nspilt-dns value a.example.com').problems[0]!.message).toMatch(/did you mean `split-dns`/);
+    // A sub-mode the tool does not model takes its unindented lines and its `exit`.
+    const object = merge(['object network X', 'subnet 10.9.0.0 255.255.0.0', 'exit', 'group-policy GP attributes', 'vpn-idle-timeout 60', 'exit'].join('\n'));
+    expect(object.problems.map((p) => [p.line, p.severity])).toEqual([
+      [1, 'warning'],
+      [2, 'warning'],
+    ]);
+    expect(object.analysed.model.groupPolicies.get('GP')!.attributes.vpnIdleTimeout).toMatchObject({ state: 'value', value: 60 });
+    expect(severities('crypto ikev2 policy 20\ngroup 20\nexit')).toEqual([
+      [1, 'warning'],
+      [2, 'warning'],
+    ]);
+    // Top-level commands the tool does not model are not misplaced group-policy or webvpn lines.
+    expect(severities('banner motd maintenance tonight\nenable password secret123')).toEqual([
+      [1, 'warning'],
+      [2, 'warning'],
+    ]);
+    // EXEC commands of a session are ignored, before and after `end`; capitals are the ASA's too.
+    expect(
+      severities('enable\nconfigure terminal\nend\nterminal pager 0\nping 10.0.0.1\nConfigure Terminal\ngroup-policy GP attributes\n vpn-idle-timeout 60\nEND'),
+    ).toEqual([
+      [1, 'warning'],
+      [4, 'warning'],
+      [5, 'warning'],
+    ]);
+  });
 });
