@@ -207,7 +207,9 @@ class Merger {
       if (spelled !== null) return { changed: false, problem: { severity: 'error', message: spelled } };
     }
     // A top-level command of the ASA the tool does not model (`banner motd`, `enable password`) is just that.
-    const misplaced = this.stack.length === 1 && OTHER_ASA_COMMANDS.includes(words[0] ?? '') ? null : this.whereItBelongs(words);
+    // Inside a block the tool does not model, a line is that block's: nothing says it is misplaced.
+    const inUnknown = this.stack.some((m) => m.kind === 'unknown' || m.kind === 'generic');
+    const misplaced = inUnknown || (this.stack.length === 1 && OTHER_ASA_COMMANDS.includes(words[0] ?? '')) ? null : this.whereItBelongs(words);
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
       : { changed: false, problem: { severity: 'error', message: misplaced } };
@@ -1098,6 +1100,7 @@ const GLOBAL_WEBVPN_WORDS: ReadonlySet<string> = new Set([
   'error-recovery',
   'port',
   'dtls',
+  'saml',
 ]);
 
 /** The identity of a global webvpn line. */

@@ -348,6 +348,13 @@ describe('merge engine', () => {
       [1, 'warning'],
       [2, 'warning'],
     ]);
+    // Lines of such a block are its own, even when they share a word with a group-policy attribute.
+    expect(severities('interface GigabitEthernet0/1\ndescription uplink\nvlan 30\nexit')).toEqual([
+      [1, 'warning'],
+      [2, 'warning'],
+      [3, 'warning'],
+    ]);
+    expect(merge('webvpn\nsaml idp https://idp.example.com/').problems).toEqual([]);
     // Top-level commands the tool does not model are not misplaced group-policy or webvpn lines.
     expect(severities('banner motd maintenance tonight\nenable password secret123')).toEqual([
       [1, 'warning'],
