@@ -58,13 +58,14 @@ const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 
 const CONFIGURE_TERMINAL = /^conf(i(g(u(re?)?)?)?)? +t(e(r(m(i(n(al?)?)?)?)?)?)?$/i;
 const SESSION_COMMANDS = /^(end|exit)$/i;
 // EXEC commands a session may hold (`enable`, `terminal pager 0`, `write memory`): ignored, in any mode.
-const NOT_CONFIG = /^(write|wr|copy|reload|show|clear (?!conf)|enable$|disable$|terminal|ping|traceroute|packet-tracer|more|dir|login|logout|quit)\b/i;
+const NOT_CONFIG =
+  /^(sh|sho|show|write|wr|copy|reload|clear (?!conf)|enable$|disable$|term|termi|termin|termina|terminal|ping|traceroute|packet-tracer|more|dir|delete|verify|debug|undebug|test|login|logout|quit|vpn-sessiondb logoff)\b/i;
 /**
  * Commands the tool does not model that enter a sub-mode on the ASA whether or not what follows is
  * indented: their sub-commands, and the `exit` that leaves them, belong to them.
  */
 const UNMODELLED_MODES =
-  /^(object|object-group|interface|class-map|policy-map|router|time-range|context|call-home|ldap attribute-map|aaa-server \S+( \(\S+\))? host|aaa-server \S+ protocol|crypto ikev[12] policy|crypto ipsec ikev[12] ipsec-proposal|crypto ca certificate (chain|map)|crypto ca trustpool policy|failover group)\b/i;
+  /^(object|object-group|interface|class-map|policy-map|router|time-range|context|call-home|ldap attribute-map|aaa-server \S+( \(\S+\))? host|aaa-server \S+ protocol|crypto ikev[12] policy|crypto isakmp policy|crypto ipsec ikev[12] ipsec-proposal|crypto ipsec profile|crypto ca certificate (chain|map)|crypto ca trustpool policy|crypto ca server|failover group|dns server-group|vpn load-balancing|sla monitor|ssh pubkey-chain|ipv6 dhcp pool)\b/i;
 
 /**
  * Applies a change script (one command per line, indentation ignored) to one section of a config.
@@ -160,9 +161,12 @@ class Merger {
       return { changed: false };
     }
     if (SESSION_COMMANDS.test(text) || /^changeto (context \S+|system)$/.test(text)) {
-      // `end`, `exit` at the top and `changeto` land in EXEC mode: no configuration until `configure terminal`.
-      if (text.toLowerCase() === 'exit' && this.stack.length > 1) this.stack.pop();
-      else {
+      // `end` and `changeto` land in EXEC mode: no configuration until `configure terminal`. An `exit`
+      // leaves the innermost mode the tool knows of; at the top it is taken as closing a sub-mode the
+      // tool does not track (on the ASA an extra `exit` would leave configuration mode).
+      if (text.toLowerCase() === 'exit') {
+        if (this.stack.length > 1) this.stack.pop();
+      } else {
         this.stack = [{ kind: 'config' }];
         this.leftConfig = text;
       }
@@ -198,8 +202,8 @@ class Merger {
     }
     const current = this.stack[this.stack.length - 1]!;
     // A block the tool cannot enter: its sub-commands are reported, never filed under the previous block.
-    if ((indent === 0 && opensBlock) || (this.stack.length === 1 && UNMODELLED_MODES.test(text)))
-      this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
+    // No mode took it: a sub-mode header the tool does not model falls back to configuration mode, as on the ASA.
+    if ((indent === 0 && opensBlock) || UNMODELLED_MODES.test(text)) this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
     // Indentation is ignored, so a line may be a word of the mode it is in; inside a block the tool does
     // not model, nobody knows the words.
     if (current.kind !== 'unknown' && current.kind !== 'generic') {
@@ -209,7 +213,7 @@ class Merger {
     // A top-level command of the ASA the tool does not model (`banner motd`, `enable password`) is just that.
     // Inside a block the tool does not model, a line is that block's: nothing says it is misplaced.
     const inUnknown = this.stack.some((m) => m.kind === 'unknown' || m.kind === 'generic');
-    const misplaced = inUnknown || (this.stack.length === 1 && OTHER_ASA_COMMANDS.includes(words[0] ?? '')) ? null : this.whereItBelongs(words);
+    const misplaced = inUnknown || OTHER_ASA_COMMANDS.includes(words[0] ?? '') ? null : this.whereItBelongs(words);
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
       : { changed: false, problem: { severity: 'error', message: misplaced } };
@@ -315,6 +319,9 @@ class Merger {
     if (a === 'clear' && b === 'configure' && (c === 'group-policy' || c === 'tunnel-group') && d) return this.removeObject(c, d);
     if ((a === 'clear' && b === 'configure' && c === 'webvpn' && w.length === 3) || (a === 'no' && b === 'webvpn' && w.length === 2))
       return this.removeWebvpn();
+    if (a === 'clear' && b === 'configure' && c === 'access-list' && d && w.length === 4) return this.clearAccessList(d);
+    if (a === 'clear' && b === 'configure' && c !== undefined && c !== 'all' && d !== undefined)
+      return { warning: `not simulated: the tool does not model \`clear configure ${c}\` of one object, so its effect is not in the result` };
     if (a === 'clear' && b === 'configure') {
       // Erasing whole classes of configuration is not something to simulate by guessing.
       return {
@@ -396,6 +403,18 @@ class Merger {
     return { changed: true };
   }
 
+  /** `clear configure access-list NAME`: every entry of that list goes; undone by entering them again, in order. */
+  private clearAccessList(name: string): Outcome {
+    const mine = this.doc.find('access-list', name);
+    if (mine.length === 0) return { changed: false };
+    this.record(
+      [],
+      mine.map((b) => b.header),
+    );
+    for (const b of mine) this.doc.remove(b);
+    return { changed: true };
+  }
+
   private accessList(body: string[], remove: boolean, text: string): Outcome {
     const name = body[1]!;
     const mine = this.doc.find('access-list', name);
@@ -422,13 +441,22 @@ class Merger {
         if (declared.words[2] === kind) return { changed: false };
         return { error: `group-policy ${name} is already ${declared.words[2]}: remove it first (\`clear configure group-policy ${name}\`)` };
       }
+      // `group-policy NAME internal from OTHER` starts as a copy of OTHER's attributes.
+      const from = w[3] === 'from' && w[4] !== undefined && w.length === 5 ? w[4] : null;
+      if (from !== null && !this.declaration(from)) return { error: `group-policy ${from} does not exist: it cannot be copied` };
+      if (w.length > 3 && from === null) return null;
       this.recordCreated('group-policy', name);
       const before = this.doc.find('group-policy', name)[0] ?? null;
-      this.doc.insert(
+      const declaration = this.doc.insert(
         text,
         before ?? this.doc.first('tunnel-group') ?? this.lastOf('group-policy'),
         before !== null || this.doc.first('tunnel-group') !== null,
       );
+      const source = from === null ? undefined : this.doc.find('group-policy', from, 'attributes')[0];
+      if (source !== undefined) {
+        const copy = this.doc.insert(`group-policy ${quoted(name)} attributes`, declaration);
+        this.doc.touch(copy).children = source.node.children.map((c) => this.copyNode(c));
+      }
       return { changed: true };
     }
     if (kind !== 'attributes' || w.length !== 3) return null;
@@ -444,6 +472,11 @@ class Merger {
       );
     }
     return { mode: { kind: 'group-policy', name }, changed: false };
+  }
+
+  /** A copy of a line and its sub-commands, made by the script line being applied. */
+  private copyNode(node: DocNode): DocNode {
+    return { ...this.doc.newNode(node.text), raw: node.raw, children: node.children.map((c) => this.copyNode(c)) };
   }
 
   private tunnelGroup(name: string, kind: string, w: string[], text: string): Outcome {
@@ -510,6 +543,17 @@ class Merger {
   // ---- group-policy attributes and its webvpn sub-mode ------------------------------------------
 
   private policyLine(name: string, mode: 'attributes' | 'webvpn', w: string[], text: string): Outcome {
+    if (mode === 'attributes' && w.length === 2 && w[0] === 'no' && w[1] === 'webvpn') {
+      // The policy's own webvpn sub-mode, not the global webvpn.
+      const block = this.policyBlock(name);
+      const sub = block.node.children.find((c) => !c.raw && c.text === 'webvpn');
+      if (sub === undefined) return { changed: false };
+      const lines = sub.children.filter((c) => !c.raw).map((c) => c.text);
+      if (lines.length > 0) this.record([...modePath({ kind: 'group-policy', name }), 'webvpn'], lines);
+      else this.record(modePath({ kind: 'group-policy', name }), ['webvpn']);
+      this.doc.touch(block).children = block.node.children.filter((c) => c !== sub);
+      return { changed: true };
+    }
     if (mode === 'attributes' && w.length === 1 && w[0] === 'webvpn') {
       const block = this.policyBlock(name);
       if (!block.node.children.some((c) => c.text === 'webvpn')) this.doc.touch(block).children.push(this.doc.newNode('webvpn'));
@@ -1101,6 +1145,7 @@ const GLOBAL_WEBVPN_WORDS: ReadonlySet<string> = new Set([
   'port',
   'dtls',
   'saml',
+  'sso-server',
 ]);
 
 /** The identity of a global webvpn line. */
