@@ -961,10 +961,25 @@ export function policyKey(mode: 'attributes' | 'webvpn', words: string[]): strin
     if (s.mode !== mode) continue;
     if (s.read(w, 0) !== undefined) return `${s.accumulates ? '+' : ''}${s.key}`;
   }
-  // Attributes the table does not model are still group-policy lines: one per keyword.
-  const [a, b] = w;
+  // Attributes the table does not model are still group-policy lines: one per keyword, except where
+  // the ASA keeps several side by side (banner lines add up; `rekey time` and `rekey method`,
+  // `msie-proxy server` and `msie-proxy method`, the public and private firewall rules are different settings).
+  const [a, b, c, d] = w;
   if (!a || !POLICY_WORDS[mode].has(a)) return null;
-  return (a === 'anyconnect' || a === 'svc') && b ? `other anyconnect ${b}` : `other ${a}`;
+  if (a === 'banner' && b === 'value') return '+other banner';
+  if (a === 'msie-proxy' && b) return `other msie-proxy ${b}`;
+  if ((a === 'anyconnect' || a === 'svc') && b) {
+    const sub =
+      b === 'ssl' && c
+        ? c === 'rekey' && d
+          ? ` ${c} ${d}`
+          : ` ${c}`
+        : (b === 'rekey' || b === 'firewall-rule') && c
+          ? ` ${c}${b === 'firewall-rule' && d ? ` ${d}` : ''}`
+          : '';
+    return `other anyconnect ${b}${sub}`;
+  }
+  return `other ${a}`;
 }
 
 /** First words of group-policy attributes the ASA takes in each sub-mode (from the command reference). */
@@ -1109,7 +1124,13 @@ function tunnelGroupKey(block: string, w: string[]): string | null {
     const value = (last === 'enable' || last === 'disable' ? w.slice(1, -1) : w.slice(1)).join(' ');
     return `${a} ${value}`;
   }
-  if (block === 'ipsec-attributes') return w.slice(0, 2).join(' ');
+  // `ikev1 client-update type X` is one line per client type; IKEv2 authentication one per method
+  // (a `show running-config` in the corpus holds `ikev2 remote-authentication certificate` and `... eap`).
+  if (block === 'ipsec-attributes') {
+    const perValue =
+      (a === 'ikev1' && b === 'client-update' && w[2] === 'type') || (a === 'ikev2' && (b === 'remote-authentication' || b === 'local-authentication'));
+    return w.slice(0, perValue ? (a === 'ikev1' ? 4 : 3) : 2).join(' ');
+  }
   // Lines that add up: one per server, per PPP method, per pre-fill mode.
   if (block === 'ppp-attributes') return w.join(' ');
   if (a === 'nbns-server' && b) return `${a} ${b}`;

@@ -1,9 +1,10 @@
 // The merge engine: configuration-mode commands applied to a parsed config the way the ASA merges
 // pasted input, checked through the model the changed text parses to.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mergeCommands, renderUndo } from '../../src/model/merge.js';
-import { parseConfigText } from '../../src/parse/parse.js';
-import { analyseText, profile, wrapConfig } from '../helpers.js';
+import { parseConfigBytes, parseConfigText } from '../../src/parse/parse.js';
+import { analyseText, fixture, profile, wrapConfig } from '../helpers.js';
 import { valueOf, type Effective } from '../../src/resolve/resolve.js';
 
 const BASE = wrapConfig(`access-list ST standard permit 10.0.0.0 255.0.0.0
@@ -414,5 +415,24 @@ describe('merge engine', () => {
     expect(
       merge('tunnel-group PHONES general-attributes\ncrypto ikev2 policy 20\ngroup 19\nobject network X\ndescription web').problems.map((p) => p.severity),
     ).toEqual(['warning', 'warning', 'warning', 'warning']);
+  });
+
+  it('changes nothing when a configuration is pasted onto itself: lines the ASA keeps side by side stay side by side', () => {
+    // Custom data lines add up by design (a repeated part is appended), so files holding them are left out.
+    const files = ['corpus', 'synthetic', 'plan'].flatMap((dir) =>
+      readdirSync(fixture(dir))
+        .filter((f) => f.endsWith('.cfg'))
+        .map((f) => `${dir}/${f}`),
+    );
+    let checked = 0;
+    for (const rel of files) {
+      const parsed = parseConfigBytes(readFileSync(fixture(rel)), rel);
+      if (parsed.sections.length > 1 || parsed.lines.some((l) => l.startsWith('anyconnect-custom-data'))) continue;
+      const r = mergeCommands(parsed, parsed.sections[0]!, parsed.lines.join('\n'));
+      expect(r.lines, rel).toEqual(parsed.lines);
+      expect(r.applied, rel).toBe(0);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
   });
 });
