@@ -70,7 +70,15 @@ export function renderSteps(steps: readonly ModeStep[], grouping: 'first' | 'adj
     for (const c of step.commands) if (group.top === null || !into.includes(c)) into.push(c);
   }
   const out: string[] = [];
+  let previous: Group | null = null;
   for (const g of groups) {
+    // `webvpn` is also a sub-mode of `group-policy X attributes` and `username X attributes`: right after
+    // one of those, the ASA would enter *their* webvpn. Leave the mode first.
+    if ((g.top ?? g.direct[0]) === 'webvpn' && previous?.top != null && /^(group-policy|username) /.test(previous.top)) {
+      const depth = previous.subs.size > 0 ? [...previous.subs.keys()].at(-1)!.split('\n').length + 1 : 1;
+      out.push(...Array.from({ length: depth }, () => 'exit'));
+    }
+    previous = g;
     if (g.top === null) {
       out.push(...g.direct);
       continue;

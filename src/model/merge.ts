@@ -51,7 +51,8 @@ type Mode =
   /** Under a command the tool does not understand: its sub-commands are reported, not applied. */
   | { kind: 'unknown'; header: string };
 
-type Outcome = { mode?: Mode; changed: boolean } | { error: string } | { warning: string } | null;
+/** `warning` beside `changed`: applied, with something to tell. */
+type Outcome = { mode?: Mode; changed: boolean; warning?: string } | { error: string } | { warning: string } | null;
 
 const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes']);
 // `configure terminal` as typed: the ASA takes any unambiguous abbreviation (`conf t`, `configure t`, `conf term`).
@@ -166,13 +167,25 @@ class Merger {
       // tool does not track (on the ASA an extra `exit` would leave configuration mode).
       if (text.toLowerCase() === 'exit') {
         if (this.stack.length > 1) this.stack.pop();
+        // In EXEC mode already (after `end`), `exit` ends the session: nothing to say about configuration.
+        else if (this.leftConfig === null)
+          return {
+            changed: false,
+            problem: {
+              severity: 'warning',
+              message:
+                '`exit` at the top level: on the ASA it leaves configuration mode, and what follows is refused, unless it closes a sub-mode the tool does not track; the tool reads what follows as configuration',
+            },
+          };
       } else {
         this.stack = [{ kind: 'config' }];
         this.leftConfig = text;
       }
       return { changed: false };
     }
-    if (NOT_CONFIG.test(text)) return { changed: false, problem: { severity: 'warning', message: 'not a configuration command; ignored' } };
+    // `enable` and `disable` alone are EXEC commands at the top, sub-commands in a mode (`cache` / `disable`).
+    if (NOT_CONFIG.test(text) && !(this.stack.length > 1 && /^(enable|disable)$/i.test(text)))
+      return { changed: false, problem: { severity: 'warning', message: 'not a configuration command; ignored' } };
     if (this.leftConfig !== null)
       return {
         changed: false,
@@ -195,10 +208,10 @@ class Merger {
         ((mode.kind === 'generic' || mode.kind === 'unknown') && indent === depth ? this.positional(mode, words, text, opensBlock) : null);
       if (r === null) continue;
       if ('error' in r) return { changed: false, problem: { severity: 'error', message: r.error } };
-      if ('warning' in r) return { changed: false, problem: { severity: 'warning', message: r.warning } };
+      if (!('changed' in r)) return { changed: false, problem: { severity: 'warning', message: r.warning } };
       this.stack = this.stack.slice(0, depth + 1);
       if (r.mode) this.stack.push(r.mode);
-      return { changed: r.changed };
+      return r.warning === undefined ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'warning', message: r.warning } };
     }
     const current = this.stack[this.stack.length - 1]!;
     // A block the tool cannot enter: its sub-commands are reported, never filed under the previous block.
@@ -412,6 +425,16 @@ class Merger {
       mine.map((b) => b.header),
     );
     for (const b of mine) this.doc.remove(b);
+    // Policies that still name the list: what the ASA then tunnels is not known to the tool.
+    const users = this.doc
+      .find('group-policy')
+      .filter((b) => b.words[2] === 'attributes' && b.node.children.some((c) => !c.raw && tokenize(c.text).includes(name)))
+      .map((b) => b.words[1]!);
+    if (users.length > 0)
+      return {
+        changed: true,
+        warning: `access-list ${name} is gone but group-policy ${users.join(', ')} still name${users.length === 1 ? 's' : ''} it: the result shows those policies with a list that does not exist; add its new entries in the same change`,
+      };
     return { changed: true };
   }
 
@@ -437,13 +460,15 @@ class Merger {
   private groupPolicy(name: string, kind: string, w: string[], text: string): Outcome {
     if (kind === 'internal' || kind === 'external') {
       const declared = this.declaration(name);
+      if (declared && w[3] === 'from') return { error: `group-policy ${name} already exists: \`from\` copies only into a new group-policy` };
       if (declared) {
         if (declared.words[2] === kind) return { changed: false };
         return { error: `group-policy ${name} is already ${declared.words[2]}: remove it first (\`clear configure group-policy ${name}\`)` };
       }
       // `group-policy NAME internal from OTHER` starts as a copy of OTHER's attributes.
       const from = w[3] === 'from' && w[4] !== undefined && w.length === 5 ? w[4] : null;
-      if (from !== null && !this.declaration(from)) return { error: `group-policy ${from} does not exist: it cannot be copied` };
+      if (from !== null && from !== DEFAULT_GROUP_POLICY && !this.declaration(from))
+        return { error: `group-policy ${from} does not exist: it cannot be copied` };
       if (w.length > 3 && from === null) return null;
       this.recordCreated('group-policy', name);
       const before = this.doc.find('group-policy', name)[0] ?? null;
@@ -635,8 +660,25 @@ class Merger {
   /** Replaces (or, for `no`, removes) the children of `container` whose identity is `key`. */
   private setKeyed(block: DocBlock, container: DocNode, w: string[], text: string, keyOf: (w: string[]) => string | null, key: string): Outcome {
     const negated = w[0] === 'no';
-    const same = (c: DocNode): boolean => !c.raw && keyOf(tokenize(c.text)) === key;
+    // A `no` form with fewer words removes every line it names (`no anyconnect ssl rekey` both rekey lines).
+    const same = (c: DocNode): boolean => {
+      const k = c.raw ? null : keyOf(tokenize(c.text));
+      return k === key || (negated && k !== null && key.includes('other ') && k.startsWith(`${key} `));
+    };
     const matching = container.children.filter(same);
+    // Banner lines add up, but `banner none` replaces them all, and a value replaces `none`.
+    if (key === '+other banner' && !negated) {
+      const replaced = w[1] === 'none' ? matching.filter((c) => c.text !== text) : matching.filter((c) => tokenize(c.text)[1] === 'none');
+      if (replaced.length > 0) {
+        // Undone by clearing the banner and entering what was there.
+        this.record(this.path, ['no banner', ...matching.filter((c) => c.text !== text).map((c) => c.text)]);
+        this.doc.touch(block);
+        const node = this.doc.newNode(text);
+        container.children[container.children.indexOf(replaced[0]!)] = node;
+        container.children = container.children.filter((c) => !replaced.includes(c));
+        return { changed: true };
+      }
+    }
     if (negated) {
       const accumulated = key.startsWith('+');
       // `no anyconnect profiles value NAME type user` removes that one value; other `no` forms the attribute.
@@ -966,7 +1008,7 @@ export function policyKey(mode: 'attributes' | 'webvpn', words: string[]): strin
   // `msie-proxy server` and `msie-proxy method`, the public and private firewall rules are different settings).
   const [a, b, c, d] = w;
   if (!a || !POLICY_WORDS[mode].has(a)) return null;
-  if (a === 'banner' && b === 'value') return '+other banner';
+  if (a === 'banner') return '+other banner';
   if (a === 'msie-proxy' && b) return `other msie-proxy ${b}`;
   if ((a === 'anyconnect' || a === 'svc') && b) {
     const sub =

@@ -277,11 +277,16 @@ describe('merge engine', () => {
     const back = merge(['end', 'configure terminal', 'group-policy GP attributes', ' split-dns none'].join('\n'));
     expect(back.problems).toEqual([]);
     expect(back.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'none' });
-    // An `exit` the tool cannot place closes a sub-mode it does not track: it never strands the script.
-    expect(
-      merge(['exit', 'group-policy GP attributes', ' vpn-idle-timeout 60', 'exit', 'exit', 'group-policy GP attributes', ' split-dns none'].join('\n'))
-        .problems,
-    ).toEqual([]);
+    // An `exit` the tool cannot place may close a sub-mode it does not track: a warning, never a stranded script.
+    const exits = merge(
+      ['exit', 'group-policy GP attributes', ' vpn-idle-timeout 60', 'exit', 'exit', 'group-policy GP attributes', ' split-dns none'].join('\n'),
+    );
+    expect(exits.problems.map((p) => [p.line, p.severity])).toEqual([
+      [1, 'warning'],
+      [5, 'warning'],
+    ]);
+    expect(exits.problems[0]!.message).toMatch(/^`exit` at the top level: on the ASA it leaves configuration mode/);
+    expect(exits.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'none' });
   });
 
   it('says what an abbreviation or a typo probably meant, as an error (the tool simulates neither)', () => {
@@ -434,5 +439,39 @@ describe('merge engine', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(15);
+  });
+
+  it('rolls back to the global webvpn through an exit, keeps banner semantics, and says what a cleared list leaves behind', () => {
+    // The rollback of a removed global webvpn comes after a group-policy step: `exit` first, or the
+    // ASA (and the engine) would enter the policy's own webvpn.
+    const r = merge('clear configure webvpn\ngroup-policy GP attributes\n split-dns value x.example.com');
+    const undo = renderUndo(r.undo);
+    expect(undo).toMatch(/^group-policy GP attributes\n split-dns value corp\.example\.com\nexit\nwebvpn\n enable outside\n/);
+    const back = mergeCommands(parseConfigText(r.text, 'after.cfg'), parseConfigText(r.text, 'after.cfg').sections[0]!, undo);
+    expect(back.problems).toEqual([]);
+    expect(analyseText(back.text).model.global.webvpn?.enabledInterfaces).toEqual(analyseText(BASE).model.global.webvpn?.enabledInterfaces);
+    // `banner value` lines add up; `banner none` replaces them; `no banner` removes them all.
+    const banners = (script: string): string[] =>
+      merge(`group-policy GP attributes\n${script}`)
+        .text.split('\n')
+        .filter((l) => l.startsWith(' banner'));
+    expect(banners(' banner value one\n banner value two')).toEqual([' banner value one', ' banner value two']);
+    expect(banners(' banner value one\n banner none')).toEqual([' banner none']);
+    expect(banners(' banner none\n banner value one')).toEqual([' banner value one']);
+    expect(banners(' banner value one\n no banner')).toEqual([]);
+    expect(merge('group-policy GP attributes\n anyconnect ssl rekey time 30\n anyconnect ssl rekey method ssl\n no anyconnect ssl rekey').text).not.toContain(
+      'rekey',
+    );
+    // A cleared list a policy still names: applied, with a warning naming the policy.
+    expect(merge('group-policy GP attributes\n split-tunnel-network-list value ST\nclear configure access-list ST').problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^access-list ST is gone but group-policy GP still names it/) }),
+    ]);
+    // `from` copies DfltGrpPolicy too, and never into a policy that exists.
+    expect(merge('group-policy GP2 internal from DfltGrpPolicy').analysed.model.groupPolicies.get('GP2')!.attributes.dnsServer).toMatchObject({
+      state: 'value',
+    });
+    expect(merge('group-policy GP internal from OTHER').problems[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('already exists') });
+    // `disable` inside a mode is that mode's, not the EXEC command.
+    expect(merge('webvpn\n cache\n  disable').problems).toEqual([]);
   });
 });
