@@ -72,10 +72,11 @@ export function renderSteps(steps: readonly ModeStep[], grouping: 'first' | 'adj
   const out: string[] = [];
   let previous: Group | null = null;
   for (const g of groups) {
-    // `webvpn` is also a sub-mode of `group-policy X attributes` and `username X attributes`: right after
-    // one of those, the ASA would enter *their* webvpn. Leave the mode first.
-    if ((g.top ?? g.direct[0]) === 'webvpn' && previous?.top != null && /^(group-policy|username) /.test(previous.top)) {
-      const depth = previous.subs.size > 0 ? [...previous.subs.keys()].at(-1)!.split('\n').length + 1 : 1;
+    // `webvpn` is also a sub-mode of `group-policy X attributes`, `username X attributes` and DAP records:
+    // right after one of those, the ASA would enter *their* webvpn. Leave the mode first (twice when
+    // the step ended inside its webvpn, or by entering it).
+    if ((g.top ?? g.direct[0]) === 'webvpn' && previous?.top != null && /^(group-policy|username|dynamic-access-policy-record) /.test(previous.top)) {
+      const depth = previous.subs.size > 0 ? [...previous.subs.keys()].at(-1)!.split('\n').length + 1 : previous.direct.at(-1) === 'webvpn' ? 2 : 1;
       out.push(...Array.from({ length: depth }, () => 'exit'));
     }
     previous = g;

@@ -97,6 +97,15 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     if (r.problem) problems.push({ line: firstLine + i, command: text, ...r.problem });
     if (r.changed) applied++;
   });
+  // A list emptied and not filled again while a policy names it: what the ASA then tunnels is not known to the tool.
+  for (const e of engine.emptiedLists())
+    problems.push({
+      line: e.line,
+      severity: 'warning',
+      command: `clear configure access-list ${e.name}`,
+      message: `access-list ${e.name} is gone but group-policy ${e.policies.join(', ')} still name${e.policies.length === 1 ? 's' : ''} it: the result shows a list that does not exist; add its new entries in the same change`,
+    });
+  problems.sort((a, b) => a.line - b.line);
   const { lines: rendered, origins } = doc.renderLines();
   return {
     lines: rendered,
@@ -119,6 +128,10 @@ class Merger {
   private stack: Mode[] = [{ kind: 'config' }];
   /** The `end` or top-level `exit` that left configuration mode, until `configure terminal` enters it again. */
   private leftConfig: string | null;
+  /** The command applied before the current one. */
+  private previous: string | null = null;
+  /** `clear configure access-list NAME` lines, by list: the script line that cleared it. */
+  private readonly cleared = new Map<string, number>();
   readonly undo: UndoStep[] = [];
   /** The mode path of the command being applied, for its undo step. */
   private path: string[] = [];
@@ -197,6 +210,22 @@ class Merger {
     const words = tokenize(text);
     this.opensBlock = opensBlock;
     this.indent = indent;
+    // `webvpn` on the line right after `username X attributes` or a DAP record is their sub-mode, indented or not.
+    const top = this.stack[this.stack.length - 1]!;
+    const previous = this.previous;
+    this.previous = text;
+    if (
+      text === 'webvpn' &&
+      top.kind === 'generic' &&
+      top.path.length === 1 &&
+      previous === top.path[0] &&
+      /^(username|dynamic-access-policy-record) /.test(top.path[0])
+    ) {
+      this.path = top.path;
+      const r = this.positional(top, words, text, true);
+      if (r !== null && 'changed' in r && r.mode) this.stack.push(r.mode);
+      return { changed: r !== null && 'changed' in r ? r.changed : false };
+    }
     // The ASA tries a command in the current mode, then in each enclosing one.
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
       const mode = this.stack[depth]!;
@@ -425,17 +454,23 @@ class Merger {
       mine.map((b) => b.header),
     );
     for (const b of mine) this.doc.remove(b);
-    // Policies that still name the list: what the ASA then tunnels is not known to the tool.
-    const users = this.doc
-      .find('group-policy')
-      .filter((b) => b.words[2] === 'attributes' && b.node.children.some((c) => !c.raw && tokenize(c.text).includes(name)))
-      .map((b) => b.words[1]!);
-    if (users.length > 0)
-      return {
-        changed: true,
-        warning: `access-list ${name} is gone but group-policy ${users.join(', ')} still name${users.length === 1 ? 's' : ''} it: the result shows those policies with a list that does not exist; add its new entries in the same change`,
-      };
+    this.cleared.set(name, this.doc.scriptLine);
     return { changed: true };
+  }
+
+  /** Lists the script cleared and did not fill again while a group-policy still names them. */
+  emptiedLists(): Array<{ line: number; name: string; policies: string[] }> {
+    const out: Array<{ line: number; name: string; policies: string[] }> = [];
+    const names = (node: DocNode, name: string): boolean => node.children.some((c) => !c.raw && (tokenize(c.text).includes(name) || names(c, name)));
+    for (const [name, line] of this.cleared) {
+      if (this.doc.find('access-list', name).length > 0) continue;
+      const policies = this.doc
+        .find('group-policy')
+        .filter((b) => b.words[2] === 'attributes' && names(b.node, name))
+        .map((b) => b.words[1]!);
+      if (policies.length > 0) out.push({ line, name, policies });
+    }
+    return out;
   }
 
   private accessList(body: string[], remove: boolean, text: string): Outcome {
@@ -460,7 +495,11 @@ class Merger {
   private groupPolicy(name: string, kind: string, w: string[], text: string): Outcome {
     if (kind === 'internal' || kind === 'external') {
       const declared = this.declaration(name);
-      if (declared && w[3] === 'from') return { error: `group-policy ${name} already exists: \`from\` copies only into a new group-policy` };
+      // DfltGrpPolicy always exists (`show running-config all` prints its `internal` line).
+      if ((declared || name === DEFAULT_GROUP_POLICY) && w[3] === 'from')
+        return { error: `group-policy ${name} already exists: \`from\` copies only into a new group-policy` };
+      if (w[3] === 'from' && kind !== 'internal') return { error: `\`from\` copies into an internal group-policy only` };
+      if (name === DEFAULT_GROUP_POLICY) return kind === 'internal' ? { changed: false } : { error: 'DfltGrpPolicy is internal and cannot be made external' };
       if (declared) {
         if (declared.words[2] === kind) return { changed: false };
         return { error: `group-policy ${name} is already ${declared.words[2]}: remove it first (\`clear configure group-policy ${name}\`)` };
@@ -586,6 +625,11 @@ class Merger {
     }
     const key = policyKey(mode, w);
     if (key === null) return null;
+    // `anyconnect ssl keep none` would be filed as an attribute the table does not know: say what it abbreviates.
+    if (key.replace(/^\+/, '').startsWith('other ')) {
+      const short = abbreviatedAttribute(mode, w[0] === 'no' ? w.slice(1) : w);
+      if (short !== null) return { error: abbreviationMessage(short.word, short.full) };
+    }
     // A value the ASA does not take (`split-tunnel-policy tunnelal`, `split-dns corp.example.com`
     // without `value`) is refused with `% Invalid input` and changes nothing: never read it as a removal.
     const invalid = w[0] === 'no' ? null : invalidValue(mode, w);
@@ -660,10 +704,10 @@ class Merger {
   /** Replaces (or, for `no`, removes) the children of `container` whose identity is `key`. */
   private setKeyed(block: DocBlock, container: DocNode, w: string[], text: string, keyOf: (w: string[]) => string | null, key: string): Outcome {
     const negated = w[0] === 'no';
-    // A `no` form with fewer words removes every line it names (`no anyconnect ssl rekey` both rekey lines).
+    // `no anyconnect ssl rekey` removes both rekey lines (time and method); other `no` forms name one setting.
     const same = (c: DocNode): boolean => {
       const k = c.raw ? null : keyOf(tokenize(c.text));
-      return k === key || (negated && k !== null && key.includes('other ') && k.startsWith(`${key} `));
+      return k === key || (negated && k !== null && /^other anyconnect (ssl )?rekey$/.test(key) && k.startsWith(`${key} `));
     };
     const matching = container.children.filter(same);
     // Banner lines add up, but `banner none` replaces them all, and a value replaces `none`.
@@ -844,6 +888,23 @@ function abbreviatedMode(body: readonly string[]): string | null {
   if (options.word === undefined || options.full.includes(options.word)) return null;
   const full = options.full.filter((w) => w.startsWith(options.word!));
   return full.length === 1 ? abbreviationMessage(options.word, full[0]!) : null;
+}
+
+/** A word of a group-policy line that abbreviates the same word of an attribute the table knows (`keep` of `keepalive`). */
+function abbreviatedAttribute(mode: 'attributes' | 'webvpn', body: readonly string[]): { word: string; full: string } | null {
+  for (const s of SPECS) {
+    if (s.mode !== mode) continue;
+    for (const keyword of [s.keyword, s.legacyKeyword]) {
+      if (keyword === undefined) continue;
+      const words = keyword.split(' ');
+      for (let i = 0; i < words.length && body[i] !== undefined; i++) {
+        if (body[i] === words[i]) continue;
+        if (words[i]!.startsWith(body[i]!)) return { word: body[i]!, full: words[i]! };
+        break;
+      }
+    }
+  }
+  return null;
 }
 
 function abbreviationMessage(word: string, full: string): string {

@@ -474,4 +474,44 @@ describe('merge engine', () => {
     // `disable` inside a mode is that mode's, not the EXEC command.
     expect(merge('webvpn\n cache\n  disable').problems).toEqual([]);
   });
+
+  it('refuses what the ASA refuses about DfltGrpPolicy and `from`, abbreviations of attribute words, and warns of an emptied list only at the end', () => {
+    expect(merge('group-policy DfltGrpPolicy internal from GP').problems[0]).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('already exists'),
+    });
+    const dflt = merge('group-policy DfltGrpPolicy internal');
+    expect([dflt.problems, dflt.undo, dflt.text]).toEqual([[], [], BASE]);
+    expect(merge('group-policy GP3 external from GP').problems[0]).toMatchObject({
+      severity: 'error',
+      message: '`from` copies into an internal group-policy only',
+    });
+    for (const line of [' webvpn\n  anyconnect ssl keep none', ' webvpn\n  no anyconnect ssl keep', ' webvpn\n  anyconnect dpd client none']) {
+      expect(merge(`group-policy GP attributes\n${line}`).problems, line).toEqual([
+        expect.objectContaining({ severity: 'error', message: expect.stringMatching(/looks like an abbreviation of `(keepalive|dpd-interval)`/) }),
+      ]);
+    }
+    // Cleared and filled again in the same script: nothing to warn about.
+    expect(
+      merge('group-policy GP attributes\n split-tunnel-network-list value ST\nclear configure access-list ST\naccess-list ST standard permit host 10.1.1.1')
+        .problems,
+    ).toEqual([]);
+    // Named in a policy's webvpn sub-mode counts too.
+    expect(
+      merge('group-policy GP attributes\n webvpn\n  anyconnect firewall-rule client-interface public value ST\nclear configure access-list ST').problems[0],
+    ).toMatchObject({
+      severity: 'warning',
+      line: 4,
+    });
+    // A rollback that ends inside a policy's webvpn leaves it twice before the global webvpn.
+    const r = merge(
+      'webvpn\n anyconnect-custom-attr foo description x\ngroup-policy OTHER attributes\n webvpn\n  anyconnect ssl keepalive none\ngroup-policy OTHER attributes\n no webvpn',
+    );
+    const back = mergeCommands(parseConfigText(r.text, 'after.cfg'), parseConfigText(r.text, 'after.cfg').sections[0]!, renderUndo(r.undo));
+    expect(back.problems).toEqual([]);
+    expect(back.text).not.toContain('anyconnect-custom-attr foo');
+    expect(analyseText(back.text).model.global.webvpn?.customAttributeTypes.map((t) => t.type)).toEqual(['perapp']);
+    // `webvpn` right under `username X attributes` is the user's own, indented or not.
+    expect(merge('username alice attributes\nwebvpn').text).toContain('username alice attributes\n webvpn');
+  });
 });
