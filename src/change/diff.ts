@@ -58,7 +58,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     return { tunnelGroup: name, line, status, settings, iosDns: { old: o?.iosDns ?? null, new: n?.iosDns ?? null } };
   });
   // A finding on a recreated profile is the same finding as on the profile it copies.
-  const back = new Map([...renamed].map(([o, n]) => [n, o]));
+  const back = originalsOf(renamed);
   const key = (f: ReportedFinding, translate: boolean): string =>
     JSON.stringify([f.ruleId, f.severity, translate && f.tunnelGroup !== null ? (back.get(f.tunnelGroup) ?? f.tunnelGroup) : f.tunnelGroup, f.object]);
   // Findings in client profile XML or dap.xml are compared only when both sides read that XML: a side
@@ -85,6 +85,11 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     incomplete,
     compared: true,
   };
+}
+
+/** Profiles a change copied, from their copy's name to the original's (`renamed` maps original → copy). */
+export function originalsOf(renamed: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...renamed].map(([original, copy]) => [copy, original]));
 }
 
 /** The profile's line in the new file (in the old one when the new side was changed in memory and the line is the change's). */

@@ -3,6 +3,7 @@
 // kept from the original file is named by its line there, a line the change made by its line in the
 // change script (`change.txt line 3`, `plan line 5`).
 
+import { fileLine } from '../engine/line-names.js';
 import type { LineOrigin } from '../model/config-document.js';
 
 export interface LineNames {
@@ -16,7 +17,7 @@ export interface LineNames {
 
 /** A configuration file's own lines. */
 export const FILE_LINES: LineNames = {
-  one: (line) => `line ${line}`,
+  one: fileLine,
   many: (lines) => `line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}`,
   locate: (line) => ({ file: null, line }),
 };
@@ -30,7 +31,7 @@ export function changedLines(origins: readonly LineOrigin[], script: string, scr
   const origin = (line: number): LineOrigin => origins[line - 1] ?? 0;
   const one = (line: number): string => {
     const o = origin(line);
-    return o > 0 ? `line ${o}` : o < 0 ? `${script} line ${-o}` : script;
+    return o > 0 ? fileLine(o) : o < 0 ? `${script} ${fileLine(-o)}` : script;
   };
   return {
     one,

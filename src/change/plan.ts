@@ -15,7 +15,7 @@ import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import type { ResolvedProfile } from '../resolve/resolve.js';
-import { diffDevices } from './diff.js';
+import { diffDevices, originalsOf } from './diff.js';
 import type { PlanItem, PlanTarget } from './result.js';
 import { changedLines } from './line-names.js';
 import { reanalyse, type DeviceSnapshot } from './snapshot.js';
@@ -48,8 +48,8 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
   const parsed = before.analysed.parsed;
   const section = parsed.sections[before.analysed.sectionIndex]!;
   // A profile the plan copies is the same profile under a new name: what the file says of it holds for the copy.
-  const configured = (x: DeviceSnapshot, renamed: ReadonlyMap<string, string> = new Map()): DeviceSnapshot =>
-    options.configure ? options.configure(x, new Map([...renamed].map(([o, n]) => [n, o]))) : x;
+  const configured = (x: DeviceSnapshot, copies: ReadonlyMap<string, string> = new Map()): DeviceSnapshot =>
+    options.configure ? options.configure(x, copies) : x;
   // Compose, apply, re-audit. A finding the plan itself brings (a policy made for one profile now
   // inherits what DfltGrpPolicy gave it) is fixed in the same plan when it has a remedy: compose again.
   const followUps: ReportedFinding[] = [];
@@ -61,10 +61,8 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
-    const after = configured(
-      reanalyse(before, merged.lines, withCopies(auditOptions, composed.renamed), changedLines(merged.origins, 'plan', null)),
-      composed.renamed,
-    );
+    const copies = originalsOf(composed.renamed);
+    const after = configured(reanalyse(before, merged.lines, withCopies(auditOptions, copies), changedLines(merged.origins, 'plan', null)), copies);
     const diff = diffDevices(before, after, { renamed: composed.renamed });
     const fixable = diff.findings.introduced.filter((f) => f.remedy !== null);
     if (fixable.length > 0 && round++ < 2) {
@@ -170,9 +168,8 @@ function ownPolicyHint(f: ReportedFinding, ownPolicy: ReadonlyMap<string, string
  * Audit options for the configuration a plan changes: a profile it copies is selected (by --profile or
  * the configuration file's filters) exactly when the original is, so the proof sees the copy's findings.
  */
-function withCopies(options: AuditOptions, renamed: ReadonlyMap<string, string>): AuditOptions {
-  if (renamed.size === 0) return options;
-  const original = new Map([...renamed].map(([o, n]) => [n, o]));
+function withCopies(options: AuditOptions, original: ReadonlyMap<string, string>): AuditOptions {
+  if (original.size === 0) return options;
   const { profiles, profileFilter } = options;
   return {
     ...options,
@@ -217,7 +214,7 @@ function findingKey(f: ReportedFinding): string {
 
 /** Findings after the plan, a recreated profile's copy counted as the original (so shared findings match). */
 function afterKeys(after: DeviceSnapshot, renamed: ReadonlyMap<string, string>): string[] {
-  const back = new Map([...renamed].map(([o, n]) => [n, o]));
+  const back = originalsOf(renamed);
   return after.target.findings.map((f) => findingKey({ ...f, tunnelGroup: f.tunnelGroup === null ? null : (back.get(f.tunnelGroup) ?? f.tunnelGroup) }));
 }
 

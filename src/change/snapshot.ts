@@ -47,7 +47,7 @@ export function snapshotParsed(parsed: ParsedConfig, options: AuditOptions, buil
 
 /** `names`: how its lines are named (a configuration changed in memory names them by where they came from). */
 export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, build: BuildOptions = {}, names: LineNames = FILE_LINES): DeviceSnapshot {
-  const audited = names === FILE_LINES ? auditTarget(analysed, options) : auditTarget(analysed, options, names.one);
+  const audited = auditTarget(analysed, options, names.one);
   const target = names === FILE_LINES ? audited : { ...audited, findings: audited.findings.map((f) => locateFinding(f, names)) };
   const context = deviceContext(analysed.resolved);
   const reach = new Map(target.reach.map((r) => [r.tunnelGroup, r]));

@@ -3,15 +3,16 @@
 // where it came from (`line 12` of the file, `change.txt line 3`). Rules and remedies never build
 // `line N` themselves: they call lineRef (or sourcePhrase, which does).
 
-const FILE_LINE = (line: number): string => `line ${line}`;
+/** A line of a configuration file: `line 12`. */
+export const fileLine = (line: number): string => `line ${line}`;
 
 /** The naming of the run in progress (runs are synchronous: one at a time). */
-let lineNamer: (line: number) => string = FILE_LINE;
+let lineNamer: (line: number) => string = fileLine;
 
 /** Runs `fn` with lines named by `namer` (the engine's, around a rule run). */
 export function withLineNames<T>(namer: ((line: number) => string) | undefined, fn: () => T): T {
   const previous = lineNamer;
-  lineNamer = namer ?? FILE_LINE;
+  lineNamer = namer ?? fileLine;
   try {
     return fn();
   } finally {

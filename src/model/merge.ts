@@ -58,9 +58,11 @@ const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 
 // `configure terminal` as typed: the ASA takes any unambiguous abbreviation (`conf t`, `configure t`, `conf term`).
 const CONFIGURE_TERMINAL = /^conf(i(g(u(re?)?)?)?)? +t(e(r(m(i(n(al?)?)?)?)?)?)?$/i;
 const SESSION_COMMANDS = /^(end|exit)$/i;
-// EXEC commands a session may hold (`enable`, `terminal pager 0`, `write memory`): ignored, in any mode.
+// EXEC commands a session may hold (`show run`, `terminal pager 0`, `write memory`): ignored, in any mode.
 const NOT_CONFIG =
-  /^(sh|sho|show|write|wr|copy|reload|clear (?!conf)|enable$|disable$|term|termi|termin|termina|terminal|ping|traceroute|packet-tracer|more|dir|delete|verify|debug|undebug|test|login|logout|quit|vpn-sessiondb logoff)\b/i;
+  /^(sh|sho|show|write|wr|copy|reload|clear (?!conf)|term|termi|termin|termina|terminal|ping|traceroute|packet-tracer|more|dir|delete|verify|debug|undebug|test|login|logout|quit|vpn-sessiondb logoff)\b/i;
+// `enable` and `disable` alone are EXEC commands at the top, sub-commands in a mode (`cache` / `disable`).
+const EXEC_AT_TOP = /^(enable|disable)$/i;
 /**
  * Commands the tool does not model that enter a sub-mode on the ASA whether or not what follows is
  * indented: their sub-commands, and the `exit` that leaves them, belong to them.
@@ -126,7 +128,7 @@ export function renderUndo(undo: readonly UndoStep[]): string {
 
 class Merger {
   private stack: Mode[] = [{ kind: 'config' }];
-  /** The `end` or top-level `exit` that left configuration mode, until `configure terminal` enters it again. */
+  /** The `end` or `changeto` that left configuration mode, until `configure terminal` enters it again. */
   private leftConfig: string | null;
   /** The command applied before the current one. */
   private previous: string | null = null;
@@ -196,8 +198,7 @@ class Merger {
       }
       return { changed: false };
     }
-    // `enable` and `disable` alone are EXEC commands at the top, sub-commands in a mode (`cache` / `disable`).
-    if (NOT_CONFIG.test(text) && !(this.stack.length > 1 && /^(enable|disable)$/i.test(text)))
+    if (NOT_CONFIG.test(text) || (this.stack.length === 1 && EXEC_AT_TOP.test(text)))
       return { changed: false, problem: { severity: 'warning', message: 'not a configuration command; ignored' } };
     if (this.leftConfig !== null)
       return {
@@ -242,14 +243,14 @@ class Merger {
       if (r.mode) this.stack.push(r.mode);
       return r.warning === undefined ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'warning', message: r.warning } };
     }
-    const current = this.stack[this.stack.length - 1]!;
+    // (No mode took the line, so the stack is as it was: `top` is still the mode the line was typed in.)
     // A block the tool cannot enter: its sub-commands are reported, never filed under the previous block.
     // No mode took it: a sub-mode header the tool does not model falls back to configuration mode, as on the ASA.
     if ((indent === 0 && opensBlock) || UNMODELLED_MODES.test(text)) this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
     // Indentation is ignored, so a line may be a word of the mode it is in; inside a block the tool does
     // not model, nobody knows the words.
-    if (current.kind !== 'unknown' && current.kind !== 'generic') {
-      const spelled = spellingProblem(words, vocabularyOf(current));
+    if (top.kind !== 'unknown' && top.kind !== 'generic') {
+      const spelled = spellingProblem(words, vocabularyOf(top));
       if (spelled !== null) return { changed: false, problem: { severity: 'error', message: spelled } };
     }
     // A top-level command of the ASA the tool does not model (`banner motd`, `enable password`) is just that.
@@ -863,11 +864,7 @@ function spellingProblem(words: readonly string[], vocabulary: ReadonlySet<strin
     if (first === 'group-policy' || first === 'tunnel-group' || first === 'clear') return abbreviatedMode(body);
     return null;
   }
-  const abbreviation = (word: string, of: readonly string[]): string | null => {
-    const full = of.filter((w) => w.startsWith(word) && w !== word);
-    return full.length === 1 && !of.includes(word) ? full[0]! : null;
-  };
-  const abbreviated = abbreviation(first, [...vocabulary]);
+  const abbreviated = completion(first, [...vocabulary]);
   if (abbreviated !== null) return abbreviationMessage(first, abbreviated);
   if (first.length < 4) return null;
   const near = [...vocabulary].filter((w) => editDistance(first, w) <= (first.length >= 6 ? 2 : 1));
@@ -885,9 +882,15 @@ function abbreviatedMode(body: readonly string[]): string | null {
           word: body.length === 3 ? third : undefined,
           full: first === 'group-policy' ? ['attributes', 'internal', 'external'] : [...TUNNEL_GROUP_BLOCKS, 'type'],
         };
-  if (options.word === undefined || options.full.includes(options.word)) return null;
-  const full = options.full.filter((w) => w.startsWith(options.word!));
-  return full.length === 1 ? abbreviationMessage(options.word, full[0]!) : null;
+  const full = options.word === undefined ? null : completion(options.word, options.full);
+  return full === null ? null : abbreviationMessage(options.word!, full);
+}
+
+/** The one word of `of` that `word` abbreviates; null when it is a word of its own, or none or several start with it. */
+function completion(word: string, of: readonly string[]): string | null {
+  if (of.includes(word)) return null;
+  const full = of.filter((w) => w.startsWith(word));
+  return full.length === 1 ? full[0]! : null;
 }
 
 /** A word of a group-policy line that abbreviates the same word of an attribute the table knows (`keep` of `keepalive`). */
@@ -1043,27 +1046,34 @@ function quoted(name: string): string {
 
 const SPECS = POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[];
 
-/**
- * The identity of a group-policy line: its attribute (`+` for lines that add up), its custom type, or
- * `other KEYWORD` for attributes the table does not model; null for what is no group-policy line.
- */
-/** Why the attribute table cannot read a group-policy line's value (null: it can, or it is not an attribute the table knows). */
-function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | null {
-  for (const s of SPECS) {
-    if (s.mode !== mode) continue;
-    const read = s.read(words, 0);
-    if (read !== undefined) return 'problem' in read ? read.problem : null;
+/** The table attribute a group-policy line sets, and how the table reads it (null: no attribute the table knows). */
+function tableAttribute(
+  mode: 'attributes' | 'webvpn',
+  words: string[],
+): { spec: PolicyAttributeSpec; read: NonNullable<ReturnType<PolicyAttributeSpec['read']>> } | null {
+  for (const spec of SPECS) {
+    if (spec.mode !== mode) continue;
+    const read = spec.read(words, 0);
+    if (read !== undefined) return { spec, read };
   }
   return null;
 }
 
+/** Why the attribute table cannot read a group-policy line's value (null: it can, or it is not an attribute the table knows). */
+function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | null {
+  const read = tableAttribute(mode, words)?.read;
+  return read !== undefined && 'problem' in read ? read.problem : null;
+}
+
+/**
+ * The identity of a group-policy line: its attribute (`+` for lines that add up), its custom type, or
+ * `other KEYWORD` for attributes the table does not model; null for what is no group-policy line.
+ */
 export function policyKey(mode: 'attributes' | 'webvpn', words: string[]): string | null {
   const w = words[0] === 'no' ? words.slice(1) : words;
   if (mode === 'attributes' && w[0] === 'anyconnect-custom' && w[1]) return `custom ${w[1]}`;
-  for (const s of SPECS) {
-    if (s.mode !== mode) continue;
-    if (s.read(w, 0) !== undefined) return `${s.accumulates ? '+' : ''}${s.key}`;
-  }
+  const spec = tableAttribute(mode, w)?.spec;
+  if (spec !== undefined) return `${spec.accumulates ? '+' : ''}${spec.key}`;
   // Attributes the table does not model are still group-policy lines: one per keyword, except where
   // the ASA keeps several side by side (banner lines add up; `rekey time` and `rekey method`,
   // `msie-proxy server` and `msie-proxy method`, the public and private firewall rules are different settings).

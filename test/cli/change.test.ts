@@ -284,17 +284,6 @@ describe('plan', () => {
   it('proves itself under the configuration file: ignored findings and overridden severities are the same on both sides', async () => {
     const dir = tempDir();
     copyFileSync(DEMO, join(dir, 'demo.cfg'));
-    writeFileSync(
-      join(dir, '.asa-mobile-audit.yaml'),
-      [
-        'ignore:',
-        '  - rule: group-alias-special-chars',
-        '    profile: "MOBILE-SPLIT"',
-        '    reason: "known exception"',
-        'rules:',
-        '  client-side-dpd-disabled: info',
-      ].join('\n'),
-    );
     // A profile filter selects the copy exactly when it selects the original: the proof sees the copy's findings.
     writeFileSync(join(dir, '.asa-mobile-audit.yaml'), ['profiles:', '  include: ["Lab&Partners"]'].join('\n'));
     const filtered = readJson<PlanJsonDocument>(
