@@ -95,8 +95,7 @@ export class DocBlock implements Linked {
 
 interface DocRaw extends Linked {
   kind: 'raw';
-  line: string;
-  /** Its index in the original file. */
+  /** Its index in the original file (a comment, `!` or blank line between blocks). */
   index: number;
 }
 
@@ -186,7 +185,7 @@ export class ConfigDocument {
         }
         i = end;
       } else {
-        items.push({ kind: 'raw', line: lines[i]!, index: i, prev: null, next: null });
+        items.push({ kind: 'raw', index: i, prev: null, next: null });
         i++;
       }
     }
@@ -204,10 +203,8 @@ export class ConfigDocument {
     };
     copy(0, this.start);
     for (let item = this.firstItem; item !== null; item = item.next) {
-      if (item.kind === 'raw') {
-        out.lines.push(item.line);
-        out.origins.push(item.index + 1);
-      } else if (item.kind === 'opaque') copy(item.start, item.end);
+      if (item.kind === 'raw') copy(item.index, item.index + 1);
+      else if (item.kind === 'opaque') copy(item.start, item.end);
       else item.renderInto(out);
     }
     copy(this.end, this.lines.length);
