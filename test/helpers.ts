@@ -120,9 +120,10 @@ export function builtCli(): string {
   const cli = join(ROOT, 'dist', 'src', 'cli', 'main.js');
   let built = 0;
   try {
-    built = newest('dist');
+    // The binary runs dist/cli.cjs, bundled after tsc compiled the sources: the bundle is the build's last file.
+    built = statSync(join(ROOT, 'dist', 'cli.cjs')).mtimeMs;
   } catch {
-    // no dist/ at all
+    // no dist/ (or no bundle) at all
   }
   const sources = Math.max(newest('src'), newest('rules'));
   if (built < sources) throw new Error('dist/ is older than src/ (or missing): run `npm run build` (npm test does) before these tests');

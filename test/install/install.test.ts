@@ -37,6 +37,7 @@ describe('install paths', () => {
     const [info] = JSON.parse(pack.out.slice(pack.out.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const files = info!.files.map((f) => f.path);
     expect(files).toContain('dist/src/cli/main.js');
+    expect(files).toContain('dist/cli.cjs');
     expect(files).toContain('docs/rules/ios-dns-all-clear.md');
     expect(files).toContain('LICENSE');
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
