@@ -71,6 +71,7 @@ export function buildModel(parsed: ParsedConfig, section: ConfigSection = parsed
       continue;
     }
     ctx.take(ctx.lineAt(index), (l) => reader.read(ctx, l));
+    ctx.forgetChildren();
   }
   checkReferences(ctx);
   return ctx.finish();
