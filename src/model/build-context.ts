@@ -54,7 +54,8 @@ export class BuildContext {
    * large audit's time went to scavenges).
    */
   forgetChildren(): void {
-    this.childCache.clear();
+    // clear() allocates a new table even for an empty map: most blocks asked for no children.
+    if (this.childCache.size > 0) this.childCache.clear();
   }
 
   /** Runs `handle` and counts the line as modelled unless it answers `false`. */
