@@ -1059,10 +1059,20 @@ function tableAttribute(
   return null;
 }
 
-/** Why the attribute table cannot read a group-policy line's value (null: it can, or it is not an attribute the table knows). */
+/**
+ * Why the ASA would refuse a group-policy line's value: the attribute table cannot read it, or a number
+ * is outside the range a Cisco guide gives (null: it can, or it is not an attribute the table knows).
+ */
 function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | null {
-  const read = tableAttribute(mode, words)?.read;
-  return read !== undefined && 'problem' in read ? read.problem : null;
+  const found = tableAttribute(mode, words);
+  if (found === undefined || found === null) return null;
+  const { spec, read } = found;
+  if ('problem' in read) return read.problem;
+  const { range } = spec;
+  const value: unknown = read.setting.state === 'value' ? read.setting.value : null;
+  if (range && typeof value === 'number' && (value < range.min || value > range.max))
+    return `\`${words[0] === 'svc' && spec.legacyKeyword ? spec.legacyKeyword : spec.keyword}\` takes ${range.min}–${range.max} ${range.unit} (or \`none\`), not ${value}`;
+  return null;
 }
 
 /**

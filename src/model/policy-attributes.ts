@@ -57,6 +57,11 @@ export interface PolicyAttributeSpec<K extends PolicyAttributeKey = PolicyAttrib
   builtIn(version: AsaVersion | null): BuiltInDefault<PolicyAttributeValues[K]>;
   /** The Cisco RADIUS attribute (vendor 3076 unless IETF) an AAA server returns to set it at login. */
   radius?: string;
+  /**
+   * The numbers the ASA takes for it, where a Cisco guide states them (docs/assumptions.md). Checked
+   * on commands the tool applies (plan, what-if), never on a running-config the ASA already accepted.
+   */
+  range?: { min: number; max: number; unit: 'seconds' | 'minutes' };
 }
 
 const PROTOCOL_ALIASES: Record<string, TunnelProtocol> = {
@@ -229,6 +234,7 @@ export const POLICY_ATTRIBUTES = [
     read: (words, line) => (words[0] === 'vpn-idle-timeout' ? minutesOrNone(words, line) : undefined),
     format: formatNumber,
     builtIn: () => ({ value: 30, basis: 'cmd-ref' }),
+    range: { min: 1, max: 35791394, unit: 'minutes' },
   }),
   spec({
     key: 'vpnSessionTimeout',
@@ -266,6 +272,7 @@ export const POLICY_ATTRIBUTES = [
     read: dpd('gateway'),
     format: formatNumber,
     builtIn: () => recalled(30),
+    range: { min: 5, max: 3600, unit: 'seconds' },
   }),
   spec({
     key: 'dpdClient',
@@ -276,6 +283,7 @@ export const POLICY_ATTRIBUTES = [
     read: dpd('client'),
     format: formatNumber,
     builtIn: () => recalled(30),
+    range: { min: 5, max: 3600, unit: 'seconds' },
   }),
   spec({
     key: 'sslKeepalive',

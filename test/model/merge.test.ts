@@ -265,6 +265,38 @@ describe('merge engine', () => {
     expect(merge('group-policy GP attributes\n split-tunnel-policy tunnelall').text).toContain(' split-tunnel-policy tunnelall');
   });
 
+  it('refuses numbers outside the range a Cisco guide gives, at both ends, in either keyword form', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['webvpn\n  anyconnect dpd-interval client 4', /`anyconnect dpd-interval client` takes 5–3600 seconds \(or `none`\), not 4/],
+      ['webvpn\n  anyconnect dpd-interval gateway 3601', /`anyconnect dpd-interval gateway` takes 5–3600 seconds \(or `none`\), not 3601/],
+      ['webvpn\n  svc dpd-interval client 2', /`svc dpd-interval client` takes 5–3600 seconds/],
+      ['vpn-idle-timeout 0', /`vpn-idle-timeout` takes 1–35791394 minutes \(or `none`\), not 0/],
+      ['vpn-idle-timeout 35791395', /not 35791395/],
+    ];
+    for (const [line, message] of cases) {
+      const r = merge(`group-policy GP attributes\n ${line}`);
+      expect(r.problems, line).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(message) })]);
+      expect(r.text, line).toBe(BASE);
+    }
+    // The ends of each range are taken, and so is `none`; numbers with no stated range are not judged.
+    for (const line of [
+      'webvpn\n  anyconnect dpd-interval client 5',
+      'webvpn\n  anyconnect dpd-interval gateway 3600',
+      'webvpn\n  anyconnect dpd-interval client none',
+      'vpn-idle-timeout 1',
+      'vpn-idle-timeout 35791394',
+      'vpn-session-timeout 0',
+      'webvpn\n  anyconnect ssl keepalive 1',
+    ])
+      expect(merge(`group-policy GP attributes\n ${line}`).problems, line).toEqual([]);
+  });
+
+  it('takes out-of-range numbers the device already holds: a running-config is read as the ASA accepted it', () => {
+    const t = analyseText(wrapConfig('group-policy GP internal\ngroup-policy GP attributes\n webvpn\n  anyconnect dpd-interval client 2\n'));
+    expect(t.model.groupPolicies.get('GP')!.attributes.dpdClient).toMatchObject({ state: 'value', value: 2 });
+    expect(t.model.problems).toEqual([]);
+  });
+
   it('after `end` applies nothing until `configure terminal`, as on the ASA', () => {
     const r = merge(['group-policy GP attributes', ' vpn-idle-timeout 600', 'end', 'group-policy GP attributes', ' split-dns none', 'exit'].join('\n'));
     expect(r.problems.map((p) => [p.line, p.severity])).toEqual([
