@@ -1065,7 +1065,7 @@ function tableAttribute(
  */
 function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | null {
   const found = tableAttribute(mode, words);
-  if (found === undefined || found === null) return null;
+  if (found === null) return null;
   const { spec, read } = found;
   if ('problem' in read) return read.problem;
   const { range } = spec;
