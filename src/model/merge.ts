@@ -624,6 +624,8 @@ class Merger {
       if (!block.node.children.some((c) => c.text === 'webvpn')) this.doc.touch(block).children.push(this.doc.newNode('webvpn'));
       return { mode: { kind: 'group-policy-webvpn', name }, changed: false };
     }
+    if (mode === 'webvpn' && globalOnlyWebvpnLine(w[0] === 'no' ? w.slice(1) : w))
+      return { error: `\`${text}\` belongs under the global \`webvpn\`: a group-policy's webvpn sub-mode does not take it` };
     const key = policyKey(mode, w);
     if (key === null) return null;
     // `anyconnect ssl keep none` would be filed as an attribute the table does not know: say what it abbreviates.
@@ -678,6 +680,10 @@ class Merger {
   }
 
   private webvpnLine(w: string[], text: string): Outcome {
+    if (policyOnlyWebvpnLine(w[0] === 'no' ? w.slice(1) : w))
+      return {
+        error: `\`${text}\` is a group-policy setting, which the global \`webvpn\` does not take: enter it after \`group-policy NAME attributes\` and \`webvpn\``,
+      };
     if (w[0] === 'no' && w[1] === 'anyconnect-custom-attr' && w[2]) {
       const users = this.customTypeUsers(w[2]);
       if (users.length > 0) return { error: `custom attribute type ${w[2]} is in use (${users.join(', ')}): remove or change those first` };
@@ -1103,6 +1109,24 @@ export function policyKey(mode: 'attributes' | 'webvpn', words: string[]): strin
     return `other anyconnect ${b}${sub}`;
   }
   return `other ${a}`;
+}
+
+/**
+ * Group-policy webvpn settings the global `webvpn` does not take (Cisco's guides set them "from
+ * group-policy or username webvpn mode"): DPD, SSL keepalive and DTLS, and `anyconnect profiles value`
+ * (the global form, `anyconnect profiles NAME PATH`, names a file). A policy's lines pasted after a
+ * forgotten `group-policy NAME attributes` would otherwise be filed under the global webvpn.
+ */
+function policyOnlyWebvpnLine(body: string[]): boolean {
+  const spec = tableAttribute('webvpn', body)?.spec;
+  if (spec === undefined) return false;
+  if (spec.key === 'clientProfiles') return body[2] === 'value';
+  return spec.key === 'dpdGateway' || spec.key === 'dpdClient' || spec.key === 'sslKeepalive' || spec.key === 'sslDtls';
+}
+
+/** `anyconnect image` and `anyconnect enable` (`svc` before 8.4) exist only under the global `webvpn`. */
+function globalOnlyWebvpnLine(body: string[]): boolean {
+  return (body[0] === 'anyconnect' || body[0] === 'svc') && (body[1] === 'image' || body[1] === 'enable');
 }
 
 /** First words of group-policy attributes the ASA takes in each sub-mode (from the command reference). */

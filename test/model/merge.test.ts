@@ -291,6 +291,35 @@ describe('merge engine', () => {
       expect(merge(`group-policy GP attributes\n ${line}`).problems, line).toEqual([]);
   });
 
+  it('refuses a policy webvpn setting under the global webvpn, and the global-only lines inside a policy', () => {
+    // A policy's lines pasted after a forgotten `group-policy NAME attributes` land in the global webvpn.
+    for (const line of [
+      'anyconnect dpd-interval client 30',
+      'anyconnect ssl keepalive 20',
+      'anyconnect profiles value P type user',
+      'no svc dpd-interval gateway',
+    ]) {
+      const r = merge(`webvpn\n ${line}`);
+      expect(r.problems, line).toEqual([
+        expect.objectContaining({ severity: 'error', message: expect.stringContaining('is a group-policy setting, which the global `webvpn` does not take') }),
+      ]);
+      expect(r.text, line).toBe(BASE);
+    }
+    for (const line of ['anyconnect image disk0:/anyconnect-ios.pkg 1', 'anyconnect enable', 'svc image disk0:/sslclient.pkg 1']) {
+      const r = merge(`group-policy GP attributes\n webvpn\n  ${line}`);
+      expect(r.problems, line).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          message: expect.stringContaining("belongs under the global `webvpn`: a group-policy's webvpn sub-mode does not take it"),
+        }),
+      ]);
+      expect(r.text, line).toBe(BASE);
+    }
+    // Where they belong, they apply.
+    expect(merge('webvpn\n anyconnect image disk0:/anyconnect-ios.pkg 1\n anyconnect profiles P disk0:/p.xml').problems).toEqual([]);
+    expect(merge('group-policy GP attributes\n webvpn\n  anyconnect dpd-interval client 30\n  anyconnect profiles value P type user').problems).toEqual([]);
+  });
+
   it('takes out-of-range numbers the device already holds: a running-config is read as the ASA accepted it', () => {
     const t = analyseText(wrapConfig('group-policy GP internal\ngroup-policy GP attributes\n webvpn\n  anyconnect dpd-interval client 2\n'));
     expect(t.model.groupPolicies.get('GP')!.attributes.dpdClient).toMatchObject({ state: 'value', value: 2 });
