@@ -15,8 +15,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
 // Defined in the banner, before any module, so no module's own `require` can shadow the one it uses.
+// The banner comes before esbuild's own "use strict", so it carries the directive itself: the bundle
+// runs in strict mode like the ES modules it joins.
 const FILE_URL = '__distFileUrl';
-const banner = `const ${FILE_URL} = (path) => require('node:url').pathToFileURL(require('node:path').join(__dirname, path)).href;`;
+const banner = `'use strict';\nconst ${FILE_URL} = (path) => require('node:url').pathToFileURL(require('node:path').join(__dirname, path)).href;`;
 
 /** `import.meta.url` of a dist file, computed at run time from the bundle's own directory (dist/). */
 const ownUrl = {

@@ -1,26 +1,29 @@
 #!/usr/bin/env node
 // The `asa-mobile-audit` binary. It runs the CLI from dist/cli.cjs, the CLI's modules bundled into one
 // file by `npm run build`: loading ~130 ES modules one by one is most of a small run's time (about
-// 70 ms of 170 on a 2-CPU machine). A build by plain `tsc` leaves the bundle older than the modules it
-// was made from; then the modules themselves run, so the newest compiled code is always what runs.
-import { statSync } from 'node:fs';
+// 70 ms of 170 on a 2-CPU machine). An installed package always runs the bundle (npm gives unpacked
+// files the time they were written, so their times say nothing). In a checkout (src/ beside dist/) a
+// bundle older than any compiled module (a build by plain tsc, or tsc --watch) is passed over for the
+// modules themselves, so the newest compiled code is what runs.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 type Entry = typeof import('./start.js');
 
-const here = dirname(fileURLToPath(import.meta.url));
-const bundle = join(here, '..', '..', 'cli.cjs');
-const modules = join(here, 'start.js');
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bundle = join(dist, 'cli.cjs');
 
-function modifiedAt(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return -1;
-  }
+/** Whether a compiled module under dist/ is newer than the bundle (only asked in a checkout). */
+function bundleIsStale(): boolean {
+  const built = statSync(bundle).mtimeMs;
+  return readdirSync(dist, { recursive: true, withFileTypes: true }).some(
+    (e) => e.isFile() && e.name.endsWith('.js') && statSync(join(e.parentPath, e.name)).mtimeMs > built,
+  );
 }
 
-const entry: Entry = modifiedAt(bundle) >= modifiedAt(modules) ? (createRequire(import.meta.url)(bundle) as Entry) : await import('./start.js');
+const checkout = existsSync(join(dist, '..', 'src'));
+const useBundle = existsSync(bundle) && !(checkout && bundleIsStale());
+const entry: Entry = useBundle ? (createRequire(import.meta.url)(bundle) as Entry) : await import('./start.js');
 await entry.start();

@@ -130,8 +130,11 @@ class Merger {
   private stack: Mode[] = [{ kind: 'config' }];
   /** The `end` or `changeto` that left configuration mode, until `configure terminal` enters it again. */
   private leftConfig: string | null;
-  /** The command applied before the current one. */
-  private previous: string | null = null;
+  /**
+   * Whether a mode took the previous line without a word of doubt. A line no mode took may be a
+   * configuration-mode command the tool does not model, which on the ASA leaves any sub-mode.
+   */
+  private tookLast = false;
   /** `clear configure access-list NAME` lines, by list: the script line that cleared it. */
   private readonly cleared = new Map<string, number>();
   readonly undo: UndoStep[] = [];
@@ -172,6 +175,12 @@ class Merger {
    * indented deeper (a sub-mode the tool keeps as written).
    */
   apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
+    const r = this.applyLine(text, indent, opensBlock);
+    this.tookLast = r.problem === undefined;
+    return r;
+  }
+
+  private applyLine(text: string, indent: number, opensBlock: boolean): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
     if (CONFIGURE_TERMINAL.test(text)) {
       this.leftConfig = null;
       return { changed: false };
@@ -211,19 +220,16 @@ class Merger {
     const words = tokenize(text);
     this.opensBlock = opensBlock;
     this.indent = indent;
-    // `webvpn` on the line right after `username X attributes` or a DAP record is their sub-mode, indented or not.
     const top = this.stack[this.stack.length - 1]!;
-    const previous = this.previous;
-    this.previous = text;
-    if (
-      text === 'webvpn' &&
-      top.kind === 'generic' &&
-      top.path.length === 1 &&
-      previous === top.path[0] &&
-      /^(username|dynamic-access-policy-record) /.test(top.path[0])
-    ) {
-      this.path = top.path;
-      const r = this.positional(top, words, text, true);
+    // Inside `username X attributes` or a DAP record, `webvpn` is their sub-mode whatever the indentation
+    // (the ASA tries the current mode first); typed in that sub-mode, it enters it again. Only while the
+    // session is known to be there: after a line no mode took, it may be back in configuration mode.
+    const owner = text === 'webvpn' && this.tookLast ? this.userOrDapDepth() : -1;
+    if (owner !== -1) {
+      const mode = this.stack[owner]!;
+      this.stack = this.stack.slice(0, owner + 1);
+      this.path = modePath(mode);
+      const r = this.positional(mode, words, text, true);
       if (r !== null && 'changed' in r && r.mode) this.stack.push(r.mode);
       return { changed: r !== null && 'changed' in r ? r.changed : false };
     }
@@ -235,7 +241,9 @@ class Merger {
       // only the vocabulary decides, so a misplaced line goes to the enclosing mode as on the ASA.
       const r =
         this.inMode(mode, words, text) ??
-        ((mode.kind === 'generic' || mode.kind === 'unknown') && indent === depth ? this.positional(mode, words, text, opensBlock) : null);
+        ((mode.kind === 'generic' || mode.kind === 'unknown') && (indent === depth || this.userAttribute(depth, words))
+          ? this.positional(mode, words, text, opensBlock)
+          : null);
       if (r === null) continue;
       if ('error' in r) return { changed: false, problem: { severity: 'error', message: r.error } };
       if (!('changed' in r)) return { changed: false, problem: { severity: 'warning', message: r.warning } };
@@ -260,6 +268,28 @@ class Merger {
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
       : { changed: false, problem: { severity: 'error', message: misplaced } };
+  }
+
+  /** Where in the stack the `username X attributes` or DAP record the session is in sits (-1: none). */
+  private userOrDapDepth(): number {
+    for (let depth = this.stack.length - 1; depth >= 0; depth--) {
+      const mode = this.stack[depth]!;
+      if (mode.kind !== 'generic') return -1;
+      if (mode.path.length === 1 && /^(username|dynamic-access-policy-record) /.test(mode.path[0]!)) return depth;
+    }
+    return -1;
+  }
+
+  /**
+   * A username attribute typed in the innermost mode of `username X attributes` (or its webvpn), at any
+   * indentation: the ASA takes the group-policy attributes there, and `vpn-group-policy` and the like.
+   */
+  private userAttribute(depth: number, words: string[]): boolean {
+    const mode = this.stack[depth]!;
+    if (depth !== this.stack.length - 1 || mode.kind !== 'generic' || !/^username /.test(mode.path[0] ?? '')) return false;
+    const body = words[0] === 'no' ? words.slice(1) : words;
+    if (mode.path.length === 1) return policyKey('attributes', body) !== null || USERNAME_WORDS.has(body[0] ?? '');
+    return mode.path.length === 2 && mode.path[1] === 'webvpn' && policyKey('webvpn', body) !== null;
   }
 
   /**
@@ -625,7 +655,9 @@ class Merger {
       return { mode: { kind: 'group-policy-webvpn', name }, changed: false };
     }
     if (mode === 'webvpn' && globalOnlyWebvpnLine(w[0] === 'no' ? w.slice(1) : w))
-      return { error: `\`${text}\` belongs under the global \`webvpn\`: a group-policy's webvpn sub-mode does not take it` };
+      return {
+        error: `\`${text}\` belongs under the global \`webvpn\`: a group-policy's webvpn sub-mode does not take it (a \`webvpn\` typed while in a group-policy enters the policy's own webvpn: leave it with \`exit\` twice first)`,
+      };
     const key = policyKey(mode, w);
     if (key === null) return null;
     // `anyconnect ssl keep none` would be filed as an attribute the table does not know: say what it abbreviates.
@@ -1113,16 +1145,43 @@ export function policyKey(mode: 'attributes' | 'webvpn', words: string[]): strin
 
 /**
  * Group-policy webvpn settings the global `webvpn` does not take (Cisco's guides set them "from
- * group-policy or username webvpn mode"): DPD, SSL keepalive and DTLS, and `anyconnect profiles value`
- * (the global form, `anyconnect profiles NAME PATH`, names a file). A policy's lines pasted after a
- * forgotten `group-policy NAME attributes` would otherwise be filed under the global webvpn.
+ * group-policy or username webvpn mode"): DPD, SSL keepalive, DTLS and rekey, `ask`, `modules`, ..., and
+ * `anyconnect profiles value` (the global form, `anyconnect profiles NAME PATH`, names a file). A
+ * policy's lines pasted after a forgotten `group-policy NAME attributes` would otherwise be filed under
+ * the global webvpn, where lines of different settings replaced one another.
  */
 function policyOnlyWebvpnLine(body: string[]): boolean {
-  const spec = tableAttribute('webvpn', body)?.spec;
-  if (spec === undefined) return false;
-  if (spec.key === 'clientProfiles') return body[2] === 'value';
-  return spec.key === 'dpdGateway' || spec.key === 'dpdClient' || spec.key === 'sslKeepalive' || spec.key === 'sslDtls';
+  if (body[0] !== 'anyconnect' && body[0] !== 'svc') return false;
+  if (body[1] === 'profiles') return body[2] === 'value';
+  return POLICY_ONLY_CLIENT_WORDS.has(body[1] ?? '');
 }
+
+/**
+ * `anyconnect X` / `svc X` words of a group-policy's (or username's) webvpn that the global webvpn
+ * lacks: no corpus config holds one there, and the guides set each "in group-policy webvpn mode".
+ * (`svc compression` is left out: 8.0 had a global `compression` command near it.)
+ */
+const POLICY_ONLY_CLIENT_WORDS: ReadonlySet<string> = new Set([
+  'ask',
+  'keep-installer',
+  'modules',
+  'mtu',
+  'dpd-interval',
+  'firewall-rule',
+  'ssl',
+  'dtls',
+  'keepalive',
+  'rekey',
+]);
+
+/** Attributes only a `username X attributes` takes (besides the group-policy ones). */
+const USERNAME_WORDS: ReadonlySet<string> = new Set([
+  'vpn-group-policy',
+  'service-type',
+  'vpn-framed-ip-address',
+  'vpn-framed-ipv6-address',
+  'password-storage',
+]);
 
 /** `anyconnect image` and `anyconnect enable` (`svc` before 8.4) exist only under the global `webvpn`. */
 function globalOnlyWebvpnLine(body: string[]): boolean {

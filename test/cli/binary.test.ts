@@ -1,13 +1,23 @@
-// The binary (dist/src/cli/main.js) runs the CLI bundled into dist/cli.cjs by `npm run build`, or the
-// compiled modules themselves when the bundle is older than them (a build by plain tsc): the newest
-// compiled code always runs, and both give the same output.
+// The binary (dist/src/cli/main.js) runs the CLI bundled into dist/cli.cjs by `npm run build`; in a
+// checkout, the compiled modules themselves when one is newer than the bundle (a build by plain tsc or
+// tsc --watch): the newest compiled code always runs, and both give the same output.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, symlinkSync, utimesSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtCli, fixture, ROOT, tempDir } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
+
+/** A copy of the built package (dist/, package.json, node_modules linked) to tamper with. */
+function builtCopy(): string {
+  builtCli();
+  const copy = tempDir();
+  cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+  copyFileSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
 
 /** Runs a binary with Node's module-loading trace on stderr. */
 function traced(cli: string, args: string[]) {
@@ -23,20 +33,39 @@ describe('the binary', () => {
     expect(r.stdout).toContain('"schemaVersion": 1');
   });
 
-  it('runs the modules when the bundle is older than them, with the same output', () => {
-    const copy = tempDir();
-    cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
-    copyFileSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  it('in a checkout, runs the modules when any compiled module is newer than the bundle, with the same output', () => {
+    const args = ['audit', DEMO, '--format', 'json', '--fail-on', 'never'];
+    const fromBundle = spawnSync(process.execPath, [builtCli(), ...args], { encoding: 'utf8' });
+    // A build by plain tsc (every module newer) and by tsc --watch (only the edited module newer).
+    for (const newer of ['dist/cli.cjs is older than all', 'dist/src/engine/engine.js alone is newer']) {
+      const copy = builtCopy();
+      mkdirSync(join(copy, 'src'));
+      const old = new Date('2020-01-01T00:00:00Z');
+      if (newer.startsWith('dist/cli.cjs')) utimesSync(join(copy, 'dist', 'cli.cjs'), old, old);
+      else {
+        const now = new Date(Date.now() + 60_000);
+        utimesSync(join(copy, 'dist', 'src', 'engine', 'engine.js'), now, now);
+      }
+      const fromModules = traced(join(copy, 'dist', 'src', 'cli', 'main.js'), args);
+      expect(fromModules.status, newer).toBe(0);
+      expect(fromModules.stderr, newer).not.toContain('cli.cjs');
+      expect(fromModules.stderr, newer).toContain('dist/src/cli/program.js');
+      expect(fromModules.stdout, newer).toBe(fromBundle.stdout);
+    }
+  });
+
+  it("installed (no src/ beside dist/), runs the bundle whatever the files' times", () => {
+    const copy = builtCopy();
     const old = new Date('2020-01-01T00:00:00Z');
     utimesSync(join(copy, 'dist', 'cli.cjs'), old, old);
-    const args = ['audit', DEMO, '--format', 'json', '--fail-on', 'never'];
-    const fromModules = traced(join(copy, 'dist', 'src', 'cli', 'main.js'), args);
-    expect(fromModules.status).toBe(0);
-    expect(fromModules.stderr).not.toContain('cli.cjs');
-    expect(fromModules.stderr).toContain('dist/src/cli/program.js');
-    const fromBundle = spawnSync(process.execPath, [builtCli(), ...args], { encoding: 'utf8' });
-    expect(fromModules.stdout).toBe(fromBundle.stdout);
-    expect(fromModules.stdout).toContain('"ruleId"');
+    const r = traced(join(copy, 'dist', 'src', 'cli', 'main.js'), ['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`load "${join(copy, 'dist', 'cli.cjs')}"`);
+    expect(r.stderr).not.toContain('dist/src/cli/program.js');
+  });
+
+  it('runs the bundle in strict mode, as the modules run (its first statement is the directive)', () => {
+    builtCli();
+    expect(readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8').split('\n')[0]).toBe("'use strict';");
   });
 });

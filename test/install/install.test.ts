@@ -26,6 +26,9 @@ function auditsTheDemo(bin: string): void {
   expect(audit.out).toMatch(/demo-headend\.cfg:149:1: error: Client DPD is off/);
   const rule = run(bin, ['rules', 'ios-dns-all-clear'], tempDir());
   expect(rule.out).toMatch(/^# ios-dns-all-clear/);
+  // It runs the bundle (whatever times npm gave the unpacked files), not the modules one by one.
+  const traced = run(bin, ['--version'], tempDir(), { NODE_DEBUG: 'module' });
+  expect(traced.out).toMatch(/load "[^"]*dist\/cli\.cjs"/);
 }
 
 describe('install paths', () => {

@@ -320,6 +320,47 @@ describe('merge engine', () => {
     expect(merge('group-policy GP attributes\n webvpn\n  anyconnect dpd-interval client 30\n  anyconnect profiles value P type user').problems).toEqual([]);
   });
 
+  it("files a username's webvpn lines under that username at any indentation, as the ASA reads the current mode first", () => {
+    for (const script of [
+      'username alice attributes\n  vpn-group-policy GP\n  webvpn\n    anyconnect dpd-interval client 30\n    anyconnect profiles value P type user',
+      'username alice attributes\nvpn-group-policy GP\nwebvpn\nanyconnect dpd-interval client 30\nanyconnect profiles value P type user',
+    ]) {
+      const r = merge(script);
+      expect(r.problems, script).toEqual([]);
+      const at = r.lines.indexOf('username alice attributes');
+      expect(r.lines.slice(at, at + 5), script).toEqual([
+        'username alice attributes',
+        ' vpn-group-policy GP',
+        ' webvpn',
+        '  anyconnect dpd-interval client 30',
+        '  anyconnect profiles value P type user',
+      ]);
+      expect(r.text, script).toContain('webvpn\n enable outside\n anyconnect enable\n anyconnect-custom-attr');
+    }
+    // After a configuration command the tool does not model, the session may have left the record:
+    // a `webvpn` then is the global one, as in a running-config replayed onto itself.
+    const replay = merge('dynamic-access-policy-record DfltAccessPolicy\nhttp server enable\nwebvpn\n anyconnect image disk0:/x.pkg 1');
+    expect(replay.problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(replay.text).toContain(
+      'webvpn\n enable outside\n anyconnect enable\n anyconnect-custom-attr perapp description Per-app VPN policy\n anyconnect image disk0:/x.pkg 1',
+    );
+  });
+
+  it('refuses the other policy-only client settings under the global webvpn instead of letting them replace one another', () => {
+    for (const line of [
+      'anyconnect ask none default anyconnect',
+      'anyconnect ssl rekey time 30',
+      'anyconnect mtu 1300',
+      'anyconnect modules value dart',
+      'svc keep-installer installed',
+    ])
+      expect(
+        merge(`webvpn\n ${line}`).problems.map((p) => p.severity),
+        line,
+      ).toEqual(['error']);
+    expect(merge('group-policy GP attributes\n webvpn\n  anyconnect image disk0:/x.pkg 1').problems[0]!.message).toMatch(/leave it with `exit` twice first/);
+  });
+
   it('takes out-of-range numbers the device already holds: a running-config is read as the ASA accepted it', () => {
     const t = analyseText(wrapConfig('group-policy GP internal\ngroup-policy GP attributes\n webvpn\n  anyconnect dpd-interval client 2\n'));
     expect(t.model.groupPolicies.get('GP')!.attributes.dpdClient).toMatchObject({ state: 'value', value: 2 });
