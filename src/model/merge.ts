@@ -130,11 +130,13 @@ class Merger {
   private stack: Mode[] = [{ kind: 'config' }];
   /** The `end` or `changeto` that left configuration mode, until `configure terminal` enters it again. */
   private leftConfig: string | null;
+  /** The command applied before the current one. */
+  private previous: string | null = null;
   /**
-   * Whether a mode took the previous line without a word of doubt. A line no mode took may be a
-   * configuration-mode command the tool does not model, which on the ASA leaves any sub-mode.
+   * The username or DAP record a global `webvpn` was typed in, when it was typed there at an
+   * indentation that does not say whose it is: on the ASA it may be that block's own webvpn.
    */
-  private tookLast = false;
+  private ambiguousWebvpn: string | null = null;
   /** `clear configure access-list NAME` lines, by list: the script line that cleared it. */
   private readonly cleared = new Map<string, number>();
   readonly undo: UndoStep[] = [];
@@ -176,7 +178,9 @@ class Merger {
    */
   apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
     const r = this.applyLine(text, indent, opensBlock);
-    this.tookLast = r.problem === undefined;
+    this.previous = text;
+    // The doubt about a global webvpn lasts while the session is in it.
+    if (this.ambiguousWebvpn !== null && !this.stack.some((m) => m.kind === 'webvpn')) this.ambiguousWebvpn = null;
     return r;
   }
 
@@ -221,11 +225,13 @@ class Merger {
     this.opensBlock = opensBlock;
     this.indent = indent;
     const top = this.stack[this.stack.length - 1]!;
-    // Inside `username X attributes` or a DAP record, `webvpn` is their sub-mode whatever the indentation
-    // (the ASA tries the current mode first); typed in that sub-mode, it enters it again. Only while the
-    // session is known to be there: after a line no mode took, it may be back in configuration mode.
-    const owner = text === 'webvpn' && this.tookLast ? this.userOrDapDepth() : -1;
-    if (owner !== -1) {
+    // `webvpn` on the line right after `username X attributes` or a DAP record is their sub-mode, indented
+    // or not. Elsewhere in such a block, an indentation that does not place it leaves a doubt: the ASA
+    // tries the current mode first, so it may be the block's own webvpn (see ambiguousWebvpn).
+    const owner = text === 'webvpn' || text === 'no webvpn' ? this.userOrDapDepth() : -1;
+    const ownerMode = owner === -1 ? null : this.stack[owner]!;
+    const header = ownerMode?.kind === 'generic' ? ownerMode.path[0]! : null;
+    if (text === 'webvpn' && header !== null && this.previous === header) {
       const mode = this.stack[owner]!;
       this.stack = this.stack.slice(0, owner + 1);
       this.path = modePath(mode);
@@ -233,6 +239,17 @@ class Merger {
       if (r !== null && 'changed' in r && r.mode) this.stack.push(r.mode);
       return { changed: r !== null && 'changed' in r ? r.changed : false };
     }
+    // One space per level places it: the loop below files it in the block by position.
+    const placed = indent === owner;
+    if (text === 'no webvpn' && header !== null && !placed)
+      return {
+        changed: false,
+        problem: {
+          severity: 'warning',
+          message: `not simulated: typed inside \`${header}\`, this removes its own webvpn on the ASA, not the global one; indent it under the block for the tool to apply it`,
+        },
+      };
+    if (text === 'webvpn' && header !== null && !placed) this.ambiguousWebvpn = header;
     // The ASA tries a command in the current mode, then in each enclosing one.
     for (let depth = this.stack.length - 1; depth >= 0; depth--) {
       const mode = this.stack[depth]!;
@@ -241,9 +258,7 @@ class Merger {
       // only the vocabulary decides, so a misplaced line goes to the enclosing mode as on the ASA.
       const r =
         this.inMode(mode, words, text) ??
-        ((mode.kind === 'generic' || mode.kind === 'unknown') && (indent === depth || this.userAttribute(depth, words))
-          ? this.positional(mode, words, text, opensBlock)
-          : null);
+        ((mode.kind === 'generic' || mode.kind === 'unknown') && indent === depth ? this.positional(mode, words, text, opensBlock) : null);
       if (r === null) continue;
       if ('error' in r) return { changed: false, problem: { severity: 'error', message: r.error } };
       if (!('changed' in r)) return { changed: false, problem: { severity: 'warning', message: r.warning } };
@@ -264,10 +279,17 @@ class Merger {
     // A top-level command of the ASA the tool does not model (`banner motd`, `enable password`) is just that.
     // Inside a block the tool does not model, a line is that block's: nothing says it is misplaced.
     const inUnknown = this.stack.some((m) => m.kind === 'unknown' || m.kind === 'generic');
+    if (this.ambiguousWebvpn !== null && this.whereItBelongs(words) !== null)
+      return { changed: false, problem: { severity: 'warning', message: this.unplacedInUser() } };
     const misplaced = inUnknown || OTHER_ASA_COMMANDS.includes(words[0] ?? '') ? null : this.whereItBelongs(words);
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
       : { changed: false, problem: { severity: 'error', message: misplaced } };
+  }
+
+  /** Why a line under a `webvpn` typed inside a username or DAP record is not applied. */
+  private unplacedInUser(): string {
+    return `not simulated: the \`webvpn\` above was typed inside \`${this.ambiguousWebvpn ?? ''}\`, where the ASA enters that block's own webvpn; at this indentation the tool cannot tell whose it is (indent the block's lines by one space per level to have them applied)`;
   }
 
   /** Where in the stack the `username X attributes` or DAP record the session is in sits (-1: none). */
@@ -278,18 +300,6 @@ class Merger {
       if (mode.path.length === 1 && /^(username|dynamic-access-policy-record) /.test(mode.path[0]!)) return depth;
     }
     return -1;
-  }
-
-  /**
-   * A username attribute typed in the innermost mode of `username X attributes` (or its webvpn), at any
-   * indentation: the ASA takes the group-policy attributes there, and `vpn-group-policy` and the like.
-   */
-  private userAttribute(depth: number, words: string[]): boolean {
-    const mode = this.stack[depth]!;
-    if (depth !== this.stack.length - 1 || mode.kind !== 'generic' || !/^username /.test(mode.path[0] ?? '')) return false;
-    const body = words[0] === 'no' ? words.slice(1) : words;
-    if (mode.path.length === 1) return policyKey('attributes', body) !== null || USERNAME_WORDS.has(body[0] ?? '');
-    return mode.path.length === 2 && mode.path[1] === 'webvpn' && policyKey('webvpn', body) !== null;
   }
 
   /**
@@ -713,9 +723,11 @@ class Merger {
 
   private webvpnLine(w: string[], text: string): Outcome {
     if (policyOnlyWebvpnLine(w[0] === 'no' ? w.slice(1) : w))
-      return {
-        error: `\`${text}\` is a group-policy setting, which the global \`webvpn\` does not take: enter it after \`group-policy NAME attributes\` and \`webvpn\``,
-      };
+      return this.ambiguousWebvpn !== null
+        ? { warning: this.unplacedInUser() }
+        : {
+            error: `\`${text}\` is a group-policy setting, which the global \`webvpn\` does not take: enter it after \`group-policy NAME attributes\` and \`webvpn\``,
+          };
     if (w[0] === 'no' && w[1] === 'anyconnect-custom-attr' && w[2]) {
       const users = this.customTypeUsers(w[2]);
       if (users.length > 0) return { error: `custom attribute type ${w[2]} is in use (${users.join(', ')}): remove or change those first` };
@@ -1174,18 +1186,12 @@ const POLICY_ONLY_CLIENT_WORDS: ReadonlySet<string> = new Set([
   'rekey',
 ]);
 
-/** Attributes only a `username X attributes` takes (besides the group-policy ones). */
-const USERNAME_WORDS: ReadonlySet<string> = new Set([
-  'vpn-group-policy',
-  'service-type',
-  'vpn-framed-ip-address',
-  'vpn-framed-ipv6-address',
-  'password-storage',
-]);
-
-/** `anyconnect image` and `anyconnect enable` (`svc` before 8.4) exist only under the global `webvpn`. */
+/**
+ * `anyconnect image` (`svc image` before 8.4) exists only under the global `webvpn`. (`enable` is left
+ * alone: 7.x took `svc {none | enable | required}` in a group-policy's webvpn [recalled].)
+ */
 function globalOnlyWebvpnLine(body: string[]): boolean {
-  return (body[0] === 'anyconnect' || body[0] === 'svc') && (body[1] === 'image' || body[1] === 'enable');
+  return (body[0] === 'anyconnect' || body[0] === 'svc') && body[1] === 'image';
 }
 
 /** First words of group-policy attributes the ASA takes in each sub-mode (from the command reference). */

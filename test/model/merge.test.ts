@@ -305,7 +305,7 @@ describe('merge engine', () => {
       ]);
       expect(r.text, line).toBe(BASE);
     }
-    for (const line of ['anyconnect image disk0:/anyconnect-ios.pkg 1', 'anyconnect enable', 'svc image disk0:/sslclient.pkg 1']) {
+    for (const line of ['anyconnect image disk0:/anyconnect-ios.pkg 1', 'svc image disk0:/sslclient.pkg 1']) {
       const r = merge(`group-policy GP attributes\n webvpn\n  ${line}`);
       expect(r.problems, line).toEqual([
         expect.objectContaining({
@@ -315,35 +315,55 @@ describe('merge engine', () => {
       ]);
       expect(r.text, line).toBe(BASE);
     }
+    // 7.x took `svc enable` in a group-policy's webvpn: not refused.
+    expect(merge('group-policy GP attributes\n webvpn\n  svc enable').problems.filter((p) => p.severity === 'error')).toEqual([]);
     // Where they belong, they apply.
     expect(merge('webvpn\n anyconnect image disk0:/anyconnect-ios.pkg 1\n anyconnect profiles P disk0:/p.xml').problems).toEqual([]);
     expect(merge('group-policy GP attributes\n webvpn\n  anyconnect dpd-interval client 30\n  anyconnect profiles value P type user').problems).toEqual([]);
   });
 
-  it("files a username's webvpn lines under that username at any indentation, as the ASA reads the current mode first", () => {
+  it("places a username's webvpn lines indented one space per level, and never refuses or misfiles them at another indentation", () => {
+    const placed = merge(
+      'username alice attributes\n vpn-group-policy GP\n webvpn\n  anyconnect dpd-interval client 30\n  anyconnect profiles value P type user',
+    );
+    expect(placed.problems).toEqual([]);
+    const at = placed.lines.indexOf('username alice attributes');
+    expect(placed.lines.slice(at, at + 5)).toEqual([
+      'username alice attributes',
+      ' vpn-group-policy GP',
+      ' webvpn',
+      '  anyconnect dpd-interval client 30',
+      '  anyconnect profiles value P type user',
+    ]);
+    // At another indentation the ASA still enters alice's webvpn (it tries the current mode first); the
+    // tool cannot tell whose it is, so it says so and files the policy's lines nowhere, least of all
+    // under the global webvpn (which does not take them).
     for (const script of [
       'username alice attributes\n  vpn-group-policy GP\n  webvpn\n    anyconnect dpd-interval client 30\n    anyconnect profiles value P type user',
       'username alice attributes\nvpn-group-policy GP\nwebvpn\nanyconnect dpd-interval client 30\nanyconnect profiles value P type user',
+      'dynamic-access-policy-record DAP-X\n  user-message hi\n  webvpn\n    url-list value CORP',
     ]) {
       const r = merge(script);
-      expect(r.problems, script).toEqual([]);
-      const at = r.lines.indexOf('username alice attributes');
-      expect(r.lines.slice(at, at + 5), script).toEqual([
-        'username alice attributes',
-        ' vpn-group-policy GP',
-        ' webvpn',
-        '  anyconnect dpd-interval client 30',
-        '  anyconnect profiles value P type user',
-      ]);
-      expect(r.text, script).toContain('webvpn\n enable outside\n anyconnect enable\n anyconnect-custom-attr');
+      expect(
+        r.problems.map((p) => p.severity),
+        script,
+      ).not.toContain('error');
+      expect(r.problems.at(-1)!.message, script).toMatch(
+        /^not simulated: the `webvpn` above was typed inside `(username alice attributes|dynamic-access-policy-record DAP-X)`/,
+      );
+      expect(r.text, script).toContain(
+        'webvpn\n enable outside\n anyconnect enable\n anyconnect-custom-attr perapp description Per-app VPN policy\ngroup-policy',
+      );
     }
-    // After a configuration command the tool does not model, the session may have left the record:
-    // a `webvpn` then is the global one, as in a running-config replayed onto itself.
+    // `no webvpn` typed inside a username removes that username's webvpn on the ASA, never the global one.
+    const removal = merge('username alice attributes\n  no webvpn');
+    expect(removal.problems.map((p) => p.message)).toEqual([expect.stringMatching(/removes its own webvpn on the ASA, not the global one/)]);
+    expect(removal.text).toContain('webvpn\n enable outside');
+    // After a configuration command the tool does not model, as in a running-config replayed onto
+    // itself, a top-level `webvpn` is the global one.
     const replay = merge('dynamic-access-policy-record DfltAccessPolicy\nhttp server enable\nwebvpn\n anyconnect image disk0:/x.pkg 1');
     expect(replay.problems.map((p) => p.severity)).toEqual(['warning']);
-    expect(replay.text).toContain(
-      'webvpn\n enable outside\n anyconnect enable\n anyconnect-custom-attr perapp description Per-app VPN policy\n anyconnect image disk0:/x.pkg 1',
-    );
+    expect(replay.text).toContain('anyconnect-custom-attr perapp description Per-app VPN policy\n anyconnect image disk0:/x.pkg 1');
   });
 
   it('refuses the other policy-only client settings under the global webvpn instead of letting them replace one another', () => {
