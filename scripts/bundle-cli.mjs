@@ -6,8 +6,6 @@
 // asynchronous loader; one CommonJS file is read and compiled once. A module that asks where it is
 // (`import.meta.url`: the worker script, the package root, createRequire) still gets its own file in
 // dist/, so relative paths mean what they meant before bundling.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,21 +45,3 @@ await build({
   banner: { js: banner },
   logLevel: 'warning',
 });
-
-// The binary compiles the bundle from a V8 compile cache, and a function compiled from one loses what a
-// dynamic import() needs (an internal error at run time, found on Node 20.20): load packages with
-// createRequire instead.
-const out = join(dist, 'cli.cjs');
-if (/\bimport\(/.test(readFileSync(out, 'utf8'))) {
-  console.error('bundle-cli: dist/cli.cjs holds a dynamic import(); load npm packages with createRequire (see src/cli/bundle-loader.ts)');
-  process.exit(1);
-}
-
-// V8's compile cache for the bundle, taken after a few runs on the demo config so it holds the
-// functions those runs compiled. Written by a child process (its output is not ours to print).
-const cacheMaker = join(root, 'scripts', 'code-cache.mjs');
-const made = spawnSync(process.execPath, [cacheMaker], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-if (made.status !== 0) {
-  console.error(`bundle-cli: ${cacheMaker} failed (exit ${made.status})`);
-  process.exit(1);
-}

@@ -2,7 +2,6 @@
 // formats CI systems read, gated by exit codes. This file holds argv and output only: the audit is in
 // audit/, the gate (ignores, baselines, exit decision) in gate.ts, the formats in report/.
 
-import { createRequire } from 'node:module';
 import { resolve, dirname } from 'node:path';
 import { auditFileList, auditTarget, emptyRun, parseFileList, planPaths, type AuditOptions } from '../audit/audit.js';
 import { analyseBytes } from '../audit/pipeline.js';
@@ -29,9 +28,6 @@ import type { SshCliOptions } from './ssh-audit.js';
 import { existsSync } from 'node:fs';
 import { sideFileOptions } from './side-file-options.js';
 import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
-
-// npm packages a command needs only sometimes, loaded when it runs (require: the CLI bundle holds no dynamic import()).
-const require = createRequire(import.meta.url);
 
 export interface AuditCliOptions extends SshCliOptions {
   format: string[];
@@ -100,7 +96,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     opts.rule,
   );
   if (opts.printConfig) {
-    io.stdout(printConfig(cfg, opts.failOn));
+    io.stdout(await printConfig(cfg, opts.failOn));
     return ExitCode.Ok;
   }
   const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
@@ -283,8 +279,8 @@ function withRuleOverrides(cfg: AuditConfig, overrides: readonly string[]): Audi
 }
 
 /** `--print-config`: the configuration a run would use, after the file and the command line, as YAML. */
-function printConfig(cfg: AuditConfig, failOn: string | undefined): string {
-  const { stringify } = require('yaml') as typeof import('yaml');
+async function printConfig(cfg: AuditConfig, failOn: string | undefined): Promise<string> {
+  const { stringify } = await import('yaml');
   const effective = Object.fromEntries(
     RULES.map((r) => {
       const s = cfg.rules[r.meta.id];

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // The `asa-mobile-audit` binary. It runs the CLI from dist/cli.cjs, the CLI's modules bundled into one
 // file by `npm run build`: loading ~130 ES modules one by one is most of a small run's time (about
-// 70 ms of 170 on a 2-CPU machine), with V8's compile cache the build leaves beside it. An installed package always runs the bundle (npm gives unpacked
+// 70 ms of 170 on a 2-CPU machine). An installed package always runs the bundle (npm gives unpacked
 // files the time they were written, so their times say nothing). In a checkout (src/ beside dist/) a
 // bundle older than any compiled module (a build by plain tsc, or tsc --watch) is passed over for the
 // modules themselves, so the newest compiled code is what runs.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBundle } from './bundle-loader.js';
 
 type Entry = typeof import('./start.js');
 
@@ -24,5 +24,5 @@ function newerModule(dir: string, built: number): boolean {
 
 const checkout = existsSync(join(dist, '..', 'src'));
 const useBundle = existsSync(bundle) && !(checkout && newerModule(dist, statSync(bundle).mtimeMs));
-const entry: Entry = useBundle ? loadBundle(bundle).entry : await import('./start.js');
+const entry: Entry = useBundle ? (createRequire(import.meta.url)(bundle) as Entry) : await import('./start.js');
 await entry.start();

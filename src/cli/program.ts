@@ -180,7 +180,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('[id]', 'rule id')
     .addOption(new Option('--format <format>', 'output format of the list').choices(['table', 'json']).default('table'))
     .action(async (id: string | undefined, opts: { format: 'table' | 'json' }) => {
-      setExit((await import('./rules-command.js')).rulesCommand(id, opts, io));
+      setExit(await (await import('./rules-command.js')).rulesCommand(id, opts, io));
     });
 
   return program;

@@ -1,6 +1,5 @@
 // `asa-mobile-audit rules [ID]`: the rule list, or one rule's documentation.
 
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { RULES } from '../../rules/index.js';
 import { ExitCode } from '../common/exit-codes.js';
@@ -9,16 +8,13 @@ import { ruleDocPath } from './package-info.js';
 import { UsageError } from './usage-error.js';
 import { outputWidth } from '../report/wrap.js';
 
-// npm packages a command needs only sometimes, loaded when it runs (require: the CLI bundle holds no dynamic import()).
-const require = createRequire(import.meta.url);
-
-export function rulesCommand(id: string | undefined, opts: { format: 'table' | 'json' }, io: CliIo): number {
+export async function rulesCommand(id: string | undefined, opts: { format: 'table' | 'json' }, io: CliIo): Promise<number> {
   if (id === undefined) {
     if (opts.format === 'json') {
       const list = RULES.map(({ meta: r }) => ({ id: r.id, severity: r.severity, title: r.title, scope: r.scope, basis: r.basis }));
       io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     } else {
-      const { table, getBorderCharacters } = require('table') as typeof import('table');
+      const { table, getBorderCharacters } = await import('table');
       const rows = [['id', 'severity', 'title'], ...RULES.map(({ meta: r }) => [r.id, r.severity, r.title])];
       // The title column takes what the id and severity columns leave of the terminal (80 when unknown).
       const idWidth = Math.max(...RULES.map((r) => r.meta.id.length));

@@ -70,7 +70,7 @@ export async function collectOverSsh(
   const saver = opts.save !== undefined ? saverFor(abs(opts.save), Boolean(opts.keepSecrets)) : null;
   // OpenSSH's files (the user's, then the system's), unless --known-hosts names the one to use.
   const knownHostsFiles = opts.knownHosts !== undefined ? [abs(opts.knownHosts)] : defaultKnownHostsFiles(io.env.HOME ?? homedir());
-  const targets = targetsFrom(opts, io);
+  const targets = await targetsFrom(opts, io);
   const secrets = new SecretSource(io, targets.length > 1);
   const run = emptyRun();
 
@@ -149,7 +149,7 @@ export async function collectOverSsh(
   return run;
 }
 
-function targetsFrom(opts: SshCliOptions, io: CliIo): Target[] {
+async function targetsFrom(opts: SshCliOptions, io: CliIo): Promise<Target[]> {
   const hosts: InventoryHost[] = [];
   for (const spec of opts.ssh) {
     const at = spec.lastIndexOf('@');
@@ -160,7 +160,7 @@ function targetsFrom(opts: SshCliOptions, io: CliIo): Target[] {
     hosts.push({ host, port, group: null, ...(user !== undefined ? { user } : {}) });
   }
   if (opts.inventory !== undefined) {
-    const inv = loadInventory(resolve(io.cwd, opts.inventory));
+    const inv = await loadInventory(resolve(io.cwd, opts.inventory));
     // A name that cannot be a host is always said; devices marked down only with -v.
     for (const s of inv.skipped) if (opts.verbose || s.invalid) complain(io, `skipped ${s.host}: ${s.reason}`);
     hosts.push(...inv.hosts);

@@ -1,7 +1,6 @@
 // Which devices a fleet run visits: an inventory YAML (hosts, groups, per-group user and the names of
 // the environment variables that hold secrets, never the secrets) or a RANCID router.db.
 
-import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { FileError } from '../common/file-error.js';
 import { parseRouterDbLines } from '../input/router-db.js';
@@ -9,9 +8,6 @@ import { pathOf } from '../common/schema-path.js';
 import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 import { isContextName } from './allow-list.js';
 import { toPlain } from '../common/yaml-plain.js';
-
-// npm packages a command needs only sometimes, loaded when it runs (require: the CLI bundle holds no dynamic import()).
-const require = createRequire(import.meta.url);
 
 export interface InventoryHost {
   host: string;
@@ -70,7 +66,7 @@ export const INVENTORY_SCHEMA = {
 type Settings = Partial<Record<keyof typeof SETTINGS, string | number | boolean>>;
 type HostEntry = string | ({ host: string } & Settings);
 
-export function loadInventory(file: string): Inventory {
+export async function loadInventory(file: string): Promise<Inventory> {
   let text: string;
   try {
     text = readUserText(file, READ_LIMITS.list);
@@ -103,9 +99,8 @@ export function parseRouterDb(text: string): Inventory {
   return inv;
 }
 
-function parseYamlInventory(file: string, text: string): Inventory {
-  const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
-  const { Ajv } = require('ajv') as typeof import('ajv');
+async function parseYamlInventory(file: string, text: string): Promise<Inventory> {
+  const [{ LineCounter, parseDocument }, { Ajv }] = await Promise.all([import('yaml'), import('ajv')]);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) throw new InventoryError(file, lc.linePos(doc.errors[0]!.pos[0]).line, `invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);

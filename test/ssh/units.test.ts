@@ -233,7 +233,7 @@ describe('inventories', () => {
       ],
     });
   });
-  it('reads YAML hosts and groups with inherited settings, and names the line of a mistake', () => {
+  it('reads YAML hosts and groups with inherited settings, and names the line of a mistake', async () => {
     const dir = tmp();
     writeFileSync(
       join(dir, 'inv.yaml'),
@@ -253,19 +253,14 @@ describe('inventories', () => {
         '        context: all',
       ].join('\n'),
     );
-    const inv = loadInventory(join(dir, 'inv.yaml'));
+    const inv = await loadInventory(join(dir, 'inv.yaml'));
     expect(inv.hosts).toEqual([
       { host: 'vpn1.example.net', port: 22, group: null, user: 'audit', passwordEnv: 'ASA_PW' },
       { host: 'dc-asa1', port: 2222, group: 'dc', user: 'netops', passwordEnv: 'ASA_PW', enablePasswordEnv: 'DC_ENABLE' },
       { host: 'dc-asa2', port: 22, group: 'dc', user: 'netops', passwordEnv: 'ASA_PW', enablePasswordEnv: 'DC_ENABLE', context: 'all' },
     ]);
     writeFileSync(join(dir, 'bad.yaml'), 'hosts:\n  - host: a\n    pasword-env: X\n');
-    let err: unknown = null;
-    try {
-      loadInventory(join(dir, 'bad.yaml'));
-    } catch (e) {
-      err = e;
-    }
+    const err = await loadInventory(join(dir, 'bad.yaml')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InventoryError);
     expect((err as InventoryError).describe()).toMatch(/bad\.yaml:3: hosts\.0\.pasword-env: unknown key `pasword-env`$/);
   });
