@@ -4,7 +4,7 @@
 
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultKnownHostsFiles } from '../collect/known-hosts.js';
+import { defaultKnownHostsFiles, readKnownHosts } from '../collect/known-hosts.js';
 // ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
 import ssh2 from 'ssh2';
 import { auditCollected, emptyRun, type AuditOptions } from '../audit/audit.js';
@@ -70,6 +70,9 @@ export async function collectOverSsh(
   const saver = opts.save !== undefined ? saverFor(abs(opts.save), Boolean(opts.keepSecrets)) : null;
   // OpenSSH's files (the user's, then the system's), unless --known-hosts names the one to use.
   const knownHostsFiles = opts.knownHosts !== undefined ? [abs(opts.knownHosts)] : defaultKnownHostsFiles(io.env.HOME ?? homedir());
+  // Read once before any connection: one that cannot be read (a device, too large) is the user's to fix
+  // (exit 2, naming the file), not an internal error for every host.
+  for (const file of knownHostsFiles) readKnownHosts(file);
   const targets = await targetsFrom(opts, io);
   const secrets = new SecretSource(io, targets.length > 1);
   const run = emptyRun();

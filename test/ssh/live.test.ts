@@ -229,6 +229,24 @@ describe('live audit of one device', () => {
     expect(unset.stderr).toMatch(/the environment variable NOPE_PW is not set/);
   });
 
+  it('names a known-hosts file it cannot read before any connection (exit 2), not an internal error per host', async () => {
+    const fake = await startFake({ configs: { single: DEMO } });
+    const dir = workdir();
+    const r = await cliWith(
+      { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${fake.port}`,
+      '--password-env',
+      'ASA_PW',
+      '--known-hosts',
+      '/dev/null',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('asa-mobile-audit: /dev/null: is a character device, not a regular file: not read\n');
+    expect(fake.sessionsOpened).toBe(0);
+  });
+
   it('tries the factory-blank enable password when none is given, and says what to give when it is refused', async () => {
     const blank = await startFake({ configs: { single: DEMO }, enablePassword: '' });
     const dir = workdir();
