@@ -231,11 +231,10 @@ class Merger {
     const owner = text === 'webvpn' || text === 'no webvpn' ? this.userOrDapDepth() : -1;
     const ownerMode = owner === -1 ? null : this.stack[owner]!;
     const header = ownerMode?.kind === 'generic' ? ownerMode.path[0]! : null;
-    if (text === 'webvpn' && header !== null && this.previous === header) {
-      const mode = this.stack[owner]!;
+    if (text === 'webvpn' && ownerMode !== null && this.previous === header) {
       this.stack = this.stack.slice(0, owner + 1);
-      this.path = modePath(mode);
-      const r = this.positional(mode, words, text, true);
+      this.path = modePath(ownerMode);
+      const r = this.positional(ownerMode, words, text, true);
       if (r !== null && 'changed' in r && r.mode) this.stack.push(r.mode);
       return { changed: r !== null && 'changed' in r ? r.changed : false };
     }
@@ -279,9 +278,9 @@ class Merger {
     // A top-level command of the ASA the tool does not model (`banner motd`, `enable password`) is just that.
     // Inside a block the tool does not model, a line is that block's: nothing says it is misplaced.
     const inUnknown = this.stack.some((m) => m.kind === 'unknown' || m.kind === 'generic');
-    if (this.ambiguousWebvpn !== null && this.whereItBelongs(words) !== null)
-      return { changed: false, problem: { severity: 'warning', message: this.unplacedInUser() } };
-    const misplaced = inUnknown || OTHER_ASA_COMMANDS.includes(words[0] ?? '') ? null : this.whereItBelongs(words);
+    const belongs = this.whereItBelongs(words);
+    if (this.ambiguousWebvpn !== null && belongs !== null) return { changed: false, problem: { severity: 'warning', message: this.unplacedInUser() } };
+    const misplaced = inUnknown || OTHER_ASA_COMMANDS.includes(words[0] ?? '') ? null : belongs;
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
       : { changed: false, problem: { severity: 'error', message: misplaced } };
@@ -433,7 +432,7 @@ class Merger {
     const body = negated ? w.slice(1) : w;
     // `no crypto isakmp nat-traversal` is a setting (off), not a removal.
     if (body[0] === 'crypto' && body[1] === 'isakmp' && body[2] === 'nat-traversal') {
-      const natt = (x: string[]): boolean => (x[0] === 'no' ? x.slice(1) : x).slice(0, 3).join(' ') === 'crypto isakmp nat-traversal';
+      const natt = (x: string[]): boolean => unnegated(x).slice(0, 3).join(' ') === 'crypto isakmp nat-traversal';
       // With no line the default is on with 20 s (after 7.0 [recalled]): `crypto isakmp nat-traversal 20`
       // puts that back. Whether the device then prints the line is not known, so the document keeps it.
       return this.replaceGlobal(natt, text, false, 'crypto isakmp nat-traversal 20');
@@ -601,7 +600,7 @@ class Merger {
 
   private tunnelGroupLine(name: string, block: string, w: string[], text: string): Outcome {
     const keyOf = (x: string[]): string | null => tunnelGroupKey(block, x);
-    if (keyOf(w[0] === 'no' ? w.slice(1) : w) === null) return null;
+    if (keyOf(unnegated(w)) === null) return null;
     if (w[0] === 'default-group-policy' && w[1] && w[1] !== DEFAULT_GROUP_POLICY && !this.declaration(w[1])) {
       return { error: `group-policy ${w[1]} does not exist: create it (\`group-policy ${quoted(w[1])} internal\`) before pointing tunnel-group ${name} at it` };
     }
@@ -664,7 +663,7 @@ class Merger {
       if (!block.node.children.some((c) => c.text === 'webvpn')) this.doc.touch(block).children.push(this.doc.newNode('webvpn'));
       return { mode: { kind: 'group-policy-webvpn', name }, changed: false };
     }
-    if (mode === 'webvpn' && globalOnlyWebvpnLine(w[0] === 'no' ? w.slice(1) : w))
+    if (mode === 'webvpn' && globalOnlyWebvpnLine(unnegated(w)))
       return {
         error: `\`${text}\` belongs under the global \`webvpn\`: a group-policy's webvpn sub-mode does not take it (a \`webvpn\` typed while in a group-policy enters the policy's own webvpn: leave it with \`exit\` twice first)`,
       };
@@ -672,7 +671,7 @@ class Merger {
     if (key === null) return null;
     // `anyconnect ssl keep none` would be filed as an attribute the table does not know: say what it abbreviates.
     if (key.replace(/^\+/, '').startsWith('other ')) {
-      const short = abbreviatedAttribute(mode, w[0] === 'no' ? w.slice(1) : w);
+      const short = abbreviatedAttribute(mode, unnegated(w));
       if (short !== null) return { error: abbreviationMessage(short.word, short.full) };
     }
     // A value the ASA does not take (`split-tunnel-policy tunnelal`, `split-dns corp.example.com`
@@ -722,7 +721,7 @@ class Merger {
   }
 
   private webvpnLine(w: string[], text: string): Outcome {
-    if (policyOnlyWebvpnLine(w[0] === 'no' ? w.slice(1) : w))
+    if (policyOnlyWebvpnLine(unnegated(w)))
       return this.ambiguousWebvpn !== null
         ? { warning: this.unplacedInUser() }
         : {
@@ -747,7 +746,7 @@ class Merger {
   }
 
   private keyedLine(block: DocBlock, w: string[], text: string, keyOf: (w: string[]) => string | null): Outcome {
-    const key = keyOf(w[0] === 'no' ? w.slice(1) : w);
+    const key = keyOf(unnegated(w));
     if (key === null) return null;
     return this.setKeyed(block, block.node, w, text, (x) => keyOf(x), key);
   }
@@ -859,7 +858,7 @@ class Merger {
 
   /** For a command no mode takes: where it would have belonged, when the tool knows (else null). */
   private whereItBelongs(w: string[]): string | null {
-    const body = w[0] === 'no' ? w.slice(1) : w;
+    const body = unnegated(w);
     if (policyKey('webvpn', body) !== null)
       return `\`${w.join(' ')}\` belongs in a group-policy's webvpn sub-mode (\`group-policy NAME attributes\`, then \`webvpn\`)`;
     if (policyKey('attributes', body) !== null) return `\`${w.join(' ')}\` belongs under \`group-policy NAME attributes\``;
@@ -907,7 +906,7 @@ function vocabularyOf(mode: Mode): ReadonlySet<string> {
  * tool simulates neither, so both are errors that say what was probably meant.
  */
 function spellingProblem(words: readonly string[], vocabulary: ReadonlySet<string>): string | null {
-  const body = words[0] === 'no' ? words.slice(1) : words;
+  const body = unnegated(words);
   const first = body[0];
   // A word some mode takes is not misspelled: where it belongs is said elsewhere.
   if (first === undefined || knownAnywhere().has(first)) {
@@ -1125,12 +1124,19 @@ function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | 
   return null;
 }
 
+/** A command's words without a leading `no`: what it names, set or removed. */
+function unnegated(words: string[]): string[];
+function unnegated(words: readonly string[]): readonly string[];
+function unnegated(words: readonly string[]): readonly string[] {
+  return words[0] === 'no' ? words.slice(1) : words;
+}
+
 /**
  * The identity of a group-policy line: its attribute (`+` for lines that add up), its custom type, or
  * `other KEYWORD` for attributes the table does not model; null for what is no group-policy line.
  */
 export function policyKey(mode: 'attributes' | 'webvpn', words: string[]): string | null {
-  const w = words[0] === 'no' ? words.slice(1) : words;
+  const w = unnegated(words);
   if (mode === 'attributes' && w[0] === 'anyconnect-custom' && w[1]) return `custom ${w[1]}`;
   const spec = tableAttribute(mode, w)?.spec;
   if (spec !== undefined) return `${spec.accumulates ? '+' : ''}${spec.key}`;
