@@ -128,6 +128,23 @@ const MERGED_FIRST_WORDS: ReadonlySet<string> = new Set([
   'username',
   'webvpn',
 ]);
+const MERGED_BY_FIRST_CHAR = new Map<number, string[]>();
+for (const word of MERGED_FIRST_WORDS)
+  (MERGED_BY_FIRST_CHAR.get(word.charCodeAt(0)) ?? MERGED_BY_FIRST_CHAR.set(word.charCodeAt(0), []).get(word.charCodeAt(0))!).push(word);
+
+/** Whether a top-level line starts with one of MERGED_FIRST_WORDS, without copying it (most lines are not). */
+function mergedFirstWord(line: string): boolean {
+  let start = 0;
+  while (line.charCodeAt(start) === 0x20 || line.charCodeAt(start) === 0x09) start++;
+  const candidates = MERGED_BY_FIRST_CHAR.get(line.charCodeAt(start));
+  if (candidates === undefined) return false;
+  for (const word of candidates) {
+    if (!line.startsWith(word, start)) continue;
+    const after = line.charCodeAt(start + word.length);
+    if (Number.isNaN(after) || after === 0x20 || after === 0x09) return true;
+  }
+  return false;
+}
 
 /** A header's words: the tokenizer only where quotes need it (a large config has tens of thousands). */
 function headerWords(line: string): string[] {
@@ -168,27 +185,29 @@ export class ConfigDocument {
   static fromParsed(parsed: ParsedConfig, section: ConfigSection): ConfigDocument {
     const { lines, kinds, blockEnd } = parsed;
     const items: DocItem[] = [];
-    const tops = new Set(section.topLevel);
     let i = section.start;
-    while (i < section.end) {
-      if (tops.has(i) && kinds[i] === LineKind.Command) {
-        // A block ends at its last sub-command: the `!`, checksum and `: end` lines after it stay outside.
-        let end = Math.min(blockEnd[i]!, section.end);
-        while (end > i + 1 && kinds[end - 1] !== LineKind.Command && kinds[end - 1] !== LineKind.CertificateData) end--;
-        const header = lines[i]!.trim();
-        const first = firstWord(header);
-        if (MERGED_FIRST_WORDS.has(first)) items.push(new DocBlock(items.length * ORDER_GAP, { parsed, start: i, end }, header, first));
-        else {
-          const last = items.at(-1);
-          if (last?.kind === 'opaque' && last.end === i) last.end = end;
-          else items.push({ kind: 'opaque', start: i, end, prev: null, next: null });
-        }
-        i = end;
+    const rawUpTo = (to: number): void => {
+      for (; i < to; i++) items.push({ kind: 'raw', index: i, prev: null, next: null });
+    };
+    // Top-level commands are few next to all lines, and in file order: walk them, not every line.
+    for (const top of section.topLevel) {
+      if (top < i) continue;
+      rawUpTo(top);
+      // A block ends at its last sub-command: the `!`, checksum and `: end` lines after it stay outside.
+      let end = Math.min(blockEnd[top]!, section.end);
+      while (end > top + 1 && kinds[end - 1] !== LineKind.Command && kinds[end - 1] !== LineKind.CertificateData) end--;
+      const line = lines[top]!;
+      if (mergedFirstWord(line)) {
+        const header = line.trim();
+        items.push(new DocBlock(items.length * ORDER_GAP, { parsed, start: top, end }, header, firstWord(header)));
       } else {
-        items.push({ kind: 'raw', index: i, prev: null, next: null });
-        i++;
+        const last = items.at(-1);
+        if (last?.kind === 'opaque' && last.end === top) last.end = end;
+        else items.push({ kind: 'opaque', start: top, end, prev: null, next: null });
       }
+      i = end;
     }
+    rawUpTo(section.end);
     return new ConfigDocument(section.start, section.end, items, lines);
   }
 
