@@ -103,14 +103,13 @@ function profileLine(name: string, before: DeviceSnapshot | null, after: DeviceS
 
 /**
  * Profiles the change added as copies of existing ones (a tunnel-group cannot be renamed, so a rename
- * is a copy that takes the old profile's group-urls or aliases, or has all its settings): the copy's
- * findings that the original already had are not new.
+ * is a copy that takes the old profile's group-urls or aliases): the copy's findings that the original
+ * already had are not new. A new profile that only shares the original's settings (a second profile on
+ * the same policy) is a new way in: its findings are new.
  */
 function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, string> {
   const copies = new Map<string, string>();
   const values = (p: ProfileSnapshot, which: string): string[] => (p.settings.get(which)?.value ?? 'none').split(', ').filter((v) => v !== 'none');
-  const rest = (p: ProfileSnapshot): string =>
-    JSON.stringify([...p.settings].filter(([k]) => !['group-alias', 'group-url', 'mobile-facing'].includes(k)).map(([k, v]) => [k, v.value]));
   for (const [name, n] of after.profiles) {
     if (before.profiles.has(name)) continue;
     for (const [oldName, o] of before.profiles) {
@@ -118,7 +117,7 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
       const moved = ['group-url', 'group-alias'].some((w) =>
         values(n, w).some((v) => values(o, w).includes(v) && !values(after.profiles.get(oldName)!, w).includes(v)),
       );
-      if (moved || rest(n) === rest(o)) {
+      if (moved) {
         copies.set(oldName, name);
         break;
       }

@@ -240,7 +240,8 @@ function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opt
  * names and `profiles.include` globs that no audited connection profile has. True when one did.
  */
 function unmatchedFilters(run: AuditRun, cfg: AuditConfig, opts: AuditCliOptions, io: CliIo): boolean {
-  if (run.targets.length === 0) return false;
+  // Nothing to check without --profile or profiles.include (a fleet has tens of thousands of names).
+  if (run.targets.length === 0 || (opts.profile.length === 0 && cfg.profiles.include.length === 0)) return false;
   const names = run.targets.flatMap((t) => t.profileNames);
   let unmatched = false;
   for (const wanted of opts.profile) {

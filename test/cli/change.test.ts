@@ -198,6 +198,25 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(simulated.problems).toEqual([]);
   });
 
+  it('counts the findings of a new profile as introduced, even when it shares every setting with an existing one', async () => {
+    // A second profile on DfltGrpPolicy is a new way in with DefaultWEBVPNGroup's settings, not a copy of it.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.txt'), 'tunnel-group PHONES2 type remote-access\ntunnel-group PHONES2 webvpn-attributes\n group-alias Phones2 enable\n');
+    const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
+    const device = json.devices[0]!;
+    expect(device.profiles.find((p) => p.tunnelGroup === 'PHONES2')!.status).toBe('added');
+    const introduced = device.findings.introduced.filter((f) => f.tunnelGroup === 'PHONES2');
+    const onDefault = (await cli('audit', DEMO, '--format', 'json')).stdout;
+    const defaultRules = readJson<{ targets: Array<{ findings: Array<{ ruleId: string; tunnelGroup: string | null }> }> }>(onDefault)
+      .targets[0]!.findings.filter((f) => f.tunnelGroup === 'DefaultWEBVPNGroup')
+      .map((f) => f.ruleId);
+    expect(defaultRules.length).toBeGreaterThan(0);
+    expect(introduced.map((f) => f.ruleId).sort()).toEqual([...defaultRules].sort());
+    // The pull-request gate sees them.
+    const gate = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--fail-on-new', 'warning');
+    expect(gate.code).toBe(1);
+  });
+
   it('names the change script line a new value and a new finding come from; kept lines keep their own line', async () => {
     const dir = tempDir();
     // Two lines inserted above the policy shift every later line of the changed configuration.
