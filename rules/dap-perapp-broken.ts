@@ -37,7 +37,14 @@ export default createRule({
         if (value.state !== 'value') continue;
         const data = { record: r.name, name: value.value, line: value.line, type };
         if (looksLikePerapp(type)) {
-          report.device({ messageId: 'misspelled', data, at: value.line, object: `DAP ${r.name} ${type}` });
+          report.device({
+            messageId: 'misspelled',
+            data,
+            at: value.line,
+            object: `DAP ${r.name} ${type}`,
+            // The same change as for a policy using the type: every user switches, then the old type goes.
+            remedy: { kind: 'rename-custom-type', from: type, to: 'perapp' },
+          });
           continue;
         }
         if (type !== 'perapp') continue;

@@ -182,10 +182,9 @@ function renameAlias(line: string, renames: ReadonlyMap<string, string>): string
   return renamed === undefined ? line : `group-alias ${cliName(renamed)}${m[2]!}`;
 }
 
-/** Every appearance of custom attribute type `from` under the name `to`, value by value. */
 /**
  * Every appearance of custom attribute type `from` under the name `to`, in an order the ASA accepts:
- * the new type and its data first, then the policies switch, then the old data and type go (a type
+ * the new type and its data first, then the policies and DAP records switch, then the old data and type go (a type
  * cannot be removed while data or a policy uses it).
  */
 export function renameCustomType(model: DeviceModel, from: string, to: string): { adds: string[]; switches: string[]; removals: string[] } {
@@ -209,6 +208,13 @@ export function renameCustomType(model: DeviceModel, from: string, to: string): 
         `no anyconnect-custom ${from}`,
       ]),
     );
+  }
+  // DAP records assign the type too: left on the old one, the type could not go (and phones matched by
+  // the record would lose what it assigns).
+  for (const r of model.global.dapRecords) {
+    const s = r.customAttributes.get(from);
+    if (!s || s.state !== 'value') continue;
+    switches.push(`dynamic-access-policy-record ${cliName(r.name)}`, ` anyconnect-custom ${to} value ${s.value}`, ` no anyconnect-custom ${from}`);
   }
   if (declared) removals.push('webvpn', ` no anyconnect-custom-attr ${from}`);
   return { adds, switches, removals };

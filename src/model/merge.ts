@@ -702,13 +702,19 @@ class Merger {
     return types;
   }
 
-  /** What still uses a custom attribute type: its data lines and the policies that name it. */
+  /** What still uses a custom attribute type: its data lines, and the policies and DAP records that name it. */
   private customTypeUsers(type: string): string[] {
     const users = this.doc.find('anyconnect-custom-data', type).map((b) => `anyconnect-custom-data ${type} ${b.words[2] ?? ''}`);
+    const names = (c: DocNode): boolean => {
+      if (c.raw) return false;
+      const [first, second] = tokenize(c.text);
+      return first === 'anyconnect-custom' && second === type;
+    };
     for (const b of this.doc.find('group-policy')) {
-      if (b.words[2] !== 'attributes') continue;
-      if (b.node.children.some((c) => !c.raw && tokenize(c.text)[0] === 'anyconnect-custom' && tokenize(c.text)[1] === type))
-        users.push(`group-policy ${b.words[1]!}`);
+      if (b.words[2] === 'attributes' && b.node.children.some(names)) users.push(`group-policy ${b.words[1]!}`);
+    }
+    for (const b of this.doc.find('dynamic-access-policy-record')) {
+      if (b.words.length === 2 && b.node.children.some(names)) users.push(`dynamic-access-policy-record ${b.words[1]!}`);
     }
     return [...new Set(users)];
   }

@@ -189,6 +189,19 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.revealed.map((f) => f.ruleId)).toEqual(['perapp-ios-not-all-apps']);
   });
 
+  it('switches a DAP record that uses the misspelled type too, before the type goes', () => {
+    const { before, plan } = planOf('plan/perapp-misspelled-dap.cfg');
+    const script = plan.script.split('\n');
+    const record = script.indexOf('dynamic-access-policy-record DAP-PHONES');
+    expect(record).toBeGreaterThan(-1);
+    expect(script.slice(record + 1, record + 3)).toEqual([' anyconnect-custom perapp value PA-MAIL', ' no anyconnect-custom per-app']);
+    expect(record).toBeLessThan(script.indexOf(' no anyconnect-custom-attr per-app'));
+    expect(plan.closes).toContainEqual(expect.objectContaining({ ruleId: 'dap-perapp-broken' }));
+    const after = applied(before, plan);
+    expect(after.analysed.model.global.dapRecords[0]!.customAttributes.get('perapp')).toMatchObject({ state: 'value', value: 'PA-MAIL' });
+    expect(after.analysed.model.global.dapRecords[0]!.customAttributes.has('per-app')).toBe(false);
+  });
+
   it('never puts what needs the user in the paste block: the demo headend', () => {
     const { plan } = planOf('demo/demo-headend.cfg');
     expect(plan.needsInput).toEqual([

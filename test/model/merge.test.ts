@@ -202,6 +202,11 @@ describe('merge engine', () => {
     expect(inUse.problems).toEqual([
       expect.objectContaining({ line: 3, message: expect.stringContaining('perapp is in use (anyconnect-custom-data perapp X)') }),
     ]);
+    // A DAP record that assigns the type uses it as much as a policy does.
+    const byDap = merge('dynamic-access-policy-record DAP-PHONES\n anyconnect-custom perapp value X\nwebvpn\n no anyconnect-custom-attr perapp');
+    expect(byDap.problems).toEqual([
+      expect.objectContaining({ line: 4, message: expect.stringContaining('perapp is in use (dynamic-access-policy-record DAP-PHONES)') }),
+    ]);
   });
 
   it('simulates removing the global webvpn, and refuses to guess at clearing whole classes of configuration', () => {

@@ -91,7 +91,8 @@ export default {
           messageId: 'misspelled',
           data: { record: 'IOS-APPS', type: 'per-app' },
           object: 'DAP IOS-APPS per-app',
-          fix: null,
+          // perapp is declared and no data uses per-app: the record switching is the whole change.
+          fix: 'dynamic-access-policy-record IOS-APPS\n anyconnect-custom perapp value PA\n no anyconnect-custom per-app',
         },
       ],
     },
