@@ -25,7 +25,7 @@ function incompleteSides(before: DeviceSnapshot | null, after: DeviceSnapshot | 
   ] as const) {
     if (s === null || s.target.summary.complete) continue;
     const p = s.target.summary.parseProblems.find((x) => x.code === 'incomplete');
-    out.push({ side, source: s.target.summary.source, line: p?.line ?? null, message: p?.message ?? 'configuration is incomplete' });
+    out.push({ side, kind: 'incomplete', source: s.target.summary.source, line: p?.line ?? null, message: p?.message ?? 'configuration is incomplete' });
   }
   return out;
 }

@@ -25,6 +25,8 @@ export interface ProfileDiff {
 /** A side of a comparison that is not a whole configuration. */
 export interface IncompleteSide {
   side: 'old' | 'new';
+  /** `incomplete`: the configuration is cut short; `unreadable`: the file could not be read as one. */
+  kind: 'incomplete' | 'unreadable';
   source: string;
   /** Where the parser saw it end (1-based), when it knows. */
   line: number | null;

@@ -2,14 +2,14 @@
 // composing a plan are in change/; the words and formats in report/change-*.
 
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseFile } from '../audit/pipeline.js';
 import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
-import { GitError, parseRange, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
+import { GitError, parseRange, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
 import { whatIf } from '../change/what-if.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, namesProfile, profileFilter } from '../config/apply.js';
@@ -143,6 +143,8 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   const s = await setup(opts, io);
   let old: Side;
   let neu: Side;
+  // Where each side's paths start (null: a git revision, whose errors name `REV:PATH`).
+  let roots: { old: string | null; new: string | null } = { old: null, new: null };
   if (opts.git !== undefined) {
     try {
       ({ old, new: neu } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
@@ -158,13 +160,18 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
       throw new UsageError(
         `diff: OLD is ${kinds[0]!} and NEW is ${kinds[1]!}; give two files or two directories (devices in directories are matched by hostname)`,
       );
-    old = sideFromPath(s.abs(paths[0]!), s.options);
-    neu = sideFromPath(s.abs(paths[1]!), s.options);
+    roots = { old: s.abs(paths[0]!), new: s.abs(paths[1]!) };
+    old = sideFromPath(roots.old!, s.options);
+    neu = sideFromPath(roots.new!, s.options);
   }
   const errors: InputError[] = [...old.errors, ...neu.errors];
   const configured = (side: Side): Side => ({ ...side, devices: side.devices.map((d) => ({ ...d, snapshot: configure(d.snapshot, s) })) });
   const allowIncomplete = opts.allowIncomplete === true;
-  const diffs = pairDevices(configured(old).devices, configured(neu).devices).map(([o, n]) => diffDevices(o, n, { allowIncomplete }));
+  // A device whose file on the other side could not be read is not compared: it was not removed or added.
+  const unread: DeviceDiff[] = [];
+  const oldDevices = withReadPartners(configured(old).devices, neu.errors, roots.new, 'new', unread);
+  const newDevices = withReadPartners(configured(neu).devices, old.errors, roots.old, 'old', unread);
+  const diffs = [...pairDevices(oldDevices, newDevices).map(([o, n]) => diffDevices(o, n, { allowIncomplete })), ...unread];
   for (const d of diffs) {
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
     if (d.new !== null) d.new = reportPath(d.new, io.cwd);
@@ -184,6 +191,40 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     return ExitCode.InputError;
   }
   return gateOnNew(diffs, failOnNew, io);
+}
+
+/**
+ * The devices of one side whose file on the other side was read; for the others, a diff that says the
+ * other side could not be read (a typo in a path must not read as every profile removed).
+ */
+function withReadPartners(
+  devices: SideDevice[],
+  otherErrors: readonly InputError[],
+  otherRoot: string | null,
+  other: 'old' | 'new',
+  unread: DeviceDiff[],
+): SideDevice[] {
+  if (otherErrors.length === 0) return devices;
+  const pathOf = (file: string): string =>
+    otherRoot === null ? file.replace(/^[^:]*:/, '') : file === otherRoot ? '' : relative(otherRoot, file).split(sep).join('/');
+  const failed = new Map(otherErrors.map((e) => [pathOf(e.file), e]));
+  return devices.filter((d) => {
+    const e = failed.get(d.path);
+    if (e === undefined) return true;
+    const summary = d.snapshot.target.summary;
+    unread.push({
+      hostname: summary.hostname,
+      context: summary.context,
+      old: other === 'old' ? e.file : summary.source,
+      new: other === 'new' ? e.file : summary.source,
+      device: [],
+      profiles: [],
+      findings: { introduced: [], resolved: [] },
+      incomplete: [{ side: other, kind: 'unreadable', source: e.file, line: e.line, message: e.message }],
+      compared: false,
+    });
+    return false;
+  });
 }
 
 // ---- what-if ------------------------------------------------------------------------------------

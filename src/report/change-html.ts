@@ -7,7 +7,17 @@
 import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import { isChanged, verdictLine } from './change-text.js';
-import { DEVICE_WIDE, deviceTitle, incompleteLines, outcomeWords, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import {
+  DEVICE_WIDE,
+  deviceTitle,
+  incompleteLines,
+  notComparedWhy,
+  outcomeWords,
+  plural,
+  reachChange,
+  settingLine,
+  type ChangeReportInput,
+} from './change-words.js';
 import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
 
@@ -45,7 +55,7 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
   const summary = `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><table class="summary"><tbody>
 <tr><th scope="row">Devices changed</th><td>${changed.filter((d) => d.compared).length} of ${input.diffs.filter((d) => d.compared).length}</td></tr>${
     input.diffs.some((d) => !d.compared)
-      ? `<tr><th scope="row">Not compared (incomplete)</th><td>${input.diffs.filter((d) => !d.compared).length}</td></tr>`
+      ? `<tr><th scope="row">Not compared ${esc(notComparedWhy(input.diffs))}</th><td>${input.diffs.filter((d) => !d.compared).length}</td></tr>`
       : ''
   }
 <tr><th scope="row">Findings introduced</th><td>${introduced}</td></tr>

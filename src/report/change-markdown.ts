@@ -6,7 +6,17 @@ import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import { visible } from '../common/control-chars.js';
 import { isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
-import { DEVICE_WIDE, deviceTitle, dnsChangeLines, incompleteLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import {
+  DEVICE_WIDE,
+  deviceTitle,
+  dnsChangeLines,
+  incompleteLines,
+  notComparedWhy,
+  plural,
+  reachChange,
+  settingLine,
+  type ChangeReportInput,
+} from './change-words.js';
 
 function md(text: string): string {
   return visible(text).replace(/([\\`*_[\]|<>&])/g, '\\$1');
@@ -42,7 +52,7 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
   const changed = input.diffs.filter(isChanged);
   const notCompared = input.diffs.filter((d) => !d.compared).length;
   const out = [
-    `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared (incomplete)` : ''}`,
+    `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
     '',
   ];
   for (const p of input.problems ?? [])

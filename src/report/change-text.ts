@@ -4,7 +4,17 @@
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
 import { visibleLines } from '../common/control-chars.js';
-import { DEVICE_WIDE, deviceTitle, dnsChangeLines, incompleteLines, plural, reachChange, settingLine, type ChangeReportInput } from './change-words.js';
+import {
+  DEVICE_WIDE,
+  deviceTitle,
+  dnsChangeLines,
+  incompleteLines,
+  notComparedWhy,
+  plural,
+  reachChange,
+  settingLine,
+  type ChangeReportInput,
+} from './change-words.js';
 
 function findingLine(f: ReportedFinding): string {
   const where = [f.tunnelGroup, f.line !== null ? `${f.file !== null ? `${f.file} ` : ''}line ${f.line}` : null].filter(Boolean).join(', ');
@@ -52,7 +62,7 @@ export function renderDiffText(input: ChangeReportInput): string {
     (changedCount === 0
       ? `no change to any connection profile (${plural(compared, 'device')} compared)`
       : `${plural(changedCount, 'device')} changed of ${compared}; findings: ${introduced} introduced, ${resolved} resolved`) +
-      (notCompared > 0 ? `; ${plural(notCompared, 'device')} not compared (incomplete)` : ''),
+      (notCompared > 0 ? `; ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''),
   );
   return `${visibleLines(out.join('\n'))}\n`;
 }

@@ -64,10 +64,17 @@ export const DEVICE_WIDE = 'Device-wide (every tunnel of the device, site-to-sit
 
 /** Each side that is not a whole configuration: why the device was not compared (or compared anyway). */
 export function incompleteLines(d: DeviceDiff): string[] {
-  return d.incomplete.map(
-    (i) =>
-      `${d.compared ? 'compared although incomplete' : 'not compared'}: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''}: ${i.message}${d.compared ? '' : '; --allow-incomplete compares it anyway'}`,
+  return d.incomplete.map((i) =>
+    i.kind === 'unreadable'
+      ? `not compared: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''} could not be read: ${i.message}`
+      : `${d.compared ? 'compared although incomplete' : 'not compared'}: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''}: ${i.message}${d.compared ? '' : '; --allow-incomplete compares it anyway'}`,
   );
+}
+
+/** Why devices were not compared, for a summary line: `(incomplete)`, `(unreadable)` or both. */
+export function notComparedWhy(diffs: readonly DeviceDiff[]): string {
+  const kinds = new Set(diffs.filter((d) => !d.compared).flatMap((d) => d.incomplete.map((i) => i.kind)));
+  return `(${[...kinds].sort().join(' or ')})`;
 }
 
 export function deviceTitle(d: DeviceDiff): string {

@@ -36,7 +36,7 @@ describe('diff OLD NEW', () => {
     const json = readJson<DiffJsonDocument>((await cli('diff', old, neu, '--format', 'json')).stdout);
     expect(json.devices[0]).toMatchObject({ compared: false, profiles: [], findings: { introduced: [], resolved: [] } });
     expect(json.devices[0]!.incomplete).toEqual([
-      { side: 'new', source: expect.stringMatching(/new\.cfg$/), line: expect.any(Number), message: expect.stringContaining('incomplete') },
+      { side: 'new', kind: 'incomplete', source: expect.stringMatching(/new\.cfg$/), line: expect.any(Number), message: expect.stringContaining('incomplete') },
     ]);
     for (const format of ['markdown', 'html', 'github']) {
       const r = await cli('diff', old, neu, '--format', format);
@@ -50,6 +50,28 @@ describe('diff OLD NEW', () => {
     expect(device.compared).toBe(true);
     expect(device.profiles.some((p) => p.status === 'removed')).toBe(true);
     expect(device.incomplete).toHaveLength(1);
+  });
+
+  it('does not report a device as removed when its new file cannot be read: not compared, in every format, exit 2', async () => {
+    const { dir, old } = twoFiles(DEMO_TEXT);
+    const missing = join(dir, 'typo.cfg');
+    const json = await cli('diff', old, missing, '--format', 'json');
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/typo\.cfg/);
+    const device = readJson<DiffJsonDocument>(json.stdout).devices[0]!;
+    expect(device).toMatchObject({ compared: false, profiles: [], findings: { introduced: [], resolved: [] } });
+    expect(device.incomplete).toEqual([
+      { side: 'new', kind: 'unreadable', source: expect.stringMatching(/typo\.cfg$/), line: null, message: expect.any(String) },
+    ]);
+    const markdown = await cli('diff', old, missing, '--format', 'markdown');
+    expect(markdown.stdout).toMatch(/0 finding\(s\) introduced, 0 resolved, 1 device not compared \(unreadable\)/);
+    expect(markdown.stdout).toMatch(/not compared: the new side \S*typo\.cfg could not be read/);
+    expect(markdown.stdout).not.toMatch(/removed/);
+    // The same when the old side is the one missing: nothing reads as added.
+    const text = await cli('diff', missing, old);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(/not compared: the old side \S*typo\.cfg could not be read/);
+    expect(text.stdout).not.toMatch(/added/);
   });
 
   it('says per profile what changed, with where each value comes from, and the iOS DNS outcome domain by domain', async () => {
