@@ -14,7 +14,7 @@ import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
-import type { ResolvedProfile } from '../resolve/resolve.js';
+import { valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
 import type { PlanItem, PlanTarget } from './result.js';
 import { changedLines } from './line-names.js';
@@ -114,7 +114,7 @@ function verified(
   const remains: Array<PlanItem & { why: string }> = [];
   for (const f of selected) {
     if (!stillThere.has(findingKey(f))) closes.push(item(f));
-    else remains.push({ ...item(f), why: whyRemains(f, renamed) });
+    else remains.push({ ...item(f), why: composed.held.get(f) ?? whyRemains(f, renamed) });
   }
   const chosen = new Set(selected);
   const alsoCloses = diff.findings.resolved.filter((f) => !chosen.has(f)).map(item);
@@ -259,6 +259,10 @@ class Composer {
   private readonly globals: string[] = [];
   private readonly webvpn: string[] = [];
   private readonly customRenames: Array<Extract<Remedy, { kind: 'rename-custom-type' }>> = [];
+  /** Entries added to access-lists, by list: the lines and the profiles whose findings ask for them. */
+  private readonly listFixes = new Map<string, { lines: string[]; requesters: Set<string>; findings: ReportedFinding[] }>();
+  /** Selected findings the plan leaves alone, and why (a narrow plan that would reach other profiles). */
+  private readonly held = new Map<ReportedFinding, string>();
   private readonly policyFixes = new Map<string, PolicyFix>();
   private readonly tunnelGroupLines = new Map<string, Map<string, string[]>>();
   private readonly aliasRenames = new Map<string, Map<string, string>>();
@@ -296,9 +300,20 @@ class Composer {
         this.policyFixes.set(key, fix);
         return;
       }
-      case 'lines':
-        pushNew(this.globals, remedy.lines);
+      case 'lines': {
+        // Entries for a split-tunnel list: every profile whose tunnel the list defines gets them.
+        const list = splitListOf(remedy.lines);
+        if (list === null) {
+          pushNew(this.globals, remedy.lines);
+          return;
+        }
+        const fix = this.listFixes.get(list) ?? { lines: [], requesters: new Set<string>(), findings: [] };
+        pushNew(fix.lines, remedy.lines);
+        if (f.tunnelGroup !== null) fix.requesters.add(f.tunnelGroup);
+        fix.findings.push(f);
+        this.listFixes.set(list, fix);
         return;
+      }
       case 'block': {
         const [first, name, kind] = tokenize(remedy.header);
         if (first === 'tunnel-group' && name && kind)
@@ -412,6 +427,7 @@ class Composer {
     /** Profiles this plan gives a group-policy of their own, and its name. */
     ownPolicy: Map<string, string>;
     named: Set<string>;
+    held: Map<ReportedFinding, string>;
     notes: string[];
     needsInput: Array<PlanItem & { what: string }>;
   } {
@@ -474,6 +490,19 @@ class Composer {
 
     const chunks: string[] = [];
     // 1. Global lines, then the global webvpn (declarations before the policies that use them).
+    for (const [list, fix] of [...this.listFixes].sort(([a], [b]) => cmp(a, b))) {
+      const others = [...this.profiles.values()]
+        .filter((p) => valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>) === list && !fix.requesters.has(p.name))
+        .map((p) => p.name)
+        .sort(cmp);
+      if (this.scope === 'narrow' && others.length > 0) {
+        const why = `access-list ${list} is also the split-tunnel list of ${others.join(', ')}: adding to it would change their tunnels too; \`--scope shared\` adds the entries to the shared list (those profiles then listed as collateral)`;
+        for (const f of fix.findings) this.held.set(f, why);
+        this.notes.push(`Not in this plan: ${why}.`);
+        continue;
+      }
+      pushNew(this.globals, fix.lines);
+    }
     chunks.push(this.globals.join('\n'));
     if (this.webvpn.length > 0) chunks.push(['webvpn', ...this.webvpn.map((l) => ` ${l}`)].join('\n'));
     const renames = this.customRenames.map((r) => renameCustomType(this.model, r.from, r.to));
@@ -536,6 +565,7 @@ class Composer {
       corrections,
       renamed: this.recreated,
       named: this.named,
+      held: this.held,
       notes: this.notes.sort(cmp),
       needsInput: this.needsInput,
     };
@@ -554,6 +584,13 @@ function renderPolicyEdit(policy: string, e: PolicyEdit): string {
   out.push(`group-policy ${cliName(policy)} attributes`, ...attributes.map((l) => ` ${l}`));
   if (webvpn.length > 0) out.push(' webvpn', ...webvpn.map((l) => `  ${l}`));
   return out.join('\n');
+}
+
+/** The access-list a remedy's lines add entries to, when that is all they do; else null. */
+function splitListOf(lines: readonly string[]): string | null {
+  const names = new Set(lines.map((l) => /^access-list (\S+) /.exec(l)?.[1] ?? null));
+  const [only] = names;
+  return names.size === 1 && only !== null && only !== undefined ? only : null;
 }
 
 function pushNew(into: string[], lines: readonly string[]): void {

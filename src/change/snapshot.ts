@@ -117,6 +117,22 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
     const e: Effective<unknown> = p.attributes[spec.key];
     settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e, names.one) });
   }
+  // The list's entries are what the split tunnel is: a change to a list shared by several policies
+  // changes every profile that uses it, though no policy line moved.
+  const listName = valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>);
+  if (typeof listName === 'string') {
+    const acl = model.global.accessLists.get(listName);
+    const entries = acl?.entries ?? [];
+    settings.set('split-tunnel-network-list entries', {
+      value: !acl
+        ? 'no such access-list'
+        : [
+            ...entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`),
+            ...(acl.unreadLines.length > 0 ? [`${acl.unreadLines.length} line${acl.unreadLines.length === 1 ? '' : 's'} not read`] : []),
+          ].join(', ') || 'none',
+      source: acl && entries.length + acl.unreadLines.length > 0 ? names.many([...entries.map((e) => e.line), ...acl.unreadLines].sort((a, b) => a - b)) : '',
+    });
+  }
   // A custom attribute reaches the client only with its type declared and its data present.
   const declared = new Set((model.global.webvpn?.customAttributeTypes ?? []).map((t) => t.type));
   for (const [type, e] of p.customAttributes) {

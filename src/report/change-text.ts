@@ -95,7 +95,11 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
   const out: string[] = [];
   for (const t of targets) {
     out.push(`# ${targetTitle(t)}`, '');
-    if (t.script === '') out.push('Nothing to paste: no selected finding has a configuration fix.', '');
+    if (t.script === '')
+      out.push(
+        `Nothing to paste: ${t.remains.length > 0 ? 'no selected finding has a fix this plan can make (see why below)' : 'no selected finding has a configuration fix'}.`,
+        '',
+      );
     else out.push('Paste in configuration mode (between the lines):', RULE, t.script, RULE, '');
     if (t.needsInput.length > 0) {
       out.push('Needs your input (not in the script):');

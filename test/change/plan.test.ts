@@ -46,7 +46,8 @@ describe('plan on every fixture', () => {
         for (const f of fixable) {
           const id = { ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy };
           if (plan.closes.some((c) => JSON.stringify(c) === JSON.stringify(id))) continue;
-          expect(plan.remains).toContainEqual({ ...id, why: expect.stringMatching(/ stays until you remove it /) });
+          // ... or entries a narrow plan leaves out of a split-tunnel list other profiles share.
+          expect(plan.remains).toContainEqual({ ...id, why: expect.stringMatching(/ stays until you remove it |is also the split-tunnel list of /) });
         }
         expect(plan.closes.length + plan.remains.length).toBe(before.target.findings.length);
         for (const r of plan.remains) expect(r.why).not.toBe('still present after the plan');
@@ -69,7 +70,9 @@ describe('plan: where the new values come from', () => {
       const script = plan.script.split('\n');
       const original = before.analysed.parsed.lines;
       // The word every spelling of the setting has (`anyconnect ssl keepalive` is `svc keepalive` on old releases).
-      const keyword = (setting: string): string => setting.split(' ').find((w) => w !== 'anyconnect' && w !== 'ssl')!;
+      // A split-tunnel list's entries are `access-list` lines.
+      const keyword = (setting: string): string =>
+        setting.endsWith(' entries') ? 'access-list' : setting.split(' ').find((w) => w !== 'anyconnect' && w !== 'ssl')!;
       for (const s of plan.changes.flatMap((c) => c.settings)) {
         for (const m of (s.newSource ?? '').matchAll(/\bplan line (\d+)/g)) {
           const line = script[Number(m[1]) - 1] ?? '';
@@ -200,6 +203,31 @@ describe('plan: the ways pasted advice went wrong', () => {
     const after = applied(before, plan);
     expect(after.analysed.model.global.dapRecords[0]!.customAttributes.get('perapp')).toMatchObject({ state: 'value', value: 'PA-MAIL' });
     expect(after.analysed.model.global.dapRecords[0]!.customAttributes.has('per-app')).toBe(false);
+  });
+
+  it('leaves a split-tunnel list shared with a profile that did not ask alone in narrow scope, and names that profile in shared scope', () => {
+    const options = { rules: ['dns-server-outside-split-tunnel'] };
+    const { before, plan: narrow } = planOf('plan/shared-split-list.cfg', options);
+    expect(narrow.script).not.toMatch(/access-list ST-CORP/);
+    expect(narrow.collateral).toEqual([]);
+    expect(narrow.closes).toEqual([]);
+    expect(narrow.remains.map((r) => [r.tunnelGroup, r.why])).toEqual(
+      ['MOBILE-DOMAIN', 'MOBILE-INHERIT', 'MOBILE-SPLIT'].map((p) => [p, expect.stringContaining('also the split-tunnel list of DESKTOP')]),
+    );
+    const shared = planDevice(before, OPTIONS, { scope: 'shared', ...options });
+    expect(shared.script.split('\n')).toEqual([
+      'access-list ST-CORP line 1 standard permit host 10.0.0.53',
+      'access-list ST-CORP line 1 standard permit host 10.0.1.53',
+    ]);
+    expect(shared.collateral).toEqual(['DESKTOP']);
+    const desktop = shared.changes.find((c) => c.tunnelGroup === 'DESKTOP')!;
+    expect(desktop.settings).toEqual([
+      expect.objectContaining({
+        setting: 'split-tunnel-network-list entries',
+        old: 'permit 10.50.0.0 255.255.0.0',
+        new: expect.stringContaining('permit 10.0.0.53 255.255.255.255'),
+      }),
+    ]);
   });
 
   it('never puts what needs the user in the paste block: the demo headend', () => {
