@@ -97,10 +97,20 @@ export interface IosDnsSummary {
   sentence: string;
   /** excludespecified (D6/D7): the outcome when the guide's split-tunnelling bullets are read literally. */
   literal: LiteralReading | null;
+  /** Row D0: queries go into the tunnel but no dns-server is pushed to answer them. */
+  noResolver: boolean;
 }
 
 export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
-  return { outcome: e.outcome, tunneledDomains: e.tunneledDomains, row: e.row, basis: e.basis, sentence: e.sentence, literal: e.literal };
+  return {
+    outcome: e.outcome,
+    tunneledDomains: e.tunneledDomains,
+    row: e.row,
+    basis: e.basis,
+    sentence: e.sentence,
+    literal: e.literal,
+    noResolver: e.problems.noResolver,
+  };
 }
 
 export interface ExplainContext {

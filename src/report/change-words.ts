@@ -42,6 +42,9 @@ export function dnsChangeLines(old: IosDnsSummary | null, neu: IosDnsSummary | n
     if (fate(old, d) !== fate(neu, d)) lines.push(`iOS DNS ${d}: ${fate(old, d)} → ${fate(neu, d)}`);
   }
   if (old.outcome !== neu.outcome || old.row !== neu.row) lines.push(`iOS DNS: ${outcomeWords(old)} → ${outcomeWords(neu)}`);
+  // Row D0 holds whatever the row: tunnelled queries with no resolver pushed go unanswered.
+  const resolver = (s: IosDnsSummary): string => (s.noResolver ? 'none pushed (row D0: tunnelled queries go unanswered)' : 'pushed');
+  if (old.noResolver !== neu.noResolver) lines.push(`iOS DNS tunnel resolver: ${resolver(old)} → ${resolver(neu)}`);
   return lines;
 }
 

@@ -220,6 +220,16 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(simulated.problems).toEqual([]);
   });
 
+  it('says when a change leaves tunnelled DNS queries with no resolver (row D0), though the outcome row stays', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n dns-server none\n');
+    const r = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt');
+    expect(r.stdout).toContain('iOS DNS tunnel resolver: pushed → none pushed (row D0: tunnelled queries go unanswered)');
+    const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
+    const split = json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;
+    expect([split.iosDns.old!.noResolver, split.iosDns.new!.noResolver]).toEqual([false, true]);
+  });
+
   it('counts the findings of a new profile as introduced, even when it shares every setting with an existing one', async () => {
     // A second profile on DfltGrpPolicy is a new way in with DefaultWEBVPNGroup's settings, not a copy of it.
     const dir = tempDir();
