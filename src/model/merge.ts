@@ -674,10 +674,13 @@ class Merger {
       const short = abbreviatedAttribute(mode, unnegated(w));
       if (short !== null) return { error: abbreviationMessage(short.word, short.full) };
     }
-    // A value the ASA does not take (`split-tunnel-policy tunnelal`, `split-dns corp.example.com`
+    // A value the ASA does not take (`split-tunnel-policy tunnelsome`, `split-dns corp.example.com`
     // without `value`) is refused with `% Invalid input` and changes nothing: never read it as a removal.
     const invalid = w[0] === 'no' ? null : invalidValue(mode, w);
-    if (invalid !== null) return { error: `\`${text}\` is not valid: ${invalid}; the ASA refuses the line and nothing changes` };
+    if (invalid !== null) {
+      const meant = valueKeywordProblem(w);
+      return { error: meant ?? `\`${text}\` is not valid: ${invalid}; the ASA refuses the line and nothing changes` };
+    }
     if (key.startsWith('custom ') && w[0] !== 'no' && !this.declaredCustomTypes().has(key.slice(7)))
       return { error: `custom attribute type ${key.slice(7)} is not declared: add \`anyconnect-custom-attr ${key.slice(7)}\` under webvpn first` };
     const block = this.policyBlock(name);
@@ -919,6 +922,8 @@ function spellingProblem(words: readonly string[], vocabulary: ReadonlySet<strin
     if (first === 'group-policy' || first === 'tunnel-group' || first === 'clear') return abbreviatedMode(body);
     return null;
   }
+  const lower = first.toLowerCase();
+  if (lower !== first && (vocabulary.has(lower) || knownAnywhere().has(lower))) return caseMessage(first, lower);
   const abbreviated = completion(first, [...vocabulary]);
   if (abbreviated !== null) return abbreviationMessage(first, abbreviated);
   if (first.length < 4) return null;
@@ -961,6 +966,29 @@ function abbreviatedAttribute(mode: 'attributes' | 'webvpn', body: readonly stri
         break;
       }
     }
+  }
+  return null;
+}
+
+/** A keyword typed in another case (`Split-Dns`, `Group-Policy`): the ASA takes it, the tool does not simulate it. */
+function caseMessage(word: string, lower: string): string {
+  return `\`${word}\` is \`${lower}\` in another case: the ASA would take it, but the tool simulates commands as \`show running-config\` writes them, so write it in lower case`;
+}
+
+/**
+ * Keywords group-policy values are made of: a value word that abbreviates one of them, or is one of
+ * them in another case, is what the ASA would take as that keyword (`tunnelspec`, `en`, `Enable`).
+ */
+const VALUE_KEYWORDS = ['tunnelall', 'tunnelspecified', 'excludespecified', 'enable', 'disable', 'none', 'value', 'gateway', 'client'];
+
+/** What a value word that is not valid as typed was probably meant as, in words; null when it is just wrong. */
+function valueKeywordProblem(words: readonly string[]): string | null {
+  for (const word of unnegated(words).slice(1)) {
+    if (VALUE_KEYWORDS.includes(word)) continue;
+    const lower = word.toLowerCase();
+    if (VALUE_KEYWORDS.includes(lower)) return caseMessage(word, lower);
+    const full = completion(lower, VALUE_KEYWORDS);
+    if (full !== null) return abbreviationMessage(word, full);
   }
   return null;
 }

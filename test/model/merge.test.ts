@@ -252,7 +252,7 @@ describe('merge engine', () => {
 
   it('refuses a value the ASA would not take, and changes nothing (never a removal in disguise)', () => {
     for (const line of [
-      'split-tunnel-policy tunnelal',
+      'split-tunnel-policy tunnelsome',
       'split-dns corp.example.com',
       'split-dns valeu corp.example.com',
       'vpn-idle-timeout abc',
@@ -268,6 +268,21 @@ describe('merge engine', () => {
     // `no` forms and valid values still apply.
     expect(merge('group-policy GP attributes\n no split-dns').problems).toEqual([]);
     expect(merge('group-policy GP attributes\n split-tunnel-policy tunnelall').text).toContain(' split-tunnel-policy tunnelall');
+  });
+
+  it('asks for keywords in full and in lower case, saying the ASA would take the abbreviation (never that it refuses it)', () => {
+    for (const [line, message] of [
+      ['group-policy GP attributes\n split-tunnel-policy tunnelspec', /`tunnelspec` looks like an abbreviation of `tunnelspecified`: the ASA would take it/],
+      ['group-policy GP attributes\n split-tunnel-all-dns en', /`en` looks like an abbreviation of `enable`: the ASA would take it/],
+      ['group-policy GP attributes\n split-tunnel-policy TunnelAll', /`TunnelAll` is `tunnelall` in another case: the ASA would take it/],
+      ['group-policy GP attributes\n Split-Dns none', /`Split-Dns` is `split-dns` in another case: the ASA would take it/],
+      ['Group-Policy GP attributes', /`Group-Policy` is `group-policy` in another case: the ASA would take it/],
+    ] as const) {
+      const r = merge(line);
+      expect(r.problems[0], line).toMatchObject({ severity: 'error', message: expect.stringMatching(message) });
+      expect(r.problems[0]!.message, line).not.toMatch(/refuses/);
+      expect(r.text, line).toBe(BASE);
+    }
   });
 
   it('refuses numbers outside the range a Cisco guide gives, at both ends, in either keyword form', () => {
