@@ -135,7 +135,14 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   const sslMaps = (g.webvpn?.certificateGroupMaps ?? []).filter((m) => m.tunnelGroup === name);
   if (sslMaps.length > 0) out.push('webvpn', ...sslMaps.map((m) => ` certificate-group-map ${m.map}${seq(m)} ${n}`));
   for (const m of g.tunnelGroupMaps.filter((x) => x.tunnelGroup === name)) out.push(`tunnel-group-map ${m.map}${seq(m)} ${n}`);
+  if (g.tunnelGroupMapDefault?.tunnelGroup === name) out.push(`tunnel-group-map default-group ${n}`);
   needsInput.push(...groupLocksOn(model, name, newName));
+  // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
+  const auth = tg?.webvpn.authentication;
+  if (auth?.state === 'value' && auth.value.includes('saml'))
+    needsInput.push(
+      `register ${newName} with the SAML identity provider before users move: the ASA's entity ID and reply URL name the tunnel-group (https://BASE-URL/saml/sp/metadata/${newName}, https://BASE-URL/+CSCOE+/saml/sp/acs?tgname=${newName}; \`show saml metadata ${n}\` prints them), and sign-in on ${newName} fails until the IdP has them`,
+    );
   return { cli: out.join('\n'), needsInput };
 }
 

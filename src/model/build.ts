@@ -98,6 +98,7 @@ function emptyModel(source: string, contextName: string | null): DeviceModel {
       ntpServers: [],
       dapRecords: [],
       tunnelGroupMaps: [],
+      tunnelGroupMapDefault: null,
       trustpoints: new Map(),
       accessLists: new Map(),
       webvpn: null,

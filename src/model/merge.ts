@@ -1444,6 +1444,8 @@ function globalKey(w: string[]): string | null {
   if (a === 'ssl' && b === 'trust-point' && c) return `ssl trust-point ${w[3] ?? ''}`;
   if (a === 'ssl' && b === 'encryption') return 'ssl encryption';
   if (a === 'ntp' && b === 'server' && c) return `ntp ${c}`;
+  // One default group: a new `default-group` line replaces the old one.
+  if (a === 'tunnel-group-map' && b === 'default-group') return 'tgm default-group';
   if (a === 'tunnel-group-map' && b && c) return `tgm ${b} ${c}`;
   return null;
 }

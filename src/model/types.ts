@@ -171,6 +171,8 @@ export interface GlobalSettings {
   dapRecords: DapRecord[];
   /** `tunnel-group-map MAP SEQ TG` (certificate to connection profile, IPsec). */
   tunnelGroupMaps: CertificateMapRule[];
+  /** `tunnel-group-map default-group TG`: where certificate-matched clients land when no rule matches. */
+  tunnelGroupMapDefault: { tunnelGroup: string; line: number } | null;
   trustpoints: Map<string, Trustpoint>;
   accessLists: Map<string, AccessList>;
   webvpn: GlobalWebvpn | null;

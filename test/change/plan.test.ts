@@ -230,6 +230,16 @@ describe('plan: the ways pasted advice went wrong', () => {
     ]);
   });
 
+  it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {
+    const { plan } = planOf('plan/rename-saml.cfg');
+    expect(plan.script.split('\n')).toContain('tunnel-group-map default-group Lab-Partners');
+    expect(plan.rollback.split('\n')).toContain('tunnel-group-map default-group Lab.Partners');
+    expect(plan.needsInput).toContainEqual(
+      expect.objectContaining({ tunnelGroup: 'Lab-Partners', what: expect.stringContaining('register Lab-Partners with the SAML identity provider') }),
+    );
+    expect(plan.script).not.toMatch(/BASE-URL/);
+  });
+
   it('never puts what needs the user in the paste block: the demo headend', () => {
     const { plan } = planOf('demo/demo-headend.cfg');
     expect(plan.needsInput).toEqual([

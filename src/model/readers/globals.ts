@@ -74,7 +74,11 @@ export const dapRecordReader: TopLevelReader = {
 export const tunnelGroupMapReader: TopLevelReader = {
   words: ['tunnel-group-map'],
   read(ctx, { words, line }) {
-    // `tunnel-group-map enable ...` and `default-group` set the matching policy, not a rule.
+    if (words.length === 3 && words[1] === 'default-group') {
+      ctx.model.global.tunnelGroupMapDefault = { tunnelGroup: words[2]!, line };
+      return true;
+    }
+    // `tunnel-group-map enable ...` sets the matching policy, not a rule.
     if (words.length !== 4 || words[1] === 'default-group') return false;
     ctx.model.global.tunnelGroupMaps.push({ map: words[1]!, sequence: /^\d+$/.test(words[2]!) ? Number(words[2]) : null, tunnelGroup: words[3]!, line });
     return true;
