@@ -55,6 +55,9 @@ type Mode =
 type Outcome = { mode?: Mode; changed: boolean; warning?: string } | { error: string } | { warning: string } | null;
 
 const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes']);
+/** Lines that enter a sub-mode whatever follows them (their sub-commands need not be indented). */
+const MODE_HEADER =
+  /^(group-policy \S+ attributes|tunnel-group \S+ (general|webvpn|ipsec|ppp)-attributes|username \S+ attributes|dynamic-access-policy-record \S+)$/;
 // `configure terminal` as typed: the ASA takes any unambiguous abbreviation (`conf t`, `configure t`, `conf term`).
 const CONFIGURE_TERMINAL = /^conf(i(g(u(re?)?)?)?)? +t(e(r(m(i(n(al?)?)?)?)?)?)?$/i;
 const SESSION_COMMANDS = /^(end|exit)$/i;
@@ -259,7 +262,16 @@ class Merger {
         this.inMode(mode, words, text) ??
         ((mode.kind === 'generic' || mode.kind === 'unknown') && indent === depth ? this.positional(mode, words, text, opensBlock) : null);
       if (r === null) continue;
-      if ('error' in r) return { changed: false, problem: { severity: 'error', message: r.error } };
+      if ('error' in r) {
+        // A refused mode line: the lines under it are never filed in the block before it (on the ASA
+        // the session would stay there and they would change it). Read from configuration mode, they
+        // are refused in turn, each with where it belongs.
+        if (!MODE_HEADER.test(text)) return { changed: false, problem: { severity: 'error', message: r.error } };
+        const left = this.stack.length > 1;
+        this.stack = [{ kind: 'config' }];
+        const note = left ? '; the lines under it are not applied (on the ASA they would change the block before it)' : '';
+        return { changed: false, problem: { severity: 'error', message: `${r.error}${note}` } };
+      }
       if (!('changed' in r)) return { changed: false, problem: { severity: 'warning', message: r.warning } };
       this.stack = this.stack.slice(0, depth + 1);
       if (r.mode) this.stack.push(r.mode);
@@ -674,6 +686,8 @@ class Merger {
       const short = abbreviatedAttribute(mode, unnegated(w));
       if (short !== null) return { error: abbreviationMessage(short.word, short.full) };
     }
+    const unsimulated = mode === 'webvpn' ? unsimulatedClientLine(w) : null;
+    if (unsimulated !== null) return { warning: `not simulated: ${unsimulated}; the line is not in the result` };
     // A value the ASA does not take (`split-tunnel-policy tunnelsome`, `split-dns corp.example.com`
     // without `value`) is refused with `% Invalid input` and changes nothing: never read it as a removal.
     const invalid = w[0] === 'no' ? null : invalidValue(mode, w);
@@ -967,6 +981,51 @@ function abbreviatedAttribute(mode: 'attributes' | 'webvpn', body: readonly stri
       }
     }
   }
+  return null;
+}
+
+/**
+ * Second words of `anyconnect` / `svc` lines a group-policy's webvpn takes (the command reference's
+ * `anyconnect` commands, and their `svc` forms before 8.4).
+ */
+const CLIENT_SUBCOMMANDS: ReadonlySet<string> = new Set([
+  'ask',
+  'compression',
+  'deferred-update',
+  'dpd-interval',
+  'dtls',
+  'firewall-rule',
+  'keep-installer',
+  'keepalive',
+  'modules',
+  'mtu',
+  'profiles',
+  'rekey',
+  'routing-filtering-ignore',
+  'ssl',
+]);
+
+/**
+ * A group-policy webvpn `anyconnect`/`svc` line the tool would otherwise file as a setting it does not
+ * know, silently: a DPD line with no side or with both, or a sub-command it has never heard of. Said
+ * why in words; null for every other line.
+ */
+function unsimulatedClientLine(words: readonly string[]): string | null {
+  const body = unnegated(words);
+  const [first, second] = body;
+  if ((first !== 'anyconnect' && first !== 'svc') || second === undefined) return null;
+  if (second === 'dpd-interval') {
+    const sides = body.slice(2).filter((x) => x === 'gateway' || x === 'client');
+    if (sides.length === 0) return `\`${body.join(' ')}\` names neither \`gateway\` nor \`client\` (the tool simulates one side per line)`;
+    if (sides.length > 1)
+      return `\`${body.join(' ')}\` sets both sides in one line: enter \`${first} dpd-interval gateway ...\` and \`${first} dpd-interval client ...\` as two lines, as \`show running-config\` writes them`;
+    return null;
+  }
+  const full = CLIENT_SUBCOMMANDS.has(second) ? null : completion(second, [...CLIENT_SUBCOMMANDS]);
+  if (full !== null) return abbreviationMessage(second, full);
+  // `anyconnect keepalive` exists only as `svc keepalive` (before 8.4) and `anyconnect ssl keepalive`.
+  if (!CLIENT_SUBCOMMANDS.has(second) || (first === 'anyconnect' && second === 'keepalive'))
+    return `\`${first} ${second}\` is not a group-policy webvpn command the tool knows${second === 'keepalive' ? ' (did you mean `anyconnect ssl keepalive`?)' : ''}`;
   return null;
 }
 

@@ -114,6 +114,21 @@ describe('merge engine', () => {
     expect(r.analysed.model.groupPolicies.has('MISSING')).toBe(false);
   });
 
+  it('never files the sub-commands of a refused mode line in the block before it', () => {
+    const r = merge(
+      ['tunnel-group TABLETS general-attributes', ' address-pool POOL', 'tunnel-group NOPE general-attributes', ' default-group-policy OTHER'].join('\n'),
+    );
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        severity: 'error',
+        message: expect.stringMatching(/NOPE does not exist.*the lines under it are not applied \(on the ASA they would change the block before it\)/),
+      }),
+      expect.objectContaining({ line: 4, severity: 'error', message: expect.stringContaining('belongs under `tunnel-group NAME general-attributes`') }),
+    ]);
+    expect(r.text).not.toContain('default-group-policy OTHER');
+  });
+
   it('reports what it does not model as not simulated, and never files sub-commands of an unknown block elsewhere', () => {
     const r = merge(
       'group-policy GP attributes\n vpn-idle-timeout 600\ninterface GigabitEthernet0/2\n nameif dmz\n security-level 50\nroute outside 0.0.0.0 0.0.0.0 192.0.2.1',
@@ -268,6 +283,23 @@ describe('merge engine', () => {
     // `no` forms and valid values still apply.
     expect(merge('group-policy GP attributes\n no split-dns').problems).toEqual([]);
     expect(merge('group-policy GP attributes\n split-tunnel-policy tunnelall').text).toContain(' split-tunnel-policy tunnelall');
+  });
+
+  it('does not file a client line it cannot read as an unknown setting: a DPD line with no side or both, an unknown sub-command', () => {
+    for (const [line, message] of [
+      ['anyconnect dpd-interval', /names neither `gateway` nor `client`/],
+      ['no anyconnect dpd-interval', /names neither `gateway` nor `client`/],
+      ['anyconnect dpd-interval gateway none client none', /sets both sides in one line/],
+      ['anyconnect keepalive none', /`anyconnect keepalive` is not a group-policy webvpn command the tool knows \(did you mean `anyconnect ssl keepalive`\?\)/],
+      ['anyconnect keep-inst', /`keep-inst` looks like an abbreviation of `keep-installer`/],
+    ] as const) {
+      const r = merge(`group-policy GP attributes\n webvpn\n  ${line}`);
+      expect(r.problems, line).toEqual([expect.objectContaining({ line: 3, severity: 'warning', message: expect.stringMatching(message) })]);
+      expect(r.text, line).not.toContain(line);
+    }
+    // One side per line, and sub-commands it knows, apply as before.
+    expect(merge('group-policy GP attributes\n webvpn\n  anyconnect dpd-interval client 30').problems).toEqual([]);
+    expect(merge('group-policy GP attributes\n webvpn\n  anyconnect modules value dart').problems).toEqual([]);
   });
 
   it('asks for keywords in full and in lower case, saying the ASA would take the abbreviation (never that it refuses it)', () => {
