@@ -423,6 +423,8 @@ class Merger {
       };
     }
     if (a === 'no' && (b === 'group-policy' || b === 'tunnel-group') && c && w.length === 3) return this.removeObject(b, c);
+    // `no group-policy NAME internal`: how `show running-config` spells the policy, so how it is often removed.
+    if (a === 'no' && b === 'group-policy' && c && (d === 'internal' || d === 'external') && w.length === 4) return this.removeObject(b, c);
     // Blocks the tool keeps as a whole: edits go to their lines by first word.
     for (const header of [
       ['username', b, 'attributes'],

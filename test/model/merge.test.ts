@@ -74,6 +74,13 @@ describe('merge engine', () => {
     expect(profile(r.analysed, 'PHONES').attributes.splitDns.from).not.toBe('group-policy');
     expect(profile(r.analysed, 'TABLETS').tunnelGroup.webvpn.groupAliases).toEqual([]);
     expect(r.analysed.model.groupPolicies.has('OTHER')).toBe(false);
+    // `no group-policy NAME internal`, as show running-config spells the policy, removes it too.
+    for (const line of ['no group-policy OTHER internal', 'no group-policy OTHER']) {
+      const gone = merge(line);
+      expect(gone.problems, line).toEqual([]);
+      expect(gone.analysed.model.groupPolicies.has('OTHER'), line).toBe(false);
+      expect(gone.text, line).not.toMatch(/group-policy OTHER/);
+    }
   });
 
   it('creates objects and enters DfltGrpPolicy, which every config has', () => {
