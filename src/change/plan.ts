@@ -12,6 +12,7 @@ import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
+import type { PolicyAttributes } from '../model/policy-attributes.js';
 import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
@@ -399,6 +400,27 @@ class Composer {
   }
 
   /** Profiles that get a policy of their own so a fix reaches them and nobody else (narrow scope). */
+  /**
+   * Site-to-site tunnel-groups a policy fix reaches: they are no connection profile, but their
+   * group-policy's session attributes (idle and session timeouts, tunnel protocols) apply to them too.
+   */
+  siteToSiteReached(fix: PolicyFix): string[] {
+    const keys = fix.lines.map((l) => policyKey(fix.mode, tokenize(l))?.replace(/^\+/, ''));
+    const session = keys.filter((k): k is keyof PolicyAttributes => k !== undefined && SITE_TO_SITE_ATTRIBUTES.has(k));
+    if (session.length === 0) return [];
+    const out: string[] = [];
+    for (const tg of this.model.tunnelGroups.values()) {
+      if (tg.type === null || REMOTE_ACCESS.has(tg.type)) continue;
+      const own = tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY;
+      const policy = this.model.groupPolicies.get(own);
+      // DfltGrpPolicy reaches the tunnel for an attribute its own policy leaves unset.
+      const reached =
+        own === fix.policy || (fix.policy === DEFAULT_GROUP_POLICY && session.some((k) => policy === undefined || policy.attributes[k].state === 'unset'));
+      if (reached) out.push(tg.name);
+    }
+    return out.sort(cmp);
+  }
+
   private dedicatedProfiles(): Set<string> {
     const dedicated = new Set<string>();
     if (this.scope === 'shared') return dedicated;
@@ -407,7 +429,7 @@ class Composer {
       changed = false;
       for (const fix of fixes) {
         const reaches = [...this.affected(fix)].filter((p) => !dedicated.has(p));
-        if (reaches.every((p) => fix.requesters.has(p))) continue;
+        if (reaches.every((p) => fix.requesters.has(p)) && this.siteToSiteReached(fix).length === 0) continue;
         for (const r of fix.requesters) {
           if (dedicated.has(r) || !this.profiles.has(r)) continue;
           dedicated.add(r);
@@ -475,6 +497,13 @@ class Composer {
         pushNew(editOf(fix.policy, fix.create)[fix.mode], fix.lines);
         direct.push(fix);
       }
+    }
+    for (const fix of direct) {
+      const tunnels = this.siteToSiteReached(fix);
+      if (tunnels.length > 0)
+        this.notes.push(
+          `group-policy ${fix.policy}'s session settings in this plan (${fix.lines.filter((l) => SITE_TO_SITE_ATTRIBUTES.has(policyKey(fix.mode, tokenize(l))?.replace(/^\+/, '') ?? '')).join(', ')}) also apply to site-to-site tunnel-group${tunnels.length === 1 ? '' : 's'} ${tunnels.join(', ')}, which the tool does not audit: ${tunnels.length === 1 ? 'it changes' : 'they change'} too.`,
+        );
     }
     // A profile a shared fix reaches gets it unasked, unless its own policy sets that attribute in this plan.
     const unasked = new Set<string>();
@@ -592,6 +621,10 @@ function splitListOf(lines: readonly string[]): string | null {
   const [only] = names;
   return names.size === 1 && only !== null && only !== undefined ? only : null;
 }
+
+/** Group-policy attributes that apply to site-to-site tunnels as well as to remote access [recalled]. */
+const SITE_TO_SITE_ATTRIBUTES: ReadonlySet<string> = new Set(['vpnIdleTimeout', 'vpnSessionTimeout', 'vpnTunnelProtocol']);
+const REMOTE_ACCESS: ReadonlySet<string> = new Set(['remote-access', 'ipsec-ra', 'webvpn']);
 
 function pushNew(into: string[], lines: readonly string[]): void {
   for (const l of lines) if (!into.includes(l)) into.push(l);

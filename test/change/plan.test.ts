@@ -240,6 +240,17 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.script).not.toMatch(/BASE-URL/);
   });
 
+  it('keeps a session setting off DfltGrpPolicy when a site-to-site tunnel uses it (narrow), and names the tunnel when shared', () => {
+    const { before, plan } = planOf('plan/dflt-site-to-site.cfg');
+    expect(plan.script).not.toMatch(/^group-policy DfltGrpPolicy attributes\n vpn-idle-timeout/m);
+    expect(plan.script).toMatch(/^group-policy GP-DefaultWEBVPNGroup attributes\n vpn-idle-timeout 1440$/m);
+    const shared = planDevice(before, OPTIONS, { scope: 'shared' });
+    expect(shared.script).toMatch(/^group-policy DfltGrpPolicy attributes\n vpn-idle-timeout 1440$/m);
+    expect(shared.notes).toContainEqual(
+      expect.stringMatching(/\(vpn-idle-timeout 1440\) also apply to site-to-site tunnel-group 198\.51\.100\.7, which the tool does not audit/),
+    );
+  });
+
   it('never puts what needs the user in the paste block: the demo headend', () => {
     const { plan } = planOf('demo/demo-headend.cfg');
     expect(plan.needsInput).toEqual([
