@@ -498,6 +498,17 @@ class Composer {
         direct.push(fix);
       }
     }
+    for (const policy of [...new Set(direct.map((f) => f.policy))].sort(cmp)) {
+      // A local user's own vpn-group-policy applies whatever profile the user connects with.
+      const users = [...this.model.users.values()]
+        .filter((u) => u.vpnGroupPolicy.state === 'value' && u.vpnGroupPolicy.value === policy)
+        .map((u) => u.name)
+        .sort(cmp);
+      if (users.length > 0)
+        this.notes.push(
+          `group-policy ${policy}, which this plan changes, is the vpn-group-policy of local user${users.length === 1 ? '' : 's'} ${users.join(', ')}: the change reaches ${users.length === 1 ? 'that user' : 'those users'} on every profile they connect with.`,
+        );
+    }
     for (const fix of direct) {
       const tunnels = this.siteToSiteReached(fix);
       if (tunnels.length > 0)

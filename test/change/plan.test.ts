@@ -251,6 +251,12 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
   });
 
+  it("says when a policy it changes is also a local user's vpn-group-policy", () => {
+    const { plan } = planOf('demo/demo-headend.cfg');
+    expect(plan.script).toMatch(/^group-policy GP-SPLIT attributes$/m);
+    expect(plan.notes).toContainEqual(expect.stringContaining('group-policy GP-SPLIT, which this plan changes, is the vpn-group-policy of local user alice'));
+  });
+
   it('never puts what needs the user in the paste block: the demo headend', () => {
     const { plan } = planOf('demo/demo-headend.cfg');
     expect(plan.needsInput).toEqual([
