@@ -8,6 +8,7 @@
 
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { tokenize } from '../parse/tokenize.js';
+import { atLeast, readVersionLine } from '../parse/version.js';
 import { renderSteps, type ModeStep } from './cli-script.js';
 import { ConfigDocument, type DocBlock, type DocNode, type LineOrigin } from './config-document.js';
 import { POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
@@ -81,7 +82,7 @@ const UNMODELLED_MODES =
  */
 export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, script: string, firstLine = 1, startsAfter: string | null = null): MergeResult {
   const doc = ConfigDocument.fromParsed(parsed, section);
-  const engine = new Merger(doc, startsAfter);
+  const engine = new Merger(doc, startsAfter, legacyRelease(parsed, section));
   const problems: MergeProblem[] = [];
   let applied = 0;
   const lines = script.split(/\r?\n/);
@@ -170,6 +171,8 @@ class Merger {
   constructor(
     private readonly doc: ConfigDocument,
     leftConfig: string | null,
+    /** The release, when it predates the `anyconnect` keywords (8.4): their lines get a warning. */
+    private readonly legacy: string | null = null,
   ) {
     this.leftConfig = leftConfig;
   }
@@ -275,7 +278,8 @@ class Merger {
       if (!('changed' in r)) return { changed: false, problem: { severity: 'warning', message: r.warning } };
       this.stack = this.stack.slice(0, depth + 1);
       if (r.mode) this.stack.push(r.mode);
-      return r.warning === undefined ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'warning', message: r.warning } };
+      const warning = r.warning ?? (this.legacy === null ? null : newKeywordWarning(words, this.legacy));
+      return warning === null ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'warning', message: warning } };
     }
     // (No mode took the line, so the stack is as it was: `top` is still the mode the line was typed in.)
     // A block the tool cannot enter: its sub-commands are reported, never filed under the previous block.
@@ -1029,6 +1033,31 @@ function unsimulatedClientLine(words: readonly string[]): string | null {
   if (!CLIENT_SUBCOMMANDS.has(second) || (first === 'anyconnect' && second === 'keepalive'))
     return `\`${first} ${second}\` is not a group-policy webvpn command the tool knows${second === 'keepalive' ? ' (did you mean `anyconnect ssl keepalive`?)' : ''}`;
   return null;
+}
+
+/** The configuration's release when it predates 8.4, where the `anyconnect` and IKEv1/IKEv2 keywords arrived [recalled]. */
+function legacyRelease(parsed: ParsedConfig, section: ConfigSection): string | null {
+  for (let i = section.start; i < Math.min(section.end, section.start + 50); i++) {
+    const v = readVersionLine(parsed.lines[i]!)?.version;
+    if (v) return atLeast(v, '8.4(1)') ? null : v.text;
+  }
+  return null;
+}
+
+/** Keywords of `vpn-tunnel-protocol` that 8.4 introduced (8.0–8.3 write `svc`, `webvpn`, `IPSec`). */
+const NEW_PROTOCOLS: ReadonlySet<string> = new Set(['ssl-client', 'ssl-clientless', 'ikev1', 'ikev2']);
+
+/** A warning for a line a release before 8.4 may refuse: the `anyconnect` forms and the 8.4 protocol keywords. */
+function newKeywordWarning(words: readonly string[], release: string): string | null {
+  const body = unnegated(words);
+  const old =
+    body[0] === 'anyconnect'
+      ? `\`${['svc', ...body.slice(body[1] === 'ssl' ? 2 : 1)].join(' ')}\``
+      : body[0] === 'vpn-tunnel-protocol' && body.slice(1).some((w) => NEW_PROTOCOLS.has(w))
+        ? '`vpn-tunnel-protocol` with `svc`, `webvpn`, `IPSec`'
+        : null;
+  if (old === null) return null;
+  return `applied, but this configuration is ASA ${release}: the \`${body[0]!}\` keywords of this line arrived in 8.4 [recalled], so the ASA may refuse it; releases before 8.4 write ${old}`;
 }
 
 /** A keyword typed in another case (`Split-Dns`, `Group-Policy`): the ASA takes it, the tool does not simulate it. */

@@ -324,6 +324,25 @@ describe('merge engine', () => {
     }
   });
 
+  it('warns that a release before 8.4 may refuse the anyconnect and 8.4 protocol keywords, and applies them', () => {
+    const legacy = BASE.replace('ASA Version 9.16(4)', 'ASA Version 8.2(5)');
+    const r = merge(
+      'group-policy GP attributes\n vpn-tunnel-protocol ssl-client ikev2\n webvpn\n  anyconnect ssl keepalive none\n  svc dpd-interval client 30',
+      legacy,
+    );
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        severity: 'warning',
+        message: expect.stringMatching(/ASA 8\.2\(5\): the `vpn-tunnel-protocol` keywords of this line arrived in 8\.4 \[recalled\]/),
+      }),
+      expect.objectContaining({ line: 4, severity: 'warning', message: expect.stringMatching(/releases before 8\.4 write `svc keepalive none`$/) }),
+    ]);
+    expect(r.text).toContain('  anyconnect ssl keepalive none');
+    // The same lines on 9.16 draw nothing.
+    expect(merge('group-policy GP attributes\n vpn-tunnel-protocol ssl-client ikev2\n webvpn\n  anyconnect ssl keepalive none').problems).toEqual([]);
+  });
+
   it('refuses numbers outside the range a Cisco guide gives, at both ends, in either keyword form', () => {
     const cases: Array<[string, RegExp]> = [
       ['webvpn\n  anyconnect dpd-interval client 4', /`anyconnect dpd-interval client` takes 5–3600 seconds \(or `none`\), not 4/],
