@@ -211,9 +211,8 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(narrow.script).not.toMatch(/access-list ST-CORP/);
     expect(narrow.collateral).toEqual([]);
     expect(narrow.closes).toEqual([]);
-    expect(narrow.remains.map((r) => [r.tunnelGroup, r.why])).toEqual(
-      ['MOBILE-DOMAIN', 'MOBILE-INHERIT', 'MOBILE-SPLIT'].map((p) => [p, expect.stringContaining('also the split-tunnel list of DESKTOP')]),
-    );
+    expect(narrow.remains.map((r) => r.tunnelGroup)).toEqual(['MOBILE-DOMAIN', 'MOBILE-INHERIT', 'MOBILE-SPLIT']);
+    for (const r of narrow.remains) expect(r.why).toContain('also the split-tunnel list of DESKTOP');
     const shared = planDevice(before, OPTIONS, { scope: 'shared', ...options });
     expect(shared.script.split('\n')).toEqual([
       'access-list ST-CORP line 1 standard permit host 10.0.0.53',
