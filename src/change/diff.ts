@@ -103,7 +103,7 @@ function profileLine(name: string, before: DeviceSnapshot | null, after: DeviceS
 
 /**
  * Profiles the change added as copies of existing ones (a tunnel-group cannot be renamed, so a rename
- * is a copy that takes the old profile's group-urls or aliases): the copy's findings that the original
+ * is a copy that takes the old profile's group-urls, aliases or certificate maps): the copy's findings that the original
  * already had are not new. A new profile that only shares the original's settings (a second profile on
  * the same policy) is a new way in: its findings are new.
  */
@@ -114,7 +114,7 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
     if (before.profiles.has(name)) continue;
     for (const [oldName, o] of before.profiles) {
       if (!after.profiles.has(oldName)) continue;
-      const moved = ['group-url', 'group-alias'].some((w) =>
+      const moved = ['group-url', 'group-alias', 'certificate maps'].some((w) =>
         values(n, w).some((v) => values(o, w).includes(v) && !values(after.profiles.get(oldName)!, w).includes(v)),
       );
       if (moved) {

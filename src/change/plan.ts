@@ -533,6 +533,8 @@ class Composer {
     for (const [list, fix] of [...this.listFixes].sort(([a], [b]) => cmp(a, b))) {
       const others = [...this.profiles.values()]
         .filter((p) => valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>) === list && !fix.requesters.has(p.name))
+        // A profile that tunnels everything ignores its list: the entries change nothing for it.
+        .filter((p) => !['tunnelall', null].includes(valueOf(p.attributes.splitTunnelPolicy as Effective<unknown>) as string | null))
         .map((p) => p.name)
         .sort(cmp);
       if (this.scope === 'narrow' && others.length > 0) {

@@ -53,9 +53,10 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
   const reach = new Map(target.reach.map((r) => [r.tunnelGroup, r]));
   const skipped = new Map(target.skippedProfiles.map((s) => [s.tunnelGroup, s.reason]));
   const profiles = new Map<string, ProfileSnapshot>();
+  const otherLists = accessListLines(analysed);
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
-    const settings = profileSettings(p, analysed.model, names);
+    const settings = profileSettings(p, analysed.model, names, otherLists);
     settings.set('mobile-facing', {
       // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
       value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${[...r.via].sort(cmp).join(', ')}` : 'no',
@@ -109,7 +110,78 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   return settings;
 }
 
-function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineNames): Map<string, SettingValue> {
+/**
+ * The lines of access-lists the model does not read (extended lists), by name: looked up only when a
+ * profile's split-tunnel list is one of them, then indexed once.
+ */
+function accessListLines(analysed: AnalysedTarget): (name: string) => Array<{ text: string; line: number }> {
+  let byName: Map<string, Array<{ text: string; line: number }>> | null = null;
+  return (name) => {
+    if (byName === null) {
+      byName = new Map();
+      const { lines } = analysed.parsed;
+      for (const i of analysed.parsed.sections[analysed.sectionIndex]!.topLevel) {
+        const text = lines[i]!.trim();
+        if (!text.startsWith('access-list ')) continue;
+        const list = text.split(/[ \t]+/)[1]!;
+        (byName.get(list) ?? byName.set(list, []).get(list)!).push({ text, line: i + 1 });
+      }
+    }
+    return byName.get(name) ?? [];
+  };
+}
+
+/**
+ * What the split tunnel is: the entries of the profile's split-tunnel list. A change to a list several
+ * policies share changes every profile that uses it, though no policy line moved. Null when the list
+ * decides nothing (no list, or a policy that tunnels everything).
+ */
+function splitListEntries(
+  p: ResolvedProfile,
+  model: DeviceModel,
+  names: LineNames,
+  otherLists: (name: string) => Array<{ text: string; line: number }>,
+): SettingValue | null {
+  const listName = valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>);
+  const policy = valueOf(p.attributes.splitTunnelPolicy as Effective<unknown>);
+  if (typeof listName !== 'string' || policy === null || policy === 'tunnelall') return null;
+  const acl = model.global.accessLists.get(listName);
+  if (!acl) {
+    // Not a standard list: its lines as written (minus `access-list NAME`), so any edit shows.
+    const lines = otherLists(listName);
+    return {
+      value:
+        lines.length === 0
+          ? 'no such access-list'
+          : lines
+              .map((l) =>
+                l.text
+                  .split(/[ \t]+/)
+                  .slice(2)
+                  .join(' '),
+              )
+              .join(', '),
+      source: lines.length === 0 ? '' : names.many(lines.map((l) => l.line)),
+    };
+  }
+  const entries = acl.entries;
+  const unread = acl.unreadLines.length;
+  return {
+    value:
+      [
+        ...entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`),
+        ...(unread > 0 ? [`${unread} line${unread === 1 ? '' : 's'} not read`] : []),
+      ].join(', ') || 'none',
+    source: entries.length + unread > 0 ? names.many([...entries.map((e) => e.line), ...acl.unreadLines].sort((a, b) => a - b)) : '',
+  };
+}
+
+function profileSettings(
+  p: ResolvedProfile,
+  model: DeviceModel,
+  names: LineNames,
+  otherLists: (name: string) => Array<{ text: string; line: number }>,
+): Map<string, SettingValue> {
   const settings = new Map<string, SettingValue>();
   const tg = p.tunnelGroup;
   settings.set('group-policy', { value: p.groupPolicy, source: p.groupPolicyLine === null ? 'no default-group-policy line' : names.one(p.groupPolicyLine) });
@@ -117,22 +189,8 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
     const e: Effective<unknown> = p.attributes[spec.key];
     settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e, names.one) });
   }
-  // The list's entries are what the split tunnel is: a change to a list shared by several policies
-  // changes every profile that uses it, though no policy line moved.
-  const listName = valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>);
-  if (typeof listName === 'string') {
-    const acl = model.global.accessLists.get(listName);
-    const entries = acl?.entries ?? [];
-    settings.set('split-tunnel-network-list entries', {
-      value: !acl
-        ? 'no such access-list'
-        : [
-            ...entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`),
-            ...(acl.unreadLines.length > 0 ? [`${acl.unreadLines.length} line${acl.unreadLines.length === 1 ? '' : 's'} not read`] : []),
-          ].join(', ') || 'none',
-      source: acl && entries.length + acl.unreadLines.length > 0 ? names.many([...entries.map((e) => e.line), ...acl.unreadLines].sort((a, b) => a - b)) : '',
-    });
-  }
+  const entries = splitListEntries(p, model, names, otherLists);
+  if (entries !== null) settings.set('split-tunnel-network-list entries', entries);
   // A custom attribute reaches the client only with its type declared and its data present.
   const declared = new Set((model.global.webvpn?.customAttributeTypes ?? []).map((t) => t.type));
   for (const [type, e] of p.customAttributes) {
@@ -150,6 +208,17 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
     value: list(tg.webvpn.groupUrls.map((u) => `${u.url}${u.enabled ? '' : ' (disabled)'}`)),
     source: at(tg.webvpn.groupUrls.map((u) => u.line)),
   });
+  // Certificate maps are a way in as much as an alias: clients whose certificate matches land here.
+  const g = model.global;
+  const seq = (m: { sequence: number | null }): string => (m.sequence === null ? '' : ` ${m.sequence}`);
+  const maps = [
+    ...(g.webvpn?.certificateGroupMaps ?? [])
+      .filter((m) => m.tunnelGroup === p.name)
+      .map((m) => ({ text: `certificate-group-map ${m.map}${seq(m)}`, line: m.line })),
+    ...g.tunnelGroupMaps.filter((m) => m.tunnelGroup === p.name).map((m) => ({ text: `tunnel-group-map ${m.map}${seq(m)}`, line: m.line })),
+    ...(g.tunnelGroupMapDefault?.tunnelGroup === p.name ? [{ text: 'tunnel-group-map default-group', line: g.tunnelGroupMapDefault.line }] : []),
+  ];
+  settings.set('certificate maps', { value: list(maps.map((m) => m.text)), source: at(maps.map((m) => m.line)) });
   settings.set('authentication', {
     value: tg.webvpn.authentication.state === 'value' ? tg.webvpn.authentication.value.join(' ') : 'aaa',
     source: tg.webvpn.authentication.state === 'value' ? names.one(tg.webvpn.authentication.line) : 'the built-in default',

@@ -71,8 +71,13 @@ describe('plan: where the new values come from', () => {
       const original = before.analysed.parsed.lines;
       // The word every spelling of the setting has (`anyconnect ssl keepalive` is `svc keepalive` on old releases).
       // A split-tunnel list's entries are `access-list` lines.
+      // ... and certificate maps `tunnel-group-map` or `certificate-group-map` lines.
       const keyword = (setting: string): string =>
-        setting.endsWith(' entries') ? 'access-list' : setting.split(' ').find((w) => w !== 'anyconnect' && w !== 'ssl')!;
+        setting.endsWith(' entries')
+          ? 'access-list'
+          : setting === 'certificate maps'
+            ? 'group-map'
+            : setting.split(' ').find((w) => w !== 'anyconnect' && w !== 'ssl')!;
       for (const s of plan.changes.flatMap((c) => c.settings)) {
         for (const m of (s.newSource ?? '').matchAll(/\bplan line (\d+)/g)) {
           const line = script[Number(m[1]) - 1] ?? '';
@@ -237,6 +242,19 @@ describe('plan: the ways pasted advice went wrong', () => {
       expect.objectContaining({ tunnelGroup: 'Lab-Partners', what: expect.stringContaining('register Lab-Partners with the SAML identity provider') }),
     );
     expect(plan.script).not.toMatch(/BASE-URL/);
+  });
+
+  it('does not hold back list entries for a profile that tunnels everything: its list decides nothing', () => {
+    const text = readFileSync(fixture('plan/shared-split-list.cfg'), 'utf8').replace(
+      ' vpn-tunnel-protocol ikev1\n split-tunnel-policy tunnelspecified\n split-tunnel-network-list value ST-CORP',
+      ' vpn-tunnel-protocol ikev1\n split-tunnel-policy tunnelall\n split-tunnel-network-list value ST-CORP',
+    );
+    expect(text).toContain(' split-tunnel-policy tunnelall\n split-tunnel-network-list value ST-CORP');
+    const before = snapshotParsed(parseConfigText(text, 'tunnelall.cfg'), OPTIONS)[0]!;
+    const plan = planDevice(before, OPTIONS, { scope: 'narrow', rules: ['dns-server-outside-split-tunnel'] });
+    expect(plan.script).toMatch(/^access-list ST-CORP line 1 standard permit host 10\.0\.0\.53$/m);
+    expect(plan.collateral).toEqual([]);
+    expect(plan.changes.map((c) => c.tunnelGroup)).not.toContain('DESKTOP');
   });
 
   it('keeps a session setting off DfltGrpPolicy when a site-to-site tunnel uses it (narrow), and names the tunnel when shared', () => {

@@ -230,6 +230,49 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect([split.iosDns.old!.noResolver, split.iosDns.new!.noResolver]).toEqual([false, true]);
   });
 
+  it("recognises a plan's copy of a profile reached only by a certificate map: its findings are not new", async () => {
+    // Lab&Partners with no alias: clients reach it by tunnel-group-map default-group only.
+    const text = DEMO_TEXT.replace(' group-alias Lab-Partners enable\n', '').replace(
+      /\n(: end|Cryptochecksum)/,
+      '\ntunnel-group-map default-group Lab&Partners\n$1',
+    );
+    expect(text).toContain('tunnel-group-map default-group Lab&Partners');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.cfg'), text);
+    const script = (await cliWith({ cwd: dir }, 'plan', 'a.cfg', '--rules', 'profile-name-special-chars', '--format', 'script')).stdout;
+    expect(script).toMatch(/^tunnel-group-map default-group Lab-Partners$/m);
+    writeFileSync(join(dir, 's.txt'), script);
+    const r = await cliWith({ cwd: dir }, 'what-if', 'a.cfg', '--commands', 's.txt', '--fail-on-new', 'info', '--format', 'json');
+    expect(readJson<DiffJsonDocument>(r.stdout).devices[0]!.findings.introduced).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('shows a change to an extended split-tunnel list line by line, and a list that does not exist as such', async () => {
+    const extended = DEMO_TEXT.replace(/^access-list ST-LAB standard .*$/m, 'access-list ST-LAB extended permit ip 172.16.0.0 255.240.0.0 any');
+    expect(extended).toContain('access-list ST-LAB extended');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'old.cfg'), extended);
+    writeFileSync(
+      join(dir, 'new.cfg'),
+      extended.replace('access-list ST-LAB extended permit ip 172.16.0.0 255.240.0.0 any\n', '$&access-list ST-LAB extended permit ip host 172.16.0.53 any\n'),
+    );
+    const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'new.cfg', '--format', 'json')).stdout);
+    const changed = json.devices[0]!.profiles.filter((p) => p.status === 'changed');
+    expect(changed.length).toBeGreaterThan(0);
+    for (const p of changed)
+      expect(p.settings).toEqual([
+        expect.objectContaining({
+          setting: 'split-tunnel-network-list entries',
+          old: 'extended permit ip 172.16.0.0 255.240.0.0 any',
+          new: 'extended permit ip 172.16.0.0 255.240.0.0 any, extended permit ip host 172.16.0.53 any',
+        }),
+      ]);
+    writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n split-tunnel-network-list value NO-SUCH-LIST\n');
+    const gone = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', 'old.cfg', '--commands', 'change.txt', '--format', 'json')).stdout);
+    const split = gone.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;
+    expect(split.settings).toContainEqual(expect.objectContaining({ setting: 'split-tunnel-network-list entries', new: 'no such access-list' }));
+  });
+
   it('counts the findings of a new profile as introduced, even when it shares every setting with an existing one', async () => {
     // A second profile on DfltGrpPolicy is a new way in with DefaultWEBVPNGroup's settings, not a copy of it.
     const dir = tempDir();
