@@ -18,13 +18,18 @@ export interface SideDevice {
 export interface Side {
   devices: SideDevice[];
   errors: InputError[];
+  /**
+   * Files found by listing that were skipped quietly (empty, binary, not an ASA configuration): not an
+   * error on their own, but a device the other side has there was not removed.
+   */
+  skipped: InputError[];
 }
 
 const QUIET: ReadonlySet<InputError['kind']> = new Set(['not-asa', 'empty', 'binary']);
 
 /** A file or a directory (scanned like `audit DIR`). */
 export function sideFromPath(path: string, options: AuditOptions): Side {
-  const side: Side = { devices: [], errors: [] };
+  const side: Side = { devices: [], errors: [], skipped: [] };
   for (const p of planPaths([path], options)) {
     if (p.skip !== null) continue;
     let analysed: AnalysedTarget[];
@@ -33,6 +38,7 @@ export function sideFromPath(path: string, options: AuditOptions): Side {
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       if (!(!p.named && QUIET.has(err.kind))) side.errors.push(err);
+      else side.skipped.push(err);
       continue;
     }
     const rel = p.file === path ? '' : relative(path, p.file).split(sep).join('/');
@@ -80,8 +86,8 @@ export function sidesFromGit(repo: string, range: { base: string; head: string }
     .toString('utf8')
     .split('\0')
     .filter((x) => x !== '');
-  const old: Side = { devices: [], errors: [] };
-  const neu: Side = { devices: [], errors: [] };
+  const old: Side = { devices: [], errors: [], skipped: [] };
+  const neu: Side = { devices: [], errors: [], skipped: [] };
   for (let i = 0; i + 1 < changed.length; i += 2) {
     const status = changed[i]!;
     const file = changed[i + 1]!;
@@ -97,6 +103,7 @@ export function sidesFromGit(repo: string, range: { base: string; head: string }
     } catch (err) {
       if (err instanceof InputError) {
         if (!QUIET.has(err.kind)) side.errors.push(err);
+        else side.skipped.push(err);
         return;
       }
       throw err;

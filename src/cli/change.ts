@@ -169,8 +169,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   const allowIncomplete = opts.allowIncomplete === true;
   // A device whose file on the other side could not be read is not compared: it was not removed or added.
   const unread: DeviceDiff[] = [];
-  const oldDevices = withReadPartners(configured(old).devices, neu.errors, roots.new, 'new', unread);
-  const newDevices = withReadPartners(configured(neu).devices, old.errors, roots.old, 'old', unread);
+  // So is one whose file there was skipped as no configuration (emptied, binary, an error page).
+  const oldDevices = withReadPartners(configured(old).devices, [...neu.errors, ...neu.skipped], roots.new, 'new', unread);
+  const newDevices = withReadPartners(configured(neu).devices, [...old.errors, ...old.skipped], roots.old, 'old', unread);
+  const skippedPartners = [...old.skipped, ...neu.skipped].filter((e) => unread.some((d) => d.incomplete.some((i) => i.source === e.file)));
   const diffs = [...pairDevices(oldDevices, newDevices).map(([o, n]) => diffDevices(o, n, { allowIncomplete })), ...unread];
   for (const d of diffs) {
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
@@ -179,13 +181,14 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   }
   write(io, s, opts.output, renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined), htmlOptions(s.cfg, opts, io)));
   for (const e of errors) complain(io, e.describe());
+  for (const e of skippedPartners) complain(io, `${e.describe()} (the other side has a configuration there: not compared)`);
   const partial = incomplete(
     [...old.devices, ...neu.devices].map((d) => d.snapshot),
     io,
     opts.allowIncomplete,
     'use --allow-incomplete to accept it',
   );
-  if (errors.length > 0 || partial) return ExitCode.InputError;
+  if (errors.length > 0 || skippedPartners.length > 0 || partial) return ExitCode.InputError;
   if (opts.git === undefined && old.devices.length + neu.devices.length === 0) {
     complain(io, `no ASA configuration found in ${paths.join(' or ')}`);
     return ExitCode.InputError;

@@ -146,6 +146,12 @@ describe('diff OLD NEW', () => {
     expect(byHost['vpn-demo']).toEqual([join(dir, 'a', 'vpn-demo.cfg').slice(dir.length + 1), 'b/renamed-file.cfg']);
     expect(byHost['hq-asa']).toEqual(['a/hq.cfg', null]);
     expect(Object.values(byHost)).toContainEqual([null, 'b/legacy.cfg']);
+    // A device's file emptied on the new side is not compared (and exits 2), not removed.
+    writeFileSync(join(dir, 'b', 'hq.cfg'), '');
+    const emptied = await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'markdown');
+    expect(emptied.code).toBe(2);
+    expect(emptied.stdout).toMatch(/not compared: the new side b\/hq\.cfg could not be read/);
+    expect(emptied.stdout).not.toMatch(/hq-asa[^\n]*removed|0 finding\(s\) introduced, [1-9]\d* resolved/);
   });
 
   it('compares two revisions of a config repository without touching the working tree (--git)', async () => {
@@ -179,6 +185,15 @@ describe('diff OLD NEW', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^asa-mobile-audit: --git: `no-such-rev` is not a commit in the repository/);
     expect((await cliWith({ cwd: repo }, 'diff', '--git', '--upload-pack=x..HEAD')).code).toBe(2);
+    // A commit that empties a config (a collection job that failed): not compared, never "all resolved".
+    writeFileSync(join(repo, 'configs', 'vpn-demo'), '');
+    git('commit', '-q', '-am', 'collection failed');
+    const emptied = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', '--format', 'json');
+    expect(emptied.code).toBe(2);
+    expect(emptied.stderr).toMatch(/HEAD:configs\/vpn-demo: .*\(the other side has a configuration there: not compared\)/);
+    const device = readJson<DiffJsonDocument>(emptied.stdout).devices[0]!;
+    expect(device).toMatchObject({ compared: false, findings: { introduced: [], resolved: [] }, profiles: [] });
+    expect(device.incomplete[0]).toMatchObject({ side: 'new', kind: 'unreadable', source: 'HEAD:configs/vpn-demo' });
   });
 
   it('refuses a truncated side unless told, and needs exactly two paths', async () => {
