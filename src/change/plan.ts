@@ -399,12 +399,11 @@ class Composer {
     return this.byPolicy;
   }
 
-  /** Profiles that get a policy of their own so a fix reaches them and nobody else (narrow scope). */
   /**
    * Site-to-site tunnel-groups a policy fix reaches: they are no connection profile, but their
    * group-policy's session attributes (idle and session timeouts, tunnel protocols) apply to them too.
    */
-  siteToSiteReached(fix: PolicyFix): string[] {
+  private siteToSiteReached(fix: PolicyFix): string[] {
     const keys = fix.lines.map((l) => policyKey(fix.mode, tokenize(l))?.replace(/^\+/, ''));
     const session = keys.filter((k): k is keyof PolicyAttributes => k !== undefined && SITE_TO_SITE_ATTRIBUTES.has(k));
     if (session.length === 0) return [];
@@ -421,6 +420,7 @@ class Composer {
     return out.sort(cmp);
   }
 
+  /** Profiles that get a policy of their own so a fix reaches them and nobody else (narrow scope). */
   private dedicatedProfiles(): Set<string> {
     const dedicated = new Set<string>();
     if (this.scope === 'shared') return dedicated;

@@ -1052,7 +1052,7 @@ function newKeywordWarning(words: readonly string[], release: string): string | 
   const body = unnegated(words);
   const old =
     body[0] === 'anyconnect'
-      ? `\`${['svc', ...body.slice(body[1] === 'ssl' ? 2 : 1)].join(' ')}\``
+      ? `\`${[...(words[0] === 'no' ? ['no'] : []), 'svc', ...body.slice(body[1] === 'ssl' ? 2 : 1)].join(' ')}\``
       : body[0] === 'vpn-tunnel-protocol' && body.slice(1).some((w) => NEW_PROTOCOLS.has(w))
         ? '`vpn-tunnel-protocol` with `svc`, `webvpn`, `IPSec`'
         : null;
@@ -1066,21 +1066,29 @@ function caseMessage(word: string, lower: string): string {
 }
 
 /**
- * Keywords group-policy values are made of: a value word that abbreviates one of them, or is one of
- * them in another case, is what the ASA would take as that keyword (`tunnelspec`, `en`, `Enable`).
+ * The keywords the value of a group-policy attribute may be (where the value starts, and which): a
+ * value word that abbreviates one of them, or is one in another case, is what the ASA would take as
+ * that keyword (`tunnelspec`, `e`, `en`, `Enable`); against any other attribute's keywords it is not.
  */
-const VALUE_KEYWORDS = ['tunnelall', 'tunnelspecified', 'excludespecified', 'enable', 'disable', 'none', 'value', 'gateway', 'client'];
+function valueKeywordsOf(body: readonly string[]): { at: number; keywords: readonly string[] } | null {
+  const [first, second] = body;
+  if (first === 'split-tunnel-policy') return { at: 1, keywords: ['tunnelall', 'tunnelspecified', 'excludespecified'] };
+  if (first === 'split-tunnel-all-dns') return { at: 1, keywords: ['enable', 'disable'] };
+  if ((first === 'anyconnect' || first === 'svc') && second === 'dpd-interval') return { at: 2, keywords: ['gateway', 'client'] };
+  if (first === 'anyconnect' || first === 'svc') return null;
+  return { at: 1, keywords: ['value', 'none'] };
+}
 
 /** What a value word that is not valid as typed was probably meant as, in words; null when it is just wrong. */
 function valueKeywordProblem(words: readonly string[]): string | null {
-  for (const word of unnegated(words).slice(1)) {
-    if (VALUE_KEYWORDS.includes(word)) continue;
-    const lower = word.toLowerCase();
-    if (VALUE_KEYWORDS.includes(lower)) return caseMessage(word, lower);
-    const full = completion(lower, VALUE_KEYWORDS);
-    if (full !== null) return abbreviationMessage(word, full);
-  }
-  return null;
+  const body = unnegated(words);
+  const spec = valueKeywordsOf(body);
+  const word = spec === null ? undefined : body[spec.at];
+  if (spec === null || word === undefined || spec.keywords.includes(word)) return null;
+  const lower = word.toLowerCase();
+  if (spec.keywords.includes(lower)) return caseMessage(word, lower);
+  const full = completion(lower, spec.keywords);
+  return full === null ? null : abbreviationMessage(word, full);
 }
 
 function abbreviationMessage(word: string, full: string): string {

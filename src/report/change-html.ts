@@ -24,7 +24,10 @@ import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from '
 function dnsCell(s: IosDnsSummary | null): string {
   return s === null
     ? '<span class="muted">—</span>'
-    : `<span class="badge">${esc(s.row)}</span> ${esc(outcomeWords(s).replace(/ \(D\d\)$/, ''))}${s.tunneledDomains.length > 0 ? `: ${esc(s.tunneledDomains.join(', '))}` : ''}`;
+    : `<span class="badge">${esc(s.row)}</span> ${esc(outcomeWords(s).replace(/ \(D\d\)$/, ''))}${s.tunneledDomains.length > 0 ? `: ${esc(s.tunneledDomains.join(', '))}` : ''}${
+        // Row D0 holds whatever the row: tunnelled queries with no resolver pushed go unanswered.
+        s.noResolver ? '<br><strong>no tunnel resolver pushed (row D0): tunnelled queries go unanswered</strong>' : ''
+      }`;
 }
 
 function profileTable(profiles: readonly ProfileDiff[]): string {
@@ -33,7 +36,8 @@ function profileTable(profiles: readonly ProfileDiff[]): string {
     .map((p) => {
       const reach = reachChange(p);
       const settings = p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine);
-      const dnsChanged = p.iosDns.old?.row !== p.iosDns.new?.row || p.iosDns.old?.outcome !== p.iosDns.new?.outcome;
+      const dnsChanged =
+        p.iosDns.old?.row !== p.iosDns.new?.row || p.iosDns.old?.outcome !== p.iosDns.new?.outcome || p.iosDns.old?.noResolver !== p.iosDns.new?.noResolver;
       return `<tr data-profile="${esc(p.tunnelGroup)}" data-status="${p.status}"><th scope="row">${esc(p.tunnelGroup)}</th><td>${esc(p.status)}${reach ? `, <strong>${esc(reach)}</strong>` : ''}</td><td>${
         settings.length > 0 ? `<ul>${settings.map((l) => `<li><code>${esc(l)}</code></li>`).join('')}</ul>` : '<span class="muted">—</span>'
       }</td><td>${dnsCell(p.status === 'added' ? null : p.iosDns.old)}</td><td>${dnsCell(p.status === 'removed' ? null : p.iosDns.new)}${dnsChanged && p.status === 'changed' ? ' <strong>(changed)</strong>' : ''}</td></tr>`;

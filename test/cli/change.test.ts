@@ -243,6 +243,14 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
     const split = json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;
     expect([split.iosDns.old!.noResolver, split.iosDns.new!.noResolver]).toEqual([false, true]);
+    for (const format of ['markdown', 'github']) {
+      const out = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', format)).stdout;
+      expect(out, format).toContain('iOS DNS tunnel resolver: pushed → none pushed');
+    }
+    const html = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'html')).stdout;
+    const row = /<tr data-profile="MOBILE-SPLIT"[^]*?<\/tr>/.exec(html)![0];
+    expect(row).toContain('no tunnel resolver pushed (row D0)');
+    expect(row).toContain('<strong>(changed)</strong>');
   });
 
   it("recognises a plan's copy of a profile reached only by a certificate map: its findings are not new", async () => {

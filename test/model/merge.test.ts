@@ -322,6 +322,13 @@ describe('merge engine', () => {
       expect(r.problems[0]!.message, line).not.toMatch(/refuses/);
       expect(r.text, line).toBe(BASE);
     }
+    // Only the attribute's own keywords count: `e` abbreviates excludespecified; `dis` and `en` abbreviate
+    // nothing a split-tunnel-policy or a timeout takes, so the ASA refuses them.
+    expect(merge('group-policy GP attributes\n split-tunnel-policy e').problems[0]!.message).toMatch(/`e` looks like an abbreviation of `excludespecified`/);
+    for (const line of ['split-tunnel-policy dis', 'split-tunnel-policy g', 'vpn-session-timeout en'])
+      expect(merge(`group-policy GP attributes\n ${line}`).problems[0]!.message, line).toMatch(
+        /is not valid: .*; the ASA refuses the line and nothing changes$/,
+      );
   });
 
   it('warns that a release before 8.4 may refuse the anyconnect and 8.4 protocol keywords, and applies them', () => {
@@ -339,6 +346,7 @@ describe('merge engine', () => {
       expect.objectContaining({ line: 4, severity: 'warning', message: expect.stringMatching(/releases before 8\.4 write `svc keepalive none`$/) }),
     ]);
     expect(r.text).toContain('  anyconnect ssl keepalive none');
+    expect(merge('group-policy GP attributes\n webvpn\n  no anyconnect ask', legacy).problems[0]!.message).toMatch(/write `no svc ask`$/);
     // The same lines on 9.16 draw nothing.
     expect(merge('group-policy GP attributes\n vpn-tunnel-protocol ssl-client ikev2\n webvpn\n  anyconnect ssl keepalive none').problems).toEqual([]);
   });
