@@ -9,7 +9,7 @@ import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
-import { GitError, parseRange, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
+import { GitError, parseRange, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
 import { whatIf } from '../change/what-if.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, namesProfile, profileFilter } from '../config/apply.js';
@@ -167,13 +167,26 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   const errors: InputError[] = [...old.errors, ...neu.errors];
   const configured = (side: Side): Side => ({ ...side, devices: side.devices.map((d) => ({ ...d, snapshot: configure(d.snapshot, s) })) });
   const allowIncomplete = opts.allowIncomplete === true;
-  // A device whose file on the other side could not be read is not compared: it was not removed or added.
-  const unread: DeviceDiff[] = [];
-  // So is one whose file there was skipped as no configuration (emptied, binary, an error page).
-  const oldDevices = withReadPartners(configured(old).devices, [...neu.errors, ...neu.skipped], roots.new, 'new', unread);
-  const newDevices = withReadPartners(configured(neu).devices, [...old.errors, ...old.skipped], roots.old, 'old', unread);
-  const skippedPartners = [...old.skipped, ...neu.skipped].filter((e) => unread.some((d) => d.incomplete.some((i) => i.source === e.file)));
-  const diffs = [...pairDevices(oldDevices, newDevices).map(([o, n]) => diffDevices(o, n, { allowIncomplete })), ...unread];
+  const oldDevices = configured(old).devices;
+  const newDevices = configured(neu).devices;
+  const pathOf = new Map<DeviceSnapshot, string>([...oldDevices, ...newDevices].map((d) => [d.snapshot, d.path]));
+  // A device left without a partner whose file on the other side could not be read is not compared:
+  // it was not removed or added. So is one whose new file is no configuration any more (emptied by a
+  // failed collection, an error page); an old file that was none and now is one is just added.
+  const unreadNew = failedByPath([...neu.errors, ...neu.skipped], roots.new);
+  const unreadOld = failedByPath(old.errors, roots.old);
+  const skippedPartners: InputError[] = [];
+  const diffs = pairDevices(oldDevices, newDevices).map(([o, n]) => {
+    const alone =
+      o !== null && n === null
+        ? { device: o, e: unreadNew.get(pathOf.get(o)!), side: 'new' as const }
+        : o === null && n !== null
+          ? { device: n, e: unreadOld.get(pathOf.get(n)!), side: 'old' as const }
+          : null;
+    if (alone?.e === undefined) return diffDevices(o, n, { allowIncomplete });
+    if (neu.skipped.includes(alone.e)) skippedPartners.push(alone.e);
+    return notCompared(alone.device, alone.e, alone.side);
+  });
   for (const d of diffs) {
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
     if (d.new !== null) d.new = reportPath(d.new, io.cwd);
@@ -196,38 +209,26 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   return gateOnNew(diffs, failOnNew, io);
 }
 
-/**
- * The devices of one side whose file on the other side was read; for the others, a diff that says the
- * other side could not be read (a typo in a path must not read as every profile removed).
- */
-function withReadPartners(
-  devices: SideDevice[],
-  otherErrors: readonly InputError[],
-  otherRoot: string | null,
-  other: 'old' | 'new',
-  unread: DeviceDiff[],
-): SideDevice[] {
-  if (otherErrors.length === 0) return devices;
-  const pathOf = (file: string): string =>
-    otherRoot === null ? file.replace(/^[^:]*:/, '') : file === otherRoot ? '' : relative(otherRoot, file).split(sep).join('/');
-  const failed = new Map(otherErrors.map((e) => [pathOf(e.file), e]));
-  return devices.filter((d) => {
-    const e = failed.get(d.path);
-    if (e === undefined) return true;
-    const summary = d.snapshot.target.summary;
-    unread.push({
-      hostname: summary.hostname,
-      context: summary.context,
-      old: other === 'old' ? e.file : summary.source,
-      new: other === 'new' ? e.file : summary.source,
-      device: [],
-      profiles: [],
-      findings: { introduced: [], resolved: [] },
-      incomplete: [{ side: other, kind: 'unreadable', source: e.file, line: e.line, message: e.message }],
-      compared: false,
-    });
-    return false;
-  });
+/** A side's read errors by the path its devices are paired by (relative to its root; `REV:PATH` in git). */
+function failedByPath(errors: readonly InputError[], root: string | null): Map<string, InputError> {
+  const pathOf = (file: string): string => (root === null ? file.replace(/^[^:]*:/, '') : file === root ? '' : relative(root, file).split(sep).join('/'));
+  return new Map(errors.map((e) => [pathOf(e.file), e]));
+}
+
+/** A device whose file on the other side could not be read: named, never compared (not removed, not added). */
+function notCompared(device: DeviceSnapshot, e: InputError, other: 'old' | 'new'): DeviceDiff {
+  const summary = device.target.summary;
+  return {
+    hostname: summary.hostname,
+    context: summary.context,
+    old: other === 'old' ? e.file : summary.source,
+    new: other === 'new' ? e.file : summary.source,
+    device: [],
+    profiles: [],
+    findings: { introduced: [], resolved: [] },
+    incomplete: [{ side: other, kind: 'unreadable', source: e.file, line: e.line, message: e.message }],
+    compared: false,
+  };
 }
 
 // ---- what-if ------------------------------------------------------------------------------------

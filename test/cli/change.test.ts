@@ -152,6 +152,23 @@ describe('diff OLD NEW', () => {
     expect(emptied.code).toBe(2);
     expect(emptied.stdout).toMatch(/not compared: the new side b\/hq\.cfg could not be read/);
     expect(emptied.stdout).not.toMatch(/hq-asa[^\n]*removed|0 finding\(s\) introduced, [1-9]\d* resolved/);
+    // The other way round (an empty placeholder that now holds a configuration) is a device added.
+    writeFileSync(join(dir, 'a', 'hq.cfg'), '');
+    copyFileSync(fixture('synthetic/plain-916.cfg'), join(dir, 'b', 'hq.cfg'));
+    const filled = await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json');
+    expect(filled.code).toBe(0);
+    const added = readJson<DiffJsonDocument>(filled.stdout).devices.find((d) => d.hostname === 'hq-asa')!;
+    expect([added.old, added.new, added.compared]).toEqual([null, 'b/hq.cfg', true]);
+    // A device that moved to another file, leaving a note at the old path, is paired by hostname.
+    const moved = tempDir();
+    mkdirSync(join(moved, 'a'));
+    mkdirSync(join(moved, 'b'));
+    writeFileSync(join(moved, 'a', 'fw.cfg'), DEMO_TEXT);
+    writeFileSync(join(moved, 'b', 'fw.cfg'), 'moved to fw-running.cfg\n');
+    writeFileSync(join(moved, 'b', 'fw-running.cfg'), DEMO_TEXT);
+    const r = await cliWith({ cwd: moved }, 'diff', 'a', 'b');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no change to any connection profile (1 device compared)');
   });
 
   it('compares two revisions of a config repository without touching the working tree (--git)', async () => {
