@@ -147,8 +147,9 @@ function splitListEntries(
   if (typeof listName !== 'string' || policy === null || policy === 'tunnelall') return null;
   const acl = model.global.accessLists.get(listName);
   if (!acl) {
-    // Not a standard list: its lines as written (minus `access-list NAME`), so any edit shows.
-    const lines = otherLists(listName);
+    // Not a standard list: its entries as written (minus `access-list NAME`), so an edit to an entry
+    // shows; remarks change nothing. (Object-groups an entry names are not expanded.)
+    const lines = otherLists(listName).filter((l) => l.text.split(/[ \t]+/)[2] !== 'remark');
     return {
       value:
         lines.length === 0

@@ -1066,29 +1066,48 @@ function caseMessage(word: string, lower: string): string {
 }
 
 /**
- * The keywords the value of a group-policy attribute may be (where the value starts, and which): a
+ * The keywords a group-policy line may hold after its attribute's words, and from which word on: a
  * value word that abbreviates one of them, or is one in another case, is what the ASA would take as
  * that keyword (`tunnelspec`, `e`, `en`, `Enable`); against any other attribute's keywords it is not.
  */
-function valueKeywordsOf(body: readonly string[]): { at: number; keywords: readonly string[] } | null {
+function valueKeywordsOf(body: readonly string[]): { from: number; keywords: readonly string[] } {
   const [first, second] = body;
-  if (first === 'split-tunnel-policy') return { at: 1, keywords: ['tunnelall', 'tunnelspecified', 'excludespecified'] };
-  if (first === 'split-tunnel-all-dns') return { at: 1, keywords: ['enable', 'disable'] };
-  if ((first === 'anyconnect' || first === 'svc') && second === 'dpd-interval') return { at: 2, keywords: ['gateway', 'client'] };
-  if (first === 'anyconnect' || first === 'svc') return null;
-  return { at: 1, keywords: ['value', 'none'] };
+  switch (first) {
+    case 'split-tunnel-policy':
+      return { from: 1, keywords: ['tunnelall', 'tunnelspecified', 'excludespecified'] };
+    case 'split-tunnel-all-dns':
+      return { from: 1, keywords: ['enable', 'disable'] };
+    case 'vpn-idle-timeout':
+    case 'vpn-session-timeout':
+      return { from: 1, keywords: ['none'] };
+    case 'vpn-tunnel-protocol':
+      return { from: 1, keywords: ['ikev1', 'ikev2', 'l2tp-ipsec', 'ssl-client', 'ssl-clientless', 'svc', 'webvpn'] };
+    case 'anyconnect':
+    case 'svc':
+      // `anyconnect dpd-interval gateway none`, `anyconnect ssl dtls enable`, `anyconnect profiles value P type user`.
+      return second === 'dpd-interval' ? { from: 3, keywords: ['none'] } : { from: 2, keywords: ['enable', 'disable', 'none', 'value'] };
+    default:
+      return { from: 1, keywords: ['value', 'none'] };
+  }
 }
 
 /** What a value word that is not valid as typed was probably meant as, in words; null when it is just wrong. */
 function valueKeywordProblem(words: readonly string[]): string | null {
   const body = unnegated(words);
-  const spec = valueKeywordsOf(body);
-  const word = spec === null ? undefined : body[spec.at];
-  if (spec === null || word === undefined || spec.keywords.includes(word)) return null;
-  const lower = word.toLowerCase();
-  if (spec.keywords.includes(lower)) return caseMessage(word, lower);
-  const full = completion(lower, spec.keywords);
-  return full === null ? null : abbreviationMessage(word, full);
+  const { from, keywords } = valueKeywordsOf(body);
+  // A single-valued attribute has one keyword place; client lines may hold several.
+  const last = body[0] === 'anyconnect' || body[0] === 'svc' || body[0] === 'vpn-tunnel-protocol' ? body.length : from + 1;
+  for (let i = from; i < Math.min(last, body.length); i++) {
+    const word = body[i]!;
+    // What follows `value` is a name, not a keyword.
+    if (i > 0 && body[i - 1] === 'value') continue;
+    if (keywords.includes(word)) continue;
+    const lower = word.toLowerCase();
+    if (keywords.includes(lower)) return caseMessage(word, lower);
+    const full = completion(lower, keywords);
+    if (full !== null) return abbreviationMessage(word, full);
+  }
+  return null;
 }
 
 function abbreviationMessage(word: string, full: string): string {

@@ -325,10 +325,17 @@ describe('merge engine', () => {
     // Only the attribute's own keywords count: `e` abbreviates excludespecified; `dis` and `en` abbreviate
     // nothing a split-tunnel-policy or a timeout takes, so the ASA refuses them.
     expect(merge('group-policy GP attributes\n split-tunnel-policy e').problems[0]!.message).toMatch(/`e` looks like an abbreviation of `excludespecified`/);
-    for (const line of ['split-tunnel-policy dis', 'split-tunnel-policy g', 'vpn-session-timeout en'])
+    for (const line of ['split-tunnel-policy dis', 'split-tunnel-policy g', 'vpn-session-timeout en', 'vpn-idle-timeout v', 'vpn-tunnel-protocol Value'])
       expect(merge(`group-policy GP attributes\n ${line}`).problems[0]!.message, line).toMatch(
         /is not valid: .*; the ASA refuses the line and nothing changes$/,
       );
+    // Client lines under the policy's webvpn: their own keywords, wherever they stand.
+    for (const [line, message] of [
+      ['anyconnect ssl keepalive n', /`n` looks like an abbreviation of `none`/],
+      ['anyconnect ssl keepalive None', /`None` is `none` in another case/],
+      ['anyconnect dpd-interval gateway None', /`None` is `none` in another case/],
+    ] as const)
+      expect(merge(`group-policy GP attributes\n webvpn\n  ${line}`).problems[0]!.message, line).toMatch(message);
   });
 
   it('warns that a release before 8.4 may refuse the anyconnect and 8.4 protocol keywords, and applies them', () => {
