@@ -54,9 +54,10 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
   const skipped = new Map(target.skippedProfiles.map((s) => [s.tunnelGroup, s.reason]));
   const profiles = new Map<string, ProfileSnapshot>();
   const otherLists = accessListLines(analysed);
+  const listCache = new Map<string, SettingValue>();
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
-    const settings = profileSettings(p, analysed.model, names, otherLists);
+    const settings = profileSettings(p, analysed.model, names, otherLists, listCache);
     settings.set('mobile-facing', {
       // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
       value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${[...r.via].sort(cmp).join(', ')}` : 'no',
@@ -141,10 +142,23 @@ function splitListEntries(
   model: DeviceModel,
   names: LineNames,
   otherLists: (name: string) => Array<{ text: string; line: number }>,
+  cache: Map<string, SettingValue>,
 ): SettingValue | null {
   const listName = valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>);
   const policy = valueOf(p.attributes.splitTunnelPolicy as Effective<unknown>);
   if (typeof listName !== 'string' || policy === null || policy === 'tunnelall') return null;
+  // Profiles share lists: each list is written out once per snapshot.
+  let value = cache.get(listName);
+  if (value === undefined) cache.set(listName, (value = listEntries(listName, model, names, otherLists)));
+  return value;
+}
+
+function listEntries(
+  listName: string,
+  model: DeviceModel,
+  names: LineNames,
+  otherLists: (name: string) => Array<{ text: string; line: number }>,
+): SettingValue {
   const acl = model.global.accessLists.get(listName);
   if (!acl) {
     // Not a standard list: its entries as written (minus `access-list NAME`), so an edit to an entry
@@ -182,6 +196,7 @@ function profileSettings(
   model: DeviceModel,
   names: LineNames,
   otherLists: (name: string) => Array<{ text: string; line: number }>,
+  listCache: Map<string, SettingValue>,
 ): Map<string, SettingValue> {
   const settings = new Map<string, SettingValue>();
   const tg = p.tunnelGroup;
@@ -190,7 +205,7 @@ function profileSettings(
     const e: Effective<unknown> = p.attributes[spec.key];
     settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e, names.one) });
   }
-  const entries = splitListEntries(p, model, names, otherLists);
+  const entries = splitListEntries(p, model, names, otherLists, listCache);
   if (entries !== null) settings.set('split-tunnel-network-list entries', entries);
   // A custom attribute reaches the client only with its type declared and its data present.
   const declared = new Set((model.global.webvpn?.customAttributeTypes ?? []).map((t) => t.type));
