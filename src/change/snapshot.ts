@@ -163,19 +163,15 @@ function listEntries(
   if (!acl) {
     // Not a standard list: its entries as written (minus `access-list NAME`), so an edit to an entry
     // shows; remarks change nothing. (Object-groups an entry names are not expanded.)
-    const lines = otherLists(listName).filter((l) => l.text.split(/[ \t]+/)[2] !== 'remark');
+    const all = otherLists(listName);
+    const lines = all.filter((l) => l.text.split(/[ \t]+/)[2] !== 'remark');
+    const entry = (text: string): string =>
+      text
+        .split(/[ \t]+/)
+        .slice(2)
+        .join(' ');
     return {
-      value:
-        lines.length === 0
-          ? 'no such access-list'
-          : lines
-              .map((l) =>
-                l.text
-                  .split(/[ \t]+/)
-                  .slice(2)
-                  .join(' '),
-              )
-              .join(', '),
+      value: all.length === 0 ? 'no such access-list' : lines.map((l) => entry(l.text)).join(', ') || 'none',
       source: lines.length === 0 ? '' : names.many(lines.map((l) => l.line)),
     };
   }

@@ -171,10 +171,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   const newDevices = configured(neu).devices;
   const pathOf = new Map<DeviceSnapshot, string>([...oldDevices, ...newDevices].map((d) => [d.snapshot, d.path]));
   // A device left without a partner whose file on the other side could not be read is not compared:
-  // it was not removed or added. So is one whose new file is no configuration any more (emptied by a
-  // failed collection, an error page); an old file that was none and now is one is just added.
+  // it was not removed or added. So is one whose file is no configuration on the other side (emptied by
+  // a failed collection, an error page) — except an old file that was empty: a placeholder, now filled.
   const unreadNew = failedByPath([...neu.errors, ...neu.skipped], roots.new);
-  const unreadOld = failedByPath(old.errors, roots.old);
+  const unreadOld = failedByPath([...old.errors, ...old.skipped.filter((e) => e.kind !== 'empty')], roots.old);
   const skippedPartners: InputError[] = [];
   const diffs = pairDevices(oldDevices, newDevices).map(([o, n]) => {
     const alone =
@@ -184,7 +184,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
           ? { device: n, e: unreadOld.get(pathOf.get(n)!), side: 'old' as const }
           : null;
     if (alone?.e === undefined) return diffDevices(o, n, { allowIncomplete });
-    if (neu.skipped.includes(alone.e)) skippedPartners.push(alone.e);
+    if ((neu.skipped.includes(alone.e) || old.skipped.includes(alone.e)) && !skippedPartners.includes(alone.e)) skippedPartners.push(alone.e);
     return notCompared(alone.device, alone.e, alone.side);
   });
   for (const d of diffs) {

@@ -1070,7 +1070,7 @@ function caseMessage(word: string, lower: string): string {
  * value word that abbreviates one of them, or is one in another case, is what the ASA would take as
  * that keyword (`tunnelspec`, `e`, `en`, `Enable`); against any other attribute's keywords it is not.
  */
-function valueKeywordsOf(body: readonly string[]): { from: number; keywords: readonly string[] } {
+function valueKeywordsOf(body: readonly string[]): { from: number; keywords: readonly string[] } | null {
   const [first, second] = body;
   switch (first) {
     case 'split-tunnel-policy':
@@ -1083,9 +1083,17 @@ function valueKeywordsOf(body: readonly string[]): { from: number; keywords: rea
     case 'vpn-tunnel-protocol':
       return { from: 1, keywords: ['ikev1', 'ikev2', 'l2tp-ipsec', 'ssl-client', 'ssl-clientless', 'svc', 'webvpn'] };
     case 'anyconnect':
-    case 'svc':
-      // `anyconnect dpd-interval gateway none`, `anyconnect ssl dtls enable`, `anyconnect profiles value P type user`.
-      return second === 'dpd-interval' ? { from: 3, keywords: ['none'] } : { from: 2, keywords: ['enable', 'disable', 'none', 'value'] };
+    case 'svc': {
+      // Each client line its own: `anyconnect dpd-interval gateway none`, `anyconnect ssl keepalive none`,
+      // `anyconnect ssl dtls enable|none`, `anyconnect profiles value P type user|none`; others are not judged.
+      const ssl = second === 'ssl' ? 1 : 0;
+      const sub = body[1 + ssl];
+      if (sub === 'dpd-interval') return { from: 3, keywords: ['none'] };
+      if (sub === 'keepalive') return { from: 2 + ssl, keywords: ['none'] };
+      if (sub === 'dtls') return { from: 2 + ssl, keywords: ['enable', 'none'] };
+      if (sub === 'profiles') return { from: 2, keywords: ['value', 'none'] };
+      return null;
+    }
     default:
       return { from: 1, keywords: ['value', 'none'] };
   }
@@ -1094,16 +1102,19 @@ function valueKeywordsOf(body: readonly string[]): { from: number; keywords: rea
 /** What a value word that is not valid as typed was probably meant as, in words; null when it is just wrong. */
 function valueKeywordProblem(words: readonly string[]): string | null {
   const body = unnegated(words);
-  const { from, keywords } = valueKeywordsOf(body);
-  // A single-valued attribute has one keyword place; client lines may hold several.
-  const last = body[0] === 'anyconnect' || body[0] === 'svc' || body[0] === 'vpn-tunnel-protocol' ? body.length : from + 1;
-  for (let i = from; i < Math.min(last, body.length); i++) {
+  const spec = valueKeywordsOf(body);
+  if (spec === null) return null;
+  const { from, keywords } = spec;
+  // One keyword place, except the list of protocols (which the tool reads in any case).
+  const protocols = body[0] === 'vpn-tunnel-protocol';
+  for (let i = from; i < (protocols ? body.length : Math.min(from + 1, body.length)); i++) {
     const word = body[i]!;
-    // What follows `value` is a name, not a keyword.
-    if (i > 0 && body[i - 1] === 'value') continue;
     if (keywords.includes(word)) continue;
     const lower = word.toLowerCase();
-    if (keywords.includes(lower)) return caseMessage(word, lower);
+    if (keywords.includes(lower)) {
+      if (protocols) continue;
+      return caseMessage(word, lower);
+    }
     const full = completion(lower, keywords);
     if (full !== null) return abbreviationMessage(word, full);
   }

@@ -159,6 +159,21 @@ describe('diff OLD NEW', () => {
     expect(filled.code).toBe(0);
     const added = readJson<DiffJsonDocument>(filled.stdout).devices.find((d) => d.hostname === 'hq-asa')!;
     expect([added.old, added.new, added.compared]).toEqual([null, 'b/hq.cfg', true]);
+    // An old file that held something else (a failed capture's error page) is no placeholder: not compared.
+    writeFileSync(join(dir, 'a', 'hq.cfg'), '<html><body>502 Bad Gateway</body></html>\n');
+    const recovered = await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json');
+    expect(recovered.code).toBe(2);
+    expect(readJson<DiffJsonDocument>(recovered.stdout).devices.find((d) => d.hostname === 'hq-asa')).toMatchObject({ compared: false, old: 'a/hq.cfg' });
+    // A multiple-context backup emptied on the new side: one device per context not compared, one message.
+    const contexts = tempDir();
+    mkdirSync(join(contexts, 'a'));
+    mkdirSync(join(contexts, 'b'));
+    copyFileSync(fixture('synthetic/oxidized-multi-context.cfg'), join(contexts, 'a', 'mc.cfg'));
+    writeFileSync(join(contexts, 'b', 'mc.cfg'), '');
+    const mc = await cliWith({ cwd: contexts }, 'diff', 'a', 'b', '--format', 'json');
+    expect(mc.code).toBe(2);
+    expect(readJson<DiffJsonDocument>(mc.stdout).devices.map((d) => d.compared)).toEqual([false, false, false]);
+    expect(mc.stderr.match(/not compared\)/g)).toHaveLength(1);
     // A device that moved to another file, leaving a note at the old path, is paired by hostname.
     const moved = tempDir();
     mkdirSync(join(moved, 'a'));
@@ -307,6 +322,15 @@ describe('what-if FILE --commands CHANGE.txt', () => {
           new: 'extended permit ip 172.16.0.0 255.240.0.0 any, extended permit ip host 172.16.0.53 any',
         }),
       ]);
+    // A list of remarks only exists, with no entries.
+    writeFileSync(
+      join(dir, 'remarks.cfg'),
+      extended.replace('access-list ST-LAB extended permit ip 172.16.0.0 255.240.0.0 any', 'access-list ST-LAB remark lab networks'),
+    );
+    const remarks = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'remarks.cfg', '--format', 'json')).stdout);
+    const emptied = remarks.devices[0]!.profiles.filter((x) => x.status === 'changed');
+    expect(emptied.length).toBeGreaterThan(0);
+    for (const p of emptied) expect(p.settings).toContainEqual(expect.objectContaining({ setting: 'split-tunnel-network-list entries', new: 'none' }));
     writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n split-tunnel-network-list value NO-SUCH-LIST\n');
     const gone = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', 'old.cfg', '--commands', 'change.txt', '--format', 'json')).stdout);
     const split = gone.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;

@@ -334,8 +334,14 @@ describe('merge engine', () => {
       ['anyconnect ssl keepalive n', /`n` looks like an abbreviation of `none`/],
       ['anyconnect ssl keepalive None', /`None` is `none` in another case/],
       ['anyconnect dpd-interval gateway None', /`None` is `none` in another case/],
+      ['anyconnect ssl dtls e', /`e` looks like an abbreviation of `enable`/],
     ] as const)
       expect(merge(`group-policy GP attributes\n webvpn\n  ${line}`).problems[0]!.message, line).toMatch(message);
+    // ... and never another line's: these the ASA refuses.
+    for (const line of ['anyconnect ssl keepalive e', 'anyconnect ssl keepalive Value', 'anyconnect ssl dtls Disable', 'anyconnect profiles e'])
+      expect(merge(`group-policy GP attributes\n webvpn\n  ${line}`).problems[0]!.message, line).toMatch(/the ASA refuses the line and nothing changes$/);
+    // A protocol list names the word that fails, not one in another case the tool reads anyway.
+    expect(merge('group-policy GP attributes\n vpn-tunnel-protocol IKEv2 ssl-clnt').problems[0]!.message).toMatch(/is not valid: .*; the ASA refuses/);
   });
 
   it('warns that a release before 8.4 may refuse the anyconnect and 8.4 protocol keywords, and applies them', () => {
