@@ -173,8 +173,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   // A device left without a partner whose file on the other side could not be read is not compared:
   // it was not removed or added. So is one whose file is no configuration on the other side (emptied by
   // a failed collection, an error page) — except an old file that was empty: a placeholder, now filled.
-  const unreadNew = failedByPath([...neu.errors, ...neu.skipped], roots.new);
-  const unreadOld = failedByPath([...old.errors, ...old.skipped.filter((e) => e.kind !== 'empty')], roots.old);
+  // `--allow-incomplete` takes such a device as added or removed after all (a router's name reused).
+  const skippedOld = allowIncomplete ? [] : old.skipped.filter((e) => e.kind !== 'empty');
+  const unreadNew = failedByPath([...neu.errors, ...(allowIncomplete ? [] : neu.skipped)], roots.new);
+  const unreadOld = failedByPath([...old.errors, ...skippedOld], roots.old);
   const skippedPartners: InputError[] = [];
   const diffs = pairDevices(oldDevices, newDevices).map(([o, n]) => {
     const alone =

@@ -69,7 +69,7 @@ export const DEVICE_WIDE = 'Device-wide (every tunnel of the device, site-to-sit
 export function incompleteLines(d: DeviceDiff): string[] {
   return d.incomplete.map((i) =>
     i.kind === 'unreadable'
-      ? `not compared: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''} could not be read: ${i.message}`
+      ? `not compared: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''} could not be read as a configuration: ${i.message}`
       : `${d.compared ? 'compared although incomplete' : 'not compared'}: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''}: ${i.message}${d.compared ? '' : '; --allow-incomplete compares it anyway'}`,
   );
 }

@@ -164,6 +164,14 @@ describe('diff OLD NEW', () => {
     const recovered = await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json');
     expect(recovered.code).toBe(2);
     expect(readJson<DiffJsonDocument>(recovered.stdout).devices.find((d) => d.hostname === 'hq-asa')).toMatchObject({ compared: false, old: 'a/hq.cfg' });
+    // --allow-incomplete takes it as a device added after all (a name reused for a new device).
+    const accepted = await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json', '--allow-incomplete');
+    expect(accepted.code).toBe(0);
+    expect(readJson<DiffJsonDocument>(accepted.stdout).devices.find((d) => d.hostname === 'hq-asa')).toMatchObject({
+      compared: true,
+      old: null,
+      new: 'b/hq.cfg',
+    });
     // A multiple-context backup emptied on the new side: one device per context not compared, one message.
     const contexts = tempDir();
     mkdirSync(join(contexts, 'a'));
