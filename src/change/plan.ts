@@ -390,6 +390,7 @@ class Composer {
   }
 
   private byPolicy: Map<string, string[]> | null = null;
+  private siteToSite: Array<{ name: string; own: string }> | null = null;
 
   private profilesByPolicy(): Map<string, string[]> {
     if (this.byPolicy === null) {
@@ -404,13 +405,17 @@ class Composer {
    * group-policy's session attributes (idle and session timeouts, tunnel protocols) apply to them too.
    */
   private siteToSiteReached(fix: PolicyFix): string[] {
+    // Site-to-site tunnel-groups and their policies, found once (most headends have few or none).
+    this.siteToSite ??= [...this.model.tunnelGroups.values()]
+      .filter((tg) => tg.type !== null && !REMOTE_ACCESS.has(tg.type))
+      .map((tg) => ({ name: tg.name, own: tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY }));
+    if (this.siteToSite.length === 0) return [];
     const keys = fix.lines.map((l) => policyKey(fix.mode, tokenize(l))?.replace(/^\+/, ''));
     const session = keys.filter((k): k is keyof PolicyAttributes => k !== undefined && SITE_TO_SITE_ATTRIBUTES.has(k));
     if (session.length === 0) return [];
     const out: string[] = [];
-    for (const tg of this.model.tunnelGroups.values()) {
-      if (tg.type === null || REMOTE_ACCESS.has(tg.type)) continue;
-      const own = tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY;
+    for (const tg of this.siteToSite) {
+      const own = tg.own;
       const policy = this.model.groupPolicies.get(own);
       // DfltGrpPolicy reaches the tunnel for an attribute its own policy leaves unset.
       const reached =

@@ -46,23 +46,20 @@ interface Group {
 export function renderSteps(steps: readonly ModeStep[], grouping: 'first' | 'adjacent'): string {
   const groups: Group[] = [];
   let open = 0; // groups before this index are closed by a barrier
+  // The first open group of each mode (a plan has thousands of steps: no scan per step).
+  let firstOf = new Map<string, Group>();
   for (const step of steps) {
-    if (step.barrier) open = groups.length;
+    if (step.barrier) {
+      open = groups.length;
+      firstOf = new Map();
+    }
     const top = step.mode[0] ?? null;
     const last = groups.length > open ? groups.at(-1) : undefined;
-    let group =
-      top === null
-        ? last?.top === null
-          ? last
-          : undefined
-        : grouping === 'first'
-          ? groups.slice(open).find((g) => g.top === top)
-          : last?.top === top
-            ? last
-            : undefined;
+    let group = top === null ? (last?.top === null ? last : undefined) : grouping === 'first' ? firstOf.get(top) : last?.top === top ? last : undefined;
     if (!group) {
       group = { top, direct: [], subs: new Map() };
       groups.push(group);
+      if (top !== null && !firstOf.has(top)) firstOf.set(top, group);
     }
     // Deeper modes than one sub-mode do not occur in what the tool writes; keep them as one path.
     const sub = step.mode.slice(1).join('\n');
