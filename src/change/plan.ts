@@ -15,7 +15,7 @@ import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import type { PolicyAttributes } from '../model/policy-attributes.js';
 import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
-import { valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
 import type { PlanItem, PlanTarget } from './result.js';
 import { changedLines } from './line-names.js';
@@ -407,11 +407,10 @@ class Composer {
   private siteToSiteReached(fix: PolicyFix): string[] {
     // Site-to-site tunnel-groups and their policies, found once (most headends have few or none).
     this.siteToSite ??= [...this.model.tunnelGroups.values()]
-      .filter((tg) => tg.type !== null && !REMOTE_ACCESS.has(tg.type))
+      .filter((tg) => tg.type !== null && !REMOTE_ACCESS_TYPES.has(tg.type))
       .map((tg) => ({ name: tg.name, own: tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY }));
     if (this.siteToSite.length === 0) return [];
-    const keys = fix.lines.map((l) => policyKey(fix.mode, tokenize(l))?.replace(/^\+/, ''));
-    const session = keys.filter((k): k is keyof PolicyAttributes => k !== undefined && SITE_TO_SITE_ATTRIBUTES.has(k));
+    const session = sessionLines(fix).map((s) => s.key);
     if (session.length === 0) return [];
     const out: string[] = [];
     for (const tg of this.siteToSite) {
@@ -518,7 +517,11 @@ class Composer {
       const tunnels = this.siteToSiteReached(fix);
       if (tunnels.length > 0)
         this.notes.push(
-          `group-policy ${fix.policy}'s session settings in this plan (${fix.lines.filter((l) => SITE_TO_SITE_ATTRIBUTES.has(policyKey(fix.mode, tokenize(l))?.replace(/^\+/, '') ?? '')).join(', ')}) also apply to site-to-site tunnel-group${tunnels.length === 1 ? '' : 's'} ${tunnels.join(', ')}, which the tool does not audit: ${tunnels.length === 1 ? 'it changes' : 'they change'} too.`,
+          `group-policy ${fix.policy}'s session settings in this plan (${sessionLines(fix)
+            .map((s) => s.line)
+            .join(
+              ', ',
+            )}) also apply to site-to-site tunnel-group${tunnels.length === 1 ? '' : 's'} ${tunnels.join(', ')}, which the tool does not audit: ${tunnels.length === 1 ? 'it changes' : 'they change'} too.`,
         );
     }
     // A profile a shared fix reaches gets it unasked, unless its own policy sets that attribute in this plan.
@@ -642,7 +645,16 @@ function splitListOf(lines: readonly string[]): string | null {
 
 /** Group-policy attributes that apply to site-to-site tunnels as well as to remote access [recalled]. */
 const SITE_TO_SITE_ATTRIBUTES: ReadonlySet<string> = new Set(['vpnIdleTimeout', 'vpnSessionTimeout', 'vpnTunnelProtocol']);
-const REMOTE_ACCESS: ReadonlySet<string> = new Set(['remote-access', 'ipsec-ra', 'webvpn']);
+
+/** The lines of a policy fix that set such a session attribute, with the attribute. */
+function sessionLines(fix: PolicyFix): Array<{ line: string; key: keyof PolicyAttributes }> {
+  const out: Array<{ line: string; key: keyof PolicyAttributes }> = [];
+  for (const line of fix.lines) {
+    const key = policyKey(fix.mode, tokenize(line))?.replace(/^\+/, '');
+    if (key !== undefined && SITE_TO_SITE_ATTRIBUTES.has(key)) out.push({ line, key: key as keyof PolicyAttributes });
+  }
+  return out;
+}
 
 function pushNew(into: string[], lines: readonly string[]): void {
   for (const l of lines) if (!into.includes(l)) into.push(l);

@@ -2,6 +2,7 @@
 // with where it came from, how clients reach the profile, the iOS DNS outcome, and the audit's
 // findings. `diff`, `what-if` and `plan` compare two snapshots of a device.
 
+import { certificateMapsTo } from '../model/certificate-maps.js';
 import { auditTarget, type AuditOptions } from '../audit/audit.js';
 import { analyseParsed, type AnalysedTarget } from '../audit/pipeline.js';
 import type { AuditTarget, ReportedFinding } from '../audit/result.js';
@@ -53,11 +54,10 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
   const reach = new Map(target.reach.map((r) => [r.tunnelGroup, r]));
   const skipped = new Map(target.skippedProfiles.map((s) => [s.tunnelGroup, s.reason]));
   const profiles = new Map<string, ProfileSnapshot>();
-  const otherLists = accessListLines(analysed);
-  const listCache = new Map<string, SettingValue>();
+  const listEntries = listEntriesOf(analysed, names);
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
-    const settings = profileSettings(p, analysed.model, names, otherLists, listCache);
+    const settings = profileSettings(p, analysed.model, names, listEntries);
     settings.set('mobile-facing', {
       // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
       value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${[...r.via].sort(cmp).join(', ')}` : 'no',
@@ -111,67 +111,51 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   return settings;
 }
 
+/** An access-list line the model does not read as a standard entry: what follows `access-list NAME`. */
+interface ListLine {
+  entry: string;
+  remark: boolean;
+  line: number;
+}
+
 /**
- * The lines of access-lists the model does not read (extended lists), by name: looked up only when a
- * profile's split-tunnel list is one of them, then indexed once.
+ * The entries of each split-tunnel list, as a setting, written once per list (profiles share lists).
+ * Extended lists, which the model does not read, are indexed from the configuration's lines the first
+ * time a profile names one.
  */
-function accessListLines(analysed: AnalysedTarget): (name: string) => Array<{ text: string; line: number }> {
-  let byName: Map<string, Array<{ text: string; line: number }>> | null = null;
-  return (name) => {
-    if (byName === null) {
-      byName = new Map();
+function listEntriesOf(analysed: AnalysedTarget, names: LineNames): (listName: string) => SettingValue {
+  const written = new Map<string, SettingValue>();
+  let otherLines: Map<string, ListLine[]> | null = null;
+  const linesOf = (name: string): ListLine[] => {
+    if (otherLines === null) {
+      otherLines = new Map();
       const { lines } = analysed.parsed;
       for (const i of analysed.parsed.sections[analysed.sectionIndex]!.topLevel) {
         const text = lines[i]!.trim();
         if (!text.startsWith('access-list ')) continue;
-        const list = text.split(/[ \t]+/)[1]!;
-        (byName.get(list) ?? byName.set(list, []).get(list)!).push({ text, line: i + 1 });
+        const words = text.split(/[ \t]+/);
+        const list = words[1]!;
+        (otherLines.get(list) ?? otherLines.set(list, []).get(list)!).push({ entry: words.slice(2).join(' '), remark: words[2] === 'remark', line: i + 1 });
       }
     }
-    return byName.get(name) ?? [];
+    return otherLines.get(name) ?? [];
+  };
+  return (listName) => {
+    let value = written.get(listName);
+    if (value === undefined) written.set(listName, (value = listEntries(listName, analysed.model, names, linesOf)));
+    return value;
   };
 }
 
-/**
- * What the split tunnel is: the entries of the profile's split-tunnel list. A change to a list several
- * policies share changes every profile that uses it, though no policy line moved. Null when the list
- * decides nothing (no list, or a policy that tunnels everything).
- */
-function splitListEntries(
-  p: ResolvedProfile,
-  model: DeviceModel,
-  names: LineNames,
-  otherLists: (name: string) => Array<{ text: string; line: number }>,
-  cache: Map<string, SettingValue>,
-): SettingValue | null {
-  const listName = valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>);
-  const policy = valueOf(p.attributes.splitTunnelPolicy as Effective<unknown>);
-  if (typeof listName !== 'string' || policy === null || policy === 'tunnelall') return null;
-  // Profiles share lists: each list is written out once per snapshot.
-  let value = cache.get(listName);
-  if (value === undefined) cache.set(listName, (value = listEntries(listName, model, names, otherLists)));
-  return value;
-}
-
-function listEntries(
-  listName: string,
-  model: DeviceModel,
-  names: LineNames,
-  otherLists: (name: string) => Array<{ text: string; line: number }>,
-): SettingValue {
+function listEntries(listName: string, model: DeviceModel, names: LineNames, linesOf: (name: string) => ListLine[]): SettingValue {
   const acl = model.global.accessLists.get(listName);
   if (!acl) {
     // Not a standard list: its entries as written (minus `access-list NAME`), so an edit to an entry
     // shows; remarks change nothing. (Object-groups an entry names are not expanded.)
-    const all = otherLists(listName);
-    const lines = all.filter((l) => l.text.split(/[ \t]+/)[2] !== 'remark');
-    const entry = (text: string): string =>
-      text
-        .split(/[ \t]+/)
-        .slice(2)
-        .join(' ');
+    const all = linesOf(listName);
+    const lines = all.filter((l) => !l.remark);
     return {
-      value: all.length === 0 ? 'no such access-list' : lines.map((l) => entry(l.text)).join(', ') || 'none',
+      value: all.length === 0 ? 'no such access-list' : lines.map((l) => l.entry).join(', ') || 'none',
       source: lines.length === 0 ? '' : names.many(lines.map((l) => l.line)),
     };
   }
@@ -187,13 +171,8 @@ function listEntries(
   };
 }
 
-function profileSettings(
-  p: ResolvedProfile,
-  model: DeviceModel,
-  names: LineNames,
-  otherLists: (name: string) => Array<{ text: string; line: number }>,
-  listCache: Map<string, SettingValue>,
-): Map<string, SettingValue> {
+/** `listEntries`: a split-tunnel list's entries as a setting (see listEntriesOf). */
+function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineNames, listEntries: (listName: string) => SettingValue): Map<string, SettingValue> {
   const settings = new Map<string, SettingValue>();
   const tg = p.tunnelGroup;
   settings.set('group-policy', { value: p.groupPolicy, source: p.groupPolicyLine === null ? 'no default-group-policy line' : names.one(p.groupPolicyLine) });
@@ -201,8 +180,11 @@ function profileSettings(
     const e: Effective<unknown> = p.attributes[spec.key];
     settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e, names.one) });
   }
-  const entries = splitListEntries(p, model, names, otherLists, listCache);
-  if (entries !== null) settings.set('split-tunnel-network-list entries', entries);
+  // What the split tunnel is: a change to a list several policies share changes every profile that
+  // uses it, though no policy line moved. Not for a policy that tunnels everything: its list decides nothing.
+  const listName = valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>);
+  const policy = valueOf(p.attributes.splitTunnelPolicy as Effective<unknown>);
+  if (typeof listName === 'string' && policy !== null && policy !== 'tunnelall') settings.set('split-tunnel-network-list entries', listEntries(listName));
   // A custom attribute reaches the client only with its type declared and its data present.
   const declared = new Set((model.global.webvpn?.customAttributeTypes ?? []).map((t) => t.type));
   for (const [type, e] of p.customAttributes) {
@@ -221,16 +203,8 @@ function profileSettings(
     source: at(tg.webvpn.groupUrls.map((u) => u.line)),
   });
   // Certificate maps are a way in as much as an alias: clients whose certificate matches land here.
-  const g = model.global;
-  const seq = (m: { sequence: number | null }): string => (m.sequence === null ? '' : ` ${m.sequence}`);
-  const maps = [
-    ...(g.webvpn?.certificateGroupMaps ?? [])
-      .filter((m) => m.tunnelGroup === p.name)
-      .map((m) => ({ text: `certificate-group-map ${m.map}${seq(m)}`, line: m.line })),
-    ...g.tunnelGroupMaps.filter((m) => m.tunnelGroup === p.name).map((m) => ({ text: `tunnel-group-map ${m.map}${seq(m)}`, line: m.line })),
-    ...(g.tunnelGroupMapDefault?.tunnelGroup === p.name ? [{ text: 'tunnel-group-map default-group', line: g.tunnelGroupMapDefault.line }] : []),
-  ];
-  settings.set('certificate maps', { value: list(maps.map((m) => m.text)), source: at(maps.map((m) => m.line)) });
+  const maps = certificateMapsTo(model, p.name);
+  settings.set('certificate maps', { value: list(maps.map((m) => m.command)), source: at(maps.map((m) => m.line)) });
   settings.set('authentication', {
     value: tg.webvpn.authentication.state === 'value' ? tg.webvpn.authentication.value.join(' ') : 'aaa',
     source: tg.webvpn.authentication.state === 'value' ? names.one(tg.webvpn.authentication.line) : 'the built-in default',

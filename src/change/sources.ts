@@ -27,6 +27,15 @@ export interface Side {
 
 const QUIET: ReadonlySet<InputError['kind']> = new Set(['not-asa', 'empty', 'binary']);
 
+/**
+ * Where a file sits in its side, the path devices without a hostname are paired by: relative to the
+ * side's root with `/` ('' for the root file itself); in a git range (`root` null) the path after `REV:`.
+ */
+export function sidePath(root: string | null, file: string): string {
+  if (root === null) return file.replace(/^[^:]*:/, '');
+  return file === root ? '' : relative(root, file).split(sep).join('/');
+}
+
 /** A file or a directory (scanned like `audit DIR`). */
 export function sideFromPath(path: string, options: AuditOptions): Side {
   const side: Side = { devices: [], errors: [], skipped: [] };
@@ -41,7 +50,7 @@ export function sideFromPath(path: string, options: AuditOptions): Side {
       else side.skipped.push(err);
       continue;
     }
-    const rel = p.file === path ? '' : relative(path, p.file).split(sep).join('/');
+    const rel = sidePath(path, p.file);
     for (const a of analysed) side.devices.push({ snapshot: snapshotOf(a, options), path: rel });
   }
   return side;

@@ -2,14 +2,14 @@
 // composing a plan are in change/; the words and formats in report/change-*.
 
 import { statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseFile } from '../audit/pipeline.js';
 import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
-import { GitError, parseRange, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
+import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
 import { whatIf } from '../change/what-if.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, namesProfile, profileFilter } from '../config/apply.js';
@@ -213,8 +213,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
 
 /** A side's read errors by the path its devices are paired by (relative to its root; `REV:PATH` in git). */
 function failedByPath(errors: readonly InputError[], root: string | null): Map<string, InputError> {
-  const pathOf = (file: string): string => (root === null ? file.replace(/^[^:]*:/, '') : file === root ? '' : relative(root, file).split(sep).join('/'));
-  return new Map(errors.map((e) => [pathOf(e.file), e]));
+  return new Map(errors.map((e) => [sidePath(root, e.file), e]));
 }
 
 /** A device whose file on the other side could not be read: named, never compared (not removed, not added). */

@@ -3,6 +3,7 @@
 // them with the whole configuration in view (one entry per mode, names checked, scopes chosen). A
 // remedy never holds a placeholder: what needs the user's knowledge is a finding's `needsInput`.
 
+import { certificateMapsTo } from '../model/certificate-maps.js';
 import { holdsSecret } from '../parse/redact.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { nameCharacters, safeName } from './names.js';
@@ -130,12 +131,10 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     if (lines.length > 0) out.push(`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`));
   }
   // Users matched by certificate follow the profile: point the certificate maps at the copy.
-  const g = model.global;
-  const seq = (m: { sequence: number | null }): string => (m.sequence === null ? '' : ` ${m.sequence}`);
-  const sslMaps = (g.webvpn?.certificateGroupMaps ?? []).filter((m) => m.tunnelGroup === name);
-  if (sslMaps.length > 0) out.push('webvpn', ...sslMaps.map((m) => ` certificate-group-map ${m.map}${seq(m)} ${n}`));
-  for (const m of g.tunnelGroupMaps.filter((x) => x.tunnelGroup === name)) out.push(`tunnel-group-map ${m.map}${seq(m)} ${n}`);
-  if (g.tunnelGroupMapDefault?.tunnelGroup === name) out.push(`tunnel-group-map default-group ${n}`);
+  const maps = certificateMapsTo(model, name);
+  const sslMaps = maps.filter((m) => m.inWebvpn);
+  if (sslMaps.length > 0) out.push('webvpn', ...sslMaps.map((m) => ` ${m.command} ${n}`));
+  for (const m of maps.filter((x) => !x.inWebvpn)) out.push(`${m.command} ${n}`);
   needsInput.push(...groupLocksOn(model, name, newName));
   // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
   const auth = tg?.webvpn.authentication;

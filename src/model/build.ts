@@ -3,7 +3,7 @@
 
 import { LineKind } from '../parse/line-kinds.js';
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
-import { readVersionLine } from '../parse/version.js';
+import { readVersionLine, type VersionLine } from '../parse/version.js';
 import { BuildContext, type TopLevelReader } from './build-context.js';
 import { licenseFactsFromShowVersion, readLicenseLine, type LicenseLine } from './licenses.js';
 import { cryptoReader } from './readers/crypto.js';
@@ -115,20 +115,27 @@ function emptyModel(source: string, contextName: string | null): DeviceModel {
   };
 }
 
-function readVersion(ctx: BuildContext): void {
-  const { lines, kinds, depth } = ctx.parsed;
-  for (let i = ctx.section.start; i < ctx.section.end; i++) {
+/** The section's `ASA Version` line (a top-level command or a `:` comment) and its index, or null. */
+export function sectionVersionLine(parsed: ParsedConfig, section: ConfigSection): { index: number; line: VersionLine } | null {
+  const { lines, kinds, depth } = parsed;
+  for (let i = section.start; i < section.end; i++) {
     const k = kinds[i];
     if (k !== LineKind.Command && k !== LineKind.ColonComment) continue;
     if (k === LineKind.Command && depth[i] !== 0) continue;
-    const v = readVersionLine(lines[i]!);
-    if (!v) continue;
-    ctx.model.version = v.version;
-    ctx.model.versionLine = i + 1;
-    ctx.model.space = v.space;
-    if (k === LineKind.Command) ctx.take(ctx.lineAt(i), () => true);
-    return;
+    const line = readVersionLine(lines[i]!);
+    if (line) return { index: i, line };
   }
+  return null;
+}
+
+function readVersion(ctx: BuildContext): void {
+  const found = sectionVersionLine(ctx.parsed, ctx.section);
+  if (!found) return;
+  const { index, line: v } = found;
+  ctx.model.version = v.version;
+  ctx.model.versionLine = index + 1;
+  ctx.model.space = v.space;
+  if (ctx.parsed.kinds[index] === LineKind.Command) ctx.take(ctx.lineAt(index), () => true);
 }
 
 /** Licence lines: from a live `show version`, else the `!` comments Oxidized and RANCID keep above the config. */

@@ -8,7 +8,8 @@
 
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { tokenize } from '../parse/tokenize.js';
-import { atLeast, readVersionLine } from '../parse/version.js';
+import { atLeast } from '../parse/version.js';
+import { sectionVersionLine } from './build.js';
 import { renderSteps, type ModeStep } from './cli-script.js';
 import { ConfigDocument, type DocBlock, type DocNode, type LineOrigin } from './config-document.js';
 import { POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
@@ -991,27 +992,6 @@ function abbreviatedAttribute(mode: 'attributes' | 'webvpn', body: readonly stri
 }
 
 /**
- * Second words of `anyconnect` / `svc` lines a group-policy's webvpn takes (the command reference's
- * `anyconnect` commands, and their `svc` forms before 8.4).
- */
-const CLIENT_SUBCOMMANDS: ReadonlySet<string> = new Set([
-  'ask',
-  'compression',
-  'deferred-update',
-  'dpd-interval',
-  'dtls',
-  'firewall-rule',
-  'keep-installer',
-  'keepalive',
-  'modules',
-  'mtu',
-  'profiles',
-  'rekey',
-  'routing-filtering-ignore',
-  'ssl',
-]);
-
-/**
  * A group-policy webvpn `anyconnect`/`svc` line the tool would otherwise file as a setting it does not
  * know, silently: a DPD line with no side or with both, or a sub-command it has never heard of. Said
  * why in words; null for every other line.
@@ -1037,11 +1017,8 @@ function unsimulatedClientLine(words: readonly string[]): string | null {
 
 /** The configuration's release when it predates 8.4, where the `anyconnect` and IKEv1/IKEv2 keywords arrived [recalled]. */
 function legacyRelease(parsed: ParsedConfig, section: ConfigSection): string | null {
-  for (let i = section.start; i < Math.min(section.end, section.start + 50); i++) {
-    const v = readVersionLine(parsed.lines[i]!)?.version;
-    if (v) return atLeast(v, '8.4(1)') ? null : v.text;
-  }
-  return null;
+  const v = sectionVersionLine(parsed, section)?.line.version;
+  return v === undefined || v === null || atLeast(v, '8.4(1)') ? null : v.text;
 }
 
 /** Keywords of `vpn-tunnel-protocol` that 8.4 introduced (8.0–8.3 write `svc`, `webvpn`, `IPSec`). */
@@ -1352,6 +1329,19 @@ const POLICY_ONLY_CLIENT_WORDS: ReadonlySet<string> = new Set([
   'dtls',
   'keepalive',
   'rekey',
+]);
+
+/**
+ * Second words of `anyconnect` / `svc` lines a group-policy's webvpn takes: those only a policy takes,
+ * and the ones the global webvpn has too (the command reference's `anyconnect` commands, and their
+ * `svc` forms before 8.4).
+ */
+const CLIENT_SUBCOMMANDS: ReadonlySet<string> = new Set([
+  ...POLICY_ONLY_CLIENT_WORDS,
+  'compression',
+  'deferred-update',
+  'profiles',
+  'routing-filtering-ignore',
 ]);
 
 /**

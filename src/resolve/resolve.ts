@@ -60,7 +60,8 @@ export function isLegacy(e: Effective<unknown>): boolean {
   return (e.from === 'group-policy' || e.from === 'DfltGrpPolicy') && e.legacy === true;
 }
 
-const REMOTE_ACCESS_TYPES = new Set(['remote-access', 'ipsec-ra', 'webvpn']);
+/** Tunnel-group types of connection profiles (remote access); the others are site-to-site. */
+export const REMOTE_ACCESS_TYPES: ReadonlySet<string> = new Set(['remote-access', 'ipsec-ra', 'webvpn']);
 const ALWAYS_PRESENT = ['DefaultRAGroup', 'DefaultWEBVPNGroup'];
 
 export function resolveDevice(model: DeviceModel): ResolvedDevice {

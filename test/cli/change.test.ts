@@ -315,13 +315,17 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(extended).toContain('access-list ST-LAB extended');
     const dir = tempDir();
     writeFileSync(join(dir, 'old.cfg'), extended);
-    writeFileSync(
-      join(dir, 'new.cfg'),
+    /** The profiles a diff of old.cfg against `text` changes (there must be some). */
+    const changedBy = async (text: string): Promise<DiffJsonDocument['devices'][number]['profiles']> => {
+      writeFileSync(join(dir, 'new.cfg'), text);
+      const doc = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'new.cfg', '--format', 'json')).stdout);
+      const changed = doc.devices[0]!.profiles.filter((p) => p.status === 'changed');
+      expect(changed.length).toBeGreaterThan(0);
+      return changed;
+    };
+    const changed = await changedBy(
       extended.replace('access-list ST-LAB extended permit ip 172.16.0.0 255.240.0.0 any\n', '$&access-list ST-LAB extended permit ip host 172.16.0.53 any\n'),
     );
-    const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'new.cfg', '--format', 'json')).stdout);
-    const changed = json.devices[0]!.profiles.filter((p) => p.status === 'changed');
-    expect(changed.length).toBeGreaterThan(0);
     for (const p of changed)
       expect(p.settings).toEqual([
         expect.objectContaining({
@@ -331,13 +335,9 @@ describe('what-if FILE --commands CHANGE.txt', () => {
         }),
       ]);
     // A list of remarks only exists, with no entries.
-    writeFileSync(
-      join(dir, 'remarks.cfg'),
+    const emptied = await changedBy(
       extended.replace('access-list ST-LAB extended permit ip 172.16.0.0 255.240.0.0 any', 'access-list ST-LAB remark lab networks'),
     );
-    const remarks = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'remarks.cfg', '--format', 'json')).stdout);
-    const emptied = remarks.devices[0]!.profiles.filter((x) => x.status === 'changed');
-    expect(emptied.length).toBeGreaterThan(0);
     for (const p of emptied) expect(p.settings).toContainEqual(expect.objectContaining({ setting: 'split-tunnel-network-list entries', new: 'none' }));
     writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n split-tunnel-network-list value NO-SUCH-LIST\n');
     const gone = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', 'old.cfg', '--commands', 'change.txt', '--format', 'json')).stdout);
