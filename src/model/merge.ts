@@ -7,7 +7,7 @@
 // is reported with its line, never silently dropped.
 
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
-import { tokenize } from '../parse/tokenize.js';
+import { cliName, tokenize } from '../parse/tokenize.js';
 import { atLeast } from '../parse/version.js';
 import { sectionVersionLine } from './build.js';
 import { renderSteps, type ModeStep } from './cli-script.js';
@@ -456,7 +456,11 @@ class Merger {
       // puts that back. Whether the device then prints the line is not known, so the document keeps it.
       return this.replaceGlobal(natt, text, false, 'crypto isakmp nat-traversal 20');
     }
-    if (body[0] === 'anyconnect-custom-data' && body[1] && body[2]) return this.customData(body[1], body[2], negated, text);
+    if (body[0] === 'anyconnect-custom-data' && body[1] && body[2]) {
+      // The ASA refuses the line without its value (an incomplete command).
+      if (!negated && body[3] === undefined) return { error: `\`${text}\` has no value: the form is \`anyconnect-custom-data TYPE NAME VALUE\`` };
+      return this.customData(body[1], body[2], negated, text);
+    }
     if (body[0] === 'access-list' && body[1]) return this.accessList(body, negated, text);
     const key = globalKey(body);
     if (key === null) return null;
@@ -498,7 +502,7 @@ class Merger {
       return { changed: mine.length > 0 };
     }
     // Undo: remove the value, then put back the lines it had.
-    this.record([], [`no anyconnect-custom-data ${type} ${name}`, ...mine.map((b) => b.node.text)]);
+    this.record([], [`no anyconnect-custom-data ${type} ${cliName(name)}`, ...mine.map((b) => b.node.text)]);
     // Several lines with one type and name add up, in order.
     this.doc.insert(text, mine.at(-1) ?? this.beforePolicies(), mine.length === 0);
     return { changed: true };
@@ -537,7 +541,7 @@ class Merger {
     const mine = this.doc.find('access-list', name);
     if (remove) {
       const exact = mine.filter((b) => b.words.join(' ') === body.join(' '));
-      for (const b of exact) this.record([], [`access-list ${name} line ${mine.indexOf(b) + 1} ${b.words.slice(2).join(' ')}`]);
+      for (const b of exact) this.record([], [`access-list ${cliName(name)} line ${mine.indexOf(b) + 1} ${b.words.slice(2).join(' ')}`]);
       for (const b of exact) this.doc.remove(b);
       return { changed: exact.length > 0 };
     }
@@ -577,7 +581,7 @@ class Merger {
       );
       const source = from === null ? undefined : this.doc.find('group-policy', from, 'attributes')[0];
       if (source !== undefined) {
-        const copy = this.doc.insert(`group-policy ${quoted(name)} attributes`, declaration);
+        const copy = this.doc.insert(`group-policy ${cliName(name)} attributes`, declaration);
         this.doc.touch(copy).children = source.node.children.map((c) => this.copyNode(c));
       }
       return { changed: true };
@@ -589,7 +593,7 @@ class Merger {
     if (this.doc.find('group-policy', name, 'attributes').length === 0) {
       const declaration = this.declaration(name);
       this.doc.insert(
-        `group-policy ${quoted(name)} attributes`,
+        `group-policy ${cliName(name)} attributes`,
         declaration ?? this.lastOf('group-policy') ?? this.doc.first('tunnel-group'),
         !declaration && !this.lastOf('group-policy') && this.doc.first('tunnel-group') !== null,
       );
@@ -612,7 +616,7 @@ class Merger {
       return { changed: true };
     }
     if (!TUNNEL_GROUP_BLOCKS.has(kind) || w.length !== 3) return null;
-    if (!exists) return { error: `tunnel-group ${name} does not exist: enter \`tunnel-group ${quoted(name)} type remote-access\` first` };
+    if (!exists) return { error: `tunnel-group ${name} does not exist: enter \`tunnel-group ${cliName(name)} type remote-access\` first` };
     this.tunnelGroupBlock(name, kind);
     return { mode: { kind: 'tunnel-group', name, block: kind }, changed: false };
   }
@@ -621,7 +625,9 @@ class Merger {
     const keyOf = (x: string[]): string | null => tunnelGroupKey(block, x);
     if (keyOf(unnegated(w)) === null) return null;
     if (w[0] === 'default-group-policy' && w[1] && w[1] !== DEFAULT_GROUP_POLICY && !this.declaration(w[1])) {
-      return { error: `group-policy ${w[1]} does not exist: create it (\`group-policy ${quoted(w[1])} internal\`) before pointing tunnel-group ${name} at it` };
+      return {
+        error: `group-policy ${w[1]} does not exist: create it (\`group-policy ${cliName(w[1])} internal\`) before pointing tunnel-group ${name} at it`,
+      };
     }
     const unique = (w[0] === 'group-alias' || w[0] === 'group-url') && w[1] !== undefined;
     if (unique) {
@@ -640,7 +646,7 @@ class Merger {
     const existing = this.doc.find('tunnel-group', name, kind)[0];
     if (existing) return existing;
     const mine = this.doc.find('tunnel-group', name);
-    return this.doc.insert(`tunnel-group ${quoted(name)} ${kind}`, mine.at(-1) ?? this.lastOf('tunnel-group') ?? this.lastOf('group-policy'));
+    return this.doc.insert(`tunnel-group ${cliName(name)} ${kind}`, mine.at(-1) ?? this.lastOf('tunnel-group') ?? this.lastOf('group-policy'));
   }
 
   private removeObject(kind: 'group-policy' | 'tunnel-group', name: string): Outcome {
@@ -762,7 +768,7 @@ class Merger {
       if (users.length > 0) return { error: `custom attribute type ${w[2]} is in use (${users.join(', ')}): remove or change those first` };
     }
     // `cache`, `saml idp X`, ... open sub-modes the tool keeps as written.
-    if (this.opensBlock && this.indent === 1) {
+    if (this.opensBlock && this.indent === 1 && opensWebvpnSubMode(w)) {
       const block = this.doc.first('webvpn')!;
       const existing = block.node.children.find((c) => !c.raw && c.text === text);
       const sub = existing ?? this.doc.newNode(text);
@@ -848,7 +854,7 @@ class Merger {
   }
 
   private recordCreated(kind: 'group-policy' | 'tunnel-group', name: string): void {
-    this.record([], [`clear configure ${kind} ${quoted(name)}`]);
+    this.record([], [`clear configure ${kind} ${cliName(name)}`]);
     this.created.add(`${kind} ${name}`);
   }
 
@@ -899,6 +905,20 @@ class Merger {
     return null;
   }
 }
+
+/**
+ * Whether a line under the global `webvpn`, with deeper lines after it, opens a sub-mode: `cache`,
+ * `saml idp URL`, `sso-server NAME`, or a command the tool does not know. A command it knows as a single
+ * line (here or in another mode) opens none: the ASA takes it where it belongs, or refuses it.
+ */
+function opensWebvpnSubMode(w: string[]): boolean {
+  const body = unnegated(w);
+  const first = body[0] ?? '';
+  if (GLOBAL_WEBVPN_SUB_MODES.has(first)) return true;
+  return !knownAnywhere().has(first) && policyKey('attributes', body) === null;
+}
+
+const GLOBAL_WEBVPN_SUB_MODES: ReadonlySet<string> = new Set(['cache', 'saml', 'sso-server']);
 
 /** Configuration-mode commands the engine simulates (and so can tell an abbreviation or a typo of). */
 const CONFIG_WORDS: ReadonlySet<string> = new Set([
@@ -1199,7 +1219,7 @@ function noForm(w: string[]): string {
   if ((w[0] === 'anyconnect-custom-attr' || w[0] === 'anyconnect-custom') && w[1]) return `no ${w[0]} ${w[1]}`;
   const last = w[w.length - 1];
   const body = (w[0] === 'group-alias' || w[0] === 'group-url') && (last === 'enable' || last === 'disable') ? w.slice(0, -1) : w;
-  return `no ${body.map(quoted).join(' ')}`;
+  return `no ${body.map(cliName).join(' ')}`;
 }
 
 /** The mode commands that lead to a mode, for undo steps. */
@@ -1208,11 +1228,11 @@ function modePath(mode: Mode): string[] {
     case 'config':
       return [];
     case 'group-policy':
-      return [`group-policy ${quoted(mode.name)} attributes`];
+      return [`group-policy ${cliName(mode.name)} attributes`];
     case 'group-policy-webvpn':
-      return [`group-policy ${quoted(mode.name)} attributes`, 'webvpn'];
+      return [`group-policy ${cliName(mode.name)} attributes`, 'webvpn'];
     case 'tunnel-group':
-      return [`tunnel-group ${quoted(mode.name)} ${mode.block}`];
+      return [`tunnel-group ${cliName(mode.name)} ${mode.block}`];
     case 'webvpn':
       return ['webvpn'];
     case 'generic':
@@ -1226,10 +1246,6 @@ function modePath(mode: Mode): string[] {
 function insertAt(container: DocNode): number {
   const sub = container.children.findIndex((c) => !c.raw && c.children.length > 0 && c.text === 'webvpn');
   return sub === -1 ? container.children.length : sub;
-}
-
-function quoted(name: string): string {
-  return /\s/.test(name) ? `"${name}"` : name;
 }
 
 const SPECS = POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[];

@@ -731,4 +731,30 @@ describe('merge engine', () => {
     // `webvpn` right under `username X attributes` is the user's own, indented or not.
     expect(merge('username alice attributes\nwebvpn').text).toContain('username alice attributes\n webvpn');
   });
+
+  // Found by test/change/what-if-fuzz.test.ts: each once applied, with an undo that did not undo it.
+  it('refuses custom data without a value, undoes a quoted name, and opens no global webvpn sub-mode with a command it knows', () => {
+    expect(merge('anyconnect-custom-data perapp PA').problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no value') }),
+    ]);
+    const quoted = merge('anyconnect-custom-data perapp "PA TWO" AAAA');
+    expect(quoted.problems).toEqual([]);
+    expect(renderUndo(quoted.undo)).toBe('no anyconnect-custom-data perapp "PA TWO"');
+    expect(merge(renderUndo(quoted.undo), quoted.text).text).toBe(BASE);
+    // Deeper lines after a group-policy, tunnel-group or single-line webvpn command do not make it a
+    // sub-mode of the global webvpn: it is refused, or applied as the line it is.
+    for (const script of ['webvpn\n split-dns value x.example.com\n  dns-server value 10.1.1.1', 'webvpn\n default-group-policy GP\n  x']) {
+      const r = merge(script);
+      expect(r.applied, script).toBe(0);
+      expect(r.problems[0], script).toMatchObject({ line: 2, severity: 'error', message: expect.stringContaining('belongs under') });
+      expect(r.text, script).toBe(BASE);
+    }
+    const line = merge('webvpn\n anyconnect-custom-attr app2 description two\n  tunnel-group-map default-group PHONES');
+    expect(line.problems).toEqual([]);
+    const back = merge(renderUndo(line.undo), line.text);
+    expect([back.problems, back.text]).toEqual([[], BASE]);
+    // Real sub-modes still open: `cache`, `saml idp`, and words the tool does not know.
+    expect(merge('webvpn\n saml idp https://idp.example.com/\n  url sign-in https://idp.example.com/in').problems).toEqual([]);
+    expect(merge('webvpn\n hsts-server\n  enable').problems).toEqual([]);
+  });
 });
