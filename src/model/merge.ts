@@ -451,6 +451,8 @@ class Merger {
     const body = negated ? w.slice(1) : w;
     // `no crypto isakmp nat-traversal` is a setting (off), not a removal.
     if (body[0] === 'crypto' && body[1] === 'isakmp' && body[2] === 'nat-traversal') {
+      const refused = negated ? null : natTraversalProblem(body.slice(3));
+      if (refused !== null) return { error: refused };
       const natt = (x: string[]): boolean => unnegated(x).slice(0, 3).join(' ') === 'crypto isakmp nat-traversal';
       // With no line the default is on with 20 s (after 7.0 [recalled]): `crypto isakmp nat-traversal 20`
       // puts that back. Whether the device then prints the line is not known, so the document keeps it.
@@ -1277,6 +1279,19 @@ function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | 
   if (range && typeof value === 'number' && (value < range.min || value > range.max))
     return `\`${words[0] === 'svc' && spec.legacyKeyword ? spec.legacyKeyword : spec.keyword}\` takes ${range.min}–${range.max} ${range.unit} (or \`none\`), not ${value}`;
   return null;
+}
+
+/**
+ * Why the ASA would refuse `crypto isakmp nat-traversal [SECONDS]`: the keepalive is 10–3600 s (the
+ * maximum from the mobile guide, the minimum recalled: docs/assumptions.md).
+ */
+function natTraversalProblem(rest: string[]): string | null {
+  const [seconds, ...extra] = rest;
+  if (seconds === undefined) return null;
+  if (extra.length > 0 || !/^\d+$/.test(seconds)) return `\`crypto isakmp nat-traversal\` takes one keepalive in seconds (10–3600), not \`${rest.join(' ')}\``;
+  const n = Number(seconds);
+  if (n > 3600) return `\`crypto isakmp nat-traversal\` takes at most 3600 seconds, not ${n}`;
+  return n < 10 ? `\`crypto isakmp nat-traversal\` takes at least 10 seconds, not ${n} (a recalled minimum: check it on your release)` : null;
 }
 
 /** A command's words without a leading `no`: what it names, set or removed. */

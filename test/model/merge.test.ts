@@ -757,4 +757,23 @@ describe('merge engine', () => {
     expect(merge('webvpn\n saml idp https://idp.example.com/\n  url sign-in https://idp.example.com/in').problems).toEqual([]);
     expect(merge('webvpn\n hsts-server\n  enable').problems).toEqual([]);
   });
+
+  it('refuses a NAT-T keepalive the ASA refuses (one number, 10–3600 s)', () => {
+    for (const [value, message] of [
+      ['36000', 'at most 3600 seconds, not 36000'],
+      ['0', 'at least 10 seconds, not 0 (a recalled minimum'],
+      ['abc', 'one keepalive in seconds (10–3600), not `abc`'],
+      ['20 30', 'not `20 30`'],
+    ] as const) {
+      const r = merge(`crypto isakmp nat-traversal ${value}`);
+      expect(r.problems, value).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining(message) })]);
+      expect(r.text, value).toBe(BASE);
+    }
+    for (const value of ['3600', '10', '']) {
+      const r = merge(`crypto isakmp nat-traversal ${value}`.trim());
+      expect(r.problems, value).toEqual([]);
+      expect(r.analysed.model.global.natTraversal, value).toMatchObject({ state: 'value', value: value === '' ? 20 : Number(value) });
+    }
+    expect(merge('no crypto isakmp nat-traversal').analysed.model.global.natTraversal.state).toBe('none');
+  });
 });
