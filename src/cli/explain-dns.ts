@@ -3,6 +3,7 @@
 import { isPlausibleHostname } from '../explain/query.js';
 import { evaluateQuery, explainDevice, type IosDnsExplanation, type QueryVerdict } from '../explain/ios-dns.js';
 import { analyseFile } from '../audit/pipeline.js';
+import { classifyProfiles } from '../engine/mobile-facing.js';
 import { maxConfigBytes } from '../common/read-file.js';
 import { renderExplainJson, type ExplainTarget } from '../report/explain-json.js';
 import { renderExplainText } from '../report/explain-text.js';
@@ -28,6 +29,7 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
   const targets: ExplainTarget[] = analyseFile(file, 'lenient', maxConfigBytes(io.env), sideFileOptions(opts, io.cwd)).map((t) => ({
     summary: t.summary,
     explanations: explainDevice(t.resolved),
+    notMobileFacing: new Map(classifyProfiles(t.resolved).skipped.map((s) => [s.tunnelGroup, s.reason])),
   }));
 
   if (opts.tunnelGroup !== undefined) {

@@ -45,6 +45,9 @@ export interface EngineResult {
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
 }
 
+/** The skip reason of a profile left out by --profile (reports tell it from the profiles that were picked). */
+export const NOT_SELECTED_REASON = 'not selected by --profile';
+
 export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], options: EngineOptions = {}): EngineResult {
   const scope = classifyProfiles(device);
   const wanted = options.profiles && options.profiles.length > 0 ? new Set(options.profiles) : null;
@@ -53,7 +56,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
   const profiles: MobileProfile[] = [];
   for (const { profile, reach } of scope.mobile) {
     if (wanted && !wanted.has(profile.name)) {
-      skipped.push({ tunnelGroup: profile.name, reason: 'not selected by --profile' });
+      skipped.push({ tunnelGroup: profile.name, reason: NOT_SELECTED_REASON });
       continue;
     }
     if (options.profileFilter && !options.profileFilter(profile.name)) {
@@ -63,7 +66,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
     profiles.push({ resolved: profile, transports: reach.transports, reach, dns: explainProfile(profile, context) });
   }
   if (wanted) {
-    for (const s of skipped) if (!wanted.has(s.tunnelGroup) && s.reason !== 'not selected by --profile') s.reason += '; not selected by --profile';
+    for (const s of skipped) if (!wanted.has(s.tunnelGroup) && s.reason !== NOT_SELECTED_REASON) s.reason += `; ${NOT_SELECTED_REASON}`;
   }
 
   const findings: Finding[] = [];

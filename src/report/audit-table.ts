@@ -5,6 +5,7 @@
 
 import { countBySeverity } from '../audit/result.js';
 import type { Finding } from '../engine/types.js';
+import { NOT_SELECTED_REASON } from '../engine/engine.js';
 import { paint, type Paint } from './colour.js';
 import { targetHeading } from './explain-text.js';
 import { renderReadiness } from './readiness.js';
@@ -101,8 +102,15 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd }
         ).map((l) => `  ${p.dim(l)}`),
       );
     if (t.findings.length === 0) {
-      const none = t.mobileProfiles.length === 0 ? 'No mobile-facing connection profiles: nothing to audit (use --verbose to see why).' : 'No findings.';
+      const none =
+        t.mobileProfiles.length === 0
+          ? `No mobile-facing connection profiles: nothing to audit${display.verbose ? '.' : ' (use --verbose to see why).'}`
+          : 'No findings.';
       out.push(...wrapText(none, width - 2, '  ').map((l) => `  ${l}`));
+      // Profiles picked with --profile that turned out not to be mobile-facing: say why without --verbose.
+      if (!display.verbose && t.skippedProfiles.some((s) => s.reason.includes(NOT_SELECTED_REASON)))
+        for (const s of t.skippedProfiles.filter((x) => !x.reason.includes(NOT_SELECTED_REASON)))
+          out.push(...wrapText(`${s.tunnelGroup} is not mobile-facing: ${s.reason}.`, width - 2, '    ').map((l) => `  ${l}`));
       continue;
     }
     out.push('', ...renderReadiness(t, width, p), '');

@@ -31,6 +31,10 @@ export interface ExplainJsonProfile {
   warnings: string[];
   desktopNote: string;
   query?: QueryVerdict;
+  /** Whether AnyConnect clients can reach the profile (what `audit` checks); explained either way. */
+  mobileFacing: boolean;
+  /** Why it is not mobile-facing, as `audit --verbose` says (null when it is). */
+  notMobileFacingBecause: string | null;
   /** The client profiles this profile's policy pushes (what the phone receives), and whether each was read. */
   clientProfiles: ExplainedClientProfile[];
 }
@@ -39,6 +43,8 @@ export interface ExplainTarget {
   summary: TargetSummary;
   explanations: IosDnsExplanation[];
   queries?: Map<IosDnsExplanation, QueryVerdict>;
+  /** Why a profile AnyConnect clients cannot reach is not mobile-facing, by tunnel-group name. */
+  notMobileFacing: ReadonlyMap<string, string>;
 }
 
 export function renderExplainJson(targets: ExplainTarget[]): string {
@@ -66,6 +72,8 @@ export function renderExplainJson(targets: ExplainTarget[]): string {
           warnings: e.warnings,
           desktopNote: e.desktopNote,
           ...(q ? { query: q } : {}),
+          mobileFacing: !t.notMobileFacing.has(e.profile.name),
+          notMobileFacingBecause: t.notMobileFacing.get(e.profile.name) ?? null,
           clientProfiles: e.clientProfiles,
         };
       }),

@@ -72,6 +72,14 @@ export function renderExplainText(targets: ExplainTarget[], width = 80): string 
       const p = e.profile;
       const policy = p.policyLayer === 'DfltGrpPolicy' ? 'DfltGrpPolicy' : `group-policy ${p.groupPolicy}`;
       out.push('', `${p.name}  (${policy}${p.tunnelGroup.builtIn && p.tunnelGroup.firstLine === null ? '; built-in, not printed in the config' : ''})`);
+      const unreachable = t.notMobileFacing.get(p.name);
+      if (unreachable !== undefined)
+        out.push(
+          ...say(
+            'not mobile-facing: ',
+            `${unreachable}; AnyConnect clients cannot reach this profile (the audit skips it), so what follows is what a phone would get if it could.`,
+          ),
+        );
       out.push(...say('iOS: ', e.sentence));
       if (e.basis === 'inferred') out.push(...say('', `(row ${e.row} of the decision table: inferred, not stated by the mobile guide)`));
       if (e.literal) out.push(...say(`read literally (row ${e.literal.row}): `, e.literal.sentence));

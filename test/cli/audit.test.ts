@@ -199,6 +199,20 @@ describe('audit table', () => {
     const r = await cli('audit', fixture('synthetic/legacy-svc-82.cfg'), '--verbose');
     expect(r.stdout).toContain('skipped PORTAL: clientless SSL VPN only (vpn-tunnel-protocol ssl-clientless)');
   });
+
+  it('says why a profile picked with --profile is not mobile-facing, and offers --verbose only without it', async () => {
+    const file = corpus('prometheus-asa1-80-svc.cfg');
+    const picked = await cli('audit', file, '--profile', 'consultants');
+    expect(picked.code).toBe(0);
+    expect(picked.stdout).toMatch(/use --verbose to see\s+why/);
+    expect(picked.stdout).toMatch(/consultants is not mobile-facing: vpn-tunnel-protocol allows no AnyConnect\s+protocol \(ikev1\)\./);
+    // Only the picked profile: the others were left out by --profile, not judged.
+    expect(picked.stdout).not.toContain('xyzinder');
+    const verbose = await cli('audit', file, '--profile', 'consultants', '--verbose');
+    expect(verbose.stdout).toContain('nothing to audit.');
+    expect(verbose.stdout).not.toContain('use --verbose');
+    expect(verbose.stdout).not.toContain('consultants is not mobile-facing');
+  });
 });
 
 describe('secrets never appear in output', () => {

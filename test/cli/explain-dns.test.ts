@@ -60,6 +60,23 @@ describe('explain-dns --format json', () => {
   });
 });
 
+describe('explain-dns on profiles AnyConnect clients cannot reach', () => {
+  it('says so and why, in text and JSON, and still explains them', async () => {
+    // IKEv1/L2TP-only profiles on an 8.4 box without AnyConnect.
+    const file = corpus('dlandberg-asa5505-84.cfg');
+    const json = explainJson((await cli('explain-dns', file, '--format', 'json')).stdout);
+    const home = json.targets[0]!.profiles.find((p) => p.tunnelGroup === 'Vodskov_Home')!;
+    expect(home).toMatchObject({ mobileFacing: false, notMobileFacingBecause: 'vpn-tunnel-protocol allows no AnyConnect protocol (ikev1)' });
+    expect(home.iosDns.outcome).toBe('all-clear');
+    const text = (await cli('explain-dns', file, '--tunnel-group', 'Vodskov_Home')).stdout;
+    expect(text).toMatch(/not mobile-facing: vpn-tunnel-protocol allows no AnyConnect protocol \(ikev1\);\s+AnyConnect clients cannot reach/);
+    // Mobile-facing profiles carry no such note.
+    const demo = explainJson((await cli('explain-dns', DEMO, '--format', 'json')).stdout);
+    expect(demo.targets[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-INHERIT')).toMatchObject({ mobileFacing: true, notMobileFacingBecause: null });
+    expect((await cli('explain-dns', DEMO)).stdout).not.toContain('not mobile-facing');
+  });
+});
+
 describe('explain-dns text', () => {
   it('mentions informational input notes (cp1252 bytes, pager debris) without listing them all', async () => {
     const r = await cli('explain-dns', fixture('synthetic/session-capture-9.9.cfg'));
