@@ -20,13 +20,29 @@ export default createRule({
         'DAP record {{record}} matches endpoint.anyconnect.deviceuniqueid {{value}}, a 40-hex legacy device ID: newer Android clients report a SHA-256 based ID and the new iOS app none, so this criterion no longer matches those phones. Update the device IDs in the DAP endpoint criteria (ASDM).',
       terminates:
         'DAP record {{record}} terminates the sessions it matches (line {{line}}), and its criteria select {{platform}} ({{where}}): those phones cannot connect. If only some were meant (old releases, unmanaged devices), narrow the criteria; if all, ignore this finding in the configuration file.',
+      unreadable:
+        "dap.xml ({{file}}) is not readable DAP XML: {{reason}}. The DAP checks did not run; phones matched by the records ({{records}}) get what the device makes of this file. Give the device's own copy (`more disk0:/dap.xml`) with --dap, or fix the file on the device in ASDM.",
       platform:
         'DAP record {{record}} matches endpoint.anyconnect.platform {{value}}, which is not a platform name AnyConnect reports (apple-ios, android, win, mac-intel, linux-64 [recalled]): the criterion never matches.',
     },
   },
   check({ device, report }) {
     const dap = device.model.dapXml;
-    if (dap === null || dap.records === null) return;
+    if (dap === null) return;
+    if (dap.records === null) {
+      const records = device.model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy').map((r) => r.name);
+      report.device({
+        messageId: 'unreadable',
+        data: {
+          file: dap.origin.file.replace(/^.*[\\/]/, ''),
+          reason: (dap.problem?.message ?? 'unreadable').replace(/\.+$/, ''),
+          records: records.join(', '),
+        },
+        ...xmlAt(dap.origin, dap.problem?.line ?? null),
+        object: 'dap.xml',
+      });
+      return;
+    }
     // A record that turns phones away is worth saying: the audit otherwise looks only at what they get.
     for (const rec of device.model.global.dapRecords) {
       if (rec.action.state !== 'value' || rec.action.value !== 'terminate') continue;

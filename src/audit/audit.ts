@@ -12,7 +12,7 @@ import { redactLine } from '../parse/redact.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from './pipeline.js';
 import type { CollectedDevice } from '../collect/collect-device.js';
 import type { BuildOptions } from '../model/build.js';
-import type { AuditRun, AuditTarget } from './result.js';
+import type { AuditDap, AuditRun, AuditTarget } from './result.js';
 
 export interface AuditOptions {
   rules: readonly RuleModule[];
@@ -237,8 +237,18 @@ export function auditTarget(t: AnalysedTarget, options: AuditOptions, lineName?:
       readFrom: c.origin === null ? null : own(c.origin.file),
       status: c.status,
     })),
+    dap: dapStatus(t.model),
     ...(options.views ? { views: profileViews(t.resolved, result.mobileProfiles) } : {}),
   };
+}
+
+/** The config's own DAP records and whether their criteria (dap.xml) were read. */
+function dapStatus(model: DeviceModel): AuditDap | null {
+  const records = model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy').map((r) => own(r.name));
+  if (records.length === 0) return null;
+  const xml = model.dapXml;
+  if (xml !== null) return { records, readFrom: own(xml.origin.file), status: xml.records === null ? 'malformed' : 'read' };
+  return { records, readFrom: null, status: model.sideFilesSearched === null ? 'not-searched' : 'missing' };
 }
 
 /**

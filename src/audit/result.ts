@@ -29,6 +29,8 @@ export interface AuditTarget {
   skippedProfiles: Array<{ tunnelGroup: string; reason: string }>;
   /** Client profiles the config defines, who gets each, and whether its XML was found. */
   clientProfiles: AuditClientProfile[];
+  /** The DAP records the config has (besides DfltAccessPolicy) and whether their dap.xml was read; null with none. */
+  dap: AuditDap | null;
   /** Per mobile-facing profile: the DNS picture and inheritance data (only when a report draws them). */
   views?: ProfileView[];
 }
@@ -42,6 +44,15 @@ export interface AuditClientProfile {
   found: boolean;
   /** Where its XML was read from (a path, or the backup it is embedded in), or null. */
   readFrom: string | null;
+  status: 'read' | 'malformed' | 'missing' | 'not-searched';
+}
+
+export interface AuditDap {
+  /** The config's `dynamic-access-policy-record` names, DfltAccessPolicy left out. */
+  records: string[];
+  /** Where dap.xml was read from (a path, or the backup it is embedded in), or null. */
+  readFrom: string | null;
+  /** `not-searched`: nowhere to look (a bare config and no --dap); `missing`: looked for, not found. */
   status: 'read' | 'malformed' | 'missing' | 'not-searched';
 }
 

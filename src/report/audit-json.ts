@@ -8,7 +8,7 @@ import type { Remedy } from '../engine/remedy.js';
 import type { Severity } from '../engine/types.js';
 import type { Basis } from '../model/basis.js';
 import type { ReportInput } from './report-input.js';
-import type { AuditClientProfile } from '../audit/result.js';
+import type { AuditClientProfile, AuditDap } from '../audit/result.js';
 
 /** The document `audit --format json` prints: a contract (add fields, never rename or remove them). */
 export interface AuditJsonDocument {
@@ -35,6 +35,8 @@ export interface AuditJsonTarget {
   findings: AuditJsonFinding[];
   /** The AnyConnect client profiles the config defines: its file on the device, who gets it, whether its XML was found. */
   clientProfiles: AuditClientProfile[];
+  /** The config's DAP records and whether their dap.xml was read (null: no DAP record but DfltAccessPolicy). */
+  dap: AuditDap | null;
   ignored: Array<{ ruleId: string; tunnelGroup: string | null; line: number | null; reason: string; until: string | null }>;
 }
 
@@ -104,6 +106,7 @@ export default function renderAuditJson({ targets, tool, baseline }: ReportInput
       skippedProfiles: t.skippedProfiles,
       findings: t.findings.map(findingJson),
       clientProfiles: t.clientProfiles,
+      dap: t.dap,
       ignored: t.ignored.map((i) => ({
         ruleId: i.finding.ruleId,
         tunnelGroup: i.finding.tunnelGroup,

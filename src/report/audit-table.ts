@@ -4,6 +4,7 @@
 // Identical findings on several profiles (one policy, many profiles) are shown once with all of them.
 
 import { countBySeverity } from '../audit/result.js';
+import { dapNotChecked } from './side-file-notes.js';
 import type { Finding } from '../engine/types.js';
 import { NOT_SELECTED_REASON } from '../engine/engine.js';
 import { paint, type Paint } from './colour.js';
@@ -101,6 +102,8 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd }
           '  ',
         ).map((l) => `  ${p.dim(l)}`),
       );
+    const dapNote = dapNotChecked(t.dap);
+    if (dapNote !== null) out.push(...wrapText(dapNote, width - 2, '  ').map((l) => `  ${p.dim(l)}`));
     if (t.findings.length === 0) {
       const none =
         t.mobileProfiles.length === 0

@@ -10,6 +10,7 @@
 
 import type { AuditTarget } from '../audit/result.js';
 import { countBySeverity } from '../audit/result.js';
+import { dapNotChecked } from './side-file-notes.js';
 import type { ProfileView } from '../explain/profile-view.js';
 import { CHECK_NAMES, readinessRows, type Cell, type ReadinessRow } from './readiness.js';
 import { reportPath, type ReportInput } from './report-input.js';
@@ -162,6 +163,8 @@ function deviceSection(t: AuditTarget, index: number, input: ReportInput, ctx: F
     unchecked.length > 0
       ? `<p class="muted">Client profile ${unchecked.map((c) => `<code>${esc(c.file)}</code>`).join(', ')} not checked: its XML was not found beside the configuration (give <code>--client-profiles DIR</code>).</p>`
       : '';
+  const dapNote = dapNotChecked(t.dap);
+  const uncheckedDap = dapNote === null ? '' : `<p class="muted">${esc(dapNote)}</p>`;
   const all = (t.views ?? []).map((v, i) => details(v, t, `${id}-p${i + 1}`, input));
   const profiles = inline
     ? all.map(profileHtml)
@@ -176,6 +179,7 @@ function deviceSection(t: AuditTarget, index: number, input: ReportInput, ctx: F
     `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(label)}</h2><p class="meta">${meta}</p>`,
     readinessTable(t, id),
     uncheckedNote,
+    uncheckedDap,
     deviceFindings.length > 0 ? `<h3 id="${id}-device-findings">Device-wide findings</h3>${findingList(deviceFindings, ctx)}` : '',
     ...(all.length > 0 && !inline ? [`<h3>Connection profiles</h3>`] : []),
     ...profiles,

@@ -200,6 +200,33 @@ describe('audit table', () => {
     expect(r.stdout).toContain('skipped PORTAL: clientless SSL VPN only (vpn-tunnel-protocol ssl-clientless)');
   });
 
+  it('says when DAP records were not checked (no dap.xml), and reports a dap.xml it cannot read', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'dapbox.cfg');
+    writeFileSync(
+      file,
+      wrapConfig(
+        `webvpn\n enable outside\n anyconnect enable\ngroup-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client ikev2\ntunnel-group MOBILE type remote-access\ntunnel-group MOBILE general-attributes\n default-group-policy GP\ntunnel-group MOBILE webvpn-attributes\n group-url https://vpn.example.com/m enable\ndynamic-access-policy-record MOBILE-DEVICES\n action continue\ndynamic-access-policy-record DfltAccessPolicy`,
+      ),
+    );
+    const bare = await cli('audit', file);
+    expect(bare.stdout).toMatch(/DAP record MOBILE-DEVICES not checked: dap\.xml \(the records' criteria\) was\s+not\s+looked for/);
+    expect(auditJson((await cli('audit', file, '--format', 'json')).stdout).targets[0]!.dap).toEqual({
+      records: ['MOBILE-DEVICES'],
+      readFrom: null,
+      status: 'not-searched',
+    });
+    const bad = join(dir, 'bad.xml');
+    writeFileSync(bad, '<dap><bad\n');
+    const r = await cli('audit', file, '--dap', bad, '--format', 'json');
+    const t = auditJson(r.stdout).targets[0]!;
+    expect(t.dap).toEqual({ records: ['MOBILE-DEVICES'], readFrom: bad, status: 'malformed' });
+    expect(t.findings).toContainEqual(expect.objectContaining({ ruleId: 'dap-mobile-criteria', messageId: 'unreadable', file: bad }));
+    expect((await cli('audit', file, '--dap', bad)).stdout).not.toContain('not checked');
+    // No DAP record of its own: nothing to say.
+    expect(auditJson((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0]!.dap).toBeNull();
+  });
+
   it('says why a profile picked with --profile is not mobile-facing, and offers --verbose only without it', async () => {
     const file = corpus('prometheus-asa1-80-svc.cfg');
     const picked = await cli('audit', file, '--profile', 'consultants');

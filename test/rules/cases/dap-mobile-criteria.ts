@@ -37,6 +37,21 @@ export default {
   ],
   invalid: [
     {
+      name: 'a dap.xml that is not readable XML: said, and no criterion is judged',
+      config: `${mobile()}\ndynamic-access-policy-record MOBILE-DEVICES\n action continue\ndynamic-access-policy-record DfltAccessPolicy\n${embedXml('disk0:/dap.xml', '<dapRecordList>\n<dapRecord>\n<dapName><value>MOBILE-DEVICES')}`,
+      findings: [
+        {
+          profile: null,
+          severity: 'warning',
+          at: '! <dapRecordList>',
+          messageId: 'unreadable',
+          data: { records: 'MOBILE-DEVICES' },
+          object: 'dap.xml',
+          fix: null,
+        },
+      ],
+    },
+    {
       name: 'a record that terminates iOS sessions',
       config: config([['endpoint.anyconnect.platform', 'apple-ios']], 'MOBILE-DEVICES', 'terminate'),
       findings: [
