@@ -40,6 +40,8 @@ export interface GateResult {
   nothingAudited: boolean;
   /** Ignore entries of the configuration file that matched no finding in this run. */
   unusedIgnores: AuditConfig['ignore'];
+  /** Ignore entries past their `until` day that still match a finding (which is reported again). */
+  expiredIgnores: AuditConfig['ignore'];
   /** Findings not in the kept lists: ignored by the file, in the baseline, below error with --quiet. */
   hidden: { ignored: number; baselined: number; quiet: number };
   /** More warnings than --max-warnings allows. */
@@ -51,6 +53,7 @@ export interface GateResult {
 export function gate(run: AuditRun, options: GateOptions): GateResult {
   const { config } = options;
   const used = new Set<unknown>();
+  const expired = new Set<AuditConfig['ignore'][number]>();
   for (const t of run.targets) {
     const r = applyIgnores(
       applySeverityOverrides(t.findings, config),
@@ -61,6 +64,7 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
     t.findings = r.kept;
     t.ignored = r.ignored;
     for (const i of r.ignored) used.add(i.entry);
+    for (const e of r.expired) expired.add(e);
   }
   const devices = run.targets.map((t) => ({
     device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context },
@@ -82,7 +86,9 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
       t.findings = errors;
     }
   }
-  const unusedIgnores = config.ignore.filter((e) => !used.has(e));
+  // An expired entry that still matches is not unused: it is out of date (and said so).
+  const unusedIgnores = config.ignore.filter((e) => !used.has(e) && !expired.has(e));
+  const expiredIgnores = config.ignore.filter((e) => expired.has(e) && !used.has(e));
   const warnings = run.targets.reduce((n, t) => n + t.findings.filter((f) => f.severity === 'warning').length, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const nothingAudited = run.targets.length === 0 && run.inputErrors.length === 0;
@@ -97,6 +103,7 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
       : judged;
   return {
     unusedIgnores,
+    expiredIgnores,
     hidden: { ignored: run.targets.reduce((n, t) => n + t.ignored.length, 0), baselined: baseline?.suppressed ?? 0, quiet },
     tooManyWarnings,
     run,

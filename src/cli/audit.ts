@@ -199,9 +199,21 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
       io,
       `${cfg.source ?? 'configuration'}${e.line ? `:${e.line}` : ''}: ignore entry for ${e.rule}${e.profile ? ` (profile ${e.profile})` : ''}${e.device ? ` (device ${e.device})` : ''} matched no finding${opts.failOnUnusedIgnores ? '' : '; remove it, or fail on it with --fail-on-unused-ignores'}`,
     );
+  for (const e of result.expiredIgnores)
+    complain(
+      io,
+      `${cfg.source ?? 'configuration'}${e.line ? `:${e.line}` : ''}: ignore entry for ${e.rule}${e.profile ? ` (profile ${e.profile})` : ''}${e.device ? ` (device ${e.device})` : ''} expired on ${e.until ?? '?'}: its findings are reported again; fix them, or move \`until\` if the reason still holds`,
+    );
   if (result.tooManyWarnings) complain(io, `more than ${maxWarnings!} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings ${maxWarnings!})`);
   if (result.hidden.quiet > 0 && opts.verbose) complain(io, `--quiet: ${result.hidden.quiet} warning and info findings not reported`);
-  return unmatched && result.exitCode !== ExitCode.InternalError ? ExitCode.InputError : result.exitCode;
+  if (unmatched && result.exitCode !== ExitCode.InternalError) return ExitCode.InputError;
+  if (opts.writeBaseline !== undefined) {
+    const n = result.snapshot.entries.length;
+    complain(io, `wrote ${opts.writeBaseline}: ${n} finding${n === 1 ? '' : 's'} recorded; with --baseline ${opts.writeBaseline} they are no longer reported`);
+    // Recording findings is the point of the run: they fail nothing (input errors still do).
+    if (result.exitCode === ExitCode.Findings) return ExitCode.Ok;
+  }
+  return result.exitCode;
 }
 
 function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opts: AuditCliOptions, io: CliIo): void {

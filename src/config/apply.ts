@@ -88,6 +88,8 @@ export interface IgnoredFinding {
 export interface IgnoreResult<F extends Finding = Finding> {
   kept: F[];
   ignored: IgnoredFinding[];
+  /** Entries that matched a finding after their `until` day: the finding is kept, the entry is not unused. */
+  expired: IgnoreEntry[];
 }
 
 /** `today` as YYYY-MM-DD; an ignore is in force through its `until` day. */
@@ -103,7 +105,7 @@ export function applyIgnores<F extends Finding>(
   today: string,
   profileAliases: ReadonlyMap<string, string> = new Map(),
 ): IgnoreResult<F> {
-  const result: IgnoreResult<F> = { kept: [], ignored: [] };
+  const result: IgnoreResult<F> = { kept: [], ignored: [], expired: [] };
   // Globs are compiled once per entry, and entries are looked up by rule: 1,000 entries x 2,500
   // profiles must not compile a glob per finding.
   const byRule = new Map<string, Array<{ entry: IgnoreEntry; profile: ((name: string) => boolean) | null }>>();
@@ -124,6 +126,7 @@ export function applyIgnores<F extends Finding>(
       result.kept.push(f);
     } else if (entry.until !== undefined && entry.until < today) {
       result.kept.push({ ...f, message: `${f.message} (An ignore for this finding expired on ${entry.until}: ${entry.reason})` });
+      result.expired.push(entry);
     } else {
       result.ignored.push({ finding: f, entry });
     }

@@ -18,6 +18,10 @@ describe('baselines', () => {
     copyDemo(dir);
     const write = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json', '--format', 'json');
     const recorded = auditJson(write.stdout).targets[0]!.findings.length;
+    // Recording is the point of the run: exit 0 with findings (the demo has errors), and it says so.
+    expect(recorded).toBeGreaterThan(0);
+    expect(write.code).toBe(0);
+    expect(write.stderr).toContain(`wrote baseline.json: ${recorded} findings recorded; with --baseline baseline.json they are no longer reported`);
     const baseline = readJson<BaselineFile>(readFileSync(join(dir, 'baseline.json'), 'utf8'));
     expect(baseline.schemaVersion).toBe(1);
     expect(baseline.entries).toHaveLength(recorded);

@@ -63,6 +63,11 @@ describe('configuration file', () => {
     const after = await cliWith({ cwd: dir, today: '2027-01-01' }, 'audit', DEMO, '--format', 'json');
     const back = auditJson(after.stdout).targets[0]!.findings.find((f) => f.ruleId === 'ssl-keepalive-enabled' && f.tunnelGroup === 'MOBILE-SPLIT');
     expect(back?.message).toMatch(/An ignore for this finding expired on 2026-12-31: proxy needs keepalives/);
+    // An expired entry that still matches is out of date, not unused.
+    expect(after.stderr).toMatch(
+      /ignore entry for ssl-keepalive-enabled \(profile MOBILE-SPLIT\) \(device vpn-\*\) expired on 2026-12-31: its findings are reported again/,
+    );
+    expect(after.stderr).not.toContain('matched no finding');
   });
 
   it.each([
