@@ -270,6 +270,8 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   }
   // A binary file is not a change script: refuse it rather than warn about one long "command".
   if (script.includes('\u0000')) throw new UsageError(`--commands ${opts.commands}: not a text file of configuration commands (it holds NUL bytes)`);
+  // Blank lines and `!` or `:` comments only: most likely the wrong file, or an empty pipe.
+  if (!/^\s*[^\s!:]/m.test(script)) complain(io, `--commands ${opts.commands}: the change script holds no command (blank lines and comments only)`);
   const snapshots = await loadTarget(file, opts, s, io, 'what-if');
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
   // A backup of several contexts: the script says which with `changeto context`, or --context does.
@@ -279,7 +281,7 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     throw new UsageError(`--context ${opts.context}: ${file} has ${contexts.length > 0 ? `contexts ${contexts.join(', ')}` : 'no security contexts'}`);
   if (snapshots.length > 1 && !routed && (opts.context === undefined || opts.context === 'all'))
     throw new UsageError(
-      `${file ?? 'the device'} holds ${snapshots.length} configurations (contexts ${contexts.join(', ')}): start the change script with \`changeto context NAME\`, or give --context NAME`,
+      `${file ?? 'the device'} holds ${snapshots.length} configurations (${snapshots.length > contexts.length ? 'the system execution space and ' : ''}contexts ${contexts.join(', ')}): start the change script with \`changeto context NAME\`, or give --context NAME`,
     );
   const scriptFile = opts.commands === '-' ? '<stdin>' : reportPath(s.abs(opts.commands), io.cwd);
   const context = opts.context !== undefined && opts.context !== 'all' ? opts.context : null;

@@ -1,6 +1,8 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Deterministic: no timestamps,
 // no absolute paths, results in the engine's order.
 
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fingerprint, findingKey } from '../baseline/identity.js';
 import type { Severity } from '../engine/types.js';
 import { helpUri, reportPath, type ReportInput } from './report-input.js';
@@ -47,7 +49,7 @@ export default function renderSarif(input: ReportInput): string {
         ...(f.groupPolicy ? [{ name: f.groupPolicy, fullyQualifiedName: `group-policy ${f.groupPolicy}`, kind: 'resource' }] : []),
       ];
       const physicalLocation = {
-        artifactLocation: { uri: f.file !== null ? reportPath(f.file, input.cwd) : uri, uriBaseId: '%SRCROOT%' },
+        artifactLocation: artifact(f.file !== null ? reportPath(f.file, input.cwd) : uri),
         ...(f.line !== null ? { region: { startLine: f.line } } : {}),
       };
       return {
@@ -76,7 +78,7 @@ export default function renderSarif(input: ReportInput): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: reportPath(e.file, input.cwd), uriBaseId: '%SRCROOT%' },
+            artifactLocation: artifact(reportPath(e.file, input.cwd)),
             ...(e.line ? { region: { startLine: e.line } } : {}),
           },
         },
@@ -92,7 +94,7 @@ export default function renderSarif(input: ReportInput): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: reportPath(t.summary.source, input.cwd), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifact(reportPath(t.summary.source, input.cwd)),
                 ...(p?.line ? { region: { startLine: p.line } } : {}),
               },
             },
@@ -130,4 +132,13 @@ export default function renderSarif(input: ReportInput): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * A SARIF artifact location: a path under the working folder is relative to %SRCROOT% (what code
+ * scanning matches against the repository); one outside it is an absolute file URI with no base.
+ */
+function artifact(path: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(path)) return { uri: pathToFileURL(path).href };
+  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
@@ -109,6 +110,19 @@ describe('sarif', () => {
     expect(after.map((x) => x.partialFingerprints)).toEqual(before.map((x) => x.partialFingerprints));
     const line = (rs: SarifResult[]) => rs.find((x) => x.ruleId === 'client-side-dpd-disabled')!.locations[0]!.physicalLocation.region!.startLine;
     expect(line(after)).toBe(line(before) + 50);
+  });
+
+  it('names a file outside the working folder by its absolute file URI (no base), and encodes a relative one', async () => {
+    const dir = tempDir();
+    const outside = join(dir, 'vpn edge.cfg');
+    writeFileSync(outside, readFileSync(DEMO));
+    const abs = sarif((await cli('audit', outside, '--format', 'sarif')).stdout);
+    expect(validateSarif(abs)).toBe(true);
+    const absLocation = abs.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation;
+    expect(absLocation).toEqual({ uri: pathToFileURL(outside).href });
+    expect(pathToFileURL(outside).href).toMatch(/^file:\/\/\/.*vpn%20edge\.cfg$/);
+    const rel = sarif((await cliWith({ cwd: dir }, 'audit', 'vpn edge.cfg', '--format', 'sarif')).stdout);
+    expect(rel.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'vpn%20edge.cfg', uriBaseId: '%SRCROOT%' });
   });
 
   it('reports unreadable and incomplete inputs as tool notifications and stays valid', async () => {

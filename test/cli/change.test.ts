@@ -443,6 +443,13 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(binary.stderr).toContain('--commands binary.txt: not a text file of configuration commands (it holds NUL bytes)');
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO)).code).toBe(2);
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'missing.txt')).stderr).toMatch(/--commands missing\.txt: no such file/);
+    // Comments and blank lines only: still "no change", but not silently.
+    writeFileSync(join(dir, 'empty.txt'), '! planned for Friday\n\n: nothing yet\n');
+    const empty = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'empty.txt');
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain('--commands empty.txt: the change script holds no command (blank lines and comments only)');
+    writeFileSync(join(dir, 'one.txt'), '! a comment\ngroup-policy GP-FULL attributes\n vpn-idle-timeout 1440\n');
+    expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'one.txt')).stderr).not.toContain('holds no command');
   });
 });
 
@@ -575,7 +582,9 @@ describe('what-if on a multiple-context backup', () => {
     const change = 'group-policy DfltGrpPolicy attributes\n vpn-idle-timeout 1440\n';
     const guess = await cliWith({ stdin: change }, 'what-if', MULTI, '--commands', '-');
     expect(guess.code).toBe(2);
-    expect(guess.stderr).toMatch(/holds 3 configurations .*start the change script with `changeto context NAME`, or give --context NAME/);
+    expect(guess.stderr).toMatch(
+      /holds 3 configurations \(the system execution space and contexts admin, vpn\): start the change script with `changeto context NAME`, or give --context NAME/,
+    );
     const flag = readJson<DiffJsonDocument>(
       (await cliWith({ stdin: change }, 'what-if', MULTI, '--commands', '-', '--context', 'vpn', '--format', 'json')).stdout,
     );
