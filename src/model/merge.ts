@@ -466,7 +466,15 @@ class Merger {
     if (body[0] === 'access-list' && body[1]) return this.accessList(body, negated, text);
     const key = globalKey(body);
     if (key === null) return null;
-    return this.replaceGlobal((x) => globalKey(x) === key, text, negated);
+    const applied = this.replaceGlobal((x) => globalKey(x) === key, text, negated);
+    // Applied, but said: a pasted config may name a trustpoint above its block, so this is no refusal.
+    const trustpoint = presentedTrustpoint(body);
+    if (!negated && trustpoint !== null && applied !== null && 'changed' in applied && this.doc.find('crypto', 'ca', 'trustpoint', trustpoint).length === 0)
+      return {
+        ...applied,
+        warning: `trustpoint ${trustpoint} is not in the configuration: the ASA refuses a certificate it does not hold [recalled]; create and enroll it first (\`crypto ca trustpoint ${cliName(trustpoint)}\`), or check the name`,
+      };
+    return applied;
   }
 
   private replaceGlobal(same: (words: string[]) => boolean, text: string, remove: boolean, unsetForm = `no ${text}`): Outcome {
@@ -1582,6 +1590,14 @@ function webvpnKey(w: string[]): string | null {
   if (a === 'anyconnect-custom-attr' && b) return `custom-attr ${b}`;
   if (a === 'certificate-group-map' && b && c) return `cgm ${b} ${c}`;
   return a;
+}
+
+/** The trustpoint an `ssl trust-point NAME [IFACE]` or `crypto ikev2 remote-access trustpoint NAME` line presents (null: neither). */
+function presentedTrustpoint(w: readonly string[]): string | null {
+  const [a, b, c, d, e] = w;
+  if (a === 'ssl' && b === 'trust-point' && c) return c;
+  if (a === 'crypto' && b === 'ikev2' && c === 'remote-access' && d === 'trustpoint' && e) return e;
+  return null;
 }
 
 /** The identity of a single global line, or null for one the tool does not know. */

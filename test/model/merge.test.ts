@@ -776,4 +776,17 @@ describe('merge engine', () => {
     }
     expect(merge('no crypto isakmp nat-traversal').analysed.model.global.natTraversal.state).toBe('none');
   });
+
+  it('warns when a trustpoint presented to clients is not in the configuration, and applies the line', () => {
+    const withTp = wrapConfig('crypto ca trustpoint TP\n enrollment terminal\nssl trust-point TP outside');
+    for (const line of ['ssl trust-point NOPE outside', 'crypto ikev2 remote-access trustpoint NOPE']) {
+      const r = merge(line, withTp);
+      expect(r.problems, line).toEqual([
+        expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^trustpoint NOPE is not in the configuration: .*\[recalled\]/) }),
+      ]);
+      expect(r.applied, line).toBe(1);
+    }
+    expect(merge('ssl trust-point TP inside', withTp).problems).toEqual([]);
+    expect(merge('no ssl trust-point TP outside', withTp).problems).toEqual([]);
+  });
 });
