@@ -16,9 +16,9 @@ export default createRule({
     scope: 'profile',
     messages: {
       short:
-        'Idle timeout is {{minutes}} minutes, {{source}}; users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.',
+        'Idle timeout is {{minutes}} minutes, {{source}}; users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.{{sessionCap}}',
       noneFallback:
-        'Idle timeout is `vpn-idle-timeout none` ({{source}}), which for AnyConnect falls back to webvpn `default-idle-timeout`: {{fallback}} ({{fallbackSource}}); users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.',
+        'Idle timeout is `vpn-idle-timeout none` ({{source}}), which for AnyConnect falls back to webvpn `default-idle-timeout`: {{fallback}} ({{fallbackSource}}); users of this AAA-authenticated profile must log in again after that much time asleep. The guide suggests about 24 hours (1440 minutes) for mobile.{{sessionCap}}',
     },
   },
   check({ device, profiles, report }) {
@@ -33,16 +33,26 @@ export default createRule({
       const fallback = device.model.global.webvpn?.defaultIdleTimeout;
       const fallbackSeconds = fallback?.state === 'value' ? fallback.value : DEFAULT_IDLE_SECONDS;
       if (e.state === 'none' && fallbackSeconds >= RECOMMENDED_MINUTES * 60) continue;
+      // A session timeout below the target ends sessions first: the longer idle timeout alone does not help.
+      const session = p.resolved.attributes.vpnSessionTimeout;
+      const sessionCap =
+        session.state === 'value' && session.value < RECOMMENDED_MINUTES
+          ? ` Sessions also end after ${session.value} minutes whatever the idle timeout (\`vpn-session-timeout\`, ${sourcePhrase(session)}): raise that too if phones should stay connected for a day.`
+          : '';
       const common = {
         setting: 'vpnIdleTimeout' as const,
         at: lineFor(device.model, p.resolved, e, 'attributes'),
         remedy: profileRemedy(p.resolved, 'attributes', [`vpn-idle-timeout ${RECOMMENDED_MINUTES}`]),
       };
       if (e.state === 'value') {
-        report.profile(p, { messageId: 'short', data: { minutes: e.value, source: sourcePhrase(e) }, ...common });
+        report.profile(p, { messageId: 'short', data: { minutes: e.value, source: sourcePhrase(e), sessionCap }, ...common });
       } else {
         const fallbackSource = fallback?.state === 'value' ? lineRef(fallback.line) : 'its default [cmd-ref]';
-        report.profile(p, { messageId: 'noneFallback', data: { source: sourcePhrase(e), fallback: `${fallbackSeconds} s`, fallbackSource }, ...common });
+        report.profile(p, {
+          messageId: 'noneFallback',
+          data: { source: sourcePhrase(e), fallback: `${fallbackSeconds} s`, fallbackSource, sessionCap },
+          ...common,
+        });
       }
     }
   },

@@ -1,4 +1,5 @@
 import type { RuleTests } from '../rule-tester.js';
+import { expect } from 'vitest';
 import { mobile } from './_kit.js';
 
 const fix = 'group-policy GP attributes\n vpn-idle-timeout 1440';
@@ -21,6 +22,20 @@ export default {
       name: 'an hour, set in the policy',
       config: mobile({ policy: ['vpn-idle-timeout 60'] }),
       findings: [{ profile: 'MOBILE', at: ' vpn-idle-timeout 60', severity: 'info', messageId: 'short', data: { minutes: 60 }, fix }],
+    },
+    {
+      name: 'an hour, under a 10-hour session timeout: both are named',
+      config: mobile({ policy: ['vpn-idle-timeout 60', 'vpn-session-timeout 600'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' vpn-idle-timeout 60',
+          severity: 'info',
+          messageId: 'short',
+          data: { minutes: 60, sessionCap: expect.stringContaining('Sessions also end after 600 minutes whatever the idle timeout') },
+          fix,
+        },
+      ],
     },
     {
       name: 'inherited from DfltGrpPolicy',
