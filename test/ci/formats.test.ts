@@ -14,7 +14,7 @@ interface SarifResult {
   ruleId: string;
   level: string;
   partialFingerprints: Record<string, string>;
-  locations: Array<{ physicalLocation: { region?: { startLine: number } } }>;
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number } } }>;
   properties: { tunnelGroup: string | null };
 }
 interface SarifLog {
