@@ -57,7 +57,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--fail-on-unused-ignores', 'exit 2 when an ignore entry of the configuration file matched no finding')
     .option('--no-error-on-no-config', 'exit 0 when the named files hold no ASA configuration at all (a pre-commit hook on a commit without configs)')
     .option('--max-bytes <n>', 'markdown: cut the report to N bytes, summary first (default 1 MiB, the GitHub step-summary limit)')
-    .option('--profile <name>', 'only this connection profile (repeatable)', collect)
+    .option('--profile <name>', 'only this connection profile, by its exact name (repeatable; globs: profiles.include in the config file)', collect)
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
     .option('--timestamp', 'show when the report was made (html; off by default so reports diff cleanly)')
     .option('--config <file>', 'configuration file (default: .asa-mobile-audit.yaml found walking up from the working directory)')

@@ -1,6 +1,7 @@
 // Reads one `.asa-mobile-audit.yaml`: parses with `yaml` (which keeps line positions) and validates with ajv against CONFIG_SCHEMA.
 
 import { Ajv, type ErrorObject } from 'ajv';
+import { nearest } from '../common/edit-distance.js';
 import { toPlain } from '../common/yaml-plain.js';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { pathOf } from '../common/schema-path.js';
@@ -86,8 +87,11 @@ function pickError(errors: ErrorObject[]): ErrorObject {
 function describeError(err: ErrorObject, path: Array<string | number>): string {
   const where = path.length > 0 ? path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') : '(top level)';
   switch (err.keyword) {
-    case 'additionalProperties':
-      return `${where}: unknown key \`${path[path.length - 1]}\``;
+    case 'additionalProperties': {
+      const key = String(path[path.length - 1]);
+      const near = nearest(key, allowedKeys(err.schemaPath));
+      return `${where}: unknown key \`${key}\`${near === null ? '' : ` (did you mean \`${near}\`?)`}`;
+    }
     case 'required':
       return `${where}: missing \`${(err.params as { missingProperty: string }).missingProperty}\`${(err.params as { missingProperty: string }).missingProperty === 'reason' ? ' (every ignore needs a reason)' : ''}`;
     case 'enum':
@@ -97,6 +101,14 @@ function describeError(err: ErrorObject, path: Array<string | number>): string {
     default:
       return `${where}: ${err.message ?? 'invalid'}`;
   }
+}
+
+/** The keys the schema allows where `schemaPath` (`#/properties/profiles/additionalProperties`) points. */
+function allowedKeys(schemaPath: string): string[] {
+  let node: unknown = CONFIG_SCHEMA;
+  for (const part of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[part];
+  const properties = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
 }
 
 function dropNulls(value: unknown): unknown {

@@ -1,6 +1,7 @@
 // What rules about client profile XML share: which profiles a connection profile's policy pushes,
 // where an XML line is in its file, and which connection profile a host entry reaches.
 
+import { nearest } from '../common/edit-distance.js';
 import { builtInTunnelGroup } from '../model/build.js';
 import type { HostEntry } from '../model/client-profile.js';
 import type { ClientProfileFile, DeviceModel, SideFileOrigin, TunnelGroup } from '../model/types.js';
@@ -111,24 +112,12 @@ function userGroupsOf(model: DeviceModel): string[] {
 
 /** The one UserGroup of this headend within two edits of a mistyped one (`spilt` → `split`), else null. */
 export function nearestUserGroup(model: DeviceModel, typed: string): string | null {
-  const scored = userGroupsOf(model).map((g) => ({ g, d: editDistance(g.toLowerCase(), typed.toLowerCase()) }));
-  const best = Math.min(3, ...scored.map((s) => s.d));
-  const at = scored.filter((s) => s.d === best);
-  return best <= 2 && at.length === 1 ? at[0]!.g : null;
-}
-
-/** Damerau (adjacent swap) edit distance; names here are short. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  return d[a.length]![b.length]!;
+  const groups = userGroupsOf(model);
+  const near = nearest(
+    typed.toLowerCase(),
+    groups.map((g) => g.toLowerCase()),
+  );
+  return near === null ? null : (groups.find((g) => g.toLowerCase() === near) ?? null);
 }
 
 /** Text for an XML element's content: `&`, `<`, `>` escaped. */

@@ -7,6 +7,7 @@
 // is reported with its line, never silently dropped.
 
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
+import { editDistance } from '../common/edit-distance.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { atLeast } from '../parse/version.js';
 import { sectionVersionLine } from './build.js';
@@ -978,7 +979,7 @@ function spellingProblem(words: readonly string[], vocabulary: ReadonlySet<strin
   const abbreviated = completion(first, [...vocabulary]);
   if (abbreviated !== null) return abbreviationMessage(first, abbreviated);
   if (first.length < 4) return null;
-  const near = [...vocabulary].filter((w) => editDistance(first, w) <= (first.length >= 6 ? 2 : 1));
+  const near = [...vocabulary].filter((w) => Math.abs(w.length - first.length) <= 2 && editDistance(first, w) <= (first.length >= 6 ? 2 : 1));
   if (near.length !== 1) return null;
   return `unknown command \`${first}\` (did you mean \`${near[0]!}\`?): the ASA refuses it and nothing changes`;
 }
@@ -1201,20 +1202,6 @@ function knownAnywhere(): ReadonlySet<string> {
     'no',
   ]);
   return known;
-}
-
-/** Edits (insert, delete, substitute, swap two neighbours) between two words. */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /** The object a mode line belongs to (`group-policy NAME`, `tunnel-group NAME`), or null. */

@@ -71,7 +71,9 @@ describe('configuration file', () => {
   });
 
   it.each([
-    ['unknown key', 'rules: {}\nprofile:\n  include: [A]\n', 2, /`profile`|unknown key `profile`/],
+    ['unknown key', 'rules: {}\nprofile:\n  include: [A]\n', 2, /:2: profile: unknown key `profile` \(did you mean `profiles`\?\)/],
+    ['misspelt nested key', 'profiles:\n  inlcude: [A]\n', 2, /:2: profiles\.inlcude: unknown key `inlcude` \(did you mean `include`\?\)/],
+    ['unknown key with nothing near', 'zzz: 1\n', 1, /: zzz: unknown key `zzz`$/m],
     ['unknown rule id', 'rules:\n  ssl-keepalive: off\n', 2, /rules: unknown rule id `ssl-keepalive`/],
     ['bad rule value', 'rules:\n  ssl-keepalive-enabled: maybe\n', 2, /rules\.ssl-keepalive-enabled: must be one of `off`, `on`, `error`, `warning`, `info`/],
     ['ignore without reason', 'ignore:\n  - rule: ssl-keepalive-enabled\n    profile: X\n', 2, /ignore\[0\]: missing `reason` \(every ignore needs a reason\)/],
