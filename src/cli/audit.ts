@@ -76,6 +76,9 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   }
   const maxWarnings = opts.maxWarnings === undefined ? undefined : nonNegativeInt(opts.maxWarnings, '--max-warnings');
   const maxBytes = opts.maxBytes === undefined ? undefined : nonNegativeInt(opts.maxBytes, '--max-bytes');
+  // The summary and the note saying what was cut always stay: a smaller limit could not be kept.
+  if (maxBytes !== undefined && maxBytes < MIN_MARKDOWN_BYTES)
+    throw new UsageError(`--max-bytes: at least ${MIN_MARKDOWN_BYTES} (the summary and the note on what was cut always stay), not ${maxBytes}`);
   if (opts.helpUriBase !== undefined && !isWebUrl(opts.helpUriBase)) throw new UsageError(`--help-uri-base: \`${opts.helpUriBase}\` is not an http(s) URL`);
   // Where reports and baselines go is checked before the work: a typo must not cost a fleet run.
   for (const out of outputsFor(opts)) if (out.file !== null) checkWritable(resolve(io.cwd, out.file), '--output');
@@ -272,6 +275,8 @@ function unmatchedFilters(run: AuditRun, cfg: AuditConfig, opts: AuditCliOptions
   }
   return unmatched;
 }
+
+const MIN_MARKDOWN_BYTES = 1024;
 
 function nonNegativeInt(value: string, option: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${option}: \`${value}\` is not a whole number`);

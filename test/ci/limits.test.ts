@@ -75,5 +75,9 @@ describe('--format markdown', () => {
     expect(Buffer.byteLength(cut.stdout)).toBeLessThanOrEqual(limit);
     expect(cut.stdout).toMatch(/\| `a\.cfg` \| 1 \| \d+ \| \d+ \|\n\| `b\.cfg` \|/);
     expect(cut.stdout).toMatch(/\*\*Cut to \d+ bytes\*\* \(--max-bytes\): [12] of 3 configuration sections \(\d+ findings\) are not shown here/);
+    // A limit the summary and the note cannot fit in is refused, not silently exceeded.
+    const tiny = await cliWith({ cwd: dir }, 'audit', '.', '--format', 'markdown', '--max-bytes', '100');
+    expect([tiny.code, tiny.stdout]).toEqual([2, '']);
+    expect(tiny.stderr).toContain('--max-bytes: at least 1024 (the summary and the note on what was cut always stay), not 100');
   });
 });
