@@ -411,6 +411,15 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
   if (problems.literalAllClear) {
     warnings.push('Read literally, the guide puts excludespecified with split-dns none and default-domain none in row D5: every query in the clear.');
   }
+  const list = valueOf(profile.attributes.splitTunnelNetworkList);
+  if (problems.dnsServersOutsideTunnel === null && list !== null) {
+    const acl = context.accessLists?.get(list);
+    const why =
+      acl === undefined
+        ? `no standard access-list ${list} is in the configuration (an extended list is not read)`
+        : `access-list ${list} has lines the tool does not read (line${acl.unreadLines.length > 1 ? 's' : ''} ${acl.unreadLines.slice(0, 5).join(', ')}${acl.unreadLines.length > 5 ? ', ...' : ''})`;
+    warnings.push(`Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: ${why}.`);
+  }
   if (problems.dnsServersOutsideTunnel && problems.dnsServersOutsideTunnel.length > 0) {
     warnings.push(
       `Tunnel DNS server${problems.dnsServersOutsideTunnel.length > 1 ? 's' : ''} ${problems.dnsServersOutsideTunnel.join(', ')} ${problems.dnsServersOutsideTunnel.length > 1 ? 'are' : 'is'} outside the split-tunnel network list: the queries iOS sends into the tunnel may not reach ${problems.dnsServersOutsideTunnel.length > 1 ? 'them' : 'it'} (desktop clients add a host route; iOS is not documented) [inferred].`,

@@ -120,3 +120,28 @@ describe('the demo config covers every outcome', () => {
     });
   });
 });
+
+describe('a split-tunnel list the tool cannot read', () => {
+  const explain = (acl: string) => {
+    const t = analyseText(
+      wrapConfig(
+        `${acl}\ngroup-policy G internal\ngroup-policy G attributes\n dns-server value 10.0.0.53\n split-tunnel-policy tunnelspecified\n split-tunnel-network-list value ST\n split-dns value corp.example.com\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G`,
+      ),
+    );
+    return explainDevice(t.resolved).find((e) => e.profile.name === 'T')!;
+  };
+
+  it('says the DNS servers were not checked against it, and why', () => {
+    const extended = explain('access-list ST extended permit ip 10.0.0.0 255.0.0.0 any4');
+    expect(extended.problems.dnsServersOutsideTunnel).toBeNull();
+    expect(extended.warnings).toContain(
+      'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: no standard access-list ST is in the configuration (an extended list is not read).',
+    );
+    const odd = explain('access-list ST standard permit 10.0.0.0 255.0.0.0\naccess-list ST standard permit object-group X');
+    expect(odd.warnings.find((w) => w.startsWith('Whether the tunnel DNS servers'))).toMatch(/access-list ST has lines the tool does not read \(line \d+\)\.$/);
+    // A standard list it reads decides, and says nothing of the kind.
+    const read = explain('access-list ST standard permit 10.0.0.0 255.0.0.0');
+    expect(read.problems.dnsServersOutsideTunnel).toEqual([]);
+    expect(read.warnings.some((w) => w.startsWith('Whether the tunnel DNS servers'))).toBe(false);
+  });
+});

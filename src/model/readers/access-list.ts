@@ -7,6 +7,7 @@
 import type { TopLevelReader } from '../build-context.js';
 import type { AccessList, AclEntry } from '../types.js';
 
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const STANDARD_ENTRY = /^\s*access-list[ \t]+\S+[ \t]+standard[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/;
 
 export const accessListReader: TopLevelReader = {
@@ -58,9 +59,10 @@ class LazyAccessList implements AccessList {
         if (action !== 'remark') unreadLines.push(line);
         continue;
       }
+      // Anything but addresses (an object-group, a name from `names`) is a line the tool cannot decide with.
       if (a === 'any' || a === 'any4') entries.push({ action, network: null, line });
-      else if (a === 'host' && b) entries.push({ action, network: { address: b, mask: '255.255.255.255' }, line });
-      else if (a && b) entries.push({ action, network: { address: a, mask: b }, line });
+      else if (a === 'host' && b && IPV4.test(b)) entries.push({ action, network: { address: b, mask: '255.255.255.255' }, line });
+      else if (a && b && IPV4.test(a) && IPV4.test(b)) entries.push({ action, network: { address: a, mask: b }, line });
       else unreadLines.push(line);
     }
     this.read = { entries, unreadLines };
