@@ -622,6 +622,15 @@ class Merger {
     if (kind === 'type') {
       const typed = this.doc.find('tunnel-group', name, 'type')[0];
       if (typed) return typed.words[3] === w[3] ? { changed: false } : { error: `tunnel-group ${name} is already of type ${typed.words[3]}` };
+      // The built-in profiles exist with their type whether or not the configuration prints it.
+      const builtIn = builtInTunnelGroupType(name);
+      if (builtIn !== null) return builtIn === w[3] ? { changed: false } : { error: `tunnel-group ${name} is built in, of type ${builtIn} [recalled]` };
+      // Attribute blocks with no type line: a partial capture. Its rollback (clear, then the blocks
+      // again) could not be entered, since the blocks need the type first.
+      if (exists)
+        return {
+          error: `tunnel-group ${name} has attribute blocks but no \`type\` line in this configuration (a partial capture?): the tool does not simulate typing it`,
+        };
       this.recordCreated('tunnel-group', name);
       this.doc.insert(text, this.lastOf('tunnel-group') ?? this.lastOf('group-policy'));
       return { changed: true };
@@ -1577,6 +1586,12 @@ function webvpnKey(w: string[]): string | null {
   if (a === 'anyconnect-custom-attr' && b) return `custom-attr ${b}`;
   if (a === 'certificate-group-map' && b && c) return `cgm ${b} ${c}`;
   return a;
+}
+
+/** The type of a built-in tunnel-group (null: not one of them). */
+function builtInTunnelGroupType(name: string): string | null {
+  if (name === 'DefaultL2LGroup') return 'ipsec-l2l';
+  return (BUILT_IN_TUNNEL_GROUPS as readonly string[]).includes(name) ? 'remote-access' : null;
 }
 
 /** The trustpoint an `ssl trust-point NAME [IFACE]` or `crypto ikev2 remote-access trustpoint NAME` line presents (null: neither). */

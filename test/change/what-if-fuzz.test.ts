@@ -161,9 +161,13 @@ describe('what-if never throws on a change script', () => {
 });
 
 describe('a change script the engine applies cleanly, then its undo, restores every effective setting', () => {
-  const bases = ['demo/demo-headend.cfg', 'plan/shared-split-list.cfg', 'synthetic/legacy-svc-82.cfg'].map((rel) =>
-    parseConfigBytes(readFileSync(fixture(rel)), rel),
-  );
+  const bases = [
+    'demo/demo-headend.cfg',
+    'plan/shared-split-list.cfg',
+    'synthetic/legacy-svc-82.cfg',
+    'corpus/ciscoconfparse-sample01-asa90.cfg',
+    'corpus/wosm-asa91-sslvpn-only.cfg',
+  ].map((rel) => parseConfigBytes(readFileSync(fixture(rel)), rel));
   const befores = bases.map((parsed) => snapshotParsed(parsed, OPTIONS)[0]!);
 
   it('over generated scripts', () => {

@@ -789,4 +789,19 @@ describe('merge engine', () => {
     expect(merge('ssl trust-point TP inside', withTp).problems).toEqual([]);
     expect(merge('no ssl trust-point TP outside', withTp).problems).toEqual([]);
   });
+
+  // Found by the what-if fuzz on a corpus config: the type line of a built-in profile was taken for a
+  // new profile, and its rollback (`clear configure tunnel-group`) erased the real one.
+  it('takes the type of a built-in profile as the type it has, and refuses typing a partially captured one', () => {
+    const withDefault = wrapConfig('tunnel-group DefaultWEBVPNGroup general-attributes\n default-group-policy GP');
+    const same = merge('tunnel-group DefaultWEBVPNGroup type remote-access', withDefault);
+    expect([same.problems, same.applied, same.undo]).toEqual([[], 0, []]);
+    expect(merge('tunnel-group DefaultL2LGroup type remote-access', withDefault).problems[0]).toMatchObject({
+      severity: 'error',
+      message: 'tunnel-group DefaultL2LGroup is built in, of type ipsec-l2l [recalled]',
+    });
+    const partial = merge('tunnel-group CUT type remote-access', wrapConfig('tunnel-group CUT general-attributes\n default-group-policy GP'));
+    expect(partial.problems[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('has attribute blocks but no `type` line') });
+    expect(partial.applied).toBe(0);
+  });
 });
