@@ -365,7 +365,9 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
         opts.scope === 'narrow' && t.collateral.length > 0 ? `changes profiles no finding names (${t.collateral.join(', ')})` : null,
       ]
         .filter(Boolean)
-        .join(' and ')}. This is a bug; please report it.`,
+        .join(
+          ' and ',
+        )}. Either the configuration has lines out of place (a sub-command under the wrong block, a block without its type or declaration) or this is a bug; please report it with the configuration.`,
     );
   }
   const sound = targets.filter((t) => !unsound.includes(t));

@@ -598,7 +598,8 @@ class Merger {
       return { changed: true };
     }
     if (kind !== 'attributes' || w.length !== 3) return null;
-    if (name !== DEFAULT_GROUP_POLICY && !this.declaration(name)) {
+    // An attributes block with no declaration (a partial capture) still names a policy the device has.
+    if (name !== DEFAULT_GROUP_POLICY && !this.declaration(name) && this.doc.find('group-policy', name, 'attributes').length === 0) {
       return { error: `group-policy ${name} does not exist: enter \`group-policy ${name} internal\` first` };
     }
     if (this.doc.find('group-policy', name, 'attributes').length === 0) {

@@ -804,4 +804,16 @@ describe('merge engine', () => {
     expect(partial.problems[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('has attribute blocks but no `type` line') });
     expect(partial.applied).toBe(0);
   });
+
+  it('enters the attributes of a policy a partial capture shows without its declaration', () => {
+    const partial = wrapConfig('group-policy CUT attributes\n vpn-idle-timeout 30');
+    const r = merge('group-policy CUT attributes\n vpn-idle-timeout 1440', partial);
+    expect([r.problems, r.applied]).toEqual([[], 1]);
+    expect(r.analysed.model.groupPolicies.get('CUT')!.attributes.vpnIdleTimeout).toMatchObject({ state: 'value', value: 1440 });
+    // A policy named nowhere still has to be declared first.
+    expect(merge('group-policy NONE attributes\n vpn-idle-timeout 1440', partial).problems[0]).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('group-policy NONE does not exist'),
+    });
+  });
 });

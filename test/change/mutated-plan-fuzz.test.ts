@@ -1,0 +1,58 @@
+// Rules and plans on mangled real configurations: `audit` and `plan` read whatever a backup holds, so
+// neither may throw on a config with lines deleted, duplicated, re-indented or swapped. Where the plan
+// has a script, its own proof holds too: nothing introduced, and in narrow scope nothing collateral.
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planDevice } from '../../src/change/plan.js';
+import { snapshotParsed } from '../../src/change/snapshot.js';
+import { parseConfigText } from '../../src/parse/parse.js';
+import { fixture } from '../helpers.js';
+import { OPTIONS } from './change-kit.js';
+
+const SEEDS = [
+  ...readdirSync(fixture('corpus'))
+    .filter((f) => f.endsWith('.cfg'))
+    .sort()
+    .map((f) => `corpus/${f}`),
+  'demo/demo-headend.cfg',
+  'plan/shared-split-list.cfg',
+  'plan/dflt-collateral.cfg',
+  'plan/rename-collision.cfg',
+].map((rel) => readFileSync(fixture(rel), 'latin1').split('\n'));
+
+const mutation = fc.record({
+  seed: fc.nat({ max: SEEDS.length - 1 }),
+  ops: fc.array(fc.record({ kind: fc.constantFrom('delete', 'duplicate', 'indent', 'dedent', 'swap'), at: fc.nat(), to: fc.nat() }), {
+    minLength: 1,
+    maxLength: 12,
+  }),
+  scope: fc.constantFrom<'narrow' | 'shared'>('narrow', 'shared'),
+});
+
+describe('audit and plan on mutated real configurations', () => {
+  it('never throw, and a plan keeps its own proof', () => {
+    fc.assert(
+      fc.property(mutation, ({ seed, ops, scope }) => {
+        const lines = [...SEEDS[seed]!];
+        for (const op of ops) {
+          const i = op.at % lines.length;
+          const j = op.to % lines.length;
+          if (op.kind === 'delete' && lines.length > 1) lines.splice(i, 1);
+          else if (op.kind === 'duplicate') lines.splice(i, 0, lines[i]!);
+          else if (op.kind === 'indent') lines[i] = ` ${lines[i]!}`;
+          else if (op.kind === 'dedent') lines[i] = lines[i]!.trimStart();
+          else [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+        }
+        for (const before of snapshotParsed(parseConfigText(lines.join('\n'), 'mutated.cfg'), OPTIONS)) {
+          if (!before.target.summary.complete) continue;
+          const plan = planDevice(before, OPTIONS, { scope });
+          if (plan.script === '' || plan.problems.length > 0) continue;
+          expect(plan.introduced).toEqual([]);
+          if (scope === 'narrow') expect(plan.collateral).toEqual([]);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
+  });
+});
