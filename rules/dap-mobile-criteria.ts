@@ -21,7 +21,7 @@ export default createRule({
       terminates:
         'DAP record {{record}} terminates the sessions it matches (line {{line}}), and its criteria select {{platform}} ({{where}}): those phones cannot connect. If only some were meant (old releases, unmanaged devices), narrow the criteria; if all, ignore this finding in the configuration file.',
       unreadable:
-        "dap.xml ({{file}}) is not readable DAP XML: {{reason}}. The DAP checks did not run; phones matched by the records ({{records}}) get what the device makes of this file. Give the device's own copy (`more disk0:/dap.xml`) with --dap, or fix the file on the device in ASDM.",
+        "The DAP criteria ({{file}}) are not readable DAP XML: {{reason}}. The DAP checks did not run; phones matched by the records ({{records}}) get what the device makes of this file. Give the device's own copy (`more disk0:/dap.xml`) with --dap, or fix the file on the device in ASDM.",
       platform:
         'DAP record {{record}} matches endpoint.anyconnect.platform {{value}}, which is not a platform name AnyConnect reports (apple-ios, android, win, mac-intel, linux-64 [recalled]): the criterion never matches.',
     },
@@ -34,7 +34,8 @@ export default createRule({
       report.device({
         messageId: 'unreadable',
         data: {
-          file: dap.origin.file.replace(/^.*[\\/]/, ''),
+          // Its own file name (or the backup that embeds it): the message reads the same in any checkout.
+          file: `${dap.origin.lineOffset > 0 ? 'dap.xml in ' : ''}${dap.origin.file.replace(/^.*[\\/]/, '')}`,
           reason: (dap.problem?.message ?? 'unreadable').replace(/\.+$/, ''),
           records: records.join(', '),
         },

@@ -247,8 +247,9 @@ function dapStatus(model: DeviceModel): AuditDap | null {
   const records = model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy').map((r) => own(r.name));
   if (records.length === 0) return null;
   const xml = model.dapXml;
-  if (xml !== null) return { records, readFrom: own(xml.origin.file), status: xml.records === null ? 'malformed' : 'read' };
-  return { records, readFrom: null, status: model.sideFilesSearched === null ? 'not-searched' : 'missing' };
+  const searched = model.dapSearched === null ? null : own(model.dapSearched);
+  if (xml !== null) return { records, readFrom: own(xml.origin.file), status: xml.records === null ? 'malformed' : 'read', searched };
+  return { records, readFrom: null, status: searched === null ? 'not-searched' : 'missing', searched };
 }
 
 /**

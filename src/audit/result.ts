@@ -54,6 +54,8 @@ export interface AuditDap {
   readFrom: string | null;
   /** `not-searched`: nowhere to look (a bare config and no --dap); `missing`: looked for, not found. */
   status: 'read' | 'malformed' | 'missing' | 'not-searched';
+  /** Where dap.xml was looked for, in words (`beside the configuration`, `--dap FILE`); null: nowhere. */
+  searched: string | null;
 }
 
 export interface AuditRun {

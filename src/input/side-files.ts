@@ -28,6 +28,8 @@ export interface SideFileSource {
   /** The XML for a device path (`disk0:/FILE.xml`), null when it was looked for and is not there. */
   clientProfile(devicePath: string): SideFile | null;
   dap(): SideFile | null;
+  /** Where dap.xml was looked for, in words ("--dap FILE", "beside the configuration"); null: nowhere. */
+  dapSearched: string | null;
 }
 
 export interface SideFileOptions {
@@ -89,8 +91,17 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
           : profilesDir !== null && isDir(profilesDir)
             ? `${profilesDir} and the configuration's folder`
             : null;
+  const dapSearched =
+    options.dapFile !== undefined
+      ? `--dap ${options.dapFile}`
+      : embedded.size > 0
+        ? 'the Oxidized backup'
+        : dirs.length > 0
+          ? `beside the configuration${ownDir !== null && isDir(ownDir) ? ` and in ${ownDir}` : ''}${profilesDir !== null && isDir(profilesDir) ? ` and in ${profilesDir}` : ''}`
+          : null;
   return {
     searched,
+    dapSearched,
     clientProfile(devicePath) {
       const inBackup = embedded.get(devicePath.toLowerCase());
       if (inBackup) return inBackup;
@@ -109,7 +120,7 @@ export function collectedSideFiles(files: ReadonlyMap<string, string>, source: s
     const text = byPath.get(path.toLowerCase());
     return text === undefined ? null : { file: `${source}/${path}`, text, lineOffset: 0 };
   };
-  return { searched: 'the device', clientProfile: at, dap: () => at('disk0:/dap.xml') };
+  return { searched: 'the device', dapSearched: 'the device', clientProfile: at, dap: () => at('disk0:/dap.xml') };
 }
 
 /** `NAME.profiles/` beside `NAME.cfg`: where `--save` puts a device's client profiles and dap.xml. */

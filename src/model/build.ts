@@ -110,6 +110,7 @@ function emptyModel(source: string, contextName: string | null): DeviceModel {
     clientProfileFiles: [],
     dapXml: null,
     sideFilesSearched: null,
+    dapSearched: null,
     problems: [],
     stats: { commandLines: 0, modelledLines: 0 },
   };

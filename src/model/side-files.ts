@@ -35,6 +35,7 @@ export function attachSideFiles(model: DeviceModel, source: SideFileSource): voi
   model.clientProfileFiles = files.map((f) => (f.status === 'missing' && searched === null ? { ...f, status: 'not-searched' } : f));
   if (model.global.dapRecords.some((r) => r.name !== 'DfltAccessPolicy')) {
     const dap = source.dap();
+    model.dapSearched = source.dapSearched;
     if (dap !== null) {
       const reading = dap.unreadable !== undefined ? { ok: false as const, line: null, message: dap.unreadable } : readDapXml(parseXml(dap.text));
       model.dapXml = {

@@ -218,6 +218,8 @@ export interface DeviceModel {
   dapXml: DapXmlFile | null;
   /** Where side files (client profiles, dap.xml) were looked for; null: nowhere (a bare config). */
   sideFilesSearched: string | null;
+  /** Where dap.xml was looked for, in words (null: nowhere, or no DAP record of its own to look it up for). */
+  dapSearched: string | null;
   problems: Problem[];
   stats: { commandLines: number; modelledLines: number };
 }

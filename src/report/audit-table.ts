@@ -4,9 +4,8 @@
 // Identical findings on several profiles (one policy, many profiles) are shown once with all of them.
 
 import { countBySeverity } from '../audit/result.js';
-import { dapNotChecked } from './side-file-notes.js';
+import { clientProfilesNotChecked, dapNotChecked, pickedNotMobile } from './target-notes.js';
 import type { Finding } from '../engine/types.js';
-import { NOT_SELECTED_REASON } from '../engine/engine.js';
 import { paint, type Paint } from './colour.js';
 import { targetHeading } from './explain-text.js';
 import { renderReadiness } from './readiness.js';
@@ -92,28 +91,18 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd }
         );
       for (const s of t.skippedProfiles) out.push(...wrapText(`skipped ${s.tunnelGroup}: ${s.reason}`, width - 2, '    ').map((l) => `  ${l}`));
     }
-    // Pushed client profiles whose XML nobody looked for: their checks did not run, and that is said.
-    const unchecked = t.clientProfiles.filter((c) => c.status === 'not-searched' && c.assignedTo.length > 0);
-    if (unchecked.length > 0)
-      out.push(
-        ...wrapText(
-          `client profile ${unchecked.map((c) => c.file).join(', ')} not checked: no XML beside the configuration or in its profiles/ folder; give --client-profiles DIR`,
-          width - 2,
-          '  ',
-        ).map((l) => `  ${p.dim(l)}`),
-      );
-    const dapNote = dapNotChecked(t.dap);
-    if (dapNote !== null) out.push(...wrapText(dapNote, width - 2, '  ').map((l) => `  ${p.dim(l)}`));
+    // Checks that did not run, and why, before anything else is said about the configuration.
+    for (const note of [clientProfilesNotChecked(t), dapNotChecked(t.dap)])
+      if (note !== null) out.push(...wrapText(note, width - 2, '  ').map((l) => `  ${p.dim(l)}`));
+    // Profiles picked with --profile that are not mobile-facing: said without --verbose (which lists every skip).
+    const picked = display.verbose ? [] : pickedNotMobile(t);
+    for (const note of picked) out.push(...wrapText(note, width - 2, '    ').map((l) => `  ${l}`));
     if (t.findings.length === 0) {
       const none =
         t.mobileProfiles.length === 0
-          ? `No mobile-facing connection profiles: nothing to audit${display.verbose ? '.' : ' (use --verbose to see why).'}`
+          ? `No mobile-facing connection profiles: nothing to audit${display.verbose || picked.length > 0 ? '.' : ' (use --verbose to see why).'}`
           : 'No findings.';
       out.push(...wrapText(none, width - 2, '  ').map((l) => `  ${l}`));
-      // Profiles picked with --profile that turned out not to be mobile-facing: say why without --verbose.
-      if (!display.verbose && t.skippedProfiles.some((s) => s.reason.includes(NOT_SELECTED_REASON)))
-        for (const s of t.skippedProfiles.filter((x) => !x.reason.includes(NOT_SELECTED_REASON)))
-          out.push(...wrapText(`${s.tunnelGroup} is not mobile-facing: ${s.reason}.`, width - 2, '    ').map((l) => `  ${l}`));
       continue;
     }
     out.push('', ...renderReadiness(t, width, p), '');

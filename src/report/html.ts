@@ -10,7 +10,7 @@
 
 import type { AuditTarget } from '../audit/result.js';
 import { countBySeverity } from '../audit/result.js';
-import { dapNotChecked } from './side-file-notes.js';
+import { dapNotChecked, pickedNotMobile } from './target-notes.js';
 import type { ProfileView } from '../explain/profile-view.js';
 import { CHECK_NAMES, readinessRows, type Cell, type ReadinessRow } from './readiness.js';
 import { reportPath, type ReportInput } from './report-input.js';
@@ -164,7 +164,7 @@ function deviceSection(t: AuditTarget, index: number, input: ReportInput, ctx: F
       ? `<p class="muted">Client profile ${unchecked.map((c) => `<code>${esc(c.file)}</code>`).join(', ')} not checked: its XML was not found beside the configuration (give <code>--client-profiles DIR</code>).</p>`
       : '';
   const dapNote = dapNotChecked(t.dap);
-  const uncheckedDap = dapNote === null ? '' : `<p class="muted">${esc(dapNote)}</p>`;
+  const uncheckedDap = [...(dapNote === null ? [] : [dapNote]), ...pickedNotMobile(t)].map((n) => `<p class="muted">${esc(n)}</p>`).join('');
   const all = (t.views ?? []).map((v, i) => details(v, t, `${id}-p${i + 1}`, input));
   const profiles = inline
     ? all.map(profileHtml)

@@ -2,6 +2,7 @@
 
 import { countBySeverity, type AuditTarget } from '../audit/result.js';
 import { visible } from '../common/control-chars.js';
+import { clientProfilesNotChecked, dapNotChecked, pickedNotMobile } from './target-notes.js';
 import { helpUri, reportPath, type ReportInput } from './report-input.js';
 import { mdCode, mdFence } from './safe-text.js';
 
@@ -72,6 +73,8 @@ function deviceSection(t: AuditTarget, input: ReportInput): string {
     '',
   );
   if (!t.summary.complete) out.push('> **Incomplete configuration**: findings cover only what the file holds.', '');
+  const notes = [clientProfilesNotChecked(t), dapNotChecked(t.dap), ...pickedNotMobile(t)].filter((n): n is string => n !== null);
+  for (const n of notes) out.push(`> ${md(n)}`, '');
   out.push('| error | warning | info |', '|---:|---:|---:|', `| ${c.error} | ${c.warning} | ${c.info} |`, '');
   for (const f of t.findings) {
     const where = [

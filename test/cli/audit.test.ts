@@ -210,17 +210,24 @@ describe('audit table', () => {
       ),
     );
     const bare = await cli('audit', file);
-    expect(bare.stdout).toMatch(/DAP record MOBILE-DEVICES not checked: dap\.xml \(the records' criteria\) was\s+not\s+looked for/);
+    expect(bare.stdout).toMatch(
+      /DAP record MOBILE-DEVICES not checked: dap\.xml \(the records' criteria\) was\s+not\s+found \(looked for beside the configuration\)/,
+    );
+    expect((await cli('audit', file, '--format', 'markdown')).stdout).toContain('> DAP record MOBILE-DEVICES not checked');
     expect(auditJson((await cli('audit', file, '--format', 'json')).stdout).targets[0]!.dap).toEqual({
       records: ['MOBILE-DEVICES'],
       readFrom: null,
-      status: 'not-searched',
+      status: 'missing',
+      searched: 'beside the configuration',
     });
+    // Beside the configuration is where it is looked for: put there, it is read.
+    writeFileSync(join(dir, 'dap.xml'), '<dapRecordList>\n<dapRecord>\n<dapName><value>MOBILE-DEVICES</value></dapName>\n</dapRecord>\n</dapRecordList>\n');
+    expect(auditJson((await cli('audit', file, '--format', 'json')).stdout).targets[0]!.dap).toMatchObject({ status: 'read', readFrom: join(dir, 'dap.xml') });
     const bad = join(dir, 'bad.xml');
     writeFileSync(bad, '<dap><bad\n');
     const r = await cli('audit', file, '--dap', bad, '--format', 'json');
     const t = auditJson(r.stdout).targets[0]!;
-    expect(t.dap).toEqual({ records: ['MOBILE-DEVICES'], readFrom: bad, status: 'malformed' });
+    expect(t.dap).toEqual({ records: ['MOBILE-DEVICES'], readFrom: bad, status: 'malformed', searched: `--dap ${bad}` });
     expect(t.findings).toContainEqual(expect.objectContaining({ ruleId: 'dap-mobile-criteria', messageId: 'unreadable', file: bad }));
     expect((await cli('audit', file, '--dap', bad)).stdout).not.toContain('not checked');
     // No DAP record of its own: nothing to say.
@@ -231,8 +238,15 @@ describe('audit table', () => {
     const file = corpus('prometheus-asa1-80-svc.cfg');
     const picked = await cli('audit', file, '--profile', 'consultants');
     expect(picked.code).toBe(0);
-    expect(picked.stdout).toMatch(/use --verbose to see\s+why/);
+    // The reason is given, so --verbose is not offered for it.
+    expect(picked.stdout).not.toContain('use --verbose');
     expect(picked.stdout).toMatch(/consultants is not mobile-facing: vpn-tunnel-protocol allows no AnyConnect\s+protocol \(ikev1\)\./);
+    // With findings from another picked profile too, and in markdown.
+    const both = await cli('audit', file, '--profile', 'consultants', '--profile', 'xyzinder');
+    expect(both.stdout).toMatch(/consultants is not mobile-facing/);
+    expect((await cli('audit', file, '--profile', 'consultants', '--format', 'markdown')).stdout).toContain(
+      '> consultants is not mobile-facing: vpn-tunnel-protocol allows no AnyConnect protocol (ikev1).',
+    );
     // Only the picked profile: the others were left out by --profile, not judged.
     expect(picked.stdout).not.toContain('xyzinder');
     const verbose = await cli('audit', file, '--profile', 'consultants', '--verbose');
