@@ -26,7 +26,7 @@ export interface GateOptions {
   quiet?: boolean;
   /** `--max-warnings N`: more than N warnings fail the gate (exit 1) whatever failOn says. */
   maxWarnings?: number;
-  /** `--fail-on-unused-ignores`: an ignore entry that matched no finding is an error (exit 2). */
+  /** `--fail-on-unused-ignores`: an ignore entry that matched no finding, or is past its `until` day, is an error (exit 2). */
   failOnUnusedIgnores?: boolean;
 }
 
@@ -94,7 +94,9 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
   const nothingAudited = run.targets.length === 0 && run.inputErrors.length === 0;
   const incomplete = run.targets.some((t) => !t.summary.complete);
   const inputProblem =
-    run.inputErrors.length > 0 || (incomplete && !options.allowIncomplete) || (Boolean(options.failOnUnusedIgnores) && unusedIgnores.length > 0);
+    run.inputErrors.length > 0 ||
+    (incomplete && !options.allowIncomplete) ||
+    (Boolean(options.failOnUnusedIgnores) && unusedIgnores.length + expiredIgnores.length > 0);
   const judged = exitCodeFor(run.targets, inputProblem, options.failOn);
   const exitCode = nothingAudited
     ? (options.whenNothingAudited ?? ExitCode.InputError)

@@ -164,7 +164,6 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ...(opts.failOnUnusedIgnores ? { failOnUnusedIgnores: true } : {}),
   });
-  if (opts.writeBaseline !== undefined) writeOutput(abs(opts.writeBaseline), baselineText(result.snapshot), '--write-baseline');
 
   const input: ReportInput = {
     targets: run.targets,
@@ -205,12 +204,17 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   for (const e of result.expiredIgnores)
     complain(
       io,
-      `${cfg.source ?? 'configuration'}${e.line ? `:${e.line}` : ''}: ignore entry for ${e.rule}${e.profile ? ` (profile ${e.profile})` : ''}${e.device ? ` (device ${e.device})` : ''} expired on ${e.until ?? '?'}: its findings are reported again; fix them, or move \`until\` if the reason still holds`,
+      `${cfg.source ?? 'configuration'}${e.line ? `:${e.line}` : ''}: ignore entry for ${e.rule}${e.profile ? ` (profile ${e.profile})` : ''}${e.device ? ` (device ${e.device})` : ''} expired on ${e.until ?? '?'}: its findings are reported again; fix them, or move \`until\` if the reason still holds${opts.failOnUnusedIgnores ? '' : ' (--fail-on-unused-ignores fails on it)'}`,
     );
   if (result.tooManyWarnings) complain(io, `more than ${maxWarnings!} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings ${maxWarnings!})`);
   if (result.hidden.quiet > 0 && opts.verbose) complain(io, `--quiet: ${result.hidden.quiet} warning and info findings not reported`);
-  if (unmatched && result.exitCode !== ExitCode.InternalError) return ExitCode.InputError;
+  if (unmatched && result.exitCode !== ExitCode.InternalError) {
+    // A filter that matched nothing recorded nothing: an empty baseline would hide nothing and replace a real one.
+    if (opts.writeBaseline !== undefined) complain(io, `${opts.writeBaseline} not written: a filter above matched nothing`);
+    return ExitCode.InputError;
+  }
   if (opts.writeBaseline !== undefined) {
+    writeOutput(abs(opts.writeBaseline), baselineText(result.snapshot), '--write-baseline');
     const n = result.snapshot.entries.length;
     complain(io, `wrote ${opts.writeBaseline}: ${n} finding${n === 1 ? '' : 's'} recorded; with --baseline ${opts.writeBaseline} they are no longer reported`);
     // Recording findings is the point of the run: they fail nothing (input errors still do).

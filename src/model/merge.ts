@@ -459,9 +459,10 @@ class Merger {
       // puts that back. Whether the device then prints the line is not known, so the document keeps it.
       return this.replaceGlobal(natt, text, false, 'crypto isakmp nat-traversal 20');
     }
+    if (body[0] === 'anyconnect-custom-data' && !negated && body[3] === undefined)
+      // The ASA refuses the line without its name or value (an incomplete command).
+      return { error: `\`${text}\` has no ${body[2] === undefined ? 'name and value' : 'value'}: the form is \`anyconnect-custom-data TYPE NAME VALUE\`` };
     if (body[0] === 'anyconnect-custom-data' && body[1] && body[2]) {
-      // The ASA refuses the line without its value (an incomplete command).
-      if (!negated && body[3] === undefined) return { error: `\`${text}\` has no value: the form is \`anyconnect-custom-data TYPE NAME VALUE\`` };
       return this.customData(body[1], body[2], negated, text);
     }
     if (body[0] === 'access-list' && body[1]) return this.accessList(body, negated, text);

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. Deterministic: no timestamps,
-// no absolute paths, results in the engine's order.
+// paths relative to the working folder (a file outside it, or a live source, by its absolute URI),
+// results in the engine's order.
 
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -139,6 +140,8 @@ export default function renderSarif(input: ReportInput): string {
  * scanning matches against the repository); one outside it is an absolute file URI with no base.
  */
 function artifact(path: string): { uri: string; uriBaseId?: string } {
+  // A live source (`ssh://host:port`) is a URI already.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return { uri: path };
   if (isAbsolute(path)) return { uri: pathToFileURL(path).href };
   return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }

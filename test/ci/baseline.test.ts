@@ -22,6 +22,12 @@ describe('baselines', () => {
     expect(recorded).toBeGreaterThan(0);
     expect(write.code).toBe(0);
     expect(write.stderr).toContain(`wrote baseline.json: ${recorded} findings recorded; with --baseline baseline.json they are no longer reported`);
+    // A filter that matches nothing records nothing: the baseline is left as it was.
+    const before = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    const none = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json', '--profile', 'NOPE');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('baseline.json not written: a filter above matched nothing');
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(before);
     const baseline = readJson<BaselineFile>(readFileSync(join(dir, 'baseline.json'), 'utf8'));
     expect(baseline.schemaVersion).toBe(1);
     expect(baseline.entries).toHaveLength(recorded);

@@ -68,6 +68,10 @@ describe('configuration file', () => {
       /ignore entry for ssl-keepalive-enabled \(profile MOBILE-SPLIT\) \(device vpn-\*\) expired on 2026-12-31: its findings are reported again/,
     );
     expect(after.stderr).not.toContain('matched no finding');
+    // --fail-on-unused-ignores catches an out-of-date entry as it caught it before it was named expired.
+    const strict = await cliWith({ cwd: dir, today: '2027-01-01' }, 'audit', DEMO, '--format', 'json', '--fail-on', 'never', '--fail-on-unused-ignores');
+    expect(strict.code).toBe(2);
+    expect((await cliWith({ cwd: dir, today: '2026-12-31' }, 'audit', DEMO, '--fail-on', 'never', '--fail-on-unused-ignores')).code).toBe(0);
   });
 
   it.each([

@@ -5,7 +5,10 @@ import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { auditPaths } from '../../src/audit/audit.js';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
+import type { ReportInput } from '../../src/report/report-input.js';
+import renderSarif from '../../src/report/sarif.js';
 import { RULES } from '../../rules/index.js';
 import { cli, cliWith, fixture, readJson, ROOT, tempDir } from '../helpers.js';
 
@@ -123,6 +126,26 @@ describe('sarif', () => {
     expect(pathToFileURL(outside).href).toMatch(/^file:\/\/\/.*vpn%20edge\.cfg$/);
     const rel = sarif((await cliWith({ cwd: dir }, 'audit', 'vpn edge.cfg', '--format', 'sarif')).stdout);
     expect(rel.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'vpn%20edge.cfg', uriBaseId: '%SRCROOT%' });
+  });
+
+  it('names a live source by its ssh:// URI, as it is', () => {
+    const run = auditPaths([DEMO], { rules: RULES });
+    const t = run.targets[0]!;
+    const live = { ...t, summary: { ...t.summary, source: 'ssh://127.0.0.1:2222' } };
+    const input: ReportInput = {
+      targets: [live],
+      inputErrors: [],
+      rules: RULES,
+      tool: { name: 'asa-mobile-audit', version: '0' },
+      failOn: 'warning',
+      cwd: process.cwd(),
+      helpUriBase: 'https://example.com/docs/rules',
+      display: { color: false, verbose: false, width: 80 },
+      summary: { ignored: 0, baselined: 0 },
+    };
+    const log = sarif(renderSarif(input));
+    expect(validateSarif(log)).toBe(true);
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'ssh://127.0.0.1:2222' });
   });
 
   it('reports unreadable and incomplete inputs as tool notifications and stays valid', async () => {

@@ -737,6 +737,9 @@ describe('merge engine', () => {
     expect(merge('anyconnect-custom-data perapp PA').problems).toEqual([
       expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no value') }),
     ]);
+    expect(merge('anyconnect-custom-data perapp').problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no name and value') }),
+    ]);
     const quoted = merge('anyconnect-custom-data perapp "PA TWO" AAAA');
     expect(quoted.problems).toEqual([]);
     expect(renderUndo(quoted.undo)).toBe('no anyconnect-custom-data perapp "PA TWO"');
