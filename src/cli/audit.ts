@@ -8,6 +8,7 @@ import { analyseBytes } from '../audit/pipeline.js';
 import { auditPlanned } from '../audit/parallel.js';
 import type { AuditRun } from '../audit/result.js';
 import { baselineText, readBaseline, type BaselineResult } from '../baseline/baseline.js';
+import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { configuredRules, fileFilter, fileIncluded, profileFilter, profileGlobMatches } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
@@ -265,11 +266,16 @@ function unmatchedFilters(run: AuditRun, cfg: AuditConfig, opts: AuditCliOptions
   let unmatched = false;
   for (const wanted of opts.profile) {
     if (names.includes(wanted)) continue;
-    const near = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
-    complain(
-      io,
-      `--profile ${wanted}: no connection profile of that name in the audited configuration(s)${near ? ` (names are case-sensitive; did you mean \`${near}\`?)` : ''}`,
-    );
+    const sameBut = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+    const near = sameBut ?? nearest(wanted, new Set(names));
+    const hint = sameBut
+      ? ` (names are case-sensitive; did you mean \`${sameBut}\`?)`
+      : near !== null
+        ? ` (did you mean \`${near}\`?)`
+        : /[*?[\]{}]/.test(wanted)
+          ? ' (--profile takes exact names; for a glob use profiles.include in the configuration file)'
+          : '';
+    complain(io, `--profile ${wanted}: no connection profile of that name in the audited configuration(s)${hint}`);
     unmatched = true;
   }
   for (const glob of cfg.profiles.include) {
@@ -294,7 +300,13 @@ function withRuleOverrides(cfg: AuditConfig, overrides: readonly string[]): Audi
   for (const o of overrides) {
     const m = /^([^=]+)=(off|on|info|warning|error)$/.exec(o);
     if (!m) throw new UsageError(`--rule ${o}: expected ID=off|on|info|warning|error`);
-    if (!RULES.some((r) => r.meta.id === m[1])) throw new UsageError(`--rule ${o}: no rule \`${m[1]!}\` (\`${TOOL_NAME} rules\` lists them)`);
+    if (!RULES.some((r) => r.meta.id === m[1])) {
+      const near = nearest(
+        m[1]!,
+        RULES.map((r) => r.meta.id),
+      );
+      throw new UsageError(`--rule ${o}: no rule \`${m[1]!}\`${near === null ? '' : ` (did you mean \`${near}\`?)`} (\`${TOOL_NAME} rules\` lists them)`);
+    }
     rules[m[1]!] = m[2] as RuleSetting;
   }
   return { ...cfg, rules };

@@ -8,6 +8,7 @@ import { maxConfigBytes } from '../common/read-file.js';
 import { renderExplainJson, type ExplainTarget } from '../report/explain-json.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { outputWidth } from '../report/wrap.js';
+import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { complain, type CliIo } from './io.js';
 import { sideFileOptions } from './side-file-options.js';
@@ -37,10 +38,15 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
     const all = targets.flatMap((t) => t.explanations.map((e) => e.profile.name));
     for (const t of targets) t.explanations = t.explanations.filter((e) => e.profile.name === wanted);
     if (targets.every((t) => t.explanations.length === 0)) {
-      const near = all.find((n) => n.toLowerCase() === wanted.toLowerCase());
+      const sameBut = all.find((n) => n.toLowerCase() === wanted.toLowerCase());
+      const near = sameBut === undefined ? nearest(wanted, new Set(all)) : null;
       throw new UsageError(
         `${file}: no remote-access connection profile named \`${wanted}\`` +
-          (near ? ` (names are case-sensitive; did you mean \`${near}\`?)` : `; profiles: ${all.join(', ')}`),
+          (sameBut !== undefined
+            ? ` (names are case-sensitive; did you mean \`${sameBut}\`?)`
+            : near !== null
+              ? ` (did you mean \`${near}\`?)`
+              : `; profiles: ${all.join(', ')}`),
       );
     }
   }

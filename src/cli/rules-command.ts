@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { RULES } from '../../rules/index.js';
+import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import type { CliIo } from './io.js';
 import { ruleDocPath } from './package-info.js';
@@ -31,7 +32,9 @@ export async function rulesCommand(id: string | undefined, opts: { format: 'tabl
   }
   const rule = RULES.find((r) => r.meta.id === id)?.meta;
   if (!rule) {
-    const near = RULES.map((r) => r.meta.id).filter((r) => r.includes(id) || id.includes(r));
+    const ids = RULES.map((r) => r.meta.id);
+    const typo = nearest(id, ids);
+    const near = typo !== null ? [typo] : ids.filter((r) => r.includes(id) || id.includes(r));
     throw new UsageError(`no rule \`${id}\`${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '; run `asa-mobile-audit rules` for the list'}`);
   }
   const doc = ruleDocPath(rule.id);

@@ -45,10 +45,15 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
   const cfg = data as Partial<Omit<AuditConfig, 'source'>>;
   for (const id of Object.keys(cfg.rules ?? {})) {
     if (!knownRules.includes(id))
-      throw new ConfigError(file, keyLine(doc, lineCounter, ['rules', id]), `rules: unknown rule id \`${id}\` (see \`asa-mobile-audit rules\`)`);
+      throw new ConfigError(
+        file,
+        keyLine(doc, lineCounter, ['rules', id]),
+        `rules: unknown rule id \`${id}\`${didYouMean(id, knownRules)} (see \`asa-mobile-audit rules\`)`,
+      );
   }
   const ignore: IgnoreEntry[] = (cfg.ignore ?? []).map((entry, i) => {
-    if (!knownRules.includes(entry.rule)) throw new ConfigError(file, lineOf(['ignore', i, 'rule']), `ignore[${i}].rule: unknown rule id \`${entry.rule}\``);
+    if (!knownRules.includes(entry.rule))
+      throw new ConfigError(file, lineOf(['ignore', i, 'rule']), `ignore[${i}].rule: unknown rule id \`${entry.rule}\`${didYouMean(entry.rule, knownRules)}`);
     if (entry.until && !isCalendarDate(entry.until))
       throw new ConfigError(file, lineOf(['ignore', i, 'until']), `ignore[${i}].until: \`${entry.until}\` is not a date`);
     const line = lineOf(['ignore', i]);
@@ -89,8 +94,7 @@ function describeError(err: ErrorObject, path: Array<string | number>): string {
   switch (err.keyword) {
     case 'additionalProperties': {
       const key = String(path[path.length - 1]);
-      const near = nearest(key, allowedKeys(err.schemaPath));
-      return `${where}: unknown key \`${key}\`${near === null ? '' : ` (did you mean \`${near}\`?)`}`;
+      return `${where}: unknown key \`${key}\`${didYouMean(key, allowedKeys(err.schemaPath))}`;
     }
     case 'required':
       return `${where}: missing \`${(err.params as { missingProperty: string }).missingProperty}\`${(err.params as { missingProperty: string }).missingProperty === 'reason' ? ' (every ignore needs a reason)' : ''}`;
@@ -101,6 +105,11 @@ function describeError(err: ErrorObject, path: Array<string | number>): string {
     default:
       return `${where}: ${err.message ?? 'invalid'}`;
   }
+}
+
+function didYouMean(typed: string, known: readonly string[]): string {
+  const near = nearest(typed, known);
+  return near === null ? '' : ` (did you mean \`${near}\`?)`;
 }
 
 /** The keys the schema allows where `schemaPath` (`#/properties/profiles/additionalProperties`) points. */

@@ -234,6 +234,19 @@ describe('audit table', () => {
     expect(auditJson((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0]!.dap).toBeNull();
   });
 
+  it('suggests the nearest profile or rule for a typo, and says where globs go', async () => {
+    expect((await cli('audit', DEMO, '--profile', 'MOBILE-FUL')).stderr).toContain(
+      '--profile MOBILE-FUL: no connection profile of that name in the audited configuration(s) (did you mean `MOBILE-FULL`?)',
+    );
+    expect((await cli('audit', DEMO, '--profile', 'MOBILE-*')).stderr).toContain(
+      '(--profile takes exact names; for a glob use profiles.include in the configuration file)',
+    );
+    const rule = await cli('audit', DEMO, '--rule', 'idle-timeout-shrt=off');
+    expect([rule.code, rule.stderr]).toEqual([2, expect.stringContaining('no rule `idle-timeout-shrt` (did you mean `idle-timeout-short`?)')]);
+    expect((await cli('rules', 'idle-timeout-shrt')).stderr).toContain('did you mean idle-timeout-short?');
+    expect((await cli('explain-dns', DEMO, '--tunnel-group', 'MOBILE-FUL')).stderr).toContain('(did you mean `MOBILE-FULL`?)');
+  });
+
   it('says why a profile picked with --profile is not mobile-facing, and offers --verbose only without it', async () => {
     const file = corpus('prometheus-asa1-80-svc.cfg');
     const picked = await cli('audit', file, '--profile', 'consultants');
