@@ -50,6 +50,17 @@ export default function renderMarkdown(input: ReportInput): string {
   const full = finish([...head, ...sections]);
   if (Buffer.byteLength(full) <= limit) return full;
   // Too big for the destination (a step summary): whole device sections while they fit, then a note.
+  // A summary (a table row per configuration, a line per input error) too long itself is cut from the
+  // end, and says how many lines it lost.
+  const room = limit - 600;
+  let summaryCut = 0;
+  if (Buffer.byteLength(finish(head)) > room) {
+    while (head.length > 2 && Buffer.byteLength(finish(head)) + 80 > room) {
+      head.pop();
+      summaryCut++;
+    }
+    head.push(`| … ${summaryCut} more lines of this summary cut (--max-bytes) | | | |`, '');
+  }
   const kept: string[] = [];
   let size = Buffer.byteLength(finish(head)) + 400;
   for (const s of sections) {
@@ -60,7 +71,7 @@ export default function renderMarkdown(input: ReportInput): string {
   }
   const left = input.targets.slice(kept.length);
   const leftFindings = left.reduce((n, t) => n + t.findings.length, 0);
-  const note = `> **Cut to ${limit} bytes** (--max-bytes): ${left.length} of ${input.targets.length} configuration sections (${leftFindings} findings) are not shown here; the table above counts them, and --format json lists every finding.`;
+  const note = `> **Cut to ${limit} bytes** (--max-bytes): ${left.length} of ${input.targets.length} configuration sections (${leftFindings} findings) are not shown here; ${summaryCut > 0 ? 'the heading counts them' : 'the table above counts them'}, and --format json lists every finding.`;
   return finish([...head, note, '', ...kept]);
 }
 

@@ -75,6 +75,13 @@ describe('--format markdown', () => {
     expect(Buffer.byteLength(cut.stdout)).toBeLessThanOrEqual(limit);
     expect(cut.stdout).toMatch(/\| `a\.cfg` \| 1 \| \d+ \| \d+ \|\n\| `b\.cfg` \|/);
     expect(cut.stdout).toMatch(/\*\*Cut to \d+ bytes\*\* \(--max-bytes\): [12] of 3 configuration sections \(\d+ findings\) are not shown here/);
+    // A summary too long for the limit (a row per configuration) is cut too, and says so.
+    const many = tempDir();
+    for (let i = 0; i < 60; i++) copyFileSync(fixture('demo/demo-headend.cfg'), join(many, `d${String(i).padStart(2, '0')}.cfg`));
+    const fleet = await cliWith({ cwd: many }, 'audit', '.', '--format', 'markdown', '--fail-on', 'never', '--max-bytes', '1024');
+    expect(Buffer.byteLength(fleet.stdout)).toBeLessThanOrEqual(1024);
+    expect(fleet.stdout).toMatch(/\| … \d+ more lines of this summary cut \(--max-bytes\) \|/);
+    expect(fleet.stdout).toContain('the heading counts them');
     // A limit the summary and the note cannot fit in is refused, not silently exceeded.
     const tiny = await cliWith({ cwd: dir }, 'audit', '.', '--format', 'markdown', '--max-bytes', '100');
     expect([tiny.code, tiny.stdout]).toEqual([2, '']);
