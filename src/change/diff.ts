@@ -55,7 +55,15 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     const dnsChanged = JSON.stringify(o?.iosDns ?? null) !== JSON.stringify(n?.iosDns ?? null);
     const status = o === null ? 'added' : n === null ? 'removed' : settings.length > 0 || dnsChanged ? 'changed' : 'unchanged';
     const line = profileLine(name, before, after);
-    return { tunnelGroup: name, line, status, settings, iosDns: { old: o?.iosDns ?? null, new: n?.iosDns ?? null } };
+    const reachable = (x: typeof o): boolean | null => (x === null ? null : (x.settings.get('mobile-facing')?.value.startsWith('yes') ?? false));
+    return {
+      tunnelGroup: name,
+      line,
+      status,
+      settings,
+      iosDns: { old: o?.iosDns ?? null, new: n?.iosDns ?? null },
+      mobileFacing: { old: reachable(o), new: reachable(n) },
+    };
   });
   // A finding on a recreated profile is the same finding as on the profile it copies.
   const back = originalsOf(renamed);

@@ -20,6 +20,8 @@ export interface ProfileDiff {
   status: 'added' | 'removed' | 'changed' | 'unchanged';
   settings: SettingChange[];
   iosDns: { old: IosDnsSummary | null; new: IosDnsSummary | null };
+  /** Whether AnyConnect clients can reach the profile on each side (null: no such profile there). */
+  mobileFacing: { old: boolean | null; new: boolean | null };
 }
 
 /** A side of a comparison that is not a whole configuration. */

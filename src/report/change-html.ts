@@ -14,7 +14,7 @@ import {
   notComparedWhy,
   outcomeWords,
   plural,
-  reachChange,
+  reachWords,
   settingLine,
   type ChangeReportInput,
 } from './change-words.js';
@@ -34,7 +34,7 @@ function profileTable(profiles: readonly ProfileDiff[]): string {
   if (profiles.length === 0) return '';
   return `<table class="changes"><thead><tr><th scope="col">Connection profile</th><th scope="col">Change</th><th scope="col">Settings</th><th scope="col">iOS DNS before</th><th scope="col">iOS DNS after</th></tr></thead><tbody>${profiles
     .map((p) => {
-      const reach = reachChange(p);
+      const reach = reachWords(p);
       const settings = p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine);
       const dnsChanged =
         p.iosDns.old?.row !== p.iosDns.new?.row || p.iosDns.old?.outcome !== p.iosDns.new?.outcome || p.iosDns.old?.noResolver !== p.iosDns.new?.noResolver;

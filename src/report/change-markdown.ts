@@ -13,7 +13,7 @@ import {
   incompleteLines,
   notComparedWhy,
   plural,
-  reachChange,
+  reachWords,
   settingLine,
   type ChangeReportInput,
 } from './change-words.js';
@@ -38,7 +38,7 @@ function findingItem(f: ReportedFinding): string {
 }
 
 function profileRow(p: ProfileDiff): string {
-  const reach = reachChange(p);
+  const reach = reachWords(p);
   const details = [
     ...(p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine)),
     ...dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new),

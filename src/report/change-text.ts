@@ -11,7 +11,7 @@ import {
   incompleteLines,
   notComparedWhy,
   plural,
-  reachChange,
+  reachWords,
   settingLine,
   type ChangeReportInput,
 } from './change-words.js';
@@ -22,7 +22,7 @@ function findingLine(f: ReportedFinding): string {
 }
 
 export function profileLines(p: ProfileDiff, indent: string): string[] {
-  const reach = reachChange(p);
+  const reach = reachWords(p);
   const out = [`${indent}${p.tunnelGroup}: ${p.status}${reach ? `, ${reach}` : ''}`];
   if (p.status === 'removed') return out;
   const settings = p.status === 'added' ? [] : p.settings;

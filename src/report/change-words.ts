@@ -62,6 +62,16 @@ export function reachChange(p: ProfileDiff): 'now unreachable' | 'now reachable'
   return null;
 }
 
+/**
+ * How a profile's reach reads in a change report: its change, or that AnyConnect clients cannot reach
+ * it at all (so its iOS DNS lines describe what a phone would get if it could).
+ */
+export function reachWords(p: ProfileDiff): string | null {
+  const change = reachChange(p);
+  if (change !== null) return change;
+  return (p.mobileFacing.new ?? p.mobileFacing.old) === false ? 'not mobile-facing' : null;
+}
+
 /** How device-wide setting changes are introduced: they reach more than the mobile profiles. */
 export const DEVICE_WIDE = 'Device-wide (every tunnel of the device, site-to-site included)';
 

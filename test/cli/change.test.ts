@@ -244,6 +244,23 @@ describe('diff OLD NEW', () => {
   });
 });
 
+describe('what-if on a profile AnyConnect clients cannot reach', () => {
+  it('says it is not mobile-facing beside its iOS DNS change, in text, markdown and JSON', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'c.txt'), 'group-policy VPN_USERS_GROUP attributes\n split-tunnel-policy tunnelall\n');
+    const file = fixture('corpus/wosm-asa84-ikev1-ra.cfg');
+    const text = await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt');
+    expect(text.stdout).toContain('VPN_USERS_GROUP: changed, not mobile-facing');
+    expect(text.stdout).toContain('iOS DNS: only the default domain tunnelled (D4) → every query tunnelled (D1)');
+    expect((await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt', '--format', 'markdown')).stdout).toContain('changed, not mobile-facing');
+    const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt', '--format', 'json')).stdout);
+    expect(json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'VPN_USERS_GROUP')!.mobileFacing).toEqual({ old: false, new: false });
+    // A mobile-facing profile says nothing of the kind.
+    const demo = readJson<DiffJsonDocument>((await cli('diff', fixture('demo/demo-headend.cfg'), fixture('demo/demo-headend.cfg'), '--format', 'json')).stdout);
+    expect(demo.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!.mobileFacing).toEqual({ old: true, new: true });
+  });
+});
+
 describe('diff: what it refuses', () => {
   it('refuses a directory against a file, and --git outside a repository, each with why', async () => {
     const dir = tempDir();
