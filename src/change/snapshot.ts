@@ -149,9 +149,10 @@ function listEntriesOf(analysed: AnalysedTarget, names: LineNames): (listName: s
 
 function listEntries(listName: string, model: DeviceModel, names: LineNames, linesOf: (name: string) => ListLine[]): SettingValue {
   const acl = model.global.accessLists.get(listName);
-  if (!acl) {
-    // Not a standard list: its entries as written (minus `access-list NAME`), so an edit to an entry
-    // shows; remarks change nothing. (Object-groups an entry names are not expanded.)
+  if (!acl || acl.unreadLines.length > 0) {
+    // Not a standard list, or one with lines the tool cannot read (a `names` entry): its entries as
+    // written (minus `access-list NAME`), so an edit to any entry shows; remarks change nothing.
+    // (Object-groups and names an entry uses are not expanded.)
     const all = linesOf(listName);
     const lines = all.filter((l) => !l.remark);
     return {
@@ -160,14 +161,9 @@ function listEntries(listName: string, model: DeviceModel, names: LineNames, lin
     };
   }
   const entries = acl.entries;
-  const unread = acl.unreadLines.length;
   return {
-    value:
-      [
-        ...entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`),
-        ...(unread > 0 ? [`${unread} line${unread === 1 ? '' : 's'} not read`] : []),
-      ].join(', ') || 'none',
-    source: entries.length + unread > 0 ? names.many([...entries.map((e) => e.line), ...acl.unreadLines].sort((a, b) => a - b)) : '',
+    value: entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`).join(', ') || 'none',
+    source: entries.length > 0 ? names.many(entries.map((e) => e.line)) : '',
   };
 }
 

@@ -209,12 +209,20 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     );
   if (result.tooManyWarnings) complain(io, `more than ${maxWarnings!} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings ${maxWarnings!})`);
   if (result.hidden.quiet > 0 && opts.verbose) complain(io, `--quiet: ${result.hidden.quiet} warning and info findings not reported`);
-  if (unmatched && result.exitCode !== ExitCode.InternalError) {
-    // A filter that matched nothing recorded nothing: an empty baseline would hide nothing and replace a real one.
-    if (opts.writeBaseline !== undefined) complain(io, `${opts.writeBaseline} not written: a filter above matched nothing`);
-    return ExitCode.InputError;
-  }
-  if (opts.writeBaseline !== undefined) {
+  // A baseline is written only from a run that saw every configuration whole: an empty or partial one
+  // would replace a real baseline and bring back (or hide) findings unannounced.
+  const notWritten = unmatched
+    ? 'a filter above matched nothing'
+    : run.inputErrors.length > 0
+      ? 'a configuration above could not be read'
+      : result.nothingAudited
+        ? 'no configuration was audited'
+        : !opts.allowIncomplete && run.targets.some((t) => !t.summary.complete)
+          ? 'a configuration above is incomplete (--allow-incomplete records what it holds)'
+          : null;
+  if (opts.writeBaseline !== undefined && notWritten !== null) complain(io, `${opts.writeBaseline} not written: ${notWritten}`);
+  if (unmatched && result.exitCode !== ExitCode.InternalError) return ExitCode.InputError;
+  if (opts.writeBaseline !== undefined && notWritten === null) {
     writeOutput(abs(opts.writeBaseline), baselineText(result.snapshot), '--write-baseline');
     const n = result.snapshot.entries.length;
     complain(io, `wrote ${opts.writeBaseline}: ${n} finding${n === 1 ? '' : 's'} recorded; with --baseline ${opts.writeBaseline} they are no longer reported`);

@@ -461,7 +461,9 @@ class Merger {
     }
     if (body[0] === 'anyconnect-custom-data' && !negated && body[3] === undefined)
       // The ASA refuses the line without its name or value (an incomplete command).
-      return { error: `\`${text}\` has no ${body[2] === undefined ? 'name and value' : 'value'}: the form is \`anyconnect-custom-data TYPE NAME VALUE\`` };
+      return {
+        error: `\`${text}\` has no ${body[1] === undefined ? 'type, name and value' : body[2] === undefined ? 'name and value' : 'value'}: the form is \`anyconnect-custom-data TYPE NAME VALUE\``,
+      };
     if (body[0] === 'anyconnect-custom-data' && body[1] && body[2]) {
       return this.customData(body[1], body[2], negated, text);
     }

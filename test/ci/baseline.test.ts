@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BaselineFile } from '../../src/baseline/baseline.js';
@@ -28,6 +28,18 @@ describe('baselines', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('baseline.json not written: a filter above matched nothing');
     expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(before);
+    // Nor from a run that could not read a file, audited nothing, or saw a configuration cut short.
+    writeFileSync(join(dir, 'empty.txt'), '');
+    copyFileSync(fixture('synthetic/truncated-in-block.cfg'), join(dir, 'cut.cfg'));
+    for (const [args, why] of [
+      [['vpn-demo.cfg', 'missing.cfg'], 'a configuration above could not be read'],
+      [['--files-from', 'empty.txt'], 'no configuration was audited'],
+      [['vpn-demo.cfg', 'cut.cfg'], 'a configuration above is incomplete'],
+    ] as const) {
+      const r = await cliWith({ cwd: dir }, 'audit', ...args, '--write-baseline', 'baseline.json');
+      expect(r.stderr, why).toContain(`baseline.json not written: ${why}`);
+      expect(readFileSync(join(dir, 'baseline.json'), 'utf8'), why).toBe(before);
+    }
     const baseline = readJson<BaselineFile>(readFileSync(join(dir, 'baseline.json'), 'utf8'));
     expect(baseline.schemaVersion).toBe(1);
     expect(baseline.entries).toHaveLength(recorded);

@@ -244,6 +244,20 @@ describe('diff OLD NEW', () => {
   });
 });
 
+describe('what-if on a split-tunnel list with a line the tool cannot read', () => {
+  it('shows an edit to it: the list is compared as written', async () => {
+    const dir = tempDir();
+    const text = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8')
+      .replace(/^names$/m, 'names\nname 10.0.0.53 DNS1\nname 10.9.9.53 DNS2')
+      .replace(/^access-list ST-LAB standard permit 172\.16\.0\.0 255\.240\.0\.0$/m, 'access-list ST-LAB standard permit host DNS1');
+    expect(text).toContain('permit host DNS1');
+    writeFileSync(join(dir, 'names.cfg'), text);
+    writeFileSync(join(dir, 'c.txt'), 'no access-list ST-LAB standard permit host DNS1\naccess-list ST-LAB standard permit host DNS2\n');
+    const r = await cliWith({ cwd: dir }, 'what-if', 'names.cfg', '--commands', 'c.txt');
+    expect(r.stdout).toContain('split-tunnel-network-list entries: standard permit host DNS1 (line 37) → standard permit host DNS2 (c.txt line 2)');
+  });
+});
+
 describe('what-if on a profile AnyConnect clients cannot reach', () => {
   it('says it is not mobile-facing beside its iOS DNS change, in text, markdown and JSON', async () => {
     const dir = tempDir();

@@ -137,7 +137,7 @@ describe('a split-tunnel list the tool cannot read', () => {
     expect(extended.warnings).toContain(
       'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: no standard access-list ST is in the configuration (an extended list is not read).',
     );
-    const odd = explain('access-list ST standard permit 10.0.0.0 255.0.0.0\naccess-list ST standard permit object-group X');
+    const odd = explain('names\nname 10.0.0.53 DNS1\naccess-list ST standard permit 10.0.0.0 255.0.0.0\naccess-list ST standard permit host DNS1');
     expect(odd.warnings.find((w) => w.startsWith('Whether the tunnel DNS servers'))).toMatch(/access-list ST has lines the tool does not read \(line \d+\)\.$/);
     // A standard list it reads decides, and says nothing of the kind.
     const read = explain('access-list ST standard permit 10.0.0.0 255.0.0.0');

@@ -737,6 +737,7 @@ describe('merge engine', () => {
     expect(merge('anyconnect-custom-data perapp PA').problems).toEqual([
       expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no value') }),
     ]);
+    expect(merge('anyconnect-custom-data').problems[0]!.message).toContain('has no type, name and value');
     expect(merge('anyconnect-custom-data perapp').problems).toEqual([
       expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no name and value') }),
     ]);

@@ -59,7 +59,7 @@ class LazyAccessList implements AccessList {
         if (action !== 'remark') unreadLines.push(line);
         continue;
       }
-      // Anything but addresses (an object-group, a name from `names`) is a line the tool cannot decide with.
+      // A name from `names` (`permit host DNS1`) in place of an address is a line the tool cannot decide with.
       if (a === 'any' || a === 'any4') entries.push({ action, network: null, line });
       else if (a === 'host' && b && IPV4.test(b)) entries.push({ action, network: { address: b, mask: '255.255.255.255' }, line });
       else if (a && b && IPV4.test(a) && IPV4.test(b)) entries.push({ action, network: { address: a, mask: b }, line });
