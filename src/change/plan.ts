@@ -545,6 +545,15 @@ class Composer {
         .filter((p) => !['tunnelall', null].includes(valueOf(p.attributes.splitTunnelPolicy as Effective<unknown>) as string | null))
         .map((p) => p.name)
         .sort(cmp);
+      // A profile that uses the list to exclude networks would send the added servers outside its
+      // tunnel: no scope makes that safe, so the fix waits for a list of its own.
+      const excluders = others.filter((name) => valueOf(this.profiles.get(name)?.attributes.splitTunnelPolicy as Effective<unknown>) === 'excludespecified');
+      if (excluders.length > 0) {
+        const why = `access-list ${list} is also the exclude list (split-tunnel-policy excludespecified) of ${excluders.join(', ')}: adding the DNS servers to it would take them out of ${excluders.length === 1 ? "that profile's tunnel" : "those profiles' tunnels"}; give the policy its own split-tunnel list first`;
+        for (const f of fix.findings) this.held.set(f, why);
+        this.notes.push(`Not in this plan: ${why}.`);
+        continue;
+      }
       if (this.scope === 'narrow' && others.length > 0) {
         const why = `access-list ${list} is also the split-tunnel list of ${others.join(', ')}: adding to it would change their tunnels too; \`--scope shared\` adds the entries to the shared list (those profiles then listed as collateral)`;
         for (const f of fix.findings) this.held.set(f, why);

@@ -46,8 +46,12 @@ describe('plan on every fixture', () => {
         for (const f of fixable) {
           const id = { ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy };
           if (plan.closes.some((c) => JSON.stringify(c) === JSON.stringify(id))) continue;
-          // ... or entries a narrow plan leaves out of a split-tunnel list other profiles share.
-          expect(plan.remains).toContainEqual({ ...id, why: expect.stringMatching(/ stays until you remove it |is also the split-tunnel list of /) });
+          // ... or entries a narrow plan leaves out of a split-tunnel list other profiles share, or any
+          // plan out of a list another profile excludes with.
+          expect(plan.remains).toContainEqual({
+            ...id,
+            why: expect.stringMatching(/ stays until you remove it |is also the split-tunnel list of |is also the exclude list /),
+          });
         }
         expect(plan.closes.length + plan.remains.length).toBe(before.target.findings.length);
         for (const r of plan.remains) expect(r.why).not.toBe('still present after the plan');
@@ -232,6 +236,22 @@ describe('plan: the ways pasted advice went wrong', () => {
         new: expect.stringContaining('permit 10.0.0.53 255.255.255.255'),
       }),
     ]);
+  });
+
+  // Found by the mutated-config fuzz: two policies swapped their lists, so ST-CORP became the exclude
+  // list of MOBILE-PERAPP; the shared plan added the DNS servers to it and failed its own proof.
+  it('never adds DNS servers to a list another profile excludes with, in either scope', () => {
+    const options = { rules: ['dns-server-outside-split-tunnel'] };
+    for (const scope of ['narrow', 'shared'] as const) {
+      const { plan } = planOf('plan/shared-split-list-exclude.cfg', { ...options, scope });
+      expect(plan.script, scope).not.toMatch(/access-list ST-CORP/);
+      expect([plan.introduced, plan.problems, plan.collateral], scope).toEqual([[], [], []]);
+      expect(
+        plan.remains.map((r) => r.tunnelGroup),
+        scope,
+      ).toEqual(['MOBILE-INHERIT', 'MOBILE-SPLIT']);
+      for (const r of plan.remains) expect(r.why, scope).toContain('also the exclude list (split-tunnel-policy excludespecified) of MOBILE-PERAPP');
+    }
   });
 
   it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {
