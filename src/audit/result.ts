@@ -52,9 +52,9 @@ export interface AuditDap {
   records: string[];
   /** Where dap.xml was read from (a path, or the backup it is embedded in), or null. */
   readFrom: string | null;
-  /** `not-searched`: nowhere to look (a bare config and no --dap); `missing`: looked for, not found. */
+  /** `not-searched`: nowhere to look (text with no file, such as a library call); `missing`: looked for (see `searched`), not found. */
   status: 'read' | 'malformed' | 'missing' | 'not-searched';
-  /** Where dap.xml was looked for, in words (`beside the configuration`, `--dap FILE`); null: nowhere. */
+  /** Where dap.xml was looked for, in words (`in the Oxidized backup, beside the configuration`); null: nowhere. */
   searched: string | null;
 }
 

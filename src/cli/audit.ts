@@ -276,12 +276,13 @@ function unmatchedFilters(run: AuditRun, cfg: AuditConfig, opts: AuditCliOptions
     if (names.includes(wanted)) continue;
     const sameBut = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
     const near = sameBut ?? nearest(wanted, new Set(names));
-    const hint = sameBut
-      ? ` (names are case-sensitive; did you mean \`${sameBut}\`?)`
-      : near !== null
-        ? ` (did you mean \`${near}\`?)`
-        : /[*?[\]{}]/.test(wanted)
-          ? ' (--profile takes exact names; for a glob use profiles.include in the configuration file)'
+    // A glob was meant as one: say where globs go before guessing a name.
+    const hint = /[*?[\]{}]/.test(wanted)
+      ? ' (--profile takes exact names; for a glob use profiles.include in the configuration file)'
+      : sameBut
+        ? ` (names are case-sensitive; did you mean \`${sameBut}\`?)`
+        : near !== null
+          ? ` (did you mean \`${near}\`?)`
           : '';
     complain(io, `--profile ${wanted}: no connection profile of that name in the audited configuration(s)${hint}`);
     unmatched = true;

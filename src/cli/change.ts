@@ -11,6 +11,7 @@ import type { DeviceDiff, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
 import { whatIf } from '../change/what-if.js';
+import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, namesProfile, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
@@ -323,7 +324,13 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
           .map((r) => r.trim())
           .filter((r) => r !== '');
   for (const id of rules ?? []) {
-    if (!RULES.some((r) => r.meta.id === id)) throw new UsageError(`--rules: no rule \`${id}\` (\`${TOOL_NAME} rules\` lists them)`);
+    if (!RULES.some((r) => r.meta.id === id)) {
+      const near = nearest(
+        id,
+        RULES.map((r) => r.meta.id),
+      );
+      throw new UsageError(`--rules: no rule \`${id}\`${near === null ? '' : ` (did you mean \`${near}\`?)`} (\`${TOOL_NAME} rules\` lists them)`);
+    }
   }
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live && paths.length > 0) throw new UsageError('plan: give either files or --ssh, not both');

@@ -15,15 +15,22 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The one candidate closest to `typed` within `maxEdits` edits, or null (none, or a tie). */
+/**
+ * The one candidate closest to `typed` within `maxEdits` edits, or null (none, or a tie). Case is
+ * ignored in the comparison (`mobile-ful` finds `MOBILE-FULL`), and a short word gets fewer edits (one
+ * per three characters): two edits reach almost any two-letter name.
+ */
 export function nearest(typed: string, candidates: Iterable<string>, maxEdits = 2): string | null {
+  const reach = Math.min(maxEdits, Math.floor(typed.length / 3));
+  if (reach === 0) return null;
+  const word = typed.toLowerCase();
   let best: string | null = null;
-  let bestDistance = maxEdits + 1;
+  let bestDistance = reach + 1;
   let tie = false;
   for (const c of candidates) {
-    // Words whose lengths differ by more than maxEdits cannot be within reach.
-    if (Math.abs(c.length - typed.length) > maxEdits) continue;
-    const d = editDistance(typed, c);
+    // Words whose lengths differ by more than the reach cannot be within it.
+    if (Math.abs(c.length - word.length) > reach) continue;
+    const d = editDistance(word, c.toLowerCase());
     if (d < bestDistance) [best, bestDistance, tie] = [c, d, false];
     else if (d === bestDistance) tie = true;
   }

@@ -28,7 +28,7 @@ export interface SideFileSource {
   /** The XML for a device path (`disk0:/FILE.xml`), null when it was looked for and is not there. */
   clientProfile(devicePath: string): SideFile | null;
   dap(): SideFile | null;
-  /** Where dap.xml was looked for, in words ("--dap FILE", "beside the configuration"); null: nowhere. */
+  /** Where dap.xml was looked for, in words ("in the Oxidized backup, beside the configuration"); null: nowhere. */
   dapSearched: string | null;
 }
 
@@ -91,14 +91,13 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
           : profilesDir !== null && isDir(profilesDir)
             ? `${profilesDir} and the configuration's folder`
             : null;
-  const dapSearched =
-    options.dapFile !== undefined
-      ? `--dap ${options.dapFile}`
-      : embedded.size > 0
-        ? 'the Oxidized backup'
-        : dirs.length > 0
-          ? `beside the configuration${ownDir !== null && isDir(ownDir) ? ` and in ${ownDir}` : ''}${profilesDir !== null && isDir(profilesDir) ? ` and in ${profilesDir}` : ''}`
-          : null;
+  // Every place dap() looks, in its order, in words.
+  const dapPlaces = [
+    ...(embedded.size > 0 ? ['in the Oxidized backup'] : []),
+    ...(options.dapFile !== undefined ? [`at ${options.dapFile}`] : []),
+    ...dirs.map((d) => (d === beside ? 'beside the configuration' : `in ${d}`)),
+  ];
+  const dapSearched = dapPlaces.length > 0 ? dapPlaces.join(', ') : null;
   return {
     searched,
     dapSearched,
@@ -120,7 +119,7 @@ export function collectedSideFiles(files: ReadonlyMap<string, string>, source: s
     const text = byPath.get(path.toLowerCase());
     return text === undefined ? null : { file: `${source}/${path}`, text, lineOffset: 0 };
   };
-  return { searched: 'the device', dapSearched: 'the device', clientProfile: at, dap: () => at('disk0:/dap.xml') };
+  return { searched: 'the device', dapSearched: 'on the device', clientProfile: at, dap: () => at('disk0:/dap.xml') };
 }
 
 /** `NAME.profiles/` beside `NAME.cfg`: where `--save` puts a device's client profiles and dap.xml. */

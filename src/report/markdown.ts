@@ -56,10 +56,10 @@ export default function renderMarkdown(input: ReportInput): string {
   let summaryCut = 0;
   if (Buffer.byteLength(finish(head)) > room) {
     while (head.length > 2 && Buffer.byteLength(finish(head)) + 80 > room) {
-      head.pop();
-      summaryCut++;
+      if (head.pop() !== '') summaryCut++;
     }
-    head.push(`| … ${summaryCut} more lines of this summary cut (--max-bytes) | | | |`, '');
+    // A paragraph of its own: after a table row or a list item alike, it stays out of both.
+    head.push('', `_… ${summaryCut} more line${summaryCut === 1 ? '' : 's'} of this summary cut (--max-bytes)_`, '');
   }
   const kept: string[] = [];
   let size = Buffer.byteLength(finish(head)) + 400;

@@ -9,7 +9,7 @@ export function dapNotChecked(dap: AuditDap | null): string | null {
   if (dap === null || dap.status === 'read' || dap.status === 'malformed') return null;
   const records = `DAP record${dap.records.length === 1 ? '' : 's'} ${dap.records.join(', ')}`;
   const why =
-    dap.status === 'missing' && dap.searched !== null ? `not found (looked for ${dap.searched})` : 'not looked for (the configuration came with no folder)';
+    dap.status === 'missing' && dap.searched !== null ? `not found (looked ${dap.searched})` : 'not looked for (the configuration came with no folder)';
   return `${records} not checked: dap.xml (the records' criteria) was ${why}; give --dap FILE (\`more disk0:/dap.xml\` on the device)`;
 }
 

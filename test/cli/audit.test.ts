@@ -211,7 +211,7 @@ describe('audit table', () => {
     );
     const bare = await cli('audit', file);
     expect(bare.stdout).toMatch(
-      /DAP record MOBILE-DEVICES not checked: dap\.xml \(the records' criteria\) was\s+not\s+found \(looked for beside the configuration\)/,
+      /DAP record MOBILE-DEVICES not checked: dap\.xml \(the records' criteria\) was\s+not\s+found \(looked beside the configuration\)/,
     );
     expect((await cli('audit', file, '--format', 'markdown')).stdout).toContain('> DAP record MOBILE-DEVICES not checked');
     expect(auditJson((await cli('audit', file, '--format', 'json')).stdout).targets[0]!.dap).toEqual({
@@ -227,7 +227,7 @@ describe('audit table', () => {
     writeFileSync(bad, '<dap><bad\n');
     const r = await cli('audit', file, '--dap', bad, '--format', 'json');
     const t = auditJson(r.stdout).targets[0]!;
-    expect(t.dap).toEqual({ records: ['MOBILE-DEVICES'], readFrom: bad, status: 'malformed', searched: `--dap ${bad}` });
+    expect(t.dap).toEqual({ records: ['MOBILE-DEVICES'], readFrom: bad, status: 'malformed', searched: `at ${bad}, beside the configuration` });
     expect(t.findings).toContainEqual(expect.objectContaining({ ruleId: 'dap-mobile-criteria', messageId: 'unreadable', file: bad }));
     expect((await cli('audit', file, '--dap', bad)).stdout).not.toContain('not checked');
     // No DAP record of its own: nothing to say.
@@ -241,6 +241,9 @@ describe('audit table', () => {
     expect((await cli('audit', DEMO, '--profile', 'MOBILE-*')).stderr).toContain(
       '(--profile takes exact names; for a glob use profiles.include in the configuration file)',
     );
+    expect((await cli('audit', DEMO, '--profile', 'MOBILE-FUL*')).stderr).toContain('for a glob use profiles.include');
+    expect((await cli('audit', DEMO, '--profile', 'mobile-ful')).stderr).toContain('(did you mean `MOBILE-FULL`?)');
+    expect((await cli('plan', DEMO, '--rules', 'idle-timeout-shrt')).stderr).toContain('(did you mean `idle-timeout-short`?)');
     const rule = await cli('audit', DEMO, '--rule', 'idle-timeout-shrt=off');
     expect([rule.code, rule.stderr]).toEqual([2, expect.stringContaining('no rule `idle-timeout-shrt` (did you mean `idle-timeout-short`?)')]);
     expect((await cli('rules', 'idle-timeout-shrt')).stderr).toContain('did you mean idle-timeout-short?');

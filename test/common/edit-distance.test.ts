@@ -14,5 +14,9 @@ describe('edit distance', () => {
     expect(nearest('fils', ['files', 'fills'])).toBeNull();
     expect(nearest('zzz', ['rules', 'profiles'])).toBeNull();
     expect(nearest('reasn', ['rule', 'reason', 'until'], 1)).toBe('reason');
+    // Case is ignored; a short word gets one edit per three characters.
+    expect(nearest('mobile-ful', ['MOBILE-FULL', 'MOBILE-SPLIT'])).toBe('MOBILE-FULL');
+    expect(nearest('ST', ['GP', 'TG'])).toBeNull();
+    expect(nearest('fil', ['files'])).toBeNull();
   });
 });
