@@ -7,7 +7,7 @@ import { readVersionLine, type VersionLine } from '../parse/version.js';
 import { BuildContext, type TopLevelReader } from './build-context.js';
 import { licenseFactsFromShowVersion, readLicenseLine, type LicenseLine } from './licenses.js';
 import { cryptoReader } from './readers/crypto.js';
-import { accessListReader } from './readers/access-list.js';
+import { accessListReader, nameReader } from './readers/access-list.js';
 import {
   contextReader,
   customDataReader,
@@ -40,6 +40,7 @@ const READERS: readonly TopLevelReader[] = [
   contextReader,
   tunnelGroupMapReader,
   accessListReader,
+  nameReader,
 ];
 
 const READER_BY_WORD = new Map<string, TopLevelReader>(READERS.flatMap((r) => r.words.map((w) => [w, r] as const)));
@@ -101,6 +102,7 @@ function emptyModel(source: string, contextName: string | null): DeviceModel {
       tunnelGroupMapDefault: null,
       trustpoints: new Map(),
       accessLists: new Map(),
+      hostNames: new Map(),
       webvpn: null,
       customData: new Map(),
     },

@@ -120,6 +120,8 @@ const MERGED_FIRST_WORDS: ReadonlySet<string> = new Set([
   'dynamic-access-policy-record',
   'group-policy',
   'hostname',
+  'name',
+  'names',
   'no',
   'ntp',
   'ssl',

@@ -947,6 +947,8 @@ const GLOBAL_WEBVPN_SUB_MODES: ReadonlySet<string> = new Set(['cache', 'saml', '
 /** Configuration-mode commands the engine simulates (and so can tell an abbreviation or a typo of). */
 const CONFIG_WORDS: ReadonlySet<string> = new Set([
   'access-list',
+  'name',
+  'names',
   'anyconnect-custom-data',
   'clear',
   'crypto',
@@ -1609,7 +1611,9 @@ function presentedTrustpoint(w: readonly string[]): string | null {
 /** The identity of a single global line, or null for one the tool does not know. */
 function globalKey(w: string[]): string | null {
   const [a, b, c, d] = w;
-  if (a === 'hostname' || a === 'domain-name') return a;
+  if (a === 'hostname' || a === 'domain-name' || a === 'names') return a;
+  // `name IP NAME`: one address per name (a new line for the name replaces the old).
+  if (a === 'name' && b && c) return `name ${c}`;
   if (a === 'crypto' && b === 'ikev2' && c === 'enable' && d) return `ikev2 enable ${d}`;
   if (a === 'crypto' && b === 'ikev2' && c === 'remote-access' && d === 'trustpoint') return 'ikev2 ra trustpoint';
   if (a === 'ssl' && b === 'trust-point' && c) return `ssl trust-point ${w[3] ?? ''}`;

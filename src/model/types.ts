@@ -175,6 +175,8 @@ export interface GlobalSettings {
   tunnelGroupMapDefault: { tunnelGroup: string; line: number } | null;
   trustpoints: Map<string, Trustpoint>;
   accessLists: Map<string, AccessList>;
+  /** `name IP NAME` (with `names`): the address each name stands for, as the ASA prints it in access-lists. */
+  hostNames: Map<string, string>;
   webvpn: GlobalWebvpn | null;
   /** `anyconnect-custom-data TYPE NAME VALUE`, keyed by `TYPE NAME`. */
   customData: Map<string, CustomData>;

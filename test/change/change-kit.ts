@@ -39,7 +39,7 @@ export function apply(parsed: ParsedConfig, sectionIndex: number, script: string
 
 /** Top-level blocks the model reads (and the merge engine knows): "a config's own lines". */
 const MODELLED =
-  /^(group-policy|tunnel-group|webvpn|crypto isakmp nat-traversal|no crypto isakmp nat-traversal|crypto ikev2 (enable|remote-access)|crypto ca trustpoint|ssl |access-list|anyconnect-custom-data|ntp server|domain-name|hostname|username \S+ attributes|dynamic-access-policy-record|tunnel-group-map)/;
+  /^(names$|name |group-policy|tunnel-group|webvpn|crypto isakmp nat-traversal|no crypto isakmp nat-traversal|crypto ikev2 (enable|remote-access)|crypto ca trustpoint|ssl |access-list|anyconnect-custom-data|ntp server|domain-name|hostname|username \S+ attributes|dynamic-access-policy-record|tunnel-group-map)/;
 
 export function modelledLines(parsed: ParsedConfig, sectionIndex: number): string {
   const section = parsed.sections[sectionIndex]!;

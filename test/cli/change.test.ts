@@ -244,8 +244,8 @@ describe('diff OLD NEW', () => {
   });
 });
 
-describe('what-if on a split-tunnel list with a line the tool cannot read', () => {
-  it('shows an edit to it: the list is compared as written', async () => {
+describe('what-if on a split-tunnel list that names its addresses', () => {
+  it('shows an edit to it, by the addresses the names stand for, and as written where a name is not defined', async () => {
     const dir = tempDir();
     const text = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8')
       .replace(/^names$/m, 'names\nname 10.0.0.53 DNS1\nname 10.9.9.53 DNS2')
@@ -254,7 +254,15 @@ describe('what-if on a split-tunnel list with a line the tool cannot read', () =
     writeFileSync(join(dir, 'names.cfg'), text);
     writeFileSync(join(dir, 'c.txt'), 'no access-list ST-LAB standard permit host DNS1\naccess-list ST-LAB standard permit host DNS2\n');
     const r = await cliWith({ cwd: dir }, 'what-if', 'names.cfg', '--commands', 'c.txt');
-    expect(r.stdout).toContain('split-tunnel-network-list entries: standard permit host DNS1 (line 37) → standard permit host DNS2 (c.txt line 2)');
+    expect(r.stdout).toContain(
+      'split-tunnel-network-list entries: permit 10.0.0.53 255.255.255.255 (line 37) → permit 10.9.9.53 255.255.255.255 (c.txt line 2)',
+    );
+    // DNS3 has no `name` line: the list is compared as written, so the edit still shows.
+    writeFileSync(join(dir, 'c3.txt'), 'no access-list ST-LAB standard permit host DNS1\naccess-list ST-LAB standard permit host DNS3\n');
+    const undefinedName = await cliWith({ cwd: dir }, 'what-if', 'names.cfg', '--commands', 'c3.txt');
+    expect(undefinedName.stdout).toContain(
+      'split-tunnel-network-list entries: permit 10.0.0.53 255.255.255.255 (line 37) → standard permit host DNS3 (c3.txt line 2)',
+    );
   });
 });
 

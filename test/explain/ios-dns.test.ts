@@ -137,8 +137,14 @@ describe('a split-tunnel list the tool cannot read', () => {
     expect(extended.warnings).toContain(
       'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: no standard access-list ST is in the configuration (an extended list is not read).',
     );
-    const odd = explain('names\nname 10.0.0.53 DNS1\naccess-list ST standard permit 10.0.0.0 255.0.0.0\naccess-list ST standard permit host DNS1');
+    // A name with no `name` line to say what it stands for.
+    const odd = explain('names\naccess-list ST standard permit 10.0.0.0 255.0.0.0\naccess-list ST standard permit host DNS1');
     expect(odd.warnings.find((w) => w.startsWith('Whether the tunnel DNS servers'))).toMatch(/access-list ST has lines the tool does not read \(line \d+\)\.$/);
+    // With its `name` line, the entry is read as the address it names (the ASA prints names in lists).
+    const named = explain('names\nname 10.9.0.53 DNS1 description resolver\naccess-list ST standard permit host DNS1');
+    expect(named.problems.dnsServersOutsideTunnel).toEqual(['10.0.0.53']);
+    const covered = explain('names\nname 10.0.0.0 CORP\naccess-list ST standard permit CORP 255.0.0.0');
+    expect(covered.problems.dnsServersOutsideTunnel).toEqual([]);
     // A standard list it reads decides, and says nothing of the kind.
     const read = explain('access-list ST standard permit 10.0.0.0 255.0.0.0');
     expect(read.problems.dnsServersOutsideTunnel).toEqual([]);

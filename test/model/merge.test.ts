@@ -820,4 +820,14 @@ describe('merge engine', () => {
       message: expect.stringContaining('group-policy NONE does not exist'),
     });
   });
+
+  it('keeps one address per name (`name IP NAME`), and a split list reads the address a name stands for', () => {
+    const named = wrapConfig('names\nname 10.0.0.53 DNS1\naccess-list ST standard permit host DNS1');
+    const r = merge('name 10.1.1.53 DNS1 description moved', named);
+    expect(r.problems).toEqual([]);
+    expect(r.text.match(/^name /gm)).toHaveLength(1);
+    expect(r.analysed.model.global.accessLists.get('ST')!.entries[0]!.network).toEqual({ address: '10.1.1.53', mask: '255.255.255.255' });
+    const back = merge(renderUndo(r.undo), r.text);
+    expect([back.problems, back.text]).toEqual([[], named]);
+  });
 });

@@ -21,7 +21,7 @@ export const accessListReader: TopLevelReader = {
     const name = raw.slice(start, nameEnd);
     let acl = ctx.model.global.accessLists.get(name) as LazyAccessList | undefined;
     if (!acl) {
-      acl = new LazyAccessList(name, ctx.parsed.lines);
+      acl = new LazyAccessList(name, ctx.parsed.lines, ctx.model.global.hostNames);
       ctx.model.global.accessLists.set(name, acl);
     }
     acl.indices.push(index);
@@ -37,6 +37,8 @@ class LazyAccessList implements AccessList {
   constructor(
     readonly name: string,
     private readonly lines: readonly string[],
+    // Filled while the model is built; entries are read later, when every `name` line is in it.
+    private readonly hostNames: ReadonlyMap<string, string>,
   ) {}
 
   get entries(): AclEntry[] {
@@ -54,7 +56,10 @@ class LazyAccessList implements AccessList {
     for (const index of this.indices) {
       const m = STANDARD_ENTRY.exec(this.lines[index]!);
       const line = index + 1;
-      const [, action, a, b] = m ?? [];
+      const [, action, rawA, rawB] = m ?? [];
+      // With `names`, the ASA prints a named address by its name (`permit host svnmail_int`).
+      const a = rawA === undefined ? undefined : (this.hostNames.get(rawA) ?? rawA);
+      const b = rawB === undefined ? undefined : (this.hostNames.get(rawB) ?? rawB);
       if (action !== 'permit' && action !== 'deny') {
         if (action !== 'remark') unreadLines.push(line);
         continue;
@@ -69,3 +74,14 @@ class LazyAccessList implements AccessList {
     return this.read;
   }
 }
+
+/** `name IP NAME [description ...]`: a name the configuration uses for an address. */
+export const nameReader: TopLevelReader = {
+  words: ['name'],
+  read(ctx, { words }) {
+    const [, address, name] = words;
+    if (address === undefined || name === undefined || !IPV4.test(address)) return false;
+    ctx.model.global.hostNames.set(name, address);
+    return true;
+  },
+};
