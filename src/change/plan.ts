@@ -13,6 +13,7 @@ import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import type { PolicyAttributes } from '../model/policy-attributes.js';
+import type { Setting } from '../model/setting.js';
 import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
@@ -547,9 +548,12 @@ class Composer {
         .sort(cmp);
       // A profile that uses the list to exclude networks would send the added servers outside its
       // tunnel: no scope makes that safe, so the fix waits for a list of its own.
-      const excluders = others.filter((name) => valueOf(this.profiles.get(name)?.attributes.splitTunnelPolicy as Effective<unknown>) === 'excludespecified');
+      const excluders = [
+        ...others.filter((name) => valueOf(this.profiles.get(name)?.attributes.splitTunnelPolicy as Effective<unknown>) === 'excludespecified'),
+        ...excludingOutsideProfiles(this.model, list, new Set([...this.profiles.values()].map((p) => p.groupPolicy))),
+      ];
       if (excluders.length > 0) {
-        const why = `access-list ${list} is also the exclude list (split-tunnel-policy excludespecified) of ${excluders.join(', ')}: adding the DNS servers to it would take them out of ${excluders.length === 1 ? "that profile's tunnel" : "those profiles' tunnels"}; give the policy its own split-tunnel list first`;
+        const why = `access-list ${list} is also the exclude list (split-tunnel-policy excludespecified) of ${excluders.join(', ')}: adding the DNS servers to it would take them out of the tunnel there; give the policy its own split-tunnel list first`;
         for (const f of fix.findings) this.held.set(f, why);
         this.notes.push(`Not in this plan: ${why}.`);
         continue;
@@ -667,4 +671,35 @@ function sessionLines(fix: PolicyFix): Array<{ line: string; key: keyof PolicyAt
 
 function pushNew(into: string[], lines: readonly string[]): void {
   for (const l of lines) if (!into.includes(l)) into.push(l);
+}
+
+/**
+ * Group-policies no connection profile uses (assigned to local users, or by RADIUS) and local users
+ * whose own split tunnel excludes the networks of `list`: a plan adding to the list would take the
+ * added servers out of their tunnel too. A setting a policy leaves unset comes from DfltGrpPolicy.
+ */
+function excludingOutsideProfiles(model: DeviceModel, list: string, profilePolicies: ReadonlySet<string>): string[] {
+  const dflt = model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.attributes;
+  // A setting: its own value, `none` as nothing, unset as DfltGrpPolicy's.
+  const pick = <T>(own: Setting<T> | undefined, inherited: Setting<T> | undefined): T | null => {
+    const s = own !== undefined && own.state !== 'unset' ? own : inherited;
+    return s?.state === 'value' ? s.value : null;
+  };
+  const excludes = (listName: string | null, policy: string | null): boolean => listName === list && policy === 'excludespecified';
+  const out: string[] = [];
+  for (const gp of model.groupPolicies.values()) {
+    if (profilePolicies.has(gp.name)) continue;
+    const a = gp.attributes;
+    if (excludes(pick(a.splitTunnelNetworkList, dflt?.splitTunnelNetworkList), pick(a.splitTunnelPolicy, dflt?.splitTunnelPolicy)))
+      out.push(`group-policy ${gp.name}`);
+  }
+  for (const u of model.users.values()) {
+    // A user without split-tunnel lines of its own has its policy's: the loop above, or a profile, covers it.
+    if (u.splitTunnelPolicy.state === 'unset' && u.splitTunnelNetworkList.state === 'unset') continue;
+    const gp = u.vpnGroupPolicy.state === 'value' ? model.groupPolicies.get(u.vpnGroupPolicy.value)?.attributes : undefined;
+    const listName = pick(u.splitTunnelNetworkList, gp?.splitTunnelNetworkList ?? dflt?.splitTunnelNetworkList);
+    const policy = pick(u.splitTunnelPolicy, gp?.splitTunnelPolicy ?? dflt?.splitTunnelPolicy);
+    if (excludes(listName, policy)) out.push(`local user ${u.name}`);
+  }
+  return out.sort(cmp);
 }

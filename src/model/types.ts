@@ -4,7 +4,7 @@ import type { ClientProfileDoc } from './client-profile.js';
 import type { DapXmlRecord } from './dap-xml.js';
 import type { AsaVersion } from '../parse/version.js';
 import type { Setting } from './setting.js';
-import type { PolicyAttributes } from './policy-attributes.js';
+import type { PolicyAttributes, SplitTunnelPolicy } from './policy-attributes.js';
 import type { LicenseFacts } from './licenses.js';
 import type { Problem } from '../common/problem.js';
 
@@ -187,6 +187,9 @@ export interface LocalUser {
   line: number;
   vpnGroupPolicy: Setting<string>;
   groupLock: Setting<string>;
+  /** A user's own split tunnel (a plan must not change a list the user excludes networks with). */
+  splitTunnelPolicy: Setting<SplitTunnelPolicy>;
+  splitTunnelNetworkList: Setting<string>;
 }
 
 export interface SecurityContextDefinition {

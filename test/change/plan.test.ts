@@ -252,6 +252,16 @@ describe('plan: the ways pasted advice went wrong', () => {
       ).toEqual(['MOBILE-INHERIT', 'MOBILE-SPLIT']);
       for (const r of plan.remains) expect(r.why, scope).toContain('also the exclude list (split-tunnel-policy excludespecified) of MOBILE-PERAPP');
     }
+    // Nor to one a local user excludes with, by its own attributes or through a policy no profile uses.
+    for (const [rel, who] of [
+      ['plan/exclude-list-local-user.cfg', 'local user bob'],
+      ['plan/exclude-list-user-policy.cfg', 'group-policy GP-EXCL'],
+    ] as const) {
+      const { plan } = planOf(rel, { ...options, scope: 'shared' });
+      expect(plan.script, rel).not.toMatch(/access-list ST-CORP/);
+      expect([plan.introduced, plan.problems], rel).toEqual([[], []]);
+      for (const r of plan.remains) expect(r.why, rel).toContain(`also the exclude list (split-tunnel-policy excludespecified) of ${who}`);
+    }
   });
 
   it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {

@@ -3,6 +3,7 @@
 
 import { noneSetting, UNSET, valueSetting } from '../setting.js';
 import type { TopLevelReader } from '../build-context.js';
+import { attributeSpec } from '../policy-attributes.js';
 import type { DapRecord } from '../types.js';
 
 export const hostnameReader: TopLevelReader = {
@@ -116,7 +117,7 @@ export const usernameReader: TopLevelReader = {
     if (!name) return false;
     let user = ctx.model.users.get(name);
     if (!user) {
-      user = { name, line: l.line, vpnGroupPolicy: UNSET, groupLock: UNSET };
+      user = { name, line: l.line, vpnGroupPolicy: UNSET, groupLock: UNSET, splitTunnelPolicy: UNSET, splitTunnelNetworkList: UNSET };
       ctx.model.users.set(name, user);
     }
     if (l.words[2] !== 'attributes') return true;
@@ -125,6 +126,18 @@ export const usernameReader: TopLevelReader = {
       'vpn-group-policy': ({ words, line }) => {
         if (!words[1]) return false;
         u.vpnGroupPolicy = valueSetting(words[1], line);
+      },
+      'split-tunnel-policy': ({ words, line }) => {
+        const read = attributeSpec('splitTunnelPolicy').read(words, line);
+        if (read === undefined || 'problem' in read) return false;
+        u.splitTunnelPolicy = read.setting;
+        return true;
+      },
+      'split-tunnel-network-list': ({ words, line }) => {
+        const read = attributeSpec('splitTunnelNetworkList').read(words, line);
+        if (read === undefined || 'problem' in read) return false;
+        u.splitTunnelNetworkList = read.setting;
+        return true;
       },
       'group-lock': ({ words, line }) => {
         if (words[1] === 'value' && words[2]) u.groupLock = valueSetting(words[2], line);
