@@ -55,7 +55,11 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     const dnsChanged = JSON.stringify(o?.iosDns ?? null) !== JSON.stringify(n?.iosDns ?? null);
     const status = o === null ? 'added' : n === null ? 'removed' : settings.length > 0 || dnsChanged ? 'changed' : 'unchanged';
     const line = profileLine(name, before, after);
-    const reachable = (x: typeof o): boolean | null => (x === null ? null : (x.settings.get('mobile-facing')?.value.startsWith('yes') ?? false));
+    // null: no such profile on that side, or one a filter left out (not judged).
+    const reachable = (x: typeof o): boolean | null => {
+      const v = x?.settings.get('mobile-facing')?.value;
+      return v === undefined || v === 'not audited' ? null : v.startsWith('yes');
+    };
     return {
       tunnelGroup: name,
       line,

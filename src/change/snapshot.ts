@@ -8,6 +8,7 @@ import { analyseParsed, type AnalysedTarget } from '../audit/pipeline.js';
 import type { AuditTarget, ReportedFinding } from '../audit/result.js';
 import { FILE_LINES, type LineNames } from './line-names.js';
 import { sourcePhrase } from '../engine/rule-kit.js';
+import { filteredOut } from '../engine/engine.js';
 import { deviceContext, explainProfile, iosDnsSummary, type IosDnsSummary } from '../explain/ios-dns.js';
 import { cmp } from '../common/problem.js';
 import type { BuildOptions } from '../model/build.js';
@@ -58,10 +59,16 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
     const settings = profileSettings(p, analysed.model, names, listEntries);
+    const skip = skipped.get(p.name);
     settings.set('mobile-facing', {
       // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
-      value: r ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${[...r.via].sort(cmp).join(', ')}` : 'no',
-      source: r ? (r.assumption ?? '') : (skipped.get(p.name) ?? 'not audited'),
+      // A profile a filter left out was not judged: it is not said to be unreachable.
+      value: r
+        ? `yes: ${[r.ssl ? 'SSL' : null, r.ikev2 ? 'IKEv2' : null].filter(Boolean).join(' and ')} via ${[...r.via].sort(cmp).join(', ')}`
+        : skip !== undefined && filteredOut(skip)
+          ? 'not audited'
+          : 'no',
+      source: r ? (r.assumption ?? '') : (skip ?? 'not audited'),
     });
     profiles.set(p.name, { name: p.name, settings, iosDns: iosDnsSummary(explainProfile(p, context)) });
   }

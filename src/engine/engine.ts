@@ -47,6 +47,13 @@ export interface EngineResult {
 
 /** The skip reason of a profile left out by --profile (reports tell it from the profiles that were picked). */
 export const NOT_SELECTED_REASON = 'not selected by --profile';
+/** The skip reason of a profile the configuration file's profiles.include/exclude leaves out. */
+export const FILTERED_REASON = 'excluded by the configuration file (profiles.include/exclude)';
+
+/** Whether a skip reason says the profile was left out by a filter, not judged unreachable. */
+export function filteredOut(reason: string): boolean {
+  return reason.startsWith(NOT_SELECTED_REASON) || reason.startsWith(FILTERED_REASON);
+}
 
 export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], options: EngineOptions = {}): EngineResult {
   const scope = classifyProfiles(device);
@@ -60,7 +67,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
       continue;
     }
     if (options.profileFilter && !options.profileFilter(profile.name)) {
-      skipped.push({ tunnelGroup: profile.name, reason: 'excluded by the configuration file (profiles.include/exclude)' });
+      skipped.push({ tunnelGroup: profile.name, reason: FILTERED_REASON });
       continue;
     }
     profiles.push({ resolved: profile, transports: reach.transports, reach, dns: explainProfile(profile, context) });

@@ -277,6 +277,17 @@ describe('what-if on a profile AnyConnect clients cannot reach', () => {
     expect((await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt', '--format', 'markdown')).stdout).toContain('changed, not mobile-facing');
     const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt', '--format', 'json')).stdout);
     expect(json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'VPN_USERS_GROUP')!.mobileFacing).toEqual({ old: false, new: false });
+    // A profile the configuration file leaves out was not judged: null, and no label.
+    mkdirSync(join(dir, 'cfg'));
+    writeFileSync(join(dir, 'cfg', '.asa-mobile-audit.yaml'), 'profiles:\n  exclude: [MOBILE-PERAPP]\n');
+    writeFileSync(join(dir, 'pa.txt'), 'group-policy GP-PERAPP attributes\n vpn-idle-timeout 1440\n');
+    const demoFile = fixture('demo/demo-headend.cfg');
+    const filtered = await cliWith({ cwd: join(dir, 'cfg') }, 'what-if', demoFile, '--commands', '../pa.txt', '--format', 'json');
+    expect(readJson<DiffJsonDocument>(filtered.stdout).devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-PERAPP')!.mobileFacing).toEqual({
+      old: null,
+      new: null,
+    });
+    expect((await cliWith({ cwd: join(dir, 'cfg') }, 'what-if', demoFile, '--commands', '../pa.txt')).stdout).toContain('MOBILE-PERAPP: changed\n');
     // A mobile-facing profile says nothing of the kind.
     const demo = readJson<DiffJsonDocument>((await cli('diff', fixture('demo/demo-headend.cfg'), fixture('demo/demo-headend.cfg'), '--format', 'json')).stdout);
     expect(demo.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!.mobileFacing).toEqual({ old: true, new: true });
