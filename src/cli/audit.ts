@@ -213,8 +213,8 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   // would replace a real baseline and bring back (or hide) findings unannounced.
   const notWritten = unmatched
     ? 'a filter above matched nothing'
-    : run.inputErrors.length > 0
-      ? 'a configuration above could not be read'
+    : run.inputErrors.length > 0 || run.skippedFiles.some((f) => f.named)
+      ? 'a configuration above could not be read, or a file named is no configuration'
       : result.nothingAudited
         ? 'no configuration was audited'
         : !opts.allowIncomplete && run.targets.some((t) => !t.summary.complete)

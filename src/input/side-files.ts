@@ -97,7 +97,8 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
     ...(options.dapFile !== undefined ? [`at ${options.dapFile}`] : []),
     ...dirs.map((d) => (d === beside ? 'beside the configuration' : `in ${d}`)),
   ];
-  const dapSearched = dapPlaces.length > 0 ? dapPlaces.join(', ') : null;
+  // `--client-profiles` may name the configuration's own folder: each place once.
+  const dapSearched = dapPlaces.length > 0 ? [...new Set(dapPlaces)].join(', ') : null;
   return {
     searched,
     dapSearched,

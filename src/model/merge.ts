@@ -468,6 +468,14 @@ class Merger {
       return this.customData(body[1], body[2], negated, text);
     }
     if (body[0] === 'access-list' && body[1]) return this.accessList(body, negated, text);
+    // `name IP NAME [description ...]` and a bare `names`: what the ASA would refuse, the engine refuses.
+    if (
+      !negated &&
+      body[0] === 'name' &&
+      !(body[1] !== undefined && /^[\d.]+$|:/.test(body[1]) && body[2] !== undefined && (body[3] === undefined || body[3] === 'description'))
+    )
+      return { error: `\`${text}\` is not \`name ADDRESS NAME [description TEXT]\`` };
+    if (body[0] === 'names' && body.length > 1) return { error: `\`names\` takes nothing after it` };
     const key = globalKey(body);
     if (key === null) return null;
     const applied = this.replaceGlobal((x) => globalKey(x) === key, text, negated);

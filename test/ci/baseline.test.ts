@@ -33,6 +33,8 @@ describe('baselines', () => {
     copyFileSync(fixture('synthetic/truncated-in-block.cfg'), join(dir, 'cut.cfg'));
     for (const [args, why] of [
       [['vpn-demo.cfg', 'missing.cfg'], 'a configuration above could not be read'],
+      // An emptied file is what a failed backup job leaves: named, it is no configuration.
+      [['vpn-demo.cfg', 'empty.txt'], 'a configuration above could not be read, or a file named is no configuration'],
       [['--files-from', 'empty.txt'], 'no configuration was audited'],
       [['vpn-demo.cfg', 'cut.cfg'], 'a configuration above is incomplete'],
     ] as const) {

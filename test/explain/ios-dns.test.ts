@@ -145,6 +145,9 @@ describe('a split-tunnel list the tool cannot read', () => {
     expect(named.problems.dnsServersOutsideTunnel).toEqual(['10.0.0.53']);
     const covered = explain('names\nname 10.0.0.0 CORP\naccess-list ST standard permit CORP 255.0.0.0');
     expect(covered.problems.dnsServersOutsideTunnel).toEqual([]);
+    // A name spelled like a keyword never replaces the keyword.
+    const keyword = explain('names\nname 10.9.0.0 host\naccess-list ST standard permit host 10.0.0.53');
+    expect(keyword.problems.dnsServersOutsideTunnel).toEqual([]);
     // A standard list it reads decides, and says nothing of the kind.
     const read = explain('access-list ST standard permit 10.0.0.0 255.0.0.0');
     expect(read.problems.dnsServersOutsideTunnel).toEqual([]);

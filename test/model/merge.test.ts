@@ -829,5 +829,7 @@ describe('merge engine', () => {
     expect(r.analysed.model.global.accessLists.get('ST')!.entries[0]!.network).toEqual({ address: '10.1.1.53', mask: '255.255.255.255' });
     const back = merge(renderUndo(r.undo), r.text);
     expect([back.problems, back.text]).toEqual([[], named]);
+    expect(merge('name DNS1 10.1.1.53', named).problems[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('is not `name ADDRESS NAME') });
+    expect(merge('names 10.0.0.1 X', named).problems[0]).toMatchObject({ severity: 'error', message: '`names` takes nothing after it' });
   });
 });

@@ -57,9 +57,11 @@ class LazyAccessList implements AccessList {
       const m = STANDARD_ENTRY.exec(this.lines[index]!);
       const line = index + 1;
       const [, action, rawA, rawB] = m ?? [];
-      // With `names`, the ASA prints a named address by its name (`permit host svnmail_int`).
-      const a = rawA === undefined ? undefined : (this.hostNames.get(rawA) ?? rawA);
-      const b = rawB === undefined ? undefined : (this.hostNames.get(rawB) ?? rawB);
+      // With `names`, the ASA prints a named address by its name (`permit host svnmail_int`): only
+      // the address position is looked up, never a keyword or the mask.
+      const keyword = rawA === 'host' || rawA === 'any' || rawA === 'any4';
+      const a = rawA === undefined || keyword ? rawA : (this.hostNames.get(rawA) ?? rawA);
+      const b = rawB !== undefined && rawA === 'host' ? (this.hostNames.get(rawB) ?? rawB) : rawB;
       if (action !== 'permit' && action !== 'deny') {
         if (action !== 'remark') unreadLines.push(line);
         continue;
