@@ -14,7 +14,7 @@ import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import type { PolicyAttributes } from '../model/policy-attributes.js';
 import type { Setting } from '../model/setting.js';
-import { holdsSecret } from '../parse/redact.js';
+import { holdsSecret, redactLine } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
@@ -284,6 +284,24 @@ class Composer {
   ) {
     this.model = before.analysed.model;
     this.profiles = new Map(before.analysed.resolved.profiles.map((p) => [p.name, p]));
+  }
+
+  /**
+   * Lines of the configuration that name `list` other than its own entries and split-tunnel lists
+   * (`route-map ... match ip address`, `access-group`, a crypto map): at most three, with their lines.
+   */
+  private otherUsesOf(list: string): string[] {
+    const { parsed, sectionIndex } = this.before.analysed;
+    const section = parsed.sections[sectionIndex]!;
+    const word = new RegExp(`(^|\\s)${list.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
+    const uses: string[] = [];
+    for (let i = section.start; i < section.end && uses.length < 3; i++) {
+      const text = parsed.lines[i]!.trim();
+      if (!text.includes(list) || !word.test(text)) continue;
+      if (text.startsWith(`access-list ${list} `) || /^(ipv6-)?split-tunnel-network-list value /.test(text)) continue;
+      uses.push(`\`${redactLine(text)}\`, line ${i + 1}`);
+    }
+    return uses;
   }
 
   add(remedy: Remedy, f: ReportedFinding): void {
@@ -557,6 +575,19 @@ class Composer {
         for (const f of fix.findings) this.held.set(f, why);
         this.notes.push(`Not in this plan: ${why}.`);
         continue;
+      }
+      // The list may serve more than split tunnelling (a route-map's `match ip address`, an
+      // access-group): entries added for phones change what those match too.
+      const uses = this.otherUsesOf(list);
+      if (uses.length > 0) {
+        const what = `access-list ${list} is also used outside split tunnelling (${uses.join('; ')})`;
+        if (this.scope === 'narrow') {
+          const why = `${what}: adding to it would change those too; \`--scope shared\` adds the entries anyway (and says so)`;
+          for (const f of fix.findings) this.held.set(f, why);
+          this.notes.push(`Not in this plan: ${why}.`);
+          continue;
+        }
+        this.notes.push(`${what}: the entries this plan adds change what those match too; the tool does not simulate them.`);
       }
       if (this.scope === 'narrow' && others.length > 0) {
         const why = `access-list ${list} is also the split-tunnel list of ${others.join(', ')}: adding to it would change their tunnels too; \`--scope shared\` adds the entries to the shared list (those profiles then listed as collateral)`;

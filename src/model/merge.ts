@@ -469,10 +469,11 @@ class Merger {
     }
     if (body[0] === 'access-list' && body[1]) return this.accessList(body, negated, text);
     // `name IP NAME [description ...]` and a bare `names`: what the ASA would refuse, the engine refuses.
+    // (An address is only checked for its dots or colons: shared configs mask them, `xxx.xxx.45.196`.)
     if (
       !negated &&
       body[0] === 'name' &&
-      !(body[1] !== undefined && /^[\d.]+$|:/.test(body[1]) && body[2] !== undefined && (body[3] === undefined || body[3] === 'description'))
+      !(body[1] !== undefined && /[.:]/.test(body[1]) && body[2] !== undefined && (body[3] === undefined || body[3] === 'description'))
     )
       return { error: `\`${text}\` is not \`name ADDRESS NAME [description TEXT]\`` };
     if (body[0] === 'names' && body.length > 1) return { error: `\`names\` takes nothing after it` };

@@ -50,7 +50,9 @@ describe('plan on every fixture', () => {
           // plan out of a list another profile excludes with.
           expect(plan.remains).toContainEqual({
             ...id,
-            why: expect.stringMatching(/ stays until you remove it |is also the split-tunnel list of |is also the exclude list /),
+            why: expect.stringMatching(
+              / stays until you remove it |is also the split-tunnel list of |is also the exclude list |is also used outside split tunnelling /,
+            ),
           });
         }
         expect(plan.closes.length + plan.remains.length).toBe(before.target.findings.length);
@@ -262,6 +264,16 @@ describe('plan: the ways pasted advice went wrong', () => {
       expect([plan.introduced, plan.problems], rel).toEqual([[], []]);
       for (const r of plan.remains) expect(r.why, rel).toContain(`also the exclude list (split-tunnel-policy excludespecified) of ${who}`);
     }
+  });
+
+  it('holds list entries in narrow scope when the list also serves a route-map, and says so when shared adds them', () => {
+    const options = { rules: ['dns-server-outside-split-tunnel'] };
+    const { before, plan } = planOf('plan/split-list-route-map.cfg', options);
+    expect(plan.script).not.toMatch(/access-list ST-CORP/);
+    for (const r of plan.remains) expect(r.why).toContain('access-list ST-CORP is also used outside split tunnelling (`match ip address ST-CORP`, line 39)');
+    const shared = planDevice(before, OPTIONS, { scope: 'shared', ...options });
+    expect(shared.script).toMatch(/^access-list ST-CORP line 1 standard permit host 10\.0\.0\.53$/m);
+    expect(shared.notes).toContainEqual(expect.stringContaining('the entries this plan adds change what those match too'));
   });
 
   it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {
