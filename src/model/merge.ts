@@ -477,6 +477,24 @@ class Merger {
     )
       return { error: `\`${text}\` is not \`name ADDRESS NAME [description TEXT]\`` };
     if (body[0] === 'names' && body.length > 1) return { error: `\`names\` takes nothing after it` };
+    if (negated && body[0] === 'name' && body[1] !== undefined) {
+      const named = this.doc.find('name').filter((b) => b.words[1] === body[1] && (body[2] === undefined || b.words[2] === body[2]));
+      // What the ASA does to lines that print a name being removed is not known to the tool.
+      const inUse = named.map((b) => b.words[2]).find((n) => n !== undefined && this.doc.find('access-list').some((a) => a.words.includes(n)));
+      if (inUse !== undefined)
+        return { warning: `not simulated: name ${inUse} is used by an access-list, and what the ASA then prints in its place is not known to the tool` };
+    }
+    // `no name ADDRESS` (the name left out) removes the name that address has.
+    if (negated && body[0] === 'name' && body.length === 2) {
+      const named = this.doc.find('name').filter((b) => b.words[1] === body[1]);
+      if (named.length > 0)
+        this.record(
+          [],
+          named.map((b) => b.node.text),
+        );
+      for (const b of named) this.doc.remove(b);
+      return { changed: named.length > 0 };
+    }
     const key = globalKey(body);
     if (key === null) return null;
     const applied = this.replaceGlobal((x) => globalKey(x) === key, text, negated);
@@ -562,8 +580,11 @@ class Merger {
   private accessList(body: string[], remove: boolean, text: string): Outcome {
     const name = body[1]!;
     const mine = this.doc.find('access-list', name);
+    // With `names`, the ASA prints an address by its name: an entry typed either way is the same entry.
+    const named = this.namedAddresses();
+    const same = (words: readonly string[]): string => words.map((w, i) => (i > 2 ? (named.get(w) ?? w) : w)).join(' ');
     if (remove) {
-      const exact = mine.filter((b) => b.words.join(' ') === body.join(' '));
+      const exact = mine.filter((b) => same(b.words) === same(body));
       for (const b of exact) this.record([], [`access-list ${cliName(name)} line ${mine.indexOf(b) + 1} ${b.words.slice(2).join(' ')}`]);
       for (const b of exact) this.doc.remove(b);
       return { changed: exact.length > 0 };
@@ -571,11 +592,16 @@ class Merger {
     // `access-list NAME line N ...` inserts at that position of the list; otherwise the entry goes last.
     const at = body[2] === 'line' && body[3] && /^\d+$/.test(body[3]) ? Number(body[3]) : null;
     const line = at === null ? text : ['access-list', name, ...body.slice(4)].join(' ');
-    if (mine.some((b) => b.words.join(' ') === tokenize(line).join(' '))) return { changed: false };
+    if (mine.some((b) => same(b.words) === same(tokenize(line)))) return { changed: false };
     this.record([], [`no ${line}`]);
     if (at !== null && at <= mine.length) this.doc.insert(line, mine[at - 1]!, true);
     else this.doc.insert(line, mine.at(-1) ?? this.lastOf('access-list') ?? this.beforePolicies(), mine.length === 0 && this.lastOf('access-list') === null);
     return { changed: true };
+  }
+
+  /** `name IP NAME` lines of the document: each name and the address it stands for. */
+  private namedAddresses(): Map<string, string> {
+    return new Map(this.doc.find('name').flatMap((b) => (b.words[1] !== undefined && b.words[2] !== undefined ? [[b.words[2], b.words[1]] as const] : [])));
   }
 
   private groupPolicy(name: string, kind: string, w: string[], text: string): Outcome {

@@ -831,5 +831,19 @@ describe('merge engine', () => {
     expect([back.problems, back.text]).toEqual([[], named]);
     expect(merge('name DNS1 10.1.1.53', named).problems[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('is not `name ADDRESS NAME') });
     expect(merge('names 10.0.0.1 X', named).problems[0]).toMatchObject({ severity: 'error', message: '`names` takes nothing after it' });
+    // An entry typed by its address is the entry the ASA prints by name.
+    const byAddress = merge('no access-list ST standard permit host 10.0.0.53', named);
+    expect([byAddress.problems, byAddress.applied]).toEqual([[], 1]);
+    expect(byAddress.text).not.toContain('access-list ST standard permit host DNS1');
+    expect(merge('access-list ST standard permit host 10.0.0.53', named).applied).toBe(0);
+    // Removing a name a list prints is not simulated; an unused one goes by its address alone.
+    expect(merge('no name 10.0.0.53', named).problems[0]).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('name DNS1 is used by an access-list'),
+    });
+    const unused = wrapConfig('names\nname 10.0.0.53 DNS1');
+    const gone = merge('no name 10.0.0.53', unused);
+    expect([gone.problems, gone.text.includes('name 10.0.0.53 DNS1')]).toEqual([[], false]);
+    expect(merge(renderUndo(gone.undo), gone.text).text).toBe(unused);
   });
 });
