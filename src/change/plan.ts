@@ -289,20 +289,30 @@ class Composer {
   /**
    * Lines of the configuration that name `list` other than its own entries and split-tunnel lists
    * (`route-map ... match ip address`, `access-group`, a crypto map): at most three, with their lines.
+   * One pass over the configuration finds them for every list the plan adds to.
    */
   private otherUsesOf(list: string): string[] {
-    const { parsed, sectionIndex } = this.before.analysed;
-    const section = parsed.sections[sectionIndex]!;
-    const word = new RegExp(`(^|\\s)${list.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
-    const uses: string[] = [];
-    for (let i = section.start; i < section.end && uses.length < 3; i++) {
-      const text = parsed.lines[i]!.trim();
-      if (!text.includes(list) || !word.test(text)) continue;
-      if (text.startsWith(`access-list ${list} `) || /^(ipv6-)?split-tunnel-network-list value /.test(text)) continue;
-      uses.push(`\`${redactLine(text)}\`, line ${i + 1}`);
+    if (this.otherUses === null) {
+      this.otherUses = new Map();
+      const wanted = new Set(this.listFixes.keys());
+      const { parsed, sectionIndex } = this.before.analysed;
+      const section = parsed.sections[sectionIndex]!;
+      for (let i = section.start; i < section.end; i++) {
+        const text = parsed.lines[i]!.trim();
+        // A list's own entries and the split-tunnel lines are the uses the plan already knows.
+        if (text.startsWith('access-list ') || /^(ipv6-)?split-tunnel-network-list value /.test(text)) continue;
+        for (const word of new Set(text.split(/\s+/))) {
+          if (!wanted.has(word)) continue;
+          const uses = this.otherUses.get(word) ?? [];
+          if (uses.length < 3) uses.push(`\`${redactLine(text)}\`, line ${i + 1}`);
+          this.otherUses.set(word, uses);
+        }
+      }
     }
-    return uses;
+    return this.otherUses.get(list) ?? [];
   }
+
+  private otherUses: Map<string, string[]> | null = null;
 
   add(remedy: Remedy, f: ReportedFinding): void {
     if (f.tunnelGroup !== null) this.named.add(f.tunnelGroup);
