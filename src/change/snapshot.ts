@@ -162,8 +162,17 @@ function listEntries(listName: string, model: DeviceModel, names: LineNames, lin
     // (Object-groups and names an entry uses are not expanded.)
     const all = linesOf(listName);
     const lines = all.filter((l) => !l.remark);
+    // A name an entry uses shows with the address it stands for, so re-pointing the name shows too.
+    const hostNames = model.global.hostNames;
+    const shown = (entry: string): string =>
+      hostNames.size === 0
+        ? entry
+        : entry
+            .split(' ')
+            .map((w) => (hostNames.has(w) ? `${w} (${hostNames.get(w)!})` : w))
+            .join(' ');
     return {
-      value: all.length === 0 ? 'no such access-list' : lines.map((l) => l.entry).join(', ') || 'none',
+      value: all.length === 0 ? 'no such access-list' : lines.map((l) => shown(l.entry)).join(', ') || 'none',
       source: lines.length === 0 ? '' : names.many(lines.map((l) => l.line)),
     };
   }

@@ -263,6 +263,18 @@ describe('what-if on a split-tunnel list that names its addresses', () => {
     expect(undefinedName.stdout).toContain(
       'split-tunnel-network-list entries: permit 10.0.0.53 255.255.255.255 (line 37) → standard permit host DNS3 (c3.txt line 2)',
     );
+    // In a list compared as written, a name shows with its address: re-pointing it shows too.
+    writeFileSync(
+      join(dir, 'mixed.cfg'),
+      text.replace(
+        'access-list ST-LAB standard permit host DNS1',
+        'access-list ST-LAB standard permit host DNS1\naccess-list ST-LAB standard permit host NOPE',
+      ),
+    );
+    writeFileSync(join(dir, 'repoint.txt'), 'name 10.7.7.53 DNS1\n');
+    const repointed = await cliWith({ cwd: dir }, 'what-if', 'mixed.cfg', '--commands', 'repoint.txt');
+    expect(repointed.stdout).toContain('standard permit host DNS1 (10.0.0.53), standard permit host NOPE');
+    expect(repointed.stdout).toContain('→ standard permit host DNS1 (10.7.7.53), standard permit host NOPE');
   });
 });
 
