@@ -10,6 +10,7 @@ import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
+import { ownLinesDisagree } from '../change/replay.js';
 import { whatIf } from '../change/what-if.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
@@ -363,7 +364,15 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
   });
   // A plan that fails its own proof is withheld: advice must be safe to act on.
   const unsound = targets.filter((t) => t.introduced.length > 0 || t.problems.length > 0 || (opts.scope === 'narrow' && t.collateral.length > 0));
+  // The configuration's own lines, replayed into an empty one, tell a line out of place in it from a bug.
+  const misplaced = new Map(
+    unsound.map((t) => {
+      const b = complete[targets.indexOf(t)]!;
+      return [t, ownLinesDisagree(b, s.options)] as const;
+    }),
+  );
   for (const t of unsound) {
+    const refused = misplaced.get(t) ?? null;
     complain(
       io,
       `${t.source}: plan withheld: applied to the configuration it ${[
@@ -372,17 +381,19 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
         opts.scope === 'narrow' && t.collateral.length > 0 ? `changes profiles no finding names (${t.collateral.join(', ')})` : null,
       ]
         .filter(Boolean)
-        .join(
-          ' and ',
-        )}. Either the configuration has lines out of place (a sub-command under the wrong block, a block without its type or declaration) or this is a bug; please report it with the configuration.`,
+        .join(' and ')}. ${
+        refused !== null
+          ? `The configuration itself has a line out of place: ${refused}; fix its layout, or collect it again.`
+          : 'This is a bug; please report it with the configuration.'
+      }`,
     );
   }
   const sound = targets.filter((t) => !unsound.includes(t));
   if ((opts.format === 'script' || opts.format === 'rollback') && new Set(sound.map((t) => t.source)).size > 1)
     throw new UsageError(`--format ${opts.format} prints one device's script; give one configuration (or use --format json)`);
   write(io, s, opts.output, renderPlan(opts.format, sound, htmlOptions(s.cfg, opts, io)));
-  if (unsound.length > 0) return ExitCode.InternalError;
-  if (errors.length > 0 || partial) return ExitCode.InputError;
+  if (unsound.some((t) => misplaced.get(t) === null)) return ExitCode.InternalError;
+  if (unsound.length > 0 || errors.length > 0 || partial) return ExitCode.InputError;
   return ExitCode.Ok;
 }
 

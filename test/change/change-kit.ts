@@ -4,8 +4,9 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import type { DeviceSnapshot } from '../../src/change/snapshot.js';
+import { emptyLike, modelledLines as ownLines } from '../../src/change/replay.js';
 import { mergeCommands } from '../../src/model/merge.js';
-import { parseConfigText, type ParsedConfig } from '../../src/parse/parse.js';
+import type { ParsedConfig } from '../../src/parse/parse.js';
 import { RULES } from '../../rules/index.js';
 import { fixture } from '../helpers.js';
 
@@ -37,27 +38,14 @@ export function apply(parsed: ParsedConfig, sectionIndex: number, script: string
   return mergeCommands(parsed, parsed.sections[sectionIndex]!, script);
 }
 
-/** Top-level blocks the model reads (and the merge engine knows): "a config's own lines". */
-const MODELLED =
-  /^(names$|name |group-policy|tunnel-group|webvpn|crypto isakmp nat-traversal|no crypto isakmp nat-traversal|crypto ikev2 (enable|remote-access)|crypto ca trustpoint|ssl |access-list|anyconnect-custom-data|ntp server|domain-name|hostname|username \S+ attributes|dynamic-access-policy-record|tunnel-group-map)/;
-
+/** A config's own lines (the top-level blocks the model reads), as one script. */
 export function modelledLines(parsed: ParsedConfig, sectionIndex: number): string {
-  const section = parsed.sections[sectionIndex]!;
-  const out: string[] = [];
-  let keep = false;
-  for (const line of parsed.lines.slice(section.start, section.end)) {
-    if (!/^\s/.test(line)) keep = MODELLED.test(line);
-    if (keep) out.push(line);
-  }
-  return out.join('\n');
+  return ownLines(parsed, sectionIndex)
+    .map((l) => l.text)
+    .join('\n');
 }
 
-/** A configuration with nothing but the version line of one section (`<context>`/`<system>` tags kept). */
-export function emptyLike(parsed: ParsedConfig, sectionIndex: number): ParsedConfig {
-  const section = parsed.sections[sectionIndex]!;
-  const version = parsed.lines.slice(section.start, section.end).find((l) => /^ASA Version /.test(l)) ?? 'ASA Version 9.16(4)';
-  return parseConfigText(`: Saved\n:\n${version}\n!\nCryptochecksum:00000000000000000000000000000000\n: end\n`, 'empty.cfg');
-}
+export { emptyLike };
 
 // ---- generated headends -------------------------------------------------------------------------
 

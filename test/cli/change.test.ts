@@ -278,6 +278,21 @@ describe('what-if on a split-tunnel list that names its addresses', () => {
   });
 });
 
+describe('plan on a configuration with a line out of place', () => {
+  it('withholds the plan and names the line (exit 2), instead of calling it a bug', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8').split('\n');
+    expect([lines[35], lines[57]]).toEqual([' tunnel-group-list enable', ' address-pool VPN-POOL']);
+    [lines[35], lines[57]] = [lines[57]!, lines[35]!];
+    writeFileSync(join(dir, 'swapped.cfg'), lines.join('\n'));
+    const r = await cliWith({ cwd: dir }, 'plan', 'swapped.cfg');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('plan withheld');
+    expect(r.stderr).toContain('The configuration itself has a line out of place: line 36, `address-pool VPN-POOL`');
+    expect(r.stderr).not.toContain('This is a bug');
+  });
+});
+
 describe('what-if on a profile AnyConnect clients cannot reach', () => {
   it('says it is not mobile-facing beside its iOS DNS change, in text, markdown and JSON', async () => {
     const dir = tempDir();
