@@ -301,8 +301,11 @@ class Composer {
         const text = parsed.lines[i]!.trim();
         // A list's own entries and the split-tunnel lines are the uses the plan already knows.
         if (text.startsWith('access-list ') || /^(ipv6-)?split-tunnel-network-list value /.test(text)) continue;
-        for (const word of new Set(text.split(/\s+/))) {
-          if (!wanted.has(word)) continue;
+        const words = text.split(/\s+/);
+        // Only where a command names an access-list: a word spelled like the list elsewhere (an
+        // interface, a group-policy, an object-group) is not a use of it.
+        const used = new Set(words.filter((w, k) => wanted.has(w) && namesAccessList(words, k)));
+        for (const word of used) {
           const uses = this.otherUses.get(word) ?? [];
           if (uses.length < 3) uses.push(`\`${redactLine(text)}\`, line ${i + 1}`);
           this.otherUses.set(word, uses);
@@ -576,10 +579,14 @@ class Composer {
         .sort(cmp);
       // A profile that uses the list to exclude networks would send the added servers outside its
       // tunnel: no scope makes that safe, so the fix waits for a list of its own.
+      const outside = listUsersOutsideProfiles(this.model, list, new Set([...this.profiles.values()].map((p) => p.groupPolicy)));
       const excluders = [
         ...others.filter((name) => valueOf(this.profiles.get(name)?.attributes.splitTunnelPolicy as Effective<unknown>) === 'excludespecified'),
-        ...excludingOutsideProfiles(this.model, list, new Set([...this.profiles.values()].map((p) => p.groupPolicy))),
+        ...outside.filter((u) => u.policy === 'excludespecified').map((u) => u.who),
       ];
+      // Policies no profile uses (assigned by RADIUS or to local users) and users with their own list
+      // tunnel by it too: a narrow plan leaves it alone, a shared one says whom else it changes.
+      const alsoTunnelling = outside.filter((u) => u.policy === 'tunnelspecified').map((u) => u.who);
       if (excluders.length > 0) {
         const why = `access-list ${list} is also the exclude list (split-tunnel-policy excludespecified) of ${excluders.join(', ')}: adding the DNS servers to it would take them out of the tunnel there; give the policy its own split-tunnel list first`;
         for (const f of fix.findings) this.held.set(f, why);
@@ -599,12 +606,16 @@ class Composer {
         }
         this.notes.push(`${what}: the entries this plan adds change what those match too; the tool does not simulate them.`);
       }
-      if (this.scope === 'narrow' && others.length > 0) {
-        const why = `access-list ${list} is also the split-tunnel list of ${others.join(', ')}: adding to it would change their tunnels too; \`--scope shared\` adds the entries to the shared list (those profiles then listed as collateral)`;
+      if (this.scope === 'narrow' && others.length + alsoTunnelling.length > 0) {
+        const why = `access-list ${list} is also the split-tunnel list of ${[...others, ...alsoTunnelling].join(', ')}: adding to it would change their tunnels too; \`--scope shared\` adds the entries to the shared list (those profiles then listed as collateral)`;
         for (const f of fix.findings) this.held.set(f, why);
         this.notes.push(`Not in this plan: ${why}.`);
         continue;
       }
+      if (alsoTunnelling.length > 0)
+        this.notes.push(
+          `access-list ${list} is also the split-tunnel list of ${alsoTunnelling.join(', ')}, which no connection profile names: the entries this plan adds change their tunnels too.`,
+        );
       pushNew(this.globals, fix.lines);
     }
     chunks.push(this.globals.join('\n'));
@@ -716,31 +727,41 @@ function pushNew(into: string[], lines: readonly string[]): void {
 
 /**
  * Group-policies no connection profile uses (assigned to local users, or by RADIUS) and local users
- * whose own split tunnel excludes the networks of `list`: a plan adding to the list would take the
- * added servers out of their tunnel too. A setting a policy leaves unset comes from DfltGrpPolicy.
+ * with split-tunnel lines of their own, whose split tunnel uses `list`, each with its split-tunnel
+ * policy: a plan adding to the list changes their tunnels too. A setting a policy leaves unset comes
+ * from DfltGrpPolicy.
  */
-function excludingOutsideProfiles(model: DeviceModel, list: string, profilePolicies: ReadonlySet<string>): string[] {
+function listUsersOutsideProfiles(model: DeviceModel, list: string, profilePolicies: ReadonlySet<string>): Array<{ who: string; policy: string | null }> {
   const dflt = model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.attributes;
-  // A setting: its own value, `none` as nothing, unset as DfltGrpPolicy's.
+  // A setting: its own value, `none` as nothing, unset as the inherited one.
   const pick = <T>(own: Setting<T> | undefined, inherited: Setting<T> | undefined): T | null => {
     const s = own !== undefined && own.state !== 'unset' ? own : inherited;
     return s?.state === 'value' ? s.value : null;
   };
-  const excludes = (listName: string | null, policy: string | null): boolean => listName === list && policy === 'excludespecified';
-  const out: string[] = [];
+  const out: Array<{ who: string; policy: string | null }> = [];
   for (const gp of model.groupPolicies.values()) {
     if (profilePolicies.has(gp.name)) continue;
     const a = gp.attributes;
-    if (excludes(pick(a.splitTunnelNetworkList, dflt?.splitTunnelNetworkList), pick(a.splitTunnelPolicy, dflt?.splitTunnelPolicy)))
-      out.push(`group-policy ${gp.name}`);
+    if (pick(a.splitTunnelNetworkList, dflt?.splitTunnelNetworkList) === list)
+      out.push({ who: `group-policy ${gp.name}`, policy: pick(a.splitTunnelPolicy, dflt?.splitTunnelPolicy) });
   }
   for (const u of model.users.values()) {
     // A user without split-tunnel lines of its own has its policy's: the loop above, or a profile, covers it.
     if (u.splitTunnelPolicy.state === 'unset' && u.splitTunnelNetworkList.state === 'unset') continue;
     const gp = u.vpnGroupPolicy.state === 'value' ? model.groupPolicies.get(u.vpnGroupPolicy.value)?.attributes : undefined;
-    const listName = pick(u.splitTunnelNetworkList, gp?.splitTunnelNetworkList ?? dflt?.splitTunnelNetworkList);
-    const policy = pick(u.splitTunnelPolicy, gp?.splitTunnelPolicy ?? dflt?.splitTunnelPolicy);
-    if (excludes(listName, policy)) out.push(`local user ${u.name}`);
+    if (pick(u.splitTunnelNetworkList, gp?.splitTunnelNetworkList ?? dflt?.splitTunnelNetworkList) === list)
+      out.push({ who: `local user ${u.name}`, policy: pick(u.splitTunnelPolicy, gp?.splitTunnelPolicy ?? dflt?.splitTunnelPolicy) });
   }
-  return out.sort(cmp);
+  return out.sort((a, b) => cmp(a.who, b.who));
+}
+
+/**
+ * Whether `words[k]` stands where a command names an access-list: `access-group NAME`, `match address`,
+ * `match ip address`, `match access-list`, `nat ... access-list`, `capture ... access-list`,
+ * `aaa ... match NAME`, `network-acl NAME`, and `vpn-filter` / webvpn `filter` `value NAME`.
+ */
+function namesAccessList(words: readonly string[], k: number): boolean {
+  const before = words[k - 1];
+  if (before === 'access-group' || before === 'address' || before === 'access-list' || before === 'network-acl' || before === 'match') return true;
+  return before === 'value' && ['vpn-filter', 'ipv6-vpn-filter', 'filter'].includes(words[k - 2] ?? '');
 }

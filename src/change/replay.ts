@@ -27,6 +27,36 @@ export function modelledLines(parsed: ParsedConfig, sectionIndex: number): Array
   return out;
 }
 
+/**
+ * The lines the replay enters: the blocks the model reads, found as an ASA finds them (a block header
+ * counts wherever it is indented, since indentation decides nothing when a configuration is pasted),
+ * and of the access-lists only those a split-tunnel line names (a large configuration holds tens of
+ * thousands of other entries, and the merge engine checks each entry against its list).
+ */
+function replayedLines(parsed: ParsedConfig, sectionIndex: number): Array<{ text: string; line: number }> {
+  const section = parsed.sections[sectionIndex]!;
+  const splitLists = new Set<string>();
+  for (let i = section.start; i < section.end; i++) {
+    const m = /^\s*(?:ipv6-)?split-tunnel-network-list value (\S+)/.exec(parsed.lines[i]!);
+    if (m) splitLists.add(m[1]!);
+  }
+  const out: Array<{ text: string; line: number }> = [];
+  let keep = false;
+  for (let i = section.start; i < section.end; i++) {
+    const text = parsed.lines[i]!;
+    const trimmed = text.trim();
+    if (!/^\s/.test(text) || BLOCK_HEADER.test(trimmed)) {
+      const list = /^access-list (\S+) /.exec(trimmed)?.[1];
+      keep = list !== undefined ? splitLists.has(list) : MODELLED.test(trimmed);
+    }
+    if (keep) out.push({ text, line: i + 1 });
+  }
+  return out;
+}
+
+const BLOCK_HEADER =
+  /^(group-policy \S+ (attributes|internal|external)|tunnel-group \S+ (type|general-attributes|webvpn-attributes|ipsec-attributes|ppp-attributes)|dynamic-access-policy-record |username \S+ attributes)/;
+
 /** A configuration with nothing but the version line of one section. */
 export function emptyLike(parsed: ParsedConfig, sectionIndex: number): ParsedConfig {
   const section = parsed.sections[sectionIndex]!;
@@ -42,9 +72,7 @@ export function emptyLike(parsed: ParsedConfig, sectionIndex: number): ParsedCon
  */
 export function ownLinesDisagree(before: DeviceSnapshot, options: AuditOptions): string | null {
   const { parsed, sectionIndex } = before.analysed;
-  // Every line, as an ASA would take them pasted: indentation decides nothing there.
-  const section = parsed.sections[sectionIndex]!;
-  const own = parsed.lines.slice(section.start, section.end).map((text, i) => ({ text, line: section.start + i + 1 }));
+  const own = replayedLines(parsed, sectionIndex);
   const empty = emptyLike(parsed, sectionIndex);
   const merged = mergeCommands(empty, empty.sections[0]!, own.map((l) => l.text).join('\n'));
   const refused = merged.problems.find((p) => p.severity === 'error');

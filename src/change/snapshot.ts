@@ -159,7 +159,7 @@ function listEntries(listName: string, model: DeviceModel, names: LineNames, lin
   if (!acl || acl.unreadLines.length > 0) {
     // Not a standard list, or one with lines the tool cannot read (a `names` entry): its entries as
     // written (minus `access-list NAME`), so an edit to any entry shows; remarks change nothing.
-    // (Object-groups and names an entry uses are not expanded.)
+    // (Object-groups an entry uses are not expanded; a name shows with its address.)
     const all = linesOf(listName);
     const lines = all.filter((l) => !l.remark);
     // A name an entry uses shows with the address it stands for, so re-pointing the name shows too.

@@ -620,7 +620,9 @@ class Merger {
       const from = w[3] === 'from' && w[4] !== undefined && w.length === 5 ? w[4] : null;
       if (from !== null && from !== DEFAULT_GROUP_POLICY && !this.declaration(from))
         return { error: `group-policy ${from} does not exist: it cannot be copied` };
-      if (w.length > 3 && from === null) return null;
+      // `group-policy NAME external server-group GROUP [password ...]`: an external policy's declaration.
+      const externalDeclaration = kind === 'external' && w[3] === 'server-group' && w[4] !== undefined;
+      if (w.length > 3 && from === null && !externalDeclaration) return null;
       this.recordCreated('group-policy', name);
       const before = this.doc.find('group-policy', name)[0] ?? null;
       const declaration = this.doc.insert(
@@ -663,7 +665,10 @@ class Merger {
       if (typed) return typed.words[3] === w[3] ? { changed: false } : { error: `tunnel-group ${name} is already of type ${typed.words[3]}` };
       // The built-in profiles exist with their type whether or not the configuration prints it.
       const builtIn = builtInTunnelGroupType(name);
-      if (builtIn !== null) return builtIn === w[3] ? { changed: false } : { error: `tunnel-group ${name} is built in, of type ${builtIn} [recalled]` };
+      if (builtIn !== null)
+        return builtIn === w[3] || LEGACY_BUILT_IN_TYPES[name] === w[3]
+          ? { changed: false }
+          : { error: `tunnel-group ${name} is built in, of type ${builtIn} [recalled]` };
       // Attribute blocks with no type line: a partial capture. Its rollback (clear, then the blocks
       // again) could not be entered, since the blocks need the type first.
       if (exists)
@@ -1634,6 +1639,9 @@ function builtInTunnelGroupType(name: string): string | null {
   if (name === 'DefaultL2LGroup') return 'ipsec-l2l';
   return (BUILT_IN_TUNNEL_GROUPS as readonly string[]).includes(name) ? 'remote-access' : null;
 }
+
+/** Types releases before 8.0(2) printed for the built-in profiles (`ipsec-ra`, `webvpn`) [recalled]. */
+const LEGACY_BUILT_IN_TYPES: Readonly<Record<string, string>> = { DefaultRAGroup: 'ipsec-ra', DefaultWEBVPNGroup: 'webvpn' };
 
 /** The trustpoint an `ssl trust-point NAME [IFACE]` or `crypto ikev2 remote-access trustpoint NAME` line presents (null: neither). */
 function presentedTrustpoint(w: readonly string[]): string | null {

@@ -276,6 +276,30 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(shared.notes).toContainEqual(expect.stringContaining('the entries this plan adds change what those match too'));
   });
 
+  it('holds list entries that would change the tunnel of a policy no profile names, or a local user, and names them when shared', () => {
+    const options = { rules: ['dns-server-outside-split-tunnel'] };
+    for (const [rel, who] of [
+      ['plan/split-list-radius-policy.cfg', 'group-policy GP-RADIUS'],
+      ['plan/split-list-local-user.cfg', 'local user alice'],
+    ] as const) {
+      const { before, plan } = planOf(rel, options);
+      expect(plan.script, rel).not.toMatch(/access-list ST-CORP/);
+      for (const r of plan.remains) expect(r.why, rel).toContain(`access-list ST-CORP is also the split-tunnel list of ${who}`);
+      const shared = planDevice(before, OPTIONS, { scope: 'shared', ...options });
+      expect(shared.script, rel).toMatch(/^access-list ST-CORP line 1 standard permit host 10\.0\.0\.53$/m);
+      expect(shared.notes, rel).toContainEqual(
+        `access-list ST-CORP is also the split-tunnel list of ${who}, which no connection profile names: the entries this plan adds change their tunnels too.`,
+      );
+    }
+    // A list named like an interface is not "used" by the interface's commands.
+    const text = readFileSync(fixture('plan/split-list-radius-policy.cfg'), 'utf8')
+      .replace(/GP-RADIUS internal[\s\S]*?ST-CORP\n/, 'GP-RADIUS internal\n')
+      .replaceAll('ST-CORP', 'outside');
+    const named = snapshotParsed(parseConfigText(text, 'outside.cfg'), OPTIONS)[0]!;
+    const plan = planDevice(named, OPTIONS, { scope: 'narrow', ...options });
+    expect(plan.notes.join('\n')).not.toContain('outside split tunnelling');
+  });
+
   it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {
     const { plan } = planOf('plan/rename-saml.cfg');
     expect(plan.script.split('\n')).toContain('tunnel-group-map default-group Lab-Partners');

@@ -846,4 +846,15 @@ describe('merge engine', () => {
     expect([gone.problems, gone.text.includes('name 10.0.0.53 DNS1')]).toEqual([[], false]);
     expect(merge(renderUndo(gone.undo), gone.text).text).toBe(unused);
   });
+
+  // Found by the fifth review, replaying real-world configurations into an empty one.
+  it('declares an external policy with its server group, and takes the types old releases printed for built-in profiles', () => {
+    const ext = merge(
+      'group-policy GP-EXT external server-group RADIUS-MFA password *****\ntunnel-group PHONES general-attributes\n default-group-policy GP-EXT',
+    );
+    expect(ext.problems).toEqual([]);
+    expect(ext.analysed.model.groupPolicies.get('GP-EXT')!.type).toBe('external');
+    for (const line of ['tunnel-group DefaultRAGroup type ipsec-ra', 'tunnel-group DefaultWEBVPNGroup type webvpn'])
+      expect(merge(line).problems, line).toEqual([]);
+  });
 });
