@@ -56,6 +56,14 @@ const PAGER_DEBRIS = /<---\s*More\s*--->(?:[\b]+| {8,})*/;
 const PROMPT = /^([\w.@()\-/]+[#>])\s*(.*)$/;
 const ECHOED_COMMAND = /^(sh(ow)?|more|term(inal)?|en(able)?|changeto|wr(ite)?|login|exit|logout)\b/i;
 const CONTEXT_SEPARATOR = /^-{5,}=+ \[ CONTEXT (\S+)(?: FILE (\S+))? \] =+-{5,}\s*$/;
+// A terminal session that moves between contexts: `asa# changeto context vpn` starts that context's
+// part of the capture (`changeto system`, the system's).
+const CHANGETO_PROMPT = /^[\w.@()-]+(?:\/[\w.@()-]+)*[#>]\s*changeto\s+(?:context\s+(\S+)|system)\s*$/i;
+
+/** The context a separator line starts (null: the system execution space). */
+function separatorContext(line: string): string | null {
+  return CONTEXT_SEPARATOR.exec(line)?.[1] ?? CHANGETO_PROMPT.exec(line.trim())?.[1] ?? null;
+}
 
 export function parseConfigBytes(bytes: Uint8Array, source: string): ParsedConfig {
   return parseDecoded(decodeConfigBytes(bytes), source);
@@ -155,18 +163,23 @@ function stripPagerDebris(lines: string[], kinds: Uint8Array, problems: Problem[
   }
 }
 
+/** A prompt alone, or a prompt and a command a session echoes (`asa# show running-config`). */
+function isEchoedPrompt(text: string): boolean {
+  const m = PROMPT.exec(text.trim());
+  if (!m) return false;
+  const rest = m[2] ?? '';
+  return rest === '' || ECHOED_COMMAND.test(rest);
+}
+
 /** Marks prompt/echo lines at the very start and end of a captured terminal session. */
 function markPromptLines(lines: string[], kinds: Uint8Array): void {
-  const isPrompt = (text: string): boolean => {
-    const m = PROMPT.exec(text.trim());
-    if (!m) return false;
-    const rest = m[2] ?? '';
-    return rest === '' || ECHOED_COMMAND.test(rest);
-  };
+  const isPrompt = isEchoedPrompt;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!;
     if (kinds[i] === LineKind.Pager || t.trim() === '') continue;
     if (!isPrompt(t) || t.startsWith(' ')) break;
+    // `changeto` says whose configuration follows: classifyLines makes it a separator.
+    if (CHANGETO_PROMPT.test(t)) continue;
     kinds[i] = LineKind.Prompt;
   }
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -207,6 +220,17 @@ function classifyLines(lines: string[], kinds: Uint8Array, depth: Uint16Array): 
       kinds[i] = LineKind.ContextSeparator;
       separators.push(i);
       inCertificateChain = false;
+      continue;
+    }
+    if (d === 0 && CHANGETO_PROMPT.test(line)) {
+      kinds[i] = LineKind.ContextSeparator;
+      separators.push(i);
+      inCertificateChain = false;
+      continue;
+    }
+    // The echoed command after it (`asa/vpn# show running-config`) is the session's, not configuration.
+    if (d === 0 && separators.length > 0 && isEchoedPrompt(line)) {
+      kinds[i] = LineKind.Prompt;
       continue;
     }
     if (d === 0 && first === 0x43 /* C */ && line.startsWith('Cryptochecksum:')) {
@@ -276,7 +300,7 @@ function splitSections(lines: string[], kinds: Uint8Array, allTopLevel: number[]
   let contextName: string | null = null;
   for (const sep of separators) {
     bounds.push({ start, end: sep, contextName });
-    contextName = CONTEXT_SEPARATOR.exec(lines[sep]!)?.[1] ?? null;
+    contextName = separatorContext(lines[sep]!);
     start = sep + 1;
   }
   bounds.push({ start, end: lines.length, contextName });

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/input/load.js';
 import { LineKind } from '../../src/parse/line-kinds.js';
-import { countKinds, nodeAt, topLevelNodes } from '../../src/parse/parse.js';
+import { countKinds, nodeAt, parseConfigText, topLevelNodes } from '../../src/parse/parse.js';
 import { corpus, fixture, parse, wrapConfig } from '../helpers.js';
 
 describe('line tree', () => {
@@ -96,6 +97,19 @@ describe('captured sessions and wrappers', () => {
     const vpnTop = parsed.sections[2]!.topLevel.map((i) => parsed.lines[i]);
     expect(vpnTop).toContain('hostname vpn');
     expect(vpnTop).not.toContain('hostname dc-asa');
+  });
+
+  it('splits a terminal session on a multiple-context ASA at each changeto, prompts and echoes left out', () => {
+    const parsed = loadConfigFile(fixture('synthetic/session-capture-multi-context.cfg'));
+    expect(parsed.sections.map((s) => s.contextName)).toEqual([null, 'vpn']);
+    expect(parsed.sections.every((s) => s.completeness.complete)).toBe(true);
+    const vpnTop = parsed.sections[1]!.topLevel.map((i) => parsed.lines[i]);
+    expect(vpnTop).toContain('hostname vpn-demo');
+    expect(vpnTop.some((l) => /^asa/.test(l!))).toBe(false);
+    // A capture that starts in a context names it too.
+    const text = readFileSync(fixture('synthetic/session-capture-multi-context.cfg'), 'utf8').split('\n');
+    const fromContext = parseConfigText(['asa/admin# changeto context vpn', ...text.slice(text.indexOf('asa/vpn# show running-config'))].join('\n'), 'c.cfg');
+    expect(fromContext.sections.map((s) => s.contextName)).toEqual(['vpn']);
   });
 });
 
