@@ -222,7 +222,8 @@ function classifyLines(lines: string[], kinds: Uint8Array, depth: Uint16Array): 
       inCertificateChain = false;
       continue;
     }
-    if (d === 0 && CHANGETO_PROMPT.test(line)) {
+    // (indexOf first: a large configuration has a million lines and no prompt.)
+    if (d === 0 && line.indexOf('changeto') !== -1 && CHANGETO_PROMPT.test(line)) {
       kinds[i] = LineKind.ContextSeparator;
       separators.push(i);
       inCertificateChain = false;
