@@ -16,7 +16,7 @@ import type { PolicyAttributes } from '../model/policy-attributes.js';
 import type { Setting } from '../model/setting.js';
 import { holdsSecret, redactLine } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
-import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+import { policyAttribute, REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
 import type { PlanItem, PlanTarget } from './result.js';
 import { changedLines } from './line-names.js';
@@ -570,7 +570,13 @@ class Composer {
 
     const chunks: string[] = [];
     // 1. Global lines, then the global webvpn (declarations before the policies that use them).
+    const profilePolicies = new Set([...this.profiles.values()].map((p) => p.groupPolicy));
     for (const [list, fix] of [...this.listFixes].sort(([a], [b]) => cmp(a, b))) {
+      // A fix left out of the plan: its findings remain with why, and the notes say so.
+      const hold = (why: string): void => {
+        for (const f of fix.findings) this.held.set(f, why);
+        this.notes.push(`Not in this plan: ${why}.`);
+      };
       const others = [...this.profiles.values()]
         .filter((p) => valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>) === list && !fix.requesters.has(p.name))
         // A profile that tunnels everything ignores its list: the entries change nothing for it.
@@ -579,7 +585,7 @@ class Composer {
         .sort(cmp);
       // A profile that uses the list to exclude networks would send the added servers outside its
       // tunnel: no scope makes that safe, so the fix waits for a list of its own.
-      const outside = listUsersOutsideProfiles(this.model, list, new Set([...this.profiles.values()].map((p) => p.groupPolicy)));
+      const outside = listUsersOutsideProfiles(this.model, list, profilePolicies);
       const excluders = [
         ...others.filter((name) => valueOf(this.profiles.get(name)?.attributes.splitTunnelPolicy as Effective<unknown>) === 'excludespecified'),
         ...outside.filter((u) => u.policy === 'excludespecified').map((u) => u.who),
@@ -588,9 +594,9 @@ class Composer {
       // tunnel by it too: a narrow plan leaves it alone, a shared one says whom else it changes.
       const alsoTunnelling = outside.filter((u) => u.policy === 'tunnelspecified').map((u) => u.who);
       if (excluders.length > 0) {
-        const why = `access-list ${list} is also the exclude list (split-tunnel-policy excludespecified) of ${excluders.join(', ')}: adding the DNS servers to it would take them out of the tunnel there; give the policy its own split-tunnel list first`;
-        for (const f of fix.findings) this.held.set(f, why);
-        this.notes.push(`Not in this plan: ${why}.`);
+        hold(
+          `access-list ${list} is also the exclude list (split-tunnel-policy excludespecified) of ${excluders.join(', ')}: adding the DNS servers to it would take them out of the tunnel there; give the policy its own split-tunnel list first`,
+        );
         continue;
       }
       // The list may serve more than split tunnelling (a route-map's `match ip address`, an
@@ -599,17 +605,15 @@ class Composer {
       if (uses.length > 0) {
         const what = `access-list ${list} is also used outside split tunnelling (${uses.join('; ')})`;
         if (this.scope === 'narrow') {
-          const why = `${what}: adding to it would change those too; \`--scope shared\` adds the entries anyway (and says so)`;
-          for (const f of fix.findings) this.held.set(f, why);
-          this.notes.push(`Not in this plan: ${why}.`);
+          hold(`${what}: adding to it would change those too; \`--scope shared\` adds the entries anyway (and says so)`);
           continue;
         }
         this.notes.push(`${what}: the entries this plan adds change what those match too; the tool does not simulate them.`);
       }
       if (this.scope === 'narrow' && others.length + alsoTunnelling.length > 0) {
-        const why = `access-list ${list} is also the split-tunnel list of ${[...others, ...alsoTunnelling].join(', ')}: adding to it would change their tunnels too; \`--scope shared\` adds the entries to the shared list (those profiles then listed as collateral)`;
-        for (const f of fix.findings) this.held.set(f, why);
-        this.notes.push(`Not in this plan: ${why}.`);
+        hold(
+          `access-list ${list} is also the split-tunnel list of ${[...others, ...alsoTunnelling].join(', ')}: adding to it would change their tunnels too; \`--scope shared\` adds the entries to the shared list (those profiles then listed as collateral)`,
+        );
         continue;
       }
       if (alsoTunnelling.length > 0)
@@ -728,29 +732,24 @@ function pushNew(into: string[], lines: readonly string[]): void {
 /**
  * Group-policies no connection profile uses (assigned to local users, or by RADIUS) and local users
  * with split-tunnel lines of their own, whose split tunnel uses `list`, each with its split-tunnel
- * policy: a plan adding to the list changes their tunnels too. A setting a policy leaves unset comes
- * from DfltGrpPolicy.
+ * policy: a plan adding to the list changes their tunnels too. A policy's settings resolve as a
+ * profile's would (DfltGrpPolicy, then the built-in default); a user's own lines come first.
  */
 function listUsersOutsideProfiles(model: DeviceModel, list: string, profilePolicies: ReadonlySet<string>): Array<{ who: string; policy: string | null }> {
-  const dflt = model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.attributes;
-  // A setting: its own value, `none` as nothing, unset as the inherited one.
-  const pick = <T>(own: Setting<T> | undefined, inherited: Setting<T> | undefined): T | null => {
-    const s = own !== undefined && own.state !== 'unset' ? own : inherited;
-    return s?.state === 'value' ? s.value : null;
-  };
   const out: Array<{ who: string; policy: string | null }> = [];
   for (const gp of model.groupPolicies.values()) {
     if (profilePolicies.has(gp.name)) continue;
-    const a = gp.attributes;
-    if (pick(a.splitTunnelNetworkList, dflt?.splitTunnelNetworkList) === list)
-      out.push({ who: `group-policy ${gp.name}`, policy: pick(a.splitTunnelPolicy, dflt?.splitTunnelPolicy) });
+    if (valueOf(policyAttribute(model, gp.name, 'splitTunnelNetworkList')) === list)
+      out.push({ who: `group-policy ${gp.name}`, policy: valueOf(policyAttribute(model, gp.name, 'splitTunnelPolicy')) });
   }
+  // A user's own line: its value, `none` as nothing, unset as its policy's.
+  const own = <T>(s: Setting<T>, inherited: T | null): T | null => (s.state === 'value' ? s.value : s.state === 'none' ? null : inherited);
   for (const u of model.users.values()) {
     // A user without split-tunnel lines of its own has its policy's: the loop above, or a profile, covers it.
     if (u.splitTunnelPolicy.state === 'unset' && u.splitTunnelNetworkList.state === 'unset') continue;
-    const gp = u.vpnGroupPolicy.state === 'value' ? model.groupPolicies.get(u.vpnGroupPolicy.value)?.attributes : undefined;
-    if (pick(u.splitTunnelNetworkList, gp?.splitTunnelNetworkList ?? dflt?.splitTunnelNetworkList) === list)
-      out.push({ who: `local user ${u.name}`, policy: pick(u.splitTunnelPolicy, gp?.splitTunnelPolicy ?? dflt?.splitTunnelPolicy) });
+    const policy = u.vpnGroupPolicy.state === 'value' ? u.vpnGroupPolicy.value : null;
+    if (own(u.splitTunnelNetworkList, valueOf(policyAttribute(model, policy, 'splitTunnelNetworkList'))) === list)
+      out.push({ who: `local user ${u.name}`, policy: own(u.splitTunnelPolicy, valueOf(policyAttribute(model, policy, 'splitTunnelPolicy'))) });
   }
   return out.sort((a, b) => cmp(a.who, b.who));
 }

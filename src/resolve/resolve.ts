@@ -157,6 +157,20 @@ function resolveAttributes(
   return { attributes: attributes as EffectivePolicy, customAttributes };
 }
 
+/**
+ * What one group-policy gives for one attribute: its own setting, then DfltGrpPolicy's, then the
+ * built-in default, as a profile using it would get. `policy` null (or unknown): DfltGrpPolicy's.
+ */
+export function policyAttribute<K extends PolicyAttributeKey>(model: DeviceModel, policy: string | null, key: K): Effective<PolicyAttributeValues[K]> {
+  const own = policy === null ? undefined : model.groupPolicies.get(policy);
+  return resolveSetting(
+    own,
+    model.groupPolicies.get(DEFAULT_GROUP_POLICY),
+    (gp) => gp.attributes[key],
+    builtInEffectives(model)[key] as Effective<PolicyAttributeValues[K]>,
+  );
+}
+
 function resolveSetting<T>(
   own: GroupPolicy | undefined,
   dflt: GroupPolicy | undefined,
