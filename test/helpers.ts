@@ -7,6 +7,9 @@ import { afterAll, onTestFinished } from 'vitest';
 import { runCli } from '../src/cli/program.js';
 import type { AuditJsonDocument } from '../src/report/audit-json.js';
 import type { ExplainJsonDocument } from '../src/report/explain-json.js';
+import type { ReportInput } from '../src/report/report-input.js';
+import type { AuditTarget } from '../src/audit/result.js';
+import { RULES } from '../rules/index.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from '../src/audit/pipeline.js';
 import { parseConfigText, type ParsedConfig } from '../src/parse/parse.js';
 
@@ -131,6 +134,21 @@ export function builtCli(): string {
 }
 
 /** `audit --format json` output, typed as its contract. */
+/** What a formatter is handed for these targets, with the settings a plain `audit` run gives. */
+export function reportInputOf(targets: AuditTarget[]): ReportInput {
+  return {
+    targets,
+    inputErrors: [],
+    rules: RULES,
+    tool: { name: 'asa-mobile-audit', version: '0' },
+    failOn: 'warning',
+    cwd: process.cwd(),
+    helpUriBase: 'https://example.com/docs/rules',
+    display: { color: false, verbose: false, width: 80 },
+    summary: { ignored: 0, baselined: 0 },
+  };
+}
+
 export function auditJson(text: string): AuditJsonDocument {
   return JSON.parse(text) as AuditJsonDocument;
 }

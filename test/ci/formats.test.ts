@@ -7,10 +7,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { auditPaths } from '../../src/audit/audit.js';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
-import type { ReportInput } from '../../src/report/report-input.js';
 import renderSarif from '../../src/report/sarif.js';
 import { RULES } from '../../rules/index.js';
-import { cli, cliWith, fixture, readJson, ROOT, tempDir } from '../helpers.js';
+import { cli, cliWith, fixture, readJson, reportInputOf, ROOT, tempDir } from '../helpers.js';
 
 /** The parts of a SARIF log these tests read. */
 interface SarifResult {
@@ -132,18 +131,7 @@ describe('sarif', () => {
     const run = auditPaths([DEMO], { rules: RULES });
     const t = run.targets[0]!;
     const live = { ...t, summary: { ...t.summary, source: 'ssh://127.0.0.1:2222' } };
-    const input: ReportInput = {
-      targets: [live],
-      inputErrors: [],
-      rules: RULES,
-      tool: { name: 'asa-mobile-audit', version: '0' },
-      failOn: 'warning',
-      cwd: process.cwd(),
-      helpUriBase: 'https://example.com/docs/rules',
-      display: { color: false, verbose: false, width: 80 },
-      summary: { ignored: 0, baselined: 0 },
-    };
-    const log = sarif(renderSarif(input));
+    const log = sarif(renderSarif(reportInputOf([live])));
     expect(validateSarif(log)).toBe(true);
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'ssh://127.0.0.1:2222' });
   });

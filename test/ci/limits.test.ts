@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditPaths } from '../../src/audit/audit.js';
 import renderSarif, { notes as sarifNotes, SARIF_MAX_RESULTS } from '../../src/report/sarif.js';
-import type { ReportInput } from '../../src/report/report-input.js';
 import { RULES } from '../../rules/index.js';
-import { cliWith, fixture, readJson, tempDir } from '../helpers.js';
+import { cliWith, fixture, readJson, reportInputOf, tempDir } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 
@@ -41,17 +40,7 @@ describe('--format sarif', () => {
     const run = auditPaths([DEMO], { rules: RULES });
     const t = run.targets[0]!;
     const many = Array.from({ length: Math.ceil((SARIF_MAX_RESULTS + 10) / t.findings.length) }, () => t.findings).flat();
-    const input: ReportInput = {
-      targets: [{ ...t, findings: many }],
-      inputErrors: [],
-      rules: RULES,
-      tool: { name: 'asa-mobile-audit', version: '0' },
-      failOn: 'warning',
-      cwd: process.cwd(),
-      helpUriBase: 'https://example.com/docs/rules',
-      display: { color: false, verbose: false, width: 80 },
-      summary: { ignored: 0, baselined: 0 },
-    };
+    const input = reportInputOf([{ ...t, findings: many }]);
     const doc = readJson<{ runs: Array<{ results: Array<{ level: string }>; properties?: { resultsTruncated: boolean; totalResults: number } }> }>(
       renderSarif(input),
     );
