@@ -230,7 +230,7 @@ function classifyLines(lines: string[], kinds: Uint8Array, depth: Uint16Array): 
       continue;
     }
     // The echoed command after it (`asa/vpn# show running-config`) is the session's, not configuration.
-    if (d === 0 && separators.length > 0 && isEchoedPrompt(line)) {
+    if (d === 0 && separators.length > 0 && (line.includes('#') || line.includes('>')) && isEchoedPrompt(line)) {
       kinds[i] = LineKind.Prompt;
       continue;
     }
