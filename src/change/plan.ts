@@ -298,7 +298,10 @@ class Composer {
       const { parsed, sectionIndex } = this.before.analysed;
       const section = parsed.sections[sectionIndex]!;
       for (let i = section.start; i < section.end; i++) {
-        const text = parsed.lines[i]!.trim();
+        // Most lines hold none of the words namesAccessList looks for after: skip them unsplit.
+        const raw = parsed.lines[i]!;
+        if (raw.startsWith('access-list ') || !NAMES_ACCESS_LIST_BEFORE.test(raw)) continue;
+        const text = raw.trim();
         // A list's own entries and the split-tunnel lines are the uses the plan already knows.
         if (text.startsWith('access-list ') || /^(ipv6-)?split-tunnel-network-list value /.test(text)) continue;
         const words = text.split(/\s+/);
@@ -759,6 +762,9 @@ function listUsersOutsideProfiles(model: DeviceModel, list: string, profilePolic
  * `match ip address`, `match access-list`, `nat ... access-list`, `capture ... access-list`,
  * `aaa ... match NAME`, `network-acl NAME`, and `vpn-filter` / webvpn `filter` `value NAME`.
  */
+/** A word namesAccessList accepts before a list's name, followed by more: a line without one names no list. */
+const NAMES_ACCESS_LIST_BEFORE = /(?:access-group|address|access-list|network-acl|match|value)\s/;
+
 function namesAccessList(words: readonly string[], k: number): boolean {
   const before = words[k - 1];
   if (before === 'access-group' || before === 'address' || before === 'access-list' || before === 'network-acl' || before === 'match') return true;
