@@ -98,10 +98,12 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd }
     const picked = display.verbose ? [] : pickedNotMobile(t);
     for (const note of picked) out.push(...wrapText(note, width - 2, '    ').map((l) => `  ${l}`));
     if (t.findings.length === 0) {
+      // A cut-short file may hold its profiles, or their findings, in the part that is missing.
+      const held = t.summary.complete ? '' : ' in the part the file holds';
       const none =
         t.mobileProfiles.length === 0
-          ? `No mobile-facing connection profiles: nothing to audit${display.verbose || picked.length > 0 ? '.' : ' (use --verbose to see why).'}`
-          : 'No findings.';
+          ? `No mobile-facing connection profiles${held}: nothing to audit${display.verbose || picked.length > 0 ? '.' : ' (use --verbose to see why).'}`
+          : `No findings${held}.`;
       out.push(...wrapText(none, width - 2, '  ').map((l) => `  ${l}`));
       continue;
     }
@@ -159,9 +161,16 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd }
   out.push(
     '',
     ...wrapText(
-      `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${plural(rows, 'row')} above) in ${plural(targets.length, 'configuration')}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
+      `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${plural(rows, 'row')} above) in ${plural(targets.length, 'configuration')}${incompleteNote(targets)}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
       width,
     ),
   );
   return `${out.join('\n')}\n`;
+}
+
+/** The summary says when the counts cover only part of a configuration (an `error` line above names the cut). */
+function incompleteNote(targets: readonly { summary: { complete: boolean } }[]): string {
+  const n = targets.filter((t) => !t.summary.complete).length;
+  if (n === 0) return '';
+  return targets.length === 1 ? ' (incomplete: the counts cover only what the file holds)' : ` (${n} incomplete: their counts cover only what the files hold)`;
 }

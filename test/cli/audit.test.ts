@@ -91,6 +91,32 @@ describe('audit exit codes', () => {
     expect(r.stderr).toMatch(/oxidized-single-truncated\.cfg:\d+: configuration is incomplete/);
     expect((await cli('audit', cut, '--allow-incomplete', '--fail-on', 'never')).code).toBe(0);
     expect((await cli('audit', cut, '--allow-incomplete')).code).toBe(1);
+    // The human summary does not let "0 errors" stand beside an incomplete configuration.
+    const wide = { env: { COLUMNS: '200' } };
+    const table = await cliWith(wide, 'audit', cut, '--allow-incomplete', '--fail-on', 'never');
+    expect(table.stdout).toMatch(/in 1 configuration \(incomplete: the counts cover only what the file holds\)\n$/);
+    const both = await cliWith(wide, 'audit', cut, DEMO, '--allow-incomplete', '--fail-on', 'never');
+    expect(both.stdout).toMatch(/in 2 configurations \(1 incomplete: their counts cover only what the files hold\)\n$/);
+    const complete = await cliWith(wide, 'audit', DEMO, '--fail-on', 'never');
+    expect(complete.stdout).not.toMatch(/incomplete/);
+  });
+
+  it('says that no profile was found only in the part a cut-short file holds', async () => {
+    // A capture cut off before any tunnel-group: its profiles may be in the missing part.
+    const lines = readFileSync(corpus('wosm-asa84-ikev1-ra.cfg'), 'utf8').split('\n');
+    const cut = join(tempDir(), 'cut.cfg');
+    writeFileSync(
+      cut,
+      `${lines
+        .slice(
+          0,
+          lines.findIndex((l) => l.startsWith('tunnel-group')),
+        )
+        .join('\n')}\n`,
+    );
+    const r = await cliWith({ env: { COLUMNS: '200' } }, 'audit', cut, '--allow-incomplete');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No mobile-facing connection profiles in the part the file holds: nothing to audit');
   });
 
   it('exits 2 for bad input and usage errors, with one line and no stack trace', async () => {
