@@ -3,6 +3,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { FileError } from '../common/file-error.js';
+import { ConfigError } from '../config/config-error.js';
 import { ExitCode } from '../common/exit-codes.js';
 import type { AuditCliOptions } from './audit.js';
 import { FORMATS } from '../report/formats.js';
@@ -206,6 +207,7 @@ function handleError(err: unknown, io: CliIo): number {
   // A mistake in a file the user gave: a configuration, the config file, a baseline, an inventory.
   if (err instanceof FileError) {
     complain(io, err.describe());
+    if (err instanceof ConfigError) for (const more of err.more) complain(io, more.describe());
     return ExitCode.InputError;
   }
   if (err instanceof UsageError) {

@@ -35,32 +35,43 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
     const range = node?.range ?? (path.length > 0 ? (doc.getIn(path.slice(0, -1), true) as Node | undefined)?.range : undefined);
     return range ? lineCounter.linePos(range[0]).line : null;
   };
+  // Every mistake at once, in line order: fixing one per run is a slow way to learn a schema.
+  const errors: ConfigError[] = [];
   if (!validate(data)) {
-    const err = pickError(validate.errors ?? []);
-    const path = pathOf(err);
-    // An unknown key is reported at the key itself, not at its value.
-    const line = err.keyword === 'additionalProperties' ? (keyLine(doc, lineCounter, path.map(String)) ?? lineOf(path)) : lineOf(path);
-    throw new ConfigError(file, line, describeError(err, path));
+    for (const err of pickErrors(validate.errors ?? [])) {
+      const path = pathOf(err);
+      // An unknown key is reported at the key itself, not at its value.
+      const line = err.keyword === 'additionalProperties' ? (keyLine(doc, lineCounter, path.map(String)) ?? lineOf(path)) : lineOf(path);
+      errors.push(new ConfigError(file, line, describeError(err, path)));
+    }
   }
+  // Past a schema error the data may be any shape: the checks below look only at what has theirs.
   const cfg = data as Partial<Omit<AuditConfig, 'source'>>;
-  for (const id of Object.keys(cfg.rules ?? {})) {
+  const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+  for (const id of isObject(cfg.rules) ? Object.keys(cfg.rules) : []) {
     if (!knownRules.includes(id))
-      throw new ConfigError(
-        file,
-        keyLine(doc, lineCounter, ['rules', id]),
-        `rules: unknown rule id \`${id}\`${didYouMean(id, knownRules)} (see \`asa-mobile-audit rules\`)`,
+      errors.push(
+        new ConfigError(
+          file,
+          keyLine(doc, lineCounter, ['rules', id]),
+          `rules: unknown rule id \`${id}\`${didYouMean(id, knownRules)} (see \`asa-mobile-audit rules\`)`,
+        ),
       );
   }
-  const ignore: IgnoreEntry[] = (cfg.ignore ?? []).map((entry, i) => {
-    if (!knownRules.includes(entry.rule))
-      throw new ConfigError(file, lineOf(['ignore', i, 'rule']), `ignore[${i}].rule: unknown rule id \`${entry.rule}\`${didYouMean(entry.rule, knownRules)}`);
-    if (entry.until && !isCalendarDate(entry.until))
-      throw new ConfigError(file, lineOf(['ignore', i, 'until']), `ignore[${i}].until: \`${entry.until}\` is not a date`);
+  const ignore: IgnoreEntry[] = (Array.isArray(cfg.ignore) ? cfg.ignore : []).map((entry, i) => {
+    if (!isObject(entry)) return entry;
+    if (typeof entry.rule === 'string' && !knownRules.includes(entry.rule))
+      errors.push(
+        new ConfigError(file, lineOf(['ignore', i, 'rule']), `ignore[${i}].rule: unknown rule id \`${entry.rule}\`${didYouMean(entry.rule, knownRules)}`),
+      );
+    if (typeof entry.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(entry.until) && !isCalendarDate(entry.until))
+      errors.push(new ConfigError(file, lineOf(['ignore', i, 'until']), `ignore[${i}].until: \`${entry.until}\` is not a date`));
     const line = lineOf(['ignore', i]);
     return line === null ? { ...entry } : { ...entry, line };
   });
-  if (cfg.helpUriBase !== undefined && !isWebUrl(cfg.helpUriBase))
-    throw new ConfigError(file, lineOf(['helpUriBase']), `helpUriBase: \`${cfg.helpUriBase}\` is not an http(s) URL`);
+  if (typeof cfg.helpUriBase === 'string' && cfg.helpUriBase !== '' && !isWebUrl(cfg.helpUriBase))
+    errors.push(new ConfigError(file, lineOf(['helpUriBase']), `helpUriBase: \`${cfg.helpUriBase}\` is not an http(s) URL`));
+  if (errors.length > 0) throw combined(errors);
   return {
     source: file,
     rules: cfg.rules ?? {},
@@ -83,10 +94,27 @@ function keyLine(doc: Document, lc: LineCounter, path: string[]): number | null 
   return null;
 }
 
-/** The most useful of ajv's errors: unknown keys and missing fields before type mismatches. */
-function pickError(errors: ErrorObject[]): ErrorObject {
+/**
+ * The most useful of ajv's errors, one per place: unknown keys and missing fields before type
+ * mismatches (a wrong value also fails the alternatives of a `oneOf`, which say less).
+ */
+function pickErrors(errors: ErrorObject[]): ErrorObject[] {
   const rank = (e: ErrorObject): number => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'required' ? 1 : e.keyword === 'enum' ? 2 : 3);
-  return [...errors].sort((a, b) => rank(a) - rank(b))[0]!;
+  const best = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    const at = `${e.instancePath} ${e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : ''}`;
+    const held = best.get(at);
+    if (held === undefined || rank(e) < rank(held)) best.set(at, e);
+  }
+  return [...best.values()];
+}
+
+/** One error carrying the rest, first in line order (a line-less one, the whole file, comes first). */
+function combined(errors: ConfigError[]): ConfigError {
+  const sorted = [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const [first, ...rest] = sorted;
+  first!.more.push(...rest);
+  return first!;
 }
 
 function describeError(err: ErrorObject, path: Array<string | number>): string {

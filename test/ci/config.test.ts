@@ -105,6 +105,39 @@ describe('configuration file', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('reports every mistake of the file at once, one line each, in line order', async () => {
+    const cfg = [
+      'rules:',
+      '  idle-timeout-shrt: off', // 2: unknown rule id (a check after the schema's)
+      '  natt-keepalive-short: sometimes', // 3: bad value
+      'profile: [A]', // 4: unknown key
+      'ignore:',
+      '  - rule: nope', // 6: unknown rule id
+      '    reason: because',
+      '    until: 2027-02-30', // 8: no such day
+      '  - rule: ssl-keepalive-enabled', // 9: no reason
+      'helpUriBase: ftp://example.com/', // 10: not http(s)
+    ].join('\n');
+    const dir = workspace(`${cfg}\n`);
+    const r = await cliWith({ cwd: dir }, 'audit', DEMO);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const file = join(dir, '.asa-mobile-audit.yaml');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.map((l) => Number(l.slice(`asa-mobile-audit: ${file}:`.length).split(':')[0]))).toEqual([2, 3, 4, 6, 8, 9, 10]);
+    expect(lines[0]).toContain('rules: unknown rule id `idle-timeout-shrt` (did you mean `idle-timeout-short`?)');
+    expect(lines[4]).toContain('ignore[0].until: `2027-02-30` is not a date');
+    expect(lines[5]).toContain('ignore[1]: missing `reason`');
+    // A value of the wrong shape is one mistake, not a cascade of checks that assumed its shape.
+    const shape = await cliWith({ cwd: workspace('ignore: 5\nrules: [a]\n') }, 'audit', DEMO);
+    expect(
+      shape.stderr
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.replace(/^.*\.yaml:/, '')),
+    ).toEqual(['1: ignore: must be array', '2: rules: must be object']);
+  });
+
   it('includes only files matching files.include, and reads --files-from from a file', async () => {
     const dir = workspace('files:\n  include:\n    - "oxidized/**"\n');
     cpSync(fixture('repo'), join(dir, 'repo'), { recursive: true });
