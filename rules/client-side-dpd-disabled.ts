@@ -15,7 +15,7 @@ export default createRule({
       clientDpdOff:
         'Client DPD is off (`{{keyword}} dpd-interval client none`), {{source}}; the client will not notice a dead tunnel. Set it to 30 s in {{policy}}.',
       clientDpdOffNoFallback:
-        'Client DPD is off (`{{keyword}} dpd-interval client none`), {{source}}; the client will not notice a dead tunnel. Set it to 30 s in {{policy}}. Gateway DPD is off as well and DTLS is on, so nothing detects a dead DTLS tunnel to fall back to TLS.',
+        'Client DPD is off (`{{keyword}} dpd-interval client none`), {{source}}; the client will not notice a dead tunnel. Set it to 30 s in {{policy}}. Gateway DPD is off as well and DTLS is on ({{dtlsSource}}), so nothing detects a dead DTLS tunnel to fall back to TLS.',
     },
   },
   check({ device, profiles, report }) {
@@ -33,7 +33,9 @@ export default createRule({
       report.profile(p, {
         ...escalation,
         setting: 'dpdClient',
-        data: { keyword, source: sourcePhrase(e), policy: policyLabel(p.resolved) },
+        data: { keyword, source: sourcePhrase(e), policy: policyLabel(p.resolved), dtlsSource: sourcePhrase(a.sslDtls) },
+        // The error rests on DTLS being on, and on gateway DPD being off: either may be a built-in default.
+        ...(escalation.severity === 'error' ? { restsOn: [a.sslDtls, a.dpdGateway] } : {}),
         at: lineFor(device.model, p.resolved, e, 'webvpn'),
         remedy: profileRemedy(p.resolved, 'webvpn', [`${keyword} dpd-interval client 30`]),
       });

@@ -14,6 +14,8 @@ export default createRule({
     messages: {
       outside:
         'On iOS the tunnelled queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel network list {{list}} does not send {{them}} into the tunnel: the queries may never reach {{them}} [inferred]. Add {{them}} to the list.',
+      excluded:
+        'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel list {{list}} excludes {{them}} (excludespecified): queries to {{them}} most likely leave the tunnel, in the clear, and may never reach {{them}} (row D6) [inferred]. Take {{them}} out of the excluded networks, or push a DNS server the list does not exclude.',
     },
   },
   check({ profiles, report }) {
@@ -24,8 +26,9 @@ export default createRule({
       const list = a.splitTunnelNetworkList.state === 'value' ? a.splitTunnelNetworkList.value : null;
       const excluded = p.dns.splitTunnel === 'excludespecified';
       report.profile(p, {
-        messageId: 'outside',
-        // Under excludespecified this holds only when the guide is read literally.
+        // Under excludespecified the list names what stays out of the tunnel: the advice is the reverse.
+        messageId: excluded ? 'excluded' : 'outside',
+        // Row D6 itself is low confidence.
         ...(excluded ? { severity: 'info' as const } : {}),
         setting: 'splitTunnelNetworkList',
         data: {

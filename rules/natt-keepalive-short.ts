@@ -30,6 +30,8 @@ export default createRule({
       report.device({
         messageId: 'defaultShort',
         data: { seconds: natt.value, basis: natt.basis, profiles: served },
+        // What an absent line means is the default's basis, not the guide's.
+        restsOn: [natt],
         at: { line: clientServices?.line ?? null, role: 'should-set' },
         remedy,
       });

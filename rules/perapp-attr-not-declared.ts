@@ -7,7 +7,8 @@ export default createRule({
     severities: ['error'],
     title: 'A policy uses a per-app value but webvpn does not declare the perapp custom attribute',
     rationale: 'The guide: per-app VPN needs a custom attribute type named exactly `perapp` declared under webvpn before a policy can use it.',
-    basis: 'guide',
+    // The guide gives the steps in this order; that the policy is not sent without the type is our reading.
+    basis: 'inferred',
     scope: 'profile',
     messages: {
       notDeclared:

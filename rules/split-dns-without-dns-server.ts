@@ -10,11 +10,12 @@ export default createRule({
     title: 'DNS queries go into the tunnel but no dns-server is pushed (row D0)',
     rationale:
       'Queries the phone sends into the tunnel are answered by the DNS servers the ASA pushes; with no dns-server there is no resolver in the tunnel, so those names cannot resolve.',
-    basis: 'cmd-ref',
+    // Row D0: the command reference for what dns-server does, our inference for what iOS then does.
+    basis: 'inferred',
     scope: 'profile',
     messages: {
       noResolver:
-        'On iOS {{what}} go into the tunnel (row {{row}}), but no dns-server is in effect ({{dnsServerSource}}): nothing in the tunnel answers them (row D0). Push the corporate DNS servers.',
+        'On iOS {{what}} {{go}} into the tunnel (row {{row}}), but no dns-server is in effect ({{dnsServerSource}}): nothing in the tunnel answers them (row D0). Push the corporate DNS servers.',
     },
   },
   check({ device, profiles, report }) {
@@ -26,7 +27,9 @@ export default createRule({
       report.profile(p, {
         messageId: 'noResolver',
         setting: 'dnsServer',
-        data: { what, row: p.dns.row, dnsServerSource: sourcePhrase(a.dnsServer) },
+        // Row D6 is the low-confidence reading of excludespecified: said as likely, not as fact.
+        data: { what, go: p.dns.row === 'D6' ? 'most likely go' : 'go', row: p.dns.row, dnsServerSource: sourcePhrase(a.dnsServer) },
+        restsOn: [p.dns.basis],
         at: lineFor(device.model, p.resolved, a.dnsServer, 'attributes'),
         needsInput: `the DNS servers that resolve internal names for VPN users, as \`dns-server value IP [IP]\` in ${policyLabel(p.resolved)}`,
       });

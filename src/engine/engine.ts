@@ -7,7 +7,7 @@ import { cmp } from '../common/problem.js';
 import { deviceContext, explainProfile } from '../explain/ios-dns.js';
 import type { Basis } from '../model/basis.js';
 import { attributeSpec, type PolicyAttributeKey } from '../model/policy-attributes.js';
-import type { ResolvedDevice } from '../resolve/resolve.js';
+import type { Provenance, ResolvedDevice } from '../resolve/resolve.js';
 import { classifyProfiles } from './mobile-facing.js';
 import { renderRemedy } from './remedy.js';
 import { lineRef, withLineNames } from './line-names.js';
@@ -146,7 +146,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       // XML quoted from a side file goes to terminals too: withheld when it holds a control character.
       xmlFix: d.xmlFix !== undefined && !hasControlInLines(d.xmlFix) ? d.xmlFix : null,
       object: d.object ?? null,
-      basis: profile?.reach.assumption ? weakest(meta.basis, 'recalled') : meta.basis,
+      basis: findingBasis(meta.basis, profile, d),
     });
   };
   return {
@@ -172,6 +172,20 @@ function hedges(profile: MobileProfile | null, setting: PolicyAttributeKey | und
   }
   if (profile?.reach.assumption) out += ` (Audited because ${profile.reach.assumption}.)`;
   return out;
+}
+
+/**
+ * The weakest of what a verdict rests on: the rule's basis, a profile reached only by assumption
+ * ([recalled]), and the built-in defaults among the values it names (`setting`, `restsOn`).
+ */
+function findingBasis(own: Basis, profile: MobileProfile | null, d: ReportDescriptor): Basis {
+  let basis = profile?.reach.assumption ? weakest(own, 'recalled') : own;
+  const facts: Array<Provenance | Basis> = [...(profile && d.setting !== undefined ? [profile.resolved.attributes[d.setting]] : []), ...(d.restsOn ?? [])];
+  for (const fact of facts) {
+    if (typeof fact === 'string') basis = weakest(basis, fact);
+    else if (fact.from === 'default') basis = weakest(basis, fact.basis);
+  }
+  return basis;
 }
 
 const BASIS_STRENGTH: Record<Basis, number> = { guide: 4, 'cmd-ref': 3, src: 3, inferred: 2, recalled: 1 };

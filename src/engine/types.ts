@@ -4,7 +4,7 @@
 
 import type { Basis } from '../model/basis.js';
 import type { PolicyAttributeKey } from '../model/policy-attributes.js';
-import type { ResolvedDevice, ResolvedProfile } from '../resolve/resolve.js';
+import type { Provenance, ResolvedDevice, ResolvedProfile } from '../resolve/resolve.js';
 import type { IosDnsExplanation } from '../explain/ios-dns.js';
 import type { Reach } from './mobile-facing.js';
 import type { Remedy } from './remedy.js';
@@ -73,6 +73,12 @@ export interface ReportDescriptor<M extends string = string> {
    * external (RADIUS), the engine hedges the finding: the AAA server may return that setting at login.
    */
   setting?: PolicyAttributeKey;
+  /**
+   * What else the verdict rests on: effective values (a built-in default brings its basis, e.g.
+   * [recalled]) and the basis of facts such as the iOS DNS row. The finding's `basis` is the weakest of
+   * these, the rule's own, the `setting`'s value and any assumption about the profile's reach.
+   */
+  restsOn?: ReadonlyArray<Provenance | Basis>;
 }
 
 export interface Report<M extends string = string> {

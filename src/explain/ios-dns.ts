@@ -218,8 +218,10 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
     defaultDomainInClear: splitDnsInEffect && defaultDomain !== null && !splitDns.some((d) => isUnder(defaultDomain, d)) ? defaultDomain : null,
     inheritedSplitDns: splitDnsInEffect && a.splitDns.from === 'DfltGrpPolicy' && profile.policyLayer === 'defined' ? { line: a.splitDns.line } : null,
     literalAllClear: literal?.outcome === 'all-clear',
+    // Under excludespecified an excluded server matters whatever the literal row: the inferred reading
+    // sends every query to it (row D6: queries to servers in excluded networks leave in the clear).
     dnsServersOutsideTunnel:
-      listDecides && split !== 'tunnelall' ? serversOutsideTunnel(dnsServers, split, valueOf(a.splitTunnelNetworkList), context.accessLists) : [],
+      (listDecides || excluded) && split !== 'tunnelall' ? serversOutsideTunnel(dnsServers, split, valueOf(a.splitTunnelNetworkList), context.accessLists) : [],
   };
   const basis = row === 'D3' || row === 'D4' || row === 'D5' ? 'guide' : 'inferred';
   return {
@@ -420,9 +422,15 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
         : `access-list ${list} has lines the tool does not read (line${acl.unreadLines.length > 1 ? 's' : ''} ${acl.unreadLines.slice(0, 5).join(', ')}${acl.unreadLines.length > 5 ? ', ...' : ''})`;
     warnings.push(`Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: ${why}.`);
   }
-  if (problems.dnsServersOutsideTunnel && problems.dnsServersOutsideTunnel.length > 0) {
+  const outside = problems.dnsServersOutsideTunnel;
+  if (outside && outside.length > 0 && valueOf(profile.attributes.splitTunnelPolicy) === 'excludespecified') {
+    const them = outside.length > 1 ? 'them' : 'it';
     warnings.push(
-      `Tunnel DNS server${problems.dnsServersOutsideTunnel.length > 1 ? 's' : ''} ${problems.dnsServersOutsideTunnel.join(', ')} ${problems.dnsServersOutsideTunnel.length > 1 ? 'are' : 'is'} outside the split-tunnel network list: the queries iOS sends into the tunnel may not reach ${problems.dnsServersOutsideTunnel.length > 1 ? 'them' : 'it'} (desktop clients add a host route; iOS is not documented) [inferred].`,
+      `Tunnel DNS server${outside.length > 1 ? 's' : ''} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} in a network the split-tunnel list ${String(list)} excludes: the queries iOS sends to ${them} most likely leave the tunnel, in the clear (row D6) [inferred]. Take ${them} out of the excluded networks, or push a DNS server the list does not exclude.`,
+    );
+  } else if (outside && outside.length > 0) {
+    warnings.push(
+      `Tunnel DNS server${outside.length > 1 ? 's' : ''} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} outside the split-tunnel network list: the queries iOS sends into the tunnel may not reach ${outside.length > 1 ? 'them' : 'it'} (desktop clients add a host route; iOS is not documented) [inferred].`,
     );
   }
   const perapp = profile.customAttributes.get('perapp');
@@ -463,5 +471,13 @@ export function queryInput(expl: IosDnsExplanation): QueryInput {
     literalDomains: expl.literal?.tunneledDomains ?? [],
     defaultDomain: valueOf(expl.profile.attributes.defaultDomain),
     ...(expl.problems.noResolver ? { noResolver: true } : {}),
+    ...excludedServers(expl),
   };
+}
+
+/** Under excludespecified, the pushed DNS servers the list excludes (row D6: queries to them leave in the clear). */
+function excludedServers(expl: IosDnsExplanation): Pick<QueryInput, 'excludedDnsServers' | 'allDnsServersExcluded'> {
+  const excluded = expl.splitTunnel === 'excludespecified' ? (expl.problems.dnsServersOutsideTunnel ?? []) : [];
+  if (excluded.length === 0) return {};
+  return { excludedDnsServers: [...excluded], allDnsServersExcluded: expl.dnsServers.every((s) => excluded.includes(s)) };
 }

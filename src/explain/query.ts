@@ -12,6 +12,10 @@ export interface QueryInput {
   defaultDomain: string | null;
   /** No dns-server is pushed (row D0): a tunnelled query gets no answer. */
   noResolver?: boolean;
+  /** excludespecified: pushed DNS servers in networks the list excludes (row D6: queries to them leave in the clear). */
+  excludedDnsServers?: string[];
+  /** Every pushed DNS server is excluded: under either reading the query leaves in the clear. */
+  allDnsServersExcluded?: boolean;
 }
 
 export interface QueryVerdict {
@@ -25,6 +29,8 @@ export interface QueryVerdict {
   literal?: 'tunnel' | 'clear';
   matchedDomain: string | null;
   reason: string;
+  /** A query in the clear that goes to a pushed DNS server the split-tunnel list excludes, not to the device's own resolver. */
+  clearTo?: 'excluded-dns-server';
 }
 
 export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
@@ -66,15 +72,29 @@ export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
     case 'all-clear':
       return done('clear', null, 'no query is tunnelled');
     case 'undocumented': {
+      const excluded = input.excludedDnsServers ?? [];
+      // Row D6: a query sent to a DNS server in an excluded network leaves the tunnel. When every
+      // server is excluded, both readings end there (or at the device's own resolver): in the clear.
+      if (input.allDnsServersExcluded === true)
+        return Object.assign(
+          done(
+            'clear',
+            null,
+            `excludespecified: every DNS server pushed (${list(excluded)}) is in a network the split-tunnel list excludes, so under either reading the query leaves the tunnel (inferred)`,
+          ),
+          { clearTo: 'excluded-dns-server' as const },
+        );
+      const alsoExcluded =
+        excluded.length > 0 ? `; a query iOS sends to ${list(excluded)} (in an excluded network) leaves the tunnel, in the clear (inferred)` : '';
       const literalMatch = matching(input.literalDomains);
       // Both readings agree (the inferred one tunnels every query): that is the answer, with why.
       if (literalMatch !== undefined)
         return done(
           'tunnel',
           literalMatch,
-          `excludespecified: tunnelled under both readings (inferred: every query; read literally: it matches ${literalMatch})`,
+          `excludespecified: tunnelled under both readings (inferred: every query; read literally: it matches ${literalMatch})${alsoExcluded}`,
         );
-      return done('undocumented', null, 'excludespecified: most likely tunnelled (inferred); read literally, the guide sends it in the clear', {
+      return done('undocumented', null, `excludespecified: most likely tunnelled (inferred); read literally, the guide sends it in the clear${alsoExcluded}`, {
         likely: 'tunnel',
         literal: 'clear',
       });

@@ -95,7 +95,9 @@ export function renderExplainText(targets: ExplainTarget[], width = 80): string 
           q.via === 'tunnel'
             ? 'through the tunnel'
             : q.via === 'clear'
-              ? "to the device's own resolver, in the clear"
+              ? q.clearTo === 'excluded-dns-server'
+                ? 'in the clear, to a DNS server the split-tunnel list excludes'
+                : "to the device's own resolver, in the clear"
               : `undocumented (most likely ${q.likely === 'tunnel' ? 'through the tunnel' : 'in the clear'}; read literally, ${q.literal === 'tunnel' ? 'through the tunnel' : 'in the clear'})`;
         out.push(...say(`query ${target}: `, `${via} — ${q.reason}`));
       }

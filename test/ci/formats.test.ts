@@ -190,7 +190,7 @@ describe('github annotations', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.every((l) => /^::(error|warning|notice) file=[^:]+,(line=\d+,)?title=[^:]+::/.test(l))).toBe(true);
     expect(lines).toContain(
-      '::error file=fixtures/demo/demo-headend.cfg,line=149,title=client-side-dpd-disabled (Lab&Partners)::Client DPD is off (`anyconnect dpd-interval client none`), set in group-policy GP-CLEAR (line 149); the client will not notice a dead tunnel. Set it to 30 s in group-policy GP-CLEAR. Gateway DPD is off as well and DTLS is on, so nothing detects a dead DTLS tunnel to fall back to TLS.%0A%0AFix:%0Agroup-policy GP-CLEAR attributes%0A webvpn%0A  anyconnect dpd-interval client 30',
+      '::error file=fixtures/demo/demo-headend.cfg,line=149,title=client-side-dpd-disabled (Lab&Partners)::Client DPD is off (`anyconnect dpd-interval client none`), set in group-policy GP-CLEAR (line 149); the client will not notice a dead tunnel. Set it to 30 s in group-policy GP-CLEAR. Gateway DPD is off as well and DTLS is on (not set in any policy: the built-in default [recalled]), so nothing detects a dead DTLS tunnel to fall back to TLS.%0A%0AFix:%0Agroup-policy GP-CLEAR attributes%0A webvpn%0A  anyconnect dpd-interval client 30',
     );
     expect(lines.some((l) => l.startsWith('::notice '))).toBe(true);
   });

@@ -256,10 +256,34 @@ describe('what a verdict rests on', () => {
     expect(f!.message).toContain(
       '(Audited because neither its group-policy nor DfltGrpPolicy sets vpn-tunnel-protocol, so this rests on the assumed built-in default allowing AnyConnect [recalled]',
     );
-    const sure = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n')));
+    const sure = analyseText(
+      wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n webvpn\n  anyconnect ssl keepalive 20\n')),
+    );
     const [g] = runRules(sure.resolved, [keepalive]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
     expect(g!.basis).toBe('guide');
     expect(g!.message).not.toContain('Audited because');
+  });
+
+  it('marks the basis recalled when the value the finding is about is a [recalled] built-in default', () => {
+    // No keepalive line anywhere: the 20 s the finding is about is the built-in default [recalled].
+    const implied = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n')));
+    const [f] = runRules(implied.resolved, [keepalive]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
+    expect(f!.message).toContain('the built-in default [recalled]');
+    expect(f!.basis).toBe('recalled');
+    // A built-in default with a stronger basis (the 30-minute idle timeout, [cmd-ref]) weakens a guide rule to cmd-ref only.
+    const idle = RULES.find((r) => r.meta.id === 'idle-timeout-short')!;
+    const [i] = runRules(implied.resolved, [idle]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
+    expect(i!.basis).toBe('cmd-ref');
+    // A device-wide finding names what it rests on: no NAT-T line means the default keepalive [recalled].
+    const natt = RULES.find((r) => r.meta.id === 'natt-keepalive-short')!;
+    const ikev2 = (line: string): string =>
+      wrapConfig(
+        `${line}crypto ikev2 enable outside client-services port 443\ncrypto ikev2 remote-access trustpoint TP\ngroup-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ikev2\n`,
+      );
+    expect(runRules(analyseText(ikev2('')).resolved, [natt]).findings.map((x) => [x.messageId, x.basis])).toEqual([['defaultShort', 'recalled']]);
+    expect(runRules(analyseText(ikev2('crypto isakmp nat-traversal 30\n')).resolved, [natt]).findings.map((x) => [x.messageId, x.basis])).toEqual([
+      ['short', 'guide'],
+    ]);
   });
 
   it('hedges a finding on an external (RADIUS) policy and names the attribute to check', () => {

@@ -102,6 +102,36 @@ describe('queries', () => {
     const d6 = explainPolicy(' split-tunnel-policy excludespecified');
     expect(evaluateQuery(d6, 'a.example')).toMatchObject({ via: 'undocumented', likely: 'tunnel' });
   });
+
+  it('excludespecified: a query to a DNS server the list excludes leaves the tunnel (row D6)', () => {
+    const explainWith = (servers: string, extra = '') => {
+      const t = analyseText(
+        wrapConfig(
+          `access-list EXCL standard permit 10.0.0.0 255.255.0.0\ngroup-policy G internal\ngroup-policy G attributes\n split-tunnel-policy excludespecified\n split-tunnel-network-list value EXCL\n dns-server value ${servers}\n${extra}tunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G`,
+        ),
+      );
+      return explainDevice(t.resolved).find((e) => e.profile.name === 'T')!;
+    };
+    // Every server excluded: in the clear under either reading, and not to the phone's own resolver.
+    const all = explainWith('10.0.0.53');
+    expect(all.problems.dnsServersOutsideTunnel).toEqual(['10.0.0.53']);
+    expect(evaluateQuery(all, 'www.example.org')).toMatchObject({ via: 'clear', clearTo: 'excluded-dns-server' });
+    expect(evaluateQuery(all, 'www.example.org').reason).toContain('every DNS server pushed (10.0.0.53) is in a network the split-tunnel list excludes');
+    expect(all.warnings.join('\n')).toContain('Tunnel DNS server 10.0.0.53 is in a network the split-tunnel list EXCL excludes');
+    expect(all.warnings.join('\n')).not.toContain('outside the split-tunnel network list');
+    // One of two excluded: still most likely tunnelled, with the excluded one named.
+    const one = explainWith('10.0.0.53 10.9.0.53', ' split-dns value corp.example.com\n');
+    const q = evaluateQuery(one, 'www.example.org');
+    expect(q).toMatchObject({ via: 'undocumented', likely: 'tunnel' });
+    expect(q.clearTo).toBeUndefined();
+    expect(q.reason).toContain('a query iOS sends to 10.0.0.53 (in an excluded network) leaves the tunnel, in the clear');
+    expect(evaluateQuery(one, 'git.corp.example.com').reason).toContain('tunnelled under both readings');
+    // Nothing excluded: the verdict is as before.
+    const none = explainWith('10.9.0.53');
+    expect(evaluateQuery(none, 'www.example.org').reason).toBe(
+      'excludespecified: most likely tunnelled (inferred); read literally, the guide sends it in the clear',
+    );
+  });
 });
 
 describe('the demo config covers every outcome', () => {

@@ -43,7 +43,7 @@ export default {
       ],
     },
     {
-      name: 'excludespecified: the server is in an excluded network (literal reading, info, no CLI)',
+      name: 'excludespecified: the server is in an excluded network (row D6: its queries leave the tunnel; info, no CLI)',
       config: mobile({
         global: ['access-list EXCL standard permit 10.0.0.0 255.255.0.0'],
         policy: [
@@ -54,7 +54,26 @@ export default {
         ],
       }),
       findings: [
-        { profile: 'MOBILE', at: ' split-tunnel-network-list value EXCL', severity: 'info', messageId: 'outside', data: { servers: '10.0.0.53' }, fix: null },
+        { profile: 'MOBILE', at: ' split-tunnel-network-list value EXCL', severity: 'info', messageId: 'excluded', data: { servers: '10.0.0.53' }, fix: null },
+      ],
+    },
+    {
+      // The inferred reading sends every query to the pushed server, so the exclusion matters even
+      // where the literal reading has nothing to tunnel (no split-dns, no default domain).
+      name: 'excludespecified with no split-dns and no default domain: still excluded',
+      config: mobile({
+        global: ['access-list EXCL standard permit host 10.0.0.53'],
+        policy: ['split-tunnel-policy excludespecified', 'split-tunnel-network-list value EXCL', 'dns-server value 10.0.0.53 10.0.0.54'],
+      }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value EXCL',
+          severity: 'info',
+          messageId: 'excluded',
+          data: { servers: '10.0.0.53', them: 'it' },
+          fix: null,
+        },
       ],
     },
   ],
