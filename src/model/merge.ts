@@ -8,6 +8,7 @@
 
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { editDistance } from '../common/edit-distance.js';
+import { redactLine } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { atLeast } from '../parse/version.js';
 import { sectionVersionLine } from './build.js';
@@ -102,7 +103,7 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     const next = nextOf[i];
     doc.scriptLine = firstLine + i;
     const r = engine.apply(text, indentOf(raw), next !== undefined && indentOf(next) > indentOf(raw));
-    if (r.problem) problems.push({ line: firstLine + i, command: text, ...r.problem });
+    if (r.problem) problems.push(masked({ line: firstLine + i, command: text, ...r.problem }));
     if (r.changed) applied++;
   });
   // A list emptied and not filled again while a policy names it: what the ASA then tunnels is not known to the tool.
@@ -125,6 +126,16 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     applied,
     undo: engine.undo,
   };
+}
+
+/**
+ * A problem quotes its script line: a secret typed there (a pre-shared key, a server `key`, a
+ * password) is masked, as in any quoted configuration line, wherever the message repeats it.
+ */
+function masked(p: MergeProblem): MergeProblem {
+  const safe = redactLine(p.command);
+  const message = redactLine(safe === p.command ? p.message : p.message.split(p.command).join(safe));
+  return safe === p.command && message === p.message ? p : { ...p, command: safe, message };
 }
 
 /** A rollback script: the undo steps in reverse order, consecutive steps in one mode entered once. */

@@ -100,6 +100,17 @@ export const SECRET_FORMS: readonly SecretForm[] = [
     'aaa-server TACS (inside) host 10.0.0.21 key T4csKey',
     'T4csKey',
   ),
+  form('RIP authentication key', String.raw`(\brip\s+authentication\s+key\s+${MARKER})${SECRET}`, 'gi', ' rip authentication key R1pKey key_id 1', 'R1pKey'),
+  form('load-balancing cluster key', String.raw`^(\s*cluster\s+key\s+${MARKER})${SECRET}`, 'i', ' cluster key Clust3rK', 'Clust3rK'),
+  // Under `scansafe general-options`; `license smart` (ASAv) names a mode, not a secret.
+  form(
+    'Cloud Web Security licence key',
+    String.raw`^(\s+license\s+)(?!smart\b)${SECRET}`,
+    'i',
+    ' license 0F1E2D3C4B5A69788796A5B4C3D2E1F0',
+    '0F1E2D3C4B5A69788796A5B4C3D2E1F0',
+  ),
+  form('PKCS12 import passphrase', String.raw`(\bpkcs12\s+)${SECRET}`, 'gi', 'crypto ca import TP pkcs12 P12Passphr nointeractive', 'P12Passphr'),
   form('ISAKMP key', String.raw`(\bisakmp\s+key\s+)${SECRET}`, 'gi', 'crypto isakmp key Isakmp0ld address 192.0.2.1', 'Isakmp0ld'),
   form(
     'credentials in a URL',
@@ -111,7 +122,7 @@ export const SECRET_FORMS: readonly SecretForm[] = [
 ];
 
 // A cheap look before the table: only lines with one of these words can hold a secret.
-const MAYBE_SECRET = /pass|pre-shared|community|secret|key|-pw\b|snmp-server|aaa-server|isakmp|:\/\/[^\s/]*@/i;
+const MAYBE_SECRET = /pass|pre-shared|community|secret|key|license|pkcs12|-pw\b|snmp-server|aaa-server|isakmp|:\/\/[^\s/]*@/i;
 
 export function redactLine(line: string): string {
   if (!MAYBE_SECRET.test(line)) return line;

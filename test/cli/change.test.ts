@@ -336,6 +336,37 @@ describe('diff: what it refuses', () => {
 });
 
 describe('what-if FILE --commands CHANGE.txt', () => {
+  it('masks secrets typed in the change script wherever it quotes a line, in every format', async () => {
+    const dir = tempDir();
+    const secrets = ['S3cretPSK', 'Pw1x', 'RadK3y', 'An0ther'];
+    writeFileSync(
+      join(dir, 'change.txt'),
+      [
+        'ikev1 pre-shared-key S3cretPSK', // refused: wrong mode
+        'username a password Pw1x privilege 15', // not simulated
+        'aaa-server R (inside) host 10.0.0.20',
+        ' key RadK3y', // a sub-command of an unmodelled mode
+        'tunnel-group NOPE ipsec-attributes',
+        ' ikev1 pre-shared-key An0ther', // under a profile that does not exist
+      ].join('\n'),
+    );
+    for (const format of ['text', 'json', 'markdown', 'github', 'html']) {
+      const r = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', format);
+      expect(r.code, format).toBe(2);
+      for (const s of secrets) expect(`${r.stdout}${r.stderr}`, `${format}: ${s}`).not.toContain(s);
+      expect(r.stdout, format).toMatch(/pre-shared-key (\\?<|&lt;)redacted/);
+    }
+    const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
+    expect(json.problems.map((p) => p.command)).toEqual([
+      'ikev1 pre-shared-key <redacted>',
+      'username a password <redacted> privilege 15',
+      'aaa-server R (inside) host 10.0.0.20',
+      'key <redacted>',
+      'tunnel-group NOPE ipsec-attributes',
+      'ikev1 pre-shared-key <redacted>',
+    ]);
+  });
+
   it('shows what a change script does before the change window', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n split-dns value corp.example.com\n');
