@@ -18,7 +18,7 @@ import { gate, type FailOn } from '../gate.js';
 import { InputError } from '../input/load.js';
 import { colourWanted } from '../report/colour.js';
 import { outputWidth } from '../report/wrap.js';
-import { checkWritable, writeOutput } from './write-output.js';
+import { checkOutputsApart, checkWritable, writeOutput, type RunFile } from './write-output.js';
 import { FORMATS, formatNotes, formatter, isFormat, type Format } from '../report/formats.js';
 import type { ReportInput } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
@@ -59,6 +59,21 @@ export interface AuditCliOptions extends SshCliOptions {
   helpUriBase?: string;
 }
 
+/**
+ * What an audit reads, that an output must not overwrite. `--baseline` is checked apart: writing the
+ * refreshed baseline over the one read (--write-baseline) is how a baseline is updated.
+ */
+function auditInputs(paths: readonly string[], opts: AuditCliOptions, cwd: string): RunFile[] {
+  const named = (p: string | undefined, what: string): RunFile[] => (p === undefined || p === '-' ? [] : [{ path: resolve(cwd, p), what }]);
+  return [
+    ...paths.flatMap((p) => named(p, 'a configuration')),
+    ...named(opts.filesFrom, 'the --files-from list'),
+    ...named(opts.config, 'the configuration file (--config)'),
+    ...named(opts.inventory, 'the --inventory'),
+    ...named(opts.dap, 'the --dap file'),
+  ];
+}
+
 function outputsFor(opts: AuditCliOptions): Array<{ format: Format; file: string | null }> {
   const formats = opts.format.length > 0 ? opts.format : ['table'];
   for (const f of formats) if (!isFormat(f)) throw new UsageError(`--format: \`${f}\` is not one of ${FORMATS.join(', ')}`);
@@ -84,6 +99,13 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   // Where reports and baselines go is checked before the work: a typo must not cost a fleet run.
   for (const out of outputsFor(opts)) if (out.file !== null) checkWritable(resolve(io.cwd, out.file), '--output');
   if (opts.writeBaseline !== undefined) checkWritable(resolve(io.cwd, opts.writeBaseline), '--write-baseline');
+  const reports = outputs.flatMap((o) => (o.file === null ? [] : [{ path: resolve(io.cwd, o.file), what: `--output (--format ${o.format})` }]));
+  checkOutputsApart(
+    [...reports, ...(opts.writeBaseline === undefined ? [] : [{ path: resolve(io.cwd, opts.writeBaseline), what: '--write-baseline' }])],
+    auditInputs(paths, opts, io.cwd),
+  );
+  // A report over the baseline it is judged against loses the baseline (a refreshed one may go there).
+  if (opts.baseline !== undefined) checkOutputsApart(reports, [{ path: resolve(io.cwd, opts.baseline), what: 'the --baseline' }]);
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live && (paths.length > 0 || opts.filesFrom !== undefined))
     throw new UsageError('give either files (paths, --files-from) or devices (--ssh, --inventory), not both');

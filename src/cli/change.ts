@@ -33,7 +33,7 @@ import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } 
 import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
 import { sideFileOptions } from './side-file-options.js';
-import { writeOutput } from './write-output.js';
+import { checkOutputsApart, writeOutput } from './write-output.js';
 import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -45,7 +45,15 @@ interface Setup {
   abs: (p: string) => string;
 }
 
-async function setup(opts: CommonOptions, io: CliIo): Promise<Setup> {
+/** `reads`: the files the command reads (configurations, the change script), which `--output` must not overwrite. */
+async function setup(opts: CommonOptions, io: CliIo, reads: ReadonlyArray<{ path: string | undefined; what: string }>): Promise<Setup> {
+  if (opts.output !== undefined)
+    checkOutputsApart(
+      [{ path: resolve(io.cwd, opts.output), what: '--output' }],
+      [...reads, { path: opts.config, what: 'the configuration file (--config)' }, { path: opts.dap, what: 'the --dap file' }].flatMap((r) =>
+        r.path === undefined || r.path === '-' ? [] : [{ path: resolve(io.cwd, r.path), what: r.what }],
+      ),
+    );
   const cfg = await configFor(
     io.cwd,
     opts.config === undefined ? undefined : resolve(io.cwd, opts.config),
@@ -142,7 +150,8 @@ function gateOnNew(diffs: readonly DeviceDiff[], failOnNew: Severity | undefined
 
 export async function diffCommand(paths: string[], opts: DiffCliOptions, io: CliIo): Promise<number> {
   const failOnNew = severityOption('--fail-on-new', opts.failOnNew);
-  const s = await setup(opts, io);
+  // With --git the paths name files of the repository's history, not of the working tree.
+  const s = await setup(opts, io, opts.git === undefined ? paths.map((path) => ({ path, what: 'a configuration' })) : []);
   let old: Side;
   let neu: Side;
   // Where each side's paths start (null: a git revision, whose errors name `REV:PATH`).
@@ -262,7 +271,10 @@ async function loadTarget(file: string | undefined, opts: SshCliOptions & Common
 export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOptions, io: CliIo): Promise<number> {
   const failOnNew = severityOption('--fail-on-new', opts.failOnNew);
   if (opts.commands === undefined) throw new UsageError('what-if: give the change script with --commands FILE');
-  const s = await setup(opts, io);
+  const s = await setup(opts, io, [
+    { path: file, what: 'the configuration' },
+    { path: opts.commands, what: 'the change script (--commands)' },
+  ]);
   let script: string;
   try {
     script = opts.commands === '-' ? io.readStdin() : readUserText(s.abs(opts.commands), READ_LIMITS.script);
@@ -316,7 +328,11 @@ function configuredFindings(d: DeviceDiff, s: Setup): DeviceDiff['findings'] {
 
 export async function planCommand(paths: string[], opts: PlanCliOptions, io: CliIo): Promise<number> {
   const severity = severityOption('--severity', opts.severity);
-  const s = await setup(opts, io);
+  const s = await setup(
+    opts,
+    io,
+    paths.map((path) => ({ path, what: 'a configuration' })),
+  );
   const rules =
     opts.rules === undefined
       ? undefined

@@ -2,8 +2,8 @@
 // that is a folder, no permission or a full disk is the user's to fix (exit 2, one line), never an
 // internal error, and never leaves a cut file behind.
 
-import { accessSync, constants, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { UsageError } from './usage-error.js';
 
@@ -42,5 +42,33 @@ export function checkWritable(path: string, what: string): void {
     accessSync(dir, constants.W_OK);
   } catch {
     throw new UsageError(`${what} ${path}: permission denied`);
+  }
+}
+
+/** A file the run reads or writes: its absolute path, and what it is in words (`--commands`, `a configuration`). */
+export interface RunFile {
+  path: string;
+  what: string;
+}
+
+/**
+ * Refuses an output that would overwrite what the run reads (a configuration, a change script, the
+ * configuration file) or another output of the same run: the file, or one of the reports, would be lost.
+ */
+export function checkOutputsApart(outputs: readonly RunFile[], inputs: readonly RunFile[]): void {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const seen: RunFile[] = [];
+  for (const out of outputs) {
+    const input = inputs.find((i) => statSync(i.path, { throwIfNoEntry: false })?.isFile() === true && real(i.path) === real(out.path));
+    if (input) throw new UsageError(`${out.what} ${out.path}: is ${input.what}, which this run reads; write it to another file`);
+    const twice = seen.find((o) => real(o.path) === real(out.path));
+    if (twice) throw new UsageError(`${out.what} ${out.path}: ${twice.what} writes there too; give each its own file`);
+    seen.push(out);
   }
 }

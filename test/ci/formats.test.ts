@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AjvDraft04Module from 'ajv-draft-04';
@@ -203,6 +203,42 @@ describe('markdown', () => {
     expect(r.stdout).toContain('### vpn-demo — `fixtures/demo/demo-headend.cfg` (ASA 9.16(4))');
     expect(r.stdout).toContain('| error | warning | info |');
     expect(r.stdout).toContain('  ```\n  group-policy GP-CLEAR attributes\n   webvpn\n    anyconnect dpd-interval client 30\n  ```');
+  });
+});
+
+describe('--output never overwrites what the run reads', () => {
+  it('refuses an output that is an input, the baseline, or another output, before writing anything', async () => {
+    const dir = tempDir('ama-clobber-');
+    const config = join(dir, 'vpn.cfg');
+    copyFileSync(DEMO, config);
+    const original = readFileSync(config, 'utf8');
+    writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n split-dns none\n');
+    writeFileSync(join(dir, 'base.json'), '{}');
+    const cases: Array<[string[], RegExp]> = [
+      [['audit', 'vpn.cfg', '--format', 'json', '--output', 'vpn.cfg'], /--output \(--format json\) .*vpn\.cfg: is a configuration, which this run reads/],
+      [
+        ['audit', 'vpn.cfg', '--format', 'json', '--output', 'a.out', '--format', 'sarif', '--output', './a.out'],
+        /--output \(--format json\) writes there too/,
+      ],
+      [['audit', 'vpn.cfg', '--baseline', 'base.json', '--format', 'json', '--output', 'base.json'], /is the --baseline/],
+      [['audit', 'vpn.cfg', '--write-baseline', 'vpn.cfg'], /--write-baseline .*vpn\.cfg: is a configuration/],
+      [['plan', 'vpn.cfg', '--output', 'vpn.cfg'], /--output .*vpn\.cfg: is a configuration/],
+      [['diff', 'vpn.cfg', DEMO, '--output', 'vpn.cfg'], /is a configuration/],
+      [['what-if', 'vpn.cfg', '--commands', 'change.txt', '--output', 'change.txt'], /is the change script \(--commands\)/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cliWith({ cwd: dir }, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+    expect(readFileSync(config, 'utf8')).toBe(original);
+    expect(readFileSync(join(dir, 'change.txt'), 'utf8')).toContain('split-dns none');
+    expect(readFileSync(join(dir, 'base.json'), 'utf8')).toBe('{}');
+    expect(existsSync(join(dir, 'a.out'))).toBe(false);
+    // Refreshing a baseline in place is how a baseline is updated: allowed.
+    const refresh = await cliWith({ cwd: dir }, 'audit', 'vpn.cfg', '--write-baseline', 'fresh.json');
+    expect(refresh.code).toBe(0);
+    expect((await cliWith({ cwd: dir }, 'audit', 'vpn.cfg', '--baseline', 'fresh.json', '--write-baseline', 'fresh.json')).code).toBe(0);
   });
 });
 
