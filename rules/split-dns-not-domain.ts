@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { policyRemedy } from '../src/engine/rule-kit.js';
+import { policyLabel, policyRemedy } from '../src/engine/rule-kit.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const IPV6 = /^[0-9a-f:]+$/i;
@@ -40,12 +40,22 @@ export default createRule({
       const good = s.value.filter((d) => notADomain(d) === null);
       // Fix the line where the list is: the policy (or DfltGrpPolicy) that set it.
       const policy = s.groupPolicy ?? p.resolved.groupPolicy;
+      // With no valid entry and no default domain, `split-dns none` would send every query in the
+      // clear (row D5): what belongs there is the internal domains, which only the user knows.
+      const noFallback = good.length === 0 && p.resolved.attributes.defaultDomain.state !== 'value';
       report.profile(p, {
         messageId: 'notDomain',
         setting: 'splitDns',
         data: { entries: bad.map(([d, why]) => `\`${d}\` (${why})`).join(', '), inherited: s.from === 'DfltGrpPolicy' ? ', inherited from DfltGrpPolicy' : '' },
         at: s.line,
-        remedy: policyRemedy(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none'], p.resolved.name),
+        remedy: noFallback
+          ? null
+          : policyRemedy(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none'], p.resolved.name),
+        ...(noFallback
+          ? {
+              needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${s.groupPolicy === null ? policyLabel(p.resolved) : `group-policy ${policy}`} (removing the entries alone, \`split-dns none\`, would send every query in the clear: row D5)`,
+            }
+          : {}),
       });
     }
   },

@@ -22,8 +22,27 @@ export default {
       ],
     },
     {
+      // `split-dns none` would leave no default domain either: row D5, every query in the clear.
+      name: "nothing valid and no default domain: no CLI, the domains are the user's to give",
+      config: mobile({
+        policy: ['split-tunnel-policy tunnelspecified', 'split-tunnel-network-list value ST', 'dns-server value 10.0.0.53', 'split-dns value 10.0.0.53'],
+      }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-dns value 10.0.0.53',
+          severity: 'warning',
+          messageId: 'notDomain',
+          fix: null,
+          needsInput:
+            'the internal domains iOS should resolve through the tunnel, as `split-dns value DOMAIN ...` in group-policy GP (removing the entries alone',
+        },
+      ],
+    },
+    {
+      // With a default domain, `split-dns none` leaves row D4: the default domain is tunnelled.
       name: 'an inherited bad list is fixed in DfltGrpPolicy',
-      config: mobile({ dflt: ['split-dns value 8.8.8.8'], policy: SPLIT }),
+      config: mobile({ dflt: ['split-dns value 8.8.8.8'], policy: [...SPLIT, 'default-domain value corp.example.com'] }),
       findings: [
         {
           profile: 'MOBILE',
