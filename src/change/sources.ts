@@ -91,6 +91,13 @@ export function sidesFromGit(repo: string, range: { base: string; head: string }
       throw new GitError(`--git: \`${rev}\` is not a commit in the repository at ${repo} (is it fetched? CI checkouts are shallow: fetch-depth: 0)`);
     }
   }
+  // A path (or pathspec) that names nothing on either side is a typo, not "no change": it would
+  // pass the gate without looking at anything. Compared with the empty tree, every file of a revision shows.
+  const empty = git(['hash-object', '-t', 'tree', '/dev/null']).toString('utf8').trim();
+  for (const path of paths) {
+    const found = [range.base, range.head].some((rev) => git(['diff', '--name-only', '-z', empty, rev, '--', path]).length > 0);
+    if (!found) throw new GitError(`--git: ${path} matches no file in ${range.base} or ${range.head}`);
+  }
   const changed = git(['diff', '--name-status', '-z', '--no-renames', range.base, range.head, '--', ...paths])
     .toString('utf8')
     .split('\0')

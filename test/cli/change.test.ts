@@ -225,6 +225,13 @@ describe('diff OLD NEW', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^asa-mobile-audit: --git: `no-such-rev` is not a commit in the repository/);
     expect((await cliWith({ cwd: repo }, 'diff', '--git', '--upload-pack=x..HEAD')).code).toBe(2);
+    // A path that names nothing on either side is a typo that would pass the gate unseen.
+    const typo = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', 'confgis/', '--fail-on-new', 'warning');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('asa-mobile-audit: --git: confgis/ matches no file in HEAD~1 or HEAD\n');
+    // A pathspec that matches an unchanged file is fine: nothing changed there.
+    const unchanged = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', 'configs/other.cfg', 'configs/*.cfg');
+    expect(unchanged.code).toBe(0);
     // A commit that empties a config (a collection job that failed): not compared, never "all resolved".
     writeFileSync(join(repo, 'configs', 'vpn-demo'), '');
     git('commit', '-q', '-am', 'collection failed');
