@@ -103,6 +103,18 @@ describe('--files-from', () => {
     expect(auditJson(quoted.stdout).targets.map((t) => t.source)).toEqual(['café.cfg']);
   });
 
+  it('passes (exit 0, with a note) a list that holds no configuration: a change that touched none', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'not a configuration\n');
+    for (const stdin of ['notes.txt\n', '']) {
+      const r = await cliWith({ cwd: dir, stdin }, 'audit', '--files-from', '-');
+      expect(r.code, JSON.stringify(stdin)).toBe(0);
+      expect(r.stderr).toContain('no ASA configuration found in the list from --files-from -');
+    }
+    // The same file named as a path is an error: nothing at all could be audited.
+    expect((await cliWith({ cwd: dir }, 'audit', 'notes.txt')).code).toBe(2);
+  });
+
   it('unquotes what git quotes and leaves other lines alone', () => {
     expect(unquoteGitPath('"configs/caf\\303\\251 \\"x\\".cfg"')).toBe('configs/café "x".cfg');
     expect(unquoteGitPath('"tab\\there"')).toBe('tab\there');
