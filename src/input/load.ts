@@ -48,10 +48,29 @@ export function loadConfigFile(path: string, evidence: Evidence = 'lenient', max
 /** Parses bytes that claim to be an ASA configuration, refusing what clearly is not one. */
 export function parseConfigInput(bytes: Uint8Array, source: string, evidence: Evidence = 'lenient'): ParsedConfig {
   if (bytes.length === 0) throw new InputError(source, 'file is empty', null, 'empty');
-  if (looksBinary(bytes)) throw new InputError(source, 'binary file, not a text configuration', null, 'binary');
-  const parsed = parseConfigBytes(bytes, source);
+  // A config saved on Windows (PowerShell's `>`, Notepad's "Unicode") is UTF-16 with a byte-order
+  // mark; its NUL high bytes would otherwise read as a binary file.
+  const utf16 = utf16Encoding(bytes);
+  const text = utf16 === null ? bytes : Buffer.from(new TextDecoder(utf16).decode(bytes), 'utf8');
+  if (looksBinary(text)) throw new InputError(source, 'binary file, not a text configuration', null, 'binary');
+  const parsed = parseConfigBytes(text, source);
+  if (utf16 !== null)
+    parsed.problems.unshift({
+      line: null,
+      severity: 'info',
+      code: 'utf-16',
+      message: `file is ${utf16.toUpperCase()} (it has a byte-order mark); read as such`,
+    });
   rejectIfNotAsa(parsed, evidence);
   return parsed;
+}
+
+/** `utf-16le` / `utf-16be` when the bytes start with that byte-order mark (TextDecoder drops it). */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 // Lines only an ASA (or PIX/FWSM) prints. IOS shares `hostname`, `interface`, `access-list`, so those prove nothing.

@@ -101,6 +101,28 @@ describe('audit exit codes', () => {
     expect(complete.stdout).not.toMatch(/incomplete/);
   });
 
+  it('reads a UTF-16 configuration with a byte-order mark (Windows) as the same configuration, and says so', async () => {
+    const text = readFileSync(corpus('wosm-asa91-sslvpn-only.cfg'), 'utf8');
+    const dir = tempDir();
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le).swap16(); // a copy: FE FF and big-endian code units
+    writeFileSync(join(dir, 'le.cfg'), le);
+    writeFileSync(join(dir, 'be.cfg'), be);
+    const plain = auditJson((await cli('audit', corpus('wosm-asa91-sslvpn-only.cfg'), '--format', 'json', '--fail-on', 'never')).stdout).targets[0]!;
+    // A directory scan audits them too (they were skipped as binary files).
+    const r = await cliWith({ cwd: dir }, 'audit', '.', '--format', 'json', '--fail-on', 'never');
+    expect(r.code).toBe(0);
+    const targets = auditJson(r.stdout).targets;
+    expect(targets.map((t) => t.source)).toEqual(['be.cfg', 'le.cfg']);
+    for (const [t, name] of [
+      [targets[0]!, 'UTF-16BE'],
+      [targets[1]!, 'UTF-16LE'],
+    ] as const) {
+      expect(t.findings.map((f) => [f.ruleId, f.line, f.message])).toEqual(plain.findings.map((f) => [f.ruleId, f.line, f.message]));
+      expect(t.parseProblems[0]).toMatchObject({ code: 'utf-16', severity: 'info', message: `file is ${name} (it has a byte-order mark); read as such` });
+    }
+  });
+
   it('says that no profile was found only in the part a cut-short file holds', async () => {
     // A capture cut off before any tunnel-group: its profiles may be in the missing part.
     const lines = readFileSync(corpus('wosm-asa84-ikev1-ra.cfg'), 'utf8').split('\n');
