@@ -15,10 +15,13 @@ export interface Completeness {
   /** 1-based line of `: end`, when present. */
   endLine: number | null;
   checksumLine: number | null;
+  /** 1-based line where a second configuration starts (a second `ASA Version` line), or null. */
+  secondConfigLine: number | null;
 }
 
 export function assessCompleteness(lines: string[], kinds: Uint8Array, start: number, end: number, wrapper: WrapperKind, multiContext: boolean): Completeness {
   let versionIdx = -1;
+  let secondVersionIdx = -1;
   let endIdx = -1;
   let checksumIdx = -1;
   let lastCommand = -1;
@@ -28,9 +31,15 @@ export function assessCompleteness(lines: string[], kinds: Uint8Array, start: nu
     if (k === LineKind.Command) {
       lastCommand = i;
       lastMeaningful = i;
-      if (versionIdx === -1 && lines[i]!.charCodeAt(0) !== 0x20 && readVersionLine(lines[i]!) !== null) versionIdx = i;
+      if (lines[i]!.charCodeAt(0) !== 0x20 && secondVersionIdx === -1 && lines[i]!.includes('Version') && readVersionLine(lines[i]!) !== null) {
+        if (versionIdx === -1) versionIdx = i;
+        else secondVersionIdx = i;
+      }
     } else if (k === LineKind.ColonComment) {
-      if (versionIdx === -1 && readVersionLine(lines[i]!) !== null) versionIdx = i;
+      if (secondVersionIdx === -1 && readVersionLine(lines[i]!) !== null) {
+        if (versionIdx === -1) versionIdx = i;
+        else secondVersionIdx = i;
+      }
     } else if (k === LineKind.End) {
       endIdx = i;
       lastMeaningful = i;
@@ -54,13 +63,20 @@ export function assessCompleteness(lines: string[], kinds: Uint8Array, start: nu
         : `no \`: end\` line; ${stop}`,
     );
   }
+  // Two configurations pasted into one file (or `show running-config` twice in one session) would be
+  // audited as one device, the second's lines overriding the first's: not one configuration.
+  if (secondVersionIdx !== -1)
+    reasons.unshift(
+      `a second configuration starts at line ${secondVersionIdx + 1} (\`${redactLine(lines[secondVersionIdx]!).trim().slice(0, 60)}\`) after the first at line ${versionIdx + 1}; audit each on its own`,
+    );
   const complete = reasons.length === 0;
   return {
     complete,
     reasons,
-    line: complete ? null : lastMeaningful === -1 ? null : lastMeaningful + 1,
+    line: complete ? null : secondVersionIdx !== -1 ? secondVersionIdx + 1 : lastMeaningful === -1 ? null : lastMeaningful + 1,
     endLine: endIdx === -1 ? null : endIdx + 1,
     checksumLine: checksumIdx === -1 ? null : checksumIdx + 1,
+    secondConfigLine: secondVersionIdx === -1 ? null : secondVersionIdx + 1,
   };
 }
 

@@ -114,7 +114,10 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
         line: section.completeness.line,
         severity: 'error',
         code: 'incomplete',
-        message: (section.contextName ? `context ${section.contextName}: ` : '') + `configuration is incomplete: ${section.completeness.reasons.join('; ')}`,
+        message:
+          (section.contextName ? `context ${section.contextName}: ` : '') +
+          (section.completeness.secondConfigLine !== null ? 'not one configuration' : 'configuration is incomplete') +
+          `: ${section.completeness.reasons.join('; ')}`,
       });
     }
   }

@@ -38,7 +38,12 @@ export function targetHeading(s: TargetSummary): string[] {
   const device = [s.hostname ?? 'unknown hostname', s.asaVersion ? `ASA ${s.asaVersion}` : 'ASA version unknown'];
   const where = s.context ? ` [context ${s.context}]` : s.space === 'system' ? ' [system execution space]' : '';
   const out = [`${s.source}${where}: ${device.join(', ')}`];
-  if (!s.complete) out.push('  !! INCOMPLETE configuration: results below cover only what the file holds.');
+  if (!s.complete)
+    out.push(
+      s.parseProblems.some((p) => p.code === 'incomplete' && p.message.includes('not one configuration'))
+        ? '  !! NOT ONE configuration: results below mix two; audit each on its own.'
+        : '  !! INCOMPLETE configuration: results below cover only what the file holds.',
+    );
   for (const p of s.parseProblems) {
     if (p.severity === 'info') continue;
     out.push(`  ${p.severity}${p.line !== null ? ` (line ${p.line})` : ''}: ${p.message}`);

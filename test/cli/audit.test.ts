@@ -123,6 +123,16 @@ describe('audit exit codes', () => {
     }
   });
 
+  it('refuses two configurations pasted into one file (exit 2), and says so above the findings', async () => {
+    const dir = tempDir();
+    const both = join(dir, 'both.cfg');
+    writeFileSync(both, readFileSync(corpus('wosm-asa91-sslvpn-only.cfg'), 'utf8') + readFileSync(fixture('plan/rename-collision.cfg'), 'utf8'));
+    const r = await cliWith({ env: { COLUMNS: '200' } }, 'audit', both);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('!! NOT ONE configuration: results below mix two; audit each on its own.');
+    expect(r.stderr).toMatch(/both\.cfg:\d+: not one configuration: a second configuration starts at line \d+ \(`ASA Version 9\.16\(4\)`\)/);
+  });
+
   it('says that no profile was found only in the part a cut-short file holds', async () => {
     // A capture cut off before any tunnel-group: its profiles may be in the missing part.
     const lines = readFileSync(corpus('wosm-asa84-ikev1-ra.cfg'), 'utf8').split('\n');

@@ -134,6 +134,25 @@ describe('completeness', () => {
     expect(parsed.problems.some((p) => p.code === 'incomplete')).toBe(!complete);
   });
 
+  it('refuses two configurations in one file as one: pasted together, or `show running-config` twice in a session', () => {
+    const a = readFileSync(corpus('wosm-asa91-sslvpn-only.cfg'), 'utf8');
+    const b = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8');
+    const second = a.split('\n').length - 1 + b.split('\n').findIndex((l) => l.startsWith('ASA Version')) + 1;
+    const both = parseConfigText(a + b, 'both.cfg');
+    const c = both.sections[0]!.completeness;
+    expect(c).toMatchObject({ complete: false, secondConfigLine: second, line: second });
+    const problem = both.problems.find((p) => p.code === 'incomplete')!;
+    expect(problem).toMatchObject({ severity: 'error', line: second });
+    expect(problem.message).toBe(
+      `not one configuration: a second configuration starts at line ${second} (\`ASA Version 9.16(4)\`) after the first at line 3; audit each on its own`,
+    );
+    const session = parseConfigText(`asa# show running-config\n${a}asa# show running-config\n${a}asa# `, 'session.log');
+    expect(session.sections[0]!.completeness.secondConfigLine).not.toBeNull();
+    // One configuration, whatever its wrapper: no second one.
+    for (const rel of ['corpus/wosm-asa91-sslvpn-only.cfg', 'synthetic/oxidized-single-912.cfg', 'synthetic/rancid-asa.cfg'])
+      expect(loadConfigFile(fixture(rel)).sections[0]!.completeness.secondConfigLine, rel).toBeNull();
+  });
+
   it('says where and why a capture stops', () => {
     const cut = loadConfigFile(fixture('synthetic/truncated-in-block.cfg')).sections[0]!.completeness;
     expect(cut.line).toBe(22);
