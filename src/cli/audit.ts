@@ -18,7 +18,7 @@ import { gate, type FailOn } from '../gate.js';
 import { InputError } from '../input/load.js';
 import { colourWanted } from '../report/colour.js';
 import { outputWidth } from '../report/wrap.js';
-import { checkOutputsApart, checkWritable, writeOutput, type RunFile } from './write-output.js';
+import { checkOutputsApart, checkWritable, refuseFolderName, writeOutput, type RunFile } from './write-output.js';
 import { FORMATS, formatNotes, formatter, isFormat, type Format } from '../report/formats.js';
 import type { ReportInput } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
@@ -74,6 +74,25 @@ function auditInputs(paths: readonly string[], opts: AuditCliOptions, cwd: strin
   ];
 }
 
+/** Options that only live collection reads, with their flags. */
+const SSH_ONLY_OPTIONS: ReadonlyArray<readonly [keyof SshCliOptions, string]> = [
+  ['user', '--user'],
+  ['passwordEnv', '--password-env'],
+  ['enablePasswordEnv', '--enable-password-env'],
+  ['identity', '--identity'],
+  ['knownHosts', '--known-hosts'],
+  ['acceptNew', '--accept-new'],
+  ['legacyAlgorithms', '--legacy-algorithms'],
+  ['context', '--context'],
+  ['save', '--save'],
+  ['keepSecrets', '--keep-secrets'],
+  ['concurrency', '--concurrency'],
+  ['timeout', '--timeout'],
+  ['commandTimeout', '--command-timeout'],
+  ['maxOutputMb', '--max-output-mb'],
+  ['maxAuthRounds', '--max-auth-rounds'],
+];
+
 function outputsFor(opts: AuditCliOptions): Array<{ format: Format; file: string | null }> {
   const formats = opts.format.length > 0 ? opts.format : ['table'];
   for (const f of formats) if (!isFormat(f)) throw new UsageError(`--format: \`${f}\` is not one of ${FORMATS.join(', ')}`);
@@ -97,7 +116,12 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     throw new UsageError(`--max-bytes: at least ${MIN_MARKDOWN_BYTES} (the summary and the note on what was cut always stay), not ${maxBytes}`);
   if (opts.helpUriBase !== undefined && !isWebUrl(opts.helpUriBase)) throw new UsageError(`--help-uri-base: \`${opts.helpUriBase}\` is not an http(s) URL`);
   // Where reports and baselines go is checked before the work: a typo must not cost a fleet run.
-  for (const out of outputsFor(opts)) if (out.file !== null) checkWritable(resolve(io.cwd, out.file), '--output');
+  for (const out of outputsFor(opts)) {
+    if (out.file === null) continue;
+    refuseFolderName(out.file, '--output');
+    checkWritable(resolve(io.cwd, out.file), '--output');
+  }
+  if (opts.writeBaseline !== undefined) refuseFolderName(opts.writeBaseline, '--write-baseline');
   if (opts.writeBaseline !== undefined) checkWritable(resolve(io.cwd, opts.writeBaseline), '--write-baseline');
   const reports = outputs.flatMap((o) => (o.file === null ? [] : [{ path: resolve(io.cwd, o.file), what: `--output (--format ${o.format})` }]));
   checkOutputsApart(
@@ -112,6 +136,12 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (paths.length > 0 && opts.filesFrom !== undefined) throw new UsageError('give either paths or --files-from, not both');
   if (!live && paths.length === 0 && opts.filesFrom === undefined && !opts.printConfig)
     throw new UsageError('audit: give at least one configuration file or directory, - for standard input (or --files-from, --ssh, --inventory)');
+  // An option that does nothing here is said, not silently dropped: `--save` on a file audit saves nothing.
+  if (!live) {
+    const sshOnly = SSH_ONLY_OPTIONS.filter(([key]) => opts[key] !== undefined).map(([, flag]) => flag);
+    if (sshOnly.length > 0) complain(io, `${sshOnly.join(', ')}: only with --ssh or --inventory; ignored for files`);
+  }
+  if (opts.nul && opts.filesFrom === undefined) complain(io, '-z: only with --files-from; ignored');
 
   const cfg = withRuleOverrides(
     await configFor(

@@ -1,7 +1,7 @@
 // `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
 // composing a plan are in change/; the words and formats in report/change-*.
 
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseFile } from '../audit/pipeline.js';
@@ -33,7 +33,7 @@ import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } 
 import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
 import { sideFileOptions } from './side-file-options.js';
-import { checkOutputsApart, writeOutput } from './write-output.js';
+import { checkOutputsApart, refuseFolderName, writeOutput } from './write-output.js';
 import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -47,6 +47,7 @@ interface Setup {
 
 /** `reads`: the files the command reads (configurations, the change script), which `--output` must not overwrite. */
 async function setup(opts: CommonOptions, io: CliIo, reads: ReadonlyArray<{ path: string | undefined; what: string }>): Promise<Setup> {
+  if (opts.output !== undefined) refuseFolderName(opts.output, '--output');
   if (opts.output !== undefined)
     checkOutputsApart(
       [{ path: resolve(io.cwd, opts.output), what: '--output' }],
@@ -167,6 +168,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     if (paths.length !== 2) throw new UsageError('diff: give OLD and NEW (two files or two directories), or --git BASE[..HEAD] [PATH...]');
     // A directory against a file would report every other device of the directory as removed.
     const kinds = paths.map((p) => (isDirectory(s.abs(p)) ? 'a directory' : 'a file'));
+    // Beside a directory, a missing path is named as missing, not as "a file". (Two files, one of
+    // them missing, compare as a device not compared, in every format.)
+    if (kinds.includes('a directory'))
+      for (const [i, p] of paths.entries()) if (!existsSync(s.abs(p))) throw new UsageError(`diff: ${i === 0 ? 'OLD' : 'NEW'} ${p}: no such file or directory`);
     if (kinds[0] !== kinds[1])
       throw new UsageError(
         `diff: OLD is ${kinds[0]!} and NEW is ${kinds[1]!}; give two files or two directories (devices in directories are matched by hostname)`,
@@ -340,6 +345,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
           .split(',')
           .map((r) => r.trim())
           .filter((r) => r !== '');
+  if (rules !== undefined && rules.length === 0) throw new UsageError('--rules: give at least one rule id (`' + TOOL_NAME + ' rules` lists them)');
   for (const id of rules ?? []) {
     if (!RULES.some((r) => r.meta.id === id)) {
       const near = nearest(

@@ -30,6 +30,11 @@ export function writeOutput(path: string, text: string | Buffer, what: string, m
   }
 }
 
+/** A path typed with a trailing slash names a folder: writing a file there by its name would surprise. */
+export function refuseFolderName(typed: string, what: string): void {
+  if (/[/\\]$/.test(typed)) throw new UsageError(`${what} ${typed}: names a folder (it ends with a slash); give a file name`);
+}
+
 /** Whether `path` can be written, checked before the work that produces it (same messages as a failed write). */
 export function checkWritable(path: string, what: string): void {
   const dir = dirname(path);

@@ -133,6 +133,19 @@ describe('audit exit codes', () => {
     expect(r.stderr).toMatch(/both\.cfg:\d+: not one configuration: a second configuration starts at line \d+ \(`ASA Version 9\.16\(4\)`\)/);
   });
 
+  it('says which options do nothing for a file audit, and refuses an --output that names a folder', async () => {
+    const r = await cli('audit', DEMO, '--save', 'saved', '--timeout', '-1', '--keep-secrets', '-z', '--fail-on', 'never');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('asa-mobile-audit: --save, --keep-secrets, --timeout: only with --ssh or --inventory; ignored for files\n');
+    expect(r.stderr).toContain('asa-mobile-audit: -z: only with --files-from; ignored\n');
+    expect((await cli('audit', DEMO, '--fail-on', 'never')).stderr).toBe('');
+    const dir = tempDir();
+    const folder = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--output', 'sub/');
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('asa-mobile-audit: --output sub/: names a folder (it ends with a slash); give a file name\n');
+    expect((await cliWith({ cwd: dir }, 'audit', DEMO, '--write-baseline', 'b/')).code).toBe(2);
+  });
+
   it('says that no profile was found only in the part a cut-short file holds', async () => {
     // A capture cut off before any tunnel-group: its profiles may be in the missing part.
     const lines = readFileSync(corpus('wosm-asa84-ikev1-ra.cfg'), 'utf8').split('\n');

@@ -339,6 +339,25 @@ describe('diff: what it refuses', () => {
     const outside = await cliWith({ cwd: dir }, 'diff', '--git', 'HEAD~1');
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/--git: .* is not inside a git repository/);
+    // A missing side is named as missing (it was called "a file").
+    const missing = await cliWith({ cwd: dir }, 'diff', 'configs', 'nosuchdir');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('asa-mobile-audit: diff: NEW nosuchdir: no such file or directory\n');
+  });
+
+  it('refuses an --output that names a folder, and an empty plan --rules', async () => {
+    const dir = tempDir();
+    for (const args of [
+      ['diff', DEMO, DEMO, '--output', 'out/'],
+      ['plan', DEMO, '--output', 'out/'],
+    ]) {
+      const r = await cliWith({ cwd: dir }, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe('asa-mobile-audit: --output out/: names a folder (it ends with a slash); give a file name\n');
+    }
+    const none = await cliWith({ cwd: dir }, 'plan', DEMO, '--rules', ' , ');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--rules: give at least one rule id/);
   });
 });
 
