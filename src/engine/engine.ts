@@ -104,8 +104,12 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
   const add = (d: ReportDescriptor, profile: MobileProfile | null): void => {
     const template = (meta.messages as Record<string, string | undefined>)[d.messageId];
     if (template === undefined) throw new RuleContractError(meta.id, `reported unknown messageId \`${d.messageId}\``);
-    const severity = d.severity ?? meta.severity;
-    if (!meta.severities.includes(severity)) throw new RuleContractError(meta.id, `reported severity ${severity}, which meta.severities does not list`);
+    const reported = d.severity ?? meta.severity;
+    if (!meta.severities.includes(reported)) throw new RuleContractError(meta.id, `reported severity ${reported}, which meta.severities does not list`);
+    // A profile audited only on an assumption that phones reach it ([recalled]/[inferred]) is not
+    // hard-failed on: its errors are reported as warnings, and the message says what they would be.
+    const capped = reported === 'error' && (profile?.reach.assumption ?? null) !== null;
+    const severity = capped ? 'warning' : reported;
     const at =
       d.at === undefined || d.at === null
         ? { line: null, role: 'offending' as const }
@@ -134,7 +138,9 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       data,
       // `line {{n}}` with a number names a configuration line; a finding in an XML file quotes its own lines.
       message:
-        renderMessage(meta.id, template, data, d.file === undefined || d.file === device.model.source ? lineRef : undefined) + hedges(profile, d.setting),
+        renderMessage(meta.id, template, data, d.file === undefined || d.file === device.model.source ? lineRef : undefined) +
+        hedges(profile, d.setting) +
+        (capped ? ' It is an error if phones do reach this profile.' : ''),
       line: at.line,
       lineRole: at.role,
       file: d.file !== undefined && d.file !== device.model.source ? d.file : null,

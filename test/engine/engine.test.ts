@@ -264,6 +264,21 @@ describe('what a verdict rests on', () => {
     expect(g!.message).not.toContain('Audited because');
   });
 
+  it('reports an error on a profile reached only by assumption as a warning, saying what it would be', () => {
+    const noDns = RULES.find((r) => r.meta.id === 'split-dns-without-dns-server')!;
+    // No vpn-tunnel-protocol anywhere: the profile is audited on the assumed built-in default.
+    const assumed = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n split-tunnel-policy tunnelall\n')));
+    const [f] = runRules(assumed.resolved, [noDns]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
+    expect(f).toMatchObject({ severity: 'warning', basis: 'recalled' });
+    expect(f!.message).toMatch(/\(Audited because .*\) It is an error if phones do reach this profile\.$/);
+    const sure = analyseText(
+      wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n split-tunnel-policy tunnelall\n')),
+    );
+    const [g] = runRules(sure.resolved, [noDns]).findings.filter((x) => x.tunnelGroup === 'MOBILE');
+    expect(g!.severity).toBe('error');
+    expect(g!.message).not.toContain('It is an error if');
+  });
+
   it('marks the basis recalled when the value the finding is about is a [recalled] built-in default', () => {
     // No keepalive line anywhere: the 20 s the finding is about is the built-in default [recalled].
     const implied = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n')));
