@@ -383,7 +383,7 @@ describe('what-if FILE --commands CHANGE.txt', () => {
       expect(r.stdout, format).toMatch(/pre-shared-key (\\?<|&lt;)redacted/);
     }
     const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
-    expect(json.problems.map((p) => p.command)).toEqual([
+    expect(json.problems!.map((p) => p.command)).toEqual([
       'ikev1 pre-shared-key <redacted>',
       'username a password <redacted> privilege 15',
       'aaa-server R (inside) host 10.0.0.20',
