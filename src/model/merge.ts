@@ -134,7 +134,13 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
  */
 function masked(p: MergeProblem): MergeProblem {
   const safe = redactLine(p.command);
-  const message = redactLine(safe === p.command ? p.message : p.message.split(p.command).join(safe));
+  // Every quoted line (`...`) is masked as a line of its own: a message may quote the command's
+  // parent (`aaa-server R host IP KEY`), where an anchored form matches only at the start.
+  const quoted = (safe === p.command ? p.message : p.message.split(p.command).join(safe)).replace(
+    /`([^`]*)`/g,
+    (_, inner: string) => `\`${redactLine(inner)}\``,
+  );
+  const message = redactLine(quoted);
   return safe === p.command && message === p.message ? p : { ...p, command: safe, message };
 }
 

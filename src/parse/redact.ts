@@ -102,14 +102,16 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   ),
   form('RIP authentication key', String.raw`(\brip\s+authentication\s+key\s+${MARKER})${SECRET}`, 'gi', ' rip authentication key R1pKey key_id 1', 'R1pKey'),
   form('load-balancing cluster key', String.raw`^(\s*cluster\s+key\s+${MARKER})${SECRET}`, 'i', ' cluster key Clust3rK', 'Clust3rK'),
-  // Under `scansafe general-options`; `license smart` (ASAv) names a mode, not a secret.
+  // Under `scansafe general-options` (a change script may hold it unindented); `license smart` (ASAv)
+  // names a mode, not a secret.
   form(
     'Cloud Web Security licence key',
-    String.raw`^(\s+license\s+)(?!smart\b)${SECRET}`,
+    String.raw`^(\s*license\s+)(?!smart\b)${SECRET}`,
     'i',
     ' license 0F1E2D3C4B5A69788796A5B4C3D2E1F0',
     '0F1E2D3C4B5A69788796A5B4C3D2E1F0',
   ),
+  form('Smart Licensing ID token', String.raw`(\bidtoken\s+)${SECRET}`, 'gi', 'license smart register idtoken NjA4ZTUtVG9rZW4', 'NjA4ZTUtVG9rZW4'),
   form('PKCS12 import passphrase', String.raw`(\bpkcs12\s+)${SECRET}`, 'gi', 'crypto ca import TP pkcs12 P12Passphr nointeractive', 'P12Passphr'),
   form('ISAKMP key', String.raw`(\bisakmp\s+key\s+)${SECRET}`, 'gi', 'crypto isakmp key Isakmp0ld address 192.0.2.1', 'Isakmp0ld'),
   form(
@@ -122,7 +124,7 @@ export const SECRET_FORMS: readonly SecretForm[] = [
 ];
 
 // A cheap look before the table: only lines with one of these words can hold a secret.
-const MAYBE_SECRET = /pass|pre-shared|community|secret|key|license|pkcs12|-pw\b|snmp-server|aaa-server|isakmp|:\/\/[^\s/]*@/i;
+const MAYBE_SECRET = /pass|pre-shared|community|secret|key|license|idtoken|pkcs12|-pw\b|snmp-server|aaa-server|isakmp|:\/\/[^\s/]*@/i;
 
 export function redactLine(line: string): string {
   if (!MAYBE_SECRET.test(line)) return line;

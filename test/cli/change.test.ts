@@ -364,7 +364,7 @@ describe('diff: what it refuses', () => {
 describe('what-if FILE --commands CHANGE.txt', () => {
   it('masks secrets typed in the change script wherever it quotes a line, in every format', async () => {
     const dir = tempDir();
-    const secrets = ['S3cretPSK', 'Pw1x', 'RadK3y', 'An0ther'];
+    const secrets = ['S3cretPSK', 'Pw1x', 'RadK3y', 'An0ther', '0F1E2D3C4B5A6978', 'PosKeyLeak99'];
     writeFileSync(
       join(dir, 'change.txt'),
       [
@@ -374,6 +374,10 @@ describe('what-if FILE --commands CHANGE.txt', () => {
         ' key RadK3y', // a sub-command of an unmodelled mode
         'tunnel-group NOPE ipsec-attributes',
         ' ikev1 pre-shared-key An0ther', // under a profile that does not exist
+        'scansafe general-options',
+        ' license 0F1E2D3C4B5A6978', // stored trimmed: the form must not need the indentation
+        'aaa-server R2 (inside) host 10.0.0.22 PosKeyLeak99',
+        ' timeout 5', // its message quotes the parent line, key and all
       ].join('\n'),
     );
     for (const format of ['text', 'json', 'markdown', 'github', 'html']) {
@@ -390,6 +394,10 @@ describe('what-if FILE --commands CHANGE.txt', () => {
       'key <redacted>',
       'tunnel-group NOPE ipsec-attributes',
       'ikev1 pre-shared-key <redacted>',
+      'scansafe general-options',
+      'license <redacted>',
+      'aaa-server R2 (inside) host 10.0.0.22 <redacted>',
+      'timeout 5',
     ]);
   });
 
