@@ -155,6 +155,9 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     io.stdout(await printConfig(cfg, opts.failOn));
     return ExitCode.Ok;
   }
+  const written = [...reports, ...(opts.writeBaseline === undefined ? [] : [{ path: resolve(io.cwd, opts.writeBaseline), what: '--write-baseline' }])];
+  // The configuration file found by walking up is read too.
+  if (cfg.source !== null) checkOutputsApart(written, [{ path: cfg.source, what: 'the configuration file' }]);
   const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
   const rules = configuredRules(RULES, cfg);
   const auditOptions = {
@@ -204,6 +207,12 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     if (paths.includes('-')) auditStdin(io.readStdin(), auditOptions, run);
     relabel(run, io.cwd);
   }
+  // Now the configurations read are known (a directory's, a list's): no report or baseline over one.
+  // (Stdin and live sources are no files; the check passes over what is not a file.)
+  checkOutputsApart(
+    written,
+    [...new Set(run.targets.map((t) => t.summary.source))].map((source) => ({ path: abs(source), what: 'a configuration' })),
+  );
 
   const result = gate(run, {
     config: cfg,

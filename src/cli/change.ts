@@ -60,6 +60,9 @@ async function setup(opts: CommonOptions, io: CliIo, reads: ReadonlyArray<{ path
     opts.config === undefined ? undefined : resolve(io.cwd, opts.config),
     RULES.map((r) => r.meta.id),
   );
+  // The configuration file found by walking up is read too.
+  if (opts.output !== undefined && cfg.source !== null)
+    checkOutputsApart([{ path: resolve(io.cwd, opts.output), what: '--output' }], [{ path: cfg.source, what: 'the configuration file' }]);
   const options: AuditOptions = {
     rules: configuredRules(RULES, cfg),
     profileFilter: profileFilter(cfg),
@@ -94,9 +97,17 @@ function severityOption(name: string, value: string | undefined): Severity | und
   return value as Severity;
 }
 
-function write(io: CliIo, s: Setup, output: string | undefined, text: string): void {
-  if (output === undefined) io.stdout(text);
-  else writeOutput(s.abs(output), text, '--output');
+/** `sources`: the configurations the command read (a directory's, too): never written over. */
+function write(io: CliIo, s: Setup, output: string | undefined, text: string, sources: ReadonlyArray<string | null>): void {
+  if (output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  checkOutputsApart(
+    [{ path: s.abs(output), what: '--output' }],
+    sources.flatMap((source) => (source === null ? [] : [{ path: s.abs(source), what: 'a configuration' }])),
+  );
+  writeOutput(s.abs(output), text, '--output');
 }
 
 /** Incomplete configurations: named on stderr; true when they should fail the command. */
@@ -210,7 +221,13 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     if (d.new !== null) d.new = reportPath(d.new, io.cwd);
     for (const i of d.incomplete) i.source = reportPath(i.source, io.cwd);
   }
-  write(io, s, opts.output, renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined), htmlOptions(s.cfg, opts, io)));
+  write(
+    io,
+    s,
+    opts.output,
+    renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined), htmlOptions(s.cfg, opts, io)),
+    diffs.flatMap((d) => [d.old, d.new]),
+  );
   for (const e of errors) complain(io, e.describe());
   for (const e of skippedPartners) complain(io, `${e.describe()} (the other side has a configuration there: not compared)`);
   const partial = incomplete(
@@ -312,7 +329,7 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     if (d.new !== null) d.new = `${reportPath(d.new, io.cwd)} + ${scriptFile}`;
   }
   const input = { ...reportInput(diffs, io, false), problems: result.problems, scriptFile, fileOf: (source: string) => source.replace(/ \+ .*$/, '') };
-  write(io, s, opts.output, renderDiff(opts.format, input, htmlOptions(s.cfg, opts, io)));
+  write(io, s, opts.output, renderDiff(opts.format, input, htmlOptions(s.cfg, opts, io)), []);
   const errors = result.problems.filter((p) => p.severity === 'error');
   // The text report on stdout lists them already; elsewhere (a file, JSON) stderr says why exit 2.
   if (opts.format !== 'text' || opts.output !== undefined) for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
@@ -413,7 +430,13 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
   const sound = targets.filter((t) => !unsound.includes(t));
   if ((opts.format === 'script' || opts.format === 'rollback') && new Set(sound.map((t) => t.source)).size > 1)
     throw new UsageError(`--format ${opts.format} prints one device's script; give one configuration (or use --format json)`);
-  write(io, s, opts.output, renderPlan(opts.format, sound, htmlOptions(s.cfg, opts, io)));
+  write(
+    io,
+    s,
+    opts.output,
+    renderPlan(opts.format, sound, htmlOptions(s.cfg, opts, io)),
+    targets.map((t) => t.source),
+  );
   if (unsound.some((t) => misplaced.get(t) === null)) return ExitCode.InternalError;
   if (unsound.length > 0 || errors.length > 0 || partial) return ExitCode.InputError;
   return ExitCode.Ok;

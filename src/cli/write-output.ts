@@ -3,7 +3,7 @@
 // internal error, and never leaves a cut file behind.
 
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { UsageError } from './usage-error.js';
 
@@ -61,11 +61,16 @@ export interface RunFile {
  * configuration file) or another output of the same run: the file, or one of the reports, would be lost.
  */
 export function checkOutputsApart(outputs: readonly RunFile[], inputs: readonly RunFile[]): void {
+  // A file not written yet is its folder's real path and its name: `alias/x.json` is `real/x.json`.
   const real = (p: string): string => {
     try {
       return realpathSync(p);
     } catch {
-      return resolve(p);
+      try {
+        return join(realpathSync(dirname(p)), basename(p));
+      } catch {
+        return resolve(p);
+      }
     }
   };
   const seen: RunFile[] = [];

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AjvDraft04Module from 'ajv-draft-04';
@@ -235,6 +235,31 @@ describe('--output never overwrites what the run reads', () => {
     expect(readFileSync(join(dir, 'change.txt'), 'utf8')).toContain('split-dns none');
     expect(readFileSync(join(dir, 'base.json'), 'utf8')).toBe('{}');
     expect(existsSync(join(dir, 'a.out'))).toBe(false);
+    // Configurations found in a directory or a --files-from list, the configuration file found by
+    // walking up, and two outputs through a symlinked folder are caught too.
+    mkdirSync(join(dir, 'configs'));
+    copyFileSync(DEMO, join(dir, 'configs', 'b.cfg'));
+    writeFileSync(join(dir, 'list.txt'), 'configs/b.cfg\n');
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'failOn: warning\n');
+    mkdirSync(join(dir, 'real'));
+    symlinkSync('real', join(dir, 'alias'));
+    const found: Array<[string[], RegExp]> = [
+      [['audit', 'configs', '--format', 'compact', '--output', 'configs/b.cfg'], /b\.cfg: is a configuration, which this run reads/],
+      [['audit', '--files-from', 'list.txt', '--format', 'compact', '--output', 'configs/b.cfg'], /b\.cfg: is a configuration/],
+      [['plan', 'configs', '--output', 'configs/b.cfg'], /b\.cfg: is a configuration/],
+      [['diff', 'configs', 'configs', '--output', 'configs/b.cfg'], /b\.cfg: is a configuration/],
+      [['audit', 'vpn.cfg', '--format', 'json', '--output', '.asa-mobile-audit.yaml'], /is the configuration file, which this run reads/],
+      [['plan', 'vpn.cfg', '--output', '.asa-mobile-audit.yaml'], /is the configuration file/],
+      [['audit', 'vpn.cfg', '--format', 'json', '--output', 'real/x.json', '--format', 'sarif', '--output', 'alias/x.json'], /writes there too/],
+    ];
+    for (const [args, message] of found) {
+      const r = await cliWith({ cwd: dir }, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+    expect(readFileSync(join(dir, 'configs', 'b.cfg'), 'utf8')).toBe(original);
+    expect(readFileSync(join(dir, '.asa-mobile-audit.yaml'), 'utf8')).toBe('failOn: warning\n');
+    expect(existsSync(join(dir, 'real', 'x.json'))).toBe(false);
     // Refreshing a baseline in place is how a baseline is updated: allowed.
     const refresh = await cliWith({ cwd: dir }, 'audit', 'vpn.cfg', '--write-baseline', 'fresh.json');
     expect(refresh.code).toBe(0);
