@@ -77,7 +77,8 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   today?: string;
-  stdin?: string;
+  /** Standard input: text, or bytes (a configuration piped in as a file's bytes). */
+  stdin?: string | Buffer;
   /** A terminal that answers secret prompts (absent: no terminal). */
   promptSecret?: (question: string) => Promise<string>;
   stderrIsTTY?: boolean;
@@ -95,7 +96,8 @@ export async function cliWith(opts: CliOptions, ...argv: string[]): Promise<CliR
     // The checkout root: it has no .asa-mobile-audit.yaml (tests that need one make a temp dir).
     cwd: opts.cwd ?? ROOT.replace(/\/$/, ''),
     now: () => new Date(`${opts.today ?? '2026-11-23'}T12:00:00Z`),
-    readStdin: () => opts.stdin ?? '',
+    readStdin: () => (Buffer.isBuffer(opts.stdin) ? opts.stdin.toString('utf8') : (opts.stdin ?? '')),
+    readStdinBytes: () => (Buffer.isBuffer(opts.stdin) ? opts.stdin : Buffer.from(opts.stdin ?? '', 'utf8')),
     ...(opts.promptSecret ? { promptSecret: opts.promptSecret } : {}),
     ...(opts.stderrIsTTY ? { stderrIsTTY: true } : {}),
   });

@@ -204,7 +204,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     );
     if (opts.verbose && workers > 0) complain(io, `audited ${plan.filter((p) => p.skip === null).length} files on ${workers} worker threads`);
     // `-`: a configuration on standard input (a pipe from ssh, git show, an editor).
-    if (paths.includes('-')) auditStdin(io.readStdin(), auditOptions, run);
+    if (paths.includes('-')) auditStdin(io.readStdinBytes ? io.readStdinBytes() : Buffer.from(io.readStdin(), 'utf8'), auditOptions, run);
     relabel(run, io.cwd);
   }
   // Now the configurations read are known (a directory's, a list's): no report or baseline over one.
@@ -403,9 +403,9 @@ async function printConfig(cfg: AuditConfig, failOn: string | undefined): Promis
   return stringify(doc, { lineWidth: 0 });
 }
 
-function auditStdin(text: string, options: AuditOptions, run: AuditRun): void {
+function auditStdin(bytes: Buffer, options: AuditOptions, run: AuditRun): void {
   try {
-    for (const t of analyseBytes(Buffer.from(text, 'utf8'), '<stdin>')) run.targets.push(auditTarget(t, options));
+    for (const t of analyseBytes(bytes, '<stdin>')) run.targets.push(auditTarget(t, options));
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     run.inputErrors.push(err);

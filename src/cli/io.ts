@@ -15,6 +15,11 @@ export interface CliIo {
   now: () => Date;
   /** Reads all of standard input (for `--files-from -`). */
   readStdin: () => string;
+  /**
+   * Reads all of standard input as bytes (a configuration on `-`: decoded as a file is, so UTF-16
+   * and Windows-1252 bytes read the same either way). Absent: the text of readStdin, as UTF-8.
+   */
+  readStdinBytes?: () => Buffer;
   /** Whether stderr is a terminal (progress bar of a fleet run). */
   stderrIsTTY?: boolean;
   /** Asks for a secret without echo on the terminal; absent when there is no terminal to ask on. */

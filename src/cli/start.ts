@@ -28,6 +28,7 @@ export async function start(): Promise<void> {
     cwd: process.cwd(),
     now: () => new Date(),
     readStdin: () => readFileSync(0, 'utf8'),
+    readStdinBytes: () => readFileSync(0),
     stderrIsTTY: isatty(2),
     ...(process.stdin.isTTY ? { promptSecret: promptSecretOnTty } : {}),
   });

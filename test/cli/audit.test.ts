@@ -109,6 +109,10 @@ describe('audit exit codes', () => {
     writeFileSync(join(dir, 'le.cfg'), le);
     writeFileSync(join(dir, 'be.cfg'), be);
     const plain = auditJson((await cli('audit', corpus('wosm-asa91-sslvpn-only.cfg'), '--format', 'json', '--fail-on', 'never')).stdout).targets[0]!;
+    // On standard input, too (it was decoded as UTF-8 before the byte-order mark was looked at).
+    const piped = await cliWith({ cwd: dir, stdin: le }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
+    expect(piped.code).toBe(0);
+    expect(auditJson(piped.stdout).targets[0]!.findings.map((f) => f.ruleId)).toEqual(plain.findings.map((f) => f.ruleId));
     // A directory scan audits them too (they were skipped as binary files).
     const r = await cliWith({ cwd: dir }, 'audit', '.', '--format', 'json', '--fail-on', 'never');
     expect(r.code).toBe(0);
