@@ -106,10 +106,14 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
     if (template === undefined) throw new RuleContractError(meta.id, `reported unknown messageId \`${d.messageId}\``);
     const reported = d.severity ?? meta.severity;
     if (!meta.severities.includes(reported)) throw new RuleContractError(meta.id, `reported severity ${reported}, which meta.severities does not list`);
-    // A profile audited only on an assumption that phones reach it ([recalled]/[inferred]) is not
-    // hard-failed on: its errors are reported as warnings, and the message says what they would be.
-    const capped = reported === 'error' && (profile?.reach.assumption ?? null) !== null;
+    // Not a hard failure on a [recalled] fact (the reference's rule for them): an error on a profile
+    // phones reach only by assumption (for a device-wide one, every profile so reached) is reported
+    // as a warning that says when it is an error. (An error resting on a built-in default stays one:
+    // the same finding whether `show running-config all` prints the default or not.)
+    const basis = findingBasis(meta.basis, profile, d, inScope);
+    const capped = reported === 'error' && reachAssumed(profile, inScope);
     const severity = capped ? 'warning' : reported;
+    const whenError = capped ? ` It is an error if phones do reach ${profile === null ? 'these profiles' : 'this profile'}.` : '';
     const at =
       d.at === undefined || d.at === null
         ? { line: null, role: 'offending' as const }
@@ -140,7 +144,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       message:
         renderMessage(meta.id, template, data, d.file === undefined || d.file === device.model.source ? lineRef : undefined) +
         hedges(profile, d.setting) +
-        (capped ? ' It is an error if phones do reach this profile.' : ''),
+        whenError,
       line: at.line,
       lineRole: at.role,
       file: d.file !== undefined && d.file !== device.model.source ? d.file : null,
@@ -152,7 +156,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       // XML quoted from a side file goes to terminals too: withheld when it holds a control character.
       xmlFix: d.xmlFix !== undefined && !hasControlInLines(d.xmlFix) ? d.xmlFix : null,
       object: d.object ?? null,
-      basis: findingBasis(meta.basis, profile, d),
+      basis,
     });
   };
   return {
@@ -180,12 +184,18 @@ function hedges(profile: MobileProfile | null, setting: PolicyAttributeKey | und
   return out;
 }
 
+/** Phones reach the profile only by assumption; for a device-wide finding, every profile in scope. */
+function reachAssumed(profile: MobileProfile | null, inScope: readonly MobileProfile[]): boolean {
+  return profile === null ? inScope.every((p) => p.reach.assumption !== null) : profile.reach.assumption !== null;
+}
+
 /**
  * The weakest of what a verdict rests on: the rule's basis, a profile reached only by assumption
- * ([recalled]), and the built-in defaults among the values it names (`setting`, `restsOn`).
+ * ([recalled]; for a device-wide finding, every profile so reached), and the built-in defaults among
+ * the values it names (`setting`, `restsOn`).
  */
-function findingBasis(own: Basis, profile: MobileProfile | null, d: ReportDescriptor): Basis {
-  let basis = profile?.reach.assumption ? weakest(own, 'recalled') : own;
+function findingBasis(own: Basis, profile: MobileProfile | null, d: ReportDescriptor, inScope: readonly MobileProfile[]): Basis {
+  let basis = reachAssumed(profile, inScope) ? weakest(own, 'recalled') : own;
   const facts: Array<Provenance | Basis> = [...(profile && d.setting !== undefined ? [profile.resolved.attributes[d.setting]] : []), ...(d.restsOn ?? [])];
   for (const fact of facts) {
     if (typeof fact === 'string') basis = weakest(basis, fact);

@@ -279,6 +279,20 @@ describe('what a verdict rests on', () => {
     expect(g!.message).not.toContain('It is an error if');
   });
 
+  it('caps a device-wide error only when every profile in scope is reached by assumption', () => {
+    const natt = RULES.find((r) => r.meta.id === 'natt-disabled')!;
+    const headend = (protocol: string): string =>
+      wrapConfig(
+        `no crypto isakmp nat-traversal\ncrypto ikev2 enable outside client-services port 443\ncrypto ikev2 remote-access trustpoint TP\ngroup-policy GP internal\ngroup-policy GP attributes\n${protocol}tunnel-group MOB type remote-access\ntunnel-group MOB general-attributes\n default-group-policy GP\n`,
+      );
+    const [assumed] = runRules(analyseText(headend('')).resolved, [natt]).findings;
+    expect(assumed).toMatchObject({ severity: 'warning', basis: 'recalled' });
+    expect(assumed!.message).toMatch(/It is an error if phones do reach these profiles\.$/);
+    // One profile whose policy allows IKEv2 for sure: the device-wide finding is an error again.
+    const [sure] = runRules(analyseText(headend(' vpn-tunnel-protocol ikev2\n')).resolved, [natt]).findings;
+    expect(sure).toMatchObject({ severity: 'error', basis: 'guide' });
+  });
+
   it('marks the basis recalled when the value the finding is about is a [recalled] built-in default', () => {
     // No keepalive line anywhere: the 20 s the finding is about is the built-in default [recalled].
     const implied = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n')));
