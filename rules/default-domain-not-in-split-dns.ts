@@ -1,3 +1,4 @@
+import { notADomain } from '../src/engine/domain-name.js';
 import { createRule } from '../src/engine/types.js';
 import { profileRemedy, sourcePhrase } from '../src/engine/rule-kit.js';
 
@@ -29,7 +30,8 @@ export default createRule({
         data: { domain, domainSource: sourcePhrase(p.resolved.attributes.defaultDomain), splitDnsSource: sourcePhrase(s) },
         at: s.line,
         // Lists replace rather than merge across layers: the fix keeps the listed domains and adds the default domain.
-        remedy: profileRemedy(p.resolved, 'attributes', [`split-dns value ${[...s.value, domain].join(' ')}`]),
+        // Entries that are no domain name match nothing: the rewritten list leaves them out (split-dns-not-domain reports them).
+        remedy: profileRemedy(p.resolved, 'attributes', [`split-dns value ${[...s.value.filter((d) => notADomain(d) === null), domain].join(' ')}`]),
       });
     }
   },

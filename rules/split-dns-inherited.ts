@@ -1,5 +1,6 @@
 import { createRule } from '../src/engine/types.js';
 import { policyRemedy } from '../src/engine/rule-kit.js';
+import { notADomain } from '../src/engine/domain-name.js';
 
 export default createRule({
   meta: {
@@ -27,13 +28,16 @@ export default createRule({
           ? `only those domains are tunnelled${p.dns.problems.defaultDomainInClear ? ` (the default domain ${p.dns.problems.defaultDomainInClear} is not among them: see default-domain-not-in-split-dns)` : ''}.`
           : 'they decide what is tunnelled when the guide is read literally for excludespecified.';
       const domain = p.dns.problems.defaultDomainInClear;
+      const pinned = [...s.value.filter((d) => notADomain(d) === null), ...(domain ? [domain] : [])];
       report.profile(p, {
         messageId: 'inherited',
         setting: 'splitDns',
         data: { policy: p.resolved.groupPolicy, domains: s.value.join(' '), line: inherited.line, effect },
         at: gp ? { line: gp.attributeBlockLines[0] ?? inherited.line, role: 'should-set' } : inherited.line,
-        // Lists replace rather than merge across layers: keep the inherited domains (and add an uncovered default domain).
-        remedy: policyRemedy(p.resolved.groupPolicy, 'attributes', [`split-dns value ${[...s.value, ...(domain ? [domain] : [])].join(' ')}`], p.resolved.name),
+        // Lists replace rather than merge across layers: keep the inherited domains (and add an uncovered
+        // default domain). Entries that are no domain name are not pinned (split-dns-not-domain says
+        // what belongs there); with none left, the choice is the user's.
+        remedy: pinned.length === 0 ? null : policyRemedy(p.resolved.groupPolicy, 'attributes', [`split-dns value ${pinned.join(' ')}`], p.resolved.name),
       });
     }
   },

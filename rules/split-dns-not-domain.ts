@@ -1,20 +1,6 @@
 import { createRule } from '../src/engine/types.js';
 import { policyLabel, policyRemedy } from '../src/engine/rule-kit.js';
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-const IPV6 = /^[0-9a-f:]+$/i;
-const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
-
-/** Why an entry is not a domain name, or null when it is one. */
-export function notADomain(entry: string): string | null {
-  if (IPV4.test(entry) || (entry.includes(':') && IPV6.test(entry))) return 'an IP address';
-  const name = entry.replace(/\.$/, '');
-  if (name.length === 0 || name.length > 253) return 'not a valid domain name';
-  const labels = name.split('.');
-  if (!labels.every((l) => LABEL.test(l))) return 'not a valid domain name';
-  if (/^\d+$/.test(labels[labels.length - 1]!)) return 'not a valid domain name (numeric top-level label)';
-  return null;
-}
+import { notADomain } from '../src/engine/domain-name.js';
 
 export default createRule({
   meta: {
@@ -48,9 +34,13 @@ export default createRule({
         setting: 'splitDns',
         data: { entries: bad.map(([d, why]) => `\`${d}\` (${why})`).join(', '), inherited: s.from === 'DfltGrpPolicy' ? ', inherited from DfltGrpPolicy' : '' },
         at: s.line,
+        // `split-dns none` rests on this profile's default domain (row D4): it goes in the profile's own
+        // policy, not in DfltGrpPolicy, where it would reach profiles with no default domain (row D5).
         remedy: noFallback
           ? null
-          : policyRemedy(policy, 'attributes', [good.length > 0 ? `split-dns value ${good.join(' ')}` : 'split-dns none'], p.resolved.name),
+          : good.length > 0
+            ? policyRemedy(policy, 'attributes', [`split-dns value ${good.join(' ')}`], p.resolved.name)
+            : policyRemedy(p.resolved.groupPolicy, 'attributes', ['split-dns none'], p.resolved.name),
         ...(noFallback
           ? {
               needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${s.groupPolicy === null ? policyLabel(p.resolved) : `group-policy ${policy}`} (removing the entries alone, \`split-dns none\`, would send every query in the clear: row D5)`,

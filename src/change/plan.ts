@@ -531,9 +531,9 @@ class Composer {
     const direct: PolicyFix[] = [];
     for (const fix of this.policyFixes.values()) {
       const mine = [...fix.requesters].filter((r) => ownPolicy.has(r));
-      for (const r of mine) pushNew(editOf(ownPolicy.get(r)!, true)[fix.mode], fix.lines);
+      for (const r of mine) setAttributes(editOf(ownPolicy.get(r)!, true)[fix.mode], fix.mode, fix.lines);
       if (mine.length < fix.requesters.size || fix.requesters.size === 0) {
-        pushNew(editOf(fix.policy, fix.create)[fix.mode], fix.lines);
+        setAttributes(editOf(fix.policy, fix.create)[fix.mode], fix.mode, fix.lines);
         direct.push(fix);
       }
     }
@@ -726,6 +726,22 @@ function sessionLines(fix: PolicyFix): Array<{ line: string; key: keyof PolicyAt
     if (key !== undefined && SITE_TO_SITE_ATTRIBUTES.has(key)) out.push({ line, key: key as keyof PolicyAttributes });
   }
   return out;
+}
+
+/**
+ * Adds a fix's lines to a policy's block: a setting two fixes both write (split-dns, from the
+ * default-domain fix and the inherited-list fix) is entered once, with the value of the later fix,
+ * as the ASA would keep it. Lines that add up (`+` keys) are all kept.
+ */
+function setAttributes(into: string[], mode: 'attributes' | 'webvpn', lines: readonly string[]): void {
+  for (const l of lines) {
+    const key = policyKey(mode, tokenize(l));
+    if (key !== null && !key.startsWith('+')) {
+      const earlier = into.findIndex((x) => x !== l && policyKey(mode, tokenize(x)) === key);
+      if (earlier !== -1) into.splice(earlier, 1);
+    }
+    if (!into.includes(l)) into.push(l);
+  }
 }
 
 function pushNew(into: string[], lines: readonly string[]): void {

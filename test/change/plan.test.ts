@@ -300,6 +300,21 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.notes.join('\n')).not.toContain('outside split tunnelling');
   });
 
+  it('never pins a split-dns entry that is no domain name, and enters a setting two fixes write once', () => {
+    const { plan } = planOf('plan/inherited-invalid-split-dns.cfg');
+    expect(plan.script).not.toContain('10.0.0.53 ');
+    expect(plan.script).not.toMatch(/split-dns value 10\.0\.0\.53/);
+    // default-domain-not-in-split-dns, split-dns-not-domain and split-dns-inherited all write split-dns for TA.
+    // (Either closes them all: with the default domain, `split-dns none` is row D4.)
+    expect(plan.script.split('\n').filter((l) => l.trim().startsWith('split-dns'))).toHaveLength(1);
+    expect(plan.introduced).toEqual([]);
+    // TB's list comes from DfltGrpPolicy, with nothing valid to keep: the domains go there.
+    expect(plan.needsInput).toContainEqual(
+      expect.objectContaining({ ruleId: 'split-dns-not-domain', tunnelGroup: 'TB', what: expect.stringContaining('in group-policy DfltGrpPolicy') }),
+    );
+    expect(plan.remains.map((r) => [r.ruleId, r.tunnelGroup])).toContainEqual(['split-dns-inherited', 'TB']);
+  });
+
   it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {
     const { plan } = planOf('plan/rename-saml.cfg');
     expect(plan.script.split('\n')).toContain('tunnel-group-map default-group Lab-Partners');

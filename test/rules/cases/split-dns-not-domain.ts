@@ -40,8 +40,9 @@ export default {
       ],
     },
     {
-      // With a default domain, `split-dns none` leaves row D4: the default domain is tunnelled.
-      name: 'an inherited bad list is fixed in DfltGrpPolicy',
+      // With a default domain, `split-dns none` leaves row D4: the default domain is tunnelled. It goes
+      // in the profile's own policy: in DfltGrpPolicy it would reach profiles with no default domain.
+      name: 'an inherited list with nothing valid: split-dns none in the policy with the default domain',
       config: mobile({ dflt: ['split-dns value 8.8.8.8'], policy: [...SPLIT, 'default-domain value corp.example.com'] }),
       findings: [
         {
@@ -50,7 +51,21 @@ export default {
           severity: 'warning',
           messageId: 'notDomain',
           data: { inherited: ', inherited from DfltGrpPolicy' },
-          fix: 'group-policy DfltGrpPolicy attributes\n split-dns none',
+          fix: 'group-policy GP attributes\n split-dns none',
+        },
+      ],
+    },
+    {
+      name: 'an inherited list with valid names is fixed in DfltGrpPolicy, for every policy that inherits it',
+      config: mobile({ dflt: ['split-dns value 8.8.8.8 corp.example.com'], policy: SPLIT }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-dns value 8.8.8.8 corp.example.com',
+          severity: 'warning',
+          messageId: 'notDomain',
+          data: { inherited: ', inherited from DfltGrpPolicy' },
+          fix: 'group-policy DfltGrpPolicy attributes\n split-dns value corp.example.com',
         },
       ],
     },
