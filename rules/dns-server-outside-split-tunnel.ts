@@ -15,7 +15,7 @@ export default createRule({
       outside:
         'On iOS the tunnelled queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel network list {{list}} does not send {{them}} into the tunnel: the queries may never reach {{them}} [inferred]. Add {{them}} to the list.',
       excluded:
-        'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel list {{list}} excludes {{them}} (excludespecified): queries to {{them}} most likely leave the tunnel, in the clear, and may never reach {{them}} (row D6) [inferred]. Take {{them}} out of the excluded networks, or push a DNS server the list does not exclude.',
+        'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel list {{list}} excludes {{them}} (excludespecified): queries to {{them}} most likely leave the tunnel, in the clear, and may never reach {{them}} ({{row}}) [inferred]. Take {{them}} out of the excluded networks, or push a DNS server the list does not exclude.',
     },
   },
   check({ profiles, report }) {
@@ -37,6 +37,8 @@ export default createRule({
           dnsSource: sourcePhrase(a.dnsServer),
           list: list === null ? '(none: nothing is tunnelled)' : `${list} (${sourcePhrase(a.splitTunnelNetworkList)})`,
           them: outside.length > 1 ? 'them' : 'it',
+          // Row D7 sends every query to the pushed servers too; the exclusion rule is row D6's.
+          ...(excluded ? { row: p.dns.row === 'D6' ? 'row D6' : `row ${p.dns.row}, by the exclusion rule of row D6` } : {}),
         },
         at: a.splitTunnelNetworkList.line ?? a.dnsServer.line,
         // A standard ACL entry per server: first match wins, so it must come before a deny that covers it.

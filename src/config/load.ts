@@ -40,6 +40,8 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
   if (!validate(data)) {
     for (const err of pickErrors(validate.errors ?? [])) {
       const path = pathOf(err);
+      // An unknown rule id is one mistake (reported below with a did-you-mean), whatever its value.
+      if (path.length === 2 && path[0] === 'rules' && !knownRules.includes(String(path[1]))) continue;
       // An unknown key is reported at the key itself, not at its value.
       const line = err.keyword === 'additionalProperties' ? (keyLine(doc, lineCounter, path.map(String)) ?? lineOf(path)) : lineOf(path);
       errors.push(new ConfigError(file, line, describeError(err, path)));

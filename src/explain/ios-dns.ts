@@ -237,7 +237,7 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
     splitDnsInEffect,
     because,
     problems,
-    warnings: collectWarnings(profile, problems, context),
+    warnings: collectWarnings(profile, problems, context, row),
     desktopNote: desktopNoteFor(row),
     dnsServers,
     clientProfiles: pushedClientProfiles(profile, context.clientProfileFiles ?? []),
@@ -387,7 +387,7 @@ function desktopNoteFor(row: DecisionRow): string {
   }
 }
 
-function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, context: ExplainContext): string[] {
+function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, context: ExplainContext, row: DecisionRow): string[] {
   const warnings: string[] = [];
   if (profile.policyLayer === 'missing') {
     warnings.push(`group-policy ${profile.groupPolicy} is not defined in this configuration; values shown come from DfltGrpPolicy and built-in defaults.`);
@@ -426,7 +426,7 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
   if (outside && outside.length > 0 && valueOf(profile.attributes.splitTunnelPolicy) === 'excludespecified') {
     const them = outside.length > 1 ? 'them' : 'it';
     warnings.push(
-      `Tunnel DNS server${outside.length > 1 ? 's' : ''} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} in a network the split-tunnel list ${String(list)} excludes: the queries iOS sends to ${them} most likely leave the tunnel, in the clear (row D6) [inferred]. Take ${them} out of the excluded networks, or push a DNS server the list does not exclude.`,
+      `Tunnel DNS server${outside.length > 1 ? 's' : ''} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} in a network the split-tunnel list ${String(list)} excludes: the queries iOS sends to ${them} most likely leave the tunnel, in the clear (${row === 'D6' ? 'row D6' : `row ${row}, by the exclusion rule of row D6`}) [inferred]. Take ${them} out of the excluded networks, or push a DNS server the list does not exclude.`,
     );
   } else if (outside && outside.length > 0) {
     warnings.push(

@@ -80,7 +80,7 @@ export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
           done(
             'clear',
             null,
-            `excludespecified: every DNS server pushed (${list(excluded)}) is in a network the split-tunnel list excludes, so under either reading the query leaves the tunnel (inferred)`,
+            `excludespecified: every DNS server pushed (${excluded.join(', ')}) is in a network the split-tunnel list excludes, so under either reading the query leaves the tunnel (inferred)`,
           ),
           { clearTo: 'excluded-dns-server' as const },
         );

@@ -3,7 +3,7 @@
 
 import type { Problem } from '../common/problem.js';
 import type { DeviceModel } from './types.js';
-import type { ParsedConfig } from '../parse/parse.js';
+import { NOT_ONE_CONFIGURATION, type ParsedConfig } from '../parse/parse.js';
 
 export interface TargetSummary {
   source: string;
@@ -39,4 +39,9 @@ export function summariseTarget(parsed: ParsedConfig, model: DeviceModel, sectio
     lines: { total: section.end - section.start, commands: model.stats.commandLines, modelled: model.stats.modelledLines },
     parseProblems: problems.map((p) => ({ line: p.line, message: p.message, severity: p.severity, code: p.code })),
   };
+}
+
+/** The configuration is not cut short but two in one (a second `ASA Version` follows): its results mix them. */
+export function mixesConfigurations(s: Pick<TargetSummary, 'parseProblems'>): boolean {
+  return s.parseProblems.some((p) => p.code === 'incomplete' && p.message.includes(`${NOT_ONE_CONFIGURATION}:`));
 }

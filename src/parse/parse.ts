@@ -65,6 +65,9 @@ function separatorContext(line: string): string | null {
   return CONTEXT_SEPARATOR.exec(line)?.[1] ?? CHANGETO_PROMPT.exec(line.trim())?.[1] ?? null;
 }
 
+/** How the `incomplete` problem of a section that holds two configurations begins (after any context). */
+export const NOT_ONE_CONFIGURATION = 'not one configuration';
+
 export function parseConfigBytes(bytes: Uint8Array, source: string): ParsedConfig {
   return parseDecoded(decodeConfigBytes(bytes), source);
 }
@@ -116,7 +119,7 @@ function parseDecoded(decoded: DecodedText, source: string): ParsedConfig {
         code: 'incomplete',
         message:
           (section.contextName ? `context ${section.contextName}: ` : '') +
-          (section.completeness.secondConfigLine !== null ? 'not one configuration' : 'configuration is incomplete') +
+          (section.completeness.secondConfigLine !== null ? NOT_ONE_CONFIGURATION : 'configuration is incomplete') +
           `: ${section.completeness.reasons.join('; ')}`,
       });
     }

@@ -6,6 +6,7 @@
 import { countBySeverity } from '../audit/result.js';
 import { clientProfilesNotChecked, dapNotChecked, pickedNotMobile } from './target-notes.js';
 import type { Finding } from '../engine/types.js';
+import { mixesConfigurations, type TargetSummary } from '../model/summary.js';
 import { paint, type Paint } from './colour.js';
 import { targetHeading } from './explain-text.js';
 import { renderReadiness } from './readiness.js';
@@ -169,8 +170,10 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd }
 }
 
 /** The summary says when the counts cover only part of a configuration (an `error` line above names the cut). */
-function incompleteNote(targets: readonly { summary: { complete: boolean } }[]): string {
+function incompleteNote(targets: readonly { summary: TargetSummary }[]): string {
   const n = targets.filter((t) => !t.summary.complete).length;
   if (n === 0) return '';
+  const mixed = targets.filter((t) => mixesConfigurations(t.summary)).length;
+  if (mixed === n) return targets.length === 1 ? ' (not one configuration: the counts mix two)' : ` (${n} not one configuration each: their counts mix two)`;
   return targets.length === 1 ? ' (incomplete: the counts cover only what the file holds)' : ` (${n} incomplete: their counts cover only what the files hold)`;
 }

@@ -2,7 +2,7 @@
 
 import type { BecauseEntry, ExplainedClientProfile } from '../explain/ios-dns.js';
 import type { ExplainTarget } from './explain-json.js';
-import type { TargetSummary } from '../model/summary.js';
+import { mixesConfigurations, type TargetSummary } from '../model/summary.js';
 import { visibleLines } from '../common/control-chars.js';
 import { wrapText } from './wrap.js';
 
@@ -40,7 +40,7 @@ export function targetHeading(s: TargetSummary): string[] {
   const out = [`${s.source}${where}: ${device.join(', ')}`];
   if (!s.complete)
     out.push(
-      s.parseProblems.some((p) => p.code === 'incomplete' && p.message.includes('not one configuration'))
+      mixesConfigurations(s)
         ? '  !! NOT ONE configuration: results below mix two; audit each on its own.'
         : '  !! INCOMPLETE configuration: results below cover only what the file holds.',
     );

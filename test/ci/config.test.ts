@@ -128,6 +128,10 @@ describe('configuration file', () => {
     expect(lines[0]).toContain('rules: unknown rule id `idle-timeout-shrt` (did you mean `idle-timeout-short`?)');
     expect(lines[4]).toContain('ignore[0].until: `2027-02-30` is not a date');
     expect(lines[5]).toContain('ignore[1]: missing `reason`');
+    // An unknown rule id with a bad value is one mistake.
+    const one = await cliWith({ cwd: workspace('rules:\n  idle-timeout-shrt: sometimes\n') }, 'audit', DEMO);
+    expect(one.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(one.stderr).toContain('unknown rule id `idle-timeout-shrt`');
     // A value of the wrong shape is one mistake, not a cascade of checks that assumed its shape.
     const shape = await cliWith({ cwd: workspace('ignore: 5\nrules: [a]\n') }, 'audit', DEMO);
     expect(

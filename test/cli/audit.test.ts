@@ -134,6 +134,7 @@ describe('audit exit codes', () => {
     const r = await cliWith({ env: { COLUMNS: '200' } }, 'audit', both);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('!! NOT ONE configuration: results below mix two; audit each on its own.');
+    expect(r.stdout).toMatch(/in 1 configuration \(not one configuration: the counts mix two\)\n$/);
     expect(r.stderr).toMatch(/both\.cfg:\d+: not one configuration: a second configuration starts at line \d+ \(`ASA Version 9\.16\(4\)`\)/);
   });
 

@@ -126,6 +126,8 @@ describe('queries', () => {
     expect(q.clearTo).toBeUndefined();
     expect(q.reason).toContain('a query iOS sends to 10.0.0.53 (in an excluded network) leaves the tunnel, in the clear');
     expect(evaluateQuery(one, 'git.corp.example.com').reason).toContain('tunnelled under both readings');
+    // Two servers, both excluded: named as a list, not as alternatives.
+    expect(evaluateQuery(explainWith('10.0.0.53 10.0.1.53'), 'www.example.org').reason).toContain('every DNS server pushed (10.0.0.53, 10.0.1.53)');
     // Nothing excluded: the verdict is as before.
     const none = explainWith('10.9.0.53');
     expect(evaluateQuery(none, 'www.example.org').reason).toBe(

@@ -58,6 +58,23 @@ export default {
       ],
     },
     {
+      name: 'excludespecified with split-tunnel-all-dns enable (row D7): the exclusion rule of row D6 applies',
+      config: mobile({
+        global: ['access-list EXCL standard permit 10.0.0.0 255.255.0.0'],
+        policy: ['split-tunnel-policy excludespecified', 'split-tunnel-all-dns enable', 'split-tunnel-network-list value EXCL', 'dns-server value 10.0.0.53'],
+      }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value EXCL',
+          severity: 'info',
+          messageId: 'excluded',
+          data: { servers: '10.0.0.53', row: 'row D7, by the exclusion rule of row D6' },
+          fix: null,
+        },
+      ],
+    },
+    {
       // The inferred reading sends every query to the pushed server, so the exclusion matters even
       // where the literal reading has nothing to tunnel (no split-dns, no default domain).
       name: 'excludespecified with no split-dns and no default domain: still excluded',
