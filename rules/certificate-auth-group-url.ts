@@ -9,7 +9,7 @@ function groupUrlRemedy(model: DeviceModel, profile: string): { remedy?: Remedy;
   const hosts = [...model.tunnelGroups.values()]
     .flatMap((t) => t.webvpn.groupUrls.map((u) => /^https:\/\/([^/]+)\//.exec(u.url)?.[1]))
     .filter((h): h is string => h !== undefined);
-  const path = unusedUrlPath(model, safeName(profile).toLowerCase());
+  const path = unusedUrlPath(model, safeName(profile).toLowerCase(), profile);
   if (new Set(hosts).size !== 1) {
     return {
       needsInput: `the host name phones connect to: add \`group-url https://HOST/${path} enable\` under \`tunnel-group ${cliName(profile)} webvpn-attributes\`, and the same URL to the client profile`,

@@ -29,6 +29,10 @@ export default createRule({
       // With no valid entry and no default domain, `split-dns none` would send every query in the
       // clear (row D5): what belongs there is the internal domains, which only the user knows.
       const noFallback = good.length === 0 && p.resolved.attributes.defaultDomain.state !== 'value';
+      // Where the list is the profile's own, the rewritten list also takes the default domain it misses:
+      // the same line default-domain-not-in-split-dns writes, so a plan enters one split-dns, fixing both.
+      const uncovered = s.groupPolicy === p.resolved.groupPolicy ? p.dns.problems.defaultDomainInClear : null;
+      const listed = [...good, ...(uncovered !== null ? [uncovered] : [])];
       report.profile(p, {
         messageId: 'notDomain',
         setting: 'splitDns',
@@ -38,8 +42,8 @@ export default createRule({
         // policy, not in DfltGrpPolicy, where it would reach profiles with no default domain (row D5).
         remedy: noFallback
           ? null
-          : good.length > 0
-            ? policyRemedy(policy, 'attributes', [`split-dns value ${good.join(' ')}`], p.resolved.name)
+          : listed.length > 0
+            ? policyRemedy(policy, 'attributes', [`split-dns value ${listed.join(' ')}`], p.resolved.name)
             : policyRemedy(p.resolved.groupPolicy, 'attributes', ['split-dns none'], p.resolved.name),
         ...(noFallback
           ? {

@@ -320,6 +320,31 @@ class Composer {
 
   private otherUses: Map<string, string[]> | null = null;
 
+  /**
+   * Why renaming custom attribute type `from` to `to` would merge two things into one (null: it would
+   * not): a data name `to` already holds, or another renamed type brings (its lines would append to
+   * the other's, one base64 blob after another), or a group-policy or DAP record that assigns both
+   * types (it can keep only one value).
+   */
+  private renameClash(from: string, to: string): string | null {
+    const sources = [to, ...this.customRenames.filter((r) => r.to === to).map((r) => r.from)];
+    const data = [...this.model.global.customData.values()];
+    for (const d of data.filter((x) => x.type === from)) {
+      const other = data.find((x) => x.name === d.name && sources.includes(x.type));
+      if (other) return `anyconnect-custom-data ${from} ${d.name} and ${other.type} ${d.name} would become one ${to} ${d.name}`;
+    }
+    const assigners = [
+      ...[...this.model.groupPolicies.values()].map((gp) => ({ what: `group-policy ${gp.name}`, types: gp.customAttributes })),
+      ...this.model.global.dapRecords.map((r) => ({ what: `DAP record ${r.name}`, types: r.customAttributes })),
+    ];
+    for (const a of assigners) {
+      const both = sources.find((t) => a.types.get(t) !== undefined && a.types.get(t)!.state !== 'unset');
+      const mine = a.types.get(from);
+      if (both !== undefined && mine !== undefined && mine.state !== 'unset') return `${a.what} assigns both ${from} and ${both}, which would become one ${to}`;
+    }
+    return null;
+  }
+
   add(remedy: Remedy, f: ReportedFinding): void {
     if (f.tunnelGroup !== null) this.named.add(f.tunnelGroup);
     switch (remedy.kind) {
@@ -358,11 +383,18 @@ class Composer {
         else pushNew(this.globals, [remedy.header, ...remedy.lines.map((l) => ` ${l}`)]);
         return;
       }
-      case 'rename-custom-type':
-        if (!this.customRenames.some((r) => r.from === remedy.from)) this.customRenames.push(remedy);
+      case 'rename-custom-type': {
+        if (this.customRenames.some((r) => r.from === remedy.from)) return;
+        const clash = this.renameClash(remedy.from, remedy.to);
+        if (clash !== null) {
+          this.held.set(f, `not renamed by this plan: ${clash}; rename it by hand`);
+          return;
+        }
+        this.customRenames.push(remedy);
         // The profiles that use the type change with it: that is the fix, not collateral.
         for (const p of this.profiles.values()) if (p.customAttributes.has(remedy.from)) this.named.add(p.name);
         return;
+      }
       case 'replace-alias': {
         const renames = this.aliasRenames.get(remedy.tunnelGroup) ?? new Map<string, string>();
         if (renames.has(remedy.alias)) return;
@@ -677,7 +709,12 @@ class Composer {
         this.needsInput.push({ ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null, what });
     }
     // Old custom types go last, once nothing uses them: a barrier keeps them after everything else.
-    const cleanup = stepsOf(renames.flatMap((r) => r.removals).join('\n'));
+    // Every renamed type's data goes before any type: a type still holding data cannot be removed.
+    const removals = renames.flatMap((r) => r.removals);
+    const typeRemovals = removals.filter((l) => l.startsWith(' no anyconnect-custom-attr '));
+    const cleanup = stepsOf(
+      [...removals.filter((l) => l.startsWith('no anyconnect-custom-data ')), ...(typeRemovals.length > 0 ? ['webvpn', ...typeRemovals] : [])].join('\n'),
+    );
     if (cleanup[0]) cleanup[0].barrier = true;
     const steps = [...chunks.filter((c) => c !== '').flatMap(stepsOf), ...cleanup];
     return {

@@ -108,7 +108,15 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   });
   settings.set('ntp server', { value: g.ntpServers.map((n) => n.address).join(', ') || 'none', source: lines(g.ntpServers.map((n) => n.line)) });
   const types = g.webvpn?.customAttributeTypes ?? [];
-  settings.set('anyconnect-custom-attr', { value: types.map((t) => t.type).join(', ') || 'none', source: lines(types.map((t) => t.line)) });
+  // Declarations in name order: the order they were entered in changes nothing for a client.
+  settings.set('anyconnect-custom-attr', {
+    value:
+      types
+        .map((t) => t.type)
+        .sort(cmp)
+        .join(', ') || 'none',
+    source: lines(types.map((t) => t.line)),
+  });
   for (const d of [...g.customData.values()].sort((a, b) => cmp(`${a.type} ${a.name}`, `${b.type} ${b.name}`))) {
     settings.set(`anyconnect-custom-data ${d.type} ${d.name}`, {
       value: `${d.value.length} characters in ${d.parts.length} line${d.parts.length === 1 ? '' : 's'}`,

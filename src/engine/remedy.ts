@@ -226,17 +226,27 @@ export function renameCustomType(model: DeviceModel, from: string, to: string): 
   return { adds, switches, removals };
 }
 
-/** A group-url path no group-url on the device uses yet: `base`, else `base-2`, ... */
-export function unusedUrlPath(model: DeviceModel, base: string): string {
-  let taken = URL_PATHS.get(model);
-  if (!taken) {
-    taken = new Set([...model.tunnelGroups.values()].flatMap((tg) => tg.webvpn.groupUrls.map((u) => urlPath(u.url))));
-    URL_PATHS.set(model, taken);
+/**
+ * A group-url path for `owner` (a profile) that no group-url on the device uses, nor one handed to
+ * another profile of the same audit: `base`, else `base-2`, ... (`A+B` and `A-B`, `MOBILE` and
+ * `Mobile` would otherwise get the same URL, which the ASA refuses for the second). The same owner
+ * gets the same path each time.
+ */
+export function unusedUrlPath(model: DeviceModel, base: string, owner: string): string {
+  let paths = URL_PATHS.get(model);
+  if (!paths) {
+    paths = { taken: new Set([...model.tunnelGroups.values()].flatMap((tg) => tg.webvpn.groupUrls.map((u) => urlPath(u.url)))), handed: new Map() };
+    URL_PATHS.set(model, paths);
   }
-  return firstFree(base, taken);
+  const held = paths.handed.get(owner);
+  if (held !== undefined) return held;
+  const path = firstFree(base, paths.taken);
+  paths.taken.add(path.toLowerCase());
+  paths.handed.set(owner, path);
+  return path;
 }
 
-const URL_PATHS = new WeakMap<DeviceModel, ReadonlySet<string>>();
+const URL_PATHS = new WeakMap<DeviceModel, { taken: Set<string>; handed: Map<string, string> }>();
 
 /** The last path segment of a group-url, lower-cased (`https://vpn/Mobile/` → `mobile`). */
 function urlPath(url: string): string {

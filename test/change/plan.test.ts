@@ -47,11 +47,11 @@ describe('plan on every fixture', () => {
           const id = { ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy };
           if (plan.closes.some((c) => JSON.stringify(c) === JSON.stringify(id))) continue;
           // ... or entries a narrow plan leaves out of a split-tunnel list other profiles share, or any
-          // plan out of a list another profile excludes with.
+          // plan out of a list another profile excludes with, or a type rename that would merge data.
           expect(plan.remains).toContainEqual({
             ...id,
             why: expect.stringMatching(
-              / stays until you remove it |is also the split-tunnel list of |is also the exclude list |is also used outside split tunnelling /,
+              / stays until you remove it |is also the split-tunnel list of |is also the exclude list |is also used outside split tunnelling |^not renamed by this plan: /,
             ),
           });
         }
@@ -313,6 +313,31 @@ describe('plan: the ways pasted advice went wrong', () => {
       expect.objectContaining({ ruleId: 'split-dns-not-domain', tunnelGroup: 'TB', what: expect.stringContaining('in group-policy DfltGrpPolicy') }),
     );
     expect(plan.remains.map((r) => [r.ruleId, r.tunnelGroup])).toContainEqual(['split-dns-inherited', 'TB']);
+  });
+
+  it('renames two misspelled per-app types with every data line gone before either type, and holds a rename that would merge data', () => {
+    const two = planOf('plan/perapp-two-misspellings.cfg').plan;
+    const lines = two.script.split('\n');
+    const lastData = Math.max(...lines.flatMap((l, i) => (l.startsWith('no anyconnect-custom-data ') ? [i] : [])));
+    const firstType = lines.findIndex((l) => l.startsWith(' no anyconnect-custom-attr '));
+    expect(firstType).toBeGreaterThan(lastData);
+    expect(two.problems).toEqual([]);
+    const clash = planOf('plan/perapp-data-clash.cfg').plan;
+    expect(clash.script).not.toMatch(/anyconnect-custom-data perapp PA-1/);
+    expect(clash.remains).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'perapp-type-misspelled',
+        why: 'not renamed by this plan: anyconnect-custom-data per-app PA-1 and perapp PA-1 would become one perapp PA-1; rename it by hand',
+      }),
+    );
+  });
+
+  it('gives two profiles whose names reduce to the same path two group-urls, and writes one split-dns that closes both of its findings', () => {
+    const urls = planOf('plan/group-url-same-path.cfg').plan.script.match(/group-url \S+ enable/g);
+    expect(urls).toEqual(['group-url https://vpn.example.com/a-b enable', 'group-url https://vpn.example.com/a-b-2 enable']);
+    const { plan } = planOf('plan/split-dns-two-fixes.cfg');
+    expect(plan.script.split('\n').filter((l) => l.includes('split-dns'))).toEqual([' split-dns value lab.example.com corp.example.com']);
+    expect(plan.closes.map((c) => c.ruleId)).toEqual(expect.arrayContaining(['split-dns-not-domain', 'default-domain-not-in-split-dns']));
   });
 
   it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {
