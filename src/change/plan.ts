@@ -106,7 +106,27 @@ function verified(
         );
   const correctedKeys = new Set(corrected ? afterKeys(corrected, new Map()) : []);
   const revealed = diff.findings.introduced.filter((f) => correctedKeys.has(findingKey(f)));
-  const introduced = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)));
+  // A finding on a policy this plan copies for one profile, repeated on the copy (a misspelled type
+  // the plan could not rename), is the original's, not a new one.
+  const copyOf = new Map(
+    [...composed.ownPolicy].map(([profile, own]) => [own, before.analysed.resolved.profiles.find((p) => p.name === profile)?.groupPolicy ?? own]),
+  );
+  const beforeKeys = new Set(before.target.findings.map(findingKey));
+  const repeated = (f: ReportedFinding): boolean =>
+    typeof f.object === 'string' &&
+    [...copyOf].some(
+      ([own, original]) => f.object!.endsWith(` in ${own}`) && beforeKeys.has(findingKey({ ...f, object: `${f.object!.slice(0, -own.length)}${original}` })),
+    );
+  // A profile that used DfltGrpPolicy itself and gets a policy of its own still gets DfltGrpPolicy's
+  // split-dns, as before: that the new policy "inherits" it is the same state, not a new problem (its
+  // fix would pin the list, and there is no valid entry to pin).
+  const inheritsAsBefore = (f: ReportedFinding): boolean =>
+    f.ruleId === 'split-dns-inherited' &&
+    f.remedy === null &&
+    f.tunnelGroup !== null &&
+    copyOf.get(composed.ownPolicy.get(f.tunnelGroup) ?? '') === DEFAULT_GROUP_POLICY;
+  const introduced = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)) && !repeated(f) && !inheritsAsBefore(f));
+  const asBefore = diff.findings.introduced.filter(inheritsAsBefore);
   const changed = diff.profiles.filter((p) => p.status !== 'unchanged');
   // Profiles the plan changes that no selected finding names, and named ones a shared fix reaches for
   // a setting they did not ask to change.
@@ -148,6 +168,10 @@ function verified(
     problems: merged.problems,
     notes: [
       ...notes,
+      ...asBefore.map(
+        (f) =>
+          `${f.tunnelGroup!}'s new group-policy ${composed.ownPolicy.get(f.tunnelGroup!)!} inherits DfltGrpPolicy's split-dns, as ${f.tunnelGroup!} did before; set split-dns there once you know the internal domains.`,
+      ),
       ...(collateral.length > 0 ? [`These changes also reach profiles no selected finding names: ${collateral.join(', ')} (see their changes below)`] : []),
       ...revealed.map(
         (f) => `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''} was hidden by a misspelling this plan corrects; it is there today: ${f.message}`,
@@ -319,6 +343,13 @@ class Composer {
   }
 
   private otherUses: Map<string, string[]> | null = null;
+
+  /** A copied policy line with a custom attribute type this plan renames, under the new name (the rename's switches reach only existing policies). */
+  private renamedType(line: string): string {
+    const words = tokenize(line);
+    const rename = words[0] === 'anyconnect-custom' ? this.customRenames.find((r) => r.from === words[1]) : undefined;
+    return rename === undefined ? line : line.replace(/^anyconnect-custom\s+\S+/, `anyconnect-custom ${rename.to}`);
+  }
 
   /**
    * Why renaming custom attribute type `from` to `to` would merge two things into one (null: it would
@@ -549,7 +580,7 @@ class Composer {
             });
             continue;
           }
-          edit.copied.push({ mode: l.mode, text: l.text });
+          edit.copied.push({ mode: l.mode, text: this.renamedType(l.text) });
         }
       }
       this.tunnelGroupBlock(name, 'general-attributes').unshift(`default-group-policy ${cliName(own)}`);
@@ -661,7 +692,7 @@ class Composer {
     if (this.webvpn.length > 0) chunks.push(['webvpn', ...this.webvpn.map((l) => ` ${l}`)].join('\n'));
     const renames = this.customRenames.map((r) => renameCustomType(this.model, r.from, r.to));
     const corrections = this.customRenames.map((r) => renderRemedy(this.model, r).cli).join('\n');
-    chunks.push(renames.flatMap((r) => r.adds).join('\n'), renames.flatMap((r) => r.switches).join('\n'));
+    chunks.push(declaredOnce(renames.flatMap((r) => r.adds)).join('\n'), renames.flatMap((r) => r.switches).join('\n'));
     // 2. Group-policies: created before any profile points at them.
     for (const [policy, e] of [...edits].sort(([a], [b]) => cmp(a, b))) chunks.push(renderPolicyEdit(policy, e));
     // 3. Existing profiles (a recreated profile's fixes go to its copy).
@@ -779,6 +810,23 @@ function setAttributes(into: string[], mode: 'attributes' | 'webvpn', lines: rea
     }
     if (!into.includes(l)) into.push(l);
   }
+}
+
+/** Renames' adds with each new type declared once (two misspellings of `perapp` both declare it). */
+function declaredOnce(adds: readonly string[]): string[] {
+  const out: string[] = [];
+  const declared = new Set<string>();
+  for (let i = 0; i < adds.length; i++) {
+    const type = adds[i] === 'webvpn' ? /^ anyconnect-custom-attr (\S+)/.exec(adds[i + 1] ?? '')?.[1] : undefined;
+    if (type !== undefined) {
+      if (!declared.has(type)) out.push(adds[i]!, adds[i + 1]!);
+      declared.add(type);
+      i++;
+      continue;
+    }
+    out.push(adds[i]!);
+  }
+  return out;
 }
 
 function pushNew(into: string[], lines: readonly string[]): void {

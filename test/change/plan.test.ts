@@ -332,6 +332,17 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
   });
 
+  it('gives a policy copy the corrected custom type, and says a new policy inherits an unfixable split-dns list as before', () => {
+    const copied = planOf('plan/perapp-misspelled-copied-policy.cfg').plan;
+    expect(copied.script).not.toMatch(/^ anyconnect-custom PerApp /m);
+    expect(copied.introduced).toEqual([]);
+    const { plan } = planOf('plan/invalid-dflt-split-dns-own-policy.cfg');
+    expect(plan.introduced).toEqual([]);
+    expect(plan.notes).toContainEqual(
+      "DefaultWEBVPNGroup's new group-policy GP-DefaultWEBVPNGroup inherits DfltGrpPolicy's split-dns, as DefaultWEBVPNGroup did before; set split-dns there once you know the internal domains.",
+    );
+  });
+
   it('gives two profiles whose names reduce to the same path two group-urls, and writes one split-dns that closes both of its findings', () => {
     const urls = planOf('plan/group-url-same-path.cfg').plan.script.match(/group-url \S+ enable/g);
     expect(urls).toEqual(['group-url https://vpn.example.com/a-b enable', 'group-url https://vpn.example.com/a-b-2 enable']);
