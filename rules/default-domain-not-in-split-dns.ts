@@ -1,4 +1,4 @@
-import { notADomain } from '../src/engine/domain-name.js';
+import { notADomain } from '../src/common/domain-name.js';
 import { createRule } from '../src/engine/types.js';
 import { profileRemedy, sourcePhrase } from '../src/engine/rule-kit.js';
 
@@ -31,7 +31,12 @@ export default createRule({
         at: s.line,
         // Lists replace rather than merge across layers: the fix keeps the listed domains and adds the default domain.
         // Entries that are no domain name match nothing: the rewritten list leaves them out (split-dns-not-domain reports them).
-        remedy: profileRemedy(p.resolved, 'attributes', [`split-dns value ${[...s.value.filter((d) => notADomain(d) === null), domain].join(' ')}`]),
+        // A default domain that is no domain name itself would only add a bad entry: the user names the right one.
+        ...(notADomain(domain) === null
+          ? { remedy: profileRemedy(p.resolved, 'attributes', [`split-dns value ${[...s.value.filter((d) => notADomain(d) === null), domain].join(' ')}`]) }
+          : {
+              needsInput: `the default domain \`${domain}\` is ${notADomain(domain)!}: the internal domain the phones should complete names with, as \`default-domain value DOMAIN\`, and the same domain in split-dns`,
+            }),
       });
     }
   },

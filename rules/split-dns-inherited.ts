@@ -1,6 +1,6 @@
 import { createRule } from '../src/engine/types.js';
 import { policyRemedy } from '../src/engine/rule-kit.js';
-import { notADomain } from '../src/engine/domain-name.js';
+import { notADomain } from '../src/common/domain-name.js';
 
 export default createRule({
   meta: {
@@ -28,7 +28,7 @@ export default createRule({
           ? `only those domains are tunnelled${p.dns.problems.defaultDomainInClear ? ` (the default domain ${p.dns.problems.defaultDomainInClear} is not among them: see default-domain-not-in-split-dns)` : ''}.`
           : 'they decide what is tunnelled when the guide is read literally for excludespecified.';
       const domain = p.dns.problems.defaultDomainInClear;
-      const pinned = [...s.value.filter((d) => notADomain(d) === null), ...(domain ? [domain] : [])];
+      const pinned = [...s.value.filter((d) => notADomain(d) === null), ...(domain !== null && notADomain(domain) === null ? [domain] : [])];
       report.profile(p, {
         messageId: 'inherited',
         setting: 'splitDns',

@@ -1,6 +1,6 @@
 import { createRule } from '../src/engine/types.js';
 import { policyLabel, policyRemedy } from '../src/engine/rule-kit.js';
-import { notADomain } from '../src/engine/domain-name.js';
+import { notADomain } from '../src/common/domain-name.js';
 
 export default createRule({
   meta: {
@@ -31,7 +31,8 @@ export default createRule({
       const noFallback = good.length === 0 && p.resolved.attributes.defaultDomain.state !== 'value';
       // Where the list is the profile's own, the rewritten list also takes the default domain it misses:
       // the same line default-domain-not-in-split-dns writes, so a plan enters one split-dns, fixing both.
-      const uncovered = s.groupPolicy === p.resolved.groupPolicy ? p.dns.problems.defaultDomainInClear : null;
+      const missed = p.dns.problems.defaultDomainInClear;
+      const uncovered = s.groupPolicy === p.resolved.groupPolicy && missed !== null && notADomain(missed) === null ? missed : null;
       const listed = [...good, ...(uncovered !== null ? [uncovered] : [])];
       report.profile(p, {
         messageId: 'notDomain',

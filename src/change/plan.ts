@@ -802,14 +802,30 @@ function sessionLines(fix: PolicyFix): Array<{ line: string; key: keyof PolicyAt
  * as the ASA would keep it. Lines that add up (`+` keys) are all kept.
  */
 function setAttributes(into: string[], mode: 'attributes' | 'webvpn', lines: readonly string[]): void {
-  for (const l of lines) {
+  for (const line of lines) {
+    let l = line;
     const key = policyKey(mode, tokenize(l));
     if (key !== null && !key.startsWith('+')) {
       const earlier = into.findIndex((x) => x !== l && policyKey(mode, tokenize(x)) === key);
-      if (earlier !== -1) into.splice(earlier, 1);
+      if (earlier !== -1) {
+        // Fixes only ever drop split-dns entries that are no domain name or add one that is missing:
+        // two fixes' lists together are the union (and a list beats `none`), so both findings close.
+        if (key === 'splitDns') l = unionOfSplitDns(into[earlier]!, l);
+        into.splice(earlier, 1);
+      }
     }
     if (!into.includes(l)) into.push(l);
   }
+}
+
+/** Two `split-dns` lines as one: the domains of both, in order, or `split-dns none` when neither lists any. */
+function unionOfSplitDns(a: string, b: string): string {
+  const domains = (l: string): string[] => {
+    const w = tokenize(l);
+    return w[1] === 'value' ? w.slice(2) : [];
+  };
+  const all = [...new Set([...domains(a), ...domains(b)])];
+  return all.length === 0 ? b : `split-dns value ${all.join(' ')}`;
 }
 
 /** Renames' adds with each new type declared once (two misspellings of `perapp` both declare it). */

@@ -6,6 +6,7 @@ import type { Basis } from '../model/basis.js';
 import { attributeSpec, formatAttributeValue, type PolicyAttributeKey, type SplitTunnelPolicy } from '../model/policy-attributes.js';
 import type { AccessList, ClientProfileFile, DeviceModel } from '../model/types.js';
 import { valueOf, type Effective, type ResolvedDevice, type ResolvedProfile, type ValueSource } from '../resolve/resolve.js';
+import { notADomain } from '../common/domain-name.js';
 import { queryVerdict, type QueryInput, type QueryVerdict } from './query.js';
 export type { QueryInput, QueryVerdict } from './query.js';
 
@@ -215,7 +216,9 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
   const listDecides = row === 'D3' || row === 'D4' || literal?.row === 'D3' || literal?.row === 'D4';
   const problems: DnsProblems = {
     noResolver: tunnelsDns && dnsServers.length === 0,
-    defaultDomainInClear: splitDnsInEffect && defaultDomain !== null && !splitDns.some((d) => isUnder(defaultDomain, d)) ? defaultDomain : null,
+    // An entry that is no domain name covers nothing, not even a default domain spelled the same way.
+    defaultDomainInClear:
+      splitDnsInEffect && defaultDomain !== null && !splitDns.some((d) => notADomain(d) === null && isUnder(defaultDomain, d)) ? defaultDomain : null,
     inheritedSplitDns: splitDnsInEffect && a.splitDns.from === 'DfltGrpPolicy' && profile.policyLayer === 'defined' ? { line: a.splitDns.line } : null,
     literalAllClear: literal?.outcome === 'all-clear',
     // Under excludespecified an excluded server matters whatever the literal row: the inferred reading

@@ -1,7 +1,7 @@
 // What the DNS rules must report for one profile, derived only from `explain-dns --format json`: the
 // row of the decision table and the problems the explanation lists. One DNS truth: if audit and
 // explain-dns ever disagree, the tests built on this fail.
-import { notADomain } from '../../src/engine/domain-name.js';
+import { notADomain } from '../../src/common/domain-name.js';
 import type { ExplainJsonProfile } from '../../src/report/explain-json.js';
 
 export const DNS_RULES = [

@@ -103,6 +103,15 @@ describe('queries', () => {
     expect(evaluateQuery(d6, 'a.example')).toMatchObject({ via: 'undocumented', likely: 'tunnel' });
   });
 
+  it('a split-dns entry that is no domain name covers nothing, not even a default domain spelled the same', () => {
+    const e = explainPolicy(
+      ' split-tunnel-policy tunnelspecified\n split-dns value corp..example.com lab.example.com\n default-domain value corp..example.com',
+    );
+    expect(e.problems.defaultDomainInClear).toBe('corp..example.com');
+    const fine = explainPolicy(' split-tunnel-policy tunnelspecified\n split-dns value corp.example.com\n default-domain value corp.example.com');
+    expect(fine.problems.defaultDomainInClear).toBeNull();
+  });
+
   it('excludespecified: a query to a DNS server the list excludes leaves the tunnel (row D6)', () => {
     const explainWith = (servers: string, extra = '') => {
       const t = analyseText(

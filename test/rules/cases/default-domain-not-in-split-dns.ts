@@ -18,6 +18,22 @@ export default {
   ],
   invalid: [
     {
+      // Adding a default domain that is no domain name would only add a bad entry: the user names the right one.
+      name: 'a default domain that is no domain name: no CLI, it asks for the right domain',
+      config: mobile({ policy: [...SPLIT, 'split-dns value lab.example.com 10.0.0.53', 'default-domain value host.123'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-dns value lab.example.com 10.0.0.53',
+          severity: 'warning',
+          messageId: 'outside',
+          data: { domain: 'host.123' },
+          fix: null,
+          needsInput: 'the default domain `host.123` is not a valid domain name (numeric top-level label): the internal domain',
+        },
+      ],
+    },
+    {
       name: "the policy's own list omits its own default domain",
       config: mobile({ policy: [...SPLIT, 'split-dns value lab.example.com', 'default-domain value corp.example.com'] }),
       findings: [

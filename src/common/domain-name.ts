@@ -1,5 +1,5 @@
-// Whether a split-dns entry is a domain name: split-dns-not-domain reports the ones that are not, and
-// split-dns-inherited never pins them into a policy.
+// Whether a split-dns entry is a domain name: split-dns-not-domain reports the ones that are not, no
+// fix pins one into a policy, and none covers a default domain.
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const IPV6 = /^[0-9a-f:]+$/i;
