@@ -127,6 +127,7 @@ function verified(
     copyOf.get(composed.ownPolicy.get(f.tunnelGroup) ?? '') === DEFAULT_GROUP_POLICY;
   const introduced = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)) && !repeated(f) && !inheritsAsBefore(f));
   const asBefore = diff.findings.introduced.filter(inheritsAsBefore);
+  const restated = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)) && (repeated(f) || inheritsAsBefore(f)));
   const changed = diff.profiles.filter((p) => p.status !== 'unchanged');
   // Profiles the plan changes that no selected finding names, and named ones a shared fix reaches for
   // a setting they did not ask to change.
@@ -165,9 +166,14 @@ function verified(
     collateral,
     introduced,
     revealed,
+    restated,
     problems: merged.problems,
     notes: [
       ...notes,
+      ...restated.filter(repeated).map((f) => {
+        const [own, original] = [...copyOf].find(([o]) => f.object!.endsWith(` in ${o}`))!;
+        return `${f.ruleId} repeats on group-policy ${own}, the copy of ${original} this plan makes: it is ${original}'s finding, which the plan leaves as it is.`;
+      }),
       ...asBefore.map(
         (f) =>
           `${f.tunnelGroup!}'s new group-policy ${composed.ownPolicy.get(f.tunnelGroup!)!} inherits DfltGrpPolicy's split-dns, as ${f.tunnelGroup!} did before; set split-dns there once you know the internal domains.`,
@@ -229,6 +235,7 @@ function withheld(before: DeviceSnapshot, selected: readonly ReportedFinding[]):
     collateral: [],
     introduced: [],
     revealed: [],
+    restated: [],
     problems: [],
     notes: [`No script: ${why}.`],
   };

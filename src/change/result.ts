@@ -86,6 +86,12 @@ export interface PlanTarget {
   introduced: ReportedFinding[];
   /** Findings a spelling correction in the plan uncovers: present today, hidden by the misspelling. */
   revealed: ReportedFinding[];
+  /**
+   * Findings the plan restates on a group-policy it makes for one profile: the same state as today
+   * (a profile on DfltGrpPolicy that gets its own policy still inherits DfltGrpPolicy's split-dns; a
+   * copied policy keeps a custom type the plan could not rename).
+   */
+  restated: ReportedFinding[];
   /** Lines of the script the merge engine could not apply (a bug when not empty). */
   problems: MergeProblem[];
   /** Transitions to tell users about (aliases that go away, profiles to remove later). */

@@ -56,14 +56,21 @@ export function renderDiffJson(input: ChangeReportInput): string {
 export interface PlanJsonDocument {
   schemaVersion: 1;
   tool: { name: string; version: string };
-  targets: Array<Omit<PlanTarget, 'introduced' | 'revealed'> & { introduced: AuditJsonFinding[]; revealed: AuditJsonFinding[] }>;
+  targets: Array<
+    Omit<PlanTarget, 'introduced' | 'revealed' | 'restated'> & { introduced: AuditJsonFinding[]; revealed: AuditJsonFinding[]; restated: AuditJsonFinding[] }
+  >;
 }
 
 export function renderPlanJson(targets: readonly PlanTarget[], tool: { name: string; version: string }): string {
   const doc: PlanJsonDocument = {
     schemaVersion: 1,
     tool,
-    targets: targets.map((t) => ({ ...t, introduced: t.introduced.map(findingJson), revealed: t.revealed.map(findingJson) })),
+    targets: targets.map((t) => ({
+      ...t,
+      introduced: t.introduced.map(findingJson),
+      revealed: t.revealed.map(findingJson),
+      restated: t.restated.map(findingJson),
+    })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -338,6 +338,7 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(copied.introduced).toEqual([]);
     const { plan } = planOf('plan/invalid-dflt-split-dns-own-policy.cfg');
     expect(plan.introduced).toEqual([]);
+    expect(plan.restated.map((f) => [f.ruleId, f.tunnelGroup])).toEqual([['split-dns-inherited', 'DefaultWEBVPNGroup']]);
     expect(plan.notes).toContainEqual(
       "DefaultWEBVPNGroup's new group-policy GP-DefaultWEBVPNGroup inherits DfltGrpPolicy's split-dns, as DefaultWEBVPNGroup did before; set split-dns there once you know the internal domains.",
     );
