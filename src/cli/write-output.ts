@@ -14,7 +14,9 @@ export function writeOutput(path: string, text: string | Buffer, what: string, m
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? `the folder ${dirname(path)} does not exist`
+        ? statSync(dirname(path), { throwIfNoEntry: false })?.isDirectory()
+          ? `cannot create a file in ${dirname(path)}`
+          : `the folder ${dirname(path)} does not exist`
         : code === 'EISDIR'
           ? 'is a folder, not a file'
           : code === 'EACCES' || code === 'EPERM'

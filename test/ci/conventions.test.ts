@@ -131,6 +131,10 @@ describe('input and output conventions', () => {
     expect(folder.stderr).toMatch(/--output .*a-folder: is a folder, not a file/);
     expect((await cliWith({ cwd: dir }, 'audit', DEMO, '--write-baseline', 'no/such/base.json')).code).toBe(2);
     expect((await cliWith({ cwd: dir }, 'plan', DEMO, '--output', 'no/plan.txt')).code).toBe(2);
+    // A folder that exists but takes no new file (/proc): not called missing.
+    const proc = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--output', '/proc/asa-report.json');
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).toMatch(/^asa-mobile-audit: --output \/proc\/asa-report\.json: (cannot create a file in \/proc|permission denied)\n$/);
   });
 });
 
