@@ -115,7 +115,11 @@ function incomplete(snapshots: readonly DeviceSnapshot[], io: CliIo, allow: bool
   const bad = snapshots.filter((s) => !s.target.summary.complete);
   for (const s of bad) {
     const p = s.target.summary.parseProblems.find((x) => x.code === 'incomplete');
-    complain(io, `${s.target.summary.source}${p?.line ? `:${p.line}` : ''}: ${p?.message ?? 'configuration is incomplete'}${allow ? '' : ` (${what})`}`);
+    // Named as the reports name it: relative to the working folder.
+    complain(
+      io,
+      `${reportPath(s.target.summary.source, io.cwd)}${p?.line ? `:${p.line}` : ''}: ${p?.message ?? 'configuration is incomplete'}${allow ? '' : ` (${what})`}`,
+    );
   }
   return bad.length > 0 && !allow;
 }
@@ -414,7 +418,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
     const refused = misplaced.get(t) ?? null;
     complain(
       io,
-      `${t.source}: plan withheld: applied to the configuration it ${[
+      `${reportPath(t.source, io.cwd)}: plan withheld: applied to the configuration it ${[
         t.introduced.length > 0 ? `introduces ${t.introduced.map((f) => f.ruleId).join(', ')}` : null,
         t.problems.length > 0 ? `has lines the merge engine could not apply (${t.problems.map((p) => p.command).join('; ')})` : null,
         opts.scope === 'narrow' && t.collateral.length > 0 ? `changes profiles no finding names (${t.collateral.join(', ')})` : null,

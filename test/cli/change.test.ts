@@ -685,6 +685,8 @@ describe('plan', () => {
     const truncated = await cli('plan', fixture('synthetic/oxidized-single-truncated.cfg'));
     expect(truncated.code).toBe(2);
     expect(truncated.stderr).toMatch(/no plan for a configuration the tool cannot see whole/);
+    // Named as the reports name it, relative to the working folder (the checkout root here).
+    expect(truncated.stderr).toMatch(/^asa-mobile-audit: fixtures\/synthetic\/oxidized-single-truncated\.cfg:\d+: /);
     expect(truncated.stdout).not.toContain('Paste');
     const rules = await cli('plan', DEMO, '--rules', 'natt-keepalive-short,no-such-rule');
     expect(rules.code).toBe(2);
