@@ -1,6 +1,7 @@
 import { createRule } from '../src/engine/types.js';
 import { policyLabel, policyRemedy } from '../src/engine/rule-kit.js';
 import { notADomain } from '../src/common/domain-name.js';
+import { DEFAULT_GROUP_POLICY } from '../src/model/types.js';
 
 export default createRule({
   meta: {
@@ -28,7 +29,10 @@ export default createRule({
       const policy = s.groupPolicy ?? p.resolved.groupPolicy;
       // With no valid entry and no default domain, `split-dns none` would send every query in the
       // clear (row D5): what belongs there is the internal domains, which only the user knows.
-      const noFallback = good.length === 0 && p.resolved.attributes.defaultDomain.state !== 'value';
+      // (A default domain that is no domain name is no fallback either; and in DfltGrpPolicy itself,
+      // `split-dns none` would reach profiles whose policies clear the default domain.)
+      const dd = p.resolved.attributes.defaultDomain;
+      const noFallback = good.length === 0 && (dd.state !== 'value' || notADomain(dd.value) !== null || p.resolved.groupPolicy === DEFAULT_GROUP_POLICY);
       // Where the list is the profile's own, the rewritten list also takes the default domain it misses:
       // the same line default-domain-not-in-split-dns writes, so a plan enters one split-dns, fixing both.
       const missed = p.dns.problems.defaultDomainInClear;
@@ -48,7 +52,7 @@ export default createRule({
             : policyRemedy(p.resolved.groupPolicy, 'attributes', ['split-dns none'], p.resolved.name),
         ...(noFallback
           ? {
-              needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${s.groupPolicy === null ? policyLabel(p.resolved) : `group-policy ${policy}`} (removing the entries alone, \`split-dns none\`, would send every query in the clear: row D5)`,
+              needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${s.groupPolicy === null ? policyLabel(p.resolved) : `group-policy ${policy}`} (removing the entries alone, \`split-dns none\`, could send every query in the clear: row D5)`,
             }
           : {}),
       });

@@ -120,11 +120,11 @@ function verified(
   // A profile that used DfltGrpPolicy itself and gets a policy of its own still gets DfltGrpPolicy's
   // split-dns, as before: that the new policy "inherits" it is the same state, not a new problem (its
   // fix would pin the list, and there is no valid entry to pin).
+  // (A recreated profile's copy is looked up as the original it copies.)
+  const originalOf = originalsOf(composed.renamed);
+  const ownOf = (profile: string): string | undefined => composed.ownPolicy.get(originalOf.get(profile) ?? profile);
   const inheritsAsBefore = (f: ReportedFinding): boolean =>
-    f.ruleId === 'split-dns-inherited' &&
-    f.remedy === null &&
-    f.tunnelGroup !== null &&
-    copyOf.get(composed.ownPolicy.get(f.tunnelGroup) ?? '') === DEFAULT_GROUP_POLICY;
+    f.ruleId === 'split-dns-inherited' && f.remedy === null && f.tunnelGroup !== null && copyOf.get(ownOf(f.tunnelGroup) ?? '') === DEFAULT_GROUP_POLICY;
   const introduced = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)) && !repeated(f) && !inheritsAsBefore(f));
   const asBefore = diff.findings.introduced.filter(inheritsAsBefore);
   const restated = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)) && (repeated(f) || inheritsAsBefore(f)));
@@ -176,7 +176,7 @@ function verified(
       }),
       ...asBefore.map(
         (f) =>
-          `${f.tunnelGroup!}'s new group-policy ${composed.ownPolicy.get(f.tunnelGroup!)!} inherits DfltGrpPolicy's split-dns, as ${f.tunnelGroup!} did before; set split-dns there once you know the internal domains.`,
+          `${f.tunnelGroup!}'s new group-policy ${ownOf(f.tunnelGroup!)!} inherits DfltGrpPolicy's split-dns, as ${f.tunnelGroup!} did before; set split-dns there once you know the internal domains.`,
       ),
       ...(collateral.length > 0 ? [`These changes also reach profiles no selected finding names: ${collateral.join(', ')} (see their changes below)`] : []),
       ...revealed.map(
@@ -365,7 +365,8 @@ class Composer {
    * types (it can keep only one value).
    */
   private renameClash(from: string, to: string): string | null {
-    const sources = [to, ...this.customRenames.filter((r) => r.to === to).map((r) => r.from)];
+    // Every type that would end up as `to`: itself, and every other type renamed to it.
+    const sources = [to, ...this.pendingRenames.filter((r) => r.remedy.to === to && r.remedy.from !== from).map((r) => r.remedy.from)];
     const data = [...this.model.global.customData.values()];
     for (const d of data.filter((x) => x.type === from)) {
       const other = data.find((x) => x.name === d.name && sources.includes(x.type));
@@ -381,6 +382,26 @@ class Composer {
       if (both !== undefined && mine !== undefined && mine.state !== 'unset') return `${a.what} assigns both ${from} and ${both}, which would become one ${to}`;
     }
     return null;
+  }
+
+  private readonly pendingRenames: Array<{ remedy: Extract<Remedy, { kind: 'rename-custom-type' }>; findings: ReportedFinding[] }> = [];
+
+  /**
+   * The custom type renames the plan makes: each is checked against all the others into the same
+   * type, so two renames that would merge are both held, not the later one alone (the earlier one
+   * would already have picked a value for a policy that assigns both).
+   */
+  private settleRenames(): void {
+    for (const { remedy, findings } of this.pendingRenames) {
+      const clash = this.renameClash(remedy.from, remedy.to);
+      if (clash !== null) {
+        for (const f of findings) this.held.set(f, `not renamed by this plan: ${clash}; rename it by hand`);
+        continue;
+      }
+      this.customRenames.push(remedy);
+      // The profiles that use the type change with it: that is the fix, not collateral.
+      for (const p of this.profiles.values()) if (p.customAttributes.has(remedy.from)) this.named.add(p.name);
+    }
   }
 
   add(remedy: Remedy, f: ReportedFinding): void {
@@ -422,15 +443,10 @@ class Composer {
         return;
       }
       case 'rename-custom-type': {
-        if (this.customRenames.some((r) => r.from === remedy.from)) return;
-        const clash = this.renameClash(remedy.from, remedy.to);
-        if (clash !== null) {
-          this.held.set(f, `not renamed by this plan: ${clash}; rename it by hand`);
-          return;
-        }
-        this.customRenames.push(remedy);
-        // The profiles that use the type change with it: that is the fix, not collateral.
-        for (const p of this.profiles.values()) if (p.customAttributes.has(remedy.from)) this.named.add(p.name);
+        // Settled together when the plan is composed: whether one rename clashes depends on the others.
+        const pending = this.pendingRenames.find((r) => r.remedy.from === remedy.from);
+        if (pending) pending.findings.push(f);
+        else this.pendingRenames.push({ remedy, findings: [f] });
         return;
       }
       case 'replace-alias': {
@@ -562,6 +578,7 @@ class Composer {
     notes: string[];
     needsInput: Array<PlanItem & { what: string }>;
   } {
+    this.settleRenames();
     const dedicated = this.dedicatedProfiles();
     const edits = new Map<string, PolicyEdit>();
     const editOf = (policy: string, create: boolean): PolicyEdit => {

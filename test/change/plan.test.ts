@@ -344,6 +344,21 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
   });
 
+  it('holds every rename into one type when a policy assigns two of them, and never writes split-dns none on an invalid default domain', () => {
+    const both = planOf('plan/perapp-policy-assigns-both.cfg').plan;
+    expect(both.script).not.toMatch(/anyconnect-custom perapp/);
+    const held = both.remains.filter((r) => r.ruleId === 'perapp-type-misspelled').map((r) => r.why);
+    expect(held.length).toBeGreaterThan(1);
+    for (const why of held) expect(why).toMatch(/^not renamed by this plan: group-policy GP-S assigns both /);
+    for (const scope of ['narrow', 'shared'] as const) {
+      const { before } = planOf('plan/invalid-default-domain-dflt.cfg');
+      const plan = planDevice(before, OPTIONS, { scope });
+      expect(plan.script, scope).not.toMatch(/split-dns none/);
+      expect(plan.introduced, scope).toEqual([]);
+    }
+    expect(planOf('plan/restated-on-recreated-profile.cfg').plan.introduced).toEqual([]);
+  });
+
   it('gives two profiles whose names reduce to the same path two group-urls, and writes one split-dns that closes both of its findings', () => {
     const urls = planOf('plan/group-url-same-path.cfg').plan.script.match(/group-url \S+ enable/g);
     expect(urls).toEqual(['group-url https://vpn.example.com/a-b enable', 'group-url https://vpn.example.com/a-b-2 enable']);
