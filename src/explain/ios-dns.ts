@@ -211,7 +211,8 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
   if (row === 'D3' || row === 'D4' || row === 'D5' || excluded) because.push(entry('splitDns'), entry('defaultDomain'));
   because.push(entry('dnsServer'));
 
-  const tunnelsDns = outcome !== 'all-clear';
+  // A split-dns list with no domain name in it tunnels nothing.
+  const tunnelsDns = outcome !== 'all-clear' && !(outcome === 'split-dns-list' && tunneledDomains.length === 0);
   const splitDnsInEffect = row === 'D3' || literal?.row === 'D3';
   const listDecides = row === 'D3' || row === 'D4' || literal?.row === 'D3' || literal?.row === 'D4';
   const problems: DnsProblems = {
@@ -348,7 +349,8 @@ export function decide(inputs: { split: SplitTunnelPolicy; allDns: boolean; spli
   const key = `${table.split}/${table.allDns}/${table.hasSplitDns}/${table.hasDefaultDomain}`;
   let found = rows.get(key);
   if (found === undefined) rows.set(key, (found = tableRow(table)));
-  const tunneledDomains = found.row === 'D3' ? [...splitDns] : found.row === 'D4' ? [defaultDomain!] : [];
+  // The row follows the table (a split-dns list is set); an entry that is no domain name matches no query.
+  const tunneledDomains = found.row === 'D3' ? splitDns.filter((d) => notADomain(d) === null) : found.row === 'D4' ? [defaultDomain!] : [];
   return { row: found.row, outcome: found.outcome, tunneledDomains };
 }
 
@@ -364,6 +366,8 @@ function sentenceFor(row: DecisionRow, outcome: IosDnsOutcome, domains: string[]
         ? 'All DNS queries go through the tunnel (tunnel-all: the tunnel is the default route).'
         : 'All DNS queries go through the tunnel (split-tunnel-all-dns enable; inferred, the mobile guide is silent).';
     case 'split-dns-list':
+      if (domains.length === 0)
+        return "No query goes through the tunnel: no split-dns entry is a domain name, so none matches; all queries go to the device's own resolver in the clear.";
       return `Only queries for ${listDomains(domains)} (and names under ${domains.length > 1 ? 'them' : 'it'}) go through the tunnel; all other queries go to the device's own resolver in the clear.`;
     case 'default-domain-only':
       return `Only queries for the default domain ${domains[0]} (and names under it) go through the tunnel; all other queries go to the device's own resolver in the clear.`;

@@ -101,6 +101,7 @@ export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
     }
     default: {
       const match = matching(input.tunneledDomains);
+      if (input.tunneledDomains.length === 0) return done('clear', null, 'no split-dns entry is a domain name, so no query matches');
       return match ? done('tunnel', match, `matches ${match}`) : done('clear', null, `not under ${list(input.tunneledDomains)}`);
     }
   }

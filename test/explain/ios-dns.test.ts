@@ -103,6 +103,15 @@ describe('queries', () => {
     expect(evaluateQuery(d6, 'a.example')).toMatchObject({ via: 'undocumented', likely: 'tunnel' });
   });
 
+  it('a split-dns list with no domain name in it tunnels nothing (row D3 still, as the table reads it)', () => {
+    const e = explainPolicy(' split-tunnel-policy tunnelspecified\n split-dns value 10.0.0.53 host.123', ' dns-server none');
+    expect([e.row, e.outcome, e.tunneledDomains, e.tunnelsDns, e.problems.noResolver]).toEqual(['D3', 'split-dns-list', [], false, false]);
+    expect(e.sentence).toMatch(/^No query goes through the tunnel: no split-dns entry is a domain name/);
+    expect(evaluateQuery(e, 'www.example.org')).toMatchObject({ via: 'clear', reason: 'no split-dns entry is a domain name, so no query matches' });
+    const mixed = explainPolicy(' split-tunnel-policy tunnelspecified\n split-dns value 10.0.0.53 corp.example.com');
+    expect(mixed.tunneledDomains).toEqual(['corp.example.com']);
+  });
+
   it('a split-dns entry that is no domain name covers nothing, not even a default domain spelled the same', () => {
     const e = explainPolicy(
       ' split-tunnel-policy tunnelspecified\n split-dns value corp..example.com lab.example.com\n default-domain value corp..example.com',
