@@ -23,7 +23,11 @@ export default createRule({
       if (!p.dns.problems.noResolver) continue;
       const a = p.resolved.attributes;
       const what =
-        p.dns.outcome === 'split-dns-list' || p.dns.outcome === 'default-domain-only' ? `queries for ${p.dns.tunneledDomains.join(', ')}` : 'DNS queries';
+        p.dns.outcome === 'split-dns-list' && p.dns.tunneledDomains.length === 0
+          ? 'the queries its split-dns list names (none yet: no entry is a domain name)'
+          : p.dns.outcome === 'split-dns-list' || p.dns.outcome === 'default-domain-only'
+            ? `queries for ${p.dns.tunneledDomains.join(', ')}`
+            : 'DNS queries';
       report.profile(p, {
         messageId: 'noResolver',
         setting: 'dnsServer',

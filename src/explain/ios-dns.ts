@@ -211,8 +211,9 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
   if (row === 'D3' || row === 'D4' || row === 'D5' || excluded) because.push(entry('splitDns'), entry('defaultDomain'));
   because.push(entry('dnsServer'));
 
-  // A split-dns list with no domain name in it tunnels nothing.
-  const tunnelsDns = outcome !== 'all-clear' && !(outcome === 'split-dns-list' && tunneledDomains.length === 0);
+  // (A split-dns list with no domain name in it tunnels nothing, but a missing tunnel DNS server is
+  // still reported for it, as row D0 says, whatever the row: fixing the list must not reveal one.)
+  const tunnelsDns = outcome !== 'all-clear';
   const splitDnsInEffect = row === 'D3' || literal?.row === 'D3';
   const listDecides = row === 'D3' || row === 'D4' || literal?.row === 'D3' || literal?.row === 'D4';
   const problems: DnsProblems = {
