@@ -35,7 +35,9 @@ export default createRule({
           messageId: 'used',
           data: { type, line: e.line },
           at: e.line,
-          object: `anyconnect-custom ${type} in ${p.resolved.groupPolicy}`,
+          // Named by the policy that holds the line, not by the first profile's policy that inherits it:
+          // the finding's identity must not move with which profile is looked at first.
+          object: `anyconnect-custom ${type} in ${e.groupPolicy ?? p.resolved.groupPolicy}`,
           remedy: { kind: 'rename-custom-type', from: type, to: 'perapp' },
         });
       }
