@@ -6,7 +6,7 @@ import type { AuditOptions } from '../audit/audit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { cmp } from '../common/problem.js';
 import { hasControlInLines } from '../common/control-chars.js';
-import { recreateProfile, renameCustomType, renderRemedy, unusedName, type Remedy } from '../engine/remedy.js';
+import { recreateProfile, renameCustomType, renderRemedy, underWebvpn, unusedName, type Remedy } from '../engine/remedy.js';
 import { nameCharacters, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
@@ -112,11 +112,14 @@ function verified(
     [...composed.ownPolicy].map(([profile, own]) => [own, before.analysed.resolved.profiles.find((p) => p.name === profile)?.groupPolicy ?? own]),
   );
   const beforeKeys = new Set(before.target.findings.map(findingKey));
-  const repeated = (f: ReportedFinding): boolean =>
-    typeof f.object === 'string' &&
-    [...copyOf].some(
-      ([own, original]) => f.object!.endsWith(` in ${own}`) && beforeKeys.has(findingKey({ ...f, object: `${f.object!.slice(0, -own.length)}${original}` })),
-    );
+  // The copy a finding repeats on, and the policy it copies (undefined: none).
+  const repeatedOn = (f: ReportedFinding): [string, string] | undefined =>
+    typeof f.object !== 'string'
+      ? undefined
+      : [...copyOf].find(
+          ([own, original]) =>
+            f.object!.endsWith(` in ${own}`) && beforeKeys.has(findingKey({ ...f, object: `${f.object!.slice(0, -own.length)}${original}` })),
+        );
   // A profile that used DfltGrpPolicy itself and gets a policy of its own still gets DfltGrpPolicy's
   // split-dns, as before: that the new policy "inherits" it is the same state, not a new problem (its
   // fix would pin the list, and there is no valid entry to pin).
@@ -125,9 +128,10 @@ function verified(
   const ownOf = (profile: string): string | undefined => composed.ownPolicy.get(originalOf.get(profile) ?? profile);
   const inheritsAsBefore = (f: ReportedFinding): boolean =>
     f.ruleId === 'split-dns-inherited' && f.remedy === null && f.tunnelGroup !== null && copyOf.get(ownOf(f.tunnelGroup) ?? '') === DEFAULT_GROUP_POLICY;
-  const introduced = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)) && !repeated(f) && !inheritsAsBefore(f));
-  const asBefore = diff.findings.introduced.filter(inheritsAsBefore);
-  const restated = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)) && (repeated(f) || inheritsAsBefore(f)));
+  const unrevealed = diff.findings.introduced.filter((f) => !correctedKeys.has(findingKey(f)));
+  const isRestated = (f: ReportedFinding): boolean => repeatedOn(f) !== undefined || inheritsAsBefore(f);
+  const introduced = unrevealed.filter((f) => !isRestated(f));
+  const restated = unrevealed.filter(isRestated);
   const changed = diff.profiles.filter((p) => p.status !== 'unchanged');
   // Profiles the plan changes that no selected finding names, and named ones a shared fix reaches for
   // a setting they did not ask to change.
@@ -170,14 +174,12 @@ function verified(
     problems: merged.problems,
     notes: [
       ...notes,
-      ...restated.filter(repeated).map((f) => {
-        const [own, original] = [...copyOf].find(([o]) => f.object!.endsWith(` in ${o}`))!;
-        return `${f.ruleId} repeats on group-policy ${own}, the copy of ${original} this plan makes: it is ${original}'s finding, which the plan leaves as it is.`;
+      ...restated.map((f) => {
+        const copy = repeatedOn(f);
+        return copy !== undefined
+          ? `${f.ruleId} repeats on group-policy ${copy[0]}, the copy of ${copy[1]} this plan makes: it is ${copy[1]}'s finding, which the plan leaves as it is.`
+          : `${f.tunnelGroup!}'s new group-policy ${ownOf(f.tunnelGroup!)!} inherits DfltGrpPolicy's split-dns, as ${f.tunnelGroup!} did before; set split-dns there once you know the internal domains.`;
       }),
-      ...asBefore.map(
-        (f) =>
-          `${f.tunnelGroup!}'s new group-policy ${ownOf(f.tunnelGroup!)!} inherits DfltGrpPolicy's split-dns, as ${f.tunnelGroup!} did before; set split-dns there once you know the internal domains.`,
-      ),
       ...(collateral.length > 0 ? [`These changes also reach profiles no selected finding names: ${collateral.join(', ')} (see their changes below)`] : []),
       ...revealed.map(
         (f) => `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''} was hidden by a misspelling this plan corrects; it is there today: ${f.message}`,
@@ -714,9 +716,12 @@ class Composer {
     }
     chunks.push(this.globals.join('\n'));
     if (this.webvpn.length > 0) chunks.push(['webvpn', ...this.webvpn.map((l) => ` ${l}`)].join('\n'));
-    const renames = this.customRenames.map((r) => renameCustomType(this.model, r.from, r.to));
+    const renames = this.customRenames.map((r) => ({ to: r.to, ...renameCustomType(this.model, r.from, r.to) }));
     const corrections = this.customRenames.map((r) => renderRemedy(this.model, r).cli).join('\n');
-    chunks.push(declaredOnce(renames.flatMap((r) => r.adds)).join('\n'), renames.flatMap((r) => r.switches).join('\n'));
+    // Each new type declared once (two misspellings of `perapp` both declare it), before any data.
+    const declarations = new Map<string, string>();
+    for (const r of renames) if (r.declaration !== null && !declarations.has(r.to)) declarations.set(r.to, r.declaration);
+    chunks.push([...underWebvpn([...declarations.values()]), ...renames.flatMap((r) => r.data)].join('\n'), renames.flatMap((r) => r.switches).join('\n'));
     // 2. Group-policies: created before any profile points at them.
     for (const [policy, e] of [...edits].sort(([a], [b]) => cmp(a, b))) chunks.push(renderPolicyEdit(policy, e));
     // 3. Existing profiles (a recreated profile's fixes go to its copy).
@@ -765,11 +770,7 @@ class Composer {
     }
     // Old custom types go last, once nothing uses them: a barrier keeps them after everything else.
     // Every renamed type's data goes before any type: a type still holding data cannot be removed.
-    const removals = renames.flatMap((r) => r.removals);
-    const typeRemovals = removals.filter((l) => l.startsWith(' no anyconnect-custom-attr '));
-    const cleanup = stepsOf(
-      [...removals.filter((l) => l.startsWith('no anyconnect-custom-data ')), ...(typeRemovals.length > 0 ? ['webvpn', ...typeRemovals] : [])].join('\n'),
-    );
+    const cleanup = stepsOf([...renames.flatMap((r) => r.dataRemovals), ...underWebvpn(renames.flatMap((r) => r.typeRemoval ?? []))].join('\n'));
     if (cleanup[0]) cleanup[0].barrier = true;
     const steps = [...chunks.filter((c) => c !== '').flatMap(stepsOf), ...cleanup];
     return {
@@ -821,9 +822,9 @@ function sessionLines(fix: PolicyFix): Array<{ line: string; key: keyof PolicyAt
 }
 
 /**
- * Adds a fix's lines to a policy's block: a setting two fixes both write (split-dns, from the
- * default-domain fix and the inherited-list fix) is entered once, with the value of the later fix,
- * as the ASA would keep it. Lines that add up (`+` keys) are all kept.
+ * Adds a fix's lines to a policy's block: a setting two fixes both write is entered once, with the
+ * value of the later fix, as the ASA would keep it (split-dns: the union of both lists). Lines that
+ * add up (`+` keys) are all kept.
  */
 function setAttributes(into: string[], mode: 'attributes' | 'webvpn', lines: readonly string[]): void {
   for (const line of lines) {
@@ -850,23 +851,6 @@ function unionOfSplitDns(a: string, b: string): string {
   };
   const all = [...new Set([...domains(a), ...domains(b)])];
   return all.length === 0 ? b : `split-dns value ${all.join(' ')}`;
-}
-
-/** Renames' adds with each new type declared once (two misspellings of `perapp` both declare it). */
-function declaredOnce(adds: readonly string[]): string[] {
-  const out: string[] = [];
-  const declared = new Set<string>();
-  for (let i = 0; i < adds.length; i++) {
-    const type = adds[i] === 'webvpn' ? /^ anyconnect-custom-attr (\S+)/.exec(adds[i + 1] ?? '')?.[1] : undefined;
-    if (type !== undefined) {
-      if (!declared.has(type)) out.push(adds[i]!, adds[i + 1]!);
-      declared.add(type);
-      i++;
-      continue;
-    }
-    out.push(adds[i]!);
-  }
-  return out;
 }
 
 function pushNew(into: string[], lines: readonly string[]): void {
@@ -898,13 +882,14 @@ function listUsersOutsideProfiles(model: DeviceModel, list: string, profilePolic
   return out.sort((a, b) => cmp(a.who, b.who));
 }
 
+/** A word namesAccessList accepts before a list's name, followed by more: a line without one names no list. */
+const NAMES_ACCESS_LIST_BEFORE = /(?:access-group|address|access-list|network-acl|match|value)\s/;
+
 /**
  * Whether `words[k]` stands where a command names an access-list: `access-group NAME`, `match address`,
  * `match ip address`, `match access-list`, `nat ... access-list`, `capture ... access-list`,
  * `aaa ... match NAME`, `network-acl NAME`, and `vpn-filter` / webvpn `filter` `value NAME`.
  */
-/** A word namesAccessList accepts before a list's name, followed by more: a line without one names no list. */
-const NAMES_ACCESS_LIST_BEFORE = /(?:access-group|address|access-list|network-acl|match|value)\s/;
 
 function namesAccessList(words: readonly string[], k: number): boolean {
   const before = words[k - 1];

@@ -60,15 +60,15 @@ export interface AuditCliOptions extends SshCliOptions {
 }
 
 /**
- * What an audit reads, that an output must not overwrite. `--baseline` is checked apart: writing the
- * refreshed baseline over the one read (--write-baseline) is how a baseline is updated.
+ * What an audit reads, that an output must not overwrite, known before any work. Checked apart:
+ * `--baseline` (writing the refreshed baseline over the one read, --write-baseline, is how a baseline
+ * is updated), the configuration file (once loaded) and the configurations a directory holds (once found).
  */
 function auditInputs(paths: readonly string[], opts: AuditCliOptions, cwd: string): RunFile[] {
   const named = (p: string | undefined, what: string): RunFile[] => (p === undefined || p === '-' ? [] : [{ path: resolve(cwd, p), what }]);
   return [
     ...paths.flatMap((p) => named(p, 'a configuration')),
     ...named(opts.filesFrom, 'the --files-from list'),
-    ...named(opts.config, 'the configuration file (--config)'),
     ...named(opts.inventory, 'the --inventory'),
     ...named(opts.dap, 'the --dap file'),
   ];
@@ -124,10 +124,8 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (opts.writeBaseline !== undefined) refuseFolderName(opts.writeBaseline, '--write-baseline');
   if (opts.writeBaseline !== undefined) checkWritable(resolve(io.cwd, opts.writeBaseline), '--write-baseline');
   const reports = outputs.flatMap((o) => (o.file === null ? [] : [{ path: resolve(io.cwd, o.file), what: `--output (--format ${o.format})` }]));
-  checkOutputsApart(
-    [...reports, ...(opts.writeBaseline === undefined ? [] : [{ path: resolve(io.cwd, opts.writeBaseline), what: '--write-baseline' }])],
-    auditInputs(paths, opts, io.cwd),
-  );
+  const written = [...reports, ...(opts.writeBaseline === undefined ? [] : [{ path: resolve(io.cwd, opts.writeBaseline), what: '--write-baseline' }])];
+  checkOutputsApart(written, auditInputs(paths, opts, io.cwd));
   // A report over the baseline it is judged against loses the baseline (a refreshed one may go there).
   if (opts.baseline !== undefined) checkOutputsApart(reports, [{ path: resolve(io.cwd, opts.baseline), what: 'the --baseline' }]);
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
@@ -155,8 +153,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     io.stdout(await printConfig(cfg, opts.failOn));
     return ExitCode.Ok;
   }
-  const written = [...reports, ...(opts.writeBaseline === undefined ? [] : [{ path: resolve(io.cwd, opts.writeBaseline), what: '--write-baseline' }])];
-  // The configuration file found by walking up is read too.
+  // The configuration file is read too, named (--config) or found by walking up.
   if (cfg.source !== null) checkOutputsApart(written, [{ path: cfg.source, what: 'the configuration file' }]);
   const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
   const rules = configuredRules(RULES, cfg);

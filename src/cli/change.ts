@@ -48,21 +48,19 @@ interface Setup {
 /** `reads`: the files the command reads (configurations, the change script), which `--output` must not overwrite. */
 async function setup(opts: CommonOptions, io: CliIo, reads: ReadonlyArray<{ path: string | undefined; what: string }>): Promise<Setup> {
   if (opts.output !== undefined) refuseFolderName(opts.output, '--output');
-  if (opts.output !== undefined)
-    checkOutputsApart(
-      [{ path: resolve(io.cwd, opts.output), what: '--output' }],
-      [...reads, { path: opts.config, what: 'the configuration file (--config)' }, { path: opts.dap, what: 'the --dap file' }].flatMap((r) =>
-        r.path === undefined || r.path === '-' ? [] : [{ path: resolve(io.cwd, r.path), what: r.what }],
-      ),
-    );
   const cfg = await configFor(
     io.cwd,
     opts.config === undefined ? undefined : resolve(io.cwd, opts.config),
     RULES.map((r) => r.meta.id),
   );
-  // The configuration file found by walking up is read too.
-  if (opts.output !== undefined && cfg.source !== null)
-    checkOutputsApart([{ path: resolve(io.cwd, opts.output), what: '--output' }], [{ path: cfg.source, what: 'the configuration file' }]);
+  // The configuration file is read too, named (--config) or found by walking up.
+  if (opts.output !== undefined)
+    checkOutputsApart(
+      [{ path: resolve(io.cwd, opts.output), what: '--output' }],
+      [...reads, { path: cfg.source ?? undefined, what: 'the configuration file' }, { path: opts.dap, what: 'the --dap file' }].flatMap((r) =>
+        r.path === undefined || r.path === '-' ? [] : [{ path: resolve(io.cwd, r.path), what: r.what }],
+      ),
+    );
   const options: AuditOptions = {
     rules: configuredRules(RULES, cfg),
     profileFilter: profileFilter(cfg),

@@ -110,8 +110,9 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
     // phones reach only by assumption (for a device-wide one, every profile so reached) is reported
     // as a warning that says when it is an error. (An error resting on a built-in default stays one:
     // the same finding whether `show running-config all` prints the default or not.)
-    const basis = findingBasis(meta.basis, profile, d, inScope);
-    const capped = reported === 'error' && reachAssumed(profile, inScope);
+    const assumed = reachAssumed(profile, inScope);
+    const basis = findingBasis(assumed ? weakest(meta.basis, 'recalled') : meta.basis, profile, d);
+    const capped = reported === 'error' && assumed;
     const severity = capped ? 'warning' : reported;
     const whenError = capped ? ` It is an error if phones do reach ${profile === null ? 'these profiles' : 'this profile'}.` : '';
     const at =
@@ -190,12 +191,12 @@ function reachAssumed(profile: MobileProfile | null, inScope: readonly MobilePro
 }
 
 /**
- * The weakest of what a verdict rests on: the rule's basis, a profile reached only by assumption
- * ([recalled]; for a device-wide finding, every profile so reached), and the built-in defaults among
- * the values it names (`setting`, `restsOn`).
+ * The weakest of what a verdict rests on: `own` (the rule's basis, already weakened when phones reach
+ * the profile only by assumption) and the built-in defaults among the values it names (`setting`,
+ * `restsOn`).
  */
-function findingBasis(own: Basis, profile: MobileProfile | null, d: ReportDescriptor, inScope: readonly MobileProfile[]): Basis {
-  let basis = reachAssumed(profile, inScope) ? weakest(own, 'recalled') : own;
+function findingBasis(own: Basis, profile: MobileProfile | null, d: ReportDescriptor): Basis {
+  let basis = own;
   const facts: Array<Provenance | Basis> = [...(profile && d.setting !== undefined ? [profile.resolved.attributes[d.setting]] : []), ...(d.restsOn ?? [])];
   for (const fact of facts) {
     if (typeof fact === 'string') basis = weakest(basis, fact);

@@ -58,9 +58,10 @@ export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy
     case 'rename-custom-type': {
       const r = renameCustomType(model, remedy.from, remedy.to);
       // The old type goes last, after everything that used it has switched (a barrier keeps it there).
-      const removals = stepsOf(r.removals.join('\n'));
-      if (removals[0] && r.switches.length + r.adds.filter((l) => !/^\s|^webvpn$/.test(l)).length > 0) removals[0].barrier = true;
-      return { cli: renderSteps([...stepsOf([...r.adds, ...r.switches].join('\n')), ...removals], 'first'), needsInput: [] };
+      const removals = stepsOf([...r.dataRemovals, ...underWebvpn(r.typeRemoval === null ? [] : [r.typeRemoval])].join('\n'));
+      if (removals[0] && r.switches.length + r.data.length > 0) removals[0].barrier = true;
+      const adds = [...underWebvpn(r.declaration === null ? [] : [r.declaration]), ...r.data];
+      return { cli: renderSteps([...stepsOf([...adds, ...r.switches].join('\n')), ...removals], 'first'), needsInput: [] };
     }
   }
 }
@@ -193,17 +194,28 @@ function renameAlias(line: string, renames: ReadonlyMap<string, string>): string
  * the new type and its data first, then the policies and DAP records switch, then the old data and type go (a type
  * cannot be removed while data or a policy uses it).
  */
-export function renameCustomType(model: DeviceModel, from: string, to: string): { adds: string[]; switches: string[]; removals: string[] } {
-  const adds: string[] = [];
+export interface CustomTypeRename {
+  /** The new type's declaration, a sub-command of the global `webvpn` (null: the device declares it already). */
+  declaration: string | null;
+  /** The old type's data lines under the new type. */
+  data: string[];
+  /** Policies and DAP records moving from the old type to the new one. */
+  switches: string[];
+  /** The old type's data going, then its declaration (a `webvpn` sub-command; null: never declared). */
+  dataRemovals: string[];
+  typeRemoval: string | null;
+}
+
+export function renameCustomType(model: DeviceModel, from: string, to: string): CustomTypeRename {
+  const data: string[] = [];
   const switches: string[] = [];
-  const removals: string[] = [];
+  const dataRemovals: string[] = [];
   const types = model.global.webvpn?.customAttributeTypes ?? [];
   const declared = types.find((t) => t.type === from);
-  if (!types.some((t) => t.type === to)) adds.push('webvpn', ` anyconnect-custom-attr ${to} description ${declared?.description ?? 'Per-app VPN policy'}`);
-  for (const data of model.global.customData.values()) {
-    if (data.type !== from) continue;
-    adds.push(...data.parts.map((p) => `anyconnect-custom-data ${to} ${data.name} ${p.value}`));
-    removals.push(`no anyconnect-custom-data ${from} ${data.name}`);
+  for (const d of model.global.customData.values()) {
+    if (d.type !== from) continue;
+    data.push(...d.parts.map((p) => `anyconnect-custom-data ${to} ${d.name} ${p.value}`));
+    dataRemovals.push(`no anyconnect-custom-data ${from} ${d.name}`);
   }
   for (const gp of model.groupPolicies.values()) {
     const s = gp.customAttributes.get(from);
@@ -222,8 +234,18 @@ export function renameCustomType(model: DeviceModel, from: string, to: string): 
     if (!s || s.state !== 'value') continue;
     switches.push(`dynamic-access-policy-record ${cliName(r.name)}`, ` anyconnect-custom ${to} value ${s.value}`, ` no anyconnect-custom ${from}`);
   }
-  if (declared) removals.push('webvpn', ` no anyconnect-custom-attr ${from}`);
-  return { adds, switches, removals };
+  return {
+    declaration: types.some((t) => t.type === to) ? null : ` anyconnect-custom-attr ${to} description ${declared?.description ?? 'Per-app VPN policy'}`,
+    data,
+    switches,
+    dataRemovals,
+    typeRemoval: declared ? ` no anyconnect-custom-attr ${from}` : null,
+  };
+}
+
+/** Sub-commands of the global `webvpn`, entered under it (nothing when there are none). */
+export function underWebvpn(lines: readonly string[]): string[] {
+  return lines.length === 0 ? [] : ['webvpn', ...lines];
 }
 
 /**

@@ -431,14 +431,14 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
     warnings.push(`Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: ${why}.`);
   }
   const outside = problems.dnsServersOutsideTunnel;
-  if (outside && outside.length > 0 && valueOf(profile.attributes.splitTunnelPolicy) === 'excludespecified') {
-    const them = outside.length > 1 ? 'them' : 'it';
+  if (outside && outside.length > 0) {
+    const several = outside.length > 1;
+    const servers = `Tunnel DNS server${several ? 's' : ''} ${outside.join(', ')} ${several ? 'are' : 'is'}`;
+    const them = several ? 'them' : 'it';
     warnings.push(
-      `Tunnel DNS server${outside.length > 1 ? 's' : ''} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} in a network the split-tunnel list ${String(list)} excludes: the queries iOS sends to ${them} most likely leave the tunnel, in the clear (${row === 'D6' ? 'row D6' : `row ${row}, by the exclusion rule of row D6`}) [inferred]. Take ${them} out of the excluded networks, or push a DNS server the list does not exclude.`,
-    );
-  } else if (outside && outside.length > 0) {
-    warnings.push(
-      `Tunnel DNS server${outside.length > 1 ? 's' : ''} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} outside the split-tunnel network list: the queries iOS sends into the tunnel may not reach ${outside.length > 1 ? 'them' : 'it'} (desktop clients add a host route; iOS is not documented) [inferred].`,
+      valueOf(profile.attributes.splitTunnelPolicy) === 'excludespecified'
+        ? `${servers} in a network the split-tunnel list ${String(list)} excludes: the queries iOS sends to ${them} most likely leave the tunnel, in the clear (${row === 'D6' ? 'row D6' : `row ${row}, by the exclusion rule of row D6`}) [inferred]. Take ${them} out of the excluded networks, or push a DNS server the list does not exclude.`
+        : `${servers} outside the split-tunnel network list: the queries iOS sends into the tunnel may not reach ${them} (desktop clients add a host route; iOS is not documented) [inferred].`,
     );
   }
   const perapp = profile.customAttributes.get('perapp');
