@@ -171,9 +171,11 @@ function verified(
     introduced,
     revealed,
     restated,
-    problems: merged.problems,
+    // A line applied with something to check (a length the ASA is recalled to refuse) is a note, not a fault of the plan.
+    problems: merged.problems.filter((p) => p.severity !== 'info'),
     notes: [
       ...notes,
+      ...merged.problems.filter((p) => p.severity === 'info').map((p) => `Script line ${p.line} (\`${shortened(p.command)}\`): ${p.message}.`),
       ...restated.map((f) => {
         const copy = repeatedOn(f);
         return copy !== undefined
@@ -241,6 +243,11 @@ function withheld(before: DeviceSnapshot, selected: readonly ReportedFinding[]):
     problems: [],
     notes: [`No script: ${why}.`],
   };
+}
+
+/** A script line quoted in a note: its start, when it is long (a split-dns list). */
+function shortened(command: string): string {
+  return command.length <= 60 ? command : `${command.slice(0, 57)}...`;
 }
 
 function findingKey(f: ReportedFinding): string {

@@ -6,7 +6,8 @@ import { hasControl, hasControlInLines, visible } from '../common/control-chars.
 import { cmp } from '../common/problem.js';
 import { deviceContext, explainProfile } from '../explain/ios-dns.js';
 import type { Basis } from '../model/basis.js';
-import { attributeSpec, type PolicyAttributeKey } from '../model/policy-attributes.js';
+import { attributeSpec, overLongValue, type PolicyAttributeKey } from '../model/policy-attributes.js';
+import { tokenize } from '../parse/tokenize.js';
 import type { Provenance, ResolvedDevice } from '../resolve/resolve.js';
 import { classifyProfiles } from './mobile-facing.js';
 import { renderRemedy } from './remedy.js';
@@ -145,7 +146,8 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       message:
         renderMessage(meta.id, template, data, d.file === undefined || d.file === device.model.source ? lineRef : undefined) +
         hedges(profile, d.setting) +
-        whenError,
+        whenError +
+        lengthNotes(rendered?.cli ?? null),
       line: at.line,
       lineRole: at.role,
       file: d.file !== undefined && d.file !== device.model.source ? d.file : null,
@@ -182,6 +184,19 @@ function hedges(profile: MobileProfile | null, setting: PolicyAttributeKey | und
     out += ` Group-policy ${profile.resolved.groupPolicy} is external: unless the AAA server returns \`${spec.keyword}\`${attribute} for this group at login, phones get the value above; check what the server sends.`;
   }
   if (profile?.reach.assumption) out += ` (Audited because ${profile.reach.assumption}.)`;
+  return out;
+}
+
+/** What to check before pasting a fix whose value may be too long for the ASA (a recalled limit). */
+function lengthNotes(cli: string | null): string {
+  if (cli === null) return '';
+  let out = '';
+  for (const line of cli.split('\n')) {
+    // (Shorter lines hold no value over the shortest limit, 63 characters: most fixes are short.)
+    if (line.length < 70) continue;
+    const note = overLongValue('attributes', tokenize(line.trim()));
+    if (note !== null) out += ` In the fix, ${note}.`;
+  }
   return out;
 }
 

@@ -9,7 +9,7 @@ import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { nameCharacters, safeName } from './names.js';
 import { lineRef } from './line-names.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
-import { DEFAULT_GROUP_POLICY, type DeviceModel, type TunnelGroup } from '../model/types.js';
+import { DEFAULT_GROUP_POLICY, NAME_MAX_CHARS, type DeviceModel, type TunnelGroup } from '../model/types.js';
 
 export type Remedy =
   /** Lines of one group-policy (created first when `create`); `profile` is the connection profile it is for. */
@@ -275,9 +275,16 @@ function urlPath(url: string): string {
   return (/\/([^/]+)\/?$/.exec(url)?.[1] ?? url).toLowerCase();
 }
 
-function firstFree(base: string, taken: { has: (name: string) => boolean }): string {
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`.toLowerCase())) return `${base}-${i}`;
+/** `base`, else `base-2`, `base-3`, ...; with `max`, the base is cut so the whole name fits. */
+function firstFree(base: string, taken: { has: (name: string) => boolean }, max = Infinity): string {
+  const fit = (suffix: string): string => `${cut(base, max - suffix.length)}${suffix}`;
+  if (!taken.has(fit('').toLowerCase())) return fit('');
+  for (let i = 2; ; i++) if (!taken.has(fit(`-${i}`).toLowerCase())) return fit(`-${i}`);
+}
+
+/** The first `length` characters, without a separator left dangling at the end. */
+function cut(name: string, length: number): string {
+  return name.length <= length ? name : name.slice(0, length).replace(/[-._]+$/, '');
 }
 
 /** Names in use on a device (profiles, aliases, group-url paths, policies), lower-cased; computed once per model. */
@@ -299,9 +306,13 @@ function takenNames(model: DeviceModel): ReadonlySet<string> {
   return taken;
 }
 
-/** A name no profile, alias or group-url path on the device uses yet: `base`, else `base-2`, `base-3`, ... */
+/**
+ * A name no profile, alias or group-url path on the device uses yet: `base`, else `base-2`, `base-3`,
+ * ...; cut to the length the ASA takes for a policy or profile name (a long profile's `GP-NAME` would
+ * be refused, and the plan's lines after it with it).
+ */
 export function unusedName(model: DeviceModel, base: string, alsoTaken: Iterable<string> = []): string {
   const device = takenNames(model);
   const extra = new Set([...alsoTaken].map((n) => n.toLowerCase()));
-  return firstFree(base, { has: (n: string) => device.has(n) || extra.has(n) });
+  return firstFree(base, { has: (n: string) => device.has(n) || extra.has(n) }, NAME_MAX_CHARS);
 }

@@ -14,13 +14,14 @@ import { atLeast } from '../parse/version.js';
 import { sectionVersionLine } from './build.js';
 import { renderSteps, type ModeStep } from './cli-script.js';
 import { ConfigDocument, type DocBlock, type DocNode, type LineOrigin } from './config-document.js';
-import { POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
-import { BUILT_IN_TUNNEL_GROUPS, DEFAULT_GROUP_POLICY } from './types.js';
+import { overLongValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
+import { BUILT_IN_TUNNEL_GROUPS, DEFAULT_GROUP_POLICY, NAME_MAX_CHARS } from './types.js';
 
 export interface MergeProblem {
   /** 1-based line of the change script. */
   line: number;
-  severity: 'error' | 'warning';
+  /** `info`: applied, with something to check (a length the ASA is recalled to refuse). */
+  severity: 'error' | 'warning' | 'info';
   command: string;
   message: string;
 }
@@ -55,8 +56,8 @@ type Mode =
   /** Under a command the tool does not understand: its sub-commands are reported, not applied. */
   | { kind: 'unknown'; header: string };
 
-/** `warning` beside `changed`: applied, with something to tell. */
-type Outcome = { mode?: Mode; changed: boolean; warning?: string } | { error: string } | { warning: string } | null;
+/** `warning` beside `changed`: applied, with something to tell; `info`: applied, with something to check. */
+type Outcome = { mode?: Mode; changed: boolean; warning?: string; info?: string } | { error: string } | { warning: string } | null;
 
 const TUNNEL_GROUP_BLOCKS = new Set(['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes']);
 /** Lines that enter a sub-mode whatever follows them (their sub-commands need not be indented). */
@@ -298,7 +299,8 @@ class Merger {
       this.stack = this.stack.slice(0, depth + 1);
       if (r.mode) this.stack.push(r.mode);
       const warning = r.warning ?? (this.legacy === null ? null : newKeywordWarning(words, this.legacy));
-      return warning === null ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'warning', message: warning } };
+      if (warning !== null) return { changed: r.changed, problem: { severity: 'warning', message: r.info === undefined ? warning : `${warning}; ${r.info}` } };
+      return r.info === undefined ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'info', message: r.info } };
     }
     // (No mode took the line, so the stack is as it was: `top` is still the mode the line was typed in.)
     // A block the tool cannot enter: its sub-commands are reported, never filed under the previous block.
@@ -641,6 +643,7 @@ class Merger {
       const externalDeclaration = kind === 'external' && w[3] === 'server-group' && w[4] !== undefined;
       if (w.length > 3 && from === null && !externalDeclaration) return null;
       this.recordCreated('group-policy', name);
+      const named = nameTooLong('group-policy', name);
       const before = this.doc.find('group-policy', name)[0] ?? null;
       const declaration = this.doc.insert(
         text,
@@ -652,7 +655,7 @@ class Merger {
         const copy = this.doc.insert(`group-policy ${cliName(name)} attributes`, declaration);
         this.doc.touch(copy).children = source.node.children.map((c) => this.copyNode(c));
       }
-      return { changed: true };
+      return named === null ? { changed: true } : { changed: true, info: named };
     }
     if (kind !== 'attributes' || w.length !== 3) return null;
     // An attributes block with no declaration (a partial capture) still names a policy the device has.
@@ -694,7 +697,8 @@ class Merger {
         };
       this.recordCreated('tunnel-group', name);
       this.doc.insert(text, this.lastOf('tunnel-group') ?? this.lastOf('group-policy'));
-      return { changed: true };
+      const named = nameTooLong('tunnel-group', name);
+      return named === null ? { changed: true } : { changed: true, info: named };
     }
     if (!TUNNEL_GROUP_BLOCKS.has(kind) || w.length !== 3) return null;
     if (!exists) return { error: `tunnel-group ${name} does not exist: enter \`tunnel-group ${cliName(name)} type remote-access\` first` };
@@ -793,7 +797,9 @@ class Merger {
       return { error: `custom attribute type ${key.slice(7)} is not declared: add \`anyconnect-custom-attr ${key.slice(7)}\` under webvpn first` };
     const block = this.policyBlock(name);
     const container = mode === 'webvpn' ? block.node.children.find((c) => c.text === 'webvpn')! : block.node;
-    return this.setKeyed(block, container, w, text, (x) => policyKey(mode, x), key);
+    const r = this.setKeyed(block, container, w, text, (x) => policyKey(mode, x), key);
+    const long = w[0] === 'no' ? null : overLongValue(mode, w);
+    return long === null || r === null || !('changed' in r) ? r : { ...r, info: long };
   }
 
   private policyBlock(name: string): DocBlock {
@@ -1346,6 +1352,16 @@ function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | 
   if (range && typeof value === 'number' && (value < range.min || value > range.max))
     return `\`${words[0] === 'svc' && spec.legacyKeyword ? spec.legacyKeyword : spec.keyword}\` takes ${range.min}–${range.max} ${range.unit} (or \`none\`), not ${value}`;
   return null;
+}
+
+/**
+ * A name the ASA may refuse for its length: group-policy names are limited to 64 characters [src],
+ * tunnel-group names about the same [recalled] (docs/assumptions.md).
+ */
+function nameTooLong(kind: 'group-policy' | 'tunnel-group', name: string): string | null {
+  if (name.length <= NAME_MAX_CHARS) return null;
+  const limit = kind === 'group-policy' ? `${NAME_MAX_CHARS} characters [src]` : `about ${NAME_MAX_CHARS} characters [recalled]`;
+  return `the ${kind} name is ${name.length} characters; ${kind} names are limited to ${limit}: check that your release accepts it`;
 }
 
 /**

@@ -62,6 +62,12 @@ export interface PolicyAttributeSpec<K extends PolicyAttributeKey = PolicyAttrib
    * on commands the tool applies (plan, what-if), never on a running-config the ASA already accepted.
    */
   range?: { min: number; max: number; unit: 'seconds' | 'minutes' };
+  /**
+   * About how many characters the ASA takes after `value` (the words joined by single spaces), as
+   * recalled (docs/assumptions.md): a longer line the tool applies is applied, with a note that the
+   * ASA may refuse it.
+   */
+  maxChars?: number;
 }
 
 const PROTOCOL_ALIASES: Record<string, TunnelProtocol> = {
@@ -207,6 +213,7 @@ export const POLICY_ATTRIBUTES = [
     read: (words, line) => (words[0] === 'split-dns' ? valueList(words, 1, line) : undefined),
     format: formatValue,
     builtIn: () => recalled<string[]>(null),
+    maxChars: 255,
   }),
   spec({
     key: 'defaultDomain',
@@ -216,6 +223,7 @@ export const POLICY_ATTRIBUTES = [
     read: (words, line) => (words[0] === 'default-domain' ? singleValue(words, 1, line) : undefined),
     format: formatValue,
     builtIn: () => recalled<string>(null),
+    maxChars: 63,
   }),
   spec({
     key: 'dnsServer',
@@ -366,4 +374,17 @@ export function emptyPolicyAttributes(): PolicyAttributes {
 export function formatAttributeValue(key: PolicyAttributeKey, value: unknown): string {
   // The table pairs each key with its own value type; a caller holding a key union cannot say which.
   return (attributeSpec(key).format as (v: unknown) => string)(value);
+}
+
+/**
+ * Why a line's value may be too long for the ASA (`split-dns` about 255 characters, `default-domain`
+ * about 63, both recalled): null when it is not. Such a line is applied in simulations, with this note.
+ */
+export function overLongValue(mode: 'attributes' | 'webvpn', words: readonly string[]): string | null {
+  const spec = (POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]).find((s) => s.maxChars !== undefined && s.mode === mode && s.keyword === words[0]);
+  if (spec === undefined || words[1] !== 'value') return null;
+  const chars = words.slice(2).join(' ').length;
+  if (chars <= spec.maxChars!) return null;
+  const shorten = words.length > 3 ? ', or shorten the list (one parent domain covers the names under it)' : '';
+  return `the \`${spec.keyword}\` value is ${chars} characters; the ASA is recalled to take about ${spec.maxChars!} [recalled]: check that your release accepts it${shorten}`;
 }

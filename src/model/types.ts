@@ -258,3 +258,8 @@ export interface DapXmlFile {
 
 export const BUILT_IN_TUNNEL_GROUPS = ['DefaultRAGroup', 'DefaultWEBVPNGroup', 'DefaultL2LGroup'] as const;
 export const DEFAULT_GROUP_POLICY = 'DfltGrpPolicy';
+/**
+ * The longest group-policy name the ASA takes (64 characters [src]); tunnel-group names are said to
+ * have about the same limit [recalled]. Names the tool makes stay within it.
+ */
+export const NAME_MAX_CHARS = 64;

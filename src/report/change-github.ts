@@ -8,6 +8,8 @@ import { capAnnotations, command } from './github.js';
 import type { Severity } from '../engine/types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+// What a problem with a change script line means: refused, applied without its effect, applied with something to check.
+const PROBLEM_TITLE: Record<Severity, string> = { error: 'change not applied', warning: 'not simulated', info: 'check this line' };
 
 export function renderDiffGithub(input: ChangeReportInput): string {
   const out: string[] = [];
@@ -15,8 +17,8 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   for (const p of input.problems ?? [])
     out.push(
       command(
-        p.severity === 'error' ? 'error' : 'warning',
-        { file: input.scriptFile ?? null, line: p.line, title: `asa-mobile-audit: ${p.severity === 'error' ? 'change not applied' : 'not simulated'}` },
+        p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice',
+        { file: input.scriptFile ?? null, line: p.line, title: `asa-mobile-audit: ${PROBLEM_TITLE[p.severity]}` },
         `${p.command}: ${p.message}`,
       ),
     );

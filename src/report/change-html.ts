@@ -65,7 +65,7 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
 <tr><th scope="row">Findings introduced</th><td>${introduced}</td></tr>
 <tr><th scope="row">Findings resolved</th><td>${resolved}</td></tr></tbody></table>${
     (input.problems ?? []).length > 0
-      ? `<h3>Lines of the change not applied or not simulated</h3><ul>${input.problems!.map((p) => `<li><code>${esc(input.scriptFile ?? 'change')}</code> line ${p.line}: ${p.severity}: ${esc(p.message)}</li>`).join('')}</ul>`
+      ? `<h3>Lines of the change not applied, not simulated or to check</h3><ul>${input.problems!.map((p) => `<li><code>${esc(input.scriptFile ?? 'change')}</code> line ${p.line}: ${p.severity}: ${esc(p.message)}</li>`).join('')}</ul>`
       : ''
   }</section>`;
   const devices = changed.map((d, i) => {

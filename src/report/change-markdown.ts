@@ -56,7 +56,9 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     '',
   ];
   for (const p of input.problems ?? [])
-    out.push(`- ${p.severity === 'error' ? ':x:' : ':warning:'} ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${md(p.message)}`);
+    out.push(
+      `- ${p.severity === 'error' ? ':x:' : p.severity === 'warning' ? ':warning:' : ':information_source:'} ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${md(p.message)}`,
+    );
   for (const d of changed) {
     out.push(`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '');
     if (d.incomplete.length > 0) out.push(...incompleteLines(d).map((l) => `- :warning: ${md(l)}`), '');

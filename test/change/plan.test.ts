@@ -23,7 +23,8 @@ function planOf(rel: string, options: Partial<Parameters<typeof planDevice>[2]> 
 /** The model after the plan is applied. */
 function applied(before: DeviceSnapshot, plan: PlanTarget) {
   const after = apply(before.analysed.parsed, before.analysed.sectionIndex, plan.script);
-  expect(after.problems).toEqual([]);
+  // (A line applied with something to check, such as a long split-dns list, is no problem of the plan.)
+  expect(after.problems.filter((p) => p.severity !== 'info')).toEqual([]);
   return snapshotParsed(parseConfigText(after.text, 'after.cfg'), OPTIONS)[before.analysed.sectionIndex]!;
 }
 
@@ -365,6 +366,30 @@ describe('plan: the ways pasted advice went wrong', () => {
     const { plan } = planOf('plan/split-dns-two-fixes.cfg');
     expect(plan.script.split('\n').filter((l) => l.includes('split-dns'))).toEqual([' split-dns value lab.example.com corp.example.com']);
     expect(plan.closes.map((c) => c.ruleId)).toEqual(expect.arrayContaining(['split-dns-not-domain', 'default-domain-not-in-split-dns']));
+  });
+
+  it('keeps the names it makes within 64 characters, and notes a split-dns list longer than the ASA is recalled to take', () => {
+    const { before, plan } = planOf('plan/long-names-and-lists.cfg');
+    const made = [...plan.script.matchAll(/^group-policy (\S+) internal$/gm)].map((m) => m[1]!);
+    expect(made).toEqual(['GP-A-VERY-LONG-CONNECTION-PROFILE-NAME-FOR-THE-MOBILE-WORKFORCE', 'GP-DefaultWEBVPNGroup']);
+    for (const n of made) expect(n.length).toBeLessThanOrEqual(64);
+    // The long list is written (the limit is recalled), closes its finding, and is a note, not a fault of the plan.
+    const list = plan.script.split('\n').find((l) => l.startsWith(' split-dns value '))!;
+    expect(list.length - ' split-dns value '.length).toBe(278);
+    expect(plan.problems).toEqual([]);
+    expect(plan.closes).toContainEqual(expect.objectContaining({ ruleId: 'default-domain-not-in-split-dns', tunnelGroup: 'Mobile' }));
+    const line = plan.script.split('\n').indexOf(list) + 1;
+    expect(plan.notes).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^Script line ${line} \\(\`split-dns value research-and-development\\.example\\.com engi\\.\\.\\.\`\\): the \`split-dns\` value is 278 characters; the ASA is recalled to take about 255 \\[recalled\\]`,
+        ),
+      ),
+    );
+    // The audit's own fix says the same.
+    const finding = before.target.findings.find((f) => f.ruleId === 'default-domain-not-in-split-dns')!;
+    expect(finding.message).toMatch(/ In the fix, the `split-dns` value is 278 characters; the ASA is recalled to take about 255 \[recalled\]/);
+    expect(applied(before, plan).target.findings).toEqual([]);
   });
 
   it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {

@@ -549,6 +549,22 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt')).stdout).toContain('idle-timeout-short (MOBILE-SPLIT, change.txt line 4)');
   });
 
+  it('applies a split-dns list longer than the ASA is recalled to take and says to check it, in every format, without failing', async () => {
+    const dir = tempDir();
+    const domains = Array.from({ length: 12 }, (_, i) => `branch-office-${i + 10}.example.com`).join(' ');
+    writeFileSync(join(dir, 'change.txt'), ['group-policy GP-SPLIT attributes', ` split-dns value ${domains}`].join('\n'));
+    const text = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      `change.txt:2: info: the \`split-dns\` value is ${domains.length} characters; the ASA is recalled to take about 255 [recalled]`,
+    );
+    expect(text.stdout).toMatch(/split-dns: value corp\.example\.com lab\.example\.com .* → value branch-office-10\.example\.com/);
+    const github = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'github')).stdout;
+    expect(github).toMatch(/^::notice file=change\.txt,line=2,title=asa-mobile-audit%3A check this line::split-dns value branch-office-10/m);
+    const markdown = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'markdown')).stdout;
+    expect(markdown).toContain('- :information_source: `change.txt` line 2: the \\`split-dns\\` value is');
+  });
+
   it('reports bad input with its line in the change script and exits 2; commands it does not model are warnings', async () => {
     const dir = tempDir();
     writeFileSync(

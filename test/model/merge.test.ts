@@ -390,6 +390,44 @@ describe('merge engine', () => {
       expect(merge(`group-policy GP attributes\n ${line}`).problems, line).toEqual([]);
   });
 
+  it('applies a value or a name longer than the ASA is recalled to take, with a note to check it, at the limit with none', () => {
+    const domains = (n: number): string => Array.from({ length: n }, (_, i) => `site-${String(i).padStart(2, '0')}.corps.example.com`).join(' ');
+    // 10 domains of 25 characters and 9 spaces: 259 characters; 9 of them: 233.
+    const long = merge(`group-policy GP attributes\n split-dns value ${domains(10)}`);
+    expect(long.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        severity: 'info',
+        message: expect.stringMatching(/`split-dns` value is 259 characters; the ASA is recalled to take about 255 \[recalled\].*shorten the list/),
+      }),
+    ]);
+    expect(valueOf(profile(long.analysed, 'PHONES').attributes.splitDns)).toHaveLength(10);
+    expect(merge(`group-policy GP attributes\n split-dns value ${domains(9)}`).problems).toEqual([]);
+    const domain = `${'d'.repeat(52)}.example.com`;
+    expect(domain).toHaveLength(64);
+    const dd = merge(`group-policy GP attributes\n default-domain value ${domain}`);
+    expect(dd.problems).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: expect.stringMatching(/`default-domain` value is 64 characters; .*about 63 \[recalled\]: check that your release accepts it$/),
+      }),
+    ]);
+    expect(merge(`group-policy GP attributes\n default-domain value ${domain.slice(1)}`).problems).toEqual([]);
+    // Names: 64 characters are taken; 65 are noted (group-policy [src], tunnel-group [recalled]) and still made.
+    const name = (n: number): string => `N${'x'.repeat(n - 1)}`;
+    expect(merge(`group-policy ${name(64)} internal\ntunnel-group ${name(64)} type remote-access`).problems).toEqual([]);
+    const named = merge(`group-policy ${name(65)} internal\ntunnel-group ${name(65)} type remote-access`);
+    expect(named.problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [1, 'info', 'the group-policy name is 65 characters; group-policy names are limited to 64 characters [src]: check that your release accepts it'],
+      [
+        2,
+        'info',
+        'the tunnel-group name is 65 characters; tunnel-group names are limited to about 64 characters [recalled]: check that your release accepts it',
+      ],
+    ]);
+    expect(named.text).toContain(`group-policy ${name(65)} internal`);
+  });
+
   it('refuses a policy webvpn setting under the global webvpn, and the global-only lines inside a policy', () => {
     // A policy's lines pasted after a forgotten `group-policy NAME attributes` land in the global webvpn.
     for (const line of [
