@@ -1,5 +1,7 @@
 import { createRule } from '../src/engine/types.js';
 import { sourcePhrase } from '../src/engine/rule-kit.js';
+import { dnsServerCheckGap } from '../src/explain/ios-dns.js';
+import { valueOf } from '../src/resolve/resolve.js';
 
 export default createRule({
   meta: {
@@ -16,11 +18,33 @@ export default createRule({
         'On iOS the tunnelled queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel network list {{list}} does not send {{them}} into the tunnel: the queries may never reach {{them}} [inferred]. Add {{them}} to the list.',
       excluded:
         'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel list {{list}} excludes {{them}} (excludespecified): queries to {{them}} most likely leave the tunnel, in the clear, and may never reach {{them}} ({{row}}) [inferred]. Take {{them}} out of the excluded networks, or push a DNS server the list does not exclude.',
+      unchecked:
+        'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}); whether the split-tunnel list {{list}} sends {{them}} into the tunnel was not checked: {{why}}. Check by hand that the list does not leave {{them}} outside the tunnel [inferred].',
     },
   },
-  check({ profiles, report }) {
+  check({ device, profiles, report }) {
     for (const p of profiles) {
       const outside = p.dns.problems.dnsServersOutsideTunnel;
+      // A list the tool cannot read is no verdict, but the check did not run: said, not silent.
+      const why = dnsServerCheckGap(p.resolved, p.dns.problems, device.model.global.accessLists);
+      if (why !== null) {
+        const a = p.resolved.attributes;
+        report.profile(p, {
+          messageId: 'unchecked',
+          severity: 'info',
+          setting: 'splitTunnelNetworkList',
+          data: {
+            profile: p.resolved.name,
+            servers: p.dns.dnsServers.join(', '),
+            dnsSource: sourcePhrase(a.dnsServer),
+            list: `${valueOf(a.splitTunnelNetworkList)!} (${sourcePhrase(a.splitTunnelNetworkList)})`,
+            them: p.dns.dnsServers.length > 1 ? 'them' : 'it',
+            why,
+          },
+          at: a.splitTunnelNetworkList.line ?? a.dnsServer.line,
+        });
+        continue;
+      }
       if (!outside || outside.length === 0) continue;
       const a = p.resolved.attributes;
       const list = a.splitTunnelNetworkList.state === 'value' ? a.splitTunnelNetworkList.value : null;

@@ -395,6 +395,19 @@ function desktopNoteFor(row: DecisionRow): string {
   }
 }
 
+/**
+ * Why the tunnel DNS servers could not be checked against the profile's split-tunnel list (the list is
+ * no standard ACL the tool reads), or null: they were, or nothing needed checking.
+ */
+export function dnsServerCheckGap(profile: ResolvedProfile, problems: DnsProblems, accessLists: ReadonlyMap<string, AccessList> | undefined): string | null {
+  const list = valueOf(profile.attributes.splitTunnelNetworkList);
+  if (problems.dnsServersOutsideTunnel !== null || list === null) return null;
+  const acl = accessLists?.get(list);
+  return acl === undefined
+    ? `no standard access-list ${list} is in the configuration (an extended list is not read)`
+    : `access-list ${list} has lines the tool does not read (line${acl.unreadLines.length > 1 ? 's' : ''} ${acl.unreadLines.slice(0, 5).join(', ')}${acl.unreadLines.length > 5 ? ', ...' : ''})`;
+}
+
 function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, context: ExplainContext, row: DecisionRow): string[] {
   const warnings: string[] = [];
   if (profile.policyLayer === 'missing') {
@@ -422,14 +435,8 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
     warnings.push('Read literally, the guide puts excludespecified with split-dns none and default-domain none in row D5: every query in the clear.');
   }
   const list = valueOf(profile.attributes.splitTunnelNetworkList);
-  if (problems.dnsServersOutsideTunnel === null && list !== null) {
-    const acl = context.accessLists?.get(list);
-    const why =
-      acl === undefined
-        ? `no standard access-list ${list} is in the configuration (an extended list is not read)`
-        : `access-list ${list} has lines the tool does not read (line${acl.unreadLines.length > 1 ? 's' : ''} ${acl.unreadLines.slice(0, 5).join(', ')}${acl.unreadLines.length > 5 ? ', ...' : ''})`;
-    warnings.push(`Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: ${why}.`);
-  }
+  const why = dnsServerCheckGap(profile, problems, context.accessLists);
+  if (why !== null) warnings.push(`Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: ${why}.`);
   const outside = problems.dnsServersOutsideTunnel;
   if (outside && outside.length > 0) {
     const several = outside.length > 1;

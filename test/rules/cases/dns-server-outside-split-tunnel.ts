@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { RuleTests } from '../rule-tester.js';
 import { mobile } from './_kit.js';
 
@@ -9,11 +10,49 @@ export default {
     { name: 'the DNS server is in the list', config: mobile({ global: ACL, policy: [...SPLIT_ST, 'dns-server value 10.0.0.53'] }) },
     { name: 'tunnel-all', config: mobile({ global: ACL, policy: ['split-tunnel-policy tunnelall', 'dns-server value 10.9.9.9'] }) },
     {
-      name: 'an extended list the model does not read: no verdict',
-      config: mobile({ global: ['access-list ST-CORP extended permit ip 10.0.0.0 255.0.0.0 any'], policy: [...SPLIT_ST, 'dns-server value 10.9.9.9'] }),
+      name: 'an extended list the model does not read, on a profile that tunnels everything: nothing to check',
+      config: mobile({
+        global: ['access-list ST-CORP extended permit ip 10.0.0.0 255.0.0.0 any'],
+        policy: ['split-tunnel-policy tunnelall', 'split-tunnel-network-list value ST-CORP', 'dns-server value 10.9.9.9'],
+      }),
     },
   ],
   invalid: [
+    {
+      name: 'an extended list the model does not read: no verdict, and the finding says the check did not run (info, no CLI)',
+      config: mobile({ global: ['access-list ST-CORP extended permit ip 10.0.0.0 255.0.0.0 any'], policy: [...SPLIT_ST, 'dns-server value 10.9.9.9'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value ST-CORP',
+          severity: 'info',
+          messageId: 'unchecked',
+          data: { servers: '10.9.9.9', them: 'it', why: 'no standard access-list ST-CORP is in the configuration (an extended list is not read)' },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'a standard list with an entry the tool cannot read (a name with no `name` line): not checked, with the line',
+      config: mobile({
+        global: ['access-list ST-CORP standard permit 10.1.0.0 255.255.0.0', 'access-list ST-CORP standard permit host DNS-PRIMARY'],
+        policy: [...SPLIT_ST, 'dns-server value 10.0.0.53 10.0.1.53'],
+      }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value ST-CORP',
+          severity: 'info',
+          messageId: 'unchecked',
+          data: {
+            servers: '10.0.0.53, 10.0.1.53',
+            them: 'them',
+            why: expect.stringMatching(/^access-list ST-CORP has lines the tool does not read \(line \d+\)$/),
+          },
+          fix: null,
+        },
+      ],
+    },
     {
       name: 'one of two DNS servers is outside the list',
       config: mobile({ global: ACL, policy: [...SPLIT_ST, 'dns-server value 10.0.0.53 10.9.9.9'] }),
