@@ -1,6 +1,7 @@
 import { createRule } from '../src/engine/types.js';
 import { sourcePhrase } from '../src/engine/rule-kit.js';
-import { dnsServerCheckGap } from '../src/explain/ios-dns.js';
+import { denyingEntry, dnsServerCheckGap } from '../src/explain/ios-dns.js';
+import { lineRef } from '../src/engine/line-names.js';
 import { valueOf } from '../src/resolve/resolve.js';
 
 export default createRule({
@@ -49,6 +50,11 @@ export default createRule({
       const a = p.resolved.attributes;
       const list = a.splitTunnelNetworkList.state === 'value' ? a.splitTunnelNetworkList.value : null;
       const excluded = p.dns.splitTunnel === 'excludespecified';
+      // An entry is added at the end of the list (the only place the guides document for a standard
+      // access-list): it tunnels a server no entry matched, never one a deny before it keeps out.
+      const acl = list === null ? undefined : device.model.global.accessLists.get(list);
+      const denied =
+        excluded || acl === undefined ? [] : outside.flatMap((s) => (denyingEntry(acl, s) === null ? [] : [{ server: s, entry: denyingEntry(acl, s)! }]));
       report.profile(p, {
         // Under excludespecified the list names what stays out of the tunnel: the advice is the reverse.
         messageId: excluded ? 'excluded' : 'outside',
@@ -65,8 +71,13 @@ export default createRule({
           ...(excluded ? { row: p.dns.row === 'D6' ? 'row D6' : `row ${p.dns.row}, by the exclusion rule of row D6` } : {}),
         },
         at: a.splitTunnelNetworkList.line ?? a.dnsServer.line,
-        // A standard ACL entry per server: first match wins, so it must come before a deny that covers it.
-        remedy: list === null || excluded ? null : { kind: 'lines', lines: outside.map((s) => `access-list ${list} line 1 standard permit host ${s}`) },
+        remedy:
+          list === null || excluded || denied.length > 0 ? null : { kind: 'lines', lines: outside.map((s) => `access-list ${list} standard permit host ${s}`) },
+        ...(denied.length > 0
+          ? {
+              needsInput: `${denied.map((d) => `the deny entry at ${lineRef(d.entry.line)} keeps ${d.server} out of access-list ${list!}`).join('; ')}: an entry added at the end of a standard access-list comes after it, so take the deny out, or build a new list with the permit first and point split-tunnel-network-list at it (the tool does not insert entries: the guides document adding them at the end only)`,
+            }
+          : {}),
       });
     }
   },

@@ -4,7 +4,7 @@
 import { match } from 'ts-pattern';
 import type { Basis } from '../model/basis.js';
 import { attributeSpec, formatAttributeValue, type PolicyAttributeKey, type SplitTunnelPolicy } from '../model/policy-attributes.js';
-import type { AccessList, ClientProfileFile, DeviceModel } from '../model/types.js';
+import type { AccessList, AclEntry, ClientProfileFile, DeviceModel } from '../model/types.js';
 import { valueOf, type Effective, type ResolvedDevice, type ResolvedProfile, type ValueSource } from '../resolve/resolve.js';
 import { notADomain } from '../common/domain-name.js';
 import { queryVerdict, type QueryInput, type QueryVerdict } from './query.js';
@@ -295,14 +295,26 @@ function permitCache(acl: AccessList): Map<string, boolean> {
 
 /** First matching entry wins, as in any ACL; no match is a deny. */
 function aclPermits(acl: AccessList, ip: number): boolean {
+  return firstMatch(acl, ip)?.action === 'permit';
+}
+
+/** The entry of a standard access-list that decides an address (first match wins; an entry that cannot be read decides as a deny), or null: none matches. */
+function firstMatch(acl: AccessList, ip: number): AclEntry | null {
   for (const e of acl.entries) {
-    if (e.network === null) return e.action === 'permit';
+    if (e.network === null) return e;
     const net = parseIpv4(e.network.address);
     const mask = parseIpv4(e.network.mask);
-    if (net === null || mask === null) return false;
-    if ((ip & mask) >>> 0 === (net & mask) >>> 0) return e.action === 'permit';
+    if (net === null || mask === null) return { ...e, action: 'deny' };
+    if ((ip & mask) >>> 0 === (net & mask) >>> 0) return e;
   }
-  return false;
+  return null;
+}
+
+/** The `deny` entry that keeps an IPv4 address out of a standard access-list, or null (a permit or nothing matches it first). */
+export function denyingEntry(acl: AccessList, address: string): AclEntry | null {
+  const ip = parseIpv4(address);
+  const e = ip === null ? null : firstMatch(acl, ip);
+  return e?.action === 'deny' ? e : null;
 }
 
 function parseIpv4(text: string): number | null {
