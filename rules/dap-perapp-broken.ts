@@ -4,6 +4,7 @@
 import { createRule } from '../src/engine/types.js';
 import { iosPolicyNotAllApps, looksLikePerapp, PERAPP_MINIMUM_ASA as MINIMUM } from '../src/engine/perapp.js';
 import { atLeast } from '../src/parse/version.js';
+import { renameToPerapp } from '../src/engine/rule-kit.js';
 
 export default createRule({
   meta: {
@@ -43,7 +44,7 @@ export default createRule({
             at: value.line,
             object: `DAP ${r.name} ${type}`,
             // The same change as for a policy using the type: every user switches, then the old type goes.
-            remedy: { kind: 'rename-custom-type', from: type, to: 'perapp' },
+            ...renameToPerapp(device.model, type),
           });
           continue;
         }

@@ -1,4 +1,5 @@
 import { looksLikePerapp } from '../src/engine/perapp.js';
+import { renameToPerapp } from '../src/engine/rule-kit.js';
 import { createRule } from '../src/engine/types.js';
 
 export default createRule({
@@ -22,7 +23,7 @@ export default createRule({
         data: { type: t.type, line: t.line },
         at: t.line,
         object: `anyconnect-custom-attr ${t.type}`,
-        remedy: { kind: 'rename-custom-type', from: t.type, to: 'perapp' },
+        ...renameToPerapp(device.model, t.type),
       });
     }
     // One finding per policy line, whichever profile led to it.
@@ -38,7 +39,7 @@ export default createRule({
           // Named by the policy that holds the line, not by the first profile's policy that inherits it:
           // the finding's identity must not move with which profile is looked at first.
           object: `anyconnect-custom ${type} in ${e.groupPolicy ?? p.resolved.groupPolicy}`,
-          remedy: { kind: 'rename-custom-type', from: type, to: 'perapp' },
+          ...renameToPerapp(device.model, type),
         });
       }
     }

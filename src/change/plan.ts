@@ -6,7 +6,7 @@ import type { AuditOptions } from '../audit/audit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { cmp } from '../common/problem.js';
 import { hasControlInLines } from '../common/control-chars.js';
-import { recreateProfile, renameCustomType, renderRemedy, underWebvpn, unusedName, type Remedy } from '../engine/remedy.js';
+import { customTypeRenameClash, recreateProfile, renameCustomType, renderRemedy, underWebvpn, unusedName, type Remedy } from '../engine/remedy.js';
 import { nameCharacters, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
@@ -374,23 +374,9 @@ class Composer {
    * types (it can keep only one value).
    */
   private renameClash(from: string, to: string): string | null {
-    // Every type that would end up as `to`: itself, and every other type renamed to it.
-    const sources = [to, ...this.pendingRenames.filter((r) => r.remedy.to === to && r.remedy.from !== from).map((r) => r.remedy.from)];
-    const data = [...this.model.global.customData.values()];
-    for (const d of data.filter((x) => x.type === from)) {
-      const other = data.find((x) => x.name === d.name && sources.includes(x.type));
-      if (other) return `anyconnect-custom-data ${from} ${d.name} and ${other.type} ${d.name} would become one ${to} ${d.name}`;
-    }
-    const assigners = [
-      ...[...this.model.groupPolicies.values()].map((gp) => ({ what: `group-policy ${gp.name}`, types: gp.customAttributes })),
-      ...this.model.global.dapRecords.map((r) => ({ what: `DAP record ${r.name}`, types: r.customAttributes })),
-    ];
-    for (const a of assigners) {
-      const both = sources.find((t) => a.types.get(t) !== undefined && a.types.get(t)!.state !== 'unset');
-      const mine = a.types.get(from);
-      if (both !== undefined && mine !== undefined && mine.state !== 'unset') return `${a.what} assigns both ${from} and ${both}, which would become one ${to}`;
-    }
-    return null;
+    // Every other type this plan renames to `to` would end up there too.
+    const others = this.pendingRenames.filter((r) => r.remedy.to === to && r.remedy.from !== from).map((r) => r.remedy.from);
+    return customTypeRenameClash(this.model, from, to, others);
   }
 
   private readonly pendingRenames: Array<{ remedy: Extract<Remedy, { kind: 'rename-custom-type' }>; findings: ReportedFinding[] }> = [];

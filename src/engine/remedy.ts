@@ -243,6 +243,32 @@ export function renameCustomType(model: DeviceModel, from: string, to: string): 
   };
 }
 
+/**
+ * Why renaming custom attribute type `from` to `to` would merge two things into one (null: it would
+ * not): a data name `to` already holds, or one of `alsoBecoming` (other types renamed to `to` in the
+ * same change) brings (its lines would append to the other's, one base64 blob after another), or a
+ * group-policy or DAP record that assigns both types (it can keep only one value).
+ */
+export function customTypeRenameClash(model: DeviceModel, from: string, to: string, alsoBecoming: readonly string[] = []): string | null {
+  // Every type that would end up as `to`: itself, and every other type renamed to it.
+  const sources = [to, ...alsoBecoming];
+  const data = [...model.global.customData.values()];
+  for (const d of data.filter((x) => x.type === from)) {
+    const other = data.find((x) => x.name === d.name && sources.includes(x.type));
+    if (other) return `anyconnect-custom-data ${from} ${d.name} and ${other.type} ${d.name} would become one ${to} ${d.name}`;
+  }
+  const assigners = [
+    ...[...model.groupPolicies.values()].map((gp) => ({ what: `group-policy ${gp.name}`, types: gp.customAttributes })),
+    ...model.global.dapRecords.map((r) => ({ what: `DAP record ${r.name}`, types: r.customAttributes })),
+  ];
+  for (const a of assigners) {
+    const both = sources.find((t) => a.types.get(t) !== undefined && a.types.get(t)!.state !== 'unset');
+    const mine = a.types.get(from);
+    if (both !== undefined && mine !== undefined && mine.state !== 'unset') return `${a.what} assigns both ${from} and ${both}, which would become one ${to}`;
+  }
+  return null;
+}
+
 /** Sub-commands of the global `webvpn`, entered under it (nothing when there are none). */
 export function underWebvpn(lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ['webvpn', ...lines];

@@ -4,7 +4,7 @@
 import { atLeast } from '../parse/version.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { isLegacy, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
-import type { Remedy } from './remedy.js';
+import { customTypeRenameClash, type Remedy } from './remedy.js';
 import type { LineChoice } from './types.js';
 import { lineRef } from './line-names.js';
 
@@ -18,6 +18,18 @@ export { lineRef } from './line-names.js';
 export function profileRemedy(profile: ResolvedProfile, mode: 'attributes' | 'webvpn', lines: string[]): Remedy | null {
   if (profile.policyLayer === 'external') return null;
   return { kind: 'policy', policy: profile.groupPolicy, create: profile.policyLayer === 'missing', mode, lines, profile: profile.name };
+}
+
+/**
+ * Renaming a misspelled per-app type to `perapp`, or, when that would merge two data values or two
+ * assignments into one (a broken base64 policy), what to do by hand instead.
+ */
+export function renameToPerapp(model: DeviceModel, type: string): { remedy: Remedy } | { needsInput: string } {
+  const clash = customTypeRenameClash(model, type, 'perapp');
+  if (clash === null) return { remedy: { kind: 'rename-custom-type', from: type, to: 'perapp' } };
+  return {
+    needsInput: `the rename of ${type} to perapp, by hand: ${clash} (the ASA appends data lines of one name), so decide which value phones should get first`,
+  };
 }
 
 /** The remedy for lines of a named policy that exists (DfltGrpPolicy included). */

@@ -320,14 +320,17 @@ describe('plan: the ways pasted advice went wrong', () => {
     const firstType = lines.findIndex((l) => l.startsWith(' no anyconnect-custom-attr '));
     expect(firstType).toBeGreaterThan(lastData);
     expect(two.problems).toEqual([]);
-    const clash = planOf('plan/perapp-data-clash.cfg').plan;
+    // A rename that would merge data is no fix at all, in the audit as in the plan: the user decides.
+    const { before, plan: clash } = planOf('plan/perapp-data-clash.cfg');
     expect(clash.script).not.toMatch(/anyconnect-custom-data perapp PA-1/);
-    expect(clash.remains).toContainEqual(
-      expect.objectContaining({
-        ruleId: 'perapp-type-misspelled',
-        why: 'not renamed by this plan: anyconnect-custom-data per-app PA-1 and perapp PA-1 would become one perapp PA-1; rename it by hand',
-      }),
-    );
+    const why = 'anyconnect-custom-data per-app PA-1 and perapp PA-1 would become one perapp PA-1';
+    expect(clash.remains).toContainEqual(expect.objectContaining({ ruleId: 'perapp-type-misspelled', why: expect.stringContaining(why) }));
+    const finding = before.target.findings.find((f) => f.ruleId === 'perapp-type-misspelled')!;
+    expect(finding.fix).toBeNull();
+    expect(finding.needsInput).toContain(why);
+    // Two renames into one type that clash only together are the plan's to hold.
+    const together = planOf('plan/perapp-policy-assigns-both.cfg').plan;
+    expect(together.remains.filter((r) => r.ruleId === 'perapp-type-misspelled').map((r) => r.why)).not.toEqual([]);
   });
 
   it('gives a policy copy the corrected custom type, and says a new policy inherits an unfixable split-dns list as before', () => {
