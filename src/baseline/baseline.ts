@@ -3,7 +3,7 @@
 
 import type { Finding } from '../engine/types.js';
 import { BaselineError } from './baseline-error.js';
-import { findingKey, keyString, type FindingKey } from './identity.js';
+import { deviceKeyOf, findingKey, forwardSlashes, keyString, samePath, type FindingKey } from './identity.js';
 import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface BaselineFile {
@@ -20,7 +20,13 @@ export interface DeviceFindings<F extends Finding = Finding> {
 }
 
 export function buildBaseline(targets: DeviceFindings[]): BaselineFile {
-  const entries = targets.flatMap((t) => t.findings.map((f) => findingKey(f, t.device)));
+  const shared = sharedDevices(targets);
+  // Files that share a hostname keep their own entries: one file's finding never hides another's.
+  const entries = targets.flatMap((t) =>
+    t.findings.map((f) =>
+      shared.has(deviceKeyOf(t.device)) ? { ...findingKey(f, t.device), source: forwardSlashes(t.device.source) } : findingKey(f, t.device),
+    ),
+  );
   entries.sort((a, b) => (keyString(a) < keyString(b) ? -1 : keyString(a) > keyString(b) ? 1 : 0));
   return { schemaVersion: 1, tool: 'asa-mobile-audit', entries };
 }
@@ -64,28 +70,43 @@ export interface BaselineResult<F extends Finding = Finding> {
  * leave one reported. Entries for devices not audited in this run are not stale: they were not looked at.
  */
 export function applyBaseline<F extends Finding>(baseline: BaselineFile, targets: DeviceFindings<F>[]): BaselineResult<F> {
-  const remaining = new Map<string, number>();
-  for (const e of baseline.entries) remaining.set(keyString(e), (remaining.get(keyString(e)) ?? 0) + 1);
+  // Entries still to match, by identity; an entry that names its file matches only that file's findings.
+  const remaining = new Map<string, FindingKey[]>();
+  for (const e of baseline.entries) (remaining.get(keyString(e)) ?? remaining.set(keyString(e), []).get(keyString(e))!).push(e);
   let suppressed = 0;
   const kept = targets.map((t) =>
     t.findings.filter((f) => {
-      const k = keyString(findingKey(f, t.device));
-      const n = remaining.get(k) ?? 0;
-      if (n === 0) return true;
-      remaining.set(k, n - 1);
+      const candidates = remaining.get(keyString(findingKey(f, t.device)));
+      if (candidates === undefined) return true;
+      // Its own file's entry first, then one that names no file.
+      let at = candidates.findIndex((e) => e.source !== undefined && samePath(e.source, t.device.source));
+      if (at === -1) at = candidates.findIndex((e) => e.source === undefined);
+      if (at === -1) return true;
+      candidates.splice(at, 1);
       suppressed++;
       return false;
     }),
   );
-  const audited = new Set(targets.map((t) => JSON.stringify([t.device.hostname ?? t.device.source.split('\\').join('/'), t.device.context])));
+  // Stale: an entry left over for a device (and, when it names one, a file) this run audited.
+  const audited = new Set(targets.map((t) => deviceKeyOf(t.device)));
   const stale: FindingKey[] = [];
   for (const e of baseline.entries) {
-    const k = keyString(e);
-    const n = remaining.get(k) ?? 0;
-    if (n > 0 && audited.has(JSON.stringify([e.device, e.context]))) {
-      stale.push(e);
-      remaining.set(k, n - 1);
-    }
+    const left = remaining.get(keyString(e))!;
+    if (!left.includes(e) || !audited.has(JSON.stringify([e.device, e.context]))) continue;
+    if (e.source !== undefined && !targets.some((t) => samePath(e.source!, t.device.source))) continue;
+    stale.push(e);
   }
   return { kept, suppressed, stale };
+}
+
+/** Devices (hostname and context) that several targets of the run share. */
+function sharedDevices(targets: ReadonlyArray<DeviceFindings>): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const t of targets) {
+    const k = deviceKeyOf(t.device);
+    if (seen.has(k)) shared.add(k);
+    seen.add(k);
+  }
+  return shared;
 }

@@ -12,17 +12,42 @@ export interface FindingKey {
   tunnelGroup: string | null;
   groupPolicy: string | null;
   object: string | null;
+  /**
+   * The file, when several files of the run had the device's hostname (a standby unit's backup, a
+   * copy): the entry then stands only for findings of that file. Not part of the identity (keyString).
+   */
+  source?: string;
 }
 
 export function findingKey(f: Finding, device: { hostname: string | null; source: string; context: string | null }): FindingKey {
   return {
-    device: device.hostname ?? device.source.split('\\').join('/'),
+    device: device.hostname ?? forwardSlashes(device.source),
     context: device.context,
     ruleId: f.ruleId,
     tunnelGroup: f.tunnelGroup,
     groupPolicy: f.groupPolicy,
     object: f.object,
   };
+}
+
+/** The device part of a key: hostname (else path) and context. */
+export function deviceKeyOf(device: { hostname: string | null; source: string; context: string | null }): string {
+  return JSON.stringify([device.hostname ?? forwardSlashes(device.source), device.context]);
+}
+
+/** A path as baseline entries record it: forward slashes. */
+export function forwardSlashes(path: string): string {
+  return path.split('\\').join('/');
+}
+
+/**
+ * Whether a recorded path names the same file as an audited one: equal, or one ends with the other
+ * (the same repository audited from another directory: `configs/a.cfg` and `a.cfg`).
+ */
+export function samePath(recorded: string, audited: string): boolean {
+  const a = forwardSlashes(recorded).replace(/^(\.\/)+/, '');
+  const b = forwardSlashes(audited).replace(/^(\.\/)+/, '');
+  return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
 }
 
 export function keyString(k: FindingKey): string {

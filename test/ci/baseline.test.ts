@@ -85,6 +85,39 @@ describe('baselines', () => {
     expect(r.code).toBe(1);
   });
 
+  it('keeps the entries of files that share a hostname apart: one file never hides the findings of another', async () => {
+    const dir = tempDir('ama-base-');
+    const demo = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
+    // The same device twice (a standby unit's backup): a.cfg with keepalives on for GP-FULL, b.cfg without.
+    const keepalive = demo.replace('  anyconnect ssl keepalive none', '  anyconnect ssl keepalive 30');
+    expect(keepalive).not.toBe(demo);
+    writeFileSync(join(dir, 'a.cfg'), keepalive);
+    writeFileSync(join(dir, 'b.cfg'), demo);
+    await cliWith({ cwd: dir }, 'audit', '.', '--write-baseline', 'baseline.json');
+    const entries = readJson<BaselineFile>(readFileSync(join(dir, 'baseline.json'), 'utf8')).entries;
+    expect(new Set(entries.map((e) => e.source))).toEqual(new Set(['a.cfg', 'b.cfg']));
+    expect(entries.filter((e) => e.ruleId === 'ssl-keepalive-enabled' && e.tunnelGroup === 'MOBILE-FULL').map((e) => e.source)).toEqual(['a.cfg']);
+    // The problem moves from a.cfg to b.cfg: the count of findings is the same, but b.cfg's is new.
+    writeFileSync(join(dir, 'a.cfg'), demo);
+    writeFileSync(join(dir, 'b.cfg'), keepalive);
+    const moved = await cliWith({ cwd: dir }, 'audit', '.', '--baseline', 'baseline.json', '--format', 'json');
+    expect(moved.code).toBe(1);
+    const doc = auditJson(moved.stdout);
+    expect(doc.targets.flatMap((t) => t.findings.map((f) => [t.source, f.ruleId, f.tunnelGroup]))).toEqual([['b.cfg', 'ssl-keepalive-enabled', 'MOBILE-FULL']]);
+    expect(doc.baseline?.stale).toEqual([expect.objectContaining({ ruleId: 'ssl-keepalive-enabled', tunnelGroup: 'MOBILE-FULL', source: 'a.cfg' })]);
+    // One of them audited alone: the other's entries are not looked at, so not stale; from the
+    // repository's parent the recorded paths still name the same files.
+    writeFileSync(join(dir, 'b.cfg'), demo);
+    const alone = await cliWith({ cwd: dir }, 'audit', 'b.cfg', '--baseline', 'baseline.json', '--format', 'json');
+    expect(alone.code).toBe(0);
+    expect(auditJson(alone.stdout).baseline?.stale).toEqual([]);
+    const parent = join(dir, '..');
+    const rel = dir.slice(parent.length + 1);
+    const fromParent = await cliWith({ cwd: parent }, 'audit', rel, '--baseline', join(rel, 'baseline.json'), '--format', 'json');
+    expect(auditJson(fromParent.stdout).targets.flatMap((t) => t.findings)).toEqual([]);
+    expect(auditJson(fromParent.stdout).baseline?.stale).toEqual([expect.objectContaining({ source: 'a.cfg' })]);
+  });
+
   it('refuses a file that is not a baseline with exit 2', async () => {
     const dir = tempDir('ama-base-');
     copyDemo(dir);
