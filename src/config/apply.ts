@@ -125,7 +125,9 @@ export function applyIgnores<F extends Finding>(
     if (!entry) {
       result.kept.push(f);
     } else if (entry.until !== undefined && entry.until < today) {
-      result.kept.push({ ...f, message: `${f.message} (An ignore for this finding expired on ${entry.until}: ${entry.reason})` });
+      const note = ` (An ignore for this finding expired on ${entry.until}: ${entry.reason})`;
+      // Said once, even when a finding passes through again (what-if judges the before side twice).
+      result.kept.push(f.message.endsWith(note) ? f : { ...f, message: `${f.message}${note}` });
       result.expired.push(entry);
     } else {
       result.ignored.push({ finding: f, entry });

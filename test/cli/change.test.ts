@@ -611,6 +611,23 @@ describe('what-if FILE --commands CHANGE.txt', () => {
   });
 });
 
+describe('what-if under the configuration file', () => {
+  it('says once that an ignore expired, on a finding the change resolves', async () => {
+    const dir = tempDir();
+    copyFileSync(DEMO, join(dir, 'demo.cfg'));
+    writeFileSync(
+      join(dir, '.asa-mobile-audit.yaml'),
+      ['ignore:', '  - rule: client-side-dpd-disabled', '    profile: "Lab&Partners"', '    reason: "expired test"', '    until: 2020-01-01'].join('\n'),
+    );
+    writeFileSync(join(dir, 'plan.txt'), (await cliWith({ cwd: dir }, 'plan', 'demo.cfg', '--format', 'script')).stdout);
+    const r = await cliWith({ cwd: dir }, 'what-if', 'demo.cfg', '--commands', 'plan.txt', '--format', 'json');
+    const resolved = readJson<{ devices: Array<{ findings: { resolved: Array<{ ruleId: string; message: string }> } }> }>(r.stdout).devices[0]!.findings
+      .resolved;
+    const dpd = resolved.find((f) => f.ruleId === 'client-side-dpd-disabled')!;
+    expect(dpd.message.match(/An ignore for this finding expired on 2020-01-01: expired test/g)).toHaveLength(1);
+  });
+});
+
 describe('plan', () => {
   it('proves itself under the configuration file: ignored findings and overridden severities are the same on both sides', async () => {
     const dir = tempDir();
