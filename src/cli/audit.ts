@@ -235,6 +235,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     ...(result.baseline ? { baseline: { suppressed: result.baseline.suppressed, stale: result.baseline.stale } } : {}),
     display: { color: false, verbose: Boolean(opts.verbose), width: 80 },
     summary: { ignored: result.hidden.ignored, baselined: result.hidden.baselined },
+    ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     ...(maxBytes !== undefined ? { maxBytes } : {}),
     ...(opts.timestamp ? { generatedAt: io.now().toISOString() } : {}),
     skippedFiles: run.skippedFiles.map((s) => ({ file: s.file, reason: s.reason })),

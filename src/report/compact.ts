@@ -3,16 +3,19 @@
 // policy) has no `:line:col`.
 
 import { visible } from '../common/control-chars.js';
-import { reportPath, type ReportInput } from './report-input.js';
+import { ACCEPTED_INCOMPLETE, incompleteLevel, reportPath, type ReportInput } from './report-input.js';
 
-export default function renderCompact({ targets, inputErrors, cwd }: ReportInput): string {
+export default function renderCompact(input: ReportInput): string {
+  const { targets, inputErrors, cwd } = input;
   const out: string[] = [];
   for (const e of inputErrors) out.push(`${reportPath(e.file, cwd)}${e.line !== null ? `:${e.line}:1` : ''}: error: ${e.message} [input]`);
   for (const t of targets) {
     const configFile = reportPath(t.summary.source, cwd);
     if (!t.summary.complete) {
       const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      out.push(`${configFile}${p?.line ? `:${p.line}:1` : ''}: error: ${p?.message ?? 'configuration is incomplete'} [incomplete]`);
+      out.push(
+        `${configFile}${p?.line ? `:${p.line}:1` : ''}: ${incompleteLevel(input)}: ${p?.message ?? 'configuration is incomplete'}${input.allowIncomplete ? ACCEPTED_INCOMPLETE : ''} [incomplete]`,
+      );
     }
     for (const f of t.findings) {
       const where = f.line === null ? '' : `:${f.line}:1`;

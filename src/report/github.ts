@@ -3,7 +3,7 @@
 
 import { visible } from '../common/control-chars.js';
 import type { Severity } from '../engine/types.js';
-import { reportPath, type ReportInput } from './report-input.js';
+import { ACCEPTED_INCOMPLETE, incompleteLevel, reportPath, type ReportInput } from './report-input.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -35,8 +35,13 @@ export default function renderGithub(input: ReportInput): string {
     const file = reportPath(t.summary.source, input.cwd);
     if (!t.summary.complete) {
       const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      byLevel.error!.push(
-        command('error', { file, line: p?.line ?? null, title: 'asa-mobile-audit: incomplete configuration' }, p?.message ?? 'configuration is incomplete'),
+      const level = incompleteLevel(input);
+      byLevel[level]!.push(
+        command(
+          level,
+          { file, line: p?.line ?? null, title: 'asa-mobile-audit: incomplete configuration' },
+          `${p?.message ?? 'configuration is incomplete'}${input.allowIncomplete ? ACCEPTED_INCOMPLETE : ''}`,
+        ),
       );
     }
     for (const f of t.findings) {

@@ -2,7 +2,7 @@
 // rule × mobile-facing profile (device-wide rules once), failures for findings at or above --fail-on.
 
 import { SEVERITY_RANK, type Finding } from '../engine/types.js';
-import { reportPath, type ReportInput } from './report-input.js';
+import { ACCEPTED_INCOMPLETE, reportPath, type ReportInput } from './report-input.js';
 
 /** Escapes text for XML and drops characters XML 1.0 cannot carry. */
 export function xml(text: string): string {
@@ -36,10 +36,14 @@ export default function renderJunit(input: ReportInput): string {
     let suiteErrors = 0;
     if (!t.summary.complete) {
       const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
+      const message = xml(p?.message ?? 'configuration is incomplete');
+      // Accepted (--allow-incomplete): skipped, so the JUnit view turns red exactly when the job does.
       cases.push(
-        `    <testcase classname="${xml(name)}" name="configuration is complete">\n      <error type="incomplete" message="${xml(p?.message ?? 'configuration is incomplete')}"/>\n    </testcase>`,
+        input.allowIncomplete
+          ? `    <testcase classname="${xml(name)}" name="configuration is complete">\n      <skipped message="${message}${xml(ACCEPTED_INCOMPLETE)}"/>\n    </testcase>`
+          : `    <testcase classname="${xml(name)}" name="configuration is complete">\n      <error type="incomplete" message="${message}"/>\n    </testcase>`,
       );
-      suiteErrors++;
+      if (!input.allowIncomplete) suiteErrors++;
     }
     // Findings by rule and profile, once: a lookup per test case, not a scan (10k profiles x 32 rules).
     const byCase = new Map<string, Finding[]>();

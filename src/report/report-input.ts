@@ -26,7 +26,20 @@ export interface ReportInput {
   maxBytes?: number;
   /** Findings not in `targets` because the configuration file ignores them or the baseline has them. */
   summary: { ignored: number; baselined: number };
+  /**
+   * `--allow-incomplete`: a configuration cut short does not fail the run, so the formats CI reads
+   * (JUnit, GitHub, SARIF, compact) report it as a warning, not an error.
+   */
+  allowIncomplete?: boolean;
 }
+
+/** How a configuration cut short is reported: an error, or a warning when the run accepts it. */
+export function incompleteLevel(input: Pick<ReportInput, 'allowIncomplete'>): 'error' | 'warning' {
+  return input.allowIncomplete ? 'warning' : 'error';
+}
+
+/** What is said of an accepted incomplete configuration, after its problem. */
+export const ACCEPTED_INCOMPLETE = ' (accepted with --allow-incomplete)';
 
 /** A repository-relative path with forward slashes; never absolute unless the file is on another drive. */
 export function reportPath(source: string, cwd: string): string {

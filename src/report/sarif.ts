@@ -6,7 +6,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fingerprint, findingKey } from '../baseline/identity.js';
 import type { Severity } from '../engine/types.js';
-import { helpUri, reportPath, type ReportInput } from './report-input.js';
+import { ACCEPTED_INCOMPLETE, helpUri, incompleteLevel, reportPath, type ReportInput } from './report-input.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -90,8 +90,8 @@ export default function renderSarif(input: ReportInput): string {
       .map((t) => {
         const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
         return {
-          level: 'error' as const,
-          message: { text: p?.message ?? 'configuration is incomplete' },
+          level: incompleteLevel(input),
+          message: { text: `${p?.message ?? 'configuration is incomplete'}${input.allowIncomplete ? ACCEPTED_INCOMPLETE : ''}` },
           locations: [
             {
               physicalLocation: {

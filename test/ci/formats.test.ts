@@ -32,6 +32,7 @@ interface JunitCase {
   name: string;
   failure?: { type: string; '#text': string };
   error?: { message: string };
+  skipped?: { message: string };
   'system-out'?: string;
 }
 interface JunitDoc {
@@ -176,6 +177,31 @@ describe('junit', () => {
     expect(doc.testsuites.testsuite[1]?.testcase[0]?.error?.message).toBe('no such file');
     expect(r.stderr).toContain('skipped fixtures/bad/config.json:1: this is JSON, not an ASA configuration');
     expect(r.code).toBe(2);
+  });
+});
+
+describe('an incomplete configuration accepted with --allow-incomplete', () => {
+  it('is a warning, not an error, in every format CI reads, so they turn red exactly when the job does', async () => {
+    const args = ['audit', 'fixtures/synthetic/truncated-in-block.cfg', '--fail-on', 'never'];
+    const accepted = async (format: string) => cli(...args, '--allow-incomplete', '--format', format);
+    const junitDoc = junit((await accepted('junit')).stdout, ['testsuite', 'testcase']);
+    expect(Number(junitDoc.testsuites.errors)).toBe(0);
+    expect(junitDoc.testsuites.testsuite[0]?.testcase[0]?.skipped?.message).toMatch(/configuration is incomplete.*\(accepted with --allow-incomplete\)$/);
+    const github = await accepted('github');
+    expect(github.code).toBe(0);
+    expect(github.stdout).toMatch(
+      /^::warning file=fixtures\/synthetic\/truncated-in-block\.cfg,line=\d+,title=asa-mobile-audit%3A incomplete configuration::/m,
+    );
+    expect(github.stdout).not.toMatch(/^::error /m);
+    expect((await accepted('compact')).stdout).toMatch(/truncated-in-block\.cfg:\d+:1: warning: .*\(accepted with --allow-incomplete\) \[incomplete\]/);
+    const sarif = JSON.parse((await accepted('sarif')).stdout) as {
+      runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ level: string }> }> }>;
+    };
+    expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => n.level)).toEqual(['warning']);
+    // Not accepted: an error everywhere, and exit 2.
+    const refused = await cli(...args, '--format', 'github');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toMatch(/^::error file=fixtures\/synthetic\/truncated-in-block\.cfg/m);
   });
 });
 
