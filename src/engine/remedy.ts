@@ -131,11 +131,15 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     const lines = [...copied, ...extra.filter((l) => !l.startsWith('no '))];
     if (lines.length > 0) out.push(`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`));
   }
-  // Users matched by certificate follow the profile: point the certificate maps at the copy.
+  // Users matched by certificate follow the profile: point the certificate maps at the copy. A rule of
+  // a map (map and index) is removed before it is entered again with the copy: whether the ASA
+  // replaces it or adds a second is not documented. (The default group is one setting: replaced.)
   const maps = certificateMapsTo(model, name);
+  const repoint = (m: { command: string }): string[] =>
+    m.command === 'tunnel-group-map default-group' ? [`${m.command} ${n}`] : [`no ${m.command} ${oldName}`, `${m.command} ${n}`];
   const sslMaps = maps.filter((m) => m.inWebvpn);
-  if (sslMaps.length > 0) out.push('webvpn', ...sslMaps.map((m) => ` ${m.command} ${n}`));
-  for (const m of maps.filter((x) => !x.inWebvpn)) out.push(`${m.command} ${n}`);
+  if (sslMaps.length > 0) out.push('webvpn', ...sslMaps.flatMap(repoint).map((l) => ` ${l}`));
+  for (const m of maps.filter((x) => !x.inWebvpn)) out.push(...repoint(m));
   needsInput.push(...groupLocksOn(model, name, newName));
   // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
   const auth = tg?.webvpn.authentication;

@@ -153,8 +153,10 @@ describe('plan: the ways pasted advice went wrong', () => {
     for (const [k, v] of original) if (!['group-alias', 'mobile-facing'].includes(k)) expect([k, copy.get(k)?.value]).toEqual([k, v.value]);
     expect(after.profiles.get('Lab-Partners')!.settings.get('group-alias')!.value).toBe('Lab-Partners-Phones');
     // Users matched by certificate follow the profile.
-    expect(plan.script).toContain('webvpn\n certificate-group-map PHONE-CERTS 10 Lab-Partners-2');
-    expect(plan.script).toContain('\ntunnel-group-map PHONE-CERTS 10 Lab-Partners-2');
+    // Each map rule is removed, then entered again for the copy (never two rules, or a refusal, at one index).
+    expect(plan.script).toContain('webvpn\n no certificate-group-map PHONE-CERTS 10 Lab&Partners\n certificate-group-map PHONE-CERTS 10 Lab-Partners-2');
+    expect(plan.script).toContain('\nno tunnel-group-map PHONE-CERTS 10 Lab&Partners\ntunnel-group-map PHONE-CERTS 10 Lab-Partners-2');
+    expect(plan.rollback).toContain('no tunnel-group-map PHONE-CERTS 10 Lab-Partners-2\ntunnel-group-map PHONE-CERTS 10 Lab&Partners');
     // The alias finding closes; the name finding stays on the original until it is removed.
     expect(plan.closes.map((c) => c.ruleId)).toEqual(['group-alias-special-chars']);
     expect(plan.remains).toEqual([
