@@ -6,7 +6,16 @@ import type { AuditOptions } from '../audit/audit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { cmp } from '../common/problem.js';
 import { hasControlInLines } from '../common/control-chars.js';
-import { customTypeRenameClash, recreateProfile, renameCustomType, renderRemedy, underWebvpn, unusedName, type Remedy } from '../engine/remedy.js';
+import {
+  customTypeRenameClash,
+  helpCharacterNote,
+  recreateProfile,
+  renameCustomType,
+  renderRemedy,
+  underWebvpn,
+  unusedName,
+  type Remedy,
+} from '../engine/remedy.js';
 import { nameCharacters, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
@@ -176,6 +185,13 @@ function verified(
     notes: [
       ...notes,
       ...merged.problems.filter((p) => p.severity === 'info').map((p) => `Script line ${p.line} (\`${shortened(p.command)}\`): ${p.message}.`),
+      ...[
+        ['In the script', script],
+        ['In the rollback', rollbackBody],
+      ].flatMap(([where, text]) => {
+        const note = helpCharacterNote(text!);
+        return note === null ? [] : [`${where!}, ${note}.`];
+      }),
       ...restated.map((f) => {
         const copy = repeatedOn(f);
         return copy !== undefined

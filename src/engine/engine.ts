@@ -10,7 +10,7 @@ import { attributeSpec, overLongValue, type PolicyAttributeKey } from '../model/
 import { tokenize } from '../parse/tokenize.js';
 import type { Provenance, ResolvedDevice } from '../resolve/resolve.js';
 import { classifyProfiles } from './mobile-facing.js';
-import { renderRemedy } from './remedy.js';
+import { helpCharacterNote, renderRemedy } from './remedy.js';
 import { lineRef, withLineNames } from './line-names.js';
 import { RuleContractError, type Finding, type MobileProfile, type Report, type ReportDescriptor, type RuleModule } from './types.js';
 
@@ -187,10 +187,11 @@ function hedges(profile: MobileProfile | null, setting: PolicyAttributeKey | und
   return out;
 }
 
-/** What to check before pasting a fix whose value may be too long for the ASA (a recalled limit). */
+/** What to check before pasting a fix: a value that may be too long for the ASA, a `?` the CLI would take as help. */
 function lengthNotes(cli: string | null): string {
   if (cli === null) return '';
-  let out = '';
+  const help = helpCharacterNote(cli);
+  let out = help === null ? '' : ` In the fix, ${help}.`;
   for (const line of cli.split('\n')) {
     // (Shorter lines hold no value over the shortest limit, 63 characters: most fixes are short.)
     if (line.length < 70) continue;

@@ -66,6 +66,18 @@ export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy
   }
 }
 
+/**
+ * What to know before pasting CLI that holds a `?` (a name from the configuration, such as an alias
+ * to remove): the ASA CLI, like IOS, reads a typed `?` as a request for help [recalled], so the line
+ * would go in without it. Null when no line holds one.
+ */
+export function helpCharacterNote(cli: string): string | null {
+  const lines = cli.split('\n').filter((l) => l.includes('?'));
+  if (lines.length === 0) return null;
+  const quoted = lines.map((l) => `\`${l.trim()}\``).join(', ');
+  return `${quoted} ${lines.length === 1 ? 'holds' : 'hold'} \`?\`, which the ASA CLI reads as a request for help when typed or pasted [recalled]: enter ${lines.length === 1 ? 'that line' : 'those lines'} by hand (on Cisco CLIs, Ctrl-V before the \`?\` types it) and check the result`;
+}
+
 /** `group-policy P attributes` with its lines, in the attributes block or its webvpn sub-mode. */
 export function policyLines(policy: string, mode: 'attributes' | 'webvpn', lines: string[]): string[] {
   const head = `group-policy ${cliName(policy)} attributes`;

@@ -394,6 +394,19 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(applied(before, plan).target.findings).toEqual([]);
   });
 
+  it('says which pasted lines hold a `?`, which the ASA CLI would take as a request for help', () => {
+    const { before, plan } = planOf('plan/perapp-misspelled-copied-policy.cfg');
+    expect(plan.script.split('\n')).toContain(' no group-alias x?y');
+    expect(plan.notes).toContain(
+      'In the script, `no group-alias x?y` holds `?`, which the ASA CLI reads as a request for help when typed or pasted [recalled]: enter that line by hand (on Cisco CLIs, Ctrl-V before the `?` types it) and check the result.',
+    );
+    expect(plan.notes).toContainEqual(expect.stringMatching(/^In the rollback, `group-alias x\?y enable` holds `\?`/));
+    const alias = before.target.findings.find((f) => f.ruleId === 'group-alias-special-chars' && f.fix?.includes('x?y'))!;
+    expect(alias.message).toMatch(/ In the fix, `no group-alias x\?y` holds `\?`, which the ASA CLI reads as a request for help/);
+    // A plan with no `?` says nothing of it.
+    expect(planOf('plan/alias-collision.cfg').plan.notes.join('\n')).not.toMatch(/request for help/);
+  });
+
   it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {
     const { plan } = planOf('plan/rename-saml.cfg');
     expect(plan.script.split('\n')).toContain('tunnel-group-map default-group Lab-Partners');
