@@ -1,6 +1,7 @@
 import { createRule } from '../src/engine/types.js';
 import { sourcePhrase } from '../src/engine/rule-kit.js';
 import { denyingEntry, dnsServerCheckGap } from '../src/explain/ios-dns.js';
+import { listExcluders } from '../src/engine/list-users.js';
 import { lineRef } from '../src/engine/line-names.js';
 import { valueOf } from '../src/resolve/resolve.js';
 
@@ -55,6 +56,9 @@ export default createRule({
       const acl = list === null ? undefined : device.model.global.accessLists.get(list);
       const denied =
         excluded || acl === undefined ? [] : outside.flatMap((s) => (denyingEntry(acl, s) === null ? [] : [{ server: s, entry: denyingEntry(acl, s)! }]));
+      // A list another profile, policy or user excludes by: an entry added here would take the
+      // servers out of that tunnel. (What else may use the list, such as a route-map, plan checks.)
+      const excluders = excluded || list === null ? [] : listExcluders(device, list, new Set([p.resolved.name]));
       report.profile(p, {
         // Under excludespecified the list names what stays out of the tunnel: the advice is the reverse.
         messageId: excluded ? 'excluded' : 'outside',
@@ -72,12 +76,18 @@ export default createRule({
         },
         at: a.splitTunnelNetworkList.line ?? a.dnsServer.line,
         remedy:
-          list === null || excluded || denied.length > 0 ? null : { kind: 'lines', lines: outside.map((s) => `access-list ${list} standard permit host ${s}`) },
-        ...(denied.length > 0
+          list === null || excluded || denied.length > 0 || excluders.length > 0
+            ? null
+            : { kind: 'lines', lines: outside.map((s) => `access-list ${list} standard permit host ${s}`) },
+        ...(excluders.length > 0
           ? {
-              needsInput: `${denied.map((d) => `the deny entry at ${lineRef(d.entry.line)} keeps ${d.server} out of access-list ${list!}`).join('; ')}: an entry added at the end of a standard access-list comes after it, so take the deny out, or build a new list with the permit first and point split-tunnel-network-list at it (the tool does not insert entries: the guides document adding them at the end only)`,
+              needsInput: `access-list ${list!} is also the exclude list (split-tunnel-policy excludespecified) of ${excluders.join(', ')}: adding the DNS servers to it would take them out of the tunnel there; give ${p.resolved.groupPolicy} a split-tunnel list of its own first, and add them to that`,
             }
-          : {}),
+          : denied.length > 0
+            ? {
+                needsInput: `${denied.map((d) => `the deny entry at ${lineRef(d.entry.line)} keeps ${d.server} out of access-list ${list!}`).join('; ')}: an entry added at the end of a standard access-list comes after it, so take the deny out, or build a new list with the permit first and point split-tunnel-network-list at it (the tool does not insert entries: the guides document adding them at the end only)`,
+              }
+            : {}),
       });
     }
   },

@@ -16,16 +16,16 @@ import {
   unusedName,
   type Remedy,
 } from '../engine/remedy.js';
+import { listUsersOutsideProfiles } from '../engine/list-users.js';
 import { nameCharacters, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import type { PolicyAttributes } from '../model/policy-attributes.js';
-import type { Setting } from '../model/setting.js';
 import { holdsSecret, redactLine } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
-import { policyAttribute, REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
 import type { PlanItem, PlanTarget } from './result.js';
 import { changedLines } from './line-names.js';
@@ -864,31 +864,6 @@ function unionOfSplitDns(a: string, b: string): string {
 
 function pushNew(into: string[], lines: readonly string[]): void {
   for (const l of lines) if (!into.includes(l)) into.push(l);
-}
-
-/**
- * Group-policies no connection profile uses (assigned to local users, or by RADIUS) and local users
- * with split-tunnel lines of their own, whose split tunnel uses `list`, each with its split-tunnel
- * policy: a plan adding to the list changes their tunnels too. A policy's settings resolve as a
- * profile's would (DfltGrpPolicy, then the built-in default); a user's own lines come first.
- */
-function listUsersOutsideProfiles(model: DeviceModel, list: string, profilePolicies: ReadonlySet<string>): Array<{ who: string; policy: string | null }> {
-  const out: Array<{ who: string; policy: string | null }> = [];
-  for (const gp of model.groupPolicies.values()) {
-    if (profilePolicies.has(gp.name)) continue;
-    if (valueOf(policyAttribute(model, gp.name, 'splitTunnelNetworkList')) === list)
-      out.push({ who: `group-policy ${gp.name}`, policy: valueOf(policyAttribute(model, gp.name, 'splitTunnelPolicy')) });
-  }
-  // A user's own line: its value, `none` as nothing, unset as its policy's.
-  const own = <T>(s: Setting<T>, inherited: T | null): T | null => (s.state === 'value' ? s.value : s.state === 'none' ? null : inherited);
-  for (const u of model.users.values()) {
-    // A user without split-tunnel lines of its own has its policy's: the loop above, or a profile, covers it.
-    if (u.splitTunnelPolicy.state === 'unset' && u.splitTunnelNetworkList.state === 'unset') continue;
-    const policy = u.vpnGroupPolicy.state === 'value' ? u.vpnGroupPolicy.value : null;
-    if (own(u.splitTunnelNetworkList, valueOf(policyAttribute(model, policy, 'splitTunnelNetworkList'))) === list)
-      out.push({ who: `local user ${u.name}`, policy: own(u.splitTunnelPolicy, valueOf(policyAttribute(model, policy, 'splitTunnelPolicy'))) });
-  }
-  return out.sort((a, b) => cmp(a.who, b.who));
 }
 
 /** A word namesAccessList accepts before a list's name, followed by more: a line without one names no list. */

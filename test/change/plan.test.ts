@@ -263,6 +263,12 @@ describe('plan: the ways pasted advice went wrong', () => {
       expect(plan.script, rel).not.toMatch(/access-list ST-CORP/);
       expect([plan.introduced, plan.problems], rel).toEqual([[], []]);
       for (const r of plan.remains) expect(r.why, rel).toContain(`also the exclude list (split-tunnel-policy excludespecified) of ${who}`);
+      // The audit's own fix is held back the same way: no CLI, the same reason as input.
+      const { before } = planOf(rel, options);
+      for (const f of before.target.findings.filter((x) => x.ruleId === 'dns-server-outside-split-tunnel')) {
+        expect(f.fix, rel).toBeNull();
+        expect(f.needsInput, rel).toContain(`is also the exclude list (split-tunnel-policy excludespecified) of ${who}`);
+      }
     }
   });
 
