@@ -150,6 +150,18 @@ describe('filters that match nothing', () => {
     const glob = await cliWith({ cwd: dir }, 'audit', DEMO, '--fail-on', 'never');
     expect(glob.code).toBe(2);
     expect(glob.stderr).toContain('profiles.include `PHONES-*` matches no connection profile');
+    // A run over the files a change touched (a list, a pre-commit hook) audits some devices: a note only.
+    writeFileSync(join(dir, 'list.txt'), `${DEMO}\n`);
+    for (const args of [
+      ['--files-from', 'list.txt'],
+      [DEMO, '--no-error-on-no-config'],
+    ]) {
+      const some = await cliWith({ cwd: dir }, 'audit', ...args, '--fail-on', 'never');
+      expect(some.code, args.join(' ')).toBe(0);
+      expect(some.stderr, args.join(' ')).toContain(
+        'profiles.include `PHONES-*` matches no connection profile of the audited configuration(s) (not an error in a run over the files a change touched)',
+      );
+    }
   });
 
   it('reports an ignore entry that matched nothing, and fails on it with --fail-on-unused-ignores', async () => {
