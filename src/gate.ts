@@ -5,7 +5,7 @@
 import type { AuditRun, ReportedFinding } from './audit/result.js';
 import { applyBaseline, buildBaseline, type BaselineFile, type BaselineResult } from './baseline/baseline.js';
 import { ExitCode } from './common/exit-codes.js';
-import { applyIgnores, applySeverityOverrides } from './config/apply.js';
+import { applyIgnores, applySeverityOverrides, ignorePaths } from './config/apply.js';
 import type { AuditConfig } from './config/schema.js';
 import { SEVERITY_RANK, type Severity } from './engine/types.js';
 
@@ -28,6 +28,8 @@ export interface GateOptions {
   maxWarnings?: number;
   /** `--fail-on-unused-ignores`: an ignore entry that matched no finding, or is past its `until` day, is an error (exit 2). */
   failOnUnusedIgnores?: boolean;
+  /** The working directory the run's paths are relative to: ignores name files relative to the configuration file too. */
+  cwd?: string;
 }
 
 export interface GateResult {
@@ -58,7 +60,11 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
     const r = applyIgnores(
       applySeverityOverrides(t.findings, config),
       config.ignore,
-      { hostname: t.summary.hostname, source: t.summary.source },
+      {
+        hostname: t.summary.hostname,
+        source: t.summary.source,
+        ...(options.cwd !== undefined ? { alsoAs: ignorePaths(t.summary.source, options.cwd, config.source) } : {}),
+      },
       options.today,
     );
     t.findings = r.kept;

@@ -214,6 +214,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   const result = gate(run, {
     config: cfg,
     failOn,
+    cwd: io.cwd,
     today: io.now().toISOString().slice(0, 10),
     ...(opts.baseline !== undefined ? { baseline: readBaseline(abs(opts.baseline)) } : {}),
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),

@@ -14,7 +14,7 @@ import { ownLinesDisagree } from '../change/replay.js';
 import { whatIf } from '../change/what-if.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
-import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, namesProfile, profileFilter } from '../config/apply.js';
+import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, ignorePaths, namesProfile, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
 import type { AuditConfig } from '../config/schema.js';
 import type { Severity } from '../engine/types.js';
@@ -74,9 +74,10 @@ async function setup(opts: CommonOptions, io: CliIo, reads: ReadonlyArray<{ path
 
 /** The configuration file's severity overrides and ignores, as `audit` applies them. */
 /** `copies`: profiles a plan copies (copy → original): ignores naming the original cover the copy. */
-function configure(s: DeviceSnapshot, { cfg, today }: Setup, copies?: ReadonlyMap<string, string>): DeviceSnapshot {
+function configure(s: DeviceSnapshot, { cfg, today, abs }: Setup, copies?: ReadonlyMap<string, string>): DeviceSnapshot {
   const t = s.target;
-  const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, { hostname: t.summary.hostname, source: t.summary.source }, today, copies);
+  const device = { hostname: t.summary.hostname, source: t.summary.source, alsoAs: ignorePaths(t.summary.source, abs('.'), cfg.source) };
+  const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, device, today, copies);
   return { ...s, target: { ...t, findings: r.kept, ignored: r.ignored } };
 }
 
@@ -342,7 +343,8 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
 
 /** The after side of what-if is audited afresh: the configuration file applies to it too. */
 function configuredFindings(d: DeviceDiff, s: Setup): DeviceDiff['findings'] {
-  const device = { hostname: d.hostname, source: d.new ?? d.old ?? '' };
+  const source = d.new ?? d.old ?? '';
+  const device = { hostname: d.hostname, source, alsoAs: ignorePaths(source, s.abs('.'), s.cfg.source) };
   const keep = (fs: DeviceDiff['findings']['introduced']): DeviceDiff['findings']['introduced'] =>
     applyIgnores(applySeverityOverrides(fs, s.cfg), s.cfg.ignore, device, s.today).kept;
   return { introduced: keep(d.findings.introduced), resolved: keep(d.findings.resolved) };

@@ -2,7 +2,7 @@
 // and which findings are ignored (until an optional expiry date).
 
 import { createRequire } from 'node:module';
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type Picomatch from 'picomatch';
 import type Ignore from 'ignore';
 import type { Finding, RuleModule } from '../engine/types.js';
@@ -101,7 +101,7 @@ export interface IgnoreResult<F extends Finding = Finding> {
 export function applyIgnores<F extends Finding>(
   findings: F[],
   entries: IgnoreEntry[],
-  device: { hostname: string | null; source: string },
+  device: { hostname: string | null; source: string; alsoAs?: readonly string[] },
   today: string,
   profileAliases: ReadonlyMap<string, string> = new Map(),
 ): IgnoreResult<F> {
@@ -109,11 +109,11 @@ export function applyIgnores<F extends Finding>(
   // Globs are compiled once per entry, and entries are looked up by rule: 1,000 entries x 2,500
   // profiles must not compile a glob per finding.
   const byRule = new Map<string, Array<{ entry: IgnoreEntry; profile: ((name: string) => boolean) | null }>>();
-  const source = device.source.split('\\').join('/');
+  const paths = [device.source, ...(device.alsoAs ?? [])].map((p) => p.split('\\').join('/'));
   for (const e of entries) {
     if (e.device !== undefined) {
       const m = compiledGlob(e.device, true);
-      if (!(device.hostname !== null && m(device.hostname)) && !m(source)) continue;
+      if (!(device.hostname !== null && m(device.hostname)) && !paths.some((p) => m(p))) continue;
     }
     const list = byRule.get(e.rule) ?? [];
     list.push({ entry: e, profile: e.profile === undefined ? null : compiledGlob(e.profile, false) });
@@ -134,6 +134,17 @@ export function applyIgnores<F extends Finding>(
     }
   }
   return result;
+}
+
+/**
+ * The spellings of a configuration's path an ignore's `device` glob is matched with besides the one
+ * the run reports: relative to the configuration file (as `files` globs are), and to the working
+ * directory. So `configs/hq.cfg` names the same file from any directory and in every command.
+ */
+export function ignorePaths(source: string, cwd: string, configFile: string | null): string[] {
+  const abs = resolve(cwd, source);
+  const out = [relative(cwd, abs), ...(configFile === null ? [] : [relative(dirname(resolve(cwd, configFile)), abs)])];
+  return out.filter((p) => p !== '' && !p.startsWith('..'));
 }
 
 const GLOBS = new Map<string, (name: string) => boolean>();

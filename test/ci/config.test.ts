@@ -171,6 +171,21 @@ describe('configuration file', () => {
     expect(t.ignored.length).toBeGreaterThan(0);
     const other = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--fail-on', 'never');
     expect(auditJson(other.stdout).targets[0]!.findings.map((f) => f.ruleId)).toContain('homepage-ignored-on-mobile');
+    // The path is relative to the configuration file, as `files` globs are: the same file from a
+    // subdirectory, and in plan, is still the file the entry names.
+    const below = await cliWith({ cwd: join(dir, 'fixtures', 'demo') }, 'audit', 'demo-headend.cfg', '--format', 'json', '--fail-on', 'never');
+    expect(below.stderr).not.toMatch(/matched no finding/);
+    expect(auditJson(below.stdout).targets[0]!.findings.map((f) => f.ruleId)).not.toContain('homepage-ignored-on-mobile');
+    for (const cwd of [dir, join(dir, 'fixtures', 'demo')]) {
+      const file = cwd === dir ? 'fixtures/demo/demo-headend.cfg' : 'demo-headend.cfg';
+      const plan = JSON.parse((await cliWith({ cwd }, 'plan', file, '--format', 'json')).stdout) as {
+        targets: Array<{ closes: Array<{ ruleId: string }>; remains: Array<{ ruleId: string }> }>;
+      };
+      expect(
+        [...plan.targets[0]!.closes, ...plan.targets[0]!.remains].map((c) => c.ruleId),
+        cwd,
+      ).not.toContain('homepage-ignored-on-mobile');
+    }
   });
 
   it('excludes files gitignore-style, relative to the config file, when scanning a directory', async () => {
