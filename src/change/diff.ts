@@ -48,6 +48,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   }
   const renamed = options.renamed ?? (before && after ? copiesOf(before, after) : new Map<string, string>());
   const names = [...new Set([...(before?.profiles.keys() ?? []), ...(after?.profiles.keys() ?? [])])].sort(cmp);
+  const copyOf = originalsOf(renamed);
   const profiles: ProfileDiff[] = names.map((name) => {
     const o = before?.profiles.get(name) ?? null;
     const n = after?.profiles.get(name) ?? null;
@@ -67,6 +68,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       settings,
       iosDns: { old: o?.iosDns ?? null, new: n?.iosDns ?? null },
       mobileFacing: { old: reachable(o), new: reachable(n) },
+      ...(o === null && copyOf.has(name) ? { copyOf: copyOf.get(name)! } : {}),
     };
   });
   // A finding on a recreated profile is the same finding as on the profile it copies.
@@ -115,9 +117,10 @@ function profileLine(name: string, before: DeviceSnapshot | null, after: DeviceS
 
 /**
  * Profiles the change added as copies of existing ones (a tunnel-group cannot be renamed, so a rename
- * is a copy that takes the old profile's group-urls, aliases or certificate maps): the copy's findings that the original
- * already had are not new. A new profile that only shares the original's settings (a second profile on
- * the same policy) is a new way in: its findings are new.
+ * is a copy that takes the old profile's group-urls, aliases or certificate maps, whether the old
+ * profile stays for now or goes in the same change): the copy's findings that the original already
+ * had are not new. A new profile that only shares the original's settings (a second profile on the
+ * same policy) is a new way in: its findings are new.
  */
 function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, string> {
   const copies = new Map<string, string>();
@@ -125,9 +128,10 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
   for (const [name, n] of after.profiles) {
     if (before.profiles.has(name)) continue;
     for (const [oldName, o] of before.profiles) {
-      if (!after.profiles.has(oldName)) continue;
+      if (copies.has(oldName)) continue;
+      const stays = after.profiles.get(oldName);
       const moved = ['group-url', 'group-alias', 'certificate maps'].some((w) =>
-        values(n, w).some((v) => values(o, w).includes(v) && !values(after.profiles.get(oldName)!, w).includes(v)),
+        values(n, w).some((v) => values(o, w).includes(v) && (stays === undefined || !values(stays, w).includes(v))),
       );
       if (moved) {
         copies.set(oldName, name);

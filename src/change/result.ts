@@ -22,6 +22,8 @@ export interface ProfileDiff {
   iosDns: { old: IosDnsSummary | null; new: IosDnsSummary | null };
   /** Whether AnyConnect clients can reach the profile on each side (null: no such profile there). */
   mobileFacing: { old: boolean | null; new: boolean | null };
+  /** For an added profile that took an existing one's aliases, group-urls or certificate maps (a rename): that profile, whose findings its own are compared with. */
+  copyOf?: string;
 }
 
 /** A side of a comparison that is not a whole configuration. */

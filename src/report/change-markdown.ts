@@ -7,6 +7,7 @@ import { visible } from '../common/control-chars.js';
 import { isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
 import {
+  copyWords,
   DEVICE_WIDE,
   deviceTitle,
   dnsChangeLines,
@@ -43,7 +44,7 @@ function profileRow(p: ProfileDiff): string {
     ...(p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine)),
     ...dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new),
   ];
-  return `| ${mdCode(p.tunnelGroup, true)} | ${p.status}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
+  return `| ${mdCode(p.tunnelGroup, true)} | ${p.status}${md(copyWords(p))}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
 }
 
 export function renderDiffMarkdown(input: ChangeReportInput): string {

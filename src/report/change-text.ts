@@ -5,6 +5,7 @@ import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
 import { visibleLines } from '../common/control-chars.js';
 import {
+  copyWords,
   DEVICE_WIDE,
   deviceTitle,
   dnsChangeLines,
@@ -23,7 +24,7 @@ function findingLine(f: ReportedFinding): string {
 
 export function profileLines(p: ProfileDiff, indent: string): string[] {
   const reach = reachWords(p);
-  const out = [`${indent}${p.tunnelGroup}: ${p.status}${reach ? `, ${reach}` : ''}`];
+  const out = [`${indent}${p.tunnelGroup}: ${p.status}${copyWords(p)}${reach ? `, ${reach}` : ''}`];
   if (p.status === 'removed') return out;
   const settings = p.status === 'added' ? [] : p.settings;
   for (const s of settings) out.push(`${indent}  ${settingLine(s)}`);

@@ -72,6 +72,13 @@ export function reachWords(p: ProfileDiff): string | null {
   return (p.mobileFacing.new ?? p.mobileFacing.old) === false ? 'not mobile-facing' : null;
 }
 
+/** `, a copy of X (...)` for an added profile that took an existing one's ways in: a rename. */
+export function copyWords(p: ProfileDiff): string {
+  return p.copyOf === undefined
+    ? ''
+    : `, a copy of ${p.copyOf} (it took its aliases, group-urls or certificate maps: its findings are compared with ${p.copyOf}'s)`;
+}
+
 /** How device-wide setting changes are introduced: they reach more than the mobile profiles. */
 export const DEVICE_WIDE = 'Device-wide (every tunnel of the device, site-to-site included)';
 

@@ -24,6 +24,29 @@ function twoFiles(newText: string): { dir: string; old: string; neu: string } {
 }
 
 describe('diff OLD NEW', () => {
+  it('takes a profile renamed in one change (the new name keeps its aliases) for the same profile: its findings are not new', async () => {
+    const { old, neu } = twoFiles(DEMO_TEXT.replaceAll('tunnel-group MOBILE-DOMAIN ', 'tunnel-group MOBILE-DOM2 '));
+    const r = await cli('diff', old, neu, '--fail-on-new', 'warning', '--format', 'json');
+    expect(r.code).toBe(0);
+    const d = readJson<{
+      devices: Array<{ profiles: Array<{ tunnelGroup: string; status: string; copyOf?: string }>; findings: { introduced: unknown[]; resolved: unknown[] } }>;
+    }>(r.stdout).devices[0]!;
+    expect(d.findings).toEqual({ introduced: [], resolved: [] });
+    expect(d.profiles.filter((p) => p.status !== 'unchanged').map((p) => [p.tunnelGroup, p.status, p.copyOf])).toEqual([
+      ['MOBILE-DOM2', 'added', 'MOBILE-DOMAIN'],
+      ['MOBILE-DOMAIN', 'removed', undefined],
+    ]);
+    expect((await cli('diff', old, neu)).stdout).toContain('MOBILE-DOM2: added, a copy of MOBILE-DOMAIN (it took its aliases, group-urls or certificate maps');
+    // A new profile that takes nothing of an old one is a new way in: its findings are new.
+    const fresh = twoFiles(
+      DEMO_TEXT.replace(
+        'tunnel-group MOBILE-DOMAIN type remote-access',
+        'tunnel-group FRESH type remote-access\ntunnel-group FRESH general-attributes\n default-group-policy GP-DOMAIN\ntunnel-group FRESH webvpn-attributes\n group-alias Fresh enable\ntunnel-group MOBILE-DOMAIN type remote-access',
+      ),
+    );
+    expect((await cli('diff', fresh.old, fresh.neu, '--fail-on-new', 'warning')).code).toBe(1);
+  });
+
   it('does not compare a device whose new side is cut off: it says so, in every format, and exits 2', async () => {
     // The demo cut inside a tunnel-group block: read as complete, its missing profiles would be "removed".
     const lines = DEMO_TEXT.split('\n');
