@@ -4,6 +4,8 @@
 
 import type { AuditRun, ReportedFinding } from './audit/result.js';
 import { applyBaseline, buildBaseline, type BaselineFile, type BaselineResult } from './baseline/baseline.js';
+import { deviceKeyOf, findingKey, keyString, type FindingKey } from './baseline/identity.js';
+import { filteredOut } from './engine/engine.js';
 import { ExitCode } from './common/exit-codes.js';
 import { applyIgnores, applySeverityOverrides, ignorePaths } from './config/apply.js';
 import type { AuditConfig } from './config/schema.js';
@@ -82,7 +84,19 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
   if (options.baseline) {
     const b = applyBaseline(options.baseline, devices);
     run.targets.forEach((t, i) => (t.findings = b.kept[i]!));
-    baseline = b;
+    // An entry this run did not judge is not fixed: its rule is off, its profile filtered out, or its
+    // finding ignored by the configuration file. Called stale, it would be dropped on the next rewrite
+    // and come back as new when the rule, filter or ignore changes.
+    const unjudged = new Set(
+      run.targets.flatMap((t) => {
+        const device = { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context };
+        const filtered = t.skippedProfiles.filter((s) => filteredOut(s.reason)).map((s) => JSON.stringify([deviceKeyOf(device), s.tunnelGroup]));
+        return [...filtered, ...t.ignored.map((i) => keyString(findingKey(i.finding, device)))];
+      }),
+    );
+    const judged = (e: FindingKey): boolean =>
+      config.rules[e.ruleId] !== 'off' && !unjudged.has(JSON.stringify([JSON.stringify([e.device, e.context]), e.tunnelGroup])) && !unjudged.has(keyString(e));
+    baseline = { ...b, stale: b.stale.filter(judged) };
   }
   let quiet = 0;
   if (options.quiet) {

@@ -118,6 +118,35 @@ describe('baselines', () => {
     expect(auditJson(fromParent.stdout).baseline?.stale).toEqual([expect.objectContaining({ source: 'a.cfg' })]);
   });
 
+  it('never calls an entry stale that the run did not judge: its rule off, its profile filtered out, its finding ignored', async () => {
+    const dir = tempDir('ama-base-');
+    copyDemo(dir);
+    await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json');
+    writeFileSync(
+      join(dir, '.asa-mobile-audit.yaml'),
+      [
+        'rules:',
+        '  homepage-ignored-on-mobile: off',
+        'profiles:',
+        '  exclude: ["MOBILE-PERAPP"]',
+        'ignore:',
+        '  - rule: idle-timeout-short',
+        '    reason: "sessions end at the proxy anyway (CHG-7)"',
+      ].join('\n'),
+    );
+    const r = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json', '--verbose');
+    expect(r.code).toBe(0);
+    expect(auditJson(r.stdout).baseline?.stale).toEqual([]);
+    expect(r.stderr).not.toMatch(/stale/);
+    // A finding really fixed is still stale under the same configuration file.
+    copyDemo(dir, (lines) => {
+      const i = lines.indexOf('  anyconnect dpd-interval gateway 30');
+      lines[i] = '  anyconnect dpd-interval gateway none';
+    });
+    const fixed = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json');
+    expect(auditJson(fixed.stdout).baseline?.stale.map((e) => [e.ruleId, e.tunnelGroup])).toEqual([['server-side-dpd-enabled', 'MOBILE-DOMAIN']]);
+  });
+
   it('refuses a file that is not a baseline with exit 2', async () => {
     const dir = tempDir('ama-base-');
     copyDemo(dir);
