@@ -7,7 +7,8 @@ import { auditFileList, auditTarget, emptyRun, parseFileList, planPaths, type Au
 import { analyseBytes } from '../audit/pipeline.js';
 import { auditPlanned } from '../audit/parallel.js';
 import type { AuditRun } from '../audit/result.js';
-import { baselineText, readBaseline, type BaselineResult } from '../baseline/baseline.js';
+import { baselineText, readBaseline, type BaselineFile, type BaselineResult } from '../baseline/baseline.js';
+import { deviceKeyOf } from '../baseline/identity.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { configuredRules, fileFilter, fileIncluded, profileFilter, profileGlobMatches } from '../config/apply.js';
@@ -26,7 +27,7 @@ import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
 import type { SshCliOptions } from './ssh-audit.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { sideFileOptions } from './side-file-options.js';
 import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
@@ -211,12 +212,13 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     [...new Set(run.targets.map((t) => t.summary.source))].map((source) => ({ path: abs(source), what: 'a configuration' })),
   );
 
+  const baselineFile = opts.baseline !== undefined ? readBaseline(abs(opts.baseline)) : undefined;
   const result = gate(run, {
     config: cfg,
     failOn,
     cwd: io.cwd,
     today: io.now().toISOString().slice(0, 10),
-    ...(opts.baseline !== undefined ? { baseline: readBaseline(abs(opts.baseline)) } : {}),
+    ...(baselineFile !== undefined ? { baseline: baselineFile } : {}),
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     // A change list, or a hook passing whatever a commit touched, may hold no configuration at all.
     whenNothingAudited: opts.filesFrom !== undefined || opts.errorOnNoConfig === false ? ExitCode.Ok : ExitCode.InputError,
@@ -269,6 +271,16 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     );
   if (result.tooManyWarnings) complain(io, `more than ${maxWarnings!} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings ${maxWarnings!})`);
   if (result.hidden.quiet > 0 && opts.verbose) complain(io, `--quiet: ${result.hidden.quiet} warning and info findings not reported`);
+  // A run over the files a change touched sees some devices; any other run is expected to see them all.
+  const someFiles = opts.filesFrom !== undefined || opts.errorOnNoConfig === false;
+  const unaudited = baselineFile === undefined || someFiles ? [] : devicesNotAudited(baselineFile, run);
+  if (unaudited.length > 0)
+    complain(
+      io,
+      `baseline: entries for ${`${unaudited.length} device${unaudited.length === 1 ? '' : 's'}`} this run did not audit: ${unaudited.slice(0, 5).join(', ')}${unaudited.length > 5 ? ', ...' : ''} (gone, renamed, a changed hostname, or a file no longer read as a configuration? --verbose lists skipped files); their findings were not checked`,
+    );
+  // Rewriting a baseline from named files or a list would drop the entries of every device not among them.
+  const dropped = opts.writeBaseline === undefined || scansDirectory(paths, abs) ? [] : devicesNotAudited(existingBaseline(abs(opts.writeBaseline)), run);
   // A baseline is written only from a run that saw every configuration whole: an empty or partial one
   // would replace a real baseline and bring back (or hide) findings unannounced.
   const notWritten = unmatched
@@ -279,7 +291,9 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
         ? 'no configuration was audited'
         : !opts.allowIncomplete && run.targets.some((t) => !t.summary.complete)
           ? 'a configuration above is incomplete (--allow-incomplete records what it holds)'
-          : null;
+          : dropped.length > 0
+            ? `it holds entries for ${`${dropped.length} device${dropped.length === 1 ? '' : 's'}`} this run did not audit (${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', ...' : ''}); audit the directory that holds them all, or remove the file to start a new baseline`
+            : null;
   if (opts.writeBaseline !== undefined && notWritten !== null) complain(io, `${opts.writeBaseline} not written: ${notWritten}`);
   if (unmatched && result.exitCode !== ExitCode.InternalError) return ExitCode.InputError;
   if (opts.writeBaseline !== undefined && notWritten === null) {
@@ -290,6 +304,39 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     if (result.exitCode === ExitCode.Findings) return ExitCode.Ok;
   }
   return result.exitCode;
+}
+
+/** Devices (hostname, or path, and context) a baseline has entries for that the run did not audit, in its order. */
+function devicesNotAudited(baseline: BaselineFile | null, run: AuditRun): string[] {
+  if (baseline === null) return [];
+  const audited = new Set(run.targets.map((t) => deviceKeyOf({ hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context })));
+  const out = new Map<string, string>();
+  for (const e of baseline.entries) {
+    const k = JSON.stringify([e.device, e.context]);
+    if (!audited.has(k) && !out.has(k)) out.set(k, e.context === null ? e.device : `${e.device} (context ${e.context})`);
+  }
+  return [...out.values()];
+}
+
+/** The baseline a --write-baseline would replace, or null (none there, or not a baseline: nothing to keep). */
+function existingBaseline(file: string): BaselineFile | null {
+  if (!existsSync(file)) return null;
+  try {
+    return readBaseline(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the run scans a directory (it then sees every configuration under it). */
+function scansDirectory(paths: readonly string[], abs: (p: string) => string): boolean {
+  return paths.some((p) => {
+    try {
+      return p !== '-' && statSync(abs(p)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }
 
 function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opts: AuditCliOptions, io: CliIo): void {

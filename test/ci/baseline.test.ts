@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BaselineFile } from '../../src/baseline/baseline.js';
@@ -145,6 +145,35 @@ describe('baselines', () => {
     });
     const fixed = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json');
     expect(auditJson(fixed.stdout).baseline?.stale.map((e) => [e.ruleId, e.tunnelGroup])).toEqual([['server-side-dpd-enabled', 'MOBILE-DOMAIN']]);
+  });
+
+  it('says which devices of the baseline a run did not audit, and refuses to rewrite it from some of the files', async () => {
+    const dir = tempDir('ama-base-');
+    copyFileSync(fixture('synthetic/plain-916.cfg'), join(dir, 'hq.cfg'));
+    copyFileSync(fixture('plan/dflt-collateral.cfg'), join(dir, 'dc.cfg'));
+    await cliWith({ cwd: dir }, 'audit', '.', '--write-baseline', 'baseline.json');
+    const before = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    // A backup job that wrote an error page instead of the configuration: the file is skipped, and the
+    // gate must not pass in silence.
+    writeFileSync(join(dir, 'dc.cfg'), '% Connection timed out; remote host not responding\n');
+    const broken = await cliWith({ cwd: dir }, 'audit', '.', '--baseline', 'baseline.json', '--format', 'compact');
+    expect(broken.stderr).toContain(
+      'baseline: entries for 1 device this run did not audit: plan-dflt (gone, renamed, a changed hostname, or a file no longer read as a configuration?',
+    );
+    // Rewriting from one named file would drop the other device's entries: not written.
+    copyFileSync(fixture('plan/dflt-collateral.cfg'), join(dir, 'dc.cfg'));
+    const partial = await cliWith({ cwd: dir }, 'audit', 'hq.cfg', '--write-baseline', 'baseline.json');
+    expect(partial.stderr).toContain('baseline.json not written: it holds entries for 1 device this run did not audit (plan-dflt)');
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(before);
+    // A run over the files a change touched sees some devices: no note.
+    writeFileSync(join(dir, 'list.txt'), 'hq.cfg\n');
+    expect((await cliWith({ cwd: dir }, 'audit', '--files-from', 'list.txt', '--baseline', 'baseline.json')).stderr).not.toContain('did not audit');
+    // The directory again: every device, so a rewrite replaces the file (a device gone is dropped).
+    writeFileSync(join(dir, 'dc.cfg'), '% Connection timed out\n');
+    rmSync(join(dir, 'dc.cfg'));
+    const full = await cliWith({ cwd: dir }, 'audit', '.', '--write-baseline', 'baseline.json');
+    expect(full.stderr).toMatch(/wrote baseline\.json: \d+ findings recorded/);
+    expect(readJson<BaselineFile>(readFileSync(join(dir, 'baseline.json'), 'utf8')).entries.every((e) => e.device === 'hq-asa')).toBe(true);
   });
 
   it('refuses a file that is not a baseline with exit 2', async () => {
