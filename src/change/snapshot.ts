@@ -87,6 +87,9 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   const settings = new Map<string, SettingValue>();
   const at = names.one;
   const lines = (ls: number[]): string => (ls.length === 0 ? 'not configured' : names.many(ls));
+  // A file whose hostname changed is paired by its path: the diff then says the name changed.
+  const host = model.hostname;
+  settings.set('hostname', { value: host.state === 'value' ? host.value : 'none', source: host.state === 'value' ? at(host.line) : 'not configured' });
   const natt = g.natTraversal;
   settings.set('crypto isakmp nat-traversal', {
     value: natt.state === 'value' ? `${natt.value} s` : natt.state === 'none' ? 'disabled' : '20 s',
