@@ -39,7 +39,7 @@ describe('diff OLD NEW', () => {
     expect((await cli('diff', old, neu)).stdout).toContain('MOBILE-DOM2: added, a copy of MOBILE-DOMAIN (it took its aliases, group-urls or certificate maps');
     // A file whose hostname changed is still the same file: the diff says the name changed.
     const renamedHost = twoFiles(DEMO_TEXT.replace('hostname vpn-demo', 'hostname vpn-demo-2'));
-    expect((await cli('diff', renamedHost.old, renamedHost.neu)).stdout).toMatch(/^  hostname: vpn-demo \(line \d+\) → vpn-demo-2 \(line \d+\)$/m);
+    expect((await cli('diff', renamedHost.old, renamedHost.neu)).stdout).toMatch(/^ {2}hostname: vpn-demo \(line \d+\) → vpn-demo-2 \(line \d+\)$/m);
     // A new profile that takes nothing of an old one is a new way in: its findings are new.
     const fresh = twoFiles(
       DEMO_TEXT.replace(
