@@ -192,8 +192,9 @@ function lengthNotes(cli: string | null): string {
   if (cli === null) return '';
   const help = helpCharacterNote(cli);
   let out = help === null ? '' : ` In the fix, ${help}.`;
+  // (Shorter lines hold no value over the shortest limit, 63 characters: most fixes are short.)
+  if (cli.length < 70) return out;
   for (const line of cli.split('\n')) {
-    // (Shorter lines hold no value over the shortest limit, 63 characters: most fixes are short.)
     if (line.length < 70) continue;
     const note = overLongValue('attributes', tokenize(line.trim()));
     if (note !== null) out += ` In the fix, ${note}.`;

@@ -72,6 +72,7 @@ export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy
  * would go in without it. Null when no line holds one.
  */
 export function helpCharacterNote(cli: string): string | null {
+  if (!cli.includes('?')) return null;
   const lines = cli.split('\n').filter((l) => l.includes('?'));
   if (lines.length === 0) return null;
   const quoted = lines.map((l) => `\`${l.trim()}\``).join(', ');
