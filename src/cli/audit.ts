@@ -280,7 +280,9 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
       `baseline: entries for ${unaudited.length} device${unaudited.length === 1 ? '' : 's'} this run did not audit: ${unaudited.slice(0, 5).join(', ')}${unaudited.length > 5 ? ', ...' : ''} (gone, renamed, a changed hostname, or a file no longer read as a configuration? --verbose lists skipped files); their findings were not checked`,
     );
   // Rewriting a baseline from named files or a list would drop the entries of every device not among them.
-  const dropped = opts.writeBaseline === undefined || scansDirectory(paths, abs) ? [] : devicesNotAudited(existingBaseline(abs(opts.writeBaseline)), run);
+  // (A directory scan or an inventory is the whole estate: a device gone from it is dropped on purpose.)
+  const wholeEstate = opts.inventory !== undefined || scansDirectory(paths, abs);
+  const dropped = opts.writeBaseline === undefined || wholeEstate ? [] : devicesNotAudited(existingBaseline(abs(opts.writeBaseline)), run);
   // A baseline is written only from a run that saw every configuration whole: an empty or partial one
   // would replace a real baseline and bring back (or hide) findings unannounced.
   const notWritten = unmatched
@@ -292,7 +294,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
         : !opts.allowIncomplete && run.targets.some((t) => !t.summary.complete)
           ? 'a configuration above is incomplete (--allow-incomplete records what it holds)'
           : dropped.length > 0
-            ? `it holds entries for ${dropped.length} device${dropped.length === 1 ? '' : 's'} this run did not audit (${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', ...' : ''}); audit the directory that holds them all, or remove the file to start a new baseline`
+            ? `it holds entries for ${dropped.length} device${dropped.length === 1 ? '' : 's'} this run did not audit (${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', ...' : ''}); audit them all (their directory, or --inventory), or remove the file to start a new baseline`
             : null;
   if (opts.writeBaseline !== undefined && notWritten !== null) complain(io, `${opts.writeBaseline} not written: ${notWritten}`);
   if (unmatched && result.exitCode !== ExitCode.InternalError) return ExitCode.InputError;
