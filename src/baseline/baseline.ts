@@ -70,16 +70,17 @@ export interface BaselineResult<F extends Finding = Finding> {
  * leave one reported. Entries for devices not audited in this run are not stale: they were not looked at.
  */
 export function applyBaseline<F extends Finding>(baseline: BaselineFile, targets: DeviceFindings<F>[]): BaselineResult<F> {
+  const owner = entryOwners(baseline, targets);
   // Entries still to match, by identity; an entry that names its file matches only that file's findings.
   const remaining = new Map<string, FindingKey[]>();
   for (const e of baseline.entries) (remaining.get(keyString(e)) ?? remaining.set(keyString(e), []).get(keyString(e))!).push(e);
   let suppressed = 0;
-  const kept = targets.map((t) =>
+  const kept = targets.map((t, i) =>
     t.findings.filter((f) => {
       const candidates = remaining.get(keyString(findingKey(f, t.device)));
       if (candidates === undefined) return true;
       // Its own file's entry first, then one that names no file.
-      let at = candidates.findIndex((e) => e.source !== undefined && samePath(e.source, t.device.source));
+      let at = candidates.findIndex((e) => e.source !== undefined && owner.get(e) === i);
       if (at === -1) at = candidates.findIndex((e) => e.source === undefined);
       if (at === -1) return true;
       candidates.splice(at, 1);
@@ -93,10 +94,53 @@ export function applyBaseline<F extends Finding>(baseline: BaselineFile, targets
   for (const e of baseline.entries) {
     const left = remaining.get(keyString(e))!;
     if (!left.includes(e) || !audited.has(JSON.stringify([e.device, e.context]))) continue;
-    if (e.source !== undefined && !targets.some((t) => samePath(e.source!, t.device.source))) continue;
+    if (e.source !== undefined && owner.get(e) === undefined) continue;
     stale.push(e);
   }
   return { kept, suppressed, stale };
+}
+
+/**
+ * The audited target each entry that names a file belongs to (by index; none: its file was not
+ * audited). Paths are compared as written when any entry of the device names an audited file so (the
+ * same working directory); otherwise (audited from another directory) a path that ends with the
+ * other's counts, when exactly one file of the device fits.
+ */
+function entryOwners(baseline: BaselineFile, targets: ReadonlyArray<DeviceFindings>): Map<FindingKey, number> {
+  const byDevice = new Map<string, number[]>();
+  targets.forEach((t, i) => (byDevice.get(deviceKeyOf(t.device)) ?? byDevice.set(deviceKeyOf(t.device), []).get(deviceKeyOf(t.device))!).push(i));
+  const same = (a: string, b: string): boolean => forwardSlashes(a).replace(/^(\.\/)+/, '') === forwardSlashes(b).replace(/^(\.\/)+/, '');
+  // Devices for which some entry names an audited file exactly: the run is in the baseline's directory.
+  const exactDevices = new Set<string>();
+  for (const e of baseline.entries) {
+    const device = JSON.stringify([e.device, e.context]);
+    if (e.source !== undefined && (byDevice.get(device) ?? []).some((i) => same(targets[i]!.device.source, e.source!))) exactDevices.add(device);
+  }
+  const owners = new Map<FindingKey, number>();
+  for (const e of baseline.entries) {
+    if (e.source === undefined) continue;
+    const device = JSON.stringify([e.device, e.context]);
+    const candidates = byDevice.get(device) ?? [];
+    const fits = candidates.filter((i) => (exactDevices.has(device) ? same : samePath)(e.source!, targets[i]!.device.source));
+    if (fits.length === 1) owners.set(e, fits[0]!);
+  }
+  return owners;
+}
+
+/**
+ * Entries of devices (and files) this run did not audit, each as the device's name in words (`hq-asa`,
+ * `vpn-demo (b/x.cfg)`), once, in the baseline's order: their findings were not checked.
+ */
+export function unauditedDevices(baseline: BaselineFile, targets: ReadonlyArray<DeviceFindings>): string[] {
+  const owner = entryOwners(baseline, targets);
+  const audited = new Set(targets.map((t) => deviceKeyOf(t.device)));
+  const out = new Set<string>();
+  for (const e of baseline.entries) {
+    const name = e.context === null ? e.device : `${e.device} (context ${e.context})`;
+    if (!audited.has(JSON.stringify([e.device, e.context]))) out.add(name);
+    else if (e.source !== undefined && owner.get(e) === undefined) out.add(`${name} (${e.source})`);
+  }
+  return [...out];
 }
 
 /** Devices (hostname and context) that several targets of the run share. */

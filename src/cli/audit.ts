@@ -7,8 +7,7 @@ import { auditFileList, auditTarget, emptyRun, parseFileList, planPaths, type Au
 import { analyseBytes } from '../audit/pipeline.js';
 import { auditPlanned } from '../audit/parallel.js';
 import type { AuditRun } from '../audit/result.js';
-import { baselineText, readBaseline, type BaselineFile, type BaselineResult } from '../baseline/baseline.js';
-import { deviceKeyOf } from '../baseline/identity.js';
+import { baselineText, readBaseline, unauditedDevices, type BaselineFile, type BaselineResult } from '../baseline/baseline.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { configuredRules, fileFilter, fileIncluded, profileFilter, profileGlobMatches } from '../config/apply.js';
@@ -311,13 +310,10 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
 /** Devices (hostname, or path, and context) a baseline has entries for that the run did not audit, in its order. */
 function devicesNotAudited(baseline: BaselineFile | null, run: AuditRun): string[] {
   if (baseline === null) return [];
-  const audited = new Set(run.targets.map((t) => deviceKeyOf({ hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context })));
-  const out = new Map<string, string>();
-  for (const e of baseline.entries) {
-    const k = JSON.stringify([e.device, e.context]);
-    if (!audited.has(k) && !out.has(k)) out.set(k, e.context === null ? e.device : `${e.device} (context ${e.context})`);
-  }
-  return [...out.values()];
+  return unauditedDevices(
+    baseline,
+    run.targets.map((t) => ({ device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context }, findings: [] })),
+  );
 }
 
 /** The baseline a --write-baseline would replace, or null (none there, or not a baseline: nothing to keep). */

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BaselineFile } from '../../src/baseline/baseline.js';
@@ -174,6 +174,36 @@ describe('baselines', () => {
     const full = await cliWith({ cwd: dir }, 'audit', '.', '--write-baseline', 'baseline.json');
     expect(full.stderr).toMatch(/wrote baseline\.json: \d+ findings recorded/);
     expect(readJson<BaselineFile>(readFileSync(join(dir, 'baseline.json'), 'utf8')).entries.every((e) => e.device === 'hq-asa')).toBe(true);
+  });
+
+  it('ties an entry to its file exactly when a shorter path would fit two files, and never calls an unread file fixed', async () => {
+    const dir = tempDir('ama-base-');
+    const demo = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
+    const fixed = demo.replace('hostname vpn-demo\n', 'hostname vpn-demo\ncrypto isakmp nat-traversal 3600\n');
+    expect(fixed).not.toBe(demo);
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b', 'a'), { recursive: true });
+    writeFileSync(join(dir, 'a', 'x.cfg'), demo);
+    writeFileSync(join(dir, 'b', 'a', 'x.cfg'), fixed);
+    await cliWith({ cwd: dir }, 'audit', '.', '--write-baseline', 'baseline.json');
+    // The NAT-T finding moves from a/x.cfg to b/a/x.cfg: `a/x.cfg` also ends b/a/x.cfg, but the exact path wins.
+    writeFileSync(join(dir, 'a', 'x.cfg'), fixed);
+    writeFileSync(join(dir, 'b', 'a', 'x.cfg'), demo);
+    const moved = await cliWith({ cwd: dir }, 'audit', '.', '--baseline', 'baseline.json', '--format', 'json');
+    expect(moved.code).toBe(1);
+    expect(auditJson(moved.stdout).targets.flatMap((t) => t.findings.map((f) => [t.source, f.ruleId]))).toEqual([['b/a/x.cfg', 'natt-keepalive-short']]);
+    // One of the two backups becomes an error page: its entries are not checked, and said so, not "fixed".
+    writeFileSync(join(dir, 'a', 'x.cfg'), demo);
+    writeFileSync(join(dir, 'b', 'a', 'x.cfg'), '<html>502 Bad Gateway</html>\n');
+    const broken = await cliWith({ cwd: dir }, 'audit', '.', '--baseline', 'baseline.json', '--format', 'json');
+    expect(auditJson(broken.stdout).baseline?.stale).toEqual([]);
+    expect(broken.stderr).toContain('baseline: entries for 1 device this run did not audit: vpn-demo (b/a/x.cfg)');
+    // Rewriting from one of the two files would drop the other's entries: refused.
+    writeFileSync(join(dir, 'b', 'a', 'x.cfg'), fixed);
+    const before = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    const partial = await cliWith({ cwd: dir }, 'audit', 'a/x.cfg', '--write-baseline', 'baseline.json');
+    expect(partial.stderr).toContain('baseline.json not written: it holds entries for 1 device this run did not audit (vpn-demo (b/a/x.cfg))');
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(before);
   });
 
   it('refuses a file that is not a baseline with exit 2', async () => {
