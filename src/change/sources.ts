@@ -67,7 +67,12 @@ export function parseRange(range: string): { base: string; head: string } {
 }
 
 /** The files under `paths` that differ between two revisions, each side read from git's object store. */
-export function sidesFromGit(repo: string, range: { base: string; head: string }, paths: string[], options: AuditOptions): { old: Side; new: Side } {
+export function sidesFromGit(
+  repo: string,
+  range: { base: string; head: string },
+  paths: string[],
+  options: AuditOptions,
+): { old: Side; new: Side; root: string } {
   const git = (args: string[]): Buffer => {
     try {
       return execFileSync('git', ['-C', repo, ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -104,13 +109,15 @@ export function sidesFromGit(repo: string, range: { base: string; head: string }
     .filter((x) => x !== '');
   const old: Side = { devices: [], errors: [], skipped: [] };
   const neu: Side = { devices: [], errors: [], skipped: [] };
+  // Paths in a revision are relative to the top of the working tree (what `REV:PATH` names).
+  const root = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
   for (let i = 0; i + 1 < changed.length; i += 2) {
     const status = changed[i]!;
     const file = changed[i + 1]!;
     if (status !== 'A') readSide(old, range.base, file);
     if (status !== 'D') readSide(neu, range.head, file);
   }
-  return { old, new: neu };
+  return { old, new: neu, root };
 
   function readSide(side: Side, rev: string, file: string): void {
     let analysed: AnalysedTarget[];

@@ -74,9 +74,10 @@ async function setup(opts: CommonOptions, io: CliIo, reads: ReadonlyArray<{ path
 
 /** The configuration file's severity overrides and ignores, as `audit` applies them. */
 /** `copies`: profiles a plan copies (copy → original): ignores naming the original cover the copy. */
-function configure(s: DeviceSnapshot, { cfg, today, abs }: Setup, copies?: ReadonlyMap<string, string>): DeviceSnapshot {
+/** `file`: where the configuration is as a file, when its source says otherwise (`REV:PATH` of a git diff). */
+function configure(s: DeviceSnapshot, { cfg, today, abs }: Setup, copies?: ReadonlyMap<string, string>, file?: string): DeviceSnapshot {
   const t = s.target;
-  const device = { hostname: t.summary.hostname, source: t.summary.source, alsoAs: ignorePaths(t.summary.source, abs('.'), cfg.source) };
+  const device = { hostname: t.summary.hostname, source: t.summary.source, alsoAs: ignorePaths(file ?? t.summary.source, abs('.'), cfg.source) };
   const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, device, today, copies);
   return { ...s, target: { ...t, findings: r.kept, ignored: r.ignored } };
 }
@@ -171,9 +172,11 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   let neu: Side;
   // Where each side's paths start (null: a git revision, whose errors name `REV:PATH`).
   let roots: { old: string | null; new: string | null } = { old: null, new: null };
+  // The top of the git working tree: a revision's `REV:PATH` is that file for ignores that name files.
+  let gitRoot: string | null = null;
   if (opts.git !== undefined) {
     try {
-      ({ old, new: neu } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
+      ({ old, new: neu, root: gitRoot } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
     } catch (err) {
       if (err instanceof GitError) throw new UsageError(err.message);
       throw err;
@@ -195,7 +198,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     neu = sideFromPath(roots.new!, s.options);
   }
   const errors: InputError[] = [...old.errors, ...neu.errors];
-  const configured = (side: Side): Side => ({ ...side, devices: side.devices.map((d) => ({ ...d, snapshot: configure(d.snapshot, s) })) });
+  const configured = (side: Side): Side => ({
+    ...side,
+    devices: side.devices.map((d) => ({ ...d, snapshot: configure(d.snapshot, s, undefined, gitRoot === null ? undefined : resolve(gitRoot, d.path)) })),
+  });
   const allowIncomplete = opts.allowIncomplete === true;
   const oldDevices = configured(old).devices;
   const newDevices = configured(neu).devices;

@@ -220,6 +220,33 @@ describe('diff OLD NEW', () => {
     expect(r.stdout).toContain('no change to any connection profile (1 device compared)');
   });
 
+  it('honours an ignore that names a file in a --git diff, from the top of the repository and below it', async () => {
+    const repo = tempDir();
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+      }).toString();
+    git('init', '-q', '-b', 'main');
+    mkdirSync(join(repo, 'configs'));
+    const withNatt = DEMO_TEXT.replace('hostname vpn-demo\n', 'hostname vpn-demo\ncrypto isakmp nat-traversal 3600\n');
+    expect(withNatt).not.toBe(DEMO_TEXT);
+    writeFileSync(join(repo, 'configs', 'hq.cfg'), withNatt);
+    writeFileSync(
+      join(repo, '.asa-mobile-audit.yaml'),
+      ['ignore:', '  - rule: natt-keepalive-short', '    device: "configs/hq.cfg"', '    reason: "site-to-site peers need 20 s (CHG-1)"'].join('\n'),
+    );
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(repo, 'configs', 'hq.cfg'), DEMO_TEXT);
+    git('commit', '-q', '-am', 'drop the NAT-T line');
+    for (const cwd of [repo, join(repo, 'configs')]) {
+      const r = await cliWith({ cwd }, 'diff', '--git', 'HEAD~1..HEAD', '--fail-on-new', 'warning', '--format', 'json');
+      expect(r.code, cwd).toBe(0);
+      expect(JSON.stringify(readJson<{ devices: Array<{ findings: unknown }> }>(r.stdout).devices[0]!.findings), cwd).not.toContain('natt-keepalive-short');
+    }
+  });
+
   it('compares two revisions of a config repository without touching the working tree (--git)', async () => {
     const repo = tempDir();
     const git = (...args: string[]): string =>
