@@ -83,7 +83,7 @@ export default function renderJunit(input: ReportInput): string {
       `      <property name="asaVersion" value="${xml(t.summary.asaVersion ?? '')}"/>`,
     ];
     suites.push(
-      `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="0">\n    <properties>\n${props.join('\n')}\n    </properties>\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="${!t.summary.complete && input.allowIncomplete ? 1 : 0}">\n    <properties>\n${props.join('\n')}\n    </properties>\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   for (const e of input.inputErrors) {

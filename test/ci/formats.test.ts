@@ -36,7 +36,11 @@ interface JunitCase {
   'system-out'?: string;
 }
 interface JunitDoc {
-  testsuites: { failures: string; errors: string; testsuite: Array<{ name: string; tests: string; failures: string; testcase: JunitCase[] }> };
+  testsuites: {
+    failures: string;
+    errors: string;
+    testsuite: Array<{ name: string; tests: string; failures: string; skipped?: string; testcase: JunitCase[] }>;
+  };
 }
 
 const sarif = (text: string): SarifLog => readJson<SarifLog>(text);
@@ -186,6 +190,7 @@ describe('an incomplete configuration accepted with --allow-incomplete', () => {
     const accepted = async (format: string) => cli(...args, '--allow-incomplete', '--format', format);
     const junitDoc = junit((await accepted('junit')).stdout, ['testsuite', 'testcase']);
     expect(Number(junitDoc.testsuites.errors)).toBe(0);
+    expect(junitDoc.testsuites.testsuite[0]?.skipped).toBe('1');
     expect(junitDoc.testsuites.testsuite[0]?.testcase[0]?.skipped?.message).toMatch(/configuration is incomplete.*\(accepted with --allow-incomplete\)$/);
     const github = await accepted('github');
     expect(github.code).toBe(0);

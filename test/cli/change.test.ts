@@ -40,6 +40,20 @@ describe('diff OLD NEW', () => {
     // A file whose hostname changed is still the same file: the diff says the name changed.
     const renamedHost = twoFiles(DEMO_TEXT.replace('hostname vpn-demo', 'hostname vpn-demo-2'));
     expect((await cli('diff', renamedHost.old, renamedHost.neu)).stdout).toMatch(/^ {2}hostname: vpn-demo \(line \d+\) → vpn-demo-2 \(line \d+\)$/m);
+    // Taking over only the certificate default group (a setting that must point somewhere when its
+    // profile goes) makes no copy: the new profile is a new way in.
+    const dg = (profile: string, alias: string): string =>
+      DEMO_TEXT.replace(
+        'tunnel-group MOBILE-DOMAIN type remote-access',
+        `tunnel-group-map default-group ${profile}\ntunnel-group ${profile} type remote-access\ntunnel-group ${profile} general-attributes\n default-group-policy GP-CLEAR\ntunnel-group ${profile} webvpn-attributes\n group-alias ${alias} enable\ntunnel-group MOBILE-DOMAIN type remote-access`,
+      );
+    const dgFiles = twoFiles(dg('GUESTS', 'Guests'));
+    writeFileSync(dgFiles.old, dg('VISITORS', 'Visitors'));
+    const dgDiff = readJson<{ devices: Array<{ profiles: Array<{ tunnelGroup: string; copyOf?: string }>; findings: { introduced: unknown[] } }> }>(
+      (await cli('diff', dgFiles.old, dgFiles.neu, '--format', 'json')).stdout,
+    ).devices[0]!;
+    expect(dgDiff.profiles.find((p) => p.tunnelGroup === 'GUESTS')?.copyOf).toBeUndefined();
+    expect(dgDiff.findings.introduced.length).toBeGreaterThan(0);
     // A new profile that takes nothing of an old one is a new way in: its findings are new.
     const fresh = twoFiles(
       DEMO_TEXT.replace(
