@@ -130,9 +130,10 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
     for (const [oldName, o] of before.profiles) {
       if (copies.has(oldName)) continue;
       const stays = after.profiles.get(oldName);
-      // (The default group is one setting that must point somewhere: taking it is no sign of a copy.)
+      // (The default group is one setting that must point somewhere: when its profile goes, whoever
+      // takes it over is no copy by that alone. Moved away from a profile that stays, it is: a plan's copy.)
       const moved = ['group-url', 'group-alias', 'certificate maps'].some((w) =>
-        values(n, w).some((v) => v !== 'tunnel-group-map default-group' && values(o, w).includes(v) && (stays === undefined || !values(stays, w).includes(v))),
+        values(n, w).some((v) => values(o, w).includes(v) && (stays === undefined ? v !== 'tunnel-group-map default-group' : !values(stays, w).includes(v))),
       );
       if (moved) {
         copies.set(oldName, name);
