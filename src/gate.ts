@@ -3,7 +3,7 @@
 // library users get exactly what the CLI gets.
 
 import type { AuditRun, ReportedFinding } from './audit/result.js';
-import { applyBaseline, buildBaseline, type BaselineFile, type BaselineResult } from './baseline/baseline.js';
+import { applyBaseline, buildBaseline, type BaselineFile, type BaselineResult, type FileKey } from './baseline/baseline.js';
 import { deviceKeyOf, findingKey, keyString, type FindingKey } from './baseline/identity.js';
 import { filteredOut } from './engine/engine.js';
 import { ExitCode } from './common/exit-codes.js';
@@ -32,6 +32,8 @@ export interface GateOptions {
   failOnUnusedIgnores?: boolean;
   /** The working directory the run's paths are relative to: ignores name files relative to the configuration file too. */
   cwd?: string;
+  /** How files are named in the `source` of the baseline read and of the one written (relative to each file). */
+  fileKeys?: { baseline?: FileKey; write?: FileKey };
 }
 
 export interface GateResult {
@@ -82,7 +84,7 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
   let snapshot: BaselineFile | undefined;
   let baseline: BaselineResult<ReportedFinding> | undefined;
   if (options.baseline) {
-    const b = applyBaseline(options.baseline, devices);
+    const b = applyBaseline(options.baseline, devices, options.fileKeys?.baseline);
     run.targets.forEach((t, i) => (t.findings = b.kept[i]!));
     // An entry this run did not judge is not fixed: its rule is off, its profile filtered out, or its
     // finding ignored by the configuration file. Called stale, it would be dropped on the next rewrite
@@ -130,7 +132,7 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
     tooManyWarnings,
     run,
     get snapshot(): BaselineFile {
-      snapshot ??= buildBaseline(devices);
+      snapshot ??= buildBaseline(devices, options.fileKeys?.write);
       return snapshot;
     },
     ...(baseline ? { baseline } : {}),

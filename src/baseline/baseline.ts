@@ -3,7 +3,7 @@
 
 import type { Finding } from '../engine/types.js';
 import { BaselineError } from './baseline-error.js';
-import { deviceKeyOf, findingKey, forwardSlashes, keyString, samePath, type FindingKey } from './identity.js';
+import { deviceKeyOf, findingKey, forwardSlashes, keyString, type FindingKey } from './identity.js';
 import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface BaselineFile {
@@ -19,13 +19,19 @@ export interface DeviceFindings<F extends Finding = Finding> {
   findings: F[];
 }
 
-export function buildBaseline(targets: DeviceFindings[]): BaselineFile {
+/**
+ * How an audited file is named in a baseline's `source`: by default as the run names it; the CLI
+ * passes its path relative to the baseline file, so the same file has the same name from any directory.
+ */
+export type FileKey = (source: string) => string;
+
+const AS_GIVEN: FileKey = (source) => forwardSlashes(source).replace(/^(\.\/)+/, '');
+
+export function buildBaseline(targets: DeviceFindings[], fileKey: FileKey = AS_GIVEN): BaselineFile {
   const shared = sharedDevices(targets);
   // Files that share a hostname keep their own entries: one file's finding never hides another's.
   const entries = targets.flatMap((t) =>
-    t.findings.map((f) =>
-      shared.has(deviceKeyOf(t.device)) ? { ...findingKey(f, t.device), source: forwardSlashes(t.device.source) } : findingKey(f, t.device),
-    ),
+    t.findings.map((f) => (shared.has(deviceKeyOf(t.device)) ? { ...findingKey(f, t.device), source: fileKey(t.device.source) } : findingKey(f, t.device))),
   );
   entries.sort((a, b) => (keyString(a) < keyString(b) ? -1 : keyString(a) > keyString(b) ? 1 : 0));
   return { schemaVersion: 1, tool: 'asa-mobile-audit', entries };
@@ -69,8 +75,8 @@ export interface BaselineResult<F extends Finding = Finding> {
  * Hides baselined findings. Keys are counted, so two identical findings with one baseline entry
  * leave one reported. Entries for devices not audited in this run are not stale: they were not looked at.
  */
-export function applyBaseline<F extends Finding>(baseline: BaselineFile, targets: DeviceFindings<F>[]): BaselineResult<F> {
-  const owner = entryOwners(baseline, targets);
+export function applyBaseline<F extends Finding>(baseline: BaselineFile, targets: DeviceFindings<F>[], fileKey: FileKey = AS_GIVEN): BaselineResult<F> {
+  const owner = entryOwners(baseline, targets, fileKey);
   // Entries still to match, by identity; an entry that names its file matches only that file's findings.
   const remaining = new Map<string, FindingKey[]>();
   for (const e of baseline.entries) (remaining.get(keyString(e)) ?? remaining.set(keyString(e), []).get(keyString(e))!).push(e);
@@ -102,27 +108,16 @@ export function applyBaseline<F extends Finding>(baseline: BaselineFile, targets
 
 /**
  * The audited target each entry that names a file belongs to (by index; none: its file was not
- * audited). Paths are compared as written when any entry of the device names an audited file so (the
- * same working directory); otherwise (audited from another directory) a path that ends with the
- * other's counts, when exactly one file of the device fits.
+ * audited): the target of the same device whose file has the entry's name.
  */
-function entryOwners(baseline: BaselineFile, targets: ReadonlyArray<DeviceFindings>): Map<FindingKey, number> {
-  const byDevice = new Map<string, number[]>();
-  targets.forEach((t, i) => (byDevice.get(deviceKeyOf(t.device)) ?? byDevice.set(deviceKeyOf(t.device), []).get(deviceKeyOf(t.device))!).push(i));
-  const same = (a: string, b: string): boolean => forwardSlashes(a).replace(/^(\.\/)+/, '') === forwardSlashes(b).replace(/^(\.\/)+/, '');
-  // Devices for which some entry names an audited file exactly: the run is in the baseline's directory.
-  const exactDevices = new Set<string>();
-  for (const e of baseline.entries) {
-    const device = JSON.stringify([e.device, e.context]);
-    if (e.source !== undefined && (byDevice.get(device) ?? []).some((i) => same(targets[i]!.device.source, e.source!))) exactDevices.add(device);
-  }
+function entryOwners(baseline: BaselineFile, targets: ReadonlyArray<DeviceFindings>, fileKey: FileKey): Map<FindingKey, number> {
+  const byFile = new Map<string, number>();
+  targets.forEach((t, i) => byFile.set(JSON.stringify([deviceKeyOf(t.device), fileKey(t.device.source)]), i));
   const owners = new Map<FindingKey, number>();
   for (const e of baseline.entries) {
     if (e.source === undefined) continue;
-    const device = JSON.stringify([e.device, e.context]);
-    const candidates = byDevice.get(device) ?? [];
-    const fits = candidates.filter((i) => (exactDevices.has(device) ? same : samePath)(e.source!, targets[i]!.device.source));
-    if (fits.length === 1) owners.set(e, fits[0]!);
+    const i = byFile.get(JSON.stringify([JSON.stringify([e.device, e.context]), AS_GIVEN(e.source)]));
+    if (i !== undefined) owners.set(e, i);
   }
   return owners;
 }
@@ -131,8 +126,8 @@ function entryOwners(baseline: BaselineFile, targets: ReadonlyArray<DeviceFindin
  * Entries of devices (and files) this run did not audit, each as the device's name in words (`hq-asa`,
  * `vpn-demo (b/x.cfg)`), once, in the baseline's order: their findings were not checked.
  */
-export function unauditedDevices(baseline: BaselineFile, targets: ReadonlyArray<DeviceFindings>): string[] {
-  const owner = entryOwners(baseline, targets);
+export function unauditedDevices(baseline: BaselineFile, targets: ReadonlyArray<DeviceFindings>, fileKey: FileKey = AS_GIVEN): string[] {
+  const owner = entryOwners(baseline, targets, fileKey);
   const audited = new Set(targets.map((t) => deviceKeyOf(t.device)));
   const out = new Set<string>();
   for (const e of baseline.entries) {

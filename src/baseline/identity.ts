@@ -40,16 +40,6 @@ export function forwardSlashes(path: string): string {
   return path.split('\\').join('/');
 }
 
-/**
- * Whether a recorded path names the same file as an audited one: equal, or one ends with the other
- * (the same repository audited from another directory: `configs/a.cfg` and `a.cfg`).
- */
-export function samePath(recorded: string, audited: string): boolean {
-  const a = forwardSlashes(recorded).replace(/^(\.\/)+/, '');
-  const b = forwardSlashes(audited).replace(/^(\.\/)+/, '');
-  return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
-}
-
 export function keyString(k: FindingKey): string {
   return JSON.stringify([k.device, k.context, k.ruleId, k.tunnelGroup, k.groupPolicy, k.object]);
 }

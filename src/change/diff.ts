@@ -125,21 +125,27 @@ function profileLine(name: string, before: DeviceSnapshot | null, after: DeviceS
 function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, string> {
   const copies = new Map<string, string>();
   const values = (p: ProfileSnapshot, which: string): string[] => (p.settings.get(which)?.value ?? 'none').split(', ').filter((v) => v !== 'none');
+  const DEFAULT_GROUP = 'tunnel-group-map default-group';
   for (const [name, n] of after.profiles) {
     if (before.profiles.has(name)) continue;
+    // The old profile the new one took the most telling way in from: an alias, a group-url or a map
+    // rule (2) before the certificate default group alone (1), then configuration order.
+    let best: { oldName: string; weight: number } | null = null;
     for (const [oldName, o] of before.profiles) {
       if (copies.has(oldName)) continue;
       const stays = after.profiles.get(oldName);
-      // (The default group is one setting that must point somewhere: when its profile goes, whoever
-      // takes it over is no copy by that alone. Moved away from a profile that stays, it is: a plan's copy.)
-      const moved = ['group-url', 'group-alias', 'certificate maps'].some((w) =>
-        values(n, w).some((v) => values(o, w).includes(v) && (stays === undefined ? v !== 'tunnel-group-map default-group' : !values(stays, w).includes(v))),
-      );
-      if (moved) {
-        copies.set(oldName, name);
-        break;
-      }
+      let weight = 0;
+      for (const w of ['group-url', 'group-alias', 'certificate maps'])
+        for (const v of values(n, w)) {
+          if (!values(o, w).includes(v) || (stays !== undefined && values(stays, w).includes(v))) continue;
+          // (The default group is one setting that must point somewhere: when its profile goes, whoever
+          // takes it over is no copy by that alone. Moved away from a profile that stays, it is: a plan's copy.)
+          if (v !== DEFAULT_GROUP) weight = 2;
+          else if (stays !== undefined) weight = Math.max(weight, 1);
+        }
+      if (weight > (best?.weight ?? 0)) best = { oldName, weight };
     }
+    if (best !== null) copies.set(best.oldName, name);
   }
   return copies;
 }

@@ -2,12 +2,13 @@
 // formats CI systems read, gated by exit codes. This file holds argv and output only: the audit is in
 // audit/, the gate (ignores, baselines, exit decision) in gate.ts, the formats in report/.
 
-import { resolve, dirname } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { auditFileList, auditTarget, emptyRun, parseFileList, planPaths, type AuditOptions } from '../audit/audit.js';
 import { analyseBytes } from '../audit/pipeline.js';
 import { auditPlanned } from '../audit/parallel.js';
 import type { AuditRun } from '../audit/result.js';
-import { baselineText, readBaseline, unauditedDevices, type BaselineFile, type BaselineResult } from '../baseline/baseline.js';
+import { baselineText, readBaseline, unauditedDevices, type BaselineFile, type BaselineResult, type FileKey } from '../baseline/baseline.js';
+import { forwardSlashes } from '../baseline/identity.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { configuredRules, fileFilter, fileIncluded, profileFilter, profileGlobMatches } from '../config/apply.js';
@@ -212,10 +213,18 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   );
 
   const baselineFile = opts.baseline !== undefined ? readBaseline(abs(opts.baseline)) : undefined;
+  // A baseline names files relative to itself: the same file is the same name from any directory.
+  const fileKeyAt =
+    (baselinePath: string): FileKey =>
+    (source) =>
+      source === '<stdin>' || /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? source : forwardSlashes(relative(dirname(baselinePath), resolve(io.cwd, source)));
+  const readKey = opts.baseline !== undefined ? fileKeyAt(abs(opts.baseline)) : undefined;
+  const writeKey = opts.writeBaseline !== undefined ? fileKeyAt(abs(opts.writeBaseline)) : undefined;
   const result = gate(run, {
     config: cfg,
     failOn,
     cwd: io.cwd,
+    fileKeys: { ...(readKey ? { baseline: readKey } : {}), ...(writeKey ? { write: writeKey } : {}) },
     today: io.now().toISOString().slice(0, 10),
     ...(baselineFile !== undefined ? { baseline: baselineFile } : {}),
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
@@ -272,7 +281,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (result.hidden.quiet > 0 && opts.verbose) complain(io, `--quiet: ${result.hidden.quiet} warning and info findings not reported`);
   // A run over the files a change touched sees some devices; any other run is expected to see them all.
   const someFiles = opts.filesFrom !== undefined || opts.errorOnNoConfig === false;
-  const unaudited = baselineFile === undefined || someFiles ? [] : devicesNotAudited(baselineFile, run);
+  const unaudited = baselineFile === undefined || someFiles ? [] : devicesNotAudited(baselineFile, run, readKey!);
   if (unaudited.length > 0)
     complain(
       io,
@@ -281,7 +290,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   // Rewriting a baseline from named files or a list would drop the entries of every device not among them.
   // (A directory scan or an inventory is the whole estate: a device gone from it is dropped on purpose.)
   const wholeEstate = opts.inventory !== undefined || scansDirectory(paths, abs);
-  const dropped = opts.writeBaseline === undefined || wholeEstate ? [] : devicesNotAudited(existingBaseline(abs(opts.writeBaseline)), run);
+  const dropped = opts.writeBaseline === undefined || wholeEstate ? [] : devicesNotAudited(existingBaseline(abs(opts.writeBaseline)), run, writeKey!);
   // A baseline is written only from a run that saw every configuration whole: an empty or partial one
   // would replace a real baseline and bring back (or hide) findings unannounced.
   const notWritten = unmatched
@@ -308,11 +317,12 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
 }
 
 /** Devices (hostname, or path, and context) a baseline has entries for that the run did not audit, in its order. */
-function devicesNotAudited(baseline: BaselineFile | null, run: AuditRun): string[] {
+function devicesNotAudited(baseline: BaselineFile | null, run: AuditRun, fileKey: FileKey): string[] {
   if (baseline === null) return [];
   return unauditedDevices(
     baseline,
     run.targets.map((t) => ({ device: { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context }, findings: [] })),
+    fileKey,
   );
 }
 

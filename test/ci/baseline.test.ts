@@ -206,6 +206,35 @@ describe('baselines', () => {
     expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(before);
   });
 
+  it('names each file relative to the baseline, so runs from any directory tie entries to the right file', async () => {
+    const dir = tempDir('ama-base-');
+    const demo = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
+    const fixed = demo.replace('hostname vpn-demo\n', 'hostname vpn-demo\ncrypto isakmp nat-traversal 3600\n');
+    for (const site of ['site1', 'site2', 'site3']) {
+      mkdirSync(join(dir, site));
+      writeFileSync(join(dir, site, 'asa.cfg'), demo);
+    }
+    await cliWith({ cwd: dir }, 'audit', 'site1/asa.cfg', 'site2/asa.cfg', 'site3/asa.cfg', '--write-baseline', 'b.json');
+    const entries = readJson<BaselineFile>(readFileSync(join(dir, 'b.json'), 'utf8')).entries;
+    expect(new Set(entries.map((e) => e.source))).toEqual(new Set(['site1/asa.cfg', 'site2/asa.cfg', 'site3/asa.cfg']));
+    writeFileSync(join(dir, 'site2', 'asa.cfg'), fixed);
+    const site1 = join(dir, 'site1');
+    // One file, from its own directory: the other two files' entries are neither matched nor fixed.
+    const one = await cliWith({ cwd: site1 }, 'audit', 'asa.cfg', '--baseline', '../b.json', '--format', 'json');
+    expect(one.code).toBe(0);
+    expect(auditJson(one.stdout).baseline?.stale).toEqual([]);
+    expect(one.stderr).toContain('did not audit: vpn-demo (site2/asa.cfg), vpn-demo (site3/asa.cfg)');
+    const before = readFileSync(join(dir, 'b.json'), 'utf8');
+    const rewrite = await cliWith({ cwd: site1 }, 'audit', 'asa.cfg', '--write-baseline', '../b.json');
+    expect(rewrite.stderr).toContain('not written: it holds entries for 2 devices this run did not audit');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(before);
+    // All three, named with ../ from there: each file its own entries; site2's fixed finding is stale.
+    const all = await cliWith({ cwd: site1 }, 'audit', 'asa.cfg', '../site2/asa.cfg', '../site3/asa.cfg', '--baseline', '../b.json', '--format', 'json');
+    expect(all.code).toBe(0);
+    expect(auditJson(all.stdout).baseline?.stale.map((e) => [e.ruleId, e.source])).toEqual([['natt-keepalive-short', 'site2/asa.cfg']]);
+    expect(all.stderr).not.toContain('did not audit');
+  });
+
   it('refuses a file that is not a baseline with exit 2', async () => {
     const dir = tempDir('ama-base-');
     copyDemo(dir);

@@ -54,6 +54,17 @@ describe('diff OLD NEW', () => {
     ).devices[0]!;
     expect(dgDiff.profiles.find((p) => p.tunnelGroup === 'GUESTS')?.copyOf).toBeUndefined();
     expect(dgDiff.findings.introduced.length).toBeGreaterThan(0);
+    // A rename while the default group moves too: the profile whose alias it took is the original,
+    // not the one that lost the default group.
+    const withDefault = (profile: string, text: string): string =>
+      text.replace('\nCryptochecksum', `\ntunnel-group-map default-group ${profile}\nCryptochecksum`);
+    const both = twoFiles(withDefault('LAB-PARTNERS', DEMO_TEXT.replaceAll('tunnel-group Lab&Partners ', 'tunnel-group LAB-PARTNERS ')));
+    writeFileSync(both.old, withDefault('MOBILE-DOMAIN', DEMO_TEXT));
+    const bothDiff = readJson<{ devices: Array<{ profiles: Array<{ tunnelGroup: string; copyOf?: string }>; findings: { introduced: unknown[] } }> }>(
+      (await cli('diff', both.old, both.neu, '--format', 'json')).stdout,
+    ).devices[0]!;
+    expect(bothDiff.profiles.find((p) => p.tunnelGroup === 'LAB-PARTNERS')?.copyOf).toBe('Lab&Partners');
+    expect(bothDiff.findings.introduced).toEqual([]);
     // A new profile that takes nothing of an old one is a new way in: its findings are new.
     const fresh = twoFiles(
       DEMO_TEXT.replace(
