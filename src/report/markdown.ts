@@ -99,7 +99,7 @@ function deviceSection(t: AuditTarget, input: ReportInput): string {
     if (f.fix) out.push('', ...mdFence(f.fix.split('\n'), '  '), '');
     if (f.xmlFix) out.push('', ...mdFence(f.xmlFix.split('\n'), '  '), '');
   }
-  if (t.findings.length === 0) out.push('No findings.');
+  if (t.findings.length === 0) out.push(t.summary.complete ? 'No findings.' : 'No findings in the part the file holds.');
   out.push('');
   return out.join('\n');
 }

@@ -203,6 +203,8 @@ describe('an incomplete configuration accepted with --allow-incomplete', () => {
       runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ level: string }> }> }>;
     };
     expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => n.level)).toEqual(['warning']);
+    // The markdown summary says what its counts cover.
+    expect((await accepted('markdown')).stdout).not.toMatch(/^No findings\.$/m);
     // Not accepted: an error everywhere, and exit 2.
     const refused = await cli(...args, '--format', 'github');
     expect(refused.code).toBe(2);
