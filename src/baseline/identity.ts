@@ -44,7 +44,13 @@ export function keyString(k: FindingKey): string {
   return JSON.stringify([k.device, k.context, k.ruleId, k.tunnelGroup, k.groupPolicy, k.object]);
 }
 
-/** Stable hex fingerprint of a key (SARIF partialFingerprints, JUnit ids). */
-export function fingerprint(k: FindingKey): string {
-  return createHash('sha256').update(keyString(k)).digest('hex').slice(0, 32);
+/**
+ * Stable hex fingerprint of a key (SARIF partialFingerprints, JUnit ids); `file` also names the file,
+ * for results of files that share a hostname.
+ */
+export function fingerprint(k: FindingKey, file?: string): string {
+  return createHash('sha256')
+    .update(file === undefined ? keyString(k) : `${keyString(k)}\u0000${file}`)
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -4,7 +4,7 @@
 
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fingerprint, findingKey } from '../baseline/identity.js';
+import { deviceKeyOf, fingerprint, findingKey } from '../baseline/identity.js';
 import type { Severity } from '../engine/types.js';
 import { ACCEPTED_INCOMPLETE, helpUri, incompleteLevel, reportPath, type ReportInput } from './report-input.js';
 
@@ -41,9 +41,14 @@ export default function renderSarif(input: ReportInput): string {
     properties: { tags: ['asa', 'anyconnect', 'mobile'], basis: r.basis },
   }));
   const ruleIndex = new Map(input.rules.map((r, i) => [r.meta.id, i]));
-  const all = input.targets.flatMap((t) => {
+  // Files that share a hostname (a standby unit's backup, a copy): each result's fingerprint also names
+  // its file, so code scanning never merges two files' alerts (baselines keep them apart the same way).
+  const devices = input.targets.map((t) => deviceKeyOf({ hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context }));
+  const shared = new Set(devices.filter((d, i) => devices.indexOf(d) !== i));
+  const all = input.targets.flatMap((t, ti) => {
     const uri = reportPath(t.summary.source, input.cwd);
     const device = { hostname: t.summary.hostname, source: uri, context: t.summary.context };
+    const file = shared.has(devices[ti]!) ? uri : undefined;
     return t.findings.map((f) => {
       const logical = [
         ...(f.tunnelGroup ? [{ name: f.tunnelGroup, fullyQualifiedName: `tunnel-group ${f.tunnelGroup}`, kind: 'resource' }] : []),
@@ -59,7 +64,7 @@ export default function renderSarif(input: ReportInput): string {
         level: LEVEL[f.severity],
         message: { text: f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.xmlFix ? `${f.message}\n\nChange in the file:\n${f.xmlFix}` : f.message },
         locations: [{ physicalLocation, ...(logical.length > 0 ? { logicalLocations: logical } : {}) }],
-        partialFingerprints: { 'asaMobileAudit/v1': fingerprint(findingKey(f, device)) },
+        partialFingerprints: { 'asaMobileAudit/v1': fingerprint(findingKey(f, device), file) },
         properties: {
           tunnelGroup: f.tunnelGroup,
           groupPolicy: f.groupPolicy,

@@ -119,6 +119,18 @@ describe('sarif', () => {
     expect(line(after)).toBe(line(before) + 50);
   });
 
+  it('gives results of two files that share a hostname their own fingerprints, and a lone file the same as before', async () => {
+    const dir = tempDir();
+    copyFileSync(DEMO, join(dir, 'a.cfg'));
+    copyFileSync(DEMO, join(dir, 'b.cfg'));
+    const both = sarif((await cliWith({ cwd: dir }, 'audit', '.', '--format', 'sarif', '--fail-on', 'never')).stdout).runs[0]!.results;
+    const prints = both.map((x) => x.partialFingerprints['asaMobileAudit/v1']);
+    expect(new Set(prints).size).toBe(prints.length);
+    const alone = sarif((await cliWith({ cwd: dir }, 'audit', 'a.cfg', '--format', 'sarif', '--fail-on', 'never')).stdout).runs[0]!.results;
+    const demo = sarif((await cli('audit', DEMO, '--format', 'sarif', '--fail-on', 'never')).stdout).runs[0]!.results;
+    expect(alone.map((x) => x.partialFingerprints)).toEqual(demo.map((x) => x.partialFingerprints));
+  });
+
   it('names a file outside the working folder by its absolute file URI (no base), and encodes a relative one', async () => {
     const dir = tempDir();
     const outside = join(dir, 'vpn edge.cfg');
