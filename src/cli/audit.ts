@@ -405,11 +405,12 @@ function unmatchedFilters(run: AuditRun, cfg: AuditConfig, opts: AuditCliOptions
   // A run over whatever a change touched (--files-from, a hook's --no-error-on-no-config) audits some
   // of the devices: a glob for the others matching nothing there is no mistake, only worth a note.
   const someFiles = opts.filesFrom !== undefined || opts.errorOnNoConfig === false;
-  for (const glob of cfg.profiles.include) {
+  for (const [i, glob] of cfg.profiles.include.entries()) {
     if (names.some((n) => profileGlobMatches(glob, n))) continue;
+    const line = cfg.includeLines?.[i];
     complain(
       io,
-      `${cfg.source ?? 'configuration'}: profiles.include \`${glob}\` matches no connection profile of the audited configuration(s)${someFiles ? ' (not an error in a run over the files a change touched)' : ''}`,
+      `${cfg.source ?? 'configuration'}${line ? `:${line}` : ''}: profiles.include \`${glob}\` matches no connection profile of the audited configuration(s)${someFiles ? ' (not an error in a run over the files a change touched)' : ''}`,
     );
     if (!someFiles) unmatched = true;
   }

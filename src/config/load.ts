@@ -82,6 +82,7 @@ export function loadConfig(file: string, knownRules: readonly string[]): AuditCo
     ignore,
     ...(cfg.failOn ? { failOn: cfg.failOn } : {}),
     ...(cfg.helpUriBase ? { helpUriBase: cfg.helpUriBase } : {}),
+    includeLines: (cfg.profiles?.include ?? []).map((_, i) => lineOf(['profiles', 'include', i])),
   };
 }
 

@@ -67,6 +67,8 @@ export interface AuditConfig {
   ignore: IgnoreEntry[];
   failOn?: 'error' | 'warning' | 'info' | 'never';
   helpUriBase?: string;
+  /** 1-based lines of the `profiles.include` globs in the file, in order, for messages. */
+  includeLines?: Array<number | null>;
 }
 
 export const EMPTY_CONFIG: AuditConfig = {

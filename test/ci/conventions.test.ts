@@ -149,7 +149,8 @@ describe('filters that match nothing', () => {
     writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'profiles:\n  include: ["MOBILE-*", "PHONES-*"]\n');
     const glob = await cliWith({ cwd: dir }, 'audit', DEMO, '--fail-on', 'never');
     expect(glob.code).toBe(2);
-    expect(glob.stderr).toContain('profiles.include `PHONES-*` matches no connection profile');
+    // Named with its line in the file, as every other mistake of the file is.
+    expect(glob.stderr).toContain('.asa-mobile-audit.yaml:2: profiles.include `PHONES-*` matches no connection profile');
     // A run over the files a change touched (a list, a pre-commit hook) audits some devices: a note only.
     writeFileSync(join(dir, 'list.txt'), `${DEMO}\n`);
     for (const args of [
