@@ -60,7 +60,23 @@ export function readBaseline(file: string): BaselineFile {
   // `null`, a number or an array is JSON too: only an object with the right shape is a baseline.
   const b = (data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Partial<BaselineFile>;
   if (b.schemaVersion !== 1 || !Array.isArray(b.entries)) throw new BaselineError(file, 'not an asa-mobile-audit baseline (schemaVersion 1 with entries)');
+  // An entry edited by hand or cut short is named, not met with a crash halfway through the gate.
+  b.entries.forEach((e: unknown, i) => {
+    const why = entryProblem(e);
+    if (why !== null) throw new BaselineError(file, `entries[${i}]: ${why}`);
+  });
   return b as BaselineFile;
+}
+
+/** What is wrong with one entry of a baseline file (null: nothing). */
+function entryProblem(e: unknown): string | null {
+  if (e === null || typeof e !== 'object' || Array.isArray(e)) return 'not an object';
+  const entry = e as Record<string, unknown>;
+  for (const key of ['device', 'ruleId']) if (typeof entry[key] !== 'string') return `\`${key}\` must be a string`;
+  for (const key of ['context', 'tunnelGroup', 'groupPolicy', 'object'])
+    if (entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string') return `\`${key}\` must be a string or null`;
+  if (entry.source !== undefined && typeof entry.source !== 'string') return '`source` must be a string';
+  return null;
 }
 
 export interface BaselineResult<F extends Finding = Finding> {

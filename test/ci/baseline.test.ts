@@ -243,5 +243,17 @@ describe('baselines', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.json: not an asa-mobile-audit baseline/);
     expect((await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'missing.json')).stderr).toMatch(/no such baseline file/);
+    // An entry edited by hand into the wrong shape is named (it crashed the gate with exit 3).
+    const entry = { device: 'vpn-demo', context: null, ruleId: 'x', tunnelGroup: null, groupPolicy: null, object: null };
+    for (const [entries, why] of [
+      [[{ ...entry, source: 5 }], 'entries[0]: `source` must be a string'],
+      [[entry, null], 'entries[1]: not an object'],
+      [[{ ...entry, ruleId: 7 }], 'entries[0]: `ruleId` must be a string'],
+    ] as const) {
+      writeFileSync(join(dir, 'bad.json'), JSON.stringify({ schemaVersion: 1, tool: 'asa-mobile-audit', entries }));
+      const bad = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'bad.json');
+      expect(bad.code, why).toBe(2);
+      expect(bad.stderr, why).toContain(`bad.json: ${why}`);
+    }
   });
 });
