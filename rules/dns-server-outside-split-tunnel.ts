@@ -17,7 +17,7 @@ export default createRule({
     scope: 'profile',
     messages: {
       outside:
-        'On iOS the tunnelled queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel network list {{list}} does not send {{them}} into the tunnel: the queries may never reach {{them}} [inferred]. Add {{them}} to the list.',
+        'On iOS the tunnelled queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel network list {{list}} does not send {{them}} into the tunnel: the queries may never reach {{them}} [inferred]. {{advice}}',
       excluded:
         'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel list {{list}} excludes {{them}} (excludespecified): queries to {{them}} most likely leave the tunnel, in the clear, and may never reach {{them}} ({{row}}) [inferred]. Take {{them}} out of the excluded networks, or push a DNS server the list does not exclude.',
       unchecked:
@@ -71,6 +71,13 @@ export default createRule({
           dnsSource: sourcePhrase(a.dnsServer),
           list: list === null ? '(none: nothing is tunnelled)' : `${list} (${sourcePhrase(a.splitTunnelNetworkList)})`,
           them: outside.length > 1 ? 'them' : 'it',
+          // What to do: add the servers, unless the list excludes elsewhere or a deny keeps them out.
+          advice:
+            excluders.length > 0
+              ? `Do not add ${outside.length > 1 ? 'them' : 'it'} to ${list!}: it is also the exclude list of ${excluders.join(', ')}. Give ${p.resolved.groupPolicy} a list of its own that sends ${outside.length > 1 ? 'them' : 'it'} into the tunnel.`
+              : denied.length > 0
+                ? `Take out the deny entry that keeps ${denied.length > 1 ? 'them' : 'it'} out of the list, or build a new list with the permit first.`
+                : `Add ${outside.length > 1 ? 'them' : 'it'} to the list.`,
           // Row D7 sends every query to the pushed servers too; the exclusion rule is row D6's.
           ...(excluded ? { row: p.dns.row === 'D6' ? 'row D6' : `row ${p.dns.row}, by the exclusion rule of row D6` } : {}),
         },

@@ -268,6 +268,9 @@ describe('plan: the ways pasted advice went wrong', () => {
       for (const f of before.target.findings.filter((x) => x.ruleId === 'dns-server-outside-split-tunnel')) {
         expect(f.fix, rel).toBeNull();
         expect(f.needsInput, rel).toContain(`is also the exclude list (split-tunnel-policy excludespecified) of ${who}`);
+        // ... and its message does not advise adding them to that list.
+        expect(f.message, rel).toContain(`Do not add them to ST-CORP: it is also the exclude list of ${who}.`);
+        expect(f.message, rel).not.toMatch(/Add them to the list/);
       }
     }
   });
