@@ -14,6 +14,18 @@ const DROPPED = DEMO_TEXT.replace(' split-dns value corp.example.com lab.example
 /** The demo with lab.example.com taken out of GP-SPLIT's split-dns. */
 const NARROWED = DEMO_TEXT.replace(' split-dns value corp.example.com lab.example.com\n', ' split-dns value corp.example.com\n');
 
+/** A new git repository in a temporary folder, and git run in it as a fixed author. */
+function gitRepo(): { repo: string; git: (...args: string[]) => string } {
+  const repo = tempDir();
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: repo,
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
+    }).toString();
+  git('init', '-q', '-b', 'main');
+  return { repo, git };
+}
+
 function twoFiles(newText: string): { dir: string; old: string; neu: string } {
   const dir = tempDir();
   const old = join(dir, 'old.cfg');
@@ -246,13 +258,7 @@ describe('diff OLD NEW', () => {
   });
 
   it('honours an ignore that names a file in a --git diff, from the top of the repository and below it', async () => {
-    const repo = tempDir();
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, {
-        cwd: repo,
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
-      }).toString();
-    git('init', '-q', '-b', 'main');
+    const { repo, git } = gitRepo();
     mkdirSync(join(repo, 'configs'));
     const withNatt = DEMO_TEXT.replace('hostname vpn-demo\n', 'hostname vpn-demo\ncrypto isakmp nat-traversal 3600\n');
     expect(withNatt).not.toBe(DEMO_TEXT);
@@ -273,13 +279,7 @@ describe('diff OLD NEW', () => {
   });
 
   it('compares two revisions of a config repository without touching the working tree (--git)', async () => {
-    const repo = tempDir();
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, {
-        cwd: repo,
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' },
-      }).toString();
-    git('init', '-q', '-b', 'main');
+    const { repo, git } = gitRepo();
     mkdirSync(join(repo, 'configs'));
     writeFileSync(join(repo, 'configs', 'vpn-demo'), DEMO_TEXT);
     writeFileSync(join(repo, 'configs', 'other.cfg'), readFileSync(fixture('synthetic/plain-916.cfg')));
