@@ -27,9 +27,9 @@ import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
 import type { SshCliOptions } from './ssh-audit.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { sideFileOptions } from './side-file-options.js';
-import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
+import { isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface AuditCliOptions extends SshCliOptions {
   format: string[];
@@ -338,13 +338,7 @@ function existingBaseline(file: string): BaselineFile | null {
 
 /** Whether the run scans a directory (it then sees every configuration under it). */
 function scansDirectory(paths: readonly string[], abs: (p: string) => string): boolean {
-  return paths.some((p) => {
-    try {
-      return p !== '-' && statSync(abs(p)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+  return paths.some((p) => p !== '-' && isDirectory(abs(p)));
 }
 
 function reportOnStderr(run: AuditRun, baseline: BaselineResult | undefined, opts: AuditCliOptions, io: CliIo): void {

@@ -1,7 +1,7 @@
 // `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
 // composing a plan are in change/; the words and formats in report/change-*.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseFile } from '../audit/pipeline.js';
@@ -34,7 +34,7 @@ import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
 import { sideFileOptions } from './side-file-options.js';
 import { checkOutputsApart, refuseFolderName, writeOutput } from './write-output.js';
-import { maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
+import { isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -80,15 +80,6 @@ function configure(s: DeviceSnapshot, { cfg, today, abs }: Setup, copies?: Reado
   const device = { hostname: t.summary.hostname, source: t.summary.source, alsoAs: ignorePaths(file ?? t.summary.source, abs('.'), cfg.source) };
   const r = applyIgnores(applySeverityOverrides(t.findings, cfg), cfg.ignore, device, today, copies);
   return { ...s, target: { ...t, findings: r.kept, ignored: r.ignored } };
-}
-
-/** Whether a path is a directory (false when it is missing or unreadable: reading it reports why). */
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function severityOption(name: string, value: string | undefined): Severity | undefined {

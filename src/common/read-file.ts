@@ -104,3 +104,12 @@ export function maxConfigBytes(env: NodeJS.ProcessEnv): number {
   const v = env.ASA_MOBILE_AUDIT_MAX_CONFIG_MB;
   return v !== undefined && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) * 1024 * 1024 : READ_LIMITS.config;
 }
+
+/** Whether a path is a directory (false when it is missing or unreadable: reading it reports why). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -8,9 +8,9 @@
 // A source that was in play is named (`searched`), so a referenced file that is not there can be
 // reported as missing; with no source at all, nothing is said about files nobody looked for.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
+import { isDirectory, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface SideFile {
   /** The file the XML is in (for an Oxidized backup: the configuration itself). */
@@ -64,9 +64,9 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
   const ownDir = configPath === null ? null : profilesFolderOf(configPath);
   const dirs = [
     options.clientProfilesDir,
-    ownDir !== null && isDir(ownDir) ? ownDir : undefined,
+    ownDir !== null && isDirectory(ownDir) ? ownDir : undefined,
     beside,
-    profilesDir !== null && isDir(profilesDir) ? profilesDir : undefined,
+    profilesDir !== null && isDirectory(profilesDir) ? profilesDir : undefined,
   ].filter((d): d is string => d !== undefined && d !== null);
   const read = (path: string): SideFile => {
     try {
@@ -86,9 +86,9 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
       : // `--dap` alone says where dap.xml is, not that the client profiles were looked for.
         options.clientProfilesDir !== undefined
         ? `--client-profiles ${options.clientProfilesDir}`
-        : ownDir !== null && isDir(ownDir)
+        : ownDir !== null && isDirectory(ownDir)
           ? ownDir
-          : profilesDir !== null && isDir(profilesDir)
+          : profilesDir !== null && isDirectory(profilesDir)
             ? `${profilesDir} and the configuration's folder`
             : null;
   // Every place dap() looks, in its order, in words.
@@ -126,12 +126,4 @@ export function collectedSideFiles(files: ReadonlyMap<string, string>, source: s
 /** `NAME.profiles/` beside `NAME.cfg`: where `--save` puts a device's client profiles and dap.xml. */
 export function profilesFolderOf(configPath: string): string {
   return `${configPath.replace(/\.cfg$/i, '')}.profiles`;
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
