@@ -4,7 +4,7 @@
 
 import type { AuditRun, ReportedFinding } from './audit/result.js';
 import { applyBaseline, buildBaseline, type BaselineFile, type BaselineResult, type FileKey } from './baseline/baseline.js';
-import { deviceKeyOf, findingKey, keyString, type FindingKey } from './baseline/identity.js';
+import { deviceKeyOf, entryDeviceKey, findingKey, keyString, type FindingKey } from './baseline/identity.js';
 import { filteredOut } from './engine/engine.js';
 import { ExitCode } from './common/exit-codes.js';
 import { applyIgnores, applySeverityOverrides, ignorePaths } from './config/apply.js';
@@ -97,7 +97,7 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
       }),
     );
     const judged = (e: FindingKey): boolean =>
-      config.rules[e.ruleId] !== 'off' && !unjudged.has(JSON.stringify([JSON.stringify([e.device, e.context]), e.tunnelGroup])) && !unjudged.has(keyString(e));
+      config.rules[e.ruleId] !== 'off' && !unjudged.has(JSON.stringify([entryDeviceKey(e), e.tunnelGroup])) && !unjudged.has(keyString(e));
     baseline = { ...b, stale: b.stale.filter(judged) };
   }
   let quiet = 0;

@@ -3,7 +3,7 @@
 
 import type { Finding } from '../engine/types.js';
 import { BaselineError } from './baseline-error.js';
-import { deviceKeyOf, findingKey, forwardSlashes, keyString, type FindingKey } from './identity.js';
+import { deviceKeyOf, entryDeviceKey, findingKey, forwardSlashes, keyString, type FindingKey } from './identity.js';
 import { READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 export interface BaselineFile {
@@ -115,7 +115,7 @@ export function applyBaseline<F extends Finding>(baseline: BaselineFile, targets
   const stale: FindingKey[] = [];
   for (const e of baseline.entries) {
     const left = remaining.get(keyString(e))!;
-    if (!left.includes(e) || !audited.has(JSON.stringify([e.device, e.context]))) continue;
+    if (!left.includes(e) || !audited.has(entryDeviceKey(e))) continue;
     if (e.source !== undefined && owner.get(e) === undefined) continue;
     stale.push(e);
   }
@@ -132,7 +132,7 @@ function entryOwners(baseline: BaselineFile, targets: ReadonlyArray<DeviceFindin
   const owners = new Map<FindingKey, number>();
   for (const e of baseline.entries) {
     if (e.source === undefined) continue;
-    const i = byFile.get(JSON.stringify([JSON.stringify([e.device, e.context]), AS_GIVEN(e.source)]));
+    const i = byFile.get(JSON.stringify([entryDeviceKey(e), AS_GIVEN(e.source)]));
     if (i !== undefined) owners.set(e, i);
   }
   return owners;
@@ -148,7 +148,7 @@ export function unauditedDevices(baseline: BaselineFile, targets: ReadonlyArray<
   const out = new Set<string>();
   for (const e of baseline.entries) {
     const name = e.context === null ? e.device : `${e.device} (context ${e.context})`;
-    if (!audited.has(JSON.stringify([e.device, e.context]))) out.add(name);
+    if (!audited.has(entryDeviceKey(e))) out.add(name);
     else if (e.source !== undefined && owner.get(e) === undefined) out.add(`${name} (${e.source})`);
   }
   return [...out];

@@ -32,7 +32,12 @@ export function findingKey(f: Finding, device: { hostname: string | null; source
 
 /** The device part of a key: hostname (else path) and context. */
 export function deviceKeyOf(device: { hostname: string | null; source: string; context: string | null }): string {
-  return JSON.stringify([device.hostname ?? forwardSlashes(device.source), device.context]);
+  return entryDeviceKey({ device: device.hostname ?? forwardSlashes(device.source), context: device.context });
+}
+
+/** The same for a baseline entry, which records the device as `deviceKeyOf` names it. */
+export function entryDeviceKey(e: Pick<FindingKey, 'device' | 'context'>): string {
+  return JSON.stringify([e.device, e.context]);
 }
 
 /** A path as baseline entries record it: forward slashes. */
