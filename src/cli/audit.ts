@@ -229,7 +229,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     ...(baselineFile !== undefined ? { baseline: baselineFile } : {}),
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     // A change list, or a hook passing whatever a commit touched, may hold no configuration at all.
-    whenNothingAudited: opts.filesFrom !== undefined || opts.errorOnNoConfig === false ? ExitCode.Ok : ExitCode.InputError,
+    whenNothingAudited: overChangedFiles(opts) ? ExitCode.Ok : ExitCode.InputError,
     ...(opts.quiet ? { quiet: true } : {}),
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ...(opts.failOnUnusedIgnores ? { failOnUnusedIgnores: true } : {}),
@@ -280,8 +280,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (result.tooManyWarnings) complain(io, `more than ${maxWarnings!} warning${maxWarnings === 1 ? '' : 's'} (--max-warnings ${maxWarnings!})`);
   if (result.hidden.quiet > 0 && opts.verbose) complain(io, `--quiet: ${result.hidden.quiet} warning and info findings not reported`);
   // A run over the files a change touched sees some devices; any other run is expected to see them all.
-  const someFiles = opts.filesFrom !== undefined || opts.errorOnNoConfig === false;
-  const unaudited = baselineFile === undefined || someFiles ? [] : devicesNotAudited(baselineFile, run, readKey!);
+  const unaudited = baselineFile === undefined || overChangedFiles(opts) ? [] : devicesNotAudited(baselineFile, run, readKey!);
   if (unaudited.length > 0)
     complain(
       io,
@@ -314,6 +313,11 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     if (result.exitCode === ExitCode.Findings) return ExitCode.Ok;
   }
   return result.exitCode;
+}
+
+/** A run over the files a change touched (--files-from, or a hook's --no-error-on-no-config): it sees some of the devices. */
+function overChangedFiles(opts: AuditCliOptions): boolean {
+  return opts.filesFrom !== undefined || opts.errorOnNoConfig === false;
 }
 
 /** Devices (hostname, or path, and context) a baseline has entries for that the run did not audit, in its order. */
@@ -396,9 +400,9 @@ function unmatchedFilters(run: AuditRun, cfg: AuditConfig, opts: AuditCliOptions
     complain(io, `--profile ${wanted}: no connection profile of that name in the audited configuration(s)${hint}`);
     unmatched = true;
   }
-  // A run over whatever a change touched (--files-from, a hook's --no-error-on-no-config) audits some
-  // of the devices: a glob for the others matching nothing there is no mistake, only worth a note.
-  const someFiles = opts.filesFrom !== undefined || opts.errorOnNoConfig === false;
+  // A run over whatever a change touched audits some of the devices: a glob for the others matching
+  // nothing there is no mistake, only worth a note.
+  const someFiles = overChangedFiles(opts);
   for (const [i, glob] of cfg.profiles.include.entries()) {
     if (names.some((n) => profileGlobMatches(glob, n))) continue;
     const line = cfg.includeLines?.[i];
