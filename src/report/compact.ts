@@ -3,7 +3,7 @@
 // policy) has no `:line:col`.
 
 import { visible } from '../common/control-chars.js';
-import { ACCEPTED_INCOMPLETE, incompleteLevel, reportPath, type ReportInput } from './report-input.js';
+import { incompleteReport, reportPath, type ReportInput } from './report-input.js';
 
 export default function renderCompact(input: ReportInput): string {
   const { targets, inputErrors, cwd } = input;
@@ -11,12 +11,9 @@ export default function renderCompact(input: ReportInput): string {
   for (const e of inputErrors) out.push(`${reportPath(e.file, cwd)}${e.line !== null ? `:${e.line}:1` : ''}: error: ${e.message} [input]`);
   for (const t of targets) {
     const configFile = reportPath(t.summary.source, cwd);
-    if (!t.summary.complete) {
-      const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      out.push(
-        `${configFile}${p?.line ? `:${p.line}:1` : ''}: ${incompleteLevel(input)}: ${p?.message ?? 'configuration is incomplete'}${input.allowIncomplete ? ACCEPTED_INCOMPLETE : ''} [incomplete]`,
-      );
-    }
+    const incomplete = incompleteReport(input, t);
+    if (incomplete !== null)
+      out.push(`${configFile}${incomplete.line ? `:${incomplete.line}:1` : ''}: ${incomplete.level}: ${incomplete.message} [incomplete]`);
     for (const f of t.findings) {
       const where = f.line === null ? '' : `:${f.line}:1`;
       const file = f.file !== null ? reportPath(f.file, cwd) : configFile;

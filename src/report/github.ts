@@ -3,7 +3,7 @@
 
 import { visible } from '../common/control-chars.js';
 import type { Severity } from '../engine/types.js';
-import { ACCEPTED_INCOMPLETE, incompleteLevel, reportPath, type ReportInput } from './report-input.js';
+import { incompleteReport, reportPath, type ReportInput } from './report-input.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -33,17 +33,11 @@ export default function renderGithub(input: ReportInput): string {
     byLevel.error!.push(command('error', { file: reportPath(e.file, input.cwd), line: e.line, title: 'asa-mobile-audit: unreadable input' }, e.message));
   for (const t of input.targets) {
     const file = reportPath(t.summary.source, input.cwd);
-    if (!t.summary.complete) {
-      const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      const level = incompleteLevel(input);
-      byLevel[level]!.push(
-        command(
-          level,
-          { file, line: p?.line ?? null, title: 'asa-mobile-audit: incomplete configuration' },
-          `${p?.message ?? 'configuration is incomplete'}${input.allowIncomplete ? ACCEPTED_INCOMPLETE : ''}`,
-        ),
+    const incomplete = incompleteReport(input, t);
+    if (incomplete !== null)
+      byLevel[incomplete.level]!.push(
+        command(incomplete.level, { file, line: incomplete.line, title: 'asa-mobile-audit: incomplete configuration' }, incomplete.message),
       );
-    }
     for (const f of t.findings) {
       const title = `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`;
       byLevel[COMMAND[f.severity]]!.push(

@@ -2,7 +2,7 @@
 // rule × mobile-facing profile (device-wide rules once), failures for findings at or above --fail-on.
 
 import { SEVERITY_RANK, type Finding } from '../engine/types.js';
-import { ACCEPTED_INCOMPLETE, reportPath, type ReportInput } from './report-input.js';
+import { incompleteReport, reportPath, type ReportInput } from './report-input.js';
 
 /** Escapes text for XML and drops characters XML 1.0 cannot carry. */
 export function xml(text: string): string {
@@ -34,16 +34,15 @@ export default function renderJunit(input: ReportInput): string {
     const cases: string[] = [];
     let suiteFailures = 0;
     let suiteErrors = 0;
-    if (!t.summary.complete) {
-      const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-      const message = xml(p?.message ?? 'configuration is incomplete');
+    const incomplete = incompleteReport(input, t);
+    if (incomplete !== null) {
       // Accepted (--allow-incomplete): skipped, so the JUnit view turns red exactly when the job does.
       cases.push(
-        input.allowIncomplete
-          ? `    <testcase classname="${xml(name)}" name="configuration is complete">\n      <skipped message="${message}${xml(ACCEPTED_INCOMPLETE)}"/>\n    </testcase>`
-          : `    <testcase classname="${xml(name)}" name="configuration is complete">\n      <error type="incomplete" message="${message}"/>\n    </testcase>`,
+        incomplete.level === 'warning'
+          ? `    <testcase classname="${xml(name)}" name="configuration is complete">\n      <skipped message="${xml(incomplete.message)}"/>\n    </testcase>`
+          : `    <testcase classname="${xml(name)}" name="configuration is complete">\n      <error type="incomplete" message="${xml(incomplete.message)}"/>\n    </testcase>`,
       );
-      if (!input.allowIncomplete) suiteErrors++;
+      if (incomplete.level === 'error') suiteErrors++;
     }
     // Findings by rule and profile, once: a lookup per test case, not a scan (10k profiles x 32 rules).
     const byCase = new Map<string, Finding[]>();
@@ -83,7 +82,7 @@ export default function renderJunit(input: ReportInput): string {
       `      <property name="asaVersion" value="${xml(t.summary.asaVersion ?? '')}"/>`,
     ];
     suites.push(
-      `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="${!t.summary.complete && input.allowIncomplete ? 1 : 0}">\n    <properties>\n${props.join('\n')}\n    </properties>\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" skipped="${incomplete?.level === 'warning' ? 1 : 0}">\n    <properties>\n${props.join('\n')}\n    </properties>\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   for (const e of input.inputErrors) {

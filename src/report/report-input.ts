@@ -33,13 +33,21 @@ export interface ReportInput {
   allowIncomplete?: boolean;
 }
 
-/** How a configuration cut short is reported: an error, or a warning when the run accepts it. */
-export function incompleteLevel(input: Pick<ReportInput, 'allowIncomplete'>): 'error' | 'warning' {
-  return input.allowIncomplete ? 'warning' : 'error';
+/**
+ * How a target's configuration cut short is reported: an error, or a warning when the run accepts it
+ * (its message then says so); where the parser saw it end; null for a complete one.
+ */
+export function incompleteReport(
+  input: Pick<ReportInput, 'allowIncomplete'>,
+  t: Pick<AuditTarget, 'summary'>,
+): { level: 'error' | 'warning'; line: number | null; message: string } | null {
+  if (t.summary.complete) return null;
+  const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
+  const message = p?.message ?? 'configuration is incomplete';
+  return input.allowIncomplete
+    ? { level: 'warning', line: p?.line ?? null, message: `${message} (accepted with --allow-incomplete)` }
+    : { level: 'error', line: p?.line ?? null, message };
 }
-
-/** What is said of an accepted incomplete configuration, after its problem. */
-export const ACCEPTED_INCOMPLETE = ' (accepted with --allow-incomplete)';
 
 /** A repository-relative path with forward slashes; never absolute unless the file is on another drive. */
 export function reportPath(source: string, cwd: string): string {

@@ -6,7 +6,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deviceKeyOf, fingerprint, findingKey } from '../baseline/identity.js';
 import type { Severity } from '../engine/types.js';
-import { ACCEPTED_INCOMPLETE, helpUri, incompleteLevel, reportPath, type ReportInput } from './report-input.js';
+import { helpUri, incompleteReport, reportPath, type ReportInput } from './report-input.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -90,23 +90,24 @@ export default function renderSarif(input: ReportInput): string {
         },
       ],
     })),
-    ...input.targets
-      .filter((t) => !t.summary.complete)
-      .map((t) => {
-        const p = t.summary.parseProblems.find((x) => x.code === 'incomplete');
-        return {
-          level: incompleteLevel(input),
-          message: { text: `${p?.message ?? 'configuration is incomplete'}${input.allowIncomplete ? ACCEPTED_INCOMPLETE : ''}` },
+    ...input.targets.flatMap((t) => {
+      const incomplete = incompleteReport(input, t);
+      if (incomplete === null) return [];
+      return [
+        {
+          level: incomplete.level,
+          message: { text: incomplete.message },
           locations: [
             {
               physicalLocation: {
                 artifactLocation: artifact(reportPath(t.summary.source, input.cwd)),
-                ...(p?.line ? { region: { startLine: p.line } } : {}),
+                ...(incomplete.line ? { region: { startLine: incomplete.line } } : {}),
               },
             },
           ],
-        };
-      }),
+        },
+      ];
+    }),
   ];
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
