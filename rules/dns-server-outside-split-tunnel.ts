@@ -55,10 +55,16 @@ export default createRule({
       // access-list): it tunnels a server no entry matched, never one a deny before it keeps out.
       const acl = list === null ? undefined : device.model.global.accessLists.get(list);
       const denied =
-        excluded || acl === undefined ? [] : outside.flatMap((s) => (denyingEntry(acl, s) === null ? [] : [{ server: s, entry: denyingEntry(acl, s)! }]));
+        excluded || acl === undefined
+          ? []
+          : outside.flatMap((server) => {
+              const entry = denyingEntry(acl, server);
+              return entry === null ? [] : [{ server, entry }];
+            });
       // A list another profile, policy or user excludes by: an entry added here would take the
       // servers out of that tunnel. (What else may use the list, such as a route-map, plan checks.)
       const excluders = excluded || list === null ? [] : listExcluders(device, list, new Set([p.resolved.name]));
+      const them = outside.length > 1 ? 'them' : 'it';
       report.profile(p, {
         // Under excludespecified the list names what stays out of the tunnel: the advice is the reverse.
         messageId: excluded ? 'excluded' : 'outside',
@@ -70,14 +76,14 @@ export default createRule({
           servers: outside.join(', '),
           dnsSource: sourcePhrase(a.dnsServer),
           list: list === null ? '(none: nothing is tunnelled)' : `${list} (${sourcePhrase(a.splitTunnelNetworkList)})`,
-          them: outside.length > 1 ? 'them' : 'it',
+          them,
           // What to do: add the servers, unless the list excludes elsewhere or a deny keeps them out.
           advice:
             excluders.length > 0
-              ? `Do not add ${outside.length > 1 ? 'them' : 'it'} to ${list!}: it is also the exclude list of ${excluders.join(', ')}. Give ${p.resolved.groupPolicy} a list of its own that sends ${outside.length > 1 ? 'them' : 'it'} into the tunnel.`
+              ? `Do not add ${them} to ${list!}: it is also the exclude list of ${excluders.join(', ')}. Give ${p.resolved.groupPolicy} a list of its own that sends ${them} into the tunnel.`
               : denied.length > 0
                 ? `Take out the deny entry that keeps ${denied.length > 1 ? 'them' : 'it'} out of the list, or build a new list with the permit first.`
-                : `Add ${outside.length > 1 ? 'them' : 'it'} to the list.`,
+                : `Add ${them} to the list.`,
           // Row D7 sends every query to the pushed servers too; the exclusion rule is row D6's.
           ...(excluded ? { row: p.dns.row === 'D6' ? 'row D6' : `row ${p.dns.row}, by the exclusion rule of row D6` } : {}),
         },

@@ -147,7 +147,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
         renderMessage(meta.id, template, data, d.file === undefined || d.file === device.model.source ? lineRef : undefined) +
         hedges(profile, d.setting) +
         whenError +
-        lengthNotes(rendered?.cli ?? null),
+        fixNotes(rendered?.cli ?? null),
       line: at.line,
       lineRole: at.role,
       file: d.file !== undefined && d.file !== device.model.source ? d.file : null,
@@ -188,7 +188,7 @@ function hedges(profile: MobileProfile | null, setting: PolicyAttributeKey | und
 }
 
 /** What to check before pasting a fix: a value that may be too long for the ASA, a `?` the CLI would take as help. */
-function lengthNotes(cli: string | null): string {
+function fixNotes(cli: string | null): string {
   if (cli === null) return '';
   const help = helpCharacterNote(cli);
   let out = help === null ? '' : ` In the fix, ${help}.`;

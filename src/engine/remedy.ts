@@ -74,7 +74,6 @@ export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy
 export function helpCharacterNote(cli: string): string | null {
   if (!cli.includes('?')) return null;
   const lines = cli.split('\n').filter((l) => l.includes('?'));
-  if (lines.length === 0) return null;
   const quoted = lines.map((l) => `\`${l.trim()}\``).join(', ');
   return `${quoted} ${lines.length === 1 ? 'holds' : 'hold'} \`?\`, which the ASA CLI reads as a request for help when typed or pasted [recalled]: enter ${lines.length === 1 ? 'that line' : 'those lines'} by hand (on Cisco CLIs, Ctrl-V before the \`?\` types it) and check the result`;
 }

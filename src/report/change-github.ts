@@ -17,7 +17,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   for (const p of input.problems ?? [])
     out.push(
       command(
-        p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'notice',
+        COMMAND[p.severity],
         { file: input.scriptFile ?? null, line: p.line, title: `asa-mobile-audit: ${PROBLEM_TITLE[p.severity]}` },
         `${p.command}: ${p.message}`,
       ),
