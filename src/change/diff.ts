@@ -48,7 +48,8 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   }
   const renamed = options.renamed ?? (before && after ? copiesOf(before, after) : new Map<string, string>());
   const names = [...new Set([...(before?.profiles.keys() ?? []), ...(after?.profiles.keys() ?? [])])].sort(cmp);
-  const copyOf = originalsOf(renamed);
+  // A copy's original (a recreated profile's): its profile entry says so, and its findings are the original's.
+  const back = originalsOf(renamed);
   const profiles: ProfileDiff[] = names.map((name) => {
     const o = before?.profiles.get(name) ?? null;
     const n = after?.profiles.get(name) ?? null;
@@ -68,11 +69,10 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       settings,
       iosDns: { old: o?.iosDns ?? null, new: n?.iosDns ?? null },
       mobileFacing: { old: reachable(o), new: reachable(n) },
-      ...(o === null && copyOf.has(name) ? { copyOf: copyOf.get(name)! } : {}),
+      ...(o === null && back.has(name) ? { copyOf: back.get(name)! } : {}),
     };
   });
   // A finding on a recreated profile is the same finding as on the profile it copies.
-  const back = originalsOf(renamed);
   const key = (f: ReportedFinding, translate: boolean): string =>
     JSON.stringify([f.ruleId, f.severity, translate && f.tunnelGroup !== null ? (back.get(f.tunnelGroup) ?? f.tunnelGroup) : f.tunnelGroup, f.object]);
   // Findings in client profile XML or dap.xml are compared only when both sides read that XML: a side
