@@ -89,15 +89,15 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
     // An entry this run did not judge is not fixed: its rule is off, its profile filtered out, or its
     // finding ignored by the configuration file. Called stale, it would be dropped on the next rewrite
     // and come back as new when the rule, filter or ignore changes.
-    const unjudged = new Set(
-      run.targets.flatMap((t) => {
-        const device = { hostname: t.summary.hostname, source: t.summary.source, context: t.summary.context };
-        const filtered = t.skippedProfiles.filter((s) => filteredOut(s.reason)).map((s) => JSON.stringify([deviceKeyOf(device), s.tunnelGroup]));
-        return [...filtered, ...t.ignored.map((i) => keyString(findingKey(i.finding, device)))];
-      }),
-    );
+    const filteredProfiles = new Set<string>();
+    const ignoredKeys = new Set<string>();
+    run.targets.forEach((t, i) => {
+      const { device } = devices[i]!;
+      for (const s of t.skippedProfiles) if (filteredOut(s.reason)) filteredProfiles.add(JSON.stringify([deviceKeyOf(device), s.tunnelGroup]));
+      for (const ignored of t.ignored) ignoredKeys.add(keyString(findingKey(ignored.finding, device)));
+    });
     const judged = (e: FindingKey): boolean =>
-      config.rules[e.ruleId] !== 'off' && !unjudged.has(JSON.stringify([entryDeviceKey(e), e.tunnelGroup])) && !unjudged.has(keyString(e));
+      config.rules[e.ruleId] !== 'off' && !filteredProfiles.has(JSON.stringify([entryDeviceKey(e), e.tunnelGroup])) && !ignoredKeys.has(keyString(e));
     baseline = { ...b, stale: b.stale.filter(judged) };
   }
   let quiet = 0;

@@ -185,12 +185,14 @@ function verified(
     notes: [
       ...notes,
       ...merged.problems.filter((p) => p.severity === 'info').map((p) => `Script line ${p.line} (\`${shortened(p.command)}\`): ${p.message}.`),
-      ...[
-        ['In the script', script],
-        ['In the rollback', rollbackBody],
-      ].flatMap(([where, text]) => {
-        const note = helpCharacterNote(text!);
-        return note === null ? [] : [`${where!}, ${note}.`];
+      ...(
+        [
+          ['In the script', script],
+          ['In the rollback', rollbackBody],
+        ] as const
+      ).flatMap(([where, text]) => {
+        const note = helpCharacterNote(text);
+        return note === null ? [] : [`${where}, ${note}.`];
       }),
       ...restated.map((f) => {
         const copy = repeatedOn(f);
