@@ -71,7 +71,9 @@ export class BuildContext {
   /** Hands each child of a block to the handler named by its first word (`*` for any other). */
   readChildren(block: ConfigLine, handlers: Readonly<Record<string, LineHandler>>): void {
     for (const child of this.children(block)) {
-      const handler = handlers[child.words[0] ?? ''] ?? handlers['*'];
+      // Own keys only: a sub-command named like an Object method (`valueOf`, `__proto__`) is no handler's.
+      const word = child.words[0] ?? '';
+      const handler = Object.hasOwn(handlers, word) ? handlers[word] : handlers['*'];
       if (handler) this.take(child, handler);
     }
   }

@@ -686,7 +686,7 @@ class Merger {
       // The built-in profiles exist with their type whether or not the configuration prints it.
       const builtIn = builtInTunnelGroupType(name);
       if (builtIn !== null)
-        return builtIn === w[3] || LEGACY_BUILT_IN_TYPES[name] === w[3]
+        return builtIn === w[3] || (Object.hasOwn(LEGACY_BUILT_IN_TYPES, name) && LEGACY_BUILT_IN_TYPES[name] === w[3])
           ? { changed: false }
           : { error: `tunnel-group ${name} is built in, of type ${builtIn} [recalled]` };
       // Attribute blocks with no type line: a partial capture. Its rollback (clear, then the blocks
@@ -986,7 +986,7 @@ class Merger {
       return `\`${w.join(' ')}\` belongs in a group-policy's webvpn sub-mode (\`group-policy NAME attributes\`, then \`webvpn\`)`;
     if (policyKey('attributes', body) !== null) return `\`${w.join(' ')}\` belongs under \`group-policy NAME attributes\``;
     for (const block of TUNNEL_GROUP_BLOCKS) {
-      if (KNOWN_TUNNEL_GROUP_WORDS[block]?.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under \`tunnel-group NAME ${block}\``;
+      if (knownTunnelGroupWords(block)?.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under \`tunnel-group NAME ${block}\``;
     }
     if (webvpnKey(body) !== null && GLOBAL_WEBVPN_WORDS.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under the global \`webvpn\``;
     return null;
@@ -1032,7 +1032,7 @@ function vocabularyOf(mode: Mode): ReadonlySet<string> {
       : mode.kind === 'group-policy-webvpn'
         ? POLICY_WORDS.webvpn
         : mode.kind === 'tunnel-group'
-          ? (KNOWN_TUNNEL_GROUP_WORDS[mode.block] ?? new Set())
+          ? (knownTunnelGroupWords(mode.block) ?? new Set())
           : mode.kind === 'webvpn'
             ? GLOBAL_WEBVPN_WORDS
             : new Set();
@@ -1599,10 +1599,15 @@ const KNOWN_TUNNEL_GROUP_WORDS: Record<string, ReadonlySet<string>> = {
   'ppp-attributes': new Set(['authentication']),
 };
 
+/** The sub-commands a tunnel-group block takes (own keys only: a block named like an Object method is none). */
+function knownTunnelGroupWords(block: string): ReadonlySet<string> | undefined {
+  return Object.hasOwn(KNOWN_TUNNEL_GROUP_WORDS, block) ? KNOWN_TUNNEL_GROUP_WORDS[block] : undefined;
+}
+
 /** The identity of a tunnel-group line: aliases and URLs by value, interface-tagged lines by interface, the rest by keyword. */
 function tunnelGroupKey(block: string, w: string[]): string | null {
   const [a, b] = w;
-  if (!a || !KNOWN_TUNNEL_GROUP_WORDS[block]?.has(a)) return null;
+  if (!a || !knownTunnelGroupWords(block)?.has(a)) return null;
   if ((a === 'group-alias' || a === 'group-url') && b) {
     const last = w[w.length - 1];
     const value = (last === 'enable' || last === 'disable' ? w.slice(1, -1) : w.slice(1)).join(' ');

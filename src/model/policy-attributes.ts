@@ -158,7 +158,7 @@ export const POLICY_ATTRIBUTES = [
       if (words[0] !== 'vpn-tunnel-protocol') return undefined;
       const protocols: TunnelProtocol[] = [];
       for (const w of words.slice(1)) {
-        const p = PROTOCOL_ALIASES[w.toLowerCase()];
+        const p = Object.hasOwn(PROTOCOL_ALIASES, w.toLowerCase()) ? PROTOCOL_ALIASES[w.toLowerCase()] : undefined;
         if (!p) return { problem: `unknown tunnel protocol \`${w}\`` };
         if (!protocols.includes(p)) protocols.push(p);
       }

@@ -31,6 +31,8 @@ const name = fc.constantFrom(
   '"quoted name"',
   'n\u00e9',
   'x'.repeat(70),
+  '__proto__',
+  'valueOf',
 );
 const value = fc.oneof(
   fc.constantFrom('10.1.1.1', '255.255.255.0', 'corp.example.com', 'none', 'enable', 'disable', '30', '0', '-1', 'value', 'client', 'gateway', 'any4', 'host'),

@@ -77,6 +77,10 @@ const ASA_WORDS = [
   'username',
   'context',
   '----------========== [ CONTEXT x FILE y ] ==========----------',
+  // Words that are also Object members: a lookup through the prototype took them for handlers.
+  'valueOf',
+  '__proto__',
+  'constructor',
 ];
 
 const asaishLine = fc
