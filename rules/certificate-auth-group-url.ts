@@ -32,7 +32,7 @@ export default createRule({
       noGroupUrl:
         '{{profile}} authenticates with certificates only, but no enabled group-url selects it: a phone that does not land on it directly shows a login screen (and Connect On Demand cannot use it). Give it a group-url and point the client profile at it.',
       secondaryAuth:
-        '{{profile}} authenticates with certificates only, but also names secondary-authentication-server-group {{group}}: phones get a login screen, and Connect On Demand cannot connect silently. Remove the secondary authentication for mobile users.',
+        '{{profile}} authenticates with certificates only, but also names secondary-authentication-server-group {{group}}: phones get a login screen, and Connect On Demand cannot connect silently. Removing it takes the second factor from every user of {{profile}}, desktops too: decide whether certificates alone are enough there, or give phones a certificate-only profile of their own.',
     },
   },
   check({ device, profiles, report }) {
@@ -56,7 +56,8 @@ export default createRule({
           data: { profile: tg.name, group: secondary.value },
           at: secondary.line,
           object: 'secondary-authentication',
-          remedy: { kind: 'block', header: `tunnel-group ${cliName(tg.name)} general-attributes`, lines: ['no secondary-authentication-server-group'] },
+          // Dropping a login factor is a security decision, not a fix the tool makes for anyone.
+          needsInput: `whether ${tg.name} may lose its second factor: \`no secondary-authentication-server-group\` under \`tunnel-group ${cliName(tg.name)} general-attributes\` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead`,
         });
       }
     }

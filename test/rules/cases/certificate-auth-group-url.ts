@@ -34,7 +34,9 @@ export default {
           messageId: 'secondaryAuth',
           data: { group: 'ISE' },
           object: 'secondary-authentication',
-          fix: 'tunnel-group MOBILE general-attributes\n no secondary-authentication-server-group',
+          fix: null,
+          needsInput:
+            'whether MOBILE may lose its second factor: `no secondary-authentication-server-group` under `tunnel-group MOBILE general-attributes` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead',
         },
       ],
     },
