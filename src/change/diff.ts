@@ -53,7 +53,9 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   const profiles: ProfileDiff[] = names.map((name) => {
     const o = before?.profiles.get(name) ?? null;
     const n = after?.profiles.get(name) ?? null;
-    const settings = diffSettings(o?.settings ?? null, n?.settings ?? null);
+    // A copy is compared with its original: what the rename changed besides the name is the news.
+    const original = o === null && back.has(name) ? (before?.profiles.get(back.get(name)!) ?? null) : null;
+    const settings = diffSettings((o ?? original)?.settings ?? null, n?.settings ?? null);
     const dnsChanged = JSON.stringify(o?.iosDns ?? null) !== JSON.stringify(n?.iosDns ?? null);
     const status = o === null ? 'added' : n === null ? 'removed' : settings.length > 0 || dnsChanged ? 'changed' : 'unchanged';
     const line = profileLine(name, before, after);
@@ -67,7 +69,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       line,
       status,
       settings,
-      iosDns: { old: o?.iosDns ?? null, new: n?.iosDns ?? null },
+      iosDns: { old: (o ?? original)?.iosDns ?? null, new: n?.iosDns ?? null },
       mobileFacing: { old: reachable(o), new: reachable(n) },
       ...(o === null && back.has(name) ? { copyOf: back.get(name)! } : {}),
     };

@@ -9,6 +9,7 @@ import { hasControlInLines } from '../common/control-chars.js';
 import {
   customTypeRenameClash,
   helpCharacterNote,
+  copyBlockers,
   recreateProfile,
   renameCustomType,
   renderRemedy,
@@ -474,9 +475,6 @@ class Composer {
         const newName = this.claim(remedy.newName);
         this.recreated.set(remedy.tunnelGroup, newName);
         this.named.add(newName);
-        this.notes.push(
-          `${remedy.tunnelGroup} is copied to ${newName}, which takes its aliases, group-urls and certificate maps; remove ${remedy.tunnelGroup} once no user needs it (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`).`,
-        );
         return;
       }
     }
@@ -754,9 +752,12 @@ class Composer {
     for (const [tg, renames] of [...this.aliasRenames].sort(([a], [b]) => cmp(a, b))) {
       for (const [old, n] of renames) {
         const links = `links and client profiles that name the old alias (anyconnect://...?prefill_group_list=${encodeURIComponent(old)}) stop working: update them`;
+        const copy = this.recreated.get(tg);
         this.notes.push(
-          this.recreated.has(tg)
-            ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${this.recreated.get(tg)!}; ${links}.`
+          copy !== undefined
+            ? copyBlockers(this.model, tg, copy).length > 0
+              ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy} when users move (see "Needs your input"); ${links} then.`
+              : `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy}; ${links}.`
             : `group-alias ${old} of ${tg} is replaced by ${n} (the new one is added first, then the old one removed); ${links}. To keep them working for a while, paste the \`no group-alias ${old}\` line later.`,
         );
       }
@@ -775,6 +776,11 @@ class Composer {
         );
       const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra, taken: this.claimed });
       chunks.push(r.cli);
+      this.notes.push(
+        r.entryPointsHeld
+          ? `${old} is copied to ${newName}, but its aliases, group-urls and certificate maps stay on ${old}: users sent to ${newName} now would be refused (see "Needs your input", which says how to move them); remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`
+          : `${old} is copied to ${newName}, which takes its aliases, group-urls and certificate maps; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`,
+      );
       const p = this.profiles.get(old);
       for (const what of r.needsInput)
         this.needsInput.push({ ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null, what });

@@ -22,7 +22,11 @@ export interface ProfileDiff {
   iosDns: { old: IosDnsSummary | null; new: IosDnsSummary | null };
   /** Whether AnyConnect clients can reach the profile on each side (null: no such profile there). */
   mobileFacing: { old: boolean | null; new: boolean | null };
-  /** For an added profile that took an existing one's aliases, group-urls or certificate maps (a rename): that profile, whose findings its own are compared with. */
+  /**
+   * For an added profile that took an existing one's aliases, group-urls or certificate maps (a rename),
+   * or that a plan made as its copy: that profile. Its settings, iOS DNS and findings are compared with
+   * that profile's (`old` is the original's).
+   */
   copyOf?: string;
 }
 

@@ -29,6 +29,11 @@ export interface RenderedRemedy {
   cli: string;
   /** What the CLI could not include and the user must supply (a secret the tool never copies). */
   needsInput: string[];
+  /**
+   * A recreated profile whose users would be refused on the copy (a group-lock, SAML): its aliases,
+   * group-urls and certificate maps stay with the original, and moving them is in `needsInput`.
+   */
+  entryPointsHeld?: boolean;
 }
 
 export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy {
@@ -117,8 +122,16 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   }
   const blocks = tg?.blocks ?? [];
   const moving = blocks.filter((b) => b.kind === 'webvpn-attributes').flatMap((b) => b.lines.filter((l) => /^group-(alias|url) /.test(l.text)));
+  // Users the copy would refuse (locked to the old name, or a SAML IdP that does not know the new
+  // one) must not be sent there by the paste: what selects the profile stays with the original, and
+  // moving it is the user's step once the copy can take them.
+  const locks = groupLocksOn(model, name, newName);
+  const blockers = copyBlockers(model, name, newName);
+  const held = blockers.length > 0;
+  /** An alias or URL line of the original: while users cannot move, none of them leads to the copy. */
+  const staysBehind = (text: string): boolean => held && /^group-(alias|url) /.test(text);
   const out: string[] = [];
-  if (moving.length > 0) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
+  if (moving.length > 0 && !held) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
   out.push(`tunnel-group ${n} type ${tg?.type ?? 'remote-access'}`);
   const order = ['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes'];
   const kinds = new Set([...blocks.map((b) => b.kind), ...(overrides.extra?.keys() ?? [])]);
@@ -130,7 +143,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     const replaced = new Set(extra.map(lineKeyword));
     const copied: string[] = [];
     for (const l of blocks.filter((b) => b.kind === kind).flatMap((b) => b.lines)) {
-      if (replaced.has(lineKeyword(l.text))) continue;
+      if (replaced.has(lineKeyword(l.text)) || staysBehind(l.text)) continue;
       if (holdsSecret(l.text)) {
         needsInput.push(
           `re-enter the secret of \`${l.text.split(' ').slice(0, 2).join(' ')} ...\` (${lineRef(l.line)}) under \`tunnel-group ${n} ${kind}\`: the tool never copies secrets`,
@@ -150,16 +163,59 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   const repoint = (m: { command: string }): string[] =>
     m.command === 'tunnel-group-map default-group' ? [`${m.command} ${n}`] : [`no ${m.command} ${oldName}`, `${m.command} ${n}`];
   const sslMaps = maps.filter((m) => m.inWebvpn);
-  if (sslMaps.length > 0) out.push('webvpn', ...sslMaps.flatMap(repoint).map((l) => ` ${l}`));
-  for (const m of maps.filter((x) => !x.inWebvpn)) out.push(...repoint(m));
-  needsInput.push(...groupLocksOn(model, name, newName));
-  // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
-  const auth = tg?.webvpn.authentication;
-  if (auth?.state === 'value' && auth.value.includes('saml'))
+  const mapLines = [
+    ...(sslMaps.length > 0 ? ['webvpn', ...sslMaps.flatMap(repoint).map((l) => ` ${l}`)] : []),
+    ...maps.filter((x) => !x.inWebvpn).flatMap(repoint),
+  ];
+  needsInput.push(...blockers);
+  if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput };
+  // The move, for when the copy can take the users: release on the original, then enter on the copy.
+  const left = moving.filter((l) => staysBehind(l.text));
+  const move = [
+    ...(left.length > 0
+      ? [
+          `tunnel-group ${oldName} webvpn-attributes`,
+          ...left.map((l) => ` no ${withoutFlag(l.text)}`),
+          `tunnel-group ${n} webvpn-attributes`,
+          ...left.map((l) => ` ${renameAlias(l.text, aliasRenames)}`),
+        ]
+      : []),
+    ...mapLines,
+  ];
+  if (move.length > 0)
     needsInput.push(
-      `register ${newName} with the SAML identity provider before users move: the ASA's entity ID and reply URL name the tunnel-group (https://BASE-URL/saml/sp/metadata/${newName}, https://BASE-URL/+CSCOE+/saml/sp/acs?tgname=${newName}; \`show saml metadata ${n}\` prints them), and sign-in on ${newName} fails until the IdP has them`,
+      `when ${newName} can take ${name}'s users (once the ${[locks.length > 0 ? 'group-lock' : null, locks.length < blockers.length ? 'SAML' : null].filter(Boolean).join(' and ')} ${blockers.length === 1 ? 'step is' : 'steps are'} done), move what selects the profile: the paste leaves ${describeEntryPoints(
+        left.map((l) => l.text),
+        mapLines.length > 0,
+      )} on ${name}, so nobody is sent to ${newName} before then. Enter ${move.map((l) => `\`${l.trim()}\``).join(', ')}`,
     );
-  return { cli: out.join('\n'), needsInput };
+  return { cli: out.join('\n'), needsInput, entryPointsHeld: true };
+}
+
+/** "its group-alias, group-url and certificate maps": what the lines left on the original are. */
+function describeEntryPoints(aliasOrUrlLines: readonly string[], maps: boolean): string {
+  const count = (word: string): number => aliasOrUrlLines.filter((l) => l.startsWith(`${word} `)).length;
+  const kinds = [
+    count('group-alias') > 0 ? (count('group-alias') === 1 ? 'group-alias' : 'group-aliases') : null,
+    count('group-url') > 0 ? (count('group-url') === 1 ? 'group-url' : 'group-urls') : null,
+    maps ? 'certificate maps' : null,
+  ].filter((k): k is string => k !== null);
+  return `its ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)!}` : kinds[0]!}`;
+}
+
+/**
+ * What must happen before users sent to a copy of profile `name` can connect there: each group-lock
+ * that names `name`, and registering the copy with a SAML identity provider. Empty: nothing.
+ */
+export function copyBlockers(model: DeviceModel, name: string, newName: string): string[] {
+  const out = groupLocksOn(model, name, newName);
+  // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
+  const auth = model.tunnelGroups.get(name)?.webvpn.authentication;
+  if (auth?.state === 'value' && auth.value.includes('saml'))
+    out.push(
+      `register ${newName} with the SAML identity provider before users move: the ASA's entity ID and reply URL name the tunnel-group (https://BASE-URL/saml/sp/metadata/${newName}, https://BASE-URL/+CSCOE+/saml/sp/acs?tgname=${newName}; \`show saml metadata ${cliName(newName)}\` prints them), and sign-in on ${newName} fails until the IdP has them`,
+    );
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@
 // and each profile whose iOS DNS outcome or reachability changes.
 
 import type { ReportedFinding } from '../audit/result.js';
-import { dnsChangeLines, incompleteLines, reachWords, type ChangeReportInput } from './change-words.js';
+import { dnsChangeLines, hasOldSide, incompleteLines, reachWords, type ChangeReportInput } from './change-words.js';
 import { capAnnotations, command } from './github.js';
 import type { Severity } from '../engine/types.js';
 
@@ -38,7 +38,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
       if (p.status === 'removed' || p.status === 'unchanged') continue;
       const lines = [
         ...(reachWords(p) !== null ? [`${p.tunnelGroup}: ${reachWords(p)!}`] : []),
-        ...dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new),
+        ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
       ];
       if (lines.length > 0) notices.push(command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}` }, lines.join('\n')));
     }

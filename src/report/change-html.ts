@@ -8,6 +8,8 @@ import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import { isChanged, verdictLine } from './change-text.js';
 import {
+  copyWords,
+  hasOldSide,
   DEVICE_WIDE,
   deviceTitle,
   incompleteLines,
@@ -35,12 +37,13 @@ function profileTable(profiles: readonly ProfileDiff[]): string {
   return `<table class="changes"><thead><tr><th scope="col">Connection profile</th><th scope="col">Change</th><th scope="col">Settings</th><th scope="col">iOS DNS before</th><th scope="col">iOS DNS after</th></tr></thead><tbody>${profiles
     .map((p) => {
       const reach = reachWords(p);
-      const settings = p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine);
+      const compared = hasOldSide(p) && p.status !== 'removed';
+      const settings = compared ? p.settings.map(settingLine) : [];
       const dnsChanged =
         p.iosDns.old?.row !== p.iosDns.new?.row || p.iosDns.old?.outcome !== p.iosDns.new?.outcome || p.iosDns.old?.noResolver !== p.iosDns.new?.noResolver;
-      return `<tr data-profile="${esc(p.tunnelGroup)}" data-status="${p.status}"><th scope="row">${esc(p.tunnelGroup)}</th><td>${esc(p.status)}${reach ? `, <strong>${esc(reach)}</strong>` : ''}</td><td>${
+      return `<tr data-profile="${esc(p.tunnelGroup)}" data-status="${p.status}"><th scope="row">${esc(p.tunnelGroup)}</th><td>${esc(p.status)}${esc(copyWords(p))}${reach ? `, <strong>${esc(reach)}</strong>` : ''}</td><td>${
         settings.length > 0 ? `<ul>${settings.map((l) => `<li><code>${esc(l)}</code></li>`).join('')}</ul>` : '<span class="muted">—</span>'
-      }</td><td>${dnsCell(p.status === 'added' ? null : p.iosDns.old)}</td><td>${dnsCell(p.status === 'removed' ? null : p.iosDns.new)}${dnsChanged && p.status === 'changed' ? ' <strong>(changed)</strong>' : ''}</td></tr>`;
+      }</td><td>${dnsCell(hasOldSide(p) ? p.iosDns.old : null)}</td><td>${dnsCell(p.status === 'removed' ? null : p.iosDns.new)}${dnsChanged && compared ? ' <strong>(changed)</strong>' : ''}</td></tr>`;
     })
     .join('')}</tbody></table>`;
 }

@@ -8,6 +8,7 @@ import { isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
 import {
   copyWords,
+  hasOldSide,
   DEVICE_WIDE,
   deviceTitle,
   dnsChangeLines,
@@ -41,8 +42,8 @@ function findingItem(f: ReportedFinding): string {
 function profileRow(p: ProfileDiff): string {
   const reach = reachWords(p);
   const details = [
-    ...(p.status === 'added' || p.status === 'removed' ? [] : p.settings.map(settingLine)),
-    ...dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new),
+    ...(p.status === 'removed' || !hasOldSide(p) ? [] : p.settings.map(settingLine)),
+    ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
   ];
   return `| ${mdCode(p.tunnelGroup, true)} | ${p.status}${md(copyWords(p))}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
 }

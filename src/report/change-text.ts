@@ -6,6 +6,7 @@ import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
 import { visibleLines } from '../common/control-chars.js';
 import {
   copyWords,
+  hasOldSide,
   DEVICE_WIDE,
   deviceTitle,
   dnsChangeLines,
@@ -26,9 +27,9 @@ export function profileLines(p: ProfileDiff, indent: string): string[] {
   const reach = reachWords(p);
   const out = [`${indent}${p.tunnelGroup}: ${p.status}${copyWords(p)}${reach ? `, ${reach}` : ''}`];
   if (p.status === 'removed') return out;
-  const settings = p.status === 'added' ? [] : p.settings;
+  const settings = hasOldSide(p) ? p.settings : [];
   for (const s of settings) out.push(`${indent}  ${settingLine(s)}`);
-  for (const l of dnsChangeLines(p.status === 'added' ? null : p.iosDns.old, p.iosDns.new)) out.push(`${indent}  ${l}`);
+  for (const l of dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new)) out.push(`${indent}  ${l}`);
   return out;
 }
 

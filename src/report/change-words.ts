@@ -72,11 +72,14 @@ export function reachWords(p: ProfileDiff): string | null {
   return (p.mobileFacing.new ?? p.mobileFacing.old) === false ? 'not mobile-facing' : null;
 }
 
-/** `, a copy of X (...)` for an added profile that took an existing one's ways in: a rename. */
+/** Whether a profile entry has an old side to compare with: it was there, or it is a copy of one that was. */
+export function hasOldSide(p: ProfileDiff): boolean {
+  return p.status !== 'added' || p.copyOf !== undefined;
+}
+
+/** `, a copy of X (...)` for an added profile that is a rename of an existing one. */
 export function copyWords(p: ProfileDiff): string {
-  return p.copyOf === undefined
-    ? ''
-    : `, a copy of ${p.copyOf} (it took its aliases, group-urls or certificate maps: its findings are compared with ${p.copyOf}'s)`;
+  return p.copyOf === undefined ? '' : `, a copy of ${p.copyOf} (a rename: what follows, and its findings, are compared with ${p.copyOf})`;
 }
 
 /** How device-wide setting changes are introduced: they reach more than the mobile profiles. */

@@ -416,12 +416,37 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(planOf('plan/alias-collision.cfg').plan.notes.join('\n')).not.toMatch(/request for help/);
   });
 
-  it('moves the certificate default group to a recreated profile, and asks for the SAML IdP registration a new name needs', () => {
+  it('moves the certificate default group to a recreated profile', () => {
+    // rename-group-lock.cfg's SAML-free twin: the group-lock lines taken out, so users can move at once.
+    const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')
+      .replace(/^ group-lock value Lab&Partners\n/gm, '')
+      .replace('tunnel-group-map PHONE-CERTS 10 Lab&Partners', 'tunnel-group-map PHONE-CERTS 10 Lab&Partners\ntunnel-group-map default-group Lab&Partners');
+    expect(text).not.toContain('group-lock');
+    const plan = planDevice(snapshotParsed(parseConfigText(text, 'moves.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    expect(plan.script.split('\n')).toContain('tunnel-group-map default-group Lab-Partners-2');
+    expect(plan.rollback.split('\n')).toContain('tunnel-group-map default-group Lab&Partners');
+    expect(plan.script).toMatch(/^ no group-url https:\/\/vpn\.corp\.example\.com\/lab$/m);
+    expect(plan.needsInput.map((n) => n.what).join('\n')).not.toMatch(/move what selects/);
+  });
+
+  it('leaves every way in on a SAML profile until the IdP knows its copy, and says how to move them then', () => {
     const { plan } = planOf('plan/rename-saml.cfg');
-    expect(plan.script.split('\n')).toContain('tunnel-group-map default-group Lab-Partners');
-    expect(plan.rollback.split('\n')).toContain('tunnel-group-map default-group Lab.Partners');
+    // Sent to the copy before the IdP has its entity ID, users could not sign in: nothing leads there yet.
+    expect(plan.script).not.toContain('tunnel-group-map default-group');
+    expect(plan.script).not.toMatch(/group-alias/);
     expect(plan.needsInput).toContainEqual(
       expect.objectContaining({ tunnelGroup: 'Lab-Partners', what: expect.stringContaining('register Lab-Partners with the SAML identity provider') }),
+    );
+    expect(plan.needsInput).toContainEqual(
+      expect.objectContaining({
+        tunnelGroup: 'Lab-Partners',
+        what: expect.stringMatching(
+          /^when Lab-Partners can take Lab\.Partners's users \(once the SAML step is done\).*leaves its group-alias and certificate maps on Lab\.Partners.*`no group-alias LabPartners`, `tunnel-group Lab-Partners webvpn-attributes`, `group-alias LabPartners enable`, `tunnel-group-map default-group Lab-Partners`$/,
+        ),
+      }),
+    );
+    expect(plan.notes).toContainEqual(
+      expect.stringMatching(/^Lab\.Partners is copied to Lab-Partners, but its aliases, group-urls and certificate maps stay on Lab\.Partners/),
     );
     expect(plan.script).not.toMatch(/BASE-URL/);
   });
@@ -494,7 +519,7 @@ describe('plan: the ways pasted advice went wrong', () => {
 
   it('says who a copy of the profile would lock out: group-lock on its policy and on local users', () => {
     const { plan } = planOf('plan/rename-group-lock.cfg');
-    const locks = plan.needsInput.filter((n) => n.what.includes('group-lock'));
+    const locks = plan.needsInput.filter((n) => n.what.includes('group-lock') && !n.what.startsWith('when '));
     expect(locks).toEqual([
       expect.objectContaining({
         tunnelGroup: 'Lab-Partners-2',
@@ -505,8 +530,13 @@ describe('plan: the ways pasted advice went wrong', () => {
         what: expect.stringMatching(/^user lab-admin is locked to Lab&Partners .*line 41.*`username lab-admin attributes`/),
       }),
     ]);
-    // The paste block leaves the locks alone: which side to lock is the user's call.
+    // The paste block leaves the locks alone: which side to lock is the user's call. So it sends
+    // nobody to the copy either: alias, URL and certificate maps move in a step of their own.
     expect(plan.script).not.toContain('group-lock');
+    expect(plan.script).not.toMatch(/group-alias|group-url|tunnel-group-map|certificate-group-map/);
+    expect(plan.needsInput.at(-1)!.what).toMatch(
+      /^when Lab-Partners-2 can take Lab&Partners's users \(once the group-lock steps are done\), move what selects the profile: the paste leaves its group-alias, group-url and certificate maps on Lab&Partners/,
+    );
   });
 
   it('never carries a bad alias to a copy, even when only the name finding is fixed', () => {

@@ -48,7 +48,9 @@ describe('diff OLD NEW', () => {
       ['MOBILE-DOM2', 'added', 'MOBILE-DOMAIN'],
       ['MOBILE-DOMAIN', 'removed', undefined],
     ]);
-    expect((await cli('diff', old, neu)).stdout).toContain('MOBILE-DOM2: added, a copy of MOBILE-DOMAIN (it took its aliases, group-urls or certificate maps');
+    expect((await cli('diff', old, neu)).stdout).toContain(
+      'MOBILE-DOM2: added, a copy of MOBILE-DOMAIN (a rename: what follows, and its findings, are compared with MOBILE-DOMAIN)',
+    );
     // A file whose hostname changed is still the same file: the diff says the name changed.
     const renamedHost = twoFiles(DEMO_TEXT.replace('hostname vpn-demo', 'hostname vpn-demo-2'));
     expect((await cli('diff', renamedHost.old, renamedHost.neu)).stdout).toMatch(/^ {2}hostname: vpn-demo \(line \d+\) → vpn-demo-2 \(line \d+\)$/m);

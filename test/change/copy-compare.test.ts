@@ -1,0 +1,59 @@
+// A renamed profile (a copy that takes the original's aliases or URLs) is compared with the original:
+// what the rename changed besides the name is what a reviewer needs to see, not a list of values
+// with nothing on the old side.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { snapshotParsed } from '../../src/change/snapshot.js';
+import { whatIf } from '../../src/change/what-if.js';
+import { parseConfigText } from '../../src/parse/parse.js';
+import { renderDiffText } from '../../src/report/change-text.js';
+import { fixture } from '../helpers.js';
+import { OPTIONS } from './change-kit.js';
+
+const RENAME_ONTO_ANOTHER_POLICY = [
+  'tunnel-group MOBILE-PHONES type remote-access',
+  'tunnel-group MOBILE-PHONES general-attributes',
+  ' address-pool VPN-POOL',
+  ' authentication-server-group RADIUS-MFA',
+  ' default-group-policy GP-CLEAR',
+  'tunnel-group MOBILE-SPLIT webvpn-attributes',
+  ' no group-alias "Mobile Split"',
+  ' no group-url https://vpn.corp.example.com/split',
+  'tunnel-group MOBILE-PHONES webvpn-attributes',
+  ' authentication aaa',
+  ' group-alias Mobile-Split enable',
+  ' group-url https://vpn.corp.example.com/split enable',
+  'clear configure tunnel-group MOBILE-SPLIT',
+].join('\n');
+
+describe('a copy is compared with its original', () => {
+  const before = snapshotParsed(parseConfigText(readFileSync(fixture('demo/demo-headend.cfg'), 'utf8'), 'demo.cfg'), OPTIONS);
+
+  it('lists what differs from the original, with the original as the old side', () => {
+    const { diffs, problems } = whatIf(before, RENAME_ONTO_ANOTHER_POLICY, OPTIONS);
+    expect(problems).toEqual([]);
+    const copy = diffs[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-PHONES')!;
+    expect(copy).toMatchObject({ status: 'added', copyOf: 'MOBILE-SPLIT' });
+    const changed = Object.fromEntries(copy.settings.map((s) => [s.setting, [s.old, s.new]]));
+    expect(changed['group-policy']).toEqual(['GP-SPLIT', 'GP-CLEAR']);
+    expect(changed['group-alias']).toEqual(['Mobile Split', 'Mobile-Split']);
+    // The URL moved unchanged: not a difference.
+    expect(changed['group-url']).toBeUndefined();
+    expect(copy.iosDns.old?.row).toBe('D3');
+    expect(copy.iosDns.new?.row).toBe('D5');
+    const text = renderDiffText({ diffs, cwd: '/', tool: { name: 'asa-mobile-audit', version: '0' }, fileOf: (s) => s });
+    expect(text).toContain('MOBILE-PHONES: added, a copy of MOBILE-SPLIT (a rename: what follows, and its findings, are compared with MOBILE-SPLIT)');
+    expect(text).toMatch(/^ {4}group-policy: GP-SPLIT \(line \d+\) → GP-CLEAR/m);
+    expect(text).toContain('iOS DNS corp.example.com: tunnelled → in the clear');
+  });
+
+  it('a new profile that takes nothing from another is compared with nothing', () => {
+    const script = RENAME_ONTO_ANOTHER_POLICY.split('\n')
+      .filter((l) => !/MOBILE-SPLIT|no group-|group-(alias|url)/.test(l))
+      .join('\n');
+    const copy = whatIf(before, script, OPTIONS).diffs[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-PHONES')!;
+    expect(copy.copyOf).toBeUndefined();
+    expect(copy.iosDns.old).toBeNull();
+    expect(copy.settings.every((s) => s.old === null)).toBe(true);
+  });
+});
