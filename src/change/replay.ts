@@ -6,6 +6,7 @@
 import type { AuditOptions } from '../audit/audit.js';
 import { analyseParsed } from '../audit/pipeline.js';
 import { mergeCommands } from '../model/merge.js';
+import { LineKind } from '../parse/line-kinds.js';
 import { parseConfigText, type ParsedConfig } from '../parse/parse.js';
 import { redactLine } from '../parse/redact.js';
 import { snapshotOf, type DeviceSnapshot } from './snapshot.js';
@@ -20,6 +21,8 @@ export function modelledLines(parsed: ParsedConfig, sectionIndex: number): Array
   const out: Array<{ text: string; line: number }> = [];
   let keep = false;
   for (let i = section.start; i < section.end; i++) {
+    // A comment inside a block (RANCID's `! ikev2 ... <removed>`) neither ends it nor is entered.
+    if (parsed.kinds[i] !== LineKind.Command) continue;
     const text = parsed.lines[i]!;
     if (!/^\s/.test(text)) keep = MODELLED.test(text);
     if (keep) out.push({ text, line: i + 1 });
@@ -43,6 +46,7 @@ function replayedLines(parsed: ParsedConfig, sectionIndex: number): Array<{ text
   const out: Array<{ text: string; line: number }> = [];
   let keep = false;
   for (let i = section.start; i < section.end; i++) {
+    if (parsed.kinds[i] !== LineKind.Command) continue;
     const text = parsed.lines[i]!;
     const trimmed = text.trim();
     if (!/^\s/.test(text) || BLOCK_HEADER.test(trimmed)) {

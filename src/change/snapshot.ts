@@ -15,6 +15,7 @@ import type { BuildOptions } from '../model/build.js';
 import type { DeviceModel } from '../model/types.js';
 import { formatAttributeValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from '../model/policy-attributes.js';
 import { parseConfigLines, parseConfigText, type ParsedConfig } from '../parse/parse.js';
+import { redactLine } from '../parse/redact.js';
 import { valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 
 export interface SettingValue {
@@ -232,7 +233,39 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
     value: tg.webvpn.authentication.state === 'value' ? tg.webvpn.authentication.value.join(' ') : 'aaa',
     source: tg.webvpn.authentication.state === 'value' ? names.one(tg.webvpn.authentication.line) : 'the built-in default',
   });
+  tunnelGroupLineSettings(tg, settings, names);
   return settings;
+}
+
+/** Tunnel-group lines with a setting of their own above: the policy, the ways in, the login method. */
+const SHOWN_ABOVE: ReadonlySet<string> = new Set(['default-group-policy', 'group-alias', 'group-url', 'authentication']);
+/** Lines named by their first two words (`ikev2 remote-authentication`): the first says little. */
+const TWO_WORD_KEYS: ReadonlySet<string> = new Set(['ikev1', 'ikev2', 'isakmp', 'tunnel-group-map']);
+
+/**
+ * Every other line of the profile's own blocks (AAA server groups, address pools, username from
+ * certificate, ipsec authentication, ...), one setting per keyword: a change there reaches every user
+ * of the profile (a secondary server group removed is a login factor gone), though no policy changed.
+ * Secrets are masked as in any quoted line.
+ */
+function tunnelGroupLineSettings(tg: ResolvedProfile['tunnelGroup'], settings: Map<string, SettingValue>, names: LineNames): void {
+  const found = new Map<string, Array<{ value: string; line: number }>>();
+  for (const block of tg.blocks) {
+    for (const l of block.lines) {
+      // `no address-pool` (how `show running-config all` prints a default) sets nothing.
+      if (l.text.startsWith('no ')) continue;
+      // Masked as a whole line: a secret is known by the keyword before it.
+      const words = redactLine(l.text).split(' ');
+      const width = TWO_WORD_KEYS.has(words[0]!) && words.length > 2 ? 2 : 1;
+      const keyword = words.slice(0, width).join(' ');
+      if ((block.kind === 'general-attributes' || block.kind === 'webvpn-attributes') && SHOWN_ABOVE.has(keyword)) continue;
+      // Named by keyword alone where that is unambiguous; by block and keyword where another setting has the name.
+      const key = settings.has(keyword) ? `${block.kind} ${keyword}` : keyword;
+      (found.get(key) ?? found.set(key, []).get(key)!).push({ value: words.slice(width).join(' ') || 'set', line: l.line });
+    }
+  }
+  for (const [key, values] of [...found].sort(([a], [b]) => cmp(a, b)))
+    settings.set(key, { value: values.map((v) => v.value).join(', '), source: names.many(values.map((v) => v.line)) });
 }
 
 /**

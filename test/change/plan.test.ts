@@ -146,11 +146,15 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.needsInput).toEqual([
       expect.objectContaining({ ruleId: 'profile-name-special-chars', what: expect.stringMatching(/ikev1 pre-shared-key .*Lab-Partners-2 ipsec-attributes/) }),
     ]);
-    // The copy gets everything the original had, apart from its aliases and URL.
+    // The copy gets everything the original had, apart from its aliases and URL, and the secret the user re-enters.
     const after = applied(before, plan);
     const original = before.profiles.get('Lab&Partners')!.settings;
     const copy = after.profiles.get('Lab-Partners-2')!.settings;
-    for (const [k, v] of original) if (!['group-alias', 'mobile-facing'].includes(k)) expect([k, copy.get(k)?.value]).toEqual([k, v.value]);
+    expect(original.get('ikev1 pre-shared-key')?.value).toBe('<redacted>');
+    expect(copy.has('ikev1 pre-shared-key')).toBe(false);
+    for (const [k, v] of original)
+      if (!['group-alias', 'mobile-facing', 'ikev1 pre-shared-key'].includes(k)) expect([k, copy.get(k)?.value]).toEqual([k, v.value]);
+    expect(original.get('authorization-server-group')?.value).toBe('RADIUS-MFA');
     expect(after.profiles.get('Lab-Partners')!.settings.get('group-alias')!.value).toBe('Lab-Partners-Phones');
     // Users matched by certificate follow the profile.
     // Each map rule is removed, then entered again for the copy (never two rules, or a refusal, at one index).

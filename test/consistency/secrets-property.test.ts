@@ -1,7 +1,9 @@
 // No secret survives any output: generated configurations carry every secret-bearing form with a
 // random secret, anywhere (mid-config, as the last line of a truncated config, as an orphan indented
 // line a parse problem quotes), and every format of every command is searched for it.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECRET_FORMS } from '../../src/parse/redact.js';
@@ -17,7 +19,7 @@ const secretToken = fc
 const placed = fc.record({
   form: fc.constantFrom(...SECRET_FORMS),
   secret: secretToken,
-  where: fc.constantFrom<'middle' | 'last-line' | 'orphan'>('middle', 'last-line', 'orphan'),
+  where: fc.constantFrom<'middle' | 'last-line' | 'orphan' | 'in-profile'>('middle', 'last-line', 'orphan', 'in-profile'),
 });
 
 function configWith(items: Array<{ form: (typeof SECRET_FORMS)[number]; secret: string; where: string }>): { text: string; secrets: string[] } {
@@ -28,8 +30,11 @@ function configWith(items: Array<{ form: (typeof SECRET_FORMS)[number]; secret: 
   const last = items.filter((i) => i.where === 'last-line').map(secretLine);
   // Secrets mid-config at the top level, orphans after a blank line, and a truncated capture that
   // stops on a secret line (the completeness message quotes the last line).
+  // Inside a profile's own blocks: diff, what-if and plan compare those lines as settings.
+  const inProfile = items.filter((i) => i.where === 'in-profile').map((i) => ` ${secretLine(i).trim()}`);
+  lines.splice(lines.indexOf('tunnel-group MOBILE-FULL general-attributes') + 1, 0, ...inProfile);
   lines.splice(5, 0, ...middle, '', ...orphans);
-  const text = last.length > 0 ? [...lines.slice(0, CUT + middle.length + orphans.length + 1), ...last].join('\n') : lines.join('\n');
+  const text = last.length > 0 ? [...lines.slice(0, CUT + middle.length + orphans.length + inProfile.length + 1), ...last].join('\n') : lines.join('\n');
   return { text, secrets: items.map((i) => i.secret) };
 }
 
@@ -41,6 +46,16 @@ const RUNS: string[][] = [
   ['audit', '-', '--format', 'github', '--allow-incomplete'],
   ['audit', '-', '--format', 'markdown', '--allow-incomplete'],
   ['audit', '-', '--format', 'compact', '--allow-incomplete'],
+];
+
+/** The change commands, on the configuration written to a file (and the demo beside it for `diff`). */
+const CHANGE_RUNS = (file: string, script: string): string[][] => [
+  ['diff', fixture('demo/demo-headend.cfg'), file, '--format', 'json'],
+  ['diff', file, fixture('demo/demo-headend.cfg'), '--format', 'markdown'],
+  ['what-if', file, '--commands', script, '--format', 'json'],
+  ['what-if', file, '--commands', script],
+  ['plan', file, '--format', 'json'],
+  ['plan', file],
 ];
 
 describe('secrets never reach an output', () => {
@@ -58,5 +73,31 @@ describe('secrets never reach an output', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('over generated configurations, in diff, what-if and plan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ama-secrets-'));
+    const file = join(dir, 'device.cfg');
+    const script = join(dir, 'change.txt');
+    // A change to the profile that holds the secrets: its block is entered and rendered again.
+    writeFileSync(script, 'tunnel-group MOBILE-FULL general-attributes\n address-pool VPN-POOL2\n');
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(placed, { minLength: 1, maxLength: 4 }), async (items) => {
+          const { text, secrets } = configWith(items);
+          writeFileSync(file, text);
+          for (const args of CHANGE_RUNS(file, script)) {
+            const r = await cliWith({}, ...args);
+            for (const s of secrets) {
+              expect(r.stdout, `${args.join(' ')} stdout`).not.toContain(s);
+              expect(r.stderr, `${args.join(' ')} stderr`).not.toContain(s);
+            }
+          }
+        }),
+        { numRuns: 25 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

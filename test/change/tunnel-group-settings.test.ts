@@ -1,0 +1,53 @@
+// A change to a profile's own tunnel-group lines (AAA server groups, address pool, ...) changes what
+// every user of the profile gets though no policy moved: diff and what-if show it, and a reviewer
+// is never told "no change" when a login factor goes.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { snapshotParsed } from '../../src/change/snapshot.js';
+import { diffDevices } from '../../src/change/diff.js';
+import { whatIf } from '../../src/change/what-if.js';
+import { parseConfigText } from '../../src/parse/parse.js';
+import { fixture } from '../helpers.js';
+import { OPTIONS } from './change-kit.js';
+
+const DEMO = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
+const snapshot = (text: string) => snapshotParsed(parseConfigText(text, 'demo.cfg'), OPTIONS);
+
+describe("a profile's own tunnel-group lines", () => {
+  it('are settings of the profile, secrets masked', () => {
+    const [s] = snapshot(
+      DEMO.replace(' default-group-policy GP-DOMAIN', ' default-group-policy GP-DOMAIN\n secondary-authentication-server-group (outside) RADIUS-MFA'),
+    );
+    const full = s!.profiles.get('MOBILE-FULL')!.settings;
+    expect(full.get('authentication-server-group')).toEqual({ value: 'RADIUS-MFA', source: expect.stringMatching(/^line \d+$/) });
+    expect(full.get('address-pool')?.value).toBe('VPN-POOL');
+    expect(s!.profiles.get('MOBILE-DOMAIN')!.settings.get('secondary-authentication-server-group')?.value).toBe('(outside) RADIUS-MFA');
+    // The profile's policy, ways in and login method have their own settings: not repeated.
+    expect(full.has('default-group-policy')).toBe(false);
+    const [psk] = snapshot(
+      DEMO.replace(
+        'tunnel-group MOBILE-FULL webvpn-attributes',
+        'tunnel-group MOBILE-FULL ipsec-attributes\n ikev1 pre-shared-key S3cr3t\ntunnel-group MOBILE-FULL webvpn-attributes',
+      ),
+    );
+    expect(psk!.profiles.get('MOBILE-FULL')!.settings.get('ikev1 pre-shared-key')?.value).toBe('<redacted>');
+  });
+
+  it('show in a diff: a server group removed is a change, not "no change"', () => {
+    const [before] = snapshot(DEMO);
+    const removed = DEMO.split('\n');
+    const at = removed.findIndex((l, i) => l === ' authentication-server-group RADIUS-MFA' && removed[i - 2] === 'tunnel-group MOBILE-FULL general-attributes');
+    expect(at).toBeGreaterThan(0);
+    removed.splice(at, 1);
+    const [after] = snapshot(removed.join('\n'));
+    const full = diffDevices(before!, after!).profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!;
+    expect(full.status).toBe('changed');
+    expect(full.settings).toEqual([expect.objectContaining({ setting: 'authentication-server-group', old: 'RADIUS-MFA', new: null })]);
+  });
+
+  it('show in what-if, for a built-in profile cleared too', () => {
+    const { diffs } = whatIf(snapshot(DEMO), 'clear configure tunnel-group DefaultWEBVPNGroup', OPTIONS);
+    const dflt = diffs[0]!.profiles.find((p) => p.tunnelGroup === 'DefaultWEBVPNGroup')!;
+    expect(dflt.settings.map((s) => s.setting)).toContain('authentication-server-group');
+  });
+});
