@@ -24,9 +24,22 @@ function md(text: string): string {
   return visible(text).replace(/([\\`*_[\]|<>&])/g, '\\$1');
 }
 
-/** Prose that may hold `code spans` of CLI: keep the spans, escape what would break a table or HTML. */
+/** A code span: a backtick run, what it holds, and the same run again (CommonMark). */
+const CODE_SPAN = /(?<!`)(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+
+/**
+ * Prose that may hold `code spans` of CLI: the spans are kept as they are (a backslash there would
+ * show: `Lab\&Partners` is not the profile's name), and what would break HTML is escaped around them.
+ */
 function prose(text: string): string {
-  return visible(text).replace(/([\\|<>&])/g, '\\$1');
+  const t = visible(text);
+  let out = '';
+  let last = 0;
+  for (const m of t.matchAll(CODE_SPAN)) {
+    out += t.slice(last, m.index).replace(/([\\|<>&])/g, '\\$1') + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + t.slice(last).replace(/([\\|<>&])/g, '\\$1');
 }
 
 function findingItem(f: ReportedFinding): string {

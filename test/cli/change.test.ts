@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { DiffJsonDocument, PlanJsonDocument } from '../../src/report/change-json.js';
 import { cli, cliWith, fixture, readJson, tempDir } from '../helpers.js';
@@ -750,6 +751,18 @@ describe('plan', () => {
       expect([...t.closes, ...t.remains].some((c) => c.ruleId === 'group-alias-special-chars' && c.tunnelGroup === 'MOBILE-SPLIT')).toBe(false);
       expect(t.closes.some((c) => c.ruleId === 'client-side-dpd-disabled')).toBe(true);
     }
+  });
+
+  it('writes markdown whose rendered commands are what to type: no backslash inside a code span', async () => {
+    const md = (await cli('plan', DEMO, '--format', 'markdown')).stdout;
+    const html = new MarkdownIt().render(md);
+    // Every inline command, as a reader copies it from the rendered page.
+    const spans = [...html.matchAll(/<code>([^<]*)<\/code>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    expect(spans).toContain('clear configure tunnel-group Lab&Partners');
+    expect(spans.filter((s) => s.includes('\\'))).toEqual([]);
+    // Around the spans, `&` and `<` stay escaped for the page (a name is text, never markup).
+    expect(md).toMatch(/remove Lab\\&Partners once/);
+    expect(html).toContain('remove Lab&amp;Partners once');
   });
 
   it('follows the JSON contract, and --format script prints exactly its script', async () => {
