@@ -202,7 +202,9 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
   settings.set('group-policy', { value: p.groupPolicy, source: p.groupPolicyLine === null ? 'no default-group-policy line' : names.one(p.groupPolicyLine) });
   for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
     const e: Effective<unknown> = p.attributes[spec.key];
-    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, valueOf(e)), source: sourcePhrase(e, names.one) });
+    // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
+    const value = spec.key === 'vpnTunnelProtocol' && Array.isArray(valueOf(e)) ? [...(valueOf(e) as string[])].sort(cmp) : valueOf(e);
+    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, value), source: sourcePhrase(e, names.one) });
   }
   // What the split tunnel is: a change to a list several policies share changes every profile that
   // uses it, though no policy line moved. Not for a policy that tunnels everything: its list decides nothing.

@@ -51,3 +51,15 @@ describe("a profile's own tunnel-group lines", () => {
     expect(dflt.settings.map((s) => s.setting)).toContain('authentication-server-group');
   });
 });
+
+describe('settings that are sets', () => {
+  it('vpn-tunnel-protocol in another order is no change', () => {
+    const [before] = snapshot(DEMO);
+    const { diffs } = whatIf([before!], 'group-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client ikev2', OPTIONS);
+    expect(DEMO).toContain(' vpn-tunnel-protocol ikev2 ssl-client');
+    expect(diffs[0]!.profiles.filter((p) => p.status !== 'unchanged')).toEqual([]);
+    // A protocol dropped is still a change.
+    const dropped = whatIf([before!], 'group-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client', OPTIONS).diffs[0]!;
+    expect(dropped.profiles.some((p) => p.settings.some((s) => s.setting === 'vpn-tunnel-protocol' && s.new === 'ssl-client'))).toBe(true);
+  });
+});
