@@ -776,6 +776,7 @@ class Composer {
         );
       const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra, taken: this.claimed });
       chunks.push(r.cli);
+      this.notes.push(...(r.checks ?? []).map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}.`));
       this.notes.push(
         r.entryPointsHeld
           ? `${old} is copied to ${newName}, but its aliases, group-urls and certificate maps stay on ${old}: users sent to ${newName} now would be refused (see "Needs your input", which says how to move them); remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`

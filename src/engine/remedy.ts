@@ -34,6 +34,8 @@ export interface RenderedRemedy {
    * group-urls and certificate maps stay with the original, and moving them is in `needsInput`.
    */
   entryPointsHeld?: boolean;
+  /** What to check that the tool cannot see (a RADIUS server's rules): for a plan's notes. */
+  checks?: string[];
 }
 
 export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy {
@@ -125,7 +127,6 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   // Users the copy would refuse (locked to the old name, or a SAML IdP that does not know the new
   // one) must not be sent there by the paste: what selects the profile stays with the original, and
   // moving it is the user's step once the copy can take them.
-  const locks = groupLocksOn(model, name, newName);
   const blockers = copyBlockers(model, name, newName);
   const held = blockers.length > 0;
   /** An alias or URL line of the original: while users cannot move, none of them leads to the copy. */
@@ -167,8 +168,9 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     ...(sslMaps.length > 0 ? ['webvpn', ...sslMaps.flatMap(repoint).map((l) => ` ${l}`)] : []),
     ...maps.filter((x) => !x.inWebvpn).flatMap(repoint),
   ];
-  needsInput.push(...blockers);
-  if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput };
+  needsInput.push(...blockers.map((b) => b.what));
+  const checks = copyChecks(model, name, newName);
+  if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput, checks };
   // The move, for when the copy can take the users: release on the original, then enter on the copy.
   const left = moving.filter((l) => staysBehind(l.text));
   const move = [
@@ -184,12 +186,12 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   ];
   if (move.length > 0)
     needsInput.push(
-      `when ${newName} can take ${name}'s users (once the ${[locks.length > 0 ? 'group-lock' : null, locks.length < blockers.length ? 'SAML' : null].filter(Boolean).join(' and ')} ${blockers.length === 1 ? 'step is' : 'steps are'} done), move what selects the profile: the paste leaves ${describeEntryPoints(
+      `when ${newName} can take ${name}'s users (once the ${[...new Set(blockers.map((b) => b.kind))].join(' and ')} ${blockers.length === 1 ? 'step is' : 'steps are'} done), move what selects the profile: the paste leaves ${describeEntryPoints(
         left.map((l) => l.text),
         mapLines.length > 0,
       )} on ${name}, so nobody is sent to ${newName} before then. Enter ${move.map((l) => `\`${l.trim()}\``).join(', ')}`,
     );
-  return { cli: out.join('\n'), needsInput, entryPointsHeld: true };
+  return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks };
 }
 
 /** "its group-alias, group-url and certificate maps": what the lines left on the original are. */
@@ -204,16 +206,50 @@ function describeEntryPoints(aliasOrUrlLines: readonly string[], maps: boolean):
 }
 
 /**
- * What must happen before users sent to a copy of profile `name` can connect there: each group-lock
- * that names `name`, and registering the copy with a SAML identity provider. Empty: nothing.
+ * What must happen before users sent to a copy of profile `name` can connect there and be treated as
+ * before: each group-lock that names `name`, each DAP record chosen by that name, and registering the
+ * copy with a SAML identity provider. Empty: nothing.
  */
-export function copyBlockers(model: DeviceModel, name: string, newName: string): string[] {
-  const out = groupLocksOn(model, name, newName);
+export function copyBlockers(model: DeviceModel, name: string, newName: string): Array<{ kind: 'group-lock' | 'DAP' | 'SAML'; what: string }> {
+  const out: Array<{ kind: 'group-lock' | 'DAP' | 'SAML'; what: string }> = groupLocksOn(model, name, newName).map((what) => ({ kind: 'group-lock', what }));
+  // A DAP record chosen by the connection profile's name treats users on the copy differently (its
+  // ACLs or its action no longer apply, or a record that excludes the name now does).
+  for (const r of model.dapXml?.records ?? []) {
+    const byName = r.criteria.filter((c) => c.name === 'aaa.cisco.tunnelgroup' && c.value.toLowerCase() === name.toLowerCase());
+    if (byName.length === 0) continue;
+    out.push({
+      kind: 'DAP',
+      what: `DAP record ${r.name} selects sessions by connection profile (\`aaa.cisco.tunnelgroup ${byName[0]!.operation} ${name}\`, dap.xml line ${byName[0]!.line}): users on ${newName} would not be treated the same; add ${newName} to its criteria (ASDM, Dynamic Access Policies) before users move`,
+    });
+  }
   // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
   const auth = model.tunnelGroups.get(name)?.webvpn.authentication;
   if (auth?.state === 'value' && auth.value.includes('saml'))
+    out.push({
+      kind: 'SAML',
+      what: `register ${newName} with the SAML identity provider before users move: the ASA's entity ID and reply URL name the tunnel-group (https://BASE-URL/saml/sp/metadata/${newName}, https://BASE-URL/+CSCOE+/saml/sp/acs?tgname=${newName}; \`show saml metadata ${cliName(newName)}\` prints them), and sign-in on ${newName} fails until the IdP has them`,
+    });
+  return out;
+}
+
+/**
+ * What the tool cannot see that may also name the profile: DAP criteria when dap.xml was not read,
+ * and the RADIUS server's policies (ISE rules commonly match the tunnel-group name the ASA sends).
+ */
+export function copyChecks(model: DeviceModel, name: string, newName: string): string[] {
+  const out: string[] = [];
+  const records = model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy');
+  if (records.length > 0 && (model.dapXml?.records ?? null) === null)
     out.push(
-      `register ${newName} with the SAML identity provider before users move: the ASA's entity ID and reply URL name the tunnel-group (https://BASE-URL/saml/sp/metadata/${newName}, https://BASE-URL/+CSCOE+/saml/sp/acs?tgname=${newName}; \`show saml metadata ${cliName(newName)}\` prints them), and sign-in on ${newName} fails until the IdP has them`,
+      `check DAP record${records.length === 1 ? '' : 's'} ${records.map((r) => r.name).join(', ')} (dap.xml was not read, so the tool cannot see ${records.length === 1 ? 'its' : 'their'} criteria): one that selects on the connection profile ${name} does not match users on ${newName}`,
+    );
+  const general = model.tunnelGroups.get(name)?.general;
+  const servers = [general?.authenticationServerGroup, general?.secondaryAuthenticationServerGroup]
+    .flatMap((s) => (s?.state === 'value' ? [s.value.replace(/^\(\S+\)\s*/, '')] : []))
+    .filter((g) => g !== 'LOCAL');
+  if (servers.length > 0)
+    out.push(
+      `check the policies of server group ${[...new Set(servers)].join(', ')}: RADIUS/ISE rules that match the connection profile name the ASA sends (Tunnel-Group-Name, ${name}) see ${newName} for users on the copy [inferred]`,
     );
   return out;
 }

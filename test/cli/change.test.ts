@@ -753,6 +753,32 @@ describe('plan', () => {
     }
   });
 
+  it('holds a rename back while a DAP record selects the old profile name, and says what it cannot see', async () => {
+    const dir = tempDir();
+    copyFileSync(fixture('plan/rename-saml.cfg'), join(dir, 'vpn.cfg'));
+    const dap = (value: string): string =>
+      `<?xml version="1.0"?>\n<dapRecordList>\n<dapRecord>\n<dapName><value>DAP-LAB</value></dapName>\n<dapBasicView><dapSelection>\n<attr><name>aaa.cisco.tunnelgroup</name><value>${value}</value><operation>EQ</operation></attr>\n</dapSelection></dapBasicView>\n</dapRecord>\n</dapRecordList>\n`;
+    writeFileSync(join(dir, 'dap-export.xml'), dap('Lab.Partners'));
+    const t = readJson<PlanJsonDocument>((await cliWith({ cwd: dir }, 'plan', 'vpn.cfg', '--dap', 'dap-export.xml', '--format', 'json')).stdout).targets[0]!;
+    expect(t.needsInput.map((n) => n.what)).toContainEqual(
+      expect.stringMatching(
+        /^DAP record DAP-LAB selects sessions by connection profile \(`aaa\.cisco\.tunnelgroup EQ Lab\.Partners`, dap\.xml line 6\): users on Lab-Partners would not be treated the same/,
+      ),
+    );
+    expect(t.needsInput.map((n) => n.what)).toContainEqual(
+      expect.stringMatching(/^when Lab-Partners can take Lab\.Partners's users \(once the DAP and SAML steps are done\)/),
+    );
+    // RADIUS/ISE rules are out of sight: a note says to check them.
+    expect(t.notes).toContainEqual(expect.stringMatching(/^Check the policies of server group RADIUS-MFA, RADIUS-ACCT: RADIUS\/ISE rules .*\[inferred\]\.$/));
+    // A record on another profile holds nothing back; without dap.xml (none beside the configuration), the plan says it could not look.
+    writeFileSync(join(dir, 'dap-export.xml'), dap('OTHER'));
+    const other = readJson<PlanJsonDocument>((await cliWith({ cwd: dir }, 'plan', 'vpn.cfg', '--dap', 'dap-export.xml', '--format', 'json')).stdout)
+      .targets[0]!;
+    expect(other.needsInput.map((n) => n.what).join('\n')).not.toMatch(/DAP record/);
+    const unread = readJson<PlanJsonDocument>((await cliWith({ cwd: dir }, 'plan', 'vpn.cfg', '--format', 'json')).stdout).targets[0]!;
+    expect(unread.notes).toContainEqual(expect.stringMatching(/^Check DAP record DAP-LAB \(dap\.xml was not read/));
+  });
+
   it('writes markdown whose rendered commands are what to type: no backslash inside a code span', async () => {
     const md = (await cli('plan', DEMO, '--format', 'markdown')).stdout;
     const html = new MarkdownIt().render(md);
