@@ -396,7 +396,10 @@ export function unusedUrlPath(model: DeviceModel, base: string, owner: string): 
   }
   const held = paths.handed.get(owner);
   if (held !== undefined) return held;
-  const path = firstFree(base, paths.taken);
+  // A path that is another profile's own name reads as that profile's: `A+B` does not get `/a-b` beside a profile `A-B`.
+  const others = new Set([...model.tunnelGroups.keys()].filter((n) => n !== owner).map((n) => n.toLowerCase()));
+  const taken = paths.taken;
+  const path = firstFree(base, { has: (p) => taken.has(p) || others.has(p) });
   paths.taken.add(path.toLowerCase());
   paths.handed.set(owner, path);
   return path;

@@ -376,8 +376,10 @@ describe('plan: the ways pasted advice went wrong', () => {
   });
 
   it('gives two profiles whose names reduce to the same path two group-urls, and writes one split-dns that closes both of its findings', () => {
-    const urls = planOf('plan/group-url-same-path.cfg').plan.script.match(/group-url \S+ enable/g);
-    expect(urls).toEqual(['group-url https://vpn.example.com/a-b enable', 'group-url https://vpn.example.com/a-b-2 enable']);
+    const script = planOf('plan/group-url-same-path.cfg').plan.script;
+    // The path that is a profile's own name goes to that profile: `/a-b` selects A-B, not A+B.
+    expect(script).toMatch(/^tunnel-group A\+B webvpn-attributes\n group-url https:\/\/vpn\.example\.com\/a-b-2 enable$/m);
+    expect(script).toMatch(/^tunnel-group A-B webvpn-attributes\n group-url https:\/\/vpn\.example\.com\/a-b enable$/m);
     const { plan } = planOf('plan/split-dns-two-fixes.cfg');
     expect(plan.script.split('\n').filter((l) => l.includes('split-dns'))).toEqual([' split-dns value lab.example.com corp.example.com']);
     expect(plan.closes.map((c) => c.ruleId)).toEqual(expect.arrayContaining(['split-dns-not-domain', 'default-domain-not-in-split-dns']));
