@@ -169,7 +169,7 @@ function verified(
     needsInput: [
       ...selected
         .filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile')
-        .map((f) => ({ ...item(f), what: f.needsInput! + ownPolicyHint(f, composed.ownPolicy) })),
+        .map((f) => ({ ...item(f), what: f.needsInput! + ownPolicyHint(f, composed.ownPolicy, composed.renamed) })),
       ...needsInput,
     ],
     closes,
@@ -213,10 +213,13 @@ function verified(
  * A finding's input that belongs in DfltGrpPolicy, for a profile this plan gives its own policy: the
  * user's line goes there too, or it would reach every profile that inherits DfltGrpPolicy.
  */
-function ownPolicyHint(f: ReportedFinding, ownPolicy: ReadonlyMap<string, string>): string {
+function ownPolicyHint(f: ReportedFinding, ownPolicy: ReadonlyMap<string, string>, renamed: ReadonlyMap<string, string>): string {
   const own = f.tunnelGroup === null ? undefined : ownPolicy.get(f.tunnelGroup);
   if (own === undefined || f.groupPolicy !== DEFAULT_GROUP_POLICY) return '';
-  return ` (this plan gives ${f.tunnelGroup!} its own group-policy ${own}: enter it there to change only ${f.tunnelGroup!})`;
+  // A recreated profile's policy is its copy's: the original keeps DfltGrpPolicy until it goes.
+  const copy = renamed.get(f.tunnelGroup!);
+  const holder = copy === undefined ? f.tunnelGroup! : `${f.tunnelGroup!}'s copy ${copy}`;
+  return ` (this plan gives ${holder} its own group-policy ${own}: enter it there to change only ${copy ?? f.tunnelGroup!})`;
 }
 
 /**
@@ -619,10 +622,13 @@ class Composer {
         }
       }
       this.tunnelGroupBlock(name, 'general-attributes').unshift(`default-group-policy ${cliName(own)}`);
+      // A recreated profile's policy goes to its copy (the original keeps its policy until it is removed).
+      const copy = this.recreated.get(name);
+      const holder = copy === undefined ? 'it' : `its copy ${copy}`;
       this.notes.push(
         profile.groupPolicy === DEFAULT_GROUP_POLICY
-          ? `${name} uses DfltGrpPolicy: it gets its own group-policy ${own} (inheriting everything else from DfltGrpPolicy), so no other profile changes. \`--scope shared\` changes DfltGrpPolicy instead.`
-          : `${name} shares group-policy ${profile.groupPolicy} with profiles that did not ask for these fixes: it gets its own copy, ${own}, so no other profile changes. \`--scope shared\` changes ${profile.groupPolicy} instead.`,
+          ? `${name} uses DfltGrpPolicy: ${holder} gets its own group-policy ${own} (inheriting everything else from DfltGrpPolicy), so no other profile changes. \`--scope shared\` changes DfltGrpPolicy instead.`
+          : `${name} shares group-policy ${profile.groupPolicy} with profiles that did not ask for these fixes: ${holder} gets its own copy of ${profile.groupPolicy}, ${own}, so no other profile changes. \`--scope shared\` changes ${profile.groupPolicy} instead.`,
       );
     }
     // Profiles a shared fix reaches without having asked for it (listed as collateral with --scope shared).

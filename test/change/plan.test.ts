@@ -372,7 +372,14 @@ describe('plan: the ways pasted advice went wrong', () => {
       expect(plan.script, scope).not.toMatch(/split-dns none/);
       expect(plan.introduced, scope).toEqual([]);
     }
-    expect(planOf('plan/restated-on-recreated-profile.cfg').plan.introduced).toEqual([]);
+    const restated = planOf('plan/restated-on-recreated-profile.cfg').plan;
+    expect(restated.introduced).toEqual([]);
+    // The policy goes to the copy, and the words say so.
+    expect(restated.script).toMatch(/^tunnel-group x-y general-attributes\n default-group-policy GP-x-y$/m);
+    expect(restated.notes).toContainEqual(expect.stringMatching(/^x\/y uses DfltGrpPolicy: its copy x-y gets its own group-policy GP-x-y /));
+    expect(restated.needsInput.find((n) => n.tunnelGroup === 'x/y')?.what).toMatch(
+      /\(this plan gives x\/y's copy x-y its own group-policy GP-x-y: enter it there to change only x-y\)$/,
+    );
   });
 
   it('gives two profiles whose names reduce to the same path two group-urls, and writes one split-dns that closes both of its findings', () => {
