@@ -34,7 +34,7 @@ import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
 import { sideFileOptions } from './side-file-options.js';
 import { checkOutputsApart, refuseFolderName, writeOutput } from './write-output.js';
-import { isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
+import { decodeUserText, isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -299,7 +299,13 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   ]);
   let script: string;
   try {
-    script = opts.commands === '-' ? io.readStdin() : readUserText(s.abs(opts.commands), READ_LIMITS.script);
+    // A script saved by Notepad as "Unicode" is UTF-16: read as such, like a configuration.
+    script =
+      opts.commands === '-'
+        ? io.readStdinBytes
+          ? decodeUserText(io.readStdinBytes())
+          : io.readStdin()
+        : readUserText(s.abs(opts.commands), READ_LIMITS.script);
   } catch (err) {
     if (err instanceof ReadError) throw new UsageError(`--commands ${opts.commands}: ${err.message}`);
     throw err;

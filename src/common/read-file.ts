@@ -92,7 +92,25 @@ export function readUserFile(path: string, maxBytes: number, limitHint = ''): Bu
 }
 
 export function readUserText(path: string, maxBytes: number, limitHint = ''): string {
-  return readUserFile(path, maxBytes, limitHint).toString('utf8');
+  return decodeUserText(readUserFile(path, maxBytes, limitHint));
+}
+
+/**
+ * Text as people save it: UTF-8 (a byte-order mark dropped), or UTF-16 with its byte-order mark
+ * (Notepad's "Unicode", PowerShell's `>`), whose NUL high bytes would otherwise read as binary.
+ */
+export function decodeUserText(bytes: Uint8Array): string {
+  const utf16 = utf16Encoding(bytes);
+  const text = utf16 === null ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : new TextDecoder(utf16).decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** `utf-16le` / `utf-16be` when the bytes start with that byte-order mark (TextDecoder drops it). */
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 function mib(n: number): string {

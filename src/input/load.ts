@@ -1,7 +1,7 @@
 // Reading a config file from disk with clear, one-line errors for everything that is not an ASA
 // configuration: missing, a directory, empty, binary, JSON, an IOS router config.
 
-import { READ_LIMITS, ReadError, readUserFile } from '../common/read-file.js';
+import { READ_LIMITS, ReadError, readUserFile, utf16Encoding } from '../common/read-file.js';
 import { FileError } from '../common/file-error.js';
 import { looksBinary } from '../parse/decode.js';
 import { LineKind } from '../parse/line-kinds.js';
@@ -63,14 +63,6 @@ export function parseConfigInput(bytes: Uint8Array, source: string, evidence: Ev
     });
   rejectIfNotAsa(parsed, evidence);
   return parsed;
-}
-
-/** `utf-16le` / `utf-16be` when the bytes start with that byte-order mark (TextDecoder drops it). */
-function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  if (bytes.length < 2) return null;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
 }
 
 // Lines only an ASA (or PIX/FWSM) prints. IOS shares `hostname`, `interface`, `access-list`, so those prove nothing.

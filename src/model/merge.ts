@@ -318,6 +318,12 @@ class Merger {
     const belongs = this.whereItBelongs(words);
     if (this.ambiguousWebvpn !== null && belongs !== null) return { changed: false, problem: { severity: 'warning', message: this.unplacedInUser() } };
     const misplaced = inUnknown || OTHER_ASA_COMMANDS.includes(words[0] ?? '') ? null : belongs;
+    // A shell- or IOS-style comment: the ASA answers `% Invalid input` (only `!` and `:` lines are comments).
+    if (/^(#|\/\/)/.test(text.trim()))
+      return {
+        changed: false,
+        problem: { severity: 'error', message: `not a command: the ASA refuses this line (only lines starting with \`!\` or \`:\` are comments)` },
+      };
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
       : { changed: false, problem: { severity: 'error', message: misplaced } };

@@ -680,6 +680,15 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     const binary = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'binary.txt');
     expect(binary.code).toBe(2);
     expect(binary.stderr).toContain('--commands binary.txt: not a text file of configuration commands (it holds NUL bytes)');
+    // Saved by Notepad as "Unicode" (UTF-16 with a byte-order mark): read as text, like a configuration.
+    // A `#` comment is refused as the ASA refuses it.
+    const script = '# ticket 42\ngroup-policy GP-FULL attributes\n vpn-idle-timeout 600\n';
+    writeFileSync(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(script, 'utf16le')]));
+    const utf16 = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'utf16.txt');
+    expect(utf16.code).toBe(2);
+    expect(utf16.stdout).toContain('utf16.txt:1: error: not a command: the ASA refuses this line (only lines starting with `!` or `:` are comments)');
+    expect(utf16.stdout).toMatch(/vpn-idle-timeout: 1440 .*→ 600 \(set in group-policy GP-FULL \(\S*utf16\.txt line 3\)\)/);
+    expect(utf16.stderr).toBe('asa-mobile-audit: 1 command of utf16.txt could not be applied (see above)\n');
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO)).code).toBe(2);
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'missing.txt')).stderr).toMatch(/--commands missing\.txt: no such file/);
     // Comments and blank lines only: still "no change", but not silently.
