@@ -35,6 +35,7 @@ import { UsageError } from './usage-error.js';
 import { sideFileOptions } from './side-file-options.js';
 import { checkOutputsApart, refuseFolderName, writeOutput } from './write-output.js';
 import { decodeUserText, isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
+import { cmp } from '../common/problem.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -240,6 +241,17 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   if (opts.git === undefined && old.devices.length + neu.devices.length === 0) {
     complain(io, `no ASA configuration found in ${paths.join(' or ')}`);
     return ExitCode.InputError;
+  }
+  // A range whose changed files hold no configuration: say which files were looked at, so "0 devices
+  // compared" is not mistaken for a configuration that did not change.
+  if (opts.git !== undefined && old.devices.length + neu.devices.length === 0) {
+    const looked = [...new Set([...old.skipped, ...neu.skipped].map((e) => e.file.replace(/^[^:]*:/, '')))].sort(cmp);
+    complain(
+      io,
+      looked.length === 0
+        ? `--git ${opts.git}: no file changed${paths.length > 0 ? ` under ${paths.join(', ')}` : ''}`
+        : `--git ${opts.git}: no ASA configuration among the changed files (${looked.length <= 5 ? looked.join(', ') : `${looked.slice(0, 5).join(', ')} and ${looked.length - 5} more`})`,
+    );
   }
   return gateOnNew(diffs, failOnNew, io);
 }

@@ -313,6 +313,15 @@ describe('diff OLD NEW', () => {
     // A pathspec that matches an unchanged file is fine: nothing changed there.
     const unchanged = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', 'configs/other.cfg', 'configs/*.cfg');
     expect(unchanged.code).toBe(0);
+    // ... and says so, so "0 devices compared" is not taken for a configuration that was checked.
+    expect(unchanged.stderr).toBe('asa-mobile-audit: --git HEAD~1..HEAD: no file changed under configs/other.cfg, configs/*.cfg\n');
+    writeFileSync(join(repo, 'NOTES.txt'), 'change window on Friday\n');
+    git('add', 'NOTES.txt');
+    git('commit', '-q', '-m', 'notes');
+    const notes = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD');
+    expect(notes.code).toBe(0);
+    expect(notes.stdout).toContain('0 devices compared');
+    expect(notes.stderr).toBe('asa-mobile-audit: --git HEAD~1..HEAD: no ASA configuration among the changed files (NOTES.txt)\n');
     // A commit that empties a config (a collection job that failed): not compared, never "all resolved".
     writeFileSync(join(repo, 'configs', 'vpn-demo'), '');
     git('commit', '-q', '-am', 'collection failed');
