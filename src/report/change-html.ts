@@ -8,15 +8,17 @@ import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import { isChanged, verdictLine } from './change-text.js';
 import {
+  capitalised,
   copyWords,
-  hasOldSide,
   DEVICE_WIDE,
   deviceTitle,
+  hasOldSide,
   incompleteLines,
   notComparedWhy,
   outcomeWords,
   plural,
   reachWords,
+  resolvedHeading,
   settingLine,
   type ChangeReportInput,
 } from './change-words.js';
@@ -83,7 +85,7 @@ ${
     : `${d.device.length > 0 ? `<h3>Device settings</h3><ul>${d.device.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
 <h3>Connection profiles</h3>${profileTable(d.profiles.filter((p) => p.status !== 'unchanged')) || '<p>No connection profile changes.</p>'}
 <h3>Findings introduced (${d.findings.introduced.length})</h3>${d.findings.introduced.length > 0 ? findingList(d.findings.introduced, ctx, true) : '<p>None.</p>'}
-<h3>Findings resolved (${d.findings.resolved.length})</h3>${d.findings.resolved.length > 0 ? findingList(d.findings.resolved, ctx, true) : '<p>None.</p>'}`
+<h3>${capitalised(resolvedHeading(d))} (${d.findings.resolved.length})</h3>${d.findings.resolved.length > 0 ? findingList(d.findings.resolved, ctx, true) : '<p>None.</p>'}`
 }
 </section>`;
   });

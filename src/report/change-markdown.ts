@@ -7,15 +7,17 @@ import { visible } from '../common/control-chars.js';
 import { isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
 import {
+  capitalised,
   copyWords,
-  hasOldSide,
   DEVICE_WIDE,
   deviceTitle,
   dnsChangeLines,
+  hasOldSide,
   incompleteLines,
   notComparedWhy,
   plural,
   reachWords,
+  resolvedHeading,
   settingLine,
   type ChangeReportInput,
 } from './change-words.js';
@@ -83,7 +85,8 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map(profileRow), '');
     if (d.findings.introduced.length > 0)
       out.push(`**Findings introduced (${d.findings.introduced.length})**`, '', ...d.findings.introduced.map(findingItem), '');
-    if (d.findings.resolved.length > 0) out.push(`**Findings resolved (${d.findings.resolved.length})**`, '', ...d.findings.resolved.map(findingItem), '');
+    if (d.findings.resolved.length > 0)
+      out.push(`**${capitalised(resolvedHeading(d))} (${d.findings.resolved.length})**`, '', ...d.findings.resolved.map(findingItem), '');
   }
   if (changed.length === 0) out.push('No change to any connection profile.');
   return `${out.join('\n').trimEnd()}\n`;

@@ -6,14 +6,15 @@ import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
 import { visibleLines } from '../common/control-chars.js';
 import {
   copyWords,
-  hasOldSide,
   DEVICE_WIDE,
   deviceTitle,
   dnsChangeLines,
+  hasOldSide,
   incompleteLines,
   notComparedWhy,
   plural,
   reachWords,
+  resolvedHeading,
   settingLine,
   type ChangeReportInput,
 } from './change-words.js';
@@ -45,7 +46,7 @@ function deviceLines(d: DeviceDiff): string[] {
   if (same > 0) out.push(`  ${plural(same, 'profile')} unchanged`);
   const { introduced, resolved } = d.findings;
   if (introduced.length > 0) out.push(`  findings introduced (${introduced.length}):`, ...introduced.map((f) => `    ${findingLine(f)}`));
-  if (resolved.length > 0) out.push(`  findings resolved (${resolved.length}):`, ...resolved.map((f) => `    ${findingLine(f)}`));
+  if (resolved.length > 0) out.push(`  ${resolvedHeading(d)} (${resolved.length}):`, ...resolved.map((f) => `    ${findingLine(f)}`));
   return out;
 }
 

@@ -198,6 +198,21 @@ describe('diff OLD NEW', () => {
     expect(gh).toMatch(/^::(warning|notice) file=.*new\.cfg,line=\d+,title=new%3A split-dns-inherited \(MOBILE-SPLIT\)::/m);
   });
 
+  it("says a removed device's findings went with it, not that they were fixed", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a', 'vpn-demo.cfg'), DEMO_TEXT);
+    const text = (await cliWith({ cwd: dir }, 'diff', 'a', 'b')).stdout;
+    expect(text).toMatch(/^ {2}device removed\n/m);
+    expect(text).toMatch(/^ {2}findings gone with the device \(\d+\):$/m);
+    expect(text).not.toContain('findings resolved');
+    expect((await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'markdown')).stdout).toMatch(/^\*\*Findings gone with the device \(\d+\)\*\*$/m);
+    // The JSON keeps its contract: they are in findings.resolved.
+    const doc = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json')).stdout);
+    expect(doc.devices[0]!.findings.resolved.length).toBeGreaterThan(0);
+  });
+
   it('pairs devices of two directories by hostname, then by path, and names added and removed ones', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'a'));
