@@ -351,7 +351,16 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   const errors = result.problems.filter((p) => p.severity === 'error');
   // The text report on stdout lists them already; elsewhere (a file, JSON) stderr says why exit 2.
   if (opts.format !== 'text' || opts.output !== undefined) for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
-  else if (errors.length > 0) complain(io, `${errors.length} command${errors.length === 1 ? '' : 's'} of ${input.scriptFile} could not be applied (see above)`);
+  else if (errors.length > 0) {
+    // A `changeto` to a context that is not there takes the commands after it along: count them too.
+    const skipped = errors.some((p) => /the commands up to the next `changeto` were not applied$/.test(p.message));
+    complain(
+      io,
+      skipped
+        ? `${errors.length} error${errors.length === 1 ? '' : 's'} in ${input.scriptFile}, and the commands after a \`changeto\` it could not follow were not applied (see above)`
+        : `${errors.length} command${errors.length === 1 ? '' : 's'} of ${input.scriptFile} could not be applied (see above)`,
+    );
+  }
   if (errors.length > 0) return ExitCode.InputError;
   return gateOnNew(diffs, failOnNew, io);
 }

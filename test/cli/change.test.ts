@@ -937,5 +937,10 @@ describe('what-if on a multiple-context backup', () => {
     expect((await cliWith({ stdin: change }, 'what-if', MULTI, '--commands', '-', '--context', 'nope')).stderr).toMatch(
       /--context nope: .* has contexts admin, vpn/,
     );
+    // A context the file does not have: the commands after the `changeto` go with it, and the count says so.
+    const missing = await cliWith({ stdin: `changeto context nope\nconfigure terminal\n${change}` }, 'what-if', MULTI, '--commands', '-');
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toMatch(/<stdin>:1: error: no context nope in .*; the commands up to the next `changeto` were not applied/);
+    expect(missing.stderr).toBe('asa-mobile-audit: 1 error in <stdin>, and the commands after a `changeto` it could not follow were not applied (see above)\n');
   });
 });
