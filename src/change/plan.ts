@@ -624,6 +624,12 @@ class Composer {
       this.tunnelGroupBlock(name, 'general-attributes').unshift(`default-group-policy ${cliName(own)}`);
       // A recreated profile's policy goes to its copy (the original keeps its policy until it is removed).
       const copy = this.recreated.get(name);
+      // The policy is the copy's alone: a lock to the original (its own or DfltGrpPolicy's) would refuse
+      // every user the copy takes, so it locks to the copy (nobody reaches the copy before users move).
+      if (copy !== undefined && valueOf(profile.attributes.groupLock) === name) {
+        edit.copied = edit.copied.filter((l) => !(l.mode === 'attributes' && tokenize(l.text)[0] === 'group-lock'));
+        edit.attributes.push(`group-lock value ${cliName(copy)}`);
+      }
       const holder = copy === undefined ? 'it' : `its copy ${copy}`;
       this.notes.push(
         profile.groupPolicy === DEFAULT_GROUP_POLICY
@@ -761,7 +767,7 @@ class Composer {
         const copy = this.recreated.get(tg);
         this.notes.push(
           copy !== undefined
-            ? copyBlockers(this.model, tg, copy).length > 0
+            ? copyBlockers(this.model, tg, copy, ownPolicy.get(tg)).length > 0
               ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy} when users move (see "Needs your input"); ${links} then.`
               : `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy}; ${links}.`
             : `group-alias ${old} of ${tg} is replaced by ${n} (the new one is added first, then the old one removed); ${links}. To keep them working for a while, paste the \`no group-alias ${old}\` line later.`,
@@ -785,7 +791,7 @@ class Composer {
       this.notes.push(...(r.checks ?? []).map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}.`));
       this.notes.push(
         r.entryPointsHeld
-          ? `${old} is copied to ${newName}, but its aliases, group-urls and certificate maps stay on ${old}: users sent to ${newName} now would be refused (see "Needs your input", which says how to move them); remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`
+          ? `${old} is copied to ${newName}, but nothing sends users there yet: users on ${newName} would be refused or treated differently until the steps under "Needs your input" are done, which also say how to move them; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`
           : `${old} is copied to ${newName}, which takes its aliases, group-urls and certificate maps; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`,
       );
       const p = this.profiles.get(old);

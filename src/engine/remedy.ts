@@ -127,11 +127,16 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   // Users the copy would refuse (locked to the old name, or a SAML IdP that does not know the new
   // one) must not be sent there by the paste: what selects the profile stays with the original, and
   // moving it is the user's step once the copy can take them.
-  const blockers = copyBlockers(model, name, newName);
+  const blockers = copyBlockers(model, name, newName, overrides.defaultGroupPolicy);
   const held = blockers.length > 0;
+  // SAML and DAP are done first, elsewhere; a group-lock changes in the same paste as the move (before
+  // it, users still sent to the original would be refused; after it, users on the copy).
+  const prerequisites = blockers.filter((b) => b.kind !== 'group-lock');
+  const locks = blockers.filter((b) => b.kind === 'group-lock');
   /** An alias or URL line of the original: while users cannot move, none of them leads to the copy. */
   const staysBehind = (text: string): boolean => held && /^group-(alias|url) /.test(text);
   const out: string[] = [];
+  const heldExtras: string[] = [];
   if (moving.length > 0 && !held) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
   out.push(`tunnel-group ${n} type ${tg?.type ?? 'remote-access'}`);
   const order = ['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes'];
@@ -153,8 +158,10 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
       }
       copied.push(renameAlias(l.text, aliasRenames));
     }
+    // A new alias or URL another fix gives the copy waits with the rest while users cannot move.
+    if (kind === 'webvpn-attributes') heldExtras.push(...extra.filter((l) => staysBehind(l)));
     // A `no X` fix on a line the copy would carry: leave the line out instead of adding and removing it.
-    const lines = [...copied, ...extra.filter((l) => !l.startsWith('no '))];
+    const lines = [...copied, ...extra.filter((l) => !l.startsWith('no ') && !staysBehind(l))];
     if (lines.length > 0) out.push(`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`));
   }
   // Users matched by certificate follow the profile: point the certificate maps at the copy. A rule of
@@ -168,50 +175,62 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     ...(sslMaps.length > 0 ? ['webvpn', ...sslMaps.flatMap(repoint).map((l) => ` ${l}`)] : []),
     ...maps.filter((x) => !x.inWebvpn).flatMap(repoint),
   ];
-  needsInput.push(...blockers.map((b) => b.what));
+  needsInput.push(...prerequisites.map((b) => b.what));
   const checks = copyChecks(model, name, newName);
   if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput, checks };
-  // The move, for when the copy can take the users: release on the original, then enter on the copy.
+  // The move, for when the copy can take the users: locks, then release on the original and enter on the copy.
   const left = moving.filter((l) => staysBehind(l.text));
+  const enter = [...left.map((l) => renameAlias(l.text, aliasRenames)), ...heldExtras];
   const move = [
-    ...(left.length > 0
-      ? [
-          `tunnel-group ${oldName} webvpn-attributes`,
-          ...left.map((l) => ` no ${withoutFlag(l.text)}`),
-          `tunnel-group ${n} webvpn-attributes`,
-          ...left.map((l) => ` ${renameAlias(l.text, aliasRenames)}`),
-        ]
-      : []),
+    ...locks.flatMap((b) => b.lines ?? []),
+    ...(left.length > 0 ? [`tunnel-group ${oldName} webvpn-attributes`, ...left.map((l) => ` no ${withoutFlag(l.text)}`)] : []),
+    ...(enter.length > 0 ? [`tunnel-group ${n} webvpn-attributes`, ...enter.map((l) => ` ${l}`)] : []),
     ...mapLines,
   ];
+  const ways = describeEntryPoints([...left.map((l) => l.text), ...heldExtras], mapLines.length > 0);
+  const prerequisiteWords = [...new Set(prerequisites.map((b) => b.kind))].join(' and ');
   if (move.length > 0)
     needsInput.push(
-      `when ${newName} can take ${name}'s users (once the ${[...new Set(blockers.map((b) => b.kind))].join(' and ')} ${blockers.length === 1 ? 'step is' : 'steps are'} done), move what selects the profile: the paste leaves ${describeEntryPoints(
-        left.map((l) => l.text),
-        mapLines.length > 0,
-      )} on ${name}, so nobody is sent to ${newName} before then. Enter ${move.map((l) => `\`${l.trim()}\``).join(', ')}`,
+      [
+        `${prerequisites.length > 0 ? `once the ${prerequisiteWords} ${prerequisites.length === 1 ? 'step is' : 'steps are'} done, move` : 'when you move'} ${name}'s users to ${newName}`,
+        ways === null ? '' : ` (the paste leaves ${ways} where nobody is sent to ${newName} yet)`,
+        `: enter these lines together, in one paste: ${move.map((l) => `\`${l.trim()}\``).join(', ')}`,
+        locks.length > 0
+          ? `. The group-lock lines go with the move (${locks.map((b) => b.what).join('; ')}): under a lock to ${name}, users who reach ${newName} are refused; under a lock to ${newName}, users still on ${name} are`
+          : '',
+      ].join(''),
     );
   return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks };
 }
 
 /** "its group-alias, group-url and certificate maps": what the lines left on the original are. */
-function describeEntryPoints(aliasOrUrlLines: readonly string[], maps: boolean): string {
+function describeEntryPoints(aliasOrUrlLines: readonly string[], maps: boolean): string | null {
   const count = (word: string): number => aliasOrUrlLines.filter((l) => l.startsWith(`${word} `)).length;
   const kinds = [
     count('group-alias') > 0 ? (count('group-alias') === 1 ? 'group-alias' : 'group-aliases') : null,
     count('group-url') > 0 ? (count('group-url') === 1 ? 'group-url' : 'group-urls') : null,
     maps ? 'certificate maps' : null,
   ].filter((k): k is string => k !== null);
+  if (kinds.length === 0) return null;
   return `its ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)!}` : kinds[0]!}`;
 }
 
+/** Something that makes users sent to a copy be refused or treated differently (see copyBlockers). */
+export interface CopyBlocker {
+  kind: 'group-lock' | 'DAP' | 'SAML';
+  what: string;
+  /** For a group-lock: the lines that lock to the copy instead (entered when users move, with the move). */
+  lines?: string[];
+}
+
 /**
- * What must happen before users sent to a copy of profile `name` can connect there and be treated as
- * before: each group-lock that names `name`, each DAP record chosen by that name, and registering the
- * copy with a SAML identity provider. Empty: nothing.
+ * What makes users sent to a copy of profile `name` be refused or treated differently: each
+ * group-lock that names `name` on a policy the copy's users get (`copyPolicy`: the policy the copy is
+ * given, when not the original's) or on a local user, each DAP record chosen by that name, and a SAML
+ * identity provider that does not know the copy. Empty: nothing.
  */
-export function copyBlockers(model: DeviceModel, name: string, newName: string): Array<{ kind: 'group-lock' | 'DAP' | 'SAML'; what: string }> {
-  const out: Array<{ kind: 'group-lock' | 'DAP' | 'SAML'; what: string }> = groupLocksOn(model, name, newName).map((what) => ({ kind: 'group-lock', what }));
+export function copyBlockers(model: DeviceModel, name: string, newName: string, copyPolicy?: string): CopyBlocker[] {
+  const out: CopyBlocker[] = groupLocksOn(model, name, newName, copyPolicy);
   // A DAP record chosen by the connection profile's name treats users on the copy differently (its
   // ACLs or its action no longer apply, or a record that excludes the name now does).
   for (const r of model.dapXml?.records ?? []) {
@@ -256,25 +275,34 @@ export function copyChecks(model: DeviceModel, name: string, newName: string): s
 
 /**
  * `group-lock value OLD` admits a session only on profile OLD: users who reach the copy are refused.
- * Which side to lock is the user's call (changing it refuses whoever is still on the old profile).
+ * A policy's lock matters when the copy's users get that policy: as the copy's own default (the
+ * original's, unless the plan gives the copy `copyPolicy`), or as a local user's vpn-group-policy.
  */
-function groupLocksOn(model: DeviceModel, name: string, newName: string): string[] {
-  const out: string[] = [];
+function groupLocksOn(model: DeviceModel, name: string, newName: string, copyPolicy?: string): CopyBlocker[] {
+  const out: CopyBlocker[] = [];
   const locks = (text: string): boolean => {
     const w = tokenize(text);
     return w[0] === 'group-lock' && w[1] === 'value' && w[2] === name;
   };
+  const original = model.tunnelGroups.get(name)?.general.defaultGroupPolicy;
+  const copyUses = copyPolicy ?? (original?.state === 'value' ? original.value : DEFAULT_GROUP_POLICY);
+  const usersOf = (policy: string): boolean => [...model.users.values()].some((u) => u.vpnGroupPolicy.state === 'value' && u.vpnGroupPolicy.value === policy);
   for (const gp of model.groupPolicies.values()) {
+    if (gp.name !== copyUses && !usersOf(gp.name)) continue;
     for (const l of gp.lines.filter((x) => x.mode === 'attributes' && locks(x.text)))
-      out.push(
-        `group-policy ${gp.name} locks its users to ${name} (\`group-lock value ${cliName(name)}\`, ${lineRef(l.line)}): users who reach ${newName} with it are refused. When they move, enter \`group-lock value ${cliName(newName)}\` under \`group-policy ${cliName(gp.name)} attributes\` (users still on ${name} are refused from then on)`,
-      );
+      out.push({
+        kind: 'group-lock',
+        what: `group-policy ${gp.name} locks its users to ${name} (\`group-lock value ${cliName(name)}\`, ${lineRef(l.line)})`,
+        lines: [`group-policy ${cliName(gp.name)} attributes`, ` group-lock value ${cliName(newName)}`],
+      });
   }
   for (const u of model.users.values()) {
     if (u.groupLock.state !== 'value' || u.groupLock.value !== name) continue;
-    out.push(
-      `user ${u.name} is locked to ${name} (\`group-lock value\`, ${lineRef(u.groupLock.line)}): when the user moves, enter \`group-lock value ${cliName(newName)}\` under \`username ${cliName(u.name)} attributes\``,
-    );
+    out.push({
+      kind: 'group-lock',
+      what: `user ${u.name} is locked to ${name} (\`group-lock value\`, ${lineRef(u.groupLock.line)})`,
+      lines: [`username ${cliName(u.name)} attributes`, ` group-lock value ${cliName(newName)}`],
+    });
   }
   return out;
 }

@@ -454,13 +454,11 @@ describe('plan: the ways pasted advice went wrong', () => {
       expect.objectContaining({
         tunnelGroup: 'Lab-Partners',
         what: expect.stringMatching(
-          /^when Lab-Partners can take Lab\.Partners's users \(once the SAML step is done\).*leaves its group-alias and certificate maps on Lab\.Partners.*`no group-alias LabPartners`, `tunnel-group Lab-Partners webvpn-attributes`, `group-alias LabPartners enable`, `tunnel-group-map default-group Lab-Partners`$/,
+          /^once the SAML step is done, move Lab\.Partners's users to Lab-Partners \(the paste leaves its group-alias and certificate maps where nobody is sent to Lab-Partners yet\): enter these lines together, in one paste: `tunnel-group Lab\.Partners webvpn-attributes`, `no group-alias LabPartners`, `tunnel-group Lab-Partners webvpn-attributes`, `group-alias LabPartners enable`, `tunnel-group-map default-group Lab-Partners`$/,
         ),
       }),
     );
-    expect(plan.notes).toContainEqual(
-      expect.stringMatching(/^Lab\.Partners is copied to Lab-Partners, but its aliases, group-urls and certificate maps stay on Lab\.Partners/),
-    );
+    expect(plan.notes).toContainEqual(expect.stringMatching(/^Lab\.Partners is copied to Lab-Partners, but nothing sends users there yet/));
     expect(plan.script).not.toMatch(/BASE-URL/);
   });
 
@@ -530,26 +528,80 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
   });
 
-  it('says who a copy of the profile would lock out: group-lock on its policy and on local users', () => {
+  it('says who a copy of the profile would lock out, and changes the locks in the same paste as the move', () => {
     const { plan } = planOf('plan/rename-group-lock.cfg');
-    const locks = plan.needsInput.filter((n) => n.what.includes('group-lock') && !n.what.startsWith('when '));
-    expect(locks).toEqual([
-      expect.objectContaining({
-        tunnelGroup: 'Lab-Partners-2',
-        what: expect.stringMatching(/^group-policy GP-LAB locks its users to Lab&Partners .*line 54.*`group-lock value Lab-Partners-2`/),
-      }),
-      expect.objectContaining({
-        tunnelGroup: 'Lab-Partners-2',
-        what: expect.stringMatching(/^user lab-admin is locked to Lab&Partners .*line 41.*`username lab-admin attributes`/),
-      }),
-    ]);
     // The paste block leaves the locks alone: which side to lock is the user's call. So it sends
     // nobody to the copy either: alias, URL and certificate maps move in a step of their own.
     expect(plan.script).not.toContain('group-lock');
     expect(plan.script).not.toMatch(/group-alias|group-url|tunnel-group-map|certificate-group-map/);
-    expect(plan.needsInput.at(-1)!.what).toMatch(
-      /^when Lab-Partners-2 can take Lab&Partners's users \(once the group-lock steps are done\), move what selects the profile: the paste leaves its group-alias, group-url and certificate maps on Lab&Partners/,
+    // Locks and move in one paste: a lock changed first would refuse users still sent to the original.
+    const move = plan.needsInput.at(-1)!;
+    expect(move.tunnelGroup).toBe('Lab-Partners-2');
+    expect(move.what).toMatch(
+      /^when you move Lab&Partners's users to Lab-Partners-2 \(the paste leaves its group-alias, group-url and certificate maps where nobody is sent to Lab-Partners-2 yet\): enter these lines together, in one paste: `group-policy GP-LAB attributes`, `group-lock value Lab-Partners-2`, `username lab-admin attributes`, `group-lock value Lab-Partners-2`, `tunnel-group Lab&Partners webvpn-attributes`, /,
     );
+    expect(move.what).toContain(
+      'group-policy GP-LAB locks its users to Lab&Partners (`group-lock value Lab&Partners`, line 54); user lab-admin is locked to Lab&Partners (`group-lock value`, line 41)',
+    );
+    expect(plan.needsInput.filter((n) => n.what.includes('group-lock'))).toEqual([move]);
+  });
+
+  it('holds a new group-url another fix gives a held copy, and its move lines, entered later, send users to the copy', () => {
+    // A certificate-only profile with no group-url gets one from certificate-auth-group-url: it must wait too.
+    const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')
+      .replace(' authentication aaa certificate', ' authentication certificate')
+      .replace(' group-url https://vpn.corp.example.com/lab enable\n', '')
+      .replace(' group-alias Lab-Partners-Phones enable', ' group-alias Lab-Partners-Phones enable\n group-url https://vpn.corp.example.com/other enable');
+    expect(text).toContain(' group-url https://vpn.corp.example.com/other enable');
+    const before = snapshotParsed(parseConfigText(text, 'held-url.cfg'), OPTIONS)[0]!;
+    const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
+    expect(plan.introduced).toEqual([]);
+    expect(plan.script).not.toMatch(/group-url|group-alias/);
+    const move = plan.needsInput.at(-1)!.what;
+    expect(move).toContain(
+      '`tunnel-group Lab-Partners-2 webvpn-attributes`, `group-alias Lab-Partners-Phones-2 enable`, `group-url https://vpn.corp.example.com/lab-partners-2 enable`',
+    );
+    // Pasted later, the move's lines apply cleanly and take every way in to the copy.
+    const pasted = apply(before.analysed.parsed, 0, plan.script);
+    const lines = [
+      ...move
+        .split(': enter these lines together, in one paste: ')[1]!
+        .split('. The group-lock')[0]!
+        .matchAll(/`([^`]+)`/g),
+    ].map((m) => m[1]!);
+    const moved = apply(parseConfigText(pasted.text, 'pasted.cfg'), 0, lines.join('\n'));
+    expect(moved.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const after = snapshotParsed(parseConfigText(moved.text, 'moved.cfg'), OPTIONS)[0]!;
+    expect(after.profiles.get('Lab-Partners-2')!.settings.get('group-url')!.value).toBe('https://vpn.corp.example.com/lab-partners-2');
+    expect(after.profiles.get('Lab-Partners-2')!.settings.get('certificate maps')!.value).not.toBe('none');
+    expect(after.profiles.get('Lab&Partners')!.settings.get('group-alias')!.value).toBe('none');
+    expect(after.profiles.get('Lab-Partners-2')!.settings.get('group-lock')!.value).toBe('value Lab-Partners-2');
+  });
+
+  it("locks a copy's own group-policy to the copy, and moves nothing a lock the copy no longer has would block", () => {
+    // A fix on GP-LAB in narrow scope gives the copy a policy of its own (GP-LAB is shared with Desk).
+    const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')
+      .replace(
+        ' group-lock value Lab&Partners\ngroup-policy GP-OTHER',
+        ' group-lock value Lab&Partners\n webvpn\n  anyconnect dpd-interval client none\ngroup-policy GP-OTHER',
+      )
+      .replace(
+        'crypto ca certificate map',
+        'tunnel-group Desk type remote-access\ntunnel-group Desk general-attributes\n default-group-policy GP-LAB\ncrypto ca certificate map',
+      );
+    expect(text).toContain('tunnel-group Desk general-attributes');
+    expect(text).toContain('  anyconnect dpd-interval client none');
+    const before = snapshotParsed(parseConfigText(text, 'lock-own.cfg'), OPTIONS)[0]!;
+    const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
+    expect(plan.introduced).toEqual([]);
+    expect(plan.script).toMatch(/^group-policy GP-Lab-Partners attributes$/m);
+    expect(plan.script).toMatch(/^ group-lock value Lab-Partners-2$/m);
+    expect(plan.script).not.toMatch(/^ group-lock value Lab&Partners$/m);
+    expect(plan.script).toMatch(/^ default-group-policy GP-Lab-Partners$/m);
+    // GP-LAB's lock still binds lab-admin (its vpn-group-policy), so the move changes it; the copy's own policy needs nothing.
+    const move = plan.needsInput.at(-1)!.what;
+    expect(move).toContain('`group-policy GP-LAB attributes`, `group-lock value Lab-Partners-2`');
+    expect(move).not.toContain('group-policy GP-Lab-Partners attributes');
   });
 
   it('never carries a bad alias to a copy, even when only the name finding is fixed', () => {

@@ -799,7 +799,7 @@ describe('plan', () => {
       ),
     );
     expect(t.needsInput.map((n) => n.what)).toContainEqual(
-      expect.stringMatching(/^when Lab-Partners can take Lab\.Partners's users \(once the DAP and SAML steps are done\)/),
+      expect.stringMatching(/^once the DAP and SAML steps are done, move Lab\.Partners's users to Lab-Partners /),
     );
     // RADIUS/ISE rules are out of sight: a note says to check them.
     expect(t.notes).toContainEqual(expect.stringMatching(/^Check the policies of server group RADIUS-MFA, RADIUS-ACCT: RADIUS\/ISE rules .*\[inferred\]\.$/));
