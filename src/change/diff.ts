@@ -3,6 +3,8 @@
 // and the findings the change introduces and resolves.
 
 import { cmp } from '../common/problem.js';
+import { holdsSecret } from '../parse/redact.js';
+import { safeName } from '../engine/rule-kit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import type { DeviceDiff, IncompleteSide, ProfileDiff, SettingChange } from './result.js';
@@ -147,9 +149,55 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
         }
       if (weight > (best?.weight ?? 0)) best = { oldName, weight };
     }
+    best ??= waitingCopyOf(before, after, name, n, copies);
     if (best !== null) copies.set(best.oldName, name);
   }
   return copies;
+}
+
+/**
+ * A copy waiting for its users (a plan holds the ways in back until a group-lock, SAML or DAP step is
+ * done) took none of them yet. With no way in of its own, it is the copy of the profile that stays
+ * with the same lines; when several share them (profiles are often alike), of the one whose name it
+ * is made from (`Lab&Partners` → `Lab-Partners`, `-2` when taken). A second profile made for other
+ * users has a way in of its own, so it is never taken for one.
+ */
+function waitingCopyOf(
+  before: DeviceSnapshot,
+  after: DeviceSnapshot,
+  name: string,
+  n: ProfileSnapshot,
+  copies: ReadonlyMap<string, string>,
+): { oldName: string; weight: number } | null {
+  if (!wayInless(n)) return null;
+  const body = bodyOf(after, name);
+  if (body.length === 0) return null;
+  const same = [...before.profiles.keys()].filter((o) => !copies.has(o) && after.profiles.has(o) && sameLines(bodyOf(before, o), body));
+  const named = same.length === 1 ? same : same.filter((o) => new RegExp(`^${escapeRegExp(safeName(o))}(-\\d+)?$`, 'i').test(name));
+  return named.length === 1 ? { oldName: named[0]!, weight: 1 } : null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether a profile has no alias, group-url or certificate map: nothing sends SSL users to it by choice. */
+function wayInless(p: ProfileSnapshot): boolean {
+  return ['group-alias', 'group-url', 'certificate maps'].every((w) => (p.settings.get(w)?.value ?? 'none') === 'none');
+}
+
+/** A profile's own lines, apart from its ways in, its policy and its secrets (a copy is given those anew). */
+function bodyOf(s: DeviceSnapshot, name: string): string[] {
+  const tg = s.analysed.model.tunnelGroups.get(name);
+  if (tg === undefined) return [];
+  return tg.blocks
+    .flatMap((b) => b.lines.map((l) => `${b.kind} ${l.text}`))
+    .filter((l) => !/^\S+ (group-alias|group-url|default-group-policy) /.test(l) && !holdsSecret(l))
+    .sort(cmp);
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((l, i) => l === b[i]);
 }
 
 function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMap<string, SettingValue> | null): SettingChange[] {

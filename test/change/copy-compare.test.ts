@@ -3,6 +3,7 @@
 // with nothing on the old side.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { planDevice } from '../../src/change/plan.js';
 import { snapshotParsed } from '../../src/change/snapshot.js';
 import { whatIf } from '../../src/change/what-if.js';
 import { parseConfigText } from '../../src/parse/parse.js';
@@ -55,5 +56,40 @@ describe('a copy is compared with its original', () => {
     expect(copy.copyOf).toBeUndefined();
     expect(copy.iosDns.old).toBeNull();
     expect(copy.settings.every((s) => s.old === null)).toBe(true);
+  });
+});
+
+describe('a copy a plan holds back (no way in yet)', () => {
+  // The demo with GP-CLEAR locked to Lab&Partners: the plan creates Lab-Partners-2 but moves nothing to it.
+  const text = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').replace(
+    'group-policy GP-CLEAR attributes\n',
+    'group-policy GP-CLEAR attributes\n group-lock value Lab&Partners\n',
+  );
+  const before = snapshotParsed(parseConfigText(text, 'demo-lock.cfg'), OPTIONS);
+
+  it('is recognised by diff and what-if once pasted: its findings are the original’s, not new', () => {
+    expect(text).toContain(' group-lock value Lab&Partners');
+    const plan = planDevice(before[0]!, OPTIONS, { scope: 'narrow' });
+    expect(plan.script).toMatch(/^tunnel-group Lab-Partners-2 type remote-access$/m);
+    expect(plan.script).not.toMatch(/group-alias/);
+    const { diffs, problems } = whatIf(before, plan.script, OPTIONS);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(diffs[0]!.profiles.find((p) => p.tunnelGroup === 'Lab-Partners-2')).toMatchObject({ status: 'added', copyOf: 'Lab&Partners' });
+    expect(diffs[0]!.findings.introduced).toEqual([]);
+  });
+
+  it('is not guessed among profiles that share its lines unless its name is made from one of them', () => {
+    // MOBILE-INHERIT's lines, under a name made from nobody's: a new profile, its findings new.
+    const script = [
+      'tunnel-group NEW-PROFILE type remote-access',
+      'tunnel-group NEW-PROFILE general-attributes',
+      ' address-pool VPN-POOL',
+      ' authentication-server-group RADIUS-MFA',
+      ' default-group-policy GP-INHERIT',
+      'tunnel-group NEW-PROFILE webvpn-attributes',
+      ' authentication aaa',
+    ].join('\n');
+    const p = whatIf(before, script, OPTIONS).diffs[0]!.profiles.find((x) => x.tunnelGroup === 'NEW-PROFILE')!;
+    expect(p.copyOf).toBeUndefined();
   });
 });
