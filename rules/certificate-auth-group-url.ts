@@ -57,7 +57,7 @@ export default createRule({
           at: secondary.line,
           object: 'secondary-authentication',
           // Dropping a login factor is a security decision, not a fix the tool makes for anyone.
-          needsInput: `whether ${tg.name} may lose its second factor: \`no secondary-authentication-server-group\` under \`tunnel-group ${cliName(tg.name)} general-attributes\` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead`,
+          needsInput: `whether ${tg.name} may lose its second factor: \`no secondary-authentication-server-group ${secondary.value}\` under \`tunnel-group ${cliName(tg.name)} general-attributes\` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead`,
         });
       }
     }

@@ -730,6 +730,13 @@ class Merger {
     if (unique && r !== null && !('error' in r)) this.uniqueOwners().set(keyOf(w)!, name);
     const removed = w[0] === 'no' && (w[1] === 'group-alias' || w[1] === 'group-url') && w[2] !== undefined;
     if (removed && r !== null && !('error' in r) && this.uniqueOwners().get(keyOf(w.slice(1))!) === name) this.uniqueOwners().delete(keyOf(w.slice(1))!);
+    // A `no` that names no interface leaves an interface-tagged line alone (`server-group (outside) X`
+    // is a line of its own): say so, rather than let the change look applied.
+    if (w[0] === 'no' && r !== null && 'changed' in r && !r.changed) {
+      const tagged = this.tunnelGroupBlock(name, block).node.children.find((c) => !c.raw && tokenize(c.text)[0] === w[1] && /^\(.*\)$/.test(tokenize(c.text)[1] ?? ''));
+      if (tagged !== undefined && !/^\(.*\)$/.test(w[2] ?? ''))
+        return { changed: false, warning: `removes nothing: the line under tunnel-group ${name} ${block} is \`${tagged.text}\`; \`no ${tagged.text}\` removes it` };
+    }
     return r;
   }
 

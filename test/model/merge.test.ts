@@ -83,6 +83,27 @@ describe('merge engine', () => {
     }
   });
 
+  it('says when a `no` without the interface removes nothing because the line names one', () => {
+    const text = BASE.replace(
+      'tunnel-group PHONES general-attributes\n',
+      'tunnel-group PHONES general-attributes\n secondary-authentication-server-group (outside) MFA use-primary-username\n',
+    );
+    expect(text).toContain(' secondary-authentication-server-group (outside) MFA');
+    const bare = merge('tunnel-group PHONES general-attributes\n no secondary-authentication-server-group', text);
+    expect(bare.text).toContain(' secondary-authentication-server-group (outside) MFA use-primary-username');
+    expect(bare.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        severity: 'warning',
+        message:
+          'removes nothing: the line under tunnel-group PHONES general-attributes is `secondary-authentication-server-group (outside) MFA use-primary-username`; `no secondary-authentication-server-group (outside) MFA use-primary-username` removes it',
+      }),
+    ]);
+    const whole = merge('tunnel-group PHONES general-attributes\n no secondary-authentication-server-group (outside) MFA use-primary-username', text);
+    expect(whole.problems).toEqual([]);
+    expect(whole.text).not.toContain('secondary-authentication-server-group');
+  });
+
   it('creates objects and enters DfltGrpPolicy, which every config has', () => {
     const r = merge(
       'group-policy NEW internal\ngroup-policy NEW attributes\n vpn-idle-timeout 600\ntunnel-group TABLETS general-attributes\n default-group-policy NEW\ngroup-policy DfltGrpPolicy attributes\n split-dns value corp.example.com',

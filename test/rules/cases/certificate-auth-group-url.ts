@@ -36,7 +36,7 @@ export default {
           object: 'secondary-authentication',
           fix: null,
           needsInput:
-            'whether MOBILE may lose its second factor: `no secondary-authentication-server-group` under `tunnel-group MOBILE general-attributes` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead',
+            'whether MOBILE may lose its second factor: `no secondary-authentication-server-group ISE` under `tunnel-group MOBILE general-attributes` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead',
         },
       ],
     },
