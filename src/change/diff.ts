@@ -72,7 +72,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       status,
       settings,
       iosDns: { old: (o ?? original)?.iosDns ?? null, new: n?.iosDns ?? null },
-      mobileFacing: { old: reachable(o), new: reachable(n) },
+      mobileFacing: { old: reachable(o ?? original), new: reachable(n) },
       ...(o === null && back.has(name) ? { copyOf: back.get(name)! } : {}),
     };
   });

@@ -25,7 +25,7 @@ export interface ProfileDiff {
   /**
    * For an added profile that took an existing one's aliases, group-urls or certificate maps (a rename),
    * or that a plan made as its copy: that profile. Its settings, iOS DNS and findings are compared with
-   * that profile's (`old` is the original's).
+   * that profile's (`old`, `iosDns.old` and `mobileFacing.old` are the original's).
    */
   copyOf?: string;
 }

@@ -262,13 +262,18 @@ export function copyChecks(model: DeviceModel, name: string, newName: string): s
     out.push(
       `check DAP record${records.length === 1 ? '' : 's'} ${records.map((r) => r.name).join(', ')} (dap.xml was not read, so the tool cannot see ${records.length === 1 ? 'its' : 'their'} criteria): one that selects on the connection profile ${name} does not match users on ${newName}`,
     );
-  const general = model.tunnelGroups.get(name)?.general;
-  const servers = [general?.authenticationServerGroup, general?.secondaryAuthenticationServerGroup]
-    .flatMap((s) => (s?.state === 'value' ? [s.value.replace(/^\(\S+\)\s*/, '')] : []))
-    .filter((g) => g !== 'LOCAL');
+  // The server groups a session of the profile meets: `[(IF)] GROUP [options]` names the group second or first.
+  const groups = (model.tunnelGroups.get(name)?.blocks ?? [])
+    .filter((b) => b.kind === 'general-attributes')
+    .flatMap((b) => b.lines)
+    .map((l) => tokenize(l.text))
+    .filter((w) => /^(secondary-)?(authentication|authorization)-server-group$/.test(w[0] ?? ''))
+    .map((w) => (/^\(.*\)$/.test(w[1] ?? '') ? w[2] : w[1]))
+    .filter((g): g is string => g !== undefined && g !== 'LOCAL');
+  const servers = [...new Set(groups)];
   if (servers.length > 0)
     out.push(
-      `check the policies of server group ${[...new Set(servers)].join(', ')}: RADIUS/ISE rules that match the connection profile name the ASA sends (Tunnel-Group-Name, ${name}) see ${newName} for users on the copy [inferred]`,
+      `check the rules of AAA server group${servers.length === 1 ? '' : 's'} ${servers.join(', ')} on the server side: policies that match the connection profile name the ASA sends (RADIUS Tunnel-Group-Name, ${name}; common on ISE) see ${newName} for users on the copy [inferred]`,
     );
   return out;
 }

@@ -733,9 +733,14 @@ class Merger {
     // A `no` that names no interface leaves an interface-tagged line alone (`server-group (outside) X`
     // is a line of its own): say so, rather than let the change look applied.
     if (w[0] === 'no' && r !== null && 'changed' in r && !r.changed) {
-      const tagged = this.tunnelGroupBlock(name, block).node.children.find((c) => !c.raw && tokenize(c.text)[0] === w[1] && /^\(.*\)$/.test(tokenize(c.text)[1] ?? ''));
+      const tagged = this.tunnelGroupBlock(name, block).node.children.find(
+        (c) => !c.raw && tokenize(c.text)[0] === w[1] && /^\(.*\)$/.test(tokenize(c.text)[1] ?? ''),
+      );
       if (tagged !== undefined && !/^\(.*\)$/.test(w[2] ?? ''))
-        return { changed: false, warning: `removes nothing: the line under tunnel-group ${name} ${block} is \`${tagged.text}\`; \`no ${tagged.text}\` removes it` };
+        return {
+          changed: false,
+          warning: `removes nothing: the line under tunnel-group ${name} ${block} is \`${tagged.text}\`; \`no ${tagged.text}\` removes it`,
+        };
     }
     return r;
   }

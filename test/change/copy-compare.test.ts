@@ -41,6 +41,8 @@ describe('a copy is compared with its original', () => {
     // The URL moved unchanged: not a difference.
     expect(changed['group-url']).toBeUndefined();
     expect(copy.iosDns.old?.row).toBe('D3');
+    // Every old side is the original's, reachability included.
+    expect(copy.mobileFacing).toEqual({ old: true, new: true });
     expect(copy.iosDns.new?.row).toBe('D5');
     const text = renderDiffText({ diffs, cwd: '/', tool: { name: 'asa-mobile-audit', version: '0' }, fileOf: (s) => s });
     expect(text).toContain('MOBILE-PHONES: added, a copy of MOBILE-SPLIT (a rename: what follows, and its findings, are compared with MOBILE-SPLIT)');
@@ -55,6 +57,7 @@ describe('a copy is compared with its original', () => {
     const copy = whatIf(before, script, OPTIONS).diffs[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-PHONES')!;
     expect(copy.copyOf).toBeUndefined();
     expect(copy.iosDns.old).toBeNull();
+    expect(copy.mobileFacing.old).toBeNull();
     expect(copy.settings.every((s) => s.old === null)).toBe(true);
   });
 });

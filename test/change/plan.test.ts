@@ -578,6 +578,15 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(after.profiles.get('Lab-Partners-2')!.settings.get('group-lock')!.value).toBe('value Lab-Partners-2');
   });
 
+  it('names the AAA server groups to check by name alone (no interface, option or LOCAL)', () => {
+    const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8').replace(
+      ' authorization-server-group RADIUS-MFA',
+      ' authorization-server-group ISE-AUTHZ\n secondary-authentication-server-group (outside) LDAP-AD use-primary-username\n authentication-server-group (inside) LOCAL',
+    );
+    const plan = planDevice(snapshotParsed(parseConfigText(text, 'aaa.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    expect(plan.notes).toContainEqual(expect.stringMatching(/^Check the rules of AAA server groups RADIUS-MFA, ISE-AUTHZ, LDAP-AD on the server side: /));
+  });
+
   it("locks a copy's own group-policy to the copy, and moves nothing a lock the copy no longer has would block", () => {
     // A fix on GP-LAB in narrow scope gives the copy a policy of its own (GP-LAB is shared with Desk).
     const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')

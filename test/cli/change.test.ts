@@ -802,7 +802,11 @@ describe('plan', () => {
       expect.stringMatching(/^once the DAP and SAML steps are done, move Lab\.Partners's users to Lab-Partners /),
     );
     // RADIUS/ISE rules are out of sight: a note says to check them.
-    expect(t.notes).toContainEqual(expect.stringMatching(/^Check the policies of server group RADIUS-MFA, RADIUS-ACCT: RADIUS\/ISE rules .*\[inferred\]\.$/));
+    expect(t.notes).toContainEqual(
+      expect.stringMatching(
+        /^Check the rules of AAA server groups RADIUS-MFA, RADIUS-ACCT on the server side: .*\(RADIUS Tunnel-Group-Name, Lab\.Partners; common on ISE\).*\[inferred\]\.$/,
+      ),
+    );
     // A record on another profile holds nothing back; without dap.xml (none beside the configuration), the plan says it could not look.
     writeFileSync(join(dir, 'dap-export.xml'), dap('OTHER'));
     const other = readJson<PlanJsonDocument>((await cliWith({ cwd: dir }, 'plan', 'vpn.cfg', '--dap', 'dap-export.xml', '--format', 'json')).stdout)
