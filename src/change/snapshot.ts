@@ -241,6 +241,8 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
 
 /** Tunnel-group lines with a setting of their own above: the policy, the ways in, the login method. */
 const SHOWN_ABOVE: ReadonlySet<string> = new Set(['default-group-policy', 'group-alias', 'group-url', 'authentication']);
+/** Tunnel-group lines that state the default (the command reference's default server group is LOCAL). */
+const PRINTED_DEFAULTS: ReadonlySet<string> = new Set(['authentication-server-group LOCAL']);
 /** Lines named by their first two words (`ikev2 remote-authentication`): the first says little. */
 const TWO_WORD_KEYS: ReadonlySet<string> = new Set(['ikev1', 'ikev2', 'isakmp', 'tunnel-group-map']);
 
@@ -254,8 +256,9 @@ function tunnelGroupLineSettings(tg: ResolvedProfile['tunnelGroup'], settings: M
   const found = new Map<string, Array<{ value: string; line: number }>>();
   for (const block of tg.blocks) {
     for (const l of block.lines) {
-      // `no address-pool` (how `show running-config all` prints a default) sets nothing.
-      if (l.text.startsWith('no ')) continue;
+      // `no address-pool` and `authentication-server-group LOCAL` (how `show running-config all`
+      // prints the defaults) set nothing: a capture switched to `all` is no change.
+      if (l.text.startsWith('no ') || PRINTED_DEFAULTS.has(l.text)) continue;
       // Masked as a whole line: a secret is known by the keyword before it.
       const words = redactLine(l.text).split(' ');
       const width = TWO_WORD_KEYS.has(words[0]!) && words.length > 2 ? 2 : 1;
@@ -268,6 +271,8 @@ function tunnelGroupLineSettings(tg: ResolvedProfile['tunnelGroup'], settings: M
   }
   for (const [key, values] of [...found].sort(([a], [b]) => cmp(a, b)))
     settings.set(key, { value: values.map((v) => v.value).join(', '), source: names.many(values.map((v) => v.line)) });
+  // No server group: the local user database, so removing one reads "RADIUS-MFA → LOCAL".
+  if (!found.has('authentication-server-group')) settings.set('authentication-server-group', { value: 'LOCAL', source: 'the built-in default' });
 }
 
 /**

@@ -42,7 +42,9 @@ describe("a profile's own tunnel-group lines", () => {
     const [after] = snapshot(removed.join('\n'));
     const full = diffDevices(before!, after!).profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!;
     expect(full.status).toBe('changed');
-    expect(full.settings).toEqual([expect.objectContaining({ setting: 'authentication-server-group', old: 'RADIUS-MFA', new: null })]);
+    expect(full.settings).toEqual([
+      expect.objectContaining({ setting: 'authentication-server-group', old: 'RADIUS-MFA', new: 'LOCAL', newSource: 'the built-in default' }),
+    ]);
   });
 
   it('show in what-if, for a built-in profile cleared too', () => {
@@ -61,5 +63,27 @@ describe('settings that are sets', () => {
     // A protocol dropped is still a change.
     const dropped = whatIf([before!], 'group-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client', OPTIONS).diffs[0]!;
     expect(dropped.profiles.some((p) => p.settings.some((s) => s.setting === 'vpn-tunnel-protocol' && s.new === 'ssl-client'))).toBe(true);
+  });
+});
+
+describe('a capture with the defaults printed (show running-config all)', () => {
+  it('is no change against one without them', () => {
+    const all = readFileSync(fixture('synthetic/run-all-916.cfg'), 'utf8');
+    const plain = all.replace(/^ no address-pool\n/gm, '').replace(/^ authentication-server-group LOCAL\n/gm, '');
+    expect(plain).not.toBe(all);
+    const [a] = snapshotParsed(parseConfigText(plain, 'plain.cfg'), OPTIONS);
+    const [b] = snapshotParsed(parseConfigText(all, 'all.cfg'), OPTIONS);
+    expect(diffDevices(a!, b!).profiles.filter((p) => p.status !== 'unchanged')).toEqual([]);
+    // A server group that is not the default still shows.
+    const [c] = snapshotParsed(
+      parseConfigText(
+        all.replace(' authentication-server-group LOCAL\n default-group-policy GP-PHONES', ' authentication-server-group ISE\n default-group-policy GP-PHONES'),
+        'ise.cfg',
+      ),
+      OPTIONS,
+    );
+    expect(diffDevices(b!, c!).profiles.find((p) => p.tunnelGroup === 'PHONES')!.settings).toEqual([
+      expect.objectContaining({ setting: 'authentication-server-group', old: 'LOCAL', oldSource: 'the built-in default', new: 'ISE' }),
+    ]);
   });
 });
