@@ -185,6 +185,10 @@ function verified(
     problems: merged.problems.filter((p) => p.severity !== 'info'),
     notes: [
       ...notes,
+      // The script enters the context itself; lines typed later, from Needs your input, must too.
+      ...(context !== null && (needsInput.length > 0 || selected.some((f) => f.needsInput !== null))
+        ? [`Lines under "Needs your input" are for context ${context}: enter them after \`changeto context ${context}\` and \`configure terminal\`.`]
+        : []),
       ...merged.problems.filter((p) => p.severity === 'info').map((p) => `Script line ${p.line} (\`${shortened(p.command)}\`): ${p.message}.`),
       ...(
         [

@@ -517,6 +517,9 @@ describe('plan: the ways pasted advice went wrong', () => {
     // `changeto` lands in the context's EXEC mode: configuration mode is entered again there.
     expect(p.script.split('\n').slice(0, 2)).toEqual(['changeto context vpn', 'configure terminal']);
     expect(p.rollback.split('\n').slice(0, 2)).toEqual(['changeto context vpn', 'configure terminal']);
+    // What the user types later, from Needs your input, goes to the same context.
+    expect(p.needsInput.length).toBeGreaterThan(0);
+    expect(p.notes).toContain('Lines under "Needs your input" are for context vpn: enter them after `changeto context vpn` and `configure terminal`.');
   });
 
   it('points input meant for DfltGrpPolicy at the policy the plan gives the profile (narrow scope)', () => {
