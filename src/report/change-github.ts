@@ -1,13 +1,16 @@
 // `diff --format github`: workflow-command annotations on the new file's lines: each finding the
 // change introduces (on its own file when it has one: client profile XML, a what-if change script),
-// and each profile whose iOS DNS outcome or reachability changes.
+// and each profile whose iOS DNS outcome, reachability or login (authentication, AAA server groups,
+// group-lock) changes.
 
 import type { ReportedFinding } from '../audit/result.js';
-import { dnsChangeLines, hasOldSide, incompleteLines, reachWords, type ChangeReportInput } from './change-words.js';
+import { dnsChangeLines, hasOldSide, incompleteLines, reachWords, settingLine, type ChangeReportInput } from './change-words.js';
 import { capAnnotations, command } from './github.js';
 import type { Severity } from '../engine/types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+/** Profile settings that decide how users log in: shown as notices beside the DNS and reachability changes. */
+const LOGIN_SETTINGS = /^(authentication|(secondary-)?(authentication|authorization)-server-group|group-lock)$/;
 // What a problem with a change script line means: refused, applied without its effect, applied with something to check.
 const PROBLEM_TITLE: Record<Severity, string> = { error: 'change not applied', warning: 'not simulated', info: 'check this line' };
 
@@ -39,6 +42,8 @@ export function renderDiffGithub(input: ChangeReportInput): string {
       const lines = [
         ...(reachWords(p) !== null ? [`${p.tunnelGroup}: ${reachWords(p)!}`] : []),
         ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
+        // How users log in: a server group or a second factor gone changes every session, finding or not.
+        ...(hasOldSide(p) ? p.settings.filter((s) => LOGIN_SETTINGS.test(s.setting)).map(settingLine) : []),
       ];
       if (lines.length > 0) notices.push(command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}` }, lines.join('\n')));
     }

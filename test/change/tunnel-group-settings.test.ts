@@ -1,13 +1,14 @@
 // A change to a profile's own tunnel-group lines (AAA server groups, address pool, ...) changes what
 // every user of the profile gets though no policy moved: diff and what-if show it, and a reviewer
 // is never told "no change" when a login factor goes.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { snapshotParsed } from '../../src/change/snapshot.js';
 import { diffDevices } from '../../src/change/diff.js';
 import { whatIf } from '../../src/change/what-if.js';
 import { parseConfigText } from '../../src/parse/parse.js';
-import { fixture } from '../helpers.js';
+import { join } from 'node:path';
+import { cliWith, fixture, tempDir } from '../helpers.js';
 import { OPTIONS } from './change-kit.js';
 
 const DEMO = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
@@ -85,5 +86,24 @@ describe('a capture with the defaults printed (show running-config all)', () => 
     expect(diffDevices(b!, c!).profiles.find((p) => p.tunnelGroup === 'PHONES')!.settings).toEqual([
       expect.objectContaining({ setting: 'authentication-server-group', old: 'LOCAL', oldSource: 'the built-in default', new: 'ISE' }),
     ]);
+  });
+});
+
+describe('diff --format github', () => {
+  it('annotates a change to how users log in, though it brings no finding', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'old.cfg'), DEMO);
+    writeFileSync(
+      join(dir, 'new.cfg'),
+      DEMO.replace('default-group-policy GP-FULL', 'default-group-policy GP-FULL\n secondary-authentication-server-group RADIUS-MFA').replace(
+        /^ authentication-server-group RADIUS-MFA\n default-group-policy GP-FULL/m,
+        ' default-group-policy GP-FULL',
+      ),
+    );
+    const r = await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'new.cfg', '--format', 'github');
+    expect(r.stdout).toMatch(
+      /^::notice file=new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-FULL changed::.*authentication-server-group: RADIUS-MFA \(line \d+\) → LOCAL \(the built-in default\)/m,
+    );
+    expect(r.stdout).toMatch(/secondary-authentication-server-group: \(none\) → RADIUS-MFA/);
   });
 });
