@@ -4,7 +4,7 @@
 // remedy never holds a placeholder: what needs the user's knowledge is a finding's `needsInput`.
 
 import { certificateMapsTo } from '../model/certificate-maps.js';
-import { holdsSecret } from '../parse/redact.js';
+import { holdsSecret, REDACTED, redactLine } from '../parse/redact.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { nameCharacters, safeName } from './names.js';
 import { lineRef } from './line-names.js';
@@ -152,7 +152,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
       if (replaced.has(lineKeyword(l.text)) || staysBehind(l.text)) continue;
       if (holdsSecret(l.text)) {
         needsInput.push(
-          `re-enter the secret of \`${l.text.split(' ').slice(0, 2).join(' ')} ...\` (${lineRef(l.line)}) under \`tunnel-group ${n} ${kind}\`: the tool never copies secrets`,
+          `re-enter the secret of \`${beforeSecret(l.text)} ...\` (${lineRef(l.line)}) under \`tunnel-group ${n} ${kind}\`: the tool never copies secrets`,
         );
         continue;
       }
@@ -201,6 +201,14 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
       ].join(''),
     );
   return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks };
+}
+
+/** The words of a secret-holding line up to its secret (`ikev1 pre-shared-key`, `key`): never the secret itself. */
+function beforeSecret(text: string): string {
+  const masked = redactLine(text);
+  const at = masked.indexOf(REDACTED);
+  const head = (at === -1 ? '' : masked.slice(0, at)).trim();
+  return head === '' ? (text.split(' ')[0] ?? '') : head;
 }
 
 /** "its group-alias, group-url and certificate maps": what the lines left on the original are. */

@@ -33,6 +33,8 @@ function configWith(items: Array<{ form: (typeof SECRET_FORMS)[number]; secret: 
   // Inside a profile's own blocks: diff, what-if and plan compare those lines as settings.
   const inProfile = items.filter((i) => i.where === 'in-profile').map((i) => ` ${secretLine(i).trim()}`);
   lines.splice(lines.indexOf('tunnel-group MOBILE-FULL general-attributes') + 1, 0, ...inProfile);
+  // And in the profile a plan copies under a new name (Lab&Partners): the copy must not carry them.
+  lines.splice(lines.indexOf('tunnel-group Lab&Partners general-attributes') + 1, 0, ...inProfile);
   lines.splice(5, 0, ...middle, '', ...orphans);
   const text = last.length > 0 ? [...lines.slice(0, CUT + middle.length + orphans.length + inProfile.length + 1), ...last].join('\n') : lines.join('\n');
   return { text, secrets: items.map((i) => i.secret) };
@@ -54,8 +56,15 @@ const CHANGE_RUNS = (file: string, script: string): string[][] => [
   ['diff', file, fixture('demo/demo-headend.cfg'), '--format', 'markdown'],
   ['what-if', file, '--commands', script, '--format', 'json'],
   ['what-if', file, '--commands', script],
+  ['diff', fixture('demo/demo-headend.cfg'), file, '--format', 'github'],
+  ['diff', fixture('demo/demo-headend.cfg'), file, '--format', 'html'],
+  ['what-if', file, '--commands', script, '--format', 'markdown'],
   ['plan', file, '--format', 'json'],
   ['plan', file],
+  ['plan', file, '--format', 'markdown'],
+  ['plan', file, '--format', 'html'],
+  ['plan', file, '--format', 'script'],
+  ['plan', file, '--format', 'rollback'],
 ];
 
 describe('secrets never reach an output', () => {
