@@ -188,13 +188,22 @@ function wayInless(p: ProfileSnapshot): boolean {
 
 /** A profile's own lines, apart from its ways in, its policy and its secrets (a copy is given those anew). */
 function bodyOf(s: DeviceSnapshot, name: string): string[] {
-  const tg = s.analysed.model.tunnelGroups.get(name);
-  if (tg === undefined) return [];
-  return tg.blocks
-    .flatMap((b) => b.lines.map((l) => `${b.kind} ${l.text}`))
-    .filter((l) => !/^\S+ (group-alias|group-url|default-group-policy) /.test(l) && !holdsSecret(l))
-    .sort(cmp);
+  // Asked of every profile for each new one: computed once per snapshot and profile.
+  let bodies = BODIES.get(s);
+  if (bodies === undefined) BODIES.set(s, (bodies = new Map()));
+  let body = bodies.get(name);
+  if (body === undefined) {
+    const tg = s.analysed.model.tunnelGroups.get(name);
+    body = (tg?.blocks ?? [])
+      .flatMap((b) => b.lines.map((l) => `${b.kind} ${l.text}`))
+      .filter((l) => !/^\S+ (group-alias|group-url|default-group-policy) /.test(l) && !holdsSecret(l))
+      .sort(cmp);
+    bodies.set(name, body);
+  }
+  return body;
 }
+
+const BODIES = new WeakMap<DeviceSnapshot, Map<string, string[]>>();
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((l, i) => l === b[i]);
