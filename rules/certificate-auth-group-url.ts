@@ -2,7 +2,7 @@ import { cliName } from '../src/parse/tokenize.js';
 import { createRule } from '../src/engine/types.js';
 import { unusedUrlPath, type Remedy } from '../src/engine/remedy.js';
 import { safeName } from '../src/engine/rule-kit.js';
-import type { DeviceModel } from '../src/model/types.js';
+import type { DeviceModel, TunnelGroup } from '../src/model/types.js';
 
 /** A group-url on the host phones already use for this headend's other group-urls; otherwise the user names the host. */
 function groupUrlRemedy(model: DeviceModel, profile: string): { remedy?: Remedy; needsInput?: string } {
@@ -16,6 +16,12 @@ function groupUrlRemedy(model: DeviceModel, profile: string): { remedy?: Remedy;
     };
   }
   return { remedy: { kind: 'block', header: `tunnel-group ${cliName(profile)} webvpn-attributes`, lines: [`group-url https://${hosts[0]!}/${path} enable`] } };
+}
+
+/** A tunnel-group line as the configuration holds it (its interface tag included): what a `no` must name. */
+function asWritten(tg: TunnelGroup, line: number | null): string {
+  const found = tg.blocks.flatMap((b) => b.lines).find((l) => l.line === line);
+  return found?.text ?? 'secondary-authentication-server-group';
 }
 
 export default createRule({
@@ -53,11 +59,11 @@ export default createRule({
       if (secondary.state === 'value') {
         report.profile(p, {
           messageId: 'secondaryAuth',
-          data: { profile: tg.name, group: secondary.value },
+          data: { profile: tg.name, group: secondary.value.split(' ')[0]! },
           at: secondary.line,
           object: 'secondary-authentication',
           // Dropping a login factor is a security decision, not a fix the tool makes for anyone.
-          needsInput: `whether ${tg.name} may lose its second factor: \`no secondary-authentication-server-group ${secondary.value}\` under \`tunnel-group ${cliName(tg.name)} general-attributes\` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead`,
+          needsInput: `whether ${tg.name} may lose its second factor: \`no ${asWritten(tg, secondary.line)}\` under \`tunnel-group ${cliName(tg.name)} general-attributes\` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead`,
         });
       }
     }

@@ -5,6 +5,7 @@
 import { cmp } from '../common/problem.js';
 import { holdsSecret } from '../parse/redact.js';
 import { safeName } from '../engine/rule-kit.js';
+import { DEFAULT_GROUP_POLICY } from '../model/types.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import type { DeviceDiff, IncompleteSide, ProfileDiff, SettingChange } from './result.js';
@@ -157,10 +158,12 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
 
 /**
  * A copy waiting for its users (a plan holds the ways in back until a group-lock, SAML or DAP step is
- * done) took none of them yet. With no way in of its own, it is the copy of the profile that stays
- * with the same lines; when several share them (profiles are often alike), of the one whose name it
- * is made from (`Lab&Partners` → `Lab-Partners`, `-2` when taken). A second profile made for other
- * users has a way in of its own, so it is never taken for one.
+ * done) took none of them yet. It is taken for the copy of a profile that stays when it has no alias,
+ * URL or map of its own, its name is made from that profile's (`Lab&Partners` → `Lab-Partners`, `-2`
+ * when taken), its lines are the same, and its policy is that profile's or one new with it. A profile
+ * made by hand for other users fails one of these, so its findings stay new. Among originals that
+ * pass alike (`Lab&Partners`, `Lab#Partners`: same lines, same policy) any gives the same comparison:
+ * the first free one, in configuration order.
  */
 function waitingCopyOf(
   before: DeviceSnapshot,
@@ -172,9 +175,19 @@ function waitingCopyOf(
   if (!wayInless(n)) return null;
   const body = bodyOf(after, name);
   if (body.length === 0) return null;
-  const same = [...before.profiles.keys()].filter((o) => !copies.has(o) && after.profiles.has(o) && sameLines(bodyOf(before, o), body));
-  const named = same.length === 1 ? same : same.filter((o) => new RegExp(`^${escapeRegExp(safeName(o))}(-\\d+)?$`, 'i').test(name));
-  return named.length === 1 ? { oldName: named[0]!, weight: 1 } : null;
+  const policy = policyOf(after, name);
+  const samePolicy = (o: string): boolean => policyOf(before, o) === policy || !before.analysed.model.groupPolicies.has(policy);
+  const madeFrom = (o: string): boolean => new RegExp(`^${escapeRegExp(safeName(o))}(-\\d+)?$`, 'i').test(name);
+  const original = [...before.profiles.keys()].find(
+    (o) => !copies.has(o) && after.profiles.has(o) && madeFrom(o) && samePolicy(o) && sameLines(bodyOf(before, o), body),
+  );
+  return original === undefined ? null : { oldName: original, weight: 1 };
+}
+
+/** The group-policy a profile names (DfltGrpPolicy when it names none). */
+function policyOf(s: DeviceSnapshot, name: string): string {
+  const p = s.analysed.model.tunnelGroups.get(name)?.general.defaultGroupPolicy;
+  return p?.state === 'value' ? p.value : DEFAULT_GROUP_POLICY;
 }
 
 function escapeRegExp(s: string): string {

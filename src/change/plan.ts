@@ -771,7 +771,7 @@ class Composer {
         const copy = this.recreated.get(tg);
         this.notes.push(
           copy !== undefined
-            ? copyBlockers(this.model, tg, copy, ownPolicy.get(tg)).length > 0
+            ? copyBlockers(this.model, tg, copy).length > 0
               ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy} when users move (see "Needs your input"); ${links} then.`
               : `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy}; ${links}.`
             : `group-alias ${old} of ${tg} is replaced by ${n} (the new one is added first, then the old one removed); ${links}. To keep them working for a while, paste the \`no group-alias ${old}\` line later.`,

@@ -127,7 +127,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   // Users the copy would refuse (locked to the old name, or a SAML IdP that does not know the new
   // one) must not be sent there by the paste: what selects the profile stays with the original, and
   // moving it is the user's step once the copy can take them.
-  const blockers = copyBlockers(model, name, newName, overrides.defaultGroupPolicy);
+  const blockers = copyBlockers(model, name, newName);
   const held = blockers.length > 0;
   // SAML and DAP are done first, elsewhere; a group-lock changes in the same paste as the move (before
   // it, users still sent to the original would be refused; after it, users on the copy).
@@ -233,12 +233,11 @@ export interface CopyBlocker {
 
 /**
  * What makes users sent to a copy of profile `name` be refused or treated differently: each
- * group-lock that names `name` on a policy the copy's users get (`copyPolicy`: the policy the copy is
- * given, when not the original's) or on a local user, each DAP record chosen by that name, and a SAML
- * identity provider that does not know the copy. Empty: nothing.
+ * group-lock that names `name` (on a policy or a local user), each DAP record chosen by that name, and
+ * a SAML identity provider that does not know the copy. Empty: nothing.
  */
-export function copyBlockers(model: DeviceModel, name: string, newName: string, copyPolicy?: string): CopyBlocker[] {
-  const out: CopyBlocker[] = groupLocksOn(model, name, newName, copyPolicy);
+export function copyBlockers(model: DeviceModel, name: string, newName: string): CopyBlocker[] {
+  const out: CopyBlocker[] = groupLocksOn(model, name, newName);
   // A DAP record chosen by the connection profile's name treats users on the copy differently (its
   // ACLs or its action no longer apply, or a record that excludes the name now does).
   for (const r of model.dapXml?.records ?? []) {
@@ -288,20 +287,17 @@ export function copyChecks(model: DeviceModel, name: string, newName: string): s
 
 /**
  * `group-lock value OLD` admits a session only on profile OLD: users who reach the copy are refused.
- * A policy's lock matters when the copy's users get that policy: as the copy's own default (the
- * original's, unless the plan gives the copy `copyPolicy`), or as a local user's vpn-group-policy.
+ * Every policy that locks to OLD counts, whoever seems to use it: besides profiles and local users, a
+ * RADIUS class or an LDAP attribute map can hand it out, and a policy inherits DfltGrpPolicy's lock.
+ * (A policy a plan makes for the copy alone is locked to the copy when it is made.)
  */
-function groupLocksOn(model: DeviceModel, name: string, newName: string, copyPolicy?: string): CopyBlocker[] {
+function groupLocksOn(model: DeviceModel, name: string, newName: string): CopyBlocker[] {
   const out: CopyBlocker[] = [];
   const locks = (text: string): boolean => {
     const w = tokenize(text);
     return w[0] === 'group-lock' && w[1] === 'value' && w[2] === name;
   };
-  const original = model.tunnelGroups.get(name)?.general.defaultGroupPolicy;
-  const copyUses = copyPolicy ?? (original?.state === 'value' ? original.value : DEFAULT_GROUP_POLICY);
-  const usersOf = (policy: string): boolean => [...model.users.values()].some((u) => u.vpnGroupPolicy.state === 'value' && u.vpnGroupPolicy.value === policy);
   for (const gp of model.groupPolicies.values()) {
-    if (gp.name !== copyUses && !usersOf(gp.name)) continue;
     for (const l of gp.lines.filter((x) => x.mode === 'attributes' && locks(x.text)))
       out.push({
         kind: 'group-lock',

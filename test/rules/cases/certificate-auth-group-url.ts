@@ -41,6 +41,23 @@ export default {
       ],
     },
     {
+      name: 'a secondary server group on one interface: the `no` line names it as written',
+      config: `${mobile({ tgWebvpn: ['authentication certificate'] })}\ntunnel-group MOBILE general-attributes\n secondary-authentication-server-group (outside) ISE use-primary-username`,
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' secondary-authentication-server-group (outside) ISE use-primary-username',
+          severity: 'warning',
+          messageId: 'secondaryAuth',
+          data: { group: 'ISE' },
+          object: 'secondary-authentication',
+          fix: null,
+          needsInput:
+            'whether MOBILE may lose its second factor: `no secondary-authentication-server-group (outside) ISE use-primary-username` under `tunnel-group MOBILE general-attributes` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead',
+        },
+      ],
+    },
+    {
       name: "the host the headend's other group-urls use gives the new group-url",
       config: `${mobile({ name: 'OTHER' })}\n${mobile({ selectedBy: 'nothing', noPolicy: true, tgWebvpn: ['authentication certificate', 'group-alias Mobile-Cert enable'] })}`,
       profiles: ['MOBILE'],
