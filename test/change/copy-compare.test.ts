@@ -81,6 +81,30 @@ describe('a copy a plan holds back (no way in yet)', () => {
     expect(diffs[0]!.findings.introduced).toEqual([]);
   });
 
+  it('is never a profile made by hand with the same lines: its findings stay new', () => {
+    // Lab&Partners's lines made unique (dns-group); GUESTS: the same lines and policy, no alias, a name made from nobody's.
+    const unique = snapshotParsed(
+      parseConfigText(
+        text.replace('tunnel-group Lab&Partners general-attributes\n', 'tunnel-group Lab&Partners general-attributes\n dns-group DefaultDNS\n'),
+        'unique.cfg',
+      ),
+      OPTIONS,
+    );
+    const script = [
+      'tunnel-group GUESTS type remote-access',
+      'tunnel-group GUESTS general-attributes',
+      ' address-pool VPN-POOL',
+      ' dns-group DefaultDNS',
+      ' authentication-server-group RADIUS-MFA',
+      ' default-group-policy GP-CLEAR',
+      'tunnel-group GUESTS webvpn-attributes',
+      ' authentication aaa',
+    ].join('\n');
+    const d = whatIf(unique, script, OPTIONS).diffs[0]!;
+    expect(d.profiles.find((x) => x.tunnelGroup === 'GUESTS')!.copyOf).toBeUndefined();
+    expect(d.findings.introduced.some((f) => f.tunnelGroup === 'GUESTS' && f.ruleId === 'ios-dns-all-clear')).toBe(true);
+  });
+
   it('is not guessed among profiles that share its lines unless its name is made from one of them', () => {
     // MOBILE-INHERIT's lines, under a name made from nobody's: a new profile, its findings new.
     const script = [

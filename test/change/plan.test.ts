@@ -581,6 +581,33 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(after.profiles.get('Lab-Partners-2')!.settings.get('group-lock')!.value).toBe('value Lab-Partners-2');
   });
 
+  it('holds a rename back for a lock the copy inherits from DfltGrpPolicy, or on a policy only a RADIUS class or LDAP map hands out', () => {
+    const base = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8').replace(
+      'username lab-admin attributes\n vpn-group-policy GP-LAB\n group-lock value Lab&Partners\n',
+      '',
+    );
+    const unlocked = base.replace(' split-dns value corp.example.com\n group-lock value Lab&Partners\n', ' split-dns value corp.example.com\n');
+    expect(unlocked).not.toContain('group-lock');
+    const cases = {
+      // GP-LAB sets no lock: it inherits DfltGrpPolicy's, and so would the copy on GP-LAB.
+      inherited: unlocked.replace('group-policy DfltGrpPolicy attributes\n', 'group-policy DfltGrpPolicy attributes\n group-lock value Lab&Partners\n'),
+      // No profile or local user names GP-RADIUS; an ldap attribute-map (or a RADIUS class) may.
+      unseen: unlocked.replace(
+        'group-policy GP-OTHER internal\n',
+        'group-policy GP-RADIUS internal\ngroup-policy GP-RADIUS attributes\n group-lock value Lab&Partners\ngroup-policy GP-OTHER internal\n',
+      ),
+    };
+    const policyOf = { inherited: 'DfltGrpPolicy', unseen: 'GP-RADIUS' };
+    for (const [name, text] of Object.entries(cases) as Array<[keyof typeof cases, string]>) {
+      expect(text, name).not.toBe(unlocked);
+      const plan = planDevice(snapshotParsed(parseConfigText(text, `${name}.cfg`), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+      expect(plan.script, name).not.toMatch(/group-alias|group-url|tunnel-group-map|certificate-group-map/);
+      expect(plan.needsInput.at(-1)!.what, name).toContain(`\`group-policy ${policyOf[name]} attributes\`, \`group-lock value Lab-Partners-2\``);
+    }
+    // With no lock at all, the ways in move in the paste.
+    expect(planDevice(snapshotParsed(parseConfigText(unlocked, 'unlocked.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' }).script).toMatch(/^ no group-url /m);
+  });
+
   it('names the AAA server groups to check by name alone (no interface, option or LOCAL)', () => {
     const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8').replace(
       ' authorization-server-group RADIUS-MFA',
