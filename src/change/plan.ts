@@ -166,11 +166,12 @@ function verified(
     script,
     rollback: rollbackBody === '' ? '' : [...contextLines(context), rollbackBody].join('\n'),
     // A recreated profile's inputs come from the plan's copy (its name may differ from the finding's).
+    // Lines to paste later enter the context first, like the script.
     needsInput: [
       ...selected
         .filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile')
         .map((f) => ({ ...item(f), what: f.needsInput! + ownPolicyHint(f, composed.ownPolicy, composed.renamed) })),
-      ...needsInput,
+      ...needsInput.map((n) => (n.cli === undefined || context === null ? n : { ...n, cli: [...contextLines(context), n.cli].join('\n') })),
     ],
     closes,
     alsoCloses,
@@ -337,7 +338,7 @@ class Composer {
   private readonly recreated = new Map<string, string>();
   private readonly claimed = new Set<string>();
   private readonly notes: string[] = [];
-  private readonly needsInput: Array<PlanItem & { what: string }> = [];
+  private readonly needsInput: Array<PlanItem & { what: string; cli?: string }> = [];
   /** Profiles the selected findings name, and the copies the plan creates. */
   readonly named = new Set<string>();
   private readonly model: DeviceModel;
@@ -594,7 +595,7 @@ class Composer {
     named: Set<string>;
     held: Map<ReportedFinding, string>;
     notes: string[];
-    needsInput: Array<PlanItem & { what: string }>;
+    needsInput: Array<PlanItem & { what: string; cli?: string }>;
   } {
     this.settleRenames();
     const dedicated = this.dedicatedProfiles();
@@ -795,12 +796,14 @@ class Composer {
       this.notes.push(...(r.checks ?? []).map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}.`));
       this.notes.push(
         r.entryPointsHeld
-          ? `${old} is copied to ${newName}, but nothing sends users there yet: users on ${newName} would be refused or treated differently until the steps under "Needs your input" are done, which also say how to move them; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`
+          ? `${old} is copied to ${newName}, but nothing sends users there yet: users on ${newName} would be refused or treated differently until the steps under "Needs your input" are done${r.move === undefined ? '' : ', which end with the lines that move them'}; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`
           : `${old} is copied to ${newName}, which takes its aliases, group-urls and certificate maps; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`,
       );
       const p = this.profiles.get(old);
-      for (const what of r.needsInput)
-        this.needsInput.push({ ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null, what });
+      const item = { ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null };
+      // The move is a block to paste later: its lines as a block, not folded into the words (the last input).
+      for (const what of r.move === undefined ? r.needsInput : r.needsInput.slice(0, -1)) this.needsInput.push({ ...item, what });
+      if (r.move !== undefined) this.needsInput.push({ ...item, what: r.move.what, cli: r.move.cli });
     }
     // Old custom types go last, once nothing uses them: a barrier keeps them after everything else.
     // Every renamed type's data goes before any type: a type still holding data cannot be removed.

@@ -74,7 +74,8 @@ export interface PlanTarget {
   script: string;
   /** Puts every changed line back as it was (`no` forms where it was unset), in reverse order. */
   rollback: string;
-  needsInput: Array<PlanItem & { what: string }>;
+  /** `cli`: lines to paste once the input is given (a held rename's move), as a block; absent for most. */
+  needsInput: Array<PlanItem & { what: string; cli?: string }>;
   closes: PlanItem[];
   /** Findings the plan closes that were not selected (`--rules`, `--severity`): a side effect worth knowing. */
   alsoCloses: PlanItem[];

@@ -36,6 +36,8 @@ export interface RenderedRemedy {
   entryPointsHeld?: boolean;
   /** What to check that the tool cannot see (a RADIUS server's rules): for a plan's notes. */
   checks?: string[];
+  /** A held rename's later step: what it is for, and the lines to paste then, as a block (also folded into `needsInput`). */
+  move?: { what: string; cli: string };
 }
 
 export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy {
@@ -181,26 +183,37 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   // The move, for when the copy can take the users: locks, then release on the original and enter on the copy.
   const left = moving.filter((l) => staysBehind(l.text));
   const enter = [...left.map((l) => renameAlias(l.text, aliasRenames)), ...heldExtras];
-  const move = [
+  const moveLines = [
     ...locks.flatMap((b) => b.lines ?? []),
     ...(left.length > 0 ? [`tunnel-group ${oldName} webvpn-attributes`, ...left.map((l) => ` no ${withoutFlag(l.text)}`)] : []),
     ...(enter.length > 0 ? [`tunnel-group ${n} webvpn-attributes`, ...enter.map((l) => ` ${l}`)] : []),
     ...mapLines,
   ];
-  const ways = describeEntryPoints([...left.map((l) => l.text), ...heldExtras], mapLines.length > 0);
+  const staying = describeEntryPoints(
+    left.map((l) => l.text),
+    mapLines.length > 0,
+  );
+  const waitingNew = describeEntryPoints(heldExtras, false);
   const prerequisiteWords = [...new Set(prerequisites.map((b) => b.kind))].join(' and ');
-  if (move.length > 0)
-    needsInput.push(
-      [
-        `${prerequisites.length > 0 ? `once the ${prerequisiteWords} ${prerequisites.length === 1 ? 'step is' : 'steps are'} done, move` : 'when you move'} ${name}'s users to ${newName}`,
-        ways === null ? '' : ` (the paste leaves ${ways} where nobody is sent to ${newName} yet)`,
-        `: enter these lines together, in one paste: ${move.map((l) => `\`${l.trim()}\``).join(', ')}`,
-        locks.length > 0
-          ? `. The group-lock lines go with the move (${locks.map((b) => b.what).join('; ')}): under a lock to ${name}, users who reach ${newName} are refused; under a lock to ${newName}, users still on ${name} are`
-          : '',
-      ].join(''),
-    );
-  return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks };
+  const move =
+    moveLines.length === 0
+      ? undefined
+      : {
+          what: [
+            `${prerequisites.length > 0 ? `once the ${prerequisiteWords} ${prerequisites.length === 1 ? 'step is' : 'steps are'} done, move` : 'when you move'} ${name}'s users to ${newName}`,
+            staying === null && waitingNew === null
+              ? ''
+              : ` (nothing in the paste sends users to ${newName}: ${[staying === null ? null : `${staying} stay${staying.includes(' and ') ? '' : 's'} on ${name}`, waitingNew === null ? null : `${waitingNew.replace(/^its /, 'its new ')} wait${waitingNew.includes(' and ') ? '' : 's'}`].filter(Boolean).join(', and ')})`,
+            ': paste these lines in one go',
+            locks.length > 0
+              ? `. The group-lock lines go with the move (${locks.map((b) => b.what).join('; ')}): under a lock to ${name}, users who reach ${newName} are refused; under a lock to ${newName}, users who still reach ${name} are refused (IKEv2 clients whose client profile names ${name} do, until it names ${newName})`
+              : '',
+          ].join(''),
+          cli: moveLines.join('\n'),
+        };
+  // Where the lines cannot be a block of their own (an audit finding's input), they follow the words.
+  if (move !== undefined) needsInput.push(`${move.what}: ${moveLines.map((l) => `\`${l.trim()}\``).join(', ')}`);
+  return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks, ...(move ? { move } : {}) };
 }
 
 /** The words of a secret-holding line up to its secret (`ikev1 pre-shared-key`, `key`): never the secret itself. */

@@ -110,7 +110,17 @@ export function renderPlanHtml(targets: readonly PlanTarget[], tool: { name: str
 <p><strong>${prose(verdictLine(t))}</strong></p>
 ${t.notes.length > 0 ? `<h3>Before you paste</h3><ul>${t.notes.map((n) => `<li>${prose(n)}</li>`).join('')}</ul>` : ''}
 ${t.script !== '' ? `<h3>Script</h3>${copyBlock('Paste in configuration mode:', t.script, ids)}` : '<p>Nothing to paste.</p>'}
-${t.needsInput.length > 0 ? `<h3>Needs your input (not in the script)</h3><ul>${t.needsInput.map((n) => item(n, n.what)).join('')}</ul>` : ''}
+${
+  t.needsInput.length > 0
+    ? `<h3>Needs your input (not in the script)</h3><ul>${t.needsInput
+        .map((n) =>
+          n.cli === undefined
+            ? item(n, n.what)
+            : item(n, `${n.what}:`).replace(/<\/li>$/, `${copyBlock('Paste later, in configuration mode:', n.cli, ids)}</li>`),
+        )
+        .join('')}</ul>`
+    : ''
+}
 ${t.closes.length > 0 ? `<h3>Closes (${t.closes.length})</h3><ul>${t.closes.map((c) => `<li><code>${esc(c.ruleId)}</code>${c.tunnelGroup ? ` (${esc(c.tunnelGroup)})` : ''}</li>`).join('')}</ul>` : ''}
 ${t.remains.length > 0 ? `<h3>Remains</h3><ul>${t.remains.map((r) => item(r, r.why)).join('')}</ul>` : ''}
 ${t.collateral.length > 0 ? `<h3>Also changes</h3><p>Profiles no selected finding names: ${esc(t.collateral.join(', '))}</p>` : ''}

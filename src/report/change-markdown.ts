@@ -102,7 +102,11 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
       out.push(
         '**Needs your input** (not in the script):',
         '',
-        ...t.needsInput.map((n) => `- \`${n.ruleId}\`${n.tunnelGroup ? ` (${md(n.tunnelGroup)})` : ''}: ${prose(n.what)}`),
+        ...t.needsInput.flatMap((n) => [
+          `- \`${n.ruleId}\`${n.tunnelGroup ? ` (${md(n.tunnelGroup)})` : ''}: ${prose(n.what)}${n.cli === undefined ? '' : ':'}`,
+          // Lines to paste later: a code block inside the list item.
+          ...(n.cli === undefined ? [] : ['', ...mdFence(n.cli.split('\n'), '  ')]),
+        ]),
         '',
       );
     if (t.notes.length > 0) out.push('**Before you paste:**', '', ...t.notes.map((n) => `- ${prose(n)}`), '');

@@ -106,7 +106,11 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
     else out.push('Paste in configuration mode (between the lines):', RULE, t.script, RULE, '');
     if (t.needsInput.length > 0) {
       out.push('Needs your input (not in the script):');
-      for (const n of t.needsInput) out.push(`  - ${n.ruleId}${n.tunnelGroup ? ` (${n.tunnelGroup})` : ''}: ${n.what}`);
+      for (const n of t.needsInput) {
+        out.push(`  - ${n.ruleId}${n.tunnelGroup ? ` (${n.tunnelGroup})` : ''}: ${n.what}${n.cli === undefined ? '' : ':'}`);
+        // Lines to paste later, as a block (indented under their item).
+        if (n.cli !== undefined) out.push(...n.cli.split('\n').map((l) => `      ${l}`));
+      }
       out.push('');
     }
     if (t.notes.length > 0) out.push('Before you paste:', ...t.notes.map((n) => `  - ${n}`), '');

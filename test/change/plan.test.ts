@@ -450,13 +450,19 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.needsInput).toContainEqual(
       expect.objectContaining({ tunnelGroup: 'Lab-Partners', what: expect.stringContaining('register Lab-Partners with the SAML identity provider') }),
     );
-    expect(plan.needsInput).toContainEqual(
-      expect.objectContaining({
-        tunnelGroup: 'Lab-Partners',
-        what: expect.stringMatching(
-          /^once the SAML step is done, move Lab\.Partners's users to Lab-Partners \(the paste leaves its group-alias and certificate maps where nobody is sent to Lab-Partners yet\): enter these lines together, in one paste: `tunnel-group Lab\.Partners webvpn-attributes`, `no group-alias LabPartners`, `tunnel-group Lab-Partners webvpn-attributes`, `group-alias LabPartners enable`, `tunnel-group-map default-group Lab-Partners`$/,
-        ),
-      }),
+    const move = plan.needsInput.at(-1)!;
+    expect(move).toMatchObject({ tunnelGroup: 'Lab-Partners' });
+    expect(move.what).toBe(
+      "once the SAML step is done, move Lab.Partners's users to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go",
+    );
+    expect(move.cli).toBe(
+      [
+        'tunnel-group Lab.Partners webvpn-attributes',
+        ' no group-alias LabPartners',
+        'tunnel-group Lab-Partners webvpn-attributes',
+        ' group-alias LabPartners enable',
+        'tunnel-group-map default-group Lab-Partners',
+      ].join('\n'),
     );
     expect(plan.notes).toContainEqual(expect.stringMatching(/^Lab\.Partners is copied to Lab-Partners, but nothing sends users there yet/));
     expect(plan.script).not.toMatch(/BASE-URL/);
@@ -541,8 +547,15 @@ describe('plan: the ways pasted advice went wrong', () => {
     const move = plan.needsInput.at(-1)!;
     expect(move.tunnelGroup).toBe('Lab-Partners-2');
     expect(move.what).toMatch(
-      /^when you move Lab&Partners's users to Lab-Partners-2 \(the paste leaves its group-alias, group-url and certificate maps where nobody is sent to Lab-Partners-2 yet\): enter these lines together, in one paste: `group-policy GP-LAB attributes`, `group-lock value Lab-Partners-2`, `username lab-admin attributes`, `group-lock value Lab-Partners-2`, `tunnel-group Lab&Partners webvpn-attributes`, /,
+      /^when you move Lab&Partners's users to Lab-Partners-2 \(nothing in the paste sends users to Lab-Partners-2: its group-alias, group-url and certificate maps stay on Lab&Partners\): paste these lines in one go\. The group-lock lines go with the move /,
     );
+    expect(move.cli!.split('\n').slice(0, 5)).toEqual([
+      'group-policy GP-LAB attributes',
+      ' group-lock value Lab-Partners-2',
+      'username lab-admin attributes',
+      ' group-lock value Lab-Partners-2',
+      'tunnel-group Lab&Partners webvpn-attributes',
+    ]);
     expect(move.what).toContain(
       'group-policy GP-LAB locks its users to Lab&Partners (`group-lock value Lab&Partners`, line 54); user lab-admin is locked to Lab&Partners (`group-lock value`, line 41)',
     );
@@ -560,19 +573,20 @@ describe('plan: the ways pasted advice went wrong', () => {
     const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
     expect(plan.introduced).toEqual([]);
     expect(plan.script).not.toMatch(/group-url|group-alias/);
-    const move = plan.needsInput.at(-1)!.what;
-    expect(move).toContain(
-      '`tunnel-group Lab-Partners-2 webvpn-attributes`, `group-alias Lab-Partners-Phones-2 enable`, `group-url https://vpn.corp.example.com/lab-partners-2 enable`',
+    const move = plan.needsInput.at(-1)!;
+    expect(move.what).toContain(
+      '(nothing in the paste sends users to Lab-Partners-2: its group-alias and certificate maps stay on Lab&Partners, and its new group-url waits)',
+    );
+    expect(move.cli).toContain(
+      [
+        'tunnel-group Lab-Partners-2 webvpn-attributes',
+        ' group-alias Lab-Partners-Phones-2 enable',
+        ' group-url https://vpn.corp.example.com/lab-partners-2 enable',
+      ].join('\n'),
     );
     // Pasted later, the move's lines apply cleanly and take every way in to the copy.
     const pasted = apply(before.analysed.parsed, 0, plan.script);
-    const lines = [
-      ...move
-        .split(': enter these lines together, in one paste: ')[1]!
-        .split('. The group-lock')[0]!
-        .matchAll(/`([^`]+)`/g),
-    ].map((m) => m[1]!);
-    const moved = apply(parseConfigText(pasted.text, 'pasted.cfg'), 0, lines.join('\n'));
+    const moved = apply(parseConfigText(pasted.text, 'pasted.cfg'), 0, move.cli!);
     expect(moved.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const after = snapshotParsed(parseConfigText(moved.text, 'moved.cfg'), OPTIONS)[0]!;
     expect(after.profiles.get('Lab-Partners-2')!.settings.get('group-url')!.value).toBe('https://vpn.corp.example.com/lab-partners-2');
@@ -602,7 +616,7 @@ describe('plan: the ways pasted advice went wrong', () => {
       expect(text, name).not.toBe(unlocked);
       const plan = planDevice(snapshotParsed(parseConfigText(text, `${name}.cfg`), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
       expect(plan.script, name).not.toMatch(/group-alias|group-url|tunnel-group-map|certificate-group-map/);
-      expect(plan.needsInput.at(-1)!.what, name).toContain(`\`group-policy ${policyOf[name]} attributes\`, \`group-lock value Lab-Partners-2\``);
+      expect(plan.needsInput.at(-1)!.cli, name).toMatch(new RegExp(`^group-policy ${policyOf[name]} attributes\n group-lock value Lab-Partners-2$`, 'm'));
     }
     // With no lock at all, the ways in move in the paste.
     expect(planDevice(snapshotParsed(parseConfigText(unlocked, 'unlocked.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' }).script).toMatch(/^ no group-url /m);
@@ -638,8 +652,8 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.script).not.toMatch(/^ group-lock value Lab&Partners$/m);
     expect(plan.script).toMatch(/^ default-group-policy GP-Lab-Partners$/m);
     // GP-LAB's lock still binds lab-admin (its vpn-group-policy), so the move changes it; the copy's own policy needs nothing.
-    const move = plan.needsInput.at(-1)!.what;
-    expect(move).toContain('`group-policy GP-LAB attributes`, `group-lock value Lab-Partners-2`');
+    const move = plan.needsInput.at(-1)!.cli!;
+    expect(move).toMatch(/^group-policy GP-LAB attributes\n group-lock value Lab-Partners-2$/m);
     expect(move).not.toContain('group-policy GP-Lab-Partners attributes');
   });
 
