@@ -203,7 +203,7 @@ function wayInless(p: ProfileSnapshot): boolean {
 function bodyOf(s: DeviceSnapshot, name: string): string[] {
   // Asked of every profile for each new one: computed once per snapshot and profile.
   let bodies = BODIES.get(s);
-  if (bodies === undefined) BODIES.set(s, (bodies = new Map()));
+  if (bodies === undefined) BODIES.set(s, (bodies = new Map<string, string[]>()));
   let body = bodies.get(name);
   if (body === undefined) {
     const tg = s.analysed.model.tunnelGroups.get(name);
