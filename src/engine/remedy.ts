@@ -290,10 +290,12 @@ export function copyChecks(model: DeviceModel, name: string, newName: string): s
     .filter((w) => /^(secondary-)?(authentication|authorization)-server-group$/.test(w[0] ?? ''))
     .map((w) => (/^\(.*\)$/.test(w[1] ?? '') ? w[2] : w[1]))
     .filter((g): g is string => g !== undefined && g !== 'LOCAL');
-  const servers = [...new Set(groups)];
+  // Only a RADIUS server is sent the tunnel-group name (an LDAP, Kerberos or SDI server is not); a
+  // group the configuration does not declare may be one.
+  const servers = [...new Set(groups)].filter((g) => (model.global.aaaServerGroups.get(g)?.protocol ?? 'radius') === 'radius');
   if (servers.length > 0)
     out.push(
-      `check the rules of AAA server group${servers.length === 1 ? '' : 's'} ${servers.join(', ')} on the server side: policies that match the connection profile name the ASA sends (RADIUS Tunnel-Group-Name, ${name}; common on ISE) see ${newName} for users on the copy [inferred]`,
+      `check the rules of RADIUS server group${servers.length === 1 ? '' : 's'} ${servers.join(', ')} on the server side: policies that match the connection profile name the ASA sends (Tunnel-Group-Name, ${name}; common on ISE) see ${newName} for users on the copy [inferred]`,
     );
   return out;
 }

@@ -168,6 +168,8 @@ export interface GlobalSettings {
   sslTrustPoints: Array<{ trustpoint: string; interface: string | null; line: number }>;
   sslEncryption: Setting<string[]>;
   ntpServers: Array<{ address: string; line: number }>;
+  /** `aaa-server GROUP protocol PROTOCOL` (radius, ldap, kerberos, ...), by group name. */
+  aaaServerGroups: Map<string, { protocol: string; line: number }>;
   dapRecords: DapRecord[];
   /** `tunnel-group-map MAP SEQ TG` (certificate to connection profile, IPsec). */
   tunnelGroupMaps: CertificateMapRule[];

@@ -622,13 +622,21 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(planDevice(snapshotParsed(parseConfigText(unlocked, 'unlocked.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' }).script).toMatch(/^ no group-url /m);
   });
 
-  it('names the AAA server groups to check by name alone (no interface, option or LOCAL)', () => {
-    const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8').replace(
-      ' authorization-server-group RADIUS-MFA',
-      ' authorization-server-group ISE-AUTHZ\n secondary-authentication-server-group (outside) LDAP-AD use-primary-username\n authentication-server-group (inside) LOCAL',
-    );
-    const plan = planDevice(snapshotParsed(parseConfigText(text, 'aaa.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
-    expect(plan.notes).toContainEqual(expect.stringMatching(/^Check the rules of AAA server groups RADIUS-MFA, ISE-AUTHZ, LDAP-AD on the server side: /));
+  it('names the RADIUS server groups to check by name alone (no interface, option, LOCAL or LDAP group)', () => {
+    const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')
+      .replace(
+        ' authorization-server-group RADIUS-MFA',
+        ' authorization-server-group ISE-AUTHZ\n secondary-authentication-server-group (outside) LDAP-AD use-primary-username\n authentication-server-group (inside) LOCAL\n secondary-authentication-server-group TOKENS',
+      )
+      .replace(
+        'group-policy DfltGrpPolicy attributes',
+        'aaa-server LDAP-AD protocol ldap\naaa-server TOKENS protocol sdi\ngroup-policy DfltGrpPolicy attributes',
+      );
+    const before = snapshotParsed(parseConfigText(text, 'aaa.cfg'), OPTIONS)[0]!;
+    expect(before.analysed.model.global.aaaServerGroups.get('LDAP-AD')).toEqual({ protocol: 'ldap', line: expect.any(Number) });
+    const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
+    // Undeclared groups may be RADIUS: kept; an LDAP or SDI server is never sent the tunnel-group name.
+    expect(plan.notes).toContainEqual(expect.stringMatching(/^Check the rules of RADIUS server groups RADIUS-MFA, ISE-AUTHZ on the server side: /));
   });
 
   it("locks a copy's own group-policy to the copy, and moves nothing a lock the copy no longer has would block", () => {

@@ -804,7 +804,7 @@ describe('plan', () => {
     // RADIUS/ISE rules are out of sight: a note says to check them.
     expect(t.notes).toContainEqual(
       expect.stringMatching(
-        /^Check the rules of AAA server groups RADIUS-MFA, RADIUS-ACCT on the server side: .*\(RADIUS Tunnel-Group-Name, Lab\.Partners; common on ISE\).*\[inferred\]\.$/,
+        /^Check the rules of RADIUS server groups RADIUS-MFA, RADIUS-ACCT on the server side: .*\(Tunnel-Group-Name, Lab\.Partners; common on ISE\).*\[inferred\]\.$/,
       ),
     );
     // A record on another profile holds nothing back; without dap.xml (none beside the configuration), the plan says it could not look.

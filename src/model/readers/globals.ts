@@ -43,6 +43,17 @@ export const ntpReader: TopLevelReader = {
   },
 };
 
+/** `aaa-server GROUP protocol PROTOCOL`: what kind of server a group is (its hosts and keys are not read). */
+export const aaaServerReader: TopLevelReader = {
+  words: ['aaa-server'],
+  accepts: (raw) => /^aaa-server +\S+ +protocol +\S/.test(raw),
+  read(ctx, { words, line }) {
+    if (words[2] !== 'protocol' || !words[1] || !words[3]) return false;
+    ctx.model.global.aaaServerGroups.set(words[1], { protocol: words[3].toLowerCase(), line });
+    return true;
+  },
+};
+
 export const dapRecordReader: TopLevelReader = {
   words: ['dynamic-access-policy-record'],
   read(ctx, l) {
