@@ -105,5 +105,15 @@ describe('diff --format github', () => {
       /^::notice file=new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-FULL changed::.*authentication-server-group: RADIUS-MFA \(line \d+\) → LOCAL \(the built-in default\)/m,
     );
     expect(r.stdout).toMatch(/secondary-authentication-server-group: \(none\) → RADIUS-MFA/);
+    // IKEv2 clients' login method too.
+    writeFileSync(
+      join(dir, 'eap.cfg'),
+      DEMO.replace(
+        'tunnel-group MOBILE-FULL webvpn-attributes',
+        'tunnel-group MOBILE-FULL ipsec-attributes\n ikev2 remote-authentication eap query-identity\ntunnel-group MOBILE-FULL webvpn-attributes',
+      ),
+    );
+    const eap = await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'eap.cfg', '--format', 'github');
+    expect(eap.stdout).toMatch(/MOBILE-FULL changed::ikev2 remote-authentication: \(none\) → eap query-identity/);
   });
 });
