@@ -176,7 +176,9 @@ function waitingCopyOf(
   const body = bodyOf(after, name);
   if (body.length === 0) return null;
   const policy = policyOf(after, name);
-  const samePolicy = (o: string): boolean => policyOf(before, o) === policy || !before.analysed.model.groupPolicies.has(policy);
+  // DfltGrpPolicy exists whether or not the configuration prints a block for it: never "new".
+  const samePolicy = (o: string): boolean =>
+    policyOf(before, o) === policy || (policy !== DEFAULT_GROUP_POLICY && !before.analysed.model.groupPolicies.has(policy));
   const madeFrom = (o: string): boolean => new RegExp(`^${escapeRegExp(safeName(o))}(-\\d+)?$`, 'i').test(name);
   const original = [...before.profiles.keys()].find(
     (o) => !copies.has(o) && after.profiles.has(o) && madeFrom(o) && samePolicy(o) && sameLines(bodyOf(before, o), body),

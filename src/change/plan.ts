@@ -187,8 +187,10 @@ function verified(
     notes: [
       ...notes,
       // The script enters the context itself; lines typed later, from Needs your input, must too.
-      ...(context !== null && (needsInput.length > 0 || selected.some((f) => f.needsInput !== null))
-        ? [`Lines under "Needs your input" are for context ${context}: enter them after \`changeto context ${context}\` and \`configure terminal\`.`]
+      ...(context !== null && (needsInput.some((n) => n.cli === undefined) || selected.some((f) => f.needsInput !== null))
+        ? [
+            `Lines under "Needs your input" are for context ${context}: enter them after \`changeto context ${context}\` and \`configure terminal\`${needsInput.some((n) => n.cli !== undefined) ? ' (the blocks to paste start with those lines already)' : ''}.`,
+          ]
         : []),
       ...merged.problems.filter((p) => p.severity === 'info').map((p) => `Script line ${p.line} (\`${shortened(p.command)}\`): ${p.message}.`),
       ...(

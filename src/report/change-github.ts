@@ -10,7 +10,8 @@ import type { Severity } from '../engine/types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 /** Profile settings that decide how users log in: shown as notices beside the DNS and reachability changes. */
-const LOGIN_SETTINGS = /^(authentication|(secondary-)?(authentication|authorization)-server-group|group-lock|ikev2 remote-authentication)$/;
+const LOGIN_SETTINGS =
+  /^(authentication|(secondary-)?(authentication|authorization)-server-group|group-lock|ikev2 remote-authentication|saml|username-from-certificate|pre-fill-username)$/;
 // What a problem with a change script line means: refused, applied without its effect, applied with something to check.
 const PROBLEM_TITLE: Record<Severity, string> = { error: 'change not applied', warning: 'not simulated', info: 'check this line' };
 

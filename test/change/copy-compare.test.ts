@@ -105,6 +105,35 @@ describe('a copy a plan holds back (no way in yet)', () => {
     expect(d.findings.introduced.some((f) => f.tunnelGroup === 'GUESTS' && f.ruleId === 'ios-dns-all-clear')).toBe(true);
   });
 
+  it('is never a hand-made profile on DfltGrpPolicy when the configuration prints no DfltGrpPolicy block', () => {
+    // DfltGrpPolicy is there whether or not a block is printed: a profile naming no policy did not get a new one.
+    const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')
+      .replace(/^group-policy DfltGrpPolicy attributes\n( .*\n)+?(?=group-policy GP-LAB internal)/m, '')
+      .replace(/tunnel-group Lab-Partners (type|general-attributes|webvpn-attributes)/g, 'tunnel-group Other $1')
+      .replace(' group-alias Lab-Partners-Phones enable', ' group-alias Other-Phones enable');
+    expect(text).not.toContain('group-policy DfltGrpPolicy');
+    const old = snapshotParsed(parseConfigText(text, 'no-dflt.cfg'), OPTIONS);
+    const script = [
+      'tunnel-group Lab-Partners type remote-access',
+      'tunnel-group Lab-Partners general-attributes',
+      ' address-pool VPN-POOL',
+      ' authentication-server-group (outside) RADIUS-MFA',
+      ' authorization-server-group RADIUS-MFA',
+      ' accounting-server-group RADIUS-ACCT',
+      ' username-from-certificate CN OU',
+      ' dns-group DefaultDNS',
+      'tunnel-group Lab-Partners webvpn-attributes',
+      ' authentication aaa certificate',
+      'tunnel-group Lab-Partners ipsec-attributes',
+      ' ikev2 remote-authentication certificate',
+      ' ikev2 local-authentication certificate TP-PUBLIC',
+    ].join('\n');
+    const d = whatIf(old, script, OPTIONS);
+    expect(d.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(d.diffs[0]!.profiles.find((x) => x.tunnelGroup === 'Lab-Partners')).toMatchObject({ status: 'added' });
+    expect(d.diffs[0]!.profiles.find((x) => x.tunnelGroup === 'Lab-Partners')!.copyOf).toBeUndefined();
+  });
+
   it('is not guessed among profiles that share its lines unless its name is made from one of them', () => {
     // MOBILE-INHERIT's lines, under a name made from nobody's: a new profile, its findings new.
     const script = [

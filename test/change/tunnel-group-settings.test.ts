@@ -114,6 +114,14 @@ describe('diff --format github', () => {
       ),
     );
     const eap = await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'eap.cfg', '--format', 'github');
+    // And the SAML identity provider users sign in with.
+    const idp = (url: string): string =>
+      DEMO.replace('tunnel-group MOBILE-FULL webvpn-attributes\n', `tunnel-group MOBILE-FULL webvpn-attributes\n saml identity-provider ${url}\n`);
+    writeFileSync(join(dir, 'idp-a.cfg'), idp('https://idp-a.example.com/app'));
+    writeFileSync(join(dir, 'idp-b.cfg'), idp('https://idp-b.example.com/app'));
+    expect((await cliWith({ cwd: dir }, 'diff', 'idp-a.cfg', 'idp-b.cfg', '--format', 'github')).stdout).toMatch(
+      /MOBILE-FULL changed::saml: identity-provider https:\/\/idp-a\.example\.com\/app \(line \d+\) → identity-provider https:\/\/idp-b/,
+    );
     expect(eap.stdout).toMatch(/MOBILE-FULL changed::ikev2 remote-authentication: \(none\) → eap query-identity/);
   });
 });
