@@ -29,6 +29,9 @@ export function describeCharacters(chars: readonly string[]): string {
 
 export function safeName(name: string): string {
   const s = name
+    // Accented letters keep their letter (`Été` → `Ete`), so users recognise the new name.
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');

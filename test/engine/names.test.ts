@@ -1,6 +1,7 @@
 // Names the tool makes for new policies, profiles and aliases: unused on the device, within the length
 // the ASA takes.
 import { describe, expect, it } from 'vitest';
+import { safeName } from '../../src/engine/names.js';
 import { unusedName } from '../../src/engine/remedy.js';
 import { analyseText, wrapConfig } from '../helpers.js';
 
@@ -18,5 +19,14 @@ describe('unusedName', () => {
     // Short names are as they were.
     expect(unusedName(model, 'short')).toBe('short-2');
     expect(unusedName(model, 'Phones')).toBe('Phones');
+  });
+});
+
+describe('safeName', () => {
+  it('keeps the letter of an accented one, and turns what breaks clients into a hyphen', () => {
+    expect(safeName('Ventes-Été')).toBe('Ventes-Ete');
+    expect(safeName('Équipe Vente')).toBe('Equipe-Vente');
+    expect(safeName('Lab&Partners')).toBe('Lab-Partners');
+    expect(safeName('日本')).toBe('MOBILE');
   });
 });
