@@ -30,25 +30,27 @@ export default createRule({
         tg.webvpn.samlIdentityProvider.state === 'value' || (tg.webvpn.authentication.state === 'value' && tg.webvpn.authentication.value.includes('saml'));
       const samlBreaking = saml ? Array.from(new Set(Array.from(tg.name))).filter((c) => c === '.' || c === '/') : [];
       const at = tg.typeLine ?? tg.firstLine;
+      // A SAML profile's new name has no period either: its SSO URLs are built from the name, and a
+      // second rename would mean registering it with the IdP, and moving its users, again.
+      const safe = unusedName(device.model, saml ? safeName(tg.name).replace(/\./g, '-') : safeName(tg.name));
       if (chars.breaking.length > 0) {
         report.profile(p, {
           messageId: 'breaking',
           data: {
             name: tg.name,
             characters: describeCharacters([...chars.breaking, ...chars.doubtful]),
-            safeName: unusedName(device.model, safeName(tg.name)),
+            safeName: safe,
           },
           at,
-          remedy: { kind: 'recreate-profile', tunnelGroup: tg.name, newName: unusedName(device.model, safeName(tg.name)) },
+          remedy: { kind: 'recreate-profile', tunnelGroup: tg.name, newName: safe },
         });
       } else if (samlBreaking.length > 0) {
         // SSO URLs are built from the name: here a period breaks them too.
-        const samlSafe = unusedName(device.model, safeName(tg.name).replace(/\./g, '-'));
         report.profile(p, {
           messageId: 'samlUrl',
-          data: { name: tg.name, characters: describeCharacters(samlBreaking), safeName: samlSafe },
+          data: { name: tg.name, characters: describeCharacters(samlBreaking), safeName: safe },
           at,
-          remedy: { kind: 'recreate-profile', tunnelGroup: tg.name, newName: samlSafe },
+          remedy: { kind: 'recreate-profile', tunnelGroup: tg.name, newName: safe },
         });
       } else if (chars.doubtful.length > 0) {
         report.profile(p, { messageId: 'doubtful', severity: 'info', data: { name: tg.name, characters: describeCharacters(chars.doubtful) }, at });

@@ -61,6 +61,27 @@ export default {
       ],
     },
     {
+      name: 'a SAML profile with `/` and `.`: the new name has neither, so it needs one rename',
+      config: mobile({ name: 'SAML.Prod/x', tgWebvpn: ['authentication saml', 'saml identity-provider https://idp.example.com/app'] }),
+      findings: [
+        {
+          profile: 'SAML.Prod/x',
+          at: 'tunnel-group SAML.Prod/x type remote-access',
+          severity: 'warning',
+          messageId: 'breaking',
+          data: { characters: '`/`', safeName: 'SAML-Prod-x' },
+          fix: [
+            'tunnel-group SAML-Prod-x type remote-access',
+            'tunnel-group SAML-Prod-x general-attributes',
+            ' default-group-policy GP',
+            'tunnel-group SAML-Prod-x webvpn-attributes',
+            ' authentication saml',
+            ' saml identity-provider https://idp.example.com/app',
+          ].join('\n'),
+        },
+      ],
+    },
+    {
       name: 'a period in the name of a SAML profile breaks its SSO URLs',
       config: mobile({ name: 'vpn.saml', tgWebvpn: ['authentication saml', 'saml identity-provider https://idp.example.com/app'] }),
       findings: [
