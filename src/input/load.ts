@@ -88,6 +88,16 @@ const FOREIGN_LINE = /^(```|~~~|#{1,6} |<[A-Za-z!/]|[-*+] \S|\d+\. \S|(import|ex
 
 function rejectIfNotAsa(parsed: ParsedConfig, evidence: Evidence): void {
   const { lines, kinds, source, wrapper } = parsed;
+  // Firepower Threat Defense prints ASA-like commands under an `NGFW Version` line, but its
+  // remote-access VPN is managed from FMC and does not resolve policies the way an ASA does.
+  const ngfw = lines.findIndex((l, i) => i < 200 && /^NGFW Version \S/.test(l));
+  if (ngfw !== -1)
+    throw new InputError(
+      source,
+      'this is a Firepower Threat Defense (FTD) configuration (`NGFW Version`), not an ASA one: the tool audits ASA configurations only (FTD remote-access VPN is managed from FMC, and its policy inheritance differs)',
+      ngfw + 1,
+      'not-asa',
+    );
   let firstText = -1;
   let iosLine = -1;
   let foreignLine = -1;

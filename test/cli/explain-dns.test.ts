@@ -123,6 +123,7 @@ describe('bad input and exit codes', () => {
     ['IOS', fixture('bad/ios-router.cfg'), /ios-router\.cfg:1: looks like a Cisco IOS configuration/],
     ['JSON', fixture('bad/config.json'), /config\.json:1: this is JSON, not an ASA configuration$/],
     ['prose', fixture('bad/notes.txt'), /notes\.txt: not an ASA configuration/],
+    ['FTD', fixture('bad/ftd-ngfw.cfg'), /ftd-ngfw\.cfg:3: this is a Firepower Threat Defense \(FTD\) configuration \(`NGFW Version`\), not an ASA one/],
   ])('%s input: one line naming the file, exit 2, no stack trace', async (_, file, message) => {
     const r = await cli('explain-dns', file);
     expect(r.code).toBe(2);
