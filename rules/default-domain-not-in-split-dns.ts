@@ -10,11 +10,13 @@ export default createRule({
     title: 'On iOS the default domain is outside the split-dns list, so its names go in the clear',
     rationale:
       'The guide: with a split-dns list, iOS tunnels only queries for the listed domains. The default domain is not added to the list, so names in it (and single-label names completed with it) go to the local resolver in the clear.',
-    basis: 'guide',
+    // The guide says only the listed domains are tunnelled; that the default domain is not among them
+    // is our reading (its doc page says so).
+    basis: 'inferred',
     scope: 'profile',
     messages: {
       outside:
-        'The default domain {{domain}} ({{domainSource}}) is not under any split-dns domain ({{splitDnsSource}}): on iOS, names in it and single-label names completed with it go in the clear. Add it to split-dns.',
+        'The default domain {{domain}} ({{domainSource}}) is not under any split-dns domain ({{splitDnsSource}}): on iOS, names in it and single-label names completed with it go in the clear [inferred]. Add it to split-dns.',
     },
   },
   check({ profiles, report }) {

@@ -68,6 +68,8 @@ export default function renderSarif(input: ReportInput): string {
         properties: {
           tunnelGroup: f.tunnelGroup,
           groupPolicy: f.groupPolicy,
+          // The finding's own basis: weaker than its rule's when it rests on a recalled default.
+          basis: f.basis,
           ...(t.summary.hostname ? { hostname: t.summary.hostname } : {}),
           ...(f.fix ? { fix: f.fix } : {}),
           ...(f.xmlFix ? { xmlFix: f.xmlFix } : {}),

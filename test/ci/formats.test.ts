@@ -108,6 +108,14 @@ describe('sarif', () => {
     });
     expect(result?.partialFingerprints['asaMobileAudit/v1']).toMatch(/^[0-9a-f]{32}$/);
     expect(run.results.filter((x) => x.level === 'note').length).toBeGreaterThan(0);
+    // Each result carries its own basis, as in JSON: weaker than its rule's where it rests on a recalled default.
+    const json = readJson<{ targets: Array<{ findings: Array<{ ruleId: string; tunnelGroup: string | null; basis: string }> }> }>(
+      (await cli('audit', DEMO, '--format', 'json')).stdout,
+    ).targets[0]!.findings;
+    const props = (x: (typeof run.results)[number]): { tunnelGroup: string | null; basis: string } =>
+      (x as unknown as { properties: { tunnelGroup: string | null; basis: string } }).properties;
+    expect(run.results.map((x) => [x.ruleId, props(x).tunnelGroup, props(x).basis]).sort()).toEqual(json.map((f) => [f.ruleId, f.tunnelGroup, f.basis]).sort());
+    expect(run.results.some((x) => x.ruleId === 'ssl-keepalive-enabled' && props(x).basis === 'recalled')).toBe(true);
   });
 
   it('keeps fingerprints when unrelated lines move, while start lines follow the text', async () => {
