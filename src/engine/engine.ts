@@ -192,6 +192,10 @@ function fixNotes(cli: string | null): string {
   if (cli === null) return '';
   const help = helpCharacterNote(cli);
   let out = help === null ? '' : ` In the fix, ${help}.`;
+  // A fix pasted on its own into DfltGrpPolicy reaches more than this profile: say so where it is printed.
+  if (/^group-policy DfltGrpPolicy attributes$/m.test(cli))
+    out +=
+      ' The fix changes DfltGrpPolicy, which every policy that does not set this itself inherits: it reaches those profiles too (and site-to-site tunnels, for session settings); `plan` gives this profile a group-policy of its own instead.';
   // (Shorter lines hold no value over the shortest limit, 63 characters: most fixes are short.)
   if (cli.length < 70) return out;
   for (const line of cli.split('\n')) {
