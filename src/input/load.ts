@@ -90,7 +90,7 @@ function rejectIfNotAsa(parsed: ParsedConfig, evidence: Evidence): void {
   const { lines, kinds, source, wrapper } = parsed;
   // Firepower Threat Defense prints ASA-like commands under an `NGFW Version` line, but its
   // remote-access VPN is managed from FMC and does not resolve policies the way an ASA does.
-  const ngfw = lines.findIndex((l, i) => i < 200 && /^NGFW Version \S/.test(l));
+  const ngfw = lines.slice(0, 200).findIndex((l) => /^NGFW Version \S/.test(l));
   if (ngfw !== -1)
     throw new InputError(
       source,
