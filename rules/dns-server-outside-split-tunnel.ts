@@ -65,6 +65,12 @@ export default createRule({
       // servers out of that tunnel. (What else may use the list, such as a route-map, plan checks.)
       const excluders = excluded || list === null ? [] : listExcluders(device, list, new Set([p.resolved.name]));
       const them = outside.length > 1 ? 'them' : 'it';
+      // A list that also serves a route-map, an access-group or NAT matches the added servers there too.
+      const otherUses = list === null || excluded ? [] : device.model.global.accessListUses.of(list);
+      const alsoMatches =
+        otherUses.length === 0
+          ? ''
+          : ` Adding ${them} also changes what ${otherUses.map((u) => `\`${u.text}\` (${lineRef(u.line)})`).join(', ')} match${otherUses.length === 1 ? 'es' : ''}: check that, or give ${p.resolved.groupPolicy} a list of its own.`;
       report.profile(p, {
         // Under excludespecified the list names what stays out of the tunnel: the advice is the reverse.
         messageId: excluded ? 'excluded' : 'outside',
@@ -83,7 +89,7 @@ export default createRule({
               ? `Do not add ${them} to ${list!}: it is also the exclude list of ${excluders.join(', ')}. Give ${p.resolved.groupPolicy} a list of its own that sends ${them} into the tunnel.`
               : denied.length > 0
                 ? `Take out the deny entry that keeps ${denied.length > 1 ? 'them' : 'it'} out of the list, or build a new list with the permit first.`
-                : `Add ${them} to the list.`,
+                : `Add ${them} to the list.${alsoMatches}`,
           // Row D7 sends every query to the pushed servers too; the exclusion rule is row D6's.
           ...(excluded ? { row: p.dns.row === 'D6' ? 'row D6' : `row ${p.dns.row}, by the exclusion rule of row D6` } : {}),
         },

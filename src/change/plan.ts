@@ -24,7 +24,7 @@ import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import type { PolicyAttributes } from '../model/policy-attributes.js';
-import { holdsSecret, redactLine } from '../parse/redact.js';
+import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
@@ -361,33 +361,8 @@ class Composer {
    * One pass over the configuration finds them for every list the plan adds to.
    */
   private otherUsesOf(list: string): string[] {
-    if (this.otherUses === null) {
-      this.otherUses = new Map();
-      const wanted = new Set(this.listFixes.keys());
-      const { parsed, sectionIndex } = this.before.analysed;
-      const section = parsed.sections[sectionIndex]!;
-      for (let i = section.start; i < section.end; i++) {
-        // Most lines hold none of the words namesAccessList looks for after: skip them unsplit.
-        const raw = parsed.lines[i]!;
-        if (raw.startsWith('access-list ') || !NAMES_ACCESS_LIST_BEFORE.test(raw)) continue;
-        const text = raw.trim();
-        // A list's own entries and the split-tunnel lines are the uses the plan already knows.
-        if (text.startsWith('access-list ') || /^(ipv6-)?split-tunnel-network-list value /.test(text)) continue;
-        const words = text.split(/\s+/);
-        // Only where a command names an access-list: a word spelled like the list elsewhere (an
-        // interface, a group-policy, an object-group) is not a use of it.
-        const used = new Set(words.filter((w, k) => wanted.has(w) && namesAccessList(words, k)));
-        for (const word of used) {
-          const uses = this.otherUses.get(word) ?? [];
-          if (uses.length < 3) uses.push(`\`${redactLine(text)}\`, line ${i + 1}`);
-          this.otherUses.set(word, uses);
-        }
-      }
-    }
-    return this.otherUses.get(list) ?? [];
+    return this.model.global.accessListUses.of(list).map((u) => `\`${u.text}\`, line ${u.line}`);
   }
-
-  private otherUses: Map<string, string[]> | null = null;
 
   /** A copied policy line with a custom attribute type this plan renames, under the new name (the rename's switches reach only existing policies). */
   private renamedType(line: string): string {
@@ -897,16 +872,3 @@ function pushNew(into: string[], lines: readonly string[]): void {
 }
 
 /** A word namesAccessList accepts before a list's name, followed by more: a line without one names no list. */
-const NAMES_ACCESS_LIST_BEFORE = /(?:access-group|address|access-list|network-acl|match|value)\s/;
-
-/**
- * Whether `words[k]` stands where a command names an access-list: `access-group NAME`, `match address`,
- * `match ip address`, `match access-list`, `nat ... access-list`, `capture ... access-list`,
- * `aaa ... match NAME`, `network-acl NAME`, and `vpn-filter` / webvpn `filter` `value NAME`.
- */
-
-function namesAccessList(words: readonly string[], k: number): boolean {
-  const before = words[k - 1];
-  if (before === 'access-group' || before === 'address' || before === 'access-list' || before === 'network-acl' || before === 'match') return true;
-  return before === 'value' && ['vpn-filter', 'ipv6-vpn-filter', 'filter'].includes(words[k - 2] ?? '');
-}

@@ -6,6 +6,7 @@ import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { readVersionLine, type VersionLine } from '../parse/version.js';
 import { BuildContext, type TopLevelReader } from './build-context.js';
 import { licenseFactsFromShowVersion, readLicenseLine, type LicenseLine } from './licenses.js';
+import { LazyAccessListUses } from './list-uses.js';
 import { cryptoReader } from './readers/crypto.js';
 import { accessListReader, nameReader } from './readers/access-list.js';
 import {
@@ -60,7 +61,7 @@ export interface BuildOptions {
 }
 
 export function buildModel(parsed: ParsedConfig, section: ConfigSection = parsed.sections[0]!, options: BuildOptions = {}): DeviceModel {
-  const ctx = new BuildContext(parsed, section, emptyModel(parsed.source, section.contextName));
+  const ctx = new BuildContext(parsed, section, emptyModel(parsed, section));
   readVersion(ctx);
   readLicenses(ctx, options.showVersion ?? null);
   for (const index of section.topLevel) {
@@ -80,10 +81,10 @@ export function buildModel(parsed: ParsedConfig, section: ConfigSection = parsed
   return ctx.finish();
 }
 
-function emptyModel(source: string, contextName: string | null): DeviceModel {
+function emptyModel(parsed: ParsedConfig, section: ConfigSection): DeviceModel {
   return {
-    source,
-    contextName,
+    source: parsed.source,
+    contextName: section.contextName,
     hostname: UNSET,
     version: null,
     versionLine: null,
@@ -100,6 +101,7 @@ function emptyModel(source: string, contextName: string | null): DeviceModel {
       sslEncryption: UNSET,
       ntpServers: [],
       aaaServerGroups: new Map(),
+      accessListUses: new LazyAccessListUses(parsed, section),
       dapRecords: [],
       tunnelGroupMaps: [],
       tunnelGroupMapDefault: null,

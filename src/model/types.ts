@@ -160,6 +160,11 @@ export interface DapRecord {
   networkAcls: Array<{ name: string; line: number }>;
 }
 
+/** Commands that name an access-list outside split tunnelling, by list (a few per list, secrets masked). */
+export interface AccessListUses {
+  of(list: string): Array<{ text: string; line: number }>;
+}
+
 export interface GlobalSettings {
   /** `crypto isakmp nat-traversal N` (value = keepalive seconds) / `no crypto isakmp nat-traversal` (none). */
   natTraversal: Setting<number>;
@@ -168,6 +173,8 @@ export interface GlobalSettings {
   sslTrustPoints: Array<{ trustpoint: string; interface: string | null; line: number }>;
   sslEncryption: Setting<string[]>;
   ntpServers: Array<{ address: string; line: number }>;
+  /** Where an access-list is named outside split tunnelling (route-maps, access-groups, NAT, filters). */
+  accessListUses: AccessListUses;
   /** `aaa-server GROUP protocol PROTOCOL` (radius, ldap, kerberos, ...), by group name. */
   aaaServerGroups: Map<string, { protocol: string; line: number }>;
   dapRecords: DapRecord[];

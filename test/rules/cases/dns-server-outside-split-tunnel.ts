@@ -68,6 +68,25 @@ export default {
       ],
     },
     {
+      name: 'a list a route-map also matches on: the fix says what else it changes',
+      config: mobile({ global: [...ACL, 'route-map REDIST permit 10', ' match ip address ST-CORP'], policy: [...SPLIT_ST, 'dns-server value 10.9.9.9'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value ST-CORP',
+          severity: 'warning',
+          messageId: 'outside',
+          data: {
+            servers: '10.9.9.9',
+            advice: expect.stringMatching(
+              /^Add it to the list\. Adding it also changes what `match ip address ST-CORP` \(line \d+\) matches: check that, or give GP a list of its own\.$/,
+            ),
+          },
+          fix: 'access-list ST-CORP standard permit host 10.9.9.9',
+        },
+      ],
+    },
+    {
       name: 'a deny before the permit: first match wins',
       config: mobile({ global: ['access-list ST-CORP standard deny host 10.1.0.53', ...ACL], policy: [...SPLIT_ST, 'dns-server value 10.1.0.53'] }),
       findings: [
