@@ -44,7 +44,7 @@ export default function renderGithub(input: ReportInput): string {
         command(
           COMMAND[f.severity],
           { file: f.file !== null ? reportPath(f.file, input.cwd) : file, line: f.line, title },
-          f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message,
+          f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.needsInput !== null ? `${f.message}\n\nNeeds your input: ${f.needsInput}` : f.message,
         ),
       );
     }

@@ -98,6 +98,8 @@ function deviceSection(t: AuditTarget, input: ReportInput): string {
     out.push(`- **${f.severity}** [\`${f.ruleId}\`](${helpUri(input.helpUriBase, f.ruleId)})${where ? ` — ${where}` : ''}: ${md(f.message)}`);
     if (f.fix) out.push('', ...mdFence(f.fix.split('\n'), '  '), '');
     if (f.xmlFix) out.push('', ...mdFence(f.xmlFix.split('\n'), '  '), '');
+    // What only the user can supply, where no fix could be written (as the table and HTML say).
+    if (f.needsInput !== null) out.push('', `  Needs your input: ${md(f.needsInput)}`, '');
   }
   if (t.findings.length === 0) out.push(t.summary.complete ? 'No findings.' : 'No findings in the part the file holds.');
   out.push('');

@@ -358,3 +358,12 @@ describe('several formats in one run', () => {
     }
   });
 });
+
+describe('what needs the user, in every format that prints fixes', () => {
+  it('markdown and github say it where a finding has no fix (as table and HTML do)', async () => {
+    const needs = /Needs your input: the internal domains iOS should resolve through the tunnel/;
+    expect((await cli('audit', DEMO, '--format', 'markdown', '--fail-on', 'never')).stdout).toMatch(needs);
+    const github = (await cli('audit', DEMO, '--format', 'github', '--fail-on', 'never')).stdout;
+    expect(github.split('\n').find((l) => l.includes('ios-dns-all-clear'))).toMatch(/%0A%0ANeeds your input: the internal domains/);
+  });
+});
