@@ -60,7 +60,10 @@ export function assessCompleteness(lines: string[], kinds: Uint8Array, start: nu
     reasons.push(
       checksumIdx !== -1 && checksumIdx === lastMeaningful
         ? `no \`: end\` line after \`Cryptochecksum:\` (line ${checksumIdx + 1}); the capture was cut short`
-        : `no \`: end\` line; ${stop}`,
+        : // An Oxidized backup drops `: ` lines: its end marker is the `Cryptochecksum:` line.
+          wrapper === 'oxidized' && !multiContext
+          ? `no \`Cryptochecksum:\` line (the end of an Oxidized backup); ${stop}`
+          : `no \`: end\` line; ${stop}`,
     );
   }
   // Two configurations pasted into one file (or `show running-config` twice in one session) would be

@@ -88,7 +88,8 @@ describe('audit exit codes', () => {
     const t = auditJson(r.stdout).targets[0]!;
     expect(t.complete).toBe(false);
     expect(t.findings.length).toBeGreaterThan(0);
-    expect(r.stderr).toMatch(/oxidized-single-truncated\.cfg:\d+: configuration is incomplete/);
+    // An Oxidized backup ends at its `Cryptochecksum:` line (it drops `: end`): that is what is missing.
+    expect(r.stderr).toMatch(/oxidized-single-truncated\.cfg:\d+: configuration is incomplete: no `Cryptochecksum:` line \(the end of an Oxidized backup\)/);
     expect((await cli('audit', cut, '--allow-incomplete', '--fail-on', 'never')).code).toBe(0);
     expect((await cli('audit', cut, '--allow-incomplete')).code).toBe(1);
     // The human summary does not let "0 errors" stand beside an incomplete configuration.
