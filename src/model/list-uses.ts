@@ -8,7 +8,10 @@ import { redactLine } from '../parse/redact.js';
 import type { AccessListUses } from './types.js';
 
 /** Words after which a command names an access-list; lines without any are skipped unsplit. */
-const NAMES_ACCESS_LIST_BEFORE = /(?:access-group|address|access-list|network-acl|match|value)\s/;
+const NAMES_ACCESS_LIST_BEFORE = /(?:access-group|address|access-list|network-acl|match|filter value)\s/;
+
+/** Top-level commands whose blocks never name an access-list. */
+const NEVER_NAMES_A_LIST = /^(access-list|object|object-group|name|interface) /;
 
 /** At most this many uses per list are kept: enough to say where, not a listing. */
 const KEPT_PER_LIST = 3;
@@ -39,22 +42,34 @@ export class LazyAccessListUses implements AccessListUses {
 
   private build(): Map<string, Array<{ text: string; line: number }>> {
     const index = new Map<string, Array<{ text: string; line: number }>>();
-    const { lines } = this.parsed;
-    for (let i = this.section.start; i < this.section.end; i++) {
-      const raw = lines[i]!;
-      if (raw.startsWith('access-list ') || !NAMES_ACCESS_LIST_BEFORE.test(raw)) continue;
-      const text = raw.trim();
-      // A list's own entries and the split-tunnel lines are not uses outside split tunnelling.
-      if (text.startsWith('access-list ') || /^(ipv6-)?split-tunnel-network-list value /.test(text)) continue;
-      const words = text.split(/\s+/);
-      // Only where a command names an access-list: a word spelled like a list elsewhere (an interface,
-      // a group-policy, an object-group) is not a use of it.
-      for (const word of new Set(words.filter((_, k) => namesAccessList(words, k)))) {
-        const uses = index.get(word) ?? [];
-        if (uses.length < KEPT_PER_LIST) uses.push({ text: redactLine(text), line: i + 1 });
-        index.set(word, uses);
-      }
+    const { lines, blockEnd } = this.parsed;
+    for (const top of this.section.topLevel) {
+      // The blocks that fill a large configuration (the lists themselves, objects and their members,
+      // interfaces) never name an access-list: passed over whole.
+      const raw = lines[top]!;
+      // (Most top-level lines of a large file start with `a` or `o`: the regex only runs on those.)
+      const c = raw.charCodeAt(0);
+      if ((c === 0x61 || c === 0x6f || c === 0x6e || c === 0x69) && NEVER_NAMES_A_LIST.test(raw)) continue;
+      const end = Math.min(blockEnd[top]!, this.section.end);
+      for (let i = top; i < end; i++) this.visit(i, index);
     }
     return index;
+  }
+
+  /** Records the lists line `i` names (secrets masked). */
+  private visit(i: number, index: Map<string, Array<{ text: string; line: number }>>): void {
+    const raw = this.parsed.lines[i]!;
+    if (!NAMES_ACCESS_LIST_BEFORE.test(raw)) return;
+    const text = raw.trim();
+    // A list's own entries and the split-tunnel lines are not uses outside split tunnelling.
+    if (text.startsWith('access-list ') || /^(ipv6-)?split-tunnel-network-list value /.test(text)) return;
+    const words = text.split(/\s+/);
+    // Only where a command names an access-list: a word spelled like a list elsewhere (an interface,
+    // a group-policy, an object-group) is not a use of it.
+    for (const word of new Set(words.filter((_, k) => namesAccessList(words, k)))) {
+      const uses = index.get(word) ?? [];
+      if (uses.length < KEPT_PER_LIST) uses.push({ text: redactLine(text), line: i + 1 });
+      index.set(word, uses);
+    }
   }
 }
