@@ -2,7 +2,7 @@
 
 import { isPlausibleHostname } from '../explain/query.js';
 import { evaluateQuery, explainDevice, type IosDnsExplanation, type QueryVerdict } from '../explain/ios-dns.js';
-import { analyseFile } from '../audit/pipeline.js';
+import { analyseBytes, analyseFile } from '../audit/pipeline.js';
 import { classifyProfiles } from '../engine/mobile-facing.js';
 import { maxConfigBytes } from '../common/read-file.js';
 import { renderExplainJson, type ExplainTarget } from '../report/explain-json.js';
@@ -27,7 +27,12 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
   if (opts.query !== undefined && !isPlausibleHostname(opts.query)) {
     throw new UsageError(`--query: \`${opts.query}\` is not a host name`);
   }
-  const targets: ExplainTarget[] = analyseFile(file, 'lenient', maxConfigBytes(io.env), sideFileOptions(opts, io.cwd)).map((t) => ({
+  // `-` reads the configuration from standard input, as `audit -` does.
+  const analysed =
+    file === '-'
+      ? analyseBytes(io.readStdinBytes ? io.readStdinBytes() : Buffer.from(io.readStdin(), 'utf8'), '<stdin>')
+      : analyseFile(file, 'lenient', maxConfigBytes(io.env), sideFileOptions(opts, io.cwd));
+  const targets: ExplainTarget[] = analysed.map((t) => ({
     summary: t.summary,
     explanations: explainDevice(t.resolved),
     notMobileFacing: new Map(classifyProfiles(t.resolved).skipped.map((s) => [s.tunnelGroup, s.reason])),

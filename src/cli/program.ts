@@ -27,7 +27,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('explain-dns')
     .description('explain, per connection profile, which DNS queries an iPhone sends through the tunnel and why')
-    .argument('<file>', 'saved ASA running-config (raw, RANCID or Oxidized)')
+    .argument('<file>', 'saved ASA running-config (raw, RANCID or Oxidized); - reads standard input')
     .option('--tunnel-group <name>', 'only this connection profile')
     .option('--query <hostname>', 'say whether iOS tunnels this DNS query, per profile')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, cliWith, corpus, fixture, builtCli, explainJson } from '../helpers.js';
 
@@ -133,6 +134,16 @@ describe('bad input and exit codes', () => {
     expect(lines[0]).toMatch(/^asa-mobile-audit: /);
     expect(lines[0]).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads the configuration from standard input with `-`, as audit does', async () => {
+    const text = readFileSync(DEMO, 'utf8');
+    const r = await cliWith({ stdin: text }, 'explain-dns', '-', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await cli('explain-dns', DEMO, '--format', 'json')).stdout.replaceAll(JSON.stringify(DEMO).slice(1, -1), '<stdin>'));
+    const bad = await cliWith({ stdin: 'hello world\n' }, 'explain-dns', '-');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^asa-mobile-audit: <stdin>: not an ASA configuration/);
   });
 
   it('reports a truncated config with its results, exit 2 unless --allow-incomplete', async () => {
