@@ -179,7 +179,12 @@ function waitingCopyOf(
   // DfltGrpPolicy exists whether or not the configuration prints a block for it: never "new".
   const samePolicy = (o: string): boolean =>
     policyOf(before, o) === policy || (policy !== DEFAULT_GROUP_POLICY && !before.analysed.model.groupPolicies.has(policy));
-  const madeFrom = (o: string): boolean => new RegExp(`^${escapeRegExp(safeName(o))}(-\\d+)?$`, 'i').test(name);
+  // `BASE` or `BASE-N`, without regard to case, as unusedName makes names.
+  const lower = name.toLowerCase();
+  const madeFrom = (o: string): boolean => {
+    const base = safeName(o).toLowerCase();
+    return lower === base || (lower.startsWith(`${base}-`) && /^\d+$/.test(lower.slice(base.length + 1)));
+  };
   const original = [...before.profiles.keys()].find(
     (o) => !copies.has(o) && after.profiles.has(o) && madeFrom(o) && samePolicy(o) && sameLines(bodyOf(before, o), body),
   );
@@ -190,10 +195,6 @@ function waitingCopyOf(
 function policyOf(s: DeviceSnapshot, name: string): string {
   const p = s.analysed.model.tunnelGroups.get(name)?.general.defaultGroupPolicy;
   return p?.state === 'value' ? p.value : DEFAULT_GROUP_POLICY;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Whether a profile has no alias, group-url or certificate map: nothing sends SSL users to it by choice. */

@@ -357,8 +357,8 @@ class Composer {
 
   /**
    * Lines of the configuration that name `list` other than its own entries and split-tunnel lists
-   * (`route-map ... match ip address`, `access-group`, a crypto map): at most three, with their lines.
-   * One pass over the configuration finds them for every list the plan adds to.
+   * (`route-map ... match ip address`, `access-group`, a crypto map): at most three, with their lines,
+   * from the model's index.
    */
   private otherUsesOf(list: string): string[] {
     return this.model.global.accessListUses.of(list).map((u) => `\`${u.text}\`, line ${u.line}`);
@@ -778,8 +778,8 @@ class Composer {
       );
       const p = this.profiles.get(old);
       const item = { ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null };
-      // The move is a block to paste later: its lines as a block, not folded into the words (the last input).
-      for (const what of r.move === undefined ? r.needsInput : r.needsInput.slice(0, -1)) this.needsInput.push({ ...item, what });
+      for (const what of r.needsInput) this.needsInput.push({ ...item, what });
+      // The move is a block to paste later.
       if (r.move !== undefined) this.needsInput.push({ ...item, what: r.move.what, cli: r.move.cli });
     }
     // Old custom types go last, once nothing uses them: a barrier keeps them after everything else.
@@ -870,5 +870,3 @@ function unionOfSplitDns(a: string, b: string): string {
 function pushNew(into: string[], lines: readonly string[]): void {
   for (const l of lines) if (!into.includes(l)) into.push(l);
 }
-
-/** A word namesAccessList accepts before a list's name, followed by more: a line without one names no list. */

@@ -203,7 +203,8 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
   for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
     const e: Effective<unknown> = p.attributes[spec.key];
     // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
-    const value = spec.key === 'vpnTunnelProtocol' && Array.isArray(valueOf(e)) ? [...(valueOf(e) as string[])].sort(cmp) : valueOf(e);
+    const raw = valueOf(e);
+    const value = spec.key === 'vpnTunnelProtocol' && Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
     settings.set(spec.keyword, { value: formatAttributeValue(spec.key, value), source: sourcePhrase(e, names.one) });
   }
   // What the split tunnel is: a change to a list several policies share changes every profile that

@@ -23,7 +23,7 @@ import { checkOutputsApart, checkWritable, refuseFolderName, writeOutput, type R
 import { FORMATS, formatNotes, formatter, isFormat, type Format } from '../report/formats.js';
 import type { ReportInput } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
-import { complain, TOOL_NAME, type CliIo } from './io.js';
+import { complain, stdinBytes, TOOL_NAME, type CliIo } from './io.js';
 import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
 import type { SshCliOptions } from './ssh-audit.js';
@@ -202,7 +202,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     );
     if (opts.verbose && workers > 0) complain(io, `audited ${plan.filter((p) => p.skip === null).length} files on ${workers} worker threads`);
     // `-`: a configuration on standard input (a pipe from ssh, git show, an editor).
-    if (paths.includes('-')) auditStdin(io.readStdinBytes ? io.readStdinBytes() : Buffer.from(io.readStdin(), 'utf8'), auditOptions, run);
+    if (paths.includes('-')) auditStdin(stdinBytes(io), auditOptions, run);
     relabel(run, io.cwd);
   }
   // Now the configurations read are known (a directory's, a list's): no report or baseline over one.

@@ -27,7 +27,7 @@ import { renderDiffText, renderPlanText } from '../report/change-text.js';
 import type { ChangeReportInput } from '../report/change-words.js';
 import { reportPath } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
-import { complain, TOOL_NAME, type CliIo } from './io.js';
+import { complain, stdinBytes, TOOL_NAME, type CliIo } from './io.js';
 import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } from './change-options.js';
 import type { SshCliOptions } from './ssh-audit.js';
@@ -312,12 +312,7 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   let script: string;
   try {
     // A script saved by Notepad as "Unicode" is UTF-16: read as such, like a configuration.
-    script =
-      opts.commands === '-'
-        ? io.readStdinBytes
-          ? decodeUserText(io.readStdinBytes())
-          : io.readStdin()
-        : readUserText(s.abs(opts.commands), READ_LIMITS.script);
+    script = opts.commands === '-' ? decodeUserText(stdinBytes(io)) : readUserText(s.abs(opts.commands), READ_LIMITS.script);
   } catch (err) {
     if (err instanceof ReadError) throw new UsageError(`--commands ${opts.commands}: ${err.message}`);
     throw err;

@@ -10,7 +10,7 @@ import { renderExplainText } from '../report/explain-text.js';
 import { outputWidth } from '../report/wrap.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
-import { complain, type CliIo } from './io.js';
+import { complain, stdinBytes, type CliIo } from './io.js';
 import { sideFileOptions } from './side-file-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -28,10 +28,7 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
     throw new UsageError(`--query: \`${opts.query}\` is not a host name`);
   }
   // `-` reads the configuration from standard input, as `audit -` does.
-  const analysed =
-    file === '-'
-      ? analyseBytes(io.readStdinBytes ? io.readStdinBytes() : Buffer.from(io.readStdin(), 'utf8'), '<stdin>')
-      : analyseFile(file, 'lenient', maxConfigBytes(io.env), sideFileOptions(opts, io.cwd));
+  const analysed = file === '-' ? analyseBytes(stdinBytes(io), '<stdin>') : analyseFile(file, 'lenient', maxConfigBytes(io.env), sideFileOptions(opts, io.cwd));
   const targets: ExplainTarget[] = analysed.map((t) => ({
     summary: t.summary,
     explanations: explainDevice(t.resolved),

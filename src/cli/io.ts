@@ -28,6 +28,11 @@ export interface CliIo {
 
 export const TOOL_NAME = 'asa-mobile-audit';
 
+/** All of standard input as bytes (readStdin's text as UTF-8 where the bytes are not offered). */
+export function stdinBytes(io: CliIo): Buffer {
+  return io.readStdinBytes ? io.readStdinBytes() : Buffer.from(io.readStdin(), 'utf8');
+}
+
 /** One line on stderr, prefixed with the tool name, as a careful CLI does. */
 export function complain(io: CliIo, message: string): void {
   // Messages quote names, paths and device replies: their control characters are shown, not obeyed.

@@ -36,7 +36,7 @@ export interface RenderedRemedy {
   entryPointsHeld?: boolean;
   /** What to check that the tool cannot see (a RADIUS server's rules): for a plan's notes. */
   checks?: string[];
-  /** A held rename's later step: what it is for, and the lines to paste then, as a block (also folded into `needsInput`). */
+  /** A held rename's later step: what it is for, and the lines to paste then, as a block (not in `needsInput`). */
   move?: { what: string; cli: string };
 }
 
@@ -62,8 +62,22 @@ export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy
         ].join('\n'),
         needsInput: [],
       };
-    case 'recreate-profile':
-      return recreateProfile(model, remedy.tunnelGroup, remedy.newName);
+    case 'recreate-profile': {
+      // An audit finding's input has no block of its own: the move's lines follow its words.
+      const r = recreateProfile(model, remedy.tunnelGroup, remedy.newName);
+      return r.move === undefined
+        ? r
+        : {
+            ...r,
+            needsInput: [
+              ...r.needsInput,
+              `${r.move.what}: ${r.move.cli
+                .split('\n')
+                .map((l) => `\`${l.trim()}\``)
+                .join(', ')}`,
+            ],
+          };
+    }
     case 'rename-custom-type': {
       const r = renameCustomType(model, remedy.from, remedy.to);
       // The old type goes last, after everything that used it has switched (a barrier keeps it there).
@@ -211,8 +225,6 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
           ].join(''),
           cli: moveLines.join('\n'),
         };
-  // Where the lines cannot be a block of their own (an audit finding's input), they follow the words.
-  if (move !== undefined) needsInput.push(`${move.what}: ${moveLines.map((l) => `\`${l.trim()}\``).join(', ')}`);
   return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks, ...(move ? { move } : {}) };
 }
 
@@ -443,21 +455,33 @@ export function underWebvpn(lines: readonly string[]): string[] {
 export function unusedUrlPath(model: DeviceModel, base: string, owner: string): string {
   let paths = URL_PATHS.get(model);
   if (!paths) {
-    paths = { taken: new Set([...model.tunnelGroups.values()].flatMap((tg) => tg.webvpn.groupUrls.map((u) => urlPath(u.url)))), handed: new Map() };
+    paths = {
+      taken: new Set([...model.tunnelGroups.values()].flatMap((tg) => tg.webvpn.groupUrls.map((u) => urlPath(u.url)))),
+      profiles: countNames([...model.tunnelGroups.keys()]),
+      handed: new Map(),
+    };
     URL_PATHS.set(model, paths);
   }
   const held = paths.handed.get(owner);
   if (held !== undefined) return held;
   // A path that is another profile's own name reads as that profile's: `A+B` does not get `/a-b` beside a profile `A-B`.
-  const others = new Set([...model.tunnelGroups.keys()].filter((n) => n !== owner).map((n) => n.toLowerCase()));
-  const taken = paths.taken;
-  const path = firstFree(base, { has: (p) => taken.has(p) || others.has(p) });
+  const { taken, profiles } = paths;
+  const own = owner.toLowerCase();
+  const path = firstFree(base, { has: (p) => taken.has(p) || (profiles.get(p) ?? 0) > (p === own ? 1 : 0) });
   paths.taken.add(path.toLowerCase());
   paths.handed.set(owner, path);
   return path;
 }
 
-const URL_PATHS = new WeakMap<DeviceModel, { taken: Set<string>; handed: Map<string, string> }>();
+/** Per model: paths in use, the profiles' own names (lower-cased, with how many share each), and the path each owner was given. */
+const URL_PATHS = new WeakMap<DeviceModel, { taken: Set<string>; profiles: ReadonlyMap<string, number>; handed: Map<string, string> }>();
+
+/** How many names there are of each lower-cased spelling (profiles differing only in case count apart). */
+function countNames(names: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n.toLowerCase(), (counts.get(n.toLowerCase()) ?? 0) + 1);
+  return counts;
+}
 
 /** The last path segment of a group-url, lower-cased (`https://vpn/Mobile/` → `mobile`). */
 function urlPath(url: string): string {

@@ -46,10 +46,7 @@ export class LazyAccessListUses implements AccessListUses {
     for (const top of this.section.topLevel) {
       // The blocks that fill a large configuration (the lists themselves, objects and their members,
       // interfaces) never name an access-list: passed over whole.
-      const raw = lines[top]!;
-      // (Most top-level lines of a large file start with `a` or `o`: the regex only runs on those.)
-      const c = raw.charCodeAt(0);
-      if ((c === 0x61 || c === 0x6f || c === 0x6e || c === 0x69) && NEVER_NAMES_A_LIST.test(raw)) continue;
+      if (NEVER_NAMES_A_LIST.test(lines[top]!)) continue;
       const end = Math.min(blockEnd[top]!, this.section.end);
       for (let i = top; i < end; i++) this.visit(i, index);
     }
@@ -61,8 +58,8 @@ export class LazyAccessListUses implements AccessListUses {
     const raw = this.parsed.lines[i]!;
     if (!NAMES_ACCESS_LIST_BEFORE.test(raw)) return;
     const text = raw.trim();
-    // A list's own entries and the split-tunnel lines are not uses outside split tunnelling.
-    if (text.startsWith('access-list ') || /^(ipv6-)?split-tunnel-network-list value /.test(text)) return;
+    // A list's own entries are not uses of it (split-tunnel lines never pass the test above).
+    if (text.startsWith('access-list ')) return;
     const words = text.split(/\s+/);
     // Only where a command names an access-list: a word spelled like a list elsewhere (an interface,
     // a group-policy, an object-group) is not a use of it.

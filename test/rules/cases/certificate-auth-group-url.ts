@@ -23,40 +23,11 @@ export default {
         },
       ],
     },
-    {
-      name: 'certificate-only with secondary authentication',
-      config: `${mobile({ tgWebvpn: ['authentication certificate'] })}\ntunnel-group MOBILE general-attributes\n secondary-authentication-server-group ISE`,
-      findings: [
-        {
-          profile: 'MOBILE',
-          at: ' secondary-authentication-server-group ISE',
-          severity: 'warning',
-          messageId: 'secondaryAuth',
-          data: { group: 'ISE' },
-          object: 'secondary-authentication',
-          fix: null,
-          needsInput:
-            'whether MOBILE may lose its second factor: `no secondary-authentication-server-group ISE` under `tunnel-group MOBILE general-attributes` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead',
-        },
-      ],
-    },
-    {
-      name: 'a secondary server group on one interface: the `no` line names it as written',
-      config: `${mobile({ tgWebvpn: ['authentication certificate'] })}\ntunnel-group MOBILE general-attributes\n secondary-authentication-server-group (outside) ISE use-primary-username`,
-      findings: [
-        {
-          profile: 'MOBILE',
-          at: ' secondary-authentication-server-group (outside) ISE use-primary-username',
-          severity: 'warning',
-          messageId: 'secondaryAuth',
-          data: { group: 'ISE' },
-          object: 'secondary-authentication',
-          fix: null,
-          needsInput:
-            'whether MOBILE may lose its second factor: `no secondary-authentication-server-group (outside) ISE use-primary-username` under `tunnel-group MOBILE general-attributes` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead',
-        },
-      ],
-    },
+    secondaryAuthCase('certificate-only with secondary authentication', 'secondary-authentication-server-group ISE'),
+    secondaryAuthCase(
+      'a secondary server group on one interface: the `no` line names it as written',
+      'secondary-authentication-server-group (outside) ISE use-primary-username',
+    ),
     {
       name: "the host the headend's other group-urls use gives the new group-url",
       config: `${mobile({ name: 'OTHER' })}\n${mobile({ selectedBy: 'nothing', noPolicy: true, tgWebvpn: ['authentication certificate', 'group-alias Mobile-Cert enable'] })}`,
@@ -75,3 +46,23 @@ export default {
     },
   ],
 } satisfies RuleTests;
+
+/** A certificate-only profile with a secondary server group `line`: no CLI, and the input quotes the line as written. */
+function secondaryAuthCase(name: string, line: string): RuleTests['invalid'][number] {
+  return {
+    name,
+    config: `${mobile({ tgWebvpn: ['authentication certificate'] })}\ntunnel-group MOBILE general-attributes\n ${line}`,
+    findings: [
+      {
+        profile: 'MOBILE',
+        at: ` ${line}`,
+        severity: 'warning',
+        messageId: 'secondaryAuth',
+        data: { group: 'ISE' },
+        object: 'secondary-authentication',
+        fix: null,
+        needsInput: `whether MOBILE may lose its second factor: \`no ${line}\` under \`tunnel-group MOBILE general-attributes\` removes it for every user of the profile, desktops included; if they need it, give phones a certificate-only profile of their own instead`,
+      },
+    ],
+  };
+}
