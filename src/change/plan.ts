@@ -2,6 +2,7 @@
 // whole configuration in view, then proven: applied with the merge engine, re-audited and compared
 // before it is printed. What needs the user's knowledge is listed apart, never pasted as a placeholder.
 
+import { capitalised } from '../common/capitalised.js';
 import type { AuditOptions } from '../audit/audit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { cmp } from '../common/problem.js';
@@ -770,7 +771,7 @@ class Composer {
         );
       const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra, taken: this.claimed });
       chunks.push(r.cli);
-      this.notes.push(...(r.checks ?? []).map((c) => `${c.charAt(0).toUpperCase()}${c.slice(1)}.`));
+      this.notes.push(...(r.checks ?? []).map((c) => `${capitalised(c)}.`));
       this.notes.push(
         r.entryPointsHeld
           ? `${old} is copied to ${newName}, but nothing sends users there yet: users on ${newName} would be refused or treated differently until the steps under "Needs your input" are done${r.move === undefined ? '' : ', which end with the lines that move them'}; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`

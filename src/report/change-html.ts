@@ -4,11 +4,11 @@
 // plan: the script to paste and its rollback (copy buttons), what needs the user's input, what it
 // closes and what remains, and what changes for each profile.
 
+import { capitalised } from '../common/capitalised.js';
 import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import { isChanged, verdictLine } from './change-text.js';
 import {
-  capitalised,
   copyWords,
   DEVICE_WIDE,
   deviceTitle,

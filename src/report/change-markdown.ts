@@ -1,13 +1,13 @@
 // Markdown reports of `diff` (a pull-request comment: what the change does to each profile and which
 // findings it brings or closes) and of `plan`.
 
+import { capitalised } from '../common/capitalised.js';
 import type { ReportedFinding } from '../audit/result.js';
 import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import { visible } from '../common/control-chars.js';
 import { isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
 import {
-  capitalised,
   copyWords,
   DEVICE_WIDE,
   deviceTitle,

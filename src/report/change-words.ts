@@ -77,10 +77,6 @@ export function resolvedHeading(d: DeviceDiff): string {
   return d.new === null ? 'findings gone with the device' : 'findings resolved';
 }
 
-export function capitalised(s: string): string {
-  return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
-}
-
 /** Whether a profile entry has an old side to compare with: it was there, or it is a copy of one that was. */
 export function hasOldSide(p: ProfileDiff): boolean {
   return p.status !== 'added' || p.copyOf !== undefined;
