@@ -250,7 +250,7 @@ function describeEntryPoints(aliasOrUrlLines: readonly string[], maps: boolean):
 
 /** Something that makes users sent to a copy be refused or treated differently (see copyBlockers). */
 export interface CopyBlocker {
-  kind: 'group-lock' | 'DAP' | 'SAML';
+  kind: 'group-lock' | 'DAP' | 'SAML' | 'RADIUS';
   what: string;
   /** For a group-lock: the lines that lock to the copy instead (entered when users move, with the move). */
   lines?: string[];
@@ -258,13 +258,22 @@ export interface CopyBlocker {
 
 /**
  * What makes users sent to a copy of profile `name` be refused or treated differently: each
- * group-lock that names `name` (on a policy or a local user), each DAP record chosen by that name, and
- * a SAML identity provider that does not know the copy. Empty: nothing.
+ * group-lock that names `name` (on a policy or a local user), each DAP record chosen by that name (or
+ * any, when dap.xml was not read), an external group-policy (RADIUS may send a lock), and a SAML
+ * identity provider that does not know the copy. Empty: nothing.
  */
 export function copyBlockers(model: DeviceModel, name: string, newName: string): CopyBlocker[] {
   const out: CopyBlocker[] = groupLocksOn(model, name, newName);
   // A DAP record chosen by the connection profile's name treats users on the copy differently (its
-  // ACLs or its action no longer apply, or a record that excludes the name now does).
+  // ACLs or its action no longer apply, or a record that excludes the name now does). Records whose
+  // criteria the tool cannot see (dap.xml not read) may be chosen so: a session that falls through to
+  // DfltAccessPolicy may be terminated.
+  const unseen = model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy');
+  if (unseen.length > 0 && (model.dapXml?.records ?? null) === null)
+    out.push({
+      kind: 'DAP',
+      what: `check DAP record${unseen.length === 1 ? '' : 's'} ${unseen.map((r) => r.name).join(', ')} before users move (dap.xml was not read, so the tool cannot see ${unseen.length === 1 ? 'its' : 'their'} criteria): one that selects sessions by connection profile ${name} does not match users on ${newName} (add ${newName} to its criteria in ASDM, Dynamic Access Policies), and a session no record matches gets DfltAccessPolicy; or run plan again with \`--dap dap.xml\``,
+    });
   for (const r of model.dapXml?.records ?? []) {
     const byName = r.criteria.filter((c) => c.name === 'aaa.cisco.tunnelgroup' && c.value.toLowerCase() === name.toLowerCase());
     if (byName.length === 0) continue;
@@ -273,6 +282,15 @@ export function copyBlockers(model: DeviceModel, name: string, newName: string):
       what: `DAP record ${r.name} selects sessions by connection profile (\`aaa.cisco.tunnelgroup ${byName[0]!.operation} ${name}\`, dap.xml line ${byName[0]!.line}): users on ${newName} would not be treated the same; add ${newName} to its criteria (ASDM, Dynamic Access Policies) before users move`,
     });
   }
+  // An external group-policy's attributes come from its RADIUS server at sign-in, a group-lock
+  // (Tunnel-Group-Lock) to the old name among them, unseen by the tool.
+  const policyName = model.tunnelGroups.get(name)?.general.defaultGroupPolicy;
+  const policy = policyName?.state === 'value' ? model.groupPolicies.get(policyName.value) : undefined;
+  if (policy?.type === 'external')
+    out.push({
+      kind: 'RADIUS',
+      what: `check external group-policy ${policy.name} before users move: its attributes come from ${policy.externalServerGroup === null ? 'a RADIUS server' : `RADIUS server group ${policy.externalServerGroup}`} at sign-in, and a group-lock among them (Tunnel-Group-Lock, attribute 85) that names ${name} refuses users on ${newName}; change it on the server to ${newName} [inferred]`,
+    });
   // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
   const auth = model.tunnelGroups.get(name)?.webvpn.authentication;
   if (auth?.state === 'value' && auth.value.includes('saml'))
@@ -284,16 +302,11 @@ export function copyBlockers(model: DeviceModel, name: string, newName: string):
 }
 
 /**
- * What the tool cannot see that may also name the profile: DAP criteria when dap.xml was not read,
- * and the RADIUS server's policies (ISE rules commonly match the tunnel-group name the ASA sends).
+ * What the tool cannot see that may also name the profile: the RADIUS server's policies (ISE rules
+ * commonly match the tunnel-group name the ASA sends). (DAP records it cannot see hold the move: see copyBlockers.)
  */
 export function copyChecks(model: DeviceModel, name: string, newName: string): string[] {
   const out: string[] = [];
-  const records = model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy');
-  if (records.length > 0 && (model.dapXml?.records ?? null) === null)
-    out.push(
-      `check DAP record${records.length === 1 ? '' : 's'} ${records.map((r) => r.name).join(', ')} (dap.xml was not read, so the tool cannot see ${records.length === 1 ? 'its' : 'their'} criteria): one that selects on the connection profile ${name} does not match users on ${newName}`,
-    );
   // The server groups a session of the profile meets: `[(IF)] GROUP [options]` names the group second or first.
   const groups = (model.tunnelGroups.get(name)?.blocks ?? [])
     .filter((b) => b.kind === 'general-attributes')

@@ -452,8 +452,9 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
     const move = plan.needsInput.at(-1)!;
     expect(move).toMatchObject({ tunnelGroup: 'Lab-Partners' });
+    // (The fixture's DAP record DAP-LAB is held against too: without dap.xml its criteria are unseen.)
     expect(move.what).toBe(
-      "once the SAML step is done, move Lab.Partners's users to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go",
+      "once the DAP and SAML steps are done, move Lab.Partners's users to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go",
     );
     expect(move.cli).toBe(
       [
@@ -620,6 +621,42 @@ describe('plan: the ways pasted advice went wrong', () => {
     }
     // With no lock at all, the ways in move in the paste.
     expect(planDevice(snapshotParsed(parseConfigText(unlocked, 'unlocked.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' }).script).toMatch(/^ no group-url /m);
+  });
+
+  it('holds a rename back while DAP records it cannot see exist, or while an external group-policy (RADIUS) may lock users to the old name', () => {
+    // The lock-free twin of rename-group-lock.cfg: its ways in move at once...
+    const unlocked = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8').replace(/^ group-lock value Lab&Partners\n/gm, '');
+    const held = (text: string, name: string): PlanTarget => {
+      const before = snapshotParsed(parseConfigText(text, `${name}.cfg`), OPTIONS)[0]!;
+      const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
+      expect(plan.introduced, name).toEqual([]);
+      return plan;
+    };
+    expect(held(unlocked, 'unlocked').script).toMatch(/^ no group-url /m);
+    // ...until a DAP record whose criteria dap.xml would show exists (a session no record matches gets DfltAccessPolicy).
+    const dap = held(
+      unlocked.replace('tunnel-group-map PHONE-CERTS', 'dynamic-access-policy-record DAP-LAB\n network-acl LAB-ACL\ntunnel-group-map PHONE-CERTS'),
+      'dap',
+    );
+    expect(dap.script).not.toMatch(/group-alias|group-url|tunnel-group-map|certificate-group-map/);
+    expect(dap.needsInput.map((n) => n.what)).toContainEqual(expect.stringMatching(/^check DAP record DAP-LAB before users move \(dap\.xml was not read/));
+    expect(dap.needsInput.at(-1)!.what).toMatch(/^once the DAP step is done, move Lab&Partners's users to Lab-Partners-2 /);
+    // An external policy's attributes (a Tunnel-Group-Lock among them) come from RADIUS at sign-in.
+    const external = held(
+      unlocked
+        .replace(/^ default-group-policy GP-LAB$/m, ' default-group-policy GP-EXT')
+        .replace(
+          'group-policy GP-OTHER internal',
+          'group-policy GP-EXT external server-group RADIUS-MFA password Ext3rnalS3cret\ngroup-policy GP-OTHER internal',
+        ),
+      'external',
+    );
+    expect(external.script).not.toMatch(/group-alias|group-url|tunnel-group-map|certificate-group-map/);
+    expect(external.needsInput.map((n) => n.what)).toContainEqual(
+      expect.stringMatching(/^check external group-policy GP-EXT before users move: its attributes come from RADIUS server group RADIUS-MFA at sign-in/),
+    );
+    expect(external.needsInput.at(-1)!.what).toMatch(/^once the RADIUS step is done, move /);
+    expect(JSON.stringify(external)).not.toContain('Ext3rnalS3cret');
   });
 
   it('names the RADIUS server groups to check by name alone (no interface, option, LOCAL or LDAP group)', () => {
