@@ -29,7 +29,7 @@ import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
-import type { PlanItem, PlanTarget } from './result.js';
+import type { NeedsInputItem, PlanItem, PlanTarget } from './result.js';
 import { changedLines } from './line-names.js';
 import { reanalyse, type DeviceSnapshot } from './snapshot.js';
 
@@ -172,7 +172,15 @@ function verified(
       ...selected
         .filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile')
         .map((f) => ({ ...item(f), what: f.needsInput! + ownPolicyHint(f, composed.ownPolicy, composed.renamed) })),
-      ...needsInput.map((n) => (n.cli === undefined || context === null ? n : { ...n, cli: [...contextLines(context), n.cli].join('\n') })),
+      ...needsInput.map((n) =>
+        n.cli === undefined || context === null
+          ? n
+          : {
+              ...n,
+              cli: [...contextLines(context), n.cli].join('\n'),
+              ...(n.rollback === undefined ? {} : { rollback: [...contextLines(context), n.rollback].join('\n') }),
+            },
+      ),
     ],
     closes,
     alsoCloses,
@@ -191,6 +199,12 @@ function verified(
       ...(context !== null && (needsInput.some((n) => n.cli === undefined) || selected.some((f) => f.needsInput !== null))
         ? [
             `Lines under "Needs your input" are for context ${context}: enter them after \`changeto context ${context}\` and \`configure terminal\`${needsInput.some((n) => n.cli !== undefined) ? ' (the blocks to paste start with those lines already)' : ''}.`,
+          ]
+        : []),
+      // The rollback removes a held copy, and with it any way in a pasted move gave it.
+      ...(needsInput.some((n) => n.rollback !== undefined)
+        ? [
+            'The rollback removes the copies this plan makes: if you pasted a move under "Needs your input", paste its undo first, or the ways in that moved to a copy go with it.',
           ]
         : []),
       ...merged.problems.filter((p) => p.severity === 'info').map((p) => `Script line ${p.line} (\`${shortened(p.command)}\`): ${p.message}.`),
@@ -341,7 +355,7 @@ class Composer {
   private readonly recreated = new Map<string, string>();
   private readonly claimed = new Set<string>();
   private readonly notes: string[] = [];
-  private readonly needsInput: Array<PlanItem & { what: string; cli?: string }> = [];
+  private readonly needsInput: NeedsInputItem[] = [];
   /** Profiles the selected findings name, and the copies the plan creates. */
   readonly named = new Set<string>();
   private readonly model: DeviceModel;
@@ -573,7 +587,7 @@ class Composer {
     named: Set<string>;
     held: Map<ReportedFinding, string>;
     notes: string[];
-    needsInput: Array<PlanItem & { what: string; cli?: string }>;
+    needsInput: NeedsInputItem[];
   } {
     this.settleRenames();
     const dedicated = this.dedicatedProfiles();
@@ -781,7 +795,7 @@ class Composer {
       const item = { ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null };
       for (const what of r.needsInput) this.needsInput.push({ ...item, what });
       // The move is a block to paste later.
-      if (r.move !== undefined) this.needsInput.push({ ...item, what: r.move.what, cli: r.move.cli });
+      if (r.move !== undefined) this.needsInput.push({ ...item, what: r.move.what, cli: r.move.cli, rollback: r.move.undo });
     }
     // Old custom types go last, once nothing uses them: a barrier keeps them after everything else.
     // Every renamed type's data goes before any type: a type still holding data cannot be removed.

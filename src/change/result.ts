@@ -66,6 +66,9 @@ export interface PlanItem {
   groupPolicy: string | null;
 }
 
+/** Something a plan needs from the user; `cli` and `rollback`: see PlanTarget.needsInput. */
+export type NeedsInputItem = PlanItem & { what: string; cli?: string; rollback?: string };
+
 export interface PlanTarget {
   source: string;
   hostname: string | null;
@@ -74,8 +77,11 @@ export interface PlanTarget {
   script: string;
   /** Puts every changed line back as it was (`no` forms where it was unset), in reverse order. */
   rollback: string;
-  /** `cli`: lines to paste once the input is given (a held rename's move), as a block; absent for most. */
-  needsInput: Array<PlanItem & { what: string; cli?: string }>;
+  /**
+   * `cli`: lines to paste once the input is given (a held rename's move), as a block; absent for most.
+   * `rollback`: beside `cli`, the lines that take it back (pasted before the plan's rollback).
+   */
+  needsInput: NeedsInputItem[];
   closes: PlanItem[];
   /** Findings the plan closes that were not selected (`--rules`, `--severity`): a side effect worth knowing. */
   alsoCloses: PlanItem[];

@@ -36,8 +36,11 @@ export interface RenderedRemedy {
   entryPointsHeld?: boolean;
   /** What to check that the tool cannot see (a RADIUS server's rules): for a plan's notes. */
   checks?: string[];
-  /** A held rename's later step: what it is for, and the lines to paste then, as a block (not in `needsInput`). */
-  move?: { what: string; cli: string };
+  /**
+   * A held rename's later step: what it is for, the lines to paste then, as a block (not in
+   * `needsInput`), and the lines that take it back (before the plan's rollback removes the copy).
+   */
+  move?: { what: string; cli: string; undo: string };
 }
 
 export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy {
@@ -184,13 +187,14 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   // a map (map and index) is removed before it is entered again with the copy: whether the ASA
   // replaces it or adds a second is not documented. (The default group is one setting: replaced.)
   const maps = certificateMapsTo(model, name);
-  const repoint = (m: { command: string }): string[] =>
-    m.command === 'tunnel-group-map default-group' ? [`${m.command} ${n}`] : [`no ${m.command} ${oldName}`, `${m.command} ${n}`];
+  const repoint = (m: { command: string }, from: string, to: string): string[] =>
+    m.command === 'tunnel-group-map default-group' ? [`${m.command} ${to}`] : [`no ${m.command} ${from}`, `${m.command} ${to}`];
   const sslMaps = maps.filter((m) => m.inWebvpn);
-  const mapLines = [
-    ...(sslMaps.length > 0 ? ['webvpn', ...sslMaps.flatMap(repoint).map((l) => ` ${l}`)] : []),
-    ...maps.filter((x) => !x.inWebvpn).flatMap(repoint),
+  const mapLinesFor = (from: string, to: string): string[] => [
+    ...(sslMaps.length > 0 ? ['webvpn', ...sslMaps.flatMap((m) => repoint(m, from, to)).map((l) => ` ${l}`)] : []),
+    ...maps.filter((x) => !x.inWebvpn).flatMap((m) => repoint(m, from, to)),
   ];
+  const mapLines = mapLinesFor(oldName, n);
   needsInput.push(...prerequisites.map((b) => b.what));
   const checks = copyChecks(model, name, newName);
   if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput, checks };
@@ -202,6 +206,14 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     ...(left.length > 0 ? [`tunnel-group ${oldName} webvpn-attributes`, ...left.map((l) => ` no ${withoutFlag(l.text)}`)] : []),
     ...(enter.length > 0 ? [`tunnel-group ${n} webvpn-attributes`, ...enter.map((l) => ` ${l}`)] : []),
     ...mapLines,
+  ];
+  // Its undo, for a move that went wrong: the ways in leave the copy and return to the original, the
+  // maps point back, and the locks name the original again.
+  const undoLines = [
+    ...(enter.length > 0 ? [`tunnel-group ${n} webvpn-attributes`, ...enter.map((l) => ` no ${withoutFlag(l)}`)] : []),
+    ...(left.length > 0 ? [`tunnel-group ${oldName} webvpn-attributes`, ...left.map((l) => ` ${l.text}`)] : []),
+    ...(mapLines.length > 0 ? mapLinesFor(n, oldName) : []),
+    ...locks.flatMap((b) => b.undo ?? []),
   ];
   const staying = describeEntryPoints(
     left.map((l) => l.text),
@@ -224,6 +236,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
               : '',
           ].join(''),
           cli: moveLines.join('\n'),
+          undo: undoLines.join('\n'),
         };
   return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks, ...(move ? { move } : {}) };
 }
@@ -254,6 +267,8 @@ export interface CopyBlocker {
   what: string;
   /** For a group-lock: the lines that lock to the copy instead (entered when users move, with the move). */
   lines?: string[];
+  /** For a group-lock: the lines that lock to the original again (the move's undo). */
+  undo?: string[];
 }
 
 /**
@@ -343,6 +358,7 @@ function groupLocksOn(model: DeviceModel, name: string, newName: string): CopyBl
         kind: 'group-lock',
         what: `group-policy ${gp.name} locks its users to ${name} (\`group-lock value ${cliName(name)}\`, ${lineRef(l.line)})`,
         lines: [`group-policy ${cliName(gp.name)} attributes`, ` group-lock value ${cliName(newName)}`],
+        undo: [`group-policy ${cliName(gp.name)} attributes`, ` group-lock value ${cliName(name)}`],
       });
   }
   for (const u of model.users.values()) {
@@ -351,6 +367,7 @@ function groupLocksOn(model: DeviceModel, name: string, newName: string): CopyBl
       kind: 'group-lock',
       what: `user ${u.name} is locked to ${name} (\`group-lock value\`, ${lineRef(u.groupLock.line)})`,
       lines: [`username ${cliName(u.name)} attributes`, ` group-lock value ${cliName(newName)}`],
+      undo: [`username ${cliName(u.name)} attributes`, ` group-lock value ${cliName(name)}`],
     });
   }
   return out;

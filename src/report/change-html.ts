@@ -21,6 +21,7 @@ import {
   resolvedHeading,
   settingLine,
   type ChangeReportInput,
+  UNDO_MOVE,
 } from './change-words.js';
 import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
@@ -116,7 +117,10 @@ ${
         .map((n) =>
           n.cli === undefined
             ? item(n, n.what)
-            : item(n, `${n.what}:`).replace(/<\/li>$/, `${copyBlock('Paste later, in configuration mode:', n.cli, ids)}</li>`),
+            : item(n, `${n.what}:`).replace(
+                /<\/li>$/,
+                `${copyBlock('Paste later, in configuration mode:', n.cli, ids)}${n.rollback === undefined ? '' : copyBlock(`${UNDO_MOVE}:`, n.rollback, ids)}</li>`,
+              ),
         )
         .join('')}</ul>`
     : ''

@@ -20,6 +20,7 @@ import {
   resolvedHeading,
   settingLine,
   type ChangeReportInput,
+  UNDO_MOVE,
 } from './change-words.js';
 
 function md(text: string): string {
@@ -106,6 +107,7 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
           `- \`${n.ruleId}\`${n.tunnelGroup ? ` (${md(n.tunnelGroup)})` : ''}: ${prose(n.what)}${n.cli === undefined ? '' : ':'}`,
           // Lines to paste later: a code block inside the list item.
           ...(n.cli === undefined ? [] : ['', ...mdFence(n.cli.split('\n'), '  ')]),
+          ...(n.rollback === undefined ? [] : ['', `  ${UNDO_MOVE}:`, '', ...mdFence(n.rollback.split('\n'), '  ')]),
         ]),
         '',
       );

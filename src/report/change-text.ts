@@ -17,6 +17,7 @@ import {
   resolvedHeading,
   settingLine,
   type ChangeReportInput,
+  UNDO_MOVE,
 } from './change-words.js';
 
 function findingLine(f: ReportedFinding): string {
@@ -110,6 +111,7 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
         out.push(`  - ${n.ruleId}${n.tunnelGroup ? ` (${n.tunnelGroup})` : ''}: ${n.what}${n.cli === undefined ? '' : ':'}`);
         // Lines to paste later, as a block (indented under their item).
         if (n.cli !== undefined) out.push(...n.cli.split('\n').map((l) => `      ${l}`));
+        if (n.rollback !== undefined) out.push(`    ${UNDO_MOVE}:`, ...n.rollback.split('\n').map((l) => `      ${l}`));
       }
       out.push('');
     }

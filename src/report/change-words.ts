@@ -18,6 +18,9 @@ export interface ChangeReportInput {
   fileOf: (source: string) => string;
 }
 
+/** The heading of a held move's undo block, in every plan format. */
+export const UNDO_MOVE = "To undo the move (before the plan's rollback, which removes the copy and any way in on it)";
+
 const OUTCOME: Record<IosDnsSummary['outcome'], string> = {
   'all-tunneled': 'every query tunnelled',
   'split-dns-list': 'listed domains tunnelled, the rest in the clear',

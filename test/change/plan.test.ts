@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { planDevice } from '../../src/change/plan.js';
 import type { PlanTarget } from '../../src/change/result.js';
 import { snapshotParsed, type DeviceSnapshot } from '../../src/change/snapshot.js';
-import { parseConfigBytes, parseConfigText } from '../../src/parse/parse.js';
+import { parseConfigBytes, parseConfigText, type ParsedConfig } from '../../src/parse/parse.js';
 import { fixture } from '../helpers.js';
-import { apply, CONFIG_FIXTURES, OPTIONS, settingValues } from './change-kit.js';
+import { apply, CONFIG_FIXTURES, findingIds, OPTIONS, settingValues } from './change-kit.js';
 
 function snapshots(rel: string): DeviceSnapshot[] {
   return snapshotParsed(parseConfigBytes(readFileSync(fixture(rel)), rel), OPTIONS);
@@ -66,6 +66,32 @@ describe('plan on every fixture', () => {
         // Nothing that needs the user's knowledge is in the paste block.
         expect(plan.script).not.toMatch(/DNS-SERVER-IP|TRUSTPOINT-WITH|BASE64|(^|\s)(NAME|DOMAIN|IP|HOST|VALUE)(\s|$)|<[a-z-]+>/);
       }
+    }
+  });
+});
+
+describe('plan: a held move and its undo, on every fixture', () => {
+  // Fixtures where a rename is held (a lock, SAML or unseen DAP records), and their move pasted later.
+  it.each(CONFIG_FIXTURES)("%s: the move applies cleanly; its undo, then the plan's rollback, give back every setting", (rel) => {
+    for (const before of snapshots(rel)) {
+      const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
+      const moves = plan.needsInput.filter((n) => n.cli !== undefined);
+      for (const m of moves) expect(m.rollback, rel).toBeDefined();
+      if (moves.length === 0 || before.analysed.sectionIndex > 0 || plan.context !== null) continue;
+      const step = (parsed: ParsedConfig, script: string, name: string): ParsedConfig => {
+        const r = apply(parsed, 0, script);
+        expect(
+          r.problems.filter((p) => p.severity === 'error'),
+          `${rel} ${name}`,
+        ).toEqual([]);
+        return parseConfigText(r.text, `${name}.cfg`);
+      };
+      let moved = step(before.analysed.parsed, plan.script, 'pasted');
+      for (const m of moves) moved = step(moved, m.cli!, 'moved');
+      let back = moved;
+      for (const m of [...moves].reverse()) back = step(back, m.rollback!, 'undone');
+      back = step(back, plan.rollback, 'rolled-back');
+      expect(settingValues(snapshotParsed(back, OPTIONS)[0]!), rel).toEqual(settingValues(before));
     }
   });
 });
@@ -621,6 +647,35 @@ describe('plan: the ways pasted advice went wrong', () => {
     }
     // With no lock at all, the ways in move in the paste.
     expect(planDevice(snapshotParsed(parseConfigText(unlocked, 'unlocked.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' }).script).toMatch(/^ no group-url /m);
+  });
+
+  it("gives a held move its undo: move, undo, then the plan's rollback give back every profile's settings and findings", () => {
+    const { before, plan } = planOf('plan/rename-group-lock.cfg');
+    const move = plan.needsInput.find((n) => n.cli !== undefined)!;
+    expect(move.rollback).toBeDefined();
+    expect(plan.notes).toContainEqual(
+      expect.stringMatching(/^The rollback removes the copies this plan makes: if you pasted a move under "Needs your input", paste its undo first/),
+    );
+    const step = (text: string, script: string, name: string): string => {
+      const r = apply(parseConfigText(text, `${name}.cfg`), 0, script);
+      expect(
+        r.problems.filter((p) => p.severity !== 'info'),
+        name,
+      ).toEqual([]);
+      return r.text;
+    };
+    const original = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8');
+    const moved = step(step(original, plan.script, 'pasted'), move.cli!, 'moved');
+    // Moved: the copy has every way in, and the lock names it.
+    const onCopy = snapshotParsed(parseConfigText(moved, 'moved.cfg'), OPTIONS)[0]!;
+    expect(onCopy.profiles.get('Lab&Partners')!.settings.get('group-alias')!.value).toBe('none');
+    const undone = step(moved, move.rollback!, 'undone');
+    const back = snapshotParsed(parseConfigText(step(undone, plan.rollback, 'rolled-back'), 'back.cfg'), OPTIONS)[0]!;
+    expect(settingValues(back)).toEqual(settingValues(before));
+    expect(findingIds(back)).toEqual(findingIds(before));
+    // Without the undo, the rollback would take the moved ways in away with the copy.
+    const lost = snapshotParsed(parseConfigText(step(moved, plan.rollback, 'lost'), 'lost.cfg'), OPTIONS)[0]!;
+    expect(lost.profiles.get('Lab&Partners')!.settings.get('group-alias')!.value).toBe('none');
   });
 
   it('holds a rename back while DAP records it cannot see exist, or while an external group-policy (RADIUS) may lock users to the old name', () => {

@@ -786,6 +786,37 @@ describe('plan', () => {
     }
   });
 
+  it("prints a held move's undo under its block, in text, markdown and HTML, and says to paste it before the rollback", async () => {
+    const file = fixture('plan/rename-group-lock.cfg');
+    const json = readJson<PlanJsonDocument>((await cli('plan', file, '--format', 'json')).stdout).targets[0]!;
+    const move = json.needsInput.find((n) => n.cli !== undefined)!;
+    expect(move.rollback).toMatch(/^tunnel-group Lab-Partners-2 webvpn-attributes\n no group-alias /);
+    const text = (await cli('plan', file)).stdout;
+    const undoAt = text.indexOf("    To undo the move (before the plan's rollback, which removes the copy and any way in on it):");
+    expect(undoAt).toBeGreaterThan(
+      text.indexOf(
+        move
+          .cli!.split('\n')
+          .map((l) => `      ${l}`)
+          .join('\n'),
+      ),
+    );
+    expect(text.slice(undoAt)).toContain(
+      move
+        .rollback!.split('\n')
+        .map((l) => `      ${l}`)
+        .join('\n'),
+    );
+    expect(text).toContain('if you pasted a move under "Needs your input", paste its undo first');
+    // Markdown: both blocks are code blocks inside the list item, exactly as pasted.
+    const md = new MarkdownIt().parse((await cli('plan', file, '--format', 'markdown')).stdout, {});
+    const fences = md.filter((t) => t.type === 'fence').map((t) => t.content.trimEnd());
+    expect(fences).toContain(move.cli);
+    expect(fences).toContain(move.rollback);
+    const html = (await cli('plan', file, '--format', 'html')).stdout;
+    expect(html).toContain('To undo the move (before the plan&#39;s rollback');
+  });
+
   it('holds a rename back while a DAP record selects the old profile name, and says what it cannot see', async () => {
     const dir = tempDir();
     copyFileSync(fixture('plan/rename-saml.cfg'), join(dir, 'vpn.cfg'));
