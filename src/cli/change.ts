@@ -434,7 +434,8 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
     }),
   );
   for (const t of unsound) {
-    const refused = misplaced.get(t) ?? null;
+    const unmodelled = onlyUnmodelled(t);
+    const refused = unmodelled.length > 0 ? null : (misplaced.get(t) ?? null);
     complain(
       io,
       `${reportPath(t.source, io.cwd)}: plan withheld: applied to the configuration it ${[
@@ -446,7 +447,9 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
         .join(' and ')}. ${
         refused !== null
           ? `The configuration itself has a line out of place: ${refused}; fix its layout, or collect it again.`
-          : 'This is a bug; please report it with the configuration.'
+          : unmodelled.length > 0
+            ? `The tool does not model ${unmodelled.map((p) => `\`${p.command}\``).join(', ')} yet, so it cannot prove a plan that enters ${unmodelled.length === 1 ? 'it' : 'them'}; please report it (\`--rules\` can leave out the fix that copies the line).`
+            : 'This is a bug; please report it with the configuration.'
       }`,
     );
   }
@@ -460,7 +463,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
     renderPlan(opts.format, sound, htmlOptions(s.cfg, opts, io)),
     targets.map((t) => t.source),
   );
-  if (unsound.some((t) => misplaced.get(t) === null)) return ExitCode.InternalError;
+  if (unsound.some((t) => misplaced.get(t) === null || onlyUnmodelled(t).length > 0)) return ExitCode.InternalError;
   if (unsound.length > 0 || errors.length > 0 || partial) return ExitCode.InputError;
   return ExitCode.Ok;
 }
@@ -481,4 +484,13 @@ function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[], htm
     case 'text':
       return renderPlanText(targets);
   }
+}
+
+/**
+ * The script lines a withheld plan could not simulate when each is a command the tool does not model
+ * (a line of the configuration a copied profile carries): a gap in the tool, not in the file. Empty otherwise.
+ */
+function onlyUnmodelled(t: PlanTarget): PlanTarget['problems'] {
+  const unmodelled = t.problems.filter((p) => p.message.startsWith('not simulated: the tool does not model this command'));
+  return unmodelled.length === t.problems.length ? unmodelled : [];
 }

@@ -1570,6 +1570,7 @@ const KNOWN_TUNNEL_GROUP_WORDS: Record<string, ReadonlySet<string>> = {
     'authenticated-session-username',
     'authentication-attr-from-server',
     'authentication-server-group',
+    'authorization-dn-attributes',
     'authorization-required',
     'authorization-server-group',
     'default-group-policy',
@@ -1601,6 +1602,7 @@ const KNOWN_TUNNEL_GROUP_WORDS: Record<string, ReadonlySet<string>> = {
     'radius-reject-message',
     'saml',
     'secondary',
+    'secondary-pre-fill-username',
     'without-csd',
   ]),
   'ipsec-attributes': new Set([
@@ -1642,7 +1644,7 @@ function tunnelGroupKey(block: string, w: string[]): string | null {
   if (block === 'ppp-attributes') return w.join(' ');
   if (a === 'nbns-server' && b) return `${a} ${b}`;
   if (a === 'dhcp-server' && (b === 'link-selection' || b === 'subnet-selection')) return `${a} ${b}`;
-  if (a === 'secondary' || a === 'pre-fill-username') return w.slice(0, a === 'secondary' ? 3 : 2).join(' ');
+  if (a === 'secondary' || a === 'pre-fill-username' || a === 'secondary-pre-fill-username') return w.slice(0, a === 'secondary' ? 3 : 2).join(' ');
   if (b && /^\(.*\)$/.test(b)) return `${a} ${b}`;
   return a;
 }

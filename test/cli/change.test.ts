@@ -405,6 +405,32 @@ describe('plan on a configuration with a line out of place', () => {
   });
 });
 
+describe('plan on a profile that carries lines the tool does not model', () => {
+  it('copies the ones it knows (authorization-dn-attributes, secondary-pre-fill-username), and names a command it does not model as its own gap (exit 3)', async () => {
+    const dir = tempDir();
+    const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8').replace(/^ group-lock value Lab&Partners\n/gm, '');
+    const known = text
+      .replace('tunnel-group Lab&Partners webvpn-attributes\n', 'tunnel-group Lab&Partners webvpn-attributes\n secondary-pre-fill-username ssl-client hide\n')
+      .replace('tunnel-group Lab&Partners general-attributes\n', 'tunnel-group Lab&Partners general-attributes\n authorization-dn-attributes CN OU\n');
+    writeFileSync(join(dir, 'known.cfg'), known);
+    const plan = await cliWith({ cwd: dir }, 'plan', 'known.cfg', '--format', 'script');
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/^tunnel-group Lab-Partners-2 general-attributes\n authorization-dn-attributes CN OU$/m);
+    expect(plan.stdout).toContain(' secondary-pre-fill-username ssl-client hide');
+    // An old Cisco Secure Desktop command the tool does not model: the plan cannot be proven, and the file is not blamed.
+    writeFileSync(
+      join(dir, 'unknown.cfg'),
+      text.replace('tunnel-group Lab&Partners webvpn-attributes\n', 'tunnel-group Lab&Partners webvpn-attributes\n hic-fail-group-policy GP-OTHER\n'),
+    );
+    const r = await cliWith({ cwd: dir }, 'plan', 'unknown.cfg');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('plan withheld');
+    expect(r.stderr).toContain('The tool does not model `hic-fail-group-policy GP-OTHER` yet, so it cannot prove a plan that enters it; please report it');
+    expect(r.stderr).not.toContain('line out of place');
+  });
+});
+
 describe('what-if on a profile AnyConnect clients cannot reach', () => {
   it('says it is not mobile-facing beside its iOS DNS change, in text, markdown and JSON', async () => {
     const dir = tempDir();
