@@ -538,8 +538,12 @@ class Composer {
    */
   private siteToSiteReached(fix: PolicyFix): string[] {
     // Site-to-site tunnel-groups and their policies, found once (most headends have few or none).
+    // DefaultL2LGroup is site-to-site without a `type` line (built in): configured, it takes peers no other tunnel-group names.
     this.siteToSite ??= [...this.model.tunnelGroups.values()]
-      .filter((tg) => tg.type !== null && !REMOTE_ACCESS_TYPES.has(tg.type))
+      .filter((tg) => {
+        const type = tg.type ?? (tg.name === 'DefaultL2LGroup' ? 'ipsec-l2l' : null);
+        return type !== null && !REMOTE_ACCESS_TYPES.has(type);
+      })
       .map((tg) => ({ name: tg.name, own: tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY }));
     if (this.siteToSite.length === 0) return [];
     const session = sessionLines(fix).map((s) => s.key);
@@ -552,6 +556,29 @@ class Composer {
       const reached =
         own === fix.policy || (fix.policy === DEFAULT_GROUP_POLICY && session.some((k) => policy === undefined || policy.attributes[k].state === 'unset'));
       if (reached) out.push(tg.name);
+    }
+    return out.sort(cmp);
+  }
+
+  /**
+   * The group-policies no profile uses (a local user, a RADIUS class or an LDAP map hands them out)
+   * that inherit what a DfltGrpPolicy fix sets: their users get it too. Such a user's policy ranks
+   * above any profile's, so a policy of the profile's own would not spare them: a note says so.
+   */
+  private inheritingUnused(fix: PolicyFix): string[] {
+    const out: string[] = [];
+    if (fix.policy === DEFAULT_GROUP_POLICY) {
+      const used = new Set([...this.profiles.values()].map((p) => p.groupPolicy));
+      const keys = fix.lines.map((l) => policyKey(fix.mode, tokenize(l))?.replace(/^\+/, '') ?? null);
+      for (const gp of this.model.groupPolicies.values()) {
+        if (gp.name === DEFAULT_GROUP_POLICY || gp.type === 'external' || used.has(gp.name)) continue;
+        const inherits = keys.some((k) => {
+          if (k === null || k.startsWith('other ')) return false;
+          const s = k.startsWith('custom ') ? gp.customAttributes.get(k.slice(7)) : gp.attributes[k as keyof typeof gp.attributes];
+          return s === undefined || s.state === 'unset';
+        });
+        if (inherits) out.push(gp.name);
+      }
     }
     return out.sort(cmp);
   }
@@ -655,6 +682,14 @@ class Composer {
           `group-policy ${policy}, which this plan changes, is the vpn-group-policy of local user${users.length === 1 ? '' : 's'} ${users.join(', ')}: the change reaches ${users.length === 1 ? 'that user' : 'those users'} on every profile they connect with.`,
         );
     }
+    // Policies no profile uses that inherit a DfltGrpPolicy change: one note for all of its lines.
+    const inheritedBy = new Map<string, Set<string>>();
+    for (const fix of direct.filter((f) => f.policy === DEFAULT_GROUP_POLICY))
+      for (const p of this.inheritingUnused(fix)) inheritedBy.set(p, new Set([...(inheritedBy.get(p) ?? []), ...fix.lines]));
+    for (const [policy, lines] of [...inheritedBy].sort(([a], [b]) => cmp(a, b)))
+      this.notes.push(
+        `Group-policy ${policy}, which no connection profile uses (a local user, a RADIUS class or an LDAP attribute map hands it out), inherits this plan's change to DfltGrpPolicy (${[...lines].sort(cmp).join(', ')}): its users get it too.`,
+      );
     for (const fix of direct) {
       const tunnels = this.siteToSiteReached(fix);
       if (tunnels.length > 0)

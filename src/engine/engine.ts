@@ -195,7 +195,7 @@ function fixNotes(cli: string | null): string {
   // A fix pasted on its own into DfltGrpPolicy reaches more than this profile: say so where it is printed.
   if (/^group-policy DfltGrpPolicy attributes$/m.test(cli))
     out +=
-      ' The fix changes DfltGrpPolicy, which every policy that does not set this itself inherits: it reaches those profiles too (and site-to-site tunnels, for session settings); `plan` gives this profile a group-policy of its own instead.';
+      ' The fix changes DfltGrpPolicy, which every policy that does not set this itself inherits: it reaches those profiles too (and site-to-site tunnels, for session settings); `plan` gives this profile a group-policy of its own instead whenever the change would reach anyone who did not ask for it.';
   // (Shorter lines hold no value over the shortest limit, 63 characters: most fixes are short.)
   if (cli.length < 70) return out;
   for (const line of cli.split('\n')) {

@@ -519,6 +519,46 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
   });
 
+  it('counts DefaultL2LGroup, set up without a type line (it is built in), as a site-to-site tunnel on DfltGrpPolicy', () => {
+    const text = readFileSync(fixture('plan/dflt-site-to-site.cfg'), 'utf8').replace(
+      /tunnel-group 198\.51\.100\.7 type ipsec-l2l\ntunnel-group 198\.51\.100\.7 ipsec-attributes\n/,
+      'tunnel-group DefaultL2LGroup ipsec-attributes\n',
+    );
+    expect(text).not.toContain('198.51.100.7');
+    const before = snapshotParsed(parseConfigText(text, 'dynamic-l2l.cfg'), OPTIONS)[0]!;
+    const narrow = planDevice(before, OPTIONS, { scope: 'narrow' });
+    expect(narrow.script).not.toMatch(/^group-policy DfltGrpPolicy attributes\n vpn-idle-timeout/m);
+    const shared = planDevice(before, OPTIONS, { scope: 'shared' });
+    expect(shared.notes).toContainEqual(expect.stringMatching(/\(vpn-idle-timeout 1440\) also apply to site-to-site tunnel-group DefaultL2LGroup, /));
+    // Not set up, it takes no peer: DfltGrpPolicy is changed as for any profile that asks.
+    const unused = text.replace(/tunnel-group DefaultL2LGroup ipsec-attributes\n( [^\n]*\n)*/, '');
+    expect(unused).not.toContain('DefaultL2LGroup');
+    expect(planDevice(snapshotParsed(parseConfigText(unused, 'no-l2l.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'shared' }).notes.join('\n')).not.toContain(
+      'site-to-site',
+    );
+  });
+
+  it('names a group-policy no profile uses that inherits a DfltGrpPolicy change (a local user or an AAA server hands it out)', () => {
+    const text = readFileSync(fixture('plan/dflt-site-to-site.cfg'), 'utf8').replace(
+      'group-policy GP-PHONES internal',
+      'group-policy GP-CONTRACTORS internal\ngroup-policy GP-CONTRACTORS attributes\n vpn-simultaneous-logins 1\ngroup-policy GP-PHONES internal',
+    );
+    const before = snapshotParsed(parseConfigText(text, 'unused-policy.cfg'), OPTIONS)[0]!;
+    const shared = planDevice(before, OPTIONS, { scope: 'shared' });
+    expect(shared.script).toMatch(/^group-policy DfltGrpPolicy attributes\n vpn-idle-timeout 1440$/m);
+    expect(shared.notes).toContainEqual(
+      expect.stringMatching(
+        /^Group-policy GP-CONTRACTORS, which no connection profile uses \(a local user, a RADIUS class or an LDAP attribute map hands it out\), inherits this plan's change to DfltGrpPolicy \(.*vpn-idle-timeout 1440\): its users get it too\.$/,
+      ),
+    );
+    // A policy that sets an attribute itself does not inherit that one.
+    const own = text.replace(' vpn-simultaneous-logins 1\n', ' vpn-simultaneous-logins 1\n vpn-idle-timeout 600\n');
+    const notes = planDevice(snapshotParsed(parseConfigText(own, 'own.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'shared' }).notes;
+    const note = notes.find((n) => n.startsWith('Group-policy GP-CONTRACTORS'));
+    expect(note).toBeDefined();
+    expect(note).not.toContain('vpn-idle-timeout');
+  });
+
   it("says when a policy it changes is also a local user's vpn-group-policy", () => {
     const { plan } = planOf('demo/demo-headend.cfg');
     expect(plan.script).toMatch(/^group-policy GP-SPLIT attributes$/m);
