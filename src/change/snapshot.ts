@@ -94,7 +94,7 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   const natt = g.natTraversal;
   settings.set('crypto isakmp nat-traversal', {
     value: natt.state === 'value' ? `${natt.value} s` : natt.state === 'none' ? 'disabled' : '20 s',
-    source: natt.state === 'unset' ? 'the built-in default' : at(natt.line),
+    source: natt.state === 'unset' ? 'the built-in default [recalled]' : at(natt.line),
   });
   settings.set('ssl trust-point', {
     value: g.sslTrustPoints.map((t) => `${t.trustpoint}${t.interface ? ` on ${t.interface}` : ''}`).join(', ') || 'none',
