@@ -4,7 +4,7 @@
 
 import { cmp } from '../common/problem.js';
 import { holdsSecret } from '../parse/redact.js';
-import { safeName } from '../engine/rule-kit.js';
+import { copyNameOf } from '../engine/rule-kit.js';
 import { DEFAULT_GROUP_POLICY } from '../model/types.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
@@ -179,12 +179,7 @@ function waitingCopyOf(
   // DfltGrpPolicy exists whether or not the configuration prints a block for it: never "new".
   const samePolicy = (o: string): boolean =>
     policyOf(before, o) === policy || (policy !== DEFAULT_GROUP_POLICY && !before.analysed.model.groupPolicies.has(policy));
-  // `BASE` or `BASE-N`, without regard to case, as unusedName makes names.
-  const lower = name.toLowerCase();
-  const madeFrom = (o: string): boolean => {
-    const base = safeName(o).toLowerCase();
-    return lower === base || (lower.startsWith(`${base}-`) && /^\d+$/.test(lower.slice(base.length + 1)));
-  };
+  const madeFrom = (o: string): boolean => copyNameOf(o, name);
   const original = [...before.profiles.keys()].find(
     (o) => !copies.has(o) && after.profiles.has(o) && madeFrom(o) && samePolicy(o) && sameLines(bodyOf(before, o), body),
   );

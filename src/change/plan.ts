@@ -11,6 +11,7 @@ import {
   customTypeRenameClash,
   helpCharacterNote,
   copyBlockers,
+  existingCopyOf,
   recreateProfile,
   renameCustomType,
   renderRemedy,
@@ -202,7 +203,7 @@ function verified(
           ]
         : []),
       // The rollback removes a held copy, and with it any way in a pasted move gave it.
-      ...(needsInput.some((n) => n.rollback !== undefined)
+      ...(renamed.size > 0 && needsInput.some((n) => n.rollback !== undefined)
         ? [
             'The rollback removes the copies this plan makes: if you pasted a move under "Needs your input", paste its undo first, or the ways in that moved to a copy go with it.',
           ]
@@ -353,6 +354,10 @@ class Composer {
   private readonly tunnelGroupLines = new Map<string, Map<string, string[]>>();
   private readonly aliasRenames = new Map<string, Map<string, string>>();
   private readonly recreated = new Map<string, string>();
+  /** Profiles whose copy an earlier plan made (see existingCopyOf): no other copy is made, the move is a later step. */
+  private readonly existingCopies = new Map<string, string>();
+  /** Findings whose alias fix a move to an existing copy makes instead (the alias is renamed as it moves). */
+  private readonly aliasFindings = new Map<string, ReportedFinding[]>();
   private readonly claimed = new Set<string>();
   private readonly notes: string[] = [];
   private readonly needsInput: NeedsInputItem[] = [];
@@ -464,6 +469,7 @@ class Composer {
         return;
       }
       case 'replace-alias': {
+        this.aliasFindings.set(remedy.tunnelGroup, [...(this.aliasFindings.get(remedy.tunnelGroup) ?? []), f]);
         const renames = this.aliasRenames.get(remedy.tunnelGroup) ?? new Map<string, string>();
         if (renames.has(remedy.alias)) return;
         renames.set(remedy.alias, this.claim(remedy.newAlias));
@@ -472,6 +478,16 @@ class Composer {
       }
       case 'recreate-profile': {
         if (this.recreated.has(remedy.tunnelGroup)) return;
+        // Planned again after an earlier plan's paste: its copy is there; another would be one more profile.
+        const existing = this.existingCopies.get(remedy.tunnelGroup) ?? existingCopyOf(this.model, remedy.tunnelGroup);
+        if (existing !== null) {
+          this.existingCopies.set(remedy.tunnelGroup, existing);
+          this.held.set(
+            f,
+            `its copy ${existing} exists already: this plan makes no other (${existing} has its lines and a name made from its name); move ${remedy.tunnelGroup}'s users there (the lines are under "Needs your input" when any are left), then remove ${remedy.tunnelGroup} (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`)`,
+          );
+          return;
+        }
         const newName = this.claim(remedy.newName);
         this.recreated.set(remedy.tunnelGroup, newName);
         this.named.add(newName);
@@ -785,7 +801,7 @@ class Composer {
     }
     // A recreated profile's aliases that break clients move under a safe spelling even when their own
     // finding was not selected: the copy must not carry the problem forward.
-    for (const tg of this.recreated.keys()) {
+    for (const tg of [...this.recreated.keys(), ...this.existingCopies.keys()]) {
       for (const a of this.model.tunnelGroups.get(tg)?.webvpn.groupAliases ?? []) {
         const renames = this.aliasRenames.get(tg) ?? new Map<string, string>();
         if (renames.has(a.name) || nameCharacters(a.name).breaking.length === 0) continue;
@@ -796,16 +812,22 @@ class Composer {
     for (const [tg, renames] of [...this.aliasRenames].sort(([a], [b]) => cmp(a, b))) {
       for (const [old, n] of renames) {
         const links = `links and client profiles that name the old alias (anyconnect://...?prefill_group_list=${encodeURIComponent(old)}) stop working: update them`;
-        const copy = this.recreated.get(tg);
+        const copy = this.recreated.get(tg) ?? this.existingCopies.get(tg);
         this.notes.push(
           copy !== undefined
-            ? copyBlockers(this.model, tg, copy).length > 0
+            ? this.existingCopies.has(tg) || copyBlockers(this.model, tg, copy).length > 0
               ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy} when users move (see "Needs your input"); ${links} then.`
               : `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy}; ${links}.`
             : `group-alias ${old} of ${tg} is replaced by ${n} (the new one is added first, then the old one removed); ${links}. To keep them working for a while, paste the \`no group-alias ${old}\` line later.`,
         );
       }
       if (this.recreated.has(tg)) continue;
+      // Renamed as it moves to the existing copy (the move is under "Needs your input").
+      if (this.existingCopies.has(tg)) {
+        for (const f of this.aliasFindings.get(tg) ?? [])
+          this.held.set(f, `renamed when ${tg}'s users move to ${this.existingCopies.get(tg)!}, its copy (see "Needs your input")`);
+        continue;
+      }
       const lines = [...renames].flatMap(([old, n]) => [`group-alias ${cliName(n)} enable`, `no group-alias ${cliName(old)}`]);
       chunks.push([`tunnel-group ${cliName(tg)} webvpn-attributes`, ...lines.map((l) => ` ${l}`)].join('\n'));
     }
@@ -830,6 +852,14 @@ class Composer {
       const item = { ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null };
       for (const what of r.needsInput) this.needsInput.push({ ...item, what });
       // The move is a block to paste later.
+      if (r.move !== undefined) this.needsInput.push({ ...item, what: r.move.what, cli: r.move.cli, rollback: r.move.undo });
+    }
+    // Profiles whose copy exists: only the move is left, as a later step.
+    for (const [old, copy] of this.existingCopies) {
+      const r = recreateProfile(this.model, old, copy, { aliasRenames: this.aliasRenames.get(old), taken: this.claimed, existing: true });
+      this.notes.push(...(r.checks ?? []).map((c) => `${capitalised(c)}.`));
+      const item = { ruleId: 'profile-name-special-chars', tunnelGroup: copy, groupPolicy: this.profiles.get(copy)?.groupPolicy ?? null };
+      for (const what of r.needsInput) this.needsInput.push({ ...item, what });
       if (r.move !== undefined) this.needsInput.push({ ...item, what: r.move.what, cli: r.move.cli, rollback: r.move.undo });
     }
     // Old custom types go last, once nothing uses them: a barrier keeps them after everything else.

@@ -27,6 +27,17 @@ export function describeCharacters(chars: readonly string[]): string {
   return chars.map((c) => `\`${c === ' ' ? 'space' : /[\x00-\x1f\x7f]/.test(c) ? `0x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c}\``).join(', ');
 }
 
+/**
+ * Whether `candidate` is a name a plan gives a copy of profile `original`: its safe name (for a SAML
+ * profile, `.` as `-` too), or that name with `-N` when taken, without regard to case (as unusedName
+ * makes names).
+ */
+export function copyNameOf(original: string, candidate: string): boolean {
+  const lower = candidate.toLowerCase();
+  const base = safeName(original).toLowerCase();
+  return [base, base.replace(/\./g, '-')].some((b) => lower === b || (lower.startsWith(`${b}-`) && /^\d+$/.test(lower.slice(b.length + 1))));
+}
+
 export function safeName(name: string): string {
   const s = name
     // Accented letters keep their letter (`Été` → `Ete`), so users recognise the new name.

@@ -6,7 +6,7 @@
 import { certificateMapsTo } from '../model/certificate-maps.js';
 import { holdsSecret, REDACTED, redactLine } from '../parse/redact.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
-import { nameCharacters, safeName } from './names.js';
+import { copyNameOf, nameCharacters, safeName } from './names.js';
 import { lineRef } from './line-names.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { DEFAULT_GROUP_POLICY, NAME_MAX_CHARS, type DeviceModel, type TunnelGroup } from '../model/types.js';
@@ -120,6 +120,8 @@ export interface RecreateOverrides {
   extra?: ReadonlyMap<string, readonly string[]>;
   /** Names the caller has already given out (a plan's other new names), so a new alias avoids them. */
   taken?: Iterable<string>;
+  /** The copy exists already (an earlier plan made it): nothing is created, and the move is a later step. */
+  existing?: boolean;
 }
 
 /**
@@ -147,7 +149,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   // one) must not be sent there by the paste: what selects the profile stays with the original, and
   // moving it is the user's step once the copy can take them.
   const blockers = copyBlockers(model, name, newName);
-  const held = blockers.length > 0;
+  const held = overrides.existing === true || blockers.length > 0;
   // SAML and DAP are done first, elsewhere; a group-lock changes in the same paste as the move (before
   // it, users still sent to the original would be refused; after it, users on the copy).
   const prerequisites = blockers.filter((b) => b.kind !== 'group-lock');
@@ -157,10 +159,11 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   const out: string[] = [];
   const heldExtras: string[] = [];
   if (moving.length > 0 && !held) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
-  out.push(`tunnel-group ${n} type ${tg?.type ?? 'remote-access'}`);
+  if (overrides.existing !== true) out.push(`tunnel-group ${n} type ${tg?.type ?? 'remote-access'}`);
   const order = ['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes'];
-  const kinds = new Set([...blocks.map((b) => b.kind), ...(overrides.extra?.keys() ?? [])]);
-  if (overrides.defaultGroupPolicy !== undefined) kinds.add('general-attributes');
+  // An existing copy has its lines already: only the ways in are left to move.
+  const kinds = new Set(overrides.existing === true ? [] : [...blocks.map((b) => b.kind), ...(overrides.extra?.keys() ?? [])]);
+  if (overrides.defaultGroupPolicy !== undefined && overrides.existing !== true) kinds.add('general-attributes');
   for (const kind of [...order.filter((k) => kinds.has(k)), ...[...kinds].filter((k) => !order.includes(k)).sort()]) {
     const extra = [...(overrides.extra?.get(kind) ?? [])];
     if (kind === 'general-attributes' && overrides.defaultGroupPolicy !== undefined)
@@ -239,6 +242,34 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
           undo: undoLines.join('\n'),
         };
   return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks, ...(move ? { move } : {}) };
+}
+
+/**
+ * A profile an earlier plan made as the copy of `name`: a tunnel-group of the same type whose name is
+ * made from `name`'s and which has every line of `name` (ways in, policy and secrets apart), or a line
+ * setting the same thing (a fix the plan gave the copy). Null: none.
+ */
+export function existingCopyOf(model: DeviceModel, name: string): string | null {
+  const tg = model.tunnelGroups.get(name);
+  if (tg === undefined) return null;
+  const body = copiedLines(tg);
+  for (const c of model.tunnelGroups.values()) {
+    if (c.name === name || c.type !== tg.type || !copyNameOf(name, c.name)) continue;
+    const theirs = copiedLines(c);
+    const lines = new Set(theirs.map((l) => l.text));
+    const settings = new Set(theirs.map((l) => l.setting));
+    if (body.every((l) => lines.has(l.text) || settings.has(l.setting))) return c.name;
+  }
+  return null;
+}
+
+/** A profile's lines a copy carries as they are (not its ways in, its policy or its secrets), with the setting each makes. */
+function copiedLines(tg: TunnelGroup): Array<{ text: string; setting: string }> {
+  return tg.blocks.flatMap((b) =>
+    b.lines
+      .filter((l) => !/^(group-alias|group-url|default-group-policy) /.test(l.text) && !holdsSecret(l.text))
+      .map((l) => ({ text: `${b.kind} ${l.text}`, setting: `${b.kind} ${lineKeyword(l.text)}` })),
+  );
 }
 
 /** The words of a secret-holding line up to its secret (`ikev1 pre-shared-key`, `key`): never the secret itself. */

@@ -724,7 +724,9 @@ class Merger {
     if (unique) {
       const owner = this.uniqueOwners().get(keyOf(w)!);
       if (owner !== undefined && owner !== name)
-        return { error: `${w[0]} ${keyOf(w)!.slice(w[0]!.length + 1)} is already used by tunnel-group ${owner}; a ${w[0]} names one connection profile [recalled]` };
+        return {
+          error: `${w[0]} ${keyOf(w)!.slice(w[0]!.length + 1)} is already used by tunnel-group ${owner}; a ${w[0]} names one connection profile [recalled]`,
+        };
     }
     const r = this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
     if (unique && r !== null && !('error' in r)) this.uniqueOwners().set(keyOf(w)!, name);

@@ -96,6 +96,42 @@ describe('plan: a held move and its undo, on every fixture', () => {
   });
 });
 
+describe('plan again after its paste', () => {
+  // An engineer pastes a plan, then plans again: the copies it made are recognised, never made again.
+  it.each(CONFIG_FIXTURES)('%s: makes no second copy of a profile, and introduces nothing', (rel) => {
+    for (const before of snapshots(rel)) {
+      if (before.analysed.sectionIndex > 0 || before.target.summary.context !== null) continue;
+      const first = planDevice(before, OPTIONS, { scope: 'narrow' });
+      if (first.script === '') continue;
+      const pasted = apply(before.analysed.parsed, 0, first.script);
+      const again = planDevice(snapshotParsed(parseConfigText(pasted.text, 'pasted.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+      expect(again.script, rel).not.toMatch(/^tunnel-group \S+ type /m);
+      expect(again.introduced, rel).toEqual([]);
+    }
+  });
+
+  it("offers a held rename's move again, the same lines, and nothing once it is pasted", () => {
+    const { before, plan } = planOf('plan/rename-group-lock.cfg');
+    const move = plan.needsInput.find((n) => n.cli !== undefined)!;
+    const pasted = parseConfigText(apply(before.analysed.parsed, 0, plan.script).text, 'pasted.cfg');
+    const again = planDevice(snapshotParsed(pasted, OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    expect(again.script).toBe('');
+    expect(again.needsInput.find((n) => n.cli !== undefined)).toMatchObject({ cli: move.cli, rollback: move.rollback, tunnelGroup: 'Lab-Partners-2' });
+    expect(again.remains).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'profile-name-special-chars',
+        tunnelGroup: 'Lab&Partners',
+        why: expect.stringMatching(/^its copy Lab-Partners-2 exists already: this plan makes no other /),
+      }),
+    );
+    // Moved: nothing is left to move, and the old profile only waits to be removed.
+    const moved = parseConfigText(apply(pasted, 0, move.cli!).text, 'moved.cfg');
+    const last = planDevice(snapshotParsed(moved, OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    expect(last.script).toBe('');
+    expect(last.needsInput.filter((n) => n.cli !== undefined)).toEqual([]);
+  });
+});
+
 describe('plan: where the new values come from', () => {
   it.each(CONFIG_FIXTURES)('%s: a changed setting names the plan line that sets it, or its line in the original file', (rel) => {
     for (const before of snapshots(rel)) {
