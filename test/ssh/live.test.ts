@@ -387,7 +387,9 @@ describe('ssh-agent', () => {
     expect(agent.status).toBe(0);
     expect(existsSync(sock)).toBe(true);
     try {
-      expect(spawnSync('ssh-add', [join(dir, 'id')], { env: { SSH_AUTH_SOCK: sock }, encoding: 'utf8' }).status).toBe(0);
+      // (Its stderr goes with the status: a rare failure under load must say why.)
+      const added = spawnSync('ssh-add', [join(dir, 'id')], { env: { SSH_AUTH_SOCK: sock }, encoding: 'utf8' });
+      expect({ status: added.status, stderr: added.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
       const r = await cliWith(
         { cwd: dir, env: { HOME: dir, SSH_AUTH_SOCK: sock } },
         'audit',
