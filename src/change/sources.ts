@@ -3,7 +3,7 @@
 // change). Files that are not ASA configs are skipped quietly where they were found by listing.
 
 import { execFileSync } from 'node:child_process';
-import { relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { planPaths, type AuditOptions } from '../audit/audit.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from '../audit/pipeline.js';
 import { InputError } from '../input/load.js';
@@ -66,13 +66,18 @@ export function parseRange(range: string): { base: string; head: string } {
   return { base: parts[0]!, head: parts[1] ?? 'HEAD' };
 }
 
-/** The files under `paths` that differ between two revisions, each side read from git's object store. */
+/**
+ * The files under `paths` that differ between two revisions, each side read from git's object store.
+ * The configuration file's `files.include`/`exclude` (`options.fileFilter`, on the file's place in the
+ * working tree) leave files out as they do when `audit DIR` scans; a path named exactly is read, as a
+ * file named on the command line is. `excluded`: the changed files left out that way.
+ */
 export function sidesFromGit(
   repo: string,
   range: { base: string; head: string },
   paths: string[],
   options: AuditOptions,
-): { old: Side; new: Side; root: string } {
+): { old: Side; new: Side; root: string; excluded: string[] } {
   const git = (args: string[]): Buffer => {
     try {
       return execFileSync('git', ['-C', repo, ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -111,13 +116,23 @@ export function sidesFromGit(
   const neu: Side = { devices: [], errors: [], skipped: [] };
   // Paths in a revision are relative to the top of the working tree (what `REV:PATH` names).
   const root = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
+  // The top of the working tree spelled from the working directory (not git's resolved path), so a
+  // configuration file found through a symbolic link filters the same files as `audit DIR` does.
+  const top = resolve(repo, git(['rev-parse', '--show-cdup']).toString('utf8').trim());
+  const named = new Set(paths.map((p) => resolve(repo, p)));
+  const excluded: string[] = [];
   for (let i = 0; i + 1 < changed.length; i += 2) {
     const status = changed[i]!;
     const file = changed[i + 1]!;
+    const abs = join(top, file);
+    if (options.fileFilter && !named.has(abs) && !options.fileFilter(abs)) {
+      excluded.push(file);
+      continue;
+    }
     if (status !== 'A') readSide(old, range.base, file);
     if (status !== 'D') readSide(neu, range.head, file);
   }
-  return { old, new: neu, root };
+  return { old, new: neu, root, excluded };
 
   function readSide(side: Side, rev: string, file: string): void {
     let analysed: AnalysedTarget[];

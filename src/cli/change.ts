@@ -166,9 +166,11 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   let roots: { old: string | null; new: string | null } = { old: null, new: null };
   // The top of the git working tree: a revision's `REV:PATH` is that file for ignores that name files.
   let gitRoot: string | null = null;
+  // Changed files the configuration file's files.include/exclude leave out (--git).
+  let excluded: string[] = [];
   if (opts.git !== undefined) {
     try {
-      ({ old, new: neu, root: gitRoot } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
+      ({ old, new: neu, root: gitRoot, excluded } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
     } catch (err) {
       if (err instanceof GitError) throw new UsageError(err.message);
       throw err;
@@ -246,11 +248,15 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   // compared" is not mistaken for a configuration that did not change.
   if (opts.git !== undefined && old.devices.length + neu.devices.length === 0) {
     const looked = [...new Set([...old.skipped, ...neu.skipped].map((e) => e.file.replace(/^[^:]*:/, '')))].sort(cmp);
+    const some = (files: readonly string[]): string => (files.length <= 5 ? files.join(', ') : `${files.slice(0, 5).join(', ')} and ${files.length - 5} more`);
+    const left = excluded.length === 0 ? '' : `; excluded by the configuration file (files.include/exclude): ${some(excluded)}`;
     complain(
       io,
-      looked.length === 0
+      looked.length === 0 && excluded.length === 0
         ? `--git ${opts.git}: no file changed${paths.length > 0 ? ` under ${paths.join(', ')}` : ''}`
-        : `--git ${opts.git}: no ASA configuration among the changed files (${looked.length <= 5 ? looked.join(', ') : `${looked.slice(0, 5).join(', ')} and ${looked.length - 5} more`})`,
+        : looked.length === 0
+          ? `--git ${opts.git}: every changed file is excluded by the configuration file (files.include/exclude): ${some(excluded)}`
+          : `--git ${opts.git}: no ASA configuration among the changed files (${some(looked)})${left}`,
     );
   }
   return gateOnNew(diffs, failOnNew, io);

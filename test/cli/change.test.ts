@@ -296,6 +296,43 @@ describe('diff OLD NEW', () => {
     }
   });
 
+  it("leaves out the files the configuration file's files.exclude names, as audit DIR and diff DIR DIR do", async () => {
+    const { repo, git } = gitRepo();
+    mkdirSync(join(repo, 'configs'));
+    mkdirSync(join(repo, 'archive'));
+    writeFileSync(join(repo, 'configs', 'vpn-demo.cfg'), DEMO_TEXT);
+    writeFileSync(join(repo, '.asa-mobile-audit.yaml'), 'files:\n  exclude: ["archive/"]\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    // The change retires an old copy into archive/ (its findings would all be new) and edits the live one.
+    writeFileSync(join(repo, 'archive', 'vpn-old.cfg'), DEMO_TEXT.replace('hostname vpn-demo', 'hostname vpn-old'));
+    writeFileSync(join(repo, 'configs', 'vpn-demo.cfg'), NARROWED);
+    git('add', '.');
+    git('commit', '-q', '-m', 'archive the old headend');
+    for (const cwd of [repo, join(repo, 'configs')]) {
+      const r = await cliWith({ cwd }, 'diff', '--git', 'HEAD~1..HEAD', '--fail-on-new', 'warning', '--format', 'json');
+      expect(r.code, cwd).toBe(0);
+      expect(
+        readJson<DiffJsonDocument>(r.stdout).devices.map((d) => [d.hostname, d.new]),
+        cwd,
+      ).toEqual([['vpn-demo', 'HEAD:configs/vpn-demo.cfg']]);
+    }
+    // The directory-mode audit agrees: archive/ is skipped there too.
+    expect((await cliWith({ cwd: repo }, 'audit', '.', '--format', 'json', '--fail-on', 'never')).stdout).not.toContain('vpn-old');
+    // A path named exactly is read, as a file named to audit is.
+    const named = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', 'archive/vpn-old.cfg', '--fail-on-new', 'warning', '--format', 'json');
+    expect(named.code).toBe(1);
+    expect(readJson<DiffJsonDocument>(named.stdout).devices.map((d) => d.hostname)).toEqual(['vpn-old']);
+    // A change that touches only excluded files says so, rather than "no file changed".
+    writeFileSync(join(repo, 'archive', 'vpn-old.cfg'), DEMO_TEXT.replace('hostname vpn-demo', 'hostname vpn-older'));
+    git('commit', '-q', '-am', 'touch the archive');
+    const only = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--fail-on-new', 'warning');
+    expect(only.code).toBe(0);
+    expect(only.stderr).toBe(
+      'asa-mobile-audit: --git HEAD~1: every changed file is excluded by the configuration file (files.include/exclude): archive/vpn-old.cfg\n',
+    );
+  });
+
   it('compares two revisions of a config repository without touching the working tree (--git)', async () => {
     const { repo, git } = gitRepo();
     mkdirSync(join(repo, 'configs'));
