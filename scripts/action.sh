@@ -14,10 +14,27 @@ read -r -a paths <<< "${INPUT_PATHS:-.}"
 args+=("${paths[@]}")
 read -r -a formats <<< "${INPUT_FORMATS:-github}"
 # The CLI pairs the Nth --output with the Nth --format: formats written to files first, stdout last.
+# GitHub does not expand variables in `with:`, so the documented `markdown:$GITHUB_STEP_SUMMARY`
+# arrives as written: that one variable (also spelled `${GITHUB_STEP_SUMMARY}`) is expanded here, by
+# name and without eval; any other text is a file name as it stands.
 to_stdout=()
 for f in "${formats[@]}"; do
   name="${f%%:*}"
-  if [ "$f" != "$name" ]; then args+=(--format "$name" --output "${f#*:}"); else to_stdout+=(--format "$name"); fi
+  if [ "$f" != "$name" ]; then
+    target="${f#*:}"
+    case "$target" in
+      '$GITHUB_STEP_SUMMARY' | '${GITHUB_STEP_SUMMARY}')
+        if [ -z "${GITHUB_STEP_SUMMARY:-}" ]; then
+          echo "asa-mobile-audit: formats: $f: GITHUB_STEP_SUMMARY is not set (outside GitHub Actions, name a file)" >&2
+          exit 2
+        fi
+        target="$GITHUB_STEP_SUMMARY"
+        ;;
+    esac
+    args+=(--format "$name" --output "$target")
+  else
+    to_stdout+=(--format "$name")
+  fi
 done
 args+=("${to_stdout[@]}")
 args+=(--fail-on "${INPUT_FAIL_ON:-warning}")

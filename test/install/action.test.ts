@@ -1,7 +1,7 @@
 // The GitHub Action (action.yml) runs scripts/action.sh; here that script runs against fixtures the
 // way the Action runs it, with its inputs as environment variables.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -45,5 +45,34 @@ describe('the GitHub Action', () => {
       dir,
     );
     expect(readJson<{ targets: Array<{ mobileProfiles: string[] }> }>(extra.stdout).targets[0]!.mobileProfiles).toEqual(['MOBILE-FULL']);
+  });
+
+  it('writes markdown:$GITHUB_STEP_SUMMARY to the job summary, as action.yml documents (GitHub leaves `with:` text unexpanded)', () => {
+    builtCli();
+    expect(readFileSync(join(ROOT, 'action.yml'), 'utf8')).toContain('markdown:$GITHUB_STEP_SUMMARY');
+    for (const spelling of ['$GITHUB_STEP_SUMMARY', '${GITHUB_STEP_SUMMARY}']) {
+      const dir = tempDir();
+      const summary = join(dir, 'step-summary.md');
+      // The input as the runner hands it over: the variable's name, not its value.
+      const r = action(
+        { INPUT_PATHS: join(ROOT, 'fixtures', 'demo'), INPUT_FORMATS: `github markdown:${spelling}`, INPUT_FAIL_ON: 'never', GITHUB_STEP_SUMMARY: summary },
+        dir,
+      );
+      expect(r.code, spelling).toBe(0);
+      expect(readFileSync(summary, 'utf8'), spelling).toMatch(/^## asa-mobile-audit: 1 error/);
+      expect(readdirSync(dir), spelling).toEqual(['step-summary.md']);
+    }
+    // Outside GitHub the variable is unset: one line, exit 2, nothing written.
+    const dir = tempDir();
+    const unset = action({ INPUT_PATHS: join(ROOT, 'fixtures', 'demo'), INPUT_FORMATS: 'markdown:$GITHUB_STEP_SUMMARY', INPUT_FAIL_ON: 'never' }, dir);
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toBe(
+      'asa-mobile-audit: formats: markdown:$GITHUB_STEP_SUMMARY: GITHUB_STEP_SUMMARY is not set (outside GitHub Actions, name a file)\n',
+    );
+    expect(existsSync(join(dir, '$GITHUB_STEP_SUMMARY'))).toBe(false);
+    // Other text is a file name as it stands: no shell expansion of what the workflow passes.
+    const literal = action({ INPUT_PATHS: join(ROOT, 'fixtures', 'demo'), INPUT_FORMATS: 'markdown:$HOME-$(id).md', INPUT_FAIL_ON: 'never' }, dir);
+    expect(literal.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['$HOME-$(id).md']);
   });
 });
