@@ -303,7 +303,11 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
           : dropped.length > 0
             ? `it holds entries for ${dropped.length} device${dropped.length === 1 ? '' : 's'} this run did not audit (${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', ...' : ''}); audit them all (their directory, or --inventory), or remove the file to start a new baseline`
             : null;
-  if (opts.writeBaseline !== undefined && notWritten !== null) complain(io, `${opts.writeBaseline} not written: ${notWritten}`);
+  if (opts.writeBaseline !== undefined && notWritten !== null) {
+    complain(io, `${opts.writeBaseline} not written: ${notWritten}`);
+    // The run was asked for a baseline and wrote none: a "refresh baseline" job must not pass.
+    return result.exitCode === ExitCode.InternalError ? ExitCode.InternalError : ExitCode.InputError;
+  }
   if (unmatched && result.exitCode !== ExitCode.InternalError) return ExitCode.InputError;
   if (opts.writeBaseline !== undefined && notWritten === null) {
     writeOutput(abs(opts.writeBaseline), baselineText(result.snapshot), '--write-baseline');

@@ -39,6 +39,8 @@ describe('baselines', () => {
       [['vpn-demo.cfg', 'cut.cfg'], 'a configuration above is incomplete'],
     ] as const) {
       const r = await cliWith({ cwd: dir }, 'audit', ...args, '--write-baseline', 'baseline.json');
+      // A baseline asked for and not written fails the run, whatever the findings (or an empty list) say.
+      expect(r.code, why).toBe(2);
       expect(r.stderr, why).toContain(`baseline.json not written: ${why}`);
       expect(readFileSync(join(dir, 'baseline.json'), 'utf8'), why).toBe(before);
     }
@@ -164,6 +166,9 @@ describe('baselines', () => {
     copyFileSync(fixture('plan/dflt-collateral.cfg'), join(dir, 'dc.cfg'));
     const partial = await cliWith({ cwd: dir }, 'audit', 'hq.cfg', '--write-baseline', 'baseline.json');
     expect(partial.stderr).toContain('baseline.json not written: it holds entries for 1 device this run did not audit (plan-dflt)');
+    // A "refresh the baseline" job that wrote nothing fails, even with nothing at or above --fail-on.
+    expect(partial.code).toBe(2);
+    expect((await cliWith({ cwd: dir }, 'audit', 'hq.cfg', '--write-baseline', 'baseline.json', '--fail-on', 'never')).code).toBe(2);
     expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(before);
     // A run over the files a change touched sees some devices: no note.
     writeFileSync(join(dir, 'list.txt'), 'hq.cfg\n');
@@ -227,6 +232,7 @@ describe('baselines', () => {
     const before = readFileSync(join(dir, 'b.json'), 'utf8');
     const rewrite = await cliWith({ cwd: site1 }, 'audit', 'asa.cfg', '--write-baseline', '../b.json');
     expect(rewrite.stderr).toContain('not written: it holds entries for 2 devices this run did not audit');
+    expect(rewrite.code).toBe(2);
     expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(before);
     // All three, named with ../ from there: each file its own entries; site2's fixed finding is stale.
     const all = await cliWith({ cwd: site1 }, 'audit', 'asa.cfg', '../site2/asa.cfg', '../site3/asa.cfg', '--baseline', '../b.json', '--format', 'json');
