@@ -5,7 +5,7 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import { dnsChangeLines, hasOldSide, incompleteLines, reachWords, settingLine, type ChangeReportInput } from './change-words.js';
-import { capAnnotations, command } from './github.js';
+import { capAnnotations, command, contextTag } from './github.js';
 import type { Severity } from '../engine/types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -27,17 +27,23 @@ export function renderDiffGithub(input: ChangeReportInput): string {
       ),
     );
   for (const d of input.diffs) {
+    // A security context of a multiple-context file: named in every title, as `audit --format github` does.
+    const context = contextTag(d.context);
     for (const i of d.incomplete)
       out.push(
         command(
           'error',
-          { file: input.fileOf(i.source), line: i.line, title: `asa-mobile-audit: ${d.compared ? 'compared although incomplete' : 'not compared'}` },
+          {
+            file: input.fileOf(i.source),
+            line: i.line,
+            title: `asa-mobile-audit: ${d.compared ? 'compared although incomplete' : 'not compared'}${context}`,
+          },
           incompleteLines(d).find((l) => l.includes(` ${i.side} side `))!,
         ),
       );
     if (d.new === null || !d.compared) continue;
     const file = input.fileOf(d.new);
-    for (const f of d.findings.introduced) out.push(findingCommand(f, file));
+    for (const f of d.findings.introduced) out.push(findingCommand(f, file, context));
     for (const p of d.profiles) {
       if (p.status === 'removed' || p.status === 'unchanged') continue;
       const lines = [
@@ -46,7 +52,8 @@ export function renderDiffGithub(input: ChangeReportInput): string {
         // How users log in: a server group or a second factor gone changes every session, finding or not.
         ...(hasOldSide(p) ? p.settings.filter((s) => LOGIN_SETTINGS.test(s.setting)).map(settingLine) : []),
       ];
-      if (lines.length > 0) notices.push(command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}` }, lines.join('\n')));
+      if (lines.length > 0)
+        notices.push(command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}${context}` }, lines.join('\n')));
     }
   }
   const byLevel: Record<string, string[]> = { error: [], warning: [], notice: [] };
@@ -55,7 +62,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   return capped.length > 0 ? `${capped.join('\n')}\n` : '';
 }
 
-function findingCommand(f: ReportedFinding, file: string): string {
-  const title = `new: ${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`;
+function findingCommand(f: ReportedFinding, file: string, context: string): string {
+  const title = `new: ${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}${context}`;
   return command(COMMAND[f.severity], { file: f.file ?? file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message);
 }

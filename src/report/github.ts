@@ -1,5 +1,7 @@
 // GitHub Actions workflow commands (`::error file=...,line=...,title=...::message`), escaped as the
 // Actions toolkit does: data escapes % CR LF; property values also escape : and ,.
+// In a file of several security contexts, each title names its context (`[context vpn]`, as JUnit
+// names the suite), so the same finding of two contexts is two distinct annotations.
 
 import { visible } from '../common/control-chars.js';
 import type { Severity } from '../engine/types.js';
@@ -33,13 +35,14 @@ export default function renderGithub(input: ReportInput): string {
     byLevel.error!.push(command('error', { file: reportPath(e.file, input.cwd), line: e.line, title: 'asa-mobile-audit: unreadable input' }, e.message));
   for (const t of input.targets) {
     const file = reportPath(t.summary.source, input.cwd);
+    const context = contextTag(t.summary.context);
     const incomplete = incompleteReport(input, t);
     if (incomplete !== null)
       byLevel[incomplete.level]!.push(
-        command(incomplete.level, { file, line: incomplete.line, title: 'asa-mobile-audit: incomplete configuration' }, incomplete.message),
+        command(incomplete.level, { file, line: incomplete.line, title: `asa-mobile-audit: incomplete configuration${context}` }, incomplete.message),
       );
     for (const f of t.findings) {
-      const title = `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`;
+      const title = `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}${context}`;
       byLevel[COMMAND[f.severity]]!.push(
         command(
           COMMAND[f.severity],
@@ -51,6 +54,11 @@ export default function renderGithub(input: ReportInput): string {
   }
   const lines = capAnnotations(byLevel);
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/** ` [context NAME]` after an annotation's title for a security context; '' for a single-mode device. */
+export function contextTag(context: string | null): string {
+  return context === null ? '' : ` [context ${context}]`;
 }
 
 /** Most severe first, each level up to what GitHub shows; one notice says what was left out. */

@@ -249,6 +249,53 @@ describe('github annotations', () => {
   });
 });
 
+describe('a file of several security contexts', () => {
+  /** The Oxidized backup with a second context, vpn2, configured as vpn is. */
+  function twoContexts(edit: (section: string) => string = (x) => x): string {
+    const text = readFileSync(fixture('synthetic/oxidized-multi-context.cfg'), 'utf8');
+    const start = text.indexOf('----------========== [ CONTEXT vpn ');
+    const vpn = text.slice(start);
+    const vpn2 = vpn.replace('CONTEXT vpn FILE disk0:/vpn.cfg', 'CONTEXT vpn2 FILE disk0:/vpn2.cfg').replace('hostname vpn\n', 'hostname vpn2\n');
+    return `${text.slice(0, start)}${edit(vpn)}\n${edit(vpn2)}`;
+  }
+
+  it('compact and github name the context of each finding, so the same finding of two contexts reads as two', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'dc.cfg'), twoContexts());
+    const compact = (await cliWith({ cwd: dir }, 'audit', 'dc.cfg', '--format', 'compact', '--fail-on', 'never')).stdout.trimEnd().split('\n');
+    expect(new Set(compact).size).toBe(compact.length);
+    // A finding no line sets (a built-in default) has no :line:col, and says which context it is in.
+    for (const context of ['vpn', 'vpn2'])
+      expect(
+        compact.filter((l) => l.startsWith('dc.cfg: warning: ') && l.endsWith(` (context ${context}, profile DefaultWEBVPNGroup) [ssl-keepalive-enabled]`)),
+        context,
+      ).toHaveLength(1);
+    expect(compact.every((l) => /\(context vpn2?(, profile [^)]+)?\) \[[a-z0-9-]+\]$/.test(l))).toBe(true);
+    const github = (await cliWith({ cwd: dir }, 'audit', 'dc.cfg', '--format', 'github', '--fail-on', 'never')).stdout.trimEnd().split('\n');
+    expect(new Set(github).size).toBe(github.length);
+    expect(github.filter((l) => l.startsWith('::warning file=dc.cfg,title=ssl-keepalive-enabled (DefaultWEBVPNGroup) [context vpn2]::'))).toHaveLength(1);
+    expect(github.filter((l) => l.startsWith('::warning file=dc.cfg,title=ssl-keepalive-enabled (DefaultWEBVPNGroup) [context vpn]::'))).toHaveLength(1);
+    // diff --format github: a change made in both contexts (keepalives back on, by default) annotates
+    // the finding it introduces once per context.
+    writeFileSync(
+      join(dir, 'old.cfg'),
+      twoContexts((section) =>
+        section.replace('\nCryptochecksum:', '\ngroup-policy DfltGrpPolicy attributes\n webvpn\n  anyconnect ssl keepalive none\nCryptochecksum:'),
+      ),
+    );
+    const diff = (await cliWith({ cwd: dir }, 'diff', 'old.cfg', 'dc.cfg', '--format', 'github')).stdout.trimEnd().split('\n');
+    expect(new Set(diff).size).toBe(diff.length);
+    const introduced = diff.filter((l) => l.startsWith('::warning file=dc.cfg,title=new%3A ssl-keepalive-enabled (DefaultWEBVPNGroup) [context '));
+    expect(introduced.map((l) => /\[context (vpn2?)\]::/.exec(l)?.[1])).toEqual(['vpn', 'vpn2']);
+  });
+
+  it('leaves single-context output as it was: no context named', async () => {
+    const compact = (await cli('audit', DEMO, '--format', 'compact', '--fail-on', 'never')).stdout;
+    const github = (await cli('audit', DEMO, '--format', 'github', '--fail-on', 'never')).stdout;
+    expect(`${compact}${github}`).not.toContain('context');
+  });
+});
+
 describe('markdown', () => {
   it('summarises per device with counts and fixes in code blocks', async () => {
     const r = await cli('audit', DEMO, '--format', 'markdown');
