@@ -19,6 +19,7 @@ import {
   plural,
   reachWords,
   resolvedHeading,
+  findingTotals,
   settingLine,
   type ChangeReportInput,
   UNDO_MOVE,
@@ -59,8 +60,7 @@ export interface HtmlChangeOptions {
 
 export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOptions): string {
   const ctx: FindingContext = { ids: new Ids(), helpUriBase: options.helpUriBase, path: (f) => input.fileOf(f) };
-  const introduced = input.diffs.reduce((n, d) => n + d.findings.introduced.length, 0);
-  const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
+  const { introduced, resolved, gone } = findingTotals(input.diffs);
   const changed = input.diffs.filter(isChanged);
   const summary = `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><table class="summary"><tbody>
 <tr><th scope="row">Devices changed</th><td>${changed.filter((d) => d.compared).length} of ${input.diffs.filter((d) => d.compared).length}</td></tr>${
@@ -69,7 +69,7 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
       : ''
   }
 <tr><th scope="row">Findings introduced</th><td>${introduced}</td></tr>
-<tr><th scope="row">Findings resolved</th><td>${resolved}</td></tr></tbody></table>${
+<tr><th scope="row">Findings resolved</th><td>${resolved}</td></tr>${gone > 0 ? `\n<tr><th scope="row">Findings gone with removed devices</th><td>${gone}</td></tr>` : ''}</tbody></table>${
     (input.problems ?? []).length > 0
       ? `<h3>Lines of the change not applied, not simulated or to check</h3><ul>${input.problems!.map((p) => `<li><code>${esc(input.scriptFile ?? 'change')}</code> line ${p.line}: ${p.severity}: ${esc(p.message)}</li>`).join('')}</ul>`
       : ''

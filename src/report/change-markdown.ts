@@ -18,6 +18,8 @@ import {
   plural,
   reachWords,
   resolvedHeading,
+  findingTotals,
+  goneWords,
   settingLine,
   type ChangeReportInput,
   UNDO_MOVE,
@@ -65,12 +67,11 @@ function profileRow(p: ProfileDiff): string {
 }
 
 export function renderDiffMarkdown(input: ChangeReportInput): string {
-  const introduced = input.diffs.reduce((n, d) => n + d.findings.introduced.length, 0);
-  const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
+  const { introduced, resolved, gone } = findingTotals(input.diffs);
   const changed = input.diffs.filter(isChanged);
   const notCompared = input.diffs.filter((d) => !d.compared).length;
   const out = [
-    `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
+    `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${goneWords(gone)}${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
     '',
   ];
   for (const p of input.problems ?? [])

@@ -15,6 +15,8 @@ import {
   plural,
   reachWords,
   resolvedHeading,
+  findingTotals,
+  goneWords,
   settingLine,
   type ChangeReportInput,
   UNDO_MOVE,
@@ -57,15 +59,14 @@ export function renderDiffText(input: ChangeReportInput): string {
   if ((input.problems ?? []).length > 0) out.push('');
   const changed = input.diffs.filter(isChanged);
   for (const d of changed) out.push(...deviceLines(d), '');
-  const introduced = input.diffs.reduce((n, d) => n + d.findings.introduced.length, 0);
-  const resolved = input.diffs.reduce((n, d) => n + d.findings.resolved.length, 0);
+  const { introduced, resolved, gone } = findingTotals(input.diffs);
   const notCompared = input.diffs.filter((d) => !d.compared).length;
   const compared = input.diffs.length - notCompared;
   const changedCount = changed.length - notCompared;
   out.push(
     (changedCount === 0
       ? `no change to any connection profile (${plural(compared, 'device')} compared)`
-      : `${plural(changedCount, 'device')} changed of ${compared}; findings: ${introduced} introduced, ${resolved} resolved`) +
+      : `${plural(changedCount, 'device')} changed of ${compared}; findings: ${introduced} introduced, ${resolved} resolved${goneWords(gone)}`) +
       (notCompared > 0 ? `; ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''),
   );
   return `${visibleLines(out.join('\n'))}\n`;

@@ -80,6 +80,27 @@ export function resolvedHeading(d: DeviceDiff): string {
   return d.new === null ? 'findings gone with the device' : 'findings resolved';
 }
 
+/**
+ * The findings a change introduced, resolved, and took away with devices it removed, for the summary
+ * lines: a removed device's findings were not fixed (JSON keeps them in its `findings.resolved`).
+ */
+export function findingTotals(diffs: readonly DeviceDiff[]): { introduced: number; resolved: number; gone: number } {
+  let introduced = 0;
+  let resolved = 0;
+  let gone = 0;
+  for (const d of diffs) {
+    introduced += d.findings.introduced.length;
+    if (d.new === null) gone += d.findings.resolved.length;
+    else resolved += d.findings.resolved.length;
+  }
+  return { introduced, resolved, gone };
+}
+
+/** `, N gone with removed devices` after a summary's resolved count; '' when no removed device had findings. */
+export function goneWords(gone: number): string {
+  return gone === 0 ? '' : `, ${gone} gone with removed devices`;
+}
+
 /** Whether a profile entry has an old side to compare with: it was there, or it is a copy of one that was. */
 export function hasOldSide(p: ProfileDiff): boolean {
   return p.status !== 'added' || p.copyOf !== undefined;

@@ -207,10 +207,37 @@ describe('diff OLD NEW', () => {
     expect(text).toMatch(/^ {2}device removed\n/m);
     expect(text).toMatch(/^ {2}findings gone with the device \(\d+\):$/m);
     expect(text).not.toContain('findings resolved');
-    expect((await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'markdown')).stdout).toMatch(/^\*\*Findings gone with the device \(\d+\)\*\*$/m);
+    const markdown = (await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'markdown')).stdout;
+    expect(markdown).toMatch(/^\*\*Findings gone with the device \(\d+\)\*\*$/m);
     // The JSON keeps its contract: they are in findings.resolved.
     const doc = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json')).stdout);
-    expect(doc.devices[0]!.findings.resolved.length).toBeGreaterThan(0);
+    const gone = doc.devices[0]!.findings.resolved.length;
+    expect(gone).toBeGreaterThan(0);
+    // The summary lines count them as gone, not resolved.
+    expect(text.trimEnd().split('\n').at(-1)).toBe(`1 device changed of 1; findings: 0 introduced, 0 resolved, ${gone} gone with removed devices`);
+    expect(markdown.split('\n')[0]).toBe(`## asa-mobile-audit diff: 1 device changed, 0 finding(s) introduced, 0 resolved, ${gone} gone with removed devices`);
+    const html = (await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'html')).stdout;
+    expect(html).toContain('<th scope="row">Findings resolved</th><td>0</td>');
+    expect(html).toContain(`<th scope="row">Findings gone with removed devices</th><td>${gone}</td>`);
+    // A device removed beside one whose change fixes a finding: each count says what it is.
+    writeFileSync(join(dir, 'a', 'hq.cfg'), DEMO_TEXT.replace('hostname vpn-demo', 'hostname hq'));
+    writeFileSync(
+      join(dir, 'b', 'hq.cfg'),
+      DEMO_TEXT.replace('hostname vpn-demo', 'hostname hq').replace('anyconnect dpd-interval client none', 'anyconnect dpd-interval client 30'),
+    );
+    expect((await cliWith({ cwd: dir }, 'diff', 'a', 'b')).stdout).toMatch(
+      new RegExp(`^2 devices changed of 2; findings: 0 introduced, [1-9]\\d* resolved, ${gone} gone with removed devices$`, 'm'),
+    );
+    // The same in a --git range that deletes the file.
+    const { repo, git } = gitRepo();
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    git('rm', '-q', 'vpn-demo.cfg');
+    git('commit', '-q', '-m', 'decommission');
+    expect((await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1')).stdout).toMatch(
+      /findings: 0 introduced, 0 resolved, [1-9]\d* gone with removed devices\n$/,
+    );
   });
 
   it('pairs devices of two directories by hostname, then by path, and names added and removed ones', async () => {
