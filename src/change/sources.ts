@@ -3,7 +3,7 @@
 // change). Files that are not ASA configs are skipped quietly where they were found by listing.
 
 import { execFileSync } from 'node:child_process';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { planPaths, type AuditOptions } from '../audit/audit.js';
 import { analyseBytes, analyseFile, type AnalysedTarget } from '../audit/pipeline.js';
 import { InputError } from '../input/load.js';
@@ -56,14 +56,35 @@ export function sideFromPath(path: string, options: AuditOptions): Side {
   return side;
 }
 
-export class GitError extends Error {}
+export class GitError extends Error {
+  /** What git itself said (its first line, without `fatal: `), when a git command failed. */
+  constructor(
+    message: string,
+    readonly git?: string,
+  ) {
+    super(message);
+  }
+}
 
-/** `BASE..HEAD` or `BASE` (then HEAD): the two revisions to compare. */
+/**
+ * `BASE..HEAD`, `BASE..` (git's shorthand for BASE..HEAD) or `BASE` (then HEAD): the two revisions to
+ * compare. Anything else is refused with what is wrong with it.
+ */
 export function parseRange(range: string): { base: string; head: string } {
+  const refuse = (why: string): never => {
+    throw new GitError(`--git ${range}: ${why}; give BASE..HEAD, or BASE.. or BASE to compare BASE with HEAD`);
+  };
+  if (range.trim() === '') refuse('no revision');
+  if (range.includes('...')) refuse('three dots (the changes on either side since a merge base) are not supported');
   const parts = range.split('..');
-  const bad = range.includes('...') || parts.length > 2 || parts.some((p) => p === '' || p.startsWith('-') || /\s/.test(p));
-  if (bad) throw new GitError(`--git ${range}: expected BASE or BASE..HEAD (two revisions; three dots are not supported)`);
-  return { base: parts[0]!, head: parts[1] ?? 'HEAD' };
+  if (parts.length > 2) refuse('more than two revisions');
+  const [base, head = ''] = parts as [string, string?];
+  if (base === '') refuse(head === '' ? 'no revision' : `no base revision before \`..\` (git reads \`..${head}\` as HEAD..${head}: write that if it is meant)`);
+  for (const rev of [base, head]) {
+    if (rev.startsWith('-')) refuse(`a revision cannot start with \`-\` (\`${rev}\`)`);
+    if (/\s/.test(rev)) refuse('a revision cannot hold spaces');
+  }
+  return { base, head: head === '' ? 'HEAD' : head };
 }
 
 /**
@@ -84,7 +105,8 @@ export function sidesFromGit(
     } catch (err) {
       const e = err as { stderr?: Buffer; code?: string };
       if (e.code === 'ENOENT') throw new GitError('git is not installed (needed for --git)');
-      throw new GitError(`git ${args.join(' ')}: ${(e.stderr?.toString() ?? String(err)).trim().split('\n')[0]}`);
+      const said = (e.stderr?.toString() ?? String(err)).trim().split('\n')[0] ?? '';
+      throw new GitError(`git ${args.join(' ')}: ${said}`, said.replace(/^fatal: /, ''));
     }
   };
   try {
@@ -104,8 +126,21 @@ export function sidesFromGit(
   // A path (or pathspec) that names nothing on either side is a typo, not "no change": it would
   // pass the gate without looking at anything. Compared with the empty tree, every file of a revision shows.
   const empty = git(['hash-object', '-t', 'tree', '/dev/null']).toString('utf8').trim();
+  // The top of the working tree spelled from the working directory (not git's resolved path), so a
+  // configuration file found through a symbolic link filters the same files as `audit DIR` does.
+  const top = resolve(repo, git(['rev-parse', '--show-cdup']).toString('utf8').trim());
   for (const path of paths) {
-    const found = [range.base, range.head].some((rev) => git(['diff', '--name-only', '-z', empty, rev, '--', path]).length > 0);
+    const rel = relative(top, resolve(repo, path));
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+      throw new GitError(`--git: ${path} is outside the repository (its working tree is ${top}); name paths inside it`);
+    let found: boolean;
+    try {
+      found = [range.base, range.head].some((rev) => git(['diff', '--name-only', '-z', empty, rev, '--', path]).length > 0);
+    } catch (err) {
+      // Git's own words for a path it will not take (a bad pathspec), without the command line.
+      if (err instanceof GitError && err.git !== undefined) throw new GitError(`--git: ${path}: ${err.git}`);
+      throw err;
+    }
     if (!found) throw new GitError(`--git: ${path} matches no file in ${range.base} or ${range.head}`);
   }
   const changed = git(['diff', '--name-status', '-z', '--no-renames', range.base, range.head, '--', ...paths])
@@ -116,9 +151,6 @@ export function sidesFromGit(
   const neu: Side = { devices: [], errors: [], skipped: [] };
   // Paths in a revision are relative to the top of the working tree (what `REV:PATH` names).
   const root = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
-  // The top of the working tree spelled from the working directory (not git's resolved path), so a
-  // configuration file found through a symbolic link filters the same files as `audit DIR` does.
-  const top = resolve(repo, git(['rev-parse', '--show-cdup']).toString('utf8').trim());
   const named = new Set(paths.map((p) => resolve(repo, p)));
   const excluded: string[] = [];
   for (let i = 0; i + 1 < changed.length; i += 2) {

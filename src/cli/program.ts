@@ -114,7 +114,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('diff')
     .description('what a configuration change does to every connection profile: settings, iOS DNS outcome, findings introduced and resolved')
     .argument('[paths...]', 'OLD NEW (two files or two directories); with --git, the paths to compare (default all)')
-    .option('--git <range>', 'compare two revisions of the git repository in the working directory: BASE..HEAD, or BASE (then HEAD)')
+    .option('--git <range>', 'compare two revisions of the git repository in the working directory: BASE..HEAD, or BASE.. or BASE (then HEAD)')
     .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('text'))
     .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info')
     .option('--output <file>', 'write the report to this file instead of stdout')

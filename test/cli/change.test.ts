@@ -540,6 +540,47 @@ describe('diff: what it refuses', () => {
     expect(missing.stderr).toBe('asa-mobile-audit: diff: NEW nosuchdir: no such file or directory\n');
   });
 
+  it('reads BASE.. as git does (BASE..HEAD), and says what is wrong with any other range, or with a path outside the repository', async () => {
+    const { repo, git } = gitRepo();
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), NARROWED);
+    git('commit', '-q', '-am', 'narrow split-dns');
+    const full = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', '--format', 'json');
+    const short = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..', '--format', 'json');
+    expect(short.code).toBe(0);
+    expect(short.stdout).toBe(full.stdout);
+    expect(readJson<DiffJsonDocument>(short.stdout).devices.map((d) => d.new)).toEqual(['HEAD:vpn-demo.cfg']);
+    const give = '; give BASE..HEAD, or BASE.. or BASE to compare BASE with HEAD\n';
+    for (const [range, why] of [
+      ['..HEAD~1', 'no base revision before `..` (git reads `..HEAD~1` as HEAD..HEAD~1: write that if it is meant)'],
+      ['..', 'no revision'],
+      ['HEAD~1...HEAD', 'three dots (the changes on either side since a merge base) are not supported'],
+      ['HEAD~2..HEAD~1..HEAD', 'more than two revisions'],
+      ['HEAD~1..--output=x', 'a revision cannot start with `-` (`--output=x`)'],
+    ]) {
+      const r = await cliWith({ cwd: repo }, 'diff', '--git', range!);
+      expect(r.code, range).toBe(2);
+      expect(r.stderr, range).toBe(`asa-mobile-audit: --git ${range!}: ${why!}${give}`);
+    }
+    // A path outside the repository: named, in words, not git's command line.
+    mkdirSync(join(repo, 'configs'));
+    for (const [cwd, path] of [
+      [repo, '../elsewhere'],
+      [join(repo, 'configs'), '../../elsewhere.cfg'],
+    ] as const) {
+      const r = await cliWith({ cwd }, 'diff', '--git', 'HEAD~1', path);
+      expect(r.code, path).toBe(2);
+      expect(r.stderr, path).toBe(`asa-mobile-audit: --git: ${path} is outside the repository (its working tree is ${repo}); name paths inside it\n`);
+    }
+    // A pathspec git refuses: git's reason, without the command that was run.
+    const magic = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', ':(bogus)configs');
+    expect(magic.code).toBe(2);
+    expect(magic.stderr).toMatch(/^asa-mobile-audit: --git: :\(bogus\)configs: [^\n]*pathspec magic[^\n]*\n$/);
+    expect(magic.stderr).not.toMatch(/git diff|4b825dc/);
+  });
+
   it('refuses an --output that names a folder, and an empty plan --rules', async () => {
     const dir = tempDir();
     for (const args of [
