@@ -150,13 +150,17 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     ),
     opts.rule,
   );
+  // `--max-warnings N` alone is ESLint's: errors fail, and more than N warnings do; N or fewer pass.
+  // So without `--fail-on` on the command line it judges from `error` (the configuration file's
+  // `failOn` gives way to it, as its rules give way to `--rule`); an explicit `--fail-on` keeps its meaning.
+  const failOnSetting = opts.failOn ?? (maxWarnings !== undefined ? 'error' : (cfg.failOn ?? 'warning'));
   if (opts.printConfig) {
-    io.stdout(await printConfig(cfg, opts.failOn));
+    io.stdout(await printConfig(cfg, failOnSetting));
     return ExitCode.Ok;
   }
   // The configuration file is read too, named (--config) or found by walking up.
   if (cfg.source !== null) checkOutputsApart(written, [{ path: cfg.source, what: 'the configuration file' }]);
-  const failOn = (opts.failOn ?? cfg.failOn ?? 'warning') as FailOn;
+  const failOn = failOnSetting as FailOn;
   const rules = configuredRules(RULES, cfg);
   const auditOptions = {
     rules,
@@ -446,7 +450,7 @@ function withRuleOverrides(cfg: AuditConfig, overrides: readonly string[]): Audi
 }
 
 /** `--print-config`: the configuration a run would use, after the file and the command line, as YAML. */
-async function printConfig(cfg: AuditConfig, failOn: string | undefined): Promise<string> {
+async function printConfig(cfg: AuditConfig, failOn: string): Promise<string> {
   const { stringify } = await import('yaml');
   const effective = Object.fromEntries(
     RULES.map((r) => {
@@ -456,7 +460,7 @@ async function printConfig(cfg: AuditConfig, failOn: string | undefined): Promis
   );
   const doc = {
     source: cfg.source,
-    failOn: failOn ?? cfg.failOn ?? 'warning',
+    failOn,
     rules: effective,
     profiles: cfg.profiles,
     files: cfg.files,

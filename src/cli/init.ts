@@ -43,6 +43,7 @@ ignore:
   #   until: 2027-06-30
 
 # Exit 1 when a finding is at or above this severity: error, warning, info or never.
+# (\`--max-warnings N\` on the command line judges from error instead, as ESLint does; \`--fail-on\` wins.)
 failOn: warning
 `;
 }

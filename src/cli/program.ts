@@ -48,9 +48,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('[paths...]', 'configuration files, directories to scan (configs are recognised by content), or - for standard input')
     .option('--format <format>', `output format, repeatable: ${FORMATS.join(', ')} (default table)`, collect)
     .option('--output <file>', 'write the matching --format (by order) to this file instead of stdout', collect)
-    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity: error, warning, info, never (default warning)')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 when a finding is at or above this severity: error, warning, info, never (default warning; error with --max-warnings)',
+    )
     .option('--quiet', 'report and judge only errors')
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (as ESLint: without --fail-on, errors fail and up to N warnings pass)')
     .option('--rule <id=severity>', 'override a rule: ID=off|on|info|warning|error (repeatable; wins over the configuration file)', collect)
     .option('--print-config', 'print the configuration a run would use (file + command line) as YAML, and exit')
     .option('--color', 'colour the output even when it is not a terminal')

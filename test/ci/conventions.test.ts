@@ -30,6 +30,29 @@ describe('severity filters and gates', () => {
     expect((await cli('audit', DEMO, '--max-warnings', 'many')).code).toBe(2);
   });
 
+  it('--max-warnings N without --fail-on behaves as in ESLint: errors fail, up to N warnings pass', async () => {
+    const PLAIN = fixture('synthetic/plain-916.cfg');
+    const summary = auditJson((await cli('audit', PLAIN, '--format', 'json', '--fail-on', 'never')).stdout).summary;
+    expect(summary.error).toBe(0);
+    expect(summary.warning).toBeGreaterThan(1);
+    const n = String(summary.warning);
+    expect((await cli('audit', PLAIN, '--max-warnings', n)).code).toBe(0);
+    const over = await cli('audit', PLAIN, '--max-warnings', String(summary.warning - 1));
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain(`more than ${summary.warning - 1} warnings`);
+    // Errors still fail, however many warnings are allowed.
+    expect((await cli('audit', DEMO, '--max-warnings', '1000')).code).toBe(1);
+    // An explicit --fail-on keeps its meaning beside it.
+    expect((await cli('audit', PLAIN, '--max-warnings', n, '--fail-on', 'warning')).code).toBe(1);
+    // The configuration file's failOn gives way to --max-warnings on the command line, and --print-config says so.
+    const dir = tempDir();
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'failOn: warning\n');
+    expect((await cliWith({ cwd: dir }, 'audit', PLAIN, '--max-warnings', n)).code).toBe(0);
+    expect((await cliWith({ cwd: dir }, 'audit', PLAIN)).code).toBe(1);
+    expect(parseYaml((await cliWith({ cwd: dir }, 'audit', '--print-config', '--max-warnings', n)).stdout)).toMatchObject({ failOn: 'error' });
+    expect(parseYaml((await cliWith({ cwd: dir }, 'audit', '--print-config')).stdout)).toMatchObject({ failOn: 'warning' });
+  });
+
   it('--rule ID=SEVERITY overrides the configuration file, and refuses unknown rules', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'rules:\n  client-side-dpd-disabled: info\n');
