@@ -21,8 +21,22 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('Check a Cisco ASA VPN headend for AnyConnect / Secure Client readiness on mobile devices')
     .version(toolVersion())
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    // Commander's own errors (an unknown option or command, a missing or invalid argument) read as
+    // every other error does: one line, after the tool's name. Subcommands inherit this.
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text) => {
+        complain(
+          io,
+          `${text
+            .trim()
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .replace('(Did you mean', '(did you mean')} (run with --help for usage)`,
+        );
+      },
+    });
 
   program
     .command('explain-dns')

@@ -178,6 +178,24 @@ describe('audit exit codes', () => {
     }
   });
 
+  it("words the command line parser's errors as every other error: one line after the tool's name, exit 2", async () => {
+    for (const [args, message] of [
+      [['audit', DEMO, '--bogus'], "unknown option '--bogus'"],
+      [['audit', DEMO, '--fial-on', 'error'], "unknown option '--fial-on' (did you mean --fail-on?)"],
+      [['bogus'], "unknown command 'bogus'"],
+      [['diff', '--git'], "option '--git <range>' argument missing"],
+      [['explain-dns'], "missing required argument 'file'"],
+    ] as const) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toBe(`asa-mobile-audit: ${message} (run with --help for usage)\n`);
+      expect(r.stdout).toBe('');
+    }
+    // Help and the version are not errors.
+    expect(await cli('--version')).toMatchObject({ code: 0, stderr: '' });
+    expect((await cli('audit', '--help')).code).toBe(0);
+  });
+
   it('scans a directory, auditing ASA configs and skipping other files quietly', async () => {
     const dir = tempDir('ama-');
     mkdirSync(join(dir, 'configs'));
