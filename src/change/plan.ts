@@ -2,7 +2,6 @@
 // whole configuration in view, then proven: applied with the merge engine, re-audited and compared
 // before it is printed. What needs the user's knowledge is listed apart, never pasted as a placeholder.
 
-import { capitalised } from '../common/capitalised.js';
 import type { AuditOptions } from '../audit/audit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { cmp } from '../common/problem.js';
@@ -160,7 +159,9 @@ function verified(
   const rollbackBody = renderUndo(merged.undo);
   // Never a paste-ready script holding a control character (the engine withholds such fixes; this
   // guards what composition adds, such as copied lines).
-  if (hasControlInLines(script) || hasControlInLines(rollbackBody)) return withheld(before, selected);
+  // (Nor lines to paste later: a held move names the original profile.)
+  const later = needsInput.flatMap((n) => [n.cli ?? '', n.rollback ?? '']);
+  if ([script, rollbackBody, ...later].some(hasControlInLines)) return withheld(before, selected);
   return {
     source: before.target.summary.source,
     hostname: before.target.summary.hostname,
@@ -484,7 +485,7 @@ class Composer {
           this.existingCopies.set(remedy.tunnelGroup, existing);
           this.held.set(
             f,
-            `its copy ${existing} exists already: this plan makes no other (${existing} has its lines and a name made from its name); move ${remedy.tunnelGroup}'s users there (the lines are under "Needs your input" when any are left), then remove ${remedy.tunnelGroup} (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`)`,
+            `its copy ${existing} exists already: this plan makes no other (${existing} is taken for it: the same lines, ${remedy.tunnelGroup}'s policy or one made for it, and a name made from its name); move ${remedy.tunnelGroup}'s users there (the lines are under "Needs your input" when any are left), then remove ${remedy.tunnelGroup} (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`)`,
           );
           return;
         }
@@ -704,7 +705,7 @@ class Composer {
       for (const p of this.inheritingUnused(fix)) inheritedBy.set(p, new Set([...(inheritedBy.get(p) ?? []), ...fix.lines]));
     for (const [policy, lines] of [...inheritedBy].sort(([a], [b]) => cmp(a, b)))
       this.notes.push(
-        `Group-policy ${policy}, which no connection profile uses (a local user, a RADIUS class or an LDAP attribute map hands it out), inherits this plan's change to DfltGrpPolicy (${[...lines].sort(cmp).join(', ')}): its users get it too.`,
+        `Group-policy ${policy}, which no connection profile uses, inherits this plan's change to DfltGrpPolicy (${[...lines].sort(cmp).join(', ')}): if a local user, a RADIUS class or an LDAP attribute map hands it out, its users get the change too, on the profiles whose own policy leaves it unset.`,
       );
     for (const fix of direct) {
       const tunnels = this.siteToSiteReached(fix);
@@ -842,7 +843,6 @@ class Composer {
         );
       const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra, taken: this.claimed });
       chunks.push(r.cli);
-      this.notes.push(...(r.checks ?? []).map((c) => `${capitalised(c)}.`));
       this.notes.push(
         r.entryPointsHeld
           ? `${old} is copied to ${newName}, but nothing sends users there yet: users on ${newName} would be refused or treated differently until the steps under "Needs your input" are done${r.move === undefined ? '' : ', which end with the lines that move them'}; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`
@@ -857,7 +857,6 @@ class Composer {
     // Profiles whose copy exists: only the move is left, as a later step.
     for (const [old, copy] of this.existingCopies) {
       const r = recreateProfile(this.model, old, copy, { aliasRenames: this.aliasRenames.get(old), taken: this.claimed, existing: true });
-      this.notes.push(...(r.checks ?? []).map((c) => `${capitalised(c)}.`));
       const item = { ruleId: 'profile-name-special-chars', tunnelGroup: copy, groupPolicy: this.profiles.get(copy)?.groupPolicy ?? null };
       for (const what of r.needsInput) this.needsInput.push({ ...item, what });
       if (r.move !== undefined) this.needsInput.push({ ...item, what: r.move.what, cli: r.move.cli, rollback: r.move.undo });

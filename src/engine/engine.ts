@@ -126,14 +126,16 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
     const candidate = d.remedy ? renderRemedy(device.model, d.remedy) : null;
     // CLI holding a control character (from a name in the config) is never printed for pasting:
     // a terminal would act on it. The user types the fix after checking the name.
-    const unsafe = candidate !== null && hasControlInLines(candidate.cli);
+    // (A held rename's move, lines to paste later, is CLI too: it names the original profile.)
+    const cliText = candidate === null ? '' : [candidate.cli, ...candidate.needsInput].join('\n');
+    const unsafe = candidate !== null && hasControlInLines(cliText);
     const rendered = unsafe ? null : candidate;
     const needsInput = [
       ...(d.needsInput ? [d.needsInput] : []),
       ...(rendered?.needsInput ?? []),
       ...(unsafe
         ? [
-            `the fix is not printed: it would hold a control character from a name in the configuration (\`${visible(candidate.cli.split('\n').find(hasControl)!.trim())}\`); check that name on the device and type the fix yourself`,
+            `the fix is not printed: it would hold a control character from a name in the configuration (\`${visible(cliText.split('\n').find(hasControl)!.trim())}\`); check that name on the device and type the fix yourself`,
           ]
         : []),
     ];

@@ -1,6 +1,8 @@
 // Which characters in a profile or alias name mobile clients may not handle, and the safe spelling
 // fixes use. Shared by the rules that report names and the remedies that write new ones.
 
+import { NAME_MAX_CHARS } from '../model/types.js';
+
 /**
  * Characters in a connection profile name or alias, by how likely they are to trouble a mobile client.
  * The guide names no characters; the client and gateway exchange the name in XML and in URLs, so the
@@ -33,9 +35,25 @@ export function describeCharacters(chars: readonly string[]): string {
  * makes names).
  */
 export function copyNameOf(original: string, candidate: string): boolean {
+  const base = safeName(original);
+  return madeFrom(base, candidate) || madeFrom(base.replace(/\./g, '-'), candidate);
+}
+
+/**
+ * Whether `candidate` is a name made from `base` as a plan makes new names: `base`, or `base-N` when
+ * taken, a long one cut to leave room for its `-N` within the 64 characters a name may have, without
+ * regard to case.
+ */
+export function madeFrom(base: string, candidate: string): boolean {
   const lower = candidate.toLowerCase();
-  const base = safeName(original).toLowerCase();
-  return [base, base.replace(/\./g, '-')].some((b) => lower === b || (lower.startsWith(`${b}-`) && /^\d+$/.test(lower.slice(b.length + 1))));
+  const b = base.toLowerCase();
+  const numbered = /^(.*)(-\d+)$/.exec(lower);
+  return lower === cutName(b, NAME_MAX_CHARS) || (numbered !== null && numbered[1] === cutName(b, NAME_MAX_CHARS - numbered[2]!.length));
+}
+
+/** The first `length` characters of a name, without a separator left dangling at the end. */
+export function cutName(name: string, length: number): string {
+  return name.length <= length ? name : name.slice(0, length).replace(/[-._]+$/, '');
 }
 
 export function safeName(name: string): string {

@@ -6,7 +6,7 @@
 import { certificateMapsTo } from '../model/certificate-maps.js';
 import { holdsSecret, REDACTED, redactLine } from '../parse/redact.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
-import { copyNameOf, nameCharacters, safeName } from './names.js';
+import { copyNameOf, cutName, madeFrom, nameCharacters, safeName } from './names.js';
 import { lineRef } from './line-names.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { DEFAULT_GROUP_POLICY, NAME_MAX_CHARS, type DeviceModel, type TunnelGroup } from '../model/types.js';
@@ -34,8 +34,6 @@ export interface RenderedRemedy {
    * group-urls and certificate maps stay with the original, and moving them is in `needsInput`.
    */
   entryPointsHeld?: boolean;
-  /** What to check that the tool cannot see (a RADIUS server's rules): for a plan's notes. */
-  checks?: string[];
   /**
    * A held rename's later step: what it is for, the lines to paste then, as a block (not in
    * `needsInput`), and the lines that take it back (before the plan's rollback removes the copy).
@@ -186,6 +184,12 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     const lines = [...copied, ...extra.filter((l) => !l.startsWith('no ') && !staysBehind(l))];
     if (lines.length > 0) out.push(`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`));
   }
+  // An existing copy may still lack a secret of the original (its re-entry is the user's step).
+  if (overrides.existing === true)
+    for (const s of secretsMissingOnCopy(model, name, newName))
+      needsInput.push(
+        `re-enter the secret of \`${beforeSecret(s.text)} ...\` (${lineRef(s.line)}) under \`tunnel-group ${n} ${s.kind}\`: ${newName} does not have it yet, and users who move there need it`,
+      );
   // Users matched by certificate follow the profile: point the certificate maps at the copy. A rule of
   // a map (map and index) is removed before it is entered again with the copy: whether the ASA
   // replaces it or adds a second is not documented. (The default group is one setting: replaced.)
@@ -199,8 +203,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   ];
   const mapLines = mapLinesFor(oldName, n);
   needsInput.push(...prerequisites.map((b) => b.what));
-  const checks = copyChecks(model, name, newName);
-  if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput, checks };
+  if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput };
   // The move, for when the copy can take the users: locks, then release on the original and enter on the copy.
   const left = moving.filter((l) => staysBehind(l.text));
   const enter = [...left.map((l) => renameAlias(l.text, aliasRenames)), ...heldExtras];
@@ -223,7 +226,8 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     mapLines.length > 0,
   );
   const waitingNew = describeEntryPoints(heldExtras, false);
-  const prerequisiteWords = [...new Set(prerequisites.map((b) => b.kind))].join(' and ');
+  const steps = [...new Set(prerequisites.map((b) => b.kind))];
+  const prerequisiteWords = steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps.at(-1)!}` : (steps[0] ?? '');
   const move =
     moveLines.length === 0
       ? undefined
@@ -241,35 +245,62 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
           cli: moveLines.join('\n'),
           undo: undoLines.join('\n'),
         };
-  return { cli: out.join('\n'), needsInput, entryPointsHeld: true, checks, ...(move ? { move } : {}) };
+  return { cli: out.join('\n'), needsInput, entryPointsHeld: true, ...(move ? { move } : {}) };
 }
 
 /**
- * A profile an earlier plan made as the copy of `name`: a tunnel-group of the same type whose name is
- * made from `name`'s and which has every line of `name` (ways in, policy and secrets apart), or a line
- * setting the same thing (a fix the plan gave the copy). Null: none.
+ * A profile an earlier plan made as the copy of `name`, as the plan makes them: a tunnel-group of the
+ * same type, with a name made from `name`'s, the very same lines (ways in, policy and secrets apart:
+ * a plan gives a copy those anew), `name`'s policy or one of its own made for it, and the ways in on
+ * one of the two only (all still on the original while the move waits, or all moved). A profile made
+ * by hand for other users fails one of these. Null: none.
  */
 export function existingCopyOf(model: DeviceModel, name: string): string | null {
   const tg = model.tunnelGroups.get(name);
   if (tg === undefined) return null;
   const body = copiedLines(tg);
+  const policy = policyOf(tg);
+  const users = new Map<string, number>();
+  for (const t of model.tunnelGroups.values()) users.set(policyOf(t), (users.get(policyOf(t)) ?? 0) + 1);
   for (const c of model.tunnelGroups.values()) {
     if (c.name === name || c.type !== tg.type || !copyNameOf(name, c.name)) continue;
+    const own = policyOf(c);
+    // (A plan names a profile's own policy `GP-` and the original's safe name.)
+    const ownMadeForIt = users.get(own) === 1 && madeFrom(`GP-${safeName(name)}`, own);
+    if (own !== policy && !ownMadeForIt) continue;
+    if (hasWaysIn(model, tg) && hasWaysIn(model, c)) continue;
     const theirs = copiedLines(c);
-    const lines = new Set(theirs.map((l) => l.text));
-    const settings = new Set(theirs.map((l) => l.setting));
-    if (body.every((l) => lines.has(l.text) || settings.has(l.setting))) return c.name;
+    if (theirs.length === body.length && theirs.every((l, i) => l === body[i])) return c.name;
   }
   return null;
 }
 
-/** A profile's lines a copy carries as they are (not its ways in, its policy or its secrets), with the setting each makes. */
-function copiedLines(tg: TunnelGroup): Array<{ text: string; setting: string }> {
-  return tg.blocks.flatMap((b) =>
-    b.lines
-      .filter((l) => !/^(group-alias|group-url|default-group-policy) /.test(l.text) && !holdsSecret(l.text))
-      .map((l) => ({ text: `${b.kind} ${l.text}`, setting: `${b.kind} ${lineKeyword(l.text)}` })),
-  );
+function policyOf(tg: TunnelGroup): string {
+  return tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY;
+}
+
+/** Whether an alias, a group-url or a certificate map leads to the profile. */
+function hasWaysIn(model: DeviceModel, tg: TunnelGroup): boolean {
+  return tg.webvpn.groupAliases.length > 0 || tg.webvpn.groupUrls.length > 0 || certificateMapsTo(model, tg.name).length > 0;
+}
+
+/** A profile's lines a copy carries as they are (not its ways in, its policy or its secrets), sorted. */
+function copiedLines(tg: TunnelGroup): string[] {
+  return tg.blocks
+    .flatMap((b) =>
+      b.lines.filter((l) => !/^(group-alias|group-url|default-group-policy) /.test(l.text) && !holdsSecret(l.text)).map((l) => `${b.kind} ${l.text}`),
+    )
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The secret lines of `name` its existing copy lacks (by setting): to re-enter, as for a new copy. */
+function secretsMissingOnCopy(model: DeviceModel, name: string, copy: string): Array<{ kind: string; text: string; line: number }> {
+  const secretsOf = (tg: string): Array<{ kind: string; text: string; line: number; key: string }> =>
+    (model.tunnelGroups.get(tg)?.blocks ?? []).flatMap((b) =>
+      b.lines.filter((l) => holdsSecret(l.text)).map((l) => ({ kind: b.kind, text: l.text, line: l.line, key: `${b.kind} ${beforeSecret(l.text)}` })),
+    );
+  const theirs = new Set(secretsOf(copy).map((s) => s.key));
+  return secretsOf(name).filter((s) => !theirs.has(s.key));
 }
 
 /** The words of a secret-holding line up to its secret (`ikev1 pre-shared-key`, `key`): never the secret itself. */
@@ -314,12 +345,21 @@ export function copyBlockers(model: DeviceModel, name: string, newName: string):
   // ACLs or its action no longer apply, or a record that excludes the name now does). Records whose
   // criteria the tool cannot see (dap.xml not read) may be chosen so: a session that falls through to
   // DfltAccessPolicy may be terminated.
-  const unseen = model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy');
-  if (unseen.length > 0 && (model.dapXml?.records ?? null) === null)
+  // (A dap.xml that lacks a record the configuration has, an old or partial export, hides that one.)
+  const described = new Set((model.dapXml?.records ?? []).map((r) => r.name));
+  const unseen = model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy' && !described.has(r.name));
+  if (unseen.length > 0) {
+    const why =
+      model.dapXml === null
+        ? 'dap.xml was not read'
+        : model.dapXml.records === null
+          ? 'dap.xml could not be read'
+          : `dap.xml has no entry for ${unseen.length === 1 ? 'it' : 'them'}`;
     out.push({
       kind: 'DAP',
-      what: `check DAP record${unseen.length === 1 ? '' : 's'} ${unseen.map((r) => r.name).join(', ')} before users move (dap.xml was not read, so the tool cannot see ${unseen.length === 1 ? 'its' : 'their'} criteria): one that selects sessions by connection profile ${name} does not match users on ${newName} (add ${newName} to its criteria in ASDM, Dynamic Access Policies), and a session no record matches gets DfltAccessPolicy; or run plan again with \`--dap dap.xml\``,
+      what: `check DAP record${unseen.length === 1 ? '' : 's'} ${unseen.map((r) => r.name).join(', ')} before users move (${why}, so the tool cannot see ${unseen.length === 1 ? 'its' : 'their'} criteria): one that selects sessions by connection profile ${name} does not match users on ${newName} (add ${newName} to its criteria in ASDM, Dynamic Access Policies), and a session no record matches gets DfltAccessPolicy; or run plan again with a current \`--dap dap.xml\``,
     });
+  }
   for (const r of model.dapXml?.records ?? []) {
     const byName = r.criteria.filter((c) => c.name === 'aaa.cisco.tunnelgroup' && c.value.toLowerCase() === name.toLowerCase());
     if (byName.length === 0) continue;
@@ -337,6 +377,15 @@ export function copyBlockers(model: DeviceModel, name: string, newName: string):
       kind: 'RADIUS',
       what: `check external group-policy ${policy.name} before users move: its attributes come from ${policy.externalServerGroup === null ? 'a RADIUS server' : `RADIUS server group ${policy.externalServerGroup}`} at sign-in, and a group-lock among them (Tunnel-Group-Lock, attribute 85) that names ${name} refuses users on ${newName}; change it on the server to ${newName} [inferred]`,
     });
+  // What a RADIUS server returns at sign-in ranks above every group-policy [cmd-ref]: a
+  // Tunnel-Group-Lock naming the old profile, or a rule that matches the name the ASA sends
+  // (Tunnel-Group-Name, common on ISE), refuses or treats differently users on the copy, unseen.
+  const servers = radiusServerGroups(model, name);
+  if (servers.length > 0)
+    out.push({
+      kind: 'RADIUS',
+      what: `check RADIUS server group${servers.length === 1 ? '' : 's'} ${servers.join(', ')} before users move: what ${servers.length === 1 ? 'it returns' : 'they return'} at sign-in ranks above every group-policy, so a Tunnel-Group-Lock naming ${name} (or a class that assigns a policy locked to it) refuses users on ${newName}, and server rules that match the connection profile name the ASA sends (Tunnel-Group-Name, ${name}; common on ISE) do not match ${newName} [inferred]; change them to ${newName} too`,
+    });
   // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
   const auth = model.tunnelGroups.get(name)?.webvpn.authentication;
   if (auth?.state === 'value' && auth.value.includes('saml'))
@@ -344,30 +393,6 @@ export function copyBlockers(model: DeviceModel, name: string, newName: string):
       kind: 'SAML',
       what: `register ${newName} with the SAML identity provider before users move: the ASA's entity ID and reply URL name the tunnel-group (https://BASE-URL/saml/sp/metadata/${newName}, https://BASE-URL/+CSCOE+/saml/sp/acs?tgname=${newName}; \`show saml metadata ${cliName(newName)}\` prints them), and sign-in on ${newName} fails until the IdP has them`,
     });
-  return out;
-}
-
-/**
- * What the tool cannot see that may also name the profile: the RADIUS server's policies (ISE rules
- * commonly match the tunnel-group name the ASA sends). (DAP records it cannot see hold the move: see copyBlockers.)
- */
-export function copyChecks(model: DeviceModel, name: string, newName: string): string[] {
-  const out: string[] = [];
-  // The server groups a session of the profile meets: `[(IF)] GROUP [options]` names the group second or first.
-  const groups = (model.tunnelGroups.get(name)?.blocks ?? [])
-    .filter((b) => b.kind === 'general-attributes')
-    .flatMap((b) => b.lines)
-    .map((l) => tokenize(l.text))
-    .filter((w) => /^(secondary-)?(authentication|authorization)-server-group$/.test(w[0] ?? ''))
-    .map((w) => (/^\(.*\)$/.test(w[1] ?? '') ? w[2] : w[1]))
-    .filter((g): g is string => g !== undefined && g !== 'LOCAL');
-  // Only a RADIUS server is sent the tunnel-group name (an LDAP, Kerberos or SDI server is not); a
-  // group the configuration does not declare may be one.
-  const servers = [...new Set(groups)].filter((g) => (model.global.aaaServerGroups.get(g)?.protocol ?? 'radius') === 'radius');
-  if (servers.length > 0)
-    out.push(
-      `check the rules of RADIUS server group${servers.length === 1 ? '' : 's'} ${servers.join(', ')} on the server side: policies that match the connection profile name the ASA sends (Tunnel-Group-Name, ${name}; common on ISE) see ${newName} for users on the copy [inferred]`,
-    );
   return out;
 }
 
@@ -551,14 +576,9 @@ function urlPath(url: string): string {
 
 /** `base`, else `base-2`, `base-3`, ...; with `max`, the base is cut so the whole name fits. */
 function firstFree(base: string, taken: { has: (name: string) => boolean }, max = Infinity): string {
-  const fit = (suffix: string): string => `${cut(base, max - suffix.length)}${suffix}`;
+  const fit = (suffix: string): string => `${cutName(base, max - suffix.length)}${suffix}`;
   if (!taken.has(fit('').toLowerCase())) return fit('');
   for (let i = 2; ; i++) if (!taken.has(fit(`-${i}`).toLowerCase())) return fit(`-${i}`);
-}
-
-/** The first `length` characters, without a separator left dangling at the end. */
-function cut(name: string, length: number): string {
-  return name.length <= length ? name : name.slice(0, length).replace(/[-._]+$/, '');
 }
 
 /** Names in use on a device (profiles, aliases, group-url paths, policies), lower-cased; computed once per model. */
@@ -589,4 +609,21 @@ export function unusedName(model: DeviceModel, base: string, alsoTaken: Iterable
   const device = takenNames(model);
   const extra = new Set([...alsoTaken].map((n) => n.toLowerCase()));
   return firstFree(base, { has: (n: string) => device.has(n) || extra.has(n) }, NAME_MAX_CHARS);
+}
+
+/**
+ * The RADIUS server groups a session of profile `name` meets (authentication, authorization,
+ * secondary): `[(IF)] GROUP [options]` names the group second or first. Only a RADIUS server is sent
+ * the tunnel-group name and returns a Tunnel-Group-Lock (an LDAP, Kerberos or SDI server is not); a
+ * group the configuration does not declare may be one.
+ */
+function radiusServerGroups(model: DeviceModel, name: string): string[] {
+  const groups = (model.tunnelGroups.get(name)?.blocks ?? [])
+    .filter((b) => b.kind === 'general-attributes')
+    .flatMap((b) => b.lines)
+    .map((l) => tokenize(l.text))
+    .filter((w) => /^(secondary-)?(authentication|authorization)-server-group$/.test(w[0] ?? ''))
+    .map((w) => (/^\(.*\)$/.test(w[1] ?? '') ? w[2] : w[1]))
+    .filter((g): g is string => g !== undefined && g !== 'LOCAL');
+  return [...new Set(groups)].filter((g) => (model.global.aaaServerGroups.get(g)?.protocol ?? 'radius') === 'radius');
 }

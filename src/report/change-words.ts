@@ -19,7 +19,7 @@ export interface ChangeReportInput {
 }
 
 /** The heading of a held move's undo block, in every plan format. */
-export const UNDO_MOVE = "To undo the move (before the plan's rollback, which removes the copy and any way in on it)";
+export const UNDO_MOVE = 'To undo the move (paste it before any rollback that removes the copy: the ways in on it would go too)';
 
 const OUTCOME: Record<IosDnsSummary['outcome'], string> = {
   'all-tunneled': 'every query tunnelled',

@@ -110,6 +110,57 @@ describe('plan again after its paste', () => {
     }
   });
 
+  it('never takes a profile made by hand for the copy: other lines, another policy, or ways in of its own', () => {
+    const text = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8');
+    // Lab-Partners given every line of Lab&Partners but signing in elsewhere, then on another policy, then with its own alias.
+    const twin = (lines: string, policy: string, alias: boolean): string =>
+      text.replace(
+        'tunnel-group Lab-Partners general-attributes\n address-pool VPN-POOL\n default-group-policy GP-OTHER\ntunnel-group Lab-Partners webvpn-attributes\n group-alias Lab-Partners-Phones enable\n',
+        `tunnel-group Lab-Partners general-attributes\n${lines} default-group-policy ${policy}\ntunnel-group Lab-Partners webvpn-attributes\n authentication aaa certificate\n${alias ? ' group-alias Lab-Partners-Phones enable\n' : ''}tunnel-group Lab-Partners ipsec-attributes\n ikev2 remote-authentication certificate\n ikev2 local-authentication certificate TP-PUBLIC\n`,
+      );
+    const same =
+      ' address-pool VPN-POOL\n authentication-server-group (outside) AD-LDAP\n authorization-server-group AD-LDAP\n accounting-server-group RADIUS-ACCT\n username-from-certificate CN OU\n dns-group DefaultDNS\n';
+    const cases = {
+      'other sign-in': twin(same.replace('(outside) AD-LDAP', 'LOCAL'), 'GP-LAB', false),
+      'other policy': twin(same, 'GP-OTHER', false),
+      'own alias': twin(same, 'GP-LAB', true),
+    };
+    for (const [name, t] of Object.entries(cases)) {
+      expect(t, name).not.toBe(text);
+      const plan = planDevice(snapshotParsed(parseConfigText(t, `${name}.cfg`), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+      expect(plan.script, name).toMatch(/^tunnel-group Lab-Partners-2 type remote-access$/m);
+      expect(JSON.stringify(plan.remains), name).not.toContain('exists already');
+    }
+    // The very same lines and policy, and no way in of its own: that is a copy a plan made.
+    const copy = planDevice(snapshotParsed(parseConfigText(twin(same, 'GP-LAB', false), 'copy.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    expect(copy.script).not.toMatch(/^tunnel-group \S+ type /m);
+    expect(copy.remains).toContainEqual(
+      expect.objectContaining({ ruleId: 'profile-name-special-chars', why: expect.stringMatching(/^its copy Lab-Partners exists already/) }),
+    );
+    // It lacks the original's pre-shared key: re-entering it is part of what is left.
+    expect(copy.needsInput.map((n) => n.what)).toContainEqual(
+      expect.stringMatching(
+        /^re-enter the secret of `ikev1 pre-shared-key \.\.\.` \(line \d+\) under `tunnel-group Lab-Partners ipsec-attributes`: Lab-Partners does not have it yet/,
+      ),
+    );
+  });
+
+  it('recognises the copy of a profile whose long name was cut to fit 64 characters', () => {
+    const long = `Lab&Partners-${'a'.repeat(50)}`;
+    const safe = `Lab-Partners-${'a'.repeat(50)}`;
+    expect(safe.length).toBe(63);
+    // The safe name is taken: the copy's name is cut to leave room for -2.
+    const text = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8')
+      .replaceAll('Lab&Partners', long)
+      .replaceAll('tunnel-group Lab-Partners ', `tunnel-group ${safe} `);
+    const before = snapshotParsed(parseConfigText(text, 'long.cfg'), OPTIONS)[0]!;
+    const first = planDevice(before, OPTIONS, { scope: 'narrow' });
+    const made = /^tunnel-group (\S+) type /m.exec(first.script)![1]!;
+    expect(made).toBe(`${safe.slice(0, 62)}-2`);
+    const pasted = parseConfigText(apply(before.analysed.parsed, 0, first.script).text, 'pasted.cfg');
+    expect(planDevice(snapshotParsed(pasted, OPTIONS)[0]!, OPTIONS, { scope: 'narrow' }).script).not.toMatch(/^tunnel-group \S+ type /m);
+  });
+
   it("offers a held rename's move again, the same lines, and nothing once it is pasted", () => {
     const { before, plan } = planOf('plan/rename-group-lock.cfg');
     const move = plan.needsInput.find((n) => n.cli !== undefined)!;
@@ -188,8 +239,8 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.script).not.toMatch(/^tunnel-group Lab-Partners (general|webvpn|ipsec)-attributes/m);
     expect(plan.script).toContain('tunnel-group Lab-Partners-2 type remote-access');
     for (const line of [
-      ' authentication-server-group (outside) RADIUS-MFA',
-      ' authorization-server-group RADIUS-MFA',
+      ' authentication-server-group (outside) AD-LDAP',
+      ' authorization-server-group AD-LDAP',
       ' accounting-server-group RADIUS-ACCT',
       ' username-from-certificate CN OU',
       ' dns-group DefaultDNS',
@@ -216,7 +267,7 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(copy.has('ikev1 pre-shared-key')).toBe(false);
     for (const [k, v] of original)
       if (!['group-alias', 'mobile-facing', 'ikev1 pre-shared-key'].includes(k)) expect([k, copy.get(k)?.value]).toEqual([k, v.value]);
-    expect(original.get('authorization-server-group')?.value).toBe('RADIUS-MFA');
+    expect(original.get('authorization-server-group')?.value).toBe('AD-LDAP');
     expect(after.profiles.get('Lab-Partners')!.settings.get('group-alias')!.value).toBe('Lab-Partners-Phones');
     // Users matched by certificate follow the profile.
     // Each map rule is removed, then entered again for the copy (never two rules, or a refusal, at one index).
@@ -514,9 +565,9 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
     const move = plan.needsInput.at(-1)!;
     expect(move).toMatchObject({ tunnelGroup: 'Lab-Partners' });
-    // (The fixture's DAP record DAP-LAB is held against too: without dap.xml its criteria are unseen.)
+    // (The fixture's DAP record DAP-LAB and its RADIUS server groups hold the move too: what they decide is unseen.)
     expect(move.what).toBe(
-      "once the DAP and SAML steps are done, move Lab.Partners's users to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go",
+      "once the DAP, RADIUS and SAML steps are done, move Lab.Partners's users to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go",
     );
     expect(move.cli).toBe(
       [
@@ -584,7 +635,7 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(shared.script).toMatch(/^group-policy DfltGrpPolicy attributes\n vpn-idle-timeout 1440$/m);
     expect(shared.notes).toContainEqual(
       expect.stringMatching(
-        /^Group-policy GP-CONTRACTORS, which no connection profile uses \(a local user, a RADIUS class or an LDAP attribute map hands it out\), inherits this plan's change to DfltGrpPolicy \(.*vpn-idle-timeout 1440\): its users get it too\.$/,
+        /^Group-policy GP-CONTRACTORS, which no connection profile uses, inherits this plan's change to DfltGrpPolicy \(.*vpn-idle-timeout 1440\): if a local user, a RADIUS class or an LDAP attribute map hands it out, its users get the change too, on the profiles whose own policy leaves it unset\.$/,
       ),
     );
     // A policy that sets an attribute itself does not inherit that one.
@@ -605,8 +656,20 @@ describe('plan: the ways pasted advice went wrong', () => {
     const { plan } = planOf('demo/demo-headend.cfg');
     expect(plan.needsInput).toEqual([
       expect.objectContaining({ ruleId: 'ios-dns-all-clear', tunnelGroup: 'Lab&Partners', what: expect.stringContaining('split-dns value DOMAIN') }),
+      // Lab&Partners signs in with RADIUS: its copy waits until the server's lock and rules know the new name.
+      expect.objectContaining({
+        ruleId: 'profile-name-special-chars',
+        tunnelGroup: 'Lab-Partners-2',
+        what: expect.stringMatching(/^check RADIUS server group RADIUS-MFA before users move: /),
+      }),
+      expect.objectContaining({
+        ruleId: 'profile-name-special-chars',
+        tunnelGroup: 'Lab-Partners-2',
+        cli: expect.stringContaining(' group-alias Lab-Partners enable'),
+      }),
     ]);
     expect(plan.script).not.toContain('split-dns value DOMAIN');
+    expect(plan.script).not.toContain('group-alias');
     expect(plan.remains).toContainEqual(expect.objectContaining({ ruleId: 'ios-dns-all-clear', why: expect.stringMatching(/^needs your input/) }));
   });
 
@@ -660,7 +723,7 @@ describe('plan: the ways pasted advice went wrong', () => {
       'tunnel-group Lab&Partners webvpn-attributes',
     ]);
     expect(move.what).toContain(
-      'group-policy GP-LAB locks its users to Lab&Partners (`group-lock value Lab&Partners`, line 54); user lab-admin is locked to Lab&Partners (`group-lock value`, line 41)',
+      'group-policy GP-LAB locks its users to Lab&Partners (`group-lock value Lab&Partners`, line 58); user lab-admin is locked to Lab&Partners (`group-lock value`, line 45)',
     );
     expect(plan.needsInput.filter((n) => n.what.includes('group-lock'))).toEqual([move]);
   });
@@ -793,7 +856,7 @@ describe('plan: the ways pasted advice went wrong', () => {
   it('names the RADIUS server groups to check by name alone (no interface, option, LOCAL or LDAP group)', () => {
     const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')
       .replace(
-        ' authorization-server-group RADIUS-MFA',
+        ' authorization-server-group AD-LDAP',
         ' authorization-server-group ISE-AUTHZ\n secondary-authentication-server-group (outside) LDAP-AD use-primary-username\n authentication-server-group (inside) LOCAL\n secondary-authentication-server-group TOKENS',
       )
       .replace(
@@ -804,7 +867,9 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(before.analysed.model.global.aaaServerGroups.get('LDAP-AD')).toEqual({ protocol: 'ldap', line: expect.any(Number) });
     const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
     // Undeclared groups may be RADIUS: kept; an LDAP or SDI server is never sent the tunnel-group name.
-    expect(plan.notes).toContainEqual(expect.stringMatching(/^Check the rules of RADIUS server groups RADIUS-MFA, ISE-AUTHZ on the server side: /));
+    expect(plan.needsInput.map((n) => n.what)).toContainEqual(expect.stringMatching(/^check RADIUS server group ISE-AUTHZ before users move: /));
+    // (The fixture's AD-LDAP is an LDAP server: never sent the tunnel-group name.)
+    expect(plan.needsInput.map((n) => n.what).join('\n')).not.toMatch(/check RADIUS server groups? \S*(AD-LDAP|LDAP-AD|TOKENS|LOCAL)/);
   });
 
   it("locks a copy's own group-policy to the copy, and moves nothing a lock the copy no longer has would block", () => {

@@ -458,13 +458,13 @@ describe('plan on a configuration with a line out of place', () => {
   it('withholds the plan and names the line (exit 2), instead of calling it a bug', async () => {
     const dir = tempDir();
     const lines = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8').split('\n');
-    expect([lines[35], lines[57]]).toEqual([' tunnel-group-list enable', ' address-pool VPN-POOL']);
-    [lines[35], lines[57]] = [lines[57]!, lines[35]!];
+    expect([lines[39], lines[61]]).toEqual([' tunnel-group-list enable', ' address-pool VPN-POOL']);
+    [lines[39], lines[61]] = [lines[61]!, lines[39]!];
     writeFileSync(join(dir, 'swapped.cfg'), lines.join('\n'));
     const r = await cliWith({ cwd: dir }, 'plan', 'swapped.cfg');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('plan withheld');
-    expect(r.stderr).toContain('The configuration itself has a line out of place: line 36, `address-pool VPN-POOL`');
+    expect(r.stderr).toContain('The configuration itself has a line out of place: line 40, `address-pool VPN-POOL`');
     expect(r.stderr).not.toContain('This is a bug');
   });
 });
@@ -672,11 +672,14 @@ describe('what-if FILE --commands CHANGE.txt', () => {
   });
 
   it("recognises a plan's copy of a profile reached only by a certificate map: its findings are not new", async () => {
-    // Lab&Partners with no alias: clients reach it by tunnel-group-map default-group only.
-    const text = DEMO_TEXT.replace(' group-alias Lab-Partners enable\n', '').replace(
-      /\n(: end|Cryptochecksum)/,
-      '\ntunnel-group-map default-group Lab&Partners\n$1',
-    );
+    // Lab&Partners with no alias: clients reach it by tunnel-group-map default-group only. (Signed in
+    // locally: with its RADIUS server the plan would hold the map back until the server knows the copy.)
+    const text = DEMO_TEXT.replace(' group-alias Lab-Partners enable\n', '')
+      .replace(
+        'tunnel-group Lab&Partners general-attributes\n address-pool VPN-POOL\n authentication-server-group RADIUS-MFA\n',
+        'tunnel-group Lab&Partners general-attributes\n address-pool VPN-POOL\n',
+      )
+      .replace(/\n(: end|Cryptochecksum)/, '\ntunnel-group-map default-group Lab&Partners\n$1');
     expect(text).toContain('tunnel-group-map default-group Lab&Partners');
     const dir = tempDir();
     writeFileSync(join(dir, 'a.cfg'), text);
@@ -923,7 +926,7 @@ describe('plan', () => {
     const move = json.needsInput.find((n) => n.cli !== undefined)!;
     expect(move.rollback).toMatch(/^tunnel-group Lab-Partners-2 webvpn-attributes\n no group-alias /);
     const text = (await cli('plan', file)).stdout;
-    const undoAt = text.indexOf("    To undo the move (before the plan's rollback, which removes the copy and any way in on it):");
+    const undoAt = text.indexOf('    To undo the move (paste it before any rollback that removes the copy: the ways in on it would go too):');
     expect(undoAt).toBeGreaterThan(
       text.indexOf(
         move
@@ -945,7 +948,7 @@ describe('plan', () => {
     expect(fences).toContain(move.cli);
     expect(fences).toContain(move.rollback);
     const html = (await cli('plan', file, '--format', 'html')).stdout;
-    expect(html).toContain('To undo the move (before the plan&#39;s rollback');
+    expect(html).toContain('To undo the move (paste it before any rollback that removes the copy');
   });
 
   it('holds a rename back while a DAP record selects the old profile name, and says what it cannot see', async () => {
@@ -961,12 +964,12 @@ describe('plan', () => {
       ),
     );
     expect(t.needsInput.map((n) => n.what)).toContainEqual(
-      expect.stringMatching(/^once the DAP and SAML steps are done, move Lab\.Partners's users to Lab-Partners /),
+      expect.stringMatching(/^once the DAP, RADIUS and SAML steps are done, move Lab\.Partners's users to Lab-Partners /),
     );
-    // RADIUS/ISE rules are out of sight: a note says to check them.
-    expect(t.notes).toContainEqual(
+    // What the RADIUS servers return and match is out of sight: checking them is a step before users move.
+    expect(t.needsInput.map((n) => n.what)).toContainEqual(
       expect.stringMatching(
-        /^Check the rules of RADIUS server groups RADIUS-MFA, RADIUS-ACCT on the server side: .*\(Tunnel-Group-Name, Lab\.Partners; common on ISE\).*\[inferred\]\.$/,
+        /^check RADIUS server groups RADIUS-MFA, RADIUS-ACCT before users move: .*\(Tunnel-Group-Name, Lab\.Partners; common on ISE\).*\[inferred\]; change them to Lab-Partners too$/,
       ),
     );
     // A record on another profile holds nothing back; without dap.xml (none beside the configuration), the plan says it could not look.
@@ -978,10 +981,17 @@ describe('plan', () => {
     // Without dap.xml the record's criteria are unseen: it holds the move back as a record that names the profile does.
     expect(unread.needsInput.map((n) => n.what)).toContainEqual(
       expect.stringMatching(
-        /^check DAP record DAP-LAB before users move \(dap\.xml was not read, so the tool cannot see its criteria\): .* or run plan again with `--dap dap\.xml`$/,
+        /^check DAP record DAP-LAB before users move \(dap\.xml was not read, so the tool cannot see its criteria\): .* or run plan again with a current `--dap dap\.xml`$/,
       ),
     );
-    expect(unread.needsInput.map((n) => n.what)).toContainEqual(expect.stringMatching(/^once the DAP and SAML steps are done, move /));
+    expect(unread.needsInput.map((n) => n.what)).toContainEqual(expect.stringMatching(/^once the DAP, RADIUS and SAML steps are done, move /));
+    // A dap.xml without an entry for a record the configuration has (an old export) hides that record's criteria too.
+    writeFileSync(join(dir, 'dap-export.xml'), dap('OTHER').replace('<value>DAP-LAB</value>', '<value>DAP-OLD</value>'));
+    const stale = readJson<PlanJsonDocument>((await cliWith({ cwd: dir }, 'plan', 'vpn.cfg', '--dap', 'dap-export.xml', '--format', 'json')).stdout)
+      .targets[0]!;
+    expect(stale.needsInput.map((n) => n.what)).toContainEqual(
+      expect.stringMatching(/^check DAP record DAP-LAB before users move \(dap\.xml has no entry for it, so the tool cannot see its criteria\): /),
+    );
   });
 
   it('writes markdown whose rendered commands are what to type: no backslash inside a code span', async () => {
