@@ -14,7 +14,7 @@ export default createRule({
     scope: 'profile',
     messages: {
       breaking:
-        'Connection profile name `{{name}}` contains {{characters}}, which can break the XML and URLs the client exchanges with the gateway [inferred]; mobile clients may fail with "Unable to process response from Gateway". A tunnel-group cannot be renamed: the fix creates `{{safeName}}` as a copy of every line of this profile (secrets excepted: re-enter them) and moves its aliases, group URLs and certificate maps to it, unless users there would be refused or treated differently (a group-lock, SAML, a DAP record on the name: then it says how to move them later); remove the old profile once users have moved.',
+        'Connection profile name `{{name}}` contains {{characters}}, which can break the XML and URLs the client exchanges with the gateway [inferred]; mobile clients may fail with "Unable to process response from Gateway". A tunnel-group cannot be renamed: the fix creates `{{safeName}}` as a copy of every line of this profile (secrets excepted: re-enter them) and moves its aliases, group URLs and certificate maps to it, unless users there would be refused or treated differently (a group-lock, SAML, a DAP record or RADIUS rule on the name, an external group-policy: then it says how to move them later); remove the old profile once users have moved.',
       samlUrl:
         'Connection profile name `{{name}}` contains {{characters}} and the profile uses SAML: `.` and `/` in the name break the SAML single sign-on URLs built from it [src]. Create `{{safeName}}` and move users to it.',
       doubtful:
