@@ -69,6 +69,7 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
   let round = 0;
   for (;;) {
     const composer = new Composer(before, options.scope);
+    composer.findExistingCopies([...selected, ...followUps]);
     for (const f of [...selected, ...followUps]) if (f.remedy) composer.add(f.remedy, f);
     const composed = composer.compose();
     const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
@@ -424,8 +425,26 @@ class Composer {
     }
   }
 
+  /** Profiles to rename whose copy an earlier plan made: the rest of their fixes wait with them (see add). */
+  findExistingCopies(findings: readonly ReportedFinding[]): void {
+    for (const f of findings) {
+      if (f.remedy?.kind !== 'recreate-profile' || this.existingCopies.has(f.remedy.tunnelGroup)) continue;
+      const copy = existingCopyOf(this.model, f.remedy.tunnelGroup);
+      if (copy !== null) this.existingCopies.set(f.remedy.tunnelGroup, copy);
+    }
+  }
+
   add(remedy: Remedy, f: ReportedFinding): void {
     if (f.tunnelGroup !== null) this.named.add(f.tunnelGroup);
+    // A profile whose copy exists is on its way out: its other findings stay with it, as the first plan left them.
+    const goingTo = f.tunnelGroup === null ? undefined : this.existingCopies.get(f.tunnelGroup);
+    if (goingTo !== undefined && remedy.kind !== 'recreate-profile' && remedy.kind !== 'replace-alias') {
+      this.held.set(
+        f,
+        `${f.tunnelGroup!} stays until you remove it (\`clear configure tunnel-group ${cliName(f.tunnelGroup!)}\`) once its users have moved to ${goingTo}, its copy`,
+      );
+      return;
+    }
     switch (remedy.kind) {
       case 'policy': {
         const key = JSON.stringify([remedy.policy, remedy.mode, remedy.lines]);
@@ -480,12 +499,11 @@ class Composer {
       case 'recreate-profile': {
         if (this.recreated.has(remedy.tunnelGroup)) return;
         // Planned again after an earlier plan's paste: its copy is there; another would be one more profile.
-        const existing = this.existingCopies.get(remedy.tunnelGroup) ?? existingCopyOf(this.model, remedy.tunnelGroup);
-        if (existing !== null) {
-          this.existingCopies.set(remedy.tunnelGroup, existing);
+        const existing = this.existingCopies.get(remedy.tunnelGroup);
+        if (existing !== undefined) {
           this.held.set(
             f,
-            `its copy ${existing} exists already: this plan makes no other (${existing} is taken for it: the same lines, ${remedy.tunnelGroup}'s policy or one made for it, and a name made from its name); move ${remedy.tunnelGroup}'s users there (the lines are under "Needs your input" when any are left), then remove ${remedy.tunnelGroup} (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`)`,
+            `its copy ${existing} exists already: this plan makes no other (${existing} is taken for it: a name made from its name, and its lines or the ways in it no longer has); move ${remedy.tunnelGroup}'s users there (the lines are under "Needs your input" when any are left), then remove ${remedy.tunnelGroup} (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`)`,
           );
           return;
         }

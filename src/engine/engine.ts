@@ -127,7 +127,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
     // CLI holding a control character (from a name in the config) is never printed for pasting:
     // a terminal would act on it. The user types the fix after checking the name.
     // (A held rename's move, lines to paste later, is CLI too: it names the original profile.)
-    const cliText = candidate === null ? '' : [candidate.cli, ...candidate.needsInput].join('\n');
+    const cliText = candidate === null ? '' : [candidate.cli, candidate.move?.cli ?? '', candidate.move?.undo ?? ''].join('\n');
     const unsafe = candidate !== null && hasControlInLines(cliText);
     const rendered = unsafe ? null : candidate;
     const needsInput = [

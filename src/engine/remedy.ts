@@ -188,7 +188,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   if (overrides.existing === true)
     for (const s of secretsMissingOnCopy(model, name, newName))
       needsInput.push(
-        `re-enter the secret of \`${beforeSecret(s.text)} ...\` (${lineRef(s.line)}) under \`tunnel-group ${n} ${s.kind}\`: ${newName} does not have it yet, and users who move there need it`,
+        `re-enter the secret of \`${beforeSecret(s.text)} ...\` (${lineRef(s.line)}) under \`tunnel-group ${n} ${s.kind}\`: ${newName} does not have it yet (the tool never copies secrets)`,
       );
   // Users matched by certificate follow the profile: point the certificate maps at the copy. A rule of
   // a map (map and index) is removed before it is entered again with the copy: whether the ASA
@@ -202,7 +202,6 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     ...maps.filter((x) => !x.inWebvpn).flatMap((m) => repoint(m, from, to)),
   ];
   const mapLines = mapLinesFor(oldName, n);
-  needsInput.push(...prerequisites.map((b) => b.what));
   if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput };
   // The move, for when the copy can take the users: locks, then release on the original and enter on the copy.
   const left = moving.filter((l) => staysBehind(l.text));
@@ -213,6 +212,8 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     ...(enter.length > 0 ? [`tunnel-group ${n} webvpn-attributes`, ...enter.map((l) => ` ${l}`)] : []),
     ...mapLines,
   ];
+  // The steps before users move, unless they have moved already (nothing left to move on an existing copy).
+  if (overrides.existing !== true || moveLines.length > 0) needsInput.push(...prerequisites.map((b) => b.what));
   // Its undo, for a move that went wrong: the ways in leave the copy and return to the original, the
   // maps point back, and the locks name the original again.
   const undoLines = [
@@ -249,11 +250,12 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
 }
 
 /**
- * A profile an earlier plan made as the copy of `name`, as the plan makes them: a tunnel-group of the
- * same type, with a name made from `name`'s, the very same lines (ways in, policy and secrets apart:
- * a plan gives a copy those anew), `name`'s policy or one of its own made for it, and the ways in on
- * one of the two only (all still on the original while the move waits, or all moved). A profile made
- * by hand for other users fails one of these. Null: none.
+ * A profile an earlier plan made as the copy of `name`: a tunnel-group of the same type with a name
+ * made from `name`'s that either holds the ways in `name` no longer has (the move is done: whatever
+ * was tuned on it since, users are there), or has every line of `name` (ways in, policy and secrets
+ * apart: a plan gives a copy those anew; lines added since are allowed) and `name`'s policy or one
+ * made for it. A profile made by hand for other users (another sign-in, other values, another
+ * policy) is not taken for it. Null: none.
  */
 export function existingCopyOf(model: DeviceModel, name: string): string | null {
   const tg = model.tunnelGroups.get(name);
@@ -262,17 +264,21 @@ export function existingCopyOf(model: DeviceModel, name: string): string | null 
   const policy = policyOf(tg);
   const users = new Map<string, number>();
   for (const t of model.tunnelGroups.values()) users.set(policyOf(t), (users.get(policyOf(t)) ?? 0) + 1);
+  const moved = !hasWaysIn(model, tg);
+  // The candidate sharing most of the original's lines wins (ties: configuration order).
+  let best: { name: string; shared: number } | null = null;
   for (const c of model.tunnelGroups.values()) {
     if (c.name === name || c.type !== tg.type || !copyNameOf(name, c.name)) continue;
+    const theirs = new Set(copiedLines(c));
+    const shared = body.length === 0 ? 1 : body.filter((l) => theirs.has(l)).length / body.length;
     const own = policyOf(c);
     // (A plan names a profile's own policy `GP-` and the original's safe name.)
     const ownMadeForIt = users.get(own) === 1 && madeFrom(`GP-${safeName(name)}`, own);
-    if (own !== policy && !ownMadeForIt) continue;
-    if (hasWaysIn(model, tg) && hasWaysIn(model, c)) continue;
-    const theirs = copiedLines(c);
-    if (theirs.length === body.length && theirs.every((l, i) => l === body[i])) return c.name;
+    // Every line, on its policy: a copy, moved or not. Moved: the ways in went there, and most lines are still the original's.
+    const copy = (shared === 1 && (own === policy || ownMadeForIt)) || (moved && hasWaysIn(model, c) && shared >= 0.5);
+    if (copy && shared > (best?.shared ?? -1)) best = { name: c.name, shared };
   }
-  return null;
+  return best?.name ?? null;
 }
 
 function policyOf(tg: TunnelGroup): string {
@@ -284,13 +290,11 @@ function hasWaysIn(model: DeviceModel, tg: TunnelGroup): boolean {
   return tg.webvpn.groupAliases.length > 0 || tg.webvpn.groupUrls.length > 0 || certificateMapsTo(model, tg.name).length > 0;
 }
 
-/** A profile's lines a copy carries as they are (not its ways in, its policy or its secrets), sorted. */
+/** A profile's lines a copy carries as they are (not its ways in, its policy or its secrets). */
 function copiedLines(tg: TunnelGroup): string[] {
-  return tg.blocks
-    .flatMap((b) =>
-      b.lines.filter((l) => !/^(group-alias|group-url|default-group-policy) /.test(l.text) && !holdsSecret(l.text)).map((l) => `${b.kind} ${l.text}`),
-    )
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return tg.blocks.flatMap((b) =>
+    b.lines.filter((l) => !/^(group-alias|group-url|default-group-policy) /.test(l.text) && !holdsSecret(l.text)).map((l) => `${b.kind} ${l.text}`),
+  );
 }
 
 /** The secret lines of `name` its existing copy lacks (by setting): to re-enter, as for a new copy. */
@@ -325,7 +329,7 @@ function describeEntryPoints(aliasOrUrlLines: readonly string[], maps: boolean):
 
 /** Something that makes users sent to a copy be refused or treated differently (see copyBlockers). */
 export interface CopyBlocker {
-  kind: 'group-lock' | 'DAP' | 'SAML' | 'RADIUS';
+  kind: 'group-lock' | 'DAP' | 'SAML' | 'RADIUS' | 'LDAP';
   what: string;
   /** For a group-lock: the lines that lock to the copy instead (entered when users move, with the move). */
   lines?: string[];
@@ -346,15 +350,23 @@ export function copyBlockers(model: DeviceModel, name: string, newName: string):
   // criteria the tool cannot see (dap.xml not read) may be chosen so: a session that falls through to
   // DfltAccessPolicy may be terminated.
   // (A dap.xml that lacks a record the configuration has, an old or partial export, hides that one.)
-  const described = new Set((model.dapXml?.records ?? []).map((r) => r.name));
+  // (A record whose entry holds more than basic criteria, an advanced expression say, is not seen whole.)
+  const described = new Set((model.dapXml?.records ?? []).filter((r) => r.unread.length === 0).map((r) => r.name));
   const unseen = model.global.dapRecords.filter((r) => r.name !== 'DfltAccessPolicy' && !described.has(r.name));
   if (unseen.length > 0) {
+    const partly = (model.dapXml?.records ?? []).filter((r) => r.unread.length > 0 && unseen.some((u) => u.name === r.name));
+    const missing = unseen.filter((u) => !partly.some((r) => r.name === u.name)).map((u) => u.name);
+    const unreadParts = `${[...new Set(partly.flatMap((r) => r.unread))].map((n) => `<${n}>`).join(', ')}, which the tool does not read`;
     const why =
       model.dapXml === null
         ? 'dap.xml was not read'
         : model.dapXml.records === null
           ? 'dap.xml could not be read'
-          : `dap.xml has no entry for ${unseen.length === 1 ? 'it' : 'them'}`;
+          : partly.length === 0
+            ? `dap.xml has no entry for ${unseen.length === 1 ? 'it' : 'them'}`
+            : missing.length === 0
+              ? `dap.xml holds ${partly.length === 1 ? 'its' : 'their'} ${unreadParts}`
+              : `dap.xml has no entry for ${missing.join(', ')}, and holds ${partly.map((r) => r.name).join(', ')} with ${unreadParts}`;
     out.push({
       kind: 'DAP',
       what: `check DAP record${unseen.length === 1 ? '' : 's'} ${unseen.map((r) => r.name).join(', ')} before users move (${why}, so the tool cannot see ${unseen.length === 1 ? 'its' : 'their'} criteria): one that selects sessions by connection profile ${name} does not match users on ${newName} (add ${newName} to its criteria in ASDM, Dynamic Access Policies), and a session no record matches gets DfltAccessPolicy; or run plan again with a current \`--dap dap.xml\``,
@@ -377,15 +389,25 @@ export function copyBlockers(model: DeviceModel, name: string, newName: string):
       kind: 'RADIUS',
       what: `check external group-policy ${policy.name} before users move: its attributes come from ${policy.externalServerGroup === null ? 'a RADIUS server' : `RADIUS server group ${policy.externalServerGroup}`} at sign-in, and a group-lock among them (Tunnel-Group-Lock, attribute 85) that names ${name} refuses users on ${newName}; change it on the server to ${newName} [inferred]`,
     });
-  // What a RADIUS server returns at sign-in ranks above every group-policy [cmd-ref]: a
-  // Tunnel-Group-Lock naming the old profile, or a rule that matches the name the ASA sends
+  // Attributes an AAA server returns at sign-in rank above every group-policy [cmd-ref]: a
+  // Tunnel-Group-Lock naming the old profile, or a RADIUS rule that matches the name the ASA sends
   // (Tunnel-Group-Name, common on ISE), refuses or treats differently users on the copy, unseen.
-  const servers = radiusServerGroups(model, name);
-  if (servers.length > 0)
+  const servers = aaaServerGroupsOf(model, name);
+  const radius = servers.filter((g) => g.protocol === 'radius').map((g) => g.name);
+  if (radius.length > 0)
     out.push({
       kind: 'RADIUS',
-      what: `check RADIUS server group${servers.length === 1 ? '' : 's'} ${servers.join(', ')} before users move: what ${servers.length === 1 ? 'it returns' : 'they return'} at sign-in ranks above every group-policy, so a Tunnel-Group-Lock naming ${name} (or a class that assigns a policy locked to it) refuses users on ${newName}, and server rules that match the connection profile name the ASA sends (Tunnel-Group-Name, ${name}; common on ISE) do not match ${newName} [inferred]; change them to ${newName} too`,
+      what: `check RADIUS server group${radius.length === 1 ? '' : 's'} ${radius.join(', ')} before users move: a Tunnel-Group-Lock ${radius.length === 1 ? 'it returns' : 'they return'} that names ${name} refuses users on ${newName}, and server rules on the connection profile name (Tunnel-Group-Name ${name}, common on ISE) do not match ${newName} [inferred]; change them to ${newName}`,
     });
+  // An LDAP attribute map can set Tunnel-Group-Lock from a directory attribute too.
+  const ldapLocks = model.global.ldapTunnelGroupLocks;
+  if (ldapLocks.length > 0 && servers.some((g) => g.protocol === 'ldap')) {
+    const maps = [...new Set(ldapLocks.map((l) => l.map))];
+    out.push({
+      kind: 'LDAP',
+      what: `check LDAP attribute map${maps.length === 1 ? '' : 's'} ${maps.join(', ')} before users move: ${maps.length === 1 ? 'it maps' : 'they map'} a directory attribute to Tunnel-Group-Lock (${ldapLocks.map((l) => lineRef(l.line)).join(', ')}), and a \`map-value\` that names ${name} refuses users on ${newName}; change it to ${newName}`,
+    });
+  }
   // The ASA is a SAML service provider per tunnel-group: the IdP knows the old name only.
   const auth = model.tunnelGroups.get(name)?.webvpn.authentication;
   if (auth?.state === 'value' && auth.value.includes('saml'))
@@ -612,18 +634,26 @@ export function unusedName(model: DeviceModel, base: string, alsoTaken: Iterable
 }
 
 /**
- * The RADIUS server groups a session of profile `name` meets (authentication, authorization,
- * secondary): `[(IF)] GROUP [options]` names the group second or first. Only a RADIUS server is sent
- * the tunnel-group name and returns a Tunnel-Group-Lock (an LDAP, Kerberos or SDI server is not); a
- * group the configuration does not declare may be one.
+ * The AAA server groups a session of profile `name` meets, with their protocol (a group the
+ * configuration does not declare may be RADIUS): authentication (unless the profile signs in by
+ * certificate or SAML alone), authorization, and secondary authentication. `[(IF)] GROUP [options]`
+ * names the group second or first; `LOCAL` and `none` are no server.
  */
-function radiusServerGroups(model: DeviceModel, name: string): string[] {
-  const groups = (model.tunnelGroups.get(name)?.blocks ?? [])
+function aaaServerGroupsOf(model: DeviceModel, name: string): Array<{ name: string; protocol: string }> {
+  const tg = model.tunnelGroups.get(name);
+  const auth = tg?.webvpn.authentication;
+  const signsInWithAaa =
+    auth === undefined ||
+    auth.state !== 'value' ||
+    auth.value.includes('aaa') ||
+    (tg?.ipsec.ikev2RemoteAuthentication ?? []).some((m) => m.method.startsWith('eap'));
+  const groups = (tg?.blocks ?? [])
     .filter((b) => b.kind === 'general-attributes')
     .flatMap((b) => b.lines)
     .map((l) => tokenize(l.text))
     .filter((w) => /^(secondary-)?(authentication|authorization)-server-group$/.test(w[0] ?? ''))
+    .filter((w) => signsInWithAaa || w[0] === 'authorization-server-group')
     .map((w) => (/^\(.*\)$/.test(w[1] ?? '') ? w[2] : w[1]))
-    .filter((g): g is string => g !== undefined && g !== 'LOCAL');
-  return [...new Set(groups)].filter((g) => (model.global.aaaServerGroups.get(g)?.protocol ?? 'radius') === 'radius');
+    .filter((g): g is string => g !== undefined && g !== 'LOCAL' && g.toLowerCase() !== 'none');
+  return [...new Set(groups)].map((g) => ({ name: g, protocol: model.global.aaaServerGroups.get(g)?.protocol ?? 'radius' }));
 }

@@ -15,7 +15,15 @@ export interface DapXmlRecord {
   name: string;
   line: number;
   criteria: DapCriterion[];
+  /**
+   * Parts of the record the tool does not read (an advanced Lua expression, say), by element name:
+   * its criteria may say more than `criteria` (empty: everything was read).
+   */
+  unread: string[];
 }
+
+/** What a record holds besides its criteria (the basic view). */
+const READ_PARTS: ReadonlySet<string> = new Set(['dapName', 'dapViewsRelation', 'dapBasicView']);
 
 export type DapReading = { ok: true; records: DapXmlRecord[] } | { ok: false; line: number | null; message: string };
 
@@ -28,6 +36,7 @@ export function readDapXml(xml: XmlDocument): DapReading {
       name: child(child(r, 'dapName'), 'value')?.text ?? '',
       line: r.line,
       criteria: criteriaUnder(r),
+      unread: [...new Set(r.children.map((c) => c.name).filter((n) => !READ_PARTS.has(n)))].sort(),
     })),
   };
 }

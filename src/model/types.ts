@@ -177,6 +177,8 @@ export interface GlobalSettings {
   accessListUses: AccessListUses;
   /** `aaa-server GROUP protocol PROTOCOL` (radius, ldap, kerberos, ...), by group name. */
   aaaServerGroups: Map<string, { protocol: string; line: number }>;
+  /** `ldap attribute-map` lines that map a directory attribute to Tunnel-Group-Lock (`map-name X Tunnel-Group-Lock`). */
+  ldapTunnelGroupLocks: Array<{ map: string; line: number }>;
   dapRecords: DapRecord[];
   /** `tunnel-group-map MAP SEQ TG` (certificate to connection profile, IPsec). */
   tunnelGroupMaps: CertificateMapRule[];

@@ -110,7 +110,7 @@ describe('plan again after its paste', () => {
     }
   });
 
-  it('never takes a profile made by hand for the copy: other lines, another policy, or ways in of its own', () => {
+  it('never takes a profile made by hand for the copy: another sign-in, other values, another policy', () => {
     const text = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8');
     // Lab-Partners given every line of Lab&Partners but signing in elsewhere, then on another policy, then with its own alias.
     const twin = (lines: string, policy: string, alias: boolean): string =>
@@ -120,10 +120,11 @@ describe('plan again after its paste', () => {
       );
     const same =
       ' address-pool VPN-POOL\n authentication-server-group (outside) AD-LDAP\n authorization-server-group AD-LDAP\n accounting-server-group RADIUS-ACCT\n username-from-certificate CN OU\n dns-group DefaultDNS\n';
+    // (A twin with the very same lines and policy is as good as the copy, whatever alias it has: moving users there changes nothing for them.)
     const cases = {
-      'other sign-in': twin(same.replace('(outside) AD-LDAP', 'LOCAL'), 'GP-LAB', false),
-      'other policy': twin(same, 'GP-OTHER', false),
-      'own alias': twin(same, 'GP-LAB', true),
+      'other sign-in': twin(same.replace('(outside) AD-LDAP', 'LOCAL'), 'GP-LAB', true),
+      'other policy': twin(same, 'GP-OTHER', true),
+      'other values': twin(same.replace('username-from-certificate CN OU', 'username-from-certificate UPN'), 'GP-LAB', false),
     };
     for (const [name, t] of Object.entries(cases)) {
       expect(t, name).not.toBe(text);
@@ -143,6 +144,46 @@ describe('plan again after its paste', () => {
         /^re-enter the secret of `ikev1 pre-shared-key \.\.\.` \(line \d+\) under `tunnel-group Lab-Partners ipsec-attributes`: Lab-Partners does not have it yet/,
       ),
     );
+  });
+
+  it('recognises its copy after the move, tuned since, and after a move begun with the old alias kept', () => {
+    const { before, plan } = planOf('plan/rename-collision.cfg');
+    const pasted = apply(before.analysed.parsed, 0, plan.script).text;
+    const again = (text: string, name: string): PlanTarget => {
+      const p = planDevice(snapshotParsed(parseConfigText(text, `${name}.cfg`), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+      expect(p.script, name).not.toMatch(/^tunnel-group \S+ type /m);
+      expect(p.remains, name).toContainEqual(
+        expect.objectContaining({ ruleId: 'profile-name-special-chars', why: expect.stringMatching(/^its copy Lab-Partners-2 exists already/) }),
+      );
+      return p;
+    };
+    // Tuned after users moved: a line added, a value changed.
+    const tuned = apply(
+      parseConfigText(pasted, 'pasted.cfg'),
+      0,
+      'tunnel-group Lab-Partners-2 general-attributes\n password-management\n username-from-certificate UPN',
+    ).text;
+    expect(tuned).toContain(' username-from-certificate UPN');
+    const done = again(tuned, 'tuned');
+    // Nothing is left to move, so no step before a move is asked for either.
+    expect(done.needsInput.filter((n) => n.cli !== undefined)).toEqual([]);
+    // Its old alias kept for a while (docs/plan.md, Transitions): the rest of the move is offered.
+    const kept = plan.script.replace(' no group-alias Lab&Partners-Phones\n', '');
+    expect(kept).not.toBe(plan.script);
+    const begun = again(apply(before.analysed.parsed, 0, kept).text, 'begun');
+    expect(begun.needsInput.find((n) => n.cli !== undefined)?.cli).toContain(' no group-alias Lab&Partners-Phones');
+  });
+
+  it("leaves the old profile's other findings alone once its copy exists, as the first plan did", () => {
+    // The demo's Lab&Partners has other findings on its shared policy; after the paste, a second plan gives it no new policy.
+    const { before, plan } = planOf('demo/demo-headend.cfg');
+    const pasted = parseConfigText(apply(before.analysed.parsed, 0, plan.script).text, 'pasted.cfg');
+    const again = planDevice(snapshotParsed(pasted, OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    expect(again.script).not.toMatch(/^tunnel-group Lab&Partners general-attributes\n default-group-policy /m);
+    for (const r of again.remains.filter((x) => x.tunnelGroup === 'Lab&Partners' && x.ruleId !== 'profile-name-special-chars'))
+      expect(r.why).toMatch(
+        /^Lab&Partners stays until you remove it .* once its users have moved to Lab-Partners-2, its copy$|^needs your input|^informational/,
+      );
   });
 
   it('recognises the copy of a profile whose long name was cut to fit 64 characters', () => {
@@ -565,9 +606,10 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
     const move = plan.needsInput.at(-1)!;
     expect(move).toMatchObject({ tunnelGroup: 'Lab-Partners' });
-    // (The fixture's DAP record DAP-LAB and its RADIUS server groups hold the move too: what they decide is unseen.)
+    // (The fixture's DAP record DAP-LAB holds the move too: without dap.xml its criteria are unseen. Its
+    // RADIUS server groups do not: a SAML sign-in does not use them.)
     expect(move.what).toBe(
-      "once the DAP, RADIUS and SAML steps are done, move Lab.Partners's users to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go",
+      "once the DAP and SAML steps are done, move Lab.Partners's users to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go",
     );
     expect(move.cli).toBe(
       [
@@ -851,6 +893,36 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
     expect(external.needsInput.at(-1)!.what).toMatch(/^once the RADIUS step is done, move /);
     expect(JSON.stringify(external)).not.toContain('Ext3rnalS3cret');
+  });
+
+  it('holds a rename for what an AAA server may decide only where it signs in or authorises: not none, not a certificate-only sign-in; and for an LDAP map to Tunnel-Group-Lock', () => {
+    const base = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8');
+    const held = (text: string, name: string): boolean => {
+      expect(text, name).not.toBe(base);
+      const plan = planDevice(snapshotParsed(parseConfigText(text, `${name}.cfg`), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+      return !/^ no group-url /m.test(plan.script) && plan.needsInput.some((n) => n.cli !== undefined);
+    };
+    expect(held(base.replace(' authorization-server-group AD-LDAP\n', ' authorization-server-group ISE\n'), 'undeclared authorization')).toBe(true);
+    // `show running-config all` prints `secondary-authentication-server-group none`: no server.
+    expect(
+      held(base.replace(' authorization-server-group AD-LDAP\n', ' authorization-server-group AD-LDAP\n secondary-authentication-server-group none\n'), 'none'),
+    ).toBe(false);
+    // A sign-in by certificate alone never asks the authentication server.
+    const certificateOnly = base.replace(' authentication aaa certificate\n', ' authentication certificate\n').replace('(outside) AD-LDAP', '(outside) ISE');
+    expect(held(certificateOnly, 'certificate only')).toBe(false);
+    expect(
+      held(certificateOnly.replace(' authorization-server-group AD-LDAP\n', ' authorization-server-group ISE\n'), 'certificate, RADIUS authorization'),
+    ).toBe(true);
+    // An LDAP attribute map that sets Tunnel-Group-Lock from the directory.
+    const mapped = base.replace(
+      'aaa-server RADIUS-ACCT protocol radius',
+      'ldap attribute-map LOCKS\n map-name memberOf Tunnel-Group-Lock\n map-value memberOf CN=Partners,OU=Groups,DC=corp,DC=example,DC=com Lab&Partners\naaa-server RADIUS-ACCT protocol radius',
+    );
+    expect(held(mapped, 'ldap map')).toBe(true);
+    const plan = planDevice(snapshotParsed(parseConfigText(mapped, 'ldap.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    expect(plan.needsInput.map((n) => n.what)).toContainEqual(
+      expect.stringMatching(/^check LDAP attribute map LOCKS before users move: it maps a directory attribute to Tunnel-Group-Lock \(line \d+\)/),
+    );
   });
 
   it('names the RADIUS server groups to check by name alone (no interface, option, LOCAL or LDAP group)', () => {

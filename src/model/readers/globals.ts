@@ -54,6 +54,26 @@ export const aaaServerReader: TopLevelReader = {
   },
 };
 
+/**
+ * `ldap attribute-map NAME` with `map-name ATTRIBUTE Tunnel-Group-Lock`: an LDAP server that uses the
+ * map can lock a user to a connection profile, as a RADIUS server can (only those lines are read).
+ */
+export const ldapAttributeMapReader: TopLevelReader = {
+  words: ['ldap'],
+  accepts: (raw) => /^ldap +attribute-map +\S/.test(raw),
+  read(ctx, l) {
+    const name = l.words[2];
+    if (l.words[1] !== 'attribute-map' || !name) return false;
+    ctx.readChildren(l, {
+      'map-name': ({ words, line }) => {
+        if (words[2]?.toLowerCase() === 'tunnel-group-lock') ctx.model.global.ldapTunnelGroupLocks.push({ map: name, line });
+        return true;
+      },
+    });
+    return true;
+  },
+};
+
 export const dapRecordReader: TopLevelReader = {
   words: ['dynamic-access-policy-record'],
   read(ctx, l) {
