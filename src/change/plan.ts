@@ -503,7 +503,7 @@ class Composer {
         if (existing !== undefined) {
           this.held.set(
             f,
-            `its copy ${existing} exists already: this plan makes no other (${existing} is taken for it: a name made from its name, and its lines or the ways in it no longer has); move ${remedy.tunnelGroup}'s users there (the lines are under "Needs your input" when any are left), then remove ${remedy.tunnelGroup} (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`)`,
+            `its copy ${existing} exists already: this plan makes no other (${existing} is taken for it: a name made from its name, and its lines or the ways in it no longer has); move the users of ${remedy.tunnelGroup} there (the lines are under "Needs your input" when any are left), then remove ${remedy.tunnelGroup} (\`clear configure tunnel-group ${cliName(remedy.tunnelGroup)}\`)`,
           );
           return;
         }
@@ -844,7 +844,7 @@ class Composer {
       // Renamed as it moves to the existing copy (the move is under "Needs your input").
       if (this.existingCopies.has(tg)) {
         for (const f of this.aliasFindings.get(tg) ?? [])
-          this.held.set(f, `renamed when ${tg}'s users move to ${this.existingCopies.get(tg)!}, its copy (see "Needs your input")`);
+          this.held.set(f, `renamed when the users of ${tg} move to ${this.existingCopies.get(tg)!}, its copy (see "Needs your input")`);
         continue;
       }
       const lines = [...renames].flatMap(([old, n]) => [`group-alias ${cliName(n)} enable`, `no group-alias ${cliName(old)}`]);

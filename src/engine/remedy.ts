@@ -234,7 +234,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
       ? undefined
       : {
           what: [
-            `${prerequisites.length > 0 ? `once the ${prerequisiteWords} ${prerequisites.length === 1 ? 'step is' : 'steps are'} done, move` : 'when you move'} ${name}'s users to ${newName}`,
+            `${prerequisites.length > 0 ? `once the ${prerequisiteWords} ${prerequisites.length === 1 ? 'step is' : 'steps are'} done, move` : 'when you move'} the users of ${name} to ${newName}`,
             staying === null && waitingNew === null
               ? ''
               : ` (nothing in the paste sends users to ${newName}: ${[staying === null ? null : `${staying} stay${staying.includes(' and ') ? '' : 's'} on ${name}`, waitingNew === null ? null : `${waitingNew.replace(/^its /, 'its new ')} wait${waitingNew.includes(' and ') ? '' : 's'}`].filter(Boolean).join(', and ')})`,

@@ -609,7 +609,7 @@ describe('plan: the ways pasted advice went wrong', () => {
     // (The fixture's DAP record DAP-LAB holds the move too: without dap.xml its criteria are unseen. Its
     // RADIUS server groups do not: a SAML sign-in does not use them.)
     expect(move.what).toBe(
-      "once the DAP and SAML steps are done, move Lab.Partners's users to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go",
+      'once the DAP and SAML steps are done, move the users of Lab.Partners to Lab-Partners (nothing in the paste sends users to Lab-Partners: its group-alias and certificate maps stay on Lab.Partners): paste these lines in one go',
     );
     expect(move.cli).toBe(
       [
@@ -755,7 +755,7 @@ describe('plan: the ways pasted advice went wrong', () => {
     const move = plan.needsInput.at(-1)!;
     expect(move.tunnelGroup).toBe('Lab-Partners-2');
     expect(move.what).toMatch(
-      /^when you move Lab&Partners's users to Lab-Partners-2 \(nothing in the paste sends users to Lab-Partners-2: its group-alias, group-url and certificate maps stay on Lab&Partners\): paste these lines in one go\. The group-lock lines go with the move /,
+      /^when you move the users of Lab&Partners to Lab-Partners-2 \(nothing in the paste sends users to Lab-Partners-2: its group-alias, group-url and certificate maps stay on Lab&Partners\): paste these lines in one go\. The group-lock lines go with the move /,
     );
     expect(move.cli!.split('\n').slice(0, 5)).toEqual([
       'group-policy GP-LAB attributes',
@@ -876,7 +876,7 @@ describe('plan: the ways pasted advice went wrong', () => {
     );
     expect(dap.script).not.toMatch(/group-alias|group-url|tunnel-group-map|certificate-group-map/);
     expect(dap.needsInput.map((n) => n.what)).toContainEqual(expect.stringMatching(/^check DAP record DAP-LAB before users move \(dap\.xml was not read/));
-    expect(dap.needsInput.at(-1)!.what).toMatch(/^once the DAP step is done, move Lab&Partners's users to Lab-Partners-2 /);
+    expect(dap.needsInput.at(-1)!.what).toMatch(/^once the DAP step is done, move the users of Lab&Partners to Lab-Partners-2 /);
     // An external policy's attributes (a Tunnel-Group-Lock among them) come from RADIUS at sign-in.
     const external = held(
       unlocked

@@ -964,7 +964,7 @@ describe('plan', () => {
       ),
     );
     expect(t.needsInput.map((n) => n.what)).toContainEqual(
-      expect.stringMatching(/^once the DAP and SAML steps are done, move Lab\.Partners's users to Lab-Partners /),
+      expect.stringMatching(/^once the DAP and SAML steps are done, move the users of Lab\.Partners to Lab-Partners /),
     );
     // A SAML sign-in does not use the profile's RADIUS authentication groups: they hold nothing back.
     expect(t.needsInput.map((n) => n.what).join('\n')).not.toMatch(/check RADIUS/);

@@ -101,7 +101,7 @@ export default {
             ' saml identity-provider https://idp.example.com/app',
           ].join('\n'),
           needsInput:
-            "register vpn-saml with the SAML identity provider before users move: the ASA's entity ID and reply URL name the tunnel-group (https://BASE-URL/saml/sp/metadata/vpn-saml, https://BASE-URL/+CSCOE+/saml/sp/acs?tgname=vpn-saml; `show saml metadata vpn-saml` prints them), and sign-in on vpn-saml fails until the IdP has them; once the SAML step is done, move vpn.saml's users to vpn-saml (nothing in the paste sends users to vpn-saml: its group-url stays on vpn.saml): paste these lines in one go: `tunnel-group vpn.saml webvpn-attributes`, `no group-url https://vpn.example.com/vpnsaml`, `tunnel-group vpn-saml webvpn-attributes`, `group-url https://vpn.example.com/vpnsaml enable`",
+            "register vpn-saml with the SAML identity provider before users move: the ASA's entity ID and reply URL name the tunnel-group (https://BASE-URL/saml/sp/metadata/vpn-saml, https://BASE-URL/+CSCOE+/saml/sp/acs?tgname=vpn-saml; `show saml metadata vpn-saml` prints them), and sign-in on vpn-saml fails until the IdP has them; once the SAML step is done, move the users of vpn.saml to vpn-saml (nothing in the paste sends users to vpn-saml: its group-url stays on vpn.saml): paste these lines in one go: `tunnel-group vpn.saml webvpn-attributes`, `no group-url https://vpn.example.com/vpnsaml`, `tunnel-group vpn-saml webvpn-attributes`, `group-url https://vpn.example.com/vpnsaml enable`",
         },
       ],
     },
