@@ -10,7 +10,7 @@ import {
   customTypeRenameClash,
   helpCharacterNote,
   copyBlockers,
-  existingCopyOf,
+  existingCopies,
   recreateProfile,
   renameCustomType,
   renderRemedy,
@@ -69,7 +69,7 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
   let round = 0;
   for (;;) {
     const composer = new Composer(before, options.scope);
-    composer.findExistingCopies([...selected, ...followUps]);
+    composer.findExistingCopies(before.target.findings);
     for (const f of [...selected, ...followUps]) if (f.remedy) composer.add(f.remedy, f);
     const composed = composer.compose();
     const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
@@ -153,7 +153,10 @@ function verified(
   const remains: Array<PlanItem & { why: string }> = [];
   for (const f of selected) {
     if (!stillThere.has(findingKey(f))) closes.push(item(f));
-    else remains.push({ ...item(f), why: composed.held.get(f) ?? whyRemains(f, renamed) });
+    else {
+      const copy = f.tunnelGroup === null ? undefined : composed.leaving.get(f.tunnelGroup);
+      remains.push({ ...item(f), why: composed.held.get(f) ?? (copy === undefined ? whyRemains(f, renamed) : leavingWhy(f.tunnelGroup!, copy)) });
+    }
   }
   const chosen = new Set(selected);
   const alsoCloses = diff.findings.resolved.filter((f) => !chosen.has(f)).map(item);
@@ -173,7 +176,7 @@ function verified(
     // Lines to paste later enter the context first, like the script.
     needsInput: [
       ...selected
-        .filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile')
+        .filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile' && !(f.tunnelGroup !== null && composed.leaving.has(f.tunnelGroup)))
         .map((f) => ({ ...item(f), what: f.needsInput! + ownPolicyHint(f, composed.ownPolicy, composed.renamed) })),
       ...needsInput.map((n) =>
         n.cli === undefined || context === null
@@ -425,13 +428,13 @@ class Composer {
     }
   }
 
-  /** Profiles to rename whose copy an earlier plan made: the rest of their fixes wait with them (see add). */
+  /**
+   * Profiles to rename (whatever the selection) whose copy an earlier plan made: the rest of their
+   * fixes wait with them (see add).
+   */
   findExistingCopies(findings: readonly ReportedFinding[]): void {
-    for (const f of findings) {
-      if (f.remedy?.kind !== 'recreate-profile' || this.existingCopies.has(f.remedy.tunnelGroup)) continue;
-      const copy = existingCopyOf(this.model, f.remedy.tunnelGroup);
-      if (copy !== null) this.existingCopies.set(f.remedy.tunnelGroup, copy);
-    }
+    const originals = [...new Set(findings.flatMap((f) => (f.remedy?.kind === 'recreate-profile' ? [f.remedy.tunnelGroup] : [])))];
+    for (const [original, copy] of existingCopies(this.model, originals)) this.existingCopies.set(original, copy);
   }
 
   add(remedy: Remedy, f: ReportedFinding): void {
@@ -439,10 +442,7 @@ class Composer {
     // A profile whose copy exists is on its way out: its other findings stay with it, as the first plan left them.
     const goingTo = f.tunnelGroup === null ? undefined : this.existingCopies.get(f.tunnelGroup);
     if (goingTo !== undefined && remedy.kind !== 'recreate-profile' && remedy.kind !== 'replace-alias') {
-      this.held.set(
-        f,
-        `${f.tunnelGroup!} stays until you remove it (\`clear configure tunnel-group ${cliName(f.tunnelGroup!)}\`) once its users have moved to ${goingTo}, its copy`,
-      );
+      this.held.set(f, leavingWhy(f.tunnelGroup!, goingTo));
       return;
     }
     switch (remedy.kind) {
@@ -644,6 +644,8 @@ class Composer {
     corrections: string;
     unasked: Set<string>;
     renamed: Map<string, string>;
+    /** Profiles on their way out: an earlier plan made their copy (original → copy). */
+    leaving: Map<string, string>;
     /** Profiles this plan gives a group-policy of their own, and its name. */
     ownPolicy: Map<string, string>;
     named: Set<string>;
@@ -890,6 +892,7 @@ class Composer {
       unasked,
       corrections,
       renamed: this.recreated,
+      leaving: this.existingCopies,
       named: this.named,
       held: this.held,
       notes: this.notes.sort(cmp),
@@ -966,4 +969,9 @@ function unionOfSplitDns(a: string, b: string): string {
 
 function pushNew(into: string[], lines: readonly string[]): void {
   for (const l of lines) if (!into.includes(l)) into.push(l);
+}
+
+/** Why a finding of a profile on its way out (its copy exists) is left alone. */
+function leavingWhy(profile: string, copy: string): string {
+  return `${profile} stays until you remove it (\`clear configure tunnel-group ${cliName(profile)}\`) once its users have moved to ${copy}, its copy`;
 }

@@ -227,6 +227,8 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     mapLines.length > 0,
   );
   const waitingNew = describeEntryPoints(heldExtras, false);
+  // An existing copy tuned since (or one taken for it) may not give users what the original did: say how it differs.
+  const differs = overrides.existing === true ? lineDifferences(model, name, newName) : '';
   const steps = [...new Set(prerequisites.map((b) => b.kind))];
   const prerequisiteWords = steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps.at(-1)!}` : (steps[0] ?? '');
   const move =
@@ -242,6 +244,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
             locks.length > 0
               ? `. The group-lock lines go with the move (${locks.map((b) => b.what).join('; ')}): under a lock to ${name}, users who reach ${newName} are refused; under a lock to ${newName}, users who still reach ${name} are refused (IKEv2 clients whose client profile names ${name} do, until it names ${newName})`
               : '',
+            differs,
           ].join(''),
           cli: moveLines.join('\n'),
           undo: undoLines.join('\n'),
@@ -249,36 +252,57 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   return { cli: out.join('\n'), needsInput, entryPointsHeld: true, ...(move ? { move } : {}) };
 }
 
+/** How an existing copy's lines differ from the original's (ways in, policy and secrets apart), as a sentence; '' when they do not. */
+function lineDifferences(model: DeviceModel, name: string, copy: string): string {
+  const ours = copiedLines(model.tunnelGroups.get(name)!);
+  const theirs = copiedLines(model.tunnelGroups.get(copy)!);
+  const lacks = ours.filter((l) => !theirs.includes(l));
+  const adds = theirs.filter((l) => !ours.includes(l));
+  if (lacks.length === 0 && adds.length === 0) return '';
+  const quote = (ls: string[]): string => ls.map((l) => `\`${redactLine(l.replace(/^\S+ /, ''))}\``).join(', ');
+  return `. ${copy} is not line for line ${name}: ${[lacks.length > 0 ? `it lacks ${quote(lacks)}` : null, adds.length > 0 ? `it has ${quote(adds)}` : null].filter(Boolean).join(' and ')}; check that is what users moving there should get`;
+}
+
 /**
- * A profile an earlier plan made as the copy of `name`: a tunnel-group of the same type with a name
- * made from `name`'s that either holds the ways in `name` no longer has (the move is done: whatever
- * was tuned on it since, users are there), or has every line of `name` (ways in, policy and secrets
- * apart: a plan gives a copy those anew; lines added since are allowed) and `name`'s policy or one
- * made for it. A profile made by hand for other users (another sign-in, other values, another
- * policy) is not taken for it. Null: none.
+ * The copies earlier plans made of profiles `originals` (to be renamed), one copy per original: a
+ * tunnel-group of the same type with a name made from the original's, on its policy or a `GP-` one
+ * made for it, whose lines (ways in, policy and secrets apart) are the original's, or, when the ways
+ * in are on one of the two only (the move done, or still held), mostly so (tuned since). Pairs are
+ * taken most alike first. A profile made by hand for other users (another sign-in, other values,
+ * another policy, ways in of its own beside the original's) is not taken for a copy.
  */
-export function existingCopyOf(model: DeviceModel, name: string): string | null {
-  const tg = model.tunnelGroups.get(name);
-  if (tg === undefined) return null;
-  const body = copiedLines(tg);
-  const policy = policyOf(tg);
+export function existingCopies(model: DeviceModel, originals: readonly string[]): Map<string, string> {
   const users = new Map<string, number>();
   for (const t of model.tunnelGroups.values()) users.set(policyOf(t), (users.get(policyOf(t)) ?? 0) + 1);
-  const moved = !hasWaysIn(model, tg);
-  // The candidate sharing most of the original's lines wins (ties: configuration order).
-  let best: { name: string; shared: number } | null = null;
-  for (const c of model.tunnelGroups.values()) {
-    if (c.name === name || c.type !== tg.type || !copyNameOf(name, c.name)) continue;
-    const theirs = new Set(copiedLines(c));
-    const shared = body.length === 0 ? 1 : body.filter((l) => theirs.has(l)).length / body.length;
-    const own = policyOf(c);
-    // (A plan names a profile's own policy `GP-` and the original's safe name.)
-    const ownMadeForIt = users.get(own) === 1 && madeFrom(`GP-${safeName(name)}`, own);
-    // Every line, on its policy: a copy, moved or not. Moved: the ways in went there, and most lines are still the original's.
-    const copy = (shared === 1 && (own === policy || ownMadeForIt)) || (moved && hasWaysIn(model, c) && shared >= 0.5);
-    if (copy && shared > (best?.shared ?? -1)) best = { name: c.name, shared };
+  const candidates = [...model.tunnelGroups.values()];
+  const pairs: Array<{ original: string; copy: string; alike: number; samePolicy: boolean; order: number }> = [];
+  for (const name of originals) {
+    const tg = model.tunnelGroups.get(name);
+    if (tg === undefined) continue;
+    const body = new Set(copiedLines(tg));
+    const policy = policyOf(tg);
+    candidates.forEach((c, order) => {
+      if (c.name === name || c.type !== tg.type || !copyNameOf(name, c.name)) return;
+      const own = policyOf(c);
+      // (A plan names a profile's own policy `GP-` and the original's safe name.)
+      if (own !== policy && !(users.get(own) === 1 && madeFrom(`GP-${safeName(name)}`, own))) return;
+      const theirs = new Set(copiedLines(c));
+      const both = [...body].filter((l) => theirs.has(l)).length;
+      const union = body.size + theirs.size - both;
+      const alike = union === 0 ? 1 : both / union;
+      const oneSide = hasWaysIn(model, tg) !== hasWaysIn(model, c);
+      if (alike === 1 || (oneSide && alike > 0.5)) pairs.push({ original: name, copy: c.name, alike, samePolicy: own === policy, order });
+    });
   }
-  return best?.name ?? null;
+  pairs.sort((a, b) => b.alike - a.alike || Number(b.samePolicy) - Number(a.samePolicy) || a.order - b.order);
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const p of pairs) {
+    if (out.has(p.original) || taken.has(p.copy)) continue;
+    out.set(p.original, p.copy);
+    taken.add(p.copy);
+  }
+  return out;
 }
 
 function policyOf(tg: TunnelGroup): string {
@@ -369,7 +393,7 @@ export function copyBlockers(model: DeviceModel, name: string, newName: string):
               : `dap.xml has no entry for ${missing.join(', ')}, and holds ${partly.map((r) => r.name).join(', ')} with ${unreadParts}`;
     out.push({
       kind: 'DAP',
-      what: `check DAP record${unseen.length === 1 ? '' : 's'} ${unseen.map((r) => r.name).join(', ')} before users move (${why}, so the tool cannot see ${unseen.length === 1 ? 'its' : 'their'} criteria): one that selects sessions by connection profile ${name} does not match users on ${newName} (add ${newName} to its criteria in ASDM, Dynamic Access Policies), and a session no record matches gets DfltAccessPolicy; or run plan again with a current \`--dap dap.xml\``,
+      what: `check DAP record${unseen.length === 1 ? '' : 's'} ${unseen.map((r) => r.name).join(', ')} before users move (${why}, so the tool cannot see ${unseen.length === 1 ? 'its' : 'their'} criteria): one that selects sessions by connection profile ${name} does not match users on ${newName} (add ${newName} to its criteria in ASDM, Dynamic Access Policies), and a session no record matches gets DfltAccessPolicy${partly.length === unseen.length ? '' : '; or run plan again with a current `--dap dap.xml`'}`,
     });
   }
   for (const r of model.dapXml?.records ?? []) {
