@@ -7,6 +7,8 @@ export const REDACTED = '<redacted>';
 // A secret value: a token, or an already-masked placeholder such as Oxidized's `<secret hidden>`
 // (whole, spaces included).
 const SECRET = String.raw`(?:<[^>]*>|\S+)`;
+// The hash an NTP or OSPF authentication key is for (`ntp authentication-key 1 sha256 KEY`).
+const HASH = String.raw`(?:md5|sha1|sha256|sha512|cmac)`;
 // Some secrets carry an encoding marker before the value (`pre-shared-key hex ...`, `key 7 ...`).
 const MARKER = String.raw`(?:(?:hex|0|7|8)\s+(?=\S))?`;
 
@@ -71,13 +73,40 @@ export const SECRET_FORMS: readonly SecretForm[] = [
     '0spfMd5',
   ),
   form(
-    'OSPF/NTP authentication key (md5)',
-    String.raw`(\bauthentication-key\s+\d+\s+md5\s+${MARKER})${SECRET}`,
+    'OSPF/NTP authentication key (md5, sha1, sha256, sha512, cmac)',
+    String.raw`(\bauthentication-key\s+\d+\s+${HASH}\s+${MARKER})${SECRET}`,
     'gi',
-    'ntp authentication-key 1 md5 NtpK3y',
-    'NtpK3y',
+    'ntp authentication-key 1 sha256 NtpSha256Secret',
+    'NtpSha256Secret',
   ),
-  form('OSPF authentication key', String.raw`(\bauthentication-key\s+)(?!\d+\s+md5\b)${SECRET}`, 'gi', ' ospf authentication-key 0spfPlain', '0spfPlain'),
+  form(
+    'OSPF authentication key',
+    String.raw`(\bauthentication-key\s+(?!\d+\s+${HASH}\b)${MARKER})${SECRET}`,
+    'gi',
+    ' ospf authentication-key 0spfPlain',
+    '0spfPlain',
+  ),
+  form(
+    'OSPF authentication key (encrypted)',
+    String.raw`(\bauthentication-key\s+(?!\d+\s+${HASH}\b)${MARKER})${SECRET}`,
+    'gi',
+    ' ospf authentication-key 8 0spfEncKeyZZ',
+    '0spfEncKeyZZ',
+  ),
+  form(
+    'OSPFv3 IPsec authentication key',
+    String.raw`(\bspi\s+\d+\s+(?:.*?\s)?(?:md5|sha1)\s+${MARKER})${SECRET}`,
+    'gi',
+    ' ipv6 ospf authentication ipsec spi 256 md5 0spf3AuthKey',
+    '0spf3AuthKey',
+  ),
+  form(
+    'OSPFv3 IPsec encryption key',
+    String.raw`(\bspi\s+\d+\s+esp\s+(?:aes-cbc\s+(?:128|192|256)|3des|des)\s+${MARKER})${SECRET}`,
+    'gi',
+    ' ipv6 ospf encryption ipsec spi 300 esp aes-cbc 128 0spf3EncKey sha1 0spf3AuthKey2',
+    '0spf3EncKey',
+  ),
   form(
     'EIGRP authentication key',
     String.raw`(\bauthentication\s+key\s+eigrp\s+\d+\s+${MARKER})${SECRET}`,
@@ -124,7 +153,7 @@ export const SECRET_FORMS: readonly SecretForm[] = [
 ];
 
 // A cheap look before the table: only lines with one of these words can hold a secret.
-const MAYBE_SECRET = /pass|pre-shared|community|secret|key|license|idtoken|pkcs12|-pw\b|snmp-server|aaa-server|isakmp|:\/\/[^\s/]*@/i;
+const MAYBE_SECRET = /pass|pre-shared|community|secret|key|license|idtoken|pkcs12|-pw\b|snmp-server|aaa-server|isakmp|\bspi\b|:\/\/[^\s/]*@/i;
 
 export function redactLine(line: string): string {
   if (!MAYBE_SECRET.test(line)) return line;

@@ -44,6 +44,16 @@ describe('redactLine', () => {
     [' enrollment url http://scep:Enr0ll@ca.example.com/certsrv', 'Enr0ll'],
     ['context vpn config-url ftp://backup:Ftp9w@10.0.0.9/vpn.cfg', 'Ftp9w'],
     ['enable password <secret hidden with spaces> pbkdf2', 'secret hidden with spaces'],
+    // A live-audit trial found these in --save files: a keyed hash other than md5, an encrypted OSPF key, OSPFv3 IPsec keys.
+    ['ntp authentication-key 1 md5 NtpK3y', 'NtpK3y'],
+    ['ntp authentication-key 2 sha1 NtpSha1Key', 'NtpSha1Key'],
+    ['ntp authentication-key 3 sha512 NtpSha512Key', 'NtpSha512Key'],
+    ['ntp authentication-key 4 cmac NtpCmacKey', 'NtpCmacKey'],
+    [' ospf authentication-key 8 0spfEncKeyZZ', '0spfEncKeyZZ'],
+    [' ipv6 ospf authentication ipsec spi 256 md5 0spf3Md5', '0spf3Md5'],
+    [' ipv6 ospf authentication ipsec spi 257 sha1 7 0spf3Sha1', '0spf3Sha1'],
+    [' ipv6 ospf encryption ipsec spi 300 esp aes-cbc 128 0spf3Enc sha1 0spf3Auth', '0spf3Enc'],
+    [' ipv6 ospf encryption ipsec spi 300 esp aes-cbc 128 0spf3Enc sha1 0spf3Auth', '0spf3Auth'],
   ])('masks the forms a review found leaking: `%s`', (line, secret) => {
     expect(redactLine(line)).not.toContain(secret);
   });
