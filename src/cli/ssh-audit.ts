@@ -157,6 +157,11 @@ async function targetsFrom(opts: SshCliOptions, io: CliIo): Promise<Target[]> {
   for (const spec of opts.ssh) {
     const at = spec.lastIndexOf('@');
     const user = at > 0 ? spec.slice(0, at) : undefined;
+    // `user:password@host`: never echoed (the spec would be printed in the message), and never used.
+    if (user?.includes(':'))
+      throw new UsageError(
+        `--ssh ${user.slice(0, user.indexOf(':'))}:...@${spec.slice(at + 1)}: a password does not go on the command line (shells and process lists keep it); give user@host and --password-env NAME, or be asked on a terminal`,
+      );
     const { host, port } = splitHostPort(at > 0 ? spec.slice(at + 1) : spec);
     const bad = hostProblem(host, port);
     if (bad !== null) throw new UsageError(`--ssh ${spec}: ${bad} (expected user@host[:port])`);
@@ -248,8 +253,15 @@ class SecretSource {
   }
 
   private fromEnv(name: string, flag: string): string {
+    // Not a variable name: most likely the password itself, typed in its place. Never echoed.
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new CollectError(
+        'auth',
+        `${flag} takes the name of an environment variable that holds the password (letters, digits and _), not the password itself`,
+      );
     const value = this.io.env[name];
-    if (value === undefined || value === '') throw new CollectError('auth', `${flag} ${name}: the environment variable ${name} is not set`);
+    if (value === undefined) throw new CollectError('auth', `${flag} ${name}: the environment variable ${name} is not set`);
+    if (value === '') throw new CollectError('auth', `${flag} ${name}: the environment variable ${name} is empty`);
     return value;
   }
 

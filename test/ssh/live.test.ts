@@ -227,6 +227,17 @@ describe('live audit of one device', () => {
     const unset = await cliWith({ env: {} }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'NOPE_PW');
     expect(unset.code).toBe(2);
     expect(unset.stderr).toMatch(/the environment variable NOPE_PW is not set/);
+    const empty = await cliWith({ env: { EMPTY_PW: '' } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'EMPTY_PW');
+    expect(empty.stderr).toMatch(/the environment variable EMPTY_PW is empty/);
+    // The password typed where its variable's name goes, or in the host spec: refused, never echoed.
+    const typed = await cliWith({ env: {} }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'Vpn-Audit-Pa55!');
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toMatch(/--password-env takes the name of an environment variable that holds the password/);
+    expect(typed.stderr).not.toContain('Vpn-Audit-Pa55!');
+    const inSpec = await cliWith({ env: {} }, 'audit', '--ssh', `audit:Vpn-Audit-Pa55!@127.0.0.1:${fake.port}`);
+    expect(inSpec.code).toBe(2);
+    expect(inSpec.stderr).toMatch(/a password does not go on the command line/);
+    expect(inSpec.stderr).not.toContain('Vpn-Audit-Pa55!');
   });
 
   it('names a known-hosts file it cannot read before any connection (exit 2), not an internal error per host', async () => {
