@@ -219,6 +219,9 @@ class SecretSource {
         if (check instanceof Error) throw new CollectError('auth', `cannot use ${identity}: wrong passphrase or unsupported key format`);
       } else if (parsed instanceof Error) {
         throw new CollectError('auth', `cannot use ${identity}: ${parsed.message}`);
+      } else if (!parsed.isPrivateKey()) {
+        // A `.pub` file given by mistake (OpenSSH's -i takes the private key).
+        throw new CollectError('auth', `--identity ${identity} is a public key: give the private key file (the one without .pub)`);
       }
     }
     if (out.password === undefined && out.privateKey === undefined && out.agent === undefined) {

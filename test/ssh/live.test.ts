@@ -348,6 +348,21 @@ describe('live audit of one device', () => {
     );
     expect(noTty.code).toBe(2);
     expect(noTty.stderr).toMatch(/id is encrypted: run on a terminal/);
+    // The .pub file by mistake: said so (it was an "internal error").
+    writeFileSync(join(dir, 'id.pub'), pair.public);
+    const pub = await cliWith(
+      { cwd: dir, env: { HOME: dir } },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${fake.port}`,
+      '--identity',
+      'id.pub',
+      '--known-hosts',
+      knownHosts(dir, [fake.port]),
+    );
+    expect(pub.code).toBe(2);
+    expect(pub.stderr).toMatch(/--identity \S*id\.pub is a public key: give the private key file \(the one without \.pub\)/);
+    expect(pub.stderr).not.toMatch(/internal error/);
   });
 
   it('goes on without a dead SSH_AUTH_SOCK, with a one-line note', async () => {
