@@ -1,5 +1,6 @@
 // `audit --format json`. The fields named in the issue are a contract (schemaVersion 1).
 
+import { reportPath } from './report-input.js';
 import { countBySeverity, type ReportedFinding } from '../audit/result.js';
 import type { FindingKey } from '../baseline/identity.js';
 import type { Problem } from '../common/problem.js';
@@ -17,6 +18,8 @@ export interface AuditJsonDocument {
   targets: AuditJsonTarget[];
   summary: Record<Severity, number>;
   baseline?: { suppressed: number; stale: FindingKey[] };
+  /** Inputs that could not be audited (unreadable, cut short, a device not collected): their findings are not in the counts. */
+  notAudited: Array<{ source: string; line: number | null; reason: string }>;
 }
 
 export interface AuditJsonTarget {
@@ -88,7 +91,7 @@ export function findingJson(f: ReportedFinding): AuditJsonFinding {
   };
 }
 
-export default function renderAuditJson({ targets, tool, baseline }: ReportInput): string {
+export default function renderAuditJson({ targets, tool, baseline, inputErrors, cwd }: ReportInput): string {
   const doc: AuditJsonDocument = {
     schemaVersion: 1,
     tool,
@@ -117,6 +120,8 @@ export default function renderAuditJson({ targets, tool, baseline }: ReportInput
     })),
     summary: countBySeverity(targets),
     ...(baseline ? { baseline: { suppressed: baseline.suppressed, stale: baseline.stale } } : {}),
+    // A device that could not be collected must not read as a clean one.
+    notAudited: inputErrors.map((e) => ({ source: reportPath(e.file, cwd), line: e.line, reason: e.message })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

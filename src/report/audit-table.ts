@@ -63,7 +63,7 @@ function findingBlock(g: Group, lineWidth: number, width: number, p: Paint): str
   return out;
 }
 
-export default function renderAuditTable({ targets: raw, display, summary, cwd }: ReportInput): string {
+export default function renderAuditTable({ targets: raw, display, summary, cwd, inputErrors }: ReportInput): string {
   // Names and lines from the config are data: control characters are shown, never sent to the terminal.
   // XML files are named as the other formats name them: relative to the working folder.
   const targets = raw
@@ -162,7 +162,7 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd }
   out.push(
     '',
     ...wrapText(
-      `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${plural(rows, 'row')} above) in ${plural(targets.length, 'configuration')}${incompleteNote(targets)}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
+      `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${plural(rows, 'row')} above) in ${plural(targets.length, 'configuration')}${inputErrors.length > 0 ? `; not audited: ${inputErrors.map((e) => reportPath(e.file, cwd)).join(', ')}` : ''}${incompleteNote(targets)}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
       width,
     ),
   );

@@ -421,3 +421,21 @@ describe('--help', () => {
     expect(audit).toContain('--timestamp');
   });
 });
+
+describe('inputs that could not be audited', () => {
+  it('are listed in JSON (notAudited) and in the table summary, so a failed one never reads as clean', async () => {
+    const dir = tempDir();
+    copyFileSync(DEMO, join(dir, 'demo.cfg'));
+    const json = await cliWith({ cwd: dir }, 'audit', 'demo.cfg', 'gone.cfg', '--format', 'json');
+    expect(json.code).toBe(2);
+    const doc = readJson<{ targets: unknown[]; notAudited: Array<{ source: string; line: number | null; reason: string }> }>(json.stdout);
+    expect(doc.targets).toHaveLength(1);
+    expect(doc.notAudited).toEqual([{ source: 'gone.cfg', line: null, reason: expect.stringMatching(/no such file/) }]);
+    const table = await cliWith({ cwd: dir }, 'audit', 'demo.cfg', 'gone.cfg');
+    expect(table.stdout).toMatch(/in 1 configuration; not audited:\s+gone\.cfg/);
+    // Nothing failed: the list is there, empty.
+    expect(
+      readJson<{ notAudited: unknown[] }>((await cliWith({ cwd: dir }, 'audit', 'demo.cfg', '--format', 'json', '--fail-on', 'never')).stdout).notAudited,
+    ).toEqual([]);
+  });
+});
