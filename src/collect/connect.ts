@@ -262,7 +262,7 @@ function describeFailure(
       case 'unknown':
         return new CollectError(
           'host-key-unknown',
-          `host key for ${where} is not known (${type} ${fp}); refusing to connect. Check the fingerprint on the device (\`show crypto key mypubkey rsa\`), then rerun with --accept-new to trust it, or add it to ${opts.knownHostsFiles[0]!}`,
+          `host key for ${where} is not known (${type} ${fp}); refusing to connect. Check the fingerprint on the device's console (\`show crypto key mypubkey ${asaKeyKind(type)}\` shows the key it offers [recalled]), then rerun with --accept-new to trust it, or add it to ${opts.knownHostsFiles[0]!}`,
         );
       case 'mismatch':
         return new CollectError(
@@ -363,4 +363,12 @@ function algorithmsFor(opts: ConnectOptions, knownTypes: string[]): Algorithms {
     append: opts.legacyAlgorithms ? LEGACY_HOST_KEY.filter((a) => !known.includes(a)) : [],
   };
   return base;
+}
+
+/** The ASA's name for a host key's kind, as `show crypto key mypubkey` takes it. */
+function asaKeyKind(sshType: string): string {
+  if (sshType === 'ssh-rsa') return 'rsa';
+  if (sshType.startsWith('ecdsa')) return 'ecdsa';
+  if (sshType === 'ssh-ed25519') return 'eddsa';
+  return 'rsa|ecdsa|eddsa';
 }

@@ -71,6 +71,8 @@ export default function renderSarif(input: ReportInput): string {
           // The finding's own basis: weaker than its rule's when it rests on a recalled default.
           basis: f.basis,
           ...(t.summary.hostname ? { hostname: t.summary.hostname } : {}),
+          // Contexts of one capture share its URI and line numbers: the context tells their results apart.
+          ...(t.summary.context !== null ? { context: t.summary.context } : {}),
           ...(f.fix ? { fix: f.fix } : {}),
           ...(f.xmlFix ? { xmlFix: f.xmlFix } : {}),
         },

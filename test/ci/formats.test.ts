@@ -287,6 +287,12 @@ describe('a file of several security contexts', () => {
     expect(new Set(diff).size).toBe(diff.length);
     const introduced = diff.filter((l) => l.startsWith('::warning file=dc.cfg,title=new%3A ssl-keepalive-enabled (DefaultWEBVPNGroup) [context '));
     expect(introduced.map((l) => /\[context (vpn2?)\]::/.exec(l)?.[1])).toEqual(['vpn', 'vpn2']);
+    // SARIF: the contexts share the file's URI and line numbers; each result says its context.
+    const sarif = readJson<{ runs: Array<{ results: Array<{ ruleId: string; properties: { context?: string } }> }> }>(
+      (await cliWith({ cwd: dir }, 'audit', 'dc.cfg', '--format', 'sarif', '--fail-on', 'never')).stdout,
+    );
+    const keepalive = sarif.runs[0]!.results.filter((r) => r.ruleId === 'ssl-keepalive-enabled');
+    expect(keepalive.map((r) => r.properties.context).sort()).toEqual(['vpn', 'vpn2']);
   });
 
   it('leaves single-context output as it was: no context named', async () => {

@@ -491,6 +491,8 @@ describe('host keys', () => {
     const r = await liveAudit(fake.port, [], { dir, knownHosts: kh });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/host key for \[127\.0\.0\.1\]:\d+ is not known \(ssh-ed25519 SHA256:[A-Za-z0-9+/]{43}\); refusing to connect.*--accept-new/);
+    // The device command that shows the key names its kind (it said rsa for every key).
+    expect(r.stderr).toContain('`show crypto key mypubkey eddsa` shows the key it offers [recalled]');
     expect(fake.received).toEqual([]);
     expect(existsSync(kh)).toBe(false);
     const accepted = await liveAudit(fake.port, ['--accept-new', '--fail-on', 'never'], { dir, knownHosts: kh });
