@@ -167,6 +167,9 @@ export function hostProblem(host: string, port: number): string | null {
   if (host === '') return 'no host name';
   if (/[\s\u0000-\u001f\u007f-\u009f]/.test(host)) return 'a host name has no spaces or control characters';
   if (host.startsWith('-')) return 'a host name does not start with `-`';
+  // `host:abc`: a port that is not a number, not part of a name (an IPv6 address goes in brackets).
+  const badPort = /^[^:[\]]+:([^:]*)$/.exec(host)?.[1];
+  if (badPort !== undefined) return `port ${badPort === '' ? '(empty)' : badPort} is not a number from 1 to 65535`;
   if (!Number.isInteger(port) || port < 1 || port > 65535) return `port ${port} is not from 1 to 65535`;
   return null;
 }

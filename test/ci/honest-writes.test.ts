@@ -104,7 +104,12 @@ describe('validation', () => {
     const cli = await cliWith({ cwd: dir }, 'audit', '--ssh', 'audit@fw1:70000');
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('port 70000 is not from 1 to 65535');
+    // A port that is not a number is said to be one (it was "unknown host name" after a DNS lookup).
+    const word = await cliWith({ cwd: dir }, 'audit', '--ssh', 'audit@fw1:abc');
+    expect(word.code).toBe(2);
+    expect(word.stderr).toContain('port abc is not a number from 1 to 65535');
     for (const [entry, why] of [
+      ['  - fw1:ssh', 'port ssh is not a number from 1 to 65535'],
       ['  - fw1:70000', 'port 70000 is not from 1 to 65535'],
       ['  - "fw 1"', 'no spaces or control characters'],
       ['  - "-oProxyCommand=x"', 'does not start with `-`'],
