@@ -97,6 +97,7 @@ export async function collectOverSsh(
         port: t.port,
         credentials,
         knownHostsFiles,
+        home: io.env.HOME ?? homedir(),
         acceptNew: Boolean(opts.acceptNew),
         legacyAlgorithms: Boolean(t.legacyAlgorithms ?? opts.legacyAlgorithms),
         readyTimeoutMs: Math.min(hostTimeoutMs, 30_000),

@@ -3,6 +3,7 @@
 // algorithms only when asked. Failures become CollectErrors that say what to do next.
 
 // ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
+import { homedir } from 'node:os';
 import ssh2 from 'ssh2';
 import type { Algorithms, CipherAlgorithm, ClientChannel, ConnectConfig, KexAlgorithm, MacAlgorithm, ServerHostKeyAlgorithm } from 'ssh2';
 import { CollectError } from './errors.js';
@@ -26,6 +27,8 @@ export interface ConnectOptions {
    * --accept-new records a new key in the first.
    */
   knownHostsFiles: readonly string[];
+  /** The user's home, to name a known_hosts file under it as `~/...` (messages may go into shared reports). */
+  home?: string;
   acceptNew: boolean;
   legacyAlgorithms: boolean;
   /** Time allowed for TCP connect, key exchange and authentication. */
@@ -262,7 +265,7 @@ function describeFailure(
       case 'unknown':
         return new CollectError(
           'host-key-unknown',
-          `host key for ${where} is not known (${type} ${fp}); refusing to connect. Check the fingerprint on the device's console (\`show crypto key mypubkey ${asaKeyKind(type)}\` shows the key it offers [recalled]), then rerun with --accept-new to trust it, or add it to ${opts.knownHostsFiles[0]!}`,
+          `host key for ${where} is not known (${type} ${fp}); refusing to connect. Check the fingerprint on the device's console (\`show crypto key mypubkey ${asaKeyKind(type)}\` shows the key it offers [recalled]), then rerun with --accept-new to trust it, or add it to ${homeShown(opts.knownHostsFiles[0]!, opts.home ?? homedir())}`,
         );
       case 'mismatch':
         return new CollectError(
@@ -371,4 +374,9 @@ function asaKeyKind(sshType: string): string {
   if (sshType.startsWith('ecdsa')) return 'ecdsa';
   if (sshType === 'ssh-ed25519') return 'eddsa';
   return 'rsa|ecdsa|eddsa';
+}
+
+/** A path under the user's home as `~/...`: the message may end up in a report others read (an HTML page's "Not audited"). */
+function homeShown(path: string, home: string): string {
+  return home !== '' && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
 }

@@ -493,6 +493,10 @@ describe('host keys', () => {
     expect(r.stderr).toMatch(/host key for \[127\.0\.0\.1\]:\d+ is not known \(ssh-ed25519 SHA256:[A-Za-z0-9+/]{43}\); refusing to connect.*--accept-new/);
     // The device command that shows the key names its kind (it said rsa for every key).
     expect(r.stderr).toContain('`show crypto key mypubkey eddsa` shows the key it offers [recalled]');
+    // A known_hosts file under the user's home is named as ~/...: the message may go into a shared report.
+    const home = await cliWith({ cwd: dir, env: { HOME: dir, X: 'not-sent' } }, 'audit', '--ssh', `audit@127.0.0.1:${fake.port}`, '--password-env', 'X');
+    expect(home.stderr).toContain('or add it to ~/.ssh/known_hosts');
+    expect(home.stderr).not.toContain(`${dir}/.ssh`);
     expect(fake.received).toEqual([]);
     expect(existsSync(kh)).toBe(false);
     const accepted = await liveAudit(fake.port, ['--accept-new', '--fail-on', 'never'], { dir, knownHosts: kh });
