@@ -4,7 +4,7 @@
 
 import { cmp } from '../common/problem.js';
 import { holdsSecret } from '../parse/redact.js';
-import { copyNameOf } from '../engine/rule-kit.js';
+import { copyNameOf } from '../engine/names.js';
 import { DEFAULT_GROUP_POLICY } from '../model/types.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
@@ -157,7 +157,7 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
 }
 
 /**
- * A copy waiting for its users (a plan holds the ways in back until a group-lock, SAML or DAP step is
+ * A copy waiting for its users (a plan holds the ways in back until a group-lock, DAP, RADIUS, LDAP or SAML step is
  * done) took none of them yet. It is taken for the copy of a profile that stays when it has no alias,
  * URL or map of its own, its name is made from that profile's (`Lab&Partners` → `Lab-Partners`, `-2`
  * when taken), its lines are the same, and its policy is that profile's or one new with it. A profile
@@ -179,9 +179,8 @@ function waitingCopyOf(
   // DfltGrpPolicy exists whether or not the configuration prints a block for it: never "new".
   const samePolicy = (o: string): boolean =>
     policyOf(before, o) === policy || (policy !== DEFAULT_GROUP_POLICY && !before.analysed.model.groupPolicies.has(policy));
-  const madeFrom = (o: string): boolean => copyNameOf(o, name);
   const original = [...before.profiles.keys()].find(
-    (o) => !copies.has(o) && after.profiles.has(o) && madeFrom(o) && samePolicy(o) && sameLines(bodyOf(before, o), body),
+    (o) => !copies.has(o) && after.profiles.has(o) && copyNameOf(o, name) && samePolicy(o) && sameLines(bodyOf(before, o), body),
   );
   return original === undefined ? null : { oldName: original, weight: 1 };
 }

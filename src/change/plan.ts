@@ -22,7 +22,7 @@ import { listUsersOutsideProfiles } from '../engine/list-users.js';
 import { nameCharacters, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
-import { mergeCommands, policyKey, renderUndo } from '../model/merge.js';
+import { builtInTunnelGroupType, mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import type { PolicyAttributes } from '../model/policy-attributes.js';
 import { holdsSecret } from '../parse/redact.js';
@@ -208,7 +208,7 @@ function verified(
           ]
         : []),
       // The rollback removes a held copy, and with it any way in a pasted move gave it.
-      ...(renamed.size > 0 && needsInput.some((n) => n.rollback !== undefined)
+      ...(needsInput.some((n) => n.rollback !== undefined && [...renamed.values()].includes(n.tunnelGroup ?? ''))
         ? [
             'The rollback removes the copies this plan makes: if you pasted a move under "Needs your input", paste its undo first, or the ways in that moved to a copy go with it.',
           ]
@@ -353,14 +353,14 @@ class Composer {
   private readonly customRenames: Array<Extract<Remedy, { kind: 'rename-custom-type' }>> = [];
   /** Entries added to access-lists, by list: the lines and the profiles whose findings ask for them. */
   private readonly listFixes = new Map<string, { lines: string[]; requesters: Set<string>; findings: ReportedFinding[] }>();
-  /** Selected findings the plan leaves alone, and why (a narrow plan that would reach other profiles). */
+  /** Selected findings the plan leaves alone, and why (a fix that would reach other profiles, a rename that clashes, a profile on its way out). */
   private readonly held = new Map<ReportedFinding, string>();
   private readonly policyFixes = new Map<string, PolicyFix>();
   private readonly tunnelGroupLines = new Map<string, Map<string, string[]>>();
   private readonly aliasRenames = new Map<string, Map<string, string>>();
   private readonly recreated = new Map<string, string>();
-  /** Profiles whose copy an earlier plan made (see existingCopyOf): no other copy is made, the move is a later step. */
-  private readonly existingCopies = new Map<string, string>();
+  /** Profiles on their way out: an earlier plan made their copy (see existingCopies in remedy.ts); no other copy is made, the move is a later step. */
+  private readonly leaving = new Map<string, string>();
   /** Findings whose alias fix a move to an existing copy makes instead (the alias is renamed as it moves). */
   private readonly aliasFindings = new Map<string, ReportedFinding[]>();
   private readonly claimed = new Set<string>();
@@ -434,13 +434,13 @@ class Composer {
    */
   findExistingCopies(findings: readonly ReportedFinding[]): void {
     const originals = [...new Set(findings.flatMap((f) => (f.remedy?.kind === 'recreate-profile' ? [f.remedy.tunnelGroup] : [])))];
-    for (const [original, copy] of existingCopies(this.model, originals)) this.existingCopies.set(original, copy);
+    for (const [original, copy] of existingCopies(this.model, originals)) this.leaving.set(original, copy);
   }
 
   add(remedy: Remedy, f: ReportedFinding): void {
     if (f.tunnelGroup !== null) this.named.add(f.tunnelGroup);
     // A profile whose copy exists is on its way out: its other findings stay with it, as the first plan left them.
-    const goingTo = f.tunnelGroup === null ? undefined : this.existingCopies.get(f.tunnelGroup);
+    const goingTo = f.tunnelGroup === null ? undefined : this.leaving.get(f.tunnelGroup);
     if (goingTo !== undefined && remedy.kind !== 'recreate-profile' && remedy.kind !== 'replace-alias') {
       this.held.set(f, leavingWhy(f.tunnelGroup!, goingTo));
       return;
@@ -499,7 +499,7 @@ class Composer {
       case 'recreate-profile': {
         if (this.recreated.has(remedy.tunnelGroup)) return;
         // Planned again after an earlier plan's paste: its copy is there; another would be one more profile.
-        const existing = this.existingCopies.get(remedy.tunnelGroup);
+        const existing = this.leaving.get(remedy.tunnelGroup);
         if (existing !== undefined) {
           this.held.set(
             f,
@@ -576,7 +576,7 @@ class Composer {
     // DefaultL2LGroup is site-to-site without a `type` line (built in): configured, it takes peers no other tunnel-group names.
     this.siteToSite ??= [...this.model.tunnelGroups.values()]
       .filter((tg) => {
-        const type = tg.type ?? (tg.name === 'DefaultL2LGroup' ? 'ipsec-l2l' : null);
+        const type = tg.type ?? builtInTunnelGroupType(tg.name);
         return type !== null && !REMOTE_ACCESS_TYPES.has(type);
       })
       .map((tg) => ({ name: tg.name, own: tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY }));
@@ -822,7 +822,7 @@ class Composer {
     }
     // A recreated profile's aliases that break clients move under a safe spelling even when their own
     // finding was not selected: the copy must not carry the problem forward.
-    for (const tg of [...this.recreated.keys(), ...this.existingCopies.keys()]) {
+    for (const tg of [...this.recreated.keys(), ...this.leaving.keys()]) {
       for (const a of this.model.tunnelGroups.get(tg)?.webvpn.groupAliases ?? []) {
         const renames = this.aliasRenames.get(tg) ?? new Map<string, string>();
         if (renames.has(a.name) || nameCharacters(a.name).breaking.length === 0) continue;
@@ -833,10 +833,10 @@ class Composer {
     for (const [tg, renames] of [...this.aliasRenames].sort(([a], [b]) => cmp(a, b))) {
       for (const [old, n] of renames) {
         const links = `links and client profiles that name the old alias (anyconnect://...?prefill_group_list=${encodeURIComponent(old)}) stop working: update them`;
-        const copy = this.recreated.get(tg) ?? this.existingCopies.get(tg);
+        const copy = this.recreated.get(tg) ?? this.leaving.get(tg);
         this.notes.push(
           copy !== undefined
-            ? this.existingCopies.has(tg) || copyBlockers(this.model, tg, copy).length > 0
+            ? this.leaving.has(tg) || copyBlockers(this.model, tg, copy).length > 0
               ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy} when users move (see "Needs your input"); ${links} then.`
               : `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy}; ${links}.`
             : `group-alias ${old} of ${tg} is replaced by ${n} (the new one is added first, then the old one removed); ${links}. To keep them working for a while, paste the \`no group-alias ${old}\` line later.`,
@@ -844,9 +844,9 @@ class Composer {
       }
       if (this.recreated.has(tg)) continue;
       // Renamed as it moves to the existing copy (the move is under "Needs your input").
-      if (this.existingCopies.has(tg)) {
+      if (this.leaving.has(tg)) {
         for (const f of this.aliasFindings.get(tg) ?? [])
-          this.held.set(f, `renamed when the users of ${tg} move to ${this.existingCopies.get(tg)!}, its copy (see "Needs your input")`);
+          this.held.set(f, `renamed when the users of ${tg} move to ${this.leaving.get(tg)!}, its copy (see "Needs your input")`);
         continue;
       }
       const lines = [...renames].flatMap(([old, n]) => [`group-alias ${cliName(n)} enable`, `no group-alias ${cliName(old)}`]);
@@ -869,13 +869,13 @@ class Composer {
           : `${old} is copied to ${newName}, which takes its aliases, group-urls and certificate maps; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`,
       );
       const p = this.profiles.get(old);
-      const item = { ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: p?.groupPolicy ?? null };
+      const item = { ruleId: 'profile-name-special-chars', tunnelGroup: newName, groupPolicy: own ?? p?.groupPolicy ?? null };
       for (const what of r.needsInput) this.needsInput.push({ ...item, what });
       // The move is a block to paste later.
       if (r.move !== undefined) this.needsInput.push({ ...item, what: r.move.what, cli: r.move.cli, rollback: r.move.undo });
     }
     // Profiles whose copy exists: only the move is left, as a later step.
-    for (const [old, copy] of this.existingCopies) {
+    for (const [old, copy] of this.leaving) {
       const r = recreateProfile(this.model, old, copy, { aliasRenames: this.aliasRenames.get(old), taken: this.claimed, existing: true });
       const item = { ruleId: 'profile-name-special-chars', tunnelGroup: copy, groupPolicy: this.profiles.get(copy)?.groupPolicy ?? null };
       for (const what of r.needsInput) this.needsInput.push({ ...item, what });
@@ -892,7 +892,7 @@ class Composer {
       unasked,
       corrections,
       renamed: this.recreated,
-      leaving: this.existingCopies,
+      leaving: this.leaving,
       named: this.named,
       held: this.held,
       notes: this.notes.sort(cmp),

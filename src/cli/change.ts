@@ -14,6 +14,7 @@ import { ownLinesDisagree } from '../change/replay.js';
 import { whatIf } from '../change/what-if.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
+import { NOT_MODELLED } from '../model/merge.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, ignorePaths, namesProfile, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
 import type { AuditConfig } from '../config/schema.js';
@@ -497,6 +498,6 @@ function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[], htm
  * (a line of the configuration a copied profile carries): a gap in the tool, not in the file. Empty otherwise.
  */
 function onlyUnmodelled(t: PlanTarget): PlanTarget['problems'] {
-  const unmodelled = t.problems.filter((p) => p.message.startsWith('not simulated: the tool does not model this command'));
+  const unmodelled = t.problems.filter((p) => p.message === NOT_MODELLED);
   return unmodelled.length === t.problems.length ? unmodelled : [];
 }

@@ -155,7 +155,7 @@ function reporterFor(rule: RuleModule, device: ResolvedDevice, inScope: readonly
       file: d.file !== undefined && d.file !== device.model.source ? d.file : null,
       tunnelGroup: profile?.resolved.name ?? null,
       groupPolicy: profile?.resolved.groupPolicy ?? null,
-      fix: rendered?.cli ?? null,
+      fix: rendered?.cli || null, // (nothing to paste: no fix, as when there is no remedy)
       remedy: unsafe ? null : (d.remedy ?? null),
       needsInput: needsInput.length > 0 ? needsInput.join('; ') : null,
       // XML quoted from a side file goes to terminals too: withheld when it holds a control character.

@@ -30,8 +30,8 @@ export interface RenderedRemedy {
   /** What the CLI could not include and the user must supply (a secret the tool never copies). */
   needsInput: string[];
   /**
-   * A recreated profile whose users would be refused on the copy (a group-lock, SAML): its aliases,
-   * group-urls and certificate maps stay with the original, and moving them is in `needsInput`.
+   * A recreated profile whose move waits (a copyBlockers entry, or a copy that exists already): its
+   * aliases, group-urls and certificate maps stay with the original, and moving them is `move`.
    */
   entryPointsHeld?: boolean;
   /**
@@ -64,8 +64,9 @@ export function renderRemedy(model: DeviceModel, remedy: Remedy): RenderedRemedy
         needsInput: [],
       };
     case 'recreate-profile': {
-      // An audit finding's input has no block of its own: the move's lines follow its words.
-      const r = recreateProfile(model, remedy.tunnelGroup, remedy.newName);
+      // An audit finding's input has no block of its own: the move's lines follow its words. A copy
+      // that exists already (an earlier plan's, pasted) is not made again: only the move is left.
+      const r = recreateProfile(model, remedy.tunnelGroup, remedy.newName, { existing: model.tunnelGroups.has(remedy.newName) });
       return r.move === undefined
         ? r
         : {
@@ -126,6 +127,8 @@ export interface RecreateOverrides {
  * The CLI that copies a profile to a new name: every line of every block the configuration shows,
  * interface tags included, except secrets (the tool never prints them: the user re-enters them).
  * Aliases and group-urls are unique on a device, so they are released from the old profile first.
+ * When users on the copy could be refused (see copyBlockers), nothing moves in the paste: the move,
+ * with its undo, is a later step. `existing`: the copy is there already, and only the move is left.
  */
 export function recreateProfile(model: DeviceModel, name: string, newName: string, overrides: RecreateOverrides = {}): RenderedRemedy {
   const tg: TunnelGroup | undefined = model.tunnelGroups.get(name);
@@ -143,13 +146,14 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   }
   const blocks = tg?.blocks ?? [];
   const moving = blocks.filter((b) => b.kind === 'webvpn-attributes').flatMap((b) => b.lines.filter((l) => /^group-(alias|url) /.test(l.text)));
-  // Users the copy would refuse (locked to the old name, or a SAML IdP that does not know the new
-  // one) must not be sent there by the paste: what selects the profile stays with the original, and
-  // moving it is the user's step once the copy can take them.
+  // Users the copy could refuse or treat differently (see copyBlockers) must not be sent there by the
+  // paste: what selects the profile stays with the original, and moving it is the user's step once
+  // the copy can take them.
   const blockers = copyBlockers(model, name, newName);
   const held = overrides.existing === true || blockers.length > 0;
-  // SAML and DAP are done first, elsewhere; a group-lock changes in the same paste as the move (before
-  // it, users still sent to the original would be refused; after it, users on the copy).
+  // Every blocker but a group-lock (DAP, RADIUS, LDAP, SAML) is done first, elsewhere; a group-lock
+  // changes in the same paste as the move (before it, users still sent to the original would be
+  // refused; after it, users on the copy).
   const prerequisites = blockers.filter((b) => b.kind !== 'group-lock');
   const locks = blockers.filter((b) => b.kind === 'group-lock');
   /** An alias or URL line of the original: while users cannot move, none of them leads to the copy. */
@@ -363,9 +367,11 @@ export interface CopyBlocker {
 
 /**
  * What makes users sent to a copy of profile `name` be refused or treated differently: each
- * group-lock that names `name` (on a policy or a local user), each DAP record chosen by that name (or
- * any, when dap.xml was not read), an external group-policy (RADIUS may send a lock), and a SAML
- * identity provider that does not know the copy. Empty: nothing.
+ * group-lock that names `name` (on a policy or a local user); each DAP record chosen by that name,
+ * or whose criteria the tool cannot see (dap.xml not read, unreadable, without the record, or with
+ * parts it does not read); an external group-policy, a RADIUS server group the profile signs in or
+ * is authorised with, and an LDAP one when an attribute map sets Tunnel-Group-Lock (what they return
+ * ranks above every group-policy); and a SAML identity provider that does not know the copy. Empty: nothing.
  */
 export function copyBlockers(model: DeviceModel, name: string, newName: string): CopyBlocker[] {
   const out: CopyBlocker[] = groupLocksOn(model, name, newName);

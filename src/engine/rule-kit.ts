@@ -88,7 +88,7 @@ export function shouldSetClause(choice: LineChoice, what: string): string {
   return ` ${where} is where ${what} should be set.`;
 }
 
-export { copyNameOf, describeCharacters, nameCharacters, safeName } from './names.js';
+export { describeCharacters, nameCharacters, safeName } from './names.js';
 
 /** The policy that will receive a fix, worded for messages. */
 export function policyLabel(profile: ResolvedProfile): string {

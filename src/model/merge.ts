@@ -17,6 +17,9 @@ import { ConfigDocument, type DocBlock, type DocNode, type LineOrigin } from './
 import { overLongValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
 import { BUILT_IN_TUNNEL_GROUPS, DEFAULT_GROUP_POLICY, NAME_MAX_CHARS } from './types.js';
 
+/** The warning for a command the engine does not model (a caller tells a gap in the tool from a fault in a file by it). */
+export const NOT_MODELLED = 'not simulated: the tool does not model this command, so its effect is not in the result';
+
 export interface MergeProblem {
   /** 1-based line of the change script. */
   line: number;
@@ -325,7 +328,7 @@ class Merger {
         problem: { severity: 'error', message: `not a command: the ASA refuses this line (only lines starting with \`!\` or \`:\` are comments)` },
       };
     return misplaced === null
-      ? { changed: false, problem: { severity: 'warning', message: 'not simulated: the tool does not model this command, so its effect is not in the result' } }
+      ? { changed: false, problem: { severity: 'warning', message: NOT_MODELLED } }
       : { changed: false, problem: { severity: 'error', message: misplaced } };
   }
 
@@ -1694,8 +1697,8 @@ function webvpnKey(w: string[]): string | null {
   return a;
 }
 
-/** The type of a built-in tunnel-group (null: not one of them). */
-function builtInTunnelGroupType(name: string): string | null {
+/** The type of a built-in tunnel-group, which the configuration need not print (null: not built in). */
+export function builtInTunnelGroupType(name: string): string | null {
   if (name === 'DefaultL2LGroup') return 'ipsec-l2l';
   return (BUILT_IN_TUNNEL_GROUPS as readonly string[]).includes(name) ? 'remote-access' : null;
 }

@@ -87,13 +87,6 @@ export const SECRET_FORMS: readonly SecretForm[] = [
     '0spfPlain',
   ),
   form(
-    'OSPF authentication key (encrypted)',
-    String.raw`(\bauthentication-key\s+(?!\d+\s+${HASH}\b)${MARKER})${SECRET}`,
-    'gi',
-    ' ospf authentication-key 8 0spfEncKeyZZ',
-    '0spfEncKeyZZ',
-  ),
-  form(
     'OSPFv3 IPsec authentication key',
     String.raw`(\bspi\s+\d+\s+(?:.*?\s)?(?:md5|sha1)\s+${MARKER})${SECRET}`,
     'gi',

@@ -33,6 +33,20 @@ export default {
       ],
     },
     {
+      name: 'its copy exists already (an earlier plan made it, and it was pasted): no second copy, only the move is left',
+      config: `${mobile({ name: 'Lab&Partners', tgWebvpn: ['group-alias Lab enable'] })}\ntunnel-group Lab-Partners type remote-access\ntunnel-group Lab-Partners general-attributes\n default-group-policy GP`,
+      findings: [
+        {
+          profile: 'Lab&Partners',
+          at: 'tunnel-group Lab&Partners type remote-access',
+          severity: 'warning',
+          messageId: 'copyExists',
+          data: { characters: '`&`', safeName: 'Lab-Partners' },
+          fix: null,
+        },
+      ],
+    },
+    {
       name: 'a non-ASCII letter breaks; the space beside it is named too',
       config: mobile({ name: '"Café VPN"' }),
       findings: [
