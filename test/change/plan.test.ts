@@ -242,6 +242,8 @@ describe('plan again after its paste', () => {
     const again = planDevice(snapshotParsed(pasted, OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
     expect(again.script).toBe('');
     expect(again.needsInput.find((n) => n.cli !== undefined)).toMatchObject({ cli: move.cli, rollback: move.rollback, tunnelGroup: 'Lab-Partners-2' });
+    // This plan makes no copy, so its (empty) rollback removes none: no note about pasting the undo first.
+    expect(again.notes.join('\n')).not.toContain('The rollback removes the copies');
     expect(again.remains).toContainEqual(
       expect.objectContaining({
         ruleId: 'profile-name-special-chars',
@@ -1001,6 +1003,8 @@ describe('plan: the ways pasted advice went wrong', () => {
     const move = plan.needsInput.at(-1)!.cli!;
     expect(move).toMatch(/^group-policy GP-LAB attributes\n group-lock value Lab-Partners-2$/m);
     expect(move).not.toContain('group-policy GP-Lab-Partners attributes');
+    // The copy's items name the policy the copy gets, not the original's.
+    expect(plan.needsInput.at(-1)!).toMatchObject({ tunnelGroup: 'Lab-Partners-2', groupPolicy: 'GP-Lab-Partners' });
   });
 
   it('never carries a bad alias to a copy, even when only the name finding is fixed', () => {
