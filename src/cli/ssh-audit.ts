@@ -4,7 +4,7 @@
 
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultKnownHostsFiles, readKnownHosts } from '../collect/known-hosts.js';
+import { defaultKnownHostsFiles, knownKeyTypes, readKnownHosts } from '../collect/known-hosts.js';
 // ssh2 is CommonJS: Node's ESM loader offers only its default export, not named ones.
 import ssh2 from 'ssh2';
 import { auditCollected, emptyRun, type AuditOptions } from '../audit/audit.js';
@@ -72,7 +72,7 @@ export async function collectOverSsh(
   const knownHostsFiles = opts.knownHosts !== undefined ? [abs(opts.knownHosts)] : defaultKnownHostsFiles(io.env.HOME ?? homedir());
   // Read once before any connection: one that cannot be read (a device, too large) is the user's to fix
   // (exit 2, naming the file), not an internal error for every host.
-  for (const file of knownHostsFiles) readKnownHosts(file);
+  const knownEntries = knownHostsFiles.flatMap((file) => readKnownHosts(file));
   const targets = await targetsFrom(opts, io);
   const secrets = new SecretSource(io, targets.length > 1);
   const run = emptyRun();
@@ -89,7 +89,10 @@ export async function collectOverSsh(
       const agent = io.env.SSH_AUTH_SOCK;
       const credentials = {
         username: user,
-        ...(await secrets.credentials(user, t.host, passwordEnv, identity !== undefined ? abs(identity) : undefined, agent)),
+        ...(await secrets.credentials(user, t.host, passwordEnv, identity !== undefined ? abs(identity) : undefined, agent, {
+          // As OpenSSH: a host whose key will be refused is not worth a typed password.
+          refusedKey: !opts.acceptNew && knownKeyTypes(knownEntries, t.host, t.port).length === 0,
+        })),
       };
       const enableEnv = t.enablePasswordEnv ?? opts.enablePasswordEnv;
       return collectDevice({
@@ -199,7 +202,15 @@ class SecretSource {
     private readonly shared: boolean,
   ) {}
 
-  async credentials(user: string, host: string, passwordEnv: string | undefined, identity: string | undefined, agent: string | undefined) {
+  /** `refusedKey`: the host's key is not known and will be refused, so no password is asked for (the login stops at the key). */
+  async credentials(
+    user: string,
+    host: string,
+    passwordEnv: string | undefined,
+    identity: string | undefined,
+    agent: string | undefined,
+    { refusedKey }: { refusedKey: boolean } = { refusedKey: false },
+  ) {
     const out: { password?: string; privateKey?: Buffer; passphrase?: string; agent?: string } = {};
     if (agent && (await this.agentAnswers(agent))) out.agent = agent;
     if (passwordEnv !== undefined) out.password = this.fromEnv(passwordEnv, '--password-env');
@@ -226,6 +237,7 @@ class SecretSource {
       }
     }
     if (out.password === undefined && out.privateKey === undefined && out.agent === undefined) {
+      if (refusedKey && this.io.promptSecret !== undefined) return out;
       const password = await this.ask(
         `password:${user}`,
         this.shared ? `Password for ${user} (used for every host with this user): ` : `Password for ${user}@${host}: `,

@@ -311,6 +311,19 @@ describe('live audit of one device', () => {
     expect(r.code).toBe(0);
     expect(asked).toEqual([`Password for audit@127.0.0.1: `, 'Enable password for 127.0.0.1: ']);
     expectNoSecrets(r.stdout + r.stderr);
+    // As OpenSSH: a host whose key is not known is refused before anyone types a password for it.
+    const unknown: string[] = [];
+    const refused = await cliWith(
+      { cwd: dir, env: { HOME: dir }, promptSecret: (q) => (unknown.push(q), Promise.resolve(PASSWORD)) },
+      'audit',
+      '--ssh',
+      `audit@127.0.0.1:${fake.port}`,
+      '--known-hosts',
+      join(dir, 'empty-known-hosts'),
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/is not known \(ssh-ed25519 SHA256:/);
+    expect(unknown).toEqual([]);
   });
 
   it('authenticates with a private key, asking for its passphrase', async () => {
