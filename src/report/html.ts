@@ -153,7 +153,7 @@ function deviceSection(t: AuditTarget, index: number, input: ReportInput, ctx: F
   const meta = [
     `source <code>${esc(reportPath(s.source, input.cwd))}</code>`,
     s.asaVersion ? `ASA ${esc(s.asaVersion)}` : null,
-    s.complete ? 'complete configuration' : '<strong class="sev-error">incomplete configuration: findings may be missing</strong>',
+    s.complete ? 'complete configuration' : `<strong class="sev-error">incomplete configuration: findings may be missing</strong>${incompleteWhy(s)}`,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -230,4 +230,10 @@ function readinessSummary(rows: readonly ReadinessRow[], id: string): string {
       return `<tr><th scope="row">${esc(name)}</th><td>${count('pass')}</td><td class="${failing.length > 0 ? 'cell-fail' : ''}">${failing.length}</td><td>${count('n/a')}</td><td>${esc(shown) || '—'}</td></tr>`;
     },
   ).join('')}</tbody></table>`;
+}
+
+/** Where and why a configuration stops (the parser's `incomplete` problem), for the page's header line. */
+function incompleteWhy(s: AuditTarget['summary']): string {
+  const p = s.parseProblems.find((x) => x.code === 'incomplete');
+  return p === undefined ? '' : ` (${esc(p.message)})`;
 }

@@ -172,6 +172,8 @@ describe('audit --format html', () => {
     expect(new Set(devices).size).toBe(devices.length);
     expect(page).toMatch(/<th scope="row">Not fully collected<\/th><td>cut-short<\/td>/);
     expect(page).toContain('incomplete configuration: findings may be missing');
+    // ... and where it stops, as the table says (the page said only that findings may be missing).
+    expect(page).toMatch(/incomplete configuration: findings may be missing<\/strong> \([^)]*(stops|cut|end)[^<]*\)/);
     // Files the scan did not audit are listed with why (a device marked down, an IOS router, prose).
     expect(page).toMatch(/<summary>Not audited \(\d+\)<\/summary>/);
     expect(page).toContain('<code>fixtures/repo/rancid/vpn/configs/branch-rtr</code>: looks like a Cisco IOS configuration');
