@@ -211,13 +211,14 @@ function readinessTable(t: AuditTarget, id: string): string {
   const rows = readinessRows(t);
   if (rows.length === 0) return '';
   const head = `<h3 id="${id}-ready">Readiness</h3>`;
-  if (rows.length > MAX_MATRIX_ROWS) return head + readinessSummary(rows, id);
-  return `${head}<table class="readiness" aria-labelledby="${id}-ready"><thead><tr><th scope="col">Connection profile</th>${CHECK_NAMES.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>${rows
+  // In a narrow window the matrix scrolls in its own box, not the whole page.
+  if (rows.length > MAX_MATRIX_ROWS) return `${head}<div class="scroll-x">${readinessSummary(rows, id)}</div>`;
+  return `${head}<div class="scroll-x"><table class="readiness" aria-labelledby="${id}-ready"><thead><tr><th scope="col">Connection profile</th>${CHECK_NAMES.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>${rows
     .map(
       (r) =>
         `<tr><th scope="row">${esc(r.tunnelGroup)}</th>${r.cells.map((c) => `<td class="cell ${CELL[c].cls}" data-cell="${c}"><span aria-hidden="true">${CELL[c].mark}</span> ${CELL[c].word}</td>`).join('')}</tr>`,
     )
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table></div>`;
 }
 
 /** Many profiles: a row per check with its counts and the profiles that fail it (as the terminal does). */

@@ -135,6 +135,10 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
       );
       expect(overflowing, `at ${width} px`).toEqual([]);
     }
+    // A phone-sized window: the readiness matrix scrolls in its own box; the page itself does not scroll sideways.
+    await page.setViewport({ width: 420, height: 900 });
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways, 'at 420 px').toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(SHOTS, 'demo-800px.png') });
     await page.close();
   });

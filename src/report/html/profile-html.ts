@@ -156,14 +156,14 @@ ${routeTable}`;
 
   const cell = (value: { value: string; line?: number } | null, winner: boolean, extra = ''): string =>
     `<td${winner ? ' class="winner"' : ''}>${value === null ? '<span class="muted">not set</span>' : `<code>${esc(value.value)}</code>${value.line !== undefined ? ` <span class="muted">line ${value.line}</span>` : ''}${extra}`}</td>`;
-  const inheritance = `<table class="inheritance"><thead><tr><th scope="col">Setting</th><th scope="col">Group-policy ${esc(p.groupPolicy)}</th><th scope="col">DfltGrpPolicy</th><th scope="col">Built-in default</th></tr></thead><tbody>${p.inheritance
+  const inheritance = `<div class="scroll-x"><table class="inheritance"><thead><tr><th scope="col">Setting</th><th scope="col">Group-policy ${esc(p.groupPolicy)}</th><th scope="col">DfltGrpPolicy</th><th scope="col">Built-in default</th></tr></thead><tbody>${p.inheritance
     .map(
       (r) =>
         `<tr data-setting="${esc(r.setting)}" data-winner="${r.winner}"><th scope="row"><code>${esc(r.setting)}</code></th>${
           p.usesDflt ? '<td><span class="muted">uses DfltGrpPolicy</span></td>' : cell(r.own, r.winner === 'own')
         }${cell(r.dfltGrpPolicy, r.winner === 'DfltGrpPolicy')}${cell({ value: r.builtIn.value }, r.winner === 'built-in', ` <span class="muted">[${esc(r.builtIn.basis)}]</span>`)}</tr>`,
     )
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table></div>`;
 
   return `<article class="profile" id="${p.id}" data-profile="${esc(p.tunnelGroup)}" aria-labelledby="${p.id}-h">
 <h3 id="${p.id}-h">${esc(p.tunnelGroup)} <span class="muted">(group-policy ${esc(p.groupPolicy)}${p.external ? ', external: values come from RADIUS at login' : ''})</span></h3>

@@ -17,6 +17,7 @@ p.meta, .muted { color: var(--muted); }
 code, pre, kbd { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; }
 pre { background: var(--bg-soft); border: 1px solid var(--line); padding: 0.6rem 0.8rem; overflow-x: auto; margin: 0.4rem 0; white-space: pre; }
 table { border-collapse: collapse; margin: 0.4rem 0 1rem; }
+.scroll-x { overflow-x: auto; max-width: 100%; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.55rem; text-align: left; vertical-align: top; }
 th { background: var(--bg-soft); }
 td.cell { text-align: center; }
