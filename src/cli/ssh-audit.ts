@@ -68,6 +68,8 @@ export async function collectOverSsh(
   const abs = (p: string): string => resolve(io.cwd, p);
   // Checked before any connection: a bad --save must not cost a fleet's collection.
   const saver = opts.save !== undefined ? saverFor(abs(opts.save), Boolean(opts.keepSecrets)) : null;
+  // Said, not silently ignored: reports always mask secrets, whatever the flag.
+  if (opts.keepSecrets && opts.save === undefined) complain(io, '--keep-secrets has no effect without --save (reports always mask secrets)');
   // OpenSSH's files (the user's, then the system's), unless --known-hosts names the one to use.
   const knownHostsFiles = opts.knownHosts !== undefined ? [abs(opts.knownHosts)] : defaultKnownHostsFiles(io.env.HOME ?? homedir());
   // Read once before any connection: one that cannot be read (a device, too large) is the user's to fix

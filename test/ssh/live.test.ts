@@ -87,6 +87,10 @@ describe('live audit of one device', () => {
     expect(r.code).toBe(0);
     expect(fake.markersSent).toBeGreaterThan(5);
     expect(readFileSync(join(dir, 'saved', `127.0.0.1_${fake.port}.cfg`)).equals(DEMO)).toBe(true);
+    // Without --save the flag does nothing: said, not silently ignored.
+    const alone = await liveAudit(fake.port, ['--format', 'json', '--fail-on', 'never', '--keep-secrets'], { dir });
+    expect(alone.stderr).toBe('asa-mobile-audit: --keep-secrets has no effect without --save (reports always mask secrets)\n');
+    expect(alone.stdout).not.toContain('Sup3rS3cretPSK');
   });
 
   it('collects a large configuration sent one line per message, whole (reading stays linear)', async () => {
