@@ -111,10 +111,11 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
   };
   const validate = new Ajv({ allErrors: true, strict: false }).compile(INVENTORY_SCHEMA);
   if (!validate(data)) {
-    // A host entry is a string or a map (oneOf): the map branch's error (an unknown key) is the useful one.
+    // A host entry is a string or a map (oneOf): the map branch's error (an unknown key, or the deeper
+    // error: `port` must be an integer, not "must be string" for the entry) is the useful one.
     const rank = (e: { keyword: string }): number =>
       e.keyword === 'additionalProperties' ? 0 : e.keyword === 'required' ? 1 : e.keyword === 'oneOf' || e.keyword === 'type' ? 3 : 2;
-    const err = [...validate.errors!].sort((a, b) => rank(a) - rank(b))[0]!;
+    const err = [...validate.errors!].sort((a, b) => rank(a) - rank(b) || pathOf(b).length - pathOf(a).length)[0]!;
     const path = pathOf(err);
     const unknownKey = err.keyword === 'additionalProperties' ? String(path[path.length - 1]) : null;
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;

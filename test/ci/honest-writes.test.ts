@@ -110,6 +110,8 @@ describe('validation', () => {
     expect(word.stderr).toContain('port abc is not a number from 1 to 65535');
     for (const [entry, why] of [
       ['  - fw1:ssh', 'port ssh is not a number from 1 to 65535'],
+      // A quoted port: the map's own error, not "must be string" for the whole entry.
+      ['  - host: fw1\n    port: "22"', 'hosts.0.port: must be integer'],
       ['  - fw1:70000', 'port 70000 is not from 1 to 65535'],
       ['  - "fw 1"', 'no spaces or control characters'],
       ['  - "-oProxyCommand=x"', 'does not start with `-`'],
@@ -118,7 +120,7 @@ describe('validation', () => {
       writeFileSync(join(dir, 'inventory.yaml'), `defaults:\n  user: audit\nhosts:\n${entry}\n`);
       const r = await cliWith({ cwd: dir }, 'audit', '--inventory', 'inventory.yaml');
       expect(r.code, entry).toBe(2);
-      expect(r.stderr).toContain(`inventory.yaml:4: hosts.0: `);
+      expect(r.stderr).toMatch(/inventory\.yaml:[45]: hosts\.0(\.port)?: /);
       expect(r.stderr).toContain(why);
       expect(r.stderr).not.toMatch(/internal error/);
     }
