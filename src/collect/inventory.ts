@@ -133,11 +133,15 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
   };
   const add = (entries: HostEntry[] | undefined, group: string | null, inherited: Settings): void => {
     for (const [i, e] of (entries ?? []).entries()) {
-      const s: Settings = { ...data.defaults, ...inherited, ...(typeof e === 'string' ? {} : e) };
-      const name = typeof e === 'string' ? e : e.host;
+      // A string entry is written as on the command line: `[user@]host[:port]`.
+      const at = typeof e === 'string' ? e.lastIndexOf('@') : -1;
+      const entryPath = group === null ? ['hosts', i] : ['groups', group, 'hosts', i];
+      if (at > 0 && (e as string).slice(0, at).includes(':'))
+        throw new InventoryError(file, lineOf(entryPath), `${entryPath.join('.')}: a password does not go in the inventory: give \`password-env: NAME\``);
+      const s: Settings = { ...data.defaults, ...inherited, ...(typeof e === 'string' ? (at > 0 ? { user: e.slice(0, at) } : {}) : e) };
+      const name = typeof e === 'string' ? e.slice(at + 1) : e.host;
       const { host, port } = splitHostPort(name, s.port as number | undefined);
       // The same checks as --ssh and --context on the command line.
-      const entryPath = group === null ? ['hosts', i] : ['groups', group, 'hosts', i];
       const bad = hostProblem(host, port);
       if (bad !== null) throw new InventoryError(file, lineOf(entryPath), `${entryPath.join('.')}: \`${name}\`: ${bad}`);
       if (s.context !== undefined && s.context !== 'all' && !isContextName(String(s.context)))

@@ -263,5 +263,15 @@ describe('inventories', () => {
     const err = await loadInventory(join(dir, 'bad.yaml')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InventoryError);
     expect((err as InventoryError).describe()).toMatch(/bad\.yaml:3: hosts\.0\.pasword-env: unknown key `pasword-env`$/);
+    // A string entry is written as on the command line: user@host[:port] (never with a password).
+    writeFileSync(join(dir, 'at.yaml'), 'defaults:\n  user: audit\nhosts:\n  - ops@fw1:2222\n  - fw2\n');
+    expect((await loadInventory(join(dir, 'at.yaml'))).hosts).toEqual([
+      { host: 'fw1', port: 2222, group: null, user: 'ops' },
+      { host: 'fw2', port: 22, group: null, user: 'audit' },
+    ]);
+    writeFileSync(join(dir, 'pw.yaml'), 'hosts:\n  - "ops:S3cret@fw1"\n');
+    const pw = await loadInventory(join(dir, 'pw.yaml')).catch((e: unknown) => e);
+    expect((pw as InventoryError).describe()).toMatch(/pw\.yaml:2: hosts\.0: a password does not go in the inventory/);
+    expect((pw as InventoryError).describe()).not.toContain('S3cret');
   });
 });
