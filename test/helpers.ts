@@ -1,5 +1,5 @@
 // Shared test helpers: fixture paths, in-process CLI runs, and a quick text → resolved pipeline.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +133,15 @@ export function builtCli(): string {
   const sources = Math.max(newest('src'), newest('rules'));
   if (built < sources) throw new Error('dist/ is older than src/ (or missing): run `npm run build` (npm test does) before these tests');
   return cli;
+}
+
+/** Makes `bin` (created if missing) hold an `asa-mobile-audit` that runs this checkout's build, as an installed binary on PATH would; returns `bin`. */
+export function cliShim(bin: string): string {
+  mkdirSync(bin, { recursive: true });
+  const shim = join(bin, 'asa-mobile-audit');
+  writeFileSync(shim, `#!/bin/sh\nexec node ${JSON.stringify(builtCli())} "$@"\n`);
+  chmodSync(shim, 0o755);
+  return bin;
 }
 
 /** `audit --format json` output, typed as its contract. */

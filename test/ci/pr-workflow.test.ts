@@ -2,11 +2,11 @@
 // config repository with the built binary on PATH. The comment file must be written whatever the
 // verdict (a later step posts it with `if: always()`), and the step must fail exactly when the gate does.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, builtCli, fixture, tempDir } from '../helpers.js';
+import { ROOT, cliShim, fixture, tempDir } from '../helpers.js';
 
 const DEMO_TEXT = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
 
@@ -44,10 +44,7 @@ function repoWithChange(changed: string): { dir: string; env: NodeJS.ProcessEnv 
   // `origin` is the repository itself, so origin/main is the pull request's base.
   git('remote', 'add', 'origin', dir);
   git('fetch', '-q', 'origin');
-  const bin = join(dir, '.bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'asa-mobile-audit'), `#!/bin/sh\nexec node ${JSON.stringify(builtCli())} "$@"\n`);
-  chmodSync(join(bin, 'asa-mobile-audit'), 0o755);
+  const bin = cliShim(join(dir, '.bin'));
   return { dir, env: { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` } };
 }
 

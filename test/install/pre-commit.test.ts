@@ -2,10 +2,10 @@
 // scratch repository: a commit that touches a configuration with findings fails, one that touches
 // only documents passes. Skipped, saying so, where pre-commit is not installed (.ci/run installs it).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, builtCli, fixture, tempDir } from '../helpers.js';
+import { ROOT, cliShim, fixture, tempDir } from '../helpers.js';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 if (!hasPreCommit) console.warn('pre-commit is not installed: skipping the hook test (apt-get install pre-commit)');
@@ -29,11 +29,7 @@ function repoWith(files: Record<string, string>): string {
 
 /** A PATH with `asa-mobile-audit` running this checkout's build (the hook uses the one on PATH). */
 function shimPath(): string {
-  const bin = tempDir();
-  const shim = join(bin, 'asa-mobile-audit');
-  writeFileSync(shim, `#!/bin/sh\nexec node ${JSON.stringify(builtCli())} "$@"\n`);
-  chmodSync(shim, 0o755);
-  return `${bin}:${process.env.PATH ?? ''}`;
+  return `${cliShim(tempDir())}:${process.env.PATH ?? ''}`;
 }
 
 describe.skipIf(!hasPreCommit)('the pre-commit hook', () => {

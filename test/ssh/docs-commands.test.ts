@@ -3,11 +3,11 @@
 // git repository, an inventory) with the built binary on PATH. SSH examples run against the fake ASA:
 // the example host names map to it, the example password placeholder to its password.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ROOT, builtCli, fixture, tempDir } from '../helpers.js';
+import { ROOT, cliShim, fixture, tempDir } from '../helpers.js';
 import { knownHosts, PASSWORD, startFake } from './live-kit.js';
 
 const DOCS = ['README.md', 'docs/ci.md', 'docs/live-audit.md', 'docs/plan.md', ...readdirSync(join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`)];
@@ -91,10 +91,7 @@ function sandbox(port: number): { dir: string; env: NodeJS.ProcessEnv } {
   git('remote', 'add', 'origin', dir);
   git('fetch', '-q', 'origin');
   // The built binary on PATH, as an installed one would be; SSH trusts the fake's key.
-  const bin = join(dir, '.bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'asa-mobile-audit'), `#!/bin/sh\nexec node ${JSON.stringify(builtCli())} "$@"\n`);
-  chmodSync(join(bin, 'asa-mobile-audit'), 0o755);
+  const bin = cliShim(join(dir, '.bin'));
   mkdirSync(join(dir, '.ssh'));
   knownHosts(join(dir, '.ssh'), [port]);
   return { dir, env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: dir, ASA_PW: PASSWORD, GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md') } };
