@@ -19,7 +19,7 @@ import {
   type Remedy,
 } from '../engine/remedy.js';
 import { listUsersOutsideProfiles } from '../engine/list-users.js';
-import { nameCharacters, safeName } from '../engine/names.js';
+import { nameCharacters, ownPolicyBase, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { builtInTunnelGroupType, mergeCommands, policyKey, renderUndo } from '../model/merge.js';
@@ -664,7 +664,7 @@ class Composer {
     const ownPolicy = new Map<string, string>();
     for (const name of [...dedicated].sort(cmp)) {
       const profile = this.profiles.get(name)!;
-      const own = this.claim(`GP-${safeName(name)}`);
+      const own = this.claim(ownPolicyBase(name));
       ownPolicy.set(name, own);
       const base = this.model.groupPolicies.get(profile.groupPolicy);
       const edit = editOf(own, true);

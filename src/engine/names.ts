@@ -56,6 +56,11 @@ export function cutName(name: string, length: number): string {
   return name.length <= length ? name : name.slice(0, length).replace(/[-._]+$/, '');
 }
 
+/** The name a plan gives a policy of a profile's own (`-N` when taken): copy recognition knows it by it. */
+export function ownPolicyBase(profile: string): string {
+  return `GP-${safeName(profile)}`;
+}
+
 export function safeName(name: string): string {
   const s = name
     // Accented letters keep their letter (`Été` → `Ete`), so users recognise the new name.

@@ -6,7 +6,7 @@
 import { certificateMapsTo } from '../model/certificate-maps.js';
 import { holdsSecret, REDACTED, redactLine } from '../parse/redact.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
-import { copyNameOf, cutName, madeFrom, nameCharacters, safeName } from './names.js';
+import { copyNameOf, cutName, madeFrom, nameCharacters, ownPolicyBase, safeName } from './names.js';
 import { lineRef } from './line-names.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { DEFAULT_GROUP_POLICY, NAME_MAX_CHARS, type DeviceModel, type TunnelGroup } from '../model/types.js';
@@ -150,7 +150,8 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   // paste: what selects the profile stays with the original, and moving it is the user's step once
   // the copy can take them.
   const blockers = copyBlockers(model, name, newName);
-  const held = overrides.existing === true || blockers.length > 0;
+  const existing = overrides.existing === true;
+  const held = existing || blockers.length > 0;
   // Every blocker but a group-lock (DAP, RADIUS, LDAP, SAML) is done first, elsewhere; a group-lock
   // changes in the same paste as the move (before it, users still sent to the original would be
   // refused; after it, users on the copy).
@@ -161,11 +162,11 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   const out: string[] = [];
   const heldExtras: string[] = [];
   if (moving.length > 0 && !held) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
-  if (overrides.existing !== true) out.push(`tunnel-group ${n} type ${tg?.type ?? 'remote-access'}`);
+  if (!existing) out.push(`tunnel-group ${n} type ${tg?.type ?? 'remote-access'}`);
   const order = ['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes'];
   // An existing copy has its lines already: only the ways in are left to move.
-  const kinds = new Set(overrides.existing === true ? [] : [...blocks.map((b) => b.kind), ...(overrides.extra?.keys() ?? [])]);
-  if (overrides.defaultGroupPolicy !== undefined && overrides.existing !== true) kinds.add('general-attributes');
+  const kinds = new Set(existing ? [] : [...blocks.map((b) => b.kind), ...(overrides.extra?.keys() ?? [])]);
+  if (overrides.defaultGroupPolicy !== undefined && !existing) kinds.add('general-attributes');
   for (const kind of [...order.filter((k) => kinds.has(k)), ...[...kinds].filter((k) => !order.includes(k)).sort()]) {
     const extra = [...(overrides.extra?.get(kind) ?? [])];
     if (kind === 'general-attributes' && overrides.defaultGroupPolicy !== undefined)
@@ -175,9 +176,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     for (const l of blocks.filter((b) => b.kind === kind).flatMap((b) => b.lines)) {
       if (replaced.has(lineKeyword(l.text)) || staysBehind(l.text)) continue;
       if (holdsSecret(l.text)) {
-        needsInput.push(
-          `re-enter the secret of \`${beforeSecret(l.text)} ...\` (${lineRef(l.line)}) under \`tunnel-group ${n} ${kind}\`: the tool never copies secrets`,
-        );
+        needsInput.push(reenterSecret(l.text, l.line, `tunnel-group ${n} ${kind}`, 'the tool never copies secrets'));
         continue;
       }
       copied.push(renameAlias(l.text, aliasRenames));
@@ -189,11 +188,9 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     if (lines.length > 0) out.push(`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`));
   }
   // An existing copy may still lack a secret of the original (its re-entry is the user's step).
-  if (overrides.existing === true)
+  if (existing)
     for (const s of secretsMissingOnCopy(model, name, newName))
-      needsInput.push(
-        `re-enter the secret of \`${beforeSecret(s.text)} ...\` (${lineRef(s.line)}) under \`tunnel-group ${n} ${s.kind}\`: ${newName} does not have it yet (the tool never copies secrets)`,
-      );
+      needsInput.push(reenterSecret(s.text, s.line, `tunnel-group ${n} ${s.kind}`, `${newName} does not have it yet (the tool never copies secrets)`));
   // Users matched by certificate follow the profile: point the certificate maps at the copy. A rule of
   // a map (map and index) is removed before it is entered again with the copy: whether the ASA
   // replaces it or adds a second is not documented. (The default group is one setting: replaced.)
@@ -217,7 +214,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     ...mapLines,
   ];
   // The steps before users move, unless they have moved already (nothing left to move on an existing copy).
-  if (overrides.existing !== true || moveLines.length > 0) needsInput.push(...prerequisites.map((b) => b.what));
+  if (!existing || moveLines.length > 0) needsInput.push(...prerequisites.map((b) => b.what));
   // Its undo, for a move that went wrong: the ways in leave the copy and return to the original, the
   // maps point back, and the locks name the original again.
   const undoLines = [
@@ -232,7 +229,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   );
   const waitingNew = describeEntryPoints(heldExtras, false);
   // An existing copy tuned since (or one taken for it) may not give users what the original did: say how it differs.
-  const differs = overrides.existing === true ? lineDifferences(model, name, newName) : '';
+  const differs = existing ? lineDifferences(model, name, newName) : '';
   const steps = [...new Set(prerequisites.map((b) => b.kind))];
   const prerequisiteWords = steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps.at(-1)!}` : (steps[0] ?? '');
   const move =
@@ -289,7 +286,7 @@ export function existingCopies(model: DeviceModel, originals: readonly string[])
       if (c.name === name || c.type !== tg.type || !copyNameOf(name, c.name)) return;
       const own = policyOf(c);
       // (A plan names a profile's own policy `GP-` and the original's safe name.)
-      if (own !== policy && !(users.get(own) === 1 && madeFrom(`GP-${safeName(name)}`, own))) return;
+      if (own !== policy && !(users.get(own) === 1 && madeFrom(ownPolicyBase(name), own))) return;
       const theirs = new Set(copiedLines(c));
       const both = [...body].filter((l) => theirs.has(l)).length;
       const union = body.size + theirs.size - both;
@@ -333,6 +330,11 @@ function secretsMissingOnCopy(model: DeviceModel, name: string, copy: string): A
     );
   const theirs = new Set(secretsOf(copy).map((s) => s.key));
   return secretsOf(name).filter((s) => !theirs.has(s.key));
+}
+
+/** The step that has the user type a secret the tool never copies: the line's words up to it, never the secret. */
+function reenterSecret(text: string, line: number, under: string, why: string): string {
+  return `re-enter the secret of \`${beforeSecret(text)} ...\` (${lineRef(line)}) under \`${under}\`: ${why}`;
 }
 
 /** The words of a secret-holding line up to its secret (`ikev1 pre-shared-key`, `key`): never the secret itself. */
