@@ -35,8 +35,10 @@ export default createRule({
       // A SAML profile's new name has no period either: its SSO URLs are built from the name, and a
       // second rename would mean registering it with the IdP, and moving its users, again.
       // A copy an earlier plan made (and the user pasted) is the new name: never a second one.
-      const existing = existingCopies(device.model, [tg.name]).get(tg.name);
-      const safe = existing ?? unusedName(device.model, saml ? safeName(tg.name).replace(/\./g, '-') : safeName(tg.name));
+      // (Looked for only for a name that needs one: every profile of a large headend passes here.)
+      const renamed = chars.breaking.length > 0 || samlBreaking.length > 0;
+      const existing = renamed ? existingCopies(device.model, [tg.name]).get(tg.name) : undefined;
+      const safe = renamed ? (existing ?? unusedName(device.model, saml ? safeName(tg.name).replace(/\./g, '-') : safeName(tg.name))) : '';
       if (existing !== undefined && (chars.breaking.length > 0 || samlBreaking.length > 0)) {
         report.profile(p, {
           messageId: 'copyExists',
