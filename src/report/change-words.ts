@@ -33,18 +33,45 @@ export function outcomeWords(s: IosDnsSummary): string {
   return `${OUTCOME[s.outcome]} (${s.row})`;
 }
 
-/** "corp.example.com: tunnelled → in the clear", one line per domain whose fate changed, then the outcome. */
+/** Whether a name goes through the tunnel on a side: it is one of the tunnelled domains or under one (DNS names ignore case). */
+function coveredBy(domains: readonly string[], name: string): boolean {
+  const n = name.toLowerCase();
+  return domains.some((d) => {
+    const t = d.toLowerCase();
+    return n === t || n.endsWith(`.${t}`);
+  });
+}
+
+/** An outcome with the domains it tunnels, when it tunnels only some: "only a, b tunnelled, the rest in the clear (D3)". */
+function outcomeWithDomains(s: { outcome: IosDnsSummary['outcome']; row: string; tunneledDomains: readonly string[] }): string {
+  if ((s.outcome === 'split-dns-list' || s.outcome === 'default-domain-only') && s.tunneledDomains.length > 0)
+    return `only ${s.tunneledDomains.join(', ')} tunnelled, the rest in the clear (${s.row})`;
+  return `${OUTCOME[s.outcome]} (${s.row})`;
+}
+
+/**
+ * "corp.example.com: tunnelled → in the clear", one line per domain whose fate changed, then the
+ * outcome. A domain's fate is judged as iOS matches names: `hr.corp.example.com` goes wherever
+ * `corp.example.com` (or `example.com`) sends it, whatever the case of the letters.
+ */
 export function dnsChangeLines(old: IosDnsSummary | null, neu: IosDnsSummary | null): string[] {
   if (old === null && neu === null) return [];
   if (old === null) return [`iOS DNS: ${outcomeWords(neu!)}${neu!.tunneledDomains.length > 0 ? `: ${neu!.tunneledDomains.join(', ')}` : ''}`];
   if (neu === null) return [];
-  const tunnelled = (s: IosDnsSummary, d: string): boolean => s.outcome === 'all-tunneled' || s.tunneledDomains.includes(d);
+  const tunnelled = (s: IosDnsSummary, d: string): boolean => s.outcome === 'all-tunneled' || coveredBy(s.tunneledDomains, d);
   const fate = (s: IosDnsSummary, d: string): string => (s.outcome === 'undocumented' ? 'undocumented' : tunnelled(s, d) ? 'tunnelled' : 'in the clear');
   const lines: string[] = [];
-  for (const d of [...new Set([...old.tunneledDomains, ...neu.tunneledDomains])].sort()) {
+  // One line per name, whichever side spelled it (a change of case alone moves nothing).
+  const names = new Map<string, string>();
+  for (const d of [...old.tunneledDomains, ...neu.tunneledDomains]) if (!names.has(d.toLowerCase())) names.set(d.toLowerCase(), d);
+  for (const d of [...names.values()].sort()) {
     if (fate(old, d) !== fate(neu, d)) lines.push(`iOS DNS ${d}: ${fate(old, d)} → ${fate(neu, d)}`);
   }
-  if (old.outcome !== neu.outcome || old.row !== neu.row) lines.push(`iOS DNS: ${outcomeWords(old)} → ${outcomeWords(neu)}`);
+  if (old.outcome !== neu.outcome || old.row !== neu.row) lines.push(`iOS DNS: ${outcomeWithDomains(old)} → ${outcomeWithDomains(neu)}`);
+  // excludespecified on both sides (D6/D7): the guide's bullets read literally give another outcome,
+  // which can change while the row does not.
+  if (old.literal !== null && neu.literal !== null && outcomeWithDomains(old.literal) !== outcomeWithDomains(neu.literal))
+    lines.push(`iOS DNS, the guide read literally: ${outcomeWithDomains(old.literal)} → ${outcomeWithDomains(neu.literal)}`);
   // Row D0 holds whatever the row: tunnelled queries with no resolver pushed go unanswered.
   const resolver = (s: IosDnsSummary): string => (s.noResolver ? 'none pushed (row D0: tunnelled queries go unanswered)' : 'pushed');
   if (old.noResolver !== neu.noResolver) lines.push(`iOS DNS tunnel resolver: ${resolver(old)} → ${resolver(neu)}`);

@@ -502,7 +502,7 @@ describe('what-if on a profile AnyConnect clients cannot reach', () => {
     const file = fixture('corpus/wosm-asa84-ikev1-ra.cfg');
     const text = await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt');
     expect(text.stdout).toContain('VPN_USERS_GROUP: changed, not mobile-facing');
-    expect(text.stdout).toContain('iOS DNS: only the default domain tunnelled (D4) → every query tunnelled (D1)');
+    expect(text.stdout).toContain('iOS DNS: only wosm.com tunnelled, the rest in the clear (D4) → every query tunnelled (D1)');
     expect((await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt', '--format', 'markdown')).stdout).toContain('changed, not mobile-facing');
     const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt', '--format', 'json')).stdout);
     expect(json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'VPN_USERS_GROUP')!.mobileFacing).toEqual({ old: false, new: false });
