@@ -4,7 +4,7 @@
 // group-lock) changes.
 
 import type { ReportedFinding } from '../audit/result.js';
-import { dnsChangeLines, hasOldSide, incompleteLines, reachWords, settingLine, type ChangeReportInput } from './change-words.js';
+import { dnsChangeLines, hasOldSide, incompleteLines, reachLost, reachWords, settingLine, type ChangeReportInput } from './change-words.js';
 import { capAnnotations, command, contextTag } from './github.js';
 import type { Severity } from '../engine/types.js';
 
@@ -45,9 +45,22 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     const file = input.fileOf(d.new);
     for (const f of d.findings.introduced) out.push(findingCommand(f, file, context));
     for (const p of d.profiles) {
+      // A way in gone (a profile removed, cut off, or reachable over one protocol less): users who
+      // used it lose their connection, finding or not. The removed profile has no line in the new file.
+      const lost = reachLost(d, p);
+      if (lost !== null && p.mobileFacing.old === true)
+        out.push(
+          command(
+            'warning',
+            { file, line: p.status === 'removed' ? null : p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${lost}${context}` },
+            `${p.tunnelGroup} ${lost === 'removed' ? 'is removed' : `is ${lost}`}: AnyConnect clients that used it${
+              lost.startsWith('no longer') ? ' over that protocol' : ''
+            } can no longer connect to it, and its findings are no longer reported (not fixed)`,
+          ),
+        );
       if (p.status === 'removed' || p.status === 'unchanged') continue;
       const lines = [
-        ...(reachWords(p) !== null ? [`${p.tunnelGroup}: ${reachWords(p)!}`] : []),
+        ...(reachWords(p) !== null && lost === null ? [`${p.tunnelGroup}: ${reachWords(p)!}`] : []),
         ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
         // How users log in: a server group or a second factor gone changes every session, finding or not.
         ...(hasOldSide(p) ? p.settings.filter((s) => LOGIN_SETTINGS.test(s.setting)).map(settingLine) : []),

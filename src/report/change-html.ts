@@ -5,7 +5,8 @@
 // closes and what remains, and what changes for each profile.
 
 import { capitalised } from '../common/capitalised.js';
-import type { PlanTarget, ProfileDiff } from '../change/result.js';
+import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
+import type { ReportedFinding } from '../audit/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import { isChanged, verdictLine } from './change-text.js';
 import {
@@ -18,7 +19,8 @@ import {
   outcomeWords,
   plural,
   reachWords,
-  resolvedHeading,
+  resolvedParts,
+  goneHeading,
   findingTotals,
   settingLine,
   type ChangeReportInput,
@@ -58,9 +60,18 @@ export interface HtmlChangeOptions {
   generatedAt?: string | undefined;
 }
 
+/** The findings a device no longer has: fixed, then those gone without a fix (with the device, or with profiles that lost reach). */
+function resolvedSections(d: DeviceDiff, ctx: FindingContext): string {
+  const { fixed, gone } = resolvedParts(d);
+  const list = (fs: readonly ReportedFinding[]): string => (fs.length > 0 ? findingList(fs, ctx, true) : '<p>None.</p>');
+  // A removed device: everything went with it.
+  if (d.new === null) return `<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}`;
+  return `<h3>Findings resolved (${fixed.length})</h3>${list(fixed)}${gone.length > 0 ? `\n<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}` : ''}`;
+}
+
 export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOptions): string {
   const ctx: FindingContext = { ids: new Ids(), helpUriBase: options.helpUriBase, path: (f) => input.fileOf(f) };
-  const { introduced, resolved, gone } = findingTotals(input.diffs);
+  const { introduced, resolved, gone, lostReach } = findingTotals(input.diffs);
   const changed = input.diffs.filter(isChanged);
   const summary = `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><table class="summary"><tbody>
 <tr><th scope="row">Devices changed</th><td>${changed.filter((d) => d.compared).length} of ${input.diffs.filter((d) => d.compared).length}</td></tr>${
@@ -69,7 +80,11 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
       : ''
   }
 <tr><th scope="row">Findings introduced</th><td>${introduced}</td></tr>
-<tr><th scope="row">Findings resolved</th><td>${resolved}</td></tr>${gone > 0 ? `\n<tr><th scope="row">Findings gone with removed devices</th><td>${gone}</td></tr>` : ''}</tbody></table>${
+<tr><th scope="row">Findings resolved</th><td>${resolved}</td></tr>${gone > 0 ? `\n<tr><th scope="row">Findings gone with removed devices</th><td>${gone}</td></tr>` : ''}${
+    lostReach > 0
+      ? `\n<tr><th scope="row">Findings no longer reported: their profiles were removed or lost reach (not fixed)</th><td>${lostReach}</td></tr>`
+      : ''
+  }</tbody></table>${
     (input.problems ?? []).length > 0
       ? `<h3>Lines of the change not applied, not simulated or to check</h3><ul>${input.problems!.map((p) => `<li><code>${esc(input.scriptFile ?? 'change')}</code> line ${p.line}: ${p.severity}: ${esc(p.message)}</li>`).join('')}</ul>`
       : ''
@@ -86,7 +101,7 @@ ${
     : `${d.device.length > 0 ? `<h3>Device settings</h3><ul>${d.device.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
 <h3>Connection profiles</h3>${profileTable(d.profiles.filter((p) => p.status !== 'unchanged')) || '<p>No connection profile changes.</p>'}
 <h3>Findings introduced (${d.findings.introduced.length})</h3>${d.findings.introduced.length > 0 ? findingList(d.findings.introduced, ctx, true) : '<p>None.</p>'}
-<h3>${capitalised(resolvedHeading(d))} (${d.findings.resolved.length})</h3>${d.findings.resolved.length > 0 ? findingList(d.findings.resolved, ctx, true) : '<p>None.</p>'}`
+${resolvedSections(d, ctx)}`
 }
 </section>`;
   });

@@ -17,7 +17,9 @@ import {
   notComparedWhy,
   plural,
   reachWords,
-  resolvedHeading,
+  removedReach,
+  resolvedParts,
+  goneHeading,
   findingTotals,
   goneWords,
   settingLine,
@@ -60,18 +62,19 @@ function findingItem(f: ReportedFinding): string {
 function profileRow(p: ProfileDiff): string {
   const reach = reachWords(p);
   const details = [
-    ...(p.status === 'removed' || !hasOldSide(p) ? [] : p.settings.map(settingLine)),
+    ...(p.status === 'removed' ? [removedReach(p)].filter((x) => x !== null) : !hasOldSide(p) ? [] : p.settings.map(settingLine)),
     ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
   ];
   return `| ${mdCode(p.tunnelGroup, true)} | ${p.status}${md(copyWords(p))}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
 }
 
 export function renderDiffMarkdown(input: ChangeReportInput): string {
-  const { introduced, resolved, gone } = findingTotals(input.diffs);
+  const totals = findingTotals(input.diffs);
+  const { introduced, resolved } = totals;
   const changed = input.diffs.filter(isChanged);
   const notCompared = input.diffs.filter((d) => !d.compared).length;
   const out = [
-    `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${goneWords(gone)}${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
+    `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${goneWords(totals)}${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
     '',
   ];
   for (const p of input.problems ?? [])
@@ -87,8 +90,9 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map(profileRow), '');
     if (d.findings.introduced.length > 0)
       out.push(`**Findings introduced (${d.findings.introduced.length})**`, '', ...d.findings.introduced.map(findingItem), '');
-    if (d.findings.resolved.length > 0)
-      out.push(`**${capitalised(resolvedHeading(d))} (${d.findings.resolved.length})**`, '', ...d.findings.resolved.map(findingItem), '');
+    const { fixed, gone } = resolvedParts(d);
+    if (fixed.length > 0) out.push(`**Findings resolved (${fixed.length})**`, '', ...fixed.map(findingItem), '');
+    if (gone.length > 0) out.push(`**${capitalised(goneHeading(d))} (${gone.length})**`, '', ...gone.map(findingItem), '');
   }
   if (changed.length === 0) out.push('No change to any connection profile.');
   return `${out.join('\n').trimEnd()}\n`;

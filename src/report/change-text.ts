@@ -14,7 +14,9 @@ import {
   notComparedWhy,
   plural,
   reachWords,
-  resolvedHeading,
+  removedReach,
+  resolvedParts,
+  goneHeading,
   findingTotals,
   goneWords,
   settingLine,
@@ -30,7 +32,10 @@ function findingLine(f: ReportedFinding): string {
 export function profileLines(p: ProfileDiff, indent: string): string[] {
   const reach = reachWords(p);
   const out = [`${indent}${p.tunnelGroup}: ${p.status}${copyWords(p)}${reach ? `, ${reach}` : ''}`];
-  if (p.status === 'removed') return out;
+  if (p.status === 'removed') {
+    const reached = removedReach(p);
+    return reached === null ? out : [...out, `${indent}  ${reached}`];
+  }
   const settings = hasOldSide(p) ? p.settings : [];
   for (const s of settings) out.push(`${indent}  ${settingLine(s)}`);
   for (const l of dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new)) out.push(`${indent}  ${l}`);
@@ -47,9 +52,11 @@ function deviceLines(d: DeviceDiff): string[] {
   for (const p of changed) out.push(...profileLines(p, '  '));
   const same = d.profiles.length - changed.length;
   if (same > 0) out.push(`  ${plural(same, 'profile')} unchanged`);
-  const { introduced, resolved } = d.findings;
+  const { introduced } = d.findings;
   if (introduced.length > 0) out.push(`  findings introduced (${introduced.length}):`, ...introduced.map((f) => `    ${findingLine(f)}`));
-  if (resolved.length > 0) out.push(`  ${resolvedHeading(d)} (${resolved.length}):`, ...resolved.map((f) => `    ${findingLine(f)}`));
+  const { fixed, gone } = resolvedParts(d);
+  if (fixed.length > 0) out.push(`  findings resolved (${fixed.length}):`, ...fixed.map((f) => `    ${findingLine(f)}`));
+  if (gone.length > 0) out.push(`  ${goneHeading(d)} (${gone.length}):`, ...gone.map((f) => `    ${findingLine(f)}`));
   return out;
 }
 
@@ -59,14 +66,15 @@ export function renderDiffText(input: ChangeReportInput): string {
   if ((input.problems ?? []).length > 0) out.push('');
   const changed = input.diffs.filter(isChanged);
   for (const d of changed) out.push(...deviceLines(d), '');
-  const { introduced, resolved, gone } = findingTotals(input.diffs);
+  const totals = findingTotals(input.diffs);
+  const { introduced, resolved } = totals;
   const notCompared = input.diffs.filter((d) => !d.compared).length;
   const compared = input.diffs.length - notCompared;
   const changedCount = changed.length - notCompared;
   out.push(
     (changedCount === 0
       ? `no change to any connection profile (${plural(compared, 'device')} compared)`
-      : `${plural(changedCount, 'device')} changed of ${compared}; findings: ${introduced} introduced, ${resolved} resolved${goneWords(gone)}`) +
+      : `${plural(changedCount, 'device')} changed of ${compared}; findings: ${introduced} introduced, ${resolved} resolved${goneWords(totals)}`) +
       (notCompared > 0 ? `; ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''),
   );
   return `${visibleLines(out.join('\n'))}\n`;

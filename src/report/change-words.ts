@@ -1,6 +1,7 @@
 // Words shared by the reports of `diff`, `what-if` and `plan`: how an iOS DNS outcome changed, domain
 // by domain, and how a setting changed, with where each side's value came from.
 
+import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, ProfileDiff, SettingChange } from '../change/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
 import type { MergeProblem } from '../model/merge.js';
@@ -92,40 +93,93 @@ export function reachChange(p: ProfileDiff): 'now unreachable' | 'now reachable'
   return null;
 }
 
+/** The protocols a `mobile-facing` value lets AnyConnect clients in with (`yes: SSL and IKEv2 via ...`). */
+function protocolsOf(value: string | null): string[] {
+  const m = value === null ? null : /^yes: (.*?) via /.exec(value);
+  return m === null ? [] : m[1]!.split(' and ');
+}
+
+/** A protocol a profile stays reachable by gained or lost: "no longer reachable over SSL". */
+function protocolChange(p: ProfileDiff): string | null {
+  const s = p.settings.find((x) => x.setting === 'mobile-facing');
+  if (!s || s.old === null || s.new === null || !s.old.startsWith('yes') || !s.new.startsWith('yes')) return null;
+  const [before, after] = [protocolsOf(s.old), protocolsOf(s.new)];
+  const lost = before.filter((x) => !after.includes(x));
+  const gained = after.filter((x) => !before.includes(x));
+  return lost.length > 0 ? `no longer reachable over ${lost.join(' or ')}` : gained.length > 0 ? `now also reachable over ${gained.join(' and ')}` : null;
+}
+
 /**
  * How a profile's reach reads in a change report: its change, or that AnyConnect clients cannot reach
  * it at all (so its iOS DNS lines describe what a phone would get if it could).
  */
 export function reachWords(p: ProfileDiff): string | null {
-  const change = reachChange(p);
+  const change = reachChange(p) ?? protocolChange(p);
   if (change !== null) return change;
   return (p.mobileFacing.new ?? p.mobileFacing.old) === false ? 'not mobile-facing' : null;
 }
 
-/** A removed device's findings were not fixed: they went with it. */
-export function resolvedHeading(d: DeviceDiff): string {
-  return d.new === null ? 'findings gone with the device' : 'findings resolved';
+/** How clients reached a profile a change removes ("was reachable: SSL via group-alias X"), or null. */
+export function removedReach(p: ProfileDiff): string | null {
+  if (p.status !== 'removed' || p.mobileFacing.old !== true) return null;
+  const old = p.settings.find((x) => x.setting === 'mobile-facing')?.old;
+  return old ? `clients reached it: ${old.replace(/^yes: /, '')}` : null;
 }
 
 /**
- * The findings a change introduced, resolved, and took away with devices it removed, for the summary
- * lines: a removed device's findings were not fixed (JSON keeps them in its `findings.resolved`).
+ * Why a profile's findings may stop being reported without being fixed: it was removed (not as a
+ * rename: a copy carries them), clients can no longer reach it, or it lost a protocol (an SSL-only
+ * finding goes with SSL). Null when none of these happened.
  */
-export function findingTotals(diffs: readonly DeviceDiff[]): { introduced: number; resolved: number; gone: number } {
+export function reachLost(d: DeviceDiff, p: ProfileDiff): string | null {
+  if (p.status === 'removed') return d.profiles.some((q) => q.copyOf === p.tunnelGroup) ? null : 'removed';
+  if (reachChange(p) === 'now unreachable') return 'now unreachable';
+  const change = protocolChange(p);
+  return change?.startsWith('no longer') ? change : null;
+}
+
+/**
+ * The findings a device no longer has, split: fixed, and gone without a fix (with a removed device,
+ * or with a profile that was removed or lost reach). JSON keeps both in `findings.resolved`.
+ */
+export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: ReportedFinding[] } {
+  if (d.new === null) return { fixed: [], gone: d.findings.resolved };
+  const lost = new Set(d.profiles.filter((p) => reachLost(d, p) !== null).map((p) => p.tunnelGroup));
+  const fixed: ReportedFinding[] = [];
+  const gone: ReportedFinding[] = [];
+  for (const f of d.findings.resolved) (f.tunnelGroup !== null && lost.has(f.tunnelGroup) ? gone : fixed).push(f);
+  return { fixed, gone };
+}
+
+/** The heading of the findings a device no longer has without a fix. */
+export function goneHeading(d: DeviceDiff): string {
+  return d.new === null ? 'findings gone with the device' : 'findings no longer reported, not fixed: their profile was removed or lost reach';
+}
+
+/**
+ * The findings a change introduced, resolved, and took away without a fix, for the summary lines:
+ * with devices it removed, and with profiles it removed or cut off (JSON keeps them in `findings.resolved`).
+ */
+export function findingTotals(diffs: readonly DeviceDiff[]): { introduced: number; resolved: number; gone: number; lostReach: number } {
   let introduced = 0;
   let resolved = 0;
   let gone = 0;
+  let lostReach = 0;
   for (const d of diffs) {
     introduced += d.findings.introduced.length;
-    if (d.new === null) gone += d.findings.resolved.length;
-    else resolved += d.findings.resolved.length;
+    const parts = resolvedParts(d);
+    resolved += parts.fixed.length;
+    if (d.new === null) gone += parts.gone.length;
+    else lostReach += parts.gone.length;
   }
-  return { introduced, resolved, gone };
+  return { introduced, resolved, gone, lostReach };
 }
 
-/** `, N gone with removed devices` after a summary's resolved count; '' when no removed device had findings. */
-export function goneWords(gone: number): string {
-  return gone === 0 ? '' : `, ${gone} gone with removed devices`;
+/** What follows a summary's resolved count: findings that went with removed devices or profiles that lost reach; '' when none. */
+export function goneWords(totals: { gone: number; lostReach: number }): string {
+  return `${totals.gone === 0 ? '' : `, ${totals.gone} gone with removed devices`}${
+    totals.lostReach === 0 ? '' : `, ${totals.lostReach} no longer reported: their profiles were removed or lost reach (not fixed)`
+  }`;
 }
 
 /** Whether a profile entry has an old side to compare with: it was there, or it is a copy of one that was. */

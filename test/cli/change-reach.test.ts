@@ -1,0 +1,69 @@
+// A change that takes a way in away (a profile removed, SSL switched off) is not a fix: the findings
+// of what it cut off are no longer reported, and the reports say so apart from those it resolved.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DiffJsonDocument } from '../../src/report/change-json.js';
+import { cli, fixture, readJson, tempDir } from '../helpers.js';
+
+const DEMO = fixture('demo/demo-headend.cfg');
+const DEMO_TEXT = readFileSync(DEMO, 'utf8');
+
+function newSide(text: string): string {
+  const file = join(tempDir(), 'new.cfg');
+  writeFileSync(file, text);
+  return file;
+}
+
+/** The demo without a tunnel-group's lines (its type line and attribute blocks). */
+function withoutProfile(name: string): string {
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of DEMO_TEXT.split('\n')) {
+    if (!line.startsWith(' ')) skipping = line.startsWith(`tunnel-group ${name} `);
+    if (!skipping) out.push(line);
+  }
+  return out.join('\n');
+}
+
+describe('diff of a change that cuts profiles off', () => {
+  it('counts the findings of profiles that lost SSL as no longer reported, not resolved, and warns in github format', async () => {
+    const neu = newSide(DEMO_TEXT.replace('\n anyconnect enable\n', '\n'));
+    const json = readJson<DiffJsonDocument>((await cli('diff', DEMO, neu, '--format', 'json')).stdout);
+    const resolved = json.devices[0]!.findings.resolved;
+    // JSON keeps them in `resolved` (the contract): every one is on a profile that lost SSL.
+    expect(resolved.length).toBeGreaterThan(0);
+    const text = (await cli('diff', DEMO, neu)).stdout;
+    expect(text).toContain('MOBILE-FULL: changed, no longer reachable over SSL');
+    expect(text).toContain(`findings: 0 introduced, 0 resolved, ${resolved.length} no longer reported: their profiles were removed or lost reach (not fixed)`);
+    expect(text).not.toContain('findings resolved');
+    const github = (await cli('diff', DEMO, neu, '--format', 'github')).stdout;
+    expect(github).toMatch(/^::warning file=.*new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-FULL no longer reachable over SSL::/m);
+    const markdown = (await cli('diff', DEMO, neu, '--format', 'markdown')).stdout;
+    expect(markdown).toContain(`**Findings no longer reported, not fixed: their profile was removed or lost reach (${resolved.length})**`);
+    expect(markdown).not.toContain('**Findings resolved');
+  });
+
+  it('warns of a removed mobile-facing profile in github format (no line: it is not in the new file) and keeps real fixes apart', async () => {
+    // MOBILE-FULL goes, and GP-SPLIT's keepalive is fixed in the same change.
+    const neu = newSide(
+      withoutProfile('MOBILE-FULL').replace(
+        '  anyconnect dpd-interval gateway none\n  anyconnect profiles value MOBILE-PROFILE type user\ngroup-policy GP-DOMAIN',
+        '  anyconnect dpd-interval gateway none\n  anyconnect ssl keepalive none\n  anyconnect profiles value MOBILE-PROFILE type user\ngroup-policy GP-DOMAIN',
+      ),
+    );
+    const github = (await cli('diff', DEMO, neu, '--format', 'github')).stdout;
+    expect(github).toMatch(
+      /^::warning file=.*new\.cfg,title=asa-mobile-audit%3A MOBILE-FULL removed::MOBILE-FULL is removed: AnyConnect clients that used it/m,
+    );
+    const text = (await cli('diff', DEMO, neu)).stdout;
+    // Who used it: its ways in as they were.
+    expect(text).toContain(
+      '  MOBILE-FULL: removed\n    clients reached it: SSL and IKEv2 via group-alias Mobile-Full (tunnel-group-list enable), group-url https://vpn.corp.example.com/full',
+    );
+    expect(text).toMatch(/findings resolved \(1\):\n {4}warning ssl-keepalive-enabled \(MOBILE-SPLIT/);
+    const json = readJson<DiffJsonDocument>((await cli('diff', DEMO, neu, '--format', 'json')).stdout);
+    expect(json.devices[0]!.findings.resolved.map((f) => f.ruleId)).toEqual(['ssl-keepalive-enabled']);
+    expect(text).toContain('findings: 0 introduced, 1 resolved\n');
+  });
+});
