@@ -2,6 +2,7 @@
 // with where it came from, how clients reach the profile, the iOS DNS outcome, and the audit's
 // findings. `diff`, `what-if` and `plan` compare two snapshots of a device.
 
+import { createHash } from 'node:crypto';
 import { certificateMapsTo } from '../model/certificate-maps.js';
 import { auditTarget, type AuditOptions } from '../audit/audit.js';
 import { analyseParsed, type AnalysedTarget } from '../audit/pipeline.js';
@@ -12,7 +13,7 @@ import { filteredOut } from '../engine/engine.js';
 import { deviceContext, explainProfile, iosDnsSummary, type IosDnsSummary } from '../explain/ios-dns.js';
 import { cmp } from '../common/problem.js';
 import type { BuildOptions } from '../model/build.js';
-import type { DeviceModel } from '../model/types.js';
+import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { formatAttributeValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from '../model/policy-attributes.js';
 import { parseConfigLines, parseConfigText, type ParsedConfig } from '../parse/parse.js';
 import { redactLine } from '../parse/redact.js';
@@ -122,11 +123,18 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
     source: lines(types.map((t) => t.line)),
   });
   for (const d of [...g.customData.values()].sort((a, b) => cmp(`${a.type} ${a.name}`, `${b.type} ${b.name}`))) {
+    // The data can be kilobytes (a per-app policy): its size and a digest, so an edit that keeps the
+    // length (one app swapped for another) still shows.
+    const digest = createHash('sha256').update(d.value).digest('hex').slice(0, 12);
     settings.set(`anyconnect-custom-data ${d.type} ${d.name}`, {
-      value: `${d.value.length} characters in ${d.parts.length} line${d.parts.length === 1 ? '' : 's'}`,
+      value: `${d.value.length} characters in ${d.parts.length} line${d.parts.length === 1 ? '' : 's'}, SHA-256 ${digest}`,
       source: lines(d.lines),
     });
   }
+  // Which file each client profile name stands for: re-pointing one changes what phones receive,
+  // though no group-policy line moved.
+  for (const p of [...(g.webvpn?.clientProfiles ?? [])].sort((a, b) => cmp(a.name, b.name) || a.line - b.line))
+    settings.set(`anyconnect profiles ${p.name}`, { value: p.path, source: at(p.line) });
   return settings;
 }
 
@@ -199,7 +207,13 @@ function listEntries(listName: string, model: DeviceModel, names: LineNames, lin
 function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineNames, listEntries: (listName: string) => SettingValue): Map<string, SettingValue> {
   const settings = new Map<string, SettingValue>();
   const tg = p.tunnelGroup;
-  settings.set('group-policy', { value: p.groupPolicy, source: p.groupPolicyLine === null ? 'no default-group-policy line' : names.one(p.groupPolicyLine) });
+  // A policy the configuration does not define (a typo): the ASA refuses the line, and the values
+  // below are DfltGrpPolicy's and the built-in defaults, as audit and explain-dns assume.
+  const undefinedPolicy = p.groupPolicy !== DEFAULT_GROUP_POLICY && !model.groupPolicies.has(p.groupPolicy);
+  settings.set('group-policy', {
+    value: undefinedPolicy ? `${p.groupPolicy} (not defined: DfltGrpPolicy and the built-in defaults assumed)` : p.groupPolicy,
+    source: p.groupPolicyLine === null ? 'no default-group-policy line' : names.one(p.groupPolicyLine),
+  });
   for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
     const e: Effective<unknown> = p.attributes[spec.key];
     // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
