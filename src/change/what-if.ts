@@ -4,7 +4,7 @@
 
 import type { AuditOptions } from '../audit/audit.js';
 import { mergeCommands, type MergeProblem } from '../model/merge.js';
-import { parseConfigText } from '../parse/parse.js';
+import { parseConfigText, splitPrompt } from '../parse/parse.js';
 import { diffDevices } from './diff.js';
 import { changedLines, traceOrigins } from './line-names.js';
 import type { DeviceDiff } from './result.js';
@@ -35,6 +35,9 @@ export function whatIf(
   let applied = 0;
   const first = snapshots[0];
   if (first === undefined) return { diffs: [], problems, applied };
+  const unprompted = withoutPrompts(script);
+  if (unprompted.problem !== null) problems.push(unprompted.problem);
+  script = unprompted.script;
   let text = first.analysed.parsed.lines.join('\n') + '\n';
   // Where each line of the changed text came from, through every segment's change.
   let origins = first.analysed.parsed.lines.map((_, i) => i + 1);
@@ -69,6 +72,35 @@ export function whatIf(
   const names = changedLines(origins, scriptName, scriptIsFile ? scriptName : null);
   const diffs = snapshots.map((before, i) => diffDevices(before, touched.has(i) ? reanalyse(before, text, options, names) : before, { allowIncomplete: true }));
   return { diffs, problems: problems.sort((a, b) => a.line - b.line), applied };
+}
+
+/**
+ * A script pasted from a terminal session carries its prompts (`vpn(config)# split-dns ...`): the ASA
+ * would refuse each such line, but the command after the prompt is what the engineer means to type.
+ * The prompts are taken off (line numbers kept), and one note says so.
+ */
+function withoutPrompts(script: string): { script: string; problem: MergeProblem | null } {
+  const lines = script.split(/\r?\n/);
+  const prompted: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const split = splitPrompt(lines[i]!);
+    if (split === null) continue;
+    prompted.push(i);
+    lines[i] = split.command;
+  }
+  if (prompted.length === 0) return { script, problem: null };
+  const at = prompted[0]!;
+  const original = script.split(/\r?\n/)[at]!.trim();
+  const prompt = splitPrompt(original)!.prompt;
+  return {
+    script: lines.join('\n'),
+    problem: {
+      line: at + 1,
+      severity: 'info',
+      command: original,
+      message: `${prompted.length === 1 ? 'this line starts' : `${prompted.length} lines start (this is the first)`} with a CLI prompt (\`${prompt}\`), which the ASA would refuse: the prompt was taken off and the command after it applied in the mode the lines before it entered (the mode the prompt names is not checked); paste the commands without prompts`,
+    },
+  };
 }
 
 interface Segment {

@@ -10,6 +10,7 @@ import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
+import { splitPrompt } from '../parse/parse.js';
 import { ownLinesDisagree } from '../change/replay.js';
 import { whatIf } from '../change/what-if.js';
 import { nearest } from '../common/edit-distance.js';
@@ -332,7 +333,8 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
   // A backup of several contexts: the script says which with `changeto context`, or --context does.
   const contexts = snapshots.map((x) => x.target.summary.context).filter((c): c is string => c !== null);
-  const routed = /^\s*changeto\s+(context|system)\b/m.test(script);
+  // (A line pasted with its prompt, `dc-asa/admin# changeto context vpn`, counts: what-if takes prompts off.)
+  const routed = script.split(/\r?\n/).some((l) => /^changeto\s+(context|system)\b/.test(splitPrompt(l)?.command ?? l.trim()));
   if (opts.context !== undefined && opts.context !== 'all' && !contexts.includes(opts.context) && file !== undefined)
     throw new UsageError(`--context ${opts.context}: ${file} has ${contexts.length > 0 ? `contexts ${contexts.join(', ')}` : 'no security contexts'}`);
   if (snapshots.length > 1 && !routed && (opts.context === undefined || opts.context === 'all'))

@@ -169,6 +169,16 @@ function stripPagerDebris(lines: string[], kinds: Uint8Array, problems: Problem[
   }
 }
 
+/**
+ * A line of a pasted terminal session split into its prompt and the command typed after it
+ * (`vpn(config-group-policy)# split-dns value x`); null when the line has no prompt. A command's first
+ * word never ends in `#` or `>`, so a configuration line is never taken for one.
+ */
+export function splitPrompt(line: string): { prompt: string; command: string } | null {
+  const m = PROMPT.exec(line.trim());
+  return m === null ? null : { prompt: m[1]!, command: m[2] ?? '' };
+}
+
 /** A prompt alone, or a prompt and a command a session echoes (`asa# show running-config`). */
 function isEchoedPrompt(text: string): boolean {
   const m = PROMPT.exec(text.trim());

@@ -1,0 +1,38 @@
+// What-if on change scripts as engineers paste them: with a terminal session's prompts, with typos in
+// a mode line. Each is applied as the ASA would take it, or refused with its line named.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DiffJsonDocument } from '../../src/report/change-json.js';
+import { cliWith, fixture, readJson, tempDir } from '../helpers.js';
+
+const DEMO = fixture('demo/demo-headend.cfg');
+
+async function whatIf(config: string, script: string, ...args: string[]) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'change.txt'), script);
+  return cliWith({ cwd: dir }, 'what-if', config, '--commands', 'change.txt', ...args);
+}
+
+describe('what-if on a script pasted from a terminal session', () => {
+  it('takes the prompts off, applies the commands, and says so once', async () => {
+    const script =
+      'vpn-demo(config)# group-policy GP-DOMAIN attributes\nvpn-demo(config-group-policy)# split-dns value corp.example.com\nvpn-demo(config-group-policy)# end\n';
+    const r = await whatIf(DEMO, script);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('change.txt:1: info: 3 lines start (this is the first) with a CLI prompt (`vpn-demo(config)#`), which the ASA would refuse');
+    expect(r.stdout).toContain(
+      'split-dns: none (set in group-policy GP-DOMAIN (line 134)) → value corp.example.com (set in group-policy GP-DOMAIN (change.txt line 2))',
+    );
+    expect(r.stdout).not.toContain('not simulated');
+  });
+
+  it('follows a changeto typed at a prompt in a multiple-context backup', async () => {
+    const script = 'dc-asa/admin# changeto context vpn\ndc-asa/vpn# configure terminal\ngroup-policy GP-CTX attributes\n split-dns value corp.example.com\n';
+    const r = await whatIf(fixture('synthetic/oxidized-multi-context.cfg'), script, '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = readJson<DiffJsonDocument>(r.stdout);
+    const vpn = json.devices.find((d) => d.context === 'vpn')!;
+    expect(vpn.profiles.flatMap((p) => p.settings.filter((s) => s.setting === 'split-dns').map((s) => s.new))).toContain('value corp.example.com');
+  });
+});
