@@ -57,7 +57,7 @@ type Mode =
   /** A block the tool keeps as written (a trustpoint, `username X attributes`, a webvpn sub-mode): lines by position. */
   | { kind: 'generic'; block: DocBlock; node: DocNode; path: string[] }
   /** Under a command the tool does not understand: its sub-commands are reported, not applied. */
-  | { kind: 'unknown'; header: string };
+  | { kind: 'unknown'; header: string; refused?: boolean };
 
 /** `warning` beside `changed`: applied, with something to tell; `info`: applied, with something to check. */
 type Outcome = { mode?: Mode; changed: boolean; warning?: string; info?: string } | { error: string } | { warning: string } | null;
@@ -311,9 +311,17 @@ class Merger {
     if ((indent === 0 && opensBlock) || UNMODELLED_MODES.test(text)) this.stack = [{ kind: 'config' }, { kind: 'unknown', header: text }];
     // Indentation is ignored, so a line may be a word of the mode it is in; inside a block the tool does
     // not model, nobody knows the words.
-    if (top.kind !== 'unknown' && top.kind !== 'generic') {
-      const spelled = spellingProblem(words, vocabularyOf(top));
-      if (spelled !== null) return { changed: false, problem: { severity: 'error', message: spelled } };
+    // A misspelt mode line is refused wherever it was typed: the lines under it are not applied.
+    const spelled =
+      top.kind !== 'unknown' && top.kind !== 'generic'
+        ? spellingProblem(words, vocabularyOf(top))
+        : indent === 0 && (words[0] === 'group-policy' || words[0] === 'tunnel-group')
+          ? abbreviatedMode(words)
+          : null;
+    if (spelled !== null) {
+      const opened = this.stack.at(-1)!;
+      if (opened.kind === 'unknown' && opened.header === text) opened.refused = true;
+      return { changed: false, problem: { severity: 'error', message: spelled } };
     }
     // A top-level command of the ASA the tool does not model (`banner motd`, `enable password`) is just that.
     // Inside a block the tool does not model, a line is that block's: nothing says it is misplaced.
@@ -353,7 +361,13 @@ class Merger {
    * self`); `no X` removes the lines that start with X; a line followed by deeper ones opens a sub-mode.
    */
   private positional(mode: Mode, words: string[], text: string, opensBlock: boolean): Outcome {
-    if (mode.kind === 'unknown') return { warning: `not simulated: a sub-command of \`${mode.header}\`, which the tool does not model` };
+    if (mode.kind === 'unknown')
+      return {
+        warning:
+          mode.refused === true
+            ? `not applied: it is under \`${mode.header}\`, which was not applied (see that line)`
+            : `not simulated: a sub-command of \`${mode.header}\`, which the tool does not model`,
+      };
     if (mode.kind === 'config') return null;
     const { block, node, path } = this.containerOf(mode);
     if (opensBlock) {
@@ -1095,8 +1109,15 @@ function abbreviatedMode(body: readonly string[]): string | null {
           word: body.length === 3 ? third : undefined,
           full: first === 'group-policy' ? ['attributes', 'internal', 'external'] : [...TUNNEL_GROUP_BLOCKS, 'type'],
         };
-  const full = options.word === undefined ? null : completion(options.word, options.full);
-  return full === null ? null : abbreviationMessage(options.word!, full);
+  if (options.word === undefined || options.full.includes(options.word)) return null;
+  const full = completion(options.word, options.full);
+  if (full !== null) return abbreviationMessage(options.word, full);
+  // A mode word misspelt (`atributes`, `general-atributes`): the ASA refuses the line, and the lines
+  // under it land in the mode before it or are refused in turn.
+  const near = options.full.filter((w) => editDistance(options.word!, w) <= 2);
+  return near.length === 1
+    ? `unknown keyword \`${options.word}\` (did you mean \`${near[0]!}\`?): the ASA refuses \`${body.join(' ')}\` and nothing changes`
+    : null;
 }
 
 /** The one word of `of` that `word` abbreviates; null when it is a word of its own, or none or several start with it. */

@@ -36,3 +36,28 @@ describe('what-if on a script pasted from a terminal session', () => {
     expect(vpn.profiles.flatMap((p) => p.settings.filter((s) => s.setting === 'split-dns').map((s) => s.new))).toContain('value corp.example.com');
   });
 });
+
+describe('what-if on a mode line typed wrong', () => {
+  it('refuses a misspelt mode keyword with the word meant, and applies nothing under it (exit 2)', async () => {
+    const r = await whatIf(
+      DEMO,
+      'tunnel-group MOBILE-DOMAIN general-atributes\n default-group-policy GP-SPLIT\ngroup-policy GP-DOMAIN atributes\n split-dns value corp.example.com\n',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      'change.txt:1: error: unknown keyword `general-atributes` (did you mean `general-attributes`?): the ASA refuses `tunnel-group MOBILE-DOMAIN general-atributes` and nothing changes',
+    );
+    expect(r.stdout).toContain(
+      'change.txt:2: warning: not applied: it is under `tunnel-group MOBILE-DOMAIN general-atributes`, which was not applied (see that line)',
+    );
+    expect(r.stdout).toContain('change.txt:3: error: unknown keyword `atributes` (did you mean `attributes`?)');
+    expect(r.stdout).toContain('no change to any connection profile');
+  });
+
+  it('says the lines under a misspelt command were not applied because of it, not that the tool does not model them', async () => {
+    const r = await whatIf(DEMO, 'grop-policy GP-DOMAIN attributes\n split-dns value corp.example.com\n');
+    expect(r.stdout).toContain('change.txt:1: error: unknown command `grop-policy` (did you mean `group-policy`?)');
+    expect(r.stdout).toContain('change.txt:2: warning: not applied: it is under `grop-policy GP-DOMAIN attributes`');
+    expect(r.stdout).not.toContain('does not model');
+  });
+});
