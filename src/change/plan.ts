@@ -24,7 +24,7 @@ import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { builtInTunnelGroupType, mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
-import type { PolicyAttributes } from '../model/policy-attributes.js';
+import { overLongValue, type PolicyAttributes } from '../model/policy-attributes.js';
 import { holdsSecret } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
@@ -347,6 +347,32 @@ interface PolicyEdit {
  * is shared with profiles that did not ask for it (narrow scope), blocks of a recreated profile
  * applied to its copy, and every mode entered once, in an order where what is referenced exists.
  */
+/**
+ * Why a finding's fix cannot go in the paste block as it is: a line holding `?` (the ASA CLI reads a
+ * pasted `?` as a request for help [recalled], so the line would go in without it, and its rollback
+ * would not restore it), or a value longer than the ASA is recalled to take. Null when it can.
+ */
+function unpastableFix(f: ReportedFinding): { why: string; what: string } | null {
+  if (f.fix === null) return null;
+  const lines = f.fix.split('\n');
+  const quoted = lines.map((l) => `\`${l.trim()}\``).join(', then ');
+  const help = lines.filter((l) => l.includes('?')).map((l) => `\`${l.trim()}\``);
+  if (help.length > 0)
+    return {
+      why: `not in the script: ${help.join(', ')} ${help.length === 1 ? 'holds' : 'hold'} \`?\`, which the ASA CLI reads as a request for help when pasted [recalled]; type the fix by hand (see "Needs your input")`,
+      what: `type this fix by hand, pressing Ctrl-V before each \`?\` so the CLI takes it as a character [recalled], and check the result: ${quoted}`,
+    };
+  for (const l of lines) {
+    const note = overLongValue('attributes', tokenize(l.trim()));
+    if (note !== null)
+      return {
+        why: `not in the script: ${note.replace(': check that your release accepts it', ', so the ASA may refuse the line: check that your release accepts it')} (see "Needs your input")`,
+        what: `the fix makes a value longer than the ASA is recalled to take: shorten it (or check that your release takes it), then enter it: ${quoted}`,
+      };
+  }
+  return null;
+}
+
 class Composer {
   private readonly globals: string[] = [];
   private readonly webvpn: string[] = [];
@@ -443,6 +469,13 @@ class Composer {
     const goingTo = f.tunnelGroup === null ? undefined : this.leaving.get(f.tunnelGroup);
     if (goingTo !== undefined && remedy.kind !== 'recreate-profile' && remedy.kind !== 'replace-alias') {
       this.held.set(f, leavingWhy(f.tunnelGroup!, goingTo));
+      return;
+    }
+    // A fix whose lines cannot be pasted as they are waits for the user, with its lines.
+    const unpastable = unpastableFix(f);
+    if (unpastable !== null) {
+      this.held.set(f, unpastable.why);
+      if (!this.needsInput.some((n) => n.what === unpastable.what)) this.needsInput.push({ ...item(f), what: unpastable.what });
       return;
     }
     switch (remedy.kind) {

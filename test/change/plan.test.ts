@@ -48,11 +48,12 @@ describe('plan on every fixture', () => {
           const id = { ruleId: f.ruleId, tunnelGroup: f.tunnelGroup, groupPolicy: f.groupPolicy };
           if (plan.closes.some((c) => JSON.stringify(c) === JSON.stringify(id))) continue;
           // ... or entries a narrow plan leaves out of a split-tunnel list other profiles share, or any
-          // plan out of a list another profile excludes with, or a type rename that would merge data.
+          // plan out of a list another profile excludes with, a type rename that would merge data, or a fix
+          // whose lines cannot be pasted as they are (a `?`, a value over the recalled limit).
           expect(plan.remains).toContainEqual({
             ...id,
             why: expect.stringMatching(
-              / stays until you remove it |is also the split-tunnel list of |is also the exclude list |is also used outside split tunnelling |^not renamed by this plan: /,
+              / stays until you remove it |is also the split-tunnel list of |is also the exclude list |is also used outside split tunnelling |^not renamed by this plan: |^not in the script: /,
             ),
           });
         }
@@ -581,37 +582,45 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.closes.map((c) => c.ruleId)).toEqual(expect.arrayContaining(['split-dns-not-domain', 'default-domain-not-in-split-dns']));
   });
 
-  it('keeps the names it makes within 64 characters, and notes a split-dns list longer than the ASA is recalled to take', () => {
+  it('keeps the names it makes within 64 characters, and holds a split-dns list longer than the ASA is recalled to take', () => {
     const { before, plan } = planOf('plan/long-names-and-lists.cfg');
     const made = [...plan.script.matchAll(/^group-policy (\S+) internal$/gm)].map((m) => m[1]!);
     expect(made).toEqual(['GP-A-VERY-LONG-CONNECTION-PROFILE-NAME-FOR-THE-MOBILE-WORKFORCE', 'GP-DefaultWEBVPNGroup']);
     for (const n of made) expect(n.length).toBeLessThanOrEqual(64);
-    // The long list is written (the limit is recalled), closes its finding, and is a note, not a fault of the plan.
-    const list = plan.script.split('\n').find((l) => l.startsWith(' split-dns value '))!;
-    expect(list.length - ' split-dns value '.length).toBe(278);
+    // The ASA may refuse the long list (the limit is recalled): it is not pasted, and its finding remains.
+    expect(plan.script).not.toMatch(/^ split-dns value /m);
     expect(plan.problems).toEqual([]);
-    expect(plan.closes).toContainEqual(expect.objectContaining({ ruleId: 'default-domain-not-in-split-dns', tunnelGroup: 'Mobile' }));
-    const line = plan.script.split('\n').indexOf(list) + 1;
-    expect(plan.notes).toContainEqual(
-      expect.stringMatching(
-        new RegExp(
-          `^Script line ${line} \\(\`split-dns value research-and-development\\.example\\.com engi\\.\\.\\.\`\\): the \`split-dns\` value is 278 characters; the ASA is recalled to take about 255 \\[recalled\\]`,
-        ),
+    expect(plan.remains).toContainEqual({
+      ruleId: 'default-domain-not-in-split-dns',
+      tunnelGroup: 'Mobile',
+      groupPolicy: 'GP-MOBILE',
+      why: expect.stringMatching(
+        /^not in the script: the `split-dns` value is 278 characters; the ASA is recalled to take about 255 \[recalled\], so the ASA may refuse the line/,
       ),
+    });
+    const input = plan.needsInput.find((n) => n.ruleId === 'default-domain-not-in-split-dns')!;
+    expect(input.what).toMatch(
+      /^the fix makes a value longer than the ASA is recalled to take: shorten it \(or check that your release takes it\), then enter it: `group-policy GP-MOBILE attributes`, then `split-dns value research-and-development\.example\.com .* corp-headquarters-internal\.example\.com`$/,
     );
     // The audit's own fix says the same.
     const finding = before.target.findings.find((f) => f.ruleId === 'default-domain-not-in-split-dns')!;
     expect(finding.message).toMatch(/ In the fix, the `split-dns` value is 278 characters; the ASA is recalled to take about 255 \[recalled\]/);
-    expect(applied(before, plan).target.findings).toEqual([]);
+    expect(applied(before, plan).target.findings.map((f) => f.ruleId)).toEqual(['default-domain-not-in-split-dns']);
   });
 
-  it('says which pasted lines hold a `?`, which the ASA CLI would take as a request for help', () => {
+  it('holds a fix whose lines hold a `?`, which the ASA CLI would take as a request for help: out of the script and the rollback', () => {
     const { before, plan } = planOf('plan/perapp-misspelled-copied-policy.cfg');
-    expect(plan.script.split('\n')).toContain(' no group-alias x?y');
-    expect(plan.notes).toContain(
-      'In the script, `no group-alias x?y` holds `?`, which the ASA CLI reads as a request for help when typed or pasted [recalled]: enter that line by hand (on Cisco CLIs, Ctrl-V before the `?` types it) and check the result.',
+    expect(plan.script).not.toContain('?');
+    expect(plan.rollback).not.toContain('?');
+    expect(plan.remains).toContainEqual({
+      ruleId: 'group-alias-special-chars',
+      tunnelGroup: 'A-B-2',
+      groupPolicy: expect.any(String),
+      why: 'not in the script: `no group-alias x?y` holds `?`, which the ASA CLI reads as a request for help when pasted [recalled]; type the fix by hand (see "Needs your input")',
+    });
+    expect(plan.needsInput.map((n) => n.what)).toContain(
+      'type this fix by hand, pressing Ctrl-V before each `?` so the CLI takes it as a character [recalled], and check the result: `tunnel-group A-B-2 webvpn-attributes`, then `group-alias x-y enable`, then `no group-alias x?y`',
     );
-    expect(plan.notes).toContainEqual(expect.stringMatching(/^In the rollback, `group-alias x\?y enable` holds `\?`/));
     const alias = before.target.findings.find((f) => f.ruleId === 'group-alias-special-chars' && f.fix?.includes('x?y'))!;
     expect(alias.message).toMatch(/ In the fix, `no group-alias x\?y` holds `\?`, which the ASA CLI reads as a request for help/);
     // A plan with no `?` says nothing of it.
