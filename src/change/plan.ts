@@ -592,6 +592,20 @@ class Composer {
   private byPolicy: Map<string, string[]> | null = null;
   private siteToSite: Array<{ name: string; own: string }> | null = null;
 
+  /**
+   * Whether an internal group-policy other than DfltGrpPolicy reaches this profile alone: no other
+   * profile names it, no site-to-site tunnel-group, no local user's vpn-group-policy.
+   */
+  private usedByAlone(policy: string, profile: string): boolean {
+    if (policy === DEFAULT_GROUP_POLICY || this.model.groupPolicies.get(policy)?.type !== 'internal') return false;
+    const users = this.profilesByPolicy().get(policy) ?? [];
+    if (users.length !== 1 || users[0] !== profile) return false;
+    const tunnels = [...this.model.tunnelGroups.values()].some(
+      (tg) => tg.name !== profile && tg.general.defaultGroupPolicy.state === 'value' && tg.general.defaultGroupPolicy.value === policy,
+    );
+    return !tunnels && ![...this.model.users.values()].some((u) => u.vpnGroupPolicy.state === 'value' && u.vpnGroupPolicy.value === policy);
+  }
+
   private profilesByPolicy(): Map<string, string[]> {
     if (this.byPolicy === null) {
       this.byPolicy = new Map();
@@ -688,6 +702,14 @@ class Composer {
   } {
     this.settleRenames();
     const dedicated = this.dedicatedProfiles();
+    // A profile whose policy is its own already (no other profile, site-to-site tunnel or local user
+    // uses it) takes the fix there: a copy would change nothing more for others and orphan the policy.
+    const alone = new Map<string, string>();
+    for (const name of dedicated) {
+      const policy = this.profiles.get(name)!.groupPolicy;
+      if (this.usedByAlone(policy, name)) alone.set(name, policy);
+    }
+    for (const name of alone.keys()) dedicated.delete(name);
     const edits = new Map<string, PolicyEdit>();
     const editOf = (policy: string, create: boolean): PolicyEdit => {
       const e = edits.get(policy) ?? { create, copied: [], attributes: [], webvpn: [] };
@@ -736,7 +758,9 @@ class Composer {
     for (const fix of this.policyFixes.values()) {
       const mine = [...fix.requesters].filter((r) => ownPolicy.has(r));
       for (const r of mine) setAttributes(editOf(ownPolicy.get(r)!, true)[fix.mode], fix.mode, fix.lines);
-      if (mine.length < fix.requesters.size || fix.requesters.size === 0) {
+      const inOwn = [...fix.requesters].filter((r) => alone.has(r));
+      for (const r of inOwn) setAttributes(editOf(alone.get(r)!, false)[fix.mode], fix.mode, fix.lines);
+      if (mine.length + inOwn.length < fix.requesters.size || fix.requesters.size === 0) {
         setAttributes(editOf(fix.policy, fix.create)[fix.mode], fix.mode, fix.lines);
         direct.push(fix);
       }
@@ -776,7 +800,7 @@ class Composer {
     for (const fix of direct) {
       const keys = new Set(fix.lines.map((l) => policyKey(fix.mode, tokenize(l))));
       for (const p of this.affected(fix)) {
-        if (fix.requesters.has(p) || ownPolicy.has(p)) continue;
+        if (fix.requesters.has(p) || ownPolicy.has(p) || alone.has(p)) continue;
         const own = edits.get(this.profiles.get(p)?.groupPolicy ?? '');
         const setsItself = own !== undefined && own !== edits.get(fix.policy) && own[fix.mode].some((l) => keys.has(policyKey(fix.mode, tokenize(l))));
         if (!setsItself) unasked.add(p);

@@ -1065,3 +1065,22 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(plan.collateral).toEqual([]);
   });
 });
+
+describe('plan on a profile whose group-policy is its own already', () => {
+  it('sets the fix in that policy instead of copying it (nobody else uses it), and copies it when another profile does', () => {
+    const { before, plan } = planOf('plan/split-dns-fixes-union.cfg', { rules: ['split-dns-not-domain'] });
+    // GP-3 serves M1 alone: the list goes there, no GP-M1 copy, no "shares" note.
+    expect(plan.script).toBe('group-policy GP-3 attributes\n split-dns value sub.corp.example.com');
+    expect(plan.notes.join('\n')).not.toMatch(/shares group-policy/);
+    expect(plan.closes).toContainEqual(expect.objectContaining({ ruleId: 'split-dns-not-domain', tunnelGroup: 'M1' }));
+    expect(applied(before, plan).target.findings.filter((f) => f.ruleId === 'split-dns-not-domain' && f.tunnelGroup === 'M1')).toEqual([]);
+    // With a second profile on GP-3, setting it there would reach that profile: M1 gets a copy.
+    const text = readFileSync(fixture('plan/split-dns-fixes-union.cfg'), 'utf8').replace(
+      'tunnel-group 198.51.100.7 type ipsec-l2l',
+      'tunnel-group M3 type remote-access\ntunnel-group M3 general-attributes\n default-group-policy GP-3\ntunnel-group 198.51.100.7 type ipsec-l2l',
+    );
+    const shared = planDevice(snapshotParsed(parseConfigText(text, 'shared.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow', rules: ['split-dns-not-domain'] });
+    expect(shared.script).toMatch(/^group-policy GP-M1 internal$/m);
+    expect(shared.notes).toContainEqual(expect.stringMatching(/^M1 shares group-policy GP-3 with profiles that did not ask for these fixes/));
+  });
+});
