@@ -101,7 +101,10 @@ export function verdictLine(t: PlanTarget): string {
   const short = (why: string): string => (/ stays until you remove it/.test(why) ? 'an original profile stays until you remove it' : why.replace(/:.*$/, ''));
   const why = [...new Set(t.remains.map((r) => short(r.why)))];
   const also = t.alsoCloses.length > 0 ? ` (and ${t.alsoCloses.length} not selected: ${[...new Set(t.alsoCloses.map((c) => c.ruleId))].join(', ')})` : '';
-  return `after this plan: ${plural(t.closes.length, 'finding')} closed${also}, ${t.remains.length} remain${t.remains.length > 0 ? ` (${why.join('; ')})` : ''}, ${t.introduced.length} new${t.restated.length > 0 ? ` (${t.restated.length} restated on a policy this plan makes, as today: see the notes)` : ''}`;
+  return `after this plan: ${plural(t.closes.length, 'finding')} closed${also}, ${t.remains.length} remain${t.remains.length > 0 ? ` (${why.join('; ')})` : ''}, ${t.introduced.length} new${t.restated.length > 0 ? ` (${t.restated.length} restated on a policy this plan makes, as today: see the notes)` : ''}${
+    // Found once a misspelling is corrected: there today, so not new, but not closed either.
+    t.revealed.length > 0 ? `, ${t.revealed.length} revealed (there today, hidden by a misspelling this plan corrects: see the notes)` : ''
+  }`;
 }
 
 export function renderPlanText(targets: readonly PlanTarget[]): string {

@@ -1084,3 +1084,15 @@ describe('plan on a profile whose group-policy is its own already', () => {
     expect(shared.notes).toContainEqual(expect.stringMatching(/^M1 shares group-policy GP-3 with profiles that did not ask for these fixes/));
   });
 });
+
+describe('the verdict of a plan that corrects a misspelling', () => {
+  it('counts the findings the correction reveals: there today, neither closed nor new', async () => {
+    const { verdictLine } = await import('../../src/report/change-text.js');
+    const { plan } = planOf('plan/perapp-misspelled-dap.cfg');
+    expect(plan.revealed.length).toBeGreaterThan(0);
+    expect(verdictLine(plan)).toMatch(
+      new RegExp(`, 0 new, ${plan.revealed.length} revealed \\(there today, hidden by a misspelling this plan corrects: see the notes\\)$`),
+    );
+    expect(verdictLine(planOf('plan/alias-collision.cfg').plan)).not.toMatch(/revealed/);
+  });
+});
