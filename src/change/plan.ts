@@ -26,6 +26,7 @@ import { builtInTunnelGroupType, mergeCommands, policyKey, renderUndo } from '..
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { overLongValue, type PolicyAttributes } from '../model/policy-attributes.js';
 import { holdsSecret } from '../parse/redact.js';
+import { atLeast } from '../parse/version.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
@@ -201,6 +202,8 @@ function verified(
     problems: merged.problems.filter((p) => p.severity !== 'info'),
     notes: [
       ...notes,
+      // A file of one context (a capture made in it) does not name it: the user knows where to paste.
+      ...(context === null && before.analysed.model.space === 'context' && script !== '' ? [contextOnlyNote(before.analysed.model)] : []),
       // The script enters the context itself; lines typed later, from Needs your input, must too.
       ...(context !== null && (needsInput.some((n) => n.cli === undefined) || selected.some((f) => f.needsInput !== null))
         ? [
@@ -235,6 +238,14 @@ function verified(
       ),
     ],
   };
+}
+
+/** What to know before pasting into a configuration that is one security context, unnamed in the file. */
+function contextOnlyNote(model: DeviceModel): string {
+  const old = model.version !== null && !atLeast(model.version, '9.5(1)');
+  return `This configuration is one security context (its version line says \`<context>\`; the file does not say which): paste the script and the rollback in that context, after \`changeto context NAME\` and \`configure terminal\` from the system execution space, or in a session on the context itself.${
+    old ? ` Remote-access VPN in multiple-context mode needs a 9.5-era release or later [recalled]; this one is ${model.version!.text}.` : ''
+  }`;
 }
 
 /**

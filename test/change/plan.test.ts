@@ -1096,3 +1096,24 @@ describe('the verdict of a plan that corrects a misspelling', () => {
     expect(verdictLine(planOf('plan/alias-collision.cfg').plan)).not.toMatch(/revealed/);
   });
 });
+
+describe('plan on a file of one security context', () => {
+  it('says to paste it in that context (the file does not name it), and that old releases have no remote access there', () => {
+    const demo = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
+    const planFor = (version: string): PlanTarget =>
+      planDevice(snapshotParsed(parseConfigText(demo.replace(/^ASA Version .*$/m, `ASA Version ${version} <context>`), 'ctx.cfg'), OPTIONS)[0]!, OPTIONS, {
+        scope: 'narrow',
+      });
+    const note =
+      /^This configuration is one security context \(its version line says `<context>`; the file does not say which\): paste the script and the rollback in that context, after `changeto context NAME`/;
+    const recent = planFor('9.16(4)');
+    expect(recent.context).toBeNull();
+    expect(recent.notes).toContainEqual(expect.stringMatching(note));
+    expect(recent.notes.join('\n')).not.toMatch(/9\.5-era/);
+    expect(planFor('9.1(5)').notes).toContainEqual(
+      expect.stringMatching(/ Remote-access VPN in multiple-context mode needs a 9\.5-era release or later \[recalled\]; this one is 9\.1\(5\)\.$/),
+    );
+    // A single-mode configuration has no such note.
+    expect(planOf('demo/demo-headend.cfg').plan.notes.join('\n')).not.toMatch(/security context/);
+  });
+});
