@@ -153,33 +153,83 @@ interface ListLine {
 function listEntriesOf(analysed: AnalysedTarget, names: LineNames): (listName: string) => SettingValue {
   const written = new Map<string, SettingValue>();
   let otherLines: Map<string, ListLine[]> | null = null;
-  const linesOf = (name: string): ListLine[] => {
-    if (otherLines === null) {
-      otherLines = new Map();
-      const { lines } = analysed.parsed;
-      for (const i of analysed.parsed.sections[analysed.sectionIndex]!.topLevel) {
-        const text = lines[i]!.trim();
-        if (!text.startsWith('access-list ')) continue;
+  let objectBodies: Map<string, ListLine[]> | null = null;
+  const index = (): void => {
+    otherLines = new Map();
+    objectBodies = new Map();
+    const { lines, blockEnd } = analysed.parsed;
+    for (const i of analysed.parsed.sections[analysed.sectionIndex]!.topLevel) {
+      const text = lines[i]!.trim();
+      if (text.startsWith('access-list ')) {
         const words = text.split(/[ \t]+/);
         const list = words[1]!;
         (otherLines.get(list) ?? otherLines.set(list, []).get(list)!).push({ entry: words.slice(2).join(' '), remark: words[2] === 'remark', line: i + 1 });
+      } else if (text.startsWith('object-group ') || text.startsWith('object ')) {
+        // `object network NAME` / `object-group network NAME`: its lines, by kind and name as an entry names it.
+        const words = text.split(/[ \t]+/);
+        if (words.length < 3) continue;
+        const body: ListLine[] = [];
+        for (let j = i + 1; j < blockEnd[i]!; j++) {
+          const l = lines[j]!.trim();
+          if (l !== '' && !l.startsWith('!') && !l.startsWith('description ')) body.push({ entry: l.replace(/[ \t]+/g, ' '), remark: false, line: j + 1 });
+        }
+        objectBodies.set(`${words[0]!} ${words[2]!}`, body);
       }
     }
-    return otherLines.get(name) ?? [];
+  };
+  const linesOf = (name: string): ListLine[] => {
+    if (otherLines === null) index();
+    return otherLines!.get(name) ?? [];
+  };
+  const objectsOf = (kindAndName: string): ListLine[] | undefined => {
+    if (objectBodies === null) index();
+    return objectBodies!.get(kindAndName);
   };
   return (listName) => {
     let value = written.get(listName);
-    if (value === undefined) written.set(listName, (value = listEntries(listName, analysed.model, names, linesOf)));
+    if (value === undefined) written.set(listName, (value = listEntries(listName, analysed.model, names, linesOf, objectsOf)));
     return value;
   };
 }
 
-function listEntries(listName: string, model: DeviceModel, names: LineNames, linesOf: (name: string) => ListLine[]): SettingValue {
+/**
+ * The objects and object-groups an entry names (`object-group CORP-NETS`, `object DNS-HOSTS`), with
+ * their lines and those of the groups they nest (`group-object`), each once: re-pointing one changes
+ * what the list tunnels though no access-list line moved.
+ */
+function namedObjects(entries: readonly ListLine[], objectsOf: (kindAndName: string) => ListLine[] | undefined): Array<{ name: string; body: ListLine[] }> {
+  const out: Array<{ name: string; body: ListLine[] }> = [];
+  const seen = new Set<string>();
+  const visit = (kindAndName: string): void => {
+    if (seen.has(kindAndName)) return;
+    seen.add(kindAndName);
+    const body = objectsOf(kindAndName);
+    if (body === undefined) return;
+    out.push({ name: kindAndName, body });
+    for (const l of body) {
+      const m = /^group-object (\S+)$/.exec(l.entry);
+      if (m) visit(`object-group ${m[1]!}`);
+    }
+  };
+  for (const e of entries) {
+    const words = e.entry.split(' ');
+    for (let i = 0; i < words.length - 1; i++) if (words[i] === 'object' || words[i] === 'object-group') visit(`${words[i]!} ${words[i + 1]!}`);
+  }
+  return out;
+}
+
+function listEntries(
+  listName: string,
+  model: DeviceModel,
+  names: LineNames,
+  linesOf: (name: string) => ListLine[],
+  objectsOf: (kindAndName: string) => ListLine[] | undefined,
+): SettingValue {
   const acl = model.global.accessLists.get(listName);
   if (!acl || acl.unreadLines.length > 0) {
     // Not a standard list, or one with lines the tool cannot read (a `names` entry): its entries as
     // written (minus `access-list NAME`), so an edit to any entry shows; remarks change nothing.
-    // (Object-groups an entry uses are not expanded; a name shows with its address.)
+    // (The objects and object-groups an entry uses follow, with their lines; a name shows with its address.)
     const all = linesOf(listName);
     const lines = all.filter((l) => !l.remark);
     // A name an entry uses shows with the address it stands for, so re-pointing the name shows too.
@@ -191,9 +241,12 @@ function listEntries(listName: string, model: DeviceModel, names: LineNames, lin
             .split(' ')
             .map((w) => (hostNames.has(w) ? `${w} (${hostNames.get(w)!})` : w))
             .join(' ');
+    const objects = namedObjects(lines, objectsOf);
+    const objectWords = objects.map((o) => `; ${o.name}: ${o.body.map((l) => shown(l.entry)).join(', ') || 'empty'}`).join('');
+    const sourceLines = [...lines, ...objects.flatMap((o) => o.body)].map((l) => l.line).sort((a, b) => a - b);
     return {
-      value: all.length === 0 ? 'no such access-list' : lines.map((l) => shown(l.entry)).join(', ') || 'none',
-      source: lines.length === 0 ? '' : names.many(lines.map((l) => l.line)),
+      value: all.length === 0 ? 'no such access-list' : `${lines.map((l) => shown(l.entry)).join(', ') || 'none'}${objectWords}`,
+      source: sourceLines.length === 0 ? '' : names.many(sourceLines),
     };
   }
   const entries = acl.entries;

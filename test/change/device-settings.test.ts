@@ -42,3 +42,34 @@ describe('a diff of settings outside the group-policies', () => {
     });
   });
 });
+
+describe('the entries of an extended split-tunnel list', () => {
+  // The demo with ST-CORP written as an extended list over an object-group (nesting another) and an object.
+  const extended = (corp: string, dns: string): string =>
+    DEMO.replace(
+      /^access-list ST-CORP .*$/m,
+      [
+        'object-group network LAB-NETS',
+        ` network-object ${corp}`,
+        'object-group network CORP-NETS',
+        ' group-object LAB-NETS',
+        'object network DNS-HOSTS',
+        ` subnet ${dns}`,
+        'access-list ST-CORP extended permit ip object-group CORP-NETS any',
+        'access-list ST-CORP extended permit ip object DNS-HOSTS any',
+      ].join('\n'),
+    );
+  const old = extended('10.0.0.0 255.0.0.0', '10.0.0.0 255.255.255.0');
+
+  it('show the objects and object-groups the entries name, nested ones too, so re-pointing one shows', () => {
+    const d = diffDevices(snapshot(old), snapshot(extended('172.31.0.0 255.255.0.0', '10.0.0.0 255.255.255.0')));
+    const p = d.profiles.find((x) => x.tunnelGroup === 'MOBILE-SPLIT')!;
+    const entries = p.settings.find((s) => s.setting === 'split-tunnel-network-list entries')!;
+    expect(entries.old).toBe(
+      'extended permit ip object-group CORP-NETS any, extended permit ip object DNS-HOSTS any; object-group CORP-NETS: group-object LAB-NETS; object-group LAB-NETS: network-object 10.0.0.0 255.0.0.0; object DNS-HOSTS: subnet 10.0.0.0 255.255.255.0',
+    );
+    expect(entries.new).toContain('object-group LAB-NETS: network-object 172.31.0.0 255.255.0.0');
+    // Nothing changed: nothing shown.
+    expect(diffDevices(snapshot(old), snapshot(old)).profiles.every((x) => x.status === 'unchanged')).toBe(true);
+  });
+});
