@@ -9,7 +9,7 @@ import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
-import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side } from '../change/sources.js';
+import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
 import { splitPrompt } from '../parse/parse.js';
 import { ownLinesDisagree } from '../change/replay.js';
 import { whatIf } from '../change/what-if.js';
@@ -217,6 +217,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
         : o === null && n !== null
           ? { device: n, e: unreadOld.get(pathOf.get(n)!), side: 'old' as const }
           : null;
+    // A context whose section the other side's backup lacks (its system space still declares it) was
+    // not removed: that capture is incomplete.
+    const missing = alone === null || allowIncomplete ? null : missingContext(alone.device, alone.side === 'new' ? newDevices : oldDevices, pathOf);
+    if (alone !== null && missing !== null) return missingContextDiff(alone.device, missing, alone.side);
     if (alone?.e === undefined) return diffDevices(o, n, { allowIncomplete });
     if ((neu.skipped.includes(alone.e) || old.skipped.includes(alone.e)) && !skippedPartners.includes(alone.e)) skippedPartners.push(alone.e);
     return notCompared(alone.device, alone.e, alone.side);
@@ -270,6 +274,47 @@ function failedByPath(errors: readonly InputError[], root: string | null): Map<s
 }
 
 /** A device whose file on the other side could not be read: named, never compared (not removed, not added). */
+/**
+ * The system execution space, on the other side at the same path, that declares this device's context
+ * although that side has no section for it (see markMissingContexts): the declaration's source and line.
+ */
+function missingContext(
+  device: DeviceSnapshot,
+  others: readonly SideDevice[],
+  pathOf: ReadonlyMap<DeviceSnapshot, string>,
+): { source: string; line: number; message: string } | null {
+  const name = device.target.summary.context;
+  if (name === null) return null;
+  const path = pathOf.get(device);
+  const there = others.filter((d) => d.path === path);
+  if (there.some((d) => d.snapshot.target.summary.context === name)) return null;
+  for (const d of there) {
+    const declared = d.snapshot.analysed.model.contexts.find((c) => c.name === name);
+    if (d.snapshot.analysed.model.space === 'system' && declared !== undefined)
+      return {
+        source: d.snapshot.target.summary.source,
+        line: declared.line,
+        message: `context ${name} is declared there, but the file has no section for it: the backup is missing that context's configuration, which is not read as removed`,
+      };
+  }
+  return null;
+}
+
+function missingContextDiff(device: DeviceSnapshot, missing: { source: string; line: number; message: string }, other: 'old' | 'new'): DeviceDiff {
+  const summary = device.target.summary;
+  return {
+    hostname: summary.hostname,
+    context: summary.context,
+    old: other === 'old' ? missing.source : summary.source,
+    new: other === 'new' ? missing.source : summary.source,
+    device: [],
+    profiles: [],
+    findings: { introduced: [], resolved: [] },
+    incomplete: [{ side: other, kind: 'incomplete', source: missing.source, line: missing.line, message: missing.message }],
+    compared: false,
+  };
+}
+
 function notCompared(device: DeviceSnapshot, e: InputError, other: 'old' | 'new'): DeviceDiff {
   const summary = device.target.summary;
   return {

@@ -340,7 +340,28 @@ function splitSections(lines: string[], kinds: Uint8Array, allTopLevel: number[]
       completeness: assessCompleteness(lines, kinds, b.start, b.end, wrapper, separators.length > 0),
     });
   }
+  // (Oxidized writes a section for every context; a terminal session holds the contexts its user chose.)
+  if (separators.some((i) => CONTEXT_SEPARATOR.test(lines[i]!))) markMissingContexts(lines, sections);
   return sections;
+}
+
+/**
+ * A multiple-context backup (Oxidized's) whose system execution space declares a context (`context
+ * vpn`) the file has no section for lost that context's configuration (a failed collection): the
+ * system section is marked incomplete at the declaration, so the backup is never read as whole.
+ */
+function markMissingContexts(lines: string[], sections: ConfigSection[]): void {
+  const system = sections.find((s) => s.contextName === null);
+  if (system === undefined) return;
+  const present = new Set(sections.map((s) => s.contextName));
+  for (const i of system.topLevel) {
+    const m = /^context (\S+)\s*$/.exec(lines[i]!);
+    if (m === null || present.has(m[1]!)) continue;
+    const c = system.completeness;
+    c.complete = false;
+    c.line ??= i + 1;
+    c.reasons.push(`context ${m[1]!} is declared on line ${i + 1}, but the file has no section for it: the backup is missing that context's configuration`);
+  }
 }
 
 /** Builds the node view of a command line and, recursively, its children. */
