@@ -118,6 +118,13 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
       command: `clear configure access-list ${e.name}`,
       message: `access-list ${e.name} is gone but group-policy ${e.policies.join(', ')} still name${e.policies.length === 1 ? 's' : ''} it: the result shows a list that does not exist; add its new entries in the same change`,
     });
+  for (const m of engine.missingLists())
+    problems.push({
+      line: m.line,
+      severity: 'warning',
+      command: `split-tunnel-network-list value ${m.name}`,
+      message: `access-list ${m.name} does not exist, before or after this change: the policy names a list the ASA does not have (the tool does not know whether the ASA refuses the line), so the split tunnel has no networks; create the list in the same change, or correct the name`,
+    });
   problems.sort((a, b) => a.line - b.line);
   const { lines: rendered, origins } = doc.renderLines();
   return {
@@ -207,6 +214,9 @@ class Merger {
    */
   apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
     const r = this.applyLine(text, indent, opensBlock);
+    // A split-tunnel list a policy line names: it must exist once the script is applied (see missingLists).
+    const list = /^split-tunnel-network-list value (\S+)$/.exec(text);
+    if (list !== null && r.changed && this.stack.at(-1)?.kind === 'group-policy') this.namedLists.set(list[1]!, this.doc.scriptLine);
     this.previous = text;
     // The doubt about a global webvpn lasts while the session is in it.
     if (this.ambiguousWebvpn !== null && !this.stack.some((m) => m.kind === 'webvpn')) this.ambiguousWebvpn = null;
@@ -605,6 +615,16 @@ class Merger {
   }
 
   /** Lists the script cleared and did not fill again while a group-policy still names them. */
+  /** Split-tunnel lists policy lines of the script named, and the script line that named each. */
+  private readonly namedLists = new Map<string, number>();
+
+  /** Lists the script's policy lines name that do not exist once it is applied (a typo, or a list created nowhere). */
+  missingLists(): Array<{ line: number; name: string }> {
+    return [...this.namedLists]
+      .filter(([name]) => this.doc.find('access-list', name).length === 0 && !this.cleared.has(name))
+      .map(([name, line]) => ({ line, name }));
+  }
+
   emptiedLists(): Array<{ line: number; name: string; policies: string[] }> {
     const out: Array<{ line: number; name: string; policies: string[] }> = [];
     const names = (node: DocNode, name: string): boolean => node.children.some((c) => !c.raw && (tokenize(c.text).includes(name) || names(c, name)));
@@ -786,8 +806,21 @@ class Merger {
         .filter((b) => b.node.children.some((c) => !c.raw && tokenize(c.text)[0] === 'default-group-policy' && tokenize(c.text)[1] === name));
       if (users.length > 0) return { error: `group-policy ${name} is in use by tunnel-group ${users[0]!.words[1]}: point it elsewhere first` };
     }
+    // A local user whose own policy it is: whether the ASA refuses the removal is not known to the tool.
+    const users =
+      kind === 'group-policy'
+        ? this.doc
+            .find('username')
+            .filter((b) => b.words[2] === 'attributes' && b.node.children.some((c) => !c.raw && c.text === `vpn-group-policy ${cliName(name)}`))
+            .map((b) => b.words[1]!)
+        : [];
     this.recordBlocks(blocks);
     for (const b of blocks) this.doc.remove(b);
+    if (users.length > 0 && blocks.length > 0)
+      return {
+        changed: true,
+        warning: `group-policy ${name} is the vpn-group-policy of local user${users.length === 1 ? '' : 's'} ${users.join(', ')}: the tool does not know whether the ASA refuses this removal; if it takes it, ${users.length === 1 ? 'that user names' : 'those users name'} a policy that no longer exists (point ${users.length === 1 ? 'it' : 'them'} elsewhere first)`,
+      };
     return { changed: blocks.length > 0 };
   }
 

@@ -61,3 +61,21 @@ describe('what-if on a mode line typed wrong', () => {
     expect(r.stdout).not.toContain('does not model');
   });
 });
+
+describe('what-if on a change that leaves a name pointing nowhere', () => {
+  it('warns of a split-tunnel list that exists neither before nor after the change', async () => {
+    const r = await whatIf(DEMO, 'group-policy GP-DOMAIN attributes\n split-tunnel-network-list value ST-NEW\n');
+    expect(r.stdout).toContain('change.txt:2: warning: access-list ST-NEW does not exist, before or after this change');
+    // Created in the same change: nothing to say.
+    const made = await whatIf(
+      DEMO,
+      'access-list ST-NEW standard permit 10.9.0.0 255.255.0.0\ngroup-policy GP-DOMAIN attributes\n split-tunnel-network-list value ST-NEW\n',
+    );
+    expect(made.stdout).not.toContain('does not exist');
+  });
+
+  it("warns when a removed group-policy is still a local user's vpn-group-policy", async () => {
+    const r = await whatIf(DEMO, 'tunnel-group MOBILE-SPLIT general-attributes\n default-group-policy GP-FULL\nclear configure group-policy GP-SPLIT\n');
+    expect(r.stdout).toContain('change.txt:3: warning: group-policy GP-SPLIT is the vpn-group-policy of local user alice');
+  });
+});
