@@ -214,6 +214,9 @@ class Merger {
    */
   apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
     const r = this.applyLine(text, indent, opensBlock);
+    // A top-level command the tool does not model may have opened a sub-mode it cannot see: an `exit`
+    // after it may close that, not configuration mode.
+    if (!SESSION_COMMANDS.test(text)) this.unknownAtTop = r.problem?.message === NOT_MODELLED && this.stack.length === 1;
     // A split-tunnel list a policy line names: it must exist once the script is applied (see missingLists).
     const list = /^split-tunnel-network-list value (\S+)$/.exec(text);
     if (list !== null && r.changed && this.stack.at(-1)?.kind === 'group-policy') this.namedLists.set(list[1]!, this.doc.scriptLine);
@@ -234,6 +237,13 @@ class Merger {
       // tool does not track (on the ASA an extra `exit` would leave configuration mode).
       if (text.toLowerCase() === 'exit') {
         if (this.stack.length > 1) this.stack.pop();
+        // The tool followed every mode up to here (the script entered and left each itself): this
+        // `exit` leaves configuration mode, as on the ASA, and what follows is refused until
+        // `configure terminal`.
+        else if (this.leftConfig === null && this.previous !== null && !this.unknownAtTop) {
+          this.leftConfig = 'exit';
+          return { changed: false };
+        }
         // In EXEC mode already (after `end`), `exit` ends the session: nothing to say about configuration.
         else if (this.leftConfig === null)
           return {
@@ -615,6 +625,9 @@ class Merger {
   }
 
   /** Lists the script cleared and did not fill again while a group-policy still names them. */
+  /** Whether the last command was one the tool does not model, typed at the top level (see apply). */
+  private unknownAtTop = false;
+
   /** Split-tunnel lists policy lines of the script named, and the script line that named each. */
   private readonly namedLists = new Map<string, number>();
 

@@ -557,16 +557,29 @@ describe('merge engine', () => {
     const back = merge(['end', 'configure terminal', 'group-policy GP attributes', ' split-dns none'].join('\n'));
     expect(back.problems).toEqual([]);
     expect(back.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'none' });
-    // An `exit` the tool cannot place may close a sub-mode it does not track: a warning, never a stranded script.
+    // An `exit` the tool cannot place (the script's first line, or after a command it does not model,
+    // which may have opened a sub-mode it cannot see) is a warning, never a stranded script.
     const exits = merge(
-      ['exit', 'group-policy GP attributes', ' vpn-idle-timeout 60', 'exit', 'exit', 'group-policy GP attributes', ' split-dns none'].join('\n'),
+      ['exit', 'group-policy GP attributes', ' vpn-idle-timeout 60', ' exit', 'logging enable', 'exit', 'group-policy GP attributes', ' split-dns none'].join(
+        '\n',
+      ),
     );
     expect(exits.problems.map((p) => [p.line, p.severity])).toEqual([
       [1, 'warning'],
       [5, 'warning'],
+      [6, 'warning'],
     ]);
     expect(exits.problems[0]!.message).toMatch(/^`exit` at the top level: on the ASA it leaves configuration mode/);
     expect(exits.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'none' });
+    // After modes the script entered and left itself, the tool knows: that `exit` leaves configuration
+    // mode, and what follows is refused until `configure terminal`, as on the ASA.
+    const left = merge(['group-policy GP attributes', ' vpn-idle-timeout 60', ' exit', 'exit', 'group-policy GP attributes', ' split-dns none'].join('\n'));
+    expect(left.problems.map((p) => [p.line, p.severity])).toEqual([
+      [5, 'error'],
+      [6, 'error'],
+    ]);
+    expect(left.problems[0]!.message).toMatch(/^after `exit` the session is no longer in configuration mode/);
+    expect(left.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'value' });
   });
 
   it('says what an abbreviation or a typo probably meant, as an error (the tool simulates neither)', () => {
