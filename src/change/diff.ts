@@ -10,6 +10,7 @@ import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import type { DeviceDiff, IncompleteSide, ProfileDiff, SettingChange } from './result.js';
 import type { DeviceSnapshot, ProfileSnapshot, SettingValue } from './snapshot.js';
+import { FILE_LINES } from './line-names.js';
 import type { SideDevice } from './sources.js';
 
 export interface DiffOptions {
@@ -27,6 +28,9 @@ function incompleteSides(before: DeviceSnapshot | null, after: DeviceSnapshot | 
     ['new', after],
   ] as const) {
     if (s === null || s.target.summary.complete) continue;
+    // A configuration changed in memory (what-if, plan) is as incomplete as the file it came from, and
+    // its own line numbers point nowhere: the old side says where the file stops.
+    if (side === 'new' && s.names !== FILE_LINES && before !== null && !before.target.summary.complete) continue;
     const p = s.target.summary.parseProblems.find((x) => x.code === 'incomplete');
     out.push({ side, kind: 'incomplete', source: s.target.summary.source, line: p?.line ?? null, message: p?.message ?? 'configuration is incomplete' });
   }

@@ -8,7 +8,7 @@ import { capitalised } from '../common/capitalised.js';
 import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
 import type { ReportedFinding } from '../audit/result.js';
 import type { IosDnsSummary } from '../explain/ios-dns.js';
-import { isChanged, verdictLine } from './change-text.js';
+import { changedDevices, isChanged, verdictLine } from './change-text.js';
 import {
   copyWords,
   DEVICE_WIDE,
@@ -74,7 +74,7 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
   const { introduced, resolved, gone, lostReach } = findingTotals(input.diffs);
   const changed = input.diffs.filter(isChanged);
   const summary = `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><table class="summary"><tbody>
-<tr><th scope="row">Devices changed</th><td>${changed.filter((d) => d.compared).length} of ${input.diffs.filter((d) => d.compared).length}</td></tr>${
+<tr><th scope="row">Devices changed</th><td>${changedDevices(input.diffs)} of ${input.diffs.filter((d) => d.compared).length}</td></tr>${
     input.diffs.some((d) => !d.compared)
       ? `<tr><th scope="row">Not compared ${esc(notComparedWhy(input.diffs))}</th><td>${input.diffs.filter((d) => !d.compared).length}</td></tr>`
       : ''
@@ -106,7 +106,7 @@ ${resolvedSections(d, ctx)}`
 </section>`;
   });
   return htmlDocument({
-    title: `Change report — ${plural(changed.filter((d) => d.compared).length, 'device')} changed`,
+    title: `Change report — ${plural(changedDevices(input.diffs), 'device')} changed`,
     heading: 'What the change does to mobile clients',
     tool: input.tool,
     generatedAt: options.generatedAt,

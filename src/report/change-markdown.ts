@@ -5,7 +5,7 @@ import { capitalised } from '../common/capitalised.js';
 import type { ReportedFinding } from '../audit/result.js';
 import type { PlanTarget, ProfileDiff } from '../change/result.js';
 import { visible } from '../common/control-chars.js';
-import { isChanged, verdictLine } from './change-text.js';
+import { changedDevices, isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
 import {
   copyWords,
@@ -74,7 +74,7 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
   const changed = input.diffs.filter(isChanged);
   const notCompared = input.diffs.filter((d) => !d.compared).length;
   const out = [
-    `## ${input.tool.name} diff: ${plural(changed.length - notCompared, 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${goneWords(totals)}${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
+    `## ${input.tool.name} diff: ${plural(changedDevices(input.diffs), 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${goneWords(totals)}${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
     '',
   ];
   for (const p of input.problems ?? [])

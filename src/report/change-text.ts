@@ -70,7 +70,7 @@ export function renderDiffText(input: ChangeReportInput): string {
   const { introduced, resolved } = totals;
   const notCompared = input.diffs.filter((d) => !d.compared).length;
   const compared = input.diffs.length - notCompared;
-  const changedCount = changed.length - notCompared;
+  const changedCount = changedDevices(input.diffs);
   out.push(
     (changedCount === 0
       ? `no change to any connection profile (${plural(compared, 'device')} compared)`
@@ -80,9 +80,18 @@ export function renderDiffText(input: ChangeReportInput): string {
   return `${visibleLines(out.join('\n'))}\n`;
 }
 
+/** Whether a device is shown: its configuration changed, or a side is not a whole configuration. */
 export function isChanged(d: DeviceDiff): boolean {
+  return d.incomplete.length > 0 || hasChange(d);
+}
+
+/** How many compared devices changed: an incomplete side alone (compared anyway) is no change. */
+export function changedDevices(diffs: readonly DeviceDiff[]): number {
+  return diffs.filter((d) => d.compared && hasChange(d)).length;
+}
+
+function hasChange(d: DeviceDiff): boolean {
   return (
-    d.incomplete.length > 0 ||
     d.old === null ||
     d.new === null ||
     d.device.length > 0 ||

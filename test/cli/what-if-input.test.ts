@@ -79,3 +79,17 @@ describe('what-if on a change that leaves a name pointing nowhere', () => {
     expect(r.stdout).toContain('change.txt:3: warning: group-policy GP-SPLIT is the vpn-group-policy of local user alice');
   });
 });
+
+describe('what-if on an incomplete configuration, accepted', () => {
+  it('names where the file stops once, on the old side, and counts no change when nothing changed', async () => {
+    const r = await whatIf(
+      fixture('corpus/kolhe-context-tcs-91.cfg'),
+      'group-policy GP-NEW internal\ngroup-policy GP-NEW attributes\n split-dns value corp.example.com\n',
+      '--allow-incomplete',
+    );
+    expect(r.stdout).toContain('compared although incomplete: the old side');
+    // The changed configuration exists only in memory: its line numbers are not the file's.
+    expect(r.stdout).not.toContain('the new side');
+    expect(r.stdout).toContain('no change to any connection profile (1 device compared)');
+  });
+});
