@@ -758,6 +758,16 @@ class Composer {
         edit.attributes.push(`group-lock value ${cliName(copy)}`);
       }
       const holder = copy === undefined ? 'it' : `its copy ${copy}`;
+      // A local user whose own vpn-group-policy is the original keeps it on every profile (it ranks
+      // above the profile's policy): the copy's fixes do not reach that user.
+      const keepers = [...this.model.users.values()]
+        .filter((u) => profile.groupPolicy !== DEFAULT_GROUP_POLICY && u.vpnGroupPolicy.state === 'value' && u.vpnGroupPolicy.value === profile.groupPolicy)
+        .map((u) => u.name)
+        .sort(cmp);
+      if (keepers.length > 0)
+        this.notes.push(
+          `Local user${keepers.length === 1 ? '' : 's'} ${keepers.join(', ')} ${keepers.length === 1 ? 'has' : 'have'} vpn-group-policy ${profile.groupPolicy}, which ranks above a profile's policy: on ${name} the fixes in ${own} reach ${keepers.length === 1 ? 'that user' : 'them'} only for settings ${profile.groupPolicy} leaves unset; where ${profile.groupPolicy} sets one itself, ${keepers.length === 1 ? 'the user keeps' : 'they keep'} its value (point ${keepers.length === 1 ? 'the user' : 'them'} at ${own}, or use \`--scope shared\`).`,
+        );
       this.notes.push(
         profile.groupPolicy === DEFAULT_GROUP_POLICY
           ? `${name} uses DfltGrpPolicy: ${holder} gets its own group-policy ${own} (inheriting everything else from DfltGrpPolicy), so no other profile changes. \`--scope shared\` changes DfltGrpPolicy instead.`

@@ -1117,3 +1117,20 @@ describe('plan on a file of one security context', () => {
     expect(planOf('demo/demo-headend.cfg').plan.notes.join('\n')).not.toMatch(/security context/);
   });
 });
+
+describe("plan's copy of a policy a local user holds", () => {
+  it("says the user's own vpn-group-policy ranks above the copy: the fixes reach that user only where the original leaves a setting unset", () => {
+    // The demo with a second profile on GP-SPLIT: MOBILE-SPLIT gets a copy; alice's vpn-group-policy is GP-SPLIT.
+    const text = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').replace(
+      'tunnel-group MOBILE-SPLIT type remote-access',
+      'tunnel-group DESK type remote-access\ntunnel-group DESK general-attributes\n default-group-policy GP-SPLIT\ntunnel-group MOBILE-SPLIT type remote-access',
+    );
+    const plan = planDevice(snapshotParsed(parseConfigText(text, 'desk.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow', rules: ['ssl-keepalive-enabled'] });
+    expect(plan.script).toMatch(/^group-policy GP-MOBILE-SPLIT internal$/m);
+    expect(plan.notes).toContain(
+      "Local user alice has vpn-group-policy GP-SPLIT, which ranks above a profile's policy: on MOBILE-SPLIT the fixes in GP-MOBILE-SPLIT reach that user only for settings GP-SPLIT leaves unset; where GP-SPLIT sets one itself, the user keeps its value (point the user at GP-MOBILE-SPLIT, or use `--scope shared`).",
+    );
+    // No copy, no such note.
+    expect(planOf('demo/demo-headend.cfg', { rules: ['ssl-keepalive-enabled'] }).plan.notes.join('\n')).not.toMatch(/^Local user/m);
+  });
+});
