@@ -15,7 +15,16 @@ function groupUrlRemedy(model: DeviceModel, profile: string): { remedy?: Remedy;
       needsInput: `the host name phones connect to: add \`group-url https://HOST/${path} enable\` under \`tunnel-group ${cliName(profile)} webvpn-attributes\`, and the same URL to the client profile`,
     };
   }
-  return { remedy: { kind: 'block', header: `tunnel-group ${cliName(profile)} webvpn-attributes`, lines: [`group-url https://${hosts[0]!}/${path} enable`] } };
+  const url = `https://${hosts[0]!}/${path}`;
+  return {
+    remedy: {
+      kind: 'block',
+      header: `tunnel-group ${cliName(profile)} webvpn-attributes`,
+      lines: [`group-url ${url} enable`],
+      // The URL selects the profile only for phones that connect to it: the client profile must say so.
+      then: `${profile} gets group-url ${url}: phones land on it only once the client profile's host entry for it points at that URL (a change to the client profile XML, not in this script); the host name ${hosts[0]!} is the one this device's other group-urls use: check it is the name phones connect to.`,
+    },
+  };
 }
 
 /** A tunnel-group line as the configuration holds it (its interface tag included): what a `no` must name. */

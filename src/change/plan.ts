@@ -518,6 +518,7 @@ class Composer {
         return;
       }
       case 'block': {
+        if (remedy.then !== undefined && !this.notes.includes(remedy.then)) this.notes.push(remedy.then);
         const [first, name, kind] = tokenize(remedy.header);
         if (first === 'tunnel-group' && name && kind)
           this.tunnelGroupBlock(name, kind).push(...remedy.lines.filter((l) => !this.tunnelGroupBlock(name, kind).includes(l)));

@@ -16,8 +16,8 @@ export type Remedy =
   | { kind: 'policy'; policy: string; create: boolean; mode: 'attributes' | 'webvpn'; lines: string[]; profile: string | null }
   /** Top-level lines, in order (`crypto isakmp nat-traversal 3600`, access-list entries). */
   | { kind: 'lines'; lines: string[] }
-  /** Sub-commands of one block (`webvpn`, `tunnel-group X general-attributes`). */
-  | { kind: 'block'; header: string; lines: string[] }
+  /** Sub-commands of one block (`webvpn`, `tunnel-group X general-attributes`); `then`: what to do besides, off the ASA (a client profile to update). */
+  | { kind: 'block'; header: string; lines: string[]; then?: string }
   /** A new, safe alias for a profile: added before the old one is removed. */
   | { kind: 'replace-alias'; tunnelGroup: string; alias: string; newAlias: string }
   /** A tunnel-group cannot be renamed: a copy under a new name takes its aliases and group-urls. */

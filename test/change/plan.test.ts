@@ -1134,3 +1134,13 @@ describe("plan's copy of a policy a local user holds", () => {
     expect(planOf('demo/demo-headend.cfg', { rules: ['ssl-keepalive-enabled'] }).plan.notes.join('\n')).not.toMatch(/^Local user/m);
   });
 });
+
+describe('plan adding a group-url', () => {
+  it('says the client profile must point at it, and that the host name is taken from the other group-urls', () => {
+    const { plan } = planOf('demo/demo-headend.cfg');
+    expect(plan.script).toMatch(/^ group-url https:\/\/vpn\.corp\.example\.com\/mobile-domain enable$/m);
+    expect(plan.notes).toContain(
+      "MOBILE-DOMAIN gets group-url https://vpn.corp.example.com/mobile-domain: phones land on it only once the client profile's host entry for it points at that URL (a change to the client profile XML, not in this script); the host name vpn.corp.example.com is the one this device's other group-urls use: check it is the name phones connect to.",
+    );
+  });
+});
