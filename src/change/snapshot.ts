@@ -17,7 +17,8 @@ import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { formatAttributeValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from '../model/policy-attributes.js';
 import { parseConfigLines, parseConfigText, type ParsedConfig } from '../parse/parse.js';
 import { redactLine } from '../parse/redact.js';
-import { valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+import { policyAttribute, REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+import { builtInTunnelGroupType } from '../model/merge.js';
 
 export interface SettingValue {
   value: string;
@@ -130,6 +131,26 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
       value: `${d.value.length} characters in ${d.parts.length} line${d.parts.length === 1 ? '' : 's'}, SHA-256 ${digest}`,
       source: lines(d.lines),
     });
+  }
+  // Tunnels and users a policy change reaches beyond the connection profiles: a site-to-site
+  // tunnel-group takes its policy's (or DfltGrpPolicy's) tunnel protocols and session settings, and a
+  // local user's own vpn-group-policy ranks above any profile's.
+  for (const tg of [...model.tunnelGroups.values()].sort((a, b) => cmp(a.name, b.name))) {
+    const type = tg.type ?? builtInTunnelGroupType(tg.name);
+    if (type === null || REMOTE_ACCESS_TYPES.has(type)) continue;
+    const policy = tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY;
+    const protocols = policyAttribute(model, policy, 'vpnTunnelProtocol');
+    const raw = valueOf(protocols as Effective<unknown>);
+    const value = Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
+    settings.set(`site-to-site tunnel-group ${tg.name}`, {
+      value: `group-policy ${policy}; vpn-tunnel-protocol ${formatAttributeValue('vpnTunnelProtocol', value)}`,
+      source: `${tg.firstLine === null ? 'not configured' : at(tg.firstLine)}; vpn-tunnel-protocol ${sourcePhrase(protocols, at)}`,
+    });
+  }
+  for (const u of [...model.users.values()].sort((a, b) => cmp(a.name, b.name))) {
+    const p = u.vpnGroupPolicy;
+    if (p.state === 'unset') continue;
+    settings.set(`local user ${u.name} vpn-group-policy`, { value: p.state === 'value' ? p.value : 'none', source: at(p.line) });
   }
   // Which file each client profile name stands for: re-pointing one changes what phones receive,
   // though no group-policy line moved.

@@ -73,3 +73,19 @@ describe('the entries of an extended split-tunnel list', () => {
     expect(diffDevices(snapshot(old), snapshot(old)).profiles.every((x) => x.status === 'unchanged')).toBe(true);
   });
 });
+
+describe('tunnels and users beyond the connection profiles', () => {
+  it("show a site-to-site tunnel-group's policy and tunnel protocols, so a DfltGrpPolicy change that drops IKEv2 shows on it", () => {
+    const text = readFileSync(fixture('plan/dflt-site-to-site.cfg'), 'utf8');
+    const changed = `${text.replace(/\n: end\n?$/, '\n')}group-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client\n: end\n`;
+    const d = diffDevices(snapshot(text), snapshot(changed));
+    const l2l = d.device.find((s) => s.setting === 'site-to-site tunnel-group 198.51.100.7');
+    expect(l2l?.old).toMatch(/^group-policy DfltGrpPolicy; vpn-tunnel-protocol .*ikev2/);
+    expect(l2l?.new).toBe('group-policy DfltGrpPolicy; vpn-tunnel-protocol ssl-client');
+  });
+
+  it("show a local user's vpn-group-policy", () => {
+    const d = diff(DEMO.replace('username alice attributes\n vpn-group-policy GP-SPLIT', 'username alice attributes\n vpn-group-policy GP-FULL'));
+    expect(d.device).toContainEqual(expect.objectContaining({ setting: 'local user alice vpn-group-policy', old: 'GP-SPLIT', new: 'GP-FULL' }));
+  });
+});
