@@ -184,6 +184,14 @@ class Merger {
   /** Which profile holds each group-alias and group-url (they name one profile): built on first use. */
   private owners: Map<string, string> | null = null;
 
+  /** Another profile's alias or URL that differs from `key` only in case (or a URL's trailing slash). */
+  private alikeOwner(key: string, name: string): { key: string; owner: string } | null {
+    const fold = (k: string): string => k.toLowerCase().replace(/^(group-url \S*?)\/+$/, '$1');
+    const wanted = fold(key);
+    for (const [k, owner] of this.uniqueOwners()) if (owner !== name && k !== key && fold(k) === wanted) return { key: k, owner };
+    return null;
+  }
+
   private uniqueOwners(): Map<string, string> {
     if (this.owners === null) {
       this.owners = new Map();
@@ -778,8 +786,16 @@ class Merger {
           error: `${w[0]} ${keyOf(w)!.slice(w[0]!.length + 1)} is already used by tunnel-group ${owner}; a ${w[0]} names one connection profile [recalled]`,
         };
     }
+    // One that differs only in letter case (or, for a URL, a trailing slash) from another profile's:
+    // whether the ASA takes the two for one is not known to the tool, so it warns rather than refuses.
+    const alike = unique ? this.alikeOwner(keyOf(w)!, name) : null;
     const r = this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
     if (unique && r !== null && !('error' in r)) this.uniqueOwners().set(keyOf(w)!, name);
+    if (alike !== null && r !== null && 'changed' in r && r.warning === undefined)
+      return {
+        ...r,
+        warning: `${w[0]!} ${alike.key.slice(w[0]!.length + 1)} of tunnel-group ${alike.owner} differs from this one only in letter case${w[0] === 'group-url' ? ' or a trailing slash' : ''}: the tool does not know whether the ASA takes them for the same ${w[0]!} (and refuses this line) or keeps both, and clients may land on either; pick a name that differs more`,
+      };
     const removed = w[0] === 'no' && (w[1] === 'group-alias' || w[1] === 'group-url') && w[2] !== undefined;
     if (removed && r !== null && !('error' in r) && this.uniqueOwners().get(keyOf(w.slice(1))!) === name) this.uniqueOwners().delete(keyOf(w.slice(1))!);
     // A `no` that names no interface leaves an interface-tagged line alone (`server-group (outside) X`

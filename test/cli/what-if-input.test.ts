@@ -93,3 +93,19 @@ describe('what-if on an incomplete configuration, accepted', () => {
     expect(r.stdout).toContain('no change to any connection profile (1 device compared)');
   });
 });
+
+describe("what-if on an alias or URL like another profile's", () => {
+  it('warns of one that differs only in letter case or a trailing slash: whether the ASA takes them for one is not known', async () => {
+    const r = await whatIf(
+      DEMO,
+      'tunnel-group MOBILE-DOMAIN webvpn-attributes\n group-alias mobile-full enable\n group-url https://vpn.corp.example.com/full/ enable\n',
+    );
+    expect(r.stdout).toContain('change.txt:2: warning: group-alias Mobile-Full of tunnel-group MOBILE-FULL differs from this one only in letter case');
+    expect(r.stdout).toContain(
+      'change.txt:3: warning: group-url https://vpn.corp.example.com/full of tunnel-group MOBILE-FULL differs from this one only in letter case or a trailing slash',
+    );
+    // The same alias exactly is refused, as before.
+    const same = await whatIf(DEMO, 'tunnel-group MOBILE-DOMAIN webvpn-attributes\n group-alias Mobile-Full enable\n');
+    expect(same.stdout).toContain('change.txt:2: error: group-alias Mobile-Full is already used by tunnel-group MOBILE-FULL');
+  });
+});
