@@ -229,7 +229,7 @@ function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMa
   for (const setting of names) {
     const a = o?.get(setting) ?? null;
     const b = n?.get(setting) ?? null;
-    if (a?.value === b?.value) continue;
+    if (a?.value === b?.value && a?.layer === b?.layer) continue;
     out.push({ setting, old: a?.value ?? null, new: b?.value ?? null, oldSource: a?.source ?? null, newSource: b?.source ?? null });
   }
   return out;

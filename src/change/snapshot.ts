@@ -24,6 +24,13 @@ export interface SettingValue {
   value: string;
   /** Where it came from, in words ("set in group-policy GP (line 12)", "the built-in default"). */
   source: string;
+  /**
+   * For a policy attribute, whether the profile's own policy sets it (`own`) or it is inherited
+   * (from DfltGrpPolicy or the built-in default: `show running-config all` printing the defaults is no
+   * change): the same value set in the policy instead of inherited is a change (the next edit of
+   * DfltGrpPolicy no longer reaches it), where another line number is not.
+   */
+  layer?: 'own' | 'inherited';
 }
 
 export interface ProfileSnapshot {
@@ -293,7 +300,7 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
     // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
     const raw = valueOf(e);
     const value = spec.key === 'vpnTunnelProtocol' && Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
-    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, value), source: sourcePhrase(e, names.one) });
+    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, value), source: sourcePhrase(e, names.one), layer: layerOf(e) });
   }
   // What the split tunnel is: a change to a list several policies share changes every profile that
   // uses it, though no policy line moved. Not for a policy that tunnels everything: its list decides nothing.
@@ -305,7 +312,11 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
   for (const [type, e] of p.customAttributes) {
     const missing =
       e.state !== 'value' ? '' : !declared.has(type) ? ' (type not declared)' : !model.global.customData.has(`${type} ${e.value}`) ? ' (no such data)' : '';
-    settings.set(`anyconnect-custom ${type}`, { value: e.state === 'value' ? `value ${e.value}${missing}` : 'none', source: sourcePhrase(e, names.one) });
+    settings.set(`anyconnect-custom ${type}`, {
+      value: e.state === 'value' ? `value ${e.value}${missing}` : 'none',
+      source: sourcePhrase(e, names.one),
+      layer: layerOf(e),
+    });
   }
   const list = (items: string[]): string => (items.length === 0 ? 'none' : [...items].sort(cmp).join(', '));
   const at = (ls: number[]): string => (ls.length === 0 ? '' : names.many(ls));
@@ -326,6 +337,10 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
   });
   tunnelGroupLineSettings(tg, settings, names);
   return settings;
+}
+
+function layerOf(e: Effective<unknown>): 'own' | 'inherited' {
+  return e.from === 'group-policy' ? 'own' : 'inherited';
 }
 
 /** Tunnel-group lines with a setting of their own above: the policy, the ways in, the login method. */

@@ -89,3 +89,22 @@ describe('tunnels and users beyond the connection profiles', () => {
     expect(d.device).toContainEqual(expect.objectContaining({ setting: 'local user alice vpn-group-policy', old: 'GP-SPLIT', new: 'GP-FULL' }));
   });
 });
+
+describe('a policy attribute that moves between layers', () => {
+  it('shows the same value set in the policy instead of inherited (the next DfltGrpPolicy edit no longer reaches it)', () => {
+    const d = diff(DEMO.replace('group-policy GP-INHERIT attributes\n', 'group-policy GP-INHERIT attributes\n split-dns value legacy.example.net\n'));
+    const p = d.profiles.find((x) => x.tunnelGroup === 'MOBILE-INHERIT')!;
+    expect(p.status).toBe('changed');
+    expect(p.settings.find((s) => s.setting === 'split-dns')).toMatchObject({
+      old: 'value legacy.example.net',
+      new: 'value legacy.example.net',
+      oldSource: expect.stringMatching(/^inherited from DfltGrpPolicy/),
+      newSource: expect.stringMatching(/^set in group-policy GP-INHERIT/),
+    });
+  });
+
+  it('shows no change when DfltGrpPolicy prints a built-in default (as `show running-config all` does)', () => {
+    const d = diff(DEMO.replace('group-policy DfltGrpPolicy attributes\n', 'group-policy DfltGrpPolicy attributes\n vpn-idle-timeout 30\n'));
+    expect(d.profiles.every((p) => p.status === 'unchanged')).toBe(true);
+  });
+});
