@@ -42,7 +42,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   const incomplete = incompleteSides(before, after);
   if (incomplete.length > 0 && options.allowIncomplete !== true) {
     return {
-      hostname: summary.hostname,
+      hostname: summary.hostname ?? before?.target.summary.hostname ?? null,
       context: summary.context,
       old: before?.target.summary.source ?? null,
       new: after?.target.summary.source ?? null,
@@ -97,7 +97,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   const oldKeys = countKeys(oldFindings.map((f) => key(f, false)));
   const newKeys = countKeys(newFindings.map((f) => key(f, true)));
   return {
-    hostname: summary.hostname,
+    hostname: summary.hostname ?? before?.target.summary.hostname ?? null,
     context: summary.context,
     old: before?.target.summary.source ?? null,
     new: after?.target.summary.source ?? null,

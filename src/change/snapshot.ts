@@ -307,6 +307,9 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
   const listName = valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>);
   const policy = valueOf(p.attributes.splitTunnelPolicy as Effective<unknown>);
   if (typeof listName === 'string' && policy !== null && policy !== 'tunnelall') settings.set('split-tunnel-network-list entries', listEntries(listName));
+  // (Named but unused: a move to tunnelall reads "not used", not as a list emptied.)
+  else if (typeof listName === 'string' && policy === 'tunnelall')
+    settings.set('split-tunnel-network-list entries', { value: 'not used: split-tunnel-policy tunnelall tunnels everything', source: '' });
   // A custom attribute reaches the client only with its type declared and its data present.
   const declared = new Set((model.global.webvpn?.customAttributeTypes ?? []).map((t) => t.type));
   for (const [type, e] of p.customAttributes) {

@@ -108,3 +108,24 @@ describe('a policy attribute that moves between layers', () => {
     expect(d.profiles.every((p) => p.status === 'unchanged')).toBe(true);
   });
 });
+
+describe('small words of a diff', () => {
+  it('says a split-tunnel list is not used once the policy tunnels everything (not that it was emptied)', () => {
+    const d = diff(
+      DEMO.replace(
+        ' split-tunnel-policy tunnelspecified\n split-tunnel-network-list value ST-CORP\n split-dns value corp',
+        ' split-tunnel-policy tunnelall\n split-tunnel-network-list value ST-CORP\n split-dns value corp',
+      ),
+    );
+    const p = d.profiles.find((x) => x.tunnelGroup === 'MOBILE-SPLIT')!;
+    expect(p.settings.find((s) => s.setting === 'split-tunnel-network-list entries')).toMatchObject({
+      old: 'permit 10.0.0.0 255.0.0.0',
+      new: 'not used: split-tunnel-policy tunnelall tunnels everything',
+    });
+  });
+
+  it("keeps the old side's hostname when the new side has none", () => {
+    const d = diffDevices(snapshot(DEMO), snapshot(DEMO.replace(/^hostname .*\n/m, '')));
+    expect(d.hostname).toBe('vpn-demo');
+  });
+});
