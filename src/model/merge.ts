@@ -896,7 +896,15 @@ class Merger {
       return { error: `custom attribute type ${key.slice(7)} is not declared: add \`anyconnect-custom-attr ${key.slice(7)}\` under webvpn first` };
     const block = this.policyBlock(name);
     const container = mode === 'webvpn' ? block.node.children.find((c) => c.text === 'webvpn')! : block.node;
+    // `no split-dns value X` with domains other than the whole list: the tool removes the line, but the
+    // command reference may mean the `no` form deletes only the domains it names [recalled].
+    const before = partialListRemoval(container, w);
     const r = this.setKeyed(block, container, w, text, (x) => policyKey(mode, x), key);
+    if (before !== null && r !== null && 'changed' in r && r.changed)
+      return {
+        ...r,
+        info: `the tool removes the whole \`${before}\` line; the ASA may instead delete only the domains this line names [recalled], so check the result with \`show running-config group-policy ${name}\``,
+      };
     const long = w[0] === 'no' ? null : overLongValue(mode, w);
     return long === null || r === null || !('changed' in r) ? r : { ...r, info: long };
   }
@@ -1159,6 +1167,16 @@ function spellingProblem(words: readonly string[], vocabulary: ReadonlySet<strin
   const near = [...vocabulary].filter((w) => Math.abs(w.length - first.length) <= 2 && editDistance(first, w) <= (first.length >= 6 ? 2 : 1));
   if (near.length !== 1) return null;
   return `unknown command \`${first}\` (did you mean \`${near[0]!}\`?): the ASA refuses it and nothing changes`;
+}
+
+/** The `split-dns value ...` line a `no split-dns value X` names only part of (or other domains than): null otherwise. */
+function partialListRemoval(container: DocNode, w: readonly string[]): string | null {
+  if (w[0] !== 'no' || w[1] !== 'split-dns' || w[2] !== 'value' || w.length < 4) return null;
+  const line = container.children.find((c) => !c.raw && c.text.startsWith('split-dns '));
+  if (line === undefined) return null;
+  const named = [...w.slice(3)].sort().join(' ');
+  const current = tokenize(line.text).slice(2).sort().join(' ');
+  return named === current ? null : line.text;
 }
 
 /** `group-policy X attrib`, `tunnel-group X general-attr`, `clear config ...`: a mode word abbreviated. */

@@ -109,3 +109,14 @@ describe("what-if on an alias or URL like another profile's", () => {
     expect(same.stdout).toContain('change.txt:2: error: group-alias Mobile-Full is already used by tunnel-group MOBILE-FULL');
   });
 });
+
+describe('what-if on a no form the tool is unsure of', () => {
+  it('says that `no split-dns value` naming part of the list may delete only those domains on the ASA', async () => {
+    const r = await whatIf(DEMO, 'group-policy GP-SPLIT attributes\n no split-dns value lab.example.com\n');
+    expect(r.stdout).toContain(
+      'change.txt:2: info: the tool removes the whole `split-dns value corp.example.com lab.example.com` line; the ASA may instead delete only the domains this line names [recalled]',
+    );
+    const whole = await whatIf(DEMO, 'group-policy GP-SPLIT attributes\n no split-dns value corp.example.com lab.example.com\n');
+    expect(whole.stdout).not.toContain('info:');
+  });
+});
