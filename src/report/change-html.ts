@@ -25,6 +25,7 @@ import {
   settingLine,
   type ChangeReportInput,
   UNDO_MOVE,
+  pasteWhere,
 } from './change-words.js';
 import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
@@ -125,7 +126,7 @@ export function renderPlanHtml(targets: readonly PlanTarget[], tool: { name: str
     return `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2><p class="meta"><code>${esc(t.source)}</code></p>
 <p><strong>${prose(verdictLine(t))}</strong></p>
 ${t.notes.length > 0 ? `<h3>Before you paste</h3><ul>${t.notes.map((n) => `<li>${prose(n)}</li>`).join('')}</ul>` : ''}
-${t.script !== '' ? `<h3>Script</h3>${copyBlock('Paste in configuration mode:', t.script, ids)}` : '<p>Nothing to paste.</p>'}
+${t.script !== '' ? `<h3>Script</h3>${copyBlock(`${pasteWhere(t.script)}:`, t.script, ids)}` : '<p>Nothing to paste.</p>'}
 ${
   t.needsInput.length > 0
     ? `<h3>Needs your input (not in the script)</h3><ul>${t.needsInput

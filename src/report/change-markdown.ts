@@ -25,6 +25,7 @@ import {
   settingLine,
   type ChangeReportInput,
   UNDO_MOVE,
+  pasteWhere,
 } from './change-words.js';
 
 function md(text: string): string {
@@ -74,13 +75,15 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
   const changed = input.diffs.filter(isChanged);
   const notCompared = input.diffs.filter((d) => !d.compared).length;
   const out = [
-    `## ${input.tool.name} diff: ${plural(changedDevices(input.diffs), 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${goneWords(totals)}${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
+    `## ${input.tool.name} ${input.scriptFile === undefined ? 'diff' : 'what-if'}: ${plural(changedDevices(input.diffs), 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${goneWords(totals)}${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
     '',
   ];
   for (const p of input.problems ?? [])
     out.push(
-      `- ${p.severity === 'error' ? ':x:' : p.severity === 'warning' ? ':warning:' : ':information_source:'} ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${md(p.message)}`,
+      `- ${p.severity === 'error' ? ':x:' : p.severity === 'warning' ? ':warning:' : ':information_source:'} ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${prose(p.message)}`,
     );
+  // A blank line ends the list: what follows is not glued onto its last item.
+  if ((input.problems ?? []).length > 0) out.push('');
   for (const d of changed) {
     out.push(`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '');
     if (d.incomplete.length > 0) out.push(...incompleteLines(d).map((l) => `- :warning: ${md(l)}`), '');
@@ -103,7 +106,7 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
   for (const t of targets) {
     out.push(`### ${md(t.hostname ?? t.source)}${t.context ? ` [context ${md(t.context)}]` : ''} — ${mdCode(t.source)}`, '');
     out.push(`**${md(verdictLine(t))}**`, '');
-    if (t.script !== '') out.push('Paste in configuration mode:', '', ...mdFence(t.script.split('\n')), '');
+    if (t.script !== '') out.push(`${pasteWhere(t.script)}:`, '', ...mdFence(t.script.split('\n')), '');
     if (t.needsInput.length > 0)
       out.push(
         '**Needs your input** (not in the script):',

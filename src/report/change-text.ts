@@ -22,6 +22,7 @@ import {
   settingLine,
   type ChangeReportInput,
   UNDO_MOVE,
+  pasteWhere,
 } from './change-words.js';
 
 function findingLine(f: ReportedFinding): string {
@@ -125,7 +126,7 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
         `Nothing to paste: ${t.remains.length > 0 ? 'no selected finding has a fix this plan can make (see why below)' : 'no selected finding has a configuration fix'}.`,
         '',
       );
-    else out.push('Paste in configuration mode (between the lines):', RULE, t.script, RULE, '');
+    else out.push(`${pasteWhere(t.script)} (between the lines):`, RULE, t.script, RULE, '');
     if (t.needsInput.length > 0) {
       out.push('Needs your input (not in the script):');
       for (const n of t.needsInput) {

@@ -19,6 +19,13 @@ export interface ChangeReportInput {
   fileOf: (source: string) => string;
 }
 
+/** Where a plan's script is pasted: a script that starts with `changeto` enters configuration mode itself. */
+export function pasteWhere(script: string): string {
+  return /^changeto /.test(script)
+    ? 'Paste in privileged EXEC mode (the script changes context and enters configuration mode itself)'
+    : 'Paste in configuration mode';
+}
+
 /** The heading of a held move's undo block, in every plan format. */
 export const UNDO_MOVE = 'To undo the move (paste it before any rollback that removes the copy: the ways in on it would go too)';
 

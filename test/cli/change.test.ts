@@ -801,7 +801,7 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     const github = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'github')).stdout;
     expect(github).toMatch(/^::notice file=change\.txt,line=2,title=asa-mobile-audit%3A check this line::split-dns value branch-office-10/m);
     const markdown = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'markdown')).stdout;
-    expect(markdown).toContain('- :information_source: `change.txt` line 2: the \\`split-dns\\` value is');
+    expect(markdown).toContain('- :information_source: `change.txt` line 2: the `split-dns` value is');
   });
 
   it('reports bad input with its line in the change script and exits 2; commands it does not model are warnings', async () => {

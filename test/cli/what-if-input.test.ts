@@ -120,3 +120,14 @@ describe('what-if on a no form the tool is unsure of', () => {
     expect(whole.stdout).not.toContain('info:');
   });
 });
+
+describe('what-if in markdown', () => {
+  it('is titled what-if, keeps code spans in problems, and ends the problem list before what follows', async () => {
+    const r = await whatIf(DEMO, 'group-policy GP-SPLIT attributes\n no split-dns value lab.example.com\n', '--format', 'markdown');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^## asa-mobile-audit what-if: /);
+    const problem = lines.findIndex((l) => l.startsWith('- :information_source: `change.txt` line 2: '));
+    expect(lines[problem]).toContain('the tool removes the whole `split-dns value corp.example.com lab.example.com` line');
+    expect(lines[problem + 1]).toBe('');
+  });
+});
