@@ -26,6 +26,7 @@ import {
   type ChangeReportInput,
   UNDO_MOVE,
   pasteWhere,
+  groupedRemains,
 } from './change-words.js';
 import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
@@ -142,7 +143,13 @@ ${
     : ''
 }
 ${t.closes.length > 0 ? `<h3>Closes (${t.closes.length})</h3><ul>${t.closes.map((c) => `<li><code>${esc(c.ruleId)}</code>${c.tunnelGroup ? ` (${esc(c.tunnelGroup)})` : ''}</li>`).join('')}</ul>` : ''}
-${t.remains.length > 0 ? `<h3>Remains</h3><ul>${t.remains.map((r) => item(r, r.why)).join('')}</ul>` : ''}
+${
+  t.remains.length > 0
+    ? `<h3>Remains</h3><ul>${groupedRemains(t.remains)
+        .map((r) => item(r, r.count > 1 ? `(${r.count} findings) ${r.why}` : r.why))
+        .join('')}</ul>`
+    : ''
+}
 ${t.collateral.length > 0 ? `<h3>Also changes</h3><p>Profiles no selected finding names: ${esc(t.collateral.join(', '))}</p>` : ''}
 ${t.deviceChanges.length > 0 ? `<h3>${esc(DEVICE_WIDE)}</h3><ul>${t.deviceChanges.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
 ${t.changes.length > 0 ? `<h3>What changes per connection profile</h3>${profileTable(t.changes)}` : ''}

@@ -26,6 +26,7 @@ import {
   type ChangeReportInput,
   UNDO_MOVE,
   pasteWhere,
+  groupedRemains,
 } from './change-words.js';
 
 function md(text: string): string {
@@ -121,7 +122,14 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
       );
     if (t.notes.length > 0) out.push('**Before you paste:**', '', ...t.notes.map((n) => `- ${prose(n)}`), '');
     if (t.remains.length > 0)
-      out.push('**Remains:**', '', ...t.remains.map((r) => `- \`${r.ruleId}\`${r.tunnelGroup ? ` (${md(r.tunnelGroup)})` : ''}: ${prose(r.why)}`), '');
+      out.push(
+        '**Remains:**',
+        '',
+        ...groupedRemains(t.remains).map(
+          (r) => `- \`${r.ruleId}\`${r.tunnelGroup ? ` (${md(r.tunnelGroup)})` : ''}${r.count > 1 ? ` (${r.count} findings)` : ''}: ${prose(r.why)}`,
+        ),
+        '',
+      );
     if (t.deviceChanges.length > 0) out.push(`**${DEVICE_WIDE}:**`, '', ...t.deviceChanges.map((s) => `- ${md(settingLine(s))}`), '');
     if (t.changes.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...t.changes.map(profileRow), '');
     if (t.rollback !== '') out.push('<details><summary>Rollback</summary>', '', ...mdFence(t.rollback.split('\n')), '', '</details>', '');

@@ -23,6 +23,7 @@ import {
   type ChangeReportInput,
   UNDO_MOVE,
   pasteWhere,
+  groupedRemains,
 } from './change-words.js';
 
 function findingLine(f: ReportedFinding): string {
@@ -139,7 +140,8 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
     }
     if (t.notes.length > 0) out.push('Before you paste:', ...t.notes.map((n) => `  - ${n}`), '');
     out.push(verdictLine(t));
-    for (const r of t.remains) out.push(`  remains: ${r.ruleId}${r.tunnelGroup ? ` (${r.tunnelGroup})` : ''}: ${r.why}`);
+    for (const r of groupedRemains(t.remains))
+      out.push(`  remains: ${r.ruleId}${r.tunnelGroup ? ` (${r.tunnelGroup})` : ''}${r.count > 1 ? ` (${r.count} findings)` : ''}: ${r.why}`);
     for (const f of t.introduced) out.push(`  NEW: ${findingLine(f)}`);
     for (const p of t.problems) out.push(`  not applied: script line ${p.line} \`${p.command}\`: ${p.message}`);
     out.push('');

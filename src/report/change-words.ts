@@ -26,6 +26,17 @@ export function pasteWhere(script: string): string {
     : 'Paste in configuration mode';
 }
 
+/** A plan's remaining findings with identical words, once each with how many (findings on several lines of one policy read alike). */
+export function groupedRemains<T extends { ruleId: string; tunnelGroup: string | null; why: string }>(remains: readonly T[]): Array<T & { count: number }> {
+  const out: Array<T & { count: number }> = [];
+  for (const r of remains) {
+    const same = out.find((o) => o.ruleId === r.ruleId && o.tunnelGroup === r.tunnelGroup && o.why === r.why);
+    if (same) same.count++;
+    else out.push({ ...r, count: 1 });
+  }
+  return out;
+}
+
 /** The heading of a held move's undo block, in every plan format. */
 export const UNDO_MOVE = 'To undo the move (paste it before any rollback that removes the copy: the ways in on it would go too)';
 

@@ -1144,3 +1144,15 @@ describe('plan adding a group-url', () => {
     );
   });
 });
+
+describe('the remaining findings of a plan, in words', () => {
+  it('prints findings that read alike once, with how many', async () => {
+    const { renderPlanText } = await import('../../src/report/change-text.js');
+    const { plan } = planOf('plan/perapp-policy-assigns-both.cfg');
+    const text = renderPlanText([plan]);
+    const lines = text.split('\n').filter((l) => l.startsWith('  remains: perapp-type-misspelled'));
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toMatch(/^ {2}remains: perapp-type-misspelled \(2 findings\): not renamed by this plan: group-policy GP-S assigns both /);
+    expect(plan.remains.filter((r) => r.ruleId === 'perapp-type-misspelled')).toHaveLength(4);
+  });
+});
