@@ -612,8 +612,14 @@ class Merger {
       for (const b of mine) this.doc.remove(b);
       return { changed: mine.length > 0 };
     }
-    // Undo: remove the value, then put back the lines it had.
-    this.record([], [`no anyconnect-custom-data ${type} ${cliName(name)}`, ...mine.map((b) => b.node.text)]);
+    // Undo: remove the value, then put back the lines it had. Once per name and script: the rollback
+    // runs backwards, so the first such step puts back the lines as they were before any of the
+    // script's, and a step for each later line would only rebuild what it then removes.
+    const key = `${type} ${name}`;
+    if (!this.dataReset.has(key)) {
+      this.record([], [`no anyconnect-custom-data ${type} ${cliName(name)}`, ...mine.map((b) => b.node.text)]);
+      this.dataReset.add(key);
+    }
     // Several lines with one type and name add up, in order.
     this.doc.insert(text, mine.at(-1) ?? this.beforePolicies(), mine.length === 0);
     return { changed: true };
@@ -633,6 +639,9 @@ class Merger {
   }
 
   /** Lists the script cleared and did not fill again while a group-policy still names them. */
+  /** Custom data names (`TYPE NAME`) whose lines an undo step already resets to what they were before the script. */
+  private readonly dataReset = new Set<string>();
+
   /** Whether the last command was one the tool does not model, typed at the top level (see apply). */
   private unknownAtTop = false;
 

@@ -930,3 +930,19 @@ describe('merge engine', () => {
       expect(merge(line).problems, line).toEqual([]);
   });
 });
+
+describe('the undo of custom data lines added one by one', () => {
+  it('resets a name once, to what it was before the script: no step rebuilds what the next removes', () => {
+    const demo = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
+    const parsed = parseConfigText(demo, 'demo.cfg');
+    const r = mergeCommands(parsed, parsed.sections[0]!, 'anyconnect-custom-data perapp PA-NEW AAAA\nanyconnect-custom-data perapp PA-NEW BBBB\n');
+    expect(r.problems).toEqual([]);
+    const undo = renderUndo(r.undo).split('\n');
+    expect(undo.filter((l) => l.startsWith('no anyconnect-custom-data perapp PA-NEW'))).toHaveLength(1);
+    expect(undo.filter((l) => l.startsWith('anyconnect-custom-data perapp PA-NEW'))).toEqual([]);
+    // Applied after the script, the undo gives back the configuration's data as it was.
+    const after = parseConfigText(r.text, 'after.cfg');
+    const back = mergeCommands(after, after.sections[0]!, undo.join('\n'));
+    expect(back.lines.filter((l) => l.startsWith('anyconnect-custom-data '))).toEqual(demo.split('\n').filter((l) => l.startsWith('anyconnect-custom-data ')));
+  });
+});
