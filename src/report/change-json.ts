@@ -13,6 +13,8 @@ export interface DiffJsonDocument {
   devices: DiffJsonDevice[];
   /** what-if only: lines of the change script that could not be applied. */
   problems?: MergeProblem[];
+  /** what-if only: the change script those lines are in, as given on the command line (`-` for standard input). */
+  scriptFile?: string;
 }
 
 export interface DiffJsonDevice {
@@ -48,7 +50,8 @@ export function renderDiffJson(input: ChangeReportInput): string {
     schemaVersion: 1,
     tool: input.tool,
     devices: input.diffs.map(deviceJson),
-    ...(input.problems ? { problems: input.problems } : {}),
+    // what-if: the change script the problems' lines are in (the `new` of each device names it in words).
+    ...(input.problems ? { problems: input.problems, ...(input.scriptFile !== undefined ? { scriptFile: input.scriptFile } : {}) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -131,3 +131,12 @@ describe('what-if in markdown', () => {
     expect(lines[problem + 1]).toBe('');
   });
 });
+
+describe('what-if in JSON', () => {
+  it('names the change script its problems are in', async () => {
+    const r = await whatIf(DEMO, 'group-policy GP-SPLIT attributes\n no split-dns value lab.example.com\n', '--format', 'json');
+    const json = readJson<DiffJsonDocument>(r.stdout);
+    expect(json.scriptFile).toBe('change.txt');
+    expect(json.problems).toEqual([expect.objectContaining({ line: 2, severity: 'info', command: 'no split-dns value lab.example.com' })]);
+  });
+});
