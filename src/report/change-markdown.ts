@@ -51,10 +51,11 @@ function prose(text: string): string {
   return out + t.slice(last).replace(/([\\|<>&])/g, '\\$1');
 }
 
-function findingItem(f: ReportedFinding): string {
+/** `old`: a finding of the old side, whose line is the old file's. */
+function findingItem(f: ReportedFinding, old = false): string {
   const where = [
     f.tunnelGroup ? `profile ${mdCode(f.tunnelGroup)}` : null,
-    f.line !== null ? `${f.file !== null ? `${mdCode(f.file)} ` : ''}line ${f.line}` : null,
+    f.line !== null ? `${f.file !== null ? `${mdCode(f.file)} ` : old ? 'old ' : ''}line ${f.line}` : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -93,10 +94,10 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     const profiles = d.profiles.filter((p) => p.status !== 'unchanged');
     if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map(profileRow), '');
     if (d.findings.introduced.length > 0)
-      out.push(`**Findings introduced (${d.findings.introduced.length})**`, '', ...d.findings.introduced.map(findingItem), '');
+      out.push(`**Findings introduced (${d.findings.introduced.length})**`, '', ...d.findings.introduced.map((f) => findingItem(f)), '');
     const { fixed, gone } = resolvedParts(d);
-    if (fixed.length > 0) out.push(`**Findings resolved (${fixed.length})**`, '', ...fixed.map(findingItem), '');
-    if (gone.length > 0) out.push(`**${capitalised(goneHeading(d))} (${gone.length})**`, '', ...gone.map(findingItem), '');
+    if (fixed.length > 0) out.push(`**Findings resolved (${fixed.length})**`, '', ...fixed.map((f) => findingItem(f, true)), '');
+    if (gone.length > 0) out.push(`**${capitalised(goneHeading(d))} (${gone.length})**`, '', ...gone.map((f) => findingItem(f, true)), '');
   }
   if (changed.length === 0) out.push('No change to any connection profile.');
   return `${out.join('\n').trimEnd()}\n`;

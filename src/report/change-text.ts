@@ -26,8 +26,9 @@ import {
   groupedRemains,
 } from './change-words.js';
 
-function findingLine(f: ReportedFinding): string {
-  const where = [f.tunnelGroup, f.line !== null ? `${f.file !== null ? `${f.file} ` : ''}line ${f.line}` : null].filter(Boolean).join(', ');
+/** `old`: a finding of the old side, whose line is the old file's (the device heading names the new one too). */
+function findingLine(f: ReportedFinding, old = false): string {
+  const where = [f.tunnelGroup, f.line !== null ? `${f.file !== null ? `${f.file} ` : old ? 'old ' : ''}line ${f.line}` : null].filter(Boolean).join(', ');
   return `${f.severity.padEnd(7)} ${f.ruleId}${where ? ` (${where})` : ''}: ${f.message}`;
 }
 
@@ -57,8 +58,8 @@ function deviceLines(d: DeviceDiff): string[] {
   const { introduced } = d.findings;
   if (introduced.length > 0) out.push(`  findings introduced (${introduced.length}):`, ...introduced.map((f) => `    ${findingLine(f)}`));
   const { fixed, gone } = resolvedParts(d);
-  if (fixed.length > 0) out.push(`  findings resolved (${fixed.length}):`, ...fixed.map((f) => `    ${findingLine(f)}`));
-  if (gone.length > 0) out.push(`  ${goneHeading(d)} (${gone.length}):`, ...gone.map((f) => `    ${findingLine(f)}`));
+  if (fixed.length > 0) out.push(`  findings resolved (${fixed.length}):`, ...fixed.map((f) => `    ${findingLine(f, true)}`));
+  if (gone.length > 0) out.push(`  ${goneHeading(d)} (${gone.length}):`, ...gone.map((f) => `    ${findingLine(f, true)}`));
   return out;
 }
 

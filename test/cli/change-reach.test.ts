@@ -61,7 +61,8 @@ describe('diff of a change that cuts profiles off', () => {
     expect(text).toContain(
       '  MOBILE-FULL: removed\n    clients reached it: SSL and IKEv2 via group-alias Mobile-Full (tunnel-group-list enable), group-url https://vpn.corp.example.com/full',
     );
-    expect(text).toMatch(/findings resolved \(1\):\n {4}warning ssl-keepalive-enabled \(MOBILE-SPLIT/);
+    // A resolved finding's line is the old file's, and says so.
+    expect(text).toMatch(/findings resolved \(1\):\n {4}warning ssl-keepalive-enabled \(MOBILE-SPLIT, old line \d+\)/);
     const json = readJson<DiffJsonDocument>((await cli('diff', DEMO, neu, '--format', 'json')).stdout);
     expect(json.devices[0]!.findings.resolved.map((f) => f.ruleId)).toEqual(['ssl-keepalive-enabled']);
     expect(text).toContain('findings: 0 introduced, 1 resolved\n');
