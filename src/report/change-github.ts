@@ -4,7 +4,7 @@
 // group-lock) changes.
 
 import type { ReportedFinding } from '../audit/result.js';
-import { dnsChangeLines, hasOldSide, incompleteLines, reachLost, reachWords, settingLine, type ChangeReportInput } from './change-words.js';
+import { dnsChangeLines, hasOldSide, incompleteLines, protocolLost, reachLost, reachWords, settingLine, type ChangeReportInput } from './change-words.js';
 import { capAnnotations, command, contextTag } from './github.js';
 import type { Severity } from '../engine/types.js';
 
@@ -47,15 +47,15 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     for (const p of d.profiles) {
       // A way in gone (a profile removed, cut off, or reachable over one protocol less): users who
       // used it lose their connection, finding or not. The removed profile has no line in the new file.
-      const lost = reachLost(d, p);
+      const lost = reachLost(d, p) ?? protocolLost(p);
       if (lost !== null && p.mobileFacing.old === true)
         out.push(
           command(
             'warning',
             { file, line: p.status === 'removed' ? null : p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${lost}${context}` },
-            `${p.tunnelGroup} ${lost === 'removed' ? 'is removed' : `is ${lost}`}: AnyConnect clients that used it${
-              lost.startsWith('no longer') ? ' over that protocol' : ''
-            } can no longer connect to it, and its findings are no longer reported (not fixed)`,
+            lost.startsWith('no longer')
+              ? `${p.tunnelGroup} is ${lost}: AnyConnect clients that used it over that protocol can no longer connect to it; findings that only applied there are no longer reported (not fixed)`
+              : `${p.tunnelGroup} ${lost === 'removed' ? 'is removed' : `is ${lost}`}: AnyConnect clients that used it can no longer connect to it, and its findings are no longer reported (not fixed)`,
           ),
         );
       if (p.status === 'removed' || p.status === 'unchanged') continue;

@@ -27,6 +27,7 @@ import {
   UNDO_MOVE,
   pasteWhere,
   groupedRemains,
+  UNSURE_HEADING,
 } from './change-words.js';
 import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
@@ -64,16 +65,16 @@ export interface HtmlChangeOptions {
 
 /** The findings a device no longer has: fixed, then those gone without a fix (with the device, or with profiles that lost reach). */
 function resolvedSections(d: DeviceDiff, ctx: FindingContext): string {
-  const { fixed, gone } = resolvedParts(d);
+  const { fixed, gone, unsure } = resolvedParts(d);
   const list = (fs: readonly ReportedFinding[]): string => (fs.length > 0 ? findingList(fs, ctx, true) : '<p>None.</p>');
   // A removed device: everything went with it.
   if (d.new === null) return `<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}`;
-  return `<h3>Findings resolved (${fixed.length})</h3>${list(fixed)}${gone.length > 0 ? `\n<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}` : ''}`;
+  return `<h3>Findings resolved (${fixed.length})</h3>${list(fixed)}${unsure.length > 0 ? `\n<h3>${capitalised(UNSURE_HEADING)} (${unsure.length})</h3>${list(unsure)}` : ''}${gone.length > 0 ? `\n<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}` : ''}`;
 }
 
 export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOptions): string {
   const ctx: FindingContext = { ids: new Ids(), helpUriBase: options.helpUriBase, path: (f) => input.fileOf(f) };
-  const { introduced, resolved, gone, lostReach } = findingTotals(input.diffs);
+  const { introduced, resolved, gone, lostReach, unsure } = findingTotals(input.diffs);
   const changed = input.diffs.filter(isChanged);
   const summary = `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><table class="summary"><tbody>
 <tr><th scope="row">Devices changed</th><td>${changedDevices(input.diffs)} of ${input.diffs.filter((d) => d.compared).length}</td></tr>${
@@ -82,7 +83,7 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
       : ''
   }
 <tr><th scope="row">Findings introduced</th><td>${introduced}</td></tr>
-<tr><th scope="row">Findings resolved</th><td>${resolved}</td></tr>${gone > 0 ? `\n<tr><th scope="row">Findings gone with removed devices</th><td>${gone}</td></tr>` : ''}${
+<tr><th scope="row">Findings resolved</th><td>${resolved}${unsure > 0 ? ` (${unsure} on profiles that lost a protocol: check)` : ''}</td></tr>${gone > 0 ? `\n<tr><th scope="row">Findings gone with removed devices</th><td>${gone}</td></tr>` : ''}${
     lostReach > 0
       ? `\n<tr><th scope="row">Findings no longer reported: their profiles were removed or lost reach (not fixed)</th><td>${lostReach}</td></tr>`
       : ''

@@ -27,6 +27,7 @@ import {
   UNDO_MOVE,
   pasteWhere,
   groupedRemains,
+  UNSURE_HEADING,
 } from './change-words.js';
 
 function md(text: string): string {
@@ -95,8 +96,9 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map(profileRow), '');
     if (d.findings.introduced.length > 0)
       out.push(`**Findings introduced (${d.findings.introduced.length})**`, '', ...d.findings.introduced.map((f) => findingItem(f)), '');
-    const { fixed, gone } = resolvedParts(d);
+    const { fixed, gone, unsure } = resolvedParts(d);
     if (fixed.length > 0) out.push(`**Findings resolved (${fixed.length})**`, '', ...fixed.map((f) => findingItem(f, true)), '');
+    if (unsure.length > 0) out.push(`**${capitalised(UNSURE_HEADING)} (${unsure.length})**`, '', ...unsure.map((f) => findingItem(f, true)), '');
     if (gone.length > 0) out.push(`**${capitalised(goneHeading(d))} (${gone.length})**`, '', ...gone.map((f) => findingItem(f, true)), '');
   }
   if (changed.length === 0) out.push('No change to any connection profile.');

@@ -24,6 +24,7 @@ import {
   UNDO_MOVE,
   pasteWhere,
   groupedRemains,
+  UNSURE_HEADING,
 } from './change-words.js';
 
 /** `old`: a finding of the old side, whose line is the old file's (the device heading names the new one too). */
@@ -57,8 +58,9 @@ function deviceLines(d: DeviceDiff): string[] {
   if (same > 0) out.push(`  ${plural(same, 'profile')} unchanged`);
   const { introduced } = d.findings;
   if (introduced.length > 0) out.push(`  findings introduced (${introduced.length}):`, ...introduced.map((f) => `    ${findingLine(f)}`));
-  const { fixed, gone } = resolvedParts(d);
+  const { fixed, gone, unsure } = resolvedParts(d);
   if (fixed.length > 0) out.push(`  findings resolved (${fixed.length}):`, ...fixed.map((f) => `    ${findingLine(f, true)}`));
+  if (unsure.length > 0) out.push(`  ${UNSURE_HEADING} (${unsure.length}):`, ...unsure.map((f) => `    ${findingLine(f, true)}`));
   if (gone.length > 0) out.push(`  ${goneHeading(d)} (${gone.length}):`, ...gone.map((f) => `    ${findingLine(f, true)}`));
   return out;
 }

@@ -102,8 +102,12 @@ export function settingLine(s: SettingChange): string {
   return `${s.setting}: ${side(s.old, s.oldSource)} → ${side(s.new, s.newSource)}`;
 }
 
-/** A profile that clients could select before and cannot after (or the reverse). */
+/**
+ * A profile that clients could select before and cannot after (or the reverse). Not said of a copy
+ * (a rename): its old side is the original's reach, which users keep until they move.
+ */
 export function reachChange(p: ProfileDiff): 'now unreachable' | 'now reachable' | null {
+  if (p.copyOf !== undefined) return null;
   const s = p.settings.find((x) => x.setting === 'mobile-facing');
   if (!s || s.old === null || s.new === null) return null;
   if (s.old.startsWith('yes') && s.new === 'no') return 'now unreachable';
@@ -119,6 +123,7 @@ function protocolsOf(value: string | null): string[] {
 
 /** A protocol a profile stays reachable by gained or lost: "no longer reachable over SSL". */
 function protocolChange(p: ProfileDiff): string | null {
+  if (p.copyOf !== undefined) return null;
   const s = p.settings.find((x) => x.setting === 'mobile-facing');
   if (!s || s.old === null || s.new === null || !s.old.startsWith('yes') || !s.new.startsWith('yes')) return null;
   const [before, after] = [protocolsOf(s.old), protocolsOf(s.new)];
@@ -145,29 +150,43 @@ export function removedReach(p: ProfileDiff): string | null {
 }
 
 /**
- * Why a profile's findings may stop being reported without being fixed: it was removed (not as a
- * rename: a copy carries them), clients can no longer reach it, or it lost a protocol (an SSL-only
- * finding goes with SSL). Null when none of these happened.
+ * Why a profile's findings stop being reported without being fixed: it was removed (not as a rename:
+ * a copy carries them), or clients can no longer reach it. Null when neither happened.
  */
 export function reachLost(d: DeviceDiff, p: ProfileDiff): string | null {
   if (p.status === 'removed') return d.profiles.some((q) => q.copyOf === p.tunnelGroup) ? null : 'removed';
-  if (reachChange(p) === 'now unreachable') return 'now unreachable';
+  return reachChange(p) === 'now unreachable' ? 'now unreachable' : null;
+}
+
+/** A protocol the profile can no longer be reached over, while it stays reachable ("no longer reachable over SSL"), or null. */
+export function protocolLost(p: ProfileDiff): string | null {
   const change = protocolChange(p);
   return change?.startsWith('no longer') ? change : null;
 }
 
 /**
- * The findings a device no longer has, split: fixed, and gone without a fix (with a removed device,
- * or with a profile that was removed or lost reach). JSON keeps both in `findings.resolved`.
+ * The findings a device no longer has, split: fixed; gone without a fix (with a removed device, or
+ * with a profile that was removed or cut off); and those of a profile that lost a protocol, which
+ * may be fixed or may only have gone with the protocol (an SSL keepalive finding after `no anyconnect
+ * enable`): the tool cannot tell, so it says so. JSON keeps them all in `findings.resolved`.
  */
-export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: ReportedFinding[] } {
-  if (d.new === null) return { fixed: [], gone: d.findings.resolved };
+export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: ReportedFinding[]; unsure: ReportedFinding[] } {
+  if (d.new === null) return { fixed: [], gone: d.findings.resolved, unsure: [] };
   const lost = new Set(d.profiles.filter((p) => reachLost(d, p) !== null).map((p) => p.tunnelGroup));
+  const narrowed = new Set(d.profiles.filter((p) => protocolLost(p) !== null).map((p) => p.tunnelGroup));
   const fixed: ReportedFinding[] = [];
   const gone: ReportedFinding[] = [];
-  for (const f of d.findings.resolved) (f.tunnelGroup !== null && lost.has(f.tunnelGroup) ? gone : fixed).push(f);
-  return { fixed, gone };
+  const unsure: ReportedFinding[] = [];
+  for (const f of d.findings.resolved) {
+    if (f.tunnelGroup !== null && lost.has(f.tunnelGroup)) gone.push(f);
+    else if (f.tunnelGroup !== null && narrowed.has(f.tunnelGroup)) unsure.push(f);
+    else fixed.push(f);
+  }
+  return { fixed, gone, unsure };
 }
+
+/** The heading of the resolved findings of profiles that lost a protocol. */
+export const UNSURE_HEADING = 'findings resolved on profiles that lost a protocol: fixed, or only no longer reported with it (check)';
 
 /** The heading of the findings a device no longer has without a fix. */
 export function goneHeading(d: DeviceDiff): string {
@@ -178,24 +197,30 @@ export function goneHeading(d: DeviceDiff): string {
  * The findings a change introduced, resolved, and took away without a fix, for the summary lines:
  * with devices it removed, and with profiles it removed or cut off (JSON keeps them in `findings.resolved`).
  */
-export function findingTotals(diffs: readonly DeviceDiff[]): { introduced: number; resolved: number; gone: number; lostReach: number } {
+export function findingTotals(diffs: readonly DeviceDiff[]): { introduced: number; resolved: number; gone: number; lostReach: number; unsure: number } {
   let introduced = 0;
   let resolved = 0;
   let gone = 0;
   let lostReach = 0;
+  let unsure = 0;
   for (const d of diffs) {
     introduced += d.findings.introduced.length;
     const parts = resolvedParts(d);
-    resolved += parts.fixed.length;
+    resolved += parts.fixed.length + parts.unsure.length;
+    unsure += parts.unsure.length;
     if (d.new === null) gone += parts.gone.length;
     else lostReach += parts.gone.length;
   }
-  return { introduced, resolved, gone, lostReach };
+  return { introduced, resolved, gone, lostReach, unsure };
 }
 
-/** What follows a summary's resolved count: findings that went with removed devices or profiles that lost reach; '' when none. */
-export function goneWords(totals: { gone: number; lostReach: number }): string {
-  return `${totals.gone === 0 ? '' : `, ${totals.gone} gone with removed devices`}${
+/**
+ * What follows a summary's resolved count: how many of them are on profiles that lost a protocol,
+ * and the findings that went with removed devices or profiles; '' when none.
+ */
+export function goneWords(totals: { gone: number; lostReach: number; unsure?: number }): string {
+  const unsure = totals.unsure ?? 0;
+  return `${unsure === 0 ? '' : ` (${unsure} on profiles that lost a protocol: check)`}${totals.gone === 0 ? '' : `, ${totals.gone} gone with removed devices`}${
     totals.lostReach === 0 ? '' : `, ${totals.lostReach} no longer reported: their profiles were removed or lost reach (not fixed)`
   }`;
 }

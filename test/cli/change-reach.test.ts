@@ -27,7 +27,7 @@ function withoutProfile(name: string): string {
 }
 
 describe('diff of a change that cuts profiles off', () => {
-  it('counts the findings of profiles that lost SSL as no longer reported, not resolved, and warns in github format', async () => {
+  it('says the findings of profiles that lost SSL may only have gone with it (the tool cannot tell), and warns in github format', async () => {
     const neu = newSide(DEMO_TEXT.replace('\n anyconnect enable\n', '\n'));
     const json = readJson<DiffJsonDocument>((await cli('diff', DEMO, neu, '--format', 'json')).stdout);
     const resolved = json.devices[0]!.findings.resolved;
@@ -35,13 +35,26 @@ describe('diff of a change that cuts profiles off', () => {
     expect(resolved.length).toBeGreaterThan(0);
     const text = (await cli('diff', DEMO, neu)).stdout;
     expect(text).toContain('MOBILE-FULL: changed, no longer reachable over SSL');
-    expect(text).toContain(`findings: 0 introduced, 0 resolved, ${resolved.length} no longer reported: their profiles were removed or lost reach (not fixed)`);
-    expect(text).not.toContain('findings resolved');
+    expect(text).toContain(`findings: 0 introduced, ${resolved.length} resolved (${resolved.length} on profiles that lost a protocol: check)`);
+    expect(text).toContain(`findings resolved on profiles that lost a protocol: fixed, or only no longer reported with it (check) (${resolved.length}):`);
+    expect(text).not.toContain('findings resolved (');
     const github = (await cli('diff', DEMO, neu, '--format', 'github')).stdout;
-    expect(github).toMatch(/^::warning file=.*new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-FULL no longer reachable over SSL::/m);
+    expect(github).toMatch(
+      /^::warning file=.*new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-FULL no longer reachable over SSL::MOBILE-FULL is no longer reachable over SSL: AnyConnect clients that used it over that protocol can no longer connect to it; findings that only applied there/m,
+    );
     const markdown = (await cli('diff', DEMO, neu, '--format', 'markdown')).stdout;
-    expect(markdown).toContain(`**Findings no longer reported, not fixed: their profile was removed or lost reach (${resolved.length})**`);
-    expect(markdown).not.toContain('**Findings resolved');
+    expect(markdown).toContain(
+      `**Findings resolved on profiles that lost a protocol: fixed, or only no longer reported with it (check) (${resolved.length})**`,
+    );
+  });
+
+  it('counts the findings of a profile cut off entirely as no longer reported, not resolved', async () => {
+    // DfltGrpPolicy allows only clientless: every profile on it is cut off from AnyConnect.
+    const neu = newSide(DEMO_TEXT.replace(' vpn-tunnel-protocol ikev2 ssl-client\n', ' vpn-tunnel-protocol ssl-clientless\n'));
+    const text = (await cli('diff', DEMO, neu)).stdout;
+    expect(text).toMatch(/: changed, now unreachable\n/);
+    expect(text).toMatch(/findings no longer reported, not fixed: their profile was removed or lost reach \(\d+\):/);
+    expect(text).toMatch(/\d+ no longer reported: their profiles were removed or lost reach \(not fixed\)/);
   });
 
   it('warns of a removed mobile-facing profile in github format (no line: it is not in the new file) and keeps real fixes apart', async () => {
@@ -66,5 +79,14 @@ describe('diff of a change that cuts profiles off', () => {
     const json = readJson<DiffJsonDocument>((await cli('diff', DEMO, neu, '--format', 'json')).stdout);
     expect(json.devices[0]!.findings.resolved.map((f) => f.ruleId)).toEqual(['ssl-keepalive-enabled']);
     expect(text).toContain('findings: 0 introduced, 1 resolved\n');
+  });
+});
+
+describe('a copy a plan makes (a rename)', () => {
+  it('is not said to lose reach: its users have not moved yet', async () => {
+    const text = (await cli('plan', DEMO)).stdout;
+    const copies = text.split('\n').filter((l) => l.includes(': added, a copy of '));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const l of copies) expect(l).not.toMatch(/reachable|unreachable/);
   });
 });
