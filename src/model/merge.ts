@@ -222,9 +222,11 @@ class Merger {
    */
   apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
     const r = this.applyLine(text, indent, opensBlock);
-    // A top-level command the tool does not model may have opened a sub-mode it cannot see: an `exit`
-    // after it may close that, not configuration mode.
-    if (!SESSION_COMMANDS.test(text)) this.unknownAtTop = r.problem?.message === NOT_MODELLED && this.stack.length === 1;
+    // A top-level command the tool does not model may have opened a sub-mode it cannot see, and in a
+    // sub-mode it does not model an unindented line may have been its own (`domain-name` under `dns
+    // server-group`) though the tool took it for a top-level one: from then on the tool is not sure
+    // where the session is, and a top-level `exit` is only a warning.
+    if ((r.problem?.message === NOT_MODELLED && this.stack.length === 1) || this.stack.some((m) => m.kind === 'unknown')) this.unknownAtTop = true;
     // A split-tunnel list a policy line names: it must exist once the script is applied (see missingLists).
     const list = /^split-tunnel-network-list value (\S+)$/.exec(text);
     if (list !== null && r.changed && this.stack.at(-1)?.kind === 'group-policy') this.namedLists.set(list[1]!, this.doc.scriptLine);
@@ -327,9 +329,16 @@ class Merger {
         return { changed: false, problem: { severity: 'error', message: `${r.error}${note}` } };
       }
       if (!('changed' in r)) return { changed: false, problem: { severity: 'warning', message: r.warning } };
+      // An unindented line right under a sub-mode the tool does not model, taken by an enclosing mode:
+      // the ASA may take it in that sub-mode instead (`domain-name` under `dns server-group`).
+      const unknown = this.stack.slice(depth + 1).find((m) => m.kind === 'unknown');
+      const doubt =
+        unknown !== undefined && indent === 0 && r.mode === undefined
+          ? `applied where the tool knows the command, but it follows \`${unknown.header}\`, a sub-mode the tool does not model, where the ASA may take it instead; indent it under that block, or put \`exit\` before it, to say where it belongs`
+          : null;
       this.stack = this.stack.slice(0, depth + 1);
       if (r.mode) this.stack.push(r.mode);
-      const warning = r.warning ?? (this.legacy === null ? null : newKeywordWarning(words, this.legacy));
+      const warning = r.warning ?? doubt ?? (this.legacy === null ? null : newKeywordWarning(words, this.legacy));
       if (warning !== null) return { changed: r.changed, problem: { severity: 'warning', message: r.info === undefined ? warning : `${warning}; ${r.info}` } };
       return r.info === undefined ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'info', message: r.info } };
     }
@@ -642,7 +651,7 @@ class Merger {
   /** Custom data names (`TYPE NAME`) whose lines an undo step already resets to what they were before the script. */
   private readonly dataReset = new Set<string>();
 
-  /** Whether the last command was one the tool does not model, typed at the top level (see apply). */
+  /** Whether the script has been somewhere the tool cannot follow (see apply): a top-level `exit` is then a guess. */
   private unknownAtTop = false;
 
   /** Split-tunnel lists policy lines of the script named, and the script line that named each. */

@@ -140,3 +140,15 @@ describe('what-if in JSON', () => {
     expect(json.problems).toEqual([expect.objectContaining({ line: 2, severity: 'info', command: 'no split-dns value lab.example.com' })]);
   });
 });
+
+describe('what-if on an unindented block the tool does not model', () => {
+  it('warns that a line after its header may be its own, and keeps applying the script after its exit', async () => {
+    const r = await whatIf(DEMO, 'dns server-group DefaultDNS\ndomain-name example.org\nexit\ngroup-policy GP-SPLIT attributes\nvpn-idle-timeout 1000\nexit\n');
+    expect(r.stdout).toContain(
+      'change.txt:2: warning: applied where the tool knows the command, but it follows `dns server-group DefaultDNS`, a sub-mode the tool does not model',
+    );
+    expect(r.stdout).toContain('change.txt:3: warning: `exit` at the top level');
+    expect(r.stdout).toContain('vpn-idle-timeout: 1440 (set in group-policy GP-SPLIT (line 122)) → 1000');
+    expect(r.stdout).not.toContain('error:');
+  });
+});
