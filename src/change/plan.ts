@@ -363,9 +363,9 @@ interface PolicyEdit {
  * pasted `?` as a request for help [recalled], so the line would go in without it, and its rollback
  * would not restore it), or a value longer than the ASA is recalled to take. Null when it can.
  */
-function unpastableFix(f: ReportedFinding): { why: string; what: string } | null {
+function unpastableFix(f: ReportedFinding, fixLines?: readonly string[]): { why: string; what: string } | null {
   if (f.fix === null) return null;
-  const lines = f.fix.split('\n');
+  const lines = fixLines ?? f.fix.split('\n');
   const quoted = lines.map((l) => `\`${l.trim()}\``).join(', then ');
   const help = lines.filter((l) => l.includes('?')).map((l) => `\`${l.trim()}\``);
   if (help.length > 0)
@@ -482,8 +482,22 @@ class Composer {
       this.held.set(f, leavingWhy(f.tunnelGroup!, goingTo));
       return;
     }
-    // A fix whose lines cannot be pasted as they are waits for the user, with its lines.
-    const unpastable = unpastableFix(f);
+    // A fix whose lines cannot be pasted as they are waits for the user, with its lines. A new alias
+    // it names is claimed all the same, so no name this plan makes takes it.
+    let unpastable = unpastableFix(f);
+    if (unpastable !== null && remedy.kind === 'replace-alias') {
+      const alias = this.claim(remedy.newAlias);
+      const lines = [
+        `tunnel-group ${cliName(remedy.tunnelGroup)} webvpn-attributes`,
+        ` group-alias ${cliName(alias)} enable`,
+        ` no group-alias ${cliName(remedy.alias)}`,
+      ];
+      const typed = unpastableFix(f, lines)!;
+      unpastable = {
+        why: typed.why,
+        what: `${typed.what}; links and client profiles that name the old alias (an anyconnect:// link's prefill_group_list) stop working: update them`,
+      };
+    }
     if (unpastable !== null) {
       this.held.set(f, unpastable.why);
       if (!this.needsInput.some((n) => n.what === unpastable.what)) this.needsInput.push({ ...item(f), what: unpastable.what });

@@ -619,8 +619,10 @@ describe('plan: the ways pasted advice went wrong', () => {
       why: 'not in the script: `no group-alias x?y` holds `?`, which the ASA CLI reads as a request for help when pasted [recalled]; type the fix by hand (see "Needs your input")',
     });
     expect(plan.needsInput.map((n) => n.what)).toContain(
-      'type this fix by hand, pressing Ctrl-V before each `?` so the CLI takes it as a character [recalled], and check the result: `tunnel-group A-B-2 webvpn-attributes`, then `group-alias x-y enable`, then `no group-alias x?y`',
+      "type this fix by hand, pressing Ctrl-V before each `?` so the CLI takes it as a character [recalled], and check the result: `tunnel-group A-B-2 webvpn-attributes`, then `group-alias x-y enable`, then `no group-alias x?y`; links and client profiles that name the old alias (an anyconnect:// link's prefill_group_list) stop working: update them",
     );
+    // The alias the user is told to type stays free: no name this plan makes takes it.
+    expect(plan.script).not.toMatch(/^tunnel-group x-y /m);
     const alias = before.target.findings.find((f) => f.ruleId === 'group-alias-special-chars' && f.fix?.includes('x?y'))!;
     expect(alias.message).toMatch(/ In the fix, `no group-alias x\?y` holds `\?`, which the ASA CLI reads as a request for help/);
     // A plan with no `?` says nothing of it.
