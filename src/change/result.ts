@@ -39,6 +39,8 @@ export interface IncompleteSide {
   /** Where the parser saw it end (1-based), when it knows. */
   line: number | null;
   message: string;
+  /** The side has no configuration for the device at all (a context missing from a backup): nothing to compare, even with --allow-incomplete. */
+  missing?: true;
 }
 
 export interface DeviceDiff {

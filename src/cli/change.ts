@@ -218,8 +218,9 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
           ? { device: n, e: unreadOld.get(pathOf.get(n)!), side: 'old' as const }
           : null;
     // A context whose section the other side's backup lacks (its system space still declares it) was
-    // not removed: that capture is incomplete.
-    const missing = alone === null || allowIncomplete ? null : missingContext(alone.device, alone.side === 'new' ? newDevices : oldDevices, pathOf);
+    // not removed: that capture is incomplete, and there is nothing to compare even when the user
+    // accepts incomplete captures.
+    const missing = alone === null ? null : missingContext(alone.device, alone.side === 'new' ? newDevices : oldDevices, pathOf);
     if (alone !== null && missing !== null) return missingContextDiff(alone.device, missing, alone.side);
     if (alone?.e === undefined) return diffDevices(o, n, { allowIncomplete });
     if ((neu.skipped.includes(alone.e) || old.skipped.includes(alone.e)) && !skippedPartners.includes(alone.e)) skippedPartners.push(alone.e);
@@ -310,7 +311,7 @@ function missingContextDiff(device: DeviceSnapshot, missing: { source: string; l
     device: [],
     profiles: [],
     findings: { introduced: [], resolved: [] },
-    incomplete: [{ side: other, kind: 'incomplete', source: missing.source, line: missing.line, message: missing.message }],
+    incomplete: [{ side: other, kind: 'incomplete', source: missing.source, line: missing.line, message: missing.message, missing: true }],
     compared: false,
   };
 }

@@ -243,7 +243,7 @@ export function incompleteLines(d: DeviceDiff): string[] {
   return d.incomplete.map((i) =>
     i.kind === 'unreadable'
       ? `not compared: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''} could not be read as a configuration: ${i.message}`
-      : `${d.compared ? 'compared although incomplete' : 'not compared'}: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''}: ${i.message}${d.compared ? '' : '; --allow-incomplete compares it anyway'}`,
+      : `${d.compared ? 'compared although incomplete' : 'not compared'}: the ${i.side} side ${i.source}${i.line !== null ? ` (line ${i.line})` : ''}: ${i.message}${d.compared || i.missing === true ? '' : '; --allow-incomplete compares it anyway'}`,
   );
 }
 

@@ -36,4 +36,16 @@ describe('a multiple-context backup without a declared context', () => {
     expect(audit.code).toBe(2);
     expect(audit.stderr).toMatch(/new\.cfg:\d+: configuration is incomplete: context vpn is declared on line \d+, but the file has no section for it/);
   });
+
+  it('stays not compared with --allow-incomplete: there is nothing of the context to compare', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'old.cfg'), WHOLE);
+    writeFileSync(join(dir, 'new.cfg'), WITHOUT_VPN);
+    const r = await cli('diff', join(dir, 'old.cfg'), join(dir, 'new.cfg'), '--allow-incomplete');
+    expect(r.stdout).toMatch(
+      /vpn \[context vpn\]: .*\n {2}not compared: the new side .*: context vpn is declared there, but the file has no section for it[^\n]*not read as removed\n/,
+    );
+    expect(r.stdout).not.toContain('device removed');
+    expect(r.stdout).not.toMatch(/not read as removed; --allow-incomplete/);
+  });
 });
