@@ -196,12 +196,15 @@ function listEntriesOf(analysed: AnalysedTarget, names: LineNames): (listName: s
         // `object network NAME` / `object-group network NAME`: its lines, by kind and name as an entry names it.
         const words = text.split(/[ \t]+/);
         if (words.length < 3) continue;
-        const body: ListLine[] = [];
+        // An object printed twice (the second block holds its object NAT) is one object; NAT does not
+        // change what it stands for.
+        const key = `${words[0]!} ${words[2]!}`;
+        const body = objectBodies.get(key) ?? objectBodies.set(key, []).get(key)!;
         for (let j = i + 1; j < blockEnd[i]!; j++) {
           const l = lines[j]!.trim();
-          if (l !== '' && !l.startsWith('!') && !l.startsWith('description ')) body.push({ entry: l.replace(/[ \t]+/g, ' '), remark: false, line: j + 1 });
+          if (l !== '' && !l.startsWith('!') && !l.startsWith('description ') && !l.startsWith('nat '))
+            body.push({ entry: l.replace(/[ \t]+/g, ' '), remark: false, line: j + 1 });
         }
-        objectBodies.set(`${words[0]!} ${words[2]!}`, body);
       }
     }
   };
@@ -235,8 +238,11 @@ function namedObjects(entries: readonly ListLine[], objectsOf: (kindAndName: str
     if (body === undefined) return;
     out.push({ name: kindAndName, body });
     for (const l of body) {
-      const m = /^group-object (\S+)$/.exec(l.entry);
-      if (m) visit(`object-group ${m[1]!}`);
+      // Nested the old way (`group-object G`) and the 8.3 way (`network-object object O`).
+      const group = /^group-object (\S+)$/.exec(l.entry);
+      if (group) visit(`object-group ${group[1]!}`);
+      const object = /^network-object object (\S+)$/.exec(l.entry);
+      if (object) visit(`object ${object[1]!}`);
     }
   };
   for (const e of entries) {
@@ -270,7 +276,12 @@ function listEntries(
             .map((w) => (hostNames.has(w) ? `${w} (${hostNames.get(w)!})` : w))
             .join(' ');
     const objects = namedObjects(lines, objectsOf);
-    const objectWords = objects.map((o) => `; ${o.name}: ${o.body.map((l) => shown(l.entry)).join(', ') || 'empty'}`).join('');
+    // An object-group's members in name order: the order they were entered in changes nothing.
+    const members = (o: { name: string; body: ListLine[] }): string[] => {
+      const entries = o.body.map((l) => shown(l.entry));
+      return o.name.startsWith('object-group ') ? entries.sort(cmp) : entries;
+    };
+    const objectWords = objects.map((o) => `; ${o.name}: ${members(o).join(', ') || 'empty'}`).join('');
     const sourceLines = [...lines, ...objects.flatMap((o) => o.body)].map((l) => l.line).sort((a, b) => a - b);
     return {
       value: all.length === 0 ? 'no such access-list' : `${lines.map((l) => shown(l.entry)).join(', ') || 'none'}${objectWords}`,

@@ -129,3 +129,34 @@ describe('small words of a diff', () => {
     expect(d.hostname).toBe('vpn-demo');
   });
 });
+
+describe('objects an extended split-tunnel list names, as a running-config prints them', () => {
+  const withObjects = (objects: string[]): string =>
+    DEMO.replace(/^access-list ST-CORP .*$/m, [...objects, 'access-list ST-CORP extended permit ip object-group CORP-NETS any'].join('\n'));
+  const base = [
+    'object network CORP-10',
+    ' subnet 10.0.0.0 255.0.0.0',
+    'object network CORP-10',
+    ' nat (inside,outside) static CORP-10',
+    'object-group network CORP-NETS',
+    ' network-object 172.20.0.0 255.255.0.0',
+    ' network-object object CORP-10',
+  ];
+  const entries = (text: string): string | undefined => snapshot(text).profiles.get('MOBILE-SPLIT')!.settings.get('split-tunnel-network-list entries')?.value;
+
+  it('follows network-object object, reads an object printed twice (its NAT block) as one, and ignores NAT', () => {
+    expect(entries(withObjects(base))).toBe(
+      'extended permit ip object-group CORP-NETS any; object-group CORP-NETS: network-object 172.20.0.0 255.255.0.0, network-object object CORP-10; object CORP-10: subnet 10.0.0.0 255.0.0.0',
+    );
+    // Re-pointing the nested object shows; changing only its NAT does not.
+    expect(entries(withObjects(base.map((l) => l.replace(' subnet 10.0.0.0 255.0.0.0', ' subnet 10.0.0.0 255.255.0.0'))))).toContain(
+      'object CORP-10: subnet 10.0.0.0 255.255.0.0',
+    );
+    expect(entries(withObjects(base.map((l) => l.replace('static CORP-10', 'dynamic interface'))))).toBe(entries(withObjects(base)));
+  });
+
+  it("takes an object-group's members in any order as the same", () => {
+    const reordered = [...base.slice(0, 5), base[6]!, base[5]!];
+    expect(entries(withObjects(reordered))).toBe(entries(withObjects(base)));
+  });
+});
