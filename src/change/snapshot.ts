@@ -139,19 +139,24 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
       source: lines(d.lines),
     });
   }
-  // Tunnels and users a policy change reaches beyond the connection profiles: a site-to-site
-  // tunnel-group takes its policy's (or DfltGrpPolicy's) tunnel protocols and session settings, and a
-  // local user's own vpn-group-policy ranks above any profile's.
-  for (const tg of [...model.tunnelGroups.values()].sort((a, b) => cmp(a.name, b.name))) {
+  // Tunnels and users a policy change reaches beyond the connection profiles: site-to-site
+  // tunnel-groups take their policy's (or DfltGrpPolicy's) tunnel protocols and session settings, one
+  // setting per policy (a headend may have hundreds of peers on one), and a local user's own
+  // vpn-group-policy ranks above any profile's.
+  const peersByPolicy = new Map<string, string[]>();
+  for (const tg of model.tunnelGroups.values()) {
     const type = tg.type ?? builtInTunnelGroupType(tg.name);
     if (type === null || REMOTE_ACCESS_TYPES.has(type)) continue;
     const policy = tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY;
+    (peersByPolicy.get(policy) ?? peersByPolicy.set(policy, []).get(policy)!).push(tg.name);
+  }
+  for (const [policy, peers] of [...peersByPolicy].sort(([a], [b]) => cmp(a, b))) {
     const protocols = policyAttribute(model, policy, 'vpnTunnelProtocol');
     const raw = valueOf(protocols as Effective<unknown>);
     const value = Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
-    settings.set(`site-to-site tunnel-group ${tg.name}`, {
-      value: `group-policy ${policy}; vpn-tunnel-protocol ${formatAttributeValue('vpnTunnelProtocol', value)}`,
-      source: `${tg.firstLine === null ? 'not configured' : at(tg.firstLine)}; vpn-tunnel-protocol ${sourcePhrase(protocols, at)}`,
+    settings.set(`site-to-site tunnel-groups on group-policy ${policy}`, {
+      value: `vpn-tunnel-protocol ${formatAttributeValue('vpnTunnelProtocol', value)}; ${peers.length === 1 ? 'tunnel-group' : `${peers.length} tunnel-groups`}: ${[...peers].sort(naturalCmp).join(', ')}`,
+      source: `vpn-tunnel-protocol ${sourcePhrase(protocols, at)}`,
     });
   }
   for (const u of [...model.users.values()].sort((a, b) => cmp(a.name, b.name))) {
@@ -164,6 +169,21 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   for (const p of [...(g.webvpn?.clientProfiles ?? [])].sort((a, b) => cmp(a.name, b.name) || a.line - b.line))
     settings.set(`anyconnect profiles ${p.name}`, { value: p.path, source: at(p.line) });
   return settings;
+}
+
+/** Names in the order a person reads them: numbers by value (`198.51.100.9` before `198.51.100.10`). */
+function naturalCmp(a: string, b: string): number {
+  const pa = a.split(/(\d+)/);
+  const pb = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (x === y) continue;
+    // Odd parts are digits (split keeps the captured separators there).
+    if (i % 2 === 1 && x.length <= 15 && y.length <= 15 && Number(x) !== Number(y)) return Number(x) - Number(y);
+    return cmp(x, y);
+  }
+  return pa.length - pb.length;
 }
 
 /** An access-list line the model does not read as a standard entry: what follows `access-list NAME`. */

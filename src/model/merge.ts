@@ -510,7 +510,21 @@ class Merger {
     if (a === 'no' && (b === 'group-policy' || b === 'tunnel-group') && c && w.length === 3) return this.removeObject(b, c);
     // `no group-policy NAME internal`: how `show running-config` spells the policy, so how it is often removed.
     if (a === 'no' && b === 'group-policy' && c && (d === 'internal' || d === 'external') && w.length === 4) return this.removeObject(b, c);
-    // Blocks the tool keeps as a whole: edits go to their lines by first word.
+    // Blocks the tool keeps as a whole: `no HEADER` removes one (how a rollback undoes a block the
+    // change created), and edits go to their lines by first word.
+    if (a === 'no') {
+      for (const header of [
+        ['username', w[2], 'attributes'],
+        ['crypto', 'ca', 'trustpoint', w[4]],
+        ['dynamic-access-policy-record', w[2]],
+      ]) {
+        if (!header.every((x, i) => x !== undefined && x === w[i + 1]) || w.length !== header.length + 1) continue;
+        const blocks = this.doc.find(...(header as string[]));
+        this.recordBlocks(blocks);
+        for (const block of blocks) this.doc.remove(block);
+        return { changed: blocks.length > 0 };
+      }
+    }
     for (const header of [
       ['username', b, 'attributes'],
       ['crypto', 'ca', 'trustpoint', d],

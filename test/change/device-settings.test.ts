@@ -79,9 +79,22 @@ describe('tunnels and users beyond the connection profiles', () => {
     const text = readFileSync(fixture('plan/dflt-site-to-site.cfg'), 'utf8');
     const changed = `${text.replace(/\n: end\n?$/, '\n')}group-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client\n: end\n`;
     const d = diffDevices(snapshot(text), snapshot(changed));
-    const l2l = d.device.find((s) => s.setting === 'site-to-site tunnel-group 198.51.100.7');
-    expect(l2l?.old).toMatch(/^group-policy DfltGrpPolicy; vpn-tunnel-protocol .*ikev2/);
-    expect(l2l?.new).toBe('group-policy DfltGrpPolicy; vpn-tunnel-protocol ssl-client');
+    const l2l = d.device.find((s) => s.setting === 'site-to-site tunnel-groups on group-policy DfltGrpPolicy');
+    expect(l2l?.old).toMatch(/^vpn-tunnel-protocol .*ikev2.*; tunnel-group: 198\.51\.100\.7$/);
+    expect(l2l?.new).toBe('vpn-tunnel-protocol ssl-client; tunnel-group: 198.51.100.7');
+  });
+
+  it('show many peers on one policy as one setting, in the order a person reads addresses', () => {
+    const peers = Array.from({ length: 12 }, (_, i) => `tunnel-group 198.51.100.${i + 1} type ipsec-l2l`).join('\n');
+    const [s] = snapshotParsed(
+      parseConfigText(DEMO.replace('tunnel-group MOBILE-FULL type remote-access', `${peers}\ntunnel-group MOBILE-FULL type remote-access`), 'l2l.cfg'),
+      OPTIONS,
+    );
+    const l2l = [...s!.device].filter(([k]) => k.startsWith('site-to-site'));
+    expect(l2l).toHaveLength(1);
+    expect(l2l[0]![1].value).toMatch(
+      /; 13 tunnel-groups: 198\.51\.100\.1, 198\.51\.100\.2, .*, 198\.51\.100\.9, 198\.51\.100\.10, 198\.51\.100\.11, 198\.51\.100\.12, SITE-B$/,
+    );
   });
 
   it("show a local user's vpn-group-policy", () => {

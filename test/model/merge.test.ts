@@ -946,3 +946,24 @@ describe('the undo of custom data lines added one by one', () => {
     expect(back.lines.filter((l) => l.startsWith('anyconnect-custom-data '))).toEqual(demo.split('\n').filter((l) => l.startsWith('anyconnect-custom-data ')));
   });
 });
+
+describe('a block the tool keeps as a whole, removed by its no form', () => {
+  it('removes `username X attributes`, a DAP record or a trustpoint, as a rollback of a change that made it does', () => {
+    const demo = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
+    const parsed = parseConfigText(demo, 'demo.cfg');
+    const made = mergeCommands(
+      parsed,
+      parsed.sections[0]!,
+      'username bob attributes\n vpn-group-policy GP-FULL\ndynamic-access-policy-record DAP-NEW\n action continue\ncrypto ca trustpoint TP-NEW\n enrollment terminal\n',
+    );
+    expect(made.problems).toEqual([]);
+    const undo = renderUndo(made.undo);
+    expect(undo.split('\n')).toEqual(
+      expect.arrayContaining(['no username bob attributes', 'no dynamic-access-policy-record DAP-NEW', 'no crypto ca trustpoint TP-NEW']),
+    );
+    const after = parseConfigText(made.text, 'after.cfg');
+    const back = mergeCommands(after, after.sections[0]!, undo);
+    expect(back.problems).toEqual([]);
+    expect(back.lines).toEqual(demo.replace(/\n$/, '').split('\n'));
+  });
+});
