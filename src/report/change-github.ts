@@ -4,7 +4,17 @@
 // group-lock) changes.
 
 import type { ReportedFinding } from '../audit/result.js';
-import { dnsChangeLines, hasOldSide, incompleteLines, protocolLost, reachLost, reachWords, settingLine, type ChangeReportInput } from './change-words.js';
+import {
+  DEVICE_WIDE,
+  dnsChangeLines,
+  hasOldSide,
+  incompleteLines,
+  protocolLost,
+  reachLost,
+  reachWords,
+  settingLine,
+  type ChangeReportInput,
+} from './change-words.js';
 import { capAnnotations, command, contextTag } from './github.js';
 import type { Severity } from '../engine/types.js';
 
@@ -44,6 +54,18 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     if (d.new === null || !d.compared) continue;
     const file = input.fileOf(d.new);
     for (const f of d.findings.introduced) out.push(findingCommand(f, file, context));
+    // Device-wide settings (NAT-T, trustpoints, site-to-site tunnels, local users): one annotation on
+    // the file, a warning when a site-to-site tunnel-group loses an IKE version it could use.
+    if (d.device.length > 0) {
+      const cut = d.device.some((c) => c.setting.startsWith('site-to-site ') && ikeVersions(c.old).some((v) => !ikeVersions(c.new).includes(v)));
+      (cut ? out : notices).push(
+        command(
+          cut ? 'warning' : 'notice',
+          { file, line: null, title: `asa-mobile-audit: device-wide change${context}` },
+          `${DEVICE_WIDE}:\n${d.device.map(settingLine).join('\n')}`,
+        ),
+      );
+    }
     for (const p of d.profiles) {
       // A way in gone (a profile removed, cut off, or reachable over one protocol less): users who
       // used it lose their connection, finding or not. The removed profile has no line in the new file.
@@ -73,6 +95,12 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   for (const l of [...out, ...notices]) byLevel[/^::(\w+)/.exec(l)![1]!]!.push(l);
   const capped = capAnnotations(byLevel);
   return capped.length > 0 ? `${capped.join('\n')}\n` : '';
+}
+
+/** The IKE versions a site-to-site setting's `vpn-tunnel-protocol` allows (`ikev1`, `ikev2`, or the 8.x `IPSec`). */
+function ikeVersions(value: string | null): string[] {
+  const m = value === null ? null : /vpn-tunnel-protocol ([^;]*)/.exec(value);
+  return m === null ? [] : m[1]!.split(' ').filter((w) => /^(ikev1|ikev2|ipsec)$/i.test(w));
 }
 
 function findingCommand(f: ReportedFinding, file: string, context: string): string {

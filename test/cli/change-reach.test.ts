@@ -90,3 +90,21 @@ describe('a copy a plan makes (a rename)', () => {
     for (const l of copies) expect(l).not.toMatch(/reachable|unreachable/);
   });
 });
+
+describe('github annotations of device-wide changes', () => {
+  it('warn once on the file when a site-to-site tunnel-group loses an IKE version, and list every device-wide change', async () => {
+    const neu = newSide(DEMO_TEXT.replace(' vpn-tunnel-protocol ikev2 ssl-client\n', ' vpn-tunnel-protocol ssl-client\n'));
+    const github = (await cli('diff', DEMO, neu, '--format', 'github')).stdout;
+    const device = github.split('\n').filter((l) => l.includes('device-wide change'));
+    expect(device).toHaveLength(1);
+    expect(device[0]).toMatch(
+      /^::warning file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Device-wide .*%0Asite-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-tunnel-protocol ikev2 ssl-client; tunnel-group: SITE-B/,
+    );
+    // A device-wide change that cuts no tunnel is a notice.
+    const user = newSide(DEMO_TEXT.replace('username alice attributes\n vpn-group-policy GP-SPLIT', 'username alice attributes\n vpn-group-policy GP-FULL'));
+    const notice = (await cli('diff', DEMO, user, '--format', 'github')).stdout;
+    expect(notice).toMatch(
+      /^::notice file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Device-wide .*%0Alocal user alice vpn-group-policy: GP-SPLIT /m,
+    );
+  });
+});
