@@ -179,15 +179,21 @@ function verified(
       ...selected
         .filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile' && !(f.tunnelGroup !== null && composed.leaving.has(f.tunnelGroup)))
         .map((f) => ({ ...item(f), what: f.needsInput! + ownPolicyHint(f, composed.ownPolicy, composed.renamed) })),
-      ...needsInput.map((n) =>
-        n.cli === undefined || context === null
-          ? n
-          : {
-              ...n,
-              cli: [...contextLines(context), n.cli].join('\n'),
-              ...(n.rollback === undefined ? {} : { rollback: [...contextLines(context), n.rollback].join('\n') }),
-            },
-      ),
+      // Lines to paste later that hold a `?`: the same care as in the script.
+      ...needsInput
+        .map((n) => {
+          const help = n.cli === undefined ? null : helpCharacterNote([n.cli, n.rollback ?? ''].join('\n'));
+          return help === null ? n : { ...n, what: `${n.what}; in these lines, ${help}` };
+        })
+        .map((n) =>
+          n.cli === undefined || context === null
+            ? n
+            : {
+                ...n,
+                cli: [...contextLines(context), n.cli].join('\n'),
+                ...(n.rollback === undefined ? {} : { rollback: [...contextLines(context), n.rollback].join('\n') }),
+              },
+        ),
     ],
     closes,
     alsoCloses,

@@ -79,16 +79,27 @@ export function whatIf(
  * would refuse each such line, but the command after the prompt is what the engineer means to type.
  * The prompts are taken off (line numbers kept), and one note says so.
  */
+/** Lines an ASA prints during a configuration session, never typed: `Building configuration...`, `[OK]`, `Cryptochecksum: ...`, `NNNN bytes copied in ...`. */
+const SESSION_OUTPUT = /^(Building configuration\.\.\.|\[OK\]|Cryptochecksum: ?[0-9a-f ]+|\d+ bytes copied in .*)$/i;
+
 function withoutPrompts(script: string): { script: string; problem: MergeProblem | null } {
   const lines = script.split(/\r?\n/);
   const prompted: number[] = [];
+  let output = 0;
   for (let i = 0; i < lines.length; i++) {
+    // What the ASA prints back in such a session (`write memory`'s `Building configuration...`,
+    // `[OK]`, the checksum): output, not commands.
+    if (SESSION_OUTPUT.test(lines[i]!.trim())) {
+      lines[i] = '';
+      output++;
+      continue;
+    }
     const split = splitPrompt(lines[i]!);
     if (split === null) continue;
     prompted.push(i);
     lines[i] = split.command;
   }
-  if (prompted.length === 0) return { script, problem: null };
+  if (prompted.length === 0) return { script: output === 0 ? script : lines.join('\n'), problem: null };
   const at = prompted[0]!;
   const original = script.split(/\r?\n/)[at]!.trim();
   const prompt = splitPrompt(original)!.prompt;

@@ -1158,3 +1158,12 @@ describe('the remaining findings of a plan, in words', () => {
     expect(plan.remains.filter((r) => r.ruleId === 'perapp-type-misspelled')).toHaveLength(4);
   });
 });
+
+describe('lines to paste later that hold a `?`', () => {
+  it('say to type them by hand, as the script would', () => {
+    const text = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').replace(/^tunnel-group Lab&Partners /gm, 'tunnel-group Lab?Partners ');
+    const plan = planDevice(snapshotParsed(parseConfigText(text, 'qmark.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    const move = plan.needsInput.find((n) => n.cli?.includes('Lab?Partners'));
+    expect(move?.what).toMatch(/; in these lines, `[^`]*Lab\?Partners[^`]*`.* holds? `\?`, which the ASA CLI reads as a request for help/);
+  });
+});

@@ -152,3 +152,24 @@ describe('what-if on an unindented block the tool does not model', () => {
     expect(r.stdout).not.toContain('error:');
   });
 });
+
+describe('what-if on a whole terminal session pasted', () => {
+  it("ignores what the ASA printed back (write memory's output) and applies the commands", async () => {
+    const session = [
+      'vpn-demo# conf t',
+      'vpn-demo(config)# group-policy GP-SPLIT attributes',
+      'vpn-demo(config-group-policy)# webvpn',
+      'vpn-demo(config-group-webvpn)# anyconnect ssl keepalive none',
+      'vpn-demo(config-group-webvpn)# end',
+      'vpn-demo# write memory',
+      'Building configuration...',
+      'Cryptochecksum: 3f9b2c41 d0e8a776 5b1c2d3e 4f5a6b7c',
+      '[OK]',
+      'vpn-demo#',
+    ].join('\n');
+    const r = await whatIf(DEMO, session);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('error:');
+    expect(r.stdout).toMatch(/anyconnect ssl keepalive: .* → none/);
+  });
+});
