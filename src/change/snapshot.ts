@@ -309,8 +309,11 @@ function listEntries(
     };
   }
   const entries = acl.entries;
+  const words = entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`);
+  // Permits alone make a set of networks: their order changes nothing (with a deny, it does).
+  if (entries.every((e) => e.action === 'permit')) words.sort(cmp);
   return {
-    value: entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`).join(', ') || 'none',
+    value: words.join(', ') || 'none',
     source: entries.length > 0 ? names.many(entries.map((e) => e.line)) : '',
   };
 }

@@ -173,3 +173,20 @@ describe('objects an extended split-tunnel list names, as a running-config print
     expect(entries(withObjects(reordered))).toBe(entries(withObjects(base)));
   });
 });
+
+describe('a standard split-tunnel list reordered', () => {
+  it('is no change when it only permits (a set of networks), and a change when a deny makes order matter', () => {
+    const two = (a: string, b: string): string =>
+      DEMO.replace(/^access-list ST-CORP .*$/m, `access-list ST-CORP standard ${a}\naccess-list ST-CORP standard ${b}`);
+    const permits = diffDevices(
+      snapshot(two('permit 10.0.0.0 255.0.0.0', 'permit 172.16.0.0 255.240.0.0')),
+      snapshot(two('permit 172.16.0.0 255.240.0.0', 'permit 10.0.0.0 255.0.0.0')),
+    );
+    expect(permits.profiles.every((p) => p.status === 'unchanged')).toBe(true);
+    const deny = diffDevices(
+      snapshot(two('deny 10.1.0.0 255.255.0.0', 'permit 10.0.0.0 255.0.0.0')),
+      snapshot(two('permit 10.0.0.0 255.0.0.0', 'deny 10.1.0.0 255.255.0.0')),
+    );
+    expect(deny.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')?.status).toBe('changed');
+  });
+});
