@@ -17,6 +17,9 @@ import { ConfigDocument, type DocBlock, type DocNode, type LineOrigin } from './
 import { overLongValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
 import { BUILT_IN_TUNNEL_GROUPS, DEFAULT_GROUP_POLICY, NAME_MAX_CHARS } from './types.js';
 
+/** How the warning for a line that may belong to an unmodelled sub-mode above it begins. */
+const DOUBT = 'applied where the tool knows the command';
+
 /** The warning for a command the engine does not model (a caller tells a gap in the tool from a fault in a file by it). */
 export const NOT_MODELLED = 'not simulated: the tool does not model this command, so its effect is not in the result';
 
@@ -226,7 +229,11 @@ class Merger {
     // sub-mode it does not model an unindented line may have been its own (`domain-name` under `dns
     // server-group`) though the tool took it for a top-level one: from then on the tool is not sure
     // where the session is, and a top-level `exit` is only a warning.
-    if ((r.problem?.message === NOT_MODELLED && this.stack.length === 1) || this.stack.some((m) => m.kind === 'unknown')) this.unknownAtTop = true;
+    if ((r.problem?.message === NOT_MODELLED && this.stack.length === 1) || r.problem?.message.startsWith(DOUBT) === true) this.unknownAtTop = true;
+    // A mode the tool knows, entered from the top, or a sub-mode closed by its own `exit`: the tool
+    // knows where the session is again.
+    else if (this.certain) this.unknownAtTop = false;
+    this.certain = false;
     // A split-tunnel list a policy line names: it must exist once the script is applied (see missingLists).
     const list = /^split-tunnel-network-list value (\S+)$/.exec(text);
     if (list !== null && r.changed && this.stack.at(-1)?.kind === 'group-policy') this.namedLists.set(list[1]!, this.doc.scriptLine);
@@ -246,7 +253,10 @@ class Merger {
       // leaves the innermost mode the tool knows of; at the top it is taken as closing a sub-mode the
       // tool does not track (on the ASA an extra `exit` would leave configuration mode).
       if (text.toLowerCase() === 'exit') {
-        if (this.stack.length > 1) this.stack.pop();
+        if (this.stack.length > 1) {
+          this.stack.pop();
+          this.certain = true;
+        }
         // The tool followed every mode up to here (the script entered and left each itself): this
         // `exit` leaves configuration mode, as on the ASA, and what follows is refused until
         // `configure terminal`.
@@ -334,10 +344,11 @@ class Merger {
       const unknown = this.stack.slice(depth + 1).find((m) => m.kind === 'unknown');
       const doubt =
         unknown !== undefined && indent === 0 && r.mode === undefined
-          ? `applied where the tool knows the command, but it follows \`${unknown.header}\`, a sub-mode the tool does not model, where the ASA may take it instead; indent it under that block, or put \`exit\` before it, to say where it belongs`
+          ? `${DOUBT}, but it follows \`${unknown.header}\`, a sub-mode the tool does not model, where the ASA may take it instead; indent it under that block, or put \`exit\` before it, to say where it belongs`
           : null;
       this.stack = this.stack.slice(0, depth + 1);
       if (r.mode) this.stack.push(r.mode);
+      if (r.mode !== undefined && r.mode.kind !== 'unknown' && depth === 0) this.certain = true;
       const warning = r.warning ?? doubt ?? (this.legacy === null ? null : newKeywordWarning(words, this.legacy));
       if (warning !== null) return { changed: r.changed, problem: { severity: 'warning', message: r.info === undefined ? warning : `${warning}; ${r.info}` } };
       return r.info === undefined ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'info', message: r.info } };
@@ -667,6 +678,8 @@ class Merger {
 
   /** Whether the script has been somewhere the tool cannot follow (see apply): a top-level `exit` is then a guess. */
   private unknownAtTop = false;
+  /** Set while applying a line that shows where the session is (a known mode entered from the top, a sub-mode's own `exit`). */
+  private certain = false;
 
   /** Split-tunnel lists policy lines of the script named, and the script line that named each. */
   private readonly namedLists = new Map<string, number>();

@@ -173,3 +173,15 @@ describe('what-if on a whole terminal session pasted', () => {
     expect(r.stdout).toMatch(/anyconnect ssl keepalive: .* → none/);
   });
 });
+
+describe('what-if after a block the tool does not model, closed by its own exit', () => {
+  it('knows where the session is again: a later top-level exit leaves configuration mode', async () => {
+    const r = await whatIf(
+      DEMO,
+      'dns server-group DefaultDNS\n domain-name corp.example.com\n exit\ngroup-policy GP-SPLIT attributes\n vpn-idle-timeout 600\n exit\nexit\ngroup-policy GP-FULL attributes\n vpn-idle-timeout 600\n',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('change.txt:8: error: after `exit` the session is no longer in configuration mode');
+    expect(r.stdout).not.toMatch(/MOBILE-FULL: changed/);
+  });
+});
