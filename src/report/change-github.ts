@@ -69,7 +69,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     for (const p of d.profiles) {
       // A way in gone (a profile removed, cut off, or reachable over one protocol less): users who
       // used it lose their connection, finding or not. The removed profile has no line in the new file.
-      const lost = reachLost(d, p) ?? protocolLost(p);
+      const lost = reachLost(d, p) ?? protocolLost(p, d.profiles);
       if (lost !== null && p.mobileFacing.old === true)
         out.push(
           command(
@@ -82,7 +82,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
         );
       if (p.status === 'removed' || p.status === 'unchanged') continue;
       const lines = [
-        ...(reachWords(p) !== null && lost === null ? [`${p.tunnelGroup}: ${reachWords(p)!}`] : []),
+        ...(reachWords(p, d.profiles) !== null && lost === null ? [`${p.tunnelGroup}: ${reachWords(p, d.profiles)!}`] : []),
         ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
         // How users log in: a server group or a second factor gone changes every session, finding or not.
         ...(hasOldSide(p) ? p.settings.filter((s) => LOGIN_SETTINGS.test(s.setting)).map(settingLine) : []),

@@ -45,7 +45,7 @@ function profileTable(profiles: readonly ProfileDiff[]): string {
   if (profiles.length === 0) return '';
   return `<table class="changes"><thead><tr><th scope="col">Connection profile</th><th scope="col">Change</th><th scope="col">Settings</th><th scope="col">iOS DNS before</th><th scope="col">iOS DNS after</th></tr></thead><tbody>${profiles
     .map((p) => {
-      const reach = reachWords(p);
+      const reach = reachWords(p, profiles);
       const compared = hasOldSide(p) && p.status !== 'removed';
       const settings = compared ? p.settings.map(settingLine) : [];
       const dnsChanged =
@@ -66,10 +66,12 @@ export interface HtmlChangeOptions {
 /** The findings a device no longer has: fixed, then those gone without a fix (with the device, or with profiles that lost reach). */
 function resolvedSections(d: DeviceDiff, ctx: FindingContext): string {
   const { fixed, gone, unsure } = resolvedParts(d);
-  const list = (fs: readonly ReportedFinding[]): string => (fs.length > 0 ? findingList(fs, ctx, true) : '<p>None.</p>');
+  const list = (fs: readonly ReportedFinding[]): string => (fs.length > 0 ? findingList(fs, ctx, true, true) : '<p>None.</p>');
   // A removed device: everything went with it.
   if (d.new === null) return `<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}`;
-  return `<h3>Findings resolved (${fixed.length})</h3>${list(fixed)}${unsure.length > 0 ? `\n<h3>${capitalised(UNSURE_HEADING)} (${unsure.length})</h3>${list(unsure)}` : ''}${gone.length > 0 ? `\n<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}` : ''}`;
+  // The heading of fixes shows alone, or when there are fixes: not an empty one above the others.
+  const fixedPart = fixed.length > 0 || unsure.length + gone.length === 0 ? `<h3>Findings resolved (${fixed.length})</h3>${list(fixed)}` : '';
+  return `${fixedPart}${unsure.length > 0 ? `\n<h3>${capitalised(UNSURE_HEADING)} (${unsure.length})</h3>${list(unsure)}` : ''}${gone.length > 0 ? `\n<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}` : ''}`;
 }
 
 export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOptions): string {

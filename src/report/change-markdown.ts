@@ -63,8 +63,8 @@ function findingItem(f: ReportedFinding, old = false): string {
   return `- **${f.severity}** \`${f.ruleId}\`${where ? ` — ${where}` : ''}: ${md(f.message)}`;
 }
 
-function profileRow(p: ProfileDiff): string {
-  const reach = reachWords(p);
+function profileRow(p: ProfileDiff, profiles: readonly ProfileDiff[]): string {
+  const reach = reachWords(p, profiles);
   const details = [
     ...(p.status === 'removed' ? [removedReach(p)].filter((x) => x !== null) : !hasOldSide(p) ? [] : p.settings.map(settingLine)),
     ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
@@ -93,7 +93,7 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     if (!d.compared) continue;
     if (d.device.length > 0) out.push('Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '');
     const profiles = d.profiles.filter((p) => p.status !== 'unchanged');
-    if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map(profileRow), '');
+    if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map((p) => profileRow(p, d.profiles)), '');
     if (d.findings.introduced.length > 0)
       out.push(`**Findings introduced (${d.findings.introduced.length})**`, '', ...d.findings.introduced.map((f) => findingItem(f)), '');
     const { fixed, gone, unsure } = resolvedParts(d);
@@ -134,7 +134,7 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
         '',
       );
     if (t.deviceChanges.length > 0) out.push(`**${DEVICE_WIDE}:**`, '', ...t.deviceChanges.map((s) => `- ${md(settingLine(s))}`), '');
-    if (t.changes.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...t.changes.map(profileRow), '');
+    if (t.changes.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...t.changes.map((p) => profileRow(p, t.changes)), '');
     if (t.rollback !== '') out.push('<details><summary>Rollback</summary>', '', ...mdFence(t.rollback.split('\n')), '', '</details>', '');
   }
   return `${out.join('\n').trimEnd()}\n`;

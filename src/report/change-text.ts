@@ -33,8 +33,9 @@ function findingLine(f: ReportedFinding, old = false): string {
   return `${f.severity.padEnd(7)} ${f.ruleId}${where ? ` (${where})` : ''}: ${f.message}`;
 }
 
-export function profileLines(p: ProfileDiff, indent: string): string[] {
-  const reach = reachWords(p);
+/** `profiles`: the device's other profile entries (see reachWords). */
+export function profileLines(p: ProfileDiff, indent: string, profiles: readonly ProfileDiff[] = []): string[] {
+  const reach = reachWords(p, profiles);
   const out = [`${indent}${p.tunnelGroup}: ${p.status}${copyWords(p)}${reach ? `, ${reach}` : ''}`];
   if (p.status === 'removed') {
     const reached = removedReach(p);
@@ -53,7 +54,7 @@ function deviceLines(d: DeviceDiff): string[] {
   if (d.old === null || d.new === null) out.push(`  device ${d.old === null ? 'added' : 'removed'}`);
   for (const s of d.device) out.push(`  ${settingLine(s)}`);
   const changed = d.profiles.filter((p) => p.status !== 'unchanged');
-  for (const p of changed) out.push(...profileLines(p, '  '));
+  for (const p of changed) out.push(...profileLines(p, '  ', d.profiles));
   const same = d.profiles.length - changed.length;
   if (same > 0) out.push(`  ${plural(same, 'profile')} unchanged`);
   const { introduced } = d.findings;
@@ -153,7 +154,7 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
     }
     if (t.changes.length > 0) {
       out.push('What changes, per connection profile:');
-      for (const p of t.changes) out.push(...profileLines(p, '  '));
+      for (const p of t.changes) out.push(...profileLines(p, '  ', t.changes));
       out.push('');
     }
     if (t.rollback !== '') out.push('Rollback (paste to undo the whole plan):', RULE, t.rollback, RULE, '');

@@ -102,12 +102,28 @@ export function settingLine(s: SettingChange): string {
   return `${s.setting}: ${side(s.old, s.oldSource)} → ${side(s.new, s.newSource)}`;
 }
 
+/** The profiles of one device in a change report (a diff's, or a plan's changes), to find a profile's copy or original. */
+type Neighbours = readonly ProfileDiff[];
+
 /**
- * A profile that clients could select before and cannot after (or the reverse). Not said of a copy
- * (a rename): its old side is the original's reach, which users keep until they move.
+ * Whether a copy's reach is not news: its original is still there and reachable, so users keep using
+ * the original until they move (a plan's copy, waiting). A copy whose original went, or lost its ways
+ * in, is compared as any profile.
  */
-export function reachChange(p: ProfileDiff): 'now unreachable' | 'now reachable' | null {
-  if (p.copyOf !== undefined) return null;
+function waitingCopy(p: ProfileDiff, profiles: Neighbours): boolean {
+  if (p.copyOf === undefined) return false;
+  const original = profiles.find((q) => q.tunnelGroup === p.copyOf);
+  return original !== undefined && original.status !== 'removed' && original.mobileFacing.new === true;
+}
+
+/** The copy a change made of this profile (a rename), if any. */
+function copyMadeOf(p: ProfileDiff, profiles: Neighbours): ProfileDiff | undefined {
+  return profiles.find((q) => q.copyOf === p.tunnelGroup);
+}
+
+/** A profile that clients could select before and cannot after (or the reverse). */
+export function reachChange(p: ProfileDiff, profiles: Neighbours = []): 'now unreachable' | 'now reachable' | null {
+  if (waitingCopy(p, profiles)) return null;
   const s = p.settings.find((x) => x.setting === 'mobile-facing');
   if (!s || s.old === null || s.new === null) return null;
   if (s.old.startsWith('yes') && s.new === 'no') return 'now unreachable';
@@ -122,8 +138,8 @@ function protocolsOf(value: string | null): string[] {
 }
 
 /** A protocol a profile stays reachable by gained or lost: "no longer reachable over SSL". */
-function protocolChange(p: ProfileDiff): string | null {
-  if (p.copyOf !== undefined) return null;
+function protocolChange(p: ProfileDiff, profiles: Neighbours = []): string | null {
+  if (waitingCopy(p, profiles)) return null;
   const s = p.settings.find((x) => x.setting === 'mobile-facing');
   if (!s || s.old === null || s.new === null || !s.old.startsWith('yes') || !s.new.startsWith('yes')) return null;
   const [before, after] = [protocolsOf(s.old), protocolsOf(s.new)];
@@ -134,10 +150,14 @@ function protocolChange(p: ProfileDiff): string | null {
 
 /**
  * How a profile's reach reads in a change report: its change, or that AnyConnect clients cannot reach
- * it at all (so its iOS DNS lines describe what a phone would get if it could).
+ * it at all (so its iOS DNS lines describe what a phone would get if it could). `profiles`: the
+ * device's other profile entries, so a rename reads as one (the original's ways in went to its copy).
  */
-export function reachWords(p: ProfileDiff): string | null {
-  const change = reachChange(p) ?? protocolChange(p);
+export function reachWords(p: ProfileDiff, profiles: Neighbours = []): string | null {
+  const copy = copyMadeOf(p, profiles);
+  const change = reachChange(p, profiles) ?? protocolChange(p, profiles);
+  if (copy !== undefined && change !== null && change !== 'now reachable' && !change.startsWith('now also'))
+    return `its ways in moved to its copy ${copy.tunnelGroup}`;
   if (change !== null) return change;
   return (p.mobileFacing.new ?? p.mobileFacing.old) === false ? 'not mobile-facing' : null;
 }
@@ -154,13 +174,16 @@ export function removedReach(p: ProfileDiff): string | null {
  * a copy carries them), or clients can no longer reach it. Null when neither happened.
  */
 export function reachLost(d: DeviceDiff, p: ProfileDiff): string | null {
-  if (p.status === 'removed') return d.profiles.some((q) => q.copyOf === p.tunnelGroup) ? null : 'removed';
-  return reachChange(p) === 'now unreachable' ? 'now unreachable' : null;
+  // A renamed profile's users and findings go to its copy.
+  if (copyMadeOf(p, d.profiles) !== undefined) return null;
+  if (p.status === 'removed') return 'removed';
+  return reachChange(p, d.profiles) === 'now unreachable' ? 'now unreachable' : null;
 }
 
 /** A protocol the profile can no longer be reached over, while it stays reachable ("no longer reachable over SSL"), or null. */
-export function protocolLost(p: ProfileDiff): string | null {
-  const change = protocolChange(p);
+export function protocolLost(p: ProfileDiff, profiles: Neighbours = []): string | null {
+  if (copyMadeOf(p, profiles) !== undefined) return null;
+  const change = protocolChange(p, profiles);
   return change?.startsWith('no longer') ? change : null;
 }
 
@@ -173,7 +196,14 @@ export function protocolLost(p: ProfileDiff): string | null {
 export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: ReportedFinding[]; unsure: ReportedFinding[] } {
   if (d.new === null) return { fixed: [], gone: d.findings.resolved, unsure: [] };
   const lost = new Set(d.profiles.filter((p) => reachLost(d, p) !== null).map((p) => p.tunnelGroup));
-  const narrowed = new Set(d.profiles.filter((p) => protocolLost(p) !== null).map((p) => p.tunnelGroup));
+  const narrowed = new Set(d.profiles.filter((p) => protocolLost(p, d.profiles) !== null).map((p) => p.tunnelGroup));
+  // A renamed profile's findings are its copy's: they go or may go with what the copy lost.
+  for (const p of d.profiles) {
+    const copy = copyMadeOf(p, d.profiles);
+    if (copy === undefined) continue;
+    if (copy.status === 'added' && reachChange(copy, d.profiles) === 'now unreachable') lost.add(p.tunnelGroup);
+    else if (protocolLost(copy, d.profiles) !== null) narrowed.add(p.tunnelGroup);
+  }
   const fixed: ReportedFinding[] = [];
   const gone: ReportedFinding[] = [];
   const unsure: ReportedFinding[] = [];

@@ -108,3 +108,39 @@ describe('github annotations of device-wide changes', () => {
     );
   });
 });
+
+describe('a rename in a change (a copy takes the ways in)', () => {
+  it("compares the copy's reach with the original once the original is gone: a copy on an IKEv2-only policy lost SSL", async () => {
+    const neu = newSide(
+      withoutProfile('MOBILE-INHERIT').replace(
+        'tunnel-group MOBILE-FULL type remote-access',
+        [
+          'group-policy GP-V2 internal',
+          'group-policy GP-V2 attributes',
+          ' vpn-tunnel-protocol ikev2',
+          'tunnel-group MOBILE-INHERIT2 type remote-access',
+          'tunnel-group MOBILE-INHERIT2 general-attributes',
+          ' default-group-policy GP-V2',
+          'tunnel-group MOBILE-INHERIT2 webvpn-attributes',
+          ' group-alias Mobile-Inherit enable',
+          'tunnel-group MOBILE-FULL type remote-access',
+        ].join('\n'),
+      ),
+    );
+    const text = (await cli('diff', DEMO, neu)).stdout;
+    expect(text).toMatch(/MOBILE-INHERIT2: added, a copy of MOBILE-INHERIT .*, no longer reachable over SSL/);
+    expect(text).toMatch(/on profiles that lost a protocol: check\)/);
+  });
+
+  it("says a plan's original lost its ways in to its copy, not that it is cut off, and counts nothing as not fixed", async () => {
+    const dir = tempDir();
+    const cfg = fixture('plan/restated-on-recreated-profile.cfg');
+    const script = (await cli('plan', cfg, '--format', 'script')).stdout;
+    writeFileSync(join(dir, 'plan.txt'), script);
+    const text = (await cli('what-if', cfg, '--commands', join(dir, 'plan.txt'))).stdout;
+    expect(text).toContain('x/y: changed, its ways in moved to its copy x-y');
+    expect(text).not.toMatch(/now unreachable|not fixed/);
+    const github = (await cli('what-if', cfg, '--commands', join(dir, 'plan.txt'), '--format', 'github')).stdout;
+    expect(github).not.toMatch(/x\/y is now unreachable/);
+  });
+});

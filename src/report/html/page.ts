@@ -71,15 +71,16 @@ export interface FindingContext {
   path: (file: string) => string;
 }
 
-export function findingList(findings: readonly ReportedFinding[], ctx: FindingContext, showProfile = false): string {
-  return `<ul class="findings">${findings.map((f) => findingItem(f, ctx, showProfile)).join('')}</ul>`;
+/** `oldSide`: findings of a change's old side, whose lines are the old file's (said so). */
+export function findingList(findings: readonly ReportedFinding[], ctx: FindingContext, showProfile = false, oldSide = false): string {
+  return `<ul class="findings">${findings.map((f) => findingItem(f, ctx, showProfile, oldSide)).join('')}</ul>`;
 }
 
-function findingItem(f: ReportedFinding, ctx: FindingContext, showProfile: boolean): string {
+function findingItem(f: ReportedFinding, ctx: FindingContext, showProfile: boolean, oldSide: boolean): string {
   const where =
     f.line === null
       ? ''
-      : `<p class="where">${f.file !== null ? `<code>${esc(ctx.path(f.file))}</code> ` : ''}line ${f.line}${f.lineRole === 'should-set' ? ' (where the value should be set; no line sets it)' : ''}${
+      : `<p class="where">${f.file !== null ? `<code>${esc(ctx.path(f.file))}</code> ` : oldSide ? 'old ' : ''}line ${f.line}${f.lineRole === 'should-set' ? ' (where the value should be set; no line sets it)' : ''}${
           f.lineText ? `: <code>${esc(f.lineText)}</code>` : ''
         }</p>`;
   const profile = showProfile && f.tunnelGroup !== null ? ` <span class="muted">(profile ${esc(f.tunnelGroup)})</span>` : '';
