@@ -143,7 +143,9 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   // tunnel-groups take their policy's (or DfltGrpPolicy's) tunnel protocols and session settings, one
   // setting per policy (a headend may have hundreds of peers on one), and a local user's own
   // vpn-group-policy ranks above any profile's.
-  const peersByPolicy = new Map<string, string[]>();
+  // DefaultL2LGroup exists on every ASA (on DfltGrpPolicy unless configured): listed whether or not
+  // the file prints it, so adding a key to it is no new tunnel.
+  const peersByPolicy = new Map<string, string[]>(model.tunnelGroups.has('DefaultL2LGroup') || model.space === 'system' ? [] : [[DEFAULT_GROUP_POLICY, ['DefaultL2LGroup']]]);
   for (const tg of model.tunnelGroups.values()) {
     const type = tg.type ?? builtInTunnelGroupType(tg.name);
     if (type === null || REMOTE_ACCESS_TYPES.has(type)) continue;

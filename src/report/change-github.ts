@@ -4,6 +4,7 @@
 // group-lock) changes.
 
 import type { ReportedFinding } from '../audit/result.js';
+import type { SettingChange } from '../change/result.js';
 import {
   DEVICE_WIDE,
   dnsChangeLines,
@@ -57,7 +58,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     // Device-wide settings (NAT-T, trustpoints, site-to-site tunnels, local users): one annotation on
     // the file, a warning when a site-to-site tunnel-group loses an IKE version it could use.
     if (d.device.length > 0) {
-      const cut = d.device.some((c) => c.setting.startsWith('site-to-site ') && ikeVersions(c.old).some((v) => !ikeVersions(c.new).includes(v)));
+      const cut = ikeCut(d.device).length > 0;
       (cut ? out : notices).push(
         command(
           cut ? 'warning' : 'notice',
@@ -97,10 +98,26 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   return capped.length > 0 ? `${capped.join('\n')}\n` : '';
 }
 
-/** The IKE versions a site-to-site setting's `vpn-tunnel-protocol` allows (`ikev1`, `ikev2`, or the 8.x `IPSec`). */
-function ikeVersions(value: string | null): string[] {
-  const m = value === null ? null : /vpn-tunnel-protocol ([^;]*)/.exec(value);
-  return m === null ? [] : m[1]!.split(' ').filter((w) => /^(ikev1|ikev2|ipsec)$/i.test(w));
+/**
+ * Site-to-site tunnel-groups that lose an IKE version they could use, or go: each peer's versions on
+ * each side, read from the per-policy settings (`vpn-tunnel-protocol ...; N tunnel-groups: a, b`), so a
+ * peer moved to a policy with fewer versions counts and one moved between equal policies does not.
+ */
+function ikeCut(device: readonly SettingChange[]): string[] {
+  const sides = (pick: (c: SettingChange) => string | null): Map<string, string[]> => {
+    const peers = new Map<string, string[]>();
+    for (const c of device) {
+      const m = c.setting.startsWith('site-to-site ') ? /vpn-tunnel-protocol ([^;]*); (?:tunnel-group|\d+ tunnel-groups): (.*)$/.exec(pick(c) ?? '') : null;
+      if (m === null) continue;
+      const versions = m[1]!.split(' ').filter((w) => /^(ikev1|ikev2|ipsec)$/i.test(w));
+      for (const peer of m[2]!.split(', ')) peers.set(peer, versions);
+    }
+    return peers;
+  };
+  const before = sides((c) => c.old);
+  const after = sides((c) => c.new);
+  // A peer absent after the change only because its policy's setting did not change is not in `before` either.
+  return [...before].filter(([peer, versions]) => after.get(peer) === undefined || versions.some((v) => !after.get(peer)!.includes(v))).map(([peer]) => peer);
 }
 
 function findingCommand(f: ReportedFinding, file: string, context: string): string {

@@ -80,8 +80,9 @@ describe('tunnels and users beyond the connection profiles', () => {
     const changed = `${text.replace(/\n: end\n?$/, '\n')}group-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client\n: end\n`;
     const d = diffDevices(snapshot(text), snapshot(changed));
     const l2l = d.device.find((s) => s.setting === 'site-to-site tunnel-groups on group-policy DfltGrpPolicy');
-    expect(l2l?.old).toMatch(/^vpn-tunnel-protocol .*ikev2.*; tunnel-group: 198\.51\.100\.7$/);
-    expect(l2l?.new).toBe('vpn-tunnel-protocol ssl-client; tunnel-group: 198.51.100.7');
+    // DefaultL2LGroup is there on every ASA, printed or not.
+    expect(l2l?.old).toMatch(/^vpn-tunnel-protocol .*ikev2.*; 2 tunnel-groups: 198\.51\.100\.7, DefaultL2LGroup$/);
+    expect(l2l?.new).toBe('vpn-tunnel-protocol ssl-client; 2 tunnel-groups: 198.51.100.7, DefaultL2LGroup');
   });
 
   it('show many peers on one policy as one setting, in the order a person reads addresses', () => {
@@ -93,8 +94,18 @@ describe('tunnels and users beyond the connection profiles', () => {
     const l2l = [...s!.device].filter(([k]) => k.startsWith('site-to-site'));
     expect(l2l).toHaveLength(1);
     expect(l2l[0]![1].value).toMatch(
-      /; 13 tunnel-groups: 198\.51\.100\.1, 198\.51\.100\.2, .*, 198\.51\.100\.9, 198\.51\.100\.10, 198\.51\.100\.11, 198\.51\.100\.12, SITE-B$/,
+      /; 14 tunnel-groups: 198\.51\.100\.1, 198\.51\.100\.2, .*, 198\.51\.100\.9, 198\.51\.100\.10, 198\.51\.100\.11, 198\.51\.100\.12, DefaultL2LGroup, SITE-B$/,
     );
+  });
+
+  it('show DefaultL2LGroup whether or not the file prints it (a key added to it is no new tunnel)', () => {
+    const d = diff(
+      DEMO.replace(
+        'tunnel-group MOBILE-FULL type remote-access',
+        'tunnel-group DefaultL2LGroup ipsec-attributes\n ikev1 pre-shared-key *****\ntunnel-group MOBILE-FULL type remote-access',
+      ),
+    );
+    expect(d.device.filter((c) => c.setting.startsWith('site-to-site'))).toEqual([]);
   });
 
   it("show a local user's vpn-group-policy", () => {

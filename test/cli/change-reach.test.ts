@@ -98,9 +98,17 @@ describe('github annotations of device-wide changes', () => {
     const device = github.split('\n').filter((l) => l.includes('device-wide change'));
     expect(device).toHaveLength(1);
     expect(device[0]).toMatch(
-      /^::warning file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Device-wide .*%0Asite-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-tunnel-protocol ikev2 ssl-client; tunnel-group: SITE-B/,
+      /^::warning file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Device-wide .*%0Asite-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-tunnel-protocol ikev2 ssl-client; 2 tunnel-groups: DefaultL2LGroup, SITE-B/,
     );
     // A device-wide change that cuts no tunnel is a notice.
+    // A peer moved to a policy with fewer IKE versions is cut; one moved between equal policies is not.
+    const moved = (protocols: string): string =>
+      DEMO_TEXT.replace(
+        'tunnel-group MOBILE-FULL type remote-access',
+        `group-policy GP-L2L internal\ngroup-policy GP-L2L attributes\n vpn-tunnel-protocol ${protocols}\ntunnel-group MOBILE-FULL type remote-access`,
+      ).replace(/^(tunnel-group SITE-B type ipsec-l2l)$/m, '$1\ntunnel-group SITE-B general-attributes\n default-group-policy GP-L2L');
+    expect((await cli('diff', DEMO, newSide(moved('ikev1')), '--format', 'github')).stdout).toMatch(/^::warning .*device-wide change/m);
+    expect((await cli('diff', DEMO, newSide(moved('ikev2 ssl-client')), '--format', 'github')).stdout).toMatch(/^::notice .*device-wide change/m);
     const user = newSide(DEMO_TEXT.replace('username alice attributes\n vpn-group-policy GP-SPLIT', 'username alice attributes\n vpn-group-policy GP-FULL'));
     const notice = (await cli('diff', DEMO, user, '--format', 'github')).stdout;
     expect(notice).toMatch(
