@@ -182,8 +182,15 @@ function verified(
       // Lines to paste later that hold a `?`: the same care as in the script.
       ...needsInput
         .map((n) => {
-          const help = n.cli === undefined ? null : helpCharacterNote([n.cli, n.rollback ?? ''].join('\n'));
-          return help === null ? n : { ...n, what: `${n.what}; in these lines, ${help}` };
+          // (Each line once: the move and its undo name the same blocks.)
+          const lines = n.cli === undefined ? [] : [...new Set([...n.cli.split('\n'), ...(n.rollback ?? '').split('\n')].map((l) => l.trim()))];
+          const held = lines.filter((l) => l.includes('?'));
+          return held.length === 0
+            ? n
+            : {
+                ...n,
+                what: `${n.what}; but type the lines that hold \`?\` by hand rather than paste them (the ASA CLI reads a pasted \`?\` as a request for help [recalled]; on Cisco CLIs, Ctrl-V before the \`?\` types it): ${held.map((l) => `\`${l}\``).join(', ')}`,
+              };
         })
         .map((n) =>
           n.cli === undefined || context === null

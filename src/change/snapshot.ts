@@ -145,7 +145,9 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   // vpn-group-policy ranks above any profile's.
   // DefaultL2LGroup exists on every ASA (on DfltGrpPolicy unless configured): listed whether or not
   // the file prints it, so adding a key to it is no new tunnel.
-  const peersByPolicy = new Map<string, string[]>(model.tunnelGroups.has('DefaultL2LGroup') || model.space === 'system' ? [] : [[DEFAULT_GROUP_POLICY, ['DefaultL2LGroup']]]);
+  const peersByPolicy = new Map<string, string[]>(
+    model.tunnelGroups.has('DefaultL2LGroup') || model.space === 'system' ? [] : [[DEFAULT_GROUP_POLICY, ['DefaultL2LGroup']]],
+  );
   for (const tg of model.tunnelGroups.values()) {
     const type = tg.type ?? builtInTunnelGroupType(tg.name);
     if (type === null || REMOTE_ACCESS_TYPES.has(type)) continue;

@@ -79,8 +79,13 @@ export function whatIf(
  * would refuse each such line, but the command after the prompt is what the engineer means to type.
  * The prompts are taken off (line numbers kept), and one note says so.
  */
-/** Lines an ASA prints during a configuration session, never typed: `Building configuration...`, `[OK]`, `Cryptochecksum: ...`, `NNNN bytes copied in ...`. */
-const SESSION_OUTPUT = /^(Building configuration\.\.\.|\[OK\]|Cryptochecksum: ?[0-9a-f ]+|\d+ bytes copied in .*)$/i;
+/**
+ * Lines an ASA prints during a configuration session, never typed: `Building configuration...`, `[OK]`,
+ * `Cryptochecksum: ...`, `copy`'s `Source filename [running-config]?` and `NNNN bytes copied in ...`,
+ * and its `INFO:` / `WARNING:` notes (an `ERROR:` line is left for the engine to report).
+ */
+const SESSION_OUTPUT =
+  /^(Building configuration\.\.\.|\[OK\]|Cryptochecksum: ?[0-9a-f ]+|\d+ bytes copied in .*|(Source|Destination) filename \[[^\]]*\]\??|(INFO|WARNING): .*)$/i;
 
 function withoutPrompts(script: string): { script: string; problem: MergeProblem | null } {
   const lines = script.split(/\r?\n/);
