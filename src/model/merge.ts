@@ -530,10 +530,28 @@ class Merger {
         ['dynamic-access-policy-record', w[2]],
       ]) {
         if (!header.every((x, i) => x !== undefined && x === w[i + 1]) || w.length !== header.length + 1) continue;
+        const name = header.at(-1) === 'attributes' ? header[1]! : header.at(-1)!;
+        if (header[0] === 'dynamic-access-policy-record' && name === 'DfltAccessPolicy')
+          return { warning: 'not simulated: DfltAccessPolicy is built in; the ASA keeps it (only its action can be changed) [recalled]' };
         const blocks = this.doc.find(...(header as string[]));
+        if (blocks.length === 0) return { warning: `\`${header.join(' ')}\` is not in the configuration: nothing to remove` };
         this.recordBlocks(blocks);
         for (const block of blocks) this.doc.remove(block);
-        return { changed: blocks.length > 0 };
+        // A trustpoint the SSL or IKEv2 certificate lines still name: every client meets its certificate.
+        const users =
+          header[0] === 'crypto'
+            ? this.doc
+                .find('ssl', 'trust-point')
+                .concat(this.doc.find('crypto', 'ikev2', 'remote-access'))
+                .filter((b) => b.words.includes(name))
+                .map((b) => b.header)
+            : [];
+        return users.length === 0
+          ? { changed: true }
+          : {
+              changed: true,
+              warning: `trustpoint ${name} is still named by ${users.map((u) => `\`${u}\``).join(', ')}: the ASA may refuse its removal, or those lines lose their certificate [recalled]; point them at another trustpoint first`,
+            };
       }
     }
     for (const header of [

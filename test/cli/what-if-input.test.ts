@@ -188,3 +188,16 @@ describe('what-if after a block the tool does not model, closed by its own exit'
     expect(r.stdout).not.toMatch(/MOBILE-FULL: changed/);
   });
 });
+
+describe('what-if removing a block the tool keeps whole', () => {
+  it('warns of a trustpoint still named by the SSL or IKEv2 certificate lines, of a block not there, and of the built-in DAP record', async () => {
+    const tp = await whatIf(DEMO, 'no crypto ca trustpoint TP-PUBLIC\n');
+    expect(tp.stdout).toContain('change.txt:1: warning: trustpoint TP-PUBLIC is still named by `ssl trust-point TP-PUBLIC outside`');
+    expect((await whatIf(DEMO, 'no username bob attributes\n')).stdout).toContain(
+      'change.txt:1: warning: `username bob attributes` is not in the configuration: nothing to remove',
+    );
+    expect((await whatIf(DEMO, 'no dynamic-access-policy-record DfltAccessPolicy\n')).stdout).toContain(
+      'change.txt:1: warning: not simulated: DfltAccessPolicy is built in',
+    );
+  });
+});
