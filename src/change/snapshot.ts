@@ -143,12 +143,12 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
   // tunnel-groups take their policy's (or DfltGrpPolicy's) tunnel protocols and session settings, one
   // setting per policy (a headend may have hundreds of peers on one), and a local user's own
   // vpn-group-policy ranks above any profile's.
-  // DefaultL2LGroup exists on every ASA (on DfltGrpPolicy unless configured): listed whether or not
-  // the file prints it, so adding a key to it is no new tunnel.
-  const peersByPolicy = new Map<string, string[]>(
-    model.tunnelGroups.has('DefaultL2LGroup') || model.space === 'system' ? [] : [[DEFAULT_GROUP_POLICY, ['DefaultL2LGroup']]],
-  );
+  // (DefaultL2LGroup, the built-in catch-all, is left out: it exists on every ASA whether or not the
+  // file prints it, so listing it as printed would make adding its key a new tunnel, and listing it
+  // always would make every remote-access protocol change a site-to-site one.)
+  const peersByPolicy = new Map<string, string[]>();
   for (const tg of model.tunnelGroups.values()) {
+    if (tg.name === 'DefaultL2LGroup') continue;
     const type = tg.type ?? builtInTunnelGroupType(tg.name);
     if (type === null || REMOTE_ACCESS_TYPES.has(type)) continue;
     const policy = tg.general.defaultGroupPolicy.state === 'value' ? tg.general.defaultGroupPolicy.value : DEFAULT_GROUP_POLICY;
@@ -315,7 +315,7 @@ function listEntries(
   const entries = acl.entries;
   const words = entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`);
   // Permits alone make a set of networks: their order changes nothing (with a deny, it does).
-  if (entries.every((e) => e.action === 'permit')) words.sort(cmp);
+  if (entries.every((e) => e.action === 'permit')) words.sort(naturalCmp);
   return {
     value: words.join(', ') || 'none',
     source: entries.length > 0 ? names.many(entries.map((e) => e.line)) : '',

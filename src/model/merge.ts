@@ -224,7 +224,23 @@ class Merger {
    * indented deeper (a sub-mode the tool keeps as written).
    */
   apply(text: string, indent = 0, opensBlock = false): { changed: boolean; problem?: Omit<MergeProblem, 'line' | 'command'> } {
+    // Whether the script indents the sub-mode it is in: then an unindented line has left it.
+    if (indent > 0 && this.stack.length > 1) this.modeIndented = true;
     const r = this.applyLine(text, indent, opensBlock);
+    // An unindented command the tool does not model, typed in a sub-mode whose lines the script
+    // indents, is most likely a global one the ASA takes at the top, leaving the sub-mode: the tool is
+    // not sure. (A script that indents nothing leaves such lines to the sub-mode, as before.)
+    // In a sub-mode the tool knows, it may be a sub-command the tool does not know: the mode is kept,
+    // but the `exit` that follows is in doubt too.
+    const opened = this.stack.at(-1);
+    const opener = opened?.kind === 'unknown' && opened.header === text;
+    if (opener) this.modeIndented = false;
+    if (r.problem?.message === NOT_MODELLED && indent === 0 && this.stack.length > 1 && !opener && this.modeIndented) {
+      if (this.stack.some((m) => m.kind === 'unknown')) this.stack = [{ kind: 'config' }];
+      else this.modeInDoubt = true;
+      this.unknownAtTop = true;
+      this.certain = false;
+    }
     // A top-level command the tool does not model may have opened a sub-mode it cannot see, and in a
     // sub-mode it does not model an unindented line may have been its own (`domain-name` under `dns
     // server-group`) though the tool took it for a top-level one: from then on the tool is not sure
@@ -254,7 +270,17 @@ class Merger {
       // tool does not track (on the ASA an extra `exit` would leave configuration mode).
       if (text.toLowerCase() === 'exit') {
         if (this.stack.length > 1) {
-          this.stack.pop();
+          const left = this.stack.pop()!;
+          if (this.modeInDoubt) {
+            this.modeInDoubt = false;
+            return {
+              changed: false,
+              problem: {
+                severity: 'warning',
+                message: `\`exit\` is taken as leaving \`${modePath(left).join(' / ')}\`, but the unindented command above it, which the tool does not model, may have left that sub-mode on the ASA (a global command does): then this \`exit\` leaves configuration mode and what follows is refused`,
+              },
+            };
+          }
           this.certain = true;
         }
         // The tool followed every mode up to here (the script entered and left each itself): this
@@ -348,7 +374,11 @@ class Merger {
           : null;
       this.stack = this.stack.slice(0, depth + 1);
       if (r.mode) this.stack.push(r.mode);
-      if (r.mode !== undefined && r.mode.kind !== 'unknown' && depth === 0) this.certain = true;
+      if (r.mode !== undefined) this.modeIndented = false;
+      if (r.mode !== undefined && r.mode.kind !== 'unknown' && depth === 0) {
+        this.certain = true;
+        this.modeInDoubt = false;
+      }
       const warning = r.warning ?? doubt ?? (this.legacy === null ? null : newKeywordWarning(words, this.legacy));
       if (warning !== null) return { changed: r.changed, problem: { severity: 'warning', message: r.info === undefined ? warning : `${warning}; ${r.info}` } };
       return r.info === undefined ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'info', message: r.info } };
@@ -543,7 +573,8 @@ class Merger {
             ? this.doc
                 .find('ssl', 'trust-point')
                 .concat(this.doc.find('crypto', 'ikev2', 'remote-access'))
-                .filter((b) => b.words.includes(name))
+                // `ssl trust-point NAME [interface]`, `crypto ikev2 remote-access trustpoint NAME`.
+                .filter((b) => (b.words[0] === 'ssl' ? b.words[2] : b.words[4]) === name)
                 .map((b) => b.header)
             : [];
         return users.length === 0
@@ -698,6 +729,10 @@ class Merger {
   private unknownAtTop = false;
   /** Set while applying a line that shows where the session is (a known mode entered from the top, a sub-mode's own `exit`). */
   private certain = false;
+  /** An unindented command the tool does not model was typed in a sub-mode it knows: it may have left that sub-mode. */
+  private modeInDoubt = false;
+  /** Whether the script indented a line of the sub-mode it is in (see apply). */
+  private modeIndented = false;
 
   /** Split-tunnel lists policy lines of the script named, and the script line that named each. */
   private readonly namedLists = new Map<string, number>();

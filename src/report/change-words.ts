@@ -113,8 +113,15 @@ type Neighbours = readonly ProfileDiff[];
 function waitingCopy(p: ProfileDiff, profiles: Neighbours): boolean {
   if (p.copyOf === undefined) return false;
   const original = profiles.find((q) => q.tunnelGroup === p.copyOf);
-  return original !== undefined && original.status !== 'removed' && original.mobileFacing.new === true;
+  // Not among the profiles given (a plan's changes, a table of changed profiles): it did not change.
+  if (original === undefined) return true;
+  // The copy took some of its ways in: their users are the copy's now, and compared as such.
+  const gaveWaysIn = original.settings.some((s) => WAYS_IN.has(s.setting));
+  return !gaveWaysIn && original.status !== 'removed' && original.mobileFacing.new === true;
 }
+
+/** The settings that send clients to a profile by choice. */
+const WAYS_IN: ReadonlySet<string> = new Set(['group-alias', 'group-url', 'certificate maps']);
 
 /** The copy a change made of this profile (a rename), if any. */
 function copyMadeOf(p: ProfileDiff, profiles: Neighbours): ProfileDiff | undefined {

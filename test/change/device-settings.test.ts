@@ -80,9 +80,9 @@ describe('tunnels and users beyond the connection profiles', () => {
     const changed = `${text.replace(/\n: end\n?$/, '\n')}group-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client\n: end\n`;
     const d = diffDevices(snapshot(text), snapshot(changed));
     const l2l = d.device.find((s) => s.setting === 'site-to-site tunnel-groups on group-policy DfltGrpPolicy');
-    // DefaultL2LGroup is there on every ASA, printed or not.
-    expect(l2l?.old).toMatch(/^vpn-tunnel-protocol .*ikev2.*; 2 tunnel-groups: 198\.51\.100\.7, DefaultL2LGroup$/);
-    expect(l2l?.new).toBe('vpn-tunnel-protocol ssl-client; 2 tunnel-groups: 198.51.100.7, DefaultL2LGroup');
+    // (DefaultL2LGroup, built in, is left out.)
+    expect(l2l?.old).toMatch(/^vpn-tunnel-protocol .*ikev2.*; tunnel-group: 198\.51\.100\.7$/);
+    expect(l2l?.new).toBe('vpn-tunnel-protocol ssl-client; tunnel-group: 198.51.100.7');
   });
 
   it('show many peers on one policy as one setting, in the order a person reads addresses', () => {
@@ -94,11 +94,11 @@ describe('tunnels and users beyond the connection profiles', () => {
     const l2l = [...s!.device].filter(([k]) => k.startsWith('site-to-site'));
     expect(l2l).toHaveLength(1);
     expect(l2l[0]![1].value).toMatch(
-      /; 14 tunnel-groups: 198\.51\.100\.1, 198\.51\.100\.2, .*, 198\.51\.100\.9, 198\.51\.100\.10, 198\.51\.100\.11, 198\.51\.100\.12, DefaultL2LGroup, SITE-B$/,
+      /; 13 tunnel-groups: 198\.51\.100\.1, 198\.51\.100\.2, .*, 198\.51\.100\.9, 198\.51\.100\.10, 198\.51\.100\.11, 198\.51\.100\.12, SITE-B$/,
     );
   });
 
-  it('show DefaultL2LGroup whether or not the file prints it (a key added to it is no new tunnel)', () => {
+  it('leave out DefaultL2LGroup, built in: a key added to it is no new tunnel', () => {
     const d = diff(
       DEMO.replace(
         'tunnel-group MOBILE-FULL type remote-access',

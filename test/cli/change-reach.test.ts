@@ -98,7 +98,7 @@ describe('github annotations of device-wide changes', () => {
     const device = github.split('\n').filter((l) => l.includes('device-wide change'));
     expect(device).toHaveLength(1);
     expect(device[0]).toMatch(
-      /^::warning file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Device-wide .*%0Asite-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-tunnel-protocol ikev2 ssl-client; 2 tunnel-groups: DefaultL2LGroup, SITE-B/,
+      /^::warning file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Device-wide .*%0Asite-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-tunnel-protocol ikev2 ssl-client; tunnel-group: SITE-B/,
     );
     // A device-wide change that cuts no tunnel is a notice.
     // A peer moved to a policy with fewer IKE versions is cut; one moved between equal policies is not.
@@ -150,5 +150,42 @@ describe('a rename in a change (a copy takes the ways in)', () => {
     expect(text).not.toMatch(/now unreachable|not fixed/);
     const github = (await cli('what-if', cfg, '--commands', join(dir, 'plan.txt'), '--format', 'github')).stdout;
     expect(github).not.toMatch(/x\/y is now unreachable/);
+  });
+});
+
+describe("a plan's waiting copy in its own report", () => {
+  it('is never said to lose reach, in text, markdown or HTML', async () => {
+    const cfg = fixture('plan/rename-group-lock.cfg');
+    for (const format of ['text', 'markdown', 'html']) {
+      const out = (await cli('plan', cfg, '--format', format)).stdout;
+      expect(out, format).toMatch(/a copy of Lab/);
+      expect(out, format).not.toMatch(/no longer reachable|now unreachable/);
+    }
+  });
+});
+
+describe('a rename onto a narrower policy while the original stays', () => {
+  it('compares the copy with the original: the users of the alias it took lose SSL', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'c.txt'),
+      [
+        'group-policy GP-V2ONLY internal',
+        'group-policy GP-V2ONLY attributes',
+        ' vpn-tunnel-protocol ikev2',
+        'tunnel-group MOBILE-INHERIT webvpn-attributes',
+        ' no group-alias Mobile-Inherit',
+        'tunnel-group MOBILE-INHERIT2 type remote-access',
+        'tunnel-group MOBILE-INHERIT2 general-attributes',
+        ' default-group-policy GP-V2ONLY',
+        'tunnel-group MOBILE-INHERIT2 webvpn-attributes',
+        ' group-alias Mobile-Inherit enable',
+      ].join('\n'),
+    );
+    const text = (await cli('what-if', DEMO, '--commands', join(dir, 'c.txt'))).stdout;
+    expect(text).toContain('MOBILE-INHERIT: changed, its ways in moved to its copy MOBILE-INHERIT2');
+    expect(text).toMatch(/MOBILE-INHERIT2: added, a copy of MOBILE-INHERIT .*, no longer reachable over SSL/);
+    const github = (await cli('what-if', DEMO, '--commands', join(dir, 'c.txt'), '--format', 'github')).stdout;
+    expect(github).toMatch(/^::warning .*MOBILE-INHERIT2 no longer reachable over SSL/m);
   });
 });

@@ -201,3 +201,25 @@ describe('what-if removing a block the tool keeps whole', () => {
     );
   });
 });
+
+describe('what-if after an unindented command in an indented sub-mode', () => {
+  it('doubts the exit that follows: the command may have left the sub-mode (a global one does)', async () => {
+    const r = await whatIf(
+      DEMO,
+      'tunnel-group MOBILE-FULL webvpn-attributes\n group-alias Full2 enable\nlogging enable\nexit\ngroup-policy GP-FULL attributes\n vpn-idle-timeout 600\n',
+    );
+    expect(r.stdout).toContain(
+      'change.txt:4: warning: `exit` is taken as leaving `tunnel-group MOBILE-FULL webvpn-attributes`, but the unindented command above it',
+    );
+    const object = await whatIf(
+      DEMO,
+      'object network OBJ1\n subnet 10.9.0.0 255.255.0.0\nlogging enable\nexit\ngroup-policy GP-FULL attributes\n vpn-idle-timeout 600\n',
+    );
+    expect(object.stdout).toContain('change.txt:4: warning: `exit` at the top level');
+  });
+
+  it('matches a trustpoint still in use by its name, not by any word of the line', async () => {
+    const r = await whatIf(DEMO, 'crypto ca trustpoint outside\n enrollment terminal\nno crypto ca trustpoint outside\n');
+    expect(r.stdout).not.toContain('still named by');
+  });
+});
