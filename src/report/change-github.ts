@@ -33,7 +33,11 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     out.push(
       command(
         COMMAND[p.severity],
-        { file: input.scriptFile ?? null, line: p.line, title: `asa-mobile-audit: ${p.severity === 'warning' && !p.message.startsWith('not simulated') ? 'check this line' : PROBLEM_TITLE[p.severity]}` },
+        {
+          file: input.scriptFile ?? null,
+          line: p.line,
+          title: `asa-mobile-audit: ${p.severity === 'warning' && !p.message.startsWith('not simulated') ? 'check this line' : PROBLEM_TITLE[p.severity]}`,
+        },
         `${p.command}: ${p.message}`,
       ),
     );
