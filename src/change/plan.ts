@@ -378,6 +378,8 @@ interface PolicyEdit {
  */
 function unpastableFix(f: ReportedFinding, fixLines?: readonly string[]): { why: string; what: string } | null {
   if (f.fix === null) return null;
+  // (Most fixes are short and hold no `?`: nothing to look at line by line.)
+  if (fixLines === undefined && !f.fix.includes('?') && f.fix.length < 70) return null;
   const lines = fixLines ?? f.fix.split('\n');
   const quoted = lines.map((l) => `\`${l.trim()}\``).join(', then ');
   const help = lines.filter((l) => l.includes('?')).map((l) => `\`${l.trim()}\``);
@@ -639,11 +641,18 @@ class Composer {
     if (policy === DEFAULT_GROUP_POLICY || this.model.groupPolicies.get(policy)?.type !== 'internal') return false;
     const users = this.profilesByPolicy().get(policy) ?? [];
     if (users.length !== 1 || users[0] !== profile) return false;
-    const tunnels = [...this.model.tunnelGroups.values()].some(
-      (tg) => tg.name !== profile && tg.general.defaultGroupPolicy.state === 'value' && tg.general.defaultGroupPolicy.value === policy,
-    );
-    return !tunnels && ![...this.model.users.values()].some((u) => u.vpnGroupPolicy.state === 'value' && u.vpnGroupPolicy.value === policy);
+    // Who else names each policy (every tunnel-group, site-to-site included, and local users): counted once.
+    if (this.namers === null) {
+      this.namers = new Map();
+      const count = (p: string): void => void this.namers!.set(p, (this.namers!.get(p) ?? 0) + 1);
+      for (const tg of this.model.tunnelGroups.values()) if (tg.general.defaultGroupPolicy.state === 'value') count(tg.general.defaultGroupPolicy.value);
+      for (const u of this.model.users.values()) if (u.vpnGroupPolicy.state === 'value') count(u.vpnGroupPolicy.value);
+    }
+    // The profile itself is one of them.
+    return (this.namers.get(policy) ?? 0) === 1;
   }
+
+  private namers: Map<string, number> | null = null;
 
   private profilesByPolicy(): Map<string, string[]> {
     if (this.byPolicy === null) {
