@@ -144,9 +144,17 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
       if (copies.has(oldName)) continue;
       const stays = after.profiles.get(oldName);
       let weight = 0;
+      // An alias a plan renamed on the way (`Sales & Ops` → `Sales-Ops-2`) is the old one under a safe
+      // name, when the new profile's name is made from the old one's too.
+      const renamedAlias = (v: string): boolean =>
+        copyNameOf(oldName, name) &&
+        values(o, 'group-alias').some(
+          (a) => a !== v && !(stays !== undefined && values(stays, 'group-alias').includes(a)) && copyNameOf(bareAlias(a), bareAlias(v)),
+        );
       for (const w of ['group-url', 'group-alias', 'certificate maps'])
         for (const v of values(n, w)) {
-          if (!values(o, w).includes(v) || (stays !== undefined && values(stays, w).includes(v))) continue;
+          const took = values(o, w).includes(v) && !(stays !== undefined && values(stays, w).includes(v));
+          if (!took && !(w === 'group-alias' && renamedAlias(v))) continue;
           // (The default group is one setting that must point somewhere: when its profile goes, whoever
           // takes it over is no copy by that alone. Moved away from a profile that stays, it is: a plan's copy.)
           if (v !== DEFAULT_GROUP) weight = 2;
@@ -158,6 +166,11 @@ function copiesOf(before: DeviceSnapshot, after: DeviceSnapshot): Map<string, st
     if (best !== null) copies.set(best.oldName, name);
   }
   return copies;
+}
+
+/** An alias as a setting lists it, without ` (disabled)`. */
+function bareAlias(v: string): string {
+  return v.replace(/ \(disabled\)$/, '');
 }
 
 /**

@@ -189,3 +189,34 @@ describe('a rename onto a narrower policy while the original stays', () => {
     expect(github).toMatch(/^::warning .*MOBILE-INHERIT2 no longer reachable over SSL/m);
   });
 });
+
+describe("a plan's script replayed through what-if", () => {
+  it('takes a copy whose alias the plan renamed on the way for the rename it is (not a cut, no github warning)', async () => {
+    const dir = tempDir();
+    const cfg = fixture('plan/perapp-misspelled-copied-policy.cfg');
+    writeFileSync(join(dir, 'plan.txt'), (await cli('plan', cfg, '--format', 'script')).stdout);
+    const text = (await cli('what-if', cfg, '--commands', join(dir, 'plan.txt'))).stdout;
+    expect(text).toContain('R-D: added, a copy of R&D');
+    expect(text).toContain('R&D: changed, its ways in moved to its copy R-D');
+    expect(text).not.toMatch(/no longer reachable|now unreachable|not fixed/);
+    const github = (await cli('what-if', cfg, '--commands', join(dir, 'plan.txt'), '--format', 'github')).stdout;
+    expect(github).not.toMatch(/R&D (no longer reachable|is now unreachable)/);
+  });
+
+  it('replays every plan fixture without reading a rename as a cut', async () => {
+    for (const name of [
+      'demo/demo-headend.cfg',
+      'plan/rename-collision.cfg',
+      'plan/rename-group-lock.cfg',
+      'plan/rename-saml.cfg',
+      'plan/rename-two-collide.cfg',
+      'plan/restated-on-recreated-profile.cfg',
+    ]) {
+      const dir = tempDir();
+      const cfg = fixture(name);
+      writeFileSync(join(dir, 'plan.txt'), (await cli('plan', cfg, '--format', 'script')).stdout);
+      const text = (await cli('what-if', cfg, '--commands', join(dir, 'plan.txt'))).stdout;
+      expect(text, name).not.toMatch(/now unreachable|not fixed/);
+    }
+  });
+});
