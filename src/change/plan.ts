@@ -515,7 +515,11 @@ class Composer {
     }
     if (unpastable !== null) {
       this.held.set(f, unpastable.why);
-      if (!this.needsInput.some((n) => n.what === unpastable.what)) this.needsInput.push({ ...item(f), what: unpastable.what });
+      if (!this.needsInput.some((n) => n.what === unpastable.what)) {
+        const step = { ...item(f), what: unpastable.what };
+        this.needsInput.push(step);
+        this.typedSteps.set(f, step);
+      }
       return;
     }
     switch (remedy.kind) {
@@ -586,6 +590,30 @@ class Composer {
         this.named.add(newName);
         return;
       }
+    }
+  }
+
+  /** Steps to type by hand (a fix holding `?`), by the finding they stand for. */
+  private readonly typedSteps = new Map<ReportedFinding, NeedsInputItem>();
+
+  /**
+   * Steps to type by hand, made whole: a profile renamed by hand takes its aliases to the copy under
+   * safe names, so an alias step of the same profile would only add a clashing name to the one going
+   * away; and a copy typed by hand needs the group-policy this plan's script gives the original.
+   */
+  private settleTypedSteps(ownPolicy: ReadonlyMap<string, string>): void {
+    const renamedByHand = new Set([...this.typedSteps.keys()].filter((f) => f.remedy?.kind === 'recreate-profile').map((f) => f.tunnelGroup));
+    for (const [f, step] of this.typedSteps) {
+      if (f.remedy?.kind === 'replace-alias' && renamedByHand.has(f.tunnelGroup)) {
+        this.needsInput.splice(this.needsInput.indexOf(step), 1);
+        this.held.set(
+          f,
+          `not in the script: the rename of ${f.tunnelGroup!}, typed by hand too (see "Needs your input"), gives the copy a safe alias in its place`,
+        );
+      }
+      const own = f.remedy?.kind === 'recreate-profile' && f.tunnelGroup !== null ? ownPolicy.get(f.tunnelGroup) : undefined;
+      if (own !== undefined)
+        step.what += `; the script gives ${f.tunnelGroup!} its own group-policy ${own}: give the copy \`default-group-policy ${cliName(own)}\` under its general-attributes too`;
     }
   }
 
@@ -1001,6 +1029,7 @@ class Composer {
     const cleanup = stepsOf([...renames.flatMap((r) => r.dataRemovals), ...underWebvpn(renames.flatMap((r) => r.typeRemoval ?? []))].join('\n'));
     if (cleanup[0]) cleanup[0].barrier = true;
     const steps = [...chunks.filter((c) => c !== '').flatMap(stepsOf), ...cleanup];
+    this.settleTypedSteps(ownPolicy);
     return {
       script: renderSteps(steps, 'first'),
       ownPolicy,

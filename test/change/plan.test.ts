@@ -1169,3 +1169,21 @@ describe('lines to paste later that hold a `?`', () => {
     );
   });
 });
+
+describe('a profile renamed by hand whose alias holds a `?`', () => {
+  it('has one step to type: the rename (which gives the copy a safe alias) with the policy the script gives the original', () => {
+    const text = readFileSync(fixture('plan/restated-on-recreated-profile.cfg'), 'utf8').replace(' group-alias XY enable', ' group-alias x?y enable');
+    const plan = planDevice(snapshotParsed(parseConfigText(text, 'xy.cfg'), OPTIONS)[0]!, OPTIONS, { scope: 'narrow' });
+    const typed = plan.needsInput.filter((n) => n.tunnelGroup === 'x/y' && n.what.startsWith('type this fix by hand'));
+    expect(typed.map((n) => n.ruleId)).toEqual(['profile-name-special-chars']);
+    expect(typed[0]!.what).toMatch(
+      /; the script gives x\/y its own group-policy GP-x-y: give the copy `default-group-policy GP-x-y` under its general-attributes too$/,
+    );
+    expect(plan.remains).toContainEqual({
+      ruleId: 'group-alias-special-chars',
+      tunnelGroup: 'x/y',
+      groupPolicy: expect.anything(),
+      why: 'not in the script: the rename of x/y, typed by hand too (see "Needs your input"), gives the copy a safe alias in its place',
+    });
+  });
+});
