@@ -246,7 +246,9 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     opts.allowIncomplete,
     'use --allow-incomplete to accept it',
   );
-  if (errors.length > 0 || skippedPartners.length > 0 || partial) return ExitCode.InputError;
+  // A context missing from a backup is not compared even with --allow-incomplete: nothing of it was read.
+  const missing = diffs.some((d) => d.incomplete.some((i) => i.missing === true));
+  if (errors.length > 0 || skippedPartners.length > 0 || partial || missing) return ExitCode.InputError;
   if (opts.git === undefined && old.devices.length + neu.devices.length === 0) {
     complain(io, `no ASA configuration found in ${paths.join(' or ')}`);
     return ExitCode.InputError;

@@ -111,6 +111,16 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     doc.scriptLine = firstLine + i;
     const r = engine.apply(text, indentOf(raw), next !== undefined && indentOf(next) > indentOf(raw));
     if (r.problem) problems.push(masked({ line: firstLine + i, command: text, ...r.problem }));
+    // Simulated as written; pasted, the CLI would take the `?` as a request for help.
+    else if (text.includes('?'))
+      problems.push(
+        masked({
+          line: firstLine + i,
+          command: text,
+          severity: 'info',
+          message: 'this line holds `?`, which the ASA CLI reads as a request for help when pasted [recalled], so it would go in without it: type it by hand (on Cisco CLIs, Ctrl-V before the `?` types it)',
+        }),
+      );
     if (r.changed) applied++;
   });
   // A list emptied and not filled again while a policy names it: what the ASA then tunnels is not known to the tool.

@@ -7,6 +7,7 @@ import type { ReportedFinding } from '../audit/result.js';
 import type { SettingChange } from '../change/result.js';
 import {
   DEVICE_WIDE,
+  deviceTitle,
   dnsChangeLines,
   hasOldSide,
   incompleteLines,
@@ -44,10 +45,11 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   for (const d of input.diffs) {
     // A security context of a multiple-context file: named in every title, as `audit --format github` does.
     const context = contextTag(d.context);
+    // Compared although incomplete: the user accepted it (the exit code does not fail), so a warning.
     for (const i of d.incomplete)
       out.push(
         command(
-          'error',
+          d.compared ? 'warning' : 'error',
           {
             file: input.fileOf(i.source),
             line: i.line,
@@ -56,6 +58,20 @@ export function renderDiffGithub(input: ChangeReportInput): string {
           incompleteLines(d).find((l) => l.includes(` ${i.side} side `))!,
         ),
       );
+    // A device removed as a whole (its file deleted): the pull request that deletes a headend's backup
+    // is told what goes with it, on the old file.
+    if (d.new === null && d.compared && d.old !== null) {
+      const reached = d.profiles.filter((p) => p.mobileFacing.old === true).map((p) => p.tunnelGroup);
+      out.push(
+        command(
+          reached.length > 0 ? 'warning' : 'notice',
+          { file: input.fileOf(d.old), line: null, title: `asa-mobile-audit: device removed${context}` },
+          `${deviceTitle(d)} is removed: ${reached.length > 0 ? `mobile-facing profiles ${reached.join(', ')} go with it` : 'no mobile-facing profile goes with it'}${
+            d.findings.resolved.length > 0 ? `, and ${d.findings.resolved.length} findings gone with the device (not fixed)` : ''
+          }`,
+        ),
+      );
+    }
     if (d.new === null || !d.compared) continue;
     const file = input.fileOf(d.new);
     for (const f of d.findings.introduced) out.push(findingCommand(f, file, context));

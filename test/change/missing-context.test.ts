@@ -42,6 +42,8 @@ describe('a multiple-context backup without a declared context', () => {
     writeFileSync(join(dir, 'old.cfg'), WHOLE);
     writeFileSync(join(dir, 'new.cfg'), WITHOUT_VPN);
     const r = await cli('diff', join(dir, 'old.cfg'), join(dir, 'new.cfg'), '--allow-incomplete');
+    // Nothing of the context was read: the run fails even so.
+    expect(r.code).toBe(2);
     expect(r.stdout).toMatch(
       /vpn \[context vpn\]: .*\n {2}not compared: the new side .*: context vpn is declared there, but the file has no section for it[^\n]*not read as removed\n/,
     );

@@ -220,3 +220,30 @@ describe("a plan's script replayed through what-if", () => {
     }
   });
 });
+
+describe('github annotations of devices that are not there to compare', () => {
+  it('annotate a removed device on its old file, and an incomplete side accepted with --allow-incomplete as a warning', async () => {
+    const dir = tempDir();
+    const { mkdirSync, copyFileSync } = await import('node:fs');
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    copyFileSync(DEMO, join(dir, 'a', 'vpn.cfg'));
+    copyFileSync(fixture('synthetic/plain-916.cfg'), join(dir, 'a', 'other.cfg'));
+    copyFileSync(fixture('synthetic/plain-916.cfg'), join(dir, 'b', 'other.cfg'));
+    const removed = (await cli('diff', join(dir, 'a'), join(dir, 'b'), '--format', 'github')).stdout;
+    expect(removed).toMatch(
+      /^::warning file=.*vpn\.cfg,title=asa-mobile-audit%3A device removed::vpn-demo is removed: mobile-facing profiles .*MOBILE-FULL.* go with it, and \d+ findings gone with the device \(not fixed\)$/m,
+    );
+    const accepted = await cli(
+      'diff',
+      fixture('synthetic/oxidized-single-912.cfg'),
+      fixture('synthetic/oxidized-single-truncated.cfg'),
+      '--allow-incomplete',
+      '--format',
+      'github',
+    );
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toMatch(/^::warning file=.*truncated\.cfg,line=\d+,title=asa-mobile-audit%3A compared although incomplete/m);
+    expect(accepted.stdout).not.toMatch(/^::error/m);
+  });
+});

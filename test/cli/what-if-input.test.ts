@@ -223,3 +223,11 @@ describe('what-if after an unindented command in an indented sub-mode', () => {
     expect(r.stdout).not.toContain('still named by');
   });
 });
+
+describe('what-if on a line holding a question mark', () => {
+  it('applies it as written and says the ASA CLI would take the `?` as a request for help when pasted', async () => {
+    const r = await whatIf(DEMO, 'tunnel-group MOBILE-FULL webvpn-attributes\n group-alias What?Now enable\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('change.txt:2: info: this line holds `?`, which the ASA CLI reads as a request for help when pasted [recalled]');
+  });
+});
