@@ -118,7 +118,8 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
           line: firstLine + i,
           command: text,
           severity: 'info',
-          message: 'this line holds `?`, which the ASA CLI reads as a request for help when pasted [recalled], so it would go in without it: type it by hand (on Cisco CLIs, Ctrl-V before the `?` types it)',
+          message:
+            'this line holds `?`, which the ASA CLI reads as a request for help when pasted [recalled], so it would go in without it: type it by hand (on Cisco CLIs, Ctrl-V before the `?` types it)',
         }),
       );
     if (r.changed) applied++;
