@@ -89,32 +89,34 @@ const SESSION_OUTPUT =
 
 function withoutPrompts(script: string): { script: string; problem: MergeProblem | null } {
   const lines = script.split(/\r?\n/);
-  const prompted: number[] = [];
-  let output = 0;
+  let prompted = 0;
+  let first: { line: number; text: string; prompt: string } | null = null;
+  let changed = false;
   for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
     // What the ASA prints back in such a session (`write memory`'s `Building configuration...`,
     // `[OK]`, the checksum): output, not commands.
-    if (SESSION_OUTPUT.test(lines[i]!.trim())) {
+    if (SESSION_OUTPUT.test(text.trim())) {
       lines[i] = '';
-      output++;
+      changed = true;
       continue;
     }
-    const split = splitPrompt(lines[i]!);
+    const split = splitPrompt(text);
     if (split === null) continue;
-    prompted.push(i);
+    prompted++;
+    first ??= { line: i + 1, text: text.trim(), prompt: split.prompt };
     lines[i] = split.command;
+    changed = true;
   }
-  if (prompted.length === 0) return { script: output === 0 ? script : lines.join('\n'), problem: null };
-  const at = prompted[0]!;
-  const original = script.split(/\r?\n/)[at]!.trim();
-  const prompt = splitPrompt(original)!.prompt;
+  const out = changed ? lines.join('\n') : script;
+  if (first === null) return { script: out, problem: null };
   return {
-    script: lines.join('\n'),
+    script: out,
     problem: {
-      line: at + 1,
+      line: first.line,
       severity: 'info',
-      command: original,
-      message: `${prompted.length === 1 ? 'this line starts' : `${prompted.length} lines start (this is the first)`} with a CLI prompt (\`${prompt}\`), which the ASA would refuse: the prompt was taken off and the command after it applied in the mode the lines before it entered (the mode the prompt names is not checked); paste the commands without prompts`,
+      command: first.text,
+      message: `${prompted === 1 ? 'this line starts' : `${prompted} lines start (this is the first)`} with a CLI prompt (\`${first.prompt}\`), which the ASA would refuse: the prompt was taken off and the command after it applied in the mode the lines before it entered (the mode the prompt names is not checked); paste the commands without prompts`,
     },
   };
 }

@@ -7,7 +7,7 @@ import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../a
 import { analyseFile } from '../audit/pipeline.js';
 import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
-import type { DeviceDiff, PlanTarget } from '../change/result.js';
+import type { DeviceDiff, IncompleteSide, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
 import { splitPrompt } from '../parse/parse.js';
@@ -220,11 +220,11 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     // A context whose section the other side's backup lacks (its system space still declares it) was
     // not removed: that capture is incomplete, and there is nothing to compare even when the user
     // accepts incomplete captures.
-    const missing = alone === null ? null : missingContext(alone.device, alone.side === 'new' ? newDevices : oldDevices, pathOf);
-    if (alone !== null && missing !== null) return missingContextDiff(alone.device, missing, alone.side);
+    const missing = alone === null ? null : missingContext(alone.device, alone.side, alone.side === 'new' ? newDevices : oldDevices, pathOf);
+    if (alone !== null && missing !== null) return notCompared(alone.device, missing);
     if (alone?.e === undefined) return diffDevices(o, n, { allowIncomplete });
     if ((neu.skipped.includes(alone.e) || old.skipped.includes(alone.e)) && !skippedPartners.includes(alone.e)) skippedPartners.push(alone.e);
-    return notCompared(alone.device, alone.e, alone.side);
+    return notCompared(alone.device, { side: alone.side, kind: 'unreadable', source: alone.e.file, line: alone.e.line, message: alone.e.message });
   });
   for (const d of diffs) {
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
@@ -283,9 +283,10 @@ function failedByPath(errors: readonly InputError[], root: string | null): Map<s
  */
 function missingContext(
   device: DeviceSnapshot,
+  side: 'old' | 'new',
   others: readonly SideDevice[],
   pathOf: ReadonlyMap<DeviceSnapshot, string>,
-): { source: string; line: number; message: string } | null {
+): IncompleteSide | null {
   const name = device.target.summary.context;
   if (name === null) return null;
   const path = pathOf.get(device);
@@ -295,40 +296,29 @@ function missingContext(
     const declared = d.snapshot.analysed.model.contexts.find((c) => c.name === name);
     if (d.snapshot.analysed.model.space === 'system' && declared !== undefined)
       return {
+        side,
+        kind: 'incomplete',
         source: d.snapshot.target.summary.source,
         line: declared.line,
         message: `context ${name} is declared there, but the file has no section for it: the backup is missing that context's configuration, which is not read as removed`,
+        missing: true,
       };
   }
   return null;
 }
 
-function missingContextDiff(device: DeviceSnapshot, missing: { source: string; line: number; message: string }, other: 'old' | 'new'): DeviceDiff {
+/** A device left without a partner because the other side could not be compared there: named, with why. */
+function notCompared(device: DeviceSnapshot, why: IncompleteSide): DeviceDiff {
   const summary = device.target.summary;
   return {
     hostname: summary.hostname,
     context: summary.context,
-    old: other === 'old' ? missing.source : summary.source,
-    new: other === 'new' ? missing.source : summary.source,
+    old: why.side === 'old' ? why.source : summary.source,
+    new: why.side === 'new' ? why.source : summary.source,
     device: [],
     profiles: [],
     findings: { introduced: [], resolved: [] },
-    incomplete: [{ side: other, kind: 'incomplete', source: missing.source, line: missing.line, message: missing.message, missing: true }],
-    compared: false,
-  };
-}
-
-function notCompared(device: DeviceSnapshot, e: InputError, other: 'old' | 'new'): DeviceDiff {
-  const summary = device.target.summary;
-  return {
-    hostname: summary.hostname,
-    context: summary.context,
-    old: other === 'old' ? e.file : summary.source,
-    new: other === 'new' ? e.file : summary.source,
-    device: [],
-    profiles: [],
-    findings: { introduced: [], resolved: [] },
-    incomplete: [{ side: other, kind: 'unreadable', source: e.file, line: e.line, message: e.message }],
+    incomplete: [why],
     compared: false,
   };
 }

@@ -564,48 +564,12 @@ class Merger {
     if (a === 'no' && b === 'group-policy' && c && (d === 'internal' || d === 'external') && w.length === 4) return this.removeObject(b, c);
     // Blocks the tool keeps as a whole: `no HEADER` removes one (how a rollback undoes a block the
     // change created), and edits go to their lines by first word.
-    if (a === 'no') {
-      for (const header of [
-        ['username', w[2], 'attributes'],
-        ['crypto', 'ca', 'trustpoint', w[4]],
-        ['dynamic-access-policy-record', w[2]],
-      ]) {
-        if (!header.every((x, i) => x !== undefined && x === w[i + 1]) || w.length !== header.length + 1) continue;
-        const name = header.at(-1) === 'attributes' ? header[1]! : header.at(-1)!;
-        if (header[0] === 'dynamic-access-policy-record' && name === 'DfltAccessPolicy')
-          return { warning: 'not simulated: DfltAccessPolicy is built in; the ASA keeps it (only its action can be changed) [recalled]' };
-        const blocks = this.doc.find(...(header as string[]));
-        if (blocks.length === 0) return { warning: `\`${header.join(' ')}\` is not in the configuration: nothing to remove` };
-        this.recordBlocks(blocks);
-        for (const block of blocks) this.doc.remove(block);
-        // A trustpoint the SSL or IKEv2 certificate lines still name: every client meets its certificate.
-        const users =
-          header[0] === 'crypto'
-            ? this.doc
-                .find('ssl', 'trust-point')
-                .concat(this.doc.find('crypto', 'ikev2', 'remote-access'))
-                // `ssl trust-point NAME [interface]`, `crypto ikev2 remote-access trustpoint NAME`.
-                .filter((b) => (b.words[0] === 'ssl' ? b.words[2] : b.words[4]) === name)
-                .map((b) => b.header)
-            : [];
-        return users.length === 0
-          ? { changed: true }
-          : {
-              changed: true,
-              warning: `trustpoint ${name} is still named by ${users.map((u) => `\`${u}\``).join(', ')}: the ASA may refuse its removal, or those lines lose their certificate [recalled]; point them at another trustpoint first`,
-            };
-      }
-    }
-    for (const header of [
-      ['username', b, 'attributes'],
-      ['crypto', 'ca', 'trustpoint', d],
-      ['dynamic-access-policy-record', b],
-    ]) {
-      if (header.every((x, i) => x !== undefined && x === w[i]) && w.length === header.length) {
-        const h = header as string[];
-        const block = this.doc.find(...h)[0] ?? this.created_(text, h);
-        return { mode: { kind: 'generic', block, node: block.node, path: [block.node.text] }, changed: false };
-      }
+    const removed = a === 'no' ? keptWholeHeader(w.slice(1)) : null;
+    if (removed !== null) return this.removeKeptWhole(removed);
+    const header = keptWholeHeader(w);
+    if (header !== null) {
+      const block = this.doc.find(...header)[0] ?? this.created_(text, header);
+      return { mode: { kind: 'generic', block, node: block.node, path: [block.node.text] }, changed: false };
     }
     return this.globalLine(w, text);
   }
@@ -1182,6 +1146,33 @@ class Merger {
   }
 
   /** A new top-level block the tool keeps as written; undone by its `no` form. */
+  /** `no HEADER` of a block the tool keeps as a whole (see keptWholeHeader). */
+  private removeKeptWhole(header: string[]): Outcome {
+    const name = header.at(-1) === 'attributes' ? header[1]! : header.at(-1)!;
+    if (header[0] === 'dynamic-access-policy-record' && name === 'DfltAccessPolicy')
+      return { warning: 'not simulated: DfltAccessPolicy is built in; the ASA keeps it (only its action can be changed) [recalled]' };
+    const blocks = this.doc.find(...header);
+    if (blocks.length === 0) return { warning: `\`${header.join(' ')}\` is not in the configuration: nothing to remove` };
+    this.recordBlocks(blocks);
+    for (const block of blocks) this.doc.remove(block);
+    // A trustpoint the SSL or IKEv2 certificate lines still name: every client meets its certificate.
+    const users =
+      header[0] === 'crypto'
+        ? this.doc
+            .find('ssl', 'trust-point')
+            .concat(this.doc.find('crypto', 'ikev2', 'remote-access'))
+            // `ssl trust-point NAME [interface]`, `crypto ikev2 remote-access trustpoint NAME`.
+            .filter((b) => (b.words[0] === 'ssl' ? b.words[2] : b.words[4]) === name)
+            .map((b) => b.header)
+        : [];
+    return users.length === 0
+      ? { changed: true }
+      : {
+          changed: true,
+          warning: `trustpoint ${name} is still named by ${users.map((u) => `\`${u}\``).join(', ')}: the ASA may refuse its removal, or those lines lose their certificate [recalled]; point them at another trustpoint first`,
+        };
+  }
+
   private created_(text: string, header: string[]): DocBlock {
     this.record([], [`no ${text}`]);
     return this.doc.insert(text, this.lastOf(header[0]!));
@@ -1276,6 +1267,20 @@ function spellingProblem(words: readonly string[], vocabulary: ReadonlySet<strin
   const near = [...vocabulary].filter((w) => Math.abs(w.length - first.length) <= 2 && editDistance(first, w) <= (first.length >= 6 ? 2 : 1));
   if (near.length !== 1) return null;
   return `unknown command \`${first}\` (did you mean \`${near[0]!}\`?): the ASA refuses it and nothing changes`;
+}
+
+/**
+ * The header of a block the tool keeps as a whole (`username X attributes`, `crypto ca trustpoint X`,
+ * a DAP record) that these words are exactly, or null.
+ */
+function keptWholeHeader(w: readonly string[]): string[] | null {
+  for (const header of [
+    ['username', w[1], 'attributes'],
+    ['crypto', 'ca', 'trustpoint', w[3]],
+    ['dynamic-access-policy-record', w[1]],
+  ])
+    if (w.length === header.length && header.every((x, i) => x !== undefined && x === w[i])) return header as string[];
+  return null;
 }
 
 /** The `split-dns value ...` line a `no split-dns value X` names only part of (or other domains than): null otherwise. */
