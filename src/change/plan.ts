@@ -71,7 +71,8 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
   for (;;) {
     const composer = new Composer(before, options.scope);
     composer.findExistingCopies(before.target.findings);
-    for (const f of [...selected, ...followUps]) if (f.remedy) composer.add(f.remedy, f);
+    for (const f of selected) if (f.remedy) composer.add(f.remedy, f);
+    for (const f of followUps) if (f.remedy) composer.add(f.remedy, f, true);
     const composed = composer.compose();
     const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
@@ -489,10 +490,12 @@ class Composer {
     for (const [original, copy] of existingCopies(this.model, originals)) this.leaving.set(original, copy);
   }
 
-  add(remedy: Remedy, f: ReportedFinding): void {
+  /** `followUp`: a finding this plan itself brings, fixed in the same plan (see planDevice), whoever it is on. */
+  add(remedy: Remedy, f: ReportedFinding, followUp = false): void {
     if (f.tunnelGroup !== null) this.named.add(f.tunnelGroup);
-    // A profile whose copy exists is on its way out: its other findings stay with it, as the first plan left them.
-    const goingTo = f.tunnelGroup === null ? undefined : this.leaving.get(f.tunnelGroup);
+    // A profile whose copy exists is on its way out: its other findings stay with it, as the first plan
+    // left them. Not one the plan brings there itself: that would be a new finding the plan left behind.
+    const goingTo = f.tunnelGroup === null || followUp ? undefined : this.leaving.get(f.tunnelGroup);
     if (goingTo !== undefined && remedy.kind !== 'recreate-profile' && remedy.kind !== 'replace-alias') {
       this.held.set(f, leavingWhy(f.tunnelGroup!, goingTo));
       return;

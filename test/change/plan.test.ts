@@ -1187,3 +1187,18 @@ describe('a profile renamed by hand whose alias holds a `?`', () => {
     });
   });
 });
+
+describe('a finding the plan brings on a profile on its way out', () => {
+  it('is fixed in the same plan, not held with the profile: the plan never leaves a new finding behind', () => {
+    // Found by the random-seed property test: Lab-Partners (no way in, same lines and policy) is taken
+    // for the copy of Lab&Partners, whose findings then stay with it; the shared DfltGrpPolicy fix turns
+    // gateway DPD off beneath GP-SHARED, so Lab&Partners' client-side-dpd-disabled becomes an error.
+    const text =
+      ': Saved\n:\nASA Version 9.16(4) \n!\nhostname gen-asa\ndomain-name corp.example.com\naccess-list ST standard permit 10.0.0.0 255.0.0.0\ncrypto ikev2 enable outside client-services port 443\nwebvpn\n enable outside\n anyconnect enable\n tunnel-group-list enable\ngroup-policy DfltGrpPolicy attributes\ngroup-policy GP-SHARED internal\ngroup-policy GP-SHARED attributes\n vpn-tunnel-protocol ikev2 ssl-client\n webvpn\n  anyconnect dpd-interval client none\ngroup-policy GP-2 internal\ngroup-policy GP-2 attributes\n vpn-tunnel-protocol ikev2 ssl-client\ntunnel-group Lab-Partners type remote-access\ntunnel-group Lab-Partners general-attributes\n address-pool POOL\n default-group-policy GP-SHARED\ntunnel-group Lab&Partners type remote-access\ntunnel-group Lab&Partners general-attributes\n address-pool POOL\n default-group-policy GP-SHARED\ntunnel-group Lab&Partners webvpn-attributes\n group-alias Phones enable\ntunnel-group PHONES type remote-access\ntunnel-group PHONES general-attributes\n address-pool POOL\n default-group-policy GP-2\n!\nCryptochecksum:00000000000000000000000000000000\n: end\n';
+    const before = snapshotParsed(parseConfigText(text, 'twin.cfg'), OPTIONS)[0]!;
+    const plan = planDevice(before, OPTIONS, { scope: 'shared' });
+    expect(plan.introduced).toEqual([]);
+    expect(plan.script).toMatch(/^group-policy GP-SHARED attributes\n(?: .*\n)* {2}anyconnect dpd-interval client 30$/m);
+    expect(findingIds(applied(before, plan))).not.toContain(JSON.stringify(['client-side-dpd-disabled', 'error', 'Lab&Partners', null]));
+  });
+});
