@@ -8,6 +8,7 @@ import { cmp } from '../common/problem.js';
 import { hasControlInLines } from '../common/control-chars.js';
 import {
   customTypeRenameClash,
+  fixCaveats,
   helpCharacterNote,
   copyBlockers,
   existingCopies,
@@ -24,7 +25,7 @@ import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
 import { builtInTunnelGroupType, mergeCommands, policyKey, renderUndo } from '../model/merge.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
-import { overLongValue, type PolicyAttributes } from '../model/policy-attributes.js';
+import type { PolicyAttributes } from '../model/policy-attributes.js';
 import { holdsSecret } from '../parse/redact.js';
 import { atLeast } from '../parse/version.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
@@ -379,24 +380,21 @@ interface PolicyEdit {
  */
 function unpastableFix(f: ReportedFinding, fixLines?: readonly string[]): { why: string; what: string } | null {
   if (f.fix === null) return null;
-  // (Most fixes are short and hold no `?`: nothing to look at line by line.)
-  if (fixLines === undefined && !f.fix.includes('?') && f.fix.length < 70) return null;
   const lines = fixLines ?? f.fix.split('\n');
+  const { helpLines, overLong } = fixCaveats(lines);
   const quoted = lines.map((l) => `\`${l.trim()}\``).join(', then ');
-  const help = lines.filter((l) => l.includes('?')).map((l) => `\`${l.trim()}\``);
-  if (help.length > 0)
+  if (helpLines.length > 0) {
+    const help = helpLines.map((l) => `\`${l.trim()}\``);
     return {
       why: `not in the script: ${help.join(', ')} ${help.length === 1 ? 'holds' : 'hold'} \`?\`, which the ASA CLI reads as a request for help when pasted [recalled]; type the fix by hand (see "Needs your input")`,
       what: `type this fix by hand, pressing Ctrl-V before each \`?\` so the CLI takes it as a character [recalled], and check the result: ${quoted}`,
     };
-  for (const l of lines) {
-    const note = overLongValue('attributes', tokenize(l.trim()));
-    if (note !== null)
-      return {
-        why: `not in the script: ${note.replace(': check that your release accepts it', ', so the ASA may refuse the line: check that your release accepts it')} (see "Needs your input")`,
-        what: `the fix makes a value longer than the ASA is recalled to take: shorten it (or check that your release takes it), then enter it: ${quoted}`,
-      };
   }
+  if (overLong.length > 0)
+    return {
+      why: `not in the script: ${overLong[0]!.replace(': check that your release accepts it', ', so the ASA may refuse the line: check that your release accepts it')} (see "Needs your input")`,
+      what: `the fix makes a value longer than the ASA is recalled to take: shorten it (or check that your release takes it), then enter it: ${quoted}`,
+    };
   return null;
 }
 

@@ -6,11 +6,10 @@ import { hasControl, hasControlInLines, visible } from '../common/control-chars.
 import { cmp } from '../common/problem.js';
 import { deviceContext, explainProfile } from '../explain/ios-dns.js';
 import type { Basis } from '../model/basis.js';
-import { attributeSpec, overLongValue, type PolicyAttributeKey } from '../model/policy-attributes.js';
-import { tokenize } from '../parse/tokenize.js';
+import { attributeSpec, type PolicyAttributeKey } from '../model/policy-attributes.js';
 import type { Provenance, ResolvedDevice } from '../resolve/resolve.js';
 import { classifyProfiles } from './mobile-facing.js';
-import { helpCharacterNote, renderRemedy } from './remedy.js';
+import { fixCaveats, helpCharacterNote, renderRemedy } from './remedy.js';
 import { lineRef, withLineNames } from './line-names.js';
 import { RuleContractError, type Finding, type MobileProfile, type Report, type ReportDescriptor, type RuleModule } from './types.js';
 
@@ -198,13 +197,7 @@ function fixNotes(cli: string | null): string {
   if (/^group-policy DfltGrpPolicy attributes$/m.test(cli))
     out +=
       ' The fix changes DfltGrpPolicy, which every policy that does not set this itself inherits: it reaches those profiles too (and site-to-site tunnels, for session settings); `plan` gives this profile a group-policy of its own instead whenever the change would reach anyone who did not ask for it.';
-  // (Shorter lines hold no value over the shortest limit, 63 characters: most fixes are short.)
-  if (cli.length < 70) return out;
-  for (const line of cli.split('\n')) {
-    if (line.length < 70) continue;
-    const note = overLongValue('attributes', tokenize(line.trim()));
-    if (note !== null) out += ` In the fix, ${note}.`;
-  }
+  for (const note of fixCaveats(cli.split('\n')).overLong) out += ` In the fix, ${note}.`;
   return out;
 }
 

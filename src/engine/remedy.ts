@@ -10,6 +10,7 @@ import { copyNameOf, cutName, madeFrom, nameCharacters, ownPolicyBase, safeName 
 import { lineRef } from './line-names.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { DEFAULT_GROUP_POLICY, NAME_MAX_CHARS, type DeviceModel, type TunnelGroup } from '../model/types.js';
+import { overLongValue } from '../model/policy-attributes.js';
 
 export type Remedy =
   /** Lines of one group-policy (created first when `create`); `profile` is the connection profile it is for. */
@@ -101,6 +102,24 @@ export function helpCharacterNote(cli: string): string | null {
   const lines = cli.split('\n').filter((l) => l.includes('?'));
   const quoted = lines.map((l) => `\`${l.trim()}\``).join(', ');
   return `${quoted} ${lines.length === 1 ? 'holds' : 'hold'} \`?\`, which the ASA CLI reads as a request for help when typed or pasted [recalled]: enter ${lines.length === 1 ? 'that line' : 'those lines'} by hand (on Cisco CLIs, Ctrl-V before the \`?\` types it) and check the result`;
+}
+
+/**
+ * What stops fix lines from being pasted as they are: the lines holding a `?` (see
+ * helpCharacterNote) and, for each line with a value longer than the ASA is recalled to take, what
+ * overLongValue says of it. One home for both checks: `audit` notes them in the finding's message, and
+ * `plan` keeps such a fix out of the paste block.
+ */
+export function fixCaveats(lines: readonly string[]): { helpLines: string[]; overLong: string[] } {
+  const helpLines = lines.filter((l) => l.includes('?'));
+  const overLong: string[] = [];
+  for (const line of lines) {
+    // (The shortest limit is 63 characters: a shorter line holds no value over it.)
+    if (line.length < 70) continue;
+    const note = overLongValue('attributes', tokenize(line.trim()));
+    if (note !== null) overLong.push(note);
+  }
+  return { helpLines, overLong };
 }
 
 /** `group-policy P attributes` with its lines, in the attributes block or its webvpn sub-mode. */
