@@ -51,6 +51,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       findings: { introduced: [], resolved: [] },
       incomplete,
       compared: false,
+      ikeCut: [],
     };
   }
   const renamed = options.renamed ?? (before && after ? copiesOf(before, after) : new Map<string, string>());
@@ -107,7 +108,19 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     findings: { introduced: newFindings.filter(takeFrom(oldKeys, (f) => key(f, true))), resolved: oldFindings.filter(takeFrom(newKeys, (f) => key(f, false))) },
     incomplete,
     compared: true,
+    ikeCut: before && after ? ikeCut(before.siteToSite, after.siteToSite) : [],
   };
+}
+
+/** Site-to-site tunnel-groups that lose an IKE version they could use, or go (see DeviceDiff.ikeCut). */
+function ikeCut(before: ReadonlyMap<string, string[]>, after: ReadonlyMap<string, string[]>): string[] {
+  return [...before]
+    .filter(([peer, versions]) => {
+      const now = after.get(peer);
+      return now === undefined || versions.some((v) => !now.includes(v));
+    })
+    .map(([peer]) => peer)
+    .sort(cmp);
 }
 
 /** Profiles a change copied, from their copy's name to the original's (`renamed` maps original → copy). */

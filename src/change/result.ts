@@ -60,6 +60,12 @@ export interface DeviceDiff {
   incomplete: IncompleteSide[];
   /** False when an incomplete side kept the device from being compared. */
   compared: boolean;
+  /**
+   * Site-to-site tunnel-groups that lose an IKE version their policy allowed, or go, in name order
+   * (each peer judged by its own policy on each side, so a peer moved between equal policies is not
+   * cut). Not in the JSON document: the device settings say it there.
+   */
+  ikeCut: string[];
 }
 
 export interface PlanItem {

@@ -45,6 +45,8 @@ export interface DeviceSnapshot {
   target: AuditTarget;
   /** Settings every profile shares (NAT-T, trustpoints, custom attribute declarations and data). */
   device: Map<string, SettingValue>;
+  /** Each site-to-site tunnel-group (DefaultL2LGroup aside: see deviceSettings) and the IKE versions its policy allows. */
+  siteToSite: Map<string, string[]>;
   profiles: Map<string, ProfileSnapshot>;
   /** How the model was built (a live collection adds `show version`): a changed config is rebuilt the same way. */
   build: BuildOptions;
@@ -82,7 +84,8 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
     });
     profiles.set(p.name, { name: p.name, settings, iosDns: iosDnsSummary(explainProfile(p, context)) });
   }
-  return { analysed, target, device: deviceSettings(analysed.model, names), profiles, build, names };
+  const siteToSite = new Map<string, string[]>();
+  return { analysed, target, device: deviceSettings(analysed.model, names, siteToSite), profiles, siteToSite, build, names };
 }
 
 /** A finding of a configuration changed in memory, placed where its line came from. */
@@ -92,7 +95,8 @@ function locateFinding(f: ReportedFinding, names: LineNames): ReportedFinding {
   return { ...f, file, line };
 }
 
-function deviceSettings(model: DeviceModel, names: LineNames): Map<string, SettingValue> {
+/** `siteToSite`: filled with each site-to-site tunnel-group's IKE versions, read with its policy's setting. */
+function deviceSettings(model: DeviceModel, names: LineNames, siteToSite: Map<string, string[]>): Map<string, SettingValue> {
   const g = model.global;
   const settings = new Map<string, SettingValue>();
   const at = names.one;
@@ -158,6 +162,8 @@ function deviceSettings(model: DeviceModel, names: LineNames): Map<string, Setti
     const protocols = policyAttribute(model, policy, 'vpnTunnelProtocol');
     const raw = valueOf(protocols as Effective<unknown>);
     const value = Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
+    const versions = Array.isArray(value) ? (value as string[]).filter((w) => /^(ikev1|ikev2|ipsec)$/i.test(w)) : [];
+    for (const peer of peers) siteToSite.set(peer, versions);
     settings.set(`site-to-site tunnel-groups on group-policy ${policy}`, {
       value: `vpn-tunnel-protocol ${formatAttributeValue('vpnTunnelProtocol', value)}; ${peers.length === 1 ? 'tunnel-group' : `${peers.length} tunnel-groups`}: ${[...peers].sort(naturalCmp).join(', ')}`,
       source: `vpn-tunnel-protocol ${sourcePhrase(protocols, at)}`,

@@ -320,6 +320,7 @@ function notCompared(device: DeviceSnapshot, why: IncompleteSide): DeviceDiff {
     findings: { introduced: [], resolved: [] },
     incomplete: [why],
     compared: false,
+    ikeCut: [],
   };
 }
 

@@ -78,7 +78,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     // Device-wide settings (NAT-T, trustpoints, site-to-site tunnels, local users): one annotation on
     // the file, a warning when a site-to-site tunnel-group loses an IKE version it could use.
     if (d.device.length > 0) {
-      const cut = ikeCut(d.device).length > 0;
+      const cut = d.ikeCut.length > 0;
       (cut ? out : notices).push(
         command(
           cut ? 'warning' : 'notice',
@@ -116,28 +116,6 @@ export function renderDiffGithub(input: ChangeReportInput): string {
   for (const l of [...out, ...notices]) byLevel[/^::(\w+)/.exec(l)![1]!]!.push(l);
   const capped = capAnnotations(byLevel);
   return capped.length > 0 ? `${capped.join('\n')}\n` : '';
-}
-
-/**
- * Site-to-site tunnel-groups that lose an IKE version they could use, or go: each peer's versions on
- * each side, read from the per-policy settings (`vpn-tunnel-protocol ...; N tunnel-groups: a, b`), so a
- * peer moved to a policy with fewer versions counts and one moved between equal policies does not.
- */
-function ikeCut(device: readonly SettingChange[]): string[] {
-  const sides = (pick: (c: SettingChange) => string | null): Map<string, string[]> => {
-    const peers = new Map<string, string[]>();
-    for (const c of device) {
-      const m = c.setting.startsWith('site-to-site ') ? /vpn-tunnel-protocol ([^;]*); (?:tunnel-group|\d+ tunnel-groups): (.*)$/.exec(pick(c) ?? '') : null;
-      if (m === null) continue;
-      const versions = m[1]!.split(' ').filter((w) => /^(ikev1|ikev2|ipsec)$/i.test(w));
-      for (const peer of m[2]!.split(', ')) peers.set(peer, versions);
-    }
-    return peers;
-  };
-  const before = sides((c) => c.old);
-  const after = sides((c) => c.new);
-  // A peer absent after the change only because its policy's setting did not change is not in `before` either.
-  return [...before].filter(([peer, versions]) => after.get(peer) === undefined || versions.some((v) => !after.get(peer)!.includes(v))).map(([peer]) => peer);
 }
 
 function findingCommand(f: ReportedFinding, file: string, context: string): string {

@@ -109,6 +109,12 @@ describe('github annotations of device-wide changes', () => {
       ).replace(/^(tunnel-group SITE-B type ipsec-l2l)$/m, '$1\ntunnel-group SITE-B general-attributes\n default-group-policy GP-L2L');
     expect((await cli('diff', DEMO, newSide(moved('ikev1')), '--format', 'github')).stdout).toMatch(/^::warning .*device-wide change/m);
     expect((await cli('diff', DEMO, newSide(moved('ikev2 ssl-client')), '--format', 'github')).stdout).toMatch(/^::notice .*device-wide change/m);
+    // A peer whose tunnel-group goes is cut; a peer added beside it on the same policy cuts nothing.
+    const siteB = /^tunnel-group SITE-B type ipsec-l2l\n(?:tunnel-group SITE-B .*\n(?: .*\n)*)*/m;
+    expect(DEMO_TEXT).toMatch(siteB);
+    expect((await cli('diff', DEMO, newSide(DEMO_TEXT.replace(siteB, '')), '--format', 'github')).stdout).toMatch(/^::warning .*device-wide change/m);
+    const added = DEMO_TEXT.replace(siteB, (block) => `${block}tunnel-group 198.51.100.7 type ipsec-l2l\n`);
+    expect((await cli('diff', DEMO, newSide(added), '--format', 'github')).stdout).toMatch(/^::notice .*device-wide change.*198\.51\.100\.7/m);
     const user = newSide(DEMO_TEXT.replace('username alice attributes\n vpn-group-policy GP-SPLIT', 'username alice attributes\n vpn-group-policy GP-FULL'));
     const notice = (await cli('diff', DEMO, user, '--format', 'github')).stdout;
     expect(notice).toMatch(
