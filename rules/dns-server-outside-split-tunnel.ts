@@ -1,6 +1,6 @@
 import { createRule } from '../src/engine/types.js';
 import { sourcePhrase } from '../src/engine/rule-kit.js';
-import { denyingEntry, dnsServerCheckGap } from '../src/explain/ios-dns.js';
+import { denyingEntry, dnsServerCheckGap, NOT_IPV4 } from '../src/explain/ios-dns.js';
 import { listExcluders } from '../src/engine/list-users.js';
 import { lineRef } from '../src/engine/line-names.js';
 import { valueOf } from '../src/resolve/resolve.js';
@@ -39,13 +39,34 @@ export default createRule({
             profile: p.resolved.name,
             servers: p.dns.dnsServers.join(', '),
             dnsSource: sourcePhrase(a.dnsServer),
-            list: `${valueOf(a.splitTunnelNetworkList)!} (${sourcePhrase(a.splitTunnelNetworkList)})`,
+            list:
+              valueOf(a.splitTunnelNetworkList) === null ? '(none set)' : `${valueOf(a.splitTunnelNetworkList)!} (${sourcePhrase(a.splitTunnelNetworkList)})`,
             them: p.dns.dnsServers.length > 1 ? 'them' : 'it',
             why,
           },
           at: a.splitTunnelNetworkList.line ?? a.dnsServer.line,
         });
         continue;
+      }
+      // An IPv6 server: the IPv4 list says nothing of it. Said, so a clean report is not read as checked.
+      const notChecked = p.dns.problems.dnsServersNotChecked;
+      if (notChecked.length > 0) {
+        const a = p.resolved.attributes;
+        report.profile(p, {
+          messageId: 'unchecked',
+          severity: 'info',
+          setting: 'dnsServer',
+          data: {
+            profile: p.resolved.name,
+            servers: notChecked.join(', '),
+            dnsSource: sourcePhrase(a.dnsServer),
+            list:
+              valueOf(a.splitTunnelNetworkList) === null ? '(none set)' : `${valueOf(a.splitTunnelNetworkList)!} (${sourcePhrase(a.splitTunnelNetworkList)})`,
+            them: notChecked.length > 1 ? 'them' : 'it',
+            why: NOT_IPV4,
+          },
+          at: a.dnsServer.line ?? a.splitTunnelNetworkList.line,
+        });
       }
       if (!outside || outside.length === 0) continue;
       const a = p.resolved.attributes;

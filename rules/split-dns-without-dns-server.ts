@@ -15,7 +15,7 @@ export default createRule({
     scope: 'profile',
     messages: {
       noResolver:
-        'On iOS {{what}} {{go}} into the tunnel (row {{row}}), but no dns-server is in effect ({{dnsServerSource}}): nothing in the tunnel answers them (row D0). Push the corporate DNS servers.',
+        'On iOS {{what}} {{go}} into the tunnel (row {{row}}), but no dns-server is in effect ({{dnsServerSource}}): nothing in the tunnel answers them, and the phone may send them to its own resolver instead, outside the tunnel over local LAN access [inferred] (row D0). Push the corporate DNS servers.',
     },
   },
   check({ device, profiles, report }) {

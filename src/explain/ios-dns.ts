@@ -52,6 +52,11 @@ export interface DnsProblems {
    * list does not send into the tunnel; null when that cannot be told (the list is not a standard ACL).
    */
   dnsServersOutsideTunnel: string[] | null;
+  /**
+   * Where the check above applies: tunnel DNS servers it cannot judge, because they are not IPv4
+   * addresses (an IPv6 server follows the IPv6 split-tunnel settings, which the tool does not model).
+   */
+  dnsServersNotChecked: string[];
 }
 
 export interface IosDnsExplanation {
@@ -100,9 +105,14 @@ export interface IosDnsSummary {
   literal: LiteralReading | null;
   /** Row D0: queries go into the tunnel but no dns-server is pushed to answer them. */
   noResolver: boolean;
+  /** excludespecified (D6/D7): the pushed DNS servers in networks the list excludes (queries to them leave in the clear); empty otherwise. */
+  excludedDnsServers: string[];
+  /** Every pushed DNS server is excluded: under either reading every query leaves the tunnel, in the clear [inferred]. */
+  allDnsServersExcluded: boolean;
 }
 
 export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
+  const excluded = excludedServers(e);
   return {
     outcome: e.outcome,
     tunneledDomains: e.tunneledDomains,
@@ -111,6 +121,8 @@ export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
     sentence: e.sentence,
     literal: e.literal,
     noResolver: e.problems.noResolver,
+    excludedDnsServers: excluded.excludedDnsServers ?? [],
+    allDnsServersExcluded: excluded.allDnsServersExcluded ?? false,
   };
 }
 
@@ -216,6 +228,9 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
   const tunnelsDns = outcome !== 'all-clear';
   const splitDnsInEffect = row === 'D3' || literal?.row === 'D3';
   const listDecides = row === 'D3' || row === 'D4' || literal?.row === 'D3' || literal?.row === 'D4';
+  // Where the pushed servers must be inside the tunnel: the rows that tunnel some names by the list
+  // (D3/D4, M2), excludespecified (D6/D7), and D2, which sends every query to them [inferred].
+  const serversMatter = (listDecides || excluded || row === 'D2') && split !== 'tunnelall';
   const problems: DnsProblems = {
     noResolver: tunnelsDns && dnsServers.length === 0,
     // An entry that is no domain name covers nothing, not even a default domain spelled the same way.
@@ -225,10 +240,13 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
     literalAllClear: literal?.outcome === 'all-clear',
     // Under excludespecified an excluded server matters whatever the literal row: the inferred reading
     // sends every query to it (row D6: queries to servers in excluded networks leave in the clear).
-    dnsServersOutsideTunnel:
-      (listDecides || excluded) && split !== 'tunnelall' ? serversOutsideTunnel(dnsServers, split, valueOf(a.splitTunnelNetworkList), context.accessLists) : [],
+    dnsServersOutsideTunnel: serversMatter ? serversOutsideTunnel(dnsServers, split, valueOf(a.splitTunnelNetworkList), context.accessLists) : [],
+    dnsServersNotChecked: serversMatter ? dnsServers.filter((s) => parseIpv4(s) === null) : [],
   };
   const basis = row === 'D3' || row === 'D4' || row === 'D5' ? 'guide' : 'inferred';
+  // Row D6's exception covering every pushed server: every query leaves the tunnel, whatever the reading.
+  const excludedServers = excluded ? (problems.dnsServersOutsideTunnel ?? []) : [];
+  const allExcluded = excludedServers.length > 0 && dnsServers.every((d) => excludedServers.includes(d));
   return {
     profile,
     splitTunnel: split,
@@ -236,7 +254,9 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
     tunneledDomains,
     row,
     basis,
-    sentence: sentenceFor(row, outcome, tunneledDomains),
+    sentence: allExcluded
+      ? `Every DNS server pushed (${excludedServers.join(', ')}) is in a network the split-tunnel list excludes: under either reading of excludespecified, queries iOS sends to ${excludedServers.length > 1 ? 'them' : 'it'} most likely leave the tunnel, in the clear (the exclusion rule of row D6; inferred).`
+      : sentenceFor(row, outcome, tunneledDomains),
     literal,
     tunnelsDns,
     splitDnsInEffect,
@@ -413,11 +433,29 @@ function desktopNoteFor(row: DecisionRow): string {
  */
 export function dnsServerCheckGap(profile: ResolvedProfile, problems: DnsProblems, accessLists: ReadonlyMap<string, AccessList> | undefined): string | null {
   const list = valueOf(profile.attributes.splitTunnelNetworkList);
-  if (problems.dnsServersOutsideTunnel !== null || list === null) return null;
+  if (problems.dnsServersOutsideTunnel !== null) return null;
+  // (Only tunnelspecified without a list leaves the check undecided here: see serversOutsideTunnel.)
+  if (list === null) return 'no split-tunnel-network-list is in effect (tunnelspecified without a list)';
   const acl = accessLists?.get(list);
   return acl === undefined
     ? `no standard access-list ${list} is in the configuration (an extended list is not read)`
     : `access-list ${list} has lines the tool does not read (line${acl.unreadLines.length > 1 ? 's' : ''} ${acl.unreadLines.slice(0, 5).join(', ')}${acl.unreadLines.length > 5 ? ', ...' : ''})`;
+}
+
+/**
+ * What row D0 means on a phone (M4): no query reaches corporate DNS, and the phone keeps its own
+ * resolver, which local LAN access (always allowed on mobile) may reach outside the tunnel.
+ */
+export const D0_WORDS =
+  'no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel over local LAN access (always allowed on mobile) [inferred]';
+
+/** Why a tunnel DNS server that is no IPv4 address is not checked against the split-tunnel list. */
+export const NOT_IPV4 =
+  'the tool checks IPv4 addresses against the split-tunnel network list only; an IPv6 server follows the IPv6 split-tunnel settings (ipv6-split-tunnel-policy), which it does not model';
+
+/** "tunnel DNS server 2001:db8::53 is inside the split-tunnel network list", for servers not checked. */
+export function notCheckedServers(servers: readonly string[]): string {
+  return `tunnel DNS server${servers.length > 1 ? 's' : ''} ${servers.join(', ')} ${servers.length > 1 ? 'are' : 'is'} inside the tunnel`;
 }
 
 function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, context: ExplainContext, row: DecisionRow): string[] {
@@ -431,7 +469,7 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
     );
   }
   if (problems.noResolver) {
-    warnings.push('No dns-server is pushed: queries sent into the tunnel have no corporate resolver to answer them (row D0).');
+    warnings.push(`No dns-server is pushed, so the tunnel carries no DNS settings [cmd-ref]: ${D0_WORDS} (row D0).`);
   }
   if (problems.defaultDomainInClear !== null) {
     warnings.push(
@@ -449,6 +487,7 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
   const list = valueOf(profile.attributes.splitTunnelNetworkList);
   const why = dnsServerCheckGap(profile, problems, context.accessLists);
   if (why !== null) warnings.push(`Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: ${why}.`);
+  else if (problems.dnsServersNotChecked.length > 0) warnings.push(`Whether ${notCheckedServers(problems.dnsServersNotChecked)} was not checked: ${NOT_IPV4}.`);
   const outside = problems.dnsServersOutsideTunnel;
   if (outside && outside.length > 0) {
     const several = outside.length > 1;

@@ -55,7 +55,10 @@ export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
     reason: string,
     undocumented?: { likely: 'tunnel'; literal: 'tunnel' | 'clear' },
   ): QueryVerdict => {
-    const unanswered = input.noResolver === true && via !== 'clear' ? '; but no dns-server is pushed, so nothing in the tunnel answers it (row D0)' : '';
+    const unanswered =
+      input.noResolver === true && via !== 'clear'
+        ? '; but no dns-server is pushed, so no corporate resolver answers it: the phone may send it to its own resolver instead, outside the tunnel over local LAN access [inferred] (row D0)'
+        : '';
     const v: QueryVerdict = {
       query,
       resolvedName: name,

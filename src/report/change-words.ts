@@ -3,7 +3,8 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, ProfileDiff, SettingChange } from '../change/result.js';
-import type { IosDnsSummary } from '../explain/ios-dns.js';
+import { D0_WORDS, type IosDnsSummary } from '../explain/ios-dns.js';
+import { queryVerdict } from '../explain/query.js';
 import type { MergeProblem } from '../model/merge.js';
 
 /** What the reports of a change are given. */
@@ -48,24 +49,49 @@ const OUTCOME: Record<IosDnsSummary['outcome'], string> = {
   undocumented: 'not documented by the guide',
 };
 
-export function outcomeWords(s: IosDnsSummary): string {
-  return `${OUTCOME[s.outcome]} (${s.row})`;
+/** "(D3)", or "(D1, inferred)" where the row is the tool's inference, not the guide's statement. */
+function rowLabel(s: { row: string; basis?: IosDnsSummary['basis'] }): string {
+  return s.basis === 'inferred' ? `(${s.row}, inferred)` : `(${s.row})`;
 }
 
-/** Whether a name goes through the tunnel on a side: it is one of the tunnelled domains or under one (DNS names ignore case). */
-function coveredBy(domains: readonly string[], name: string): boolean {
-  const n = name.toLowerCase();
-  return domains.some((d) => {
-    const t = d.toLowerCase();
-    return n === t || n.endsWith(`.${t}`);
-  });
+export function outcomeWords(s: IosDnsSummary): string {
+  return `${OUTCOME[s.outcome]} ${rowLabel(s)}`;
 }
 
 /** An outcome with the domains it tunnels, when it tunnels only some: "only a, b tunnelled, the rest in the clear (D3)". */
-function outcomeWithDomains(s: { outcome: IosDnsSummary['outcome']; row: string; tunneledDomains: readonly string[] }): string {
+function outcomeWithDomains(s: { outcome: IosDnsSummary['outcome']; row: string; basis?: IosDnsSummary['basis']; tunneledDomains: readonly string[] }): string {
   if ((s.outcome === 'split-dns-list' || s.outcome === 'default-domain-only') && s.tunneledDomains.length > 0)
-    return `only ${s.tunneledDomains.join(', ')} tunnelled, the rest in the clear (${s.row})`;
-  return `${OUTCOME[s.outcome]} (${s.row})`;
+    return `only ${s.tunneledDomains.join(', ')} tunnelled, the rest in the clear ${rowLabel(s)}`;
+  return `${OUTCOME[s.outcome]} ${rowLabel(s)}`;
+}
+
+/**
+ * Where a name's queries go on one side, as `explain-dns --query` says: under excludespecified both
+ * readings, and "in the clear" when every pushed server is excluded (row D6's exception).
+ */
+function fateOf(s: IosDnsSummary, name: string): { via: string; words: string } {
+  const v = queryVerdict(
+    {
+      outcome: s.outcome,
+      tunneledDomains: s.tunneledDomains,
+      literalDomains: s.literal?.tunneledDomains ?? [],
+      defaultDomain: null,
+      excludedDnsServers: s.excludedDnsServers,
+      allDnsServersExcluded: s.allDnsServersExcluded,
+    },
+    name,
+  );
+  const words =
+    v.via === 'tunnel'
+      ? s.outcome === 'undocumented'
+        ? 'tunnelled under both readings'
+        : 'tunnelled'
+      : v.via === 'clear'
+        ? s.outcome === 'undocumented'
+          ? 'in the clear (every DNS server excluded)'
+          : 'in the clear'
+        : 'most likely tunnelled, in the clear read literally';
+  return { via: v.via, words };
 }
 
 /**
@@ -77,22 +103,30 @@ export function dnsChangeLines(old: IosDnsSummary | null, neu: IosDnsSummary | n
   if (old === null && neu === null) return [];
   if (old === null) return [`iOS DNS: ${outcomeWords(neu!)}${neu!.tunneledDomains.length > 0 ? `: ${neu!.tunneledDomains.join(', ')}` : ''}`];
   if (neu === null) return [];
-  const tunnelled = (s: IosDnsSummary, d: string): boolean => s.outcome === 'all-tunneled' || coveredBy(s.tunneledDomains, d);
-  const fate = (s: IosDnsSummary, d: string): string => (s.outcome === 'undocumented' ? 'undocumented' : tunnelled(s, d) ? 'tunnelled' : 'in the clear');
   const lines: string[] = [];
-  // One line per name, whichever side spelled it (a change of case alone moves nothing).
+  // One line per name, whichever side spelled it (a change of case alone moves nothing); under
+  // excludespecified the names the literal reading tunnels count too.
   const names = new Map<string, string>();
-  for (const d of [...old.tunneledDomains, ...neu.tunneledDomains]) if (!names.has(d.toLowerCase())) names.set(d.toLowerCase(), d);
+  const named = (s: IosDnsSummary): string[] => [...s.tunneledDomains, ...(s.literal?.tunneledDomains ?? [])];
+  for (const d of [...named(old), ...named(neu)]) if (!names.has(d.toLowerCase())) names.set(d.toLowerCase(), d);
   for (const d of [...names.values()].sort()) {
-    if (fate(old, d) !== fate(neu, d)) lines.push(`iOS DNS ${d}: ${fate(old, d)} → ${fate(neu, d)}`);
+    // (Where the queries go decides; "tunnelled" and "tunnelled under both readings" are the same fate.)
+    const [was, now] = [fateOf(old, d), fateOf(neu, d)];
+    if (was.via !== now.via) lines.push(`iOS DNS ${d}: ${was.words} → ${now.words}`);
   }
   if (old.outcome !== neu.outcome || old.row !== neu.row) lines.push(`iOS DNS: ${outcomeWithDomains(old)} → ${outcomeWithDomains(neu)}`);
+  // Row D6's exception: pushed servers in excluded networks take the queries sent to them out of the tunnel.
+  const excludedWords = (s: IosDnsSummary): string =>
+    s.excludedDnsServers.length === 0
+      ? 'none'
+      : `${s.excludedDnsServers.join(', ')}${s.allDnsServersExcluded ? ' (every one pushed: queries most likely leave the tunnel, in the clear; inferred)' : ''}`;
+  if (excludedWords(old) !== excludedWords(neu)) lines.push(`iOS DNS servers in excluded networks: ${excludedWords(old)} → ${excludedWords(neu)}`);
   // excludespecified on both sides (D6/D7): the guide's bullets read literally give another outcome,
   // which can change while the row does not.
   if (old.literal !== null && neu.literal !== null && outcomeWithDomains(old.literal) !== outcomeWithDomains(neu.literal))
     lines.push(`iOS DNS, the guide read literally: ${outcomeWithDomains(old.literal)} → ${outcomeWithDomains(neu.literal)}`);
-  // Row D0 holds whatever the row: tunnelled queries with no resolver pushed go unanswered.
-  const resolver = (s: IosDnsSummary): string => (s.noResolver ? 'none pushed (row D0: tunnelled queries go unanswered)' : 'pushed');
+  // Row D0 holds whatever the row: with no resolver pushed, no query reaches corporate DNS (M4).
+  const resolver = (s: IosDnsSummary): string => (s.noResolver ? `none pushed (row D0: ${D0_WORDS})` : 'pushed');
   if (old.noResolver !== neu.noResolver) lines.push(`iOS DNS tunnel resolver: ${resolver(old)} → ${resolver(neu)}`);
   return lines;
 }

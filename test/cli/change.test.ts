@@ -502,7 +502,7 @@ describe('what-if on a profile AnyConnect clients cannot reach', () => {
     const file = fixture('corpus/wosm-asa84-ikev1-ra.cfg');
     const text = await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt');
     expect(text.stdout).toContain('VPN_USERS_GROUP: changed, not mobile-facing');
-    expect(text.stdout).toContain('iOS DNS: only wosm.com tunnelled, the rest in the clear (D4) → every query tunnelled (D1)');
+    expect(text.stdout).toContain('iOS DNS: only wosm.com tunnelled, the rest in the clear (D4) → every query tunnelled (D1, inferred)');
     expect((await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt', '--format', 'markdown')).stdout).toContain('changed, not mobile-facing');
     const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', file, '--commands', 'c.txt', '--format', 'json')).stdout);
     expect(json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'VPN_USERS_GROUP')!.mobileFacing).toEqual({ old: false, new: false });
@@ -657,7 +657,9 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n dns-server none\n');
     const r = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt');
-    expect(r.stdout).toContain('iOS DNS tunnel resolver: pushed → none pushed (row D0: tunnelled queries go unanswered)');
+    expect(r.stdout).toContain(
+      'iOS DNS tunnel resolver: pushed → none pushed (row D0: no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel over local LAN access (always allowed on mobile) [inferred])',
+    );
     const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
     const split = json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;
     expect([split.iosDns.old!.noResolver, split.iosDns.new!.noResolver]).toEqual([false, true]);

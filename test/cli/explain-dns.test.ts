@@ -197,7 +197,8 @@ describe('explain-dns --query on a profile that pushes no DNS server', () => {
     const byName = new Map(profiles.map((p) => [p.tunnelGroup, p.query!]));
     expect(byName.get('DefaultRAGroup')).toMatchObject({
       via: 'tunnel',
-      reason: 'all queries are tunnelled; but no dns-server is pushed, so nothing in the tunnel answers it (row D0)',
+      reason:
+        'all queries are tunnelled; but no dns-server is pushed, so no corporate resolver answers it: the phone may send it to its own resolver instead, outside the tunnel over local LAN access [inferred] (row D0)',
     });
     expect(byName.get('MOBILE-FULL')).toMatchObject({ via: 'tunnel', reason: 'matches corp.example.com' });
   });

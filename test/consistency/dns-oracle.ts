@@ -24,6 +24,8 @@ export function expectedDnsFindings(p: ExplainJsonProfile, reachAssumed = false)
   if (p.problems.defaultDomainInClear !== null) out.push(`default-domain-not-in-split-dns/${literalOnly ? 'info' : 'warning'}`);
   if (p.problems.inheritedSplitDns !== null) out.push('split-dns-inherited/info');
   if ((p.problems.dnsServersOutsideTunnel ?? []).length > 0) out.push(`dns-server-outside-split-tunnel/${literalOnly ? 'info' : 'warning'}`);
+  // The check applies but could not be made (no list, a list the tool cannot read, an IPv6 server): said as info, once.
+  if (p.problems.dnsServersOutsideTunnel === null || p.problems.dnsServersNotChecked.length > 0) out.push('dns-server-outside-split-tunnel/info');
   const splitDns = p.because.find((b) => b.setting === 'split-dns');
   const listed = splitDns?.value.startsWith('value ') ? splitDns.value.slice('value '.length).split(' ') : [];
   const listDecides = p.iosDns.row === 'D3' || p.iosDns.literal?.row === 'D3';

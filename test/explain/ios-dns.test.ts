@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateQuery, explainDevice, explainProfile, isUnder } from '../../src/explain/ios-dns.js';
+import { evaluateQuery, explainDevice, explainProfile, iosDnsSummary, isUnder } from '../../src/explain/ios-dns.js';
 import { analyseOne, analyseText, profile, wrapConfig } from '../helpers.js';
 
 /** One profile T using policy G with the given attribute lines, plus optional DfltGrpPolicy lines. */
@@ -28,7 +28,10 @@ describe('iOS DNS decision table', () => {
   it('D3 split-dns list: only the listed domains (guide)', () => {
     const e = explainPolicy(' split-tunnel-policy tunnelspecified\n split-dns value corp.example.com lab.example.com\n default-domain value corp.example.com');
     expect([e.row, e.outcome, e.basis, e.tunneledDomains]).toEqual(['D3', 'split-dns-list', 'guide', ['corp.example.com', 'lab.example.com']]);
-    expect(e.warnings).toEqual([]);
+    // (No split-tunnel list: whether the DNS server is inside the tunnel is not known, and said.)
+    expect(e.warnings).toEqual([
+      'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: no split-tunnel-network-list is in effect (tunnelspecified without a list).',
+    ]);
   });
 
   it('D4 split-dns none + default-domain: only the default domain (guide)', () => {
@@ -139,11 +142,16 @@ describe('queries', () => {
     expect(evaluateQuery(all, 'www.example.org').reason).toContain('every DNS server pushed (10.0.0.53) is in a network the split-tunnel list excludes');
     expect(all.warnings.join('\n')).toContain('Tunnel DNS server 10.0.0.53 is in a network the split-tunnel list EXCL excludes');
     expect(all.warnings.join('\n')).not.toContain('outside the split-tunnel network list');
+    // The headline and the summary `diff` compares say so too, not "most likely all tunnelled".
+    expect(all.sentence).toMatch(/^Every DNS server pushed \(10\.0\.0\.53\) is in a network the split-tunnel list excludes: .*in the clear/);
+    expect(iosDnsSummary(all)).toMatchObject({ excludedDnsServers: ['10.0.0.53'], allDnsServersExcluded: true });
     // One of two excluded: still most likely tunnelled, with the excluded one named.
     const one = explainWith('10.0.0.53 10.9.0.53', ' split-dns value corp.example.com\n');
     const q = evaluateQuery(one, 'www.example.org');
     expect(q).toMatchObject({ via: 'undocumented', likely: 'tunnel' });
     expect(q.clearTo).toBeUndefined();
+    expect(one.sentence).toMatch(/^Two readings\. Inferred \(low confidence\)/);
+    expect(iosDnsSummary(one)).toMatchObject({ excludedDnsServers: ['10.0.0.53'], allDnsServersExcluded: false });
     expect(q.reason).toContain('a query iOS sends to 10.0.0.53 (in an excluded network) leaves the tunnel, in the clear');
     expect(evaluateQuery(one, 'git.corp.example.com').reason).toContain('tunnelled under both readings');
     // Two servers, both excluded: named as a list, not as alternatives.

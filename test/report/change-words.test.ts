@@ -10,6 +10,8 @@ const side = (over: Partial<IosDnsSummary>): IosDnsSummary => ({
   sentence: '',
   literal: null,
   noResolver: false,
+  excludedDnsServers: [],
+  allDnsServersExcluded: false,
   ...over,
 });
 
@@ -26,17 +28,35 @@ describe('dnsChangeLines', () => {
   });
 
   it('names what stays tunnelled when everything was', () => {
-    const lines = dnsChangeLines(side({ outcome: 'all-tunneled', row: 'D1' }), side({ tunneledDomains: ['legacy.example.net'] }));
-    expect(lines).toEqual(['iOS DNS: every query tunnelled (D1) → only legacy.example.net tunnelled, the rest in the clear (D3)']);
+    const lines = dnsChangeLines(side({ outcome: 'all-tunneled', row: 'D1', basis: 'inferred' }), side({ tunneledDomains: ['legacy.example.net'] }));
+    // (Row D1 is the tool's inference, D3 the guide's statement: the line says which.)
+    expect(lines).toEqual(['iOS DNS: every query tunnelled (D1, inferred) → only legacy.example.net tunnelled, the rest in the clear (D3)']);
   });
 
   it('shows a change of the literal reading of excludespecified while the row stays', () => {
     const literal = (d: string): IosDnsSummary['literal'] => ({ row: 'D3', outcome: 'split-dns-list', tunneledDomains: [d], sentence: '' });
-    const old = side({ outcome: 'undocumented', row: 'D6', literal: literal('legacy.example.net') });
-    const neu = side({ outcome: 'undocumented', row: 'D6', literal: literal('corp.example.com') });
+    const old = side({ outcome: 'undocumented', row: 'D6', basis: 'inferred', literal: literal('legacy.example.net') });
+    const neu = side({ outcome: 'undocumented', row: 'D6', basis: 'inferred', literal: literal('corp.example.com') });
+    // Per domain, both readings: a name the literal reading tunnels is tunnelled under both.
     expect(dnsChangeLines(old, neu)).toEqual([
+      'iOS DNS corp.example.com: most likely tunnelled, in the clear read literally → tunnelled under both readings',
+      'iOS DNS legacy.example.net: tunnelled under both readings → most likely tunnelled, in the clear read literally',
       'iOS DNS, the guide read literally: only legacy.example.net tunnelled, the rest in the clear (D3) → only corp.example.com tunnelled, the rest in the clear (D3)',
     ]);
     expect(dnsChangeLines(old, old)).toEqual([]);
+  });
+
+  it('keeps a domain tunnelled by both readings of excludespecified as tunnelled (no line), and says when every DNS server becomes excluded', () => {
+    const literal: IosDnsSummary['literal'] = { row: 'D3', outcome: 'split-dns-list', tunneledDomains: ['corp.example.com'], sentence: '' };
+    const d3 = side({ tunneledDomains: ['corp.example.com'] });
+    const d6 = side({ outcome: 'undocumented', row: 'D6', basis: 'inferred', literal });
+    expect(dnsChangeLines(d3, d6)).toEqual([
+      'iOS DNS: only corp.example.com tunnelled, the rest in the clear (D3) → not documented by the guide (D6, inferred)',
+    ]);
+    const excluded = side({ ...d6, excludedDnsServers: ['10.0.0.53'], allDnsServersExcluded: true });
+    expect(dnsChangeLines(d6, excluded)).toEqual([
+      'iOS DNS corp.example.com: tunnelled under both readings → in the clear (every DNS server excluded)',
+      'iOS DNS servers in excluded networks: none → 10.0.0.53 (every one pushed: queries most likely leave the tunnel, in the clear; inferred)',
+    ]);
   });
 });

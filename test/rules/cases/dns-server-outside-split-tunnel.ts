@@ -19,6 +19,56 @@ export default {
   ],
   invalid: [
     {
+      name: 'split-tunnel-all-dns enable (row D2) sends every query to a server the list leaves outside: still reported',
+      config: mobile({ global: ACL, policy: [...SPLIT_ST, 'split-tunnel-all-dns enable', 'dns-server value 10.9.9.9'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value ST-CORP',
+          severity: 'warning',
+          messageId: 'outside',
+          data: { servers: '10.9.9.9' },
+          fix: 'access-list ST-CORP standard permit host 10.9.9.9',
+        },
+      ],
+    },
+    {
+      name: 'tunnelspecified with no split-tunnel list: not checked, and said (info)',
+      config: mobile({ policy: ['split-tunnel-policy tunnelspecified', 'split-dns value corp.example.com', 'dns-server value 10.0.0.53'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' dns-server value 10.0.0.53',
+          severity: 'info',
+          messageId: 'unchecked',
+          data: { servers: '10.0.0.53', list: '(none set)', why: 'no split-tunnel-network-list is in effect (tunnelspecified without a list)' },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'an IPv6 DNS server is not judged by the IPv4 list: said (info), while an IPv4 one outside is still reported',
+      config: mobile({ global: ACL, policy: [...SPLIT_ST, 'dns-server value 2001:db8::53 10.9.9.9'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' dns-server value 2001:db8::53 10.9.9.9',
+          severity: 'info',
+          messageId: 'unchecked',
+          data: { servers: '2001:db8::53', them: 'it', why: expect.stringContaining('IPv6') },
+          fix: null,
+        },
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value ST-CORP',
+          severity: 'warning',
+          messageId: 'outside',
+          data: { servers: '10.9.9.9', them: 'it' } as Record<string, string>,
+          fix: 'access-list ST-CORP standard permit host 10.9.9.9',
+        },
+      ],
+    },
+    {
       name: 'an extended list the model does not read: no verdict, and the finding says the check did not run (info, no CLI)',
       config: mobile({ global: ['access-list ST-CORP extended permit ip 10.0.0.0 255.0.0.0 any'], policy: [...SPLIT_ST, 'dns-server value 10.9.9.9'] }),
       findings: [
