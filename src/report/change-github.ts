@@ -4,7 +4,6 @@
 // group-lock) changes.
 
 import type { ReportedFinding } from '../audit/result.js';
-import type { SettingChange } from '../change/result.js';
 import {
   DEVICE_WIDE,
   deviceTitle,

@@ -1,9 +1,19 @@
 import { expect } from 'vitest';
-import type { RuleTests } from '../rule-tester.js';
+import type { ExpectedFinding, RuleTests } from '../rule-tester.js';
 import { mobile } from './_kit.js';
 
 const ACL = ['access-list ST-CORP standard permit 10.1.0.0 255.255.0.0', 'access-list ST-CORP standard permit host 10.0.0.53'];
 const SPLIT_ST = ['split-tunnel-policy tunnelspecified', 'split-tunnel-network-list value ST-CORP', 'split-dns value corp.example.com'];
+
+/** (Typed apart: beside the warning below, its `data` would not infer as the tester's type.) */
+const IPV6_UNCHECKED: ExpectedFinding = {
+  profile: 'MOBILE',
+  at: ' dns-server value 2001:db8::53 10.9.9.9',
+  severity: 'info',
+  messageId: 'unchecked',
+  data: { servers: '2001:db8::53', them: 'it', why: expect.stringContaining('IPv6') },
+  fix: null,
+};
 
 export default {
   valid: [
@@ -50,20 +60,13 @@ export default {
       name: 'an IPv6 DNS server is not judged by the IPv4 list: said (info), while an IPv4 one outside is still reported',
       config: mobile({ global: ACL, policy: [...SPLIT_ST, 'dns-server value 2001:db8::53 10.9.9.9'] }),
       findings: [
-        {
-          profile: 'MOBILE',
-          at: ' dns-server value 2001:db8::53 10.9.9.9',
-          severity: 'info',
-          messageId: 'unchecked',
-          data: { servers: '2001:db8::53', them: 'it', why: expect.stringContaining('IPv6') },
-          fix: null,
-        },
+        IPV6_UNCHECKED,
         {
           profile: 'MOBILE',
           at: ' split-tunnel-network-list value ST-CORP',
           severity: 'warning',
           messageId: 'outside',
-          data: { servers: '10.9.9.9', them: 'it' } as Record<string, string>,
+          data: { servers: '10.9.9.9', them: 'it' },
           fix: 'access-list ST-CORP standard permit host 10.9.9.9',
         },
       ],
