@@ -245,8 +245,10 @@ function classifyLines(lines: string[], kinds: Uint8Array, depth: Uint16Array): 
       inCertificateChain = false;
       continue;
     }
-    // The echoed command after it (`asa/vpn# show running-config`) is the session's, not configuration.
-    if (d === 0 && separators.length > 0 && (line.includes('#') || line.includes('>')) && isEchoedPrompt(line)) {
+    // The echoed command after it (`asa/vpn# show running-config`) is the session's, not configuration;
+    // so is a prompt anywhere else in a capture (a bare `asa(config-tunnel-general)# ` between two
+    // lines of a block): skipped, so the block goes on and the line after it stays in it.
+    if (d === 0 && (line.includes('#') || line.includes('>')) && isEchoedPrompt(line)) {
       kinds[i] = LineKind.Prompt;
       continue;
     }

@@ -71,6 +71,19 @@ describe('captured sessions and wrappers', () => {
     expect(parsed.sections[0]!.completeness.complete).toBe(true);
   });
 
+  it('skips a prompt in the middle of a capture, so the block around it keeps the line after it', () => {
+    const text = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').split('\n');
+    const at = text.indexOf(' default-group-policy GP-CLEAR');
+    expect(at).toBeGreaterThan(0);
+    for (const prompt of ['vpn-demo(config-tunnel-general)# ', 'vpn-demo# show running-config tunnel-group']) {
+      const parsed = parseConfigText([...text.slice(0, at), prompt, ...text.slice(at)].join('\n'), 'mid.cfg');
+      expect(parsed.kinds[at]).toBe(LineKind.Prompt);
+      // The indented line after the prompt is still under its tunnel-group's general-attributes.
+      expect(parsed.lines[parsed.parentOf[at + 1]!]).toBe([...text.slice(0, at)].reverse().find((l) => l.startsWith('tunnel-group ')));
+      expect(parsed.sections[0]!.completeness.complete).toBe(true);
+    }
+  });
+
   it('strips pager debris, a BOM and a cp1252 byte without losing lines', () => {
     const parsed = loadConfigFile(fixture('synthetic/session-capture-9.9.cfg'));
     expect(parsed.encoding.bom).toBe(true);
