@@ -39,6 +39,13 @@ export function analyseFile(path: string, evidence: Evidence = 'lenient', maxByt
   return analyseParsed(parsed, {}, folderSideFiles(path, embeddedSideFiles(parsed.lines, path), sideOptions));
 }
 
-export function analyseBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}, sideFiles?: SideFileSource): AnalysedTarget[] {
-  return analyseParsed(parseConfigInput(bytes, source), options, sideFiles);
+/** `evidence`: how much a file must show to be read as an ASA configuration (found by listing: strong). */
+export function analyseBytes(
+  bytes: Uint8Array,
+  source: string,
+  options: BuildOptions = {},
+  sideFiles?: SideFileSource,
+  evidence: Evidence = 'lenient',
+): AnalysedTarget[] {
+  return analyseParsed(parseConfigInput(bytes, source, evidence), options, sideFiles);
 }

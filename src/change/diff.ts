@@ -283,10 +283,16 @@ function takeFrom(other: Map<string, number>, keyOf: (f: ReportedFinding) => str
  * Devices of two sides paired by hostname and context where each side has that hostname once, then by
  * file path and context; what is left stands alone (a device added or removed).
  */
-export function pairDevices(before: readonly SideDevice[], after: readonly SideDevice[]): Array<[DeviceSnapshot | null, DeviceSnapshot | null]> {
+export function pairDevices(
+  before: readonly SideDevice[],
+  after: readonly SideDevice[],
+  /** Files moved (old path → new path, as git found them): an old file's device is at its new path. */
+  moved: ReadonlyMap<string, string> = new Map(),
+): Array<[DeviceSnapshot | null, DeviceSnapshot | null]> {
   const host = (d: SideDevice): string | null =>
     d.snapshot.target.summary.hostname === null ? null : `${d.snapshot.target.summary.hostname}\u0000${d.snapshot.target.summary.context ?? ''}`;
-  const place = (d: SideDevice): string => `${d.path}\u0000${d.snapshot.target.summary.context ?? ''}`;
+  const oldSide = new Set(before);
+  const place = (d: SideDevice): string => `${oldSide.has(d) ? (moved.get(d.path) ?? d.path) : d.path}\u0000${d.snapshot.target.summary.context ?? ''}`;
   const unique = (side: readonly SideDevice[]): Map<string, SideDevice> => {
     const counts = new Map<string, number>();
     for (const d of side) if (host(d) !== null) counts.set(host(d)!, (counts.get(host(d)!) ?? 0) + 1);

@@ -66,16 +66,34 @@ export class GitError extends Error {
   }
 }
 
+/** The two revisions to compare; `mergeBase`: BASE is to be replaced by the merge base of BASE and HEAD (`BASE...HEAD`). */
+export interface GitRange {
+  base: string;
+  head: string;
+  mergeBase?: true;
+}
+
 /**
- * `BASE..HEAD`, `BASE..` (git's shorthand for BASE..HEAD) or `BASE` (then HEAD): the two revisions to
- * compare. Anything else is refused with what is wrong with it.
+ * `BASE..HEAD`, `BASE..` (git's shorthand for BASE..HEAD), `BASE` (then HEAD), or `BASE...HEAD`
+ * (as in `git diff`: what HEAD changed since it branched from BASE, the merge base against HEAD): the
+ * two revisions to compare. Anything else is refused with what is wrong with it.
  */
-export function parseRange(range: string): { base: string; head: string } {
+export function parseRange(range: string): GitRange {
   const refuse = (why: string): never => {
-    throw new GitError(`--git ${range}: ${why}; give BASE..HEAD, or BASE.. or BASE to compare BASE with HEAD`);
+    throw new GitError(`--git ${range}: ${why}; give BASE..HEAD, or BASE.. or BASE to compare BASE with HEAD, or BASE...HEAD to compare from their merge base`);
   };
   if (range.trim() === '') refuse('no revision');
-  if (range.includes('...')) refuse('three dots (the changes on either side since a merge base) are not supported');
+  const three = range.split('...');
+  if (three.length === 2 && !three.some((r) => r.includes('..'))) {
+    const [base, head] = three as [string, string];
+    if (base === '') refuse('no base revision before `...`');
+    for (const rev of [base, head]) {
+      if (rev.startsWith('-')) refuse(`a revision cannot start with \`-\` (\`${rev}\`)`);
+      if (/\s/.test(rev)) refuse('a revision cannot hold spaces');
+    }
+    return { base, head: head === '' ? 'HEAD' : head, mergeBase: true };
+  }
+  if (range.includes('...')) refuse('more than two revisions');
   const parts = range.split('..');
   if (parts.length > 2) refuse('more than two revisions');
   const [base, head = ''] = parts as [string, string?];
@@ -95,10 +113,10 @@ export function parseRange(range: string): { base: string; head: string } {
  */
 export function sidesFromGit(
   repo: string,
-  range: { base: string; head: string },
+  asked: GitRange,
   paths: string[],
   options: AuditOptions,
-): { old: Side; new: Side; root: string; excluded: string[] } {
+): { old: Side; new: Side; root: string; excluded: string[]; moved: Map<string, string> } {
   const git = (args: string[]): Buffer => {
     try {
       return execFileSync('git', ['-C', repo, ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -115,13 +133,26 @@ export function sidesFromGit(
     if (err instanceof GitError && /not installed/.test(err.message)) throw err;
     throw new GitError(`--git: ${repo} is not inside a git repository (run diff --git from the repository's working tree)`);
   }
-  for (const rev of [range.base, range.head]) {
+  for (const rev of [asked.base, asked.head]) {
     try {
       git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
     } catch (err) {
       if (err instanceof GitError && /not installed/.test(err.message)) throw err;
       throw new GitError(`--git: \`${rev}\` is not a commit in the repository at ${repo} (is it fetched? CI checkouts are shallow: fetch-depth: 0)`);
     }
+  }
+  let range = asked;
+  if (asked.mergeBase) {
+    let base: string;
+    try {
+      base = git(['merge-base', asked.base, asked.head]).toString('utf8').trim();
+    } catch (err) {
+      if (err instanceof GitError && /not installed/.test(err.message)) throw err;
+      throw new GitError(
+        `--git ${asked.base}...${asked.head}: the two have no merge base in the repository at ${repo} (is the history fetched? CI checkouts are shallow: fetch-depth: 0)`,
+      );
+    }
+    range = { base, head: asked.head };
   }
   // A path (or pathspec) that names nothing on either side is a typo, not "no change": it would
   // pass the gate without looking at anything. Compared with the empty tree, every file of a revision shows.
@@ -143,36 +174,92 @@ export function sidesFromGit(
     }
     if (!found) throw new GitError(`--git: ${path} matches no file in ${range.base} or ${range.head}`);
   }
-  const changed = git(['diff', '--name-status', '-z', '--no-renames', range.base, range.head, '--', ...paths])
-    .toString('utf8')
-    .split('\0')
-    .filter((x) => x !== '');
+  // Moves as git finds them (a file renamed, or moved to another folder, maybe edited too): the old
+  // file's device pairs with the new file's, whatever hostnames the two share with others (an HA
+  // pair, devices still named ciscoasa). Found over the whole tree, so a move across the PATHs given
+  // (one half in them) is a move too, not a device added or removed.
+  const changed = fileChanges(git(['diff', '--name-status', '-z', '--find-renames', range.base, range.head, '--', ...paths]));
+  const everywhere = paths.length === 0 ? changed : fileChanges(git(['diff', '--name-status', '-z', '--find-renames', range.base, range.head]));
+  const movedFrom = new Map(everywhere.filter((c) => c.from !== null).map((c) => [c.file, c.from!]));
+  const movedTo = new Map(everywhere.filter((c) => c.from !== null).map((c) => [c.from!, c.file]));
   const old: Side = { devices: [], errors: [], skipped: [] };
   const neu: Side = { devices: [], errors: [], skipped: [] };
   // Paths in a revision are relative to the top of the working tree (what `REV:PATH` names).
   const root = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
   const named = new Set(paths.map((p) => resolve(repo, p)));
   const excluded: string[] = [];
-  for (let i = 0; i + 1 < changed.length; i += 2) {
-    const status = changed[i]!;
-    const file = changed[i + 1]!;
-    const abs = join(top, file);
+  const moved = new Map<string, string>();
+  const filters = filterAttributes(changed.flatMap((c) => (c.from === null ? [c.file] : [c.from, c.file])));
+  for (const c of changed) {
+    // The half of a move the PATHs leave out is read from where it is.
+    const from = c.from ?? (c.status === 'A' ? (movedFrom.get(c.file) ?? null) : null);
+    const to = c.status === 'D' ? (movedTo.get(c.file) ?? null) : c.file;
+    const oldFile = c.status === 'A' ? from : (from ?? c.file);
+    const newFile = to;
+    const abs = join(top, c.file);
     if (options.fileFilter && !named.has(abs) && !options.fileFilter(abs)) {
-      excluded.push(file);
+      excluded.push(c.file);
       continue;
     }
-    if (status !== 'A') readSide(old, range.base, file);
-    if (status !== 'D') readSide(neu, range.head, file);
+    // (A move inside the PATHs is one entry; across them, git's other half is not listed, so read it here.)
+    if (oldFile !== null) readSide(old, range.base, oldFile, named.has(join(top, oldFile)));
+    if (newFile !== null) readSide(neu, range.head, newFile, named.has(join(top, newFile)));
+    if (oldFile !== null && newFile !== null && oldFile !== newFile) moved.set(oldFile, newFile);
   }
-  return { old, new: neu, root, excluded };
+  return { old, new: neu, root, excluded, moved };
 
-  function readSide(side: Side, rev: string, file: string): void {
+  /** `git diff --name-status -z` read: each file with its status letter, and where a move came from. */
+  function fileChanges(out: Buffer): Array<{ status: string; file: string; from: string | null }> {
+    const parts = out
+      .toString('utf8')
+      .split('\0')
+      .filter((x) => x !== '');
+    const list: Array<{ status: string; file: string; from: string | null }> = [];
+    for (let i = 0; i < parts.length; ) {
+      const status = parts[i]!;
+      // A rename (R and its similarity, R100) or copy names two paths: where from, then where to.
+      if (/^[RC]/.test(status)) {
+        list.push({ status: status[0]!, from: status[0] === 'R' ? parts[i + 1]! : null, file: parts[i + 2]! });
+        i += 3;
+      } else {
+        list.push({ status, file: parts[i + 1]!, from: null });
+        i += 2;
+      }
+    }
+    return list;
+  }
+
+  /** The `filter` attribute (git-crypt, transcrypt, LFS) of each file that has one set. */
+  function filterAttributes(files: string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    if (files.length === 0) return found;
+    const out = git(['check-attr', '-z', 'filter', '--', ...files])
+      .toString('utf8')
+      .split('\0');
+    for (let i = 0; i + 2 < out.length; i += 3) if (out[i + 2] !== 'unspecified' && out[i + 2] !== 'unset') found.set(out[i]!, out[i + 2]!);
+    return found;
+  }
+
+  /** `exact`: the file was named as a PATH, so it needs no more evidence than a file named to `audit`. */
+  function readSide(side: Side, rev: string, file: string, exact: boolean): void {
     let analysed: AnalysedTarget[];
+    const source = `${rev}:${file}`;
     try {
-      analysed = analyseBytes(git(['cat-file', 'blob', `${rev}:${file}`]), `${rev}:${file}`);
+      // --filters: the text as a checkout would write it (a clean/smudge filter undone, line endings as set).
+      analysed = analyseBytes(git(['cat-file', '--filters', source]), source, {}, undefined, exact ? 'lenient' : 'strong');
     } catch (err) {
       if (err instanceof InputError) {
-        if (!QUIET.has(err.kind)) side.errors.push(err);
+        // A file git stores through a filter that is not set up here (an encrypted config without its
+        // key) reads as no configuration: said, never skipped, or the gate would pass looking at nothing.
+        const filter = filters.get(file);
+        if (filter !== undefined && QUIET.has(err.kind))
+          side.errors.push(
+            new InputError(
+              source,
+              `git stores this file through the \`${filter}\` filter (.gitattributes), and what that gives here is no configuration (${err.message}): set the filter up where diff runs (an encryption key, git lfs), or leave the file out of the PATHs`,
+            ),
+          );
+        else if (!QUIET.has(err.kind)) side.errors.push(err);
         else side.skipped.push(err);
         return;
       }

@@ -170,9 +170,11 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   let gitRoot: string | null = null;
   // Changed files the configuration file's files.include/exclude leave out (--git).
   let excluded: string[] = [];
+  // Files git found moved (old path → new path): their devices pair across the move.
+  let moved = new Map<string, string>();
   if (opts.git !== undefined) {
     try {
-      ({ old, new: neu, root: gitRoot, excluded } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
+      ({ old, new: neu, root: gitRoot, excluded, moved } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
     } catch (err) {
       if (err instanceof GitError) throw new UsageError(err.message);
       throw err;
@@ -210,12 +212,13 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   const unreadNew = failedByPath([...neu.errors, ...(allowIncomplete ? [] : neu.skipped)], roots.new);
   const unreadOld = failedByPath([...old.errors, ...skippedOld], roots.old);
   const skippedPartners: InputError[] = [];
-  const diffs = pairDevices(oldDevices, newDevices).map(([o, n]) => {
+  const movedBack = new Map([...moved].map(([from, to]) => [to, from]));
+  const diffs = pairDevices(oldDevices, newDevices, moved).map(([o, n]) => {
     const alone =
       o !== null && n === null
-        ? { device: o, e: unreadNew.get(pathOf.get(o)!), side: 'new' as const }
+        ? { device: o, e: unreadNew.get(moved.get(pathOf.get(o)!) ?? pathOf.get(o)!), side: 'new' as const }
         : o === null && n !== null
-          ? { device: n, e: unreadOld.get(pathOf.get(n)!), side: 'old' as const }
+          ? { device: n, e: unreadOld.get(movedBack.get(pathOf.get(n)!) ?? pathOf.get(n)!), side: 'old' as const }
           : null;
     // A context whose section the other side's backup lacks (its system space still declares it) was
     // not removed: that capture is incomplete, and there is nothing to compare even when the user

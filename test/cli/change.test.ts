@@ -540,6 +540,88 @@ describe('diff: what it refuses', () => {
     expect(missing.stderr).toBe('asa-mobile-audit: diff: NEW nosuchdir: no such file or directory\n');
   });
 
+  it('reads BASE...HEAD as git diff does: what HEAD changed since it branched from BASE, not what BASE changed meanwhile', async () => {
+    const { repo, git } = gitRepo();
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'feature');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT.replace(' vpn-idle-timeout 1440\n', ' vpn-idle-timeout 1400\n'));
+    git('commit', '-q', '-am', 'feature: idle timeout');
+    git('checkout', '-q', 'main');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), NARROWED);
+    git('commit', '-q', '-am', 'main: narrow split-dns');
+    git('checkout', '-q', 'feature');
+    const three = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', 'main...HEAD', '--format', 'json')).stdout);
+    const settings = three.devices.flatMap((d) => d.profiles.flatMap((p) => p.settings.map((x) => x.setting)));
+    expect(settings).toContain('vpn-idle-timeout');
+    // main's own split-dns change is not the branch's.
+    expect(settings).not.toContain('split-dns');
+    const two = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', 'main..HEAD', '--format', 'json')).stdout);
+    expect(two.devices.flatMap((d) => d.profiles.flatMap((p) => p.settings.map((x) => x.setting)))).toContain('split-dns');
+  });
+
+  it('pairs a file git found moved with its new place, even when other files share its hostname (an HA pair) or the move crosses the PATHs', async () => {
+    const { repo, git } = gitRepo();
+    mkdirSync(join(repo, 'configs'));
+    writeFileSync(join(repo, 'configs', 'primary.cfg'), DEMO_TEXT);
+    writeFileSync(join(repo, 'configs', 'secondary.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    mkdirSync(join(repo, 'configs', 'dc1'));
+    mkdirSync(join(repo, 'sites'));
+    git('mv', 'configs/primary.cfg', 'configs/dc1/primary.cfg');
+    git('mv', 'configs/secondary.cfg', 'sites/secondary.cfg');
+    git('commit', '-q', '-m', 'move');
+    for (const paths of [[], ['configs'], ['sites']]) {
+      const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', ...paths, '--fail-on-new', 'warning', '--format', 'json');
+      expect(r.code, paths.join()).toBe(0);
+      const doc = readJson<DiffJsonDocument>(r.stdout);
+      expect(
+        doc.devices.every((d) => d.old !== null && d.new !== null && d.findings.introduced.length === 0),
+        paths.join(),
+      ).toBe(true);
+    }
+  });
+
+  it('leaves out a change script committed beside the configurations, as audit DIR does, but reads a file named as a PATH', async () => {
+    const { repo, git } = gitRepo();
+    mkdirSync(join(repo, 'configs'));
+    mkdirSync(join(repo, 'changes'));
+    writeFileSync(join(repo, 'configs', 'vpn-demo.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(repo, 'changes', 'CHG0042.txt'), 'group-policy GP-SPLIT attributes\n split-dns value corp.example.com\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'CHG0042: the change script');
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--fail-on-new', 'warning');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('no ASA configuration among the changed files (changes/CHG0042.txt)');
+    // Named, it needs no more evidence than a file named to audit: read, and found cut short.
+    expect((await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', 'changes/CHG0042.txt')).code).toBe(2);
+  });
+
+  it('reads a file stored through a clean/smudge filter as a checkout would, and refuses one whose filter is not set up here', async () => {
+    const { repo, git } = gitRepo();
+    git('config', 'filter.b64.clean', 'base64');
+    git('config', 'filter.b64.smudge', 'base64 -d');
+    writeFileSync(join(repo, '.gitattributes'), '*.cfg filter=b64\n');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), NARROWED);
+    git('commit', '-q', '-am', 'narrow split-dns');
+    const read = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'json');
+    expect(read.code).toBe(0);
+    expect(readJson<DiffJsonDocument>(read.stdout).devices[0]!.profiles.some((p) => p.status === 'changed')).toBe(true);
+    // Without the filter (no key where CI runs), the stored text is no configuration: an error, not a pass.
+    git('config', '--unset', 'filter.b64.smudge');
+    git('config', '--unset', 'filter.b64.clean');
+    const blind = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--fail-on-new', 'warning');
+    expect(blind.code).toBe(2);
+    expect(blind.stderr).toContain('git stores this file through the `b64` filter (.gitattributes)');
+  });
+
   it('reads BASE.. as git does (BASE..HEAD), and says what is wrong with any other range, or with a path outside the repository', async () => {
     const { repo, git } = gitRepo();
     writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
@@ -552,11 +634,12 @@ describe('diff: what it refuses', () => {
     expect(short.code).toBe(0);
     expect(short.stdout).toBe(full.stdout);
     expect(readJson<DiffJsonDocument>(short.stdout).devices.map((d) => d.new)).toEqual(['HEAD:vpn-demo.cfg']);
-    const give = '; give BASE..HEAD, or BASE.. or BASE to compare BASE with HEAD\n';
+    const give = '; give BASE..HEAD, or BASE.. or BASE to compare BASE with HEAD, or BASE...HEAD to compare from their merge base\n';
     for (const [range, why] of [
       ['..HEAD~1', 'no base revision before `..` (git reads `..HEAD~1` as HEAD..HEAD~1: write that if it is meant)'],
       ['..', 'no revision'],
-      ['HEAD~1...HEAD', 'three dots (the changes on either side since a merge base) are not supported'],
+      ['...HEAD', 'no base revision before `...`'],
+      ['HEAD~2...HEAD~1...HEAD', 'more than two revisions'],
       ['HEAD~2..HEAD~1..HEAD', 'more than two revisions'],
       ['HEAD~1..--output=x', 'a revision cannot start with `-` (`--output=x`)'],
     ]) {
