@@ -1,7 +1,7 @@
 // Command-line wiring: commander parses, commands run, and every failure becomes one line and an
 // exit code. No stack trace reaches a user unless ASA_MOBILE_AUDIT_DEBUG is set.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FileError } from '../common/file-error.js';
 import { ConfigError } from '../config/config-error.js';
 import { ExitCode } from '../common/exit-codes.js';
@@ -13,6 +13,26 @@ import { DIFF_FORMATS, PLAN_FORMATS, type DiffCliOptions, type PlanCliOptions, t
 import { toolVersion } from './package-info.js';
 import { complain, TOOL_NAME, type CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
+
+/**
+ * An option that takes one value: given twice it is a usage error, not the last one silently (a
+ * `--commands` repeated would apply one script and read as "no change"). `choices`: what it accepts.
+ * (One parser per run of the program: buildProgram makes a new one each time.)
+ */
+function once(flag: string, choices?: readonly string[], why = ''): (value: string) => string {
+  let seen = false;
+  return (value) => {
+    if (seen) throw new InvalidArgumentError(`${flag} is given more than once: give it once${why}.`);
+    if (choices !== undefined && !choices.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    seen = true;
+    return value;
+  };
+}
+
+/** `--rules a --rules b` reads as `--rules a,b`. */
+function commaList(value: string, previous: string | undefined): string {
+  return previous === undefined ? value : `${previous},${value}`;
+}
 
 // Each command's module is imported when that command runs, so `explain-dns` never pays for the
 // audit's reporters and `--help` stays instant.
@@ -131,11 +151,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('diff')
     .description('what a configuration change does to every connection profile: settings, iOS DNS outcome, findings introduced and resolved')
     .argument('[paths...]', 'OLD NEW (two files or two directories); with --git, the paths to compare (default all)')
-    .option('--git <range>', 'compare two revisions of the git repository in the working directory: BASE..HEAD, or BASE.. or BASE (then HEAD)')
-    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('text'))
-    .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info')
-    .option('--output <file>', 'write the report to this file instead of stdout')
-    .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)')
+    .option(
+      '--git <range>',
+      'compare two revisions of the git repository in the working directory: BASE..HEAD, BASE.. or BASE (then HEAD), or BASE...HEAD (from their merge base)',
+      once('--git'),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...DIFF_FORMATS])
+        .argParser(once('--format', DIFF_FORMATS, ' (run diff once per format)'))
+        .default('text'),
+    )
+    .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info', once('--fail-on-new'))
+    .option('--output <file>', 'write the report to this file instead of stdout', once('--output'))
+    .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
     .option('--timestamp', 'show when the report was made (html)')
     .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)')
@@ -149,11 +178,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .command('what-if')
       .description('apply a change script to a saved (or collected) configuration and show what it does to every connection profile')
       .argument('[file]', 'saved ASA running-config (or use --ssh)')
-      .option('--commands <file>', 'the change script: configuration-mode commands, as you would paste them')
-      .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('text'))
-      .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info')
-      .option('--output <file>', 'write the report to this file instead of stdout')
-      .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)')
+      .option(
+        '--commands <file>',
+        'the change script: configuration-mode commands, as you would paste them',
+        once('--commands', undefined, ' (to apply two scripts, one after the other, put them in one file)'),
+      )
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices([...DIFF_FORMATS])
+          .argParser(once('--format', DIFF_FORMATS, ' (run what-if once per format)'))
+          .default('text'),
+      )
+      .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info', once('--fail-on-new'))
+      .option('--output <file>', 'write the report to this file instead of stdout', once('--output'))
+      .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
       .option('--allow-incomplete', 'simulate on a truncated or partial configuration anyway')
       .option('--timestamp', 'show when the report was made (html)')
       .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside the config)')
@@ -167,16 +205,22 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .command('plan')
       .description('one verified remediation script per device, with its rollback: applied and re-audited before it is printed')
       .argument('[paths...]', 'configuration files or directories (or use --ssh)')
-      .option('--rules <ids>', 'fix only these rules (comma-separated ids)')
-      .option('--severity <severity>', 'fix only findings at or above this severity: error, warning, info')
+      .option('--rules <ids>', 'fix only these rules (comma-separated ids; repeatable)', commaList)
+      .option('--severity <severity>', 'fix only findings at or above this severity: error, warning, info', once('--severity'))
       .addOption(
         new Option('--scope <scope>', 'narrow: never change a profile no finding names; shared: fix shared policies and list who else changes')
           .choices(['narrow', 'shared'])
+          .argParser(once('--scope', ['narrow', 'shared']))
           .default('narrow'),
       )
-      .addOption(new Option('--format <format>', 'output format (script/rollback: only the paste block)').choices([...PLAN_FORMATS]).default('text'))
-      .option('--output <file>', 'write the plan to this file instead of stdout')
-      .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)')
+      .addOption(
+        new Option('--format <format>', 'output format (script/rollback: only the paste block)')
+          .choices([...PLAN_FORMATS])
+          .argParser(once('--format', PLAN_FORMATS, ' (run plan once per format)'))
+          .default('text'),
+      )
+      .option('--output <file>', 'write the plan to this file instead of stdout', once('--output'))
+      .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
       .option('--timestamp', 'show when the report was made (html)')
       .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)')
       .option('--dap <file>', 'dap.xml for the DAP records the configs define'),

@@ -523,6 +523,32 @@ describe('what-if on a profile AnyConnect clients cannot reach', () => {
   });
 });
 
+describe('options given twice', () => {
+  it('refuses a single-value option given twice (never the last one silently), and adds up --rules', async () => {
+    const dir = tempDir();
+    const script = join(dir, 'a.txt');
+    writeFileSync(script, 'group-policy GP-SPLIT attributes\n split-dns value corp.example.com\n');
+    for (const args of [
+      ['what-if', DEMO, '--commands', script, '--commands', script],
+      ['diff', DEMO, DEMO, '--format', 'json', '--format', 'markdown'],
+      ['diff', DEMO, DEMO, '--output', join(dir, 'x.md'), '--output', join(dir, 'y.md')],
+      ['plan', DEMO, '--scope', 'narrow', '--scope', 'shared'],
+    ]) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/is given more than once: give it once/);
+    }
+    // A bad choice still says what the choices are.
+    expect((await cli('diff', DEMO, DEMO, '--format', 'yaml')).stderr).toContain('Allowed choices are text, json, markdown, github, html.');
+    const twice = readJson<PlanJsonDocument>(
+      (await cli('plan', DEMO, '--rules', 'idle-timeout-short', '--rules', 'ssl-keepalive-enabled', '--format', 'json')).stdout,
+    );
+    const once = readJson<PlanJsonDocument>((await cli('plan', DEMO, '--rules', 'idle-timeout-short,ssl-keepalive-enabled', '--format', 'json')).stdout);
+    expect(twice).toEqual(once);
+    expect(new Set(once.targets[0]!.closes.map((c) => c.ruleId))).toEqual(new Set(['idle-timeout-short', 'ssl-keepalive-enabled']));
+  });
+});
+
 describe('diff: what it refuses', () => {
   it('refuses a directory against a file, and --git outside a repository, each with why', async () => {
     const dir = tempDir();
