@@ -215,7 +215,7 @@ export function sidesFromGit(
       .split('\0')
       .filter((x) => x !== '');
     const list: Array<{ status: string; file: string; from: string | null }> = [];
-    for (let i = 0; i < parts.length; ) {
+    for (let i = 0; i < parts.length;) {
       const status = parts[i]!;
       // A rename (R and its similarity, R100) or copy names two paths: where from, then where to.
       if (/^[RC]/.test(status)) {
