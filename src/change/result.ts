@@ -68,6 +68,13 @@ export interface DeviceDiff {
   ikeCut: string[];
 }
 
+/** An input `plan` was given that got no plan, and why. `context`: for one context of a backup. */
+export interface NotPlanned {
+  source: string;
+  context?: string | null;
+  why: string;
+}
+
 export interface PlanItem {
   ruleId: string;
   tunnelGroup: string | null;

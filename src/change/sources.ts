@@ -116,7 +116,7 @@ export function sidesFromGit(
   asked: GitRange,
   paths: string[],
   options: AuditOptions,
-): { old: Side; new: Side; root: string; excluded: string[]; moved: Map<string, string> } {
+): { old: Side; new: Side; root: string; excluded: string[]; moved: Map<string, string>; gitDir: string; files: string[] } {
   const git = (args: string[]): Buffer => {
     try {
       return execFileSync('git', ['-C', repo, ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -206,7 +206,10 @@ export function sidesFromGit(
     if (newFile !== null) readSide(neu, range.head, newFile, named.has(join(top, newFile)));
     if (oldFile !== null && newFile !== null && oldFile !== newFile) moved.set(oldFile, newFile);
   }
-  return { old, new: neu, root, excluded, moved };
+  // (What --output must not overwrite: the repository's own files, and every changed file's place.)
+  const gitDir = resolve(repo, git(['rev-parse', '--git-dir']).toString('utf8').trim());
+  const files = [...new Set(changed.flatMap((c) => (c.from === null ? [c.file] : [c.from, c.file])))].map((f) => join(top, f));
+  return { old, new: neu, root, excluded, moved, gitDir, files };
 
   /** `git diff --name-status -z` read: each file with its status letter, and where a move came from. */
   function fileChanges(out: Buffer): Array<{ status: string; file: string; from: string | null }> {

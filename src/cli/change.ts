@@ -2,12 +2,12 @@
 // composing a plan are in change/; the words and formats in report/change-*.
 
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseFile } from '../audit/pipeline.js';
 import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
-import type { DeviceDiff, IncompleteSide, PlanTarget } from '../change/result.js';
+import type { DeviceDiff, IncompleteSide, NotPlanned, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
 import { splitPrompt } from '../parse/parse.js';
@@ -172,9 +172,15 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   let excluded: string[] = [];
   // Files git found moved (old path → new path): their devices pair across the move.
   let moved = new Map<string, string>();
+  // --git: the changed files in the working tree, which --output must not overwrite.
+  let gitFiles: string[] = [];
   if (opts.git !== undefined) {
     try {
-      ({ old, new: neu, root: gitRoot, excluded, moved } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
+      let gitDir: string;
+      ({ old, new: neu, root: gitRoot, excluded, moved, gitDir, files: gitFiles } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
+      const out = opts.output === undefined ? null : relative(gitDir, s.abs(opts.output));
+      if (out !== null && !out.startsWith('..') && !isAbsolute(out))
+        throw new UsageError(`--output ${opts.output} is inside the repository's git directory (${gitDir}): write the report elsewhere`);
     } catch (err) {
       if (err instanceof GitError) throw new UsageError(err.message);
       throw err;
@@ -239,7 +245,8 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     s,
     opts.output,
     renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined), htmlOptions(s.cfg, opts, io)),
-    diffs.flatMap((d) => [d.old, d.new]),
+    // (With --git a side names `REV:PATH`: the working tree's copy of each changed file is what to keep.)
+    opts.git === undefined ? diffs.flatMap((d) => [d.old, d.new]) : gitFiles,
   );
   for (const e of errors) complain(io, e.describe());
   for (const e of skippedPartners) complain(io, `${e.describe()} (the other side has a configuration there: not compared)`);
@@ -459,6 +466,16 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
       errors.push(...side.errors);
     }
   for (const e of errors) complain(io, e.describe());
+  // --context on files keeps one context of a multiple-context backup, as what-if does (live, the
+  // collection took only that context already).
+  if (!live && opts.context !== undefined && opts.context !== 'all') {
+    const contexts = [...new Set(snapshots.map((x) => x.target.summary.context).filter((c): c is string => c !== null))];
+    if (!contexts.includes(opts.context))
+      throw new UsageError(
+        `--context ${opts.context}: ${paths.join(', ')} ${contexts.length > 0 ? `has contexts ${contexts.join(', ')}` : 'has no security contexts'}`,
+      );
+    snapshots = snapshots.filter((x) => x.target.summary.context === opts.context);
+  }
   const complete = snapshots.filter((x) => x.target.summary.complete);
   const partial = incomplete(snapshots, io, false, 'no plan for a configuration the tool cannot see whole');
   if (snapshots.length === 0 && errors.length === 0) {
@@ -507,23 +524,36 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
   const sound = targets.filter((t) => !unsound.includes(t));
   if ((opts.format === 'script' || opts.format === 'rollback') && new Set(sound.map((t) => t.source)).size > 1)
     throw new UsageError(`--format ${opts.format} prints one device's script; give one configuration (or use --format json)`);
-  write(
-    io,
-    s,
-    opts.output,
-    renderPlan(opts.format, sound, htmlOptions(s.cfg, opts, io)),
-    targets.map((t) => t.source),
-  );
+  // What was asked for and got no plan, and why: JSON says it beside the plans (stderr said it already).
+  const notPlanned: NotPlanned[] = [
+    ...errors.map((e) => ({ source: reportPath(e.file, io.cwd), why: e.message })),
+    ...snapshots
+      .filter((x) => !x.target.summary.complete)
+      .map((x) => ({ source: reportPath(x.target.summary.source, io.cwd), context: x.target.summary.context, why: 'the configuration is incomplete' })),
+    ...unsound.map((t) => ({ source: t.source, context: t.context, why: 'plan withheld: it failed its own proof (see the message on stderr)' })),
+  ];
+  // A run that planned nothing because of bad input leaves --output as it was: a reviewed change
+  // file is not replaced by "No configuration to plan for".
+  if (opts.output !== undefined && sound.length === 0 && notPlanned.length > 0)
+    complain(io, `--output ${opts.output} left as it was: there is no plan to write`);
+  else
+    write(
+      io,
+      s,
+      opts.output,
+      renderPlan(opts.format, sound, htmlOptions(s.cfg, opts, io), notPlanned),
+      targets.map((t) => t.source),
+    );
   if (unsound.some((t) => misplaced.get(t) === null || onlyUnmodelled(t).length > 0)) return ExitCode.InternalError;
   if (unsound.length > 0 || errors.length > 0 || partial) return ExitCode.InputError;
   return ExitCode.Ok;
 }
 
-function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[], html: HtmlChangeOptions): string {
+function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[], html: HtmlChangeOptions, notPlanned: NotPlanned[] = []): string {
   const join = (parts: string[]): string => (parts.filter((p) => p !== '').length === 0 ? '' : `${parts.filter((p) => p !== '').join('\n')}\n`);
   switch (format) {
     case 'json':
-      return renderPlanJson(targets, { name: TOOL_NAME, version: toolVersion() });
+      return renderPlanJson(targets, { name: TOOL_NAME, version: toolVersion() }, notPlanned);
     case 'markdown':
       return renderPlanMarkdown(targets, { name: TOOL_NAME });
     case 'html':

@@ -2,7 +2,7 @@
 // add fields, never rename or remove them). Findings are shaped as in `audit --format json`, iOS DNS
 // outcomes as in `explain-dns --format json`.
 
-import type { DeviceDiff, IncompleteSide, PlanTarget, ProfileDiff } from '../change/result.js';
+import type { DeviceDiff, IncompleteSide, NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
 import type { MergeProblem } from '../model/merge.js';
 import { findingJson, type AuditJsonFinding } from './audit-json.js';
 import type { ChangeReportInput } from './change-words.js';
@@ -62,9 +62,11 @@ export interface PlanJsonDocument {
   targets: Array<
     Omit<PlanTarget, 'introduced' | 'revealed' | 'restated'> & { introduced: AuditJsonFinding[]; revealed: AuditJsonFinding[]; restated: AuditJsonFinding[] }
   >;
+  /** Inputs that got no plan, and why (unreadable, incomplete, or a plan withheld): as audit's `notAudited`. */
+  notPlanned: NotPlanned[];
 }
 
-export function renderPlanJson(targets: readonly PlanTarget[], tool: { name: string; version: string }): string {
+export function renderPlanJson(targets: readonly PlanTarget[], tool: { name: string; version: string }, notPlanned: readonly NotPlanned[] = []): string {
   const doc: PlanJsonDocument = {
     schemaVersion: 1,
     tool,
@@ -74,6 +76,7 @@ export function renderPlanJson(targets: readonly PlanTarget[], tool: { name: str
       revealed: t.revealed.map(findingJson),
       restated: t.restated.map(findingJson),
     })),
+    notPlanned: [...notPlanned],
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -549,6 +549,40 @@ describe('options given twice', () => {
   });
 });
 
+describe('plan: what it writes, and for which context', () => {
+  it('plans one context of a backup with --context, and refuses a context the file does not have', async () => {
+    const multi = fixture('synthetic/oxidized-multi-context.cfg');
+    const all = readJson<PlanJsonDocument>((await cli('plan', multi, '--format', 'json')).stdout);
+    expect(all.targets.map((t) => t.context)).toEqual([null, 'admin', 'vpn']);
+    const one = readJson<PlanJsonDocument>((await cli('plan', multi, '--context', 'vpn', '--format', 'json')).stdout);
+    expect(one.targets.map((t) => t.context)).toEqual(['vpn']);
+    expect(one.targets[0]).toEqual(all.targets[2]);
+    const nope = await cli('plan', multi, '--context', 'nope');
+    expect(nope.code).toBe(2);
+    expect(nope.stderr).toContain('--context nope: ');
+    expect(nope.stderr).toContain('has contexts admin, vpn');
+  });
+
+  it('leaves --output as it was when nothing could be planned, and names in JSON what got no plan', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'reviewed-change.txt');
+    writeFileSync(out, 'reviewed\n');
+    const missing = await cli('plan', join(dir, 'nope.cfg'), '--format', 'script', '--output', out);
+    expect(missing.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('reviewed\n');
+    expect(missing.stderr).toContain(`--output ${out} left as it was: there is no plan to write`);
+    // A directory with one good and one cut-off configuration: the good one is planned, the other named.
+    mkdirSync(join(dir, 'configs'));
+    copyFileSync(DEMO, join(dir, 'configs', 'a.cfg'));
+    writeFileSync(join(dir, 'configs', 'b.cfg'), DEMO_TEXT.slice(0, DEMO_TEXT.indexOf('tunnel-group MOBILE-FULL')));
+    const some = await cli('plan', join(dir, 'configs'), '--format', 'json', '--output', out);
+    expect(some.code).toBe(2);
+    const doc = readJson<PlanJsonDocument>(readFileSync(out, 'utf8'));
+    expect(doc.targets.map((t) => t.source)).toEqual([join(dir, 'configs', 'a.cfg')]);
+    expect(doc.notPlanned).toEqual([{ source: join(dir, 'configs', 'b.cfg'), context: null, why: 'the configuration is incomplete' }]);
+  });
+});
+
 describe('diff: what it refuses', () => {
   it('refuses a directory against a file, and --git outside a repository, each with why', async () => {
     const dir = tempDir();
@@ -585,6 +619,21 @@ describe('diff: what it refuses', () => {
     expect(settings).not.toContain('split-dns');
     const two = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', 'main..HEAD', '--format', 'json')).stdout);
     expect(two.devices.flatMap((d) => d.profiles.flatMap((p) => p.settings.map((x) => x.setting)))).toContain('split-dns');
+  });
+
+  it('refuses an --output that would overwrite a changed file or land in the git directory', async () => {
+    const { repo, git } = gitRepo();
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), NARROWED);
+    git('commit', '-q', '-am', 'narrow');
+    for (const out of ['vpn-demo.cfg', join('.git', 'HEAD')]) {
+      const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'markdown', '--output', out);
+      expect(r.code, out).toBe(2);
+    }
+    expect(readFileSync(join(repo, 'vpn-demo.cfg'), 'utf8')).toBe(NARROWED);
+    expect(git('status', '--short')).toBe('');
   });
 
   it('pairs a file git found moved with its new place, even when other files share its hostname (an HA pair) or the move crosses the PATHs', async () => {
