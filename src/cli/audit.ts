@@ -26,6 +26,7 @@ import { RULES } from '../../rules/index.js';
 import { complain, stdinBytes, TOOL_NAME, type CliIo } from './io.js';
 import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import { UsageError } from './usage-error.js';
+import { maxBytesOption } from './max-bytes.js';
 import type { SshCliOptions } from './ssh-audit.js';
 import { existsSync } from 'node:fs';
 import { sideFileOptions } from './side-file-options.js';
@@ -111,10 +112,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     throw new UsageError(`--fail-on: \`${opts.failOn}\` is not one of error, warning, info, never`);
   }
   const maxWarnings = opts.maxWarnings === undefined ? undefined : nonNegativeInt(opts.maxWarnings, '--max-warnings');
-  const maxBytes = opts.maxBytes === undefined ? undefined : nonNegativeInt(opts.maxBytes, '--max-bytes');
-  // The summary and the note saying what was cut always stay: a smaller limit could not be kept.
-  if (maxBytes !== undefined && maxBytes < MIN_MARKDOWN_BYTES)
-    throw new UsageError(`--max-bytes: at least ${MIN_MARKDOWN_BYTES} (the summary and the note on what was cut always stay), not ${maxBytes}`);
+  const maxBytes = maxBytesOption(opts.maxBytes);
   if (opts.helpUriBase !== undefined && !isWebUrl(opts.helpUriBase)) throw new UsageError(`--help-uri-base: \`${opts.helpUriBase}\` is not an http(s) URL`);
   // Where reports and baselines go is checked before the work: a typo must not cost a fleet run.
   for (const out of outputsFor(opts)) {
@@ -422,8 +420,6 @@ function unmatchedFilters(run: AuditRun, cfg: AuditConfig, opts: AuditCliOptions
   }
   return unmatched;
 }
-
-const MIN_MARKDOWN_BYTES = 1024;
 
 function nonNegativeInt(value: string, option: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${option}: \`${value}\` is not a whole number`);

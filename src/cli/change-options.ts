@@ -20,12 +20,15 @@ export interface DiffCliOptions extends CommonOptions {
   git?: string;
   format: (typeof DIFF_FORMATS)[number];
   failOnNew?: string;
+  /** markdown: cut the report to N bytes. */
+  maxBytes?: string;
 }
 
 export interface WhatIfCliOptions extends CommonOptions, SshCliOptions {
   commands?: string;
   format: (typeof DIFF_FORMATS)[number];
   failOnNew?: string;
+  maxBytes?: string;
 }
 
 export interface PlanCliOptions extends CommonOptions, SshCliOptions {

@@ -34,6 +34,7 @@ import { defaultHelpUriBase, toolVersion } from './package-info.js';
 import type { CommonOptions, DiffCliOptions, PlanCliOptions, WhatIfCliOptions } from './change-options.js';
 import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
+import { maxBytesOption } from './max-bytes.js';
 import { sideFileOptions } from './side-file-options.js';
 import { checkOutputsApart, refuseFolderName, writeOutput } from './write-output.js';
 import { decodeUserText, isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
@@ -123,12 +124,13 @@ function htmlOptions(cfg: AuditConfig, opts: CommonOptions, io: CliIo): HtmlChan
   return { helpUriBase: cfg.helpUriBase ?? defaultHelpUriBase(), ...(opts.timestamp ? { generatedAt: io.now().toISOString() } : {}) };
 }
 
-function reportInput(diffs: DeviceDiff[], io: CliIo, git: boolean): ChangeReportInput {
+function reportInput(diffs: DeviceDiff[], io: CliIo, git: boolean, maxBytes: number | undefined): ChangeReportInput {
   return {
     diffs,
     cwd: io.cwd,
     tool: { name: TOOL_NAME, version: toolVersion() },
     fileOf: (source) => (git ? source.replace(/^[^:]*:/, '') : reportPath(source, io.cwd)),
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
   };
 }
 
@@ -160,6 +162,7 @@ function gateOnNew(diffs: readonly DeviceDiff[], failOnNew: Severity | undefined
 
 export async function diffCommand(paths: string[], opts: DiffCliOptions, io: CliIo): Promise<number> {
   const failOnNew = severityOption('--fail-on-new', opts.failOnNew);
+  const maxBytes = maxBytesOption(opts.maxBytes);
   // With --git the paths name files of the repository's history, not of the working tree.
   const s = await setup(opts, io, opts.git === undefined ? paths.map((path) => ({ path, what: 'a configuration' })) : []);
   let old: Side;
@@ -244,7 +247,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     io,
     s,
     opts.output,
-    renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined), htmlOptions(s.cfg, opts, io)),
+    renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined, maxBytes), htmlOptions(s.cfg, opts, io)),
     // (With --git a side names `REV:PATH`: the working tree's copy of each changed file is what to keep.)
     opts.git === undefined ? diffs.flatMap((d) => [d.old, d.new]) : gitFiles,
   );
@@ -361,6 +364,7 @@ async function loadTarget(file: string | undefined, opts: SshCliOptions & Common
 
 export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOptions, io: CliIo): Promise<number> {
   const failOnNew = severityOption('--fail-on-new', opts.failOnNew);
+  const maxBytes = maxBytesOption(opts.maxBytes);
   if (opts.commands === undefined) throw new UsageError('what-if: give the change script with --commands FILE');
   const s = await setup(opts, io, [
     { path: file, what: 'the configuration' },
@@ -399,7 +403,12 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     // The new side is the configuration with the change applied: say so.
     if (d.new !== null) d.new = `${reportPath(d.new, io.cwd)} + ${scriptFile}`;
   }
-  const input = { ...reportInput(diffs, io, false), problems: result.problems, scriptFile, fileOf: (source: string) => source.replace(/ \+ .*$/, '') };
+  const input = {
+    ...reportInput(diffs, io, false, maxBytes),
+    problems: result.problems,
+    scriptFile,
+    fileOf: (source: string) => source.replace(/ \+ .*$/, ''),
+  };
   write(io, s, opts.output, renderDiff(opts.format, input, htmlOptions(s.cfg, opts, io)), []);
   const errors = result.problems.filter((p) => p.severity === 'error');
   // The text report on stdout lists them already; elsewhere (a file, JSON) stderr says why exit 2.

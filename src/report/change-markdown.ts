@@ -87,23 +87,58 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     );
   // A blank line ends the list: what follows is not glued onto its last item.
   if ((input.problems ?? []).length > 0) out.push('');
-  for (const d of changed) {
-    out.push(`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '');
-    if (d.incomplete.length > 0) out.push(...incompleteLines(d).map((l) => `- :warning: ${md(l)}`), '');
-    if (!d.compared) continue;
-    if (d.device.length > 0) out.push('Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '');
+  // Each device as blocks (a heading, a table row, a finding with its fix): the unit a cut keeps or drops whole.
+  const sections = changed.map((d) => {
+    const blocks: string[][] = [[`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '']];
+    if (d.incomplete.length > 0) blocks.push([...incompleteLines(d).map((l) => `- :warning: ${md(l)}`), '']);
+    if (!d.compared) return blocks;
+    if (d.device.length > 0) blocks.push(['Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '']);
     const profiles = d.profiles.filter((p) => p.status !== 'unchanged');
-    if (profiles.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...profiles.map((p) => profileRow(p, d.profiles)), '');
-    if (d.findings.introduced.length > 0)
-      out.push(`**Findings introduced (${d.findings.introduced.length})**`, '', ...d.findings.introduced.map((f) => findingItem(f)), '');
+    if (profiles.length > 0)
+      blocks.push(['| Connection profile | Change | Details |', '|---|---|---|'], ...profiles.map((p) => [profileRow(p, d.profiles)]), ['']);
+    const list = (heading: string, findings: readonly ReportedFinding[], resolved = false): void => {
+      if (findings.length > 0) blocks.push([heading, ''], ...findings.map((f) => [findingItem(f, resolved)]), ['']);
+    };
+    list(`**Findings introduced (${d.findings.introduced.length})**`, d.findings.introduced);
     const { fixed, gone, unsure } = resolvedParts(d);
-    if (fixed.length > 0) out.push(`**Findings resolved (${fixed.length})**`, '', ...fixed.map((f) => findingItem(f, true)), '');
-    if (unsure.length > 0) out.push(`**${capitalised(UNSURE_HEADING)} (${unsure.length})**`, '', ...unsure.map((f) => findingItem(f, true)), '');
-    if (gone.length > 0) out.push(`**${capitalised(goneHeading(d))} (${gone.length})**`, '', ...gone.map((f) => findingItem(f, true)), '');
-  }
+    list(`**Findings resolved (${fixed.length})**`, fixed, true);
+    list(`**${capitalised(UNSURE_HEADING)} (${unsure.length})**`, unsure, true);
+    list(`**${capitalised(goneHeading(d))} (${gone.length})**`, gone, true);
+    return blocks;
+  });
   if (changed.length === 0) out.push('No change to any connection profile.');
-  return `${out.join('\n').trimEnd()}\n`;
+  const finish = (lines: string[]): string => `${lines.join('\n').trimEnd()}\n`;
+  const full = finish([...out, ...sections.flat(2)]);
+  const limit = input.maxBytes ?? CHANGE_MARKDOWN_MAX_BYTES;
+  if (Buffer.byteLength(full) <= limit) return full;
+  // Too long for a pull-request comment: whole blocks in order while they fit (the heading's totals
+  // count everything), then a note on what was left out.
+  const kept: string[] = [];
+  let size = Buffer.byteLength(finish(out)) + 500;
+  let devicesCut = 0;
+  let partCut = false;
+  for (const [i, blocks] of sections.entries()) {
+    let shown = 0;
+    for (const b of blocks) {
+      const n = Buffer.byteLength(b.join('\n')) + 1;
+      if (size + n > limit) break;
+      kept.push(...b);
+      size += n;
+      shown++;
+    }
+    if (shown < blocks.length) {
+      // (The cut stops at the first block that does not fit: what follows would read out of order.)
+      partCut = shown > 0;
+      devicesCut = sections.length - i - (partCut ? 1 : 0);
+      break;
+    }
+  }
+  const note = `> **Cut to ${limit} bytes** (--max-bytes): ${partCut ? 'the last device shown is cut short, and ' : ''}${plural(devicesCut, 'changed device')} ${devicesCut === 1 ? 'is' : 'are'} not shown; the heading counts everything, and --format json lists it all.`;
+  return finish([...out, note, '', ...kept]);
 }
+
+/** A pull-request comment's limit (GitHub takes 65,536 characters): what --max-bytes defaults to for a change report. */
+export const CHANGE_MARKDOWN_MAX_BYTES = 65536;
 
 export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name: string }): string {
   const out = [`## ${tool.name} plan`, ''];

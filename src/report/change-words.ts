@@ -18,6 +18,8 @@ export interface ChangeReportInput {
   tool: { name: string; version: string };
   /** The file an annotation points at for a source (a git side `REV:path` becomes `path`). */
   fileOf: (source: string) => string;
+  /** markdown: cut the report to this many bytes (default: a pull-request comment's limit). */
+  maxBytes?: number;
 }
 
 /** Where a plan's script is pasted: a script that starts with `changeto` enters configuration mode itself. */

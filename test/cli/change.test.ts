@@ -583,6 +583,29 @@ describe('plan: what it writes, and for which context', () => {
   });
 });
 
+describe('diff --format markdown: a pull-request comment', () => {
+  it('is cut to --max-bytes (default: the 65,536 a comment takes) at whole blocks, saying what was left out', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'old'));
+    mkdirSync(join(dir, 'new'));
+    for (let i = 1; i <= 12; i++) writeFileSync(join(dir, 'new', `vpn-${i}.cfg`), DEMO_TEXT.replace('hostname vpn-demo', `hostname vpn-${i}`));
+    const full = await cli('diff', join(dir, 'old'), join(dir, 'new'), '--format', 'markdown', '--max-bytes', '1000000');
+    expect(Buffer.byteLength(full.stdout)).toBeGreaterThan(65536);
+    expect(full.stdout).not.toContain('Cut to');
+    const cut = await cli('diff', join(dir, 'old'), join(dir, 'new'), '--format', 'markdown');
+    expect(cut.code).toBe(0);
+    expect(Buffer.byteLength(cut.stdout)).toBeLessThanOrEqual(65536);
+    expect(cut.stdout).toMatch(/^## asa-mobile-audit diff: 12 devices changed/);
+    expect(cut.stdout).toMatch(/> \*\*Cut to 65536 bytes\*\* \(--max-bytes\): .*\d+ changed devices are not shown/);
+    // What is kept is the full report's beginning, block for block (no finding cut in half).
+    const kept = cut.stdout.split('\n').slice(4).join('\n').trimEnd();
+    expect(full.stdout).toContain(kept);
+    const small = await cli('diff', join(dir, 'old'), join(dir, 'new'), '--format', 'markdown', '--max-bytes', '10000');
+    expect(Buffer.byteLength(small.stdout)).toBeLessThanOrEqual(10000);
+    expect((await cli('diff', join(dir, 'old'), join(dir, 'new'), '--format', 'markdown', '--max-bytes', '100')).code).toBe(2);
+  });
+});
+
 describe('diff: what it refuses', () => {
   it('refuses a directory against a file, and --git outside a repository, each with why', async () => {
     const dir = tempDir();
