@@ -133,6 +133,11 @@ export function sidesFromGit(
     if (err instanceof GitError && /not installed/.test(err.message)) throw err;
     throw new GitError(`--git: ${repo} is not inside a git repository (run diff --git from the repository's working tree)`);
   }
+  // PATHs and the configuration file's filters are placed in the working tree: a bare repository has none.
+  if (git(['rev-parse', '--is-bare-repository']).toString('utf8').trim() === 'true')
+    throw new GitError(
+      `--git: ${repo} is a bare repository, with no working tree to place paths in: run diff --git from a clone (git worktree add, or a checkout)`,
+    );
   for (const rev of [asked.base, asked.head]) {
     try {
       git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);

@@ -275,7 +275,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     complain(
       io,
       looked.length === 0 && excluded.length === 0
-        ? `--git ${opts.git}: no file changed${paths.length > 0 ? ` under ${paths.join(', ')}` : ''}`
+        ? `--git ${opts.git}: no file changed${paths.length > 0 ? ` under ${paths.join(', ')}` : ''} (commits only: what is staged or edited in the working tree is not compared)`
         : looked.length === 0
           ? `--git ${opts.git}: every changed file is excluded by the configuration file (files.include/exclude): ${some(excluded)}`
           : `--git ${opts.git}: no ASA configuration among the changed files (${some(looked)})${left}`,

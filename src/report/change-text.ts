@@ -128,7 +128,14 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
     out.push(`# ${targetTitle(t)}`, '');
     if (t.script === '')
       out.push(
-        `Nothing to paste: ${t.remains.length > 0 ? 'no selected finding has a fix this plan can make (see why below)' : 'no selected finding has a configuration fix'}.`,
+        `Nothing to paste: ${
+          t.remains.length > 0
+            ? 'no selected finding has a fix this plan can make (see why below)'
+            : t.needsInput.length > 0
+              ? 'no selected finding has a configuration fix'
+              : // (Nothing chosen at all: a rule with no finding here, or one --severity leaves out.)
+                'no finding to fix here (none matches --rules / --severity, where given)'
+        }.`,
         '',
       );
     else out.push(`${pasteWhere(t.script)} (between the lines):`, RULE, t.script, RULE, '');

@@ -393,7 +393,9 @@ describe('diff OLD NEW', () => {
     const unchanged = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', 'configs/other.cfg', 'configs/*.cfg');
     expect(unchanged.code).toBe(0);
     // ... and says so, so "0 devices compared" is not taken for a configuration that was checked.
-    expect(unchanged.stderr).toBe('asa-mobile-audit: --git HEAD~1..HEAD: no file changed under configs/other.cfg, configs/*.cfg\n');
+    expect(unchanged.stderr).toBe(
+      'asa-mobile-audit: --git HEAD~1..HEAD: no file changed under configs/other.cfg, configs/*.cfg (commits only: what is staged or edited in the working tree is not compared)\n',
+    );
     writeFileSync(join(repo, 'NOTES.txt'), 'change window on Friday\n');
     git('add', 'NOTES.txt');
     git('commit', '-q', '-m', 'notes');
@@ -563,6 +565,12 @@ describe('plan: what it writes, and for which context', () => {
     expect(nope.stderr).toContain('has contexts admin, vpn');
   });
 
+  it('says when nothing was selected to fix, apart from findings that have no fix', async () => {
+    const none = await cli('plan', DEMO, '--rules', 'dhe-ciphers-old-asa');
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('Nothing to paste: no finding to fix here (none matches --rules / --severity, where given).');
+  });
+
   it('leaves --output as it was when nothing could be planned, and names in JSON what got no plan', async () => {
     const dir = tempDir();
     const out = join(dir, 'reviewed-change.txt');
@@ -642,6 +650,20 @@ describe('diff: what it refuses', () => {
     expect(settings).not.toContain('split-dns');
     const two = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', 'main..HEAD', '--format', 'json')).stdout);
     expect(two.devices.flatMap((d) => d.profiles.flatMap((p) => p.settings.map((x) => x.setting)))).toContain('split-dns');
+  });
+
+  it('refuses a bare repository in its own words', async () => {
+    const { repo, git } = gitRepo();
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), NARROWED);
+    git('commit', '-q', '-am', 'narrow');
+    const bare = join(tempDir(), 'configs.git');
+    git('clone', '-q', '--bare', repo, bare);
+    const r = await cliWith({ cwd: bare }, 'diff', '--git', 'HEAD~1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a bare repository, with no working tree to place paths in');
   });
 
   it('refuses an --output that would overwrite a changed file or land in the git directory', async () => {
