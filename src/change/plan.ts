@@ -217,6 +217,7 @@ function verified(
     problems: merged.problems.filter((p) => p.severity !== 'info'),
     notes: [
       ...notes,
+      ...copyRepeatsNote(after, renamed),
       // A file of one context (a capture made in it) does not name it: the user knows where to paste.
       ...(context === null && before.analysed.model.space === 'context' && script !== '' ? [contextOnlyNote(before.analysed.model)] : []),
       // The script enters the context itself; lines typed later, from Needs your input, must too.
@@ -256,6 +257,25 @@ function verified(
 }
 
 /** What to know before pasting into a configuration that is one security context, unnamed in the file. */
+/**
+ * While a copy and its original both exist, an audit of the changed configuration finds the
+ * original's remaining findings on the copy too; the plan (as diff) counts each once. Said, so a
+ * count after the change window is not taken for a plan that left more than it said.
+ */
+function copyRepeatsNote(after: DeviceSnapshot, renamed: ReadonlyMap<string, string>): string[] {
+  if (renamed.size === 0) return [];
+  const key = (f: ReportedFinding, profile: string | null): string => JSON.stringify([f.ruleId, f.severity, profile, f.object]);
+  const onOriginals = new Set(after.target.findings.map((f) => key(f, f.tunnelGroup)));
+  const repeats = [...renamed].flatMap(([original, copy]) =>
+    after.target.findings.filter((f) => f.tunnelGroup === copy && onOriginals.has(key(f, original))).map(() => `${copy} (copy of ${original})`),
+  );
+  if (repeats.length === 0) return [];
+  const where = [...new Set(repeats)];
+  return [
+    `An audit of the changed configuration counts ${repeats.length} more finding${repeats.length === 1 ? '' : 's'} than "remain" above: the same as on the original, repeated on ${where.join(', ')} while both exist. This plan counts each once; they go when the original is removed.`,
+  ];
+}
+
 function contextOnlyNote(model: DeviceModel): string {
   const old = model.version !== null && !atLeast(model.version, '9.5(1)');
   return `This configuration is one security context (its version line says \`<context>\`; the file does not say which): paste the script and the rollback in that context, after \`changeto context NAME\` and \`configure terminal\` from the system execution space, or in a session on the context itself.${

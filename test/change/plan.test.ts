@@ -1202,3 +1202,16 @@ describe('a finding the plan brings on a profile on its way out', () => {
     expect(findingIds(applied(before, plan))).not.toContain(JSON.stringify(['client-side-dpd-disabled', 'error', 'Lab&Partners', null]));
   });
 });
+
+describe('plan counts against an audit of the changed configuration', () => {
+  it("says how many more findings an audit after the change counts: the original's, repeated on its copy while both exist", () => {
+    const { before, plan } = planOf('demo/demo-headend.cfg');
+    const after = applied(before, plan);
+    const note = plan.notes.find((n) => n.startsWith('An audit of the changed configuration counts'));
+    expect(note).toBeDefined();
+    const more = Number(/counts (\d+) more finding/.exec(note!)![1]);
+    expect(more).toBeGreaterThan(0);
+    expect(plan.revealed.length + plan.restated.length).toBe(0);
+    expect(after.target.findings.length).toBe(plan.remains.length + more);
+  });
+});
