@@ -18,7 +18,8 @@ import { formatAttributeValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } fro
 import { parseConfigLines, parseConfigText, type ParsedConfig } from '../parse/parse.js';
 import { redactLine } from '../parse/redact.js';
 import { policyAttribute, REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
-import { builtInTunnelGroupType } from '../model/merge.js';
+import { builtInTunnelGroupType, policyKey } from '../model/merge.js';
+import { tokenize } from '../parse/tokenize.js';
 
 export interface SettingValue {
   value: string;
@@ -68,9 +69,11 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
   const skipped = new Map(target.skippedProfiles.map((s) => [s.tunnelGroup, s.reason]));
   const profiles = new Map<string, ProfileSnapshot>();
   const listEntries = listEntriesOf(analysed, names);
+  const otherLines = otherPolicyLinesOf(analysed.model);
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
     const settings = profileSettings(p, analysed.model, names, listEntries);
+    unmodelledSettings(p, otherLines, settings, names);
     const skip = skipped.get(p.name);
     settings.set('mobile-facing', {
       // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
@@ -384,6 +387,49 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
   });
   tunnelGroupLineSettings(tg, settings, names);
   return settings;
+}
+
+/** A policy's lines the attribute table does not model, by their identity (`other ipv6-split-tunnel-policy`). */
+type OtherLines = Map<string, Array<{ text: string; line: number }>>;
+
+/** Each group-policy's unmodelled lines, read once per snapshot (many profiles share a policy). */
+function otherPolicyLinesOf(model: DeviceModel): (policy: string) => OtherLines {
+  const byPolicy = new Map<string, OtherLines>();
+  return (policy) => {
+    let found = byPolicy.get(policy);
+    if (found === undefined) {
+      found = new Map();
+      for (const l of model.groupPolicies.get(policy)?.lines ?? []) {
+        const key = policyKey(l.mode, tokenize(l.text));
+        if (key === null || !key.replace(/^\+/, '').startsWith('other ')) continue;
+        (found.get(key) ?? found.set(key, []).get(key)!).push(l);
+      }
+      byPolicy.set(policy, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * The group-policy lines the tool does not model (`ipv6-split-tunnel-policy`, `client-bypass-protocol`,
+ * `anyconnect modules`, ...), each as a setting named for its keyword and marked not modelled: a change
+ * to one shows as a change, never as "no change", though the tool does not judge what it does to
+ * phones. The profile's own policy's lines win over DfltGrpPolicy's, keyword by keyword, as the ASA
+ * inherits any attribute.
+ */
+function unmodelledSettings(p: ResolvedProfile, otherLines: (policy: string) => OtherLines, settings: Map<string, SettingValue>, names: LineNames): void {
+  const own = p.policyLayer === 'defined' ? otherLines(p.groupPolicy) : new Map<string, Array<{ text: string; line: number }>>();
+  const inherited = otherLines(DEFAULT_GROUP_POLICY);
+  for (const key of [...new Set([...own.keys(), ...inherited.keys()])].sort(cmp)) {
+    const mine = own.get(key);
+    const lines = mine ?? inherited.get(key)!;
+    const where = names.many(lines.map((l) => l.line));
+    settings.set(`${key.replace(/^\+?other /, '')} (not modelled)`, {
+      value: lines.map((l) => redactLine(l.text)).join('; '),
+      source: mine ? `set in group-policy ${p.groupPolicy} (${where})` : `inherited from DfltGrpPolicy (${where})`,
+      layer: mine ? 'own' : 'inherited',
+    });
+  }
 }
 
 function layerOf(e: Effective<unknown>): 'own' | 'inherited' {

@@ -201,3 +201,32 @@ describe('a standard split-tunnel list reordered', () => {
     expect(deny.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')?.status).toBe('changed');
   });
 });
+
+describe('a diff of group-policy lines the tool does not model', () => {
+  it('shows each as a setting marked not modelled, the own policy winning over DfltGrpPolicy keyword by keyword', () => {
+    const own = diff(DEMO.replace('group-policy GP-SPLIT attributes\n', 'group-policy GP-SPLIT attributes\n ipv6-split-tunnel-policy tunnelall\n'));
+    const split = own.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;
+    expect(split.status).toBe('changed');
+    expect(split.settings).toContainEqual(
+      expect.objectContaining({ setting: 'ipv6-split-tunnel-policy (not modelled)', old: null, new: 'ipv6-split-tunnel-policy tunnelall' }),
+    );
+    // Only that policy's profiles change.
+    expect(own.profiles.filter((p) => p.status !== 'unchanged').map((p) => p.tunnelGroup)).toEqual(['MOBILE-SPLIT']);
+    // In DfltGrpPolicy, it reaches every profile whose policy does not set it.
+    const dflt = diff(DEMO.replace('group-policy DfltGrpPolicy attributes\n', 'group-policy DfltGrpPolicy attributes\n client-bypass-protocol enable\n'));
+    const reached = dflt.profiles.filter((p) => p.settings.some((s) => s.setting === 'client-bypass-protocol (not modelled)'));
+    expect(reached.length).toBeGreaterThan(1);
+    expect(
+      reached.every((p) =>
+        p.settings.find((s) => s.setting === 'client-bypass-protocol (not modelled)')!.newSource!.startsWith('inherited from DfltGrpPolicy'),
+      ),
+    ).toBe(true);
+    // Set in both: the policy's own line decides, and DfltGrpPolicy's edit does not reach it.
+    const both = DEMO.replace('group-policy GP-SPLIT attributes\n', 'group-policy GP-SPLIT attributes\n client-bypass-protocol disable\n');
+    const d = diffDevices(
+      snapshot(both),
+      snapshot(both.replace('group-policy DfltGrpPolicy attributes\n', 'group-policy DfltGrpPolicy attributes\n client-bypass-protocol enable\n')),
+    );
+    expect(d.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!.status).toBe('unchanged');
+  });
+});
