@@ -7,6 +7,7 @@ import { attributeSpec, formatAttributeValue, type PolicyAttributeKey, type Spli
 import type { AccessList, AclEntry, ClientProfileFile, DeviceModel } from '../model/types.js';
 import { valueOf, type Effective, type ResolvedDevice, type ResolvedProfile, type ValueSource } from '../resolve/resolve.js';
 import { notADomain } from '../common/domain-name.js';
+import { cmp } from '../common/problem.js';
 import { queryVerdict, type QueryInput, type QueryVerdict } from './query.js';
 export type { QueryInput, QueryVerdict } from './query.js';
 
@@ -109,6 +110,8 @@ export interface IosDnsSummary {
   excludedDnsServers: string[];
   /** Every pushed DNS server is excluded: under either reading every query leaves the tunnel, in the clear [inferred]. */
   allDnsServersExcluded: boolean;
+  /** Per-app VPN (`anyconnect-custom perapp value NAME`): only the selected apps use the tunnel, so the outcome is theirs (M5) [inferred]; null when off. */
+  perApp: string | null;
 }
 
 export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
@@ -123,7 +126,14 @@ export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
     noResolver: e.problems.noResolver,
     excludedDnsServers: excluded.excludedDnsServers ?? [],
     allDnsServersExcluded: excluded.allDnsServersExcluded ?? false,
+    perApp: perAppOf(e.profile),
   };
+}
+
+/** The per-app data name a profile's policy assigns (M5), or null. */
+function perAppOf(profile: ResolvedProfile): string | null {
+  const perapp = profile.customAttributes.get('perapp');
+  return perapp?.state === 'value' ? perapp.value : null;
 }
 
 export interface ExplainContext {
@@ -134,6 +144,8 @@ export interface ExplainContext {
   clientProfileFiles?: readonly ClientProfileFile[];
   /** Standard access-lists, to tell whether tunnel DNS servers are inside the split-tunnel list. */
   accessLists?: ReadonlyMap<string, AccessList>;
+  /** Local users with a vpn-group-policy of their own (user → policy, line): it ranks above a profile's (section 4.1). */
+  userPolicies?: ReadonlyArray<{ user: string; policy: string; line: number }>;
 }
 
 export function explainDevice(device: ResolvedDevice): IosDnsExplanation[] {
@@ -148,6 +160,9 @@ export function deviceContext(device: ResolvedDevice): ExplainContext {
     dapNotes: dapNotes(model),
     clientProfileFiles: model.clientProfileFiles,
     accessLists: model.global.accessLists,
+    userPolicies: [...model.users.values()]
+      .flatMap((u) => (u.vpnGroupPolicy.state === 'value' ? [{ user: u.name, policy: u.vpnGroupPolicy.value, line: u.vpnGroupPolicy.line }] : []))
+      .sort((a, b) => cmp(a.user, b.user)),
   };
 }
 
@@ -503,6 +518,24 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
   if (perapp?.state === 'value') {
     warnings.push(
       `Per-app VPN (anyconnect-custom perapp value ${perapp.value}): only the selected apps use the tunnel at all; other apps' DNS stays outside [inferred].`,
+    );
+  }
+  // Dynamic split tunnelling moves names in or out by domain; what iOS then does with DNS is not in
+  // the reference, so the outcome above does not take it into account.
+  for (const [type, e] of [...profile.customAttributes].sort(([a], [b]) => cmp(a, b)))
+    if (/^dynamic-split-(exclude|include)-domains$/.test(type) && e.state === 'value')
+      warnings.push(
+        `Dynamic split tunnelling (anyconnect-custom ${type} value ${e.value}): which domains' traffic it moves ${type.includes('exclude') ? 'out of' : 'into'} the tunnel, and what that does to iOS DNS, is not modelled: the outcome above does not take it into account [inferred].`,
+      );
+  // A local user's own vpn-group-policy ranks above the profile's for that user (section 4.1), when
+  // the profile logs users in with the local database.
+  const server = profile.tunnelGroup.general.authenticationServerGroup;
+  const local = server.state !== 'value' || server.value === 'LOCAL';
+  const others = (context.userPolicies ?? []).filter((u) => u.policy !== profile.groupPolicy);
+  if (local && others.length > 0) {
+    const shown = others.slice(0, 5).map((u) => `${u.user} (group-policy ${u.policy}, line ${u.line})`);
+    warnings.push(
+      `Local user${others.length > 1 ? 's' : ''} ${shown.join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''} ${others.length > 1 ? 'have' : 'has'} a vpn-group-policy of their own: logging in to this profile with the local database, they get that policy's values (and any set on the user) above this profile's [cmd-ref], so their iOS DNS outcome may differ (explain a profile that uses that policy to see it) [inferred].`,
     );
   }
   if (context.dapOverrides) {

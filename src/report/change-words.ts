@@ -123,6 +123,10 @@ export function dnsChangeLines(old: IosDnsSummary | null, neu: IosDnsSummary | n
       ? 'none'
       : `${s.excludedDnsServers.join(', ')}${s.allDnsServersExcluded ? ' (every one pushed: queries most likely leave the tunnel, in the clear; inferred)' : ''}`;
   if (excludedWords(old) !== excludedWords(neu)) lines.push(`iOS DNS servers in excluded networks: ${excludedWords(old)} → ${excludedWords(neu)}`);
+  // Per-app VPN (M5): the outcome is then the selected apps'; other apps' DNS stays outside the tunnel.
+  const perApp = (s: IosDnsSummary): string =>
+    s.perApp === null ? 'off (every app)' : `per-app VPN ${s.perApp}: only the selected apps' queries; other apps' DNS stays outside [inferred]`;
+  if (perApp(old) !== perApp(neu)) lines.push(`iOS DNS applies to: ${perApp(old)} → ${perApp(neu)}`);
   // excludespecified on both sides (D6/D7): the guide's bullets read literally give another outcome,
   // which can change while the row does not.
   if (old.literal !== null && neu.literal !== null && outcomeWithDomains(old.literal) !== outcomeWithDomains(neu.literal))

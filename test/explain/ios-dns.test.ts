@@ -214,3 +214,33 @@ describe('a split-tunnel list the tool cannot read', () => {
     expect(read.warnings.some((w) => w.startsWith('Whether the tunnel DNS servers'))).toBe(false);
   });
 });
+
+describe('what the outcome leaves out, said under it', () => {
+  const explainWith = (extra: string, profileLines = '') => {
+    const t = analyseText(
+      wrapConfig(
+        `webvpn\n anyconnect-custom-attr perapp\n anyconnect-custom-attr dynamic-split-exclude-domains\nanyconnect-custom-data perapp PA-MAIL eJyVkMFqwzAMhl\nanyconnect-custom-data dynamic-split-exclude-domains EXD www.example.org\ngroup-policy G internal\ngroup-policy G attributes\n split-tunnel-policy tunnelall\n dns-server value 10.0.0.53\n${extra}group-policy GP-USER internal\ngroup-policy GP-USER attributes\n split-dns none\nusername bob password x\nusername bob attributes\n vpn-group-policy GP-USER\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G\n${profileLines}`,
+      ),
+    );
+    return explainDevice(t.resolved).find((e) => e.profile.name === 'T')!;
+  };
+
+  it('per-app VPN: in the summary diff compares, and as a note', () => {
+    const e = explainWith(' anyconnect-custom perapp value PA-MAIL\n');
+    expect(iosDnsSummary(e).perApp).toBe('PA-MAIL');
+    expect(iosDnsSummary(explainWith('')).perApp).toBeNull();
+  });
+
+  it('dynamic split tunnelling: not modelled, and said so', () => {
+    const e = explainWith(' anyconnect-custom dynamic-split-exclude-domains value EXD\n');
+    expect(e.warnings.join('\n')).toContain(
+      "Dynamic split tunnelling (anyconnect-custom dynamic-split-exclude-domains value EXD): which domains' traffic it moves out of the tunnel, and what that does to iOS DNS, is not modelled",
+    );
+    expect(explainWith('').warnings.join('\n')).not.toContain('Dynamic split');
+  });
+
+  it("a local user's own group-policy ranks above the profile's when the profile logs in locally, not with a RADIUS server group", () => {
+    expect(explainWith('').warnings.join('\n')).toContain('Local user bob (group-policy GP-USER, line');
+    expect(explainWith('', ' authentication-server-group RADIUS-MFA\n').warnings.join('\n')).not.toContain('Local user');
+  });
+});

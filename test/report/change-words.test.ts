@@ -12,6 +12,7 @@ const side = (over: Partial<IosDnsSummary>): IosDnsSummary => ({
   noResolver: false,
   excludedDnsServers: [],
   allDnsServersExcluded: false,
+  perApp: null,
   ...over,
 });
 
@@ -57,6 +58,13 @@ describe('dnsChangeLines', () => {
     expect(dnsChangeLines(d6, excluded)).toEqual([
       'iOS DNS corp.example.com: tunnelled under both readings → in the clear (every DNS server excluded)',
       'iOS DNS servers in excluded networks: none → 10.0.0.53 (every one pushed: queries most likely leave the tunnel, in the clear; inferred)',
+    ]);
+  });
+
+  it("says when per-app VPN makes the outcome the selected apps' only", () => {
+    const d1 = side({ outcome: 'all-tunneled', row: 'D1', basis: 'inferred' });
+    expect(dnsChangeLines(d1, side({ ...d1, perApp: 'PA-MAIL' }))).toEqual([
+      "iOS DNS applies to: off (every app) → per-app VPN PA-MAIL: only the selected apps' queries; other apps' DNS stays outside [inferred]",
     ]);
   });
 });
