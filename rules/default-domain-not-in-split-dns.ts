@@ -29,6 +29,8 @@ export default createRule({
         // Under excludespecified this holds only when the guide is read literally.
         ...(p.dns.literal ? { severity: 'info' as const } : {}),
         setting: 'splitDns',
+        // The row (D3) rests on these too: a built-in default among them ([recalled]) weakens the basis.
+        restsOn: [p.resolved.attributes.defaultDomain, p.resolved.attributes.splitTunnelPolicy, p.resolved.attributes.splitTunnelAllDns],
         data: { domain, domainSource: sourcePhrase(p.resolved.attributes.defaultDomain), splitDnsSource: sourcePhrase(s) },
         at: s.line,
         // Lists replace rather than merge across layers: the fix keeps the listed domains and adds the default domain.

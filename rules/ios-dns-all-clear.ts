@@ -29,6 +29,8 @@ export default createRule({
         messageId: literal ? 'literalAllClear' : 'allClear',
         ...(literal ? { severity: 'info' as const } : {}),
         setting: 'splitDns',
+        // The row rests on these too: a built-in default among them ([recalled]) weakens the basis.
+        restsOn: [a.defaultDomain, a.splitTunnelPolicy, a.splitTunnelAllDns],
         data: { profile: p.resolved.name, policy: policyLabel(p.resolved) },
         at: deciding.length > 0 ? Math.max(...deciding) : { line: p.resolved.groupPolicyLine ?? p.resolved.tunnelGroup.firstLine, role: 'should-set' },
         needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${policyLabel(p.resolved)}${device.model.domainName.state === 'value' ? ` (the device's own domain is ${domainName})` : ''}`,

@@ -293,6 +293,18 @@ describe('what a verdict rests on', () => {
     expect(sure).toMatchObject({ severity: 'error', basis: 'guide' });
   });
 
+  it('marks a DNS verdict recalled when a setting that decided its row is a [recalled] built-in default, not only the one it names', () => {
+    const allClear = RULES.find((r) => r.meta.id === 'ios-dns-all-clear')!;
+    const basisOf = (lines: string): string | undefined =>
+      runRules(analyseText(wrapConfig(profile(`group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n${lines}`))).resolved, [
+        allClear,
+      ]).findings.find((x) => x.tunnelGroup === 'MOBILE')?.basis;
+    // Every deciding value set in the policy: the guide's row D5.
+    expect(basisOf(' split-tunnel-policy tunnelspecified\n split-tunnel-all-dns disable\n split-dns none\n default-domain none\n')).toBe('guide');
+    // split-tunnel-all-dns left to its built-in default [recalled]: the verdict rests on it.
+    expect(basisOf(' split-tunnel-policy tunnelspecified\n split-dns none\n default-domain none\n')).toBe('recalled');
+  });
+
   it('marks the basis recalled when the value the finding is about is a [recalled] built-in default', () => {
     // No keepalive line anywhere: the 20 s the finding is about is the built-in default [recalled].
     const implied = analyseText(wrapConfig(profile('group-policy GP internal\ngroup-policy GP attributes\n vpn-tunnel-protocol ssl-client\n')));
