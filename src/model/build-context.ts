@@ -78,6 +78,30 @@ export class BuildContext {
     }
   }
 
+  /**
+   * Lines nested deeper than a block allows: under a sub-command that takes none (`  group-alias X`
+   * indented under ` authentication certificate`), or deeper inside a sub-mode (`subModes`: the
+   * sub-commands that are one, such as a group-policy's `webvpn`). The model does not read them; a
+   * warning names each, so a hand edit's stray indent is not dropped in silence.
+   */
+  strayLines(block: ConfigLine, subModes: ReadonlySet<string> = NO_SUB_MODES): void {
+    const { kinds, parentOf, blockEnd, lines } = this.parsed;
+    const end = blockEnd[block.index]!;
+    for (let i = block.index + 1; i < end; i++) {
+      if (kinds[i] !== LineKind.Command) continue;
+      const parent = parentOf[i]!;
+      if (parent === block.index || (parentOf[parent] === block.index && subModes.has(lines[parent]!.trim()))) continue;
+      // (Once per stray group: its first line.)
+      if (i > block.index + 1 && parentOf[i - 1] === parent && kinds[i - 1] === LineKind.Command) continue;
+      this.problem(
+        i + 1,
+        'warning',
+        'misplaced-line',
+        `\`${lines[i]!.trim()}\` is indented under \`${lines[parent]!.trim()}\` (line ${parent + 1}), which takes no sub-commands: it is not read (check its indentation)`,
+      );
+    }
+  }
+
   problem(line: number | null, severity: Problem['severity'], code: string, message: string): void {
     this.model.problems.push({ line, severity, code, message });
   }
@@ -90,6 +114,8 @@ export class BuildContext {
     return this.model;
   }
 }
+
+const NO_SUB_MODES: ReadonlySet<string> = new Set();
 
 /** A reader of the top-level commands that start with one of `words`. */
 export interface TopLevelReader {

@@ -212,3 +212,32 @@ describe('licence lines of a live show version', () => {
     });
   });
 });
+
+describe('lines indented deeper than their block allows', () => {
+  it('warns about each stray group, in tunnel-group blocks and in a group-policy outside its webvpn sub-mode', () => {
+    const t = analyseText(
+      wrapConfig(
+        [
+          'group-policy G internal',
+          'group-policy G attributes',
+          ' vpn-tunnel-protocol ssl-client',
+          '  split-dns value corp.example.com',
+          ' webvpn',
+          '  anyconnect ssl keepalive none',
+          '   anyconnect dpd-interval gateway none',
+          'tunnel-group T type remote-access',
+          'tunnel-group T webvpn-attributes',
+          ' authentication aaa',
+          '  group-alias Mobile enable',
+          '  group-url https://vpn.example.com/m enable',
+        ].join('\n'),
+      ),
+    );
+    const stray = t.model.problems.filter((p) => p.code === 'misplaced-line').map((p) => p.message.split(' is indented')[0]);
+    expect(stray).toEqual(['`split-dns value corp.example.com`', '`anyconnect dpd-interval gateway none`', '`group-alias Mobile enable`']);
+    // Not read: the alias is not the profile's.
+    expect(t.model.tunnelGroups.get('T')!.webvpn.groupAliases).toEqual([]);
+    // The webvpn sub-mode's own lines are no stray lines.
+    expect(t.model.groupPolicies.get('G')!.webvpnLine).not.toBeNull();
+  });
+});

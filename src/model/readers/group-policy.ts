@@ -20,6 +20,8 @@ function specsByFirstWord(mode: 'attributes' | 'webvpn'): Map<string, PolicyAttr
 }
 const ATTRIBUTE_SPECS = specsByFirstWord('attributes');
 const WEBVPN_SPECS = specsByFirstWord('webvpn');
+/** The one sub-mode of `group-policy NAME attributes`. */
+const WEBVPN_SUB_MODE: ReadonlySet<string> = new Set(['webvpn']);
 
 export function policyOf(ctx: BuildContext, name: string): GroupPolicy {
   let gp = ctx.model.groupPolicies.get(name);
@@ -108,6 +110,7 @@ export const groupPolicyReader: TopLevelReader = {
       if (c.words.length === 1 && c.words[0] === 'webvpn') for (const w of ctx.children(c)) keep(w, 'webvpn');
       else keep(c, 'attributes');
     }
+    ctx.strayLines(l, WEBVPN_SUB_MODE);
     ctx.readChildren(l, {
       'anyconnect-custom': customAttribute(ctx, gp),
       webvpn: (sub) => {

@@ -126,6 +126,8 @@ export const tunnelGroupReader: TopLevelReader = {
     const tg = tunnelGroupOf(ctx, name, l.line);
     if (kind !== 'type') {
       tg.blocks.push({ kind, line: l.line, lines: ctx.children(l).map((c) => ({ text: c.text, line: c.line })) });
+      // Its sub-modes take sub-commands, none of which takes any of its own.
+      ctx.strayLines(l);
     }
     switch (kind) {
       case 'type': {
