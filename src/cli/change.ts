@@ -86,9 +86,11 @@ function configure(s: DeviceSnapshot, { cfg, today, abs }: Setup, copies?: Reado
   return { ...s, target: { ...t, findings: r.kept, ignored: r.ignored } };
 }
 
-function severityOption(name: string, value: string | undefined): Severity | undefined {
-  if (value === undefined) return undefined;
-  if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`${name}: \`${value}\` is not one of ${SEVERITIES.join(', ')}`);
+/** `never` (as audit --fail-on takes): no severity, the gate is off (`never`: whether it is accepted). */
+function severityOption(name: string, value: string | undefined, never = false): Severity | undefined {
+  if (value === undefined || (never && value === 'never')) return undefined;
+  if (!(SEVERITIES as readonly string[]).includes(value))
+    throw new UsageError(`${name}: \`${value}\` is not one of ${[...SEVERITIES, ...(never ? ['never'] : [])].join(', ')}`);
   return value as Severity;
 }
 
@@ -110,10 +112,15 @@ function incomplete(snapshots: readonly DeviceSnapshot[], io: CliIo, allow: bool
   const bad = snapshots.filter((s) => !s.target.summary.complete);
   for (const s of bad) {
     const p = s.target.summary.parseProblems.find((x) => x.code === 'incomplete');
-    // Named as the reports name it: relative to the working folder.
+    // Named as the reports name it: relative to the working folder. (A context missing from a backup
+    // stays unread whatever the option: the hint says what it does accept.)
+    const hint =
+      /but the file has no section for it/.test(p?.message ?? '') && what.startsWith('use --allow-incomplete')
+        ? '--allow-incomplete accepts the rest of the file; the missing context stays not compared'
+        : what;
     complain(
       io,
-      `${reportPath(s.target.summary.source, io.cwd)}${p?.line ? `:${p.line}` : ''}: ${p?.message ?? 'configuration is incomplete'}${allow ? '' : ` (${what})`}`,
+      `${reportPath(s.target.summary.source, io.cwd)}${p?.line ? `:${p.line}` : ''}: ${p?.message ?? 'configuration is incomplete'}${allow ? '' : ` (${hint})`}`,
     );
   }
   return bad.length > 0 && !allow;
@@ -161,7 +168,7 @@ function gateOnNew(diffs: readonly DeviceDiff[], failOnNew: Severity | undefined
 // ---- diff ---------------------------------------------------------------------------------------
 
 export async function diffCommand(paths: string[], opts: DiffCliOptions, io: CliIo): Promise<number> {
-  const failOnNew = severityOption('--fail-on-new', opts.failOnNew);
+  const failOnNew = severityOption('--fail-on-new', opts.failOnNew, true);
   const maxBytes = maxBytesOption(opts.maxBytes);
   // With --git the paths name files of the repository's history, not of the working tree.
   const s = await setup(opts, io, opts.git === undefined ? paths.map((path) => ({ path, what: 'a configuration' })) : []);
@@ -363,7 +370,7 @@ async function loadTarget(file: string | undefined, opts: SshCliOptions & Common
 }
 
 export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOptions, io: CliIo): Promise<number> {
-  const failOnNew = severityOption('--fail-on-new', opts.failOnNew);
+  const failOnNew = severityOption('--fail-on-new', opts.failOnNew, true);
   const maxBytes = maxBytesOption(opts.maxBytes);
   if (opts.commands === undefined) throw new UsageError('what-if: give the change script with --commands FILE');
   const s = await setup(opts, io, [

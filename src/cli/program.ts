@@ -162,7 +162,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         .argParser(once('--format', DIFF_FORMATS, ' (run diff once per format)'))
         .default('text'),
     )
-    .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info', once('--fail-on-new'))
+    .option(
+      '--fail-on-new <severity>',
+      'exit 1 when the change introduces a finding at or above this severity: error, warning, info (never: off)',
+      once('--fail-on-new'),
+    )
     .option('--output <file>', 'write the report to this file instead of stdout', once('--output'))
     .option('--max-bytes <n>', "markdown: cut the report to N bytes, summary first (default 65536, a pull-request comment's limit)", once('--max-bytes'))
     .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
@@ -190,7 +194,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           .argParser(once('--format', DIFF_FORMATS, ' (run what-if once per format)'))
           .default('text'),
       )
-      .option('--fail-on-new <severity>', 'exit 1 when the change introduces a finding at or above this severity: error, warning, info', once('--fail-on-new'))
+      .option(
+        '--fail-on-new <severity>',
+        'exit 1 when the change introduces a finding at or above this severity: error, warning, info (never: off)',
+        once('--fail-on-new'),
+      )
       .option('--output <file>', 'write the report to this file instead of stdout', once('--output'))
       .option('--max-bytes <n>', "markdown: cut the report to N bytes, summary first (default 65536, a pull-request comment's limit)", once('--max-bytes'))
       .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))

@@ -32,6 +32,8 @@ describe('a multiple-context backup without a declared context', () => {
       /vpn \[context vpn\]: .*old\.cfg → .*new\.cfg\n {2}not compared: the new side .*new\.cfg \(line \d+\): context vpn is declared there, but the file has no section for it/,
     );
     expect(r.stdout).not.toContain('device removed');
+    // The hint does not promise that --allow-incomplete compares the missing context.
+    expect(r.stderr).toContain('(--allow-incomplete accepts the rest of the file; the missing context stays not compared)');
     const audit = await cli('audit', join(dir, 'new.cfg'));
     expect(audit.code).toBe(2);
     expect(audit.stderr).toMatch(/new\.cfg:\d+: configuration is incomplete: context vpn is declared on line \d+, but the file has no section for it/);

@@ -540,6 +540,18 @@ describe('options given twice', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/is given more than once: give it once/);
     }
+    // --fail-on-new never turns the gate off, as audit --fail-on never does; anything else is named.
+    const narrowed = join(dir, 'narrowed.cfg');
+    writeFileSync(
+      narrowed,
+      DEMO_TEXT.replace(' split-dns value corp.example.com lab.example.com\n', ' split-dns none\n').replaceAll(
+        ' default-domain value corp.example.com\n',
+        ' default-domain none\n',
+      ),
+    );
+    expect((await cli('diff', DEMO, narrowed, '--fail-on-new', 'warning')).code).toBe(1);
+    expect((await cli('diff', DEMO, narrowed, '--fail-on-new', 'never')).code).toBe(0);
+    expect((await cli('diff', DEMO, narrowed, '--fail-on-new', 'always')).stderr).toContain('`always` is not one of error, warning, info, never');
     // A bad choice still says what the choices are.
     expect((await cli('diff', DEMO, DEMO, '--format', 'yaml')).stderr).toContain('Allowed choices are text, json, markdown, github, html.');
     const twice = readJson<PlanJsonDocument>(
