@@ -140,7 +140,9 @@ export function sidesFromGit(
     );
   for (const rev of [asked.base, asked.head]) {
     try {
-      git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+      // In two steps: `:/message` (a commit by its message) takes no `^{commit}` after it.
+      const sha = git(['rev-parse', '--verify', '--quiet', rev]).toString('utf8').trim();
+      git(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
     } catch (err) {
       if (err instanceof GitError && /not installed/.test(err.message)) throw err;
       throw new GitError(`--git: \`${rev}\` is not a commit in the repository at ${repo} (is it fetched? CI checkouts are shallow: fetch-depth: 0)`);

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
-import { analyseFile } from '../audit/pipeline.js';
+import { analyseBytes, analyseFile } from '../audit/pipeline.js';
 import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, IncompleteSide, NotPlanned, PlanTarget } from '../change/result.js';
@@ -20,7 +20,7 @@ import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, file
 import { configFor } from '../config/config-file.js';
 import type { AuditConfig } from '../config/schema.js';
 import type { Severity } from '../engine/types.js';
-import type { InputError } from '../input/load.js';
+import { InputError } from '../input/load.js';
 import { renderDiffGithub } from '../report/change-github.js';
 import { renderDiffHtml, renderPlanHtml, type HtmlChangeOptions } from '../report/change-html.js';
 import { renderDiffJson, renderPlanJson } from '../report/change-json.js';
@@ -477,6 +477,16 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
   if (live) snapshots = await loadTarget(undefined, opts, s, io, 'plan');
   else
     for (const p of paths) {
+      // `-`: a configuration on standard input, as audit takes one.
+      if (p === '-') {
+        try {
+          snapshots.push(...analyseBytes(stdinBytes(io), '<stdin>').map((a) => configure(snapshotOf(a, s.options), s)));
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          errors.push(err);
+        }
+        continue;
+      }
       const side = sideFromPath(s.abs(p), s.options);
       snapshots.push(...side.devices.map((d) => configure(d.snapshot, s)));
       errors.push(...side.errors);

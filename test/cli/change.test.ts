@@ -577,6 +577,16 @@ describe('plan: what it writes, and for which context', () => {
     expect(nope.stderr).toContain('has contexts admin, vpn');
   });
 
+  it('plans a configuration read from standard input (-), as audit does', async () => {
+    const piped = readJson<PlanJsonDocument>((await cliWith({ stdin: DEMO_TEXT }, 'plan', '-', '--format', 'json')).stdout);
+    const named = readJson<PlanJsonDocument>((await cli('plan', DEMO, '--format', 'json')).stdout);
+    expect(piped.targets.map((t) => t.source)).toEqual(['<stdin>']);
+    expect(piped.targets[0]!.script).toBe(named.targets[0]!.script);
+    const junk = await cliWith({ stdin: 'not a config\n' }, 'plan', '-');
+    expect(junk.code).toBe(2);
+    expect(junk.stderr).toContain('<stdin>: not an ASA configuration');
+  });
+
   it('says when nothing was selected to fix, apart from findings that have no fix', async () => {
     const none = await cli('plan', DEMO, '--rules', 'dhe-ciphers-old-asa');
     expect(none.code).toBe(0);
