@@ -138,11 +138,18 @@ export function sidesFromGit(
     throw new GitError(
       `--git: ${repo} is a bare repository, with no working tree to place paths in: run diff --git from a clone (git worktree add, or a checkout)`,
     );
+  // Each revision's commit: blobs are read as SHA:PATH (`:/text:PATH` would not parse), named as typed.
+  const commitOf = new Map<string, string>();
   for (const rev of [asked.base, asked.head]) {
     try {
       // In two steps: `:/message` (a commit by its message) takes no `^{commit}` after it.
       const sha = git(['rev-parse', '--verify', '--quiet', rev]).toString('utf8').trim();
-      git(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`]);
+      commitOf.set(
+        rev,
+        git(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`])
+          .toString('utf8')
+          .trim(),
+      );
     } catch (err) {
       if (err instanceof GitError && /not installed/.test(err.message)) throw err;
       throw new GitError(`--git: \`${rev}\` is not a commit in the repository at ${repo} (is it fetched? CI checkouts are shallow: fetch-depth: 0)`);
@@ -256,7 +263,7 @@ export function sidesFromGit(
     const source = `${rev}:${file}`;
     try {
       // --filters: the text as a checkout would write it (a clean/smudge filter undone, line endings as set).
-      analysed = analyseBytes(git(['cat-file', '--filters', source]), source, {}, undefined, exact ? 'lenient' : 'strong');
+      analysed = analyseBytes(git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${file}`]), source, {}, undefined, exact ? 'lenient' : 'strong');
     } catch (err) {
       if (err instanceof InputError) {
         // A file git stores through a filter that is not set up here (an encrypted config without its

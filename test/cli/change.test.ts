@@ -670,6 +670,9 @@ describe('diff: what it refuses', () => {
     expect(settings).toContain('vpn-idle-timeout');
     // main's own split-dns change is not the branch's.
     expect(settings).not.toContain('split-dns');
+    // A commit named by its message (`:/text`), as git takes it.
+    const byMessage = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', ':/base', '--format', 'json')).stdout);
+    expect(byMessage.devices.map((d) => d.old)).toEqual([':/base:vpn-demo.cfg']);
     const two = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', 'main..HEAD', '--format', 'json')).stdout);
     expect(two.devices.flatMap((d) => d.profiles.flatMap((p) => p.settings.map((x) => x.setting)))).toContain('split-dns');
   });
