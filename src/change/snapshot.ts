@@ -19,7 +19,6 @@ import { parseConfigLines, parseConfigText, type ParsedConfig } from '../parse/p
 import { redactLine } from '../parse/redact.js';
 import { policyAttribute, REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { builtInTunnelGroupType, policyKey } from '../model/merge.js';
-import { tokenize } from '../parse/tokenize.js';
 
 export interface SettingValue {
   value: string;
@@ -69,11 +68,11 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
   const skipped = new Map(target.skippedProfiles.map((s) => [s.tunnelGroup, s.reason]));
   const profiles = new Map<string, ProfileSnapshot>();
   const listEntries = listEntriesOf(analysed, names);
-  const otherLines = otherPolicyLinesOf(analysed.model);
+  const otherLines = otherPolicyLinesOf(analysed.model, names);
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
     const settings = profileSettings(p, analysed.model, names, listEntries);
-    unmodelledSettings(p, otherLines, settings, names);
+    unmodelledSettings(p, otherLines, settings);
     const skip = skipped.get(p.name);
     settings.set('mobile-facing', {
       // Aliases and URLs in name order: the order they were entered in changes nothing for a client.
@@ -392,21 +391,44 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
 /** A policy's lines the attribute table does not model, by their identity (`other ipv6-split-tunnel-policy`). */
 type OtherLines = Map<string, Array<{ text: string; line: number }>>;
 
-/** Each group-policy's unmodelled lines, read once per snapshot (many profiles share a policy). */
-function otherPolicyLinesOf(model: DeviceModel): (policy: string) => OtherLines {
-  const byPolicy = new Map<string, OtherLines>();
-  return (policy) => {
-    let found = byPolicy.get(policy);
-    if (found === undefined) {
-      found = new Map();
-      for (const l of model.groupPolicies.get(policy)?.lines ?? []) {
-        const key = policyKey(l.mode, tokenize(l.text));
-        if (key === null || !key.replace(/^\+/, '').startsWith('other ')) continue;
-        (found.get(key) ?? found.set(key, []).get(key)!).push(l);
-      }
-      byPolicy.set(policy, found);
+/**
+ * The unmodelled-line settings a profile on each group-policy gets (see unmodelledSettings), made once
+ * per policy and snapshot: many profiles share a policy, and every one inherits DfltGrpPolicy's.
+ */
+function otherPolicyLinesOf(model: DeviceModel, names: LineNames): (policy: string | null) => ReadonlyArray<[string, SettingValue]> {
+  const linesOf = (policy: string): OtherLines => {
+    const found: OtherLines = new Map();
+    for (const l of model.groupPolicies.get(policy)?.unread ?? []) {
+      const key = policyKey(l.mode, l.words);
+      if (key === null || !key.replace(/^\+/, '').startsWith('other ')) continue;
+      (found.get(key) ?? found.set(key, []).get(key)!).push(l);
     }
     return found;
+  };
+  const inherited = linesOf(DEFAULT_GROUP_POLICY);
+  const byPolicy = new Map<string, Array<[string, SettingValue]>>();
+  return (policy) => {
+    const cacheKey = policy ?? '';
+    let entries = byPolicy.get(cacheKey);
+    if (entries === undefined) {
+      const own: OtherLines = policy === null ? (new Map() as OtherLines) : linesOf(policy);
+      entries = [];
+      for (const key of [...new Set([...own.keys(), ...inherited.keys()])].sort(cmp)) {
+        const mine = own.get(key);
+        const lines = mine ?? inherited.get(key)!;
+        const where = names.many(lines.map((l) => l.line));
+        entries.push([
+          `${key.replace(/^\+?other /, '')} (not modelled)`,
+          {
+            value: lines.map((l) => redactLine(l.text)).join('; '),
+            source: mine ? `set in group-policy ${policy!} (${where})` : `inherited from DfltGrpPolicy (${where})`,
+            layer: mine ? 'own' : 'inherited',
+          },
+        ]);
+      }
+      byPolicy.set(cacheKey, entries);
+    }
+    return entries;
   };
 }
 
@@ -417,19 +439,8 @@ function otherPolicyLinesOf(model: DeviceModel): (policy: string) => OtherLines 
  * phones. The profile's own policy's lines win over DfltGrpPolicy's, keyword by keyword, as the ASA
  * inherits any attribute.
  */
-function unmodelledSettings(p: ResolvedProfile, otherLines: (policy: string) => OtherLines, settings: Map<string, SettingValue>, names: LineNames): void {
-  const own = p.policyLayer === 'defined' ? otherLines(p.groupPolicy) : new Map<string, Array<{ text: string; line: number }>>();
-  const inherited = otherLines(DEFAULT_GROUP_POLICY);
-  for (const key of [...new Set([...own.keys(), ...inherited.keys()])].sort(cmp)) {
-    const mine = own.get(key);
-    const lines = mine ?? inherited.get(key)!;
-    const where = names.many(lines.map((l) => l.line));
-    settings.set(`${key.replace(/^\+?other /, '')} (not modelled)`, {
-      value: lines.map((l) => redactLine(l.text)).join('; '),
-      source: mine ? `set in group-policy ${p.groupPolicy} (${where})` : `inherited from DfltGrpPolicy (${where})`,
-      layer: mine ? 'own' : 'inherited',
-    });
-  }
+function unmodelledSettings(p: ResolvedProfile, otherLines: ReturnType<typeof otherPolicyLinesOf>, settings: Map<string, SettingValue>): void {
+  for (const [name, value] of otherLines(p.policyLayer === 'defined' ? p.groupPolicy : null)) settings.set(name, value);
 }
 
 function layerOf(e: Effective<unknown>): 'own' | 'inherited' {

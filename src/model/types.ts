@@ -19,6 +19,8 @@ export interface GroupPolicy {
   webvpnLine: number | null;
   /** Every sub-command as written, with its sub-mode (a plan copies a shared policy from these). */
   lines: Array<{ text: string; line: number; mode: 'attributes' | 'webvpn' }>;
+  /** The sub-commands the attribute table does not read (`ipv6-split-tunnel-policy`, `anyconnect modules`), split into words. */
+  unread: Array<{ text: string; line: number; mode: 'attributes' | 'webvpn'; words: string[] }>;
   externalServerGroup: string | null;
   attributes: PolicyAttributes;
   /** `anyconnect-custom TYPE value NAME|none`, by TYPE. */

@@ -33,6 +33,7 @@ export function policyOf(ctx: BuildContext, name: string): GroupPolicy {
       attributeBlockLines: [],
       webvpnLine: null,
       lines: [],
+      unread: [],
       externalServerGroup: null,
       attributes: emptyPolicyAttributes(),
       customAttributes: new Map(),
@@ -111,15 +112,23 @@ export const groupPolicyReader: TopLevelReader = {
       else keep(c, 'attributes');
     }
     ctx.strayLines(l, WEBVPN_SUB_MODE);
+    // A line no handler reads is kept with its words: diff shows a change to it as it is written.
+    const orUnread =
+      (handle: LineHandler, mode: 'attributes' | 'webvpn'): LineHandler =>
+      (c) => {
+        if (handle(c) !== false) return true;
+        gp.unread.push({ text: c.text, line: c.line, mode, words: c.words });
+        return false;
+      };
     ctx.readChildren(l, {
       'anyconnect-custom': customAttribute(ctx, gp),
       webvpn: (sub) => {
         if (sub.words.length !== 1) return false;
         gp.webvpnLine = sub.line;
-        ctx.readChildren(sub, { '*': webvpn });
+        ctx.readChildren(sub, { '*': orUnread(webvpn, 'webvpn') });
         return true;
       },
-      '*': attributes,
+      '*': orUnread(attributes, 'attributes'),
     });
     return true;
   },
