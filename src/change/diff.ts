@@ -306,7 +306,18 @@ export function pairDevices(
     const h = host(o);
     const byHost = h !== null && beforeHosts.get(h) === o ? afterByHost.get(h) : undefined;
     if (byHost && unmatched.has(byHost)) return byHost;
-    return [...unmatched].find((n) => place(n) === place(o) && (host(n) === null || !beforeHosts.has(host(n)!) || host(n) === host(o)));
+    // A file git found moved pairs by its new place only where the hostnames do not tell the devices
+    // apart (the same name, or one shared with other files): a retired device and a new one made from
+    // its template are two devices, however alike git finds their files.
+    const moves = moved.has(o.path);
+    const ambiguous = (d: SideDevice, side: ReadonlyMap<string, SideDevice>): boolean => host(d) === null || side.get(host(d)!) !== d;
+    return [...unmatched].find(
+      (n) =>
+        place(n) === place(o) &&
+        (moves
+          ? host(n) === host(o) || ambiguous(o, beforeHosts) || ambiguous(n, afterByHost)
+          : host(n) === null || !beforeHosts.has(host(n)!) || host(n) === host(o)),
+    );
   };
   for (const o of before) {
     const n = matchOf(o);

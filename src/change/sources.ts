@@ -116,10 +116,11 @@ export function sidesFromGit(
   asked: GitRange,
   paths: string[],
   options: AuditOptions,
-): { old: Side; new: Side; root: string; excluded: string[]; moved: Map<string, string>; gitDir: string; files: string[] } {
-  const git = (args: string[]): Buffer => {
+): { old: Side; new: Side; root: string; excluded: string[]; moved: Map<string, string>; gitDirs: string[]; files: string[] } {
+  /** git in the working directory (`at`: elsewhere, such as the top of the tree for top-relative paths). */
+  const git = (args: string[], at: string = repo): Buffer => {
     try {
-      return execFileSync('git', ['-C', repo, ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+      return execFileSync('git', ['-C', at, ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (err) {
       const e = err as { stderr?: Buffer; code?: string };
       if (e.code === 'ENOENT') throw new GitError('git is not installed (needed for --git)');
@@ -204,26 +205,31 @@ export function sidesFromGit(
   const excluded: string[] = [];
   const moved = new Map<string, string>();
   const filters = filterAttributes(changed.flatMap((c) => (c.from === null ? [c.file] : [c.from, c.file])));
+  // The configuration file's files.include/exclude judge each half of a move on its own: a device
+  // moved into an excluded folder (an archive) is removed, one moved out of it is added.
+  const kept = (file: string): boolean => !options.fileFilter || named.has(join(top, file)) || options.fileFilter(join(top, file));
+  const read = new Set<string>();
   for (const c of changed) {
     // The half of a move the PATHs leave out is read from where it is.
     const from = c.from ?? (c.status === 'A' ? (movedFrom.get(c.file) ?? null) : null);
     const to = c.status === 'D' ? (movedTo.get(c.file) ?? null) : c.file;
-    const oldFile = c.status === 'A' ? from : (from ?? c.file);
-    const newFile = to;
-    const abs = join(top, c.file);
-    if (options.fileFilter && !named.has(abs) && !options.fileFilter(abs)) {
-      excluded.push(c.file);
-      continue;
-    }
+    let oldFile = c.status === 'A' ? from : (from ?? c.file);
+    let newFile = to;
+    for (const half of [oldFile, newFile]) if (half !== null && !kept(half) && !excluded.includes(half)) excluded.push(half);
+    if (oldFile !== null && !kept(oldFile)) oldFile = null;
+    if (newFile !== null && !kept(newFile)) newFile = null;
     // (A move inside the PATHs is one entry; across them, git's other half is not listed, so read it here.)
     if (oldFile !== null) readSide(old, range.base, oldFile, named.has(join(top, oldFile)));
     if (newFile !== null) readSide(neu, range.head, newFile, named.has(join(top, newFile)));
     if (oldFile !== null && newFile !== null && oldFile !== newFile) moved.set(oldFile, newFile);
+    for (const f of [oldFile, newFile, c.file]) if (f !== null) read.add(f);
   }
-  // (What --output must not overwrite: the repository's own files, and every changed file's place.)
-  const gitDir = resolve(repo, git(['rev-parse', '--git-dir']).toString('utf8').trim());
-  const files = [...new Set(changed.flatMap((c) => (c.from === null ? [c.file] : [c.from, c.file])))].map((f) => join(top, f));
-  return { old, new: neu, root, excluded, moved, gitDir, files };
+  // What --output must not overwrite: the repository's own files (its git directory, the common one of
+  // a linked worktree, the `.git` entry itself) and the place of every file this run read.
+  const gitDirs = [...new Set([git(['rev-parse', '--git-dir']), git(['rev-parse', '--git-common-dir'])].map((b) => resolve(repo, b.toString('utf8').trim())))];
+  gitDirs.push(join(top, '.git'));
+  const files = [...read].map((f) => join(top, f));
+  return { old, new: neu, root, excluded, moved, gitDirs, files };
 
   /** `git diff --name-status -z` read: each file with its status letter, and where a move came from. */
   function fileChanges(out: Buffer): Array<{ status: string; file: string; from: string | null }> {
@@ -250,7 +256,8 @@ export function sidesFromGit(
   function filterAttributes(files: string[]): Map<string, string> {
     const found = new Map<string, string>();
     if (files.length === 0) return found;
-    const out = git(['check-attr', '-z', 'filter', '--', ...files])
+    // (From the top of the tree: the paths are relative to it, and git reads them from where it runs.)
+    const out = git(['check-attr', '-z', 'filter', '--', ...files], top)
       .toString('utf8')
       .split('\0');
     for (let i = 0; i + 2 < out.length; i += 3) if (out[i + 2] !== 'unspecified' && out[i + 2] !== 'unset') found.set(out[i]!, out[i + 2]!);

@@ -1,8 +1,8 @@
 // `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
 // composing a plan are in change/; the words and formats in report/change-*.
 
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseBytes, analyseFile } from '../audit/pipeline.js';
 import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
@@ -186,11 +186,12 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   let gitFiles: string[] = [];
   if (opts.git !== undefined) {
     try {
-      let gitDir: string;
-      ({ old, new: neu, root: gitRoot, excluded, moved, gitDir, files: gitFiles } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
-      const out = opts.output === undefined ? null : relative(gitDir, s.abs(opts.output));
-      if (out !== null && !out.startsWith('..') && !isAbsolute(out))
-        throw new UsageError(`--output ${opts.output} is inside the repository's git directory (${gitDir}): write the report elsewhere`);
+      let gitDirs: string[];
+      ({ old, new: neu, root: gitRoot, excluded, moved, gitDirs, files: gitFiles } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
+      // Compared where links lead: a symbolic link to the git directory is the git directory.
+      const out = opts.output === undefined ? null : realPlace(s.abs(opts.output));
+      const inside = out === null ? undefined : gitDirs.find((d) => isWithin(out, d) || isWithin(out, realPlace(d)));
+      if (inside !== undefined) throw new UsageError(`--output ${opts.output!} is inside the repository's git data (${inside}): write the report elsewhere`);
     } catch (err) {
       if (err instanceof GitError) throw new UsageError(err.message);
       throw err;
@@ -289,6 +290,25 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     );
   }
   return gateOnNew(diffs, failOnNew, io);
+}
+
+/** A path with the links of its folder (and of itself, when it exists) resolved. */
+function realPlace(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
+}
+
+/** Whether `path` is `dir` or inside it. */
+function isWithin(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** A side's read errors by the path its devices are paired by (relative to its root; `REV:PATH` in git). */

@@ -1,7 +1,7 @@
 // `diff`, `what-if` and `plan` from the command line: contracts (JSON fields, exit codes), formats,
 // the three ways to name the two sides of a diff, and bad input.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
@@ -675,6 +675,60 @@ describe('diff: what it refuses', () => {
     expect(byMessage.devices.map((d) => d.old)).toEqual([':/base:vpn-demo.cfg']);
     const two = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', 'main..HEAD', '--format', 'json')).stdout);
     expect(two.devices.flatMap((d) => d.profiles.flatMap((p) => p.settings.map((x) => x.setting)))).toContain('split-dns');
+  });
+
+  it('judges each half of a move by files.exclude, and pairs a move only where the hostnames agree', async () => {
+    const { repo, git } = gitRepo();
+    mkdirSync(join(repo, 'configs'));
+    writeFileSync(join(repo, 'configs', 'fw1.cfg'), DEMO_TEXT);
+    writeFileSync(join(repo, '.asa-mobile-audit.yaml'), 'files:\n  exclude: ["archive/"]\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    mkdirSync(join(repo, 'archive'));
+    git('mv', 'configs/fw1.cfg', 'archive/fw1.cfg');
+    git('commit', '-q', '-m', 'archive it');
+    for (const paths of [[], ['configs']]) {
+      const doc = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', ...paths, '--format', 'json')).stdout);
+      // Archived: the device is removed (its findings gone with it), not unchanged and not hidden.
+      expect(
+        doc.devices.map((d) => [d.old, d.new]),
+        paths.join(),
+      ).toEqual([['HEAD~1:configs/fw1.cfg', null]]);
+    }
+    // A retired device and a new one made from its template: two devices, though git sees a rename.
+    git('rm', '-q', 'archive/fw1.cfg');
+    writeFileSync(join(repo, 'configs', 'fw3.cfg'), DEMO_TEXT.replace('hostname vpn-demo', 'hostname branch-new'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'replace');
+    writeFileSync(join(repo, '.asa-mobile-audit.yaml'), '');
+    const replaced = readJson<DiffJsonDocument>((await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~2..HEAD', '--format', 'json')).stdout);
+    expect(replaced.devices.map((d) => [d.hostname, d.old === null, d.new === null]).sort()).toEqual([
+      ['branch-new', true, false],
+      ['vpn-demo', false, true],
+    ]);
+  });
+
+  it('finds a filtered file from a subdirectory too, and keeps --output out of linked git data', async () => {
+    const { repo, git } = gitRepo();
+    git('config', 'filter.b64.clean', 'base64');
+    git('config', 'filter.b64.smudge', 'base64 -d');
+    mkdirSync(join(repo, 'configs', 'secret'), { recursive: true });
+    writeFileSync(join(repo, '.gitattributes'), 'configs/secret/** filter=b64\n');
+    writeFileSync(join(repo, 'configs', 'secret', 'fw.cfg'), DEMO_TEXT);
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(repo, 'configs', 'secret', 'fw.cfg'), NARROWED);
+    git('commit', '-q', '-am', 'narrow');
+    git('config', '--unset', 'filter.b64.smudge');
+    git('config', '--unset', 'filter.b64.clean');
+    const sub = await cliWith({ cwd: join(repo, 'configs') }, 'diff', '--git', 'HEAD~1', '--fail-on-new', 'warning');
+    expect(sub.code).toBe(2);
+    expect(sub.stderr).toContain('git stores this file through the `b64` filter');
+    // A symbolic link to the git directory is the git directory.
+    symlinkSync(join(repo, '.git'), join(repo, 'gd'));
+    const linked = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--output', join('gd', 'description'));
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain("inside the repository's git data");
   });
 
   it('refuses a bare repository in its own words', async () => {
