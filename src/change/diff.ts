@@ -256,6 +256,8 @@ function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMa
     const a = o?.get(setting) ?? null;
     const b = n?.get(setting) ?? null;
     if (a?.value === b?.value && a?.layer === b?.layer) continue;
+    // (An inherited DfltGrpPolicy line the tool does not model, on one side only: the device says it once.)
+    if ((a === null && b?.quietAlone) || (b === null && a?.quietAlone)) continue;
     out.push({ setting, old: a?.value ?? null, new: b?.value ?? null, oldSource: a?.source ?? null, newSource: b?.source ?? null });
   }
   return out;

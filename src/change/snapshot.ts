@@ -31,6 +31,12 @@ export interface SettingValue {
    * DfltGrpPolicy no longer reaches it), where another line number is not.
    */
   layer?: 'own' | 'inherited';
+  /**
+   * A DfltGrpPolicy line the tool does not model, inherited: on one side only it is no change of the
+   * profile's (a `show running-config all` capture prints DfltGrpPolicy's defaults); the device-level
+   * `DfltGrpPolicy lines not modelled` setting shows such lines once.
+   */
+  quietAlone?: true;
 }
 
 export interface ProfileSnapshot {
@@ -176,6 +182,20 @@ function deviceSettings(model: DeviceModel, names: LineNames, siteToSite: Map<st
     if (p.state === 'unset') continue;
     settings.set(`local user ${u.name} vpn-group-policy`, { value: p.state === 'value' ? p.value : 'none', source: at(p.line) });
   }
+  // DfltGrpPolicy's lines the tool does not model, once for the device: every profile that does not set
+  // them inherits them, and on one side only they may be a `show running-config all` capture printing
+  // defaults (the profiles do not list them then).
+  const dfltUnread = (model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.unread ?? []).filter(
+    (l) => policyKey(l.mode, l.words)?.replace(/^\+/, '').startsWith('other ') === true,
+  );
+  if (dfltUnread.length > 0)
+    settings.set('DfltGrpPolicy lines not modelled', {
+      value: dfltUnread
+        .map((l) => unmodelledText(l.text))
+        .sort(cmp)
+        .join('; '),
+      source: `${names.many(dfltUnread.map((l) => l.line))}; a \`show running-config all\` capture prints DfltGrpPolicy's defaults, so lines on one side only may be just that`,
+    });
   // Which file each client profile name stands for: re-pointing one changes what phones receive,
   // though no group-policy line moved.
   for (const p of [...(g.webvpn?.clientProfiles ?? [])].sort((a, b) => cmp(a.name, b.name) || a.line - b.line))
@@ -389,7 +409,7 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
 }
 
 /** A policy's lines the attribute table does not model, by their identity (`other ipv6-split-tunnel-policy`). */
-type OtherLines = Map<string, Array<{ text: string; line: number }>>;
+type OtherLines = Map<string, Array<{ text: string; line: number; words: string[] }>>;
 
 /**
  * The unmodelled-line settings a profile on each group-policy gets (see unmodelledSettings), made once
@@ -418,11 +438,12 @@ function otherPolicyLinesOf(model: DeviceModel, names: LineNames): (policy: stri
         const lines = mine ?? inherited.get(key)!;
         const where = names.many(lines.map((l) => l.line));
         entries.push([
-          `${key.replace(/^\+?other /, '')} (not modelled)`,
+          `${unmodelledName(key, lines[0]!.words)} (not modelled)`,
           {
-            value: lines.map((l) => redactLine(l.text)).join('; '),
+            value: lines.map((l) => unmodelledText(l.text)).join('; '),
             source: mine ? `set in group-policy ${policy!} (${where})` : `inherited from DfltGrpPolicy (${where})`,
             layer: mine ? 'own' : 'inherited',
+            ...(mine ? {} : { quietAlone: true as const }),
           },
         ]);
       }
@@ -430,6 +451,23 @@ function otherPolicyLinesOf(model: DeviceModel, names: LineNames): (policy: stri
     }
     return entries;
   };
+}
+
+/** Keywords the attribute table models: an unmodelled line that starts with one is named by its first two words (`vpn-idle-timeout alert-interval`). */
+const MODELLED_FIRST_WORDS: ReadonlySet<string> = new Set((POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]).map((s) => s.keyword.split(' ')[0]!));
+
+function unmodelledName(key: string, words: readonly string[]): string {
+  const name = key.replace(/^\+?other /, '');
+  const w = words[0] === 'no' ? words.slice(1) : words;
+  return MODELLED_FIRST_WORDS.has(name) && w[1] !== undefined ? `${name} ${w[1]}` : name;
+}
+
+/** A line as compared: secrets masked, `svc` read as the `anyconnect` it was renamed to (8.4), spaces collapsed. */
+function unmodelledText(text: string): string {
+  return redactLine(text)
+    .replace(/^(no\s+)?svc\b/, '$1anyconnect')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -212,8 +212,17 @@ describe('a diff of group-policy lines the tool does not model', () => {
     );
     // Only that policy's profiles change.
     expect(own.profiles.filter((p) => p.status !== 'unchanged').map((p) => p.tunnelGroup)).toEqual(['MOBILE-SPLIT']);
-    // In DfltGrpPolicy, it reaches every profile whose policy does not set it.
-    const dflt = diff(DEMO.replace('group-policy DfltGrpPolicy attributes\n', 'group-policy DfltGrpPolicy attributes\n client-bypass-protocol enable\n'));
+    // Added to DfltGrpPolicy: said once for the device (a `show running-config all` capture prints
+    // such lines as defaults, so the profiles do not repeat it)...
+    const withBypass = (value: string): string =>
+      DEMO.replace('group-policy DfltGrpPolicy attributes\n', `group-policy DfltGrpPolicy attributes\n client-bypass-protocol ${value}\n`);
+    const added = diff(withBypass('enable'));
+    expect(added.device).toContainEqual(
+      expect.objectContaining({ setting: 'DfltGrpPolicy lines not modelled', old: null, new: 'client-bypass-protocol enable' }),
+    );
+    expect(added.profiles.filter((p) => p.status !== 'unchanged')).toEqual([]);
+    // ...and a change of its value reaches every profile whose policy does not set it.
+    const dflt = diffDevices(snapshot(withBypass('disable')), snapshot(withBypass('enable')));
     const reached = dflt.profiles.filter((p) => p.settings.some((s) => s.setting === 'client-bypass-protocol (not modelled)'));
     expect(reached.length).toBeGreaterThan(1);
     expect(
@@ -221,6 +230,14 @@ describe('a diff of group-policy lines the tool does not model', () => {
         p.settings.find((s) => s.setting === 'client-bypass-protocol (not modelled)')!.newSource!.startsWith('inherited from DfltGrpPolicy'),
       ),
     ).toBe(true);
+    // A line the table models by its first word is named by two (`vpn-idle-timeout alert-interval`), and
+    // the 8.4 rename of `svc` to `anyconnect` is no change.
+    const alert = diff(DEMO.replace('group-policy GP-SPLIT attributes\n', 'group-policy GP-SPLIT attributes\n vpn-idle-timeout alert-interval 1\n'));
+    expect(alert.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!.settings.map((x) => x.setting)).toContain(
+      'vpn-idle-timeout alert-interval (not modelled)',
+    );
+    const svc = DEMO.replace('group-policy GP-SPLIT attributes\n', 'group-policy GP-SPLIT attributes\n webvpn\n  svc ask none default anyconnect\n');
+    expect(diffDevices(snapshot(svc), snapshot(svc.replace('  svc ask', '  anyconnect   ask'))).profiles.every((p) => p.status === 'unchanged')).toBe(true);
     // Set in both: the policy's own line decides, and DfltGrpPolicy's edit does not reach it.
     const both = DEMO.replace('group-policy GP-SPLIT attributes\n', 'group-policy GP-SPLIT attributes\n client-bypass-protocol disable\n');
     const d = diffDevices(
