@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { sourcePhrase } from '../src/engine/rule-kit.js';
+import { policyLabel, sourcePhrase } from '../src/engine/rule-kit.js';
 import { denyingEntry, dnsServerCheckGap, NOT_IPV4 } from '../src/explain/ios-dns.js';
 import { listExcluders } from '../src/engine/list-users.js';
 import { lineRef } from '../src/engine/line-names.js';
@@ -22,6 +22,8 @@ export default createRule({
         'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel list {{list}} excludes {{them}} (excludespecified): queries to {{them}} most likely leave the tunnel, in the clear, and may never reach {{them}} ({{row}}) [inferred]. Take {{them}} out of the excluded networks, or push a DNS server the list does not exclude.',
       unchecked:
         'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}); whether the split-tunnel list {{list}} sends {{them}} into the tunnel was not checked: {{why}}. Check by hand that the list does not leave {{them}} outside the tunnel [inferred].',
+      noList:
+        'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but split-tunnel-policy is tunnelspecified with no split-tunnel-network-list in effect, so what the tunnel carries is not known to the tool and was not checked. Give {{policy}} a split-tunnel-network-list that includes {{them}} [inferred].',
     },
   },
   check({ device, profiles, report }) {
@@ -29,6 +31,24 @@ export default createRule({
       const outside = p.dns.problems.dnsServersOutsideTunnel;
       // A list the tool cannot read is no verdict, but the check did not run: said, not silent.
       const why = dnsServerCheckGap(p.resolved, p.dns.problems, device.model.global.accessLists);
+      if (why !== null && valueOf(p.resolved.attributes.splitTunnelNetworkList) === null) {
+        // tunnelspecified without a list: nothing to check against, and the advice is to give it one.
+        const a = p.resolved.attributes;
+        report.profile(p, {
+          messageId: 'noList',
+          severity: 'info',
+          setting: 'splitTunnelNetworkList',
+          data: {
+            profile: p.resolved.name,
+            servers: p.dns.dnsServers.join(', '),
+            dnsSource: sourcePhrase(a.dnsServer),
+            policy: policyLabel(p.resolved),
+            them: p.dns.dnsServers.length > 1 ? 'them' : 'it',
+          },
+          at: a.dnsServer.line ?? { line: p.resolved.groupPolicyLine ?? p.resolved.tunnelGroup.firstLine, role: 'should-set' },
+        });
+        continue;
+      }
       if (why !== null) {
         const a = p.resolved.attributes;
         report.profile(p, {
@@ -95,8 +115,9 @@ export default createRule({
       report.profile(p, {
         // Under excludespecified the list names what stays out of the tunnel: the advice is the reverse.
         messageId: excluded ? 'excluded' : 'outside',
-        // Row D6 itself is low confidence.
-        ...(excluded ? { severity: 'info' as const } : {}),
+        // Row D6 itself is low confidence; but with every pushed server excluded, both readings send
+        // the queries out of the tunnel: as sure as the tunnelspecified case, a warning.
+        ...(excluded && !p.dns.dnsServers.every((d) => outside.includes(d)) ? { severity: 'info' as const } : {}),
         setting: 'splitTunnelNetworkList',
         data: {
           profile: p.resolved.name,

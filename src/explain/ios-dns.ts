@@ -145,7 +145,7 @@ export interface ExplainContext {
   /** Standard access-lists, to tell whether tunnel DNS servers are inside the split-tunnel list. */
   accessLists?: ReadonlyMap<string, AccessList>;
   /** Local users with a vpn-group-policy of their own (user → policy, line): it ranks above a profile's (section 4.1). */
-  userPolicies?: ReadonlyArray<{ user: string; policy: string; line: number }>;
+  userPolicies?: ReadonlyArray<{ user: string; policy: string; line: number; groupLock: string | null }>;
 }
 
 export function explainDevice(device: ResolvedDevice): IosDnsExplanation[] {
@@ -161,7 +161,11 @@ export function deviceContext(device: ResolvedDevice): ExplainContext {
     clientProfileFiles: model.clientProfileFiles,
     accessLists: model.global.accessLists,
     userPolicies: [...model.users.values()]
-      .flatMap((u) => (u.vpnGroupPolicy.state === 'value' ? [{ user: u.name, policy: u.vpnGroupPolicy.value, line: u.vpnGroupPolicy.line }] : []))
+      .flatMap((u) =>
+        u.vpnGroupPolicy.state === 'value'
+          ? [{ user: u.name, policy: u.vpnGroupPolicy.value, line: u.vpnGroupPolicy.line, groupLock: u.groupLock.state === 'value' ? u.groupLock.value : null }]
+          : [],
+      )
       .sort((a, b) => cmp(a.user, b.user)),
   };
 }
@@ -269,10 +273,18 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
     tunneledDomains,
     row,
     basis,
+    // Under either reading the queries go to the pushed servers, every one excluded: the literal
+    // reading's tunnelled domains leave the tunnel too, and its sentence says so.
+    literal:
+      allExcluded && literal !== null
+        ? {
+            ...literal,
+            sentence: `${literal.sentence} But every DNS server pushed is in an excluded network, so these queries too most likely leave the tunnel, in the clear [inferred].`,
+          }
+        : literal,
     sentence: allExcluded
       ? `Every DNS server pushed (${excludedServers.join(', ')}) is in a network the split-tunnel list excludes: under either reading of excludespecified, queries iOS sends to ${excludedServers.length > 1 ? 'them' : 'it'} most likely leave the tunnel, in the clear (the exclusion rule of row D6; inferred).`
       : sentenceFor(row, outcome, tunneledDomains),
-    literal,
     tunnelsDns,
     splitDnsInEffect,
     because,
@@ -462,11 +474,11 @@ export function dnsServerCheckGap(profile: ResolvedProfile, problems: DnsProblem
  * resolver, which local LAN access (always allowed on mobile) may reach outside the tunnel.
  */
 export const D0_WORDS =
-  'no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel over local LAN access (always allowed on mobile) [inferred]';
+  'no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel (with tunnel-all, over the local LAN access mobile clients always allow: modifier M4) [inferred]';
 
 /** Why a tunnel DNS server that is no IPv4 address is not checked against the split-tunnel list. */
 export const NOT_IPV4 =
-  'the tool checks IPv4 addresses against the split-tunnel network list only; an IPv6 server follows the IPv6 split-tunnel settings (ipv6-split-tunnel-policy), which it does not model';
+  'the tool checks IPv4 addresses against the split-tunnel network list only; an IPv6 server most likely follows the IPv6 split-tunnel settings (ipv6-split-tunnel-policy) [recalled], which it does not model';
 
 /** "tunnel DNS server 2001:db8::53 is inside the split-tunnel network list", for servers not checked. */
 export function notCheckedServers(servers: readonly string[]): string {
@@ -529,9 +541,12 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
       );
   // A local user's own vpn-group-policy ranks above the profile's for that user (section 4.1), when
   // the profile logs users in with the local database.
+  // Only where users log in with a password checked against the local database: `authentication`
+  // names aaa (the default), the server group is LOCAL or none, and the user is not locked to another profile.
   const server = profile.tunnelGroup.general.authenticationServerGroup;
-  const local = server.state !== 'value' || server.value === 'LOCAL';
-  const others = (context.userPolicies ?? []).filter((u) => u.policy !== profile.groupPolicy);
+  const methods = profile.tunnelGroup.webvpn.authentication;
+  const local = (server.state !== 'value' || server.value === 'LOCAL') && (methods.state !== 'value' || methods.value.includes('aaa'));
+  const others = (context.userPolicies ?? []).filter((u) => u.policy !== profile.groupPolicy && (u.groupLock === null || u.groupLock === profile.name));
   if (local && others.length > 0) {
     const shown = others.slice(0, 5).map((u) => `${u.user} (group-policy ${u.policy}, line ${u.line})`);
     warnings.push(

@@ -57,7 +57,7 @@ export function queryVerdict(input: QueryInput, query: string): QueryVerdict {
   ): QueryVerdict => {
     const unanswered =
       input.noResolver === true && via !== 'clear'
-        ? '; but no dns-server is pushed, so no corporate resolver answers it: the phone may send it to its own resolver instead, outside the tunnel over local LAN access [inferred] (row D0)'
+        ? '; but no dns-server is pushed, so no corporate resolver answers it: the phone may send it to its own resolver instead, outside the tunnel [inferred] (row D0)'
         : '';
     const v: QueryVerdict = {
       query,

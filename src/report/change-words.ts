@@ -90,7 +90,7 @@ function fateOf(s: IosDnsSummary, name: string): { via: string; words: string } 
         : 'tunnelled'
       : v.via === 'clear'
         ? s.outcome === 'undocumented'
-          ? 'in the clear (every DNS server excluded)'
+          ? 'most likely in the clear (every DNS server excluded; inferred)'
           : 'in the clear'
         : 'most likely tunnelled, in the clear read literally';
   return { via: v.via, words };

@@ -198,7 +198,7 @@ describe('explain-dns --query on a profile that pushes no DNS server', () => {
     expect(byName.get('DefaultRAGroup')).toMatchObject({
       via: 'tunnel',
       reason:
-        'all queries are tunnelled; but no dns-server is pushed, so no corporate resolver answers it: the phone may send it to its own resolver instead, outside the tunnel over local LAN access [inferred] (row D0)',
+        'all queries are tunnelled; but no dns-server is pushed, so no corporate resolver answers it: the phone may send it to its own resolver instead, outside the tunnel [inferred] (row D0)',
     });
     expect(byName.get('MOBILE-FULL')).toMatchObject({ via: 'tunnel', reason: 'matches corp.example.com' });
   });

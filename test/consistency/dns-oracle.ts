@@ -23,7 +23,9 @@ export function expectedDnsFindings(p: ExplainJsonProfile, reachAssumed = false)
   const literalOnly = p.iosDns.literal !== null;
   if (p.problems.defaultDomainInClear !== null) out.push(`default-domain-not-in-split-dns/${literalOnly ? 'info' : 'warning'}`);
   if (p.problems.inheritedSplitDns !== null) out.push('split-dns-inherited/info');
-  if ((p.problems.dnsServersOutsideTunnel ?? []).length > 0) out.push(`dns-server-outside-split-tunnel/${literalOnly ? 'info' : 'warning'}`);
+  // (Under excludespecified with every pushed server excluded, both readings send the queries out: a warning.)
+  if ((p.problems.dnsServersOutsideTunnel ?? []).length > 0)
+    out.push(`dns-server-outside-split-tunnel/${literalOnly && !p.iosDns.allDnsServersExcluded ? 'info' : 'warning'}`);
   // The check applies but could not be made (no list, a list the tool cannot read, an IPv6 server): said as info, once.
   if (p.problems.dnsServersOutsideTunnel === null || p.problems.dnsServersNotChecked.length > 0) out.push('dns-server-outside-split-tunnel/info');
   const splitDns = p.because.find((b) => b.setting === 'split-dns');

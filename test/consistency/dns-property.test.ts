@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine/engine.js';
 import { RULES } from '../../rules/index.js';
-import { explainDevice } from '../../src/explain/ios-dns.js';
+import { explainDevice, iosDnsSummary } from '../../src/explain/ios-dns.js';
 import { analyseText } from '../helpers.js';
 import { completeConfig } from '../rules/rule-tester.js';
 import { DNS_RULES, expectedDnsFindings } from './dns-oracle.js';
@@ -102,7 +102,7 @@ describe('iOS DNS: explanation and audit over generated headends', () => {
           .map((f) => `${f.ruleId}/${f.severity}`)
           .sort();
         const asJson = {
-          iosDns: { row: explanation.row, literal: explanation.literal },
+          iosDns: iosDnsSummary(explanation),
           problems: explanation.problems,
           because: explanation.because,
         } as unknown as ExplainJsonProfile;

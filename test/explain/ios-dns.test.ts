@@ -242,5 +242,22 @@ describe('what the outcome leaves out, said under it', () => {
   it("a local user's own group-policy ranks above the profile's when the profile logs in locally, not with a RADIUS server group", () => {
     expect(explainWith('').warnings.join('\n')).toContain('Local user bob (group-policy GP-USER, line');
     expect(explainWith('', ' authentication-server-group RADIUS-MFA\n').warnings.join('\n')).not.toContain('Local user');
+    // Certificate-only login checks no password against the local database.
+    expect(explainWith('', 'tunnel-group T webvpn-attributes\n authentication certificate\n').warnings.join('\n')).not.toContain('Local user');
+    expect(explainWith('', 'tunnel-group T webvpn-attributes\n authentication aaa certificate\n').warnings.join('\n')).toContain('Local user bob');
+  });
+
+  it('a local user locked to another profile is no user of this one', () => {
+    const t = analyseText(
+      wrapConfig(
+        'group-policy G internal\ngroup-policy G attributes\n dns-server value 10.0.0.53\ngroup-policy GP-USER internal\nusername bob password x\nusername bob attributes\n vpn-group-policy GP-USER\n group-lock value OTHER\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G\ntunnel-group OTHER type remote-access',
+      ),
+    );
+    const warnings = (name: string): string =>
+      explainDevice(t.resolved)
+        .find((e) => e.profile.name === name)!
+        .warnings.join('\n');
+    expect(warnings('T')).not.toContain('Local user');
+    expect(warnings('OTHER')).toContain('Local user bob');
   });
 });

@@ -56,7 +56,7 @@ describe('dnsChangeLines', () => {
     ]);
     const excluded = side({ ...d6, excludedDnsServers: ['10.0.0.53'], allDnsServersExcluded: true });
     expect(dnsChangeLines(d6, excluded)).toEqual([
-      'iOS DNS corp.example.com: tunnelled under both readings → in the clear (every DNS server excluded)',
+      'iOS DNS corp.example.com: tunnelled under both readings → most likely in the clear (every DNS server excluded; inferred)',
       'iOS DNS servers in excluded networks: none → 10.0.0.53 (every one pushed: queries most likely leave the tunnel, in the clear; inferred)',
     ]);
   });

@@ -50,8 +50,8 @@ export default {
           profile: 'MOBILE',
           at: ' dns-server value 10.0.0.53',
           severity: 'info',
-          messageId: 'unchecked',
-          data: { servers: '10.0.0.53', list: '(none set)', why: 'no split-tunnel-network-list is in effect (tunnelspecified without a list)' },
+          messageId: 'noList',
+          data: { servers: '10.0.0.53', policy: 'group-policy GP', them: 'it' },
           fix: null,
         },
       ],
@@ -155,14 +155,14 @@ export default {
       ],
     },
     {
-      name: 'excludespecified: the server is in an excluded network (row D6: its queries leave the tunnel; info, no CLI)',
+      name: 'excludespecified: one of two servers is in an excluded network (row D6: its queries leave the tunnel; info, no CLI)',
       config: mobile({
         global: ['access-list EXCL standard permit 10.0.0.0 255.255.0.0'],
         policy: [
           'split-tunnel-policy excludespecified',
           'split-tunnel-network-list value EXCL',
           'split-dns value corp.example.com',
-          'dns-server value 10.0.0.53',
+          'dns-server value 10.0.0.53 10.9.0.53',
         ],
       }),
       findings: [
@@ -170,7 +170,7 @@ export default {
       ],
     },
     {
-      name: 'excludespecified with split-tunnel-all-dns enable (row D7): the exclusion rule of row D6 applies',
+      name: 'excludespecified with split-tunnel-all-dns enable (row D7): the exclusion rule of row D6 applies, and with every server excluded both readings send the queries out (warning)',
       config: mobile({
         global: ['access-list EXCL standard permit 10.0.0.0 255.255.0.0'],
         policy: ['split-tunnel-policy excludespecified', 'split-tunnel-all-dns enable', 'split-tunnel-network-list value EXCL', 'dns-server value 10.0.0.53'],
@@ -179,7 +179,7 @@ export default {
         {
           profile: 'MOBILE',
           at: ' split-tunnel-network-list value EXCL',
-          severity: 'info',
+          severity: 'warning',
           messageId: 'excluded',
           data: { servers: '10.0.0.53', row: 'row D7, by the exclusion rule of row D6' },
           fix: null,
