@@ -256,7 +256,6 @@ function verified(
   };
 }
 
-/** What to know before pasting into a configuration that is one security context, unnamed in the file. */
 /**
  * While a copy and its original both exist, an audit of the changed configuration finds the
  * original's remaining findings on the copy too; the plan (as diff) counts each once. Said, so a
@@ -276,6 +275,7 @@ function copyRepeatsNote(after: DeviceSnapshot, renamed: ReadonlyMap<string, str
   ];
 }
 
+/** What to know before pasting into a configuration that is one security context, unnamed in the file. */
 function contextOnlyNote(model: DeviceModel): string {
   const old = model.version !== null && !atLeast(model.version, '9.5(1)');
   return `This configuration is one security context (its version line says \`<context>\`; the file does not say which): paste the script and the rollback in that context, after \`changeto context NAME\` and \`configure terminal\` from the system execution space, or in a session on the context itself.${

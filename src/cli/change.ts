@@ -366,8 +366,19 @@ function notCompared(device: DeviceSnapshot, why: IncompleteSide): DeviceDiff {
 
 // ---- what-if ------------------------------------------------------------------------------------
 
-/** The configuration a command works on: one file, or what `--ssh` collected. */
-async function loadTarget(file: string | undefined, opts: SshCliOptions & CommonOptions, s: Setup, io: CliIo, command: string): Promise<DeviceSnapshot[]> {
+/**
+ * The configuration a command works on: one file, or what `--ssh` collected. `failed`: where the
+ * devices that could not be collected go (the caller names them, and counts them in its exit code);
+ * without it they are named here.
+ */
+async function loadTarget(
+  file: string | undefined,
+  opts: SshCliOptions & CommonOptions,
+  s: Setup,
+  io: CliIo,
+  command: string,
+  failed?: InputError[],
+): Promise<DeviceSnapshot[]> {
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live === (file !== undefined)) throw new UsageError(`${command}: give one configuration file or --ssh user@host`);
   if (file !== undefined)
@@ -384,7 +395,8 @@ async function loadTarget(file: string | undefined, opts: SshCliOptions & Common
     }
     r.inputErrors.push(...errors);
   });
-  for (const e of run.inputErrors) complain(io, e.describe());
+  if (failed !== undefined && snapshots.length > 0) failed.push(...run.inputErrors);
+  else for (const e of run.inputErrors) complain(io, e.describe());
   if (run.inputErrors.length > 0 && snapshots.length === 0) throw new UsageError(`${command}: nothing collected`);
   return snapshots;
 }
@@ -494,7 +506,8 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
   if (!live && paths.length === 0) throw new UsageError('plan: give configuration files or directories, or --ssh user@host');
   let snapshots: DeviceSnapshot[] = [];
   const errors: InputError[] = [];
-  if (live) snapshots = await loadTarget(undefined, opts, s, io, 'plan');
+  // (A device that could not be collected is named, counted in notPlanned and in the exit code.)
+  if (live) snapshots = await loadTarget(undefined, opts, s, io, 'plan', errors);
   else
     for (const p of paths) {
       // `-`: a configuration on standard input, as audit takes one.
@@ -572,7 +585,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
     throw new UsageError(`--format ${opts.format} prints one device's script; give one configuration (or use --format json)`);
   // What was asked for and got no plan, and why: JSON says it beside the plans (stderr said it already).
   const notPlanned: NotPlanned[] = [
-    ...errors.map((e) => ({ source: reportPath(e.file, io.cwd), why: e.message })),
+    ...errors.map((e) => ({ source: reportPath(e.file, io.cwd), context: null, why: e.message })),
     ...snapshots
       .filter((x) => !x.target.summary.complete)
       .map((x) => ({ source: reportPath(x.target.summary.source, io.cwd), context: x.target.summary.context, why: 'the configuration is incomplete' })),

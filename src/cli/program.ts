@@ -141,7 +141,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--known-hosts <file>', 'known_hosts file to verify host keys against (default ~/.ssh/known_hosts)')
       .option('--accept-new', 'trust and record the host key of a device not yet in known_hosts (a changed key is always refused)')
       .option('--legacy-algorithms', 'also offer the SHA-1 key exchanges and CBC ciphers old ASA releases need')
-      .option('--context <name>', 'multiple-context mode: one security context, or all (default all)')
+      .option('--context <name>', 'multiple-context mode: one security context, or all (default all)', once('--context'))
       .option('--timeout <seconds>', 'give up on the device after this long (default 120)')
       .option('--command-timeout <seconds>', 'longest silence while waiting for a command to answer (default 30)')
       .option('--max-output-mb <n>', 'refuse a device that sends more than this per SSH session (default 256)')
@@ -172,8 +172,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
     .option('--timestamp', 'show when the report was made (html)')
-    .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)')
-    .option('--dap <file>', 'dap.xml for the DAP records the configs define')
+    .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)', once('--client-profiles'))
+    .option('--dap <file>', 'dap.xml for the DAP records the configs define', once('--dap'))
     .action(async (paths: string[], opts: DiffCliOptions) => {
       setExit(await (await import('./change.js')).diffCommand(paths, opts, io));
     });
@@ -204,8 +204,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
       .option('--allow-incomplete', 'simulate on a truncated or partial configuration anyway')
       .option('--timestamp', 'show when the report was made (html)')
-      .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside the config)')
-      .option('--dap <file>', 'dap.xml for the DAP records the config defines'),
+      .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside the config)', once('--client-profiles'))
+      .option('--dap <file>', 'dap.xml for the DAP records the config defines', once('--dap')),
   ).action(async (file: string | undefined, opts: WhatIfCliOptions) => {
     setExit(await (await import('./change.js')).whatIfCommand(file, lists(opts, 'ssh'), io));
   });
@@ -232,8 +232,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--output <file>', 'write the plan to this file instead of stdout', once('--output'))
       .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
       .option('--timestamp', 'show when the report was made (html)')
-      .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)')
-      .option('--dap <file>', 'dap.xml for the DAP records the configs define'),
+      .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)', once('--client-profiles'))
+      .option('--dap <file>', 'dap.xml for the DAP records the configs define', once('--dap')),
   ).action(async (paths: string[], opts: PlanCliOptions) => {
     setExit(await (await import('./change.js')).planCommand(paths, lists(opts, 'ssh'), io));
   });

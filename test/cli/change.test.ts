@@ -535,6 +535,9 @@ describe('options given twice', () => {
       ['diff', DEMO, DEMO, '--format', 'json', '--format', 'markdown'],
       ['diff', DEMO, DEMO, '--output', join(dir, 'x.md'), '--output', join(dir, 'y.md')],
       ['plan', DEMO, '--scope', 'narrow', '--scope', 'shared'],
+      ['plan', DEMO, '--context', 'admin', '--context', 'vpn'],
+      ['diff', '--git', 'HEAD~1', '--git', 'HEAD~2'],
+      ['what-if', DEMO, '--commands', script, '--fail-on-new', 'info', '--fail-on-new', 'error'],
     ]) {
       const r = await cli(...args);
       expect(r.code, args.join(' ')).toBe(2);

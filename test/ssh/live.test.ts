@@ -5,6 +5,7 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
+import type { PlanJsonDocument } from '../../src/report/change-json.js';
 import type { AuditJsonFinding } from '../../src/report/audit-json.js';
 import { isAllowed } from '../../src/collect/allow-list.js';
 import { DEFAULT_SHOW_VERSION, fixtureText, makeHostKey } from '../fake-asa/fake-asa.js';
@@ -909,5 +910,35 @@ describe('fleet', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/skipped old-fw: marked `down` in router.db/);
     expect(auditJson(r.stdout).targets).toHaveLength(1);
+  });
+});
+
+describe('plan over SSH', () => {
+  it('plans the devices it could collect, and names one it could not in notPlanned and the exit code', async () => {
+    const a = await startFake({ configs: { single: DEMO }, hostname: 'asa-a' });
+    const dir = workdir();
+    const dead = 1; // nothing listens on port 1
+    const kh = knownHosts(dir, [a.port, dead]);
+    const r = await cliWith(
+      { cwd: dir, env: { ASA_PW: PASSWORD, HOME: dir } },
+      'plan',
+      '--ssh',
+      `audit@127.0.0.1:${a.port}`,
+      '--ssh',
+      `audit@127.0.0.1:${dead}`,
+      '--password-env',
+      'ASA_PW',
+      '--known-hosts',
+      kh,
+      '--command-timeout',
+      '5',
+      '--format',
+      'json',
+    );
+    expectNoSecrets(r.stdout + r.stderr);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout) as PlanJsonDocument;
+    expect(doc.targets).toHaveLength(1);
+    expect(doc.notPlanned.map((n) => n.source)).toEqual([expect.stringContaining(`127.0.0.1:${dead}`)]);
   });
 });
