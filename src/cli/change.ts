@@ -533,7 +533,9 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
       throw new UsageError(
         `--context ${opts.context}: ${paths.join(', ')} ${contexts.length > 0 ? `has contexts ${contexts.join(', ')}` : 'has no security contexts'}`,
       );
-    snapshots = snapshots.filter((x) => x.target.summary.context === opts.context);
+    // (A file of one configuration has no contexts to choose from: it stays.)
+    const withContexts = new Set(snapshots.filter((x) => x.target.summary.context !== null).map((x) => x.target.summary.source));
+    snapshots = snapshots.filter((x) => x.target.summary.context === opts.context || !withContexts.has(x.target.summary.source));
   }
   const complete = snapshots.filter((x) => x.target.summary.complete);
   const partial = incomplete(snapshots, io, false, 'no plan for a configuration the tool cannot see whole');

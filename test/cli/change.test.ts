@@ -574,6 +574,15 @@ describe('plan: what it writes, and for which context', () => {
     const one = readJson<PlanJsonDocument>((await cli('plan', multi, '--context', 'vpn', '--format', 'json')).stdout);
     expect(one.targets.map((t) => t.context)).toEqual(['vpn']);
     expect(one.targets[0]).toEqual(all.targets[2]);
+    // Beside a single-context file (in a folder), that file is planned as it is.
+    const dir = tempDir();
+    copyFileSync(multi, join(dir, 'multi.cfg'));
+    copyFileSync(DEMO, join(dir, 'demo.cfg'));
+    const both = readJson<PlanJsonDocument>((await cli('plan', dir, '--context', 'vpn', '--format', 'json')).stdout);
+    expect(both.targets.map((t) => [t.source.endsWith('demo.cfg'), t.context]).sort()).toEqual([
+      [false, 'vpn'],
+      [true, null],
+    ]);
     const nope = await cli('plan', multi, '--context', 'nope');
     expect(nope.code).toBe(2);
     expect(nope.stderr).toContain('--context nope: ');
