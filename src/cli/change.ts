@@ -255,7 +255,11 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     io,
     s,
     opts.output,
-    renderDiff(opts.format, reportInput(diffs, io, opts.git !== undefined, maxBytes), htmlOptions(s.cfg, opts, io)),
+    renderDiff(
+      opts.format,
+      { ...reportInput(diffs, io, opts.git !== undefined, maxBytes), notRead: errors.map((e) => ({ source: e.file, line: e.line, message: e.message })) },
+      htmlOptions(s.cfg, opts, io),
+    ),
     // (With --git a side names `REV:PATH`: the working tree's copy of each changed file is what to keep.)
     opts.git === undefined ? diffs.flatMap((d) => [d.old, d.new]) : gitFiles,
   );

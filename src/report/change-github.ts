@@ -41,6 +41,9 @@ export function renderDiffGithub(input: ChangeReportInput): string {
         `${p.command}: ${p.message}`,
       ),
     );
+  // A file that could not be read: the run fails (exit 2), and the pull request says why on the file.
+  for (const e of input.notRead ?? [])
+    out.push(command('error', { file: input.fileOf(e.source), line: e.line, title: 'asa-mobile-audit: not read' }, e.message));
   for (const d of input.diffs) {
     // A security context of a multiple-context file: named in every title, as `audit --format github` does.
     const context = contextTag(d.context);

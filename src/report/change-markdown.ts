@@ -77,28 +77,37 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
   const { introduced, resolved } = totals;
   const changed = input.diffs.filter(isChanged);
   const notCompared = input.diffs.filter((d) => !d.compared).length;
-  const out = [
+  const head = [
     `## ${input.tool.name} ${input.scriptFile === undefined ? 'diff' : 'what-if'}: ${plural(changedDevices(input.diffs), 'device')} changed, ${introduced} finding(s) introduced, ${resolved} resolved${goneWords(totals)}${notCompared > 0 ? `, ${plural(notCompared, 'device')} not compared ${notComparedWhy(input.diffs)}` : ''}`,
     '',
   ];
-  for (const p of input.problems ?? [])
-    out.push(
+  // The script's problems and the files not read: each line a block, cut like the devices' blocks.
+  const lead: string[][] = [
+    ...(input.problems ?? []).map((p) => [
       `- ${p.severity === 'error' ? ':x:' : p.severity === 'warning' ? ':warning:' : ':information_source:'} ${mdCode(input.scriptFile ?? 'change')} line ${p.line}: ${prose(p.message)}`,
-    );
-  // A blank line ends the list: what follows is not glued onto its last item.
-  if ((input.problems ?? []).length > 0) out.push('');
-  // Each device as blocks (a heading, a table row, a finding with its fix): the unit a cut keeps or drops whole.
+    ]),
+    ...(input.notRead ?? []).map((e) => [`- :x: ${mdCode(input.fileOf(e.source))}${e.line !== null ? ` line ${e.line}` : ''}: not read: ${md(e.message)}`]),
+  ];
+  // Each device as blocks (a heading, a table row, a finding with its fix): the unit a cut keeps or
+  // drops whole. A heading travels with its first row or item, so no heading stands alone.
   const sections = changed.map((d) => {
     const blocks: string[][] = [[`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '']];
     if (d.incomplete.length > 0) blocks.push([...incompleteLines(d).map((l) => `- :warning: ${md(l)}`), '']);
     if (!d.compared) return blocks;
     if (d.device.length > 0) blocks.push(['Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '']);
-    const profiles = d.profiles.filter((p) => p.status !== 'unchanged');
-    if (profiles.length > 0)
-      blocks.push(['| Connection profile | Change | Details |', '|---|---|---|'], ...profiles.map((p) => [profileRow(p, d.profiles)]), ['']);
-    const list = (heading: string, findings: readonly ReportedFinding[], resolved = false): void => {
-      if (findings.length > 0) blocks.push([heading, ''], ...findings.map((f) => [findingItem(f, resolved)]), ['']);
+    const items = (heading: string[], rows: string[]): void => {
+      if (rows.length === 0) return;
+      blocks.push([...heading, rows[0]!], ...rows.slice(1).map((r) => [r]), ['']);
     };
+    items(
+      ['| Connection profile | Change | Details |', '|---|---|---|'],
+      d.profiles.filter((p) => p.status !== 'unchanged').map((p) => profileRow(p, d.profiles)),
+    );
+    const list = (heading: string, findings: readonly ReportedFinding[], resolved = false): void =>
+      items(
+        [heading, ''],
+        findings.map((f) => findingItem(f, resolved)),
+      );
     list(`**Findings introduced (${d.findings.introduced.length})**`, d.findings.introduced);
     const { fixed, gone, unsure } = resolvedParts(d);
     list(`**Findings resolved (${fixed.length})**`, fixed, true);
@@ -106,24 +115,39 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     list(`**${capitalised(goneHeading(d))} (${gone.length})**`, gone, true);
     return blocks;
   });
-  if (changed.length === 0) out.push('No change to any connection profile.');
+  // A blank line ends the lead list: what follows is not glued onto its last item.
+  const gap = lead.length > 0 ? [''] : [];
+  const none = changed.length === 0 ? ['No change to any connection profile.'] : [];
   const finish = (lines: string[]): string => `${lines.join('\n').trimEnd()}\n`;
-  const full = finish([...out, ...sections.flat(2)]);
+  const full = finish([...head, ...lead.flat(), ...gap, ...none, ...sections.flat(2)]);
   const limit = input.maxBytes ?? CHANGE_MARKDOWN_MAX_BYTES;
   if (Buffer.byteLength(full) <= limit) return full;
   // Too long for a pull-request comment: whole blocks in order while they fit (the heading's totals
   // count everything), then a note on what was left out.
+  let size = Buffer.byteLength(finish(head)) + 500;
+  const fits = (b: string[]): boolean => {
+    const n = Buffer.byteLength(b.join('\n')) + 1;
+    if (size + n > limit) return false;
+    size += n;
+    return true;
+  };
+  const keptLead: string[] = [];
+  let leadCut = 0;
+  for (const [i, b] of lead.entries()) {
+    if (!fits(b)) {
+      leadCut = lead.length - i;
+      break;
+    }
+    keptLead.push(...b);
+  }
   const kept: string[] = [];
-  let size = Buffer.byteLength(finish(out)) + 500;
-  let devicesCut = 0;
+  let devicesCut = leadCut > 0 ? sections.length : 0;
   let partCut = false;
-  for (const [i, blocks] of sections.entries()) {
+  for (const [i, blocks] of leadCut > 0 ? [] : sections.entries()) {
     let shown = 0;
     for (const b of blocks) {
-      const n = Buffer.byteLength(b.join('\n')) + 1;
-      if (size + n > limit) break;
+      if (!fits(b)) break;
       kept.push(...b);
-      size += n;
       shown++;
     }
     if (shown < blocks.length) {
@@ -133,8 +157,13 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
       break;
     }
   }
-  const note = `> **Cut to ${limit} bytes** (--max-bytes): ${partCut ? 'the last device shown is cut short, and ' : ''}${plural(devicesCut, 'changed device')} ${devicesCut === 1 ? 'is' : 'are'} not shown; the heading counts everything, and --format json lists it all.`;
-  return finish([...out, note, '', ...kept]);
+  const left = [
+    leadCut > 0 ? `${leadCut} more line${leadCut === 1 ? '' : 's'} of the list above` : null,
+    partCut ? 'the rest of the last device shown' : null,
+    devicesCut > 0 ? plural(devicesCut, 'changed device') : null,
+  ].filter((x): x is string => x !== null);
+  const note = `> **Cut to ${limit} bytes** (--max-bytes): not shown here: ${left.join(', ') || 'nothing'}; the heading counts everything, and --format json lists it all.`;
+  return finish([...head, ...keptLead, ...(keptLead.length > 0 ? [''] : []), note, '', ...none, ...kept]);
 }
 
 /** A pull-request comment's limit (GitHub takes 65,536 characters): what --max-bytes defaults to for a change report. */

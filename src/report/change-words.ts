@@ -20,6 +20,8 @@ export interface ChangeReportInput {
   fileOf: (source: string) => string;
   /** markdown: cut the report to this many bytes (default: a pull-request comment's limit). */
   maxBytes?: number;
+  /** Files that could not be read as configurations (a git filter not set up here, a binary): every format names them. */
+  notRead?: Array<{ source: string; line: number | null; message: string }>;
 }
 
 /** Where a plan's script is pasted: a script that starts with `changeto` enters configuration mode itself. */

@@ -638,13 +638,19 @@ describe('diff --format markdown: a pull-request comment', () => {
     expect(cut.code).toBe(0);
     expect(Buffer.byteLength(cut.stdout)).toBeLessThanOrEqual(65536);
     expect(cut.stdout).toMatch(/^## asa-mobile-audit diff: 12 devices changed/);
-    expect(cut.stdout).toMatch(/> \*\*Cut to 65536 bytes\*\* \(--max-bytes\): .*\d+ changed devices are not shown/);
+    expect(cut.stdout).toMatch(/> \*\*Cut to 65536 bytes\*\* \(--max-bytes\): not shown here: .*\d+ changed devices; the heading counts everything/);
     // What is kept is the full report's beginning, block for block (no finding cut in half).
     const kept = cut.stdout.split('\n').slice(4).join('\n').trimEnd();
     expect(full.stdout).toContain(kept);
     const small = await cli('diff', join(dir, 'old'), join(dir, 'new'), '--format', 'markdown', '--max-bytes', '10000');
     expect(Buffer.byteLength(small.stdout)).toBeLessThanOrEqual(10000);
     expect((await cli('diff', join(dir, 'old'), join(dir, 'new'), '--format', 'markdown', '--max-bytes', '100')).code).toBe(2);
+    // A what-if whose script has many problems: the list is cut too, and the note says so.
+    const script = join(dir, 'bad.txt');
+    writeFileSync(script, Array.from({ length: 60 }, (_, i) => ` split-dns value stray${i}.example.com`).join('\n'));
+    const listed = await cli('what-if', DEMO, '--commands', script, '--format', 'markdown', '--max-bytes', '1024');
+    expect(Buffer.byteLength(listed.stdout)).toBeLessThanOrEqual(1024);
+    expect(listed.stdout).toMatch(/not shown here: \d+ more lines of the list above/);
   });
 });
 
@@ -831,6 +837,11 @@ describe('diff: what it refuses', () => {
     const blind = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--fail-on-new', 'warning');
     expect(blind.code).toBe(2);
     expect(blind.stderr).toContain('git stores this file through the `b64` filter (.gitattributes)');
+    // The pull request is told too, not shown an all-clear.
+    const gh = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'github');
+    expect(gh.stdout).toMatch(/^::error file=vpn-demo\.cfg,title=asa-mobile-audit%3A not read::git stores this file through the `b64` filter/m);
+    const md = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'markdown');
+    expect(md.stdout).toContain('- :x: `vpn-demo.cfg`: not read: git stores this file');
   });
 
   it('reads BASE.. as git does (BASE..HEAD), and says what is wrong with any other range, or with a path outside the repository', async () => {
