@@ -103,11 +103,12 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
       ['| Connection profile | Change | Details |', '|---|---|---|'],
       d.profiles.filter((p) => p.status !== 'unchanged').map((p) => profileRow(p, d.profiles)),
     );
-    const list = (heading: string, findings: readonly ReportedFinding[], resolved = false): void =>
+    const list = (heading: string, findings: readonly ReportedFinding[], resolved = false): void => {
       items(
         [heading, ''],
         findings.map((f) => findingItem(f, resolved)),
       );
+    };
     list(`**Findings introduced (${d.findings.introduced.length})**`, d.findings.introduced);
     const { fixed, gone, unsure } = resolvedParts(d);
     list(`**Findings resolved (${fixed.length})**`, fixed, true);
