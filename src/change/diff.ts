@@ -52,6 +52,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       incomplete,
       compared: false,
       ikeCut: [],
+      linesNotRead: [],
     };
   }
   const renamed = options.renamed ?? (before && after ? copiesOf(before, after) : new Map<string, string>());
@@ -109,7 +110,21 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     incomplete,
     compared: true,
     ikeCut: before && after ? ikeCut(before.siteToSite, after.siteToSite) : [],
+    linesNotRead: after ? misplacedLines(before, after) : [],
   };
+}
+
+/** The new side's out-of-place lines the old side did not have (by what they say, not where). */
+function misplacedLines(before: DeviceSnapshot | null, after: DeviceSnapshot): Array<{ line: number | null; message: string }> {
+  const stray = (x: DeviceSnapshot | null): Array<{ line: number | null; message: string }> =>
+    (x?.analysed.model.problems ?? [])
+      .filter((p) => p.code === 'misplaced-line')
+      .map((p) => ({ line: p.line, message: p.message.replace(/\(line \d+\)/, '') }));
+  const old = new Set(stray(before).map((p) => p.message));
+  return (after.analysed.model.problems ?? [])
+    .filter((p) => p.code === 'misplaced-line')
+    .filter((p) => !old.has(p.message.replace(/\(line \d+\)/, '')))
+    .map((p) => ({ line: p.line === null ? null : after.names.locate(p.line).line, message: p.message }));
 }
 
 /** Site-to-site tunnel-groups that lose an IKE version they could use, or go (see DeviceDiff.ikeCut). */

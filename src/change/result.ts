@@ -66,6 +66,12 @@ export interface DeviceDiff {
    * cut). Not in the JSON document: the device settings say it there.
    */
   ikeCut: string[];
+  /**
+   * Lines of the new side the tool does not read because they sit out of place (indented deeper than
+   * their block allows), new in this change: a hand edit's stray indent, said rather than read as a
+   * setting removed. Not in the JSON document.
+   */
+  linesNotRead: Array<{ line: number | null; message: string }>;
 }
 
 /** An input `plan` was given that got no plan, and why. `context`: for one context of a backup. */

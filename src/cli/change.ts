@@ -365,6 +365,7 @@ function notCompared(device: DeviceSnapshot, why: IncompleteSide): DeviceDiff {
     incomplete: [why],
     compared: false,
     ikeCut: [],
+    linesNotRead: [],
   };
 }
 

@@ -77,6 +77,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     if (d.new === null || !d.compared) continue;
     const file = input.fileOf(d.new);
     for (const f of d.findings.introduced) out.push(findingCommand(f, file, context));
+    for (const l of d.linesNotRead) out.push(command('warning', { file, line: l.line, title: `asa-mobile-audit: line not read${context}` }, l.message));
     // Device-wide settings (NAT-T, trustpoints, site-to-site tunnels, local users): one annotation on
     // the file, a warning when a site-to-site tunnel-group loses an IKE version it could use.
     if (d.device.length > 0) {

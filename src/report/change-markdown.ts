@@ -94,6 +94,8 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     const blocks: string[][] = [[`### ${md(deviceTitle(d))}`, '', `${mdCode(d.old ?? '(none)')} → ${mdCode(d.new ?? '(none)')}`, '']];
     if (d.incomplete.length > 0) blocks.push([...incompleteLines(d).map((l) => `- :warning: ${md(l)}`), '']);
     if (!d.compared) return blocks;
+    if (d.linesNotRead.length > 0)
+      blocks.push([...d.linesNotRead.map((l) => `- :warning: ${l.line !== null ? `line ${l.line}: ` : ''}not read: ${md(l.message)}`), '']);
     if (d.device.length > 0) blocks.push(['Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '']);
     const items = (heading: string[], rows: string[]): void => {
       if (rows.length === 0) return;

@@ -51,6 +51,7 @@ function deviceLines(d: DeviceDiff): string[] {
   const out = [`${deviceTitle(d)}: ${d.old ?? '(none)'} → ${d.new ?? '(none)'}`];
   for (const l of incompleteLines(d)) out.push(`  ${l}`);
   if (!d.compared) return out;
+  for (const l of d.linesNotRead) out.push(`  ${l.line !== null ? `line ${l.line}: ` : ''}not read: ${l.message}`);
   if (d.old === null || d.new === null) out.push(`  device ${d.old === null ? 'added' : 'removed'}`);
   for (const s of d.device) out.push(`  ${settingLine(s)}`);
   const changed = d.profiles.filter((p) => p.status !== 'unchanged');
@@ -98,6 +99,7 @@ export function changedDevices(diffs: readonly DeviceDiff[]): number {
 
 function hasChange(d: DeviceDiff): boolean {
   return (
+    d.linesNotRead.length > 0 ||
     d.old === null ||
     d.new === null ||
     d.device.length > 0 ||

@@ -525,6 +525,21 @@ describe('what-if on a profile AnyConnect clients cannot reach', () => {
   });
 });
 
+describe('diff of a hand edit with a stray indent', () => {
+  it('says the line is not read, in text, markdown and github, rather than only reading the alias as removed', async () => {
+    const { old, neu } = twoFiles(DEMO_TEXT.replace(' group-alias Mobile-Full enable\n', '  group-alias Mobile-Full enable\n'));
+    expect(readFileSync(neu, 'utf8')).not.toBe(DEMO_TEXT);
+    const text = (await cli('diff', old, neu)).stdout;
+    expect(text).toMatch(/line \d+: not read: `group-alias Mobile-Full enable` is indented under `[^`]+` \(line \d+\), which takes no sub-commands/);
+    expect((await cli('diff', old, neu, '--format', 'markdown')).stdout).toContain(':warning: line ');
+    expect((await cli('diff', old, neu, '--format', 'github')).stdout).toMatch(
+      /^::warning file=.*new\.cfg,line=\d+,title=asa-mobile-audit%3A line not read::`group-alias Mobile-Full enable`/m,
+    );
+    // The same stray line on both sides is not news.
+    expect((await cli('diff', neu, neu)).stdout).not.toContain('not read');
+  });
+});
+
 describe('options given twice', () => {
   it('refuses a single-value option given twice (never the last one silently), and adds up --rules', async () => {
     const dir = tempDir();
