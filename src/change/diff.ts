@@ -121,7 +121,7 @@ function misplacedLines(before: DeviceSnapshot | null, after: DeviceSnapshot): A
       .filter((p) => p.code === 'misplaced-line')
       .map((p) => ({ line: p.line, message: p.message.replace(/\(line \d+\)/, '') }));
   const old = new Set(stray(before).map((p) => p.message));
-  return (after.analysed.model.problems ?? [])
+  return after.analysed.model.problems
     .filter((p) => p.code === 'misplaced-line')
     .filter((p) => !old.has(p.message.replace(/\(line \d+\)/, '')))
     .map((p) => ({ line: p.line === null ? null : after.names.locate(p.line).line, message: p.message }));
