@@ -57,6 +57,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   }
   const renamed = options.renamed ?? (before && after ? copiesOf(before, after) : new Map<string, string>());
   const names = [...new Set([...(before?.profiles.keys() ?? []), ...(after?.profiles.keys() ?? [])])].sort(cmp);
+  const captureDiffers = before !== null && after !== null && before.printsDefaults !== after.printsDefaults;
   // A copy's original (a recreated profile's): its profile entry says so, and its findings are the original's.
   const back = originalsOf(renamed);
   const profiles: ProfileDiff[] = names.map((name) => {
@@ -64,7 +65,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     const n = after?.profiles.get(name) ?? null;
     // A copy is compared with its original: what the rename changed besides the name is the news.
     const original = o === null && back.has(name) ? (before?.profiles.get(back.get(name)!) ?? null) : null;
-    const settings = diffSettings((o ?? original)?.settings ?? null, n?.settings ?? null);
+    const settings = diffSettings((o ?? original)?.settings ?? null, n?.settings ?? null, captureDiffers);
     const dnsChanged = JSON.stringify(o?.iosDns ?? null) !== JSON.stringify(n?.iosDns ?? null);
     const status = o === null ? 'added' : n === null ? 'removed' : settings.length > 0 || dnsChanged ? 'changed' : 'unchanged';
     const line = profileLine(name, before, after);
@@ -104,7 +105,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     old: before?.target.summary.source ?? null,
     new: after?.target.summary.source ?? null,
     // A device added or removed as a whole: its profiles say it all.
-    device: before && after ? diffSettings(before.device, after.device) : [],
+    device: before && after ? [...captureNote(before, after), ...diffSettings(before.device, after.device, captureDiffers)] : [],
     profiles,
     findings: { introduced: newFindings.filter(takeFrom(oldKeys, (f) => key(f, true))), resolved: oldFindings.filter(takeFrom(newKeys, (f) => key(f, false))) },
     incomplete,
@@ -125,6 +126,21 @@ function misplacedLines(before: DeviceSnapshot | null, after: DeviceSnapshot): A
     .filter((p) => p.code === 'misplaced-line')
     .filter((p) => !old.has(p.message.replace(/\(line \d+\)/, '')))
     .map((p) => ({ line: p.line === null ? null : after.names.locate(p.line).line, message: p.message }));
+}
+
+/** Said once when the two sides are different captures: DfltGrpPolicy printed in full on one only. */
+function captureNote(before: DeviceSnapshot, after: DeviceSnapshot): SettingChange[] {
+  if (before.printsDefaults === after.printsDefaults) return [];
+  const words = (full: boolean): string => (full ? 'in full, defaults included (show running-config all)' : 'only what is set');
+  return [
+    {
+      setting: 'DfltGrpPolicy printed',
+      old: words(before.printsDefaults),
+      new: words(after.printsDefaults),
+      oldSource: null,
+      newSource: "its lines the tool does not model, on the full side only, are the capture's defaults: not listed",
+    },
+  ];
 }
 
 /** Site-to-site tunnel-groups that lose an IKE version they could use, or go (see DeviceDiff.ikeCut). */
@@ -264,15 +280,17 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((l, i) => l === b[i]);
 }
 
-function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMap<string, SettingValue> | null): SettingChange[] {
+/** `captureDiffers`: one side prints DfltGrpPolicy in full and the other does not (see DeviceSnapshot.printsDefaults). */
+function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMap<string, SettingValue> | null, captureDiffers = false): SettingChange[] {
   const names = [...new Set([...(o?.keys() ?? []), ...(n?.keys() ?? [])])];
   const out: SettingChange[] = [];
   for (const setting of names) {
     const a = o?.get(setting) ?? null;
     const b = n?.get(setting) ?? null;
     if (a?.value === b?.value && a?.layer === b?.layer) continue;
-    // (An inherited DfltGrpPolicy line the tool does not model, on one side only: the device says it once.)
-    if ((a === null && b?.quietAlone) || (b === null && a?.quietAlone)) continue;
+    // (A DfltGrpPolicy line the tool does not model, on one side only, where only that side prints
+    // DfltGrpPolicy in full: a default the capture printed, said once for the device.)
+    if (captureDiffers && ((a === null && b?.quietAlone) || (b === null && a?.quietAlone))) continue;
     out.push({ setting, old: a?.value ?? null, new: b?.value ?? null, oldSource: a?.source ?? null, newSource: b?.source ?? null });
   }
   return out;

@@ -32,9 +32,9 @@ export interface SettingValue {
    */
   layer?: 'own' | 'inherited';
   /**
-   * A DfltGrpPolicy line the tool does not model, inherited: on one side only it is no change of the
-   * profile's (a `show running-config all` capture prints DfltGrpPolicy's defaults); the device-level
-   * `DfltGrpPolicy lines not modelled` setting shows such lines once.
+   * A DfltGrpPolicy line the tool does not model: on one side only, when one side prints
+   * DfltGrpPolicy in full (a `show running-config all` capture) and the other does not, it is no
+   * change (see DeviceSnapshot.printsDefaults).
    */
   quietAlone?: true;
 }
@@ -58,6 +58,12 @@ export interface DeviceSnapshot {
   build: BuildOptions;
   /** How its lines are named: a configuration changed in memory names them by where they came from. */
   names: LineNames;
+  /**
+   * DfltGrpPolicy is printed in full, defaults included (40 lines or more: a `show running-config all`
+   * capture; a plain running-config prints only what is set). Compared with a side that does not, its
+   * unmodelled lines on one side only are capture differences, not changes.
+   */
+  printsDefaults: boolean;
 }
 
 /** Snapshots of every section of a parsed file (one per context of a multiple-context backup). */
@@ -93,7 +99,8 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
     profiles.set(p.name, { name: p.name, settings, iosDns: iosDnsSummary(explainProfile(p, context)) });
   }
   const siteToSite = new Map<string, string[]>();
-  return { analysed, target, device: deviceSettings(analysed.model, names, siteToSite), profiles, siteToSite, build, names };
+  const printsDefaults = (analysed.model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.lines.length ?? 0) >= 40;
+  return { analysed, target, device: deviceSettings(analysed.model, names, siteToSite), profiles, siteToSite, build, names, printsDefaults };
 }
 
 /** A finding of a configuration changed in memory, placed where its line came from. */
@@ -188,13 +195,16 @@ function deviceSettings(model: DeviceModel, names: LineNames, siteToSite: Map<st
   const dfltUnread = (model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.unread ?? []).filter(
     (l) => policyKey(l.mode, l.words)?.replace(/^\+/, '').startsWith('other ') === true,
   );
-  if (dfltUnread.length > 0)
-    settings.set('DfltGrpPolicy lines not modelled', {
-      value: dfltUnread
-        .map((l) => unmodelledText(l.text))
-        .sort(cmp)
-        .join('; '),
-      source: `${names.many(dfltUnread.map((l) => l.line))}; a \`show running-config all\` capture prints DfltGrpPolicy's defaults, so lines on one side only may be just that`,
+  const byKey = new Map<string, typeof dfltUnread>();
+  for (const l of dfltUnread) {
+    const key = unmodelledName(policyKey(l.mode, l.words)!, l.words);
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(l);
+  }
+  for (const [key, lines] of [...byKey].sort(([a], [b]) => cmp(a, b)))
+    settings.set(`DfltGrpPolicy ${key} (not modelled)`, {
+      value: lines.map((l) => unmodelledText(l.text)).join('; '),
+      source: names.many(lines.map((l) => l.line)),
+      quietAlone: true,
     });
   // Which file each client profile name stands for: re-pointing one changes what phones receive,
   // though no group-policy line moved.

@@ -275,6 +275,8 @@ export function sidesFromGit(
       if (err instanceof InputError) {
         // A file git stores through a filter that is not set up here (an encrypted config without its
         // key) reads as no configuration: said, never skipped, or the gate would pass looking at nothing.
+        // (The far half of a move across the PATHs was not in the first lookup: asked now.)
+        if (!filters.has(file)) for (const [f, v] of filterAttributes([file])) filters.set(f, v);
         const filter = filters.get(file);
         if (filter !== undefined && QUIET.has(err.kind))
           side.errors.push(

@@ -212,15 +212,21 @@ describe('a diff of group-policy lines the tool does not model', () => {
     );
     // Only that policy's profiles change.
     expect(own.profiles.filter((p) => p.status !== 'unchanged').map((p) => p.tunnelGroup)).toEqual(['MOBILE-SPLIT']);
-    // Added to DfltGrpPolicy: said once for the device (a `show running-config all` capture prints
-    // such lines as defaults, so the profiles do not repeat it)...
+    // Added to DfltGrpPolicy: a device setting, and every profile that inherits it changes.
     const withBypass = (value: string): string =>
       DEMO.replace('group-policy DfltGrpPolicy attributes\n', `group-policy DfltGrpPolicy attributes\n client-bypass-protocol ${value}\n`);
     const added = diff(withBypass('enable'));
     expect(added.device).toContainEqual(
-      expect.objectContaining({ setting: 'DfltGrpPolicy lines not modelled', old: null, new: 'client-bypass-protocol enable' }),
+      expect.objectContaining({ setting: 'DfltGrpPolicy client-bypass-protocol (not modelled)', old: null, new: 'client-bypass-protocol enable' }),
     );
-    expect(added.profiles.filter((p) => p.status !== 'unchanged')).toEqual([]);
+    expect(added.profiles.filter((p) => p.status !== 'unchanged').length).toBeGreaterThan(1);
+    // A plain capture against `show running-config all` (DfltGrpPolicy printed in full): its unmodelled
+    // lines on the full side only are the capture's defaults, said once, no profile changes.
+    const plain = readFileSync(fixture('synthetic/plain-916.cfg'), 'utf8');
+    const all = readFileSync(fixture('synthetic/run-all-916.cfg'), 'utf8');
+    const captures = diffDevices(snapshot(plain), snapshot(all));
+    expect(captures.profiles.filter((p) => p.status !== 'unchanged')).toEqual([]);
+    expect(captures.device.map((x) => x.setting)).toEqual(['DfltGrpPolicy printed']);
     // ...and a change of its value reaches every profile whose policy does not set it.
     const dflt = diffDevices(snapshot(withBypass('disable')), snapshot(withBypass('enable')));
     const reached = dflt.profiles.filter((p) => p.settings.some((s) => s.setting === 'client-bypass-protocol (not modelled)'));
