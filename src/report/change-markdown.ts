@@ -116,7 +116,8 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     list(`**Findings resolved (${fixed.length})**`, fixed, true);
     list(`**${capitalised(UNSURE_HEADING)} (${unsure.length})**`, unsure, true);
     list(`**${capitalised(goneHeading(d))} (${gone.length})**`, gone, true);
-    return blocks;
+    // The device's title travels with what follows it, so a cut never ends on a bare title.
+    return blocks.length > 1 ? [[...blocks[0]!, ...blocks[1]!], ...blocks.slice(2)] : blocks;
   });
   // A blank line ends the lead list: what follows is not glued onto its last item.
   const gap = lead.length > 0 ? [''] : [];
