@@ -29,11 +29,30 @@ export default createRule({
   check({ device, profiles, report }) {
     for (const p of profiles) {
       const outside = p.dns.problems.dnsServersOutsideTunnel;
+      const a = p.resolved.attributes;
+      const pronoun = (servers: readonly string[]): string => (servers.length > 1 ? 'them' : 'it');
+      // What the check could not judge, and why: an info finding, so a clean report is not read as checked.
+      const unchecked = (servers: readonly string[], why: string, setting: 'splitTunnelNetworkList' | 'dnsServer', at: number | null): void => {
+        report.profile(p, {
+          messageId: 'unchecked',
+          severity: 'info',
+          setting,
+          data: {
+            profile: p.resolved.name,
+            servers: servers.join(', '),
+            dnsSource: sourcePhrase(a.dnsServer),
+            list:
+              valueOf(a.splitTunnelNetworkList) === null ? '(none set)' : `${valueOf(a.splitTunnelNetworkList)!} (${sourcePhrase(a.splitTunnelNetworkList)})`,
+            them: pronoun(servers),
+            why,
+          },
+          at,
+        });
+      };
       // A list the tool cannot read is no verdict, but the check did not run: said, not silent.
       const why = dnsServerCheckGap(p.resolved, p.dns.problems, device.model.global.accessLists);
-      if (why !== null && valueOf(p.resolved.attributes.splitTunnelNetworkList) === null) {
+      if (why !== null && valueOf(a.splitTunnelNetworkList) === null) {
         // tunnelspecified without a list: nothing to check against, and the advice is to give it one.
-        const a = p.resolved.attributes;
         report.profile(p, {
           messageId: 'noList',
           severity: 'info',
@@ -43,53 +62,20 @@ export default createRule({
             servers: p.dns.dnsServers.join(', '),
             dnsSource: sourcePhrase(a.dnsServer),
             policy: policyLabel(p.resolved),
-            them: p.dns.dnsServers.length > 1 ? 'them' : 'it',
+            them: pronoun(p.dns.dnsServers),
           },
           at: a.dnsServer.line ?? { line: p.resolved.groupPolicyLine ?? p.resolved.tunnelGroup.firstLine, role: 'should-set' },
         });
         continue;
       }
       if (why !== null) {
-        const a = p.resolved.attributes;
-        report.profile(p, {
-          messageId: 'unchecked',
-          severity: 'info',
-          setting: 'splitTunnelNetworkList',
-          data: {
-            profile: p.resolved.name,
-            servers: p.dns.dnsServers.join(', '),
-            dnsSource: sourcePhrase(a.dnsServer),
-            list:
-              valueOf(a.splitTunnelNetworkList) === null ? '(none set)' : `${valueOf(a.splitTunnelNetworkList)!} (${sourcePhrase(a.splitTunnelNetworkList)})`,
-            them: p.dns.dnsServers.length > 1 ? 'them' : 'it',
-            why,
-          },
-          at: a.splitTunnelNetworkList.line ?? a.dnsServer.line,
-        });
+        unchecked(p.dns.dnsServers, why, 'splitTunnelNetworkList', a.splitTunnelNetworkList.line ?? a.dnsServer.line);
         continue;
       }
-      // An IPv6 server: the IPv4 list says nothing of it. Said, so a clean report is not read as checked.
+      // An IPv6 server: the IPv4 list says nothing of it.
       const notChecked = p.dns.problems.dnsServersNotChecked;
-      if (notChecked.length > 0) {
-        const a = p.resolved.attributes;
-        report.profile(p, {
-          messageId: 'unchecked',
-          severity: 'info',
-          setting: 'dnsServer',
-          data: {
-            profile: p.resolved.name,
-            servers: notChecked.join(', '),
-            dnsSource: sourcePhrase(a.dnsServer),
-            list:
-              valueOf(a.splitTunnelNetworkList) === null ? '(none set)' : `${valueOf(a.splitTunnelNetworkList)!} (${sourcePhrase(a.splitTunnelNetworkList)})`,
-            them: notChecked.length > 1 ? 'them' : 'it',
-            why: NOT_IPV4,
-          },
-          at: a.dnsServer.line ?? a.splitTunnelNetworkList.line,
-        });
-      }
+      if (notChecked.length > 0) unchecked(notChecked, NOT_IPV4, 'dnsServer', a.dnsServer.line ?? a.splitTunnelNetworkList.line);
       if (!outside || outside.length === 0) continue;
-      const a = p.resolved.attributes;
       const list = a.splitTunnelNetworkList.state === 'value' ? a.splitTunnelNetworkList.value : null;
       const excluded = p.dns.splitTunnel === 'excludespecified';
       // An entry is added at the end of the list (the only place the guides document for a standard
@@ -105,7 +91,7 @@ export default createRule({
       // A list another profile, policy or user excludes by: an entry added here would take the
       // servers out of that tunnel. (What else may use the list, such as a route-map, plan checks.)
       const excluders = excluded || list === null ? [] : listExcluders(device, list, new Set([p.resolved.name]));
-      const them = outside.length > 1 ? 'them' : 'it';
+      const them = pronoun(outside);
       // A list that also serves a route-map, an access-group or NAT matches the added servers there too.
       const otherUses = list === null || excluded ? [] : device.model.global.accessListUses.of(list);
       const alsoMatches =
