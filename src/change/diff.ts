@@ -2,7 +2,7 @@
 // (old → new, with where each came from), the iOS DNS outcome on both sides, profiles added or removed,
 // and the findings the change introduces and resolves.
 
-import { cmp } from '../common/problem.js';
+import { cmp, type Problem } from '../common/problem.js';
 import { holdsSecret } from '../parse/redact.js';
 import { copyNameOf } from '../engine/names.js';
 import { DEFAULT_GROUP_POLICY } from '../model/types.js';
@@ -117,14 +117,11 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
 
 /** The new side's out-of-place lines the old side did not have (by what they say, not where). */
 function misplacedLines(before: DeviceSnapshot | null, after: DeviceSnapshot): Array<{ line: number | null; message: string }> {
-  const stray = (x: DeviceSnapshot | null): Array<{ line: number | null; message: string }> =>
-    (x?.analysed.model.problems ?? [])
-      .filter((p) => p.code === 'misplaced-line')
-      .map((p) => ({ line: p.line, message: p.message.replace(/\(line \d+\)/, '') }));
-  const old = new Set(stray(before).map((p) => p.message));
-  return after.analysed.model.problems
-    .filter((p) => p.code === 'misplaced-line')
-    .filter((p) => !old.has(p.message.replace(/\(line \d+\)/, '')))
+  const stray = (x: DeviceSnapshot | null): Problem[] => (x?.analysed.model.problems ?? []).filter((p) => p.code === 'misplaced-line');
+  const unplaced = (p: Problem): string => p.message.replace(/\(line \d+\)/, '');
+  const old = new Set(stray(before).map(unplaced));
+  return stray(after)
+    .filter((p) => !old.has(unplaced(p)))
     .map((p) => ({ line: p.line === null ? null : after.names.locate(p.line).line, message: p.message }));
 }
 

@@ -192,16 +192,8 @@ function deviceSettings(model: DeviceModel, names: LineNames, siteToSite: Map<st
   // DfltGrpPolicy's lines the tool does not model, once for the device: every profile that does not set
   // them inherits them, and on one side only they may be a `show running-config all` capture printing
   // defaults (the profiles do not list them then).
-  const dfltUnread = (model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.unread ?? []).filter(
-    (l) => policyKey(l.mode, l.words)?.replace(/^\+/, '').startsWith('other ') === true,
-  );
-  const byKey = new Map<string, typeof dfltUnread>();
-  for (const l of dfltUnread) {
-    const key = unmodelledName(policyKey(l.mode, l.words)!, l.words);
-    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(l);
-  }
-  for (const [key, lines] of [...byKey].sort(([a], [b]) => cmp(a, b)))
-    settings.set(`DfltGrpPolicy ${key} (not modelled)`, {
+  for (const [key, lines] of [...unmodelledLinesOf(model, DEFAULT_GROUP_POLICY)].sort(([a], [b]) => cmp(a, b)))
+    settings.set(`DfltGrpPolicy ${unmodelledName(key, lines[0]!.words)} (not modelled)`, {
       value: lines.map((l) => unmodelledText(l.text)).join('; '),
       source: names.many(lines.map((l) => l.line)),
       quietAlone: true,
@@ -421,27 +413,29 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
 /** A policy's lines the attribute table does not model, by their identity (`other ipv6-split-tunnel-policy`). */
 type OtherLines = Map<string, Array<{ text: string; line: number; words: string[] }>>;
 
+/** A group-policy's lines the attribute table does not model, by their identity. */
+function unmodelledLinesOf(model: DeviceModel, policy: string): OtherLines {
+  const found: OtherLines = new Map();
+  for (const l of model.groupPolicies.get(policy)?.unread ?? []) {
+    const key = policyKey(l.mode, l.words);
+    if (key === null || !key.replace(/^\+/, '').startsWith('other ')) continue;
+    (found.get(key) ?? found.set(key, []).get(key)!).push(l);
+  }
+  return found;
+}
+
 /**
  * The unmodelled-line settings a profile on each group-policy gets (see unmodelledSettings), made once
  * per policy and snapshot: many profiles share a policy, and every one inherits DfltGrpPolicy's.
  */
 function otherPolicyLinesOf(model: DeviceModel, names: LineNames): (policy: string | null) => ReadonlyArray<[string, SettingValue]> {
-  const linesOf = (policy: string): OtherLines => {
-    const found: OtherLines = new Map();
-    for (const l of model.groupPolicies.get(policy)?.unread ?? []) {
-      const key = policyKey(l.mode, l.words);
-      if (key === null || !key.replace(/^\+/, '').startsWith('other ')) continue;
-      (found.get(key) ?? found.set(key, []).get(key)!).push(l);
-    }
-    return found;
-  };
-  const inherited = linesOf(DEFAULT_GROUP_POLICY);
+  const inherited = unmodelledLinesOf(model, DEFAULT_GROUP_POLICY);
   const byPolicy = new Map<string, Array<[string, SettingValue]>>();
   return (policy) => {
     const cacheKey = policy ?? '';
     let entries = byPolicy.get(cacheKey);
     if (entries === undefined) {
-      const own: OtherLines = policy === null ? (new Map() as OtherLines) : linesOf(policy);
+      const own: OtherLines = policy === null ? (new Map() as OtherLines) : unmodelledLinesOf(model, policy);
       entries = [];
       for (const key of [...new Set([...own.keys(), ...inherited.keys()])].sort(cmp)) {
         const mine = own.get(key);
