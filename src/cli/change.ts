@@ -1,8 +1,8 @@
 // `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
 // composing a plan are in change/; the words and formats in report/change-*.
 
-import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
 import { analyseBytes, analyseFile } from '../audit/pipeline.js';
 import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
@@ -36,7 +36,7 @@ import type { SshCliOptions } from './ssh-audit.js';
 import { UsageError } from './usage-error.js';
 import { maxBytesOption } from './max-bytes.js';
 import { sideFileOptions } from './side-file-options.js';
-import { checkOutputsApart, refuseFolderName, writeOutput } from './write-output.js';
+import { checkOutputsApart, realPlace, refuseFolderName, writeOutput } from './write-output.js';
 import { decodeUserText, isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
 import { cmp } from '../common/problem.js';
 
@@ -294,19 +294,6 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     );
   }
   return gateOnNew(diffs, failOnNew, io);
-}
-
-/** A path with the links of its folder (and of itself, when it exists) resolved. */
-function realPlace(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    try {
-      return join(realpathSync(dirname(path)), basename(path));
-    } catch {
-      return path;
-    }
-  }
 }
 
 /** Whether `path` is `dir` or inside it. */

@@ -52,6 +52,22 @@ export function checkWritable(path: string, what: string): void {
   }
 }
 
+/**
+ * Where a path really is, links resolved: a file not written yet is its folder's real path and its
+ * name (`alias/x.json` is `real/x.json`).
+ */
+export function realPlace(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
 /** A file the run reads or writes: its absolute path, and what it is in words (`--commands`, `a configuration`). */
 export interface RunFile {
   path: string;
@@ -63,23 +79,11 @@ export interface RunFile {
  * configuration file) or another output of the same run: the file, or one of the reports, would be lost.
  */
 export function checkOutputsApart(outputs: readonly RunFile[], inputs: readonly RunFile[]): void {
-  // A file not written yet is its folder's real path and its name: `alias/x.json` is `real/x.json`.
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      try {
-        return join(realpathSync(dirname(p)), basename(p));
-      } catch {
-        return resolve(p);
-      }
-    }
-  };
   const seen: RunFile[] = [];
   for (const out of outputs) {
-    const input = inputs.find((i) => statSync(i.path, { throwIfNoEntry: false })?.isFile() === true && real(i.path) === real(out.path));
+    const input = inputs.find((i) => statSync(i.path, { throwIfNoEntry: false })?.isFile() === true && realPlace(i.path) === realPlace(out.path));
     if (input) throw new UsageError(`${out.what} ${out.path}: is ${input.what}, which this run reads; write it to another file`);
-    const twice = seen.find((o) => real(o.path) === real(out.path));
+    const twice = seen.find((o) => realPlace(o.path) === realPlace(out.path));
     if (twice) throw new UsageError(`${out.what} ${out.path}: ${twice.what} writes there too; give each its own file`);
     seen.push(out);
   }
