@@ -29,6 +29,28 @@ function once(flag: string, choices?: readonly string[], why = ''): (value: stri
   };
 }
 
+/** An option among `choices` that takes one value (see once), with its default. */
+function oneChoice(flags: string, description: string, choices: readonly string[], fallback: string, why = ''): Option {
+  return new Option(flags, description)
+    .choices([...choices])
+    .argParser(once(flags.split(' ')[0]!, choices, why))
+    .default(fallback);
+}
+
+/** What `diff` and `what-if` both take for their report: its format, its gate, where it goes, how long it may be, the configuration file. */
+function changeReportOptions(command: Command, name: string): Command {
+  return command
+    .addOption(oneChoice('--format <format>', 'output format', DIFF_FORMATS, 'text', ` (run ${name} once per format)`))
+    .option(
+      '--fail-on-new <severity>',
+      'exit 1 when the change introduces a finding at or above this severity: error, warning, info (never: off)',
+      once('--fail-on-new'),
+    )
+    .option('--output <file>', 'write the report to this file instead of stdout', once('--output'))
+    .option('--max-bytes <n>', "markdown: cut the report to N bytes, summary first (default 65536, a pull-request comment's limit)", once('--max-bytes'))
+    .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'));
+}
+
 /** `--rules a --rules b` reads as `--rules a,b`. */
 function commaList(value: string, previous: string | undefined): string {
   return previous === undefined ? value : `${previous},${value}`;
@@ -147,29 +169,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--max-output-mb <n>', 'refuse a device that sends more than this per SSH session (default 256)')
       .option('--max-auth-rounds <n>', 'refuse a device that asks more keyboard-interactive questions than this (default 5)');
 
-  program
-    .command('diff')
-    .description('what a configuration change does to every connection profile: settings, iOS DNS outcome, findings introduced and resolved')
-    .argument('[paths...]', 'OLD NEW (two files or two directories); with --git, the paths to compare (default all)')
-    .option(
-      '--git <range>',
-      'compare two revisions of the git repository in the working directory: BASE..HEAD, BASE.. or BASE (then HEAD), or BASE...HEAD (from their merge base)',
-      once('--git'),
-    )
-    .addOption(
-      new Option('--format <format>', 'output format')
-        .choices([...DIFF_FORMATS])
-        .argParser(once('--format', DIFF_FORMATS, ' (run diff once per format)'))
-        .default('text'),
-    )
-    .option(
-      '--fail-on-new <severity>',
-      'exit 1 when the change introduces a finding at or above this severity: error, warning, info (never: off)',
-      once('--fail-on-new'),
-    )
-    .option('--output <file>', 'write the report to this file instead of stdout', once('--output'))
-    .option('--max-bytes <n>', "markdown: cut the report to N bytes, summary first (default 65536, a pull-request comment's limit)", once('--max-bytes'))
-    .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
+  changeReportOptions(
+    program
+      .command('diff')
+      .description('what a configuration change does to every connection profile: settings, iOS DNS outcome, findings introduced and resolved')
+      .argument('[paths...]', 'OLD NEW (two files or two directories); with --git, the paths to compare (default all)')
+      .option(
+        '--git <range>',
+        'compare two revisions of the git repository in the working directory: BASE..HEAD, BASE.. or BASE (then HEAD), or BASE...HEAD (from their merge base)',
+        once('--git'),
+      ),
+    'diff',
+  )
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
     .option('--timestamp', 'show when the report was made (html)')
     .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)', once('--client-profiles'))
@@ -179,29 +190,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   sshOptions(
-    program
-      .command('what-if')
-      .description('apply a change script to a saved (or collected) configuration and show what it does to every connection profile')
-      .argument('[file]', 'saved ASA running-config (or use --ssh)')
-      .option(
-        '--commands <file>',
-        'the change script: configuration-mode commands, as you would paste them',
-        once('--commands', undefined, ' (to apply two scripts, one after the other, put them in one file)'),
-      )
-      .addOption(
-        new Option('--format <format>', 'output format')
-          .choices([...DIFF_FORMATS])
-          .argParser(once('--format', DIFF_FORMATS, ' (run what-if once per format)'))
-          .default('text'),
-      )
-      .option(
-        '--fail-on-new <severity>',
-        'exit 1 when the change introduces a finding at or above this severity: error, warning, info (never: off)',
-        once('--fail-on-new'),
-      )
-      .option('--output <file>', 'write the report to this file instead of stdout', once('--output'))
-      .option('--max-bytes <n>', "markdown: cut the report to N bytes, summary first (default 65536, a pull-request comment's limit)", once('--max-bytes'))
-      .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
+    changeReportOptions(
+      program
+        .command('what-if')
+        .description('apply a change script to a saved (or collected) configuration and show what it does to every connection profile')
+        .argument('[file]', 'saved ASA running-config (or use --ssh)')
+        .option(
+          '--commands <file>',
+          'the change script: configuration-mode commands, as you would paste them',
+          once('--commands', undefined, ' (to apply two scripts, one after the other, put them in one file)'),
+        ),
+      'what-if',
+    )
       .option('--allow-incomplete', 'simulate on a truncated or partial configuration anyway')
       .option('--timestamp', 'show when the report was made (html)')
       .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside the config)', once('--client-profiles'))
@@ -218,17 +218,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--rules <ids>', 'fix only these rules (comma-separated ids; repeatable)', commaList)
       .option('--severity <severity>', 'fix only findings at or above this severity: error, warning, info', once('--severity'))
       .addOption(
-        new Option('--scope <scope>', 'narrow: never change a profile no finding names; shared: fix shared policies and list who else changes')
-          .choices(['narrow', 'shared'])
-          .argParser(once('--scope', ['narrow', 'shared']))
-          .default('narrow'),
+        oneChoice(
+          '--scope <scope>',
+          'narrow: never change a profile no finding names; shared: fix shared policies and list who else changes',
+          ['narrow', 'shared'],
+          'narrow',
+        ),
       )
-      .addOption(
-        new Option('--format <format>', 'output format (script/rollback: only the paste block)')
-          .choices([...PLAN_FORMATS])
-          .argParser(once('--format', PLAN_FORMATS, ' (run plan once per format)'))
-          .default('text'),
-      )
+      .addOption(oneChoice('--format <format>', 'output format (script/rollback: only the paste block)', PLAN_FORMATS, 'text', ' (run plan once per format)'))
       .option('--output <file>', 'write the plan to this file instead of stdout', once('--output'))
       .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
       .option('--timestamp', 'show when the report was made (html)')
