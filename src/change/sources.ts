@@ -204,20 +204,19 @@ export function sidesFromGit(
   const named = new Set(paths.map((p) => resolve(repo, p)));
   const excluded: string[] = [];
   const moved = new Map<string, string>();
-  const filters = filterAttributes(changed.flatMap((c) => (c.from === null ? [c.file] : [c.from, c.file])));
   // The configuration file's files.include/exclude judge each half of a move on its own: a device
   // moved into an excluded folder (an archive) is removed, one moved out of it is added.
-  const kept = (file: string): boolean => !options.fileFilter || named.has(join(top, file)) || options.fileFilter(join(top, file));
+  const kept = (file: string | null): string | null => {
+    if (file === null || !options.fileFilter || named.has(join(top, file)) || options.fileFilter(join(top, file))) return file;
+    if (!excluded.includes(file)) excluded.push(file);
+    return null;
+  };
   const read = new Set<string>();
   for (const c of changed) {
     // The half of a move the PATHs leave out is read from where it is.
     const from = c.from ?? (c.status === 'A' ? (movedFrom.get(c.file) ?? null) : null);
-    const to = c.status === 'D' ? (movedTo.get(c.file) ?? null) : c.file;
-    let oldFile = c.status === 'A' ? from : (from ?? c.file);
-    let newFile = to;
-    for (const half of [oldFile, newFile]) if (half !== null && !kept(half) && !excluded.includes(half)) excluded.push(half);
-    if (oldFile !== null && !kept(oldFile)) oldFile = null;
-    if (newFile !== null && !kept(newFile)) newFile = null;
+    const oldFile = kept(c.status === 'A' ? from : (from ?? c.file));
+    const newFile = kept(c.status === 'D' ? (movedTo.get(c.file) ?? null) : c.file);
     // (A move inside the PATHs is one entry; across them, git's other half is not listed, so read it here.)
     if (oldFile !== null) readSide(old, range.base, oldFile, named.has(join(top, oldFile)));
     if (newFile !== null) readSide(neu, range.head, newFile, named.has(join(top, newFile)));
@@ -275,9 +274,8 @@ export function sidesFromGit(
       if (err instanceof InputError) {
         // A file git stores through a filter that is not set up here (an encrypted config without its
         // key) reads as no configuration: said, never skipped, or the gate would pass looking at nothing.
-        // (The far half of a move across the PATHs was not in the first lookup: asked now.)
-        if (!filters.has(file)) for (const [f, v] of filterAttributes([file])) filters.set(f, v);
-        const filter = filters.get(file);
+        // (Asked only here: most files git stores as they are, and an unreadable one is rare.)
+        const filter = QUIET.has(err.kind) ? filterAttributes([file]).get(file) : undefined;
         if (filter !== undefined && QUIET.has(err.kind))
           side.errors.push(
             new InputError(
