@@ -115,7 +115,7 @@ export interface IosDnsSummary {
 }
 
 export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
-  const excluded = excludedServers(e);
+  const excluded = exclusion(e.splitTunnel, e.problems, e.dnsServers);
   return {
     outcome: e.outcome,
     tunneledDomains: e.tunneledDomains,
@@ -124,8 +124,8 @@ export function iosDnsSummary(e: IosDnsExplanation): IosDnsSummary {
     sentence: e.sentence,
     literal: e.literal,
     noResolver: e.problems.noResolver,
-    excludedDnsServers: excluded.excludedDnsServers ?? [],
-    allDnsServersExcluded: excluded.allDnsServersExcluded ?? false,
+    excludedDnsServers: [...excluded.servers],
+    allDnsServersExcluded: excluded.all,
     perApp: perAppOf(e.profile),
   };
 }
@@ -264,8 +264,7 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
   };
   const basis = row === 'D3' || row === 'D4' || row === 'D5' ? 'guide' : 'inferred';
   // Row D6's exception covering every pushed server: every query leaves the tunnel, whatever the reading.
-  const excludedServers = excluded ? (problems.dnsServersOutsideTunnel ?? []) : [];
-  const allExcluded = excludedServers.length > 0 && dnsServers.every((d) => excludedServers.includes(d));
+  const { servers: excludedDns, all: allExcluded } = exclusion(split, problems, dnsServers);
   return {
     profile,
     splitTunnel: split,
@@ -283,7 +282,7 @@ export function explainProfile(profile: ResolvedProfile, context: ExplainContext
           }
         : literal,
     sentence: allExcluded
-      ? `Every DNS server pushed (${excludedServers.join(', ')}) is in a network the split-tunnel list excludes: under either reading of excludespecified, queries iOS sends to ${excludedServers.length > 1 ? 'them' : 'it'} most likely leave the tunnel, in the clear (the exclusion rule of row D6; inferred).`
+      ? `Every DNS server pushed (${excludedDns.join(', ')}) is in a network the split-tunnel list excludes: under either reading of excludespecified, queries iOS sends to ${excludedDns.length > 1 ? 'them' : 'it'} most likely leave the tunnel, in the clear (the exclusion rule of row D6; inferred).`
       : sentenceFor(row, outcome, tunneledDomains),
     tunnelsDns,
     splitDnsInEffect,
@@ -480,7 +479,7 @@ export const D0_WORDS =
 export const NOT_IPV4 =
   'the tool checks IPv4 addresses against the split-tunnel network list only; an IPv6 server most likely follows the IPv6 split-tunnel settings (ipv6-split-tunnel-policy) [recalled], which it does not model';
 
-/** "tunnel DNS server 2001:db8::53 is inside the split-tunnel network list", for servers not checked. */
+/** "tunnel DNS server 2001:db8::53 is inside the tunnel", for servers not checked. */
 export function notCheckedServers(servers: readonly string[]): string {
   return `tunnel DNS server${servers.length > 1 ? 's' : ''} ${servers.join(', ')} ${servers.length > 1 ? 'are' : 'is'} inside the tunnel`;
 }
@@ -539,10 +538,9 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
       warnings.push(
         `Dynamic split tunnelling (anyconnect-custom ${type} value ${e.value}): which domains' traffic it moves ${type.includes('exclude') ? 'out of' : 'into'} the tunnel, and what that does to iOS DNS, is not modelled: the outcome above does not take it into account [inferred].`,
       );
-  // A local user's own vpn-group-policy ranks above the profile's for that user (section 4.1), when
-  // the profile logs users in with the local database.
-  // Only where users log in with a password checked against the local database: `authentication`
-  // names aaa (the default), the server group is LOCAL or none, and the user is not locked to another profile.
+  // A local user's own vpn-group-policy ranks above the profile's for that user (section 4.1): only
+  // where the profile checks passwords against the local database (`authentication` names aaa, the
+  // default; the server group is LOCAL or none), for users not locked to another profile.
   const server = profile.tunnelGroup.general.authenticationServerGroup;
   const methods = profile.tunnelGroup.webvpn.authentication;
   const local = (server.state !== 'value' || server.value === 'LOCAL') && (methods.state !== 'value' || methods.value.includes('aaa'));
@@ -591,7 +589,12 @@ export function queryInput(expl: IosDnsExplanation): QueryInput {
 
 /** Under excludespecified, the pushed DNS servers the list excludes (row D6: queries to them leave in the clear). */
 function excludedServers(expl: IosDnsExplanation): Pick<QueryInput, 'excludedDnsServers' | 'allDnsServersExcluded'> {
-  const excluded = expl.splitTunnel === 'excludespecified' ? (expl.problems.dnsServersOutsideTunnel ?? []) : [];
-  if (excluded.length === 0) return {};
-  return { excludedDnsServers: [...excluded], allDnsServersExcluded: expl.dnsServers.every((s) => excluded.includes(s)) };
+  const { servers, all } = exclusion(expl.splitTunnel, expl.problems, expl.dnsServers);
+  return servers.length === 0 ? {} : { excludedDnsServers: [...servers], allDnsServersExcluded: all };
+}
+
+/** Under excludespecified, the pushed DNS servers the list excludes, and whether that is every one (row D6's exception). */
+function exclusion(split: SplitTunnelPolicy, problems: DnsProblems, dnsServers: readonly string[]): { servers: string[]; all: boolean } {
+  const servers = split === 'excludespecified' ? (problems.dnsServersOutsideTunnel ?? []) : [];
+  return { servers, all: servers.length > 0 && dnsServers.every((s) => servers.includes(s)) };
 }
