@@ -27,6 +27,17 @@ function gitRepo(): { repo: string; git: (...args: string[]) => string } {
   return { repo, git };
 }
 
+/** A repository whose one configuration, vpn-demo.cfg, has two commits: the demo, then NARROWED. */
+function narrowedRepo(): ReturnType<typeof gitRepo> {
+  const r = gitRepo();
+  writeFileSync(join(r.repo, 'vpn-demo.cfg'), DEMO_TEXT);
+  r.git('add', '.');
+  r.git('commit', '-q', '-m', 'base');
+  writeFileSync(join(r.repo, 'vpn-demo.cfg'), NARROWED);
+  r.git('commit', '-q', '-am', 'narrow split-dns');
+  return r;
+}
+
 function twoFiles(newText: string): { dir: string; old: string; neu: string } {
   const dir = tempDir();
   const old = join(dir, 'old.cfg');
@@ -770,12 +781,7 @@ describe('diff: what it refuses', () => {
   });
 
   it('refuses a bare repository in its own words', async () => {
-    const { repo, git } = gitRepo();
-    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
-    git('add', '.');
-    git('commit', '-q', '-m', 'base');
-    writeFileSync(join(repo, 'vpn-demo.cfg'), NARROWED);
-    git('commit', '-q', '-am', 'narrow');
+    const { repo, git } = narrowedRepo();
     const bare = join(tempDir(), 'configs.git');
     git('clone', '-q', '--bare', repo, bare);
     const r = await cliWith({ cwd: bare }, 'diff', '--git', 'HEAD~1');
@@ -784,12 +790,7 @@ describe('diff: what it refuses', () => {
   });
 
   it('refuses an --output that would overwrite a changed file or land in the git directory', async () => {
-    const { repo, git } = gitRepo();
-    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
-    git('add', '.');
-    git('commit', '-q', '-m', 'base');
-    writeFileSync(join(repo, 'vpn-demo.cfg'), NARROWED);
-    git('commit', '-q', '-am', 'narrow');
+    const { repo, git } = narrowedRepo();
     for (const out of ['vpn-demo.cfg', join('.git', 'HEAD')]) {
       const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'markdown', '--output', out);
       expect(r.code, out).toBe(2);
@@ -865,12 +866,7 @@ describe('diff: what it refuses', () => {
   });
 
   it('reads BASE.. as git does (BASE..HEAD), and says what is wrong with any other range, or with a path outside the repository', async () => {
-    const { repo, git } = gitRepo();
-    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
-    git('add', '.');
-    git('commit', '-q', '-m', 'base');
-    writeFileSync(join(repo, 'vpn-demo.cfg'), NARROWED);
-    git('commit', '-q', '-am', 'narrow split-dns');
+    const { repo } = narrowedRepo();
     const full = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', '--format', 'json');
     const short = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..', '--format', 'json');
     expect(short.code).toBe(0);
