@@ -5,7 +5,9 @@
 // CommonJS because Node 20 keeps no compile cache for ES modules and resolves each one through its
 // asynchronous loader; one CommonJS file is read and compiled once. A module that asks where it is
 // (`import.meta.url`: the worker script, the package root, createRequire) still gets its own file in
-// dist/, so relative paths mean what they meant before bundling.
+// dist/, so relative paths mean what they meant before bundling. Then warm-code-cache.mjs writes the
+// bundle's V8 code cache, dist/cli.cjs.cache.
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,3 +47,7 @@ await build({
   banner: { js: banner },
   logLevel: 'warning',
 });
+
+// The code cache is made by running the bundle, so in a process of its own with its output discarded.
+const warm = spawnSync(process.execPath, [join(root, 'scripts', 'warm-code-cache.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (warm.status !== 0) throw new Error(`warm-code-cache.mjs failed (exit ${warm.status})`);

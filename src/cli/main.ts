@@ -4,11 +4,12 @@
 // 70 ms of 170 on a 2-CPU machine). An installed package always runs the bundle (npm gives unpacked
 // files the time they were written, so their times say nothing). In a checkout (src/ beside dist/) a
 // bundle older than any compiled module (a build by plain tsc, or tsc --watch) is passed over for the
-// modules themselves, so the newest compiled code is what runs.
+// modules themselves, so the newest compiled code is what runs. The bundle runs with the code cache
+// the build made for it (bundle-loader.ts).
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadBundle } from './bundle-loader.js';
 
 type Entry = typeof import('./start.js');
 
@@ -24,5 +25,5 @@ function newerModule(dir: string, built: number): boolean {
 
 const checkout = existsSync(join(dist, '..', 'src'));
 const useBundle = existsSync(bundle) && !(checkout && newerModule(dist, statSync(bundle).mtimeMs));
-const entry: Entry = useBundle ? (createRequire(import.meta.url)(bundle) as Entry) : await import('./start.js');
+const entry: Entry = useBundle ? (loadBundle(bundle).exports as Entry) : await import('./start.js');
 await entry.start();

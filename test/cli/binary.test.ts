@@ -1,14 +1,17 @@
 // The binary (dist/src/cli/main.js) runs the CLI bundled into dist/cli.cjs by `npm run build`; in a
 // checkout, the compiled modules themselves when one is newer than the bundle (a build by plain tsc or
-// tsc --watch): the newest compiled code always runs, and both give the same output.
+// tsc --watch): the newest compiled code always runs, and both give the same output. The bundle runs
+// with the V8 code cache the build wrote beside it (dist/cli.cjs.cache) when V8 accepts it.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, utimesSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtCli, fixture, ROOT, tempDir } from '../helpers.js';
 
 const DEMO = fixture('demo/demo-headend.cfg');
 const AUDIT_DEMO = ['audit', DEMO, '--format', 'json', '--fail-on', 'never'];
+/** --format table: the bundle's import() of an ES module package (`table`) must resolve from dist/. */
+const TABLE_DEMO = ['audit', DEMO, '--format', 'table', '--fail-on', 'never'];
 /** A time before any build: a file set to it is older than everything else. */
 const LONG_AGO = new Date('2020-01-01T00:00:00Z');
 
@@ -22,18 +25,64 @@ function builtCopy(): string {
   return copy;
 }
 
-/** Runs a binary with Node's module-loading trace on stderr. */
+/** Runs a binary with Node's module-loading trace, and the binary's own, on stderr. */
 function traced(cli: string, args: string[]) {
-  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module,esm' } });
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module,esm,asa-mobile-audit' } });
 }
+
+/** The binary's own trace line for the bundle it ran, with what became of the code cache. */
+const bundleLoaded = (dist: string, cache: string) => `load ${join(dist, 'cli.cjs')} (code cache ${cache})`;
 
 describe('the binary', () => {
   it('runs the bundle, not the modules, after npm run build', () => {
     const r = traced(builtCli(), AUDIT_DEMO);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`load "${join(ROOT, 'dist', 'cli.cjs')}"`);
+    expect(r.stderr).toContain(bundleLoaded(join(ROOT, 'dist'), 'accepted'));
     expect(r.stderr).not.toContain('dist/src/cli/program.js');
     expect(r.stdout).toContain('"schemaVersion": 1');
+  });
+
+  it('without its code cache, or with one V8 refuses, compiles the bundle and gives the same output', () => {
+    const withCache = traced(builtCli(), TABLE_DEMO);
+    expect(withCache.stderr).toContain(bundleLoaded(join(ROOT, 'dist'), 'accepted'));
+    const caches: Array<[string, 'absent' | 'rejected', (dist: string) => void]> = [
+      [
+        'no cache file',
+        'absent',
+        (dist) => {
+          rmSync(join(dist, 'cli.cjs.cache'));
+        },
+      ],
+      [
+        'the cache of an earlier bundle',
+        'rejected',
+        (dist) => {
+          appendFileSync(join(dist, 'cli.cjs'), '\n// rebuilt\n');
+        },
+      ],
+      [
+        'a cache cut short',
+        'rejected',
+        (dist) => {
+          truncateSync(join(dist, 'cli.cjs.cache'), 4096);
+        },
+      ],
+      [
+        'not a cache at all',
+        'rejected',
+        (dist) => {
+          writeFileSync(join(dist, 'cli.cjs.cache'), 'not a V8 code cache');
+        },
+      ],
+    ];
+    for (const [what, use, spoil] of caches) {
+      const copy = builtCopy();
+      spoil(join(copy, 'dist'));
+      const r = traced(join(copy, 'dist', 'src', 'cli', 'main.js'), TABLE_DEMO);
+      expect(r.status, what).toBe(0);
+      expect(r.stderr, what).toContain(bundleLoaded(join(copy, 'dist'), use));
+      expect(r.stdout, what).toBe(withCache.stdout);
+    }
   });
 
   it('in a checkout, runs the modules when any compiled module is newer than the bundle, with the same output', () => {
@@ -70,7 +119,7 @@ describe('the binary', () => {
     utimesSync(join(copy, 'dist', 'cli.cjs'), LONG_AGO, LONG_AGO);
     const r = traced(join(copy, 'dist', 'src', 'cli', 'main.js'), ['--version']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`load "${join(copy, 'dist', 'cli.cjs')}"`);
+    expect(r.stderr).toContain(bundleLoaded(join(copy, 'dist'), 'accepted'));
     expect(r.stderr).not.toContain('dist/src/cli/program.js');
   });
 

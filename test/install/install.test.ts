@@ -26,9 +26,10 @@ function auditsTheDemo(bin: string): void {
   expect(audit.out).toMatch(/demo-headend\.cfg:149:1: error: Client DPD is off/);
   const rule = run(bin, ['rules', 'ios-dns-all-clear'], tempDir());
   expect(rule.out).toMatch(/^# ios-dns-all-clear/);
-  // It runs the bundle (whatever times npm gave the unpacked files), not the modules one by one.
-  const traced = run(bin, ['--version'], tempDir(), { NODE_DEBUG: 'module' });
-  expect(traced.out).toMatch(/load "[^"]*dist\/cli\.cjs"/);
+  // It runs the bundle (whatever times npm gave the unpacked files), not the modules one by one, with
+  // the code cache the build made for it.
+  const traced = run(bin, ['--version'], tempDir(), { NODE_DEBUG: 'asa-mobile-audit' });
+  expect(traced.out).toMatch(/load \S*dist\/cli\.cjs \(code cache accepted\)/);
 }
 
 describe('install paths', () => {
@@ -41,6 +42,7 @@ describe('install paths', () => {
     const files = info!.files.map((f) => f.path);
     expect(files).toContain('dist/src/cli/main.js');
     expect(files).toContain('dist/cli.cjs');
+    expect(files).toContain('dist/cli.cjs.cache');
     expect(files).toContain('docs/rules/ios-dns-all-clear.md');
     expect(files).toContain('LICENSE');
     expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
