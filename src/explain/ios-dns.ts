@@ -161,11 +161,12 @@ export function deviceContext(device: ResolvedDevice): ExplainContext {
     clientProfileFiles: model.clientProfileFiles,
     accessLists: model.global.accessLists,
     userPolicies: [...model.users.values()]
-      .flatMap((u) =>
-        u.vpnGroupPolicy.state === 'value'
-          ? [{ user: u.name, policy: u.vpnGroupPolicy.value, line: u.vpnGroupPolicy.line, groupLock: u.groupLock.state === 'value' ? u.groupLock.value : null }]
-          : [],
-      )
+      .flatMap((u) => {
+        if (u.vpnGroupPolicy.state !== 'value') return [];
+        // The user's own group-lock, else the one its vpn-group-policy sets (`none` on either unlocks).
+        const lock = u.groupLock.state !== 'unset' ? u.groupLock : (model.groupPolicies.get(u.vpnGroupPolicy.value)?.attributes.groupLock ?? u.groupLock);
+        return [{ user: u.name, policy: u.vpnGroupPolicy.value, line: u.vpnGroupPolicy.line, groupLock: lock.state === 'value' ? lock.value : null }];
+      })
       .sort((a, b) => cmp(a.user, b.user)),
   };
 }
@@ -540,15 +541,22 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
       );
   // A local user's own vpn-group-policy ranks above the profile's for that user (section 4.1): only
   // where the profile checks passwords against the local database (`authentication` names aaa, the
-  // default; the server group is LOCAL or none), for users not locked to another profile.
+  // default; the server group is LOCAL or none, or ends in LOCAL: the fallback when the group's
+  // servers cannot be reached), for users not locked to another profile.
   const server = profile.tunnelGroup.general.authenticationServerGroup;
   const methods = profile.tunnelGroup.webvpn.authentication;
-  const local = (server.state !== 'value' || server.value === 'LOCAL') && (methods.state !== 'value' || methods.value.includes('aaa'));
+  const groups = server.state === 'value' ? server.value.split(/\s+/) : ['LOCAL'];
+  const fallback = groups[0] !== 'LOCAL' && groups.at(-1) === 'LOCAL' ? groups[0]! : null;
+  const local = (groups[0] === 'LOCAL' || fallback !== null) && (methods.state !== 'value' || methods.value.includes('aaa'));
   const others = (context.userPolicies ?? []).filter((u) => u.policy !== profile.groupPolicy && (u.groupLock === null || u.groupLock === profile.name));
   if (local && others.length > 0) {
     const shown = others.slice(0, 5).map((u) => `${u.user} (group-policy ${u.policy}, line ${u.line})`);
+    const when =
+      fallback === null
+        ? 'logging in to this profile with the local database'
+        : `logging in to this profile with the local database (only when server group ${fallback} cannot be reached: LOCAL is its fallback)`;
     warnings.push(
-      `Local user${others.length > 1 ? 's' : ''} ${shown.join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''} ${others.length > 1 ? 'have' : 'has'} a vpn-group-policy of their own: logging in to this profile with the local database, they get that policy's values (and any set on the user) above this profile's [cmd-ref], so their iOS DNS outcome may differ (explain a profile that uses that policy to see it) [inferred].`,
+      `Local user${others.length > 1 ? 's' : ''} ${shown.join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''} ${others.length > 1 ? 'have' : 'has'} a vpn-group-policy of their own: ${when}, they get that policy's values (and any set on the user) above this profile's [cmd-ref], so their iOS DNS outcome may differ (explain a profile that uses that policy to see it) [inferred].`,
     );
   }
   if (context.dapOverrides) {

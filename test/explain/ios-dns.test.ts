@@ -245,6 +245,11 @@ describe('what the outcome leaves out, said under it', () => {
     // Certificate-only login checks no password against the local database.
     expect(explainWith('', 'tunnel-group T webvpn-attributes\n authentication certificate\n').warnings.join('\n')).not.toContain('Local user');
     expect(explainWith('', 'tunnel-group T webvpn-attributes\n authentication aaa certificate\n').warnings.join('\n')).toContain('Local user bob');
+    // LOCAL after a server group: the local database answers only when the group's servers do not.
+    const fallback = explainWith('', ' authentication-server-group RADIUS-MFA LOCAL\n').warnings.join('\n');
+    expect(fallback).toContain('Local user bob (group-policy GP-USER, line');
+    expect(fallback).toContain('only when server group RADIUS-MFA cannot be reached: LOCAL is its fallback');
+    expect(explainWith('').warnings.join('\n')).not.toContain('fallback');
   });
 
   it('a local user locked to another profile is no user of this one', () => {
@@ -259,5 +264,18 @@ describe('what the outcome leaves out, said under it', () => {
         .warnings.join('\n');
     expect(warnings('T')).not.toContain('Local user');
     expect(warnings('OTHER')).toContain('Local user bob');
+    // A lock set in the user's vpn-group-policy binds the user too, unless the user's own `group-lock none` lifts it.
+    const viaPolicy = (userLock: string): ReturnType<typeof explainDevice> =>
+      explainDevice(
+        analyseText(
+          wrapConfig(
+            `group-policy G internal\ngroup-policy G attributes\n dns-server value 10.0.0.53\ngroup-policy GP-USER internal\ngroup-policy GP-USER attributes\n group-lock value OTHER\nusername bob password x\nusername bob attributes\n vpn-group-policy GP-USER\n${userLock}tunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G\ntunnel-group OTHER type remote-access`,
+          ),
+        ).resolved,
+      );
+    const noteOn = (e: ReturnType<typeof explainDevice>, name: string) => e.find((x) => x.profile.name === name)!.warnings.join('\n');
+    expect(noteOn(viaPolicy(''), 'T')).not.toContain('Local user');
+    expect(noteOn(viaPolicy(''), 'OTHER')).toContain('Local user bob');
+    expect(noteOn(viaPolicy(' group-lock none\n'), 'T')).toContain('Local user bob');
   });
 });
