@@ -1,5 +1,6 @@
 import { createRule } from '../src/engine/types.js';
 import { lineFor, policyLabel, sourcePhrase } from '../src/engine/rule-kit.js';
+import { ownResolverPath } from '../src/explain/ios-dns.js';
 
 // The id is historical (it once fired only with a split-dns list); users' configs and baselines name it.
 export default createRule({
@@ -15,7 +16,7 @@ export default createRule({
     scope: 'profile',
     messages: {
       noResolver:
-        'On iOS {{what}} {{go}} into the tunnel (row {{row}}), but no dns-server is in effect ({{dnsServerSource}}): nothing in the tunnel answers them, and the phone may send them to its own resolver instead, outside the tunnel over local LAN access [inferred] (row D0). Push the corporate DNS servers.',
+        'On iOS {{what}} {{go}} into the tunnel (row {{row}}), but no dns-server is in effect ({{dnsServerSource}}): nothing in the tunnel answers them, and the phone may send them to its own resolver instead, outside the tunnel {{path}} [inferred] (row D0). Push the corporate DNS servers.',
     },
   },
   check({ device, profiles, report }) {
@@ -32,7 +33,13 @@ export default createRule({
         messageId: 'noResolver',
         setting: 'dnsServer',
         // Row D6 is the low-confidence reading of excludespecified: said as likely, not as fact.
-        data: { what, go: p.dns.row === 'D6' ? 'most likely go' : 'go', row: p.dns.row, dnsServerSource: sourcePhrase(a.dnsServer) },
+        data: {
+          what,
+          go: p.dns.row === 'D6' ? 'most likely go' : 'go',
+          row: p.dns.row,
+          dnsServerSource: sourcePhrase(a.dnsServer),
+          path: ownResolverPath(p.dns.row),
+        },
         restsOn: [p.dns.basis],
         at: lineFor(device.model, p.resolved, a.dnsServer, 'attributes'),
         needsInput: `the DNS servers that resolve internal names for VPN users, as \`dns-server value IP [IP]\` in ${policyLabel(p.resolved)}`,

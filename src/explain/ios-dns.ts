@@ -470,11 +470,18 @@ export function dnsServerCheckGap(profile: ResolvedProfile, problems: DnsProblem
 }
 
 /**
- * What row D0 means on a phone (M4): no query reaches corporate DNS, and the phone keeps its own
- * resolver, which local LAN access (always allowed on mobile) may reach outside the tunnel.
+ * How the phone's own resolver is reached when no tunnel resolver is pushed: under tunnel-all (row
+ * D1) only over local LAN access, always allowed on mobile (M4); under split tunnelling by the path
+ * the policy already leaves outside the tunnel.
  */
-export const D0_WORDS =
-  'no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel (with tunnel-all, over the local LAN access mobile clients always allow: modifier M4) [inferred]';
+export function ownResolverPath(row: DecisionRow): string {
+  return row === 'D1' ? 'over the local LAN access mobile clients always allow (modifier M4)' : 'by the path split tunnelling leaves outside the tunnel';
+}
+
+/** What row D0 means on a phone whose split-tunnel settings give `row`: no query reaches corporate DNS. */
+export function d0Words(row: DecisionRow): string {
+  return `no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel ${ownResolverPath(row)} [inferred]`;
+}
 
 /** Why a tunnel DNS server that is no IPv4 address is not checked against the split-tunnel list. */
 export const NOT_IPV4 =
@@ -496,7 +503,7 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
     );
   }
   if (problems.noResolver) {
-    warnings.push(`No dns-server is pushed, so the tunnel carries no DNS settings [cmd-ref]: ${D0_WORDS} (row D0).`);
+    warnings.push(`No dns-server is pushed, so the tunnel carries no DNS settings [cmd-ref]: ${d0Words(row)} (row D0).`);
   }
   if (problems.defaultDomainInClear !== null) {
     warnings.push(

@@ -7,7 +7,7 @@
 import { capitalised } from '../common/capitalised.js';
 import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
 import type { ReportedFinding } from '../audit/result.js';
-import { D0_WORDS, type IosDnsSummary } from '../explain/ios-dns.js';
+import { d0Words, type IosDnsSummary } from '../explain/ios-dns.js';
 import { changedDevices, isChanged, verdictLine } from './change-text.js';
 import {
   copyWords,
@@ -37,7 +37,7 @@ function dnsCell(s: IosDnsSummary | null): string {
     ? '<span class="muted">—</span>'
     : `<span class="badge">${esc(s.row)}</span> ${esc(outcomeWords(s).replace(/ \(D\d\)$/, ''))}${s.tunneledDomains.length > 0 ? `: ${esc(s.tunneledDomains.join(', '))}` : ''}${
         // Row D0 holds whatever the row: with no resolver pushed, no query reaches corporate DNS (M4).
-        s.noResolver ? `<br><strong>no tunnel resolver pushed (row D0): ${esc(D0_WORDS)}</strong>` : ''
+        s.noResolver ? `<br><strong>no tunnel resolver pushed (row D0): ${esc(d0Words(s.row))}</strong>` : ''
       }`;
 }
 

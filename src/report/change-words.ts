@@ -3,7 +3,7 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, ProfileDiff, SettingChange } from '../change/result.js';
-import { D0_WORDS, type IosDnsSummary } from '../explain/ios-dns.js';
+import { d0Words, type IosDnsSummary } from '../explain/ios-dns.js';
 import { queryVerdict } from '../explain/query.js';
 import type { MergeProblem } from '../model/merge.js';
 
@@ -134,7 +134,7 @@ export function dnsChangeLines(old: IosDnsSummary | null, neu: IosDnsSummary | n
   if (old.literal !== null && neu.literal !== null && outcomeWithDomains(old.literal) !== outcomeWithDomains(neu.literal))
     lines.push(`iOS DNS, the guide read literally: ${outcomeWithDomains(old.literal)} → ${outcomeWithDomains(neu.literal)}`);
   // Row D0 holds whatever the row: with no resolver pushed, no query reaches corporate DNS (M4).
-  const resolver = (s: IosDnsSummary): string => (s.noResolver ? `none pushed (row D0: ${D0_WORDS})` : 'pushed');
+  const resolver = (s: IosDnsSummary): string => (s.noResolver ? `none pushed (row D0: ${d0Words(s.row)})` : 'pushed');
   if (old.noResolver !== neu.noResolver) lines.push(`iOS DNS tunnel resolver: ${resolver(old)} → ${resolver(neu)}`);
   return lines;
 }

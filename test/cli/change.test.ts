@@ -979,7 +979,7 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n dns-server none\n');
     const r = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt');
     expect(r.stdout).toContain(
-      'iOS DNS tunnel resolver: pushed → none pushed (row D0: no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel (with tunnel-all, over the local LAN access mobile clients always allow: modifier M4) [inferred])',
+      'iOS DNS tunnel resolver: pushed → none pushed (row D0: no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel by the path split tunnelling leaves outside the tunnel [inferred])',
     );
     const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
     const split = json.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!;

@@ -117,6 +117,18 @@ describe('queries', () => {
     expect(mixed.tunneledDomains).toEqual(['corp.example.com']);
   });
 
+  it("no tunnel resolver (row D0): the phone's own resolver is reached by local LAN access only under tunnel-all (M4)", () => {
+    const note = (lines: string) => explainPolicy(lines, ' dns-server none').warnings.find((w) => w.startsWith('No dns-server is pushed'));
+    expect(note(' split-tunnel-policy tunnelall')).toBe(
+      'No dns-server is pushed, so the tunnel carries no DNS settings [cmd-ref]: no query reaches a corporate resolver, and the phone may send queries to its own resolver instead, outside the tunnel over the local LAN access mobile clients always allow (modifier M4) [inferred] (row D0).',
+    );
+    for (const split of [
+      ' split-tunnel-policy tunnelspecified\n split-dns value corp.example.com',
+      ' split-tunnel-policy tunnelspecified\n default-domain value corp.example.com',
+    ])
+      expect(note(split)).toContain('outside the tunnel by the path split tunnelling leaves outside the tunnel [inferred] (row D0)');
+  });
+
   it('a split-dns entry that is no domain name covers nothing, not even a default domain spelled the same', () => {
     const e = explainPolicy(
       ' split-tunnel-policy tunnelspecified\n split-dns value corp..example.com lab.example.com\n default-domain value corp..example.com',
