@@ -15,13 +15,13 @@ const debug = debuglog('asa-mobile-audit');
 /** Where the build keeps a bundle's code cache. */
 export const codeCachePath = (bundle: string): string => `${bundle}.cache`;
 
-/** What became of the code cache: used, refused by V8 (another Node, other flags, a changed bundle), absent, or not tried. */
-export type CodeCacheUse = 'accepted' | 'rejected' | 'absent' | 'unsupported';
+/** What became of the code cache: used, refused by V8 (another Node, other flags, a changed bundle), or absent. */
+export type CodeCacheUse = 'accepted' | 'rejected' | 'absent';
 
 export interface LoadedBundle {
   exports: unknown;
-  /** The compiled bundle, whose createCachedData() the build's warm-up saves; null where it was required. */
-  script: vm.Script | null;
+  /** The compiled bundle, whose createCachedData() the build's warm-up saves. */
+  script: vm.Script;
   cache: CodeCacheUse;
 }
 
@@ -36,19 +36,16 @@ function readIfPresent(path: string): Buffer | undefined {
 /**
  * Runs a CommonJS bundle as `require` would (its own require, module, __filename, __dirname), but
  * compiled through vm.Script so V8 can take the code cache. `withCache: false` compiles from source.
+ * The bundle has no import() (bundle-cli.mjs turns each into a require): functions V8 takes from a
+ * code cache lose a script's dynamic-import callback, so one would fail as "A dynamic import callback
+ * was not specified".
  */
 export function loadBundle(bundle: string, withCache = true): LoadedBundle {
   const requireFromBundle = createRequire(bundle);
-  // The bundle's import() of ESM packages needs this loader; Node 20 releases before it lack it.
-  const importer = (vm.constants as Partial<typeof vm.constants> | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (importer === undefined) {
-    debug('load %s (code cache unsupported by this Node)', bundle);
-    return { exports: requireFromBundle(bundle), script: null, cache: 'unsupported' };
-  }
   const cachedData = withCache ? readIfPresent(codeCachePath(bundle)) : undefined;
   // Node's own CommonJS wrapper, on the bundle's first line so line numbers in stack traces hold.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
-  const script = new vm.Script(wrapped, { filename: bundle, cachedData, importModuleDynamically: importer });
+  const script = new vm.Script(wrapped, { filename: bundle, cachedData });
   const cache: CodeCacheUse = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
   debug('load %s (code cache %s)', bundle, cache);
   const module = { exports: {} as unknown };
