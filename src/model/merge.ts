@@ -7,7 +7,7 @@
 // is reported with its line, never silently dropped.
 
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
-import { editDistance } from '../common/edit-distance.js';
+import { editDistance, nearest } from '../common/edit-distance.js';
 import { redactLine } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { atLeast } from '../parse/version.js';
@@ -401,6 +401,8 @@ class Merger {
     // Indentation is ignored, so a line may be a word of the mode it is in; inside a block the tool does
     // not model, nobody knows the words.
     // A misspelt mode line is refused wherever it was typed: the lines under it are not applied.
+    const subCommand = top.kind === 'tunnel-group' && top.block === 'ipsec-attributes' ? ipsecSubCommandProblem(unnegated(words)) : null;
+    if (subCommand !== null) return { changed: false, problem: subCommand };
     const spelled =
       top.kind !== 'unknown' && top.kind !== 'generic'
         ? spellingProblem(words, vocabularyOf(top))
@@ -1193,7 +1195,7 @@ class Merger {
       return `\`${w.join(' ')}\` belongs in a group-policy's webvpn sub-mode (\`group-policy NAME attributes\`, then \`webvpn\`)`;
     if (policyKey('attributes', body) !== null) return `\`${w.join(' ')}\` belongs under \`group-policy NAME attributes\``;
     for (const block of TUNNEL_GROUP_BLOCKS) {
-      if (knownTunnelGroupWords(block)?.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under \`tunnel-group NAME ${block}\``;
+      if (tunnelGroupKey(block, body) !== null) return `\`${w.join(' ')}\` belongs under \`tunnel-group NAME ${block}\``;
     }
     if (webvpnKey(body) !== null && GLOBAL_WEBVPN_WORDS.has(body[0] ?? '')) return `\`${w.join(' ')}\` belongs under the global \`webvpn\``;
     return null;
@@ -1839,6 +1841,38 @@ const KNOWN_TUNNEL_GROUP_WORDS: Record<string, ReadonlySet<string>> = {
   'ppp-attributes': new Set(['authentication']),
 };
 
+/** The words after `ikev1`, `ikev2` and `isakmp` in `ipsec-attributes` (ASA 8.4–9.x command reference) [recalled]. */
+const IPSEC_SECOND_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  ikev1: new Set(['client-update', 'pre-shared-key', 'trust-point', 'user-authentication']),
+  ikev2: new Set(['local-authentication', 'remote-authentication', 'rsa-sig-hash']),
+  isakmp: new Set(['ikev1-user-authentication', 'keepalive']),
+};
+
+/**
+ * Why an `ikev1`, `ikev2` or `isakmp` line under `ipsec-attributes` is not applied: a sub-keyword that
+ * abbreviates a known one is to be written out, one that nearly spells it is refused by the ASA; any
+ * other is one the tool does not know, so it is not simulated (the list is recalled: the tool does not
+ * call the line wrong).
+ */
+function ipsecSubCommandProblem(body: readonly string[]): Pick<MergeProblem, 'severity' | 'message'> | null {
+  const [first, second] = body;
+  const known = first === undefined ? undefined : IPSEC_SECOND_WORDS[first];
+  if (known === undefined || first === undefined || (second !== undefined && known.has(second))) return null;
+  const words = [...known];
+  const abbreviated = second === undefined ? null : completion(second, words);
+  if (abbreviated !== null) return { severity: 'error', message: abbreviationMessage(second!, abbreviated) };
+  const near = second === undefined ? null : nearest(second, words);
+  if (near !== null)
+    return {
+      severity: 'error',
+      message: `unknown sub-command \`${first} ${second!}\` (did you mean \`${first} ${near}\`?): the ASA refuses it and nothing changes`,
+    };
+  return {
+    severity: 'warning',
+    message: `not simulated: under ipsec-attributes \`${first}\` takes ${words.map((w) => `\`${w}\``).join(', ')} [recalled], not ${second === undefined ? 'nothing' : `\`${second}\``}; the ASA is likely to refuse the line, and its effect is not in the result`,
+  };
+}
+
 /** The sub-commands a tunnel-group block takes (own keys only: a block named like an Object method is none). */
 function knownTunnelGroupWords(block: string): ReadonlySet<string> | undefined {
   return Object.hasOwn(KNOWN_TUNNEL_GROUP_WORDS, block) ? KNOWN_TUNNEL_GROUP_WORDS[block] : undefined;
@@ -1856,6 +1890,9 @@ function tunnelGroupKey(block: string, w: string[]): string | null {
   // `ikev1 client-update type X` is one line per client type; IKEv2 authentication one per method
   // (a `show running-config` in the corpus holds `ikev2 remote-authentication certificate` and `... eap`).
   if (block === 'ipsec-attributes') {
+    // `ikev1`, `ikev2` and `isakmp` take one of a few sub-keywords: any other is not a setting to key.
+    const second = IPSEC_SECOND_WORDS[a];
+    if (second !== undefined && (b === undefined || !second.has(b))) return null;
     const perValue =
       (a === 'ikev1' && b === 'client-update' && w[2] === 'type') || (a === 'ikev2' && (b === 'remote-authentication' || b === 'local-authentication'));
     return w.slice(0, perValue ? (a === 'ikev1' ? 4 : 3) : 2).join(' ');

@@ -966,4 +966,28 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
     expect(back.problems).toEqual([]);
     expect(back.lines).toEqual(demo.replace(/\n$/, '').split('\n'));
   });
+
+  it('applies the ikev1, ikev2 and isakmp lines ipsec-attributes takes, and no other sub-keyword as a setting', () => {
+    const r = merge(
+      [
+        'tunnel-group PHONES ipsec-attributes',
+        ' ikev2 remote-authentication certificate',
+        ' isakmp keepalive threshold 30 retry 5',
+        ' ikev2 bogus-keyword pre-shared-key X',
+        ' ikev2 remote-auth eap',
+        ' ikev1 pre-shard-key secret',
+        ' isakmp',
+      ].join('\n'),
+    );
+    expect(r.problems.map((p) => [p.line, p.severity, p.message.replace(/[:(].*/s, '')])).toEqual([
+      [4, 'warning', 'not simulated'],
+      [5, 'error', '`remote-auth` looks like an abbreviation of `remote-authentication`'],
+      [6, 'error', 'unknown sub-command `ikev1 pre-shard-key` '],
+      [7, 'warning', 'not simulated'],
+    ]);
+    expect(r.problems[0]!.message).toContain('`ikev2` takes `local-authentication`, `remote-authentication`, `rsa-sig-hash` [recalled], not `bogus-keyword`');
+    expect(r.problems[2]!.message).toContain('did you mean `ikev1 pre-shared-key`?');
+    const block = r.text.split('\n').filter((l) => /^tunnel-group PHONES ipsec-attributes$|^ (ikev[12]|isakmp)\b/.test(l));
+    expect(block).toEqual(['tunnel-group PHONES ipsec-attributes', ' ikev2 remote-authentication certificate', ' isakmp keepalive threshold 30 retry 5']);
+  });
 });
