@@ -288,7 +288,15 @@ function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMa
     // (A DfltGrpPolicy line the tool does not model, on one side only, where only that side prints
     // DfltGrpPolicy in full: a default the capture printed, said once for the device.)
     if (captureDiffers && ((a === null && b?.quietAlone) || (b === null && a?.quietAlone))) continue;
-    out.push({ setting, old: a?.value ?? null, new: b?.value ?? null, oldSource: a?.source ?? null, newSource: b?.source ?? null });
+    const keyword = b?.keyword ?? a?.keyword;
+    out.push({
+      setting,
+      old: a?.value ?? null,
+      new: b?.value ?? null,
+      oldSource: a?.source ?? null,
+      newSource: b?.source ?? null,
+      ...(keyword === undefined ? {} : { keyword }),
+    });
   }
   return out;
 }

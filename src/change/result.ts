@@ -11,6 +11,8 @@ export interface SettingChange {
   new: string | null;
   oldSource: string | null;
   newSource: string | null;
+  /** How the device's release writes the setting, where that is not `setting` (`svc keepalive` before 8.4(1)); the new side's, else the old. */
+  keyword?: string;
 }
 
 export interface ProfileDiff {

@@ -8,7 +8,7 @@ import { auditTarget, type AuditOptions } from '../audit/audit.js';
 import { analyseParsed, type AnalysedTarget } from '../audit/pipeline.js';
 import type { AuditTarget, ReportedFinding } from '../audit/result.js';
 import { FILE_LINES, type LineNames } from './line-names.js';
-import { sourcePhrase } from '../engine/rule-kit.js';
+import { clientKeyword, sourcePhrase } from '../engine/rule-kit.js';
 import { filteredOut } from '../engine/engine.js';
 import { deviceContext, explainProfile, iosDnsSummary, type IosDnsSummary } from '../explain/ios-dns.js';
 import { cmp } from '../common/problem.js';
@@ -37,6 +37,8 @@ export interface SettingValue {
    * change (see DeviceSnapshot.printsDefaults).
    */
   quietAlone?: true;
+  /** How this device's release writes the setting, where that is not its name (`svc keepalive` before 8.4(1)). */
+  keyword?: string;
 }
 
 export interface ProfileSnapshot {
@@ -368,7 +370,8 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
     // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
     const raw = valueOf(e);
     const value = spec.key === 'vpnTunnelProtocol' && Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
-    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, value), source: sourcePhrase(e, names.one), layer: layerOf(e) });
+    const legacy = spec.legacyKeyword !== undefined && clientKeyword(model, e) === 'svc' ? { keyword: spec.legacyKeyword } : {};
+    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, value), source: sourcePhrase(e, names.one), layer: layerOf(e), ...legacy });
   }
   // What the split tunnel is: a change to a list several policies share changes every profile that
   // uses it, though no policy line moved. Not for a policy that tunnels everything: its list decides nothing.

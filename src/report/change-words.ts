@@ -141,7 +141,7 @@ export function dnsChangeLines(old: IosDnsSummary | null, neu: IosDnsSummary | n
 
 export function settingLine(s: SettingChange): string {
   const side = (v: string | null, src: string | null): string => (v === null ? '(none)' : src ? `${v} (${src})` : v);
-  return `${s.setting}: ${side(s.old, s.oldSource)} → ${side(s.new, s.newSource)}`;
+  return `${s.keyword ?? s.setting}: ${side(s.old, s.oldSource)} → ${side(s.new, s.newSource)}`;
 }
 
 /** The profiles of one device in a change report (a diff's, or a plan's changes), to find a profile's copy or original. */

@@ -7,6 +7,7 @@ import { planDevice } from '../../src/change/plan.js';
 import type { PlanTarget } from '../../src/change/result.js';
 import { snapshotParsed, type DeviceSnapshot } from '../../src/change/snapshot.js';
 import { parseConfigBytes, parseConfigText, type ParsedConfig } from '../../src/parse/parse.js';
+import { settingLine } from '../../src/report/change-words.js';
 import { fixture } from '../helpers.js';
 import { apply, CONFIG_FIXTURES, findingIds, OPTIONS, settingValues } from './change-kit.js';
 
@@ -789,6 +790,20 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(dns.what).toMatch(
       /in DfltGrpPolicy \(this plan gives DefaultWEBVPNGroup its own group-policy GP-DefaultWEBVPNGroup: enter it there to change only DefaultWEBVPNGroup\)$/,
     );
+  });
+
+  it('names each changed setting as the release writes it: `svc ...` on 8.0, where the script writes `svc` lines', () => {
+    const { plan } = planOf('corpus/prometheus-asa1-80-svc.cfg');
+    expect(plan.script).toContain('  svc keepalive none');
+    const xyz = plan.changes.find((c) => c.tunnelGroup === 'xyzinder')!;
+    const keepalive = xyz.settings.find((s) => s.setting === 'anyconnect ssl keepalive')!;
+    expect(keepalive).toMatchObject({ keyword: 'svc keepalive', new: 'none' });
+    // Only the settings that have an older spelling carry one.
+    expect(xyz.settings.find((s) => s.setting === 'vpn-idle-timeout')).not.toHaveProperty('keyword');
+    expect(settingLine(keepalive)).toMatch(/^svc keepalive: 20 \(.*\) → none \(set in group-policy xyzinder \(plan line \d+\)\)$/);
+    // A release that takes `anyconnect` lines keeps the setting's own name.
+    const modern = planOf('demo/demo-headend.cfg').plan;
+    expect(modern.changes.flatMap((c) => c.settings).filter((s) => s.keyword !== undefined)).toEqual([]);
   });
 
   it('says who a copy of the profile would lock out, and changes the locks in the same paste as the move', () => {
