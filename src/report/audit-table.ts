@@ -159,10 +159,13 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd, 
     summary.ignored > 0 ? `${summary.ignored} ignored by the configuration file` : null,
     summary.baselined > 0 ? `${summary.baselined} in the baseline` : null,
   ].filter(Boolean);
+  // Findings only: the error and warning lines of a heading (a cut-short file) are about reading it.
+  const counts =
+    rows === 0 ? 'no findings' : `findings: ${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${plural(rows, 'row')} above)`;
   out.push(
     '',
     ...wrapText(
-      `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${plural(rows, 'row')} above) in ${plural(targets.length, 'configuration')}${inputErrors.length > 0 ? `; not audited: ${inputErrors.map((e) => reportPath(e.file, cwd)).join(', ')}` : ''}${incompleteNote(targets)}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
+      `${counts} in ${plural(targets.length, 'configuration')}${inputErrors.length > 0 ? `; not audited: ${inputErrors.map((e) => reportPath(e.file, cwd)).join(', ')}` : ''}${incompleteNote(targets)}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
       width,
     ),
   );
@@ -175,5 +178,5 @@ function incompleteNote(targets: readonly { summary: TargetSummary }[]): string 
   if (n === 0) return '';
   const mixed = targets.filter((t) => mixesConfigurations(t.summary)).length;
   if (mixed === n) return targets.length === 1 ? ' (not one configuration: the counts mix two)' : ` (${n} not one configuration each: their counts mix two)`;
-  return targets.length === 1 ? ' (incomplete: the counts cover only what the file holds)' : ` (${n} incomplete: their counts cover only what the files hold)`;
+  return targets.length === 1 ? ' (incomplete: only what the file holds was audited)' : ` (${n} incomplete: only what those files hold was audited)`;
 }
