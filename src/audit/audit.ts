@@ -191,7 +191,12 @@ export function collectedBuildOptions(device: CollectedDevice): BuildOptions {
 
 /** `lineName`: how messages name configuration lines (a configuration changed in memory names them by origin). */
 export function auditTarget(t: AnalysedTarget, options: AuditOptions, lineName?: (line: number) => string): AuditTarget {
-  const result = runRules(t.resolved, options.rules, { profiles: options.profiles, profileFilter: options.profileFilter, ...(lineName ? { lineName } : {}) });
+  const result = runRules(t.resolved, options.rules, {
+    profiles: options.profiles,
+    profileFilter: options.profileFilter,
+    partial: !t.summary.complete,
+    ...(lineName ? { lineName } : {}),
+  });
   const lines = t.parsed.lines;
   const sideLines = sideFileLines(t.model);
   const quote = (f: { line: number | null; file: string | null }): string | null => {

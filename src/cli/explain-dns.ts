@@ -32,7 +32,7 @@ export function explainDnsCommand(file: string, opts: ExplainDnsOptions, io: Cli
   const targets: ExplainTarget[] = analysed.map((t) => ({
     summary: t.summary,
     explanations: explainDevice(t.resolved),
-    notMobileFacing: new Map(classifyProfiles(t.resolved).skipped.map((s) => [s.tunnelGroup, s.reason])),
+    notMobileFacing: new Map(classifyProfiles(t.resolved, !t.summary.complete).skipped.map((s) => [s.tunnelGroup, s.reason])),
   }));
 
   if (opts.tunnelGroup !== undefined) {

@@ -20,6 +20,8 @@ export interface EngineOptions {
   profileFilter?: (name: string) => boolean;
   /** How messages name configuration lines (`line 12` unless a simulated change names them by origin). */
   lineName?: (line: number) => string;
+  /** The configuration is cut short (a partial capture): what it does not enable may be in the part that is missing. */
+  partial?: boolean;
 }
 
 /** How clients reach one mobile-facing profile, as plain data for reports. */
@@ -56,7 +58,7 @@ export function filteredOut(reason: string): boolean {
 }
 
 export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], options: EngineOptions = {}): EngineResult {
-  const scope = classifyProfiles(device);
+  const scope = classifyProfiles(device, options.partial === true);
   const wanted = options.profiles && options.profiles.length > 0 ? new Set(options.profiles) : null;
   const context = deviceContext(device);
   const skipped = [...scope.skipped];

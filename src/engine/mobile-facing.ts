@@ -25,7 +25,8 @@ export interface ProfileScope {
 export const DEFAULT_SSL_PROFILE = 'DefaultWEBVPNGroup';
 export const DEFAULT_IKEV2_PROFILE = 'DefaultRAGroup';
 
-export function classifyProfiles(device: ResolvedDevice): ProfileScope {
+/** `partial`: the configuration is cut short, so a transport it does not enable may be enabled in the part that is missing. */
+export function classifyProfiles(device: ResolvedDevice, partial = false): ProfileScope {
   const g = device.model.global;
   const sslOn = (g.webvpn?.enabledInterfaces.length ?? 0) > 0 && g.webvpn?.anyconnectEnabled.state === 'value';
   const ikev2On = g.ikev2Enable.some((e) => e.clientServices);
@@ -66,6 +67,7 @@ export function classifyProfiles(device: ResolvedDevice): ProfileScope {
         ikev2On,
         sslSelectable: sslWays.length > 0,
         hasAliases: tg.webvpn.groupAliases.some((a) => a.enabled),
+        partial,
       }),
     });
   }
@@ -80,6 +82,7 @@ interface SkipFacts {
   ikev2On: boolean;
   sslSelectable: boolean;
   hasAliases: boolean;
+  partial: boolean;
 }
 
 function skipReason(f: SkipFacts): string {
@@ -90,7 +93,9 @@ function skipReason(f: SkipFacts): string {
       : `vpn-tunnel-protocol allows no AnyConnect protocol (${only})`;
   }
   const why: string[] = [];
-  if (f.allowsSsl && !f.sslOn) why.push('AnyConnect SSL is not enabled (global webvpn needs `enable IF` and `anyconnect enable`)');
+  // What a cut-short file does not show may be in the part that is missing: said as not seen, not as off.
+  const [inFile, mayLack] = f.partial ? [' in what the file holds', '; a partial capture may leave that out'] : ['', ''];
+  if (f.allowsSsl && !f.sslOn) why.push(`AnyConnect SSL is not enabled${inFile} (global webvpn needs \`enable IF\` and \`anyconnect enable\`${mayLack})`);
   else if (f.allowsSsl && !f.sslSelectable) {
     why.push(
       f.hasAliases
@@ -98,7 +103,7 @@ function skipReason(f: SkipFacts): string {
         : 'no AnyConnect SSL client can select it: no group-url, no enabled group-alias, no certificate-group-map (clients that select none land in DefaultWEBVPNGroup)',
     );
   }
-  if (f.allowsIkev2 && !f.ikev2On) why.push('IKEv2 client services are not enabled (`crypto ikev2 enable IF client-services port 443`)');
+  if (f.allowsIkev2 && !f.ikev2On) why.push(`IKEv2 client services are not enabled${inFile} (\`crypto ikev2 enable IF client-services port 443\`${mayLack})`);
   else if (!f.allowsIkev2) why.push('vpn-tunnel-protocol does not allow IKEv2');
   return why.join('; ');
 }

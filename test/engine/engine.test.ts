@@ -128,6 +128,19 @@ describe('mobile-facing profiles', () => {
     expect(on.mobile.find((m) => m.profile.name === 'T')!.reach.transports).toEqual({ ssl: false, ikev2: true });
   });
 
+  it('says a cut-short capture does not show a transport enabled, rather than that it is off', () => {
+    const t = analyseOne('corpus/ntc-show-run-tunnel-group.cfg');
+    expect(t.summary.complete).toBe(false);
+    const reason = (partial: boolean) => classifyProfiles(t.resolved, partial).skipped.find((s) => s.tunnelGroup === 'tun01')!.reason;
+    expect(reason(true)).toBe(
+      'AnyConnect SSL is not enabled in what the file holds (global webvpn needs `enable IF` and `anyconnect enable`; a partial capture may leave that out); ' +
+        'IKEv2 client services are not enabled in what the file holds (`crypto ikev2 enable IF client-services port 443`; a partial capture may leave that out)',
+    );
+    expect(reason(false)).not.toMatch(/partial|what the file holds/);
+    // The audit passes the file's completeness on.
+    expect(runRules(t.resolved, RULES, { partial: true }).skippedProfiles.find((s) => s.tunnelGroup === 'tun01')!.reason).toBe(reason(true));
+  });
+
   it('skips clientless-only and IKEv1-only profiles with a reason', () => {
     const legacy = classifyProfiles(analyseOne('synthetic/legacy-svc-82.cfg').resolved);
     expect(legacy.mobile.map((m) => [m.profile.name, m.reach.via])).toEqual([
