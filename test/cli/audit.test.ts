@@ -182,6 +182,13 @@ describe('audit exit codes', () => {
     }
   });
 
+  it('answers --format text (the human format of diff and plan) with the name audit gives it', async () => {
+    const r = await cli('audit', DEMO, '--format', 'text');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format: `text` is not one of table, .*\(the human format of audit is `table`\)\n$/);
+    expect((await cli('audit', DEMO, '--format', 'xml')).stderr).not.toContain('human format');
+  });
+
   it("words the command line parser's errors as every other error: one line after the tool's name, exit 2", async () => {
     for (const [args, message] of [
       [['audit', DEMO, '--bogus'], "unknown option '--bogus'"],
