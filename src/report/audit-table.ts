@@ -163,7 +163,8 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd, 
   const counts =
     rows === 0 ? 'no findings' : `findings: ${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${plural(rows, 'row')} above)`;
   out.push(
-    '',
+    // (Nothing audited: the summary is the whole report, with no blank line above it.)
+    ...(out.length > 0 ? [''] : []),
     ...wrapText(
       `${counts} in ${plural(targets.length, 'configuration')}${inputErrors.length > 0 ? `; not audited: ${inputErrors.map((e) => reportPath(e.file, cwd)).join(', ')}` : ''}${incompleteNote(targets)}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
       width,

@@ -444,6 +444,8 @@ describe('inputs that could not be audited', () => {
     expect(doc.notAudited).toEqual([{ source: 'gone.cfg', line: null, reason: expect.stringMatching(/no such file/) }]);
     const table = await cliWith({ cwd: dir }, 'audit', 'demo.cfg', 'gone.cfg');
     expect(table.stdout).toMatch(/in\s+1\s+configuration;\s+not\s+audited:\s+gone\.cfg/);
+    // Nothing audited at all: the summary is the report, and says so from its first line.
+    expect((await cliWith({ cwd: dir }, 'audit', 'gone.cfg')).stdout).toBe('no findings in 0 configurations; not audited: gone.cfg\n');
     // Nothing failed: the list is there, empty.
     expect(
       readJson<{ notAudited: unknown[] }>((await cliWith({ cwd: dir }, 'audit', 'demo.cfg', '--format', 'json', '--fail-on', 'never')).stdout).notAudited,
