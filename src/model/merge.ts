@@ -846,6 +846,14 @@ class Merger {
   }
 
   private tunnelGroupLine(name: string, block: string, w: string[], text: string): Outcome {
+    const ipsec = block === 'ipsec-attributes' ? ipsecSubCommandProblem(unnegated(w)) : null;
+    if (ipsec?.severity === 'error') return { error: ipsec.message };
+    const r = this.applyTunnelGroupLine(name, block, w, text);
+    // A sub-keyword the tool does not know: the line is kept, with a note that it is not read.
+    return ipsec !== null && r !== null && 'changed' in r && r.info === undefined ? { ...r, info: ipsec.message } : r;
+  }
+
+  private applyTunnelGroupLine(name: string, block: string, w: string[], text: string): Outcome {
     const keyOf = (x: string[]): string | null => tunnelGroupKey(block, x);
     if (keyOf(unnegated(w)) === null) return null;
     if (w[0] === 'default-group-policy' && w[1] && w[1] !== DEFAULT_GROUP_POLICY && !this.declaration(w[1])) {
@@ -1848,28 +1856,40 @@ const IPSEC_SECOND_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   isakmp: new Set(['ikev1-user-authentication', 'keepalive']),
 };
 
+/** The words `ikev1`, `ikev2` or `isakmp` takes under ipsec-attributes (own keys only: `toString` takes none). */
+function ipsecSecondWords(first: string | undefined): ReadonlySet<string> | undefined {
+  return first !== undefined && Object.hasOwn(IPSEC_SECOND_WORDS, first) ? IPSEC_SECOND_WORDS[first] : undefined;
+}
+
 /**
- * Why an `ikev1`, `ikev2` or `isakmp` line under `ipsec-attributes` is not applied: a sub-keyword that
- * abbreviates a known one is to be written out, one that nearly spells it is refused by the ASA; any
- * other is one the tool does not know, so it is not simulated (the list is recalled: the tool does not
- * call the line wrong).
+ * What is wrong with an `ikev1`, `ikev2` or `isakmp` line under `ipsec-attributes`, if anything: with
+ * no sub-keyword, an ambiguous one, an abbreviated one or a near spelling of one, the ASA refuses it
+ * (errors). A word the tool does not know is applied with a note (info): the list is recalled, and a
+ * running-config that holds such a line shows the ASA took it.
  */
 function ipsecSubCommandProblem(body: readonly string[]): Pick<MergeProblem, 'severity' | 'message'> | null {
   const [first, second] = body;
-  const known = first === undefined ? undefined : IPSEC_SECOND_WORDS[first];
+  const known = ipsecSecondWords(first);
   if (known === undefined || first === undefined || (second !== undefined && known.has(second))) return null;
   const words = [...known];
-  const abbreviated = second === undefined ? null : completion(second, words);
-  if (abbreviated !== null) return { severity: 'error', message: abbreviationMessage(second!, abbreviated) };
-  const near = second === undefined ? null : nearest(second, words);
+  const takes = `under ipsec-attributes \`${first}\` takes ${words.map((w) => `\`${w}\``).join(', ')}`;
+  if (second === undefined) return { severity: 'error', message: `\`${first}\` alone is incomplete: ${takes}; the ASA refuses it and nothing changes` };
+  const starting = words.filter((w) => w.startsWith(second));
+  if (starting.length > 1)
+    return {
+      severity: 'error',
+      message: `\`${first} ${second}\` is ambiguous (${starting.map((w) => `\`${w}\``).join(' or ')}): the ASA refuses it and nothing changes`,
+    };
+  if (starting.length === 1) return { severity: 'error', message: abbreviationMessage(second, starting[0]!) };
+  const near = nearest(second, words);
   if (near !== null)
     return {
       severity: 'error',
-      message: `unknown sub-command \`${first} ${second!}\` (did you mean \`${first} ${near}\`?): the ASA refuses it and nothing changes`,
+      message: `unknown sub-command \`${first} ${second}\` (did you mean \`${first} ${near}\`?): the ASA refuses it and nothing changes`,
     };
   return {
-    severity: 'warning',
-    message: `not simulated: under ipsec-attributes \`${first}\` takes ${words.map((w) => `\`${w}\``).join(', ')} [recalled], not ${second === undefined ? 'nothing' : `\`${second}\``}; the ASA is likely to refuse the line, and its effect is not in the result`,
+    severity: 'info',
+    message: `applied as a line the tool does not read: ${takes} as far as the tool knows [recalled], not \`${second}\`; check that the ASA takes it`,
   };
 }
 
@@ -1890,12 +1910,13 @@ function tunnelGroupKey(block: string, w: string[]): string | null {
   // `ikev1 client-update type X` is one line per client type; IKEv2 authentication one per method
   // (a `show running-config` in the corpus holds `ikev2 remote-authentication certificate` and `... eap`).
   if (block === 'ipsec-attributes') {
-    // `ikev1`, `ikev2` and `isakmp` take one of a few sub-keywords: any other is not a setting to key.
-    const second = IPSEC_SECOND_WORDS[a];
-    if (second !== undefined && (b === undefined || !second.has(b))) return null;
+    // Bare `ikev1` is incomplete; a sub-keyword the tool does not know is still a line of its own (see ipsecSubCommandProblem).
+    if (ipsecSecondWords(a) !== undefined && b === undefined) return null;
     const perValue =
       (a === 'ikev1' && b === 'client-update' && w[2] === 'type') || (a === 'ikev2' && (b === 'remote-authentication' || b === 'local-authentication'));
-    return w.slice(0, perValue ? (a === 'ikev1' ? 4 : 3) : 2).join(' ');
+    // `ikev1 user-authentication (outside) hybrid`: one line per interface, beside the untagged one.
+    const perInterface = w[2] !== undefined && /^\(.*\)$/.test(w[2]);
+    return w.slice(0, perValue ? (a === 'ikev1' ? 4 : 3) : perInterface ? 3 : 2).join(' ');
   }
   // Lines that add up: one per server, per PPP method, per pre-fill mode.
   if (block === 'ppp-attributes') return w.join(' ');

@@ -806,6 +806,19 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(modern.changes.flatMap((c) => c.settings).filter((s) => s.keyword !== undefined)).toEqual([]);
   });
 
+  it('copies every ipsec-attributes line of a renamed profile: one per interface, and a sub-keyword the tool does not know', () => {
+    const extra = ' ikev1 user-authentication (outside) hybrid\n ikev1 user-authentication (inside) xauth\n ikev2 frobnicate on\n';
+    const text = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8').replace(' ikev1 pre-shared-key *****\n', (l) => `${l}${extra}`);
+    const before = snapshotParsed(parseConfigText(text, 'rename-ipsec.cfg'), OPTIONS)[0]!;
+    const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
+    expect(plan.introduced).toEqual([]);
+    expect(plan.script).toContain(`ipsec-attributes\n ikev2 remote-authentication certificate\n ikev2 local-authentication certificate TP-PUBLIC\n${extra}`);
+    // Applied, with a note that the tool does not read it: not a problem that withholds the plan.
+    expect(plan.problems).toEqual([]);
+    expect(plan.notes).toContainEqual(expect.stringMatching(/^Script line \d+ \(`ikev2 frobnicate on`\): applied as a line the tool does not read: /));
+    expect(plan.remains.find((r) => r.ruleId === 'profile-name-special-chars')?.why).toMatch(/ stays until you remove it /);
+  });
+
   it('says who a copy of the profile would lock out, and changes the locks in the same paste as the move', () => {
     const { plan } = planOf('plan/rename-group-lock.cfg');
     // The paste block leaves the locks alone: which side to lock is the user's call. So it sends

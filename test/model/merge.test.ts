@@ -967,27 +967,47 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
     expect(back.lines).toEqual(demo.replace(/\n$/, '').split('\n'));
   });
 
-  it('applies the ikev1, ikev2 and isakmp lines ipsec-attributes takes, and no other sub-keyword as a setting', () => {
+  it('applies the ikev1, ikev2 and isakmp lines ipsec-attributes takes, refuses what the ASA refuses, and notes a sub-keyword it does not know', () => {
     const r = merge(
       [
         'tunnel-group PHONES ipsec-attributes',
         ' ikev2 remote-authentication certificate',
         ' isakmp keepalive threshold 30 retry 5',
-        ' ikev2 bogus-keyword pre-shared-key X',
+        ' ikev2 frobnicate on',
         ' ikev2 remote-auth eap',
         ' ikev1 pre-shard-key secret',
         ' isakmp',
+        ' ikev2 r x',
+        ' ikev1 user-authentication (outside) hybrid',
+        ' ikev1 user-authentication (inside) xauth',
+        ' toString',
+        ' constructor x',
       ].join('\n'),
     );
     expect(r.problems.map((p) => [p.line, p.severity, p.message.replace(/[:(].*/s, '')])).toEqual([
-      [4, 'warning', 'not simulated'],
+      [4, 'info', 'applied as a line the tool does not read'],
       [5, 'error', '`remote-auth` looks like an abbreviation of `remote-authentication`'],
       [6, 'error', 'unknown sub-command `ikev1 pre-shard-key` '],
-      [7, 'warning', 'not simulated'],
+      [7, 'error', '`isakmp` alone is incomplete'],
+      [8, 'error', '`ikev2 r` is ambiguous '],
+      // Words an object has of its own (`toString`) are words like any other the tool does not know.
+      [11, 'warning', 'not simulated'],
+      [12, 'warning', 'not simulated'],
     ]);
-    expect(r.problems[0]!.message).toContain('`ikev2` takes `local-authentication`, `remote-authentication`, `rsa-sig-hash` [recalled], not `bogus-keyword`');
+    expect(r.problems[0]!.message).toContain(
+      '`ikev2` takes `local-authentication`, `remote-authentication`, `rsa-sig-hash` as far as the tool knows [recalled], not `frobnicate`',
+    );
     expect(r.problems[2]!.message).toContain('did you mean `ikev1 pre-shared-key`?');
+    expect(r.problems[4]!.message).toContain('(`remote-authentication` or `rsa-sig-hash`)');
     const block = r.text.split('\n').filter((l) => /^tunnel-group PHONES ipsec-attributes$|^ (ikev[12]|isakmp)\b/.test(l));
-    expect(block).toEqual(['tunnel-group PHONES ipsec-attributes', ' ikev2 remote-authentication certificate', ' isakmp keepalive threshold 30 retry 5']);
+    // One line per interface: the second `user-authentication` does not replace the first.
+    expect(block).toEqual([
+      'tunnel-group PHONES ipsec-attributes',
+      ' ikev2 remote-authentication certificate',
+      ' isakmp keepalive threshold 30 retry 5',
+      ' ikev2 frobnicate on',
+      ' ikev1 user-authentication (outside) hybrid',
+      ' ikev1 user-authentication (inside) xauth',
+    ]);
   });
 });
