@@ -288,7 +288,8 @@ function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMa
     // (A DfltGrpPolicy line the tool does not model, on one side only, where only that side prints
     // DfltGrpPolicy in full: a default the capture printed, said once for the device.)
     if (captureDiffers && ((a === null && b?.quietAlone) || (b === null && a?.quietAlone))) continue;
-    const keyword = b?.keyword ?? a?.keyword;
+    // The new side's spelling wherever there is a new side (an upgrade to 8.4(1) writes `anyconnect`).
+    const keyword = b !== null ? b.keyword : a?.keyword;
     out.push({
       setting,
       old: a?.value ?? null,

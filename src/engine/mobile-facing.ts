@@ -93,9 +93,7 @@ function skipReason(f: SkipFacts): string {
       : `vpn-tunnel-protocol allows no AnyConnect protocol (${only})`;
   }
   const why: string[] = [];
-  // What a cut-short file does not show may be in the part that is missing: said as not seen, not as off.
-  const [inFile, mayLack] = f.partial ? [' in what the file holds', '; a partial capture may leave that out'] : ['', ''];
-  if (f.allowsSsl && !f.sslOn) why.push(`AnyConnect SSL is not enabled${inFile} (global webvpn needs \`enable IF\` and \`anyconnect enable\`${mayLack})`);
+  if (f.allowsSsl && !f.sslOn) why.push('AnyConnect SSL is not enabled (global webvpn needs `enable IF` and `anyconnect enable`)');
   else if (f.allowsSsl && !f.sslSelectable) {
     why.push(
       f.hasAliases
@@ -103,7 +101,11 @@ function skipReason(f: SkipFacts): string {
         : 'no AnyConnect SSL client can select it: no group-url, no enabled group-alias, no certificate-group-map (clients that select none land in DefaultWEBVPNGroup)',
     );
   }
-  if (f.allowsIkev2 && !f.ikev2On) why.push(`IKEv2 client services are not enabled${inFile} (\`crypto ikev2 enable IF client-services port 443\`${mayLack})`);
-  else if (!f.allowsIkev2) why.push('vpn-tunnel-protocol does not allow IKEv2');
+  if (f.allowsIkev2 && !f.ikev2On) why.push('IKEv2 client services are not enabled (`crypto ikev2 enable IF client-services port 443`)');
+  const unseen = why.length > 0;
+  if (!f.allowsIkev2) why.push('vpn-tunnel-protocol does not allow IKEv2');
+  // What a file that is not the whole configuration does not show may be in the part it lacks:
+  // said once, after what it does not show.
+  if (f.partial && unseen) why.push('this file is not the whole configuration, so what enables or selects it may be in the part it lacks');
   return why.join('; ');
 }

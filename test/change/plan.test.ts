@@ -3,6 +3,7 @@
 // scope), holds no placeholder, and enters each mode once.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diffDevices } from '../../src/change/diff.js';
 import { planDevice } from '../../src/change/plan.js';
 import type { PlanTarget } from '../../src/change/result.js';
 import { snapshotParsed, type DeviceSnapshot } from '../../src/change/snapshot.js';
@@ -801,6 +802,15 @@ describe('plan: the ways pasted advice went wrong', () => {
     // Only the settings that have an older spelling carry one.
     expect(xyz.settings.find((s) => s.setting === 'vpn-idle-timeout')).not.toHaveProperty('keyword');
     expect(settingLine(keepalive)).toMatch(/^svc keepalive: 20 \(.*\) → none \(set in group-policy xyzinder \(plan line \d+\)\)$/);
+    // An upgrade to a release that writes `anyconnect` is named in the new release's words.
+    const old = readFileSync(fixture('corpus/prometheus-asa1-80-svc.cfg'), 'latin1');
+    const upgraded = old
+      .replace('ASA Version 8.0(2)', 'ASA Version 9.1(7)')
+      .replace('  svc ask enable\n', '  svc ask enable\n  anyconnect ssl keepalive 300\n');
+    const [a, b] = [old, upgraded].map((t) => snapshotParsed(parseConfigText(t, 'asa1.cfg'), OPTIONS)[0]!);
+    const upgrade = diffDevices(a!, b!).profiles.find((p) => p.tunnelGroup === 'xyzinder')!;
+    expect(upgrade.settings.find((s) => s.setting === 'anyconnect ssl keepalive')).not.toHaveProperty('keyword');
+    expect(upgrade.settings.find((s) => s.setting === 'anyconnect ssl keepalive')).toMatchObject({ new: '300' });
     // A release that takes `anyconnect` lines keeps the setting's own name.
     const modern = planOf('demo/demo-headend.cfg').plan;
     expect(modern.changes.flatMap((c) => c.settings).filter((s) => s.keyword !== undefined)).toEqual([]);
