@@ -23,7 +23,11 @@ function once(flag: string, choices?: readonly string[], why = ''): (value: stri
   let seen = false;
   return (value) => {
     if (seen) throw new InvalidArgumentError(`${flag} is given more than once: give it once${why}.`);
-    if (choices !== undefined && !choices.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    if (choices !== undefined && !choices.includes(value)) {
+      // `table` is audit's human format; these commands call theirs `text`.
+      const human = value === 'table' && choices.includes('text') ? " (the human format here is `text`; `table` is audit's)" : '';
+      throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}${human}.`);
+    }
     seen = true;
     return value;
   };

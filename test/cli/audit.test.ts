@@ -187,6 +187,10 @@ describe('audit exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--format: `text` is not one of table, .*\(the human format of audit is `table`\)\n$/);
     expect((await cli('audit', DEMO, '--format', 'xml')).stderr).not.toContain('human format');
+    // And the other way round: diff, what-if and plan call theirs text.
+    const diff = await cli('diff', DEMO, DEMO, '--format', 'table');
+    expect(diff.code).toBe(2);
+    expect(diff.stderr).toContain("Allowed choices are text, json, markdown, github, html (the human format here is `text`; `table` is audit's).");
   });
 
   it("words the command line parser's errors as every other error: one line after the tool's name, exit 2", async () => {
