@@ -1599,7 +1599,8 @@ function invalidValue(mode: 'attributes' | 'webvpn', words: string[]): string | 
   const value: unknown = read.setting.state === 'value' ? read.setting.value : null;
   if (range && typeof value === 'number' && (value < range.min || value > range.max))
     return `\`${words[0] === 'svc' && spec.legacyKeyword ? spec.legacyKeyword : spec.keyword}\` takes ${range.min}–${range.max} ${range.unit} (or \`none\`), not ${value}`;
-  return null;
+  // (`value` is the spec's own type: `refuses` is typed per attribute.)
+  return value === null ? null : (spec.refuses?.(value as never) ?? null);
 }
 
 /**

@@ -68,6 +68,11 @@ export interface PolicyAttributeSpec<K extends PolicyAttributeKey = PolicyAttrib
    * ASA may refuse it.
    */
   maxChars?: number;
+  /**
+   * Why the ASA refuses a value the table reads (an address that is none, two words where it takes
+   * one), or null. Checked like `range`: on commands the tool applies, never on a running-config.
+   */
+  refuses?(value: PolicyAttributeValues[K]): string | null;
 }
 
 const PROTOCOL_ALIASES: Record<string, TunnelProtocol> = {
@@ -82,6 +87,22 @@ const PROTOCOL_ALIASES: Record<string, TunnelProtocol> = {
 };
 
 /** `KEYWORD value X...` / `KEYWORD none`, the common shape of list attributes. */
+/** A dotted-quad IPv4 address (each part 0–255) or an IPv6 address in any of its written forms. */
+function isIpAddress(a: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
+  if (v4) return v4.slice(1).every((o) => Number(o) <= 255);
+  if (!/^[0-9a-f:.]+$/i.test(a) || !a.includes(':')) return false;
+  const groups = a.split('::');
+  if (groups.length > 2) return false;
+  const parts = groups.flatMap((g) => (g === '' ? [] : g.split(':')));
+  // An embedded IPv4 tail (::ffff:10.0.0.1) counts as two groups.
+  const tail = parts.at(-1)?.includes('.') ? parts.pop()! : null;
+  if (tail !== null && !isIpAddress(tail)) return false;
+  if (!parts.every((p) => /^[0-9a-f]{1,4}$/i.test(p))) return false;
+  const count = parts.length + (tail === null ? 0 : 2);
+  return groups.length === 2 ? count < 8 : count === 8;
+}
+
 function valueList(words: string[], at: number, line: number): AttributeRead<string[]> {
   const kw = words[at];
   if (kw === 'none' && words.length === at + 1) return { setting: noneSetting(line) };
@@ -224,6 +245,7 @@ export const POLICY_ATTRIBUTES = [
     format: formatValue,
     builtIn: () => recalled<string>(null),
     maxChars: 63,
+    refuses: (v) => (v.includes(' ') ? `\`default-domain value\` takes one domain name, not \`${v}\`` : null),
   }),
   spec({
     key: 'dnsServer',
@@ -233,6 +255,10 @@ export const POLICY_ATTRIBUTES = [
     read: (words, line) => (words[0] === 'dns-server' ? valueList(words, 1, line) : undefined),
     format: formatValue,
     builtIn: () => recalled<string[]>(null),
+    refuses: (v) => {
+      const bad = v.find((a) => !isIpAddress(a));
+      return bad === undefined ? null : `\`dns-server value\` takes IP addresses, and \`${bad}\` is not one`;
+    },
   }),
   spec({
     key: 'vpnIdleTimeout',

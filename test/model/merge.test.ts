@@ -385,6 +385,33 @@ describe('merge engine', () => {
     expect(merge('group-policy GP attributes\n vpn-tunnel-protocol ssl-client ikev2\n webvpn\n  anyconnect ssl keepalive none').problems).toEqual([]);
   });
 
+  it('refuses a dns-server that is not an IP address and a default-domain of two words; takes IPv4 and IPv6 servers', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['dns-server value 10.0.0.999', /`dns-server value` takes IP addresses, and `10\.0\.0\.999` is not one/],
+      ['dns-server value 10.0.0.53 none', /and `none` is not one/],
+      ['dns-server value dns.corp.example.com', /and `dns\.corp\.example\.com` is not one/],
+      ['dns-server value 2001:db8::1::2', /and `2001:db8::1::2` is not one/],
+      ['default-domain value corp example.com', /`default-domain value` takes one domain name, not `corp example\.com`/],
+    ];
+    for (const [line, message] of cases) {
+      const r = merge(`group-policy GP attributes\n ${line}`);
+      expect(r.problems, line).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(message) })]);
+      expect(r.text, line).toBe(BASE);
+    }
+    for (const line of [
+      'dns-server value 10.0.0.53 10.0.1.53',
+      'dns-server value 2001:db8::53',
+      'dns-server value ::ffff:10.0.0.53',
+      'dns-server value 2001:0db8:0000:0000:0000:0000:0000:0053',
+      'dns-server none',
+      'default-domain value corp.example.com',
+    ])
+      expect(merge(`group-policy GP attributes\n ${line}`).problems, line).toEqual([]);
+    // A running-config is never judged by it: the ASA already took what it holds.
+    const held = analyseText(BASE.replace(' split-dns value corp.example.com', ' dns-server value not-an-address'));
+    expect(valueOf(held.resolved.profiles.find((p) => p.name === 'PHONES')!.attributes.dnsServer)).toEqual(['not-an-address']);
+  });
+
   it('refuses numbers outside the range a Cisco guide gives, at both ends, in either keyword form', () => {
     const cases: Array<[string, RegExp]> = [
       ['webvpn\n  anyconnect dpd-interval client 4', /`anyconnect dpd-interval client` takes 5–3600 seconds \(or `none`\), not 4/],
