@@ -37,7 +37,9 @@ for f in "${formats[@]}"; do
   fi
 done
 args+=("${to_stdout[@]}")
-args+=(--fail-on "${INPUT_FAIL_ON:-warning}")
+# Empty: no --fail-on, so the configuration file's failOn and --max-warnings in args work as they do
+# on the command line (a --fail-on given here would override both).
+if [ -n "${INPUT_FAIL_ON:-}" ]; then args+=(--fail-on "$INPUT_FAIL_ON"); fi
 if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
 if [ -n "${INPUT_BASELINE:-}" ]; then args+=(--baseline "$INPUT_BASELINE"); fi
 if [ -n "${INPUT_ARGS:-}" ]; then

@@ -1,7 +1,7 @@
 // The GitHub Action (action.yml) runs scripts/action.sh; here that script runs against fixtures the
 // way the Action runs it, with its inputs as environment variables.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -45,6 +45,33 @@ describe('the GitHub Action', () => {
       dir,
     );
     expect(readJson<{ targets: Array<{ mobileProfiles: string[] }> }>(extra.stdout).targets[0]!.mobileProfiles).toEqual(['MOBILE-FULL']);
+  });
+
+  it('leaves fail-on to the configuration file, and --max-warnings to args, when the input is empty (its default)', () => {
+    builtCli();
+    const doc = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default: string }> };
+    expect(doc.inputs['fail-on']!.default).toBe('');
+    const demo = join(ROOT, 'fixtures', 'demo');
+    const dir = tempDir();
+    // No configuration file: warning, as on the command line (the demo has warnings).
+    expect(action({ INPUT_PATHS: demo, INPUT_FORMATS: 'compact', INPUT_FAIL_ON: '' }, dir).code).toBe(1);
+    writeFileSync(join(dir, '.asa-mobile-audit.yaml'), 'failOn: never\n');
+    expect(action({ INPUT_PATHS: demo, INPUT_FORMATS: 'compact', INPUT_FAIL_ON: '' }, dir).code).toBe(0);
+    // The input, when given, overrides the file.
+    expect(action({ INPUT_PATHS: demo, INPUT_FORMATS: 'compact', INPUT_FAIL_ON: 'warning' }, dir).code).toBe(1);
+    // --max-warnings alone: ESLint's semantics, as the command line has them (the demo has one error).
+    const other = tempDir();
+    const limited = action(
+      { INPUT_PATHS: demo, INPUT_FORMATS: 'compact', INPUT_FAIL_ON: '', INPUT_ARGS: '--max-warnings 99 --rule client-side-dpd-disabled=off' },
+      other,
+    );
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'src', 'cli', 'main.js'), 'audit', demo, '--format', 'compact', '--max-warnings', '99', '--rule', 'client-side-dpd-disabled=off'],
+      { cwd: other, encoding: 'utf8' },
+    );
+    expect(limited.code).toBe(cli.status);
+    expect(limited.code).toBe(0);
   });
 
   it('writes markdown:$GITHUB_STEP_SUMMARY to the job summary, as action.yml documents (GitHub leaves `with:` text unexpanded)', () => {
