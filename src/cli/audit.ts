@@ -451,10 +451,12 @@ function withRuleOverrides(cfg: AuditConfig, overrides: readonly string[]): Audi
 /** `--print-config`: the configuration a run would use, after the file and the command line, as YAML. */
 async function printConfig(cfg: AuditConfig, failOn: string): Promise<string> {
   const { stringify } = await import('yaml');
+  // A rule left as it is prints its severity, or `on` where it picks one per finding: a configuration
+  // file restating this output must give the same run.
   const effective = Object.fromEntries(
     RULES.map((r) => {
       const s = cfg.rules[r.meta.id];
-      return [r.meta.id, s === undefined || s === 'on' ? r.meta.severity : s];
+      return [r.meta.id, s !== undefined && s !== 'on' ? s : r.meta.severities.length > 1 ? 'on' : r.meta.severity];
     }),
   );
   const doc = {

@@ -9,7 +9,12 @@ import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 export function starterConfig(): string {
-  const ruleLines = RULES.map((r) => `  # ${r.meta.id}: ${r.meta.severity}`).join('\n');
+  // A rule that picks its severity per finding is listed with all of them: naming one would pin it.
+  const ruleLines = RULES.map((r) =>
+    r.meta.severities.length > 1
+      ? `  # ${r.meta.id}: on  # ${r.meta.severity}, or ${r.meta.severities.filter((x) => x !== r.meta.severity).join(' or ')} by finding; a severity here pins it`
+      : `  # ${r.meta.id}: ${r.meta.severity}`,
+  ).join('\n');
   return `# asa-mobile-audit configuration. Found by walking up from the working directory, or --config FILE.
 # Every key is optional; uncomment an example to use it. \`asa-mobile-audit rules\` lists the rules.
 

@@ -206,6 +206,11 @@ describe('init', () => {
     const file = join(dir, '.asa-mobile-audit.yaml');
     expect(readFileSync(file, 'utf8')).toMatch(/^# asa-mobile-audit configuration/);
     expect(loadConfig(file, IDS)).toMatchObject({ rules: {}, ignore: [], failOn: 'warning' });
+    // A rule that picks its severity per finding is listed as `on`, its severities in a comment: uncommented, it loads as on.
+    const listed = readFileSync(file, 'utf8').replace('  # ios-dns-all-clear: on  #', '  ios-dns-all-clear: on  #');
+    expect(listed).toContain('  ios-dns-all-clear: on  # warning, or info by finding; a severity here pins it\n');
+    writeFileSync(join(dir, 'listed.yaml'), listed);
+    expect(loadConfig(join(dir, 'listed.yaml'), IDS).rules).toEqual({ 'ios-dns-all-clear': 'on' });
     expect((await cliWith({ cwd: dir }, 'audit', DEMO, '--fail-on', 'never')).code).toBe(0);
     const again = await cliWith({ cwd: dir }, 'init');
     expect(again.code).toBe(2);
