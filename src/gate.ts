@@ -89,15 +89,21 @@ export function gate(run: AuditRun, options: GateOptions): GateResult {
     // An entry this run did not judge is not fixed: its rule is off, its profile filtered out, or its
     // finding ignored by the configuration file. Called stale, it would be dropped on the next rewrite
     // and come back as new when the rule, filter or ignore changes.
+    // Nor is one of a configuration cut short: its finding may be in the part the file lacks.
     const filteredProfiles = new Set<string>();
     const ignoredKeys = new Set<string>();
+    const cutShort = new Set<string>();
     run.targets.forEach((t, i) => {
       const { device } = devices[i]!;
+      if (!t.summary.complete) cutShort.add(deviceKeyOf(device));
       for (const s of t.skippedProfiles) if (filteredOut(s.reason)) filteredProfiles.add(JSON.stringify([deviceKeyOf(device), s.tunnelGroup]));
       for (const ignored of t.ignored) ignoredKeys.add(keyString(findingKey(ignored.finding, device)));
     });
     const judged = (e: FindingKey): boolean =>
-      config.rules[e.ruleId] !== 'off' && !filteredProfiles.has(JSON.stringify([entryDeviceKey(e), e.tunnelGroup])) && !ignoredKeys.has(keyString(e));
+      config.rules[e.ruleId] !== 'off' &&
+      !cutShort.has(entryDeviceKey(e)) &&
+      !filteredProfiles.has(JSON.stringify([entryDeviceKey(e), e.tunnelGroup])) &&
+      !ignoredKeys.has(keyString(e));
     baseline = { ...b, stale: b.stale.filter(judged) };
   }
   let quiet = 0;

@@ -149,6 +149,21 @@ describe('baselines', () => {
     expect(auditJson(fixed.stdout).baseline?.stale.map((e) => [e.ruleId, e.tunnelGroup])).toEqual([['server-side-dpd-enabled', 'MOBILE-DOMAIN']]);
   });
 
+  it('calls no entry of a configuration cut short stale: its finding may be in the part the file lacks', async () => {
+    const dir = tempDir('ama-base-');
+    copyDemo(dir);
+    await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--write-baseline', 'baseline.json');
+    // A backup cut off before the tunnel-groups: their findings are gone from the file, not fixed.
+    copyDemo(dir, (lines) => lines.splice(lines.findIndex((l) => l.startsWith('tunnel-group '))));
+    for (const extra of [[], ['--allow-incomplete']]) {
+      const r = await cliWith({ cwd: dir }, 'audit', 'vpn-demo.cfg', '--baseline', 'baseline.json', '--format', 'json', ...extra);
+      expect(r.code, extra.join(' ')).toBe(extra.length === 0 ? 2 : 0);
+      expect(auditJson(r.stdout).targets[0]!.complete).toBe(false);
+      expect(auditJson(r.stdout).baseline?.stale, extra.join(' ')).toEqual([]);
+      expect(r.stderr).not.toMatch(/stale/);
+    }
+  });
+
   it('says which devices of the baseline a run did not audit, and refuses to rewrite it from some of the files', async () => {
     const dir = tempDir('ama-base-');
     copyFileSync(fixture('synthetic/plain-916.cfg'), join(dir, 'hq.cfg'));
