@@ -360,11 +360,25 @@ export function pairDevices(
           : host(n) === null || !beforeHosts.has(host(n)!) || host(n) === host(o)),
     );
   };
+  const matched = new Map<SideDevice, SideDevice>();
   for (const o of before) {
     const n = matchOf(o);
-    if (n) unmatched.delete(n);
-    pairs.push([o.snapshot, n?.snapshot ?? null]);
+    if (n === undefined) continue;
+    unmatched.delete(n);
+    matched.set(o, n);
   }
+  // What is left: a hostname one device on each side still has (a file renamed among others of the
+  // same name, `ciscoasa`, once the others paired by path) is that device.
+  const left = before.filter((o) => !matched.has(o));
+  for (const o of left) {
+    const h = host(o);
+    if (h === null || left.filter((x) => host(x) === h).length !== 1) continue;
+    const candidates = [...unmatched].filter((n) => host(n) === h);
+    if (candidates.length !== 1) continue;
+    unmatched.delete(candidates[0]!);
+    matched.set(o, candidates[0]!);
+  }
+  for (const o of before) pairs.push([o.snapshot, matched.get(o)?.snapshot ?? null]);
   for (const n of after) if (unmatched.has(n)) pairs.push([null, n.snapshot]);
   return pairs;
 }

@@ -251,6 +251,27 @@ describe('diff OLD NEW', () => {
     );
   });
 
+  it('pairs the one device left on each side with a hostname others share (ciscoasa), once those others paired by path', async () => {
+    const dir = tempDir();
+    for (const side of ['a', 'b']) mkdirSync(join(dir, side));
+    const asa = (rel: string) => readFileSync(fixture(rel), 'utf8').replace(/^hostname .*$/m, 'hostname ciscoasa');
+    for (const side of ['a', 'b']) writeFileSync(join(dir, side, 'asa-ra.cfg'), asa('demo/demo-headend.cfg'));
+    writeFileSync(join(dir, 'a', 'asa-ssl.cfg'), asa('plan/rename-collision.cfg'));
+    writeFileSync(join(dir, 'b', 'asa-ssl-renamed.cfg'), asa('plan/rename-collision.cfg'));
+    const r = await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json', '--fail-on-new', 'warning');
+    expect(r.code).toBe(0);
+    const doc = readJson<DiffJsonDocument>(r.stdout);
+    expect(doc.devices.map((d) => [d.old, d.new])).toEqual([
+      ['a/asa-ra.cfg', 'b/asa-ra.cfg'],
+      ['a/asa-ssl.cfg', 'b/asa-ssl-renamed.cfg'],
+    ]);
+    expect(doc.devices.flatMap((d) => d.findings.introduced)).toEqual([]);
+    // Two left on one side and one on the other: which is which is not known, so none pair.
+    writeFileSync(join(dir, 'a', 'asa-old.cfg'), asa('plan/dflt-collateral.cfg'));
+    const unsure = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json')).stdout);
+    expect(unsure.devices.filter((d) => d.old === null || d.new === null)).toHaveLength(3);
+  });
+
   it('pairs devices of two directories by hostname, then by path, and names added and removed ones', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'a'));
