@@ -280,9 +280,9 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   }
   // A range whose changed files hold no configuration: say which files were looked at, so "0 devices
   // compared" is not mistaken for a configuration that did not change.
+  const looked = [...new Set([...old.skipped, ...neu.skipped].map((e) => e.file.replace(/^[^:]*:/, '')))].sort(cmp);
+  const some = (files: readonly string[]): string => (files.length <= 5 ? files.join(', ') : `${files.slice(0, 5).join(', ')} and ${files.length - 5} more`);
   if (opts.git !== undefined && old.devices.length + neu.devices.length === 0) {
-    const looked = [...new Set([...old.skipped, ...neu.skipped].map((e) => e.file.replace(/^[^:]*:/, '')))].sort(cmp);
-    const some = (files: readonly string[]): string => (files.length <= 5 ? files.join(', ') : `${files.slice(0, 5).join(', ')} and ${files.length - 5} more`);
     const left = excluded.length === 0 ? '' : `; excluded by the configuration file (files.include/exclude): ${some(excluded)}`;
     complain(
       io,
@@ -293,6 +293,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
           : `--git ${opts.git}: no ASA configuration among the changed files (${some(looked)})${left}`,
     );
   }
+  // Changed files that hold no configuration beside ones that do (a change script, a partial
+  // capture): said, so a reviewer knows they were looked at and left out.
+  if (opts.git !== undefined && old.devices.length + neu.devices.length > 0 && looked.length > 0)
+    complain(io, `--git ${opts.git}: changed files that hold no ASA configuration, not compared: ${some(looked)}`);
   return gateOnNew(diffs, failOnNew, io);
 }
 

@@ -858,6 +858,15 @@ describe('diff: what it refuses', () => {
     expect(r.stderr).toContain('no ASA configuration among the changed files (changes/CHG0042.txt)');
     // Named, it needs no more evidence than a file named to audit: read, and found cut short.
     expect((await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', 'changes/CHG0042.txt')).code).toBe(2);
+    // Beside a configuration that changed, it is named too: the gate judged the configuration alone.
+    writeFileSync(join(repo, 'configs', 'vpn-demo.cfg'), NARROWED);
+    writeFileSync(join(repo, 'changes', 'CHG0043.txt'), 'group-policy GP-SPLIT attributes\n split-dns value corp.example.com\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'CHG0043: the change and its script');
+    const both = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'json');
+    expect(both.code).toBe(0);
+    expect(readJson<DiffJsonDocument>(both.stdout).devices.map((d) => d.new)).toEqual(['HEAD:configs/vpn-demo.cfg']);
+    expect(both.stderr).toBe('asa-mobile-audit: --git HEAD~1: changed files that hold no ASA configuration, not compared: changes/CHG0043.txt\n');
   });
 
   it('reads a file stored through a clean/smudge filter as a checkout would, and refuses one whose filter is not set up here', async () => {
