@@ -28,14 +28,20 @@ export default function renderMarkdown(input: ReportInput): string {
     );
   }
   for (const e of input.inputErrors) head.push(`- :x: ${mdCode(reportPath(e.file, input.cwd))}: ${md(e.message)}`);
-  if (input.inputErrors.length > 0) head.push('');
+  // A configuration cut short is said up here too: a report cut to its summary still says it.
+  const cutShort = input.targets.filter((t) => !t.summary.complete);
+  for (const t of cutShort)
+    head.push(
+      `- :warning: ${mdCode(reportPath(t.summary.source, input.cwd))}${t.summary.context ? ` [${md(t.summary.context)}]` : ''}: incomplete configuration; findings cover only what the file holds`,
+    );
+  if (input.inputErrors.length + cutShort.length > 0) head.push('');
   // The summary table comes first, so a cut report still says where every finding is.
   if (input.targets.length > 1) {
     head.push('| configuration | error | warning | info |', '|---|---:|---:|---:|');
     for (const t of input.targets) {
       const c = countBySeverity([t]);
       head.push(
-        `| ${mdCode(reportPath(t.summary.source, input.cwd), true)}${t.summary.context ? ` [${md(t.summary.context)}]` : ''} | ${c.error} | ${c.warning} | ${c.info} |`,
+        `| ${mdCode(reportPath(t.summary.source, input.cwd), true)}${t.summary.context ? ` [${md(t.summary.context)}]` : ''}${t.summary.complete ? '' : ' (incomplete)'} | ${c.error} | ${c.warning} | ${c.info} |`,
       );
     }
     head.push('');

@@ -310,6 +310,17 @@ describe('markdown', () => {
     expect(r.stdout).toContain('| error | warning | info |');
     expect(r.stdout).toContain('  ```\n  group-policy GP-CLEAR attributes\n   webvpn\n    anyconnect dpd-interval client 30\n  ```');
   });
+
+  it('says a configuration is cut short in the summary, where a report cut to size keeps it', async () => {
+    const cut = 'fixtures/synthetic/oxidized-single-truncated.cfg';
+    const full = await cli('audit', cut, DEMO, '--format', 'markdown', '--allow-incomplete');
+    expect(full.stdout).toContain(`- :warning: \`${cut}\`: incomplete configuration; findings cover only what the file holds\n`);
+    expect(full.stdout).toMatch(new RegExp(`^\\| \`${cut.replaceAll('.', '\\.')}\` \\(incomplete\\) \\|`, 'm'));
+    expect(full.stdout).toMatch(/^\| `fixtures\/demo\/demo-headend\.cfg` \| 1 \|/m);
+    const small = await cli('audit', cut, DEMO, '--format', 'markdown', '--allow-incomplete', '--max-bytes', '2000');
+    expect(Buffer.byteLength(small.stdout)).toBeLessThanOrEqual(2000);
+    expect(small.stdout).toContain(`- :warning: \`${cut}\`: incomplete configuration`);
+  });
 });
 
 describe('--output never overwrites what the run reads', () => {
