@@ -841,6 +841,10 @@ class Merger {
     }
     if (!TUNNEL_GROUP_BLOCKS.has(kind) || w.length !== 3) return null;
     if (!exists) return { error: `tunnel-group ${name} does not exist: enter \`tunnel-group ${cliName(name)} type remote-access\` first` };
+    // A site-to-site profile has general and ipsec attributes only [recalled].
+    const type = this.doc.find('tunnel-group', name, 'type')[0]?.words[3] ?? builtInTunnelGroupType(name);
+    if (type === 'ipsec-l2l' && (kind === 'webvpn-attributes' || kind === 'ppp-attributes'))
+      return { error: `tunnel-group ${name} is site-to-site (ipsec-l2l), which has no ${kind} [recalled]: the ASA refuses the block and the lines under it` };
     this.tunnelGroupBlock(name, kind);
     return { mode: { kind: 'tunnel-group', name, block: kind }, changed: false };
   }

@@ -1037,4 +1037,30 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
       ' ikev1 user-authentication (inside) xauth',
     ]);
   });
+
+  it('refuses webvpn- and ppp-attributes on a site-to-site tunnel-group, and takes its general and ipsec attributes', () => {
+    const base = BASE.replace(
+      'tunnel-group TABLETS type remote-access',
+      'tunnel-group 192.0.2.1 type ipsec-l2l\ntunnel-group 192.0.2.1 ipsec-attributes\n ikev2 remote-authentication certificate\ntunnel-group TABLETS type remote-access',
+    );
+    for (const block of ['webvpn-attributes', 'ppp-attributes']) {
+      const r = merge(`tunnel-group 192.0.2.1 ${block}\n group-alias Site enable`, base);
+      expect(r.problems[0], block).toMatchObject({
+        line: 1,
+        severity: 'error',
+        message: `tunnel-group 192.0.2.1 is site-to-site (ipsec-l2l), which has no ${block} [recalled]: the ASA refuses the block and the lines under it`,
+      });
+      expect(r.text, block).toBe(base);
+    }
+    // Made in the same script, it is site-to-site from its type line on.
+    expect(merge('tunnel-group 198.51.100.1 type ipsec-l2l\ntunnel-group 198.51.100.1 webvpn-attributes').problems).toEqual([
+      expect.objectContaining({ line: 2, severity: 'error' }),
+    ]);
+    expect(
+      merge(
+        'tunnel-group 192.0.2.1 general-attributes\n default-group-policy GP\ntunnel-group 192.0.2.1 ipsec-attributes\n ikev2 local-authentication certificate TP',
+        base,
+      ).problems,
+    ).toEqual([]);
+  });
 });
