@@ -92,7 +92,17 @@ const UNMODELLED_MODES =
  */
 export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, script: string, firstLine = 1, startsAfter: string | null = null): MergeResult {
   const doc = ConfigDocument.fromParsed(parsed, section);
-  const engine = new Merger(doc, startsAfter, legacyRelease(parsed, section));
+  let groups: Set<string> | null = null;
+  const serverGroups = (): ReadonlySet<string> => {
+    if (groups !== null) return groups;
+    groups = new Set();
+    for (const line of [...section.topLevel.map((i) => parsed.lines[i]!), ...script.split(/\r?\n/)]) {
+      const w = tokenize(line);
+      if (w[0] === 'aaa-server' && w[1] !== undefined) groups.add(w[1]);
+    }
+    return groups;
+  };
+  const engine = new Merger(doc, startsAfter, legacyRelease(parsed, section), serverGroups);
   const problems: MergeProblem[] = [];
   let applied = 0;
   const lines = script.split(/\r?\n/);
@@ -225,6 +235,8 @@ class Merger {
     leftConfig: string | null,
     /** The release, when it predates the `anyconnect` keywords (8.4): their lines get a warning. */
     private readonly legacy: string | null = null,
+    /** The AAA server groups the configuration and the script define (`aaa-server NAME ...`), read when first asked. */
+    private readonly serverGroups: () => ReadonlySet<string> = () => new Set(),
   ) {
     this.leftConfig = leftConfig;
   }
@@ -876,7 +888,38 @@ class Merger {
     // One that differs only in letter case (or, for a URL, a trailing slash) from another profile's:
     // whether the ASA takes the two for one is not known to the tool, so it warns rather than refuses.
     const alike = unique ? this.alikeOwner(keyOf(w)!, name) : null;
+    // A `no` line that names another value than the line it removes (`no address-pool NOPOOL` where the
+    // profile has `address-pool VPN-POOL`): a typo the ASA may refuse rather than take.
+    const body = unnegated(w);
+    const removes =
+      w[0] === 'no' && body.length > (keyOf(body) ?? '').split(' ').length
+        ? this.tunnelGroupBlock(name, block).node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === keyOf(body))
+        : undefined;
     const r = this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
+    if (removes !== undefined && removes.text !== body.join(' ') && r !== null && 'changed' in r && r.changed && r.warning === undefined)
+      return {
+        ...r,
+        warning: `removed \`${removes.text}\`, though this line names \`${body.join(' ')}\`: the tool does not know whether the ASA takes it that way or refuses it; write \`no ${removes.text}\``,
+      };
+    // A server group the configuration does not define (a typo): the ASA refuses it [recalled].
+    const serverGroup = SERVER_GROUP_KEYWORDS.has(w[0] ?? '') ? w.slice(1).find((x) => !/^\(.*\)$/.test(x)) : undefined;
+    if (
+      serverGroup !== undefined &&
+      !['LOCAL', 'NONE'].includes(serverGroup) &&
+      !this.serverGroups().has(serverGroup) &&
+      r !== null &&
+      'changed' in r &&
+      r.warning === undefined
+    ) {
+      const near = nearest(serverGroup, this.serverGroups());
+      return {
+        ...r,
+        warning: `aaa-server group ${serverGroup} is not in the configuration${near === null ? '' : ` (did you mean \`${near}\`?)`}: the ASA refuses a server group it does not have [recalled]; define it first (\`aaa-server ${serverGroup} protocol radius\`), or check the name`,
+      };
+    }
+    // A `no group-alias X` or `no group-url X` the profile does not have: nothing to remove.
+    if (w[0] === 'no' && (body[0] === 'group-alias' || body[0] === 'group-url') && r !== null && 'changed' in r && !r.changed && r.warning === undefined)
+      return { ...r, warning: `removes nothing: tunnel-group ${name} has no ${body.join(' ')}` };
     if (unique && r !== null && !('error' in r)) this.uniqueOwners().set(keyOf(w)!, name);
     if (alike !== null && r !== null && 'changed' in r && r.warning === undefined)
       return {
@@ -907,6 +950,13 @@ class Merger {
     return this.doc.insert(`tunnel-group ${cliName(name)} ${kind}`, mine.at(-1) ?? this.lastOf('tunnel-group') ?? this.lastOf('group-policy'));
   }
 
+  /** ` (did you mean \`X\`?)` for a group-policy or tunnel-group name one edit or a letter case away, or ''. */
+  private nearName(kind: 'group-policy' | 'tunnel-group', name: string): string {
+    const names = new Set(this.doc.find(kind).map((b) => b.words[1]!));
+    const near = nearest(name, names);
+    return near === null ? '' : ` (did you mean \`${near}\`?)`;
+  }
+
   private removeObject(kind: 'group-policy' | 'tunnel-group', name: string): Outcome {
     const blocks = this.doc.find(kind, name);
     if (kind === 'tunnel-group') this.owners = null;
@@ -930,6 +980,9 @@ class Merger {
             .filter((b) => b.words[2] === 'attributes' && b.node.children.some((c) => !c.raw && c.text === `vpn-group-policy ${cliName(name)}`))
             .map((b) => b.words[1]!)
         : [];
+    // Nothing of that name (a typo, or gone already): said, so the change does not look applied.
+    if (blocks.length === 0 && !(kind === 'tunnel-group' && builtInTunnelGroupType(name) !== null))
+      return { changed: false, warning: `removes nothing: there is no ${kind} ${name} in the configuration${this.nearName(kind, name)}` };
     this.recordBlocks(blocks);
     for (const b of blocks) this.doc.remove(b);
     if (users.length > 0 && blocks.length > 0)
@@ -1897,6 +1950,14 @@ function ipsecSubCommandProblem(body: readonly string[]): Pick<MergeProblem, 'se
     message: `applied as a line the tool does not read: ${takes} as far as the tool knows [recalled], not \`${second}\`; check that the ASA takes it`,
   };
 }
+
+/** Tunnel-group lines that name an AAA server group (`aaa-server NAME protocol ...`). */
+const SERVER_GROUP_KEYWORDS: ReadonlySet<string> = new Set([
+  'authentication-server-group',
+  'secondary-authentication-server-group',
+  'authorization-server-group',
+  'accounting-server-group',
+]);
 
 /** The sub-commands a tunnel-group block takes (own keys only: a block named like an Object method is none). */
 function knownTunnelGroupWords(block: string): ReadonlySet<string> | undefined {

@@ -1063,4 +1063,45 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
       ).problems,
     ).toEqual([]);
   });
+
+  it('says when a removal removes nothing or something else than it names, and when a server group does not exist', () => {
+    const base = BASE.replace(
+      'tunnel-group PHONES general-attributes\n default-group-policy GP',
+      'aaa-server RADIUS-MFA protocol radius\ntunnel-group PHONES general-attributes\n default-group-policy GP\n address-pool VPN-POOL\n authentication-server-group RADIUS-MFA',
+    );
+    const r = merge(
+      [
+        'clear configure group-policy OTHRE',
+        'clear configure tunnel-group NOPE',
+        'tunnel-group PHONES webvpn-attributes',
+        ' no group-alias Nonexistent',
+        ' no group-alias Phones',
+        'tunnel-group PHONES general-attributes',
+        ' no address-pool NOPOOL',
+        ' authentication-server-group RADIUS-MFX',
+        ' authorization-server-group (inside) RADIUS-MFA',
+        ' accounting-server-group ACCT',
+        'aaa-server ACCT protocol radius',
+      ].join('\n'),
+      base,
+    );
+    expect(r.problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [1, 'warning', 'removes nothing: there is no group-policy OTHRE in the configuration (did you mean `OTHER`?)'],
+      [2, 'warning', 'removes nothing: there is no tunnel-group NOPE in the configuration'],
+      [4, 'warning', 'removes nothing: tunnel-group PHONES has no group-alias Nonexistent'],
+      [
+        7,
+        'warning',
+        'removed `address-pool VPN-POOL`, though this line names `address-pool NOPOOL`: the tool does not know whether the ASA takes it that way or refuses it; write `no address-pool VPN-POOL`',
+      ],
+      [
+        8,
+        'warning',
+        'aaa-server group RADIUS-MFX is not in the configuration (did you mean `RADIUS-MFA`?): the ASA refuses a server group it does not have [recalled]; define it first (`aaa-server RADIUS-MFX protocol radius`), or check the name',
+      ],
+      // `aaa-server ACCT` is defined further down the same script: a group the script defines counts.
+      [11, 'warning', expect.stringMatching(/^not simulated/)],
+    ]);
+    expect(r.text).not.toContain(' group-alias Phones enable');
+  });
 });
