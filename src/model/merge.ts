@@ -208,11 +208,11 @@ class Merger {
   /** Which profile holds each group-alias and group-url (they name one profile): built on first use. */
   private owners: Map<string, string> | null = null;
 
-  /** Another profile's alias or URL that differs from `key` only in case (or a URL's trailing slash). */
-  private alikeOwner(key: string, name: string): { key: string; owner: string } | null {
+  /** An alias or URL (of any profile, this one's too) that differs from `key` only in case (or a URL's trailing slash). */
+  private alikeOwner(key: string): { key: string; owner: string } | null {
     const fold = (k: string): string => k.toLowerCase().replace(/^(group-url \S*?)\/+$/, '$1');
     const wanted = fold(key);
-    for (const [k, owner] of this.uniqueOwners()) if (owner !== name && k !== key && fold(k) === wanted) return { key: k, owner };
+    for (const [k, owner] of this.uniqueOwners()) if (k !== key && fold(k) === wanted) return { key: k, owner };
     return null;
   }
 
@@ -887,7 +887,7 @@ class Merger {
     }
     // One that differs only in letter case (or, for a URL, a trailing slash) from another profile's:
     // whether the ASA takes the two for one is not known to the tool, so it warns rather than refuses.
-    const alike = unique ? this.alikeOwner(keyOf(w)!, name) : null;
+    const alike = unique ? this.alikeOwner(keyOf(w)!) : null;
     // A `no` line that names another value than the line it removes (`no address-pool NOPOOL` where the
     // profile has `address-pool VPN-POOL`): a typo the ASA may refuse rather than take.
     const body = unnegated(w);
@@ -924,7 +924,11 @@ class Merger {
     if (alike !== null && r !== null && 'changed' in r && r.warning === undefined)
       return {
         ...r,
-        warning: `${w[0]!} ${alike.key.slice(w[0]!.length + 1)} of tunnel-group ${alike.owner} differs from this one only in letter case${w[0] === 'group-url' ? ' or a trailing slash' : ''}: the tool does not know whether the ASA takes them for the same ${w[0]!} (and refuses this line) or keeps both, and clients may land on either; pick a name that differs more`,
+        warning:
+          alike.owner === name
+            ? // Its own (`... disable` typed in another case): the line it was meant to change may stay as it was.
+              `tunnel-group ${name} has ${w[0]!} ${alike.key.slice(w[0]!.length + 1)}, which differs from this one only in letter case${w[0] === 'group-url' ? ' or a trailing slash' : ''}: the tool keeps both lines, not knowing whether the ASA takes them for one; write it as the profile has it to change that one`
+            : `${w[0]!} ${alike.key.slice(w[0]!.length + 1)} of tunnel-group ${alike.owner} differs from this one only in letter case${w[0] === 'group-url' ? ' or a trailing slash' : ''}: the tool does not know whether the ASA takes them for the same ${w[0]!} (and refuses this line) or keeps both, and clients may land on either; pick a name that differs more`,
       };
     const removed = w[0] === 'no' && (w[1] === 'group-alias' || w[1] === 'group-url') && w[2] !== undefined;
     if (removed && r !== null && !('error' in r) && this.uniqueOwners().get(keyOf(w.slice(1))!) === name) this.uniqueOwners().delete(keyOf(w.slice(1))!);

@@ -107,6 +107,11 @@ describe("what-if on an alias or URL like another profile's", () => {
     // The same alias exactly is refused, as before.
     const same = await whatIf(DEMO, 'tunnel-group MOBILE-DOMAIN webvpn-attributes\n group-alias Mobile-Full enable\n');
     expect(same.stdout).toContain('change.txt:2: error: group-alias Mobile-Full is already used by tunnel-group MOBILE-FULL');
+    // The profile's own, typed in another case to disable it: the enabled one may stay as it was.
+    const own = await whatIf(DEMO, 'tunnel-group MOBILE-SPLIT webvpn-attributes\n group-url https://VPN.corp.example.com/split disable\n');
+    expect(own.stdout).toContain(
+      'change.txt:2: warning: tunnel-group MOBILE-SPLIT has group-url https://vpn.corp.example.com/split, which differs from this one only in letter case or a trailing slash: the tool keeps both lines',
+    );
   });
 });
 
