@@ -73,8 +73,9 @@ const MODE_HEADER =
 const CONFIGURE_TERMINAL = /^conf(i(g(u(re?)?)?)?)? +t(e(r(m(i(n(al?)?)?)?)?)?)?$/i;
 const SESSION_COMMANDS = /^(end|exit)$/i;
 // EXEC commands a session may hold (`show run`, `terminal pager 0`, `write memory`): ignored, in any mode.
+// (`do ...` runs an EXEC command from any configuration mode.)
 const NOT_CONFIG =
-  /^(sh|sho|show|write|wr|copy|reload|clear (?!conf)|term|termi|termin|termina|terminal|ping|traceroute|packet-tracer|more|dir|delete|verify|debug|undebug|test|login|logout|quit|vpn-sessiondb logoff)\b/i;
+  /^(do|sh|sho|show|write|wr|copy|reload|clear (?!conf)|term|termi|termin|termina|terminal|ping|traceroute|packet-tracer|more|dir|delete|verify|debug|undebug|test|login|logout|quit|vpn-sessiondb logoff)\b/i;
 // `enable` and `disable` alone are EXEC commands at the top, sub-commands in a mode (`cache` / `disable`).
 const EXEC_AT_TOP = /^(enable|disable)$/i;
 /**
@@ -392,7 +393,7 @@ class Merger {
       // the ASA may take it in that sub-mode instead (`domain-name` under `dns server-group`).
       const unknown = this.stack.slice(depth + 1).find((m) => m.kind === 'unknown');
       const doubt =
-        unknown !== undefined && indent === 0 && r.mode === undefined
+        unknown !== undefined && indent === 0 && r.mode === undefined && !TOP_LEVEL_ONLY.has(words[0] ?? '')
           ? `${DOUBT}, but it follows \`${unknown.header}\`, a sub-mode the tool does not model, where the ASA may take it instead; indent it under that block, or put \`exit\` before it, to say where it belongs`
           : null;
       this.stack = this.stack.slice(0, depth + 1);
@@ -1284,6 +1285,23 @@ function opensWebvpnSubMode(w: string[]): boolean {
 }
 
 const GLOBAL_WEBVPN_SUB_MODES: ReadonlySet<string> = new Set(['cache', 'saml', 'sso-server']);
+
+/**
+ * First words of commands that exist only in configuration mode, in no sub-mode [recalled]: one typed
+ * right after a block the tool does not model leaves no doubt where the ASA takes it.
+ */
+const TOP_LEVEL_ONLY: ReadonlySet<string> = new Set([
+  'aaa-server',
+  'access-list',
+  'clear',
+  'crypto',
+  'group-policy',
+  'names',
+  'ssl',
+  'tunnel-group',
+  'tunnel-group-map',
+  'username',
+]);
 
 /** Configuration-mode commands the engine simulates (and so can tell an abbreviation or a typo of). */
 const CONFIG_WORDS: ReadonlySet<string> = new Set([

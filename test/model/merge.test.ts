@@ -729,9 +729,25 @@ describe('merge engine', () => {
       'debug webvpn anyconnect 255',
       'undebug all',
       'test aaa-server authentication RADIUS host 10.0.0.1',
+      'do show running-config group-policy GP',
     ]) {
       expect(merge(`end\n${line}`).problems, line).toEqual([expect.objectContaining({ severity: 'warning', message: 'not a configuration command; ignored' })]);
     }
+    // `do` runs an EXEC command from inside a mode too.
+    expect(merge('group-policy GP attributes\n do show run group-policy GP\n vpn-idle-timeout 60').problems).toEqual([
+      expect.objectContaining({ line: 2, severity: 'warning', message: 'not a configuration command; ignored' }),
+    ]);
+    // A command only configuration mode has, right after a block the tool does not model: no doubt where it goes.
+    expect(merge('crypto ikev2 policy 10\n encryption aes-256\ncrypto ikev2 enable outside client-services port 443').problems.map((p) => p.line)).toEqual([
+      1, 2,
+    ]);
+    expect(
+      merge('object network NEW-NET\n subnet 10.5.0.0 255.255.0.0\naccess-list ST standard permit 10.5.0.0 255.255.0.0').problems.map((p) => p.line),
+    ).toEqual([1, 2]);
+    // One a sub-mode may also have (`domain-name` under `dns server-group`) keeps the doubt.
+    expect(merge('dns server-group X\n domain-name corp.example.com\ndomain-name corp.example.com').problems.at(-1)!.message).toMatch(
+      /where the ASA may take it instead/,
+    );
     // A sub-mode header after a modelled mode, flat: its lines are its own.
     expect(
       merge('tunnel-group PHONES general-attributes\ncrypto ikev2 policy 20\ngroup 19\nobject network X\ndescription web').problems.map((p) => p.severity),
