@@ -1787,10 +1787,12 @@ const CLIENT_SUBCOMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * `anyconnect image` (`svc image` before 8.4) exists only under the global `webvpn`. (`enable` is left
- * alone: 7.x took `svc {none | enable | required}` in a group-policy's webvpn [recalled].)
+ * `anyconnect image` (`svc image` before 8.4) and `anyconnect enable` exist only under the global
+ * `webvpn`. (`svc enable` is left alone: 7.x took `svc {none | enable | required}` in a group-policy's
+ * webvpn [recalled]; `anyconnect` keywords came after that form had gone.)
  */
 function globalOnlyWebvpnLine(body: string[]): boolean {
+  if (body[0] === 'anyconnect' && body[1] === 'enable' && body.length === 2) return true;
   return (body[0] === 'anyconnect' || body[0] === 'svc') && body[1] === 'image';
 }
 

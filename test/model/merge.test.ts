@@ -737,6 +737,11 @@ describe('merge engine', () => {
     expect(merge('group-policy GP attributes\n do show run group-policy GP\n vpn-idle-timeout 60').problems).toEqual([
       expect.objectContaining({ line: 2, severity: 'warning', message: 'not a configuration command; ignored' }),
     ]);
+    // `anyconnect enable` is the global webvpn's, as `tunnel-group-list enable` is: refused in a policy's webvpn.
+    expect(merge('group-policy GP attributes\n webvpn\n  anyconnect enable\n  tunnel-group-list enable').problems.map((p) => [p.line, p.severity])).toEqual([
+      [3, 'error'],
+      [4, 'error'],
+    ]);
     // A command only configuration mode has, right after a block the tool does not model: no doubt where it goes.
     expect(merge('crypto ikev2 policy 10\n encryption aes-256\ncrypto ikev2 enable outside client-services port 443').problems.map((p) => p.line)).toEqual([
       1, 2,
