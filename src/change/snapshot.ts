@@ -181,15 +181,26 @@ function deviceSettings(model: DeviceModel, names: LineNames, siteToSite: Map<st
     const value = Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
     const versions = Array.isArray(value) ? (value as string[]).filter((w) => /^(ikev1|ikev2|ipsec)$/i.test(w)) : [];
     for (const peer of peers) siteToSite.set(peer, versions);
-    settings.set(`site-to-site tunnel-groups on group-policy ${policy}`, {
+    const onPolicy = `site-to-site tunnel-groups on group-policy ${policy}`;
+    settings.set(onPolicy, {
       value: `vpn-tunnel-protocol ${formatAttributeValue('vpnTunnelProtocol', value)}; ${peers.length === 1 ? 'tunnel-group' : `${peers.length} tunnel-groups`}: ${[...peers].sort(naturalCmp).join(', ')}`,
       source: `vpn-tunnel-protocol ${sourcePhrase(protocols, at)}`,
     });
+    // Their session timers too: a DfltGrpPolicy idle timeout meant for phones ends a quiet tunnel.
+    for (const key of SITE_TO_SITE_TIMERS) policySetting(settings, `${onPolicy}: ${attributeKeyword(key)}`, model, policy, key, at);
   }
+  const usersByPolicy = new Map<string, string[]>();
   for (const u of [...model.users.values()].sort((a, b) => cmp(a.name, b.name))) {
     const p = u.vpnGroupPolicy;
     if (p.state === 'unset') continue;
     settings.set(`local user ${u.name} vpn-group-policy`, { value: p.state === 'value' ? p.value : 'none', source: at(p.line) });
+    if (p.state === 'value') (usersByPolicy.get(p.value) ?? usersByPolicy.set(p.value, []).get(p.value)!).push(u.name);
+  }
+  // A local user's own policy applies on every profile the user connects with: what it gives them.
+  for (const [policy, users] of [...usersByPolicy].sort(([a], [b]) => cmp(a, b))) {
+    if (policy !== DEFAULT_GROUP_POLICY && !model.groupPolicies.has(policy)) continue;
+    const who = `local user${users.length === 1 ? '' : 's'} ${users.join(', ')} (vpn-group-policy ${policy})`;
+    for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) policySetting(settings, `${who}: ${spec.keyword}`, model, policy, spec.key, at);
   }
   // DfltGrpPolicy's lines the tool does not model, once for the device: every profile that does not set
   // them inherits them, and on one side only they may be a `show running-config all` capture printing
@@ -352,6 +363,26 @@ function listEntries(
     value: words.join(', ') || 'none',
     source: entries.length > 0 ? names.many(entries.map((e) => e.line)) : '',
   };
+}
+
+/** The session timers a site-to-site tunnel takes from its group-policy. */
+const SITE_TO_SITE_TIMERS = ['vpnIdleTimeout', 'vpnSessionTimeout'] as const;
+
+function attributeKeyword(key: PolicyAttributeSpec['key']): string {
+  return (POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]).find((s) => s.key === key)!.keyword;
+}
+
+/** A group-policy's effective value of one attribute (its own, DfltGrpPolicy's, or the built-in), as a device setting. */
+function policySetting(
+  settings: Map<string, SettingValue>,
+  name: string,
+  model: DeviceModel,
+  policy: string,
+  key: PolicyAttributeSpec['key'],
+  at: (line: number) => string,
+): void {
+  const e = policyAttribute(model, policy, key) as Effective<unknown>;
+  settings.set(name, { value: formatAttributeValue(key, valueOf(e)), source: sourcePhrase(e, at) });
 }
 
 /** `listEntries`: a split-tunnel list's entries as a setting (see listEntriesOf). */

@@ -91,8 +91,13 @@ describe('tunnels and users beyond the connection profiles', () => {
       parseConfigText(DEMO.replace('tunnel-group MOBILE-FULL type remote-access', `${peers}\ntunnel-group MOBILE-FULL type remote-access`), 'l2l.cfg'),
       OPTIONS,
     );
+    // (One setting for their protocols, one per session timer they take from the policy.)
     const l2l = [...s!.device].filter(([k]) => k.startsWith('site-to-site'));
-    expect(l2l).toHaveLength(1);
+    expect(l2l.map(([k]) => k)).toEqual([
+      'site-to-site tunnel-groups on group-policy DfltGrpPolicy',
+      'site-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-idle-timeout',
+      'site-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-session-timeout',
+    ]);
     expect(l2l[0]![1].value).toMatch(
       /; 13 tunnel-groups: 198\.51\.100\.1, 198\.51\.100\.2, .*, 198\.51\.100\.9, 198\.51\.100\.10, 198\.51\.100\.11, 198\.51\.100\.12, SITE-B$/,
     );
@@ -111,6 +116,26 @@ describe('tunnels and users beyond the connection profiles', () => {
   it("show a local user's vpn-group-policy", () => {
     const d = diff(DEMO.replace('username alice attributes\n vpn-group-policy GP-SPLIT', 'username alice attributes\n vpn-group-policy GP-FULL'));
     expect(d.device).toContainEqual(expect.objectContaining({ setting: 'local user alice vpn-group-policy', old: 'GP-SPLIT', new: 'GP-FULL' }));
+  });
+
+  it("show what a change to a local user's own policy does to that user, on every profile they connect with", () => {
+    // MOBILE-SPLIT moves off GP-SPLIT, then GP-SPLIT changes: no profile sees it, alice does.
+    const d = diff(
+      DEMO.replace('default-group-policy GP-SPLIT', 'default-group-policy GP-FULL').replace(
+        'group-policy GP-SPLIT attributes\n vpn-idle-timeout 1440\n',
+        'group-policy GP-SPLIT attributes\n vpn-idle-timeout 5\n',
+      ),
+    );
+    expect(d.device).toContainEqual(
+      expect.objectContaining({ setting: 'local user alice (vpn-group-policy GP-SPLIT): vpn-idle-timeout', old: '1440', new: '5' }),
+    );
+  });
+
+  it('show the session timers site-to-site tunnels take from their policy', () => {
+    const d = diff(DEMO.replace('group-policy DfltGrpPolicy attributes\n', 'group-policy DfltGrpPolicy attributes\n vpn-idle-timeout 5\n'));
+    expect(d.device).toContainEqual(
+      expect.objectContaining({ setting: 'site-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-idle-timeout', old: '30', new: '5' }),
+    );
   });
 });
 
