@@ -127,7 +127,13 @@ export default function renderSarif(input: ReportInput): string {
             rules,
           },
         },
-        invocations: [{ executionSuccessful: input.inputErrors.length === 0, toolExecutionNotifications: notifications }],
+        // Not successful where the run exits 2 for its input: unreadable, or cut short and not accepted.
+        invocations: [
+          {
+            executionSuccessful: input.inputErrors.length === 0 && !input.targets.some((t) => incompleteReport(input, t)?.level === 'error'),
+            toolExecutionNotifications: notifications,
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         ...(results.length < all.length
           ? {

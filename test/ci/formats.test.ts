@@ -219,10 +219,13 @@ describe('an incomplete configuration accepted with --allow-incomplete', () => {
     );
     expect(github.stdout).not.toMatch(/^::error /m);
     expect((await accepted('compact')).stdout).toMatch(/truncated-in-block\.cfg:\d+:1: warning: .*\(accepted with --allow-incomplete\) \[incomplete\]/);
-    const sarif = JSON.parse((await accepted('sarif')).stdout) as {
-      runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ level: string }> }> }>;
-    };
+    type Sarif = { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string }> }> }> };
+    const sarif = JSON.parse((await accepted('sarif')).stdout) as Sarif;
     expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => n.level)).toEqual(['warning']);
+    expect(sarif.runs[0]!.invocations[0]!.executionSuccessful).toBe(true);
+    // Not accepted (exit 2): the run did not succeed, as code scanning should show.
+    const refusedSarif = JSON.parse((await cli(...args, '--format', 'sarif')).stdout) as Sarif;
+    expect(refusedSarif.runs[0]!.invocations[0]!).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error' }] });
     // The markdown summary says what its counts cover.
     expect((await accepted('markdown')).stdout).not.toMatch(/^No findings\.$/m);
     // Not accepted: an error everywhere, and exit 2.
