@@ -13,7 +13,8 @@ import { filteredOut } from '../engine/engine.js';
 import { deviceContext, explainProfile, iosDnsSummary, type IosDnsSummary } from '../explain/ios-dns.js';
 import { cmp } from '../common/problem.js';
 import type { BuildOptions } from '../model/build.js';
-import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
+import { DEFAULT_GROUP_POLICY, type DeviceModel, type LocalUser } from '../model/types.js';
+import type { Setting } from '../model/setting.js';
 import { formatAttributeValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from '../model/policy-attributes.js';
 import { parseConfigLines, parseConfigText, type ParsedConfig } from '../parse/parse.js';
 import { redactLine } from '../parse/redact.js';
@@ -196,11 +197,27 @@ function deviceSettings(model: DeviceModel, names: LineNames, siteToSite: Map<st
     settings.set(`local user ${u.name} vpn-group-policy`, { value: p.state === 'value' ? p.value : 'none', source: at(p.line) });
     if (p.state === 'value') (usersByPolicy.get(p.value) ?? usersByPolicy.set(p.value, []).get(p.value)!).push(u.name);
   }
-  // A local user's own policy applies on every profile the user connects with: what it gives them.
+  // A policy only local users have (no remote-access profile uses it, so no profile's settings show
+  // it): what it gives them, on every profile they connect with. Named by the policy, so a user added
+  // or moved is the one vpn-group-policy line above; an attribute every such user sets themselves is
+  // theirs, not the policy's.
+  const profilePolicies = new Set([DEFAULT_GROUP_POLICY]);
+  for (const tg of model.tunnelGroups.values()) {
+    const type = tg.type ?? builtInTunnelGroupType(tg.name);
+    if (type !== null && REMOTE_ACCESS_TYPES.has(type) && tg.general.defaultGroupPolicy.state === 'value')
+      profilePolicies.add(tg.general.defaultGroupPolicy.value);
+  }
   for (const [policy, users] of [...usersByPolicy].sort(([a], [b]) => cmp(a, b))) {
-    if (policy !== DEFAULT_GROUP_POLICY && !model.groupPolicies.has(policy)) continue;
-    const who = `local user${users.length === 1 ? '' : 's'} ${users.join(', ')} (vpn-group-policy ${policy})`;
-    for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) policySetting(settings, `${who}: ${spec.keyword}`, model, policy, spec.key, at);
+    if (profilePolicies.has(policy) || !model.groupPolicies.has(policy)) continue;
+    const own = (key: PolicyAttributeSpec['key']): boolean =>
+      users.every((name) => {
+        const setting = userSetting(model.users.get(name)!, key);
+        return setting !== null && setting.state !== 'unset';
+      });
+    for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
+      if (own(spec.key)) continue;
+      policySetting(settings, `local users' group-policy ${policy}: ${spec.keyword}`, model, policy, spec.key, at, spec.legacyKeyword);
+    }
   }
   // DfltGrpPolicy's lines the tool does not model, once for the device: every profile that does not set
   // them inherits them, and on one side only they may be a `show running-config all` capture printing
@@ -365,6 +382,14 @@ function listEntries(
   };
 }
 
+/** A local user's own value of a policy attribute, where the model reads one from `username X attributes` (null: not read). */
+function userSetting(u: LocalUser, key: PolicyAttributeSpec['key']): Setting<unknown> | null {
+  if (key === 'groupLock') return u.groupLock;
+  if (key === 'splitTunnelPolicy') return u.splitTunnelPolicy;
+  if (key === 'splitTunnelNetworkList') return u.splitTunnelNetworkList;
+  return null;
+}
+
 /** The session timers a site-to-site tunnel takes from its group-policy. */
 const SITE_TO_SITE_TIMERS = ['vpnIdleTimeout', 'vpnSessionTimeout'] as const;
 
@@ -380,9 +405,13 @@ function policySetting(
   policy: string,
   key: PolicyAttributeSpec['key'],
   at: (line: number) => string,
+  legacyKeyword?: string,
 ): void {
   const e = policyAttribute(model, policy, key) as Effective<unknown>;
-  settings.set(name, { value: formatAttributeValue(key, valueOf(e)), source: sourcePhrase(e, at) });
+  // Named as the release writes it where that differs (`svc keepalive` before 8.4(1)), as profile settings are.
+  const keyword =
+    legacyKeyword !== undefined && clientKeyword(model, e) === 'svc' ? { keyword: `${name.slice(0, name.lastIndexOf(': ') + 2)}${legacyKeyword}` } : {};
+  settings.set(name, { value: formatAttributeValue(key, valueOf(e)), source: sourcePhrase(e, at), ...keyword });
 }
 
 /** `listEntries`: a split-tunnel list's entries as a setting (see listEntriesOf). */

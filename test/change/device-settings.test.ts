@@ -118,17 +118,34 @@ describe('tunnels and users beyond the connection profiles', () => {
     expect(d.device).toContainEqual(expect.objectContaining({ setting: 'local user alice vpn-group-policy', old: 'GP-SPLIT', new: 'GP-FULL' }));
   });
 
-  it("show what a change to a local user's own policy does to that user, on every profile they connect with", () => {
+  it('show what a policy only local users have gives them, once per policy, where no profile shows it', () => {
     // MOBILE-SPLIT moves off GP-SPLIT, then GP-SPLIT changes: no profile sees it, alice does.
-    const d = diff(
-      DEMO.replace('default-group-policy GP-SPLIT', 'default-group-policy GP-FULL').replace(
-        'group-policy GP-SPLIT attributes\n vpn-idle-timeout 1440\n',
-        'group-policy GP-SPLIT attributes\n vpn-idle-timeout 5\n',
-      ),
+    const moved = DEMO.replace('default-group-policy GP-SPLIT', 'default-group-policy GP-FULL');
+    const d = diffDevices(
+      snapshot(moved),
+      snapshot(moved.replace('group-policy GP-SPLIT attributes\n vpn-idle-timeout 1440\n', 'group-policy GP-SPLIT attributes\n vpn-idle-timeout 5\n')),
     );
-    expect(d.device).toContainEqual(
-      expect.objectContaining({ setting: 'local user alice (vpn-group-policy GP-SPLIT): vpn-idle-timeout', old: '1440', new: '5' }),
+    expect(d.device).toEqual([expect.objectContaining({ setting: "local users' group-policy GP-SPLIT: vpn-idle-timeout", old: '1440', new: '5' })]);
+    // A user added to that policy is one line, not the whole policy again.
+    const bob = moved.replace(
+      'username alice attributes\n vpn-group-policy GP-SPLIT',
+      'username alice attributes\n vpn-group-policy GP-SPLIT\nusername bob attributes\n vpn-group-policy GP-SPLIT',
     );
+    expect(diffDevices(snapshot(moved), snapshot(bob)).device.map((c) => c.setting)).toEqual(['local user bob vpn-group-policy']);
+    // A policy a profile uses: that profile's settings show the change; nothing more here.
+    const shown = diff(DEMO.replace('group-policy GP-SPLIT attributes\n vpn-idle-timeout 1440\n', 'group-policy GP-SPLIT attributes\n vpn-idle-timeout 5\n'));
+    expect(shown.device).toEqual([]);
+    expect(shown.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!.settings).toContainEqual(
+      expect.objectContaining({ setting: 'vpn-idle-timeout', new: '5' }),
+    );
+    // What every such user sets themselves (split-tunnel-policy in `username X attributes`) is theirs, not the policy's.
+    const own = moved.replace(
+      'username alice attributes\n vpn-group-policy GP-SPLIT',
+      'username alice attributes\n vpn-group-policy GP-SPLIT\n split-tunnel-policy tunnelall',
+    );
+    const keys = [...snapshot(own).device.keys()].filter((k) => k.startsWith("local users' group-policy GP-SPLIT: "));
+    expect(keys).toContain("local users' group-policy GP-SPLIT: split-dns");
+    expect(keys).not.toContain("local users' group-policy GP-SPLIT: split-tunnel-policy");
   });
 
   it('show the session timers site-to-site tunnels take from their policy', () => {
