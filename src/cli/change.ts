@@ -295,10 +295,16 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   }
   // Changed files that hold no configuration beside ones that do (a change script, a partial
   // capture): said, so a reviewer knows they were looked at and left out.
-  if (opts.git !== undefined && old.devices.length + neu.devices.length > 0 && looked.length > 0)
-    complain(io, `--git ${opts.git}: changed files that hold no ASA configuration, not compared: ${some(looked)}`);
+  // (Documents and CI files are plainly no configuration: not worth a line on every pull request.)
+  const notable = looked.filter((f) => !PLAINLY_NOT_CONFIG.test(f));
+  if (opts.git !== undefined && old.devices.length + neu.devices.length > 0 && notable.length > 0)
+    complain(io, `--git ${opts.git}: changed files that hold no ASA configuration, not compared: ${some(notable)}`);
   return gateOnNew(diffs, failOnNew, io);
 }
+
+/** Paths that are documents, CI or tool files, never a configuration someone meant to change. */
+const PLAINLY_NOT_CONFIG =
+  /(^|\/)\.(github|gitlab|git[a-z]*|asa-mobile-audit\.ya?ml)(\/|$)|\.(md|markdown|rst|adoc|ya?ml|json|toml|html?|png|jpe?g|gif|svg|pdf)$/i;
 
 /** Whether `path` is `dir` or inside it. */
 function isWithin(path: string, dir: string): boolean {

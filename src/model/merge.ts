@@ -8,7 +8,7 @@
 
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { editDistance, nearest } from '../common/edit-distance.js';
-import { redactLine } from '../parse/redact.js';
+import { holdsSecret, redactLine } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { atLeast } from '../parse/version.js';
 import { sectionVersionLine } from './build.js';
@@ -93,14 +93,22 @@ const UNMODELLED_MODES =
  */
 export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, script: string, firstLine = 1, startsAfter: string | null = null): MergeResult {
   const doc = ConfigDocument.fromParsed(parsed, section);
-  let groups: Set<string> | null = null;
-  const serverGroups = (): ReadonlySet<string> => {
+  // Where each AAA server group is defined: 0 for the configuration's own lines, else the script line
+  // (a group is there for the lines after it). null: a configuration cut short, whose definitions may
+  // be in the part it lacks, so no group is known to be missing.
+  let groups: Map<string, number> | null = null;
+  const serverGroups = (): ReadonlyMap<string, number> | null => {
+    if (!section.completeness.complete) return null;
     if (groups !== null) return groups;
-    groups = new Set();
-    for (const line of [...section.topLevel.map((i) => parsed.lines[i]!), ...script.split(/\r?\n/)]) {
+    groups = new Map();
+    const defines = (line: string, at: number): void => {
       const w = tokenize(line);
-      if (w[0] === 'aaa-server' && w[1] !== undefined) groups.add(w[1]);
-    }
+      if (w[0] === 'aaa-server' && w[1] !== undefined && !groups!.has(w[1])) groups!.set(w[1], at);
+    };
+    for (const i of section.topLevel) defines(parsed.lines[i]!, 0);
+    script.split(/\r?\n/).forEach((line, i) => {
+      defines(line, firstLine + i);
+    });
     return groups;
   };
   const engine = new Merger(doc, startsAfter, legacyRelease(parsed, section), serverGroups);
@@ -236,8 +244,8 @@ class Merger {
     leftConfig: string | null,
     /** The release, when it predates the `anyconnect` keywords (8.4): their lines get a warning. */
     private readonly legacy: string | null = null,
-    /** The AAA server groups the configuration and the script define (`aaa-server NAME ...`), read when first asked. */
-    private readonly serverGroups: () => ReadonlySet<string> = () => new Set(),
+    /** Where the configuration and the script define each AAA server group (see mergeCommands); null: not known. */
+    private readonly serverGroups: () => ReadonlyMap<string, number> | null = () => null,
   ) {
     this.leftConfig = leftConfig;
   }
@@ -897,30 +905,49 @@ class Merger {
         ? this.tunnelGroupBlock(name, block).node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === keyOf(body))
         : undefined;
     const r = this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
-    if (removes !== undefined && removes.text !== body.join(' ') && r !== null && 'changed' in r && r.changed && r.warning === undefined)
+    // (Not for a secret: the running-config masks it, so the two never read alike.)
+    if (
+      removes !== undefined &&
+      removes.text !== body.join(' ') &&
+      !holdsSecret(removes.text) &&
+      r !== null &&
+      'changed' in r &&
+      r.changed &&
+      r.warning === undefined
+    )
       return {
         ...r,
         warning: `removed \`${removes.text}\`, though this line names \`${body.join(' ')}\`: the tool does not know whether the ASA takes it that way or refuses it; write \`no ${removes.text}\``,
       };
-    // A server group the configuration does not define (a typo): the ASA refuses it [recalled].
+    // A server group the configuration does not define by this line (a typo): the ASA refuses it [recalled].
     const serverGroup = SERVER_GROUP_KEYWORDS.has(w[0] ?? '') ? w.slice(1).find((x) => !/^\(.*\)$/.test(x)) : undefined;
+    const groups = this.serverGroups();
+    const definedAt = serverGroup === undefined ? undefined : groups?.get(serverGroup);
     if (
       serverGroup !== undefined &&
-      !['LOCAL', 'NONE'].includes(serverGroup) &&
-      !this.serverGroups().has(serverGroup) &&
+      groups !== null &&
+      !['local', 'none'].includes(serverGroup.toLowerCase()) &&
+      (definedAt === undefined || definedAt > this.doc.scriptLine) &&
       r !== null &&
       'changed' in r &&
       r.warning === undefined
     ) {
-      const near = nearest(serverGroup, this.serverGroups());
+      const near = nearest(serverGroup, groups.keys());
       return {
         ...r,
         warning: `aaa-server group ${serverGroup} is not in the configuration${near === null ? '' : ` (did you mean \`${near}\`?)`}: the ASA refuses a server group it does not have [recalled]; define it first (\`aaa-server ${serverGroup} protocol radius\`), or check the name`,
       };
     }
     // A `no group-alias X` or `no group-url X` the profile does not have: nothing to remove.
-    if (w[0] === 'no' && (body[0] === 'group-alias' || body[0] === 'group-url') && r !== null && 'changed' in r && !r.changed && r.warning === undefined)
-      return { ...r, warning: `removes nothing: tunnel-group ${name} has no ${body.join(' ')}` };
+    if (w[0] === 'no' && (body[0] === 'group-alias' || body[0] === 'group-url') && r !== null && 'changed' in r && !r.changed && r.warning === undefined) {
+      const named = keyOf(body)!;
+      const near = this.alikeOwner(named);
+      const hint =
+        near !== null && near.owner === name
+          ? ` (it has \`${near.key}\`, which differs only in letter case${body[0] === 'group-url' ? ' or a trailing slash' : ''}: name that one)`
+          : '';
+      return { ...r, warning: `removes nothing: tunnel-group ${name} has no ${named}${hint}` };
+    }
     if (unique && r !== null && !('error' in r)) this.uniqueOwners().set(keyOf(w)!, name);
     if (alike !== null && r !== null && 'changed' in r && r.warning === undefined)
       return {

@@ -3,7 +3,7 @@
 import { countBySeverity, type AuditTarget } from '../audit/result.js';
 import { visible } from '../common/control-chars.js';
 import { clientProfilesNotChecked, dapNotChecked, pickedNotMobile } from './target-notes.js';
-import { helpUri, reportPath, type ReportInput } from './report-input.js';
+import { helpUri, incompleteReport, reportPath, type ReportInput } from './report-input.js';
 import { mdCode, mdFence } from './safe-text.js';
 
 function plural(n: number, word: string): string {
@@ -29,10 +29,11 @@ export default function renderMarkdown(input: ReportInput): string {
   }
   for (const e of input.inputErrors) head.push(`- :x: ${mdCode(reportPath(e.file, input.cwd))}: ${md(e.message)}`);
   // A configuration cut short is said up here too: a report cut to its summary still says it.
+  // (An error, as github and SARIF say, unless --allow-incomplete accepted it.)
   const cutShort = input.targets.filter((t) => !t.summary.complete);
   for (const t of cutShort)
     head.push(
-      `- :warning: ${mdCode(reportPath(t.summary.source, input.cwd))}${t.summary.context ? ` [${md(t.summary.context)}]` : ''}: incomplete configuration; findings cover only what the file holds`,
+      `- ${incompleteReport(input, t)?.level === 'error' ? ':x:' : ':warning:'} ${mdCode(reportPath(t.summary.source, input.cwd))}${t.summary.context ? ` [${md(t.summary.context)}]` : ''}: incomplete configuration; findings cover only what the file holds`,
     );
   if (input.inputErrors.length + cutShort.length > 0) head.push('');
   // The summary table comes first, so a cut report still says where every finding is.

@@ -323,6 +323,10 @@ describe('markdown', () => {
     const small = await cli('audit', cut, DEMO, '--format', 'markdown', '--allow-incomplete', '--max-bytes', '2000');
     expect(Buffer.byteLength(small.stdout)).toBeLessThanOrEqual(2000);
     expect(small.stdout).toContain(`- :warning: \`${cut}\`: incomplete configuration`);
+    // Not accepted (exit 2): an error, as github and SARIF say.
+    const refused = await cli('audit', cut, DEMO, '--format', 'markdown');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain(`- :x: \`${cut}\`: incomplete configuration`);
   });
 });
 

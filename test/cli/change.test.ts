@@ -861,6 +861,10 @@ describe('diff: what it refuses', () => {
     // Beside a configuration that changed, it is named too: the gate judged the configuration alone.
     writeFileSync(join(repo, 'configs', 'vpn-demo.cfg'), NARROWED);
     writeFileSync(join(repo, 'changes', 'CHG0043.txt'), 'group-policy GP-SPLIT attributes\n split-dns value corp.example.com\n');
+    // Documents and CI files beside it are plainly no configuration: not named.
+    mkdirSync(join(repo, '.github'));
+    writeFileSync(join(repo, '.github', 'ci.yml'), 'on: push\n');
+    writeFileSync(join(repo, 'README.md'), '# configs\n');
     git('add', '.');
     git('commit', '-q', '-m', 'CHG0043: the change and its script');
     const both = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'json');

@@ -1103,6 +1103,12 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
         ' authorization-server-group (inside) RADIUS-MFA',
         ' accounting-server-group ACCT',
         'aaa-server ACCT protocol radius',
+        'tunnel-group PHONES general-attributes',
+        ' accounting-server-group ACCT',
+        ' secondary-authentication-server-group none',
+        'tunnel-group PHONES webvpn-attributes',
+        ' group-alias PHONES-2 enable',
+        ' no group-alias phones-2 enable',
       ].join('\n'),
       base,
     );
@@ -1120,9 +1126,24 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
         'warning',
         'aaa-server group RADIUS-MFX is not in the configuration (did you mean `RADIUS-MFA`?): the ASA refuses a server group it does not have [recalled]; define it first (`aaa-server RADIUS-MFX protocol radius`), or check the name',
       ],
-      // `aaa-server ACCT` is defined further down the same script: a group the script defines counts.
+      // `aaa-server ACCT` comes two lines later: not there yet for line 10, there for line 13.
+      [10, 'warning', expect.stringMatching(/^aaa-server group ACCT is not in the configuration/)],
       [11, 'warning', expect.stringMatching(/^not simulated/)],
+      [
+        17,
+        'warning',
+        'removes nothing: tunnel-group PHONES has no group-alias phones-2 (it has `group-alias PHONES-2`, which differs only in letter case: name that one)',
+      ],
     ]);
+    // A secret, masked in the running-config, never reads like the line that removes it: no word on it.
+    const psk = BASE.replace(
+      'tunnel-group TABLETS type remote-access',
+      'tunnel-group PHONES ipsec-attributes\n ikev1 pre-shared-key *****\ntunnel-group TABLETS type remote-access',
+    );
+    expect(merge('tunnel-group PHONES ipsec-attributes\n no ikev1 pre-shared-key OLDKEY', psk).problems).toEqual([]);
+    // A capture cut short may hold its aaa-server lines in the part it lacks: no group is known missing.
+    const cut = base.replace(/\n: end\n?$/, '\n').replace(/Cryptochecksum:.*\n/, '');
+    expect(merge('tunnel-group PHONES general-attributes\n accounting-server-group ACCT', cut).problems).toEqual([]);
     expect(r.text).not.toContain(' group-alias Phones enable');
   });
 });
