@@ -102,6 +102,8 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     if (groups !== null) return groups;
     groups = new Map();
     const defines = (line: string, at: number): void => {
+      // (Most lines of a large configuration are access-lists and objects: not split for this.)
+      if (!line.trimStart().startsWith('aaa-server')) return;
       const w = tokenize(line);
       if (w[0] === 'aaa-server' && w[1] !== undefined && !groups!.has(w[1])) groups!.set(w[1], at);
     };
