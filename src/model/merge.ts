@@ -218,27 +218,47 @@ class Merger {
   private indent = 0;
   /** Which profile holds each group-alias and group-url (they name one profile): built on first use. */
   private owners: Map<string, string> | null = null;
+  /** The keys of `owners` by their folded form (letter case, a URL's trailing slash); built with it. */
+  private folded: Map<string, Set<string>> | null = null;
 
   /** An alias or URL (of any profile, this one's too) that differs from `key` only in case (or a URL's trailing slash). */
   private alikeOwner(key: string): { key: string; owner: string } | null {
-    const fold = (k: string): string => k.toLowerCase().replace(/^(group-url \S*?)\/+$/, '$1');
-    const wanted = fold(key);
-    for (const [k, owner] of this.uniqueOwners()) if (k !== key && fold(k) === wanted) return { key: k, owner };
+    const owners = this.uniqueOwners();
+    // Looked up by folded key: a plan copying hundreds of profiles applies as many aliases.
+    for (const k of this.folded!.get(foldOwnerKey(key)) ?? []) {
+      const owner = owners.get(k);
+      if (k !== key && owner !== undefined) return { key: k, owner };
+    }
     return null;
   }
 
-  private uniqueOwners(): Map<string, string> {
+  /** Which profile holds each group-alias and group-url, with the same keys folded (see alikeOwner). */
+  private uniqueOwners(): ReadonlyMap<string, string> {
     if (this.owners === null) {
       this.owners = new Map();
+      this.folded = new Map();
       for (const b of this.doc.find('tunnel-group')) {
         if (b.words[2] !== 'webvpn-attributes') continue;
         for (const c of b.node.children) {
           const key = c.raw ? null : tunnelGroupKey('webvpn-attributes', tokenize(c.text));
-          if (key !== null && (key.startsWith('group-alias ') || key.startsWith('group-url '))) this.owners.set(key, b.words[1]!);
+          if (key !== null && (key.startsWith('group-alias ') || key.startsWith('group-url '))) this.setOwner(key, b.words[1]!);
         }
       }
     }
     return this.owners;
+  }
+
+  private setOwner(key: string, name: string): void {
+    this.uniqueOwners();
+    this.owners!.set(key, name);
+    const f = foldOwnerKey(key);
+    (this.folded!.get(f) ?? this.folded!.set(f, new Set()).get(f)!).add(key);
+  }
+
+  private deleteOwner(key: string): void {
+    this.uniqueOwners();
+    this.owners!.delete(key);
+    this.folded!.get(foldOwnerKey(key))?.delete(key);
   }
 
   constructor(
@@ -950,7 +970,7 @@ class Merger {
           : '';
       return { ...r, warning: `removes nothing: tunnel-group ${name} has no ${named}${hint}` };
     }
-    if (unique && r !== null && !('error' in r)) this.uniqueOwners().set(keyOf(w)!, name);
+    if (unique && r !== null && !('error' in r)) this.setOwner(keyOf(w)!, name);
     if (alike !== null && r !== null && 'changed' in r && r.warning === undefined)
       return {
         ...r,
@@ -961,7 +981,7 @@ class Merger {
             : `${w[0]!} ${alike.key.slice(w[0]!.length + 1)} of tunnel-group ${alike.owner} differs from this one only in letter case${w[0] === 'group-url' ? ' or a trailing slash' : ''}: the tool does not know whether the ASA takes them for the same ${w[0]!} (and refuses this line) or keeps both, and clients may land on either; pick a name that differs more`,
       };
     const removed = w[0] === 'no' && (w[1] === 'group-alias' || w[1] === 'group-url') && w[2] !== undefined;
-    if (removed && r !== null && !('error' in r) && this.uniqueOwners().get(keyOf(w.slice(1))!) === name) this.uniqueOwners().delete(keyOf(w.slice(1))!);
+    if (removed && r !== null && !('error' in r) && this.uniqueOwners().get(keyOf(w.slice(1))!) === name) this.deleteOwner(keyOf(w.slice(1))!);
     // A `no` that names no interface leaves an interface-tagged line alone (`server-group (outside) X`
     // is a line of its own): say so, rather than let the change look applied.
     if (w[0] === 'no' && r !== null && 'changed' in r && !r.changed) {
@@ -2002,6 +2022,11 @@ function ipsecSubCommandProblem(body: readonly string[]): Pick<MergeProblem, 'se
     severity: 'info',
     message: `applied as a line the tool does not read: ${takes} as far as the tool knows [recalled], not \`${second}\`; check that the ASA takes it`,
   };
+}
+
+/** An alias or URL key as the ASA may compare it: letter case and a URL's trailing slash ignored [recalled]. */
+function foldOwnerKey(k: string): string {
+  return k.toLowerCase().replace(/^(group-url \S*?)\/+$/, '$1');
 }
 
 /** Tunnel-group lines that name an AAA server group (`aaa-server NAME protocol ...`). */
