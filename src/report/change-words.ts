@@ -314,8 +314,8 @@ export function copyWords(p: ProfileDiff): string {
   return p.copyOf === undefined ? '' : `, a copy of ${p.copyOf} (a rename: what follows, and its findings, are compared with ${p.copyOf})`;
 }
 
-/** How device-wide setting changes are introduced: they reach more than the mobile profiles. */
-export const DEVICE_WIDE = 'Device-wide (every tunnel of the device, site-to-site included)';
+/** How device setting changes are introduced: they reach more than the profiles listed (site-to-site tunnels, local users). */
+export const DEVICE_WIDE = 'Beyond the connection profiles (device-wide settings, site-to-site tunnels, local users)';
 
 /** Each side that is not a whole configuration: why the device was not compared (or compared anyway). */
 export function incompleteLines(d: DeviceDiff): string[] {

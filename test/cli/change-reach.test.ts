@@ -98,7 +98,7 @@ describe('github annotations of device-wide changes', () => {
     const device = github.split('\n').filter((l) => l.includes('device-wide change'));
     expect(device).toHaveLength(1);
     expect(device[0]).toMatch(
-      /^::warning file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Device-wide .*%0Asite-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-tunnel-protocol ikev2 ssl-client; tunnel-group: SITE-B/,
+      /^::warning file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Beyond the connection profiles .*%0Asite-to-site tunnel-groups on group-policy DfltGrpPolicy: vpn-tunnel-protocol ikev2 ssl-client; tunnel-group: SITE-B/,
     );
     // A device-wide change that cuts no tunnel is a notice.
     // A peer moved to a policy with fewer IKE versions is cut; one moved between equal policies is not.
@@ -118,7 +118,7 @@ describe('github annotations of device-wide changes', () => {
     const user = newSide(DEMO_TEXT.replace('username alice attributes\n vpn-group-policy GP-SPLIT', 'username alice attributes\n vpn-group-policy GP-FULL'));
     const notice = (await cli('diff', DEMO, user, '--format', 'github')).stdout;
     expect(notice).toMatch(
-      /^::notice file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Device-wide .*%0Alocal user alice vpn-group-policy: GP-SPLIT /m,
+      /^::notice file=.*new\.cfg,title=asa-mobile-audit%3A device-wide change::Beyond the connection profiles .*%0Alocal user alice vpn-group-policy: GP-SPLIT /m,
     );
   });
 });

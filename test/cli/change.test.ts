@@ -1397,7 +1397,7 @@ describe('plan', () => {
     ]);
     expect(t.script.split('\n')[Number(/\d+/.exec(t.deviceChanges[0]!.newSource!)![0]) - 1]).toBe('crypto isakmp nat-traversal 3600');
     expect((await cli('plan', DEMO)).stdout).toContain(
-      'Device-wide (every tunnel of the device, site-to-site included):\n  crypto isakmp nat-traversal: 20 s (the built-in default [recalled]) → 3600 s',
+      'Beyond the connection profiles (device-wide settings, site-to-site tunnels, local users):\n  crypto isakmp nat-traversal: 20 s (the built-in default [recalled]) → 3600 s',
     );
     expect((await cli('plan', DEMO, '--format', 'script')).stdout).toBe(`${t.script}\n`);
     expect((await cli('plan', DEMO, '--format', 'rollback')).stdout).toBe(`${t.rollback}\n`);
