@@ -288,6 +288,7 @@ function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMa
     // (A DfltGrpPolicy line the tool does not model, on one side only, where only that side prints
     // DfltGrpPolicy in full: a default the capture printed, said once for the device.)
     if (captureDiffers && ((a === null && b?.quietAlone) || (b === null && a?.quietAlone))) continue;
+    if ((a === null && b?.pairedOnly) || (b === null && a?.pairedOnly)) continue;
     // The new side's spelling wherever there is a new side (an upgrade to 8.4(1) writes `anyconnect`).
     const keyword = b !== null ? b.keyword : a?.keyword;
     out.push({

@@ -40,6 +40,8 @@ export interface SettingValue {
   quietAlone?: true;
   /** How this device's release writes the setting, where that is not its name (`svc keepalive` before 8.4(1)). */
   keyword?: string;
+  /** Compared only where both sides have it: appearing or going with its owner is said elsewhere (a local user's vpn-group-policy). */
+  pairedOnly?: true;
 }
 
 export interface ProfileSnapshot {
@@ -103,7 +105,7 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
   }
   const siteToSite = new Map<string, string[]>();
   const printsDefaults = (analysed.model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.lines.length ?? 0) >= 40;
-  return { analysed, target, device: deviceSettings(analysed.model, names, siteToSite), profiles, siteToSite, build, names, printsDefaults };
+  return { analysed, target, device: deviceSettings(analysed.model, names, siteToSite, listEntries), profiles, siteToSite, build, names, printsDefaults };
 }
 
 /** A finding of a configuration changed in memory, placed where its line came from. */
@@ -114,7 +116,13 @@ function locateFinding(f: ReportedFinding, names: LineNames): ReportedFinding {
 }
 
 /** `siteToSite`: filled with each site-to-site tunnel-group's IKE versions, read with its policy's setting. */
-function deviceSettings(model: DeviceModel, names: LineNames, siteToSite: Map<string, string[]>): Map<string, SettingValue> {
+/** `listEntries`: a split-tunnel list's entries as a setting (see listEntriesOf). */
+function deviceSettings(
+  model: DeviceModel,
+  names: LineNames,
+  siteToSite: Map<string, string[]>,
+  listEntries: (listName: string) => SettingValue,
+): Map<string, SettingValue> {
   const g = model.global;
   const settings = new Map<string, SettingValue>();
   const at = names.one;
@@ -197,27 +205,26 @@ function deviceSettings(model: DeviceModel, names: LineNames, siteToSite: Map<st
     settings.set(`local user ${u.name} vpn-group-policy`, { value: p.state === 'value' ? p.value : 'none', source: at(p.line) });
     if (p.state === 'value') (usersByPolicy.get(p.value) ?? usersByPolicy.set(p.value, []).get(p.value)!).push(u.name);
   }
-  // A policy only local users have (no remote-access profile uses it, so no profile's settings show
-  // it): what it gives them, on every profile they connect with. Named by the policy, so a user added
-  // or moved is the one vpn-group-policy line above; an attribute every such user sets themselves is
-  // theirs, not the policy's.
-  const profilePolicies = new Set([DEFAULT_GROUP_POLICY]);
-  for (const tg of model.tunnelGroups.values()) {
-    const type = tg.type ?? builtInTunnelGroupType(tg.name);
-    if (type !== null && REMOTE_ACCESS_TYPES.has(type) && tg.general.defaultGroupPolicy.state === 'value')
-      profilePolicies.add(tg.general.defaultGroupPolicy.value);
-  }
+  // What each policy local users have gives them, on every profile they connect with (their own
+  // policy ranks above the profile's). Named by the policy, and shown only as a change of a policy
+  // both sides give users (`pairedOnly`): a user added or moved is the one vpn-group-policy line above,
+  // not the whole policy appearing. An attribute every such user sets themselves is theirs.
   for (const [policy, users] of [...usersByPolicy].sort(([a], [b]) => cmp(a, b))) {
-    if (profilePolicies.has(policy) || !model.groupPolicies.has(policy)) continue;
+    if (policy !== DEFAULT_GROUP_POLICY && !model.groupPolicies.has(policy)) continue;
     const own = (key: PolicyAttributeSpec['key']): boolean =>
       users.every((name) => {
         const setting = userSetting(model.users.get(name)!, key);
         return setting !== null && setting.state !== 'unset';
       });
+    const prefix = `local users' group-policy ${policy}: `;
     for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
       if (own(spec.key)) continue;
-      policySetting(settings, `local users' group-policy ${policy}: ${spec.keyword}`, model, policy, spec.key, at, spec.legacyKeyword);
+      policySetting(settings, `${prefix}${spec.keyword}`, model, policy, spec.key, at, spec.legacyKeyword);
     }
+    // The entries of its split-tunnel list, as a profile's settings show them: a list only users have is seen nowhere else.
+    const list = own('splitTunnelNetworkList') ? undefined : valueOf(policyAttribute(model, policy, 'splitTunnelNetworkList') as Effective<unknown>);
+    if (typeof list === 'string') settings.set(`${prefix}split-tunnel-network-list entries`, listEntries(list));
+    for (const [key, value] of settings) if (key.startsWith(prefix)) settings.set(key, { ...value, pairedOnly: true });
   }
   // DfltGrpPolicy's lines the tool does not model, once for the device: every profile that does not set
   // them inherits them, and on one side only they may be a `show running-config all` capture printing

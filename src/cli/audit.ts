@@ -254,7 +254,7 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
     ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
     ...(maxBytes !== undefined ? { maxBytes } : {}),
     ...(opts.timestamp ? { generatedAt: io.now().toISOString() } : {}),
-    skippedFiles: run.skippedFiles.map((s) => ({ file: s.file, reason: s.reason })),
+    skippedFiles: run.skippedFiles.map((s) => ({ file: s.file, reason: s.reason, named: s.named })),
   };
   for (const out of outputs) {
     // Colour and width are decided per destination: a file never gets ANSI codes.

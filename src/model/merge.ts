@@ -221,13 +221,13 @@ class Merger {
   /** The keys of `owners` by their folded form (letter case, a URL's trailing slash); built with it. */
   private folded: Map<string, Set<string>> | null = null;
 
-  /** An alias or URL (of any profile, this one's too) that differs from `key` only in case (or a URL's trailing slash). */
-  private alikeOwner(key: string): { key: string; owner: string } | null {
+  /** An alias or URL (of any profile, this one's too; of `ownedBy` only, when given) that differs from `key` only in case (or a URL's trailing slash). */
+  private alikeOwner(key: string, ownedBy?: string): { key: string; owner: string } | null {
     const owners = this.uniqueOwners();
     // Looked up by folded key: a plan copying hundreds of profiles applies as many aliases.
     for (const k of this.folded!.get(foldOwnerKey(key)) ?? []) {
       const owner = owners.get(k);
-      if (k !== key && owner !== undefined) return { key: k, owner };
+      if (k !== key && owner !== undefined && (ownedBy === undefined || owner === ownedBy)) return { key: k, owner };
     }
     return null;
   }
@@ -927,7 +927,8 @@ class Merger {
         ? this.tunnelGroupBlock(name, block).node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === keyOf(body))
         : undefined;
     const r = this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
-    // (Not for a secret: the running-config masks it, so the two never read alike.)
+    // (Not for a secret: the running-config masks it, so the two never read alike, and the warning
+    // would quote a key typed in the clear.)
     if (
       removes !== undefined &&
       removes.text !== body.join(' ') &&
@@ -954,6 +955,11 @@ class Merger {
       'changed' in r &&
       r.warning === undefined
     ) {
+      if (definedAt !== undefined)
+        return {
+          ...r,
+          warning: `aaa-server group ${serverGroup} is defined only at script line ${definedAt}, after this line: the ASA refuses a server group it does not have yet [recalled]; move that line up`,
+        };
       const near = nearest(serverGroup, groups.keys());
       return {
         ...r,
@@ -963,9 +969,9 @@ class Merger {
     // A `no group-alias X` or `no group-url X` the profile does not have: nothing to remove.
     if (w[0] === 'no' && (body[0] === 'group-alias' || body[0] === 'group-url') && r !== null && 'changed' in r && !r.changed && r.warning === undefined) {
       const named = keyOf(body)!;
-      const near = this.alikeOwner(named);
+      const near = this.alikeOwner(named, name);
       const hint =
-        near !== null && near.owner === name
+        near !== null
           ? ` (it has \`${near.key}\`, which differs only in letter case${body[0] === 'group-url' ? ' or a trailing slash' : ''}: name that one)`
           : '';
       return { ...r, warning: `removes nothing: tunnel-group ${name} has no ${named}${hint}` };

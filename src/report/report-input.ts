@@ -20,8 +20,8 @@ export interface ReportInput {
   display: { color: boolean; verbose: boolean; width: number };
   /** When the report was made (ISO 8601), shown only when asked for (`--timestamp`): reports diff cleanly. */
   generatedAt?: string;
-  /** Files not audited and why (not configurations, excluded, devices marked down): the HTML summary lists them. */
-  skippedFiles?: ReadonlyArray<{ file: string; reason: string }>;
+  /** Files not audited and why (not configurations, excluded, devices marked down): the HTML summary lists them. `named`: given on the command line (the run then exits 2). */
+  skippedFiles?: ReadonlyArray<{ file: string; reason: string; named?: boolean }>;
   /** Largest report in bytes where the destination has a limit (markdown for $GITHUB_STEP_SUMMARY). */
   maxBytes?: number;
   /** Findings not in `targets` because the configuration file ignores them or the baseline has them. */

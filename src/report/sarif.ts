@@ -127,10 +127,14 @@ export default function renderSarif(input: ReportInput): string {
             rules,
           },
         },
-        // Not successful where the run exits 2 for its input: unreadable, or cut short and not accepted.
+        // Not successful where the run exits 2 for its input: unreadable, a file named that is no
+        // configuration, or one cut short and not accepted.
         invocations: [
           {
-            executionSuccessful: input.inputErrors.length === 0 && !input.targets.some((t) => incompleteReport(input, t)?.level === 'error'),
+            executionSuccessful:
+              input.inputErrors.length === 0 &&
+              !(input.skippedFiles ?? []).some((f) => f.named === true) &&
+              !input.targets.some((t) => incompleteReport(input, t)?.level === 'error'),
             toolExecutionNotifications: notifications,
           },
         ],

@@ -118,34 +118,43 @@ describe('tunnels and users beyond the connection profiles', () => {
     expect(d.device).toContainEqual(expect.objectContaining({ setting: 'local user alice vpn-group-policy', old: 'GP-SPLIT', new: 'GP-FULL' }));
   });
 
-  it('show what a policy only local users have gives them, once per policy, where no profile shows it', () => {
-    // MOBILE-SPLIT moves off GP-SPLIT, then GP-SPLIT changes: no profile sees it, alice does.
+  it('show what a policy local users have gives them, once per policy, only where both sides give it to users', () => {
+    const idle = (text: string, minutes: string) =>
+      text.replace('group-policy GP-SPLIT attributes\n vpn-idle-timeout 1440\n', `group-policy GP-SPLIT attributes\n vpn-idle-timeout ${minutes}\n`);
+    // A change to alice's policy reaches her on every profile, MOBILE-SPLIT's included.
+    expect(diff(idle(DEMO, '5')).device).toEqual([
+      expect.objectContaining({ setting: "local users' group-policy GP-SPLIT: vpn-idle-timeout", old: '1440', new: '5' }),
+    ]);
+    // A profile moving off or onto it changes nothing for her: no line.
     const moved = DEMO.replace('default-group-policy GP-SPLIT', 'default-group-policy GP-FULL');
-    const d = diffDevices(
-      snapshot(moved),
-      snapshot(moved.replace('group-policy GP-SPLIT attributes\n vpn-idle-timeout 1440\n', 'group-policy GP-SPLIT attributes\n vpn-idle-timeout 5\n')),
-    );
-    expect(d.device).toEqual([expect.objectContaining({ setting: "local users' group-policy GP-SPLIT: vpn-idle-timeout", old: '1440', new: '5' })]);
-    // A user added to that policy is one line, not the whole policy again.
-    const bob = moved.replace(
+    expect(diff(moved).device).toEqual([]);
+    // A user added to it is one line, not the whole policy again; so is a user moved to a policy no user had.
+    const bob = DEMO.replace(
       'username alice attributes\n vpn-group-policy GP-SPLIT',
       'username alice attributes\n vpn-group-policy GP-SPLIT\nusername bob attributes\n vpn-group-policy GP-SPLIT',
     );
-    expect(diffDevices(snapshot(moved), snapshot(bob)).device.map((c) => c.setting)).toEqual(['local user bob vpn-group-policy']);
-    // A policy a profile uses: that profile's settings show the change; nothing more here.
-    const shown = diff(DEMO.replace('group-policy GP-SPLIT attributes\n vpn-idle-timeout 1440\n', 'group-policy GP-SPLIT attributes\n vpn-idle-timeout 5\n'));
-    expect(shown.device).toEqual([]);
-    expect(shown.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!.settings).toContainEqual(
-      expect.objectContaining({ setting: 'vpn-idle-timeout', new: '5' }),
-    );
+    expect(diff(bob).device.map((c) => c.setting)).toEqual(['local user bob vpn-group-policy']);
+    const elsewhere = DEMO.replace('username alice attributes\n vpn-group-policy GP-SPLIT', 'username alice attributes\n vpn-group-policy GP-FULL');
+    expect(diff(elsewhere).device.map((c) => c.setting)).toEqual(['local user alice vpn-group-policy']);
     // What every such user sets themselves (split-tunnel-policy in `username X attributes`) is theirs, not the policy's.
-    const own = moved.replace(
+    const own = DEMO.replace(
       'username alice attributes\n vpn-group-policy GP-SPLIT',
       'username alice attributes\n vpn-group-policy GP-SPLIT\n split-tunnel-policy tunnelall',
     );
     const keys = [...snapshot(own).device.keys()].filter((k) => k.startsWith("local users' group-policy GP-SPLIT: "));
     expect(keys).toContain("local users' group-policy GP-SPLIT: split-dns");
     expect(keys).not.toContain("local users' group-policy GP-SPLIT: split-tunnel-policy");
+  });
+
+  it("show the entries of a split-tunnel list only a local user's policy names", () => {
+    const text = readFileSync(fixture('plan/exclude-list-user-policy.cfg'), 'utf8');
+    const keys = [...snapshot(text).device.keys()].filter((k) => k.endsWith('split-tunnel-network-list entries'));
+    expect(keys.length).toBeGreaterThan(0);
+    const key = keys[0]!;
+    const entries = snapshot(text).device.get(key)!.value;
+    const first = /\b(\d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+)/.exec(entries)![1]!;
+    const changed = diffDevices(snapshot(text), snapshot(text.replace(first, '10.0.0.0 255.0.0.0'))).device.find((c) => c.setting === key);
+    expect(changed).toMatchObject({ old: entries, new: expect.stringContaining('10.0.0.0 255.0.0.0') });
   });
 
   it('show the session timers site-to-site tunnels take from their policy', () => {

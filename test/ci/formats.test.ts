@@ -226,6 +226,10 @@ describe('an incomplete configuration accepted with --allow-incomplete', () => {
     // Not accepted (exit 2): the run did not succeed, as code scanning should show.
     const refusedSarif = JSON.parse((await cli(...args, '--format', 'sarif')).stdout) as Sarif;
     expect(refusedSarif.runs[0]!.invocations[0]!).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error' }] });
+    // So is a file named that is no configuration (exit 2 too).
+    const named = await cli('audit', 'fixtures/bad/empty.cfg', '--format', 'sarif');
+    expect(named.code).toBe(2);
+    expect((JSON.parse(named.stdout) as Sarif).runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
     // The markdown summary says what its counts cover.
     expect((await accepted('markdown')).stdout).not.toMatch(/^No findings\.$/m);
     // Not accepted: an error everywhere, and exit 2.

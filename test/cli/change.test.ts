@@ -1385,7 +1385,8 @@ describe('plan', () => {
     expect(t.needsInput[0]).toEqual({ ruleId: 'ios-dns-all-clear', tunnelGroup: 'Lab&Partners', groupPolicy: 'GP-CLEAR', what: expect.any(String) });
     expect(t.remains[0]).toEqual({ ruleId: expect.any(String), tunnelGroup: expect.anything(), groupPolicy: expect.anything(), why: expect.any(String) });
     expect(t.changes[0]).toHaveProperty('iosDns');
-    // A device-wide change is shown as such: it reaches every tunnel, not only the listed profiles.
+    // A device-wide change is shown as such: it reaches every tunnel, not only the listed profiles; and so
+    // is what a change to a local user's own policy does for that user, on every profile.
     expect(t.deviceChanges).toEqual([
       {
         setting: 'crypto isakmp nat-traversal',
@@ -1394,6 +1395,7 @@ describe('plan', () => {
         oldSource: 'the built-in default [recalled]',
         newSource: expect.stringMatching(/^plan line \d+$/),
       },
+      expect.objectContaining({ setting: "local users' group-policy GP-SPLIT: anyconnect ssl keepalive", old: '20', new: 'none' }),
     ]);
     expect(t.script.split('\n')[Number(/\d+/.exec(t.deviceChanges[0]!.newSource!)![0]) - 1]).toBe('crypto isakmp nat-traversal 3600');
     expect((await cli('plan', DEMO)).stdout).toContain(

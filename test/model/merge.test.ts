@@ -1109,6 +1109,11 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
         'tunnel-group PHONES webvpn-attributes',
         ' group-alias PHONES-2 enable',
         ' no group-alias phones-2 enable',
+        'tunnel-group TABLETS webvpn-attributes',
+        ' group-alias phones-3 enable',
+        'tunnel-group PHONES webvpn-attributes',
+        ' group-alias Phones-3 enable',
+        ' no group-alias PHONES-3',
       ].join('\n'),
       base,
     );
@@ -1126,13 +1131,24 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
         'warning',
         'aaa-server group RADIUS-MFX is not in the configuration (did you mean `RADIUS-MFA`?): the ASA refuses a server group it does not have [recalled]; define it first (`aaa-server RADIUS-MFX protocol radius`), or check the name',
       ],
-      // `aaa-server ACCT` comes two lines later: not there yet for line 10, there for line 13.
-      [10, 'warning', expect.stringMatching(/^aaa-server group ACCT is not in the configuration/)],
+      // `aaa-server ACCT` comes a line later: not there yet for line 10, there for line 13.
+      [
+        10,
+        'warning',
+        'aaa-server group ACCT is defined only at script line 11, after this line: the ASA refuses a server group it does not have yet [recalled]; move that line up',
+      ],
       [11, 'warning', expect.stringMatching(/^not simulated/)],
       [
         17,
         'warning',
         'removes nothing: tunnel-group PHONES has no group-alias phones-2 (it has `group-alias PHONES-2`, which differs only in letter case: name that one)',
+      ],
+      [21, 'warning', expect.stringMatching(/^group-alias phones-3 of tunnel-group TABLETS differs from this one only in letter case/)],
+      // The hint names the profile's own alias, not another profile's of the same letters.
+      [
+        22,
+        'warning',
+        'removes nothing: tunnel-group PHONES has no group-alias PHONES-3 (it has `group-alias Phones-3`, which differs only in letter case: name that one)',
       ],
     ]);
     // A secret, masked in the running-config, never reads like the line that removes it: no word on it.
