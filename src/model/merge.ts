@@ -93,6 +93,7 @@ const UNMODELLED_MODES =
  */
 export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, script: string, firstLine = 1, startsAfter: string | null = null): MergeResult {
   const doc = ConfigDocument.fromParsed(parsed, section);
+  const lines = script.split(/\r?\n/);
   // Where each AAA server group is defined: 0 for the configuration's own lines, else the script line
   // (a group is there for the lines after it). null: a configuration cut short, whose definitions may
   // be in the part it lacks, so no group is known to be missing.
@@ -108,7 +109,7 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
       if (w[0] === 'aaa-server' && w[1] !== undefined && !groups!.has(w[1])) groups!.set(w[1], at);
     };
     for (const i of section.topLevel) defines(parsed.lines[i]!, 0);
-    script.split(/\r?\n/).forEach((line, i) => {
+    lines.forEach((line, i) => {
       defines(line, firstLine + i);
     });
     return groups;
@@ -116,7 +117,6 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
   const engine = new Merger(doc, startsAfter, legacyRelease(parsed, section), serverGroups);
   const problems: MergeProblem[] = [];
   let applied = 0;
-  const lines = script.split(/\r?\n/);
   const indentOf = (l: string): number => l.length - l.trimStart().length;
   const meaningful = (l: string): boolean => !(l.trim() === '' || l.trim().startsWith('!') || l.trim().startsWith(':'));
   // The next meaningful line after each line, found in one pass from the end (scripts run to thousands of lines).
@@ -922,11 +922,12 @@ class Merger {
     // A `no` line that names another value than the line it removes (`no address-pool NOPOOL` where the
     // profile has `address-pool VPN-POOL`): a typo the ASA may refuse rather than take.
     const body = unnegated(w);
+    const container = this.tunnelGroupBlock(name, block);
     const removes =
       w[0] === 'no' && body.length > (keyOf(body) ?? '').split(' ').length
-        ? this.tunnelGroupBlock(name, block).node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === keyOf(body))
+        ? container.node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === keyOf(body))
         : undefined;
-    const r = this.keyedLine(this.tunnelGroupBlock(name, block), w, text, keyOf);
+    const r = this.keyedLine(container, w, text, keyOf);
     // (Not for a secret: the running-config masks it, so the two never read alike, and the warning
     // would quote a key typed in the clear.)
     if (
@@ -970,10 +971,7 @@ class Merger {
     if (w[0] === 'no' && (body[0] === 'group-alias' || body[0] === 'group-url') && r !== null && 'changed' in r && !r.changed && r.warning === undefined) {
       const named = keyOf(body)!;
       const near = this.alikeOwner(named, name);
-      const hint =
-        near !== null
-          ? ` (it has \`${near.key}\`, which differs only in letter case${body[0] === 'group-url' ? ' or a trailing slash' : ''}: name that one)`
-          : '';
+      const hint = near !== null ? ` (it has \`${near.key}\`, which differs only in ${caseOrSlash(body[0])}: name that one)` : '';
       return { ...r, warning: `removes nothing: tunnel-group ${name} has no ${named}${hint}` };
     }
     if (unique && r !== null && !('error' in r)) this.setOwner(keyOf(w)!, name);
@@ -983,17 +981,15 @@ class Merger {
         warning:
           alike.owner === name
             ? // Its own (`... disable` typed in another case): the line it was meant to change may stay as it was.
-              `tunnel-group ${name} has ${w[0]!} ${alike.key.slice(w[0]!.length + 1)}, which differs from this one only in letter case${w[0] === 'group-url' ? ' or a trailing slash' : ''}: the tool keeps both lines, not knowing whether the ASA takes them for one; write it as the profile has it to change that one`
-            : `${w[0]!} ${alike.key.slice(w[0]!.length + 1)} of tunnel-group ${alike.owner} differs from this one only in letter case${w[0] === 'group-url' ? ' or a trailing slash' : ''}: the tool does not know whether the ASA takes them for the same ${w[0]!} (and refuses this line) or keeps both, and clients may land on either; pick a name that differs more`,
+              `tunnel-group ${name} has ${w[0]!} ${alike.key.slice(w[0]!.length + 1)}, which differs from this one only in ${caseOrSlash(w[0]!)}: the tool keeps both lines, not knowing whether the ASA takes them for one; write it as the profile has it to change that one`
+            : `${w[0]!} ${alike.key.slice(w[0]!.length + 1)} of tunnel-group ${alike.owner} differs from this one only in ${caseOrSlash(w[0]!)}: the tool does not know whether the ASA takes them for the same ${w[0]!} (and refuses this line) or keeps both, and clients may land on either; pick a name that differs more`,
       };
     const removed = w[0] === 'no' && (w[1] === 'group-alias' || w[1] === 'group-url') && w[2] !== undefined;
     if (removed && r !== null && !('error' in r) && this.uniqueOwners().get(keyOf(w.slice(1))!) === name) this.deleteOwner(keyOf(w.slice(1))!);
     // A `no` that names no interface leaves an interface-tagged line alone (`server-group (outside) X`
     // is a line of its own): say so, rather than let the change look applied.
     if (w[0] === 'no' && r !== null && 'changed' in r && !r.changed) {
-      const tagged = this.tunnelGroupBlock(name, block).node.children.find(
-        (c) => !c.raw && tokenize(c.text)[0] === w[1] && /^\(.*\)$/.test(tokenize(c.text)[1] ?? ''),
-      );
+      const tagged = container.node.children.find((c) => !c.raw && tokenize(c.text)[0] === w[1] && /^\(.*\)$/.test(tokenize(c.text)[1] ?? ''));
       if (tagged !== undefined && !/^\(.*\)$/.test(w[2] ?? ''))
         return {
           changed: false,
@@ -2033,6 +2029,11 @@ function ipsecSubCommandProblem(body: readonly string[]): Pick<MergeProblem, 'se
 /** An alias or URL key as the ASA may compare it: letter case and a URL's trailing slash ignored [recalled]. */
 function foldOwnerKey(k: string): string {
   return k.toLowerCase().replace(/^(group-url \S*?)\/+$/, '$1');
+}
+
+/** What foldOwnerKey ignores for a `group-alias` or `group-url`, in words. */
+function caseOrSlash(kind: string): string {
+  return kind === 'group-url' ? 'letter case or a trailing slash' : 'letter case';
 }
 
 /** Tunnel-group lines that name an AAA server group (`aaa-server NAME protocol ...`). */
