@@ -196,7 +196,7 @@ function deviceSettings(
       source: `vpn-tunnel-protocol ${sourcePhrase(protocols, at)}`,
     });
     // Their session timers too: a DfltGrpPolicy idle timeout meant for phones ends a quiet tunnel.
-    for (const key of SITE_TO_SITE_TIMERS) policySetting(settings, `${onPolicy}: ${attributeKeyword(key)}`, model, policy, key, at);
+    for (const spec of SITE_TO_SITE_TIMERS) policySetting(settings, `${onPolicy}: `, model, policy, spec, at);
   }
   const usersByPolicy = new Map<string, string[]>();
   for (const u of [...model.users.values()].sort((a, b) => cmp(a.name, b.name))) {
@@ -217,14 +217,11 @@ function deviceSettings(
         return setting !== null && setting.state !== 'unset';
       });
     const prefix = `local users' group-policy ${policy}: `;
-    for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
-      if (own(spec.key)) continue;
-      policySetting(settings, `${prefix}${spec.keyword}`, model, policy, spec.key, at, spec.legacyKeyword);
-    }
+    for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[])
+      if (!own(spec.key)) policySetting(settings, prefix, model, policy, spec, at, { pairedOnly: true });
     // The entries of its split-tunnel list, as a profile's settings show them: a list only users have is seen nowhere else.
     const list = own('splitTunnelNetworkList') ? undefined : valueOf(policyAttribute(model, policy, 'splitTunnelNetworkList') as Effective<unknown>);
-    if (typeof list === 'string') settings.set(`${prefix}split-tunnel-network-list entries`, listEntries(list));
-    for (const [key, value] of settings) if (key.startsWith(prefix)) settings.set(key, { ...value, pairedOnly: true });
+    if (typeof list === 'string') settings.set(`${prefix}split-tunnel-network-list entries`, { ...listEntries(list), pairedOnly: true });
   }
   // DfltGrpPolicy's lines the tool does not model, once for the device: every profile that does not set
   // them inherits them, and on one side only they may be a `show running-config all` capture printing
@@ -398,27 +395,31 @@ function userSetting(u: LocalUser, key: PolicyAttributeSpec['key']): Setting<unk
 }
 
 /** The session timers a site-to-site tunnel takes from its group-policy. */
-const SITE_TO_SITE_TIMERS = ['vpnIdleTimeout', 'vpnSessionTimeout'] as const;
+const SITE_TO_SITE_TIMERS = (POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]).filter((s) => s.key === 'vpnIdleTimeout' || s.key === 'vpnSessionTimeout');
 
-function attributeKeyword(key: PolicyAttributeSpec['key']): string {
-  return (POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]).find((s) => s.key === key)!.keyword;
+/** How the device's release writes an attribute, where that is not its keyword (`svc keepalive` before 8.4(1)); else undefined. */
+function releaseKeyword(model: DeviceModel, spec: PolicyAttributeSpec, e: Effective<unknown>): string | undefined {
+  return spec.legacyKeyword !== undefined && clientKeyword(model, e) === 'svc' ? spec.legacyKeyword : undefined;
 }
 
-/** A group-policy's effective value of one attribute (its own, DfltGrpPolicy's, or the built-in), as a device setting. */
+/** A group-policy's effective value of one attribute (its own, DfltGrpPolicy's, or the built-in), as the device setting `prefix` + keyword. */
 function policySetting(
   settings: Map<string, SettingValue>,
-  name: string,
+  prefix: string,
   model: DeviceModel,
   policy: string,
-  key: PolicyAttributeSpec['key'],
+  spec: PolicyAttributeSpec,
   at: (line: number) => string,
-  legacyKeyword?: string,
+  extra: Pick<SettingValue, 'pairedOnly'> = {},
 ): void {
-  const e = policyAttribute(model, policy, key) as Effective<unknown>;
-  // Named as the release writes it where that differs (`svc keepalive` before 8.4(1)), as profile settings are.
-  const keyword =
-    legacyKeyword !== undefined && clientKeyword(model, e) === 'svc' ? { keyword: `${name.slice(0, name.lastIndexOf(': ') + 2)}${legacyKeyword}` } : {};
-  settings.set(name, { value: formatAttributeValue(key, valueOf(e)), source: sourcePhrase(e, at), ...keyword });
+  const e = policyAttribute(model, policy, spec.key) as Effective<unknown>;
+  const spelled = releaseKeyword(model, spec, e);
+  settings.set(`${prefix}${spec.keyword}`, {
+    value: formatAttributeValue(spec.key, valueOf(e)),
+    source: sourcePhrase(e, at),
+    ...(spelled === undefined ? {} : { keyword: `${prefix}${spelled}` }),
+    ...extra,
+  });
 }
 
 /** `listEntries`: a split-tunnel list's entries as a setting (see listEntriesOf). */
@@ -437,8 +438,13 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
     // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
     const raw = valueOf(e);
     const value = spec.key === 'vpnTunnelProtocol' && Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
-    const legacy = spec.legacyKeyword !== undefined && clientKeyword(model, e) === 'svc' ? { keyword: spec.legacyKeyword } : {};
-    settings.set(spec.keyword, { value: formatAttributeValue(spec.key, value), source: sourcePhrase(e, names.one), layer: layerOf(e), ...legacy });
+    const spelled = releaseKeyword(model, spec, e);
+    settings.set(spec.keyword, {
+      value: formatAttributeValue(spec.key, value),
+      source: sourcePhrase(e, names.one),
+      layer: layerOf(e),
+      ...(spelled === undefined ? {} : { keyword: spelled }),
+    });
   }
   // What the split tunnel is: a change to a list several policies share changes every profile that
   // uses it, though no policy line moved. Not for a policy that tunnels everything: its list decides nothing.
