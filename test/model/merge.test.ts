@@ -36,6 +36,20 @@ function merge(script: string, text = BASE) {
   return { ...r, analysed: analyseText(r.text) };
 }
 
+/** Each line, typed under `group-policy GP attributes`, is refused with its message and changes nothing. */
+function expectRefusedInPolicy(cases: ReadonlyArray<[string, RegExp]>): void {
+  for (const [line, message] of cases) {
+    const r = merge(`group-policy GP attributes\n ${line}`);
+    expect(r.problems, line).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(message) })]);
+    expect(r.text, line).toBe(BASE);
+  }
+}
+
+/** Each line, typed under `group-policy GP attributes`, is taken without a word. */
+function expectTakenInPolicy(lines: readonly string[]): void {
+  for (const line of lines) expect(merge(`group-policy GP attributes\n ${line}`).problems, line).toEqual([]);
+}
+
 describe('merge engine', () => {
   it('changes nothing, byte for byte, when the script is empty or repeats what is there', () => {
     expect(merge('').text).toBe(BASE);
@@ -393,20 +407,15 @@ describe('merge engine', () => {
       ['dns-server value 2001:db8::1::2', /and `2001:db8::1::2` is not one/],
       ['default-domain value corp example.com', /`default-domain value` takes one domain name, not `corp example\.com`/],
     ];
-    for (const [line, message] of cases) {
-      const r = merge(`group-policy GP attributes\n ${line}`);
-      expect(r.problems, line).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(message) })]);
-      expect(r.text, line).toBe(BASE);
-    }
-    for (const line of [
+    expectRefusedInPolicy(cases);
+    expectTakenInPolicy([
       'dns-server value 10.0.0.53 10.0.1.53',
       'dns-server value 2001:db8::53',
       'dns-server value ::ffff:10.0.0.53',
       'dns-server value 2001:0db8:0000:0000:0000:0000:0000:0053',
       'dns-server none',
       'default-domain value corp.example.com',
-    ])
-      expect(merge(`group-policy GP attributes\n ${line}`).problems, line).toEqual([]);
+    ]);
     // A running-config is never judged by it: the ASA already took what it holds.
     const held = analyseText(BASE.replace(' split-dns value corp.example.com', ' dns-server value not-an-address'));
     expect(valueOf(held.resolved.profiles.find((p) => p.name === 'PHONES')!.attributes.dnsServer)).toEqual(['not-an-address']);
@@ -420,13 +429,9 @@ describe('merge engine', () => {
       ['vpn-idle-timeout 0', /`vpn-idle-timeout` takes 1–35791394 minutes \(or `none`\), not 0/],
       ['vpn-idle-timeout 35791395', /not 35791395/],
     ];
-    for (const [line, message] of cases) {
-      const r = merge(`group-policy GP attributes\n ${line}`);
-      expect(r.problems, line).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(message) })]);
-      expect(r.text, line).toBe(BASE);
-    }
+    expectRefusedInPolicy(cases);
     // The ends of each range are taken, and so is `none`; numbers with no stated range are not judged.
-    for (const line of [
+    expectTakenInPolicy([
       'webvpn\n  anyconnect dpd-interval client 5',
       'webvpn\n  anyconnect dpd-interval gateway 3600',
       'webvpn\n  anyconnect dpd-interval client none',
@@ -434,8 +439,7 @@ describe('merge engine', () => {
       'vpn-idle-timeout 35791394',
       'vpn-session-timeout 0',
       'webvpn\n  anyconnect ssl keepalive 1',
-    ])
-      expect(merge(`group-policy GP attributes\n ${line}`).problems, line).toEqual([]);
+    ]);
   });
 
   it('applies a value or a name longer than the ASA is recalled to take, with a note to check it, at the limit with none', () => {
