@@ -2,6 +2,7 @@
 // built-in defaults, the "because" explanations and the CLI lines fixes and plans write. Adding an
 // attribute is one entry here.
 
+import { isIPv6 } from 'node:net';
 import { atLeast, type AsaVersion } from '../parse/version.js';
 import type { BuiltInDefault } from './basis.js';
 import { noneSetting, valueSetting, type Setting } from './setting.js';
@@ -87,20 +88,11 @@ const PROTOCOL_ALIASES: Record<string, TunnelProtocol> = {
 };
 
 /** `KEYWORD value X...` / `KEYWORD none`, the common shape of list attributes. */
-/** A dotted-quad IPv4 address (each part 0–255) or an IPv6 address in any of its written forms. */
+/** A dotted-quad IPv4 address (each part 0–255) or an IPv6 address in any of its written forms (no `%zone`). */
 function isIpAddress(a: string): boolean {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
   if (v4) return v4.slice(1).every((o) => Number(o) <= 255);
-  if (!/^[0-9a-f:.]+$/i.test(a) || !a.includes(':')) return false;
-  const groups = a.split('::');
-  if (groups.length > 2) return false;
-  const parts = groups.flatMap((g) => (g === '' ? [] : g.split(':')));
-  // An embedded IPv4 tail (::ffff:10.0.0.1) counts as two groups.
-  const tail = parts.at(-1)?.includes('.') ? parts.pop()! : null;
-  if (tail !== null && !isIpAddress(tail)) return false;
-  if (!parts.every((p) => /^[0-9a-f]{1,4}$/i.test(p))) return false;
-  const count = parts.length + (tail === null ? 0 : 2);
-  return groups.length === 2 ? count < 8 : count === 8;
+  return isIPv6(a) && !a.includes('%');
 }
 
 function valueList(words: string[], at: number, line: number): AttributeRead<string[]> {
