@@ -3,7 +3,7 @@
 // `changeto context NAME` lines route what follows to that context of a multiple-context backup.
 
 import type { AuditOptions } from '../audit/audit.js';
-import { mergeCommands, type MergeProblem } from '../model/merge.js';
+import { maskedProblem, mergeCommands, type MergeProblem } from '../model/merge.js';
 import { parseConfigText, splitPrompt } from '../parse/parse.js';
 import { diffDevices } from './diff.js';
 import { changedLines, traceOrigins } from './line-names.js';
@@ -36,7 +36,8 @@ export function whatIf(
   const first = snapshots[0];
   if (first === undefined) return { diffs: [], problems, applied };
   const unprompted = withoutPrompts(script);
-  if (unprompted.problem !== null) problems.push(unprompted.problem);
+  // (The line is quoted with its prompt: masked as the merge engine masks the lines it quotes.)
+  if (unprompted.problem !== null) problems.push(maskedProblem(unprompted.problem));
   script = unprompted.script;
   let text = first.analysed.parsed.lines.join('\n') + '\n';
   // Where each line of the changed text came from, through every segment's change.

@@ -160,6 +160,11 @@ export async function collectOverSsh(
 
 async function targetsFrom(opts: SshCliOptions, io: CliIo): Promise<Target[]> {
   const hosts: InventoryHost[] = [];
+  // `--user name:password`: never echoed (messages print user@host), and never used.
+  if (opts.user?.includes(':'))
+    throw new UsageError(
+      `--user ${opts.user.slice(0, opts.user.indexOf(':'))}:...: a password does not go on the command line (shells and process lists keep it); give --user NAME and --password-env NAME, or be asked on a terminal`,
+    );
   for (const spec of opts.ssh) {
     const at = spec.lastIndexOf('@');
     const user = at > 0 ? spec.slice(0, at) : undefined;

@@ -136,9 +136,18 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
       // A string entry is written as on the command line: `[user@]host[:port]`.
       const at = typeof e === 'string' ? e.lastIndexOf('@') : -1;
       const entryPath = group === null ? ['hosts', i] : ['groups', group, 'hosts', i];
-      if (at > 0 && (e as string).slice(0, at).includes(':'))
+      // (An object entry's `host:` written the same way too: never quoted, so its password is not printed.)
+      const spelled = typeof e === 'string' ? e : e.host;
+      const userPart = spelled.slice(0, Math.max(spelled.lastIndexOf('@'), 0));
+      if (userPart.includes(':'))
         throw new InventoryError(file, lineOf(entryPath), `${entryPath.join('.')}: a password does not go in the inventory: give \`password-env: NAME\``);
       const s: Settings = { ...data.defaults, ...inherited, ...(typeof e === 'string' ? (at > 0 ? { user: e.slice(0, at) } : {}) : e) };
+      if (s.user !== undefined && String(s.user).includes(':'))
+        throw new InventoryError(
+          file,
+          lineOf(entryPath),
+          `${entryPath.join('.')}: a user name has no \`:\` (a password does not go in the inventory: give \`password-env: NAME\`)`,
+        );
       const name = typeof e === 'string' ? e.slice(at + 1) : e.host;
       const { host, port } = splitHostPort(name, s.port as number | undefined);
       // The same checks as --ssh and --context on the command line.
@@ -171,6 +180,7 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
 export function hostProblem(host: string, port: number): string | null {
   if (host === '') return 'no host name';
   if (/[\s\u0000-\u001f\u007f-\u009f]/.test(host)) return 'a host name has no spaces or control characters';
+  if (host.includes('@')) return 'a host name has no `@` (give the user name as `user:`)';
   if (host.startsWith('-')) return 'a host name does not start with `-`';
   // `host:abc`: a port that is not a number, not part of a name (an IPv6 address goes in brackets).
   const badPort = /^[^:[\]]+:([^:]*)$/.exec(host)?.[1];

@@ -6,6 +6,7 @@ import { compareProblems, type Problem } from '../common/problem.js';
 import { LineKind } from '../parse/line-kinds.js';
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { tokenize } from '../parse/tokenize.js';
+import { redactLine } from '../parse/redact.js';
 import type { DeviceModel } from './types.js';
 
 /** One command line: its index in the file, 1-based number, trimmed text and words. */
@@ -97,7 +98,7 @@ export class BuildContext {
         i + 1,
         'warning',
         'misplaced-line',
-        `\`${lines[i]!.trim()}\` is indented under \`${lines[parent]!.trim()}\` (line ${parent + 1}), which takes no sub-commands: it is not read (check its indentation)`,
+        `\`${redactLine(lines[i]!).trim()}\` is indented under \`${redactLine(lines[parent]!).trim()}\` (line ${parent + 1}), which takes no sub-commands: it is not read (check its indentation)`,
       );
     }
   }

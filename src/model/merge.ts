@@ -131,11 +131,11 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     const next = nextOf[i];
     doc.scriptLine = firstLine + i;
     const r = engine.apply(text, indentOf(raw), next !== undefined && indentOf(next) > indentOf(raw));
-    if (r.problem) problems.push(masked({ line: firstLine + i, command: text, ...r.problem }));
+    if (r.problem) problems.push(maskedProblem({ line: firstLine + i, command: text, ...r.problem }));
     // Simulated as written; pasted, the CLI would take the `?` as a request for help.
     else if (text.includes('?'))
       problems.push(
-        masked({
+        maskedProblem({
           line: firstLine + i,
           command: text,
           severity: 'info',
@@ -178,7 +178,7 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
  * A problem quotes its script line: a secret typed there (a pre-shared key, a server `key`, a
  * password) is masked, as in any quoted configuration line, wherever the message repeats it.
  */
-function masked(p: MergeProblem): MergeProblem {
+export function maskedProblem(p: MergeProblem): MergeProblem {
   const safe = redactLine(p.command);
   // Every quoted line (`...`) is masked as a line of its own: a message may quote the command's
   // parent (`aaa-server R host IP KEY`), where an anchored form matches only at the start.

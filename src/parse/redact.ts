@@ -5,12 +5,23 @@
 export const REDACTED = '<redacted>';
 
 // A secret value: a token, or an already-masked placeholder such as Oxidized's `<secret hidden>`
-// (whole, spaces included).
-const SECRET = String.raw`(?:<[^>]*>|\S+)`;
+// (whole, spaces included; a token that only starts with `<...>`, such as `<a>Pw`, is a token).
+const SECRET = String.raw`(?:<[^>]*>(?=\s|$)|\S+)`;
 // The hash an NTP or OSPF authentication key is for (`ntp authentication-key 1 sha256 KEY`).
 const HASH = String.raw`(?:md5|sha1|sha256|sha512|cmac)`;
 // Some secrets carry an encoding marker before the value (`pre-shared-key hex ...`, `key 7 ...`).
 const MARKER = String.raw`(?:(?:hex|0|7|8)\s+(?=\S))?`;
+
+/**
+ * A keyword as the ASA takes it typed, whole or cut to any prefix of at least `min` letters
+ * (`pre-shared-k`, `enable pass`): a change script may abbreviate what a running-config spells out.
+ */
+function typed(word: string, min: number): string {
+  const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let tail = '';
+  for (let i = word.length - 1; i >= min; i--) tail = `(?:${esc(word[i]!)}${tail})?`;
+  return esc(word.slice(0, min)) + tail;
+}
 
 export interface SecretForm {
   /** What the form is, for tests and for people adding one. */
@@ -31,11 +42,29 @@ const form = (name: string, pattern: string, flags: string, example: string, sec
 });
 
 export const SECRET_FORMS: readonly SecretForm[] = [
-  form('password keyword', String.raw`(\b(?:password|passwd)\s+${MARKER})${SECRET}`, 'gi', 'enable password 8Ry2YjIyt7RRXU24 encrypted', '8Ry2YjIyt7RRXU24'),
-  form('username password', String.raw`(\busername\s+\S+\s+password\s+)${SECRET}`, 'gi', 'username admin password Adm1nPw privilege 15', 'Adm1nPw'),
-  form('pre-shared key', String.raw`(\bpre-shared-key\s+${MARKER})${SECRET}`, 'gi', ' ikev2 remote-authentication pre-shared-key 8 Sup3rPsk!', 'Sup3rPsk!'),
-  form('LDAP bind password', String.raw`(\bldap-login-password\s+${MARKER})${SECRET}`, 'gi', ' ldap-login-password Ld4pBind', 'Ld4pBind'),
-  form('RADIUS common password', String.raw`(\bradius-common-pw\s+${MARKER})${SECRET}`, 'gi', ' radius-common-pw R4diusCommon', 'R4diusCommon'),
+  form(
+    'password keyword',
+    String.raw`(\b(?:${typed('password', 4)}|passwd)\s+${MARKER})${SECRET}`,
+    'gi',
+    'enable password 8Ry2YjIyt7RRXU24 encrypted',
+    '8Ry2YjIyt7RRXU24',
+  ),
+  form(
+    'username password',
+    String.raw`(\busername\s+\S+\s+${typed('password', 1)}\s+)${SECRET}`,
+    'gi',
+    'username admin password Adm1nPw privilege 15',
+    'Adm1nPw',
+  ),
+  form(
+    'pre-shared key',
+    String.raw`(\b${typed('pre-shared-key', 3)}\s+${MARKER})${SECRET}`,
+    'gi',
+    ' ikev2 remote-authentication pre-shared-key 8 Sup3rPsk!',
+    'Sup3rPsk!',
+  ),
+  form('LDAP bind password', String.raw`(\b${typed('ldap-login-password', 6)}\s+${MARKER})${SECRET}`, 'gi', ' ldap-login-password Ld4pBind', 'Ld4pBind'),
+  form('RADIUS common password', String.raw`(\b${typed('radius-common-pw', 8)}\s+${MARKER})${SECRET}`, 'gi', ' radius-common-pw R4diusCommon', 'R4diusCommon'),
   form(
     'SNMP community',
     String.raw`(\bcommunity\s+${MARKER})${SECRET}`,
@@ -43,7 +72,13 @@ export const SECRET_FORMS: readonly SecretForm[] = [
     'snmp-server host inside 10.0.0.5 community Publ1cOrNot version 2c',
     'Publ1cOrNot',
   ),
-  form('SNMP community (global)', String.raw`(\bsnmp-server\s+community\s+${MARKER})${SECRET}`, 'gi', 'snmp-server community Gl0balComm', 'Gl0balComm'),
+  form(
+    'SNMP community (global)',
+    String.raw`(\b${typed('snmp-server', 4)}\s+${typed('community', 1)}\s+${MARKER})${SECRET}`,
+    'gi',
+    'snmp-server community Gl0balComm',
+    'Gl0balComm',
+  ),
   form(
     'SNMPv3 auth key',
     String.raw`(\bsnmp-server\s+user\s+.*?\bauth\s+(?:md5|sha\d*)\s+)${SECRET}`,
@@ -67,21 +102,21 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   ),
   form(
     'OSPF message digest key',
-    String.raw`(\bmessage-digest-key\s+\d+\s+md5\s+${MARKER})${SECRET}`,
+    String.raw`(\b${typed('message-digest-key', 3)}\s+\d+\s+md5\s+${MARKER})${SECRET}`,
     'gi',
     ' ospf message-digest-key 1 md5 0spfMd5',
     '0spfMd5',
   ),
   form(
     'OSPF/NTP authentication key (md5, sha1, sha256, sha512, cmac)',
-    String.raw`(\bauthentication-key\s+\d+\s+${HASH}\s+${MARKER})${SECRET}`,
+    String.raw`(\b${typed('authentication-key', 4)}\s+\d+\s+${HASH}\s+${MARKER})${SECRET}`,
     'gi',
     'ntp authentication-key 1 sha256 NtpSha256Secret',
     'NtpSha256Secret',
   ),
   form(
     'OSPF authentication key',
-    String.raw`(\bauthentication-key\s+(?!\d+\s+${HASH}\b)${MARKER})${SECRET}`,
+    String.raw`(\b${typed('authentication-key', 16)}\s+(?!\d+\s+${HASH}\b)${MARKER})${SECRET}`,
     'gi',
     ' ospf authentication-key 0spfPlain',
     '0spfPlain',
@@ -102,12 +137,27 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   ),
   form(
     'EIGRP authentication key',
-    String.raw`(\bauthentication\s+key\s+eigrp\s+\d+\s+${MARKER})${SECRET}`,
+    String.raw`(\b${typed('authentication', 4)}\s+${typed('key', 1)}\s+${typed('eigrp', 1)}\s+\d+\s+${MARKER})${SECRET}`,
     'gi',
     ' authentication key eigrp 100 E1grpKey key-id 1',
     'E1grpKey',
   ),
-  form('AAA server key (sub-mode) and failover key', String.raw`^(\s*(?:failover\s+)?key\s+${MARKER})${SECRET}`, 'i', ' key R4dKey', 'R4dKey'),
+  // Before the key forms, which would take `config-key` for the key: both the new and the old key.
+  form(
+    'master passphrase',
+    String.raw`(\bconfig-key\s+${typed('password-encryption', 4)}\s+)\S+(?:\s+\S+)?`,
+    'gi',
+    'key config-key password-encryption N3wMaster 0ldMaster',
+    'N3wMaster 0ldMaster',
+  ),
+  form(
+    'AAA server key (sub-mode) and failover key',
+    String.raw`^(\s*(?:${typed('failover', 4)}\s+)?${typed('key', 1)}\s+${MARKER})${SECRET}`,
+    'i',
+    ' key R4dKey',
+    'R4dKey',
+  ),
+  form('key chain key string', String.raw`(\b${typed('key-string', 5)}\s+${MARKER})${SECRET}`, 'gi', '  key-string K3yStr1ng', 'K3yStr1ng'),
   form(
     'AAA server key (positional)',
     String.raw`^(\s*aaa-server\s+\S+\s+(?:\([^)]*\)\s+)?host\s+\S+\s+)(?!timeout\b|key\b)${SECRET}`,
@@ -122,8 +172,20 @@ export const SECRET_FORMS: readonly SecretForm[] = [
     'aaa-server TACS (inside) host 10.0.0.21 key T4csKey',
     'T4csKey',
   ),
-  form('RIP authentication key', String.raw`(\brip\s+authentication\s+key\s+${MARKER})${SECRET}`, 'gi', ' rip authentication key R1pKey key_id 1', 'R1pKey'),
-  form('load-balancing cluster key', String.raw`^(\s*cluster\s+key\s+${MARKER})${SECRET}`, 'i', ' cluster key Clust3rK', 'Clust3rK'),
+  form(
+    'RIP authentication key',
+    String.raw`(\brip\s+${typed('authentication', 4)}\s+${typed('key', 1)}\s+${MARKER})${SECRET}`,
+    'gi',
+    ' rip authentication key R1pKey key_id 1',
+    'R1pKey',
+  ),
+  form(
+    'load-balancing cluster key',
+    String.raw`^(\s*${typed('cluster', 3)}\s+${typed('key', 1)}\s+${MARKER})${SECRET}`,
+    'i',
+    ' cluster key Clust3rK',
+    'Clust3rK',
+  ),
   // Under `scansafe general-options` (a change script may hold it unindented); `license smart` (ASAv)
   // names a mode, not a secret.
   form(
@@ -135,18 +197,34 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   ),
   form('Smart Licensing ID token', String.raw`(\bidtoken\s+)${SECRET}`, 'gi', 'license smart register idtoken NjA4ZTUtVG9rZW4', 'NjA4ZTUtVG9rZW4'),
   form('PKCS12 import passphrase', String.raw`(\bpkcs12\s+)${SECRET}`, 'gi', 'crypto ca import TP pkcs12 P12Passphr nointeractive', 'P12Passphr'),
-  form('ISAKMP key', String.raw`(\bisakmp\s+key\s+)${SECRET}`, 'gi', 'crypto isakmp key Isakmp0ld address 192.0.2.1', 'Isakmp0ld'),
+  form(
+    'ISAKMP key',
+    String.raw`(\b${typed('isakmp', 3)}\s+${typed('key', 1)}\s+)${SECRET}`,
+    'gi',
+    'crypto isakmp key Isakmp0ld address 192.0.2.1',
+    'Isakmp0ld',
+  ),
   form(
     'credentials in a URL',
-    String.raw`(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@]+(?=@)`,
+    // (Up to the last `@` before the host: a password may hold an `@` of its own.)
+    String.raw`(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)\S+(?=@[^\s@/]*(?:[/\s]|$))`,
     'gi',
     ' enrollment url http://scep:Enr0llPw@ca.example.com/certsrv',
     'Enr0llPw',
   ),
+  // Not ASA syntax: a line of a document or script quoted as not configuration (`ansible_password: ...`).
+  form(
+    'key: value secret (not configuration)',
+    String.raw`(\b[\w-]*(?:pass(?:word|wd)?|secret|token)[\w-]*["']?\s*[:=]\s*)${SECRET}`,
+    'gi',
+    'ansible_password: Ans1bleP',
+    'Ans1bleP',
+  ),
 ];
 
 // A cheap look before the table: only lines with one of these words can hold a secret.
-const MAYBE_SECRET = /pass|pre-shared|community|secret|key|license|idtoken|pkcs12|-pw\b|snmp-server|aaa-server|isakmp|\bspi\b|:\/\/[^\s/]*@/i;
+const MAYBE_SECRET =
+  /pas|pre|comm|secret|token|username|auth|\bk|-k|ldap-l|radius-c|license|idtoken|pkcs12|-pw\b|snmp|aaa-server|isa|\bspi\b|mes|:\/\/[^\s/]*@/i;
 
 export function redactLine(line: string): string {
   if (!MAYBE_SECRET.test(line)) return line;

@@ -1,6 +1,7 @@
 // No secret survives any output: generated configurations carry every secret-bearing form with a
 // random secret, anywhere (mid-config, as the last line of a truncated config, as an orphan indented
-// line a parse problem quotes), and every format of every command is searched for it.
+// line a parse problem quotes, a line indented under another that the model's warning quotes with its
+// parent), and every format of every command is searched for it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ const secretToken = fc
 const placed = fc.record({
   form: fc.constantFrom(...SECRET_FORMS),
   secret: secretToken,
-  where: fc.constantFrom<'middle' | 'last-line' | 'orphan' | 'in-profile'>('middle', 'last-line', 'orphan', 'in-profile'),
+  where: fc.constantFrom<'middle' | 'last-line' | 'orphan' | 'in-profile' | 'stray'>('middle', 'last-line', 'orphan', 'in-profile', 'stray'),
 });
 
 function configWith(items: Array<{ form: (typeof SECRET_FORMS)[number]; secret: string; where: string }>): { text: string; secrets: string[] } {
@@ -31,7 +32,11 @@ function configWith(items: Array<{ form: (typeof SECRET_FORMS)[number]; secret: 
   // Secrets mid-config at the top level, orphans after a blank line, and a truncated capture that
   // stops on a secret line (the completeness message quotes the last line).
   // Inside a profile's own blocks: diff, what-if and plan compare those lines as settings.
-  const inProfile = items.filter((i) => i.where === 'in-profile').map((i) => ` ${secretLine(i).trim()}`);
+  // A stray line (indented one deeper than its block allows) right under a secret line: the warning
+  // quotes both.
+  const inProfile = items.flatMap((i) =>
+    i.where === 'in-profile' ? [` ${secretLine(i).trim()}`] : i.where === 'stray' ? [` ${secretLine(i).trim()}`, `  ${secretLine(i).trim()}`] : [],
+  );
   lines.splice(lines.indexOf('tunnel-group MOBILE-FULL general-attributes') + 1, 0, ...inProfile);
   // And in the profile a plan copies under a new name (Lab&Partners): the copy must not carry them.
   lines.splice(lines.indexOf('tunnel-group Lab&Partners general-attributes') + 1, 0, ...inProfile);
@@ -68,6 +73,39 @@ const CHANGE_RUNS = (file: string, script: string): string[][] => [
 ];
 
 describe('secrets never reach an output', () => {
+  it('from a what-if change script: abbreviated keywords, a pasted prompt, a line in the wrong mode', async () => {
+    // Each what a security review found quoted as typed; every line names its own secret.
+    const lines = [
+      'tunnel-group MOBILE-FULL ipsec-attributes',
+      'vpn(config-tunnel-ipsec)# ikev2 remote-authentication pre-shared-key ZqPrompt1',
+      ' ikev1 pre-shared-k ZqAbbrev2',
+      'group-policy GP-FULL attributes',
+      ' ikev1 pre-shared-key ZqWrongMode3',
+      ' ke ZqAbbrev4',
+      'enable pass ZqAbbrev5',
+      'key config-key password-encryption ZqNew6 ZqOld7',
+      'key-string ZqChain8',
+      'tunnel-group MOBILE-FULL ipsec-attributes',
+      ' ikev1 pre-shared-key <a>ZqBracket9',
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'ama-secrets-'));
+    const script = join(dir, 'change.txt');
+    writeFileSync(script, lines.join('\n') + '\n');
+    const secrets = lines.flatMap((l) => l.match(/Zq\w+/g) ?? []);
+    try {
+      for (const format of ['text', 'json', 'markdown', 'github', 'html']) {
+        const r = await cliWith({}, 'what-if', fixture('demo/demo-headend.cfg'), '--commands', script, '--format', format);
+        expect(r.stdout.length, format).toBeGreaterThan(0);
+        for (const s of secrets) {
+          expect(r.stdout, `${format} stdout`).not.toContain(s);
+          expect(r.stderr, `${format} stderr`).not.toContain(s);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('over generated configurations, in every audit format and on stderr', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(placed, { minLength: 1, maxLength: 4 }), async (items) => {

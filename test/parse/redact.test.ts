@@ -58,6 +58,34 @@ describe('redactLine', () => {
     expect(redactLine(line)).not.toContain(secret);
   });
 
+  // A change script may abbreviate keywords the way the ASA takes them (a security review found
+  // each of these quoted as typed by what-if), and a secret may itself hold `<...>` or `@`.
+  it.each([
+    [' ikev1 pre-shared-k Zq1Abbrev', 'Zq1Abbrev'],
+    [' ikev2 remote-authentication pre Zq2Abbrev', 'Zq2Abbrev'],
+    ['ke Zq3Abbrev', 'Zq3Abbrev'],
+    [' k 7 Zq4Abbrev', 'Zq4Abbrev'],
+    ['enable pass Zq5Abbrev', 'Zq5Abbrev'],
+    ['username ops pass Zq6Abbrev privilege 15', 'Zq6Abbrev'],
+    [' ldap-login-p Zq7Abbrev', 'Zq7Abbrev'],
+    ['snmp-server comm Zq8Abbrev', 'Zq8Abbrev'],
+    ['failover k Zq9Abbrev', 'Zq9Abbrev'],
+    ['cluster k Zq10Abbrev', 'Zq10Abbrev'],
+    ['ntp auth 1 md5 Zq11Abbrev', 'Zq11Abbrev'],
+    ['crypto isa key Zq12Abbrev address 192.0.2.1', 'Zq12Abbrev'],
+    [' ospf mess 1 md5 Zq13Abbrev', 'Zq13Abbrev'],
+    ['key config-key password-encryption Zq14New Zq14Old', 'Zq14New'],
+    ['key config-key password-encryption Zq14New Zq14Old', 'Zq14Old'],
+    ['key config-key pass Zq15New Zq15Old', 'Zq15Old'],
+    ['  key-string Zq16Chain', 'Zq16Chain'],
+    [' ikev1 pre-shared-key <a>Zq17Bracket', 'Zq17Bracket'],
+    [' enrollment url http://scep:p@Zq18At@ca.example.com/certsrv', 'Zq18At'],
+    ['ansible_password: Zq19Yaml', 'Zq19Yaml'],
+    ['"snmp_secret": "Zq20Json"', 'Zq20Json'],
+  ])('masks a secret typed abbreviated or odd: `%s`', (line, secret) => {
+    expect(redactLine(line)).not.toContain(secret);
+  });
+
   it('masks placeholders whole and leaves ordinary lines alone', () => {
     expect(redactLine('enable password <secret hidden> pbkdf2')).toBe(`enable password ${REDACTED} pbkdf2`);
     for (const line of [
@@ -69,6 +97,15 @@ describe('redactLine', () => {
       'aaa-server RAD (inside) host 10.0.0.20 timeout 5',
       ' url https://vpn.example.com/login',
       'snmp-server enable traps snmp authentication linkup',
+      // Abbreviations reach no further than a secret keyword can be cut: these are not secrets.
+      ' ospf authentication message-digest',
+      'crypto isakmp keepalive 10',
+      ' password-storage enable',
+      'username bob nopassword',
+      ' pre-fill-username ssl-client',
+      ' keepalive 10',
+      ' ldap-login-dn cn=svc,dc=example,dc=com',
+      ' enrollment url http://ca.example.com/certsrv/mscep',
     ]) {
       expect(redactLine(line)).toBe(line);
     }

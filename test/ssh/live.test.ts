@@ -243,6 +243,10 @@ describe('live audit of one device', () => {
     expect(inSpec.code).toBe(2);
     expect(inSpec.stderr).toMatch(/a password does not go on the command line/);
     expect(inSpec.stderr).not.toContain('Vpn-Audit-Pa55!');
+    const inUser = await cliWith({ env: {} }, 'audit', '--ssh', `127.0.0.1:${fake.port}`, '--user', 'audit:Vpn-Audit-Pa55!');
+    expect(inUser.code).toBe(2);
+    expect(inUser.stderr).toMatch(/--user audit:\.\.\.: a password does not go on the command line/);
+    expect(inUser.stderr).not.toContain('Vpn-Audit-Pa55!');
   });
 
   it('names a known-hosts file it cannot read before any connection (exit 2), not an internal error per host', async () => {

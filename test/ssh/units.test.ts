@@ -273,5 +273,18 @@ describe('inventories', () => {
     const pw = await loadInventory(join(dir, 'pw.yaml')).catch((e: unknown) => e);
     expect((pw as InventoryError).describe()).toMatch(/pw\.yaml:2: hosts\.0: a password does not go in the inventory/);
     expect((pw as InventoryError).describe()).not.toContain('S3cret');
+    // The object form's `host:` and a `user:` holding `:` are refused the same way, never quoted
+    // (a security review found `port S3cret@fw1 is not a number` echoed).
+    writeFileSync(join(dir, 'pw-object.yaml'), 'hosts:\n  - host: "ops:S3cret@fw1"\n');
+    const inHost = await loadInventory(join(dir, 'pw-object.yaml')).catch((e: unknown) => e);
+    expect((inHost as InventoryError).describe()).toMatch(/pw-object\.yaml:2: hosts\.0: a password does not go in the inventory/);
+    expect((inHost as InventoryError).describe()).not.toContain('S3cret');
+    writeFileSync(join(dir, 'pw-user.yaml'), 'hosts:\n  - host: fw1\n    user: "ops:S3cret"\n');
+    const inUser = await loadInventory(join(dir, 'pw-user.yaml')).catch((e: unknown) => e);
+    expect((inUser as InventoryError).describe()).toMatch(/pw-user\.yaml:2: hosts\.0: a user name has no `:`/);
+    expect((inUser as InventoryError).describe()).not.toContain('S3cret');
+    writeFileSync(join(dir, 'at-host.yaml'), 'hosts:\n  - host: ops@fw1\n');
+    const atHost = await loadInventory(join(dir, 'at-host.yaml')).catch((e: unknown) => e);
+    expect((atHost as InventoryError).describe()).toMatch(/hosts\.0: `ops@fw1`: a host name has no `@`/);
   });
 });
