@@ -156,7 +156,19 @@ if (SCALING > 0) {
     writeFileSync(join(dir, '.asa-mobile-audit.yaml'), `${lines.join('\n')}\n`);
     return dir;
   };
+  // A split-dns list of k domains against the demo's: each domain's iOS DNS fate is said in diff's text.
+  const demoText = readFileSync(join(root, 'fixtures', 'demo', 'demo-headend.cfg'), 'utf8');
+  const splitDnsConfig = (k) =>
+    demoText.replace(
+      ' split-dns value corp.example.com lab.example.com',
+      ` split-dns value ${Array.from({ length: k }, (_, i) => `d${i}.example.com`).join(' ')}`,
+    );
   const rows = [
+    [
+      'split-dns domains, diff text',
+      (k) => [cli, 'diff', join(root, 'fixtures', 'demo', 'demo-headend.cfg'), write(`split-dns-${k}.cfg`, splitDnsConfig(k))],
+      [1000, 10000],
+    ],
     [
       'undefined group-policy references',
       (k) => [cli, 'audit', write(`undefined-${k}.cfg`, profilesConfig(k, true)), '--format', 'json', '--fail-on', 'never'],
