@@ -45,7 +45,8 @@ export function auditPaths(paths: string[], options: AuditOptions): AuditRun {
 
 /** Records one planned file in `run`, in plan order: its skip reason, or what auditing it gave. */
 export function recordPlanned(p: PlannedFile, outcome: FileOutcome | null, run: AuditRun): void {
-  if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip, named: p.named });
+  if (p.unread) run.inputErrors.push(new InputError(p.file, p.skip!));
+  else if (p.skip !== null) run.skippedFiles.push({ file: p.file, reason: p.skip, named: p.named });
   else recordOutcome(outcome!, run, p.named);
 }
 

@@ -40,6 +40,7 @@ export function sidePath(root: string | null, file: string): string {
 export function sideFromPath(path: string, options: AuditOptions): Side {
   const side: Side = { devices: [], errors: [], skipped: [] };
   for (const p of planPaths([path], options)) {
+    if (p.unread) side.errors.push(new InputError(p.file, p.skip!));
     if (p.skip !== null) continue;
     let analysed: AnalysedTarget[];
     try {

@@ -233,9 +233,9 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   const diffs = pairDevices(oldDevices, newDevices, moved).map(([o, n]) => {
     const alone =
       o !== null && n === null
-        ? { device: o, e: unreadNew.get(moved.get(pathOf.get(o)!) ?? pathOf.get(o)!), side: 'new' as const }
+        ? { device: o, e: unreadNew(moved.get(pathOf.get(o)!) ?? pathOf.get(o)!), side: 'new' as const }
         : o === null && n !== null
-          ? { device: n, e: unreadOld.get(movedBack.get(pathOf.get(n)!) ?? pathOf.get(n)!), side: 'old' as const }
+          ? { device: n, e: unreadOld(movedBack.get(pathOf.get(n)!) ?? pathOf.get(n)!), side: 'old' as const }
           : null;
     // A context whose section the other side's backup lacks (its system space still declares it) was
     // not removed: that capture is incomplete, and there is nothing to compare even when the user
@@ -273,7 +273,16 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   );
   // A context missing from a backup is not compared even with --allow-incomplete: nothing of it was read.
   const missing = diffs.some((d) => d.incomplete.some((i) => i.missing === true));
-  if (errors.length > 0 || skippedPartners.length > 0 || partial || missing) return ExitCode.InputError;
+  // A NEW directory with no configuration at all beside an OLD one with devices is a wrong path or a
+  // failed checkout far more often than every device removed: reported, but not passed as a change
+  // (an OLD one that is empty is a first commit: every device added, which the gate judges).
+  const emptied = opts.git === undefined && neu.devices.length === 0 && neu.errors.length === 0 && old.devices.length > 0 && isDirectory(s.abs(paths[1]!));
+  if (emptied && !allowIncomplete)
+    complain(
+      io,
+      `diff: NEW ${paths[1]!} holds no ASA configuration, so all ${old.devices.length} device${old.devices.length === 1 ? '' : 's'} of ${paths[0]!} read as removed: check the path (--allow-incomplete accepts it as every device removed)`,
+    );
+  if (errors.length > 0 || skippedPartners.length > 0 || partial || missing || (emptied && !allowIncomplete)) return ExitCode.InputError;
   if (opts.git === undefined && old.devices.length + neu.devices.length === 0) {
     complain(io, `no ASA configuration found in ${paths.join(' or ')}`);
     return ExitCode.InputError;
@@ -312,9 +321,21 @@ function isWithin(path: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** A side's read errors by the path its devices are paired by (relative to its root; `REV:PATH` in git). */
-function failedByPath(errors: readonly InputError[], root: string | null): Map<string, InputError> {
-  return new Map(errors.map((e) => [sidePath(root, e.file), e]));
+/**
+ * A side's read errors by the path its devices are paired by (relative to its root; `REV:PATH` in
+ * git): the read failure at a device's path on the other side: its file's, or a folder above it that could
+ * not be listed.
+ */
+function failedByPath(errors: readonly InputError[], root: string | null): (path: string) => InputError | undefined {
+  const byPath = new Map(errors.map((e) => [sidePath(root, e.file), e]));
+  return (path) => {
+    for (let at = path; ; at = at.slice(0, at.lastIndexOf('/'))) {
+      const e = byPath.get(at);
+      if (e !== undefined) return e;
+      // (A root that could not be listed is '': every device under it.)
+      if (!at.includes('/')) return at === '' ? undefined : byPath.get('');
+    }
+  };
 }
 
 /** A device whose file on the other side could not be read: named, never compared (not removed, not added). */

@@ -19,6 +19,11 @@ export interface PlannedFile {
   named: boolean;
   /** Why the file is skipped without being read (router.db state, .gitignore, files.exclude, ...), or null. */
   skip: string | null;
+  /**
+   * The skip is a failure to read (a folder that cannot be listed, a broken symbolic link): what is
+   * there may be a configuration, so it is an input error (exit 2, listed as not audited), not a skip.
+   */
+  unread?: true;
 }
 
 export interface DiscoverOptions {
@@ -165,6 +170,7 @@ class Walk {
         file: `${dir}/`,
         evidence: 'strong',
         named: true,
+        unread: true,
         skip: `cannot list this folder (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err))})`,
       });
       return;
@@ -181,7 +187,7 @@ class Walk {
         isDir = st.isDirectory();
         isFile = st.isFile();
       } catch {
-        this.found.push({ file: full, evidence: 'strong', named: false, skip: 'a broken symbolic link' });
+        this.found.push({ file: full, evidence: 'strong', named: false, unread: true, skip: 'a broken symbolic link' });
         continue;
       }
       const ignoredBy = this.ignoredBy(full, isDir, layers);

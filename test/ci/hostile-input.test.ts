@@ -65,7 +65,7 @@ describe('files that are not regular files', () => {
 
 describe('folders that cannot be read', () => {
   // Root reads every folder, so as root the scan runs as `nobody` (setpriv); skipped where neither works.
-  it('skips an unreadable folder with a note and audits the rest (exit by findings, not 3)', (ctx) => {
+  it('audits the rest past an unreadable folder, and lists it as not audited (exit 2, not 3)', (ctx) => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     copyFileSync(DEMO, join(dir, 'real.cfg'));
@@ -80,9 +80,39 @@ describe('folders that cannot be read', () => {
       ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...argv], { encoding: 'utf8' })
       : spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
     if (r.error || (asRoot && /Permission denied|Cannot find module|EACCES/.test(r.stderr) && r.stdout === '')) ctx.skip();
-    expect(r.status).toBe(0);
-    expect(auditJson(r.stdout).targets.map((t) => t.source)).toEqual([join(dir, 'real.cfg')]);
+    // What it holds may be configurations: an input error like an unreadable file, not a quiet skip.
+    expect(r.status).toBe(2);
+    const json = auditJson(r.stdout);
+    expect(json.targets.map((t) => t.source)).toEqual([join(dir, 'real.cfg')]);
+    expect(json.notAudited).toEqual([{ source: `${join(dir, 'locked')}/`, line: null, reason: 'cannot list this folder (permission denied)' }]);
     expect(r.stderr).toMatch(/locked.*cannot list this folder \(permission denied\)/);
+  });
+
+  it('diff DIR DIR: devices under a folder or link the other side cannot read are not compared, and an emptied NEW side is not passed', async () => {
+    const root = tempDir();
+    for (const side of ['old', 'new']) {
+      mkdirSync(join(root, side, 'sub'), { recursive: true });
+      copyFileSync(DEMO, join(root, side, 'a.cfg'));
+    }
+    writeFileSync(join(root, 'old', 'sub', 'b.cfg'), readFileSync(DEMO, 'utf8').replace('hostname vpn-demo', 'hostname vpn-two'));
+    symlinkSync(join(root, 'nowhere.cfg'), join(root, 'new', 'sub', 'b.cfg'));
+    const r = await cliWith({ cwd: root }, 'diff', 'old', 'new', '--format', 'json');
+    expect(r.code).toBe(2);
+    const two = (
+      JSON.parse(r.stdout) as { devices: Array<{ hostname: string; incomplete: Array<{ kind: string; message: string }>; profiles: unknown[] }> }
+    ).devices.find((d) => d.hostname === 'vpn-two')!;
+    expect(two.incomplete).toMatchObject([{ kind: 'unreadable', message: 'a broken symbolic link' }]);
+    expect(two.profiles).toEqual([]);
+    expect(r.stderr).toMatch(/new\/sub\/b\.cfg: a broken symbolic link/);
+    mkdirSync(join(root, 'empty'));
+    writeFileSync(join(root, 'empty', 'README.md'), '# moved\n');
+    const e = await cliWith({ cwd: root }, 'diff', 'old', 'empty', '--fail-on-new', 'warning');
+    expect(e.code).toBe(2);
+    expect(e.stdout).toMatch(/^ {2}device removed$/m);
+    expect(e.stderr).toMatch(/NEW empty holds no ASA configuration, so all 2 devices of old read as removed: check the path/);
+    expect((await cliWith({ cwd: root }, 'diff', 'old', 'empty', '--allow-incomplete')).code).toBe(0);
+    // An empty OLD directory is a first commit: every device added, judged by the gate.
+    expect((await cliWith({ cwd: root }, 'diff', 'empty', 'old')).code).toBe(0);
   });
 });
 
