@@ -103,6 +103,30 @@ export class BuildContext {
     }
   }
 
+  /**
+   * Lines indented under a command that opens no mode (`group-policy NAME internal`, `tunnel-group
+   * NAME type ...`): the ASA never prints such a thing, so a stray space or character put them there
+   * (a block's own first line indented by one space lands under the line before it). Not read, and
+   * said once, with how many lines that is.
+   */
+  linesUnderCommand(command: ConfigLine): void {
+    const { kinds, blockEnd, lines } = this.parsed;
+    let first = -1;
+    let count = 0;
+    for (let i = command.index + 1; i < blockEnd[command.index]!; i++) {
+      if (kinds[i] !== LineKind.Command) continue;
+      if (first === -1) first = i;
+      count++;
+    }
+    if (first === -1) return;
+    this.problem(
+      first + 1,
+      'warning',
+      'misplaced-line',
+      `\`${redactLine(lines[first]!).trim()}\`${count > 1 ? ` and the ${count - 1} line${count === 2 ? '' : 's'} indented with it` : ''} ${count > 1 ? 'are' : 'is'} indented under \`${redactLine(lines[command.index]!).trim()}\` (line ${command.index + 1}), which takes no sub-commands: not read (check the indentation, or a stray character at the start of line ${first + 1})`,
+    );
+  }
+
   problem(line: number | null, severity: Problem['severity'], code: string, message: string): void {
     this.model.problems.push({ line, severity, code, message });
   }

@@ -4,6 +4,7 @@
 import { LineKind } from '../parse/line-kinds.js';
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { readVersionLine, type VersionLine } from '../parse/version.js';
+import { redactLine } from '../parse/redact.js';
 import { BuildContext, type TopLevelReader } from './build-context.js';
 import { licenseFactsFromShowVersion, readLicenseLine, type LicenseLine } from './licenses.js';
 import { LazyAccessListUses } from './list-uses.js';
@@ -69,7 +70,10 @@ export function buildModel(parsed: ParsedConfig, section: ConfigSection = parsed
   for (const index of section.topLevel) {
     const raw = parsed.lines[index]!;
     const word = firstWordIfModelled(raw);
-    if (word === null) continue;
+    if (word === null) {
+      hiddenCommand(ctx, raw, index);
+      continue;
+    }
     const reader = READER_BY_WORD.get(word)!;
     if (reader.accepts && !reader.accepts(raw)) continue;
     if (reader.readRaw) {
@@ -166,6 +170,32 @@ function readLicenses(ctx: BuildContext, showVersion: string | null): void {
 }
 
 /** The first word of a top-level line when it is one the model reads; null otherwise. */
+// What a terminal capture or a copy from a web page can leave before a command: control characters
+// (NUL, an escape sequence, a character rubbed out with a backspace), a no-break or zero-width space.
+// (The escape sequence first: its ESC alone is a control character too.)
+const INVISIBLE_START = /^(?:\u001b\[[0-9;?]*[ -/]*[@-~]|[^\s]\u0008|[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff])+/;
+
+/**
+ * A top-level line that is a command the model reads behind such characters (`\0group-policy X
+ * attributes`): the ASA would refuse it, and the tool does not read it or the lines under it, so it
+ * says so instead of losing a whole block in silence.
+ */
+function hiddenCommand(ctx: BuildContext, raw: string, index: number): void {
+  const first = raw.charCodeAt(0);
+  const letter = (first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a);
+  if (letter && !raw.includes('\u0008')) return;
+  const hidden = INVISIBLE_START.exec(raw)?.[0];
+  if (hidden === undefined || firstWordIfModelled(raw.slice(hidden.length)) === null) return;
+  // (Named by code point, printable ones left out: the `[K` of an escape sequence, a rubbed-out letter.)
+  const codes = [...new Set(Array.from(hidden.matchAll(/[^!-~]/gu), ([c]) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))].join(', ');
+  ctx.problem(
+    index + 1,
+    'warning',
+    'bad-syntax',
+    `\`${redactLine(raw.slice(hidden.length)).trim()}\` starts with invisible or control characters (${codes}): not read, nor the lines under it (remove them)`,
+  );
+}
+
 function firstWordIfModelled(line: string): string | null {
   const candidates = WORDS_BY_FIRST_CHAR.get(line.charCodeAt(0));
   if (!candidates) return null;

@@ -117,6 +117,35 @@ describe('folders that cannot be read', () => {
 });
 
 describe('input that is almost right', () => {
+  // One stray byte before a block's first line used to drop the block in silence (a robustness trial):
+  // its policy's settings fell back to the defaults, with false findings and no word of why.
+  it.each([
+    ['a space', ' ', /indented under `group-policy GP-SPLIT internal` \(line \d+\), which takes no sub-commands: not read/],
+    ['a NUL', '\u0000', /starts with invisible or control characters \(U\+0000\): not read, nor the lines under it/],
+    ['an escape sequence', '\u001b[K', /\(U\+001B\): not read/],
+    ['a rubbed-out letter', 'x\b', /\(U\+0008\): not read/],
+    ['a no-break space', '\u00a0', /\(U\+00A0\): not read/],
+    ['a zero-width space', '\u200b', /\(U\+200B\): not read/],
+  ])('says a block is not read when %s starts its first line', async (_, prefix, said) => {
+    const text = readFileSync(DEMO, 'utf8');
+    const line = text.split('\n').indexOf('group-policy GP-SPLIT attributes') + 1;
+    const r = await cliWith(
+      { stdin: text.replace('\ngroup-policy GP-SPLIT attributes\n', `\n${prefix}group-policy GP-SPLIT attributes\n`) },
+      'audit',
+      '-',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    );
+    const problems = auditJson(r.stdout).targets[0]!.parseProblems;
+    expect(problems).toContainEqual(expect.objectContaining({ line, severity: 'warning', message: expect.stringMatching(said) as unknown }));
+    // The warning is printed escaped: no raw control character reaches the terminal.
+    const table = await cliWith({ stdin: text.replace('\ngroup-policy GP-SPLIT attributes\n', `\n${prefix}group-policy GP-SPLIT attributes\n`) }, 'audit', '-');
+    expect(table.stdout).toMatch(new RegExp(`warning \\(line ${line}\\)`));
+    expect(table.stdout).not.toMatch(/[\u0000\u0008\u001b]/);
+  });
+
   it('audits a configuration with a stray NUL byte instead of calling it binary', async () => {
     const dir = tempDir();
     const text = readFileSync(DEMO);

@@ -97,6 +97,7 @@ export const groupPolicyReader: TopLevelReader = {
         const sg = l.words.indexOf('server-group');
         gp.externalServerGroup = sg !== -1 ? (l.words[sg + 1] ?? null) : null;
       }
+      ctx.linesUnderCommand(l);
       return true;
     }
     if (kind !== 'attributes') return false;

@@ -128,7 +128,7 @@ export const tunnelGroupReader: TopLevelReader = {
       tg.blocks.push({ kind, line: l.line, lines: ctx.children(l).map((c) => ({ text: c.text, line: c.line })) });
       // Its sub-modes take sub-commands, none of which takes any of its own.
       ctx.strayLines(l);
-    }
+    } else ctx.linesUnderCommand(l);
     switch (kind) {
       case 'type': {
         const type = l.words[3];
