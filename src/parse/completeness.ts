@@ -66,6 +66,13 @@ export function assessCompleteness(lines: string[], kinds: Uint8Array, start: nu
           : `no \`: end\` line; ${stop}`,
     );
   }
+  // Oxidized appends the device's XML files after the configuration: one cut off mid-file is a backup
+  // cut short too (its profile would otherwise read as broken on the device).
+  const cut = wrapper === 'oxidized' ? cutAppendedFile(lines, start, end) : null;
+  if (cut !== null)
+    reasons.push(
+      `the backup ends inside ${cut.path} (appended from line ${cut.from}) ${cut.root === null ? 'before its XML starts' : `before its closing \`</${cut.root}>\``}; the capture was cut short`,
+    );
   // Two configurations pasted into one file (or `show running-config` twice in one session) would be
   // audited as one device, the second's lines overriding the first's: not one configuration.
   if (secondVersionIdx !== -1)
@@ -76,11 +83,47 @@ export function assessCompleteness(lines: string[], kinds: Uint8Array, start: nu
   return {
     complete,
     reasons,
-    line: complete ? null : secondVersionIdx !== -1 ? secondVersionIdx + 1 : lastMeaningful === -1 ? null : lastMeaningful + 1,
+    line: complete
+      ? null
+      : secondVersionIdx !== -1
+        ? secondVersionIdx + 1
+        : cut !== null && reasons.length === 1
+          ? cut.last
+          : lastMeaningful === -1
+            ? null
+            : lastMeaningful + 1,
     endLine: endIdx === -1 ? null : endIdx + 1,
     checksumLine: checksumIdx === -1 ? null : checksumIdx + 1,
     secondConfigLine: secondVersionIdx === -1 ? null : secondVersionIdx + 1,
   };
+}
+
+// How Oxidized names an appended file (as side-files.ts reads it): `! disk0:/NAME.xml`.
+const APPENDED_FILE = /^!\s+((?:disk\d|flash):\/\S+\.xml)\s*$/i;
+
+/**
+ * The file Oxidized appended last, when the backup ends before its root element closes (or before it
+ * opens): its path, the line its header is on, the root element, and the file's last line (lines
+ * 1-based). Null when the backup ends on a whole file, or appends none.
+ */
+function cutAppendedFile(lines: string[], start: number, end: number): { path: string; from: number; root: string | null; last: number } | null {
+  let last = end - 1;
+  while (last >= start && lines[last]!.trim() === '') last--;
+  for (let i = last; i >= start; i--) {
+    // The appended files are the backup's last lines, every one of them a `!` comment.
+    if (!lines[i]!.startsWith('!')) return null;
+    const header = APPENDED_FILE.exec(lines[i]!);
+    if (header === null) continue;
+    const body = lines
+      .slice(i + 1, last + 1)
+      .map((l) => l.replace(/^! ?/, ''))
+      .join('\n');
+    const root = /<([A-Za-z_][\w:.-]*)[^>]*?(\/?)>/.exec(body.replace(/<[?!][^>]*>/g, ''));
+    // (A header with no element after it at all is a cut too: the file's first line never came.)
+    if (root !== null && (root[2] === '/' || body.includes(`</${root[1]!}>`))) return null;
+    return { path: header[1]!, from: i + 1, root: root?.[1] ?? null, last: last + 1 };
+  }
+  return null;
 }
 
 function describeStop(lines: string[], kinds: Uint8Array, last: number): string {

@@ -147,6 +147,23 @@ describe('completeness', () => {
     expect(parsed.problems.some((p) => p.code === 'incomplete')).toBe(!complete);
   });
 
+  // A robustness trial cut the Oxidized backup inside its appended client profile: that read as a
+  // complete configuration with a broken profile on the device ("fix the XML and upload it again").
+  it.each([
+    ['inside the XML', (n: number) => n - 3, 'before its closing `</AnyConnectProfile>`'],
+    ['right after the file header', (n: number) => n - 9, 'before its XML starts'],
+    ['after the XML declaration', (n: number) => n - 8, 'before its XML starts'],
+  ])('an Oxidized backup cut %s is incomplete, at its last line', (_, keep, said) => {
+    const lines = readFileSync(fixture('synthetic/oxidized-single-912.cfg'), 'utf8').trimEnd().split('\n');
+    const kept = lines.slice(0, keep(lines.length));
+    const parsed = parseConfigText(`${kept.join('\n')}\n`, 'cut.cfg');
+    const c = parsed.sections[0]!.completeness;
+    expect(c).toMatchObject({ complete: false, line: kept.length });
+    expect(c.reasons).toEqual([
+      expect.stringContaining(`the backup ends inside disk0:/oxi-mobile.xml (appended from line ${lines.indexOf('! disk0:/oxi-mobile.xml') + 1}) ${said}`),
+    ]);
+  });
+
   it('refuses two configurations in one file as one: pasted together, or `show running-config` twice in a session', () => {
     const a = readFileSync(corpus('wosm-asa91-sslvpn-only.cfg'), 'utf8');
     const b = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8');
