@@ -179,9 +179,13 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (live) {
     run = await (await import('./ssh-audit.js')).collectOverSsh(opts, io, auditOptions);
   } else if (opts.filesFrom !== undefined) {
-    const list = parseFileList(opts.filesFrom === '-' ? io.readStdin() : readListFile(abs(opts.filesFrom)), Boolean(opts.nul)).filter(
-      (f) => !f.startsWith('#') || existsSync(abs(f)),
-    );
+    const listText = opts.filesFrom === '-' ? io.readStdin() : readListFile(abs(opts.filesFrom));
+    // A binary file given by mistake (a configuration's name where the list's goes) is no list: its
+    // "paths" would be printed back as garbage. NUL only separates paths with -z; U+FFFD is bytes
+    // that are not UTF-8.
+    if ((!opts.nul && listText.includes('\u0000')) || listText.includes('\ufffd'))
+      throw new UsageError(`--files-from ${opts.filesFrom}: not a list of paths (it holds binary data${opts.nul ? '' : '; a NUL-separated list takes -z'})`);
+    const list = parseFileList(listText, Boolean(opts.nul)).filter((f) => !f.startsWith('#') || existsSync(abs(f)));
     run = auditFileList(
       list.map((f) => (isAbsoluteLike(f) ? f : abs(f))),
       auditOptions,

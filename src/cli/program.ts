@@ -84,6 +84,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       },
     });
 
+  // An empty argument is an unset variable (`audit "$CFG"` in CI), never a path: resolved, it would
+  // name the working directory and scan the whole repository.
+  program.hook('preAction', (_, command) => {
+    const at = command.args.indexOf('');
+    if (at !== -1) throw new UsageError(`${command.name()}: argument ${at + 1} is empty (an unset variable?); give a path`);
+  });
+
   program
     .command('explain-dns')
     .description('explain, per connection profile, which DNS queries an iPhone sends through the tunnel and why')

@@ -10,6 +10,7 @@ import { mixesConfigurations, type TargetSummary } from '../model/summary.js';
 import { paint, type Paint } from './colour.js';
 import { targetHeading } from './explain-text.js';
 import { renderReadiness } from './readiness.js';
+import { visible } from '../common/control-chars.js';
 import { visibleTarget } from './safe-text.js';
 import { reportPath, type ReportInput } from './report-input.js';
 import { visibleWidth, wrapText } from './wrap.js';
@@ -166,7 +167,7 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd, 
     // (Nothing audited: the summary is the whole report, with no blank line above it.)
     ...(out.length > 0 ? [''] : []),
     ...wrapText(
-      `${counts} in ${plural(targets.length, 'configuration')}${inputErrors.length > 0 ? `; not audited: ${inputErrors.map((e) => reportPath(e.file, cwd)).join(', ')}` : ''}${incompleteNote(targets)}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
+      `${counts} in ${plural(targets.length, 'configuration')}${inputErrors.length > 0 ? `; not audited: ${inputErrors.map((e) => visible(reportPath(e.file, cwd))).join(', ')}` : ''}${incompleteNote(targets)}${hidden.length > 0 ? `; not shown: ${hidden.join(', ')}` : ''}`,
       width,
     ),
   );

@@ -116,6 +116,38 @@ describe('folders that cannot be read', () => {
   });
 });
 
+describe('arguments that are not what they look like', () => {
+  it('refuses an empty path argument (an unset variable) instead of scanning the working directory', async () => {
+    const dir = tempDir();
+    copyFileSync(DEMO, join(dir, 'a.cfg'));
+    for (const args of [
+      ['audit', ''],
+      ['explain-dns', ''],
+      ['diff', '', 'a.cfg'],
+      ['plan', ''],
+      ['what-if', '', '--commands', 'a.cfg'],
+    ]) {
+      const r = await cliWith({ cwd: dir }, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`${args[0]!}: argument 1 is empty \\(an unset variable\\?\\); give a path`));
+    }
+  });
+
+  it('refuses a binary file given as --files-from, and prints a listed name that holds control characters escaped', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'blob.bin'), Buffer.from([0x57, 0xff, 0x00, 0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x0a, 0x9c, 0x00]));
+    const r = await cliWith({ cwd: dir }, 'audit', '--files-from', 'blob.bin');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('asa-mobile-audit: --files-from blob.bin: not a list of paths (it holds binary data; a NUL-separated list takes -z)\n');
+    writeFileSync(join(dir, 'list.txt'), 'gone\u001b[31m.cfg\n');
+    const listed = await cliWith({ cwd: dir }, 'audit', '--files-from', 'list.txt');
+    expect(listed.stdout).toContain('not audited: gone\\x1b[31m.cfg');
+    expect(listed.stdout + listed.stderr).not.toContain('\u001b');
+  });
+});
+
 describe('input that is almost right', () => {
   // One stray byte before a block's first line used to drop the block in silence (a robustness trial):
   // its policy's settings fell back to the defaults, with false findings and no word of why.
