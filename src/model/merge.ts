@@ -433,7 +433,8 @@ class Merger {
         this.certain = true;
         this.modeInDoubt = false;
       }
-      const warning = r.warning ?? doubt ?? (this.legacy === null ? null : newKeywordWarning(words, this.legacy));
+      // A keyword the release may refuse comes first: refused, the line does nothing else it is warned of.
+      const warning = (this.legacy === null ? null : newKeywordWarning(words, this.legacy)) ?? r.warning ?? doubt;
       if (warning !== null) return { changed: r.changed, problem: { severity: 'warning', message: r.info === undefined ? warning : `${warning}; ${r.info}` } };
       return r.info === undefined ? { changed: r.changed } : { changed: r.changed, problem: { severity: 'info', message: r.info } };
     }
@@ -1095,12 +1096,34 @@ class Merger {
     // `no split-dns value X` with domains other than the whole list: the tool removes the line, but the
     // command reference may mean the `no` form deletes only the domains it names [recalled].
     const before = partialListRemoval(container, w);
+    // Another value than the line it removes (`no dns-server value 9.9.9.9` where the policy has
+    // `dns-server value 10.0.0.53`): a typo the ASA may refuse rather than take (lists: see above).
+    const body = unnegated(w);
+    const keyword = tableAttribute(mode, body)?.spec.keyword;
+    const removes =
+      w[0] === 'no' && before === null && keyword !== undefined && body.length > keyword.split(' ').length
+        ? container.children.find((c) => !c.raw && policyKey(mode, tokenize(c.text)) === key && c.text !== body.join(' '))
+        : undefined;
     const r = this.setKeyed(block, container, w, text, (x) => policyKey(mode, x), key);
     if (before !== null && r !== null && 'changed' in r && r.changed)
       return {
         ...r,
         info: `the tool removes the whole \`${before}\` line; the ASA may instead delete only the domains this line names [recalled], so check the result with \`show running-config group-policy ${name}\``,
       };
+    if (w[0] === 'no' && r !== null && 'changed' in r && r.warning === undefined) {
+      // A `no` line that finds nothing to remove: the policy keeps inheriting, as it did.
+      if (!r.changed)
+        return {
+          ...r,
+          warning: `removes nothing: group-policy ${name} has no line of its own that this removes (${name === DEFAULT_GROUP_POLICY ? 'the built-in default applies, as before' : 'what it inherits stays'})`,
+        };
+      // (Not for a secret: the running-config masks it, so the two never read alike.)
+      if (removes !== undefined && !holdsSecret(removes.text))
+        return {
+          ...r,
+          warning: `removed \`${removes.text}\`, though this line names \`${body.join(' ')}\`: the tool does not know whether the ASA takes it that way or refuses it; write \`no ${removes.text}\``,
+        };
+    }
     const long = w[0] === 'no' ? null : overLongValue(mode, w);
     return long === null || r === null || !('changed' in r) ? r : { ...r, info: long };
   }

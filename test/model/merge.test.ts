@@ -1089,6 +1089,37 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
     ).toEqual([]);
   });
 
+  // A robustness trial found these silent: a policy's `no` line that finds nothing of its own, and one
+  // that names another value than the line it removes.
+  it("says when a policy's `no` line removes nothing, or another value than it names", () => {
+    const r = merge(
+      [
+        'group-policy GP attributes',
+        ' no dns-server value 9.9.9.9',
+        ' no default-domain',
+        ' webvpn',
+        '  no anyconnect dpd-interval client',
+        'group-policy DfltGrpPolicy attributes',
+        ' no dns-server value 9.9.9.9',
+        'group-policy GP attributes',
+        ' no vpn-tunnel-protocol ikev2 ssl-client',
+        ' no split-dns',
+      ].join('\n'),
+    );
+    expect(r.problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [2, 'warning', 'removes nothing: group-policy GP has no line of its own that this removes (what it inherits stays)'],
+      [3, 'warning', 'removes nothing: group-policy GP has no line of its own that this removes (what it inherits stays)'],
+      [5, 'warning', 'removes nothing: group-policy GP has no line of its own that this removes (what it inherits stays)'],
+      [
+        7,
+        'warning',
+        'removed `dns-server value 10.0.0.53`, though this line names `dns-server value 9.9.9.9`: the tool does not know whether the ASA takes it that way or refuses it; write `no dns-server value 10.0.0.53`',
+      ],
+    ]);
+    // The two lines that name what they remove did remove it, and quietly.
+    expect(r.text).not.toMatch(/vpn-tunnel-protocol|split-dns|dns-server/);
+  });
+
   it('says when a removal removes nothing or something else than it names, and when a server group does not exist', () => {
     const base = BASE.replace(
       'tunnel-group PHONES general-attributes\n default-group-policy GP',
