@@ -57,6 +57,18 @@ export function sideFromPath(path: string, options: AuditOptions): Side {
   return side;
 }
 
+/** Standard input (`diff - NEW`): one file, named `source`, paired with the other side's file. */
+export function sideFromBytes(bytes: Buffer, source: string, options: AuditOptions): Side {
+  const side: Side = { devices: [], errors: [], skipped: [] };
+  try {
+    for (const a of analyseBytes(bytes, source)) side.devices.push({ snapshot: snapshotOf(a, options), path: '' });
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    side.errors.push(err);
+  }
+  return side;
+}
+
 export class GitError extends Error {
   /** What git itself said (its first line, without `fatal: `), when a git command failed. */
   constructor(

@@ -9,7 +9,7 @@ import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, IncompleteSide, NotPlanned, PlanTarget } from '../change/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
-import { GitError, parseRange, sidePath, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
+import { GitError, parseRange, sideFromBytes, sidePath, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
 import { splitPrompt } from '../parse/parse.js';
 import { ownLinesDisagree } from '../change/replay.js';
 import { whatIf } from '../change/what-if.js';
@@ -198,8 +198,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     }
   } else {
     if (paths.length !== 2) throw new UsageError('diff: give OLD and NEW (two files or two directories), or --git BASE[..HEAD] [PATH...]');
+    // One side may be standard input (`-`): a file.
+    if (paths[0] === '-' && paths[1] === '-') throw new UsageError('diff: OLD and NEW cannot both be standard input (-)');
     // A directory against a file would report every other device of the directory as removed.
-    const kinds = paths.map((p) => (isDirectory(s.abs(p)) ? 'a directory' : 'a file'));
+    const kinds = paths.map((p) => (p !== '-' && isDirectory(s.abs(p)) ? 'a directory' : 'a file'));
     // Beside a directory, a missing path is named as missing, not as "a file". (Two files, one of
     // them missing, compare as a device not compared, in every format.)
     if (kinds.includes('a directory'))
@@ -209,8 +211,9 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
         `diff: OLD is ${kinds[0]!} and NEW is ${kinds[1]!}; give two files or two directories (devices in directories are matched by hostname)`,
       );
     roots = { old: s.abs(paths[0]!), new: s.abs(paths[1]!) };
-    old = sideFromPath(roots.old!, s.options);
-    neu = sideFromPath(roots.new!, s.options);
+    const side = (path: string, root: string): Side => (path === '-' ? sideFromBytes(stdinBytes(io), '<stdin>', s.options) : sideFromPath(root, s.options));
+    old = side(paths[0]!, roots.old!);
+    neu = side(paths[1]!, roots.new!);
   }
   const errors: InputError[] = [...old.errors, ...neu.errors];
   const configured = (side: Side): Side => ({
@@ -404,6 +407,9 @@ async function loadTarget(
 ): Promise<DeviceSnapshot[]> {
   const live = opts.ssh.length > 0 || opts.inventory !== undefined;
   if (live === (file !== undefined)) throw new UsageError(`${command}: give one configuration file or --ssh user@host`);
+  if (file === '-') {
+    return analyseBytes(stdinBytes(io), '<stdin>').map((a) => configure(snapshotOf(a, s.options), s));
+  }
   if (file !== undefined)
     return analyseFile(s.abs(file), 'lenient', s.options.maxConfigBytes, s.options.sideFiles).map((a) => configure(snapshotOf(a, s.options), s));
   const snapshots: DeviceSnapshot[] = [];
@@ -444,6 +450,7 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   if (script.includes('\u0000')) throw new UsageError(`--commands ${opts.commands}: not a text file of configuration commands (it holds NUL bytes)`);
   // Blank lines and `!` or `:` comments only: most likely the wrong file, or an empty pipe.
   if (!/^\s*[^\s!:]/m.test(script)) complain(io, `--commands ${opts.commands}: the change script holds no command (blank lines and comments only)`);
+  if (file === '-' && opts.commands === '-') throw new UsageError('what-if: the configuration and --commands cannot both be standard input (-)');
   const snapshots = await loadTarget(file, opts, s, io, 'what-if');
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
   // A backup of several contexts: the script says which with `changeto context`, or --context does.
@@ -464,6 +471,8 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     if (d.old !== null) d.old = reportPath(d.old, io.cwd);
     // The new side is the configuration with the change applied: say so.
     if (d.new !== null) d.new = `${reportPath(d.new, io.cwd)} + ${scriptFile}`;
+    // (As diff names them: a report must not depend on where the checkout lives.)
+    for (const i of d.incomplete) i.source = reportPath(i.source, io.cwd);
   }
   const input = {
     ...reportInput(diffs, io, false, maxBytes),

@@ -184,7 +184,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     program
       .command('diff')
       .description('what a configuration change does to every connection profile: settings, iOS DNS outcome, findings introduced and resolved')
-      .argument('[paths...]', 'OLD NEW (two files or two directories); with --git, the paths to compare (default all)')
+      .argument('[paths...]', 'OLD NEW (two files, one of them - for standard input, or two directories); with --git, the paths to compare (default all)')
       .option(
         '--git <range>',
         'compare two revisions of the git repository in the working directory: BASE..HEAD, BASE.. or BASE (then HEAD), or BASE...HEAD (from their merge base)',
@@ -205,7 +205,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       program
         .command('what-if')
         .description('apply a change script to a saved (or collected) configuration and show what it does to every connection profile')
-        .argument('[file]', 'saved ASA running-config (or use --ssh)')
+        .argument('[file]', 'saved ASA running-config; - reads standard input (or use --ssh)')
         .option(
           '--commands <file>',
           'the change script: configuration-mode commands, as you would paste them',
@@ -225,7 +225,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     program
       .command('plan')
       .description('one verified remediation script per device, with its rollback: applied and re-audited before it is printed')
-      .argument('[paths...]', 'configuration files or directories (or use --ssh)')
+      .argument('[paths...]', 'configuration files or directories; - reads standard input (or use --ssh)')
       .option('--rules <ids>', 'fix only these rules (comma-separated ids; repeatable)', commaList)
       .option('--severity <severity>', 'fix only findings at or above this severity: error, warning, info', once('--severity'))
       .addOption(

@@ -706,6 +706,35 @@ describe('diff --format markdown: a pull-request comment', () => {
   });
 });
 
+describe('diff and what-if on standard input', () => {
+  it('takes - for one side of diff and for the configuration of what-if, and refuses it twice', async () => {
+    const changed = DEMO_TEXT.replace('anyconnect dpd-interval client 30', 'anyconnect dpd-interval client none');
+    const d = await cliWith({ stdin: changed }, 'diff', DEMO, '-', '--format', 'json');
+    expect(d.code).toBe(0);
+    const doc = readJson<DiffJsonDocument>(d.stdout);
+    expect(doc.devices.map((x) => [x.old?.endsWith('demo-headend.cfg'), x.new])).toEqual([[true, '<stdin>']]);
+    expect(doc.devices[0]!.findings.introduced.map((f) => f.ruleId)).toContain('client-side-dpd-disabled');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n dns-server value 10.0.0.54\n');
+    const w = await cliWith({ stdin: DEMO_TEXT, cwd: dir }, 'what-if', '-', '--commands', 'change.txt', '--format', 'json');
+    expect(w.code).toBe(0);
+    expect(readJson<DiffJsonDocument>(w.stdout).devices[0]!.new).toBe('<stdin> + change.txt');
+    expect((await cliWith({ stdin: DEMO_TEXT }, 'diff', '-', '-')).stderr).toContain('diff: OLD and NEW cannot both be standard input (-)');
+    expect((await cliWith({ stdin: DEMO_TEXT }, 'what-if', '-', '--commands', '-')).stderr).toContain(
+      'what-if: the configuration and --commands cannot both be standard input (-)',
+    );
+  });
+
+  it('names a cut-short configuration the way it was given, in what-if JSON too (not by where the checkout lives)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cut.cfg'), DEMO_TEXT.replace(/: end\s*$/, ''));
+    writeFileSync(join(dir, 'change.txt'), 'group-policy GP-SPLIT attributes\n dns-server value 10.0.0.54\n');
+    const r = await cliWith({ cwd: dir }, 'what-if', 'cut.cfg', '--commands', 'change.txt', '--allow-incomplete', '--format', 'json');
+    const sources = (readJson<DiffJsonDocument>(r.stdout).devices[0] as unknown as { incomplete: Array<{ source: string }> }).incomplete.map((i) => i.source);
+    expect(sources).toEqual(['cut.cfg']);
+  });
+});
+
 describe('diff: what it refuses', () => {
   it('refuses a directory against a file, and --git outside a repository, each with why', async () => {
     const dir = tempDir();
