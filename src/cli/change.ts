@@ -156,6 +156,11 @@ function renderDiff(format: DiffCliOptions['format'], input: ChangeReportInput, 
   }
 }
 
+/** An input error with its file named as the reports name files: relative to the working directory, as audit does. */
+function placed(e: InputError, cwd: string): InputError {
+  return new InputError(reportPath(e.file, cwd), e.message, e.line, e.kind);
+}
+
 /** Exit 1 when the change introduces a finding at or above `--fail-on-new`. */
 function gateOnNew(diffs: readonly DeviceDiff[], failOnNew: Severity | undefined, io: CliIo): number {
   if (failOnNew === undefined) return ExitCode.Ok;
@@ -260,14 +265,17 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     opts.output,
     renderDiff(
       opts.format,
-      { ...reportInput(diffs, io, opts.git !== undefined, maxBytes), notRead: errors.map((e) => ({ source: e.file, line: e.line, message: e.message })) },
+      {
+        ...reportInput(diffs, io, opts.git !== undefined, maxBytes),
+        notRead: errors.map((e) => ({ source: reportPath(e.file, io.cwd), line: e.line, message: e.message })),
+      },
       htmlOptions(s.cfg, opts, io),
     ),
     // (With --git a side names `REV:PATH`: the working tree's copy of each changed file is what to keep.)
     opts.git === undefined ? diffs.flatMap((d) => [d.old, d.new]) : gitFiles,
   );
-  for (const e of errors) complain(io, e.describe());
-  for (const e of skippedPartners) complain(io, `${e.describe()} (the other side has a configuration there: not compared)`);
+  for (const e of errors) complain(io, placed(e, io.cwd).describe());
+  for (const e of skippedPartners) complain(io, `${placed(e, io.cwd).describe()} (the other side has a configuration there: not compared)`);
   const partial = incomplete(
     [...old.devices, ...neu.devices].map((d) => d.snapshot),
     io,
@@ -556,7 +564,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
       snapshots.push(...side.devices.map((d) => configure(d.snapshot, s)));
       errors.push(...side.errors);
     }
-  for (const e of errors) complain(io, e.describe());
+  for (const e of errors) complain(io, placed(e, io.cwd).describe());
   // --context on files keeps one context of a multiple-context backup, as what-if does (live, the
   // collection took only that context already).
   if (!live && opts.context !== undefined && opts.context !== 'all') {
