@@ -79,6 +79,9 @@ function decodePerLine(body: Uint8Array, bom: boolean): DecodedText {
 }
 
 function splitLines(text: string): { lines: string[]; endings: DecodedText['endings'] } {
+  // Carriage returns and not one line feed (classic Mac OS line ends, some exports): each CR ends a
+  // line. (Read as overstrikes, the whole file collapsed to its last line.)
+  if (text.indexOf('\n') === -1 && text.indexOf('\r') !== text.lastIndexOf('\r')) return splitLines(text.replaceAll('\r', '\n'));
   const endings = { lf: 0, crlf: 0, none: 0 };
   const raw = text.split('\n');
   // A final newline produces an empty last element that is not a line.

@@ -15,6 +15,13 @@ describe('decodeConfigBytes', () => {
     expect(d.endings).toEqual({ lf: 1, crlf: 2, none: 0 });
   });
 
+  // A robustness trial: CR-only line ends were read as overstrikes, leaving the file's last line alone.
+  it('reads a file with carriage returns and no line feed as CR-ended lines; a lone CR is still an overstrike', () => {
+    const d = decodeConfigBytes(Buffer.from('ASA Version 9.16(4)\rhostname fw\r: end\r'));
+    expect(d.lines).toEqual(['ASA Version 9.16(4)', 'hostname fw', ': end']);
+    expect(decodeConfigBytes(Buffer.from('<--- More --->\r              \rhostname fw\n')).lines).toEqual(['hostname fw']);
+  });
+
   it('removes a UTF-8 byte-order mark', () => {
     const d = decodeConfigBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x68, 0x69, 0x0a]));
     expect(d.bom).toBe(true);

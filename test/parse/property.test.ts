@@ -19,8 +19,13 @@ const seeds = [...corpusFiles, demo];
 function runPipeline(bytes: Uint8Array): void {
   const parsed = parseConfigBytes(bytes, 'prop.cfg');
   let lf = 0;
+  let cr = 0;
   for (const b of bytes) if (b === 0x0a) lf++;
-  const last = bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? 1 : 0;
+  for (const b of bytes) if (b === 0x0d) cr++;
+  // No line feed and several carriage returns: each CR ends a line (classic Mac OS line ends).
+  const end = lf === 0 && cr > 1 ? 0x0d : 0x0a;
+  if (end === 0x0d) lf = cr;
+  const last = bytes.length > 0 && bytes[bytes.length - 1] !== end ? 1 : 0;
   const bomOnly = parsed.encoding.bom && bytes.length === 3 ? -last : 0;
   expect(parsed.lines.length).toBe(lf + last + bomOnly);
   expect(parsed.kinds.length).toBe(parsed.lines.length);
