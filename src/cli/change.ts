@@ -458,6 +458,12 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   if (script.includes('\u0000')) throw new UsageError(`--commands ${opts.commands}: not a text file of configuration commands (it holds NUL bytes)`);
   // Blank lines and `!` or `:` comments only: most likely the wrong file, or an empty pipe.
   if (!/^\s*[^\s!:]/m.test(script)) complain(io, `--commands ${opts.commands}: the change script holds no command (blank lines and comments only)`);
+  // Only the session around a change (`configure terminal`, `end`, `write memory`): no change at all.
+  else if (script.split(/\r?\n/).every((l) => /^\s*([!:].*|end|exit|conf(igure)?( t(erminal)?)?|wr(ite)?( mem(ory)?)?|)\s*$/i.test(l)))
+    complain(
+      io,
+      `--commands ${opts.commands}: the change script holds no configuration command (only \`${script.trim().split(/\s*\n\s*/)[0]!}\` and the like)`,
+    );
   if (file === '-' && opts.commands === '-') throw new UsageError('what-if: the configuration and --commands cannot both be standard input (-)');
   const snapshots = await loadTarget(file, opts, s, io, 'what-if');
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;

@@ -206,6 +206,8 @@ class Merger {
    * indentation that does not say whose it is: on the ASA it may be that block's own webvpn.
    */
   private ambiguousWebvpn: string | null = null;
+  /** A mode line just refused (`group-policy NOPE attributes`): the lines after it were meant for its block. */
+  private refusedMode: { text: string; line: number } | null = null;
   /** `clear configure access-list NAME` lines, by list: the script line that cleared it. */
   private readonly cleared = new Map<string, number>();
   readonly undo: UndoStep[] = [];
@@ -308,6 +310,8 @@ class Merger {
     const list = /^split-tunnel-network-list value (\S+)$/.exec(text);
     if (list !== null && r.changed && this.stack.at(-1)?.kind === 'group-policy') this.namedLists.set(list[1]!, this.doc.scriptLine);
     this.previous = text;
+    // The lines after a refused mode line are its block's until one is taken or another mode entered.
+    if (r.problem?.severity !== 'error' || this.stack.length > 1) this.refusedMode = null;
     // The doubt about a global webvpn lasts while the session is in it.
     if (this.ambiguousWebvpn !== null && !this.stack.some((m) => m.kind === 'webvpn')) this.ambiguousWebvpn = null;
     return r;
@@ -415,6 +419,7 @@ class Merger {
         if (!MODE_HEADER.test(text)) return { changed: false, problem: { severity: 'error', message: r.error } };
         const left = this.stack.length > 1;
         this.stack = [{ kind: 'config' }];
+        this.refusedMode = { text, line: this.doc.scriptLine };
         const note = left ? '; the lines under it are not applied (on the ASA they would change the block before it)' : '';
         return { changed: false, problem: { severity: 'error', message: `${r.error}${note}` } };
       }
@@ -470,9 +475,15 @@ class Merger {
         changed: false,
         problem: { severity: 'error', message: `not a command: the ASA refuses this line (only lines starting with \`!\` or \`:\` are comments)` },
       };
+    // Under a mode line just refused, "belongs under group-policy NAME attributes" would say what the
+    // user did: say why it was not applied instead.
+    const underRefused =
+      misplaced !== null && this.refusedMode !== null
+        ? `not applied: it follows \`${redactLine(this.refusedMode.text)}\` (line ${this.refusedMode.line}), which was refused`
+        : null;
     return misplaced === null
       ? { changed: false, problem: { severity: 'warning', message: NOT_MODELLED } }
-      : { changed: false, problem: { severity: 'error', message: misplaced } };
+      : { changed: false, problem: { severity: 'error', message: underRefused ?? misplaced } };
   }
 
   /** Why a line under a `webvpn` typed inside a username or DAP record is not applied. */

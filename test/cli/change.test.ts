@@ -1205,10 +1205,11 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     const r = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt');
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('change.txt:2: error: group-policy GP-NOPE does not exist');
-    expect(r.stdout).toMatch(/change\.txt:4: error: `split-dns value corp\.example\.com` belongs under `group-policy NAME attributes`/);
+    // Lines 3 and 4 fail too: after a refused mode line the script is still in configuration mode,
+    // and what they were meant for is the block refused (not "belongs under group-policy NAME attributes").
+    expect(r.stdout).toContain('change.txt:3: error: not applied: it follows `group-policy GP-NOPE attributes` (line 2), which was refused');
+    expect(r.stdout).toContain('change.txt:4: error: not applied: it follows `group-policy GP-NOPE attributes` (line 2), which was refused');
     expect(r.stdout).toMatch(/change\.txt:5: warning: not simulated/);
-    // Line 3 fails too: after a refused mode line the script is still in configuration mode.
-    expect(r.stdout).toMatch(/change\.txt:3: error: `vpn-idle-timeout 600` belongs under `group-policy NAME attributes`/);
     expect(r.stderr).toBe('asa-mobile-audit: 3 commands of change.txt could not be applied (see above)\n');
     const json = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json');
     expect(json.stderr).toContain('change.txt:2: group-policy GP-NOPE does not exist');
@@ -1242,6 +1243,10 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(empty.stderr).toContain('--commands empty.txt: the change script holds no command (blank lines and comments only)');
     writeFileSync(join(dir, 'one.txt'), '! a comment\ngroup-policy GP-FULL attributes\n vpn-idle-timeout 1440\n');
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'one.txt')).stderr).not.toContain('holds no command');
+    writeFileSync(join(dir, 'session.txt'), 'configure terminal\nend\nwrite memory\n');
+    expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'session.txt')).stderr).toContain(
+      '--commands session.txt: the change script holds no configuration command (only `configure terminal` and the like)',
+    );
   });
 });
 

@@ -166,9 +166,18 @@ describe('merge engine', () => {
         severity: 'error',
         message: expect.stringMatching(/NOPE does not exist.*the lines under it are not applied \(on the ASA they would change the block before it\)/),
       }),
-      expect.objectContaining({ line: 4, severity: 'error', message: expect.stringContaining('belongs under `tunnel-group NAME general-attributes`') }),
+      expect.objectContaining({
+        line: 4,
+        severity: 'error',
+        message: 'not applied: it follows `tunnel-group NOPE general-attributes` (line 3), which was refused',
+      }),
     ]);
     expect(r.text).not.toContain('default-group-policy OTHER');
+    // Once a line is taken again, a misplaced one is told where it belongs.
+    const after = merge(
+      ['tunnel-group NOPE general-attributes', ' default-group-policy OTHER', 'crypto isakmp nat-traversal 30', 'address-pool POOL'].join('\n'),
+    );
+    expect(after.problems.at(-1)).toMatchObject({ line: 4, severity: 'error', message: expect.stringContaining('belongs under') as unknown });
   });
 
   it('reports what it does not model as not simulated, and never files sub-commands of an unknown block elsewhere', () => {
