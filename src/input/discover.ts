@@ -82,7 +82,34 @@ export function planPaths(paths: readonly string[], options: DiscoverOptions = {
     walk.directory(path, above, undefined);
     plan.push(...walk.found);
   }
-  return plan;
+  return onceEach(plan);
+}
+
+/**
+ * A file named twice (`audit a.cfg ./a.cfg`, or a folder and a file in it) is read once, as named
+ * (the lenient evidence a named file needs): reported twice, it would count its findings twice.
+ */
+function onceEach(plan: PlannedFile[]): PlannedFile[] {
+  const first = new Map<string, PlannedFile>();
+  const out: PlannedFile[] = [];
+  for (const p of plan) {
+    if (p.skip !== null) {
+      out.push(p);
+      continue;
+    }
+    let key: string;
+    try {
+      key = realpathSync(p.file);
+    } catch {
+      key = resolve(p.file);
+    }
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, p);
+      out.push(p);
+    } else if (p.named && !seen.named) Object.assign(seen, { named: true, evidence: p.evidence });
+  }
+  return out;
 }
 
 interface IgnoreLayer {

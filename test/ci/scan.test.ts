@@ -1,5 +1,7 @@
+import { copyFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliWith, auditJson } from '../helpers.js';
+import { cli, cliWith, auditJson, fixture, tempDir } from '../helpers.js';
 
 describe('repository scanning', () => {
   it('recognises ASA configs by content in a RANCID + Oxidized tree, skipping everything else quietly', async () => {
@@ -39,6 +41,14 @@ describe('repository scanning', () => {
     const missing = await cliWith({ stdin: 'fixtures/repo/gone.cfg\n' }, 'audit', '--files-from', '-');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/gone\.cfg: no such file/);
+  });
+
+  it('reads a file named twice, or named and found in a folder named with it, once', async () => {
+    const dir = tempDir();
+    copyFileSync(fixture('demo/demo-headend.cfg'), join(dir, 'a.cfg'));
+    symlinkSync(join(dir, 'a.cfg'), join(dir, 'current.cfg'));
+    const r = await cliWith({ cwd: dir }, 'audit', 'a.cfg', './a.cfg', '.', join(dir, 'current.cfg'), '--format', 'json', '--fail-on', 'never');
+    expect(auditJson(r.stdout).targets.map((t) => t.source)).toEqual(['a.cfg']);
   });
 
   it('keeps going past bad files; the exit code reflects the worst outcome', async () => {
