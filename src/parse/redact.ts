@@ -23,6 +23,11 @@ function typed(word: string, min: number): string {
   return esc(word.slice(0, min)) + tail;
 }
 
+// A keyword cut short is matched only as a whole token where its command puts it: `\b` alone would
+// also match inside a name (`VPN-PRE`, `ACL-PASS`) and mask the word after it, and a plan does not
+// copy a line it takes for a secret.
+const TOKEN = String.raw`(?<![^\s])`;
+
 export interface SecretForm {
   /** What the form is, for tests and for people adding one. */
   name: string;
@@ -42,29 +47,31 @@ const form = (name: string, pattern: string, flags: string, example: string, sec
 });
 
 export const SECRET_FORMS: readonly SecretForm[] = [
-  form(
-    'password keyword',
-    String.raw`(\b(?:${typed('password', 4)}|passwd)\s+${MARKER})${SECRET}`,
-    'gi',
-    'enable password 8Ry2YjIyt7RRXU24 encrypted',
-    '8Ry2YjIyt7RRXU24',
-  ),
+  form('password keyword', String.raw`(\b(?:password|passwd)\s+${MARKER})${SECRET}`, 'gi', 'enable password 8Ry2YjIyt7RRXU24 encrypted', '8Ry2YjIyt7RRXU24'),
+  form('enable password (cut short)', String.raw`(^\s*enable\s+${typed('password', 4)}\s+${MARKER})${SECRET}`, 'i', 'enable pass En4bleAbbr', 'En4bleAbbr'),
   form(
     'username password',
-    String.raw`(\busername\s+\S+\s+${typed('password', 1)}\s+)${SECRET}`,
+    String.raw`(^\s*username\s+\S+\s+${typed('password', 1)}\s+)${SECRET}`,
     'gi',
     'username admin password Adm1nPw privilege 15',
     'Adm1nPw',
   ),
+  form('pre-shared key', String.raw`(\bpre-shared-key\s+${MARKER})${SECRET}`, 'gi', ' ikev2 remote-authentication pre-shared-key 8 Sup3rPsk!', 'Sup3rPsk!'),
   form(
-    'pre-shared key',
-    String.raw`(\b${typed('pre-shared-key', 3)}\s+${MARKER})${SECRET}`,
+    'pre-shared key (cut short)',
+    String.raw`(${TOKEN}(?:ikev1|(?:local|remote)-authentication)\s+${typed('pre-shared-key', 3)}\s+${MARKER})${SECRET}`,
     'gi',
-    ' ikev2 remote-authentication pre-shared-key 8 Sup3rPsk!',
-    'Sup3rPsk!',
+    ' ikev1 pre-sh Sh0rtPsk',
+    'Sh0rtPsk',
   ),
-  form('LDAP bind password', String.raw`(\b${typed('ldap-login-password', 6)}\s+${MARKER})${SECRET}`, 'gi', ' ldap-login-password Ld4pBind', 'Ld4pBind'),
-  form('RADIUS common password', String.raw`(\b${typed('radius-common-pw', 8)}\s+${MARKER})${SECRET}`, 'gi', ' radius-common-pw R4diusCommon', 'R4diusCommon'),
+  form('LDAP bind password', String.raw`(${TOKEN}${typed('ldap-login-password', 6)}\s+${MARKER})${SECRET}`, 'gi', ' ldap-login-password Ld4pBind', 'Ld4pBind'),
+  form(
+    'RADIUS common password',
+    String.raw`(${TOKEN}${typed('radius-common-pw', 8)}\s+${MARKER})${SECRET}`,
+    'gi',
+    ' radius-common-pw R4diusCommon',
+    'R4diusCommon',
+  ),
   form(
     'SNMP community',
     String.raw`(\bcommunity\s+${MARKER})${SECRET}`,
@@ -74,7 +81,7 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   ),
   form(
     'SNMP community (global)',
-    String.raw`(\b${typed('snmp-server', 4)}\s+${typed('community', 1)}\s+${MARKER})${SECRET}`,
+    String.raw`(${TOKEN}${typed('snmp-server', 4)}\s+${typed('community', 1)}\s+${MARKER})${SECRET}`,
     'gi',
     'snmp-server community Gl0balComm',
     'Gl0balComm',
@@ -102,21 +109,21 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   ),
   form(
     'OSPF message digest key',
-    String.raw`(\b${typed('message-digest-key', 3)}\s+\d+\s+md5\s+${MARKER})${SECRET}`,
+    String.raw`(${TOKEN}${typed('message-digest-key', 3)}\s+\d+\s+md5\s+${MARKER})${SECRET}`,
     'gi',
     ' ospf message-digest-key 1 md5 0spfMd5',
     '0spfMd5',
   ),
   form(
     'OSPF/NTP authentication key (md5, sha1, sha256, sha512, cmac)',
-    String.raw`(\b${typed('authentication-key', 4)}\s+\d+\s+${HASH}\s+${MARKER})${SECRET}`,
+    String.raw`(${TOKEN}${typed('authentication-key', 4)}\s+\d+\s+${HASH}\s+${MARKER})${SECRET}`,
     'gi',
     'ntp authentication-key 1 sha256 NtpSha256Secret',
     'NtpSha256Secret',
   ),
   form(
     'OSPF authentication key',
-    String.raw`(\b${typed('authentication-key', 16)}\s+(?!\d+\s+${HASH}\b)${MARKER})${SECRET}`,
+    String.raw`(${TOKEN}${typed('authentication-key', 16)}\s+(?!\d+\s+${HASH}\b)${MARKER})${SECRET}`,
     'gi',
     ' ospf authentication-key 0spfPlain',
     '0spfPlain',
@@ -137,7 +144,7 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   ),
   form(
     'EIGRP authentication key',
-    String.raw`(\b${typed('authentication', 4)}\s+${typed('key', 1)}\s+${typed('eigrp', 1)}\s+\d+\s+${MARKER})${SECRET}`,
+    String.raw`(${TOKEN}${typed('authentication', 4)}\s+${typed('key', 1)}\s+${typed('eigrp', 1)}\s+\d+\s+${MARKER})${SECRET}`,
     'gi',
     ' authentication key eigrp 100 E1grpKey key-id 1',
     'E1grpKey',
@@ -157,7 +164,7 @@ export const SECRET_FORMS: readonly SecretForm[] = [
     ' key R4dKey',
     'R4dKey',
   ),
-  form('key chain key string', String.raw`(\b${typed('key-string', 5)}\s+${MARKER})${SECRET}`, 'gi', '  key-string K3yStr1ng', 'K3yStr1ng'),
+  form('key chain key string', String.raw`(${TOKEN}${typed('key-string', 5)}\s+${MARKER})${SECRET}`, 'gi', '  key-string K3yStr1ng', 'K3yStr1ng'),
   form(
     'AAA server key (positional)',
     String.raw`^(\s*aaa-server\s+\S+\s+(?:\([^)]*\)\s+)?host\s+\S+\s+)(?!timeout\b|key\b)${SECRET}`,
@@ -199,7 +206,7 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   form('PKCS12 import passphrase', String.raw`(\bpkcs12\s+)${SECRET}`, 'gi', 'crypto ca import TP pkcs12 P12Passphr nointeractive', 'P12Passphr'),
   form(
     'ISAKMP key',
-    String.raw`(\b${typed('isakmp', 3)}\s+${typed('key', 1)}\s+)${SECRET}`,
+    String.raw`(${TOKEN}${typed('isakmp', 3)}\s+${typed('key', 1)}\s+)${SECRET}`,
     'gi',
     'crypto isakmp key Isakmp0ld address 192.0.2.1',
     'Isakmp0ld',
@@ -215,7 +222,8 @@ export const SECRET_FORMS: readonly SecretForm[] = [
   // Not ASA syntax: a line of a document or script quoted as not configuration (`ansible_password: ...`).
   form(
     'key: value secret (not configuration)',
-    String.raw`(\b[\w-]*(?:pass(?:word|wd)?|secret|token)[\w-]*["']?\s*[:=]\s*)${SECRET}`,
+    // (At the start of a line only: `description token: rotation` is configuration, not a secret.)
+    String.raw`(^\s*(?:-\s+)?["']?[\w-]*(?:pass(?:word|wd)?|secret|token)[\w-]*["']?\s*[:=]\s*)${SECRET}`,
     'gi',
     'ansible_password: Ans1bleP',
     'Ans1bleP',

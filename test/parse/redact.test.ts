@@ -97,7 +97,19 @@ describe('redactLine', () => {
       'aaa-server RAD (inside) host 10.0.0.20 timeout 5',
       ' url https://vpn.example.com/login',
       'snmp-server enable traps snmp authentication linkup',
-      // Abbreviations reach no further than a secret keyword can be cut: these are not secrets.
+      // Abbreviations reach no further than a secret keyword can be cut: these are not secrets. Names
+      // and words that are, or end in, a cut keyword (a review found each masked, and a plan then left
+      // the line out of a copied profile).
+      'tunnel-group VPN-PRE type remote-access',
+      'group-policy GP-PRE attributes',
+      'access-list ACL-PASS extended permit ip any any',
+      ' group-alias Pre enable',
+      ' authentication-server-group ISE-PRE LOCAL',
+      ' banner value PRE PRODUCTION: authorised use only',
+      'description pre production pass through',
+      'description token: rotation',
+      ' group-alias K enable',
+      'name 10.1.1.1 ISA-K description isakmp host',
       ' ospf authentication message-digest',
       'crypto isakmp keepalive 10',
       ' password-storage enable',
