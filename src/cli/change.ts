@@ -206,16 +206,18 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     // One side may be standard input (`-`): a file.
     if (paths[0] === '-' && paths[1] === '-') throw new UsageError('diff: OLD and NEW cannot both be standard input (-)');
     // A directory against a file would report every other device of the directory as removed.
-    const kinds = paths.map((p) => (p !== '-' && isDirectory(s.abs(p)) ? 'a directory' : 'a file'));
+    const kinds = paths.map((p) => (p === '-' ? 'standard input' : isDirectory(s.abs(p)) ? 'a directory' : 'a file'));
     // Beside a directory, a missing path is named as missing, not as "a file". (Two files, one of
     // them missing, compare as a device not compared, in every format.)
     if (kinds.includes('a directory'))
-      for (const [i, p] of paths.entries()) if (!existsSync(s.abs(p))) throw new UsageError(`diff: ${i === 0 ? 'OLD' : 'NEW'} ${p}: no such file or directory`);
-    if (kinds[0] !== kinds[1])
+      for (const [i, p] of paths.entries())
+        if (p !== '-' && !existsSync(s.abs(p))) throw new UsageError(`diff: ${i === 0 ? 'OLD' : 'NEW'} ${p}: no such file or directory`);
+    if (kinds[0] !== kinds[1] && kinds.includes('a directory'))
       throw new UsageError(
         `diff: OLD is ${kinds[0]!} and NEW is ${kinds[1]!}; give two files or two directories (devices in directories are matched by hostname)`,
       );
-    roots = { old: s.abs(paths[0]!), new: s.abs(paths[1]!) };
+    // (Standard input is its own root: a read failure there is at the device's path, '' as for a file.)
+    roots = { old: paths[0] === '-' ? '<stdin>' : s.abs(paths[0]!), new: paths[1] === '-' ? '<stdin>' : s.abs(paths[1]!) };
     const side = (path: string, root: string): Side => (path === '-' ? sideFromBytes(stdinBytes(io), '<stdin>', s.options) : sideFromPath(root, s.options));
     old = side(paths[0]!, roots.old!);
     neu = side(paths[1]!, roots.new!);
@@ -459,7 +461,11 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   // Blank lines and `!` or `:` comments only: most likely the wrong file, or an empty pipe.
   if (!/^\s*[^\s!:]/m.test(script)) complain(io, `--commands ${opts.commands}: the change script holds no command (blank lines and comments only)`);
   // Only the session around a change (`configure terminal`, `end`, `write memory`): no change at all.
-  else if (script.split(/\r?\n/).every((l) => /^\s*([!:].*|end|exit|conf(igure)?( t(erminal)?)?|wr(ite)?( mem(ory)?)?|)\s*$/i.test(l)))
+  else if (
+    script
+      .split(/\r?\n/)
+      .every((l) => /^\s*([!:].*|end|exit|conf(i(g(u(re?)?)?)?)?( +t(e(r(m(i(n(al?)?)?)?)?)?)?)?|wr(ite)?( mem(ory)?)?|copy +run\S* +start\S*|)\s*$/i.test(l))
+  )
     complain(
       io,
       `--commands ${opts.commands}: the change script holds no configuration command (only \`${script.trim().split(/\s*\n\s*/)[0]!}\` and the like)`,

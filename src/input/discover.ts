@@ -214,7 +214,15 @@ class Walk {
         isDir = st.isDirectory();
         isFile = st.isFile();
       } catch {
-        this.found.push({ file: full, evidence: 'strong', named: false, unread: true, skip: 'a broken symbolic link' });
+        // A link .gitignore, files.exclude or the file's extension would skip anyway is that skip;
+        // only one that would have been read is a read failure.
+        const ignored = this.ignoredBy(full, false, layers);
+        const skip = ignored ? `ignored by ${relative(this.root, ignored.file) || '.gitignore'}` : this.skipReason(full, name, rancidStates);
+        this.found.push(
+          skip !== null
+            ? { file: full, evidence: 'strong', named: false, skip }
+            : { file: full, evidence: 'strong', named: false, unread: true, skip: 'a broken symbolic link' },
+        );
         continue;
       }
       const ignoredBy = this.ignoredBy(full, isDir, layers);

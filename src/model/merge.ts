@@ -1111,9 +1111,14 @@ class Merger {
     // `dns-server value 10.0.0.53`): a typo the ASA may refuse rather than take (lists: see above).
     const body = unnegated(w);
     const keyword = tableAttribute(mode, body)?.spec.keyword;
+    // (Compared with `value` cut short spelled out; and only when no line of the policy is the one named.)
+    const spelled = (ws: string[]): string => ws.map((x) => (/^val(ue?)?$/i.test(x) ? 'value' : x)).join(' ');
+    const named = spelled(body);
     const removes =
       w[0] === 'no' && before === null && keyword !== undefined && body.length > keyword.split(' ').length
-        ? container.children.find((c) => !c.raw && policyKey(mode, tokenize(c.text)) === key && c.text !== body.join(' '))
+        ? container.children.some((c) => !c.raw && spelled(tokenize(c.text)) === named)
+          ? undefined
+          : container.children.find((c) => !c.raw && policyKey(mode, tokenize(c.text)) === key)
         : undefined;
     const r = this.setKeyed(block, container, w, text, (x) => policyKey(mode, x), key);
     if (before !== null && r !== null && 'changed' in r && r.changed)

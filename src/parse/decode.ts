@@ -81,7 +81,11 @@ function decodePerLine(body: Uint8Array, bom: boolean): DecodedText {
 function splitLines(text: string): { lines: string[]; endings: DecodedText['endings'] } {
   // Carriage returns and not one line feed (classic Mac OS line ends, some exports): each CR ends a
   // line. (Read as overstrikes, the whole file collapsed to its last line.)
-  if (text.indexOf('\n') === -1 && text.indexOf('\r') !== text.lastIndexOf('\r')) return splitLines(text.replaceAll('\r', '\n'));
+  // (A single line feed at the very end, as an editor adds, does not make it an LF file when several
+  // lines end in CR; one line of pager debris, `<--- More --->\r    \rtext\n`, stays an overstrike.)
+  const lf = text.indexOf('\n');
+  const crs = lf === -1 || lf === text.length - 1 ? text.split('\r').length - 1 : 0;
+  if ((lf === -1 && crs > 1) || (lf === text.length - 1 && crs > 2)) return splitLines(text.replace(/\r?\n$/, '\r').replaceAll('\r', '\n'));
   const endings = { lf: 0, crlf: 0, none: 0 };
   const raw = text.split('\n');
   // A final newline produces an empty last element that is not a line.

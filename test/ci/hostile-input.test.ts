@@ -105,6 +105,15 @@ describe('folders that cannot be read', () => {
     expect(two.profiles).toEqual([]);
     // Named as audit names files: relative to the working directory.
     expect(r.stderr).toContain('asa-mobile-audit: new/sub/b.cfg: a broken symbolic link\n');
+    // A broken link the scan would skip anyway (a document's extension, .gitignore) is that skip.
+    symlinkSync(join(root, 'nowhere.md'), join(root, 'new', 'README.md'));
+    writeFileSync(join(root, 'new', '.gitignore'), 'old-backup.cfg\n');
+    symlinkSync(join(root, 'nowhere.cfg'), join(root, 'new', 'old-backup.cfg'));
+    expect((await cliWith({ cwd: root }, 'audit', 'new', '--format', 'json', '--fail-on', 'never')).stderr).not.toMatch(/README|old-backup/);
+    // Standard input that is no configuration: the device is not compared, not removed.
+    const piped = await cliWith({ cwd: root, stdin: '' }, 'diff', join('old', 'a.cfg'), '-', '--format', 'json');
+    expect(piped.code).toBe(2);
+    expect((JSON.parse(piped.stdout) as { devices: Array<{ compared: boolean; new: string | null }> }).devices).toMatchObject([{ compared: false }]);
     mkdirSync(join(root, 'empty'));
     writeFileSync(join(root, 'empty', 'README.md'), '# moved\n');
     const e = await cliWith({ cwd: root }, 'diff', 'old', 'empty', '--fail-on-new', 'warning');

@@ -1127,6 +1127,9 @@ describe('a block the tool keeps as a whole, removed by its no form', () => {
     ]);
     // The two lines that name what they remove did remove it, and quietly.
     expect(r.text).not.toMatch(/vpn-tunnel-protocol|split-dns|dns-server/);
+    // One of two lines of the same attribute, named exactly: no warning (a review found one naming the other).
+    const two = BASE.replace('  anyconnect ssl keepalive 20', '  anyconnect profiles value ONE type user\n  anyconnect profiles value TWO type user');
+    expect(merge('group-policy GP attributes\n webvpn\n  no anyconnect profiles value TWO type user', two).problems).toEqual([]);
   });
 
   it('says when a removal removes nothing or something else than it names, and when a server group does not exist', () => {

@@ -19,6 +19,13 @@ describe('decodeConfigBytes', () => {
   it('reads a file with carriage returns and no line feed as CR-ended lines; a lone CR is still an overstrike', () => {
     const d = decodeConfigBytes(Buffer.from('ASA Version 9.16(4)\rhostname fw\r: end\r'));
     expect(d.lines).toEqual(['ASA Version 9.16(4)', 'hostname fw', ': end']);
+    // A final line feed as an editor adds it, after several CR-ended lines.
+    expect(decodeConfigBytes(Buffer.from('ASA Version 9.16(4)\rhostname fw\rnames\r: end\n')).lines).toEqual([
+      'ASA Version 9.16(4)',
+      'hostname fw',
+      'names',
+      ': end',
+    ]);
     expect(decodeConfigBytes(Buffer.from('<--- More --->\r              \rhostname fw\n')).lines).toEqual(['hostname fw']);
   });
 

@@ -23,9 +23,12 @@ function runPipeline(bytes: Uint8Array): void {
   for (const b of bytes) if (b === 0x0a) lf++;
   for (const b of bytes) if (b === 0x0d) cr++;
   // No line feed and several carriage returns: each CR ends a line (classic Mac OS line ends).
-  const end = lf === 0 && cr > 1 ? 0x0d : 0x0a;
-  if (end === 0x0d) lf = cr;
-  const last = bytes.length > 0 && bytes[bytes.length - 1] !== end ? 1 : 0;
+  // (A lone line feed at the very end does not make it an LF file: it ends the last line.)
+  const finalLf = lf === 1 && bytes[bytes.length - 1] === 0x0a;
+  const crEnded = (lf === 0 && cr > 1) || (finalLf && cr > 2);
+  const end = crEnded ? 0x0d : 0x0a;
+  if (crEnded) lf = cr + (finalLf && bytes[bytes.length - 2] !== 0x0d ? 1 : 0);
+  const last = bytes.length > 0 && bytes[bytes.length - 1] !== end && !(crEnded && finalLf) ? 1 : 0;
   const bomOnly = parsed.encoding.bom && bytes.length === 3 ? -last : 0;
   expect(parsed.lines.length).toBe(lf + last + bomOnly);
   expect(parsed.kinds.length).toBe(parsed.lines.length);
