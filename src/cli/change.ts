@@ -335,9 +335,8 @@ function isWithin(path: string, dir: string): boolean {
 }
 
 /**
- * A side's read errors by the path its devices are paired by (relative to its root; `REV:PATH` in
- * git): the read failure at a device's path on the other side: its file's, or a folder above it that could
- * not be listed.
+ * A side's read errors, looked up by the path a device of the other side is paired by (relative to
+ * the root; `REV:PATH` in git): the error of its file, or of a folder above it that could not be listed.
  */
 function failedByPath(errors: readonly InputError[], root: string | null): (path: string) => InputError | undefined {
   const byPath = new Map(errors.map((e) => [sidePath(root, e.file), e]));
@@ -563,16 +562,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
   else
     for (const p of paths) {
       // `-`: a configuration on standard input, as audit takes one.
-      if (p === '-') {
-        try {
-          snapshots.push(...analyseBytes(stdinBytes(io), '<stdin>').map((a) => configure(snapshotOf(a, s.options), s)));
-        } catch (err) {
-          if (!(err instanceof InputError)) throw err;
-          errors.push(err);
-        }
-        continue;
-      }
-      const side = sideFromPath(s.abs(p), s.options);
+      const side = p === '-' ? sideFromBytes(stdinBytes(io), '<stdin>', s.options) : sideFromPath(s.abs(p), s.options);
       snapshots.push(...side.devices.map((d) => configure(d.snapshot, s)));
       errors.push(...side.errors);
     }

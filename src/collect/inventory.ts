@@ -133,13 +133,12 @@ async function parseYamlInventory(file: string, text: string): Promise<Inventory
   };
   const add = (entries: HostEntry[] | undefined, group: string | null, inherited: Settings): void => {
     for (const [i, e] of (entries ?? []).entries()) {
-      // A string entry is written as on the command line: `[user@]host[:port]`.
-      const at = typeof e === 'string' ? e.lastIndexOf('@') : -1;
-      const entryPath = group === null ? ['hosts', i] : ['groups', group, 'hosts', i];
-      // (An object entry's `host:` written the same way too: never quoted, so its password is not printed.)
+      // A string entry is written as on the command line: `[user@]host[:port]`. (An object entry's
+      // `host:` written the same way is refused the same way: never quoted, so its password is not printed.)
       const spelled = typeof e === 'string' ? e : e.host;
-      const userPart = spelled.slice(0, Math.max(spelled.lastIndexOf('@'), 0));
-      if (userPart.includes(':'))
+      const at = spelled.lastIndexOf('@');
+      const entryPath = group === null ? ['hosts', i] : ['groups', group, 'hosts', i];
+      if (at > 0 && spelled.slice(0, at).includes(':'))
         throw new InventoryError(file, lineOf(entryPath), `${entryPath.join('.')}: a password does not go in the inventory: give \`password-env: NAME\``);
       const s: Settings = { ...data.defaults, ...inherited, ...(typeof e === 'string' ? (at > 0 ? { user: e.slice(0, at) } : {}) : e) };
       if (s.user !== undefined && String(s.user).includes(':'))

@@ -158,6 +158,10 @@ class Walk {
     return parts.some((_, i) => layer.rules.ignores(`${parts.slice(0, i + 1).join('/')}/`));
   }
 
+  private ignoredReason(layer: IgnoreLayer): string {
+    return `ignored by ${relative(this.root, layer.file) || '.gitignore'}`;
+  }
+
   private ignoredBy(path: string, isDir: boolean, layers: readonly IgnoreLayer[]): IgnoreLayer | null {
     const abs = resolve(path);
     for (const l of layers) {
@@ -217,7 +221,7 @@ class Walk {
         // A link .gitignore, files.exclude or the file's extension would skip anyway is that skip;
         // only one that would have been read is a read failure.
         const ignored = this.ignoredBy(full, false, layers);
-        const skip = ignored ? `ignored by ${relative(this.root, ignored.file) || '.gitignore'}` : this.skipReason(full, name, rancidStates);
+        const skip = ignored ? this.ignoredReason(ignored) : this.skipReason(full, name, rancidStates);
         this.found.push(
           skip !== null
             ? { file: full, evidence: 'strong', named: false, skip }
@@ -231,7 +235,7 @@ class Walk {
           file: isDir ? `${full}/` : full,
           evidence: 'strong',
           named: false,
-          skip: `ignored by ${relative(this.root, ignoredBy.file) || '.gitignore'}`,
+          skip: this.ignoredReason(ignoredBy),
         });
         continue;
       }

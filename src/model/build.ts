@@ -169,7 +169,6 @@ function readLicenses(ctx: BuildContext, showVersion: string | null): void {
   if (found.length > 0) ctx.model.licenses = { from: 'backup-comments', lines: found };
 }
 
-/** The first word of a top-level line when it is one the model reads; null otherwise. */
 // What a terminal capture or a copy from a web page can leave before a command: control characters
 // (NUL, an escape sequence, a character rubbed out with a backspace), a no-break or zero-width space.
 // (The escape sequence first: its ESC alone is a control character too.)
@@ -196,6 +195,7 @@ function hiddenCommand(ctx: BuildContext, raw: string, index: number): void {
   );
 }
 
+/** The first word of a top-level line when it is one the model reads; null otherwise. */
 function firstWordIfModelled(line: string): string | null {
   const candidates = WORDS_BY_FIRST_CHAR.get(line.charCodeAt(0));
   if (!candidates) return null;

@@ -175,6 +175,14 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
 }
 
 /**
+ * A `no` line that removed another value than the one it names (`no address-pool NOPOOL` where the
+ * block has `address-pool VPN-POOL`): applied, but the ASA may refuse it instead.
+ */
+function removedOther(removed: string, named: readonly string[]): string {
+  return `removed \`${removed}\`, though this line names \`${named.join(' ')}\`: the tool does not know whether the ASA takes it that way or refuses it; write \`no ${removed}\``;
+}
+
+/**
  * A problem quotes its script line: a secret typed there (a pre-shared key, a server `key`, a
  * password) is masked, as in any quoted configuration line, wherever the message repeats it.
  */
@@ -953,7 +961,7 @@ class Merger {
     )
       return {
         ...r,
-        warning: `removed \`${removes.text}\`, though this line names \`${body.join(' ')}\`: the tool does not know whether the ASA takes it that way or refuses it; write \`no ${removes.text}\``,
+        warning: removedOther(removes.text, body),
       };
     // A server group the configuration does not define by this line (a typo): the ASA refuses it [recalled].
     const serverGroup = SERVER_GROUP_KEYWORDS.has(w[0] ?? '') ? w.slice(1).find((x) => !/^\(.*\)$/.test(x)) : undefined;
@@ -1137,7 +1145,7 @@ class Merger {
       if (removes !== undefined && !holdsSecret(removes.text))
         return {
           ...r,
-          warning: `removed \`${removes.text}\`, though this line names \`${body.join(' ')}\`: the tool does not know whether the ASA takes it that way or refuses it; write \`no ${removes.text}\``,
+          warning: removedOther(removes.text, body),
         };
     }
     const long = w[0] === 'no' ? null : overLongValue(mode, w);

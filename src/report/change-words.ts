@@ -73,8 +73,7 @@ function outcomeWithDomains(s: { outcome: IosDnsSummary['outcome']; row: string;
  * Where a name's queries go on one side, as `explain-dns --query` says: under excludespecified both
  * readings, and "in the clear" when every pushed server is excluded (row D6's exception).
  */
-function fateOf(s: IosDnsSummary, name: string): { via: string; words: string } {
-  const { tunnelled, literal } = indexOf(s);
+function fateOf(s: IosDnsSummary, { tunnelled, literal }: DomainIndex, name: string): { via: string; words: string } {
   // Only the domains the name falls under: where its queries go depends on those alone, and
   // queryVerdict scans every domain it is given (per name, that was quadratic: 10,000 split-dns
   // domains took 20 s).
@@ -102,16 +101,14 @@ function fateOf(s: IosDnsSummary, name: string): { via: string; words: string } 
   return { via: v.via, words };
 }
 
-/** Each side's domains by their normalised name (as queryVerdict compares them), made once per summary. */
-const indexes = new WeakMap<IosDnsSummary, { tunnelled: Map<string, string[]>; literal: Map<string, string[]> }>();
+/** A side's domains by their normalised name (as queryVerdict compares them): tunnelled, and tunnelled read literally. */
+interface DomainIndex {
+  tunnelled: Map<string, string[]>;
+  literal: Map<string, string[]>;
+}
 
-function indexOf(s: IosDnsSummary): { tunnelled: Map<string, string[]>; literal: Map<string, string[]> } {
-  let index = indexes.get(s);
-  if (index === undefined) {
-    index = { tunnelled: byName(s.tunneledDomains), literal: byName(s.literal?.tunneledDomains ?? []) };
-    indexes.set(s, index);
-  }
-  return index;
+function domainIndex(s: IosDnsSummary): DomainIndex {
+  return { tunnelled: byName(s.tunneledDomains), literal: byName(s.literal?.tunneledDomains ?? []) };
 }
 
 const normalised = (domain: string): string => domain.trim().toLowerCase().replace(/\.+$/, '');
@@ -151,9 +148,10 @@ export function dnsChangeLines(old: IosDnsSummary | null, neu: IosDnsSummary | n
   const names = new Map<string, string>();
   const named = (s: IosDnsSummary): string[] => [...s.tunneledDomains, ...(s.literal?.tunneledDomains ?? [])];
   for (const d of [...named(old), ...named(neu)]) if (!names.has(d.toLowerCase())) names.set(d.toLowerCase(), d);
+  const [oldIndex, newIndex] = [domainIndex(old), domainIndex(neu)];
   for (const d of [...names.values()].sort()) {
     // (Where the queries go decides; "tunnelled" and "tunnelled under both readings" are the same fate.)
-    const [was, now] = [fateOf(old, d), fateOf(neu, d)];
+    const [was, now] = [fateOf(old, oldIndex, d), fateOf(neu, newIndex, d)];
     if (was.via !== now.via) lines.push(`iOS DNS ${d}: ${was.words} → ${now.words}`);
   }
   if (old.outcome !== neu.outcome || old.row !== neu.row) lines.push(`iOS DNS: ${outcomeWithDomains(old)} → ${outcomeWithDomains(neu)}`);
