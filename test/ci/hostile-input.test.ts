@@ -188,6 +188,33 @@ describe('input that is almost right', () => {
     expect(table.stdout).not.toMatch(/[\u0000\u0008\u001b]/);
   });
 
+  // A config copied from a web page: sub-commands indented with no-break spaces are top-level lines
+  // the tool does not read, so the policy fell back to DfltGrpPolicy with no word of why.
+  it('says which block loses its sub-commands when they are indented with no-break spaces', async () => {
+    const lines = readFileSync(DEMO, 'utf8').split('\n');
+    const header = lines.indexOf('group-policy GP-SPLIT attributes');
+    let last = header + 1;
+    for (; lines[last]!.startsWith(' '); last++) lines[last] = lines[last]!.replace(/^ /, '\u00a0');
+    const r = await cliWith({ stdin: lines.join('\n') }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
+    const problems = auditJson(r.stdout).targets[0]!.parseProblems.filter((p) => /odd spaces|invisible/.test(p.message));
+    expect(problems).toEqual([
+      {
+        line: header + 2,
+        severity: 'warning',
+        code: 'bad-syntax',
+        message: `\`${lines[header + 1]!.trim()}\` and the ${last - header - 2} lines after it start with odd spaces (U+00A0) where the ASA indents with plain ones: not read (if they belong under \`group-policy GP-SPLIT attributes\` (line ${header + 1}), that is read without them; replace them with spaces)`,
+      },
+    ]);
+    // One such line alone is said too, in the singular.
+    const one = readFileSync(DEMO, 'utf8').replace('\n vpn-idle-timeout 1440\n', '\n\u00a0vpn-idle-timeout 1440\n');
+    const single = await cliWith({ stdin: one }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
+    expect(auditJson(single.stdout).targets[0]!.parseProblems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(
+        /^`vpn-idle-timeout 1440` starts with odd spaces \(U\+00A0\) where .*: not read \(if it belongs under `group-policy \S+ attributes` \(line \d+\), that is read without it;/,
+      ),
+    );
+  });
+
   it('audits a configuration with a stray NUL byte instead of calling it binary', async () => {
     const dir = tempDir();
     const text = readFileSync(DEMO);
