@@ -6,6 +6,7 @@ import { cmp, type Problem } from '../common/problem.js';
 import { holdsSecret } from '../parse/redact.js';
 import { copyNameOf } from '../engine/names.js';
 import { DEFAULT_GROUP_POLICY } from '../model/types.js';
+import { linesNotRead } from '../model/not-read.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import type { DeviceDiff, IncompleteSide, ProfileDiff, SettingChange } from './result.js';
@@ -115,10 +116,10 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   };
 }
 
-/** The new side's out-of-place lines the old side did not have (by what they say, not where). */
+/** The new side's lines not read that the old side did not have (by what they say, not where). */
 function misplacedLines(before: DeviceSnapshot | null, after: DeviceSnapshot): Array<{ line: number | null; message: string }> {
-  const stray = (x: DeviceSnapshot | null): Problem[] => (x?.analysed.model.problems ?? []).filter((p) => p.code === 'misplaced-line');
-  const unplaced = (p: Problem): string => p.message.replace(/\(line \d+\)/, '');
+  const stray = (x: DeviceSnapshot | null): Problem[] => (x === null ? [] : linesNotRead(x.analysed.model));
+  const unplaced = (p: Problem): string => p.message.replace(/\(line \d+\)/g, '');
   const old = new Set(stray(before).map(unplaced));
   return stray(after)
     .filter((p) => !old.has(unplaced(p)))

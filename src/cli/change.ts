@@ -16,6 +16,8 @@ import { whatIf } from '../change/what-if.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { NOT_MODELLED } from '../model/merge.js';
+import type { Problem } from '../common/problem.js';
+import { linesNotRead } from '../model/not-read.js';
 import { applyIgnores, applySeverityOverrides, configuredRules, fileFilter, fileIncluded, ignorePaths, namesProfile, profileFilter } from '../config/apply.js';
 import { configFor } from '../config/config-file.js';
 import type { AuditConfig } from '../config/schema.js';
@@ -124,6 +126,18 @@ function incomplete(snapshots: readonly DeviceSnapshot[], io: CliIo, allow: bool
     );
   }
   return bad.length > 0 && !allow;
+}
+
+/** Each configuration's lines the tool did not read, said on stderr (the first, and how many more) with what follows from them. */
+function unreadLines(snapshots: readonly DeviceSnapshot[], io: CliIo, consequence: string): Map<DeviceSnapshot, Problem[]> {
+  const unread = new Map(snapshots.map((x) => [x, linesNotRead(x.analysed.model)] as const));
+  for (const [x, lines] of unread)
+    if (lines.length > 0)
+      complain(
+        io,
+        `${reportPath(x.target.summary.source, io.cwd)}:${lines[0]!.line ?? ''}: ${lines[0]!.message}${lines.length > 1 ? ` (and ${lines.length - 1} more such warning${lines.length === 2 ? '' : 's'}: audit lists them)` : ''} (${consequence})`,
+      );
+  return unread;
 }
 
 /** How an HTML change report links rules, and its time when --timestamp asks for it. */
@@ -472,6 +486,7 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   if (file === '-' && opts.commands === '-') throw new UsageError('what-if: the configuration and --commands cannot both be standard input (-)');
   const snapshots = await loadTarget(file, opts, s, io, 'what-if');
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
+  unreadLines(snapshots, io, 'the change is simulated on the configuration as read, without them');
   // A backup of several contexts: the script says which with `changeto context`, or --context does.
   const contexts = snapshots.map((x) => x.target.summary.context).filter((c): c is string => c !== null);
   // (A line pasted with its prompt, `dc-asa/admin# changeto context vpn`, counts: what-if takes prompts off.)
@@ -579,8 +594,15 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
     const withContexts = new Set(snapshots.filter((x) => x.target.summary.context !== null).map((x) => x.target.summary.source));
     snapshots = snapshots.filter((x) => x.target.summary.context === opts.context || !withContexts.has(x.target.summary.source));
   }
-  const complete = snapshots.filter((x) => x.target.summary.complete);
   const partial = incomplete(snapshots, io, false, 'no plan for a configuration the tool cannot see whole');
+  // Lines the tool did not read (a block indented with no-break spaces) leave a configuration it
+  // does not see whole either: a plan proven on what it read could recreate what is there already.
+  const unread = unreadLines(
+    snapshots.filter((x) => x.target.summary.complete),
+    io,
+    'no plan for a configuration with lines the tool cannot read: fix them, or collect the configuration again',
+  );
+  const complete = snapshots.filter((x) => unread.get(x)?.length === 0);
   if (snapshots.length === 0 && errors.length === 0) {
     complain(io, `no ASA configuration found in ${paths.join(', ')}`);
     return ExitCode.InputError;
@@ -633,6 +655,13 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
     ...snapshots
       .filter((x) => !x.target.summary.complete)
       .map((x) => ({ source: reportPath(x.target.summary.source, io.cwd), context: x.target.summary.context, why: 'the configuration is incomplete' })),
+    ...[...unread]
+      .filter(([, lines]) => lines.length > 0)
+      .map(([x, lines]) => ({
+        source: reportPath(x.target.summary.source, io.cwd),
+        context: x.target.summary.context,
+        why: `the configuration has ${lines.length === 1 ? 'a line' : 'lines'} the tool cannot read (line${lines.length === 1 ? '' : 's'} ${lines.map((l) => l.line).join(', ')})`,
+      })),
     ...unsound.map((t) => ({ source: t.source, context: t.context, why: 'plan withheld: it failed its own proof (see the message on stderr)' })),
   ];
   // A run that planned nothing because of bad input leaves --output as it was: a reviewed change
@@ -648,7 +677,7 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
       targets.map((t) => t.source),
     );
   if (unsound.some((t) => misplaced.get(t) === null || onlyUnmodelled(t).length > 0)) return ExitCode.InternalError;
-  if (unsound.length > 0 || errors.length > 0 || partial) return ExitCode.InputError;
+  if (unsound.length > 0 || errors.length > 0 || partial || [...unread.values()].some((l) => l.length > 0)) return ExitCode.InputError;
   return ExitCode.Ok;
 }
 

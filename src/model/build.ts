@@ -228,7 +228,7 @@ class HiddenLines {
       this.ctx.problem(
         head.index + 1,
         'warning',
-        'bad-syntax',
+        'hidden-characters',
         `${quoted}${andOthers} ${verb} with odd spaces (${codes}) where the ASA indents with plain ones: not read (if ${others === 0 ? 'it belongs' : 'they belong'} under \`${redactLine(parent).trim()}\` (line ${this.before! + 1}), that is read without ${others === 0 ? 'it' : 'them'}; replace them with spaces)`,
       );
       return;
@@ -236,7 +236,7 @@ class HiddenLines {
     this.ctx.problem(
       head.index + 1,
       'warning',
-      'bad-syntax',
+      'hidden-characters',
       `${quoted}${andOthers} ${verb} with invisible or control characters (${codes}): not read${opensBlock && others === 0 ? ', nor the lines under it' : ''} (remove them)`,
     );
   }

@@ -201,7 +201,7 @@ describe('input that is almost right', () => {
       {
         line: header + 2,
         severity: 'warning',
-        code: 'bad-syntax',
+        code: 'hidden-characters',
         message: `\`${lines[header + 1]!.trim()}\` and the ${last - header - 2} lines after it start with odd spaces (U+00A0) where the ASA indents with plain ones: not read (if they belong under \`group-policy GP-SPLIT attributes\` (line ${header + 1}), that is read without them; replace them with spaces)`,
       },
     ]);

@@ -570,6 +570,41 @@ describe('diff of a hand edit with a stray indent', () => {
     // The same stray line on both sides is not news.
     expect((await cli('diff', neu, neu)).stdout).not.toContain('not read');
   });
+
+  it('says sub-commands indented with no-break spaces are not read, and plans nothing for such a file', async () => {
+    const { old, neu } = twoFiles(
+      DEMO_TEXT.replace(
+        ' split-tunnel-policy tunnelspecified\n split-tunnel-network-list value ST-CORP\n',
+        '\u00a0split-tunnel-policy tunnelspecified\n\u00a0split-tunnel-network-list value ST-CORP\n',
+      ),
+    );
+    expect(readFileSync(neu, 'utf8')).not.toBe(DEMO_TEXT);
+    const line =
+      readFileSync(neu, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('\u00a0')) + 1;
+    expect((await cli('diff', old, neu)).stdout).toContain(
+      `line ${line}: not read: \`split-tunnel-policy tunnelspecified\` and the line after it start with odd spaces (U+00A0) where the ASA indents with plain ones`,
+    );
+    expect((await cli('diff', old, neu, '--format', 'github')).stdout).toMatch(
+      new RegExp(`^::warning file=.*new\\.cfg,line=${line},title=asa-mobile-audit%3A line not read::`, 'm'),
+    );
+    // A plan proven on the file as read would give the policy lines it lost back as new settings.
+    const plan = await cli('plan', neu, '--format', 'json');
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toMatch(
+      new RegExp(`new\\.cfg:${line}: .*\\(no plan for a configuration with lines the tool cannot read: fix them, or collect the configuration again\\)`),
+    );
+    const doc = readJson<{ targets: unknown[]; notPlanned: Array<{ why: string }> }>(plan.stdout);
+    expect(doc.targets).toEqual([]);
+    expect(doc.notPlanned.map((n) => n.why)).toEqual([`the configuration has a line the tool cannot read (line ${line})`]);
+    // what-if simulates on it still, and says what it left out.
+    const script = join(tempDir(), 'c.txt');
+    writeFileSync(script, 'group-policy GP-FULL attributes\n vpn-idle-timeout 1440\n');
+    const whatIf = await cli('what-if', neu, '--commands', script);
+    expect(whatIf.code).toBe(0);
+    expect(whatIf.stderr).toMatch(new RegExp(`new\\.cfg:${line}: .*\\(the change is simulated on the configuration as read, without them\\)\n$`));
+  });
 });
 
 describe('options given twice', () => {
