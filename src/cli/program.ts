@@ -22,7 +22,8 @@ import { UsageError } from './usage-error.js';
 function once(flag: string, choices?: readonly string[], why = ''): (value: string) => string {
   let seen = false;
   return (value) => {
-    if (seen) throw new InvalidArgumentError(`${flag} is given more than once: give it once${why}.`);
+    // (Not commander's InvalidArgumentError: that would call the second value itself invalid.)
+    if (seen) throw new UsageError(`${flag} is given more than once: give it once${why} (run with --help for usage)`);
     if (choices !== undefined && !choices.includes(value)) {
       // `table` is audit's human format; these commands call theirs `text`.
       const human = value === 'table' && choices.includes('text') ? " (the human format here is `text`; `table` is audit's)" : '';

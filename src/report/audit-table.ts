@@ -6,6 +6,7 @@
 import { countBySeverity } from '../audit/result.js';
 import { clientProfilesNotChecked, dapNotChecked, pickedNotMobile } from './target-notes.js';
 import type { Finding } from '../engine/types.js';
+import { NOT_SELECTED_REASON } from '../engine/engine.js';
 import { mixesConfigurations, type TargetSummary } from '../model/summary.js';
 import { paint, type Paint } from './colour.js';
 import { targetHeading } from './explain-text.js';
@@ -102,10 +103,14 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd, 
     if (t.findings.length === 0) {
       // A cut-short file may hold its profiles, or their findings, in the part that is missing.
       const held = t.summary.complete ? '' : ' in the part the file holds';
+      // (--profile naming none of them: that, not the profiles, is why; stderr says which names were meant.)
+      const noneSelected = t.skippedProfiles.length > 0 && t.skippedProfiles.every((s) => s.reason === NOT_SELECTED_REASON);
       const none =
-        t.mobileProfiles.length === 0
-          ? `No mobile-facing connection profiles${held}: nothing to audit${display.verbose || picked.length > 0 ? '.' : ' (use --verbose to see why).'}`
-          : `No findings${held}.`;
+        t.mobileProfiles.length > 0
+          ? `No findings${held}.`
+          : noneSelected
+            ? `No connection profile${held} is one --profile names: nothing to audit.`
+            : `No mobile-facing connection profiles${held}: nothing to audit${display.verbose || picked.length > 0 ? '.' : ' (use --verbose to see why).'}`;
       out.push(...wrapText(none, width - 2, '  ').map((l) => `  ${l}`));
       continue;
     }

@@ -1,6 +1,7 @@
 // Notes on one audited configuration that every human format gives in the same words: side files a
 // check needed and did not get, and profiles picked with --profile that are not mobile-facing.
 
+import { basename } from 'node:path';
 import type { AuditDap, AuditTarget } from '../audit/result.js';
 import { NOT_SELECTED_REASON } from '../engine/engine.js';
 
@@ -17,7 +18,12 @@ export function dapNotChecked(dap: AuditDap | null): string | null {
 export function clientProfilesNotChecked(t: AuditTarget): string | null {
   const unchecked = t.clientProfiles.filter((c) => c.status === 'not-searched' && c.assignedTo.length > 0);
   if (unchecked.length === 0) return null;
-  return `client profile ${unchecked.map((c) => c.file).join(', ')} not checked: no XML beside the configuration or in its profiles/ folder; give --client-profiles DIR`;
+  // (Every place looked in: NAME.profiles/ is where --save puts them. Standard input has no folder.)
+  const source = t.summary.source;
+  const where = source.startsWith('<')
+    ? 'the configuration came with no folder to look in'
+    : `no XML in ${basename(source).replace(/\.[^.]*$/, '')}.profiles/, beside the configuration or in its profiles/ folder`;
+  return `client profile ${unchecked.map((c) => c.file).join(', ')} not checked: ${where}; give --client-profiles DIR`;
 }
 
 /** Profiles picked with --profile that turned out not to be mobile-facing, each with why (empty without --profile). */

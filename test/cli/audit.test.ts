@@ -345,9 +345,11 @@ describe('audit table', () => {
   });
 
   it('suggests the nearest profile or rule for a typo, and says where globs go', async () => {
-    expect((await cli('audit', DEMO, '--profile', 'MOBILE-FUL')).stderr).toContain(
-      '--profile MOBILE-FUL: no connection profile of that name in the audited configuration(s) (did you mean `MOBILE-FULL`?)',
-    );
+    const typo = await cli('audit', DEMO, '--profile', 'MOBILE-FUL');
+    expect(typo.stderr).toContain('--profile MOBILE-FUL: no connection profile of that name in the audited configuration(s) (did you mean `MOBILE-FULL`?)');
+    // The report says the filter left nothing, not that the device has no mobile-facing profiles.
+    expect(typo.stdout).toContain('No connection profile is one --profile names: nothing to audit.');
+    expect(typo.stdout).not.toContain('No mobile-facing');
     expect((await cli('audit', DEMO, '--profile', 'MOBILE-*')).stderr).toContain(
       '(--profile takes exact names; for a glob use profiles.include in the configuration file)',
     );

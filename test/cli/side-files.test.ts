@@ -3,7 +3,7 @@
 // them point at the XML file and line in every format.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditJson, cli, cliWith, explainJson, fixture, readJson, tempDir } from '../helpers.js';
 
@@ -269,7 +269,12 @@ describe('checks that did not run are said', () => {
     const bare = repo();
     const table = await cliWith({ columns: 200, isTTY: true }, 'audit', bare.cfg, '--fail-on', 'never', '--no-color');
     expect(table.stdout).toContain(
-      'client profile disk0:/mobile.xml not checked: no XML beside the configuration or in its profiles/ folder; give --client-profiles DIR',
+      `client profile disk0:/mobile.xml not checked: no XML in ${basename(bare.cfg, '.cfg')}.profiles/, beside the configuration or in its profiles/ folder; give --client-profiles DIR`,
+    );
+    // Standard input has no folder: that is why, not a search that found nothing.
+    const piped = await cliWith({ columns: 200, stdin: readFileSync(bare.cfg) }, 'audit', '-', '--fail-on', 'never');
+    expect(piped.stdout).toContain(
+      'client profile disk0:/mobile.xml not checked: the configuration came with no folder to look in; give --client-profiles DIR',
     );
     const html = await cli('audit', bare.cfg, '--format', 'html', '--fail-on', 'never');
     expect(html.stdout).toContain('Client profile <code>disk0:/mobile.xml</code> not checked');
