@@ -276,6 +276,10 @@ export async function auditCommand(paths: string[], opts: AuditCliOptions, io: C
   if (result.nothingAudited && opts.errorOnNoConfig !== false)
     complain(io, `no ASA configuration found in ${opts.filesFrom !== undefined ? `the list from --files-from ${opts.filesFrom}` : paths.join(', ')}`);
   const unmatched = unmatchedFilters(run, cfg, opts, io);
+  // dap.xml is read only for a configuration with DAP records of its own: a --dap file nothing used
+  // (the wrong file, or the wrong configuration) is said, not dropped in silence.
+  if (opts.dap !== undefined && run.targets.length > 0 && run.targets.every((t) => t.dap === null))
+    complain(io, `--dap ${opts.dap}: not read: no audited configuration has a dynamic-access-policy-record of its own (DfltAccessPolicy aside)`);
   for (const e of result.unusedIgnores)
     complain(
       io,

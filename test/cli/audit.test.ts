@@ -342,6 +342,11 @@ describe('audit table', () => {
     expect((await cli('audit', file, '--dap', bad)).stdout).not.toContain('not checked');
     // No DAP record of its own: nothing to say.
     expect(auditJson((await cli('audit', DEMO, '--format', 'json')).stdout).targets[0]!.dap).toBeNull();
+    // ... unless a --dap file was given for it: that it went unread is said (a configuration that reads it says nothing).
+    expect((await cli('audit', DEMO, '--dap', bad, '--fail-on', 'never')).stderr).toBe(
+      `asa-mobile-audit: --dap ${bad}: not read: no audited configuration has a dynamic-access-policy-record of its own (DfltAccessPolicy aside)\n`,
+    );
+    expect(r.stderr).not.toContain('not read');
   });
 
   it('suggests the nearest profile or rule for a typo, and says where globs go', async () => {
