@@ -486,7 +486,6 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   if (file === '-' && opts.commands === '-') throw new UsageError('what-if: the configuration and --commands cannot both be standard input (-)');
   const snapshots = await loadTarget(file, opts, s, io, 'what-if');
   if (incomplete(snapshots, io, opts.allowIncomplete, 'use --allow-incomplete to simulate on it anyway')) return ExitCode.InputError;
-  unreadLines(snapshots, io, 'the change is simulated on the configuration as read, without them');
   // A backup of several contexts: the script says which with `changeto context`, or --context does.
   const contexts = snapshots.map((x) => x.target.summary.context).filter((c): c is string => c !== null);
   // (A line pasted with its prompt, `dc-asa/admin# changeto context vpn`, counts: what-if takes prompts off.)
@@ -499,6 +498,16 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     );
   const scriptFile = opts.commands === '-' ? '<stdin>' : reportPath(s.abs(opts.commands), io.cwd);
   const context = opts.context !== undefined && opts.context !== 'all' ? opts.context : null;
+  // Unread lines are said of the configurations the change is simulated on: the context chosen, or
+  // those the script's `changeto` lines name (null: the system execution space).
+  const named = new Set(
+    script.split(/\r?\n/).flatMap((l) => {
+      const m = /^changeto\s+(?:context\s+(\S+)|system)\s*$/.exec(splitPrompt(l)?.command ?? l.trim());
+      return m === null ? [] : [m[1] ?? null];
+    }),
+  );
+  const simulated = snapshots.filter((x) => (context !== null ? x.target.summary.context === context : !routed || named.has(x.target.summary.context)));
+  unreadLines(simulated, io, 'the change is simulated on the configuration as read, without them');
   const result = whatIf(snapshots, script, s.options, context, scriptFile, opts.commands !== '-');
   const diffs = result.diffs.map((d) => ({ ...d, findings: configuredFindings(d, s) }));
   for (const d of diffs) {
@@ -516,8 +525,8 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   };
   write(io, s, opts.output, renderDiff(opts.format, input, htmlOptions(s.cfg, opts, io)), []);
   const errors = result.problems.filter((p) => p.severity === 'error');
-  // The text report on stdout lists them already; elsewhere (a file, JSON) stderr says why exit 2.
-  if (opts.format !== 'text' || opts.output !== undefined) for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
+  // The text report on a terminal lists them just above; elsewhere (a file, a pipe, JSON) stderr says why exit 2.
+  if (opts.format !== 'text' || opts.output !== undefined || !io.isTTY) for (const p of errors) complain(io, `${input.scriptFile}:${p.line}: ${p.message}`);
   else if (errors.length > 0) {
     // A `changeto` to a context that is not there takes the commands after it along: count them too.
     const skipped = errors.some((p) => /the commands up to the next `changeto` were not applied$/.test(p.message));

@@ -8,6 +8,7 @@ import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { tokenize } from '../parse/tokenize.js';
 import { redactLine } from '../parse/redact.js';
 import type { DeviceModel } from './types.js';
+import { hiddenSubCommand } from './hidden-lines.js';
 
 /** One command line: its index in the file, 1-based number, trimmed text and words. */
 export interface ConfigLine {
@@ -36,6 +37,8 @@ export class BuildContext {
 
   /** Children already split into words: readers that keep a block's lines and read them ask twice. */
   private readonly childCache = new Map<number, ConfigLine[]>();
+  /** Sub-commands behind hidden characters, already said (hidden-lines.ts). */
+  private readonly hiddenSeen = new Set<number>();
 
   /** The direct children of a block header, in file order. */
   children(block: ConfigLine): ConfigLine[] {
@@ -44,7 +47,16 @@ export class BuildContext {
     const out: ConfigLine[] = [];
     const { kinds, parentOf, blockEnd } = this.parsed;
     const end = blockEnd[block.index]!;
-    for (let i = block.index + 1; i < end; i++) if (kinds[i] === LineKind.Command && parentOf[i] === block.index) out.push(this.lineAt(i));
+    for (let i = block.index + 1; i < end; i++) {
+      if (kinds[i] !== LineKind.Command || parentOf[i] !== block.index) continue;
+      const line = this.lineAt(i);
+      // (Said once however often the block is read.)
+      if (this.hiddenSeen.has(i) || hiddenSubCommand(this, i, line.text, block.index)) {
+        this.hiddenSeen.add(i);
+        continue;
+      }
+      out.push(line);
+    }
     this.childCache.set(block.index, out);
     return out;
   }

@@ -4,8 +4,8 @@
 import { LineKind } from '../parse/line-kinds.js';
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { readVersionLine, type VersionLine } from '../parse/version.js';
-import { redactLine } from '../parse/redact.js';
 import { BuildContext, type TopLevelReader } from './build-context.js';
+import { HiddenLines } from './hidden-lines.js';
 import { licenseFactsFromShowVersion, readLicenseLine, type LicenseLine } from './licenses.js';
 import { LazyAccessListUses } from './list-uses.js';
 import { cryptoReader } from './readers/crypto.js';
@@ -67,7 +67,7 @@ export function buildModel(parsed: ParsedConfig, section: ConfigSection = parsed
   const ctx = new BuildContext(parsed, section, emptyModel(parsed, section));
   readVersion(ctx);
   readLicenses(ctx, options.showVersion ?? null);
-  const hidden = new HiddenLines(ctx);
+  const hidden = new HiddenLines(ctx, (line) => firstWordIfModelled(line) !== null);
   for (const index of section.topLevel) {
     const raw = parsed.lines[index]!;
     if (hidden.take(raw, index)) continue;
@@ -167,79 +167,6 @@ function readLicenses(ctx: BuildContext, showVersion: string | null): void {
     if (l) found.push(l);
   }
   if (found.length > 0) ctx.model.licenses = { from: 'backup-comments', lines: found };
-}
-
-// What a terminal capture or a copy from a web page can leave before a command: control characters
-// (NUL, an escape sequence, a character rubbed out with a backspace), a no-break or zero-width space.
-// (The escape sequence first: its ESC alone is a control character too.)
-const INVISIBLE_START = /^(?:\u001b\[[0-9;?]*[ -/]*[@-~]|[^\s]\u0008|[\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff])+/;
-
-/** Spaces a web page or word processor puts where the ASA prints plain ones (no-break, thin, ideographic, ...). */
-const ODD_SPACE = /^[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/;
-
-/** Code points of a line's hidden start, printable ones left out (the `[K` of an escape sequence, a rubbed-out letter). */
-function codePoints(hidden: string): string {
-  return [...new Set(Array.from(hidden.matchAll(/[^!-~]/gu), ([c]) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))].join(', ');
-}
-
-/**
- * Top-level lines that start with such characters. The ASA would refuse them and the tool does not
- * read them (nor, for a command such as `\0group-policy X attributes`, the lines under it), so each
- * run of them is said once instead of a whole block going missing in silence. A run that starts
- * with odd spaces after a command is most likely that command's sub-commands, indented with
- * no-break spaces by a copy from a web page: said so, with the block they were meant for.
- */
-class HiddenLines {
-  private run: Array<{ index: number; hidden: string; rest: string }> = [];
-  /** The last top-level line read before the run: what its lines were probably meant to be under. */
-  private before: number | null = null;
-
-  constructor(private readonly ctx: BuildContext) {}
-
-  /** Whether the line is hidden (added to the current run); any other line ends the run. */
-  take(raw: string, index: number): boolean {
-    const first = raw.charCodeAt(0);
-    // Most lines start with a letter: one comparison. (A backspace can rub out that letter.)
-    const letter = (first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a);
-    const hidden = letter && !raw.includes('\u0008') ? undefined : INVISIBLE_START.exec(raw)?.[0];
-    if (hidden === undefined || hidden.length === raw.length) {
-      this.flush();
-      this.before = index;
-      return false;
-    }
-    this.run.push({ index, hidden, rest: raw.slice(hidden.length) });
-    return true;
-  }
-
-  flush(): void {
-    const run = this.run;
-    if (run.length === 0) return;
-    this.run = [];
-    const [head] = run as [(typeof run)[0]];
-    const quoted = `\`${redactLine(head.rest).trim()}\``;
-    const others = run.length - 1;
-    const andOthers = others === 0 ? '' : others === 1 ? ' and the line after it' : ` and the ${others} lines after it`;
-    const verb = others === 0 ? 'starts' : 'start';
-    const codes = codePoints(run.map((l) => l.hidden).join(''));
-    const parent = this.before === null ? null : this.ctx.parsed.lines[this.before]!;
-    // (A block's own first line behind a no-break space is not indentation: said as hidden, below.)
-    const opensBlock = firstWordIfModelled(head.rest) !== null;
-    if (parent !== null && !opensBlock && run.every((l) => ODD_SPACE.test(l.hidden))) {
-      this.ctx.problem(
-        head.index + 1,
-        'warning',
-        'hidden-characters',
-        `${quoted}${andOthers} ${verb} with odd spaces (${codes}) where the ASA indents with plain ones: not read (if ${others === 0 ? 'it belongs' : 'they belong'} under \`${redactLine(parent).trim()}\` (line ${this.before! + 1}), that is read without ${others === 0 ? 'it' : 'them'}; replace them with spaces)`,
-      );
-      return;
-    }
-    this.ctx.problem(
-      head.index + 1,
-      'warning',
-      'hidden-characters',
-      `${quoted}${andOthers} ${verb} with invisible or control characters (${codes}): not read${opensBlock && others === 0 ? ', nor the lines under it' : ''} (remove them)`,
-    );
-  }
 }
 
 /** The first word of a top-level line when it is one the model reads; null otherwise. */

@@ -180,7 +180,7 @@ export function splitPrompt(line: string): { prompt: string; command: string } |
 }
 
 /** A prompt alone, or a prompt and a command a session echoes (`asa# show running-config`). */
-function isEchoedPrompt(text: string): boolean {
+export function isEchoedPrompt(text: string): boolean {
   const m = PROMPT.exec(text.trim());
   if (!m) return false;
   const rest = m[2] ?? '';

@@ -104,7 +104,7 @@ export default function renderAuditTable({ targets: raw, display, summary, cwd, 
       // A cut-short file may hold its profiles, or their findings, in the part that is missing.
       const held = t.summary.complete ? '' : ' in the part the file holds';
       // (--profile naming none of them: that, not the profiles, is why; stderr says which names were meant.)
-      const noneSelected = t.skippedProfiles.length > 0 && t.skippedProfiles.every((s) => s.reason === NOT_SELECTED_REASON);
+      const noneSelected = t.skippedProfiles.length > 0 && t.skippedProfiles.every((s) => s.reason.includes(NOT_SELECTED_REASON));
       const none =
         t.mobileProfiles.length > 0
           ? `No findings${held}.`

@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import type { AuditDap, AuditTarget } from '../audit/result.js';
 import { NOT_SELECTED_REASON } from '../engine/engine.js';
+import { profilesFolderOf } from '../input/side-files.js';
 
 /** Why the DAP checks did not run, and what to give (null when dap.xml was read, or there is no DAP record). */
 export function dapNotChecked(dap: AuditDap | null): string | null {
@@ -22,7 +23,7 @@ export function clientProfilesNotChecked(t: AuditTarget): string | null {
   const source = t.summary.source;
   const where = source.startsWith('<')
     ? 'the configuration came with no folder to look in'
-    : `no XML in ${basename(source).replace(/\.[^.]*$/, '')}.profiles/, beside the configuration or in its profiles/ folder`;
+    : `no XML in ${basename(profilesFolderOf(source))}/, beside the configuration or in its profiles/ folder`;
   return `client profile ${unchecked.map((c) => c.file).join(', ')} not checked: ${where}; give --client-profiles DIR`;
 }
 

@@ -163,7 +163,7 @@ describe('input that is almost right', () => {
   // its policy's settings fell back to the defaults, with false findings and no word of why.
   it.each([
     ['a space', ' ', /indented under `group-policy GP-SPLIT internal` \(line \d+\), which takes no sub-commands: not read/],
-    ['a NUL', '\u0000', /starts with invisible or control characters \(U\+0000\): not read, nor the lines under it/],
+    ['a NUL', '\u0000', /starts with invisible or control characters \(U\+0000\): not read, nor the 8 lines under it \(remove them\)/],
     ['an escape sequence', '\u001b[K', /\(U\+001B\): not read/],
     ['a rubbed-out letter', 'x\b', /\(U\+0008\): not read/],
     ['a no-break space', '\u00a0', /\(U\+00A0\): not read/],
@@ -202,17 +202,75 @@ describe('input that is almost right', () => {
         line: header + 2,
         severity: 'warning',
         code: 'hidden-characters',
-        message: `\`${lines[header + 1]!.trim()}\` and the ${last - header - 2} lines after it start with odd spaces (U+00A0) where the ASA indents with plain ones: not read (if they belong under \`group-policy GP-SPLIT attributes\` (line ${header + 1}), that is read without them; replace them with spaces)`,
+        message: `\`${lines[header + 1]!.trim()}\` and the ${last - header - 2} lines after it start with odd spaces (U+00A0) where the ASA indents with plain ones: not read (if they belong under \`group-policy GP-SPLIT attributes\` (line ${header + 1}), that is read without them; replace the odd spaces with plain ones)`,
       },
     ]);
-    // One such line alone is said too, in the singular.
+    // One such line alone is said too, with the plain-indented lines after it that now fall under it
+    // (the rest of the block, its webvpn sub-mode included): not read either.
     const one = readFileSync(DEMO, 'utf8').replace('\n vpn-idle-timeout 1440\n', '\n\u00a0vpn-idle-timeout 1440\n');
     const single = await cliWith({ stdin: one }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
-    expect(auditJson(single.stdout).targets[0]!.parseProblems.map((p) => p.message)).toContainEqual(
-      expect.stringMatching(
-        /^`vpn-idle-timeout 1440` starts with odd spaces \(U\+00A0\) where .*: not read \(if it belongs under `group-policy \S+ attributes` \(line \d+\), that is read without it;/,
-      ),
+    const full = lines.indexOf('group-policy GP-FULL attributes');
+    expect(one.split('\n')[full + 1]).toBe('\u00a0vpn-idle-timeout 1440');
+    expect(auditJson(single.stdout).targets[0]!.parseProblems.filter((p) => p.code === 'hidden-characters')).toEqual([
+      {
+        line: full + 2,
+        severity: 'warning',
+        code: 'hidden-characters',
+        message:
+          '`vpn-idle-timeout 1440` starts with odd spaces (U+00A0) where the ASA indents with plain ones: not read, nor the 7 lines after it indented with plain spaces ' +
+          `(if they belong under \`group-policy GP-FULL attributes\` (line ${full + 1}), that is read without them; replace the odd spaces with plain ones)`,
+      },
+    ]);
+  });
+
+  // Found by review: a blank line or a comment behind a no-break space or an escape sequence holds
+  // no command; it cost the device its plan, and one made of hidden characters alone was named as
+  // the block the lines after it belonged under.
+  it('passes over blank lines, comments and prompts behind hidden characters', async () => {
+    const lines = readFileSync(DEMO, 'utf8').split('\n');
+    const header = lines.indexOf('group-policy GP-SPLIT attributes');
+    const clean = [...lines];
+    lines.splice(header, 0, '\u00a0 ', '\u00a0!', '\u001b[K!', '\u001b[?2004hvpn-demo# show running-config', '\u200b\t');
+    const quiet = await cliWith({ stdin: lines.join('\n') }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
+    const cleanRun = await cliWith({ stdin: clean.join('\n') }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
+    expect(auditJson(quiet.stdout).targets[0]!.parseProblems).toEqual(
+      auditJson(cleanRun.stdout).targets[0]!.parseProblems.map((p) => ({ ...p, line: p.line! + (p.line! > header ? 5 : 0) })),
     );
+    const plan = await cliWith({ stdin: lines.join('\n') }, 'plan', '-', '--format', 'json');
+    expect(plan.code).toBe(0);
+    // Sub-commands behind a line of no-break spaces alone: the block named is the policy, not that line.
+    const gap = [...clean];
+    const at = gap.indexOf(' split-dns value corp.example.com lab.example.com');
+    gap.splice(at, 2, '\u00a0', '\u00a0split-dns value corp.example.com lab.example.com', '\u00a0default-domain value corp.example.com');
+    const r = await cliWith({ stdin: gap.join('\n') }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
+    expect(
+      auditJson(r.stdout)
+        .targets[0]!.parseProblems.filter((p) => p.code === 'hidden-characters')
+        .map((p) => p.message),
+    ).toEqual([
+      '`split-dns value corp.example.com lab.example.com` and the line after it start with odd spaces (U+00A0) where the ASA indents with plain ones: not read, ' +
+        `nor the 3 lines after them indented with plain spaces (if they belong under \`group-policy GP-SPLIT attributes\` (line ${header + 1}), that is read without them; replace the odd spaces with plain ones)`,
+    ]);
+  });
+
+  it('says a sub-command behind a zero-width space is not read, and plans nothing for its file', async () => {
+    const text = readFileSync(DEMO, 'utf8').replace(
+      '\n split-dns value corp.example.com lab.example.com\n',
+      '\n \u200bsplit-dns value corp.example.com lab.example.com\n',
+    );
+    const line = text.split('\n').findIndex((l) => l.includes('\u200bsplit-dns')) + 1;
+    const r = await cliWith({ stdin: text }, 'audit', '-', '--format', 'json', '--fail-on', 'never');
+    expect(auditJson(r.stdout).targets[0]!.parseProblems.filter((p) => p.code === 'hidden-characters')).toEqual([
+      {
+        line,
+        severity: 'warning',
+        code: 'hidden-characters',
+        message: `\`split-dns value corp.example.com lab.example.com\` (under \`group-policy GP-SPLIT attributes\`, line ${line - 4}) starts with invisible or control characters (U+200B): not read (remove them)`,
+      },
+    ]);
+    const plan = await cliWith({ stdin: text }, 'plan', '-');
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain(`<stdin>:${line}: \`split-dns value`);
   });
 
   it('audits a configuration with a stray NUL byte instead of calling it binary', async () => {

@@ -355,6 +355,9 @@ describe('audit table', () => {
     // The report says the filter left nothing, not that the device has no mobile-facing profiles.
     expect(typo.stdout).toContain('No connection profile is one --profile names: nothing to audit.');
     expect(typo.stdout).not.toContain('No mobile-facing');
+    // So does a configuration with a profile that is not mobile-facing besides (the built-in DefaultRAGroup).
+    const others = await cli('audit', fixture('plan/split-dns-two-fixes.cfg'), '--profile', 'NOPE');
+    expect(others.stdout).toContain('No connection profile is one --profile names: nothing to audit.');
     expect((await cli('audit', DEMO, '--profile', 'MOBILE-*')).stderr).toContain(
       '(--profile takes exact names; for a glob use profiles.include in the configuration file)',
     );

@@ -278,6 +278,16 @@ describe('checks that did not run are said', () => {
     );
     const html = await cli('audit', bare.cfg, '--format', 'html', '--fail-on', 'never');
     expect(html.stdout).toContain('Client profile <code>disk0:/mobile.xml</code> not checked');
+    // A backup named otherwise (`edge.txt`, Oxidized's `vpn01.example.com`) is looked for in NAME.profiles/
+    // with its whole name: the note names that folder, and an XML put there is read.
+    const edge = repo('edge.txt');
+    const edgeNote = await cliWith({ columns: 200, isTTY: true }, 'audit', edge.cfg, '--fail-on', 'never', '--no-color');
+    expect(edgeNote.stdout).toContain('no XML in edge.txt.profiles/, beside the configuration');
+    mkdirSync(join(edge.dir, 'edge.txt.profiles'));
+    copyFileSync(MOBILE_XML, join(edge.dir, 'edge.txt.profiles', 'mobile.xml'));
+    expect((await cliWith({ columns: 200, isTTY: true }, 'audit', edge.cfg, '--fail-on', 'never', '--no-color')).stdout).not.toContain(
+      'client profile disk0:/mobile.xml not checked',
+    );
     // Where the XML was read, nothing of the kind is said.
     const read = await cliWith({ columns: 200, isTTY: true }, 'audit', HEADEND, '--fail-on', 'never', '--no-color');
     expect(read.stdout).not.toContain('not checked');
