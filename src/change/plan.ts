@@ -248,7 +248,7 @@ function verified(
           ? `${f.ruleId} repeats on group-policy ${copy[0]}, the copy of ${copy[1]} this plan makes: it is ${copy[1]}'s finding, which the plan leaves as it is.`
           : `${f.tunnelGroup!}'s new group-policy ${ownOf(f.tunnelGroup!)!} inherits DfltGrpPolicy's split-dns, as ${f.tunnelGroup!} did before; set split-dns there once you know the internal domains.`;
       }),
-      ...(collateral.length > 0 ? [`These changes also reach profiles no selected finding names: ${collateral.join(', ')} (see their changes below)`] : []),
+      ...collateralNotes(collateral, named),
       ...revealed.map(
         (f) => `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''} was hidden by a misspelling this plan corrects; it is there today: ${f.message}`,
       ),
@@ -1139,4 +1139,21 @@ function pushNew(into: string[], lines: readonly string[]): void {
 /** Why a finding of a profile on its way out (its copy exists) is left alone. */
 function leavingWhy(profile: string, copy: string): string {
   return `${profile} stays until you remove it (\`clear configure tunnel-group ${cliName(profile)}\`) once its users have moved to ${copy}, its copy`;
+}
+
+/**
+ * The collateral said in words: profiles no selected finding names, and named ones a shared fix
+ * changes in a setting their findings did not ask for (each said as what it is).
+ */
+function collateralNotes(collateral: readonly string[], named: ReadonlySet<string>): string[] {
+  const unnamed = collateral.filter((n) => !named.has(n));
+  const unasked = collateral.filter((n) => named.has(n));
+  return [
+    ...(unnamed.length > 0 ? [`These changes also reach profiles no selected finding names: ${unnamed.join(', ')} (see their changes below)`] : []),
+    ...(unasked.length > 0
+      ? [
+          `These changes also change settings of ${unasked.join(', ')} that ${unasked.length === 1 ? 'its' : 'their'} selected findings do not ask for (see their changes below)`,
+        ]
+      : []),
+  ];
 }

@@ -376,12 +376,12 @@ function listEntries(
       source: sourceLines.length === 0 ? '' : names.many(sourceLines),
     };
   }
-  const entries = acl.entries;
-  const words = entries.map((e) => `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`);
-  // Permits alone make a set of networks: their order changes nothing (with a deny, it does).
-  if (entries.every((e) => e.action === 'permit')) words.sort(naturalCmp);
+  const entries = acl.entries.map((e) => ({ word: `${e.action} ${e.network ? `${e.network.address} ${e.network.mask}` : 'any'}`, line: e.line }));
+  // Permits alone make a set of networks: their order changes nothing (with a deny, it does). Each
+  // line keeps its entry's place, so the sources read in the order of the values.
+  if (entries.every((e) => e.word.startsWith('permit '))) entries.sort((a, b) => naturalCmp(a.word, b.word));
   return {
-    value: words.join(', ') || 'none',
+    value: entries.map((e) => e.word).join(', ') || 'none',
     source: entries.length > 0 ? names.many(entries.map((e) => e.line)) : '',
   };
 }

@@ -150,7 +150,7 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     problems.push({
       line: e.line,
       severity: 'warning',
-      command: `clear configure access-list ${e.name}`,
+      command: e.command,
       message: `access-list ${e.name} is gone but group-policy ${e.policies.join(', ')} still name${e.policies.length === 1 ? 's' : ''} it: the result shows a list that does not exist; add its new entries in the same change`,
     });
   for (const m of engine.missingLists())
@@ -216,8 +216,8 @@ class Merger {
   private ambiguousWebvpn: string | null = null;
   /** A mode line just refused (`group-policy NOPE attributes`): the lines after it were meant for its block. */
   private refusedMode: { text: string; line: number } | null = null;
-  /** `clear configure access-list NAME` lines, by list: the script line that cleared it. */
-  private readonly cleared = new Map<string, number>();
+  /** Lists the script emptied (`clear configure access-list NAME`, or `no` of its last entry): the line that did. */
+  private readonly cleared = new Map<string, { line: number; command: string }>();
   readonly undo: UndoStep[] = [];
   /** The mode path of the command being applied, for its undo step. */
   private path: string[] = [];
@@ -757,7 +757,7 @@ class Merger {
       mine.map((b) => b.header),
     );
     for (const b of mine) this.doc.remove(b);
-    this.cleared.set(name, this.doc.scriptLine);
+    this.cleared.set(name, { line: this.doc.scriptLine, command: `clear configure access-list ${cliName(name)}` });
     return { changed: true };
   }
 
@@ -784,16 +784,16 @@ class Merger {
       .map(([name, line]) => ({ line, name }));
   }
 
-  emptiedLists(): Array<{ line: number; name: string; policies: string[] }> {
-    const out: Array<{ line: number; name: string; policies: string[] }> = [];
+  emptiedLists(): Array<{ line: number; command: string; name: string; policies: string[] }> {
+    const out: Array<{ line: number; command: string; name: string; policies: string[] }> = [];
     const names = (node: DocNode, name: string): boolean => node.children.some((c) => !c.raw && (tokenize(c.text).includes(name) || names(c, name)));
-    for (const [name, line] of this.cleared) {
+    for (const [name, { line, command }] of this.cleared) {
       if (this.doc.find('access-list', name).length > 0) continue;
       const policies = this.doc
         .find('group-policy')
         .filter((b) => b.words[2] === 'attributes' && names(b.node, name))
         .map((b) => b.words[1]!);
-      if (policies.length > 0) out.push({ line, name, policies });
+      if (policies.length > 0) out.push({ line, command, name, policies });
     }
     return out;
   }
@@ -807,8 +807,18 @@ class Merger {
     if (remove) {
       const exact = mine.filter((b) => same(b.words) === same(body));
       for (const b of exact) this.record([], [`access-list ${cliName(name)} line ${mine.indexOf(b) + 1} ${b.words.slice(2).join(' ')}`]);
+      if (exact.length === 0)
+        return {
+          changed: false,
+          warning:
+            mine.length === 0
+              ? `removes nothing: there is no access-list ${name} in the configuration`
+              : `removes nothing: access-list ${name} has no entry \`${body.slice(2).join(' ')}\` (its ${mine.length === 1 ? 'entry is' : `${mine.length} entries are`} listed by \`show running-config access-list ${name}\`)`,
+        };
       for (const b of exact) this.doc.remove(b);
-      return { changed: exact.length > 0 };
+      // Its last entry gone, the list is gone: said like a `clear configure` when a policy still names it.
+      if (this.doc.find('access-list', name).length === 0) this.cleared.set(name, { line: this.doc.scriptLine, command: text });
+      return { changed: true };
     }
     // `access-list NAME line N ...` inserts at that position of the list; otherwise the entry goes last.
     const at = body[2] === 'line' && body[3] && /^\d+$/.test(body[3]) ? Number(body[3]) : null;

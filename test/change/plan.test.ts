@@ -381,6 +381,14 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(tablets.iosDns.old!.tunneledDomains).toEqual(['legacy.example.net']);
     expect(tablets.iosDns.new!.tunneledDomains).toEqual(['legacy.example.net', 'corp.example.com']);
     expect(shared.plan.notes.join('\n')).toMatch(/reach profiles no selected finding names: LAPTOPS, TABLETS/);
+    // A profile a selected finding does name, changed in a setting it did not ask for, is said as such
+    // (a trial read "no selected finding names" of a profile a selected finding named).
+    const demo = planOf('demo/demo-headend.cfg', { scope: 'shared', rules: ['idle-timeout-short', 'split-dns-inherited', 'default-domain-not-in-split-dns'] });
+    expect(demo.before.target.findings.some((f) => f.ruleId === 'split-dns-inherited' && f.tunnelGroup === 'MOBILE-PERAPP')).toBe(true);
+    expect(demo.plan.collateral).toContain('MOBILE-PERAPP');
+    const said = demo.plan.notes.filter((n) => n.startsWith('These changes also'));
+    expect(said).toContainEqual('These changes also change settings of MOBILE-PERAPP that its selected findings do not ask for (see their changes below)');
+    expect(said.find((n) => n.includes('no selected finding names'))).not.toContain('MOBILE-PERAPP');
   });
 
   it('renames a misspelled per-app type everywhere: declaration, data and policy, and says what the correction uncovers', () => {

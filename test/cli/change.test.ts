@@ -1114,6 +1114,22 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(r.code).toBe(0);
   });
 
+  // Found by a trial: the permits were listed in address order, their lines in list order.
+  it('names the lines of a standard list in the order its entries are shown', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.txt'), 'access-list ST-CORP line 1 standard permit host 10.200.0.53\naccess-list ST-CORP standard permit host 10.1.0.53\n');
+    const doc = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'change.txt', '--format', 'json')).stdout);
+    const list = doc.devices[0]!.profiles.find((p) => p.tunnelGroup === 'MOBILE-SPLIT')!.settings.find(
+      (x) => x.setting === 'split-tunnel-network-list entries',
+    )!;
+    const line = DEMO_TEXT.split('\n').indexOf('access-list ST-CORP standard permit 10.0.0.0 255.0.0.0') + 1;
+    expect(line).toBeGreaterThan(0);
+    expect([list.new, list.newSource]).toEqual([
+      'permit 10.0.0.0 255.0.0.0, permit 10.1.0.53 255.255.255.255, permit 10.200.0.53 255.255.255.255',
+      `line ${line}, change.txt line 2, change.txt line 1`,
+    ]);
+  });
+
   it('shows a change to an extended split-tunnel list line by line, and a list that does not exist as such', async () => {
     const extended = DEMO_TEXT.replace(/^access-list ST-LAB standard .*$/m, 'access-list ST-LAB extended permit ip 172.16.0.0 255.240.0.0 any');
     expect(extended).toContain('access-list ST-LAB extended');

@@ -816,6 +816,25 @@ describe('merge engine', () => {
     expect(merge('group-policy GP attributes\n split-tunnel-network-list value ST\nclear configure access-list ST').problems).toEqual([
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^access-list ST is gone but group-policy GP still names it/) }),
     ]);
+    // So is one emptied by removing its last entry; an entry that is not there removes nothing, said.
+    expect(merge('group-policy GP attributes\n split-tunnel-network-list value ST\nno access-list ST standard permit 10.0.0.0 255.0.0.0').problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        severity: 'warning',
+        command: 'no access-list ST standard permit 10.0.0.0 255.0.0.0',
+        message: expect.stringMatching(/^access-list ST is gone but group-policy GP still names it/) as unknown,
+      }),
+    ]);
+    const absent = merge('no access-list ST standard permit 10.50.0.0 255.255.0.0\nno access-list NOPE standard permit 10.0.0.0 255.0.0.0');
+    expect(absent.problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [
+        1,
+        'warning',
+        'removes nothing: access-list ST has no entry `standard permit 10.50.0.0 255.255.0.0` (its entry is listed by `show running-config access-list ST`)',
+      ],
+      [2, 'warning', 'removes nothing: there is no access-list NOPE in the configuration'],
+    ]);
+    expect(absent.text).toBe(BASE);
     // `from` copies DfltGrpPolicy too, and never into a policy that exists.
     expect(merge('group-policy GP2 internal from DfltGrpPolicy').analysed.model.groupPolicies.get('GP2')!.attributes.dnsServer).toMatchObject({
       state: 'value',
