@@ -134,3 +134,10 @@ export function hiddenSubCommand(ctx: BuildContext, index: number, text: string,
   );
   return true;
 }
+
+/** Why a change script's line behind hidden characters is not applied. */
+export function hiddenLineRefused(hidden: string): string {
+  return ODD_SPACE.test(hidden)
+    ? `not applied: the line starts with odd spaces (${codePoints(hidden)}) where the ASA takes plain ones, so the ASA does not read it as the command it shows [inferred]; replace them with spaces`
+    : `not applied: the line starts with invisible or control characters (${codePoints(hidden)}), so the ASA does not read it as the command it shows [inferred]; remove them`;
+}

@@ -14,6 +14,7 @@ import { atLeast } from '../parse/version.js';
 import { sectionVersionLine } from './build.js';
 import { renderSteps, type ModeStep } from './cli-script.js';
 import { ConfigDocument, type DocBlock, type DocNode, type LineOrigin } from './config-document.js';
+import { hiddenLineRefused, hiddenStart } from './hidden-lines.js';
 import { overLongValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
 import { BUILT_IN_TUNNEL_GROUPS, DEFAULT_GROUP_POLICY, NAME_MAX_CHARS } from './types.js';
 
@@ -130,6 +131,13 @@ export function mergeCommands(parsed: ParsedConfig, section: ConfigSection, scri
     if (!meaningful(raw)) return;
     const next = nextOf[i];
     doc.scriptLine = firstLine + i;
+    // A line behind odd spaces or invisible characters (a copy from a web page or a terminal) is one
+    // the ASA does not take as typed, and the configuration reader does not read: refused here too.
+    const hidden = hiddenStart(raw.replace(/^[ \t]+/, ''));
+    if (hidden !== undefined) {
+      problems.push(maskedProblem({ line: firstLine + i, command: text, severity: 'error', message: hiddenLineRefused(hidden) }));
+      return;
+    }
     const r = engine.apply(text, indentOf(raw), next !== undefined && indentOf(next) > indentOf(raw));
     if (r.problem) problems.push(maskedProblem({ line: firstLine + i, command: text, ...r.problem }));
     // Simulated as written; pasted, the CLI would take the `?` as a request for help.
@@ -938,6 +946,8 @@ class Merger {
         error: `group-policy ${w[1]} does not exist: create it (\`group-policy ${cliName(w[1])} internal\`) before pointing tunnel-group ${name} at it`,
       };
     }
+    const several = severalWordAlias(w);
+    if (several !== null) return { error: several };
     const unique = (w[0] === 'group-alias' || w[0] === 'group-url') && w[1] !== undefined;
     if (unique) {
       const owner = this.uniqueOwners().get(keyOf(w)!);
@@ -1721,6 +1731,22 @@ function knownAnywhere(): ReadonlySet<string> {
 function objectOf(words: string[]): string | null {
   const [a, b] = words;
   return (a === 'group-policy' || a === 'tunnel-group') && b ? `${a} ${b}` : null;
+}
+
+/**
+ * Why a `group-alias` line naming several unquoted words is refused (null: it is not one). The ASA
+ * prints such an alias in quotes; typed without them, its parser takes the first word for the alias
+ * and has no place for the next [recalled].
+ */
+function severalWordAlias(w: readonly string[]): string | null {
+  const negated = w[0] === 'no';
+  const body = negated ? w.slice(1) : w;
+  if (body[0] !== 'group-alias' || body[1] === undefined) return null;
+  const last = body[body.length - 1];
+  const state = last === 'enable' || last === 'disable' ? ` ${last}` : '';
+  const words = body.slice(1, body.length - (state === '' ? 0 : 1));
+  if (words.length < 2) return null;
+  return `an alias of several words is typed in quotes, as the ASA prints it (\`${negated ? 'no ' : ''}group-alias "${words.join(' ')}"${state}\`): unquoted, the ASA takes \`${words[0]!}\` for the alias and refuses the rest of the line [recalled]`;
 }
 
 /** The `no` form that removes a line the script added: aliases and URLs are removed by name alone. */

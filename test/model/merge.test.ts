@@ -835,6 +835,48 @@ describe('merge engine', () => {
       [2, 'warning', 'removes nothing: there is no access-list NOPE in the configuration'],
     ]);
     expect(absent.text).toBe(BASE);
+    // An alias of several words unquoted: refused as the ASA refuses it, in both forms; quoted, applied.
+    const words = merge(
+      'tunnel-group PHONES webvpn-attributes\n group-alias Phone Users enable\n no group-alias Mobile Split\n group-alias "Phone Users" enable',
+    );
+    expect(words.problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [
+        2,
+        'error',
+        'an alias of several words is typed in quotes, as the ASA prints it (`group-alias "Phone Users" enable`): unquoted, the ASA takes `Phone` for the alias and refuses the rest of the line [recalled]',
+      ],
+      [
+        3,
+        'error',
+        'an alias of several words is typed in quotes, as the ASA prints it (`no group-alias "Mobile Split"`): unquoted, the ASA takes `Mobile` for the alias and refuses the rest of the line [recalled]',
+      ],
+    ]);
+    expect(words.text).toContain(' group-alias "Phone Users" enable');
+    expect(words.text).not.toContain('group-alias Phone Users');
+    // A line behind a no-break or zero-width space, or an escape sequence: not applied, said.
+    const hidden = merge(
+      'group-policy GP attributes\n\u00a0vpn-idle-timeout 600\n \u200bsplit-dns value x.example.com\n\u001b[Kdns-server value 10.9.9.9\n\u00a0!\n vpn-idle-timeout 700',
+    );
+    expect(hidden.problems.map((p) => [p.line, p.severity, p.message.replace(/ \(U\+[^)]*\)/, '')])).toEqual([
+      [
+        2,
+        'error',
+        'not applied: the line starts with odd spaces where the ASA takes plain ones, so the ASA does not read it as the command it shows [inferred]; replace them with spaces',
+      ],
+      [
+        3,
+        'error',
+        'not applied: the line starts with odd spaces where the ASA takes plain ones, so the ASA does not read it as the command it shows [inferred]; replace them with spaces',
+      ],
+      [
+        4,
+        'error',
+        'not applied: the line starts with invisible or control characters, so the ASA does not read it as the command it shows [inferred]; remove them',
+      ],
+    ]);
+    expect(hidden.problems[0]!.message).toContain('(U+00A0)');
+    expect(valueOf(profile(hidden.analysed, 'PHONES').attributes.vpnIdleTimeout as Effective<unknown>)).toBe(700);
+    expect(hidden.text).not.toContain('x.example.com');
     // `from` copies DfltGrpPolicy too, and never into a policy that exists.
     expect(merge('group-policy GP2 internal from DfltGrpPolicy').analysed.model.groupPolicies.get('GP2')!.attributes.dnsServer).toMatchObject({
       state: 'value',
