@@ -3,9 +3,15 @@
 // `hidden-characters`), with the lines it takes down with it, so nothing goes missing in silence.
 
 import { LineKind } from '../parse/line-kinds.js';
-import { isEchoedPrompt } from '../parse/parse.js';
+import { isEchoedPrompt, type ParsedConfig } from '../parse/parse.js';
 import { redactLine } from '../parse/redact.js';
-import type { BuildContext } from './build-context.js';
+import type { Problem } from '../common/problem.js';
+
+/** What these checks need of the model being built: its lines, and where problems go. */
+interface BuildSink {
+  readonly parsed: ParsedConfig;
+  problem(line: number | null, severity: Problem['severity'], code: string, message: string): void;
+}
 
 // Control characters (NUL, an escape sequence, a character rubbed out with a backspace), a no-break
 // or zero-width space. (The escape sequence first: its ESC alone is a control character too.)
@@ -43,7 +49,7 @@ function codePoints(hidden: string): string {
 }
 
 /** Command lines under line `index` (its block, nested ones included): not read when it is not. */
-function commandsUnder(ctx: BuildContext, index: number): number {
+function commandsUnder(ctx: BuildSink, index: number): number {
   const { kinds, blockEnd } = ctx.parsed;
   let n = 0;
   for (let i = index + 1; i < blockEnd[index]!; i++) if (kinds[i] === LineKind.Command) n++;
@@ -65,7 +71,7 @@ export class HiddenLines {
 
   /** `opensBlock`: whether a line, read as typed, is a command the model reads (a block of its own). */
   constructor(
-    private readonly ctx: BuildContext,
+    private readonly ctx: BuildSink,
     private readonly opensBlock: (line: string) => boolean,
   ) {}
 
@@ -122,7 +128,7 @@ export class HiddenLines {
  * A sub-command that starts with hidden characters after its indentation (` \u200bsplit-dns ...`):
  * said, and not handed to the block's reader. Returns whether the line is to be skipped.
  */
-export function hiddenSubCommand(ctx: BuildContext, index: number, text: string, block: number): boolean {
+export function hiddenSubCommand(ctx: BuildSink, index: number, text: string, block: number): boolean {
   const hidden = hiddenStart(text);
   if (hidden === undefined) return hiddenNothing(text);
   const under = commandsUnder(ctx, index);
