@@ -122,6 +122,15 @@ function withoutPrompts(script: string): { script: string; problem: MergeProblem
   };
 }
 
+/**
+ * The sections `whatIf` applies the script to, in the order it first reaches them: the context each
+ * `changeto` names, `defaultContext` (or the first section) for the commands before any.
+ */
+export function simulatedSections(snapshots: readonly DeviceSnapshot[], script: string, defaultContext: string | null = null): DeviceSnapshot[] {
+  const indices = segmentsOf(withoutPrompts(script).script).map((segment) => sectionFor(snapshots, segment.context ?? defaultContext));
+  return [...new Set(indices)].flatMap((i) => (i === null ? [] : [snapshots[i]!]));
+}
+
 interface Segment {
   /** null: the commands before any `changeto context` (the single context, or the first section). */
   context: string | null;

@@ -12,7 +12,7 @@ import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sideFromBytes, sidePath, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
 import { splitPrompt } from '../parse/parse.js';
 import { ownLinesDisagree } from '../change/replay.js';
-import { whatIf } from '../change/what-if.js';
+import { simulatedSections, whatIf } from '../change/what-if.js';
 import { nearest } from '../common/edit-distance.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { NOT_MODELLED } from '../model/merge.js';
@@ -498,16 +498,9 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     );
   const scriptFile = opts.commands === '-' ? '<stdin>' : reportPath(s.abs(opts.commands), io.cwd);
   const context = opts.context !== undefined && opts.context !== 'all' ? opts.context : null;
-  // Unread lines are said of the configurations the change is simulated on: the context chosen, or
-  // those the script's `changeto` lines name (null: the system execution space).
-  const named = new Set(
-    script.split(/\r?\n/).flatMap((l) => {
-      const m = /^changeto\s+(?:context\s+(\S+)|system)\s*$/.exec(splitPrompt(l)?.command ?? l.trim());
-      return m === null ? [] : [m[1] ?? null];
-    }),
-  );
-  const simulated = snapshots.filter((x) => (context !== null ? x.target.summary.context === context : !routed || named.has(x.target.summary.context)));
-  unreadLines(simulated, io, 'the change is simulated on the configuration as read, without them');
+  // Unread lines are said of the configurations the change is simulated on (the context chosen, or
+  // those the script's `changeto` lines name), as whatIf routes the script.
+  unreadLines(simulatedSections(snapshots, script, context), io, 'the change is simulated on the configuration as read, without them');
   const result = whatIf(snapshots, script, s.options, context, scriptFile, opts.commands !== '-');
   const diffs = result.diffs.map((d) => ({ ...d, findings: configuredFindings(d, s) }));
   for (const d of diffs) {

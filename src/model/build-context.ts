@@ -37,8 +37,6 @@ export class BuildContext {
 
   /** Children already split into words: readers that keep a block's lines and read them ask twice. */
   private readonly childCache = new Map<number, ConfigLine[]>();
-  /** Sub-commands behind hidden characters, already said (hidden-lines.ts). */
-  private readonly hiddenSeen = new Set<number>();
 
   /** The direct children of a block header, in file order. */
   children(block: ConfigLine): ConfigLine[] {
@@ -50,12 +48,8 @@ export class BuildContext {
     for (let i = block.index + 1; i < end; i++) {
       if (kinds[i] !== LineKind.Command || parentOf[i] !== block.index) continue;
       const line = this.lineAt(i);
-      // (Said once however often the block is read.)
-      if (this.hiddenSeen.has(i) || hiddenSubCommand(this, i, line.text, block.index)) {
-        this.hiddenSeen.add(i);
-        continue;
-      }
-      out.push(line);
+      // (Said once: a block's children are computed once while its top-level line is read, then cached.)
+      if (!hiddenSubCommand(this, i, line.text, block.index)) out.push(line);
     }
     this.childCache.set(block.index, out);
     return out;

@@ -22,25 +22,25 @@ const INVISIBLE = /[\s\u0000-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202f
 const ODD_SPACE = /^[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/;
 
 /**
- * The hidden start of a line that holds a command behind it, or undefined: a line that starts with a
- * letter, or whose visible rest is no command (blank, a `!` or `:` comment, a terminal prompt with
- * its echoed command), is nothing the tool fails to read.
+ * What starts a line: undefined for one that starts as a command is typed (most start with a
+ * letter: one comparison), else its hidden start and whether anything stands behind it. A blank, a
+ * `!` or `:` comment or a terminal prompt with its echoed command behind it is nothing to read.
  */
-export function hiddenStart(text: string): string | undefined {
+function scanStart(text: string): { hidden: string; nothing: boolean } | undefined {
   const first = text.charCodeAt(0);
-  // Most lines start with a letter: one comparison. (A backspace can rub out that letter.)
+  // (A backspace can rub out that letter.)
   const letter = (first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a);
   if (letter && !text.includes('\u0008')) return undefined;
   const hidden = INVISIBLE_START.exec(text)?.[0];
   if (hidden === undefined) return undefined;
   const visible = text.slice(hidden.length).replace(INVISIBLE, ' ').trim();
-  if (visible === '' || visible.startsWith('!') || visible.startsWith(':') || isEchoedPrompt(visible)) return undefined;
-  return hidden;
+  return { hidden, nothing: visible === '' || visible.startsWith('!') || visible.startsWith(':') || isEchoedPrompt(visible) };
 }
 
-/** Whether a line holds nothing but hidden characters, blanks, a comment or a prompt behind a hidden start. */
-function hiddenNothing(text: string): boolean {
-  return hiddenStart(text) === undefined && INVISIBLE_START.test(text);
+/** The hidden start of a line that holds a command behind it, or undefined (see scanStart). */
+export function hiddenStart(text: string): string | undefined {
+  const start = scanStart(text);
+  return start === undefined || start.nothing ? undefined : start.hidden;
 }
 
 /** Code points of a line's hidden start, printable ones left out (the `[K` of an escape sequence, a rubbed-out letter). */
@@ -77,15 +77,15 @@ export class HiddenLines {
 
   /** Whether the line is not to be read: hidden (added to the current run), or nothing behind hidden characters. */
   take(raw: string, index: number): boolean {
-    const hidden = hiddenStart(raw);
-    if (hidden === undefined) {
-      // (A blank or a comment behind hidden characters neither ends a run nor is a block to be under.)
-      if (hiddenNothing(raw)) return true;
+    const start = scanStart(raw);
+    // (A blank or a comment behind hidden characters neither ends a run nor is a block to be under.)
+    if (start?.nothing === true) return true;
+    if (start === undefined) {
       this.flush();
       this.before = index;
       return false;
     }
-    this.run.push({ index, hidden, rest: raw.slice(hidden.length) });
+    this.run.push({ index, hidden: start.hidden, rest: raw.slice(start.hidden.length) });
     return true;
   }
 
@@ -129,8 +129,9 @@ export class HiddenLines {
  * said, and not handed to the block's reader. Returns whether the line is to be skipped.
  */
 export function hiddenSubCommand(ctx: BuildSink, index: number, text: string, block: number): boolean {
-  const hidden = hiddenStart(text);
-  if (hidden === undefined) return hiddenNothing(text);
+  const start = scanStart(text);
+  if (start === undefined || start.nothing) return start !== undefined;
+  const { hidden } = start;
   const under = commandsUnder(ctx, index);
   ctx.problem(
     index + 1,

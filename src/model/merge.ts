@@ -814,7 +814,6 @@ class Merger {
     const same = (words: readonly string[]): string => words.map((w, i) => (i > 2 ? (named.get(w) ?? w) : w)).join(' ');
     if (remove) {
       const exact = mine.filter((b) => same(b.words) === same(body));
-      for (const b of exact) this.record([], [`access-list ${cliName(name)} line ${mine.indexOf(b) + 1} ${b.words.slice(2).join(' ')}`]);
       if (exact.length === 0)
         return {
           changed: false,
@@ -823,6 +822,7 @@ class Merger {
               ? `removes nothing: there is no access-list ${name} in the configuration`
               : `removes nothing: access-list ${name} has no entry \`${body.slice(2).join(' ')}\` (its ${mine.length === 1 ? 'entry is' : `${mine.length} entries are`} listed by \`show running-config access-list ${name}\`)`,
         };
+      for (const b of exact) this.record([], [`access-list ${cliName(name)} line ${mine.indexOf(b) + 1} ${b.words.slice(2).join(' ')}`]);
       for (const b of exact) this.doc.remove(b);
       // Its last entry gone, the list is gone: said like a `clear configure` when a policy still names it.
       if (this.doc.find('access-list', name).length === 0) this.cleared.set(name, { line: this.doc.scriptLine, command: text });
