@@ -47,20 +47,31 @@ export class DocBlock implements Linked {
   private edited: boolean;
 
   private wordList: string[] | null = null;
+  private headerText: string | null;
 
   constructor(
     /** Position in the document (between its neighbours' after an insert): keeps lookups in file order. */
     public order: number,
-    private readonly source: { parsed: ParsedConfig; start: number; end: number } | null,
-    /** The header line, trimmed. */
-    readonly header: string,
+    /** Lines start..end of this file, or null for a new block. (Fields of their own: a large config has tens of thousands of blocks.) */
+    private readonly parsed: ParsedConfig | null,
+    private readonly start: number,
+    private readonly end: number,
+    /** The header line, trimmed (null: read from the file on first use). */
+    header: string | null,
     /** The header's first word. */
     readonly first: string,
     /** A new block's tree (its header alone). */
     tree: DocNode | null = null,
   ) {
-    this.edited = source === null;
+    this.edited = parsed === null;
     this.tree = tree;
+    this.headerText = header;
+  }
+
+  /** The header line, trimmed: most blocks (access-list entries) are never asked. */
+  get header(): string {
+    this.headerText ??= this.parsed!.lines[this.start]!.trim();
+    return this.headerText;
   }
 
   /** The header's words (quoted names unquoted), for matching; split on first use. */
@@ -70,7 +81,7 @@ export class DocBlock implements Linked {
   }
 
   get node(): DocNode {
-    this.tree ??= treeOf(this.source!.parsed, this.source!.start, this.source!.end);
+    this.tree ??= treeOf(this.parsed!, this.start, this.end);
     return this.tree;
   }
 
@@ -84,9 +95,9 @@ export class DocBlock implements Linked {
   renderInto(out: RenderedLines): void {
     if (this.edited) renderNode(this.node, 0, out);
     else {
-      const { parsed, start, end } = this.source!;
-      for (let i = start; i < end; i++) {
-        out.lines.push(parsed.lines[i]!);
+      const lines = this.parsed!.lines;
+      for (let i = this.start; i < this.end; i++) {
+        out.lines.push(lines[i]!);
         out.origins.push(i + 1);
       }
     }
@@ -134,18 +145,18 @@ const MERGED_BY_FIRST_CHAR = new Map<number, string[]>();
 for (const word of MERGED_FIRST_WORDS)
   (MERGED_BY_FIRST_CHAR.get(word.charCodeAt(0)) ?? MERGED_BY_FIRST_CHAR.set(word.charCodeAt(0), []).get(word.charCodeAt(0))!).push(word);
 
-/** Whether a top-level line starts with one of MERGED_FIRST_WORDS, without copying it (most lines are not). */
-function mergedFirstWord(line: string): boolean {
+/** Which of MERGED_FIRST_WORDS a top-level line starts with, without copying it (most lines start with none), or null. */
+function mergedFirstWord(line: string): string | null {
   let start = 0;
   while (line.charCodeAt(start) === 0x20 || line.charCodeAt(start) === 0x09) start++;
   const candidates = MERGED_BY_FIRST_CHAR.get(line.charCodeAt(start));
-  if (candidates === undefined) return false;
+  if (candidates === undefined) return null;
   for (const word of candidates) {
     if (!line.startsWith(word, start)) continue;
     const after = line.charCodeAt(start + word.length);
-    if (Number.isNaN(after) || after === 0x20 || after === 0x09) return true;
+    if (Number.isNaN(after) || after === 0x20 || after === 0x09) return word;
   }
-  return false;
+  return null;
 }
 
 /** A header's words: the tokenizer only where quotes need it (a large config has tens of thousands). */
@@ -198,11 +209,10 @@ export class ConfigDocument {
       // A block ends at its last sub-command: the `!`, checksum and `: end` lines after it stay outside.
       let end = Math.min(blockEnd[top]!, section.end);
       while (end > top + 1 && kinds[end - 1] !== LineKind.Command && kinds[end - 1] !== LineKind.CertificateData) end--;
-      const line = lines[top]!;
-      if (mergedFirstWord(line)) {
-        const header = line.trim();
-        items.push(new DocBlock(items.length * ORDER_GAP, { parsed, start: top, end }, header, firstWord(header)));
-      } else {
+      // (The matched word is the header's first word: it ends at a space, a tab or the line's end.)
+      const first = mergedFirstWord(lines[top]!);
+      if (first !== null) items.push(new DocBlock(items.length * ORDER_GAP, parsed, top, end, null, first));
+      else {
         const last = items.at(-1);
         if (last?.kind === 'opaque' && last.end === top) last.end = end;
         else items.push({ kind: 'opaque', start: top, end, prev: null, next: null });
@@ -302,7 +312,7 @@ export class ConfigDocument {
 
   /** Inserts a new block after `anchor` (before it with `before`), or before the section's closing lines when there is none. */
   insert(header: string, anchor: DocBlock | null, before = false): DocBlock {
-    const block = new DocBlock(0, null, header, firstWord(header), this.newNode(header));
+    const block = new DocBlock(0, null, 0, 0, header, firstWord(header), this.newNode(header));
     let after: DocItem | null;
     if (anchor) after = before ? anchor.prev : anchor;
     else {
