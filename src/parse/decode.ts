@@ -33,6 +33,7 @@ function decodeCp1252(bytes: Uint8Array): string {
 }
 
 const LF = 0x0a;
+const CR = 0x0d;
 
 export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
   let start = 0;
@@ -52,7 +53,8 @@ export function decodeConfigBytes(bytes: Uint8Array): DecodedText {
 }
 
 /** Slow path: the file as a whole is not UTF-8, so decode line by line with a cp1252 fallback. */
-function decodePerLine(body: Uint8Array, bom: boolean): DecodedText {
+function decodePerLine(bytes: Uint8Array, bom: boolean): DecodedText {
+  const body = crEndedAsLf(bytes);
   const lines: string[] = [];
   const cp1252Lines: number[] = [];
   const endings = { lf: 0, crlf: 0, none: 0 };
@@ -76,6 +78,25 @@ function decodePerLine(body: Uint8Array, bom: boolean): DecodedText {
   }
   if (lineStart < body.length) pushLine(lineStart, body.length, false);
   return { lines, bom, cp1252Lines, endings, mayHavePager: true };
+}
+
+/**
+ * Bytes whose lines end in carriage returns (see splitLines), with each CR as a line feed; other bytes
+ * as they are. (The same rule as for text, for a file that is not UTF-8 as a whole.)
+ */
+function crEndedAsLf(bytes: Uint8Array): Uint8Array {
+  let lfs = 0;
+  let crs = 0;
+  for (const b of bytes) {
+    if (b === LF) lfs++;
+    else if (b === CR) crs++;
+  }
+  const finalLf = lfs === 1 && bytes[bytes.length - 1] === LF;
+  if (!((lfs === 0 && crs > 1) || (finalLf && crs > 2))) return bytes;
+  // A final `\r\n` is one line end; a final lone `\n` ends the last line as a CR would.
+  const body = finalLf && bytes[bytes.length - 2] === CR ? bytes.slice(0, -1) : Uint8Array.from(bytes);
+  for (let i = 0; i < body.length; i++) if (body[i] === CR) body[i] = LF;
+  return body;
 }
 
 function splitLines(text: string): { lines: string[]; endings: DecodedText['endings'] } {

@@ -29,6 +29,22 @@ describe('decodeConfigBytes', () => {
     expect(decodeConfigBytes(Buffer.from('<--- More --->\r              \rhostname fw\n')).lines).toEqual(['hostname fw']);
   });
 
+  // The property test's counterexample [0x0d, 0x80, 0x0d]: a file that is not UTF-8 as a whole took
+  // the per-line path, which split on line feeds only.
+  it('reads CR-ended lines the same way when a line is not UTF-8 (Windows-1252)', () => {
+    expect(decodeConfigBytes(Uint8Array.from([0x0d, 0x80, 0x0d])).lines).toEqual(['', '€']);
+    const text = (cr: string): Buffer =>
+      Buffer.concat([Buffer.from(`hostname fw${cr} description Carrier`), Buffer.from([0x92]), Buffer.from(`s uplink${cr}: end`)]);
+    const d = decodeConfigBytes(text('\r'));
+    expect(d.lines).toEqual(['hostname fw', ' description Carrier’s uplink', ': end']);
+    expect(d.cp1252Lines).toEqual([2]);
+    // With `\r\n` at the end only, and with a final line feed an editor added after three CR-ended lines.
+    expect(decodeConfigBytes(Buffer.concat([text('\r'), Buffer.from('\r\n')])).lines).toEqual(d.lines);
+    expect(decodeConfigBytes(Buffer.concat([Buffer.from('names\r'), text('\r'), Buffer.from('\n')])).lines).toEqual(['names', ...d.lines]);
+    // One CR before a line feed is still an overstrike, as in a UTF-8 file.
+    expect(decodeConfigBytes(Buffer.from([0x61, 0x0d, 0x80, 0x0a])).lines).toEqual(['€']);
+  });
+
   it('removes a UTF-8 byte-order mark', () => {
     const d = decodeConfigBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x68, 0x69, 0x0a]));
     expect(d.bom).toBe(true);
