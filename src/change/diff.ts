@@ -5,7 +5,7 @@
 import { cmp, type Problem } from '../common/problem.js';
 import { holdsSecret } from '../parse/redact.js';
 import { copyNameOf } from '../engine/names.js';
-import { DEFAULT_GROUP_POLICY } from '../model/types.js';
+import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { linesNotRead } from '../model/not-read.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
@@ -54,6 +54,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       compared: false,
       ikeCut: [],
       linesNotRead: [],
+      inputWarnings: [],
     };
   }
   const renamed = options.renamed ?? (before && after ? copiesOf(before, after) : new Map<string, string>());
@@ -112,13 +113,24 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     incomplete,
     compared: true,
     ikeCut: before && after ? ikeCut(before.siteToSite, after.siteToSite) : [],
-    linesNotRead: after ? misplacedLines(before, after) : [],
+    linesNotRead: after ? newProblems(before, after, linesNotRead) : [],
+    inputWarnings: after ? newProblems(before, after, otherWarnings) : [],
   };
 }
 
-/** The new side's lines not read that the old side did not have (by what they say, not where). */
-function misplacedLines(before: DeviceSnapshot | null, after: DeviceSnapshot): Array<{ line: number | null; message: string }> {
-  const stray = (x: DeviceSnapshot | null): Problem[] => (x === null ? [] : linesNotRead(x.analysed.model));
+/** The model's warnings other than lines not read (see linesNotRead). */
+function otherWarnings(model: DeviceModel): Problem[] {
+  const notRead = new Set(linesNotRead(model));
+  return model.problems.filter((p) => p.severity !== 'info' && !notRead.has(p));
+}
+
+/** The new side's problems (of those `select` picks) that the old side did not have (by what they say, not where). */
+function newProblems(
+  before: DeviceSnapshot | null,
+  after: DeviceSnapshot,
+  select: (model: DeviceModel) => Problem[],
+): Array<{ line: number | null; message: string }> {
+  const stray = (x: DeviceSnapshot | null): Problem[] => (x === null ? [] : select(x.analysed.model));
   const unplaced = (p: Problem): string => p.message.replace(/\(line \d+\)/g, '');
   const old = new Set(stray(before).map(unplaced));
   return stray(after)

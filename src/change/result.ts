@@ -74,6 +74,11 @@ export interface DeviceDiff {
    * setting removed. Not in the JSON document.
    */
   linesNotRead: Array<{ line: number | null; message: string }>;
+  /**
+   * The new side's other warnings about what it holds (a tunnel-group with no `type` line, a value
+   * the tool cannot read), new in this change, as `audit` gives them. Not in the JSON document.
+   */
+  inputWarnings: Array<{ line: number | null; message: string }>;
 }
 
 /** An input `plan` was given that got no plan, and why. `context`: for one context of a backup. */

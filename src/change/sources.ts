@@ -3,10 +3,14 @@
 // change). Files that are not ASA configs are skipped quietly where they were found by listing.
 
 import { execFileSync } from 'node:child_process';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { planPaths, type AuditOptions } from '../audit/audit.js';
-import { analyseBytes, analyseFile, type AnalysedTarget } from '../audit/pipeline.js';
-import { InputError } from '../input/load.js';
+import { analyseBytes, analyseFile, analyseParsed, type AnalysedTarget } from '../audit/pipeline.js';
+import { cmp } from '../common/problem.js';
+import { decodeUserText, READ_LIMITS } from '../common/read-file.js';
+import { InputError, parseConfigInput } from '../input/load.js';
+import { clientProfileFileName, embeddedSideFiles, folderSideFiles, profilesFolderOf, type SideFileOptions, type SideFileStore } from '../input/side-files.js';
+import type { DeviceModel } from '../model/types.js';
 import { snapshotOf, type DeviceSnapshot } from './snapshot.js';
 
 export interface SideDevice {
@@ -188,6 +192,7 @@ export function sidesFromGit(
   // The top of the working tree spelled from the working directory (not git's resolved path), so a
   // configuration file found through a symbolic link filters the same files as `audit DIR` does.
   const top = resolve(repo, git(['rev-parse', '--show-cdup']).toString('utf8').trim());
+  const sideOptions = sideFilesInTree(options.sideFiles ?? {}, top);
   for (const path of paths) {
     const rel = relative(top, resolve(repo, path));
     if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
@@ -225,6 +230,8 @@ export function sidesFromGit(
     return null;
   };
   const read = new Set<string>();
+  // Each revision's file lists, asked for once (see filesIn).
+  const listed = new Map<string, Set<string>>();
   for (const c of changed) {
     // The half of a move the PATHs leave out is read from where it is.
     const from = c.from ?? (c.status === 'A' ? (movedFrom.get(c.file) ?? null) : null);
@@ -235,6 +242,18 @@ export function sidesFromGit(
     if (newFile !== null) readSide(neu, range.head, newFile, named.has(join(top, newFile)));
     if (oldFile !== null && newFile !== null && oldFile !== newFile) moved.set(oldFile, newFile);
     for (const f of [oldFile, newFile, c.file]) if (f !== null) read.add(f);
+  }
+  // Client profiles and dap.xml are read from each revision, as the configurations are: a change to
+  // one is a change to every device that serves it, whether or not its configuration changed too.
+  for (const file of devicesServing(xmlChangedIn(everywhere))) {
+    readSide(old, range.base, file, false, true);
+    readSide(neu, range.head, file, false, true);
+    read.add(file);
+  }
+  // A changed XML file a device took as its side file was compared with it: not a file passed over.
+  for (const side of [old, neu]) {
+    const taken = new Set(side.devices.flatMap((d) => sideFilesOf(d.snapshot.analysed.model)));
+    side.skipped = side.skipped.filter((e) => !taken.has(e.file));
   }
   // What --output must not overwrite: the repository's own files (its git directory, the common one of
   // a linked worktree, the `.git` entry itself) and the place of every file this run read.
@@ -276,14 +295,91 @@ export function sidesFromGit(
     return found;
   }
 
-  /** `exact`: the file was named as a PATH, so it needs no more evidence than a file named to `audit`. */
-  function readSide(side: Side, rev: string, file: string, exact: boolean): void {
+  /** Each path of a move, and each added, changed or removed file: those that are XML. */
+  function xmlChangedIn(changes: ReadonlyArray<{ file: string; from: string | null }>): string[] {
+    return [...new Set(changes.flatMap((c) => [c.file, ...(c.from !== null ? [c.from] : [])]))].filter((f) => /\.xml$/i.test(f));
+  }
+
+  /**
+   * The configurations (not read already, inside the PATHs and the configuration file's filters) that
+   * would take one of these XML files as a side file at either revision: beside it, with it in their
+   * `profiles/` or `NAME.profiles/` folder, or every one when it is under --client-profiles or is --dap.
+   */
+  function devicesServing(xml: string[]): string[] {
+    if (xml.length === 0) return [];
+    const folders = new Set(xml.map((f) => posix.dirname(f)));
+    const everyDevice = xml.some(
+      (f) => (sideOptions.clientProfilesDir !== undefined && isWithinTree(f, sideOptions.clientProfilesDir)) || f === sideOptions.dapFile,
+    );
+    const scope = new Set([range.base, range.head].flatMap((rev) => [...filesIn(rev, paths)]));
+    const serves = (file: string): boolean => {
+      const folder = posix.dirname(file);
+      return everyDevice || folders.has(folder) || folders.has(posix.join(folder, 'profiles')) || folders.has(profilesFolderOf(file));
+    };
+    return [...scope]
+      .filter((f) => !read.has(f) && !/\.xml$/i.test(f) && serves(f) && (!options.fileFilter || named.has(join(top, f)) || options.fileFilter(join(top, f))))
+      .sort(cmp);
+  }
+
+  /** Files of a revision (under `under`, pathspecs as typed), named from the top of the tree. */
+  function filesIn(rev: string, under: string[] = []): Set<string> {
+    const key = `${rev}\0${under.join('\0')}`;
+    let files = listed.get(key);
+    if (files === undefined) {
+      files = new Set(
+        git(['ls-tree', '-r', '-z', '--full-name', '--name-only', commitOf.get(rev) ?? rev, '--', ...under])
+          .toString('utf8')
+          .split('\0')
+          .filter((f) => f !== ''),
+      );
+      listed.set(key, files);
+    }
+    return files;
+  }
+
+  /** A revision's files as a place to find side files in. */
+  function storeOf(rev: string): SideFileStore {
+    const files = filesIn(rev);
+    let folders: Set<string> | null = null;
+    const clean = (path: string): string => posix.normalize(path).replace(/^\.\//, '');
+    return {
+      exists: (path) => files.has(clean(path)),
+      isDirectory(path) {
+        folders ??= new Set(
+          [...files].flatMap((f) =>
+            f
+              .split('/')
+              .slice(0, -1)
+              .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+          ),
+        );
+        return clean(path) === '.' || folders.has(clean(path));
+      },
+      read(path) {
+        const name = `${rev}:${clean(path)}`;
+        const bytes = git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${clean(path)}`]);
+        if (bytes.length > READ_LIMITS.list)
+          return { file: name, text: '', lineOffset: 0, unreadable: `is larger than the read limit of ${READ_LIMITS.list} bytes` };
+        return { file: name, text: decodeUserText(bytes), lineOffset: 0 };
+      },
+      name: (path) => `${rev}:${clean(path)}`,
+    };
+  }
+
+  /**
+   * `exact`: the file was named as a PATH, so it needs no more evidence than a file named to `audit`.
+   * `servesXml`: read because a side file changed: kept only when its device takes a changed XML file,
+   * and quietly passed over when it is no configuration (it is not a changed file).
+   */
+  function readSide(side: Side, rev: string, file: string, exact: boolean, servesXml = false): void {
     let analysed: AnalysedTarget[];
     const source = `${rev}:${file}`;
     try {
       // --filters: the text as a checkout would write it (a clean/smudge filter undone, line endings as set).
-      analysed = analyseBytes(git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${file}`]), source, {}, undefined, exact ? 'lenient' : 'strong');
+      const parsed = parseConfigInput(git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${file}`]), source, exact ? 'lenient' : 'strong');
+      analysed = analyseParsed(parsed, {}, folderSideFiles(file, embeddedSideFiles(parsed.lines, source), sideOptions, storeOf(rev)));
     } catch (err) {
+      if (err instanceof InputError && servesXml && QUIET.has(err.kind)) return;
       if (err instanceof InputError) {
         // A file git stores through a filter that is not set up here (an encrypted config without its
         // key) reads as no configuration: said, never skipped, or the gate would pass looking at nothing.
@@ -302,6 +398,44 @@ export function sidesFromGit(
       }
       throw err;
     }
-    for (const a of analysed) side.devices.push({ snapshot: snapshotOf(a, options), path: file });
+    const changedXml = servesXml ? new Set(xmlChangedIn(everywhere).map((f) => clientProfileFileName(f).toLowerCase())) : null;
+    for (const a of analysed)
+      if (changedXml === null || takesSideFile(a.model, changedXml)) side.devices.push({ snapshot: snapshotOf(a, options), path: file });
   }
+}
+
+/** Whether a device takes a client profile or dap.xml by one of these file names (lower case). */
+function takesSideFile(model: DeviceModel, names: ReadonlySet<string>): boolean {
+  return (
+    model.clientProfileFiles.some((f) => names.has(clientProfileFileName(f.devicePath).toLowerCase())) || (names.has('dap.xml') && model.dapSearched !== null)
+  );
+}
+
+/** The files a device's client profiles and dap.xml were read from. */
+function sideFilesOf(model: DeviceModel): string[] {
+  return [...model.clientProfileFiles.map((f) => f.origin?.file), model.dapXml?.origin.file].filter((f): f is string => f !== undefined);
+}
+
+/** Whether a path of the tree is `folder` or under it. */
+function isWithinTree(path: string, folder: string): boolean {
+  return folder === '.' || path === folder || path.startsWith(`${folder}/`);
+}
+
+/**
+ * `--client-profiles DIR` and `--dap FILE` with --git: places in the repository, read at each revision
+ * (the working tree is not what either side had). One outside the repository is refused.
+ */
+function sideFilesInTree(asked: SideFileOptions, top: string): SideFileOptions {
+  const inTree = (path: string, option: string): string => {
+    const rel = relative(top, path);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+      throw new GitError(
+        `${option} ${path}: outside the repository (its working tree is ${top}); with --git, side files are read from each revision, so name a path inside it`,
+      );
+    return rel === '' ? '.' : rel.split(sep).join('/');
+  };
+  return {
+    ...(asked.clientProfilesDir !== undefined ? { clientProfilesDir: inTree(asked.clientProfilesDir, '--client-profiles') } : {}),
+    ...(asked.dapFile !== undefined ? { dapFile: inTree(asked.dapFile, '--dap') } : {}),
+  };
 }

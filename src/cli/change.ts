@@ -8,6 +8,7 @@ import { analyseBytes, analyseFile } from '../audit/pipeline.js';
 import { diffDevices, introducedAtLeast, pairDevices } from '../change/diff.js';
 import { planDevice } from '../change/plan.js';
 import type { DeviceDiff, IncompleteSide, NotPlanned, PlanTarget } from '../change/result.js';
+import type { ReportedFinding } from '../audit/result.js';
 import { snapshotOf, type DeviceSnapshot } from '../change/snapshot.js';
 import { GitError, parseRange, sideFromBytes, sidePath, sidesFromGit, sideFromPath, type Side, type SideDevice } from '../change/sources.js';
 import { splitPrompt } from '../parse/parse.js';
@@ -140,6 +141,19 @@ function unreadLines(snapshots: readonly DeviceSnapshot[], io: CliIo, consequenc
   return unread;
 }
 
+/**
+ * A device's sources, its incomplete sides and its findings' own files (client profile XML) named as
+ * `audit` names them: relative to the working directory, so a report does not depend on where the
+ * checkout lives and an annotation attaches to the file.
+ */
+function placeDiff(d: DeviceDiff, cwd: string): void {
+  if (d.old !== null) d.old = reportPath(d.old, cwd);
+  if (d.new !== null) d.new = reportPath(d.new, cwd);
+  for (const i of d.incomplete) i.source = reportPath(i.source, cwd);
+  const placed = (f: ReportedFinding): ReportedFinding => (f.file === null ? f : { ...f, file: reportPath(f.file, cwd) });
+  d.findings = { introduced: d.findings.introduced.map(placed), resolved: d.findings.resolved.map(placed) };
+}
+
 /** How an HTML change report links rules, and its time when --timestamp asks for it. */
 function htmlOptions(cfg: AuditConfig, opts: CommonOptions, io: CliIo): HtmlChangeOptions {
   return { helpUriBase: cfg.helpUriBase ?? defaultHelpUriBase(), ...(opts.timestamp ? { generatedAt: io.now().toISOString() } : {}) };
@@ -270,11 +284,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
     if ((neu.skipped.includes(alone.e) || old.skipped.includes(alone.e)) && !skippedPartners.includes(alone.e)) skippedPartners.push(alone.e);
     return notCompared(alone.device, { side: alone.side, kind: 'unreadable', source: alone.e.file, line: alone.e.line, message: alone.e.message });
   });
-  for (const d of diffs) {
-    if (d.old !== null) d.old = reportPath(d.old, io.cwd);
-    if (d.new !== null) d.new = reportPath(d.new, io.cwd);
-    for (const i of d.incomplete) i.source = reportPath(i.source, io.cwd);
-  }
+  for (const d of diffs) placeDiff(d, io.cwd);
   write(
     io,
     s,
@@ -332,7 +342,9 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   // Changed files that hold no configuration beside ones that do (a change script, a partial
   // capture): said, so a reviewer knows they were looked at and left out.
   // (Documents and CI files are plainly no configuration: not worth a line on every pull request.)
-  const notable = looked.filter((f) => !PLAINLY_NOT_CONFIG.test(f));
+  // (A file that is a configuration on the other side was compared: an empty placeholder now filled.)
+  const compared = new Set([...old.devices, ...neu.devices].map((d) => d.path));
+  const notable = looked.filter((f) => !PLAINLY_NOT_CONFIG.test(f) && !compared.has(f));
   if (opts.git !== undefined && old.devices.length + neu.devices.length > 0 && notable.length > 0)
     complain(io, `--git ${opts.git}: changed files that hold no ASA configuration, not compared: ${some(notable)}`);
   return gateOnNew(diffs, failOnNew, io);
@@ -410,6 +422,7 @@ function notCompared(device: DeviceSnapshot, why: IncompleteSide): DeviceDiff {
     compared: false,
     ikeCut: [],
     linesNotRead: [],
+    inputWarnings: [],
   };
 }
 
@@ -504,11 +517,9 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   const result = whatIf(snapshots, script, s.options, context, scriptFile, opts.commands !== '-');
   const diffs = result.diffs.map((d) => ({ ...d, findings: configuredFindings(d, s) }));
   for (const d of diffs) {
-    if (d.old !== null) d.old = reportPath(d.old, io.cwd);
+    placeDiff(d, io.cwd);
     // The new side is the configuration with the change applied: say so.
-    if (d.new !== null) d.new = `${reportPath(d.new, io.cwd)} + ${scriptFile}`;
-    // (As diff names them: a report must not depend on where the checkout lives.)
-    for (const i of d.incomplete) i.source = reportPath(i.source, io.cwd);
+    if (d.new !== null) d.new = `${d.new} + ${scriptFile}`;
   }
   const input = {
     ...reportInput(diffs, io, false, maxBytes),

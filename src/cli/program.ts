@@ -195,8 +195,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   )
     .option('--allow-incomplete', 'do not exit 2 for truncated or partial configurations')
     .option('--timestamp', 'show when the report was made (html)')
-    .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)', once('--client-profiles'))
-    .option('--dap <file>', 'dap.xml for the DAP records the configs define', once('--dap'))
+    .option(
+      '--client-profiles <dir>',
+      'folder with the client profile XML files (also read beside each config; with --git, a folder of the repository read at each revision)',
+      once('--client-profiles'),
+    )
+    .option('--dap <file>', 'dap.xml for the DAP records the configs define (with --git, a file of the repository)', once('--dap'))
     .action(async (paths: string[], opts: DiffCliOptions) => {
       setExit(await (await import('./change.js')).diffCommand(paths, opts, io));
     });

@@ -57,27 +57,51 @@ export function embeddedSideFiles(lines: readonly string[], file: string): Map<s
   return out;
 }
 
-/** The side files of a configuration read from `configPath` (offline). */
-export function folderSideFiles(configPath: string | null, embedded: Map<string, SideFile>, options: SideFileOptions = {}): SideFileSource {
-  const beside = configPath === null ? null : dirname(configPath);
-  const profilesDir = beside === null ? null : join(beside, 'profiles');
-  const ownDir = configPath === null ? null : profilesFolderOf(configPath);
-  const dirs = [
-    options.clientProfilesDir,
-    ownDir !== null && isDirectory(ownDir) ? ownDir : undefined,
-    beside,
-    profilesDir !== null && isDirectory(profilesDir) ? profilesDir : undefined,
-  ].filter((d): d is string => d !== undefined && d !== null);
-  const read = (path: string): SideFile => {
+/**
+ * Where side files are read from: the file system, or a revision of a git repository (`diff --git`).
+ * Paths are the store's own (absolute on disk, relative to the top of the tree in git).
+ */
+export interface SideFileStore {
+  isDirectory(path: string): boolean;
+  exists(path: string): boolean;
+  /** The file; one there but unreadable (too large, not a regular file) has `unreadable` set. */
+  read(path: string): SideFile;
+  /** A path as reports name it (in git: `REV:PATH`). */
+  name(path: string): string;
+}
+
+const DISK: SideFileStore = {
+  isDirectory,
+  exists: existsSync,
+  read(path) {
     try {
       return { file: path, text: readUserText(path, READ_LIMITS.list), lineOffset: 0 };
     } catch (err) {
       if (!(err instanceof ReadError)) throw err;
       return { file: path, text: '', lineOffset: 0, unreadable: err.message };
     }
-  };
+  },
+  name: (path) => path,
+};
+
+/** The side files of a configuration read from `configPath` (offline), in `store` (the file system unless said). */
+export function folderSideFiles(
+  configPath: string | null,
+  embedded: Map<string, SideFile>,
+  options: SideFileOptions = {},
+  store: SideFileStore = DISK,
+): SideFileSource {
+  const beside = configPath === null ? null : dirname(configPath);
+  const profilesDir = beside === null ? null : join(beside, 'profiles');
+  const ownDir = configPath === null ? null : profilesFolderOf(configPath);
+  const dirs = [
+    options.clientProfilesDir,
+    ownDir !== null && store.isDirectory(ownDir) ? ownDir : undefined,
+    beside,
+    profilesDir !== null && store.isDirectory(profilesDir) ? profilesDir : undefined,
+  ].filter((d): d is string => d !== undefined && d !== null);
   const find = (name: string, first?: string): SideFile | null => {
-    for (const path of [...(first !== undefined ? [first] : []), ...dirs.map((d) => join(d, name))]) if (existsSync(path)) return read(path);
+    for (const path of [...(first !== undefined ? [first] : []), ...dirs.map((d) => join(d, name))]) if (store.exists(path)) return store.read(path);
     return null;
   };
   const searched =
@@ -85,17 +109,17 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
       ? 'the Oxidized backup'
       : // `--dap` alone says where dap.xml is, not that the client profiles were looked for.
         options.clientProfilesDir !== undefined
-        ? `--client-profiles ${options.clientProfilesDir}`
-        : ownDir !== null && isDirectory(ownDir)
-          ? ownDir
-          : profilesDir !== null && isDirectory(profilesDir)
-            ? `${profilesDir} and the configuration's folder`
+        ? `--client-profiles ${store.name(options.clientProfilesDir)}`
+        : ownDir !== null && store.isDirectory(ownDir)
+          ? store.name(ownDir)
+          : profilesDir !== null && store.isDirectory(profilesDir)
+            ? `${store.name(profilesDir)} and the configuration's folder`
             : null;
   // Every place dap() looks, in its order, in words.
   const dapPlaces = [
     ...(embedded.size > 0 ? ['in the Oxidized backup'] : []),
-    ...(options.dapFile !== undefined ? [`at ${options.dapFile}`] : []),
-    ...dirs.map((d) => (d === beside ? 'beside the configuration' : `in ${d}`)),
+    ...(options.dapFile !== undefined ? [`at ${store.name(options.dapFile)}`] : []),
+    ...dirs.map((d) => (d === beside ? 'beside the configuration' : `in ${store.name(d)}`)),
   ];
   // `--client-profiles` may name the configuration's own folder: each place once.
   const dapSearched = dapPlaces.length > 0 ? [...new Set(dapPlaces)].join(', ') : null;
@@ -105,12 +129,17 @@ export function folderSideFiles(configPath: string | null, embedded: Map<string,
     clientProfile(devicePath) {
       const inBackup = embedded.get(devicePath.toLowerCase());
       if (inBackup) return inBackup;
-      return find(basename(devicePath.replace(/^[a-z0-9]+:\//i, '')));
+      return find(clientProfileFileName(devicePath));
     },
     dap() {
       return embedded.get('disk0:/dap.xml') ?? find('dap.xml', options.dapFile);
     },
   };
+}
+
+/** The file name a device path's XML is kept under (`disk0:/mobile.xml` → `mobile.xml`). */
+export function clientProfileFileName(devicePath: string): string {
+  return basename(devicePath.replace(/^[a-z0-9]+:\//i, ''));
 }
 
 /** Side files handed over by the live collector, by device path. */

@@ -76,8 +76,10 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     }
     if (d.new === null || !d.compared) continue;
     const file = input.fileOf(d.new);
-    for (const f of d.findings.introduced) out.push(findingCommand(f, file, context));
+    // (A finding on a file of its own, such as a client profile, is on that file as the diff names it: in a git range, without `REV:`.)
+    for (const f of d.findings.introduced) out.push(findingCommand(f, f.file === null ? file : input.fileOf(f.file), context));
     for (const l of d.linesNotRead) out.push(command('warning', { file, line: l.line, title: `asa-mobile-audit: line not read${context}` }, l.message));
+    for (const l of d.inputWarnings) out.push(command('warning', { file, line: l.line, title: `asa-mobile-audit: input warning${context}` }, l.message));
     // Device-wide settings (NAT-T, trustpoints, site-to-site tunnels, local users): one annotation on
     // the file, a warning when a site-to-site tunnel-group loses an IKE version it could use.
     if (d.device.length > 0) {
@@ -123,5 +125,5 @@ export function renderDiffGithub(input: ChangeReportInput): string {
 
 function findingCommand(f: ReportedFinding, file: string, context: string): string {
   const title = `new: ${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}${context}`;
-  return command(COMMAND[f.severity], { file: f.file ?? file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message);
+  return command(COMMAND[f.severity], { file, line: f.line, title }, f.fix ? `${f.message}\n\nFix:\n${f.fix}` : f.message);
 }

@@ -96,6 +96,8 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
     if (!d.compared) return blocks;
     if (d.linesNotRead.length > 0)
       blocks.push([...d.linesNotRead.map((l) => `- :warning: ${l.line !== null ? `line ${l.line}: ` : ''}not read: ${md(l.message)}`), '']);
+    if (d.inputWarnings.length > 0)
+      blocks.push([...d.inputWarnings.map((l) => `- :warning: ${l.line !== null ? `line ${l.line}: ` : ''}${md(l.message)}`), '']);
     if (d.device.length > 0) blocks.push(['Device settings:', ...d.device.map((s) => `- ${md(settingLine(s))}`), '']);
     const items = (heading: string[], rows: string[]): void => {
       if (rows.length === 0) return;

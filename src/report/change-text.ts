@@ -52,6 +52,7 @@ function deviceLines(d: DeviceDiff): string[] {
   for (const l of incompleteLines(d)) out.push(`  ${l}`);
   if (!d.compared) return out;
   for (const l of d.linesNotRead) out.push(`  ${l.line !== null ? `line ${l.line}: ` : ''}not read: ${l.message}`);
+  for (const l of d.inputWarnings) out.push(`  ${l.line !== null ? `line ${l.line}: ` : ''}warning: ${l.message}`);
   if (d.old === null || d.new === null) out.push(`  device ${d.old === null ? 'added' : 'removed'}`);
   for (const s of d.device) out.push(`  ${settingLine(s)}`);
   const changed = d.profiles.filter((p) => p.status !== 'unchanged');
@@ -100,6 +101,7 @@ export function changedDevices(diffs: readonly DeviceDiff[]): number {
 function hasChange(d: DeviceDiff): boolean {
   return (
     d.linesNotRead.length > 0 ||
+    d.inputWarnings.length > 0 ||
     d.old === null ||
     d.new === null ||
     d.device.length > 0 ||

@@ -557,6 +557,129 @@ describe('what-if on a profile AnyConnect clients cannot reach', () => {
   });
 });
 
+describe('diff --git: client profiles and dap.xml read from each revision', () => {
+  /** The client-profiles fixture (headend.cfg, profiles/mobile.xml and dap.xml) committed, then `change` applied and committed. */
+  function profilesRepo(change: (repo: string) => void, base: (repo: string) => void = () => {}): ReturnType<typeof gitRepo> {
+    const r = gitRepo();
+    mkdirSync(join(r.repo, 'profiles'));
+    copyFileSync(fixture('client-profiles/headend.cfg'), join(r.repo, 'headend.cfg'));
+    base(r.repo);
+    for (const f of ['mobile.xml', 'dap.xml']) copyFileSync(fixture(`client-profiles/profiles/${f}`), join(r.repo, 'profiles', f));
+    r.git('add', '.');
+    r.git('commit', '-q', '-m', 'base');
+    change(r.repo);
+    r.git('add', '-A');
+    r.git('commit', '-q', '-m', 'change');
+    return r;
+  }
+  const breakUserGroup = (repo: string): void => {
+    const xml = join(repo, 'profiles', 'mobile.xml');
+    writeFileSync(xml, readFileSync(xml, 'utf8').replace('<UserGroup>full</UserGroup>', '<UserGroup>nosuchgroup</UserGroup>'));
+  };
+
+  it('compares the device whose client profile changed though its configuration did not, and annotates the XML', async () => {
+    const { repo } = profilesRepo(breakUserGroup);
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--fail-on-new', 'warning', '--format', 'json');
+    expect(r.code).toBe(1);
+    const d = readJson<DiffJsonDocument>(r.stdout).devices;
+    expect(d.map((x) => [x.hostname, x.old, x.new])).toEqual([['vpn-cp', 'HEAD~1:headend.cfg', 'HEAD:headend.cfg']]);
+    expect(d[0]!.findings.introduced.map((f) => [f.ruleId, f.file])).toEqual([['client-profile-host-unknown', 'HEAD:profiles/mobile.xml']]);
+    // The XML it read is not a file "passed over".
+    expect(r.stderr).not.toContain('hold no ASA configuration');
+    const gh = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'github');
+    expect(gh.stdout).toMatch(/^::warning file=profiles\/mobile\.xml,line=14,title=new%3A client-profile-host-unknown::/m);
+    // --client-profiles names a folder of the repository, read at each revision.
+    const named = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--client-profiles', 'profiles', '--format', 'json');
+    expect(readJson<DiffJsonDocument>(named.stdout).devices[0]!.findings.introduced.map((f) => f.ruleId)).toEqual(['client-profile-host-unknown']);
+  });
+
+  it('judges a configuration change against the client profile of its own revision', async () => {
+    const { repo } = profilesRepo((dir) => {
+      const cfg = join(dir, 'headend.cfg');
+      writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(' group-url https://vpn.corp.example.com/full enable\n', ''));
+    });
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'json');
+    expect(readJson<DiffJsonDocument>(r.stdout).devices[0]!.findings.introduced.map((f) => f.ruleId)).toContain('client-profile-host-unknown');
+  });
+
+  it('says a client profile moved away is missing, and leaves out devices that do not take a changed XML', async () => {
+    // A second device beside the first, whose configuration takes no client profile: not in the report.
+    const { repo } = profilesRepo(
+      (dir) => {
+        execFileSync('git', ['mv', 'profiles/mobile.xml', 'profiles/phone.xml'], { cwd: dir });
+      },
+      (dir) => {
+        copyFileSync(fixture('synthetic/plain-916.cfg'), join(dir, 'hq.cfg'));
+      },
+    );
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'json');
+    const devices = readJson<DiffJsonDocument>(r.stdout).devices;
+    expect(devices.map((x) => x.hostname)).toEqual(['vpn-cp']);
+    expect(devices[0]!.findings.introduced.map((f) => f.ruleId)).toContain('client-profile-file-missing');
+    // The new name no device takes is said to be passed over.
+    expect(r.stderr).toContain('changed files that hold no ASA configuration, not compared: profiles/phone.xml');
+  });
+
+  it('refuses --client-profiles outside the repository: the working tree is not what either revision had', async () => {
+    const { repo } = profilesRepo(breakUserGroup);
+    const outside = tempDir();
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--client-profiles', outside);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--client-profiles .*: outside the repository .*with --git, side files are read from each revision/);
+  });
+});
+
+describe('diff: paths and notes as audit gives them', () => {
+  it("names a client profile finding's XML relative to the working directory, as audit does", async () => {
+    const dir = tempDir();
+    for (const side of ['old', 'new']) {
+      mkdirSync(join(dir, side, 'profiles'), { recursive: true });
+      copyFileSync(fixture('client-profiles/headend.cfg'), join(dir, side, 'headend.cfg'));
+      copyFileSync(fixture('client-profiles/profiles/mobile.xml'), join(dir, side, 'profiles', 'mobile.xml'));
+    }
+    const xml = join(dir, 'new', 'profiles', 'mobile.xml');
+    writeFileSync(xml, readFileSync(xml, 'utf8').replace('<UserGroup>full</UserGroup>', '<UserGroup>nosuchgroup</UserGroup>'));
+    const json = await cliWith({ cwd: dir }, 'diff', 'old', 'new', '--format', 'json');
+    const introduced = readJson<DiffJsonDocument>(json.stdout).devices[0]!.findings.introduced;
+    expect(introduced.map((f) => f.file)).toEqual(['new/profiles/mobile.xml']);
+    const audited = readJson<{ targets: Array<{ findings: Array<{ ruleId: string; file: string | null }> }> }>(
+      (await cliWith({ cwd: dir }, 'audit', 'new', '--format', 'json', '--fail-on', 'never')).stdout,
+    );
+    expect(audited.targets[0]!.findings.find((f) => f.ruleId === 'client-profile-host-unknown')!.file).toBe(introduced[0]!.file);
+    expect((await cliWith({ cwd: dir }, 'diff', 'old', 'new', '--format', 'github')).stdout).toMatch(/^::warning file=new\/profiles\/mobile\.xml,line=14,/m);
+  });
+
+  it('gives the warnings audit gives of the new side (a tunnel-group with no type line), in every format', async () => {
+    const { old, neu } = twoFiles(DEMO_TEXT.replace('tunnel-group MOBILE-INHERIT type remote-access\ntunnel-group MOBILE-INHERIT general-attributes\n', ''));
+    expect(readFileSync(neu, 'utf8')).not.toBe(DEMO_TEXT);
+    const line =
+      readFileSync(neu, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('tunnel-group MOBILE-INHERIT ')) + 1;
+    expect((await cli('audit', neu, '--fail-on', 'never')).stdout).toContain(`warning (line ${line}): tunnel-group MOBILE-INHERIT has no \`type\` line`);
+    expect((await cli('diff', old, neu)).stdout).toContain(`  line ${line}: warning: tunnel-group MOBILE-INHERIT has no \`type\` line`);
+    expect((await cli('diff', old, neu, '--format', 'markdown')).stdout).toContain(`- :warning: line ${line}: tunnel-group MOBILE-INHERIT has no`);
+    expect((await cli('diff', old, neu, '--format', 'github')).stdout).toMatch(
+      new RegExp(`^::warning file=.*new\\.cfg,line=${line},title=asa-mobile-audit%3A input warning::tunnel-group MOBILE-INHERIT has no`, 'm'),
+    );
+    // One the old side had already is not news.
+    expect((await cli('diff', neu, neu)).stdout).not.toContain('warning:');
+  });
+
+  it('does not call an empty placeholder file, now filled, a changed file that holds no configuration (--git)', async () => {
+    const { repo, git } = gitRepo();
+    writeFileSync(join(repo, 'fw.cfg'), '');
+    git('add', '.');
+    git('commit', '-q', '-m', 'placeholder');
+    copyFileSync(fixture('synthetic/plain-916.cfg'), join(repo, 'fw.cfg'));
+    git('commit', '-q', '-am', 'collected');
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('hq-asa: (none) → HEAD:fw.cfg');
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('diff of a hand edit with a stray indent', () => {
   it('says the line is not read, in text, markdown and github, rather than only reading the alias as removed', async () => {
     const { old, neu } = twoFiles(DEMO_TEXT.replace(' group-alias Mobile-Full enable\n', '  group-alias Mobile-Full enable\n'));
