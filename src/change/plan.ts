@@ -1003,7 +1003,7 @@ class Composer {
             ? this.leaving.has(tg) || copyBlockers(this.model, tg, copy).length > 0
               ? `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy} when users move (see "Needs your input"); ${links} then.`
               : `group-alias ${old} of ${tg} becomes ${n} on its copy ${copy}; ${links}.`
-            : `group-alias ${old} of ${tg} is replaced by ${n} (the new one is added first, then the old one removed); ${links}. To keep them working for a while, paste the \`no group-alias ${old}\` line later.`,
+            : `group-alias ${old} of ${tg} is replaced by ${n} (the new one is added first, then the old one removed); ${links}. To keep them working for a while, paste the \`no group-alias ${cliName(old)}\` line later.`,
         );
       }
       if (this.recreated.has(tg)) continue;
@@ -1016,7 +1016,7 @@ class Composer {
       const lines = [...renames].flatMap(([old, n]) => [`group-alias ${cliName(n)} enable`, `no group-alias ${cliName(old)}`]);
       chunks.push([`tunnel-group ${cliName(tg)} webvpn-attributes`, ...lines.map((l) => ` ${l}`)].join('\n'));
     }
-    // 4. Recreated profiles: aliases and group-urls released by the original, then the copy.
+    // 4. Recreated profiles: the copy, its aliases and group-urls released by the original right before it takes them.
     for (const [old, newName] of this.recreated) {
       const extra = new Map(this.tunnelGroupLines.get(old) ?? []);
       const own = ownPolicy.get(old);

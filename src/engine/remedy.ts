@@ -179,8 +179,9 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
   /** An alias or URL line of the original: while users cannot move, none of them leads to the copy. */
   const staysBehind = (text: string): boolean => held && /^group-(alias|url) /.test(text);
   const out: string[] = [];
+  /** The copy's blocks, by kind, in the order written. */
+  const copyBlocks: Array<{ kind: string; lines: string[] }> = [];
   const heldExtras: string[] = [];
-  if (moving.length > 0 && !held) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
   if (!existing) out.push(`tunnel-group ${n} type ${tg?.type ?? 'remote-access'}`);
   const order = ['general-attributes', 'webvpn-attributes', 'ipsec-attributes', 'ppp-attributes'];
   // An existing copy has its lines already: only the ways in are left to move.
@@ -204,8 +205,15 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     if (kind === 'webvpn-attributes') heldExtras.push(...extra.filter((l) => staysBehind(l)));
     // A `no X` fix on a line the copy would carry: leave the line out instead of adding and removing it.
     const lines = [...copied, ...extra.filter((l) => !l.startsWith('no ') && !staysBehind(l))];
-    if (lines.length > 0) out.push(`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`));
+    if (lines.length > 0) copyBlocks.push({ kind, lines: [`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`)] });
   }
+  // The copy is there, with everything but its ways in, before the original lets go of its aliases and
+  // group-urls (each names one profile, so they move in one step, released then entered): a line of
+  // the copy the ASA refused leaves the original still reachable.
+  const waysIn = (kind: string): boolean => kind === 'webvpn-attributes';
+  out.push(...copyBlocks.filter((b) => !waysIn(b.kind)).flatMap((b) => b.lines));
+  if (moving.length > 0 && !held) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
+  out.push(...copyBlocks.filter((b) => waysIn(b.kind)).flatMap((b) => b.lines));
   // An existing copy may still lack a secret of the original (its re-entry is the user's step).
   if (existing)
     for (const s of secretsMissingOnCopy(model, name, newName))

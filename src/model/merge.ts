@@ -1306,7 +1306,10 @@ class Merger {
 
   private record(mode: string[], commands: string[]): void {
     const owner = mode[0] === undefined ? null : objectOf(tokenize(mode[0]));
-    if (owner !== null && this.created.has(owner)) return;
+    // Removing a created object undoes its edits, but only where that removal is replayed (at its
+    // creation): an alias or group-url it took from another profile is given up where it was taken,
+    // so the other profile can have it back (each names one profile).
+    if (owner !== null && this.created.has(owner) && !commands.every((c) => /^no group-(alias|url) /.test(c))) return;
     this.undo.push({ mode: [...mode], commands });
   }
 

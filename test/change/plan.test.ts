@@ -310,6 +310,16 @@ describe('plan: the ways pasted advice went wrong', () => {
     const after = applied(before, plan);
     expect(after.profiles.get('TABLETS')!.settings.get('group-alias')!.value).toBe('Phones-Tablets');
     expect(plan.changes.map((c) => c.tunnelGroup)).toEqual(['PHONES']);
+    // The removal a note tells to paste later is spelled as the script spells it: quoted when it holds a space.
+    expect(plan.notes.join('\n')).toContain('paste the `no group-alias Phones&Tablets` line later');
+    const spaced = readFileSync(fixture('plan/alias-collision.cfg'), 'utf8').replace(
+      ' group-alias Phones&Tablets enable',
+      ' group-alias "Phones & Tablets" enable',
+    );
+    const quoted = snapshotParsed(parseConfigText(spaced, 'spaced.cfg'), OPTIONS).find((x) => x.target.findings.length > 0)!;
+    const spacedPlan = planDevice(quoted, OPTIONS, { scope: 'narrow' });
+    expect(spacedPlan.script).toContain(' no group-alias "Phones & Tablets"');
+    expect(spacedPlan.notes.join('\n')).toContain('paste the `no group-alias "Phones & Tablets"` line later');
   });
 
   it('copies a profile under a name nobody uses, line for line, and moves its aliases with the safe spelling', () => {
@@ -331,8 +341,17 @@ describe('plan: the ways pasted advice went wrong', () => {
     // The bad alias does not follow the profile: the copy gets the safe spelling.
     expect(plan.script).toContain(' group-alias Lab-Partners-Phones-2 enable');
     expect(plan.script).not.toMatch(/group-alias Lab&Partners-Phones enable/);
-    // Released from the original before the copy takes them (an alias names one profile).
-    expect(plan.script.indexOf('no group-url https://vpn.corp.example.com/lab')).toBeLessThan(plan.script.indexOf('tunnel-group Lab-Partners-2 type'));
+    // The copy exists before the original lets go of its ways in, which it releases right before the
+    // copy takes them (an alias or URL names one profile): a copy line the ASA refused leaves the original reachable.
+    const at = (line: string): number => plan.script.split('\n').indexOf(line);
+    expect(at('tunnel-group Lab-Partners-2 type remote-access')).toBe(0);
+    expect(at('tunnel-group Lab-Partners-2 ipsec-attributes')).toBeLessThan(at('tunnel-group Lab&Partners webvpn-attributes'));
+    expect(at(' no group-url https://vpn.corp.example.com/lab')).toBeLessThan(at('tunnel-group Lab-Partners-2 webvpn-attributes'));
+    expect(at('tunnel-group Lab-Partners-2 webvpn-attributes')).toBeLessThan(at(' group-url https://vpn.corp.example.com/lab enable'));
+    // The rollback gives them back the other way: off the copy, then onto the original, before the copy goes.
+    const back = plan.rollback.split('\n');
+    expect(back.indexOf(' no group-url https://vpn.corp.example.com/lab')).toBeLessThan(back.indexOf(' group-url https://vpn.corp.example.com/lab enable'));
+    expect(back.indexOf(' group-url https://vpn.corp.example.com/lab enable')).toBeLessThan(back.indexOf('clear configure tunnel-group Lab-Partners-2'));
     // The masked pre-shared key is never copied: the user re-enters it.
     expect(plan.script).not.toContain('pre-shared-key');
     expect(plan.needsInput).toEqual([

@@ -19,12 +19,13 @@ export default {
           messageId: 'breaking',
           data: { characters: '`&`', safeName: 'Lab-Partners' },
           fix: [
-            'tunnel-group Lab&Partners webvpn-attributes',
-            ' no group-url https://vpn.example.com/labpartners',
-            ' no group-alias Lab',
+            // The copy first; the original lets go of its ways in right before the copy takes them.
             'tunnel-group Lab-Partners type remote-access',
             'tunnel-group Lab-Partners general-attributes',
             ' default-group-policy GP',
+            'tunnel-group Lab&Partners webvpn-attributes',
+            ' no group-url https://vpn.example.com/labpartners',
+            ' no group-alias Lab',
             'tunnel-group Lab-Partners webvpn-attributes',
             ' group-url https://vpn.example.com/labpartners enable',
             ' group-alias Lab enable',
@@ -124,11 +125,11 @@ export default {
 
 function expectRecreated(old: string, safe: string, slug: string): string {
   return [
-    `tunnel-group ${old} webvpn-attributes`,
-    ` no group-url https://vpn.example.com/${slug}`,
     `tunnel-group ${safe} type remote-access`,
     `tunnel-group ${safe} general-attributes`,
     ' default-group-policy GP',
+    `tunnel-group ${old} webvpn-attributes`,
+    ` no group-url https://vpn.example.com/${slug}`,
     `tunnel-group ${safe} webvpn-attributes`,
     ` group-url https://vpn.example.com/${slug} enable`,
   ].join('\n');
