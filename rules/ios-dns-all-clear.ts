@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { policyLabel } from '../src/engine/rule-kit.js';
+import { enterIn, policyLabel } from '../src/engine/rule-kit.js';
 
 export default createRule({
   meta: {
@@ -33,7 +33,7 @@ export default createRule({
         restsOn: [a.defaultDomain, a.splitTunnelPolicy, a.splitTunnelAllDns],
         data: { profile: p.resolved.name, policy: policyLabel(p.resolved) },
         at: deciding.length > 0 ? Math.max(...deciding) : { line: p.resolved.groupPolicyLine ?? p.resolved.tunnelGroup.firstLine, role: 'should-set' },
-        needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${policyLabel(p.resolved)}${device.model.domainName.state === 'value' ? ` (the device's own domain is ${domainName})` : ''}`,
+        needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${enterIn(p.resolved, device, 'splitDns', 'split-dns')}${device.model.domainName.state === 'value' ? ` (the device's own domain is ${domainName})` : ''}`,
       });
     }
   },

@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { policyLabel, policyRemedy } from '../src/engine/rule-kit.js';
+import { enterIn, policyRemedy } from '../src/engine/rule-kit.js';
 import { notADomain } from '../src/common/domain-name.js';
 import { DEFAULT_GROUP_POLICY } from '../src/model/types.js';
 
@@ -17,7 +17,7 @@ export default createRule({
       notDomain: 'split-dns lists {{entries}}{{inherited}}: split-dns takes domain names, so this entry matches no query.',
     },
   },
-  check({ profiles, report }) {
+  check({ device, profiles, report }) {
     for (const p of profiles) {
       const s = p.resolved.attributes.splitDns;
       // Only where the list decides what iOS tunnels (row D3, or excludespecified read literally).
@@ -52,7 +52,7 @@ export default createRule({
             : policyRemedy(p.resolved.groupPolicy, 'attributes', ['split-dns none'], p.resolved.name),
         ...(noFallback
           ? {
-              needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${s.groupPolicy === null ? policyLabel(p.resolved) : `group-policy ${policy}`} (removing the entries alone, \`split-dns none\`, could send every query in the clear: row D5)`,
+              needsInput: `the internal domains iOS should resolve through the tunnel, as \`split-dns value DOMAIN ...\` in ${s.from === 'DfltGrpPolicy' || s.groupPolicy === null ? enterIn(p.resolved, device, 'splitDns', 'split-dns') : `group-policy ${policy}`} (removing the entries alone, \`split-dns none\`, could send every query in the clear: row D5)`,
             }
           : {}),
       });

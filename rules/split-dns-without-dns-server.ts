@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/types.js';
-import { lineFor, policyLabel, sourcePhrase } from '../src/engine/rule-kit.js';
+import { enterIn, lineFor, sourcePhrase } from '../src/engine/rule-kit.js';
 import { ownResolverPath } from '../src/explain/ios-dns.js';
 
 // The id is historical (it once fired only with a split-dns list); users' configs and baselines name it.
@@ -42,7 +42,7 @@ export default createRule({
         },
         restsOn: [p.dns.basis],
         at: lineFor(device.model, p.resolved, a.dnsServer, 'attributes'),
-        needsInput: `the DNS servers that resolve internal names for VPN users, as \`dns-server value IP [IP]\` in ${policyLabel(p.resolved)}`,
+        needsInput: `the DNS servers that resolve internal names for VPN users, as \`dns-server value IP [IP]\` in ${enterIn(p.resolved, device, 'dnsServer', 'dns-server')}`,
       });
     }
   },

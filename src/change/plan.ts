@@ -20,6 +20,7 @@ import {
   type Remedy,
 } from '../engine/remedy.js';
 import { listUsersOutsideProfiles } from '../engine/list-users.js';
+import { DFLT_REACH } from '../engine/rule-kit.js';
 import { nameCharacters, ownPolicyBase, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
@@ -152,13 +153,19 @@ function verified(
   // a setting they did not ask to change.
   const collateral = changed.map((p) => p.tunnelGroup).filter((n) => !named.has(n) || composed.unasked.has(n));
   const stillThere = new Set(afterKeys(after, renamed));
+  // A finding's input, where this plan gives the profile a policy of its own: entered there (said
+  // instead of DfltGrpPolicy's reach).
+  const inputFor = (f: ReportedFinding): string => {
+    const hint = ownPolicyHint(f, composed.ownPolicy, composed.renamed);
+    return (hint === '' ? f.needsInput! : f.needsInput!.replace(DFLT_REACH, '')) + hint;
+  };
   const closes: PlanItem[] = [];
   const remains: Array<PlanItem & { why: string }> = [];
   for (const f of selected) {
     if (!stillThere.has(findingKey(f))) closes.push(item(f));
     else {
       const copy = f.tunnelGroup === null ? undefined : composed.leaving.get(f.tunnelGroup);
-      remains.push({ ...item(f), why: composed.held.get(f) ?? (copy === undefined ? whyRemains(f, renamed) : leavingWhy(f.tunnelGroup!, copy)) });
+      remains.push({ ...item(f), why: composed.held.get(f) ?? (copy === undefined ? whyRemains(f, renamed, inputFor) : leavingWhy(f.tunnelGroup!, copy)) });
     }
   }
   const chosen = new Set(selected);
@@ -180,7 +187,7 @@ function verified(
     needsInput: [
       ...selected
         .filter((f) => f.needsInput !== null && f.remedy?.kind !== 'recreate-profile' && !(f.tunnelGroup !== null && composed.leaving.has(f.tunnelGroup)))
-        .map((f) => ({ ...item(f), what: f.needsInput! + ownPolicyHint(f, composed.ownPolicy, composed.renamed) })),
+        .map((f) => ({ ...item(f), what: inputFor(f) })),
       // Lines to paste later that hold a `?`: the same care as in the script.
       ...needsInput
         .map((n) => {
@@ -356,15 +363,16 @@ function afterKeys(after: DeviceSnapshot, renamed: ReadonlyMap<string, string>):
   return after.target.findings.map((f) => findingKey({ ...f, tunnelGroup: f.tunnelGroup === null ? null : (back.get(f.tunnelGroup) ?? f.tunnelGroup) }));
 }
 
-function whyRemains(f: ReportedFinding, renamed: ReadonlyMap<string, string>): string {
+/** `inputFor`: the finding's input as the plan words it (see verified). */
+function whyRemains(f: ReportedFinding, renamed: ReadonlyMap<string, string>, inputFor: (f: ReportedFinding) => string): string {
   const copy = f.tunnelGroup === null ? undefined : renamed.get(f.tunnelGroup);
-  if (f.needsInput !== null && f.remedy === null) return `needs your input: ${f.needsInput}`;
+  if (f.needsInput !== null && f.remedy === null) return `needs your input: ${inputFor(f)}`;
   // A finding in a client profile or dap.xml is fixed in that file, which no CLI script touches.
   if (f.file !== null)
     return `in ${f.file}, not the configuration: ${f.xmlFix !== null ? 'make the XML change the finding gives, then upload the file again' : 'see the finding'}`;
   if (copy !== undefined)
     return `${f.tunnelGroup!} stays until you remove it (\`clear configure tunnel-group ${cliName(f.tunnelGroup!)}\`) once its users have moved to ${copy}${f.remedy?.kind === 'recreate-profile' ? ', which does not have this problem' : ''}`;
-  if (f.needsInput !== null) return `needs your input: ${f.needsInput}`;
+  if (f.needsInput !== null) return `needs your input: ${inputFor(f)}`;
   if (f.remedy === null)
     return f.severity === 'info' ? 'informational: the tool proposes no change (see the finding)' : 'no configuration change fixes it: see the finding';
   return 'still present after the plan';

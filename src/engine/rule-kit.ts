@@ -3,7 +3,7 @@
 
 import { atLeast } from '../parse/version.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
-import { isLegacy, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
+import { isLegacy, type Effective, type ResolvedDevice, type ResolvedProfile } from '../resolve/resolve.js';
 import { customTypeRenameClash, type Remedy } from './remedy.js';
 import type { LineChoice } from './types.js';
 import { lineRef } from './line-names.js';
@@ -95,6 +95,30 @@ export function policyLabel(profile: ResolvedProfile): string {
   if (profile.policyLayer === 'DfltGrpPolicy') return 'DfltGrpPolicy';
   if (profile.policyLayer === 'external') return `the RADIUS attributes of external group-policy ${profile.groupPolicy}`;
   return `group-policy ${profile.groupPolicy}`;
+}
+
+/**
+ * Where a value only the user knows is to be entered (a needs-input): the profile's own policy, or,
+ * for a profile that uses DfltGrpPolicy itself, DfltGrpPolicy with every other profile it would reach
+ * too (those whose policy does not set the attribute either), so the collateral is seen before typing.
+ */
+export function enterIn(profile: ResolvedProfile, device: ResolvedDevice, attribute: keyof ResolvedProfile['attributes'], keyword: string): string {
+  const label = policyLabel(profile);
+  if (profile.policyLayer !== 'DfltGrpPolicy') return label;
+  const reached = device.profiles
+    .filter((o) => o.name !== profile.name && o.policyLayer !== 'external' && o.policyLayer !== 'missing')
+    .filter((o) => o.attributes[attribute].from === 'DfltGrpPolicy' || o.attributes[attribute].from === 'default')
+    .map((o) => o.name);
+  if (reached.length === 0) return label;
+  return `${label} (${reached.length === 1 ? 'profile' : 'profiles'} ${profileNames(reached)} take${reached.length === 1 ? 's' : ''} ${keyword} from there too; to change ${profile.name} alone, give it a group-policy of its own)`;
+}
+
+/** enterIn's words on DfltGrpPolicy's reach: a plan that gives the profile its own policy says where instead. */
+export const DFLT_REACH = / \(profiles? .* takes? [a-z-]+ from there too; to change .* alone, give it a group-policy of its own\)/;
+
+/** Profile names for a sentence: all of up to five, else the first three and how many more. */
+function profileNames(names: string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
 /** "A, B and C" or "5 mobile profiles (A, B, C, ...)" for device-wide messages. */

@@ -540,9 +540,14 @@ describe('plan: the ways pasted advice went wrong', () => {
     // (Either closes them all: with the default domain, `split-dns none` is row D4.)
     expect(plan.script.split('\n').filter((l) => l.trim().startsWith('split-dns'))).toHaveLength(1);
     expect(plan.introduced).toEqual([]);
-    // TB's list comes from DfltGrpPolicy, with nothing valid to keep: the domains go there.
+    // TB's list comes from DfltGrpPolicy, with nothing valid to keep: the domains go in TB's own policy,
+    // where they change TB alone (in DfltGrpPolicy they would reach every profile that inherits it).
     expect(plan.needsInput).toContainEqual(
-      expect.objectContaining({ ruleId: 'split-dns-not-domain', tunnelGroup: 'TB', what: expect.stringContaining('in group-policy DfltGrpPolicy') }),
+      expect.objectContaining({
+        ruleId: 'split-dns-not-domain',
+        tunnelGroup: 'TB',
+        what: expect.stringContaining('`split-dns value DOMAIN ...` in group-policy GP-B ('),
+      }),
     );
     expect(plan.remains.map((r) => [r.ruleId, r.tunnelGroup])).toContainEqual(['split-dns-inherited', 'TB']);
   });
@@ -811,6 +816,24 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(p.notes).toContain('Lines under "Needs your input" are for context vpn: enter them after `changeto context vpn` and `configure terminal`.');
   });
 
+  it('names the other profiles input entered in DfltGrpPolicy reaches, for a profile that uses DfltGrpPolicy itself', () => {
+    const { plan } = planOf('plan/needs-input.cfg');
+    const whats = plan.needsInput.filter((n) => n.ruleId === 'split-dns-without-dns-server').map((n) => [n.tunnelGroup, n.what]);
+    expect(whats).toEqual([
+      [
+        'DefaultRAGroup',
+        expect.stringMatching(
+          /in DfltGrpPolicy \(profiles PHONES, DefaultWEBVPNGroup take dns-server from there too; to change DefaultRAGroup alone, give it a group-policy of its own\)$/,
+        ),
+      ],
+      ['DefaultWEBVPNGroup', expect.stringMatching(/in DfltGrpPolicy \(profiles PHONES, DefaultRAGroup take dns-server from there too;/)],
+      // A profile with a policy of its own is pointed there, with nothing more to say.
+      ['PHONES', expect.stringMatching(/in group-policy GP-PHONES$/)],
+    ]);
+    // "remains" words it the same way.
+    expect(plan.remains.find((r) => r.tunnelGroup === 'DefaultRAGroup')!.why).toContain('take dns-server from there too');
+  });
+
   it('points input meant for DfltGrpPolicy at the policy the plan gives the profile (narrow scope)', () => {
     const { plan } = planOf('corpus/prometheus-asa1-80-svc.cfg');
     const dns = plan.needsInput.find((n) => n.ruleId === 'split-dns-without-dns-server' && n.tunnelGroup === 'DefaultWEBVPNGroup')!;
@@ -818,6 +841,9 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(dns.what).toMatch(
       /in DfltGrpPolicy \(this plan gives DefaultWEBVPNGroup its own group-policy GP-DefaultWEBVPNGroup: enter it there to change only DefaultWEBVPNGroup\)$/,
     );
+    // ... in "remains" too, not DfltGrpPolicy's reach.
+    const why = plan.remains.find((r) => r.ruleId === 'split-dns-without-dns-server' && r.tunnelGroup === 'DefaultWEBVPNGroup')!.why;
+    expect(why).toBe(`needs your input: ${dns.what}`);
   });
 
   it('names each changed setting as the release writes it: `svc ...` on 8.0, where the script writes `svc` lines', () => {
