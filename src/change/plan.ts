@@ -70,12 +70,20 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
   // inherits what DfltGrpPolicy gave it) is fixed in the same plan when it has a remedy: compose again.
   const followUps: ReportedFinding[] = [];
   let round = 0;
+  // A spelling correction that would make clients apply a per-app policy with errors of its own
+  // (revealed: there today, hidden by the misspelling; data missing or too long) is held: pasting it
+  // would switch every phone on the profile to that policy. It becomes lines to paste once the policy
+  // is right. (A warning revealed, such as an iOS policy without `*.*` [inferred], is said before the
+  // paste instead: the correction the guide asks for still goes in.)
+  let hold: HeldCorrection | null = null;
+  const heldNow = (f: ReportedFinding): boolean => hold !== null && f.remedy?.kind === 'rename-custom-type';
   for (;;) {
     const composer = new Composer(before, options.scope);
     composer.findExistingCopies(before.target.findings);
-    for (const f of selected) if (f.remedy) composer.add(f.remedy, f);
-    for (const f of followUps) if (f.remedy) composer.add(f.remedy, f, true);
+    for (const f of selected) if (f.remedy && !heldNow(f)) composer.add(f.remedy, f);
+    for (const f of followUps) if (f.remedy && !heldNow(f)) composer.add(f.remedy, f, true);
     const composed = composer.compose();
+    if (hold !== null) holdCorrection(composed, hold, selected.filter(heldNow), parsed, section);
     const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
@@ -88,6 +96,13 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
       continue;
     }
     const plan = verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff, configured);
+    const serious = plan.revealed.filter((f) => f.severity === 'error');
+    if (hold === null && serious.length > 0 && composed.corrections !== '') {
+      hold = { corrections: composed.corrections, revealed: serious };
+      followUps.length = 0;
+      round = 0;
+      continue;
+    }
     for (const [old, copy] of composed.renamed)
       if (options.configNames?.(old) === true && !options.configNames(copy))
         plan.notes.push(
@@ -95,6 +110,40 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
         );
     return plan;
   }
+}
+
+/** A spelling correction held back, and the errors it would reveal. */
+interface HeldCorrection {
+  /** The correction's lines, as the plan would have pasted them. */
+  corrections: string;
+  /** Its error findings, there today behind the misspelling. */
+  revealed: ReportedFinding[];
+}
+
+/** The held correction as lines to paste later, with their undo, and why each finding it fixes remains. */
+function holdCorrection(
+  composed: ReturnType<Composer['compose']>,
+  hold: HeldCorrection,
+  heldFindings: readonly ReportedFinding[],
+  parsed: DeviceSnapshot['analysed']['parsed'],
+  section: DeviceSnapshot['analysed']['parsed']['sections'][number],
+): void {
+  const first = heldFindings[0];
+  if (first === undefined) return;
+  const problems = hold.revealed.map((f) => `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`).join(', ');
+  composed.needsInput.push({
+    ...item(first),
+    what: `the spelling correction, once the per-app policy is right: corrected, the type makes clients apply the policy, which has ${problems} today (see the notes); fix that first (a new value from the Application Selector), then paste these lines`,
+    cli: hold.corrections,
+    rollback: renderUndo(mergeCommands(parsed, section, hold.corrections).undo),
+  });
+  for (const f of heldFindings)
+    composed.held.set(f, 'held: corrected, the type would make clients apply a per-app policy with problems of its own (see "Needs your input")');
+  for (const f of hold.revealed)
+    composed.notes.push(
+      // (Its lines were those of a script not pasted: not named.)
+      `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''} is hidden by a misspelling this plan leaves for later; correcting it would bring it out: ${f.message.replace(/ \(plan line \d+\)/g, '')}`,
+    );
 }
 
 function verified(
@@ -225,6 +274,7 @@ function verified(
     notes: [
       ...notes,
       ...copyRepeatsNote(after, renamed),
+      ...siteToSiteReachNote(before, diff),
       // A file of one context (a capture made in it) does not name it: the user knows where to paste.
       ...(context === null && before.analysed.model.space === 'context' && script !== '' ? [contextOnlyNote(before.analysed.model)] : []),
       // The script enters the context itself; lines typed later, from Needs your input, must too.
@@ -346,6 +396,19 @@ function withheld(before: DeviceSnapshot, selected: readonly ReportedFinding[]):
     problems: [],
     notes: [`No script: ${why}.`],
   };
+}
+
+/**
+ * NAT-T is one device-wide setting: a plan that changes it changes it for the site-to-site peers too
+ * (reference 6.5, [inferred]), which no connection profile entry shows.
+ */
+function siteToSiteReachNote(before: DeviceSnapshot, diff: ReturnType<typeof diffDevices>): string[] {
+  const peers = [...before.siteToSite.keys()].sort(cmp);
+  if (peers.length === 0 || !diff.device.some((c) => c.setting === 'crypto isakmp nat-traversal')) return [];
+  const some = peers.length <= 5 ? peers.join(', ') : `${peers.slice(0, 5).join(', ')} and ${peers.length - 5} more`;
+  return [
+    `The crypto isakmp nat-traversal change is device-wide: it applies to the site-to-site tunnel-group${peers.length === 1 ? '' : 's'} ${some} as well [inferred] (NAT-T is used where a NAT sits between the peers; its keepalive is how often they send through it): tell whoever runs ${peers.length === 1 ? 'that tunnel' : 'those tunnels'} before the change window.`,
+  ];
 }
 
 /** A script line quoted in a note: its start, when it is long (a split-dns list). */

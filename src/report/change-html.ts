@@ -24,7 +24,7 @@ import {
   findingTotals,
   settingLine,
   type ChangeReportInput,
-  UNDO_MOVE,
+  undoHeading,
   pasteWhere,
   groupedRemains,
   UNSURE_HEADING,
@@ -139,7 +139,7 @@ ${
             ? item(n, n.what)
             : item(n, `${n.what}:`).replace(
                 /<\/li>$/,
-                `${copyBlock('Paste later, in configuration mode:', n.cli, ids)}${n.rollback === undefined ? '' : copyBlock(`${UNDO_MOVE}:`, n.rollback, ids)}</li>`,
+                `${copyBlock('Paste later, in configuration mode:', n.cli, ids)}${n.rollback === undefined ? '' : copyBlock(`${undoHeading(n)}:`, n.rollback, ids)}</li>`,
               ),
         )
         .join('')}</ul>`

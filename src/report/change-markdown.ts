@@ -24,7 +24,7 @@ import {
   goneWords,
   settingLine,
   type ChangeReportInput,
-  UNDO_MOVE,
+  undoHeading,
   pasteWhere,
   groupedRemains,
   UNSURE_HEADING,
@@ -189,7 +189,7 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
           `- \`${n.ruleId}\`${n.tunnelGroup ? ` (${md(n.tunnelGroup)})` : ''}: ${prose(n.what)}${n.cli === undefined ? '' : ':'}`,
           // Lines to paste later: a code block inside the list item.
           ...(n.cli === undefined ? [] : ['', ...mdFence(n.cli.split('\n'), '  ')]),
-          ...(n.rollback === undefined ? [] : ['', `  ${UNDO_MOVE}:`, '', ...mdFence(n.rollback.split('\n'), '  ')]),
+          ...(n.rollback === undefined ? [] : ['', `  ${undoHeading(n)}:`, '', ...mdFence(n.rollback.split('\n'), '  ')]),
         ]),
         '',
       );

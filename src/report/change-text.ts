@@ -21,7 +21,7 @@ import {
   goneWords,
   settingLine,
   type ChangeReportInput,
-  UNDO_MOVE,
+  undoHeading,
   pasteWhere,
   groupedRemains,
   UNSURE_HEADING,
@@ -149,7 +149,7 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
         out.push(`  - ${n.ruleId}${n.tunnelGroup ? ` (${n.tunnelGroup})` : ''}: ${n.what}${n.cli === undefined ? '' : ':'}`);
         // Lines to paste later, as a block (indented under their item).
         if (n.cli !== undefined) out.push(...n.cli.split('\n').map((l) => `      ${l}`));
-        if (n.rollback !== undefined) out.push(`    ${UNDO_MOVE}:`, ...n.rollback.split('\n').map((l) => `      ${l}`));
+        if (n.rollback !== undefined) out.push(`    ${undoHeading(n)}:`, ...n.rollback.split('\n').map((l) => `      ${l}`));
       }
       out.push('');
     }

@@ -42,8 +42,12 @@ export function groupedRemains<T extends { ruleId: string; tunnelGroup: string |
   return out;
 }
 
-/** The heading of a held move's undo block, in every plan format. */
-export const UNDO_MOVE = 'To undo the move (paste it before any rollback that removes the copy: the ways in on it would go too)';
+/** The heading of the undo block of lines to paste later, in every plan format: a held move's, or another held step's. */
+export function undoHeading(n: { ruleId: string }): string {
+  return n.ruleId === 'profile-name-special-chars'
+    ? 'To undo the move (paste it before any rollback that removes the copy: the ways in on it would go too)'
+    : "To undo these lines (paste it before the plan's rollback)";
+}
 
 const OUTCOME: Record<IosDnsSummary['outcome'], string> = {
   'all-tunneled': 'every query tunnelled',

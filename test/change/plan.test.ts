@@ -51,11 +51,12 @@ describe('plan on every fixture', () => {
           if (plan.closes.some((c) => JSON.stringify(c) === JSON.stringify(id))) continue;
           // ... or entries a narrow plan leaves out of a split-tunnel list other profiles share, or any
           // plan out of a list another profile excludes with, a type rename that would merge data, or a fix
-          // whose lines cannot be pasted as they are (a `?`, a value over the recalled limit).
+          // whose lines cannot be pasted as they are (a `?`, a value over the recalled limit), or a spelling
+          // correction that would make phones apply a per-app policy with errors of its own.
           expect(plan.remains).toContainEqual({
             ...id,
             why: expect.stringMatching(
-              / stays until you remove it |is also the split-tunnel list of |is also the exclude list |is also used outside split tunnelling |^not renamed by this plan: |^not in the script: /,
+              / stays until you remove it |is also the split-tunnel list of |is also the exclude list |is also used outside split tunnelling |^not renamed by this plan: |^not in the script: |^held: corrected, the type would make clients apply a per-app policy /,
             ),
           });
         }
@@ -814,6 +815,39 @@ describe('plan: the ways pasted advice went wrong', () => {
     // What the user types later, from Needs your input, goes to the same context.
     expect(p.needsInput.length).toBeGreaterThan(0);
     expect(p.notes).toContain('Lines under "Needs your input" are for context vpn: enter them after `changeto context vpn` and `configure terminal`.');
+  });
+
+  it('holds a per-app spelling correction that would make phones apply a policy with errors, with the lines to paste once it is right', () => {
+    const { plan } = planOf('plan/perapp-misspelled-data-missing.cfg');
+    expect(plan.script).toBe('');
+    const held = plan.needsInput.filter((n) => n.cli !== undefined);
+    expect(held).toEqual([
+      expect.objectContaining({ ruleId: 'perapp-type-misspelled', what: expect.stringContaining('which has perapp-data-missing (PERAPP) today') }),
+    ]);
+    expect(held[0]!.cli).toContain(' anyconnect-custom perapp value PA-PHONES');
+    expect(held[0]!.rollback).toContain(' no anyconnect-custom perapp');
+    expect(plan.notes).toContainEqual(expect.stringMatching(/^perapp-data-missing \(PERAPP\) is hidden by a misspelling this plan leaves for later/));
+    expect(plan.remains.map((r) => r.ruleId)).toEqual(['perapp-type-misspelled', 'perapp-type-misspelled']);
+    // A warning revealed (an iOS policy without `*.*`, an inferred reading) does not hold the correction the guide asks for.
+    const { plan: warned } = planOf('plan/perapp-misspelled.cfg');
+    expect(warned.script).toContain(' anyconnect-custom perapp value PA-MAIL');
+    expect(warned.revealed.map((f) => [f.ruleId, f.severity])).toEqual([['perapp-ios-not-all-apps', 'warning']]);
+  });
+
+  it('says a NAT-T change reaches the site-to-site tunnels, which no profile entry shows', () => {
+    const { plan } = planOf('demo/demo-headend.cfg');
+    expect(plan.script.split('\n')).toContain('crypto isakmp nat-traversal 3600');
+    expect(plan.notes).toContainEqual(
+      expect.stringMatching(/^The crypto isakmp nat-traversal change is device-wide: it applies to the site-to-site tunnel-group SITE-B as well \[inferred\]/),
+    );
+    // Without a site-to-site tunnel, nothing to say.
+    const text = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
+    const alone = text.replace(/^tunnel-group SITE-B [^\n]*\n( [^\n]*\n)*/gm, '');
+    expect(alone).not.toContain('SITE-B');
+    const before = snapshotParsed(parseConfigText(alone, 'alone.cfg'), OPTIONS)[0]!;
+    const noPeers = planDevice(before, OPTIONS, { scope: 'narrow' });
+    expect(noPeers.script.split('\n')).toContain('crypto isakmp nat-traversal 3600');
+    expect(noPeers.notes.join('\n')).not.toContain('site-to-site tunnel-group');
   });
 
   it('names the other profiles input entered in DfltGrpPolicy reaches, for a profile that uses DfltGrpPolicy itself', () => {
