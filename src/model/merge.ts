@@ -1180,9 +1180,9 @@ class Merger {
 
   /** Custom attribute types declared under the global webvpn (`anyconnect-custom-attr TYPE`). */
   private declaredCustomTypes(): Set<string> {
-    const webvpn = this.doc.first('webvpn');
     const types = new Set<string>();
-    for (const c of webvpn?.node.children ?? []) {
+    // (Every block of the global webvpn: see webvpnLine.)
+    for (const c of this.doc.find('webvpn').flatMap((b) => b.node.children)) {
       const [x, type] = c.raw ? [] : tokenize(c.text);
       if (x === 'anyconnect-custom-attr' && type) types.add(type);
     }
@@ -1235,7 +1235,18 @@ class Merger {
       }
       return { mode: { kind: 'generic', block, node: sub, path: ['webvpn', text] }, changed: !existing };
     }
-    return this.keyedLine(this.doc.first('webvpn')!, w, text, webvpnKey);
+    // A configuration may hold the global webvpn as more than one block (a hand edit): on the ASA they
+    // are one mode, so a line is found in whichever block holds it (a `no` form in each).
+    const blocks = this.doc.find('webvpn');
+    const key = webvpnKey(unnegated(w));
+    const holding = key === null ? [] : blocks.filter((b) => b.node.children.some((c) => !c.raw && webvpnKey(tokenize(c.text)) === key));
+    const targets = holding.length === 0 ? [blocks[0]!] : w[0] === 'no' ? holding : [holding[0]!];
+    let outcome: Outcome = null;
+    for (const b of targets) {
+      const r = this.keyedLine(b, w, text, webvpnKey);
+      if (outcome === null || (r !== null && 'changed' in r && r.changed)) outcome = r;
+    }
+    return outcome;
   }
 
   private keyedLine(block: DocBlock, w: string[], text: string, keyOf: (w: string[]) => string | null): Outcome {

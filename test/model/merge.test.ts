@@ -275,6 +275,20 @@ describe('merge engine', () => {
     ]);
   });
 
+  // A hand-edited configuration with the global webvpn in two blocks (found by the seventh review):
+  // on the ASA they are one mode, so a line is found in either.
+  it('takes a global webvpn written as two blocks for one mode: a line is found and removed in either', () => {
+    const twoBlocks = BASE.replace('group-policy GP internal\n', 'webvpn\n anyconnect-custom-attr per-app description Old\ngroup-policy GP internal\n');
+    expect(twoBlocks.match(/^webvpn$/gm)).toHaveLength(2);
+    const removed = merge('webvpn\n no anyconnect-custom-attr per-app', twoBlocks);
+    expect(removed.problems).toEqual([]);
+    expect(removed.text).not.toContain('anyconnect-custom-attr per-app');
+    expect(removed.analysed.model.global.webvpn!.customAttributeTypes.map((t) => t.type)).toEqual(['perapp']);
+    expect(renderUndo(removed.undo)).toBe('webvpn\n anyconnect-custom-attr per-app description Old');
+    // A type declared in the second block is declared: data for it is taken.
+    expect(merge('anyconnect-custom-data per-app X AAAA', twoBlocks).problems).toEqual([]);
+  });
+
   it('simulates removing the global webvpn, and refuses to guess at clearing whole classes of configuration', () => {
     const gone = merge('no webvpn');
     expect(gone.problems).toEqual([]);
