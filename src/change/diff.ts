@@ -297,7 +297,9 @@ function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMa
   for (const setting of names) {
     const a = o?.get(setting) ?? null;
     const b = n?.get(setting) ?? null;
-    if (a?.value === b?.value && a?.layer === b?.layer) continue;
+    // A secret typed in the clear on both sides and changed reads the same masked: said as changed.
+    const secretChanged = a?.secretDigest !== undefined && b?.secretDigest !== undefined && a.secretDigest !== b.secretDigest;
+    if (a?.value === b?.value && a?.layer === b?.layer && !secretChanged) continue;
     // (A DfltGrpPolicy line the tool does not model, on one side only, where only that side prints
     // DfltGrpPolicy in full: a default the capture printed, said once for the device.)
     if (captureDiffers && ((a === null && b?.quietAlone) || (b === null && a?.quietAlone))) continue;
@@ -307,7 +309,7 @@ function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMa
     out.push({
       setting,
       old: a?.value ?? null,
-      new: b?.value ?? null,
+      new: b === null ? null : secretChanged && a.value === b.value ? `${b.value} (another secret)` : b.value,
       oldSource: a?.source ?? null,
       newSource: b?.source ?? null,
       ...(keyword === undefined ? {} : { keyword }),

@@ -42,6 +42,12 @@ export interface SettingValue {
   keyword?: string;
   /** Compared only where both sides have it: appearing or going with its owner is said elsewhere (a local user's vpn-group-policy). */
   pairedOnly?: true;
+  /**
+   * A digest of the secrets a masked value stands for (a pre-shared key typed in the clear), never
+   * printed: the same `<redacted>` with another digest is a secret changed. Absent where the file
+   * masks the secret itself (`*****`): nothing to compare.
+   */
+  secretDigest?: string;
 }
 
 export interface ProfileSnapshot {
@@ -579,7 +585,7 @@ const TWO_WORD_KEYS: ReadonlySet<string> = new Set(['ikev1', 'ikev2', 'isakmp', 
  * Secrets are masked as in any quoted line.
  */
 function tunnelGroupLineSettings(tg: ResolvedProfile['tunnelGroup'], settings: Map<string, SettingValue>, names: LineNames): void {
-  const found = new Map<string, Array<{ value: string; line: number }>>();
+  const found = new Map<string, Array<{ value: string; line: number; secret: string | undefined }>>();
   for (const block of tg.blocks) {
     for (const l of block.lines) {
       // `no address-pool` and `authentication-server-group LOCAL` (how `show running-config all`
@@ -592,11 +598,18 @@ function tunnelGroupLineSettings(tg: ResolvedProfile['tunnelGroup'], settings: M
       if ((block.kind === 'general-attributes' || block.kind === 'webvpn-attributes') && SHOWN_ABOVE.has(keyword)) continue;
       // Named by keyword alone where that is unambiguous; by block and keyword where another setting has the name.
       const key = settings.has(keyword) ? `${block.kind} ${keyword}` : keyword;
-      (found.get(key) ?? found.set(key, []).get(key)!).push({ value: words.slice(width).join(' ') || 'set', line: l.line });
+      const secret = words.join(' ') !== l.text && !/\*{3,}/.test(l.text) ? l.text : undefined;
+      (found.get(key) ?? found.set(key, []).get(key)!).push({ value: words.slice(width).join(' ') || 'set', line: l.line, secret });
     }
   }
-  for (const [key, values] of [...found].sort(([a], [b]) => cmp(a, b)))
-    settings.set(key, { value: values.map((v) => v.value).join(', '), source: names.many(values.map((v) => v.line)) });
+  for (const [key, values] of [...found].sort(([a], [b]) => cmp(a, b))) {
+    const secrets = values.map((v) => v.secret).filter((x): x is string => x !== undefined);
+    settings.set(key, {
+      value: values.map((v) => v.value).join(', '),
+      source: names.many(values.map((v) => v.line)),
+      ...(secrets.length > 0 ? { secretDigest: createHash('sha256').update(secrets.join('\n')).digest('hex') } : {}),
+    });
+  }
   // No server group: the local user database, so removing one reads "RADIUS-MFA → LOCAL".
   if (!found.has('authentication-server-group')) settings.set('authentication-server-group', { value: 'LOCAL', source: 'the built-in default' });
 }

@@ -34,6 +34,23 @@ describe("a profile's own tunnel-group lines", () => {
     expect(psk!.profiles.get('MOBILE-FULL')!.settings.get('ikev1 pre-shared-key')?.value).toBe('<redacted>');
   });
 
+  // From a CI-gate user trial: a key rotated read the same masked, so the diff said nothing.
+  it('show a pre-shared key changed as changed, never the key; a masked one (`*****`) compares with nothing', () => {
+    const withKey = (key: string): string =>
+      DEMO.replace(
+        'tunnel-group MOBILE-FULL webvpn-attributes',
+        `tunnel-group MOBILE-FULL ipsec-attributes\n ikev1 pre-shared-key ${key}\ntunnel-group MOBILE-FULL webvpn-attributes`,
+      );
+    const [a, b, same, masked] = ['OldKey123', 'NewKey456', 'OldKey123', '*****'].map((k) => snapshot(withKey(k))[0]!);
+    const rotated = diffDevices(a!, b!).profiles.find((p) => p.tunnelGroup === 'MOBILE-FULL')!;
+    expect(rotated.status).toBe('changed');
+    expect(rotated.settings).toEqual([expect.objectContaining({ setting: 'ikev1 pre-shared-key', old: '<redacted>', new: '<redacted> (another secret)' })]);
+    expect(JSON.stringify(rotated)).not.toMatch(/OldKey|NewKey/);
+    expect(diffDevices(a!, same!).profiles.every((p) => p.status === 'unchanged')).toBe(true);
+    // A capture that masks the key says nothing of whether it changed.
+    expect(diffDevices(a!, masked!).profiles.every((p) => p.status === 'unchanged')).toBe(true);
+  });
+
   it('show in a diff: a server group removed is a change, not "no change"', () => {
     const [before] = snapshot(DEMO);
     const removed = DEMO.split('\n');
