@@ -22,7 +22,7 @@ import type { Severity } from '../engine/types.js';
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 /** Profile settings that decide how users log in: shown as notices beside the DNS and reachability changes. */
 const LOGIN_SETTINGS =
-  /^(authentication|(secondary-)?(authentication|authorization)-server-group|group-lock|ikev2 remote-authentication|saml|username-from-certificate|pre-fill-username)$/;
+  /^(authentication|(secondary-)?(authentication|authorization)-server-group|group-lock|ikev2 remote-authentication|saml|username-from-certificate|pre-fill-username|ikev1 pre-shared-key)$/;
 // What a problem with a change script line means: refused, applied without its effect, applied with something to check.
 const PROBLEM_TITLE: Record<Severity, string> = { error: 'change not applied', warning: 'not simulated', info: 'check this line' };
 
@@ -108,6 +108,8 @@ export function renderDiffGithub(input: ChangeReportInput): string {
         );
       if (p.status === 'removed' || p.status === 'unchanged') continue;
       const lines = [
+        // A profile recreated under a new name: a way in that users, links and client profiles name changed.
+        ...(p.copyOf !== undefined ? [`${p.tunnelGroup} is a copy of ${p.copyOf}: a rename (its settings and findings are compared with ${p.copyOf}'s)`] : []),
         ...(reachWords(p, d.profiles) !== null && lost === null ? [`${p.tunnelGroup}: ${reachWords(p, d.profiles)!}`] : []),
         ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
         // How users log in: a server group or a second factor gone changes every session, finding or not.

@@ -666,6 +666,24 @@ describe('diff: paths and notes as audit gives them', () => {
     expect((await cli('diff', neu, neu)).stdout).not.toContain('warning:');
   });
 
+  it('annotates a profile renamed (a copy) and a pre-shared key changed, on the new file (github)', async () => {
+    const renamed = twoFiles(DEMO_TEXT.replaceAll('tunnel-group MOBILE-DOMAIN ', 'tunnel-group MOBILE-DOM2 '));
+    expect((await cli('diff', renamed.old, renamed.neu, '--format', 'github')).stdout).toMatch(
+      /^::notice file=.*new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-DOM2 added::MOBILE-DOM2 is a copy of MOBILE-DOMAIN: a rename/m,
+    );
+    const withKey = (key: string): string =>
+      DEMO_TEXT.replace(
+        'tunnel-group MOBILE-FULL webvpn-attributes',
+        `tunnel-group MOBILE-FULL ipsec-attributes\n ikev1 pre-shared-key ${key}\ntunnel-group MOBILE-FULL webvpn-attributes`,
+      );
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.cfg'), withKey('OldKey123'));
+    writeFileSync(join(dir, 'b.cfg'), withKey('NewKey456'));
+    const gh = (await cli('diff', join(dir, 'a.cfg'), join(dir, 'b.cfg'), '--format', 'github')).stdout;
+    expect(gh).toMatch(/title=asa-mobile-audit%3A MOBILE-FULL changed::ikev1 pre-shared-key: <redacted> \(line \d+\) → <redacted> \(another secret\)/);
+    expect(gh).not.toMatch(/OldKey|NewKey/);
+  });
+
   it('does not call an empty placeholder file, now filled, a changed file that holds no configuration (--git)', async () => {
     const { repo, git } = gitRepo();
     writeFileSync(join(repo, 'fw.cfg'), '');
