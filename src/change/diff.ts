@@ -131,10 +131,11 @@ function newProblems(
   select: (model: DeviceModel) => Problem[],
 ): Array<{ line: number | null; message: string }> {
   const stray = (x: DeviceSnapshot | null): Problem[] => (x === null ? [] : select(x.analysed.model));
-  const unplaced = (p: Problem): string => p.message.replace(/\(line \d+\)/g, '');
-  const old = new Set(stray(before).map(unplaced));
+  // (Line numbers a message quotes, `(line 12)` or `(under \`webvpn\`, line 12)`, move with any insert above.)
+  const unplaced = (p: Problem): string => p.message.replace(/\bline \d+/g, 'line');
+  // Counted: the same warning twice where the old side had it once is one new.
   return stray(after)
-    .filter((p) => !old.has(unplaced(p)))
+    .filter(takeFrom(countKeys(stray(before).map(unplaced)), unplaced))
     .map((p) => ({ line: p.line === null ? null : after.names.locate(p.line).line, message: p.message }));
 }
 
@@ -324,8 +325,8 @@ function countKeys(keys: string[]): Map<string, number> {
   return m;
 }
 
-/** A filter that keeps the findings the other side does not have (counted, so duplicates pair up). */
-function takeFrom(other: Map<string, number>, keyOf: (f: ReportedFinding) => string): (f: ReportedFinding) => boolean {
+/** A filter that keeps the findings (or problems) the other side does not have (counted, so duplicates pair up). */
+function takeFrom<T>(other: Map<string, number>, keyOf: (f: T) => string): (f: T) => boolean {
   const left = new Map(other);
   return (f) => {
     const k = keyOf(f);

@@ -9,7 +9,15 @@ import { analyseBytes, analyseFile, analyseParsed, type AnalysedTarget } from '.
 import { cmp } from '../common/problem.js';
 import { decodeUserText, READ_LIMITS } from '../common/read-file.js';
 import { InputError, parseConfigInput } from '../input/load.js';
-import { clientProfileFileName, embeddedSideFiles, folderSideFiles, profilesFolderOf, type SideFileOptions, type SideFileStore } from '../input/side-files.js';
+import {
+  clientProfileFileName,
+  embeddedSideFiles,
+  folderSideFiles,
+  profilesFolderOf,
+  type SideFile,
+  type SideFileOptions,
+  type SideFileStore,
+} from '../input/side-files.js';
 import type { DeviceModel } from '../model/types.js';
 import { snapshotOf, type DeviceSnapshot } from './snapshot.js';
 
@@ -230,8 +238,9 @@ export function sidesFromGit(
     return null;
   };
   const read = new Set<string>();
-  // Each revision's file lists, asked for once (see filesIn).
+  // Each revision's file lists, asked for once (see filesIn), and its side-file store (see storeOf).
   const listed = new Map<string, Set<string>>();
+  const stores = new Map<string, SideFileStore>();
   for (const c of changed) {
     // The half of a move the PATHs leave out is read from where it is.
     const from = c.from ?? (c.status === 'A' ? (movedFrom.get(c.file) ?? null) : null);
@@ -321,13 +330,18 @@ export function sidesFromGit(
       .sort(cmp);
   }
 
-  /** Files of a revision (under `under`, pathspecs as typed), named from the top of the tree. */
+  /**
+   * Files of a revision, named from the top of the tree: all of them, or those under `under`
+   * (pathspecs as typed, from the working directory). (The whole tree is listed from its top: from a
+   * subdirectory, git lists that subdirectory only.)
+   */
   function filesIn(rev: string, under: string[] = []): Set<string> {
     const key = `${rev}\0${under.join('\0')}`;
     let files = listed.get(key);
     if (files === undefined) {
+      const args = ['ls-tree', '-r', '-z', '--full-name', '--name-only', commitOf.get(rev) ?? rev, '--', ...under];
       files = new Set(
-        git(['ls-tree', '-r', '-z', '--full-name', '--name-only', commitOf.get(rev) ?? rev, '--', ...under])
+        git(args, under.length === 0 ? top : repo)
           .toString('utf8')
           .split('\0')
           .filter((f) => f !== ''),
@@ -337,33 +351,54 @@ export function sidesFromGit(
     return files;
   }
 
-  /** A revision's files as a place to find side files in. */
+  /** Every folder of a revision (each file's parents). */
+  function foldersIn(rev: string): Set<string> {
+    return new Set(
+      [...filesIn(rev)].flatMap((f) =>
+        f
+          .split('/')
+          .slice(0, -1)
+          .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+      ),
+    );
+  }
+
+  /**
+   * A revision's files as a place to find side files in; one per revision, reading each file once (a
+   * client profile many devices share). A folder either revision has is looked in on both: git keeps
+   * no empty folder, so `profiles/` emptied by a commit is still where the devices' XML went missing.
+   */
   function storeOf(rev: string): SideFileStore {
+    const made = stores.get(rev);
+    if (made !== undefined) return made;
     const files = filesIn(rev);
     let folders: Set<string> | null = null;
     const clean = (path: string): string => posix.normalize(path).replace(/^\.\//, '');
-    return {
+    const cache = new Map<string, SideFile>();
+    const store: SideFileStore = {
       exists: (path) => files.has(clean(path)),
       isDirectory(path) {
-        folders ??= new Set(
-          [...files].flatMap((f) =>
-            f
-              .split('/')
-              .slice(0, -1)
-              .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
-          ),
-        );
+        folders ??= new Set([range.base, range.head].flatMap((r) => [...foldersIn(r)]));
         return clean(path) === '.' || folders.has(clean(path));
       },
       read(path) {
-        const name = `${rev}:${clean(path)}`;
-        const bytes = git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${clean(path)}`]);
-        if (bytes.length > READ_LIMITS.list)
-          return { file: name, text: '', lineOffset: 0, unreadable: `is larger than the read limit of ${READ_LIMITS.list} bytes` };
-        return { file: name, text: decodeUserText(bytes), lineOffset: 0 };
+        const at = clean(path);
+        let got = cache.get(at);
+        if (got === undefined) {
+          const name = `${rev}:${at}`;
+          const bytes = git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${at}`]);
+          got =
+            bytes.length > READ_LIMITS.list
+              ? { file: name, text: '', lineOffset: 0, unreadable: `is larger than the read limit of ${READ_LIMITS.list} bytes` }
+              : { file: name, text: decodeUserText(bytes), lineOffset: 0 };
+          cache.set(at, got);
+        }
+        return got;
       },
       name: (path) => `${rev}:${clean(path)}`,
     };
+    stores.set(rev, store);
+    return store;
   }
 
   /**

@@ -620,6 +620,27 @@ describe('diff --git: client profiles and dap.xml read from each revision', () =
     expect(r.stderr).toContain('changed files that hold no ASA configuration, not compared: profiles/phone.xml');
   });
 
+  it('reads them the same from a subdirectory of the repository', async () => {
+    const { repo } = profilesRepo(breakUserGroup, (dir) => {
+      mkdirSync(join(dir, 'docs'));
+      writeFileSync(join(dir, 'docs', 'notes.md'), 'change window on Friday\n');
+    });
+    for (const args of [[], ['..']]) {
+      const r = await cliWith({ cwd: join(repo, 'docs') }, 'diff', '--git', 'HEAD~1', ...args, '--fail-on-new', 'warning', '--format', 'json');
+      expect(r.code).toBe(1);
+      expect(readJson<DiffJsonDocument>(r.stdout).devices[0]!.findings.introduced.map((f) => f.ruleId)).toEqual(['client-profile-host-unknown']);
+    }
+  });
+
+  it('says a client profile deleted with its folder (git keeps no empty folder) is missing', async () => {
+    const { repo } = profilesRepo((dir) => {
+      execFileSync('git', ['rm', '-q', '-r', 'profiles'], { cwd: dir });
+    });
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--fail-on-new', 'error', '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(readJson<DiffJsonDocument>(r.stdout).devices[0]!.findings.introduced.map((f) => f.ruleId)).toContain('client-profile-file-missing');
+  });
+
   it('refuses --client-profiles outside the repository: the working tree is not what either revision had', async () => {
     const { repo } = profilesRepo(breakUserGroup);
     const outside = tempDir();
@@ -662,8 +683,26 @@ describe('diff: paths and notes as audit gives them', () => {
     expect((await cli('diff', old, neu, '--format', 'github')).stdout).toMatch(
       new RegExp(`^::warning file=.*new\\.cfg,line=${line},title=asa-mobile-audit%3A input warning::tunnel-group MOBILE-INHERIT has no`, 'm'),
     );
-    // One the old side had already is not news.
+    // One the old side had already is not news; the same one a second time is.
     expect((await cli('diff', neu, neu)).stdout).not.toContain('warning:');
+    const once = DEMO_TEXT.replace('group-policy GP-SPLIT attributes\n', 'group-policy GP-SPLIT attributes\n anyconnect-custom perapp\n');
+    const twice = once.replace('group-policy GP-FULL attributes\n', 'group-policy GP-FULL attributes\n anyconnect-custom perapp\n');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'once.cfg'), once);
+    writeFileSync(join(dir, 'twice.cfg'), twice);
+    const second = twice.split('\n').findIndex((l, i, all) => l === ' anyconnect-custom perapp' && all[i - 1] === 'group-policy GP-FULL attributes') + 1;
+    expect(second).toBeGreaterThan(0);
+    const text = (await cli('diff', join(dir, 'once.cfg'), join(dir, 'twice.cfg'))).stdout;
+    expect(text.match(/warning: expected `anyconnect-custom TYPE value NAME`/g)).toHaveLength(1);
+  });
+
+  it('does not call a line not read new when only its line number moved', async () => {
+    const hidden = DEMO_TEXT.replace(' split-dns value corp.example.com lab.example.com\n', ' \u200bsplit-dns value corp.example.com lab.example.com\n');
+    expect(hidden).not.toBe(DEMO_TEXT);
+    const { old, neu } = twoFiles(hidden.replace('names\n', 'names\n!\n'));
+    writeFileSync(old, hidden);
+    expect(readFileSync(neu, 'utf8')).not.toBe(hidden);
+    expect((await cli('diff', old, neu)).stdout).not.toContain('not read');
   });
 
   it('annotates a profile renamed (a copy) and a pre-shared key changed, on the new file (github)', async () => {
