@@ -72,8 +72,8 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
   let round = 0;
   // A spelling correction that would make clients apply a per-app policy with errors of its own
   // (revealed: there today, hidden by the misspelling; data missing or too long) is held: pasting it
-  // would switch every phone on the profile to that policy. It becomes lines to paste once the policy
-  // is right. (A warning revealed, such as an iOS policy without `*.*` [inferred], is said before the
+  // would switch every phone on the profile to that policy; the next plan, once the policy is right,
+  // writes it. (A warning revealed, such as an iOS policy without `*.*` [inferred], is said before the
   // paste instead: the correction the guide asks for still goes in.)
   let hold: HeldCorrection | null = null;
   const heldNow = (f: ReportedFinding): boolean => hold !== null && f.remedy?.kind === 'rename-custom-type';
@@ -83,7 +83,7 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     for (const f of selected) if (f.remedy && !heldNow(f)) composer.add(f.remedy, f);
     for (const f of followUps) if (f.remedy && !heldNow(f)) composer.add(f.remedy, f, true);
     const composed = composer.compose();
-    if (hold !== null) holdCorrection(composed, hold, selected.filter(heldNow), parsed, section);
+    if (hold !== null) holdCorrection(composed, hold, selected.filter(heldNow));
     const script = composed.script === '' ? '' : [...contextLines(context), composed.script].join('\n');
     // Proof: apply the script to the configuration, audit the result, compare.
     const merged = mergeCommands(parsed, section, script);
@@ -98,7 +98,7 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const plan = verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff, configured);
     const serious = plan.revealed.filter((f) => f.severity === 'error');
     if (hold === null && serious.length > 0 && composed.corrections !== '') {
-      hold = { corrections: composed.corrections, revealed: serious };
+      hold = { revealed: serious };
       followUps.length = 0;
       round = 0;
       continue;
@@ -114,28 +114,22 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
 
 /** A spelling correction held back, and the errors it would reveal. */
 interface HeldCorrection {
-  /** The correction's lines, as the plan would have pasted them. */
-  corrections: string;
   /** Its error findings, there today behind the misspelling. */
   revealed: ReportedFinding[];
 }
 
-/** The held correction as lines to paste later, with their undo, and why each finding it fixes remains. */
-function holdCorrection(
-  composed: ReturnType<Composer['compose']>,
-  hold: HeldCorrection,
-  heldFindings: readonly ReportedFinding[],
-  parsed: DeviceSnapshot['analysed']['parsed'],
-  section: DeviceSnapshot['analysed']['parsed']['sections'][number],
-): void {
+/**
+ * The held correction under "Needs your input", and why each finding it fixes remains. No lines to
+ * paste later: the correction depends on the fix the user makes first (the data it must carry), so
+ * the next plan, made after that fix, writes it.
+ */
+function holdCorrection(composed: ReturnType<Composer['compose']>, hold: HeldCorrection, heldFindings: readonly ReportedFinding[]): void {
   const first = heldFindings[0];
   if (first === undefined) return;
   const problems = hold.revealed.map((f) => `${f.ruleId}${f.tunnelGroup ? ` (${f.tunnelGroup})` : ''}`).join(', ');
   composed.needsInput.push({
     ...item(first),
-    what: `the spelling correction, once the per-app policy is right: corrected, the type makes clients apply the policy, which has ${problems} today (see the notes); fix that first (a new value from the Application Selector), then paste these lines`,
-    cli: hold.corrections,
-    rollback: renderUndo(mergeCommands(parsed, section, hold.corrections).undo),
+    what: `the spelling correction, once the per-app policy is right: corrected, the type makes clients apply the policy, which has ${problems} today (see the notes); fix that first (with a value from the Application Selector), then run plan again, which writes the correction`,
   });
   for (const f of heldFindings)
     composed.held.set(f, 'held: corrected, the type would make clients apply a per-app policy with problems of its own (see "Needs your input")');
@@ -1088,6 +1082,9 @@ class Composer {
       chunks.push([`tunnel-group ${cliName(tg)} webvpn-attributes`, ...lines.map((l) => ` ${l}`)].join('\n'));
     }
     // 4. Recreated profiles: the copy, its aliases and group-urls released by the original right before it takes them.
+    // Their certificate-map lines come after all of them, behind a barrier: in one global webvpn
+    // entered earlier, a map would name a copy that does not exist yet.
+    const maps: string[] = [];
     for (const [old, newName] of this.recreated) {
       const extra = new Map(this.tunnelGroupLines.get(old) ?? []);
       const own = ownPolicy.get(old);
@@ -1097,7 +1094,9 @@ class Composer {
           (extra.get('general-attributes') ?? []).filter((l) => !l.startsWith('default-group-policy')),
         );
       const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra, taken: this.claimed });
-      chunks.push(r.cli);
+      // Certificate maps point at the copies once every copy exists (see `maps` below).
+      chunks.push(r.maps === undefined ? r.cli : r.cli.slice(0, r.cli.length - r.maps.length).trimEnd());
+      if (r.maps !== undefined) maps.push(r.maps);
       this.notes.push(
         r.entryPointsHeld
           ? `${old} is copied to ${newName}, but nothing sends users there yet: users on ${newName} would be refused or treated differently until the steps under "Needs your input" are done${r.move === undefined ? '' : ', which end with the lines that move them'}; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`
@@ -1120,7 +1119,9 @@ class Composer {
     // Every renamed type's data goes before any type: a type still holding data cannot be removed.
     const cleanup = stepsOf([...renames.flatMap((r) => r.dataRemovals), ...underWebvpn(renames.flatMap((r) => r.typeRemoval ?? []))].join('\n'));
     if (cleanup[0]) cleanup[0].barrier = true;
-    const steps = [...chunks.filter((c) => c !== '').flatMap(stepsOf), ...cleanup];
+    const mapSteps = stepsOf(maps.join('\n'));
+    if (mapSteps[0]) mapSteps[0].barrier = true;
+    const steps = [...chunks.filter((c) => c !== '').flatMap(stepsOf), ...mapSteps, ...cleanup];
     this.settleTypedSteps(ownPolicy);
     return {
       script: renderSteps(steps, 'first'),

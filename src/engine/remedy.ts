@@ -28,6 +28,8 @@ export type Remedy =
 
 export interface RenderedRemedy {
   cli: string;
+  /** Of `cli`, the certificate-map lines that point at a recreated profile's copy (its last lines): they need the copy to exist. */
+  maps?: string;
   /** What the CLI could not include and the user must supply (a secret the tool never copies). */
   needsInput: string[];
   /**
@@ -207,9 +209,9 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     const lines = [...copied, ...extra.filter((l) => !l.startsWith('no ') && !staysBehind(l))];
     if (lines.length > 0) copyBlocks.push({ kind, lines: [`tunnel-group ${n} ${kind}`, ...lines.map((l) => ` ${l}`)] });
   }
-  // The copy is there, with everything but its ways in, before the original lets go of its aliases and
-  // group-urls (each names one profile, so they move in one step, released then entered): a line of
-  // the copy the ASA refused leaves the original still reachable.
+  // The copy exists (its type, general and ipsec attributes) before the original lets go of its aliases
+  // and group-urls, which it releases right before the copy's webvpn-attributes take them (each names
+  // one profile): the original keeps its ways in until the copy is there.
   const waysIn = (kind: string): boolean => kind === 'webvpn-attributes';
   out.push(...copyBlocks.filter((b) => !waysIn(b.kind)).flatMap((b) => b.lines));
   if (moving.length > 0 && !held) out.push(`tunnel-group ${oldName} webvpn-attributes`, ...moving.map((l) => ` no ${withoutFlag(l.text)}`));
@@ -230,7 +232,7 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     ...maps.filter((x) => !x.inWebvpn).flatMap((m) => repoint(m, from, to)),
   ];
   const mapLines = mapLinesFor(oldName, n);
-  if (!held) return { cli: [...out, ...mapLines].join('\n'), needsInput };
+  if (!held) return { cli: [...out, ...mapLines].join('\n'), ...(mapLines.length > 0 ? { maps: mapLines.join('\n') } : {}), needsInput };
   // The move, for when the copy can take the users: locks, then release on the original and enter on the copy.
   const left = moving.filter((l) => staysBehind(l.text));
   const enter = [...left.map((l) => renameAlias(l.text, aliasRenames)), ...heldExtras];

@@ -817,21 +817,59 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(p.notes).toContain('Lines under "Needs your input" are for context vpn: enter them after `changeto context vpn` and `configure terminal`.');
   });
 
-  it('holds a per-app spelling correction that would make phones apply a policy with errors, with the lines to paste once it is right', () => {
-    const { plan } = planOf('plan/perapp-misspelled-data-missing.cfg');
+  it('holds a per-app spelling correction that would make phones apply a policy with errors, for a plan made once it is right', () => {
+    const { before, plan } = planOf('plan/perapp-misspelled-data-missing.cfg');
     expect(plan.script).toBe('');
-    const held = plan.needsInput.filter((n) => n.cli !== undefined);
-    expect(held).toEqual([
-      expect.objectContaining({ ruleId: 'perapp-type-misspelled', what: expect.stringContaining('which has perapp-data-missing (PERAPP) today') }),
+    // No lines to paste later: they depend on the fix made first (the data the policy must name).
+    expect(plan.needsInput).toEqual([
+      {
+        ruleId: 'perapp-type-misspelled',
+        tunnelGroup: null,
+        groupPolicy: null,
+        what: expect.stringMatching(/which has perapp-data-missing \(PERAPP\) today .*fix that first .*then run plan again, which writes the correction$/),
+      },
     ]);
-    expect(held[0]!.cli).toContain(' anyconnect-custom perapp value PA-PHONES');
-    expect(held[0]!.rollback).toContain(' no anyconnect-custom perapp');
+    // Once the data is there, the next plan writes the correction.
+    const text = before.analysed.parsed.lines.join('\n');
+    const data = /^anyconnect-custom-data per-app PA-MAIL (\S+)$/m.exec(text)![1]!;
+    const withData = text.replace(/^(anyconnect-custom-data per-app PA-MAIL .*)$/m, `$1\nanyconnect-custom-data per-app PA-PHONES ${data}`);
+    expect(withData).toContain(`anyconnect-custom-data per-app PA-PHONES ${data}\n`);
+    const fixed = snapshotParsed(parseConfigText(withData, 'fixed.cfg'), OPTIONS)[0]!;
+    const next = planDevice(fixed, OPTIONS, { scope: 'narrow' });
+    expect(next.script).toContain(' anyconnect-custom perapp value PA-PHONES');
+    expect(next.script).toContain('anyconnect-custom-data perapp PA-PHONES ');
     expect(plan.notes).toContainEqual(expect.stringMatching(/^perapp-data-missing \(PERAPP\) is hidden by a misspelling this plan leaves for later/));
     expect(plan.remains.map((r) => r.ruleId)).toEqual(['perapp-type-misspelled', 'perapp-type-misspelled']);
     // A warning revealed (an iOS policy without `*.*`, an inferred reading) does not hold the correction the guide asks for.
     const { plan: warned } = planOf('plan/perapp-misspelled.cfg');
     expect(warned.script).toContain(' anyconnect-custom perapp value PA-MAIL');
     expect(warned.revealed.map((f) => [f.ruleId, f.severity])).toEqual([['perapp-ios-not-all-apps', 'warning']]);
+  });
+
+  // From a review: with two profiles recreated, the second's certificate map joined the global webvpn
+  // entered for the first, before the second copy existed.
+  it('points certificate maps at copies only once every copy exists', () => {
+    const text = readFileSync(fixture('plan/rename-collision.cfg'), 'utf8')
+      .replace(/^( certificate-group-map PHONE-CERTS 10 Lab&Partners)$/m, '$1\n certificate-group-map PHONE-CERTS 20 Web&Only')
+      .replace(
+        /^(tunnel-group-map PHONE-CERTS 10 Lab&Partners)$/m,
+        '$1\ntunnel-group Web&Only type remote-access\ntunnel-group Web&Only webvpn-attributes\n group-alias WebOnly enable\ncrypto ca certificate map PHONE-CERTS 20\n subject-name attr ou eq web\ntunnel-group-map PHONE-CERTS 20 Web&Only',
+      );
+    expect(text).toContain('certificate-group-map PHONE-CERTS 20 Web&Only');
+    expect(text).toContain('tunnel-group-map PHONE-CERTS 20 Web&Only');
+    const before = snapshotParsed(parseConfigText(text, 'two-renames.cfg'), OPTIONS)[0]!;
+    const plan = planDevice(before, OPTIONS, { scope: 'narrow' });
+    const lines = plan.script.split('\n');
+    const copies = lines.filter((l) => /^tunnel-group \S+ type remote-access$/.test(l)).map((l) => l.split(' ')[1]!);
+    expect(copies).toEqual(['Lab-Partners-2', 'Web-Only']);
+    for (const copy of copies) {
+      const created = lines.indexOf(`tunnel-group ${copy} type remote-access`);
+      const named = lines.flatMap((l, i) => (/(certificate-group-map|tunnel-group-map) /.test(l) && l.endsWith(` ${copy}`) ? [i] : []));
+      expect(named.length).toBeGreaterThan(0);
+      for (const at of named) expect(at, `${copy}: ${lines[at]}`).toBeGreaterThan(created);
+    }
+    expect(plan.introduced).toEqual([]);
+    expect(plan.problems).toEqual([]);
   });
 
   it('says a NAT-T change reaches the site-to-site tunnels, which no profile entry shows', () => {
