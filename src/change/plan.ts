@@ -20,7 +20,7 @@ import {
   type Remedy,
 } from '../engine/remedy.js';
 import { listUsersOutsideProfiles } from '../engine/list-users.js';
-import { DFLT_REACH } from '../engine/rule-kit.js';
+import { POLICY_REACH } from '../engine/rule-kit.js';
 import { nameCharacters, ownPolicyBase, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import { renderSteps, stepsOf } from '../model/cli-script.js';
@@ -200,7 +200,7 @@ function verified(
   // instead of DfltGrpPolicy's reach).
   const inputFor = (f: ReportedFinding): string => {
     const hint = ownPolicyHint(f, composed.ownPolicy, composed.renamed);
-    return (hint === '' ? f.needsInput! : f.needsInput!.replace(DFLT_REACH, '')) + hint;
+    return (hint === '' ? f.needsInput! : f.needsInput!.replace(POLICY_REACH, '')) + hint;
   };
   const closes: PlanItem[] = [];
   const remains: Array<PlanItem & { why: string }> = [];
@@ -335,12 +335,12 @@ function contextOnlyNote(model: DeviceModel): string {
 }
 
 /**
- * A finding's input that belongs in DfltGrpPolicy, for a profile this plan gives its own policy: the
- * user's line goes there too, or it would reach every profile that inherits DfltGrpPolicy.
+ * A finding's input that belongs in DfltGrpPolicy or a policy other profiles share, for a profile this
+ * plan gives its own policy: the user's line goes there too, or it would reach those other profiles.
  */
 function ownPolicyHint(f: ReportedFinding, ownPolicy: ReadonlyMap<string, string>, renamed: ReadonlyMap<string, string>): string {
   const own = f.tunnelGroup === null ? undefined : ownPolicy.get(f.tunnelGroup);
-  if (own === undefined || f.groupPolicy !== DEFAULT_GROUP_POLICY) return '';
+  if (own === undefined || f.groupPolicy === own) return '';
   // A recreated profile's policy is its copy's: the original keeps DfltGrpPolicy until it goes.
   const copy = renamed.get(f.tunnelGroup!);
   const holder = copy === undefined ? f.tunnelGroup! : `${f.tunnelGroup!}'s copy ${copy}`;

@@ -98,23 +98,31 @@ export function policyLabel(profile: ResolvedProfile): string {
 }
 
 /**
- * Where a value only the user knows is to be entered (a needs-input): the profile's own policy, or,
- * for a profile that uses DfltGrpPolicy itself, DfltGrpPolicy with every other profile it would reach
- * too (those whose policy does not set the attribute either), so the collateral is seen before typing.
+ * Where a value only the user knows is to be entered (a needs-input): the profile's policy, with every
+ * other profile the line would reach too, so the collateral is seen before typing: for DfltGrpPolicy
+ * (a profile that uses it itself), those whose policy does not set the attribute either; for a
+ * group-policy several profiles name, those profiles.
  */
 export function enterIn(profile: ResolvedProfile, device: ResolvedDevice, attribute: keyof ResolvedProfile['attributes'], keyword: string): string {
   const label = policyLabel(profile);
+  const others = device.profiles.filter((o) => o.name !== profile.name);
+  const alone = `to change ${profile.name} alone, give it a group-policy of its own`;
+  const some = (names: string[], verb: string): string =>
+    `${names.length === 1 ? 'profile' : 'profiles'} ${profileNames(names)} ${verb}${names.length === 1 ? 's' : ''}`;
+  if (profile.policyLayer === 'defined') {
+    const sharing = others.filter((o) => o.policyLayer === 'defined' && o.groupPolicy === profile.groupPolicy).map((o) => o.name);
+    return sharing.length === 0 ? label : `${label} (${some(sharing, 'use')} it too; ${alone})`;
+  }
   if (profile.policyLayer !== 'DfltGrpPolicy') return label;
-  const reached = device.profiles
-    .filter((o) => o.name !== profile.name && o.policyLayer !== 'external' && o.policyLayer !== 'missing')
+  const reached = others
+    .filter((o) => o.policyLayer !== 'external' && o.policyLayer !== 'missing')
     .filter((o) => o.attributes[attribute].from === 'DfltGrpPolicy' || o.attributes[attribute].from === 'default')
     .map((o) => o.name);
-  if (reached.length === 0) return label;
-  return `${label} (${reached.length === 1 ? 'profile' : 'profiles'} ${profileNames(reached)} take${reached.length === 1 ? 's' : ''} ${keyword} from there too; to change ${profile.name} alone, give it a group-policy of its own)`;
+  return reached.length === 0 ? label : `${label} (${some(reached, 'take')} ${keyword} from there too; ${alone})`;
 }
 
-/** enterIn's words on DfltGrpPolicy's reach: a plan that gives the profile its own policy says where instead. */
-export const DFLT_REACH = / \(profiles? .* takes? [a-z-]+ from there too; to change .* alone, give it a group-policy of its own\)/;
+/** enterIn's words on a policy's reach: a plan that gives the profile its own policy says where instead. */
+export const POLICY_REACH = / \(profiles? .* (takes? [a-z-]+ from there|uses? it) too; to change .* alone, give it a group-policy of its own\)/;
 
 /** Profile names for a sentence: all of up to five, else the first three and how many more. */
 function profileNames(names: string[]): string {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/engine/engine.js';
 import { classifyProfiles } from '../../src/engine/mobile-facing.js';
-import { sourcePhrase } from '../../src/engine/rule-kit.js';
+import { enterIn, POLICY_REACH, sourcePhrase } from '../../src/engine/rule-kit.js';
 import { createRule, type RuleModule } from '../../src/engine/types.js';
 import { RULES } from '../../rules/index.js';
 import { analyseOne, analyseText, ROOT, wrapConfig } from '../helpers.js';
@@ -348,5 +348,33 @@ describe('what a verdict rests on', () => {
       'Group-policy GP is external: unless the AAA server returns `anyconnect ssl keepalive` (RADIUS attribute SVC-Keepalive (107) [src])',
     );
     expect(f!).toMatchObject({ line: null, fix: null });
+  });
+});
+
+describe('enterIn: where a needs-input value goes, and whom else it reaches', () => {
+  const device = analyseText(
+    wrapConfig(`group-policy DfltGrpPolicy attributes
+ dns-server none
+group-policy GP internal
+group-policy GP attributes
+ vpn-tunnel-protocol ssl-client
+tunnel-group A type remote-access
+tunnel-group A general-attributes
+ default-group-policy GP
+tunnel-group B type remote-access
+tunnel-group B general-attributes
+ default-group-policy GP
+tunnel-group C type remote-access`),
+  ).resolved;
+  const profile = (name: string) => device.profiles.find((p) => p.name === name)!;
+
+  it('names the profiles a shared policy or DfltGrpPolicy reaches, in words a plan can replace', () => {
+    const shared = enterIn(profile('A'), device, 'dnsServer', 'dns-server');
+    expect(shared).toBe('group-policy GP (profile B uses it too; to change A alone, give it a group-policy of its own)');
+    const dflt = enterIn(profile('C'), device, 'dnsServer', 'dns-server');
+    expect(dflt).toMatch(/^DfltGrpPolicy \(profiles .*A, B.* take dns-server from there too; to change C alone, give it a group-policy of its own\)$/);
+    // A plan that gives the profile its own policy says so instead: the words come off whole.
+    expect(`in ${shared}`.replace(POLICY_REACH, '')).toBe('in group-policy GP');
+    expect(`in ${dflt}`.replace(POLICY_REACH, '')).toBe('in DfltGrpPolicy');
   });
 });

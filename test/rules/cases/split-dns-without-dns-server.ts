@@ -36,6 +36,32 @@ export default {
       findings: [{ profile: 'MOBILE', at: ' dns-server none', severity: 'error', messageId: 'noResolver', fix, needsInput }],
     },
     {
+      // The needs-input names the other profiles the policy reaches (found by the seventh review).
+      name: 'a policy another profile names too: the input says so, and how to change this profile alone',
+      config: `${mobile({ dflt: ['dns-server none'], policy: [...SPLIT, 'split-dns value corp.example.com'] })}
+tunnel-group DESKTOP type remote-access
+tunnel-group DESKTOP general-attributes
+ default-group-policy GP`,
+      findings: [
+        {
+          profile: 'DESKTOP',
+          at: ' dns-server none',
+          severity: 'error',
+          messageId: 'noResolver',
+          fix,
+          needsInput: '`dns-server value IP [IP]` in group-policy GP (profile MOBILE uses it too; to change DESKTOP alone, give it a group-policy of its own)',
+        },
+        {
+          profile: 'MOBILE',
+          at: ' dns-server none',
+          severity: 'error',
+          messageId: 'noResolver',
+          fix,
+          needsInput: '`dns-server value IP [IP]` in group-policy GP (profile DESKTOP uses it too; to change MOBILE alone, give it a group-policy of its own)',
+        },
+      ],
+    },
+    {
       name: 'tunnel-all (D1) with no dns-server anywhere: the same finding, at the line that should set it',
       config: mobile({ policy: ['split-tunnel-policy tunnelall'] }),
       findings: [
