@@ -134,7 +134,9 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
       out.push(
         `Nothing to paste: ${
           t.remains.length > 0
-            ? 'no selected finding has a fix this plan can make (see why below)'
+            ? t.remains.some((r) => r.why.startsWith('held: '))
+              ? 'this plan holds the fixes it could make (see why below)'
+              : 'no selected finding has a fix this plan can make (see why below)'
             : t.needsInput.length > 0
               ? 'no selected finding has a configuration fix'
               : // (Nothing chosen at all: a rule with no finding here, or one --severity leaves out.)

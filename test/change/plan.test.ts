@@ -9,6 +9,7 @@ import type { PlanTarget } from '../../src/change/result.js';
 import { snapshotParsed, type DeviceSnapshot } from '../../src/change/snapshot.js';
 import { parseConfigBytes, parseConfigText, type ParsedConfig } from '../../src/parse/parse.js';
 import { settingLine } from '../../src/report/change-words.js';
+import { renderPlanText } from '../../src/report/change-text.js';
 import { fixture } from '../helpers.js';
 import { apply, CONFIG_FIXTURES, findingIds, OPTIONS, settingValues } from './change-kit.js';
 
@@ -840,6 +841,7 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(next.script).toContain('anyconnect-custom-data perapp PA-PHONES ');
     expect(plan.notes).toContainEqual(expect.stringMatching(/^perapp-data-missing \(PERAPP\) is hidden by a misspelling this plan leaves for later/));
     expect(plan.remains.map((r) => r.ruleId)).toEqual(['perapp-type-misspelled', 'perapp-type-misspelled']);
+    expect(renderPlanText([plan])).toContain('Nothing to paste: this plan holds the fixes it could make (see why below).');
     // A warning revealed (an iOS policy without `*.*`, an inferred reading) does not hold the correction the guide asks for.
     const { plan: warned } = planOf('plan/perapp-misspelled.cfg');
     expect(warned.script).toContain(' anyconnect-custom perapp value PA-MAIL');
