@@ -200,10 +200,16 @@ export function auditTarget(t: AnalysedTarget, options: AuditOptions, lineName?:
   });
   const lines = t.parsed.lines;
   const sideLines = sideFileLines(t.model);
+  // Each configuration line masked once: many findings quote the same line (a DfltGrpPolicy setting
+  // every profile inherits).
+  const quoted = new Map<number, string | null>();
   const quote = (f: { line: number | null; file: string | null }): string | null => {
     if (f.line === null) return null;
+    if (f.file === null && quoted.has(f.line)) return quoted.get(f.line)!;
     const text = f.file === null ? lines[f.line - 1] : sideLines.get(f.file)?.[f.line - 1];
-    return own(redactLine(text ?? '').trim()) || null;
+    const q = own(redactLine(text ?? '').trim()) || null;
+    if (f.file === null) quoted.set(f.line, q);
+    return q;
   };
   const findings = result.findings.map((f) => ({
     ...f,
