@@ -316,17 +316,27 @@ export function sidesFromGit(
    */
   function devicesServing(xml: string[]): string[] {
     if (xml.length === 0) return [];
-    const folders = new Set(xml.map((f) => posix.dirname(f)));
-    const everyDevice = xml.some(
-      (f) => (sideOptions.clientProfilesDir !== undefined && isWithinTree(f, sideOptions.clientProfilesDir)) || f === sideOptions.dapFile,
-    );
-    const scope = new Set([range.base, range.head].flatMap((rev) => [...filesIn(rev, paths)]));
-    const serves = (file: string): boolean => {
-      const folder = posix.dirname(file);
-      return everyDevice || folders.has(folder) || folders.has(posix.join(folder, 'profiles')) || folders.has(profilesFolderOf(file));
+    /** Whether a configuration would take one of these XML files. */
+    const servedBy = (files: string[]): ((file: string) => boolean) => {
+      const folders = new Set(files.map((f) => posix.dirname(f)));
+      const everyDevice = files.some(
+        (f) => (sideOptions.clientProfilesDir !== undefined && isWithinTree(f, sideOptions.clientProfilesDir)) || f === sideOptions.dapFile,
+      );
+      return (file) => {
+        const folder = posix.dirname(file);
+        return everyDevice || folders.has(folder) || folders.has(posix.join(folder, 'profiles')) || folders.has(profilesFolderOf(file));
+      };
     };
-    return [...scope]
-      .filter((f) => !read.has(f) && !/\.xml$/i.test(f) && serves(f) && (!options.fileFilter || named.has(join(top, f)) || options.fileFilter(join(top, f))))
+    const listed = (under: string[]): string[] => [...new Set([range.base, range.head].flatMap((rev) => [...filesIn(rev, under)]))];
+    // The devices inside the PATHs that take any changed XML; and, for an XML file the PATHs name
+    // themselves, every device that takes it, wherever it is (naming the client profile is asking
+    // what its change does).
+    const inside = servedBy(xml);
+    const xmlNamed = paths.length === 0 ? [] : xmlChangedIn(changed);
+    const outside = xmlNamed.length === 0 ? null : servedBy(xmlNamed);
+    const candidates = [...listed(paths).filter(inside), ...(outside === null ? [] : listed([]).filter(outside))];
+    return [...new Set(candidates)]
+      .filter((f) => !read.has(f) && !/\.xml$/i.test(f) && (!options.fileFilter || named.has(join(top, f)) || options.fileFilter(join(top, f))))
       .sort(cmp);
   }
 

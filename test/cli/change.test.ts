@@ -620,6 +620,13 @@ describe('diff --git: client profiles and dap.xml read from each revision', () =
     expect(r.stderr).toContain('changed files that hold no ASA configuration, not compared: profiles/phone.xml');
   });
 
+  it('compares the devices that take a client profile named as PATH, wherever they are', async () => {
+    const { repo } = profilesRepo(breakUserGroup);
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', 'profiles/mobile.xml', '--format', 'json');
+    const devices = readJson<DiffJsonDocument>(r.stdout).devices;
+    expect(devices.map((d) => [d.hostname, d.findings.introduced.map((f) => f.ruleId)])).toEqual([['vpn-cp', ['client-profile-host-unknown']]]);
+  });
+
   it('reads them the same from a subdirectory of the repository', async () => {
     const { repo } = profilesRepo(breakUserGroup, (dir) => {
       mkdirSync(join(dir, 'docs'));
