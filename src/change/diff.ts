@@ -6,7 +6,7 @@ import { cmp, type Problem } from '../common/problem.js';
 import { holdsSecret } from '../parse/redact.js';
 import { copyNameOf } from '../engine/names.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
-import { linesNotRead } from '../model/not-read.js';
+import { isLineNotRead, linesNotRead } from '../model/not-read.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
 import type { DeviceDiff, IncompleteSide, ProfileDiff, SettingChange } from './result.js';
@@ -120,8 +120,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
 
 /** The model's warnings other than lines not read (see linesNotRead). */
 function otherWarnings(model: DeviceModel): Problem[] {
-  const notRead = new Set(linesNotRead(model));
-  return model.problems.filter((p) => p.severity !== 'info' && !notRead.has(p));
+  return model.problems.filter((p) => p.severity !== 'info' && !isLineNotRead(p));
 }
 
 /** The new side's problems (of those `select` picks) that the old side did not have (by what they say, not where). */

@@ -5,6 +5,7 @@
 import type { AuditOptions } from '../audit/audit.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { cmp } from '../common/problem.js';
+import { someNames } from '../common/some-names.js';
 import { hasControlInLines } from '../common/control-chars.js';
 import {
   customTypeRenameClash,
@@ -399,9 +400,8 @@ function withheld(before: DeviceSnapshot, selected: readonly ReportedFinding[]):
 function siteToSiteReachNote(before: DeviceSnapshot, diff: ReturnType<typeof diffDevices>): string[] {
   const peers = [...before.siteToSite.keys()].sort(cmp);
   if (peers.length === 0 || !diff.device.some((c) => c.setting === 'crypto isakmp nat-traversal')) return [];
-  const some = peers.length <= 5 ? peers.join(', ') : `${peers.slice(0, 5).join(', ')} and ${peers.length - 5} more`;
   return [
-    `The crypto isakmp nat-traversal change is device-wide: it applies to the site-to-site tunnel-group${peers.length === 1 ? '' : 's'} ${some} as well [inferred] (NAT-T is used where a NAT sits between the peers; its keepalive is how often they send through it): tell whoever runs ${peers.length === 1 ? 'that tunnel' : 'those tunnels'} before the change window.`,
+    `The crypto isakmp nat-traversal change is device-wide: it applies to the site-to-site tunnel-group${peers.length === 1 ? '' : 's'} ${someNames(peers)} as well [inferred] (NAT-T is used where a NAT sits between the peers; its keepalive is how often they send through it): tell whoever runs ${peers.length === 1 ? 'that tunnel' : 'those tunnels'} before the change window.`,
   ];
 }
 
@@ -1095,8 +1095,8 @@ class Composer {
         );
       const r = recreateProfile(this.model, old, newName, { aliasRenames: this.aliasRenames.get(old), defaultGroupPolicy: own, extra, taken: this.claimed });
       // Certificate maps point at the copies once every copy exists (see `maps` below).
-      chunks.push(r.maps === undefined ? r.cli : r.cli.slice(0, r.cli.length - r.maps.length).trimEnd());
-      if (r.maps !== undefined) maps.push(r.maps);
+      chunks.push(r.parts?.copy ?? r.cli);
+      if (r.parts !== undefined) maps.push(r.parts.maps);
       this.notes.push(
         r.entryPointsHeld
           ? `${old} is copied to ${newName}, but nothing sends users there yet: users on ${newName} would be refused or treated differently until the steps under "Needs your input" are done${r.move === undefined ? '' : ', which end with the lines that move them'}; remove ${old} once no user needs it (\`clear configure tunnel-group ${cliName(old)}\`).`

@@ -591,13 +591,13 @@ function tunnelGroupLineSettings(tg: ResolvedProfile['tunnelGroup'], settings: M
       // `no address-pool` and `authentication-server-group LOCAL` (how `show running-config all`
       // prints the defaults) set nothing: a capture switched to `all` is no change.
       if (l.text.startsWith('no ') || PRINTED_DEFAULTS.has(l.text)) continue;
-      // (Lines shown above are passed over before masking: most of a large config's tunnel-group lines.)
+      // (Lines shown above are passed over before masking: most of a large config's tunnel-group lines.
+      // Their keywords are one word, the line's first.)
       if ((block.kind === 'general-attributes' || block.kind === 'webvpn-attributes') && SHOWN_ABOVE.has(l.text.split(' ', 1)[0]!)) continue;
       // Masked as a whole line: a secret is known by the keyword before it.
       const words = redactLine(l.text).split(' ');
       const width = TWO_WORD_KEYS.has(words[0]!) && words.length > 2 ? 2 : 1;
       const keyword = words.slice(0, width).join(' ');
-      if ((block.kind === 'general-attributes' || block.kind === 'webvpn-attributes') && SHOWN_ABOVE.has(keyword)) continue;
       // Named by keyword alone where that is unambiguous; by block and keyword where another setting has the name.
       const key = settings.has(keyword) ? `${block.kind} ${keyword}` : keyword;
       const secret = words.join(' ') !== l.text && !/\*{3,}/.test(l.text) ? l.text : undefined;

@@ -241,6 +241,7 @@ export function sidesFromGit(
   // Each revision's file lists, asked for once (see filesIn), and its side-file store (see storeOf).
   const listed = new Map<string, Set<string>>();
   const stores = new Map<string, SideFileStore>();
+  let folders: Set<string> | null = null;
   for (const c of changed) {
     // The half of a move the PATHs leave out is read from where it is.
     const from = c.from ?? (c.status === 'A' ? (movedFrom.get(c.file) ?? null) : null);
@@ -254,9 +255,11 @@ export function sidesFromGit(
   }
   // Client profiles and dap.xml are read from each revision, as the configurations are: a change to
   // one is a change to every device that serves it, whether or not its configuration changed too.
-  for (const file of devicesServing(xmlChangedIn(everywhere))) {
-    readSide(old, range.base, file, false, true);
-    readSide(neu, range.head, file, false, true);
+  const changedXml = xmlChangedIn(everywhere);
+  const changedXmlNames = new Set(changedXml.map((f) => clientProfileFileName(f).toLowerCase()));
+  for (const file of devicesServing(changedXml)) {
+    readSide(old, range.base, file, false, changedXmlNames);
+    readSide(neu, range.head, file, false, changedXmlNames);
     read.add(file);
   }
   // A changed XML file a device took as its side file was compared with it: not a file passed over.
@@ -327,14 +330,14 @@ export function sidesFromGit(
         return everyDevice || folders.has(folder) || folders.has(posix.join(folder, 'profiles')) || folders.has(profilesFolderOf(file));
       };
     };
-    const listed = (under: string[]): string[] => [...new Set([range.base, range.head].flatMap((rev) => [...filesIn(rev, under)]))];
+    const inEither = (under: string[]): string[] => [...new Set([range.base, range.head].flatMap((rev) => [...filesIn(rev, under)]))];
     // The devices inside the PATHs that take any changed XML; and, for an XML file the PATHs name
     // themselves, every device that takes it, wherever it is (naming the client profile is asking
     // what its change does).
     const inside = servedBy(xml);
     const xmlNamed = paths.length === 0 ? [] : xmlChangedIn(changed);
     const outside = xmlNamed.length === 0 ? null : servedBy(xmlNamed);
-    const candidates = [...listed(paths).filter(inside), ...(outside === null ? [] : listed([]).filter(outside))];
+    const candidates = [...inEither(paths).filter(inside), ...(outside === null ? [] : inEither([]).filter(outside))];
     return [...new Set(candidates)]
       .filter((f) => !read.has(f) && !/\.xml$/i.test(f) && (!options.fileFilter || named.has(join(top, f)) || options.fileFilter(join(top, f))))
       .sort(cmp);
@@ -361,16 +364,19 @@ export function sidesFromGit(
     return files;
   }
 
-  /** Every folder of a revision (each file's parents). */
-  function foldersIn(rev: string): Set<string> {
-    return new Set(
-      [...filesIn(rev)].flatMap((f) =>
-        f
-          .split('/')
-          .slice(0, -1)
-          .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+  /** Every folder of either revision (each file's parents), found once. */
+  function foldersInEither(): Set<string> {
+    folders ??= new Set(
+      [range.base, range.head].flatMap((rev) =>
+        [...filesIn(rev)].flatMap((f) =>
+          f
+            .split('/')
+            .slice(0, -1)
+            .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+        ),
       ),
     );
+    return folders;
   }
 
   /**
@@ -382,15 +388,11 @@ export function sidesFromGit(
     const made = stores.get(rev);
     if (made !== undefined) return made;
     const files = filesIn(rev);
-    let folders: Set<string> | null = null;
     const clean = (path: string): string => posix.normalize(path).replace(/^\.\//, '');
     const cache = new Map<string, SideFile>();
     const store: SideFileStore = {
       exists: (path) => files.has(clean(path)),
-      isDirectory(path) {
-        folders ??= new Set([range.base, range.head].flatMap((r) => [...foldersIn(r)]));
-        return clean(path) === '.' || folders.has(clean(path));
-      },
+      isDirectory: (path) => clean(path) === '.' || foldersInEither().has(clean(path)),
       read(path) {
         const at = clean(path);
         let got = cache.get(at);
@@ -413,10 +415,10 @@ export function sidesFromGit(
 
   /**
    * `exact`: the file was named as a PATH, so it needs no more evidence than a file named to `audit`.
-   * `servesXml`: read because a side file changed: kept only when its device takes a changed XML file,
-   * and quietly passed over when it is no configuration (it is not a changed file).
+   * `takesXml`: read because a side file changed (these file names, lower case): kept only when its
+   * device takes one, and quietly passed over when it is no configuration (it is not a changed file).
    */
-  function readSide(side: Side, rev: string, file: string, exact: boolean, servesXml = false): void {
+  function readSide(side: Side, rev: string, file: string, exact: boolean, takesXml: ReadonlySet<string> | null = null): void {
     let analysed: AnalysedTarget[];
     const source = `${rev}:${file}`;
     try {
@@ -424,7 +426,7 @@ export function sidesFromGit(
       const parsed = parseConfigInput(git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${file}`]), source, exact ? 'lenient' : 'strong');
       analysed = analyseParsed(parsed, {}, folderSideFiles(file, embeddedSideFiles(parsed.lines, source), sideOptions, storeOf(rev)));
     } catch (err) {
-      if (err instanceof InputError && servesXml && QUIET.has(err.kind)) return;
+      if (err instanceof InputError && takesXml !== null && QUIET.has(err.kind)) return;
       if (err instanceof InputError) {
         // A file git stores through a filter that is not set up here (an encrypted config without its
         // key) reads as no configuration: said, never skipped, or the gate would pass looking at nothing.
@@ -443,9 +445,7 @@ export function sidesFromGit(
       }
       throw err;
     }
-    const changedXml = servesXml ? new Set(xmlChangedIn(everywhere).map((f) => clientProfileFileName(f).toLowerCase())) : null;
-    for (const a of analysed)
-      if (changedXml === null || takesSideFile(a.model, changedXml)) side.devices.push({ snapshot: snapshotOf(a, options), path: file });
+    for (const a of analysed) if (takesXml === null || takesSideFile(a.model, takesXml)) side.devices.push({ snapshot: snapshotOf(a, options), path: file });
   }
 }
 

@@ -15,6 +15,7 @@ import { splitPrompt } from '../parse/parse.js';
 import { ownLinesDisagree } from '../change/replay.js';
 import { simulatedSections, whatIf } from '../change/what-if.js';
 import { nearest } from '../common/edit-distance.js';
+import { someNames } from '../common/some-names.js';
 import { ExitCode } from '../common/exit-codes.js';
 import { NOT_MODELLED } from '../model/merge.js';
 import type { Problem } from '../common/problem.js';
@@ -327,16 +328,15 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   // A range whose changed files hold no configuration: say which files were looked at, so "0 devices
   // compared" is not mistaken for a configuration that did not change.
   const looked = [...new Set([...old.skipped, ...neu.skipped].map((e) => e.file.replace(/^[^:]*:/, '')))].sort(cmp);
-  const some = (files: readonly string[]): string => (files.length <= 5 ? files.join(', ') : `${files.slice(0, 5).join(', ')} and ${files.length - 5} more`);
   if (opts.git !== undefined && old.devices.length + neu.devices.length === 0) {
-    const left = excluded.length === 0 ? '' : `; excluded by the configuration file (files.include/exclude): ${some(excluded)}`;
+    const left = excluded.length === 0 ? '' : `; excluded by the configuration file (files.include/exclude): ${someNames(excluded)}`;
     complain(
       io,
       looked.length === 0 && excluded.length === 0
         ? `--git ${opts.git}: no file changed${paths.length > 0 ? ` under ${paths.join(', ')}` : ''} (commits only: what is staged or edited in the working tree is not compared)`
         : looked.length === 0
-          ? `--git ${opts.git}: every changed file is excluded by the configuration file (files.include/exclude): ${some(excluded)}`
-          : `--git ${opts.git}: no ASA configuration among the changed files (${some(looked)})${left}`,
+          ? `--git ${opts.git}: every changed file is excluded by the configuration file (files.include/exclude): ${someNames(excluded)}`
+          : `--git ${opts.git}: no ASA configuration among the changed files (${someNames(looked)})${left}`,
     );
   }
   // Changed files that hold no configuration beside ones that do (a change script, a partial
@@ -346,7 +346,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   const compared = new Set([...old.devices, ...neu.devices].map((d) => d.path));
   const notable = looked.filter((f) => !PLAINLY_NOT_CONFIG.test(f) && !compared.has(f));
   if (opts.git !== undefined && old.devices.length + neu.devices.length > 0 && notable.length > 0)
-    complain(io, `--git ${opts.git}: changed files that hold no ASA configuration, not compared: ${some(notable)}`);
+    complain(io, `--git ${opts.git}: changed files that hold no ASA configuration, not compared: ${someNames(notable)}`);
   return gateOnNew(diffs, failOnNew, io);
 }
 

@@ -28,8 +28,11 @@ export type Remedy =
 
 export interface RenderedRemedy {
   cli: string;
-  /** Of `cli`, the certificate-map lines that point at a recreated profile's copy (its last lines): they need the copy to exist. */
-  maps?: string;
+  /**
+   * A recreated profile's `cli` in two parts, where it repoints certificate maps: the copy, then the
+   * map lines, which need the copy to exist (a plan puts every copy's maps after every copy).
+   */
+  parts?: { copy: string; maps: string };
   /** What the CLI could not include and the user must supply (a secret the tool never copies). */
   needsInput: string[];
   /**
@@ -232,7 +235,12 @@ export function recreateProfile(model: DeviceModel, name: string, newName: strin
     ...maps.filter((x) => !x.inWebvpn).flatMap((m) => repoint(m, from, to)),
   ];
   const mapLines = mapLinesFor(oldName, n);
-  if (!held) return { cli: [...out, ...mapLines].join('\n'), ...(mapLines.length > 0 ? { maps: mapLines.join('\n') } : {}), needsInput };
+  if (!held)
+    return {
+      cli: [...out, ...mapLines].join('\n'),
+      ...(mapLines.length > 0 ? { parts: { copy: out.join('\n'), maps: mapLines.join('\n') } } : {}),
+      needsInput,
+    };
   // The move, for when the copy can take the users: locks, then release on the original and enter on the copy.
   const left = moving.filter((l) => staysBehind(l.text));
   const enter = [...left.map((l) => renameAlias(l.text, aliasRenames)), ...heldExtras];

@@ -1,6 +1,7 @@
 // Small helpers rules share: where a fix goes, which line to point at, how to word a source.
 // They read the resolved model only.
 
+import { someNames } from '../common/some-names.js';
 import { atLeast } from '../parse/version.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { isLegacy, type Effective, type ResolvedDevice, type ResolvedProfile } from '../resolve/resolve.js';
@@ -108,7 +109,7 @@ export function enterIn(profile: ResolvedProfile, device: ResolvedDevice, attrib
   const others = device.profiles.filter((o) => o.name !== profile.name);
   const alone = `to change ${profile.name} alone, give it a group-policy of its own`;
   const some = (names: string[], verb: string): string =>
-    `${names.length === 1 ? 'profile' : 'profiles'} ${profileNames(names)} ${verb}${names.length === 1 ? 's' : ''}`;
+    `${names.length === 1 ? 'profile' : 'profiles'} ${someNames(names, 3)} ${verb}${names.length === 1 ? 's' : ''}`;
   if (profile.policyLayer === 'defined') {
     const sharing = others.filter((o) => o.policyLayer === 'defined' && o.groupPolicy === profile.groupPolicy).map((o) => o.name);
     return sharing.length === 0 ? label : `${label} (${some(sharing, 'use')} it too; ${alone})`;
@@ -123,11 +124,6 @@ export function enterIn(profile: ResolvedProfile, device: ResolvedDevice, attrib
 
 /** enterIn's words on a policy's reach: a plan that gives the profile its own policy says where instead. */
 export const POLICY_REACH = / \(profiles? .* (takes? [a-z-]+ from there|uses? it) too; to change .* alone, give it a group-policy of its own\)/;
-
-/** Profile names for a sentence: all of up to five, else the first three and how many more. */
-function profileNames(names: string[]): string {
-  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-}
 
 /** "A, B and C" or "5 mobile profiles (A, B, C, ...)" for device-wide messages. */
 export function profileList(names: string[]): string {

@@ -92,14 +92,10 @@ export function folderSideFiles(
   store: SideFileStore = DISK,
 ): SideFileSource {
   const beside = configPath === null ? null : dirname(configPath);
-  const profilesDir = beside === null ? null : join(beside, 'profiles');
-  const ownDir = configPath === null ? null : profilesFolderOf(configPath);
-  const dirs = [
-    options.clientProfilesDir,
-    ownDir !== null && store.isDirectory(ownDir) ? ownDir : undefined,
-    beside,
-    profilesDir !== null && store.isDirectory(profilesDir) ? profilesDir : undefined,
-  ].filter((d): d is string => d !== undefined && d !== null);
+  // The folders that are there (each asked once: on disk, a stat).
+  const profilesDir = beside !== null && store.isDirectory(join(beside, 'profiles')) ? join(beside, 'profiles') : null;
+  const ownDir = configPath !== null && store.isDirectory(profilesFolderOf(configPath)) ? profilesFolderOf(configPath) : null;
+  const dirs = [options.clientProfilesDir, ownDir, beside, profilesDir].filter((d): d is string => d !== undefined && d !== null);
   const find = (name: string, first?: string): SideFile | null => {
     for (const path of [...(first !== undefined ? [first] : []), ...dirs.map((d) => join(d, name))]) if (store.exists(path)) return store.read(path);
     return null;
@@ -110,9 +106,9 @@ export function folderSideFiles(
       : // `--dap` alone says where dap.xml is, not that the client profiles were looked for.
         options.clientProfilesDir !== undefined
         ? `--client-profiles ${store.name(options.clientProfilesDir)}`
-        : ownDir !== null && store.isDirectory(ownDir)
+        : ownDir !== null
           ? store.name(ownDir)
-          : profilesDir !== null && store.isDirectory(profilesDir)
+          : profilesDir !== null
             ? `${store.name(profilesDir)} and the configuration's folder`
             : null;
   // Every place dap() looks, in its order, in words.

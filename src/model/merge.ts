@@ -1238,6 +1238,7 @@ class Merger {
     // A configuration may hold the global webvpn as more than one block (a hand edit): on the ASA they
     // are one mode, so a line is found in whichever block holds it (a `no` form in each).
     const blocks = this.doc.find('webvpn');
+    if (blocks.length <= 1) return this.keyedLine(this.doc.first('webvpn')!, w, text, webvpnKey);
     const key = webvpnKey(unnegated(w));
     const holding = key === null ? [] : blocks.filter((b) => b.node.children.some((c) => !c.raw && webvpnKey(tokenize(c.text)) === key));
     const targets = holding.length === 0 ? [blocks[0]!] : w[0] === 'no' ? holding : [holding[0]!];
