@@ -962,7 +962,8 @@ class Merger {
     // A `no` line that names another value than the line it removes (`no address-pool NOPOOL` where the
     // profile has `address-pool VPN-POOL`): a typo the ASA may refuse rather than take.
     const body = unnegated(w);
-    const container = this.tunnelGroupBlock(name, block);
+    const repeated = this.doc.find('tunnel-group', name, block);
+    const container = repeated.length > 1 ? this.editedBlock(repeated) : this.tunnelGroupBlock(name, block);
     const removes =
       w[0] === 'no' && body.length > (keyOf(body) ?? '').split(' ').length
         ? container.node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === keyOf(body))
@@ -1130,7 +1131,7 @@ class Merger {
     }
     if (key.startsWith('custom ') && w[0] !== 'no' && !this.declaredCustomTypes().has(key.slice(7)))
       return { error: `custom attribute type ${key.slice(7)} is not declared: add \`anyconnect-custom-attr ${key.slice(7)}\` under webvpn first` };
-    const block = this.policyBlock(name);
+    const block = this.editedBlock(this.doc.find('group-policy', name, 'attributes'));
     const container = mode === 'webvpn' ? block.node.children.find((c) => c.text === 'webvpn')! : block.node;
     // `no split-dns value X` with domains other than the whole list: the tool removes the line, but the
     // command reference may mean the `no` form deletes only the domains it names [recalled].
@@ -1174,6 +1175,28 @@ class Merger {
 
   private policyBlock(name: string): DocBlock {
     return this.doc.find('group-policy', name, 'attributes')[0]!;
+  }
+
+  /**
+   * The block a line edits. A configuration may hold one object's attributes as several blocks (a hand
+   * edit, two files joined): the reader reads them in order, later lines winning, while on the ASA
+   * they are one mode. Before an edit they become one block, in the same order, so a line replaces or
+   * removes the value wherever it was written (in the first block only, a later block's line stayed in force).
+   */
+  private editedBlock(blocks: readonly DocBlock[]): DocBlock {
+    const [first, ...rest] = blocks;
+    if (rest.length === 0) return first!;
+    const node = this.doc.touch(first!);
+    for (const b of rest) {
+      for (const child of b.node.children) {
+        // A sub-mode written in both (a policy's `webvpn`): its lines join the first one's.
+        const sub = child.raw || child.text !== 'webvpn' ? undefined : node.children.find((c) => !c.raw && c.text === 'webvpn');
+        if (sub !== undefined) sub.children.push(...child.children);
+        else node.children.push(child);
+      }
+      this.doc.remove(b);
+    }
+    return first!;
   }
 
   // ---- global webvpn and the blocks keyed by first word -----------------------------------------
@@ -1241,7 +1264,8 @@ class Merger {
     if (blocks.length <= 1) return this.keyedLine(this.doc.first('webvpn')!, w, text, webvpnKey);
     const key = webvpnKey(unnegated(w));
     const holding = key === null ? [] : blocks.filter((b) => b.node.children.some((c) => !c.raw && webvpnKey(tokenize(c.text)) === key));
-    const targets = holding.length === 0 ? [blocks[0]!] : w[0] === 'no' ? holding : [holding[0]!];
+    // (A value is set where it was last written: the reader reads the blocks in order, the last line winning.)
+    const targets = holding.length === 0 ? [blocks[0]!] : w[0] === 'no' ? holding : [holding.at(-1)!];
     let outcome: Outcome = null;
     for (const b of targets) {
       const r = this.keyedLine(b, w, text, webvpnKey);
@@ -1265,12 +1289,14 @@ class Merger {
       return k === key || (negated && k !== null && /^other anyconnect (ssl )?rekey$/.test(key) && k.startsWith(`${key} `));
     };
     const matching = container.children.filter(same);
-    // Banner lines add up, but `banner none` replaces them all, and a value replaces `none`.
-    if (key === '+other banner' && !negated) {
-      const replaced = w[1] === 'none' ? matching.filter((c) => c.text !== text) : matching.filter((c) => tokenize(c.text)[1] === 'none');
+    // Banner and client-profile lines add up, but `none` replaces them all, and a value replaces `none`.
+    const noneAt = NONE_REPLACES[key];
+    if (noneAt !== undefined && !negated) {
+      const isNone = (words: readonly string[]): boolean => words[noneAt] === 'none' && words.length === noneAt + 1;
+      const replaced = isNone(w) ? matching.filter((c) => c.text !== text) : matching.filter((c) => isNone(tokenize(c.text)));
       if (replaced.length > 0) {
-        // Undone by clearing the banner and entering what was there.
-        this.record(this.path, ['no banner', ...matching.filter((c) => c.text !== text).map((c) => c.text)]);
+        // Undone by clearing the setting and entering what was there.
+        this.record(this.path, [`no ${w.slice(0, noneAt).join(' ')}`, ...matching.filter((c) => c.text !== text).map((c) => c.text)]);
         this.doc.touch(block);
         const node = this.doc.newNode(text);
         container.children[container.children.indexOf(replaced[0]!)] = node;
@@ -1765,6 +1791,13 @@ function severalWordAlias(w: readonly string[]): string | null {
 }
 
 /** The `no` form that removes a line the script added: aliases and URLs are removed by name alone. */
+/**
+ * Settings whose lines add up but whose `none` form stands alone (the word position of `none`):
+ * `banner none` replaces every `banner value` line, and a value line replaces `banner none`;
+ * `anyconnect profiles none` likewise (reference 3.2, 4.2: `none` is an explicit value, not a list entry).
+ */
+const NONE_REPLACES: Readonly<Record<string, number>> = { '+other banner': 1, '+clientProfiles': 2 };
+
 function noForm(w: string[]): string {
   // A custom attribute is removed by its type alone.
   if ((w[0] === 'anyconnect-custom-attr' || w[0] === 'anyconnect-custom') && w[1]) return `no ${w[0]} ${w[1]}`;

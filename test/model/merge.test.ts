@@ -287,6 +287,46 @@ describe('merge engine', () => {
     expect(renderUndo(removed.undo)).toBe('webvpn\n anyconnect-custom-attr per-app description Old');
     // A type declared in the second block is declared: data for it is taken.
     expect(merge('anyconnect-custom-data per-app X AAAA', twoBlocks).problems).toEqual([]);
+    // A setting written in both blocks is set where it is in force: the last one.
+    const both = twoBlocks
+      .replace(' anyconnect enable\n', ' anyconnect enable\n default-idle-timeout 600\n')
+      .replace(' description Old\n', ' description Old\n default-idle-timeout 900\n');
+    expect(merge('', both).analysed.model.global.webvpn!.defaultIdleTimeout).toMatchObject({ value: 900 });
+    expect(merge('webvpn\n default-idle-timeout 1200', both).analysed.model.global.webvpn!.defaultIdleTimeout).toMatchObject({ value: 1200 });
+  });
+
+  // Likewise one group-policy's or tunnel-group's attributes written as two blocks (reference 3.2:
+  // blocks may repeat [inferred], read in order, later lines winning [recalled]): an edit reaches the
+  // line in force, wherever it was written (found by a review of the merge engine).
+  it('edits an object whose attributes are written as two blocks where its lines are in force', () => {
+    const twoBlocks = BASE.replace(
+      'group-policy OTHER internal\n',
+      'group-policy GP attributes\n split-dns value old.example.com\n webvpn\n  anyconnect ssl keepalive 30\ngroup-policy OTHER internal\n',
+    ).replace('tunnel-group TABLETS type', 'tunnel-group PHONES general-attributes\n address-pool POOL2\ntunnel-group TABLETS type');
+    const phones = (r: ReturnType<typeof merge>) => profile(r.analysed, 'PHONES');
+    expect(valueOf(phones(merge('', twoBlocks)).attributes.splitDns)).toEqual(['old.example.com']);
+    const set = merge('group-policy GP attributes\n split-dns value new.example.com\n webvpn\n  anyconnect ssl keepalive none', twoBlocks);
+    expect(set.problems).toEqual([]);
+    expect(valueOf(phones(set).attributes.splitDns)).toEqual(['new.example.com']);
+    expect(phones(set).attributes.sslKeepalive.state).toBe('none');
+    // One line per setting remains, in one block.
+    expect(set.text.match(/^ split-dns /gm)).toHaveLength(1);
+    expect(set.text.match(/^group-policy GP attributes$/gm)).toHaveLength(1);
+    const removed = merge('group-policy GP attributes\n no split-dns', twoBlocks);
+    expect(removed.problems).toEqual([]);
+    expect(phones(removed).attributes.splitDns).toMatchObject({ state: 'none', from: 'default' });
+    // Its rollback gives back the effective value.
+    const back = merge(renderUndo(set.undo), set.text);
+    expect(back.problems).toEqual([]);
+    expect(valueOf(phones(back).attributes.splitDns)).toEqual(['old.example.com']);
+    expect(valueOf(phones(back).attributes.sslKeepalive)).toBe(30);
+    // A tunnel-group's general attributes in two blocks.
+    const pools = (r: ReturnType<typeof merge>) => phones(r).tunnelGroup.general.addressPools.map((p) => p.name);
+    expect(pools(merge('', twoBlocks))).toEqual(['POOL2']);
+    expect(pools(merge('tunnel-group PHONES general-attributes\n no address-pool', twoBlocks))).toEqual([]);
+    const replaced = merge('tunnel-group PHONES general-attributes\n address-pool VPN-POOL', twoBlocks);
+    expect(replaced.problems).toEqual([]);
+    expect(pools(replaced)).toEqual(['VPN-POOL']);
   });
 
   it('simulates removing the global webvpn, and refuses to guess at clearing whole classes of configuration', () => {
@@ -823,6 +863,27 @@ describe('merge engine', () => {
     expect(banners(' banner value one\n banner none')).toEqual([' banner none']);
     expect(banners(' banner none\n banner value one')).toEqual([' banner value one']);
     expect(banners(' banner value one\n no banner')).toEqual([]);
+    // So do client profiles: `anyconnect profiles none` is a value of its own, not one more line
+    // (reference 4.2), so the two never stand side by side and a value after `none` is what applies.
+    const clientProfiles = (script: string): string[] =>
+      merge(`group-policy GP attributes\n webvpn\n${script}`)
+        .text.split('\n')
+        .filter((l) => l.trim().startsWith('anyconnect profiles'));
+    expect(clientProfiles('  anyconnect profiles value A type user\n  anyconnect profiles value B type user')).toEqual([
+      '  anyconnect profiles value A type user',
+      '  anyconnect profiles value B type user',
+    ]);
+    expect(clientProfiles('  anyconnect profiles value A type user\n  anyconnect profiles none')).toEqual(['  anyconnect profiles none']);
+    expect(clientProfiles('  anyconnect profiles none\n  anyconnect profiles value A type user')).toEqual(['  anyconnect profiles value A type user']);
+    // A value that replaced `none`, removed again, leaves the setting unset (inherited), not `none`.
+    expect(clientProfiles('  anyconnect profiles none\n  anyconnect profiles value A type user\n  no anyconnect profiles value A type user')).toEqual([]);
+    // Its rollback gives `none` back.
+    const profilesChange = merge('group-policy GP attributes\n webvpn\n  anyconnect profiles none');
+    const withNone = profilesChange.text;
+    const replaced = merge('group-policy GP attributes\n webvpn\n  anyconnect profiles value A type user', withNone);
+    const restored = merge(renderUndo(replaced.undo), replaced.text);
+    expect(restored.problems).toEqual([]);
+    expect(restored.text).toBe(withNone);
     expect(merge('group-policy GP attributes\n anyconnect ssl rekey time 30\n anyconnect ssl rekey method ssl\n no anyconnect ssl rekey').text).not.toContain(
       'rekey',
     );
