@@ -811,7 +811,7 @@ class Merger {
     const mine = this.doc.find('access-list', name);
     // With `names`, the ASA prints an address by its name: an entry typed either way is the same entry.
     const named = this.namedAddresses();
-    const same = (words: readonly string[]): string => words.map((w, i) => (i > 2 ? (named.get(w) ?? w) : w)).join(' ');
+    const same = (words: readonly string[]): string => hostForm(words.map((w, i) => (i > 2 ? (named.get(w) ?? w) : w))).join(' ');
     if (remove) {
       const exact = mine.filter((b) => same(b.words) === same(body));
       if (exact.length === 0)
@@ -2284,4 +2284,20 @@ function globalKey(w: string[]): string | null {
   if (a === 'tunnel-group-map' && b === 'default-group') return 'tgm default-group';
   if (a === 'tunnel-group-map' && b && c) return `tgm ${b} ${c}`;
   return null;
+}
+
+/**
+ * An access-list entry with each one-address network (`10.0.0.53 255.255.255.255`) written as the ASA
+ * shows it, `host 10.0.0.53` [recalled]: typed either way, it is the same entry.
+ */
+function hostForm(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (i > 2 && words[i + 1] === '255.255.255.255' && /^\d{1,3}(\.\d{1,3}){3}$/.test(w) && words[i - 1] !== 'host') {
+      out.push('host', w);
+      i++;
+    } else out.push(w);
+  }
+  return out;
 }

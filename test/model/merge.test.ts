@@ -207,6 +207,15 @@ describe('merge engine', () => {
     expect(r.problems).toEqual([]);
     expect(r.text).toMatch(/access-list ST standard permit host 192.0.2.53\s*\naccess-list ST standard permit 10.0.0.0/);
     expect(r.analysed.model.global.customData.get('perapp PA')?.value).toBe('AAAABBBB');
+    // A one-address network typed with its mask is the `host` entry the ASA shows [recalled]: the same
+    // entry to remove, and not a second one to add (found by a review of the merge engine).
+    const withHost = merge('access-list ST standard permit host 192.0.2.77').text;
+    const removed = merge('no access-list ST standard permit 192.0.2.77 255.255.255.255', withHost);
+    expect(removed.problems).toEqual([]);
+    expect(removed.text).not.toContain('192.0.2.77');
+    const again = merge('access-list ST standard permit 192.0.2.77 255.255.255.255', withHost);
+    expect(again.applied).toBe(0);
+    expect(again.text).toBe(withHost);
   });
 
   it('records an undo for every change: the rollback puts back lines, removes added ones, and clears created objects', () => {
