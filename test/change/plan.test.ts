@@ -1380,3 +1380,28 @@ describe('plan counts against an audit of the changed configuration', () => {
     expect(after.target.findings.length).toBe(plan.remains.length + more);
   });
 });
+
+describe('plan on a configuration with lines that are not UTF-8', () => {
+  // A policy name written in Windows-1252 (an old export) is read as such; the plan writes it in
+  // UTF-8, which may not be the bytes the device holds: the plan says to check the name before pasting.
+  const demo = readFileSync(fixture('demo/demo-headend.cfg'));
+  const renamed = (name: Buffer): Buffer =>
+    Buffer.from(demo.toString('latin1').replaceAll('GP-SPLIT', '\u0000').split('\u0000').join(name.toString('latin1')), 'latin1');
+  const planFor = (bytes: Buffer): PlanTarget => {
+    const all = snapshotParsed(parseConfigBytes(bytes, 'cafe.cfg'), OPTIONS);
+    return planDevice(all[0]!, OPTIONS, { scope: 'narrow' });
+  };
+
+  it('says to check a name outside ASCII from such a line, and says nothing when the file is UTF-8', () => {
+    const cp1252 = planFor(renamed(Buffer.from([...Buffer.from('GP-CAF'), 0xc9])));
+    expect(cp1252.script).toContain('group-policy GP-CAFÉ attributes');
+    expect(cp1252.notes).toContainEqual(
+      expect.stringMatching(
+        /^The configuration has \d+ lines that are not UTF-8 \(line \d+, \d+.*read as Windows-1252\), and this plan writes characters outside ASCII/,
+      ),
+    );
+    const utf8 = planFor(renamed(Buffer.from('GP-CAFÉ', 'utf8')));
+    expect(utf8.script).toContain('group-policy GP-CAFÉ attributes');
+    expect(utf8.notes.filter((n) => n.includes('not UTF-8'))).toEqual([]);
+  });
+});
