@@ -1,6 +1,6 @@
 import { createRule } from '../src/engine/types.js';
 import { policyLabel, sourcePhrase } from '../src/engine/rule-kit.js';
-import { denyingEntry, dnsServerCheckGap, NOT_IPV4 } from '../src/explain/ios-dns.js';
+import { denyingEntry, dnsServerCheckGap, missingSplitTunnelList, NOT_IPV4 } from '../src/explain/ios-dns.js';
 import { listExcluders } from '../src/engine/list-users.js';
 import { lineRef } from '../src/engine/line-names.js';
 import { valueOf } from '../src/resolve/resolve.js';
@@ -22,6 +22,8 @@ export default createRule({
         'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel list {{list}} excludes {{them}} (excludespecified): queries to {{them}} most likely leave the tunnel, in the clear, and may never reach {{them}} ({{row}}) [inferred]. Take {{them}} out of the excluded networks, or push a DNS server the list does not exclude.',
       unchecked:
         'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}); whether the split-tunnel list {{list}} sends {{them}} into the tunnel was not checked: {{why}}. Check by hand that the list does not leave {{them}} outside the tunnel [inferred].',
+      listMissing:
+        'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but the split-tunnel network list {{list}} is not in the configuration (cleared, or a name that differs): what the ASA then tunnels is not known to the tool, most likely nothing, so the queries may never reach {{them}} [inferred]. Create access-list {{name}} with the networks to tunnel and the DNS servers, or point {{policy}} at the list it is meant to use.',
       noList:
         'On iOS the queries of {{profile}} go to {{servers}} ({{dnsSource}}), but split-tunnel-policy is tunnelspecified with no split-tunnel-network-list in effect, so what the tunnel carries is not known to the tool and was not checked. Give {{policy}} a split-tunnel-network-list that includes {{them}} [inferred].',
     },
@@ -50,7 +52,28 @@ export default createRule({
         });
       };
       // A list the tool cannot read is no verdict, but the check did not run: said, not silent.
-      const why = dnsServerCheckGap(p.resolved, p.dns.problems, device.model.global.accessLists);
+      const { accessLists, otherAccessLists } = device.model.global;
+      // A list that is not there at all: no check to make, and likely nothing tunnelled.
+      const missing = p.dns.dnsServers.length > 0 ? missingSplitTunnelList(p.resolved, accessLists, otherAccessLists) : null;
+      if (missing !== null) {
+        report.profile(p, {
+          messageId: 'listMissing',
+          setting: 'splitTunnelNetworkList',
+          data: {
+            profile: p.resolved.name,
+            servers: p.dns.dnsServers.join(', '),
+            dnsSource: sourcePhrase(a.dnsServer),
+            list: `${missing} (${sourcePhrase(a.splitTunnelNetworkList)})`,
+            name: missing,
+            policy: policyLabel(p.resolved),
+            them: pronoun(p.dns.dnsServers),
+          },
+          at: a.splitTunnelNetworkList.line,
+          needsInput: `the networks access-list ${missing} should send into the tunnel (the DNS servers ${p.dns.dnsServers.join(', ')} among them), or the name of the list ${policyLabel(p.resolved)} is meant to use`,
+        });
+        continue;
+      }
+      const why = dnsServerCheckGap(p.resolved, p.dns.problems, accessLists, otherAccessLists);
       if (why !== null && valueOf(a.splitTunnelNetworkList) === null) {
         // tunnelspecified without a list: nothing to check against, and the advice is to give it one.
         report.profile(p, {

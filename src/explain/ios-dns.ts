@@ -144,6 +144,8 @@ export interface ExplainContext {
   clientProfileFiles?: readonly ClientProfileFile[];
   /** Standard access-lists, to tell whether tunnel DNS servers are inside the split-tunnel list. */
   accessLists?: ReadonlyMap<string, AccessList>;
+  /** Names of the other access-lists (extended, ...): not read, but not missing either. */
+  otherAccessLists?: ReadonlySet<string>;
   /** Local users with a vpn-group-policy of their own (user → policy, line): it ranks above a profile's (section 4.1). */
   userPolicies?: ReadonlyArray<{ user: string; policy: string; line: number; groupLock: string | null }>;
 }
@@ -160,6 +162,7 @@ export function deviceContext(device: ResolvedDevice): ExplainContext {
     dapNotes: dapNotes(model),
     clientProfileFiles: model.clientProfileFiles,
     accessLists: model.global.accessLists,
+    otherAccessLists: model.global.otherAccessLists,
     userPolicies: [...model.users.values()]
       .flatMap((u) => {
         if (u.vpnGroupPolicy.state !== 'value') return [];
@@ -458,15 +461,36 @@ function desktopNoteFor(row: DecisionRow): string {
  * Why the tunnel DNS servers could not be checked against the profile's split-tunnel list (the list is
  * no standard ACL the tool reads), or null: they were, or nothing needed checking.
  */
-export function dnsServerCheckGap(profile: ResolvedProfile, problems: DnsProblems, accessLists: ReadonlyMap<string, AccessList> | undefined): string | null {
+export function dnsServerCheckGap(
+  profile: ResolvedProfile,
+  problems: DnsProblems,
+  accessLists: ReadonlyMap<string, AccessList> | undefined,
+  otherAccessLists: ReadonlySet<string> | undefined,
+): string | null {
   const list = valueOf(profile.attributes.splitTunnelNetworkList);
   if (problems.dnsServersOutsideTunnel !== null) return null;
   // (Only tunnelspecified without a list leaves the check undecided here: see serversOutsideTunnel.)
   if (list === null) return 'no split-tunnel-network-list is in effect (tunnelspecified without a list)';
   const acl = accessLists?.get(list);
-  return acl === undefined
-    ? `no standard access-list ${list} is in the configuration (an extended list is not read)`
-    : `access-list ${list} has lines the tool does not read (line${acl.unreadLines.length > 1 ? 's' : ''} ${acl.unreadLines.slice(0, 5).join(', ')}${acl.unreadLines.length > 5 ? ', ...' : ''})`;
+  if (acl === undefined)
+    return otherAccessLists?.has(list) === false
+      ? `access-list ${list} is not in the configuration at all`
+      : `no standard access-list ${list} is in the configuration (an extended list is not read)`;
+  return `access-list ${list} has lines the tool does not read (line${acl.unreadLines.length > 1 ? 's' : ''} ${acl.unreadLines.slice(0, 5).join(', ')}${acl.unreadLines.length > 5 ? ', ...' : ''})`;
+}
+
+/**
+ * The split-tunnel list a tunnelspecified profile names that the configuration does not have in any
+ * form (cleared, misspelt, or in a part of the file that is missing), or null.
+ */
+export function missingSplitTunnelList(
+  profile: ResolvedProfile,
+  accessLists: ReadonlyMap<string, AccessList>,
+  otherAccessLists: ReadonlySet<string>,
+): string | null {
+  const list = valueOf(profile.attributes.splitTunnelNetworkList);
+  if (list === null || valueOf(profile.attributes.splitTunnelPolicy) !== 'tunnelspecified') return null;
+  return accessLists.has(list) || otherAccessLists.has(list) ? null : list;
 }
 
 /**
@@ -519,7 +543,7 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
     warnings.push('Read literally, the guide puts excludespecified with split-dns none and default-domain none in row D5: every query in the clear.');
   }
   const list = valueOf(profile.attributes.splitTunnelNetworkList);
-  const why = dnsServerCheckGap(profile, problems, context.accessLists);
+  const why = dnsServerCheckGap(profile, problems, context.accessLists, context.otherAccessLists);
   if (why !== null) warnings.push(`Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: ${why}.`);
   else if (problems.dnsServersNotChecked.length > 0) warnings.push(`Whether ${notCheckedServers(problems.dnsServersNotChecked)} was not checked: ${NOT_IPV4}.`);
   const outside = problems.dnsServersOutsideTunnel;

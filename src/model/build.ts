@@ -114,6 +114,7 @@ function emptyModel(parsed: ParsedConfig, section: ConfigSection): DeviceModel {
       tunnelGroupMapDefault: null,
       trustpoints: new Map(),
       accessLists: new Map(),
+      otherAccessLists: new Set(),
       hostNames: new Map(),
       webvpn: null,
       customData: new Map(),

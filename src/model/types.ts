@@ -188,6 +188,8 @@ export interface GlobalSettings {
   tunnelGroupMapDefault: { tunnelGroup: string; line: number } | null;
   trustpoints: Map<string, Trustpoint>;
   accessLists: Map<string, AccessList>;
+  /** Names of access-lists with no standard entry (extended, webtype, ...): there, though not read. */
+  otherAccessLists: Set<string>;
   /** `name IP NAME` (with `names`): the address each name stands for, as the ASA prints it in access-lists. */
   hostNames: Map<string, string>;
   webvpn: GlobalWebvpn | null;

@@ -209,6 +209,10 @@ describe('a split-tunnel list the tool cannot read', () => {
     expect(extended.warnings).toContain(
       'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: no standard access-list ST is in the configuration (an extended list is not read).',
     );
+    // No list of that name at all (cleared, misspelt): said as such, not as an extended list.
+    expect(explain('access-list OTHER extended permit ip any any').warnings).toContain(
+      'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: access-list ST is not in the configuration at all.',
+    );
     // A name with no `name` line to say what it stands for.
     const odd = explain('names\naccess-list ST standard permit 10.0.0.0 255.0.0.0\naccess-list ST standard permit host DNS1');
     expect(odd.warnings.find((w) => w.startsWith('Whether the tunnel DNS servers'))).toMatch(/access-list ST has lines the tool does not read \(line \d+\)\.$/);

@@ -17,8 +17,13 @@ export const accessListReader: TopLevelReader = {
     // `access-list NAME standard ...`: the name is the second word; anything else is not ours.
     const start = raw.indexOf('access-list') + 12;
     const nameEnd = raw.indexOf(' ', start);
-    if (nameEnd === -1 || !raw.startsWith('standard ', nameEnd + 1)) return false;
+    if (nameEnd === -1) return false;
     const name = raw.slice(start, nameEnd);
+    if (!raw.startsWith('standard ', nameEnd + 1)) {
+      // Not read, but there: a split-tunnel list that names it is not a list that does not exist.
+      ctx.model.global.otherAccessLists.add(name);
+      return false;
+    }
     let acl = ctx.model.global.accessLists.get(name) as LazyAccessList | undefined;
     if (!acl) {
       acl = new LazyAccessList(name, ctx.parsed.lines, ctx.model.global.hostNames);

@@ -86,6 +86,23 @@ export default {
       ],
     },
     {
+      // Cleared (`clear configure access-list ST-CORP`) or misspelt: before, an info finding said
+      // "an extended list is not read", and a diff gate at warning passed (found by a user trial).
+      name: 'a split-tunnel list that is not in the configuration at all: a warning, with what to fill in (no CLI)',
+      config: mobile({ policy: [...SPLIT_ST, 'dns-server value 10.0.0.53 10.0.1.53'] }),
+      findings: [
+        {
+          profile: 'MOBILE',
+          at: ' split-tunnel-network-list value ST-CORP',
+          severity: 'warning',
+          messageId: 'listMissing',
+          data: { servers: '10.0.0.53, 10.0.1.53', name: 'ST-CORP', them: 'them', policy: 'group-policy GP' },
+          fix: null,
+          needsInput: 'the networks access-list ST-CORP should send into the tunnel (the DNS servers 10.0.0.53, 10.0.1.53 among them)',
+        },
+      ],
+    },
+    {
       name: 'a standard list with an entry the tool cannot read (a name with no `name` line): not checked, with the line',
       config: mobile({
         global: ['access-list ST-CORP standard permit 10.1.0.0 255.255.0.0', 'access-list ST-CORP standard permit host DNS-PRIMARY'],
