@@ -436,7 +436,13 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
   // below are DfltGrpPolicy's and the built-in defaults, as audit and explain-dns assume.
   const undefinedPolicy = p.groupPolicy !== DEFAULT_GROUP_POLICY && !model.groupPolicies.has(p.groupPolicy);
   settings.set('group-policy', {
-    value: undefinedPolicy ? `${p.groupPolicy} (not defined: DfltGrpPolicy and the built-in defaults assumed)` : p.groupPolicy,
+    // An external policy's values come from the AAA server at login: the settings below are only what
+    // the configuration gives (DfltGrpPolicy and the built-in defaults), and the diff says so with it.
+    value: undefinedPolicy
+      ? `${p.groupPolicy} (not defined: DfltGrpPolicy and the built-in defaults assumed)`
+      : p.policyLayer === 'external'
+        ? `${p.groupPolicy} (external: the AAA server may return other values at login than the DfltGrpPolicy and built-in values shown)`
+        : p.groupPolicy,
     source: p.groupPolicyLine === null ? 'no default-group-policy line' : names.one(p.groupPolicyLine),
   });
   for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {

@@ -41,6 +41,22 @@ describe('a diff of settings outside the group-policies', () => {
       new: 'GP-SPLT (not defined: DfltGrpPolicy and the built-in defaults assumed)',
     });
   });
+
+  // The values of an external policy come from RADIUS at login: shown beside them, they read as fact
+  // unless the policy says so (found by a user trial of what-if).
+  it('says a profile moved to an external group-policy gets its values from the AAA server', () => {
+    const d = diff(
+      DEMO.replace(' default-group-policy GP-SPLIT', ' default-group-policy GP-EXT').replace(
+        'group-policy GP-SPLIT internal',
+        'group-policy GP-EXT external server-group RADIUS-MFA\ngroup-policy GP-SPLIT internal',
+      ),
+    );
+    const p = d.profiles.find((x) => x.tunnelGroup === 'MOBILE-SPLIT')!;
+    expect(p.settings.find((s) => s.setting === 'group-policy')).toMatchObject({
+      old: 'GP-SPLIT',
+      new: 'GP-EXT (external: the AAA server may return other values at login than the DfltGrpPolicy and built-in values shown)',
+    });
+  });
 });
 
 describe('the entries of an extended split-tunnel list', () => {
