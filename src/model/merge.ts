@@ -880,7 +880,7 @@ class Merger {
     if (kind !== 'attributes' || w.length !== 3) return null;
     // An attributes block with no declaration (a partial capture) still names a policy the device has.
     if (name !== DEFAULT_GROUP_POLICY && !this.declaration(name) && this.doc.find('group-policy', name, 'attributes').length === 0) {
-      return { error: `group-policy ${name} does not exist: enter \`group-policy ${name} internal\` first` };
+      return { error: this.missingObject('group-policy', name, `enter \`group-policy ${name} internal\` first`) };
     }
     if (this.doc.find('group-policy', name, 'attributes').length === 0) {
       const declaration = this.declaration(name);
@@ -921,7 +921,7 @@ class Merger {
       return named === null ? { changed: true } : { changed: true, info: named };
     }
     if (!TUNNEL_GROUP_BLOCKS.has(kind) || w.length !== 3) return null;
-    if (!exists) return { error: `tunnel-group ${name} does not exist: enter \`tunnel-group ${cliName(name)} type remote-access\` first` };
+    if (!exists) return { error: this.missingObject('tunnel-group', name, `enter \`tunnel-group ${cliName(name)} type remote-access\` first`) };
     // A site-to-site profile has general and ipsec attributes only [recalled].
     const type = this.doc.find('tunnel-group', name, 'type')[0]?.words[3] ?? builtInTunnelGroupType(name);
     if (type === 'ipsec-l2l' && (kind === 'webvpn-attributes' || kind === 'ppp-attributes'))
@@ -943,7 +943,7 @@ class Merger {
     if (keyOf(unnegated(w)) === null) return null;
     if (w[0] === 'default-group-policy' && w[1] && w[1] !== DEFAULT_GROUP_POLICY && !this.declaration(w[1])) {
       return {
-        error: `group-policy ${w[1]} does not exist: create it (\`group-policy ${cliName(w[1])} internal\`) before pointing tunnel-group ${name} at it`,
+        error: this.missingObject('group-policy', w[1], `create it (\`group-policy ${cliName(w[1])} internal\`) before pointing tunnel-group ${name} at it`),
       };
     }
     const several = severalWordAlias(w);
@@ -1045,6 +1045,15 @@ class Merger {
     if (existing) return existing;
     const mine = this.doc.find('tunnel-group', name);
     return this.doc.insert(`tunnel-group ${cliName(name)} ${kind}`, mine.at(-1) ?? this.lastOf('tunnel-group') ?? this.lastOf('group-policy'));
+  }
+
+  /**
+   * An object the line names is not there. With a name one edit away, the likely cause is a typo: the
+   * user is asked to correct it before being told how to create it (created, the typo would take users).
+   */
+  private missingObject(kind: 'group-policy' | 'tunnel-group', name: string, create: string): string {
+    const near = this.nearName(kind, name);
+    return near === '' ? `${kind} ${name} does not exist: ${create}` : `${kind} ${name} does not exist${near}: correct the name; for a new ${kind}, ${create}`;
   }
 
   /** ` (did you mean \`X\`?)` for a group-policy or tunnel-group name one edit or a letter case away, or ''. */

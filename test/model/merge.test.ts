@@ -154,6 +154,24 @@ describe('merge engine', () => {
     expect(r.problems.every((p) => p.severity === 'error')).toBe(true);
     // Line 2 went nowhere: vpn-idle-timeout is valid in no mode that could be entered.
     expect(r.analysed.model.groupPolicies.has('MISSING')).toBe(false);
+    // A name one edit from one the configuration has is most likely a typo: corrected first, not
+    // created (created, the typo would take the profile's users; found by a user trial).
+    const typos = merge(
+      ['tunnel-group PHONES general-attributes', ' default-group-policy GP-', 'group-policy OTHRE attributes', 'tunnel-group PHONE webvpn-attributes'].join(
+        '\n',
+      ),
+    );
+    expect(typos.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^group-policy GP- does not exist \(did you mean `GP`\?\): correct the name; for a new group-policy, create it \(`group-policy GP- internal`\)/,
+      ),
+      expect.stringMatching(
+        /^group-policy OTHRE does not exist \(did you mean `OTHER`\?\): correct the name; for a new group-policy, enter `group-policy OTHRE internal` first/,
+      ),
+      expect.stringMatching(
+        /^tunnel-group PHONE does not exist \(did you mean `PHONES`\?\): correct the name; for a new tunnel-group, enter `tunnel-group PHONE type remote-access` first/,
+      ),
+    ]);
   });
 
   it('never files the sub-commands of a refused mode line in the block before it', () => {
