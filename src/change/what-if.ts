@@ -44,6 +44,15 @@ export function whatIf(
   let origins = first.analysed.parsed.lines.map((_, i) => i + 1);
   const touched = new Set<number>();
   for (const segment of segmentsOf(script)) {
+    // --context names one context, the script another: the script's line is followed (it is what
+    // would be pasted), and the difference is said, not left for the user to find in the result.
+    if (defaultContext !== null && segment.context !== null && segment.context !== defaultContext)
+      problems.push({
+        line: Math.max(segment.firstLine - 1, 1),
+        severity: 'warning',
+        command: segment.changeto!,
+        message: `the script changes to ${segment.context === 'system' ? 'the system execution space' : `context ${segment.context}`} while --context names ${defaultContext}: the commands after this line are simulated there, as the ASA would run them`,
+      });
     const context = segment.context ?? defaultContext;
     const index = sectionFor(snapshots, context);
     if (index === null) {

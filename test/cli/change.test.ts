@@ -1776,6 +1776,27 @@ describe('what-if on a multiple-context backup', () => {
     expect((await cliWith({ stdin: change }, 'what-if', MULTI, '--commands', '-', '--context', 'nope')).stderr).toMatch(
       /--context nope: .* has contexts admin, vpn/,
     );
+    // --context and the script's `changeto` disagree: the script is followed, and that is said (found by a user trial).
+    const both = await cliWith(
+      { stdin: `changeto context vpn\nconfigure terminal\n${change}` },
+      'what-if',
+      MULTI,
+      '--commands',
+      '-',
+      '--context',
+      'admin',
+      '--format',
+      'json',
+    );
+    const bothDoc = readJson<DiffJsonDocument & { problems: Array<{ line: number; severity: string; message: string }> }>(both.stdout);
+    expect(bothDoc.problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        severity: 'warning',
+        message: 'the script changes to context vpn while --context names admin: the commands after this line are simulated there, as the ASA would run them',
+      }),
+    ]);
+    expect(bothDoc.devices.find((d) => d.context === 'vpn')!.profiles.some((p) => p.status === 'changed')).toBe(true);
     // A context the file does not have: the commands after the `changeto` go with it, and the count says so.
     const missing = await cliWith({ stdin: `changeto context nope\nconfigure terminal\n${change}`, isTTY: true }, 'what-if', MULTI, '--commands', '-');
     expect(missing.code).toBe(2);
