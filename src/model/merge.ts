@@ -963,7 +963,15 @@ class Merger {
     // profile has `address-pool VPN-POOL`): a typo the ASA may refuse rather than take.
     const body = unnegated(w);
     const repeated = this.doc.find('tunnel-group', name, block);
-    const container = repeated.length > 1 ? this.editedBlock(repeated) : this.tunnelGroupBlock(name, block);
+    const lineKey = keyOf(body)!;
+    const container =
+      repeated.length > 1
+        ? this.blockFor(
+            repeated,
+            (node) => holdsKey(node, lineKey, keyOf),
+            (node) => ({ node, key: lineKey, keyOf }),
+          )
+        : this.tunnelGroupBlock(name, block);
     const removes =
       w[0] === 'no' && body.length > (keyOf(body) ?? '').split(' ').length
         ? container.node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === keyOf(body))
@@ -1103,8 +1111,8 @@ class Merger {
 
   private policyLine(name: string, mode: 'attributes' | 'webvpn', w: string[], text: string): Outcome {
     if (mode === 'attributes' && w.length === 2 && w[0] === 'no' && w[1] === 'webvpn') {
-      // The policy's own webvpn sub-mode, not the global webvpn.
-      const block = this.policyBlock(name);
+      // The policy's own webvpn sub-mode, not the global webvpn (written in several blocks: all of it).
+      const block = this.blockFor(this.doc.find('group-policy', name, 'attributes'), (node) => node.children.some((c) => !c.raw && c.text === 'webvpn'), null);
       const sub = block.node.children.find((c) => !c.raw && c.text === 'webvpn');
       if (sub === undefined) return { changed: false };
       const lines = sub.children.filter((c) => !c.raw).map((c) => c.text);
@@ -1140,8 +1148,14 @@ class Merger {
     }
     if (key.startsWith('custom ') && w[0] !== 'no' && !this.declaredCustomTypes().has(key.slice(7)))
       return { error: `custom attribute type ${key.slice(7)} is not declared: add \`anyconnect-custom-attr ${key.slice(7)}\` under webvpn first` };
-    const block = this.editedBlock(this.doc.find('group-policy', name, 'attributes'));
-    const container = mode === 'webvpn' ? block.node.children.find((c) => c.text === 'webvpn')! : block.node;
+    const keyOfLine = (x: string[]): string | null => policyKey(mode, x);
+    const inMode = (node: DocNode): DocNode | undefined => (mode === 'webvpn' ? node.children.find((c) => !c.raw && c.text === 'webvpn') : node);
+    const block = this.blockFor(
+      this.doc.find('group-policy', name, 'attributes'),
+      (node) => holdsKey(inMode(node), key, keyOfLine),
+      (node) => inMode(node) && { node: inMode(node)!, key, keyOf: keyOfLine },
+    );
+    const container = inMode(block.node)!;
     // `no split-dns value X` with domains other than the whole list: the tool removes the line, but the
     // command reference may mean the `no` form deletes only the domains it names [recalled].
     const before = partialListRemoval(container, w);
@@ -1189,12 +1203,19 @@ class Merger {
   /**
    * The block a line edits. A configuration may hold one object's attributes as several blocks (a hand
    * edit, two files joined): the reader reads them in order, later lines winning, while on the ASA
-   * they are one mode. Before an edit they become one block, in the same order, so a line replaces or
-   * removes the value wherever it was written (in the first block only, a later block's line stayed in force).
+   * they are one mode. A setting written in one block only is edited there (in the first block when
+   * none has it). Written in several, the blocks become one, in order, and the setting's lines are
+   * left as the ASA would have them (`dedupe`: the line in force), so a line replaces or removes the
+   * value in force, and a line equal to it changes nothing.
    */
-  private editedBlock(blocks: readonly DocBlock[]): DocBlock {
+  private blockFor(
+    blocks: readonly DocBlock[],
+    holds: (node: DocNode) => boolean,
+    dedupe: ((node: DocNode) => { node: DocNode; key: string; keyOf: (w: string[]) => string | null } | undefined) | null,
+  ): DocBlock {
+    const holding = blocks.filter((b) => holds(b.node));
+    if (holding.length <= 1) return holding[0] ?? blocks[0]!;
     const [first, ...rest] = blocks;
-    if (rest.length === 0) return first!;
     const node = this.doc.touch(first!);
     for (const b of rest) {
       for (const child of b.node.children) {
@@ -1205,6 +1226,8 @@ class Merger {
       }
       this.doc.remove(b);
     }
+    const target = dedupe?.(node);
+    if (target) target.node.children = inForce(target.node.children, target.key, target.keyOf);
     return first!;
   }
 
@@ -1799,7 +1822,6 @@ function severalWordAlias(w: readonly string[]): string | null {
   return `an alias of several words is typed in quotes, as the ASA prints it (\`${negated ? 'no ' : ''}group-alias "${words.join(' ')}"${state}\`): unquoted, the ASA takes \`${words[0]!}\` for the alias and refuses the rest of the line [recalled]`;
 }
 
-/** The `no` form that removes a line the script added: aliases and URLs are removed by name alone. */
 /**
  * Settings whose lines add up but whose `none` form stands alone (the word position of `none`):
  * `banner none` replaces every `banner value` line, and a value line replaces `banner none`;
@@ -1807,6 +1829,7 @@ function severalWordAlias(w: readonly string[]): string | null {
  */
 const NONE_REPLACES: Readonly<Record<string, number>> = { '+other banner': 1, '+clientProfiles': 2 };
 
+/** The `no` form that removes a line the script added: aliases and URLs are removed by name alone. */
 function noForm(w: string[]): string {
   // A custom attribute is removed by its type alone.
   if ((w[0] === 'anyconnect-custom-attr' || w[0] === 'anyconnect-custom') && w[1]) return `no ${w[0]} ${w[1]}`;
@@ -2307,6 +2330,37 @@ function hostForm(words: readonly string[]): string[] {
       out.push('host', w);
       i++;
     } else out.push(w);
+  }
+  return out;
+}
+
+/** Whether `node` has a line of setting `key`. */
+function holdsKey(node: DocNode | undefined, key: string, keyOf: (w: string[]) => string | null): boolean {
+  return node !== undefined && node.children.some((c) => !c.raw && keyOf(tokenize(c.text)) === key);
+}
+
+/**
+ * The lines of setting `key` as the ASA would hold them after reading them in order: one line (the
+ * last) for a setting with one value; for lines that add up, each once, `none` replacing what came
+ * before it and a value replacing a `none` (see NONE_REPLACES). Other lines stay as they are.
+ */
+function inForce(children: readonly DocNode[], key: string, keyOf: (w: string[]) => string | null): DocNode[] {
+  const noneAt = NONE_REPLACES[key];
+  const isNone = (c: DocNode): boolean => {
+    const w = tokenize(c.text);
+    return noneAt !== undefined && w[noneAt] === 'none' && w.length === noneAt + 1;
+  };
+  const out: DocNode[] = [];
+  const mine = (c: DocNode): boolean => !c.raw && keyOf(tokenize(c.text)) === key;
+  for (const c of children) {
+    if (!mine(c)) out.push(c);
+    else if (!key.startsWith('+') || isNone(c)) {
+      for (let i = out.length - 1; i >= 0; i--) if (mine(out[i]!)) out.splice(i, 1);
+      out.push(c);
+    } else {
+      for (let i = out.length - 1; i >= 0; i--) if (mine(out[i]!) && (isNone(out[i]!) || out[i]!.text === c.text)) out.splice(i, 1);
+      out.push(c);
+    }
   }
   return out;
 }

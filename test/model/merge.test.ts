@@ -354,6 +354,34 @@ describe('merge engine', () => {
     const replaced = merge('tunnel-group PHONES general-attributes\n address-pool VPN-POOL', twoBlocks);
     expect(replaced.problems).toEqual([]);
     expect(pools(replaced)).toEqual(['VPN-POOL']);
+    // The value in force typed again changes nothing; a setting in one block (or none) leaves the blocks
+    // as they are, byte for byte (found by a review of this change).
+    const idle = twoBlocks
+      .replace(' split-dns value old.example.com\n', ' split-dns value old.example.com\n vpn-idle-timeout 30\n')
+      .replace(' vpn-tunnel-protocol ikev2 ssl-client\n', ' vpn-tunnel-protocol ikev2 ssl-client\n vpn-idle-timeout 10\n');
+    expect(merge('', idle).text).toBe(idle);
+    const again = merge('group-policy GP attributes\n vpn-idle-timeout 30', idle);
+    expect(again.applied).toBe(0);
+    expect(renderUndo(again.undo)).toBe('');
+    expect(valueOf(phones(again).attributes.vpnIdleTimeout)).toBe(30);
+    for (const script of ['group-policy GP attributes\n no vpn-session-timeout', 'tunnel-group PHONES general-attributes\n address-pool POOL2']) {
+      const r = merge(script, twoBlocks);
+      expect(r.applied, script).toBe(0);
+      expect(r.text, script).toBe(twoBlocks);
+    }
+    // `no webvpn` takes the policy's webvpn sub-mode out of every block, and its rollback gives all of it back.
+    const noWebvpn = merge('group-policy GP attributes\n no webvpn', twoBlocks);
+    expect(noWebvpn.problems).toEqual([]);
+    expect(phones(noWebvpn).attributes.sslKeepalive.from).toBe('default');
+    expect(renderUndo(noWebvpn.undo)).toBe('group-policy GP attributes\n webvpn\n  anyconnect ssl keepalive 20\n  anyconnect ssl keepalive 30');
+    // Client profiles in two blocks: a later `none` replaced the earlier value, and a value now replaces the `none`.
+    const profiles = BASE.replace(
+      'group-policy OTHER internal\n',
+      'group-policy GP attributes\n webvpn\n  anyconnect profiles none\ngroup-policy OTHER internal\n',
+    ).replace('  anyconnect ssl keepalive 20\n', '  anyconnect ssl keepalive 20\n  anyconnect profiles value A type user\n');
+    expect(phones(merge('', profiles)).attributes.clientProfiles.state).toBe('none');
+    const b = merge('group-policy GP attributes\n webvpn\n  anyconnect profiles value B type user', profiles);
+    expect(b.text.split('\n').filter((l) => l.includes('anyconnect profiles'))).toEqual(['  anyconnect profiles value B type user']);
   });
 
   it('simulates removing the global webvpn, and refuses to guess at clearing whole classes of configuration', () => {
