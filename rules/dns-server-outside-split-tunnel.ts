@@ -54,7 +54,8 @@ export default createRule({
       // A list the tool cannot read is no verdict, but the check did not run: said, not silent.
       const { accessLists, otherAccessLists } = device.model.global;
       // A list that is not there at all: no check to make, and likely nothing tunnelled.
-      const missing = p.dns.dnsServers.length > 0 ? missingSplitTunnelList(p.resolved, accessLists, otherAccessLists) : null;
+      // (In a file that is not the whole configuration, the list may be in the part it lacks: not checked, said below.)
+      const missing = p.dns.dnsServers.length > 0 && device.model.complete ? missingSplitTunnelList(p.resolved, accessLists, otherAccessLists) : null;
       if (missing !== null) {
         report.profile(p, {
           messageId: 'listMissing',
@@ -73,7 +74,7 @@ export default createRule({
         });
         continue;
       }
-      const why = dnsServerCheckGap(p.resolved, p.dns.problems, accessLists, otherAccessLists);
+      const why = dnsServerCheckGap(p.resolved, p.dns.problems, accessLists, otherAccessLists, !device.model.complete);
       if (why !== null && valueOf(a.splitTunnelNetworkList) === null) {
         // tunnelspecified without a list: nothing to check against, and the advice is to give it one.
         report.profile(p, {

@@ -146,6 +146,8 @@ export interface ExplainContext {
   accessLists?: ReadonlyMap<string, AccessList>;
   /** Names of the other access-lists (extended, ...): not read, but not missing either. */
   otherAccessLists?: ReadonlySet<string>;
+  /** The configuration is cut short: a list it lacks may be in the part that is missing. */
+  partial?: boolean;
   /** Local users with a vpn-group-policy of their own (user → policy, line): it ranks above a profile's (section 4.1). */
   userPolicies?: ReadonlyArray<{ user: string; policy: string; line: number; groupLock: string | null }>;
 }
@@ -163,6 +165,7 @@ export function deviceContext(device: ResolvedDevice): ExplainContext {
     clientProfileFiles: model.clientProfileFiles,
     accessLists: model.global.accessLists,
     otherAccessLists: model.global.otherAccessLists,
+    partial: !model.complete,
     userPolicies: [...model.users.values()]
       .flatMap((u) => {
         if (u.vpnGroupPolicy.state !== 'value') return [];
@@ -466,6 +469,7 @@ export function dnsServerCheckGap(
   problems: DnsProblems,
   accessLists: ReadonlyMap<string, AccessList> | undefined,
   otherAccessLists: ReadonlySet<string> | undefined,
+  partial = false,
 ): string | null {
   const list = valueOf(profile.attributes.splitTunnelNetworkList);
   if (problems.dnsServersOutsideTunnel !== null) return null;
@@ -473,15 +477,18 @@ export function dnsServerCheckGap(
   if (list === null) return 'no split-tunnel-network-list is in effect (tunnelspecified without a list)';
   const acl = accessLists?.get(list);
   if (acl === undefined)
-    return otherAccessLists?.has(list) === false
-      ? `access-list ${list} is not in the configuration at all`
-      : `no standard access-list ${list} is in the configuration (an extended list is not read)`;
+    return otherAccessLists?.has(list) !== false
+      ? `no standard access-list ${list} is in the configuration (an extended list is not read)`
+      : partial
+        ? `access-list ${list} is not in this file, which is not the whole configuration (it may be in the part that is missing)`
+        : `access-list ${list} is not in the configuration at all`;
   return `access-list ${list} has lines the tool does not read (line${acl.unreadLines.length > 1 ? 's' : ''} ${acl.unreadLines.slice(0, 5).join(', ')}${acl.unreadLines.length > 5 ? ', ...' : ''})`;
 }
 
 /**
  * The split-tunnel list a tunnelspecified profile names that the configuration does not have in any
- * form (cleared, misspelt, or in a part of the file that is missing), or null.
+ * form (cleared, misspelt), or null. (In a configuration cut short, it may be in the missing part: the
+ * caller asks this of a whole configuration only.)
  */
 export function missingSplitTunnelList(
   profile: ResolvedProfile,
@@ -543,7 +550,7 @@ function collectWarnings(profile: ResolvedProfile, problems: DnsProblems, contex
     warnings.push('Read literally, the guide puts excludespecified with split-dns none and default-domain none in row D5: every query in the clear.');
   }
   const list = valueOf(profile.attributes.splitTunnelNetworkList);
-  const why = dnsServerCheckGap(profile, problems, context.accessLists, context.otherAccessLists);
+  const why = dnsServerCheckGap(profile, problems, context.accessLists, context.otherAccessLists, context.partial);
   if (why !== null) warnings.push(`Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: ${why}.`);
   else if (problems.dnsServersNotChecked.length > 0) warnings.push(`Whether ${notCheckedServers(problems.dnsServersNotChecked)} was not checked: ${NOT_IPV4}.`);
   const outside = problems.dnsServersOutsideTunnel;

@@ -128,6 +128,7 @@ function emptyModel(parsed: ParsedConfig, section: ConfigSection): DeviceModel {
     dapSearched: null,
     problems: [],
     stats: { commandLines: 0, modelledLines: 0 },
+    complete: section.completeness.complete,
   };
 }
 

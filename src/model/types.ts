@@ -242,6 +242,8 @@ export interface DeviceModel {
   dapSearched: string | null;
   problems: Problem[];
   stats: { commandLines: number; modelledLines: number };
+  /** The section is a whole configuration: what it does not hold, the device does not have. */
+  complete: boolean;
 }
 
 /** Where a side file's lines are: its own file, or lines of the config itself (an Oxidized backup). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateQuery, explainDevice, explainProfile, iosDnsSummary, isUnder } from '../../src/explain/ios-dns.js';
 import { analyseOne, analyseText, profile, wrapConfig } from '../helpers.js';
+import { runRules } from '../../src/engine/engine.js';
+import dnsServerRule from '../../rules/dns-server-outside-split-tunnel.js';
 
 /** One profile T using policy G with the given attribute lines, plus optional DfltGrpPolicy lines. */
 function explainPolicy(policyLines: string, dfltLines = ' dns-server value 10.0.0.53') {
@@ -193,6 +195,28 @@ describe('the demo config covers every outcome', () => {
   });
 });
 
+describe('a split-tunnel list that is not in a file cut short', () => {
+  // The file lacks its first lines (where access-lists are): the list may be there, so the audit does
+  // not say it is missing (found by a review: a --fail-on-new gate failed on the capture, not the device).
+  const body =
+    'group-policy G internal\ngroup-policy G attributes\n vpn-tunnel-protocol ssl-client\n dns-server value 10.0.0.53\n split-tunnel-policy tunnelspecified\n split-tunnel-network-list value ST\n split-dns value corp.example.com\ntunnel-group T type remote-access\ntunnel-group T general-attributes\n default-group-policy G\ntunnel-group T webvpn-attributes\n group-url https://vpn.example.com/t enable\nwebvpn\n enable outside\n anyconnect enable\n';
+  it('says the list may be in the part that is missing, and reports no listMissing warning', () => {
+    const whole = analyseText(wrapConfig(body));
+    expect(whole.model.complete).toBe(true);
+    const cut = analyseText(`${body}Cryptochecksum:00000000000000000000000000000000\n: end\n`);
+    expect(cut.model.complete).toBe(false);
+    const warning = (t: typeof cut) =>
+      explainDevice(t.resolved)
+        .find((e) => e.profile.name === 'T')!
+        .warnings.find((w) => w.startsWith('Whether the tunnel DNS'));
+    expect(warning(whole)).toMatch(/access-list ST is not in the configuration at all\.$/);
+    expect(warning(cut)).toMatch(/access-list ST is not in this file, which is not the whole configuration \(it may be in the part that is missing\)\.$/);
+    const ids = (t: typeof cut) => runRules(t.resolved, [dnsServerRule], { partial: !t.model.complete }).findings.map((f) => `${f.messageId} ${f.severity}`);
+    expect(ids(whole)).toEqual(['listMissing warning']);
+    expect(ids(cut)).toEqual(['unchecked info']);
+  });
+});
+
 describe('a split-tunnel list the tool cannot read', () => {
   const explain = (acl: string) => {
     const t = analyseText(
@@ -209,10 +233,12 @@ describe('a split-tunnel list the tool cannot read', () => {
     expect(extended.warnings).toContain(
       'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: no standard access-list ST is in the configuration (an extended list is not read).',
     );
-    // No list of that name at all (cleared, misspelt): said as such, not as an extended list.
-    expect(explain('access-list OTHER extended permit ip any any').warnings).toContain(
-      'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: access-list ST is not in the configuration at all.',
-    );
+    // No list of that name at all (cleared, misspelt): said as such, not as an extended list. Remarks
+    // alone are no list.
+    for (const acl of ['access-list OTHER extended permit ip any any', 'access-list ST remark corporate networks'])
+      expect(explain(acl).warnings, acl).toContain(
+        'Whether the tunnel DNS servers are inside the split-tunnel network list was not checked: access-list ST is not in the configuration at all.',
+      );
     // A name with no `name` line to say what it stands for.
     const odd = explain('names\naccess-list ST standard permit 10.0.0.0 255.0.0.0\naccess-list ST standard permit host DNS1');
     expect(odd.warnings.find((w) => w.startsWith('Whether the tunnel DNS servers'))).toMatch(/access-list ST has lines the tool does not read \(line \d+\)\.$/);

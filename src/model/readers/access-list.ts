@@ -8,6 +8,8 @@ import type { TopLevelReader } from '../build-context.js';
 import type { AccessList, AclEntry } from '../types.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** The entry kinds of an access-list other than standard (`line N` before one, as typed). */
+const OTHER_KINDS = /^(line \d+ )?(extended|webtype|ethertype) /;
 const STANDARD_ENTRY = /^\s*access-list[ \t]+\S+[ \t]+standard[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/;
 
 export const accessListReader: TopLevelReader = {
@@ -21,7 +23,8 @@ export const accessListReader: TopLevelReader = {
     const name = raw.slice(start, nameEnd);
     if (!raw.startsWith('standard ', nameEnd + 1)) {
       // Not read, but there: a split-tunnel list that names it is not a list that does not exist.
-      ctx.model.global.otherAccessLists.add(name);
+      // (A `remark` is no entry: a list of remarks only has none.)
+      if (OTHER_KINDS.test(raw.slice(nameEnd + 1))) ctx.model.global.otherAccessLists.add(name);
       return false;
     }
     let acl = ctx.model.global.accessLists.get(name) as LazyAccessList | undefined;
