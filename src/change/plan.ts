@@ -310,23 +310,26 @@ function verified(
 }
 
 /**
- * While a copy and its original both exist, an audit of the changed configuration finds the
- * original's remaining findings on the copy too; the plan (as diff) counts each once. Said, so a
- * count after the change window is not taken for a plan that left more than it said.
- */
-/**
  * Lines of the configuration that are not UTF-8 were read as Windows-1252. A name from one, written
  * into the script, is pasted in the terminal's encoding, which may not be the bytes the device holds:
  * said when the script or rollback holds a character outside ASCII, which only such a name brings.
  */
 function notUtf8Note(before: DeviceSnapshot, texts: readonly string[]): string[] {
-  const lines = before.analysed.parsed.problems.filter((p) => p.code === 'not-utf8').map((p) => String(p.line));
+  // (Of this device's section only: a backup of several contexts holds the others too.)
+  const section = before.analysed.parsed.sections[before.analysed.sectionIndex];
+  const inSection = (line: number): boolean => section === undefined || (line > section.start && line <= section.end);
+  const lines = before.analysed.parsed.problems.filter((p) => p.code === 'not-utf8' && p.line !== null && inSection(p.line)).map((p) => String(p.line));
   if (lines.length === 0 || !texts.some((t) => /[^\x00-\x7f]/.test(t))) return [];
   return [
     `The configuration has ${lines.length === 1 ? 'a line' : `${lines.length} lines`} that ${lines.length === 1 ? 'is' : 'are'} not UTF-8 (line ${someNames(lines)}, read as Windows-1252), and this plan writes characters outside ASCII: check that each name with them is spelled as the device has it (\`show running-config\`) before you paste.`,
   ];
 }
 
+/**
+ * While a copy and its original both exist, an audit of the changed configuration finds the
+ * original's remaining findings on the copy too; the plan (as diff) counts each once. Said, so a
+ * count after the change window is not taken for a plan that left more than it said.
+ */
 function copyRepeatsNote(after: DeviceSnapshot, renamed: ReadonlyMap<string, string>): string[] {
   if (renamed.size === 0) return [];
   const key = (f: ReportedFinding, profile: string | null): string => JSON.stringify([f.ruleId, f.severity, profile, f.object]);

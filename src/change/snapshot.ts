@@ -445,6 +445,9 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
         : p.groupPolicy,
     source: p.groupPolicyLine === null ? 'no default-group-policy line' : names.one(p.groupPolicyLine),
   });
+  // Each value of a profile on an external policy says so where it is shown: a change to DfltGrpPolicy
+  // reaches it only as far as the AAA server leaves the value unset.
+  const external = p.policyLayer === 'external' ? `; group-policy ${p.groupPolicy} is external: the AAA server may return another value at login` : '';
   for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
     const e: Effective<unknown> = p.attributes[spec.key];
     // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
@@ -453,7 +456,7 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
     const spelled = releaseKeyword(model, spec, e);
     settings.set(spec.keyword, {
       value: formatAttributeValue(spec.key, value),
-      source: sourcePhrase(e, names.one),
+      source: `${sourcePhrase(e, names.one)}${external}`,
       layer: layerOf(e),
       ...(spelled === undefined ? {} : { keyword: spelled }),
     });
@@ -473,7 +476,7 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
       e.state !== 'value' ? '' : !declared.has(type) ? ' (type not declared)' : !model.global.customData.has(`${type} ${e.value}`) ? ' (no such data)' : '';
     settings.set(`anyconnect-custom ${type}`, {
       value: e.state === 'value' ? `value ${e.value}${missing}` : 'none',
-      source: sourcePhrase(e, names.one),
+      source: `${sourcePhrase(e, names.one)}${external}`,
       layer: layerOf(e),
     });
   }

@@ -56,6 +56,11 @@ describe('a diff of settings outside the group-policies', () => {
       old: 'GP-SPLIT',
       new: 'GP-EXT (external: the AAA server may return other values at login than the DfltGrpPolicy and built-in values shown)',
     });
+    // So does each value it shows, wherever it changes (a DfltGrpPolicy change reaches it only as far as the server leaves the value unset).
+    expect(p.settings.find((s) => s.setting === 'vpn-idle-timeout')).toMatchObject({
+      oldSource: 'set in group-policy GP-SPLIT (line 122)',
+      newSource: 'not set in any policy: the built-in default; group-policy GP-EXT is external: the AAA server may return another value at login',
+    });
   });
 });
 
