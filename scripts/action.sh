@@ -10,9 +10,11 @@ if [ ! -f "$tool/dist/src/cli/main.js" ]; then
 fi
 
 args=(audit)
-read -r -a paths <<< "${INPUT_PATHS:-.}"
+# Inputs are lists of words on one line or several (a YAML block, `paths: |`): read up to the end,
+# not the first line (`read` stops at a newline unless told otherwise; at the end it returns 1).
+read -r -d '' -a paths <<< "${INPUT_PATHS:-.}" || true
 args+=("${paths[@]}")
-read -r -a formats <<< "${INPUT_FORMATS:-github}"
+read -r -d '' -a formats <<< "${INPUT_FORMATS:-github}" || true
 # The CLI pairs the Nth --output with the Nth --format: formats written to files first, stdout last.
 # GitHub does not expand variables in `with:`, so the documented `markdown:$GITHUB_STEP_SUMMARY`
 # arrives as written: that one variable (also spelled `${GITHUB_STEP_SUMMARY}`) is expanded here, by
@@ -43,7 +45,7 @@ if [ -n "${INPUT_FAIL_ON:-}" ]; then args+=(--fail-on "$INPUT_FAIL_ON"); fi
 if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
 if [ -n "${INPUT_BASELINE:-}" ]; then args+=(--baseline "$INPUT_BASELINE"); fi
 if [ -n "${INPUT_ARGS:-}" ]; then
-  read -r -a extra <<< "$INPUT_ARGS"
+  read -r -d '' -a extra <<< "$INPUT_ARGS" || true
   args+=("${extra[@]}")
 fi
 

@@ -45,6 +45,23 @@ describe('the GitHub Action', () => {
       dir,
     );
     expect(readJson<{ targets: Array<{ mobileProfiles: string[] }> }>(extra.stdout).targets[0]!.mobileProfiles).toEqual(['MOBILE-FULL']);
+    // Inputs written as YAML blocks (`paths: |`), one word per line: every line counts, not the first
+    // alone (found by a user trial: the second folder was never audited, the second report never written).
+    const blocks = action(
+      {
+        INPUT_PATHS: `${join(ROOT, 'fixtures', 'demo')}\n${join(ROOT, 'fixtures', 'plan', 'alias-collision.cfg')}\n`,
+        INPUT_FORMATS: 'json\nmarkdown:block.md\n',
+        INPUT_FAIL_ON: 'never',
+        INPUT_ARGS: '--profile\nMOBILE-FULL\n',
+      },
+      dir,
+    );
+    expect(blocks.code).toBe(0);
+    expect(readJson<{ targets: Array<{ source: string }> }>(blocks.stdout).targets.map((t) => t.source.split('/').at(-1))).toEqual([
+      'demo-headend.cfg',
+      'alias-collision.cfg',
+    ]);
+    expect(existsSync(join(dir, 'block.md'))).toBe(true);
   });
 
   it('leaves fail-on to the configuration file, and --max-warnings to args, when the input is empty (its default)', () => {
