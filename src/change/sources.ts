@@ -141,7 +141,17 @@ export function sidesFromGit(
   asked: GitRange,
   paths: string[],
   options: AuditOptions,
-): { old: Side; new: Side; root: string; excluded: string[]; moved: Map<string, string>; gitDirs: string[]; files: string[] } {
+): {
+  old: Side;
+  new: Side;
+  root: string;
+  excluded: string[];
+  moved: Map<string, string>;
+  gitDirs: string[];
+  files: string[];
+  /** Submodules the range changes: commits of other repositories, not compared. */
+  submodules: string[];
+} {
   /** git in the working directory (`at`: elsewhere, such as the top of the tree for top-relative paths). */
   const git = (args: string[], at: string = repo): Buffer => {
     try {
@@ -219,8 +229,12 @@ export function sidesFromGit(
   // file's device pairs with the new file's, whatever hostnames the two share with others (an HA
   // pair, devices still named ciscoasa). Found over the whole tree, so a move across the PATHs given
   // (one half in them) is a move too, not a device added or removed.
-  const changed = fileChanges(git(['diff', '--name-status', '-z', '--find-renames', range.base, range.head, '--', ...paths]));
-  const everywhere = paths.length === 0 ? changed : fileChanges(git(['diff', '--name-status', '-z', '--find-renames', range.base, range.head]));
+  // A submodule (a gitlink) is a commit of another repository, not a file: it cannot be read here.
+  const listedChanges = fileChanges(git(['diff', '--raw', '-z', '--find-renames', range.base, range.head, '--', ...paths]));
+  const submodules = listedChanges.filter((c) => c.gitlink).map((c) => c.file);
+  const changed = listedChanges.filter((c) => !c.gitlink);
+  const everywhere =
+    paths.length === 0 ? changed : fileChanges(git(['diff', '--raw', '-z', '--find-renames', range.base, range.head])).filter((c) => !c.gitlink);
   const movedFrom = new Map(everywhere.filter((c) => c.from !== null).map((c) => [c.file, c.from!]));
   const movedTo = new Map(everywhere.filter((c) => c.from !== null).map((c) => [c.from!, c.file]));
   const old: Side = { devices: [], errors: [], skipped: [] };
@@ -272,23 +286,28 @@ export function sidesFromGit(
   const gitDirs = [...new Set([git(['rev-parse', '--git-dir']), git(['rev-parse', '--git-common-dir'])].map((b) => resolve(repo, b.toString('utf8').trim())))];
   gitDirs.push(join(top, '.git'));
   const files = [...read].map((f) => join(top, f));
-  return { old, new: neu, root, excluded, moved, gitDirs, files };
+  return { old, new: neu, root, excluded, moved, gitDirs, files, submodules };
 
-  /** `git diff --name-status -z` read: each file with its status letter, and where a move came from. */
-  function fileChanges(out: Buffer): Array<{ status: string; file: string; from: string | null }> {
+  /**
+   * `git diff --raw -z` read: each file with its status letter, where a move came from, and whether it
+   * is a submodule on either side (mode 160000). Each entry is `:OLDMODE NEWMODE OLD NEW STATUS`, then
+   * its path (two for a rename or copy: where from, then where to).
+   */
+  function fileChanges(out: Buffer): Array<{ status: string; file: string; from: string | null; gitlink: boolean }> {
     const parts = out
       .toString('utf8')
       .split('\0')
       .filter((x) => x !== '');
-    const list: Array<{ status: string; file: string; from: string | null }> = [];
+    const list: Array<{ status: string; file: string; from: string | null; gitlink: boolean }> = [];
     for (let i = 0; i < parts.length;) {
-      const status = parts[i]!;
+      const [oldMode, newMode, , , status = ''] = parts[i]!.slice(1).split(' ');
+      const gitlink = oldMode === '160000' || newMode === '160000';
       // A rename (R and its similarity, R100) or copy names two paths: where from, then where to.
       if (/^[RC]/.test(status)) {
-        list.push({ status: status[0]!, from: status[0] === 'R' ? parts[i + 1]! : null, file: parts[i + 2]! });
+        list.push({ status: status[0]!, from: status[0] === 'R' ? parts[i + 1]! : null, file: parts[i + 2]!, gitlink });
         i += 3;
       } else {
-        list.push({ status, file: parts[i + 1]!, from: null });
+        list.push({ status, file: parts[i + 1]!, from: null, gitlink });
         i += 2;
       }
     }

@@ -214,6 +214,8 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   let gitRoot: string | null = null;
   // Changed files the configuration file's files.include/exclude leave out (--git).
   let excluded: string[] = [];
+  // Submodules the range changed (--git): other repositories' commits, not compared.
+  let submodules: string[] = [];
   // Files git found moved (old path → new path): their devices pair across the move.
   let moved = new Map<string, string>();
   // --git: the changed files in the working tree, which --output must not overwrite.
@@ -221,7 +223,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   if (opts.git !== undefined) {
     try {
       let gitDirs: string[];
-      ({ old, new: neu, root: gitRoot, excluded, moved, gitDirs, files: gitFiles } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
+      ({ old, new: neu, root: gitRoot, excluded, moved, gitDirs, files: gitFiles, submodules } = sidesFromGit(io.cwd, parseRange(opts.git), paths, s.options));
       // Compared where links lead: a symbolic link to the git directory is the git directory.
       const out = opts.output === undefined ? null : realPlace(s.abs(opts.output));
       const inside = out === null ? undefined : gitDirs.find((d) => isWithin(out, d) || isWithin(out, realPlace(d)));
@@ -347,6 +349,10 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   const notable = looked.filter((f) => !PLAINLY_NOT_CONFIG.test(f) && !compared.has(f));
   if (opts.git !== undefined && old.devices.length + neu.devices.length > 0 && notable.length > 0)
     complain(io, `--git ${opts.git}: changed files that hold no ASA configuration, not compared: ${someNames(notable)}`);
+  // A submodule changed is another repository's commit: its files are not read here, and the gate
+  // says so rather than pass over them (or stop on them).
+  if (submodules.length > 0)
+    complain(io, `--git ${opts.git}: submodules changed, not compared (their files are in other repositories; run the gate there): ${someNames(submodules)}`);
   return gateOnNew(diffs, failOnNew, io);
 }
 

@@ -392,6 +392,23 @@ describe('diff OLD NEW', () => {
     );
   });
 
+  // Found by a user trial: git's contents of a submodule cannot be read, and the whole run stopped
+  // with git's own error, no report written.
+  it('passes over a submodule the range changes, says so, and compares the configurations', async () => {
+    const { repo, git } = narrowedRepo();
+    // A gitlink (a submodule's commit) added beside a configuration change, without fetching anything.
+    git('update-index', '--add', '--cacheinfo', `160000,${git('rev-parse', 'HEAD').trim()},tools/vendor`);
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('add', 'vpn-demo.cfg');
+    git('commit', '-q', '-m', 'vendor tools; widen split-dns again');
+    const r = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(readJson<DiffJsonDocument>(r.stdout).devices.map((d) => d.new)).toEqual(['HEAD:vpn-demo.cfg']);
+    expect(r.stderr).toBe(
+      'asa-mobile-audit: --git HEAD~1..HEAD: submodules changed, not compared (their files are in other repositories; run the gate there): tools/vendor\n',
+    );
+  });
+
   it('compares two revisions of a config repository without touching the working tree (--git)', async () => {
     const { repo, git } = gitRepo();
     mkdirSync(join(repo, 'configs'));
