@@ -1,7 +1,8 @@
 // Whether a split-dns entry is a domain name: split-dns-not-domain reports the ones that are not, no
 // fix pins one into a policy, and none covers a default domain.
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+import { IPV4 } from './ipv4.js';
+
 const IPV6 = /^[0-9a-f:]+$/i;
 const LABEL = /^(?!-)[A-Za-z0-9_-]{1,63}(?<!-)$/;
 

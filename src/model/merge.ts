@@ -8,6 +8,7 @@
 
 import type { ConfigSection, ParsedConfig } from '../parse/parse.js';
 import { editDistance, nearest } from '../common/edit-distance.js';
+import { IPV4 } from '../common/ipv4.js';
 import { holdsSecret, redactLine } from '../parse/redact.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { atLeast } from '../parse/version.js';
@@ -579,7 +580,7 @@ class Merger {
       }
       case 'group-policy-webvpn': {
         const block = this.policyBlock(mode.name);
-        return { block, node: block.node.children.find((c) => c.text === 'webvpn')!, path: modePath(mode) };
+        return { block, node: policyWebvpn(block.node)!, path: modePath(mode) };
       }
       case 'tunnel-group': {
         const block = this.tunnelGroupBlock(mode.name, mode.block);
@@ -962,20 +963,11 @@ class Merger {
     // A `no` line that names another value than the line it removes (`no address-pool NOPOOL` where the
     // profile has `address-pool VPN-POOL`): a typo the ASA may refuse rather than take.
     const body = unnegated(w);
-    const repeated = this.doc.find('tunnel-group', name, block);
     const lineKey = keyOf(body)!;
-    const container =
-      repeated.length > 1
-        ? this.blockFor(
-            repeated,
-            (node) => holdsKey(node, lineKey, keyOf),
-            (node) => ({ node, key: lineKey, keyOf }),
-          )
-        : this.tunnelGroupBlock(name, block);
+    const repeated = this.doc.find('tunnel-group', name, block);
+    const container = repeated.length > 1 ? this.blockFor(repeated, (node) => node, lineKey, keyOf) : this.tunnelGroupBlock(name, block);
     const removes =
-      w[0] === 'no' && body.length > (keyOf(body) ?? '').split(' ').length
-        ? container.node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === keyOf(body))
-        : undefined;
+      w[0] === 'no' && body.length > lineKey.split(' ').length ? container.node.children.find((c) => !c.raw && keyOf(tokenize(c.text)) === lineKey) : undefined;
     const r = this.keyedLine(container, w, text, keyOf);
     // (Not for a secret: the running-config masks it, so the two never read alike, and the warning
     // would quote a key typed in the clear.)
@@ -1112,8 +1104,8 @@ class Merger {
   private policyLine(name: string, mode: 'attributes' | 'webvpn', w: string[], text: string): Outcome {
     if (mode === 'attributes' && w.length === 2 && w[0] === 'no' && w[1] === 'webvpn') {
       // The policy's own webvpn sub-mode, not the global webvpn (written in several blocks: all of it).
-      const block = this.blockFor(this.doc.find('group-policy', name, 'attributes'), (node) => node.children.some((c) => !c.raw && c.text === 'webvpn'), null);
-      const sub = block.node.children.find((c) => !c.raw && c.text === 'webvpn');
+      const block = this.blockFor(this.doc.find('group-policy', name, 'attributes'), (node) => node, 'webvpn', webvpnSubModeKey);
+      const sub = policyWebvpn(block.node);
       if (sub === undefined) return { changed: false };
       const lines = sub.children.filter((c) => !c.raw).map((c) => c.text);
       if (lines.length > 0) this.record([...modePath({ kind: 'group-policy', name }), 'webvpn'], lines);
@@ -1123,7 +1115,7 @@ class Merger {
     }
     if (mode === 'attributes' && w.length === 1 && w[0] === 'webvpn') {
       const block = this.policyBlock(name);
-      if (!block.node.children.some((c) => c.text === 'webvpn')) this.doc.touch(block).children.push(this.doc.newNode('webvpn'));
+      if (policyWebvpn(block.node) === undefined) this.doc.touch(block).children.push(this.doc.newNode('webvpn'));
       return { mode: { kind: 'group-policy-webvpn', name }, changed: false };
     }
     if (mode === 'webvpn' && globalOnlyWebvpnLine(unnegated(w)))
@@ -1148,13 +1140,8 @@ class Merger {
     }
     if (key.startsWith('custom ') && w[0] !== 'no' && !this.declaredCustomTypes().has(key.slice(7)))
       return { error: `custom attribute type ${key.slice(7)} is not declared: add \`anyconnect-custom-attr ${key.slice(7)}\` under webvpn first` };
-    const keyOfLine = (x: string[]): string | null => policyKey(mode, x);
-    const inMode = (node: DocNode): DocNode | undefined => (mode === 'webvpn' ? node.children.find((c) => !c.raw && c.text === 'webvpn') : node);
-    const block = this.blockFor(
-      this.doc.find('group-policy', name, 'attributes'),
-      (node) => holdsKey(inMode(node), key, keyOfLine),
-      (node) => inMode(node) && { node: inMode(node)!, key, keyOf: keyOfLine },
-    );
+    const inMode = (node: DocNode): DocNode | undefined => (mode === 'webvpn' ? policyWebvpn(node) : node);
+    const block = this.blockFor(this.doc.find('group-policy', name, 'attributes'), inMode, key, (x) => policyKey(mode, x));
     const container = inMode(block.node)!;
     // `no split-dns value X` with domains other than the whole list: the tool removes the line, but the
     // command reference may mean the `no` form deletes only the domains it names [recalled].
@@ -1205,29 +1192,26 @@ class Merger {
    * edit, two files joined): the reader reads them in order, later lines winning, while on the ASA
    * they are one mode. A setting written in one block only is edited there (in the first block when
    * none has it). Written in several, the blocks become one, in order, and the setting's lines are
-   * left as the ASA would have them (`dedupe`: the line in force), so a line replaces or removes the
-   * value in force, and a line equal to it changes nothing.
+   * left as the ASA would have them (inForce), so a line replaces or removes the value in force, and a
+   * line equal to it changes nothing. `inMode`: where in a block the setting's lines are (a sub-mode).
    */
-  private blockFor(
-    blocks: readonly DocBlock[],
-    holds: (node: DocNode) => boolean,
-    dedupe: ((node: DocNode) => { node: DocNode; key: string; keyOf: (w: string[]) => string | null } | undefined) | null,
-  ): DocBlock {
-    const holding = blocks.filter((b) => holds(b.node));
+  private blockFor(blocks: readonly DocBlock[], inMode: (node: DocNode) => DocNode | undefined, key: string, keyOf: (w: string[]) => string | null): DocBlock {
+    const holds = (node: DocNode | undefined): boolean => node !== undefined && node.children.some((c) => !c.raw && keyOf(tokenize(c.text)) === key);
+    const holding = blocks.filter((b) => holds(inMode(b.node)));
     if (holding.length <= 1) return holding[0] ?? blocks[0]!;
     const [first, ...rest] = blocks;
     const node = this.doc.touch(first!);
     for (const b of rest) {
       for (const child of b.node.children) {
         // A sub-mode written in both (a policy's `webvpn`): its lines join the first one's.
-        const sub = child.raw || child.text !== 'webvpn' ? undefined : node.children.find((c) => !c.raw && c.text === 'webvpn');
+        const sub = child.raw || child.text !== 'webvpn' ? undefined : policyWebvpn(node);
         if (sub !== undefined) sub.children.push(...child.children);
         else node.children.push(child);
       }
       this.doc.remove(b);
     }
-    const target = dedupe?.(node);
-    if (target) target.node.children = inForce(target.node.children, target.key, target.keyOf);
+    const target = inMode(node);
+    if (target !== undefined) target.children = inForce(target.children, key, keyOf);
     return first!;
   }
 
@@ -1324,8 +1308,7 @@ class Merger {
     // Banner and client-profile lines add up, but `none` replaces them all, and a value replaces `none`.
     const noneAt = NONE_REPLACES[key];
     if (noneAt !== undefined && !negated) {
-      const isNone = (words: readonly string[]): boolean => words[noneAt] === 'none' && words.length === noneAt + 1;
-      const replaced = isNone(w) ? matching.filter((c) => c.text !== text) : matching.filter((c) => isNone(tokenize(c.text)));
+      const replaced = isNoneLine(w, key) ? matching.filter((c) => c.text !== text) : matching.filter((c) => isNoneLine(tokenize(c.text), key));
       if (replaced.length > 0) {
         // Undone by clearing the setting and entering what was there.
         this.record(this.path, [`no ${w.slice(0, noneAt).join(' ')}`, ...matching.filter((c) => c.text !== text).map((c) => c.text)]);
@@ -1829,6 +1812,12 @@ function severalWordAlias(w: readonly string[]): string | null {
  */
 const NONE_REPLACES: Readonly<Record<string, number>> = { '+other banner': 1, '+clientProfiles': 2 };
 
+/** Whether a line of setting `key` is its `none` form (`banner none`), one that replaces the others. */
+function isNoneLine(words: readonly string[], key: string): boolean {
+  const at = NONE_REPLACES[key];
+  return at !== undefined && words[at] === 'none' && words.length === at + 1;
+}
+
 /** The `no` form that removes a line the script added: aliases and URLs are removed by name alone. */
 function noForm(w: string[]): string {
   // A custom attribute is removed by its type alone.
@@ -2326,7 +2315,7 @@ function hostForm(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (i > 2 && words[i + 1] === '255.255.255.255' && /^\d{1,3}(\.\d{1,3}){3}$/.test(w) && words[i - 1] !== 'host') {
+    if (i > 2 && words[i + 1] === '255.255.255.255' && IPV4.test(w) && words[i - 1] !== 'host') {
       out.push('host', w);
       i++;
     } else out.push(w);
@@ -2334,9 +2323,14 @@ function hostForm(words: readonly string[]): string[] {
   return out;
 }
 
-/** Whether `node` has a line of setting `key`. */
-function holdsKey(node: DocNode | undefined, key: string, keyOf: (w: string[]) => string | null): boolean {
-  return node !== undefined && node.children.some((c) => !c.raw && keyOf(tokenize(c.text)) === key);
+/** A group-policy block's own `webvpn` sub-mode, if it has one. */
+function policyWebvpn(node: DocNode): DocNode | undefined {
+  return node.children.find((c) => !c.raw && c.text === 'webvpn');
+}
+
+/** The key of a policy's `webvpn` line, the sub-mode itself: what `no webvpn` removes. */
+function webvpnSubModeKey(w: string[]): string | null {
+  return w.length === 1 && w[0] === 'webvpn' ? 'webvpn' : null;
 }
 
 /**
@@ -2345,11 +2339,7 @@ function holdsKey(node: DocNode | undefined, key: string, keyOf: (w: string[]) =
  * before it and a value replacing a `none` (see NONE_REPLACES). Other lines stay as they are.
  */
 function inForce(children: readonly DocNode[], key: string, keyOf: (w: string[]) => string | null): DocNode[] {
-  const noneAt = NONE_REPLACES[key];
-  const isNone = (c: DocNode): boolean => {
-    const w = tokenize(c.text);
-    return noneAt !== undefined && w[noneAt] === 'none' && w.length === noneAt + 1;
-  };
+  const isNone = (c: DocNode): boolean => isNoneLine(tokenize(c.text), key);
   const out: DocNode[] = [];
   const mine = (c: DocNode): boolean => !c.raw && keyOf(tokenize(c.text)) === key;
   for (const c of children) {

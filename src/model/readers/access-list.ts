@@ -6,8 +6,8 @@
 
 import type { TopLevelReader } from '../build-context.js';
 import type { AccessList, AclEntry } from '../types.js';
+import { IPV4 } from '../../common/ipv4.js';
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** The entry kinds of an access-list other than standard (`line N` before one, as typed). */
 const OTHER_KINDS = /^(line \d+ )?(extended|webtype|ethertype) /;
 const STANDARD_ENTRY = /^\s*access-list[ \t]+\S+[ \t]+standard[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/;
