@@ -11,6 +11,8 @@ import { OPTIONS } from './change-kit.js';
 const DEMO = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8');
 const snapshot = (text: string) => snapshotParsed(parseConfigText(text, 'demo.cfg'), OPTIONS)[0]!;
 const diff = (text: string) => diffDevices(snapshot(DEMO), snapshot(text));
+/** What a change to the demo does to MOBILE-SPLIT, the profile these tests change. */
+const mobileSplit = (text: string) => diff(text).profiles.find((x) => x.tunnelGroup === 'MOBILE-SPLIT')!;
 
 describe('a diff of settings outside the group-policies', () => {
   it('shows an edit of custom data that keeps its length (one app swapped for another)', () => {
@@ -34,8 +36,7 @@ describe('a diff of settings outside the group-policies', () => {
   });
 
   it('says a profile names a group-policy the configuration does not define', () => {
-    const d = diff(DEMO.replace(' default-group-policy GP-SPLIT', ' default-group-policy GP-SPLT'));
-    const p = d.profiles.find((x) => x.tunnelGroup === 'MOBILE-SPLIT')!;
+    const p = mobileSplit(DEMO.replace(' default-group-policy GP-SPLIT', ' default-group-policy GP-SPLT'));
     expect(p.settings.find((s) => s.setting === 'group-policy')).toMatchObject({
       old: 'GP-SPLIT',
       new: 'GP-SPLT (not defined: DfltGrpPolicy and the built-in defaults assumed)',
@@ -45,13 +46,12 @@ describe('a diff of settings outside the group-policies', () => {
   // The values of an external policy come from RADIUS at login: shown beside them, they read as fact
   // unless the policy says so (found by a user trial of what-if).
   it('says a profile moved to an external group-policy gets its values from the AAA server', () => {
-    const d = diff(
+    const p = mobileSplit(
       DEMO.replace(' default-group-policy GP-SPLIT', ' default-group-policy GP-EXT').replace(
         'group-policy GP-SPLIT internal',
         'group-policy GP-EXT external server-group RADIUS-MFA\ngroup-policy GP-SPLIT internal',
       ),
     );
-    const p = d.profiles.find((x) => x.tunnelGroup === 'MOBILE-SPLIT')!;
     expect(p.settings.find((s) => s.setting === 'group-policy')).toMatchObject({
       old: 'GP-SPLIT',
       new: 'GP-EXT (external: the AAA server may return other values at login than the DfltGrpPolicy and built-in values shown)',
@@ -207,13 +207,12 @@ describe('a policy attribute that moves between layers', () => {
 
 describe('small words of a diff', () => {
   it('says a split-tunnel list is not used once the policy tunnels everything (not that it was emptied)', () => {
-    const d = diff(
+    const p = mobileSplit(
       DEMO.replace(
         ' split-tunnel-policy tunnelspecified\n split-tunnel-network-list value ST-CORP\n split-dns value corp',
         ' split-tunnel-policy tunnelall\n split-tunnel-network-list value ST-CORP\n split-dns value corp',
       ),
     );
-    const p = d.profiles.find((x) => x.tunnelGroup === 'MOBILE-SPLIT')!;
     expect(p.settings.find((s) => s.setting === 'split-tunnel-network-list entries')).toMatchObject({
       old: 'permit 10.0.0.0 255.0.0.0',
       new: 'not used: split-tunnel-policy tunnelall tunnels everything',
