@@ -91,7 +91,10 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
     const copies = originalsOf(composed.renamed);
     const after = configured(reanalyse(before, merged.lines, withCopies(auditOptions, copies), changedLines(merged.origins, 'plan', null)), copies);
     const diff = diffDevices(before, after, { renamed: composed.renamed });
-    const fixable = diff.findings.introduced.filter((f) => f.remedy !== null);
+    // Not a finding the copy only repeats: its fix is the original's, which the selection left out
+    // (a misspelled type's correction is device-wide: it would change profiles nobody asked about).
+    const repeated = repeatsOnCopy(before, composed.ownPolicy);
+    const fixable = diff.findings.introduced.filter((f) => f.remedy !== null && repeated(f) === undefined);
     if (fixable.length > 0 && round++ < 2) {
       followUps.push(...fixable);
       continue;
@@ -141,6 +144,28 @@ function holdCorrection(composed: ReturnType<Composer['compose']>, hold: HeldCor
     );
 }
 
+/** The policies this plan makes for one profile each, and the policy each copies. */
+function copiedPolicies(before: DeviceSnapshot, ownPolicy: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...ownPolicy].map(([profile, own]) => [own, before.analysed.resolved.profiles.find((p) => p.name === profile)?.groupPolicy ?? own]));
+}
+
+/**
+ * A finding on a policy this plan copies for one profile, repeated on the copy (a misspelled type
+ * the plan was not asked to rename), is the original's, not a new one: the copy it repeats on and
+ * the policy it copies (undefined: not a repeat).
+ */
+function repeatsOnCopy(before: DeviceSnapshot, ownPolicy: ReadonlyMap<string, string>): (f: ReportedFinding) => [string, string] | undefined {
+  const copyOf = copiedPolicies(before, ownPolicy);
+  const beforeKeys = new Set(before.target.findings.map(findingKey));
+  return (f) =>
+    typeof f.object !== 'string'
+      ? undefined
+      : [...copyOf].find(
+          ([own, original]) =>
+            f.object!.endsWith(` in ${own}`) && beforeKeys.has(findingKey({ ...f, object: `${f.object!.slice(0, -own.length)}${original}` })),
+        );
+}
+
 function verified(
   before: DeviceSnapshot,
   auditOptions: AuditOptions,
@@ -166,20 +191,8 @@ function verified(
         );
   const correctedKeys = new Set(corrected ? afterKeys(corrected, new Map()) : []);
   const revealed = diff.findings.introduced.filter((f) => correctedKeys.has(findingKey(f)));
-  // A finding on a policy this plan copies for one profile, repeated on the copy (a misspelled type
-  // the plan could not rename), is the original's, not a new one.
-  const copyOf = new Map(
-    [...composed.ownPolicy].map(([profile, own]) => [own, before.analysed.resolved.profiles.find((p) => p.name === profile)?.groupPolicy ?? own]),
-  );
-  const beforeKeys = new Set(before.target.findings.map(findingKey));
-  // The copy a finding repeats on, and the policy it copies (undefined: none).
-  const repeatedOn = (f: ReportedFinding): [string, string] | undefined =>
-    typeof f.object !== 'string'
-      ? undefined
-      : [...copyOf].find(
-          ([own, original]) =>
-            f.object!.endsWith(` in ${own}`) && beforeKeys.has(findingKey({ ...f, object: `${f.object!.slice(0, -own.length)}${original}` })),
-        );
+  const copyOf = copiedPolicies(before, composed.ownPolicy);
+  const repeatedOn = repeatsOnCopy(before, composed.ownPolicy);
   // A profile that used DfltGrpPolicy itself and gets a policy of its own still gets DfltGrpPolicy's
   // split-dns, as before: that the new policy "inherits" it is the same state, not a new problem (its
   // fix would pin the list, and there is no valid entry to pin).

@@ -75,6 +75,24 @@ describe('plan on every fixture', () => {
   });
 });
 
+describe('plan: one rule at a time, on every fixture', () => {
+  // `--rules ID` chooses what to fix: a narrow plan for it changes only the profiles its findings name
+  // (and the copies it makes of them), unless a chosen finding is device-wide (a misspelled type).
+  it.each(CONFIG_FIXTURES)('%s: a narrow plan for one rule changes no profile that rule does not name', (rel) => {
+    for (const before of snapshots(rel)) {
+      for (const ruleId of [...new Set(before.target.findings.map((f) => f.ruleId))].sort()) {
+        const chosen = before.target.findings.filter((f) => f.ruleId === ruleId);
+        if (chosen.some((f) => f.tunnelGroup === null)) continue;
+        const plan = planDevice(before, OPTIONS, { scope: 'narrow', rules: [ruleId] });
+        expect(plan.introduced, `${rel} ${ruleId}`).toEqual([]);
+        const named = new Set(chosen.map((f) => f.tunnelGroup));
+        const reached = plan.changes.filter((c) => c.status === 'changed' && !named.has(c.tunnelGroup)).map((c) => c.tunnelGroup);
+        expect(reached, `${rel} ${ruleId}`).toEqual([]);
+      }
+    }
+  });
+});
+
 describe('plan: a held move and its undo, on every fixture', () => {
   // Fixtures where a rename is held (a lock, SAML or unseen DAP records), and their move pasted later.
   it.each(CONFIG_FIXTURES)("%s: the move applies cleanly; its undo, then the plan's rollback, give back every setting", (rel) => {
