@@ -926,6 +926,17 @@ class Composer {
             });
             continue;
           }
+          // Pasted, a `?` asks the CLI for help [recalled] and the rest of the paste lands on that
+          // line: the line is typed by hand instead, in the copy, after the paste.
+          if (l.text.includes('?')) {
+            this.needsInput.push({
+              ruleId: 'plan',
+              tunnelGroup: name,
+              groupPolicy: own,
+              what: `type \`${l.text}\` (line ${l.line} of ${profile.groupPolicy}) by hand in group-policy ${own}${l.mode === 'webvpn' ? ', under `webvpn`' : ''}, after the paste: it holds \`?\`, which the ASA CLI reads as a request for help when pasted [recalled] (on Cisco CLIs, Ctrl-V before the \`?\` types it); until then ${name} gets ${own} without that line`,
+            });
+            continue;
+          }
           edit.copied.push({ mode: l.mode, text: this.renamedType(l.text) });
         }
       }

@@ -683,6 +683,27 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(planOf('plan/alias-collision.cfg').plan.notes.join('\n')).not.toMatch(/request for help/);
   });
 
+  it('types a copied line that holds `?` by hand after the paste, never in the paste block', () => {
+    // Phones alone is audited: its fixes go to a copy of GP-1, whose banner holds `?`.
+    const options = { ...OPTIONS, profileFilter: (name: string) => name === 'Phones' };
+    const before = snapshotParsed(parseConfigBytes(readFileSync(fixture('plan/copied-policy-question-mark.cfg')), 'q.cfg'), options)[0]!;
+    const plan = planDevice(before, options, { scope: 'narrow' });
+    expect(plan.script).toMatch(/^group-policy GP-Phones attributes$/m);
+    expect(plan.script).not.toContain('?');
+    expect(plan.introduced).toEqual([]);
+    expect(plan.needsInput).toContainEqual({
+      ruleId: 'plan',
+      tunnelGroup: 'Phones',
+      groupPolicy: 'GP-Phones',
+      what: expect.stringMatching(
+        /^type `banner value Questions\? Call the helpdesk` \(line 12 of GP-1\) by hand in group-policy GP-Phones, after the paste: it holds `\?`/,
+      ),
+    });
+    // The gap until it is typed is shown, not hidden.
+    const phones = plan.changes.find((c) => c.tunnelGroup === 'Phones')!;
+    expect(phones.settings.map((s) => s.setting)).toContain('banner (not modelled)');
+  });
+
   it('moves the certificate default group to a recreated profile', () => {
     // rename-group-lock.cfg's SAML-free twin: the group-lock lines taken out, so users can move at once.
     const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')
