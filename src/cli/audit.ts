@@ -102,7 +102,8 @@ function outputsFor(opts: AuditCliOptions): Array<{ format: Format; file: string
       // `text` is what diff, what-if and plan call their human format: audit's is `table`.
       throw new UsageError(`--format: \`${f}\` is not one of ${FORMATS.join(', ')}${f === 'text' ? ' (the human format of audit is `table`)' : ''}`);
   if (opts.output.length > formats.length) throw new UsageError('--output: each --output needs a --format before it (pairs are matched in order)');
-  const pairs = formats.map((format, i) => ({ format: format as Format, file: opts.output[i] ?? null }));
+  // `--output -` is standard output, as `-` is standard input among the paths.
+  const pairs = formats.map((format, i) => ({ format: format as Format, file: opts.output[i] === '-' ? null : (opts.output[i] ?? null) }));
   if (pairs.filter((p) => p.file === null).length > 1) throw new UsageError('only one --format can go to standard output; give the others an --output FILE');
   return pairs;
 }

@@ -19,6 +19,11 @@ import { UsageError } from './usage-error.js';
  * `--commands` repeated would apply one script and read as "no change"). `choices`: what it accepts.
  * (One parser per run of the program: buildProgram makes a new one each time.)
  */
+/** `--output -` is standard output, as `-` is standard input among the paths (never a file named `-`). */
+function dashIsStdout<T extends { output?: string | undefined }>(opts: T): T {
+  return opts.output === '-' ? { ...opts, output: undefined } : opts;
+}
+
 function once(flag: string, choices?: readonly string[], why = ''): (value: string) => string {
   let seen = false;
   return (value) => {
@@ -51,7 +56,7 @@ function changeReportOptions(command: Command, name: string): Command {
       'exit 1 when the change introduces a finding at or above this severity: error, warning, info (never: off)',
       once('--fail-on-new'),
     )
-    .option('--output <file>', 'write the report to this file instead of stdout', once('--output'))
+    .option('--output <file>', 'write the report to this file instead of stdout (-: stdout)', once('--output'))
     .option('--max-bytes <n>', "markdown: cut the report to N bytes, summary first (default 65536, a pull-request comment's limit)", once('--max-bytes'))
     .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'));
 }
@@ -115,7 +120,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('audit ASA configurations for mobile readiness; findings per connection profile with the CLI that fixes them')
     .argument('[paths...]', 'configuration files, directories to scan (configs are recognised by content), or - for standard input')
     .option('--format <format>', `output format, repeatable: ${FORMATS.join(', ')} (default table)`, collect)
-    .option('--output <file>', 'write the matching --format (by order) to this file instead of stdout', collect)
+    .option('--output <file>', 'write the matching --format (by order) to this file instead of stdout (-: stdout)', collect)
     .option(
       '--fail-on <severity>',
       'exit 1 when a finding is at or above this severity: error, warning, info, never (default warning; error with --max-warnings)',
@@ -202,7 +207,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     )
     .option('--dap <file>', 'dap.xml for the DAP records the configs define (with --git, a file of the repository)', once('--dap'))
     .action(async (paths: string[], opts: DiffCliOptions) => {
-      setExit(await (await import('./change.js')).diffCommand(paths, opts, io));
+      setExit(await (await import('./change.js')).diffCommand(paths, dashIsStdout(opts), io));
     });
 
   sshOptions(
@@ -223,7 +228,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside the config)', once('--client-profiles'))
       .option('--dap <file>', 'dap.xml for the DAP records the config defines', once('--dap')),
   ).action(async (file: string | undefined, opts: WhatIfCliOptions) => {
-    setExit(await (await import('./change.js')).whatIfCommand(file, lists(opts, 'ssh'), io));
+    setExit(await (await import('./change.js')).whatIfCommand(file, dashIsStdout(lists(opts, 'ssh')), io));
   });
 
   sshOptions(
@@ -242,13 +247,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ),
       )
       .addOption(oneChoice('--format <format>', 'output format (script/rollback: only the paste block)', PLAN_FORMATS, 'text', ' (run plan once per format)'))
-      .option('--output <file>', 'write the plan to this file instead of stdout', once('--output'))
+      .option('--output <file>', 'write the plan to this file instead of stdout (-: stdout)', once('--output'))
       .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'))
       .option('--timestamp', 'show when the report was made (html)')
       .option('--client-profiles <dir>', 'folder with the client profile XML files (also read beside each config)', once('--client-profiles'))
       .option('--dap <file>', 'dap.xml for the DAP records the configs define', once('--dap')),
   ).action(async (paths: string[], opts: PlanCliOptions) => {
-    setExit(await (await import('./change.js')).planCommand(paths, lists(opts, 'ssh'), io));
+    setExit(await (await import('./change.js')).planCommand(paths, dashIsStdout(lists(opts, 'ssh')), io));
   });
 
   program

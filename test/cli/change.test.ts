@@ -1,7 +1,7 @@
 // `diff`, `what-if` and `plan` from the command line: contracts (JSON fields, exit codes), formats,
 // the three ways to name the two sides of a diff, and bad input.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
@@ -891,6 +891,18 @@ describe('plan: what it writes, and for which context', () => {
     const none = await cli('plan', DEMO, '--rules', 'dhe-ciphers-old-asa');
     expect(none.code).toBe(0);
     expect(none.stdout).toContain('Nothing to paste: no finding to fix here (none matches --rules / --severity, where given).');
+  });
+
+  it('takes `--output -` as standard output, as audit does, never as a file named `-`', async () => {
+    const dir = tempDir();
+    const plan = await cliWith({ cwd: dir }, 'plan', DEMO, '--format', 'script', '--output', '-');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/^group-policy /m);
+    const diff = await cliWith({ cwd: dir }, 'diff', DEMO, DEMO, '--format', 'json', '--output', '-');
+    expect(JSON.parse(diff.stdout)).toMatchObject({ schemaVersion: 1 });
+    const audit = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--output', '-', '--fail-on', 'never');
+    expect(JSON.parse(audit.stdout)).toMatchObject({ schemaVersion: 1 });
+    expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
   it('leaves --output as it was when nothing could be planned, and names in JSON what got no plan', async () => {
