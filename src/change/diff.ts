@@ -62,6 +62,8 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   const captureDiffers = before !== null && after !== null && before.printsDefaults !== after.printsDefaults;
   // A copy's original (a recreated profile's): its profile entry says so, and its findings are the original's.
   const back = originalsOf(renamed);
+  // A profile absent from a side that is cut short may be in the part that is missing.
+  const cutShort = new Set(incomplete.filter((s) => s.kind === 'incomplete').map((s) => s.side));
   const profiles: ProfileDiff[] = names.map((name) => {
     const o = before?.profiles.get(name) ?? null;
     const n = after?.profiles.get(name) ?? null;
@@ -84,6 +86,8 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       iosDns: { old: (o ?? original)?.iosDns ?? null, new: n?.iosDns ?? null },
       mobileFacing: { old: reachable(o ?? original), new: reachable(n) },
       ...(o === null && back.has(name) ? { copyOf: back.get(name)! } : {}),
+      ...(status === 'added' && cutShort.has('old') && !back.has(name) ? { unseenOn: 'old' as const } : {}),
+      ...(status === 'removed' && cutShort.has('new') ? { unseenOn: 'new' as const } : {}),
     };
   });
   // A finding on a recreated profile is the same finding as on the profile it copies.

@@ -30,6 +30,11 @@ export interface ProfileDiff {
    * that profile's (`old`, `iosDns.old` and `mobileFacing.old` are the original's).
    */
   copyOf?: string;
+  /**
+   * The side that is cut short (compared with --allow-incomplete) and does not hold this profile: it
+   * may be in the part that is missing, so `added` or `removed` is only what the part there shows.
+   */
+  unseenOn?: 'old' | 'new';
 }
 
 /** A side of a comparison that is not a whole configuration. */

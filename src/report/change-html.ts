@@ -21,6 +21,8 @@ import {
   reachWords,
   resolvedParts,
   goneHeading,
+  UNSEEN_HEADING,
+  unseenWords,
   findingTotals,
   settingLine,
   type ChangeReportInput,
@@ -50,7 +52,7 @@ function profileTable(profiles: readonly ProfileDiff[]): string {
       const settings = compared ? p.settings.map(settingLine) : [];
       const dnsChanged =
         p.iosDns.old?.row !== p.iosDns.new?.row || p.iosDns.old?.outcome !== p.iosDns.new?.outcome || p.iosDns.old?.noResolver !== p.iosDns.new?.noResolver;
-      return `<tr data-profile="${esc(p.tunnelGroup)}" data-status="${p.status}"><th scope="row">${esc(p.tunnelGroup)}</th><td>${esc(p.status)}${esc(copyWords(p))}${reach ? `, <strong>${esc(reach)}</strong>` : ''}</td><td>${
+      return `<tr data-profile="${esc(p.tunnelGroup)}" data-status="${p.status}"><th scope="row">${esc(p.tunnelGroup)}</th><td>${esc(p.status)}${esc(unseenWords(p))}${esc(copyWords(p))}${reach ? `, <strong>${esc(reach)}</strong>` : ''}</td><td>${
         settings.length > 0 ? `<ul>${settings.map((l) => `<li><code>${esc(l)}</code></li>`).join('')}</ul>` : '<span class="muted">—</span>'
       }</td><td>${dnsCell(hasOldSide(p) ? p.iosDns.old : null)}</td><td>${dnsCell(p.status === 'removed' ? null : p.iosDns.new)}${dnsChanged && compared ? ' <strong>(changed)</strong>' : ''}</td></tr>`;
     })
@@ -65,18 +67,20 @@ export interface HtmlChangeOptions {
 
 /** The findings a device no longer has: fixed, then those gone without a fix (with the device, or with profiles that lost reach). */
 function resolvedSections(d: DeviceDiff, ctx: FindingContext): string {
-  const { fixed, gone, unsure } = resolvedParts(d);
+  const { fixed, gone, unsure, unseen } = resolvedParts(d);
   const list = (fs: readonly ReportedFinding[]): string => (fs.length > 0 ? findingList(fs, ctx, true, true) : '<p>None.</p>');
   // A removed device: everything went with it.
   if (d.new === null) return `<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}`;
   // The heading of fixes shows alone, or when there are fixes: not an empty one above the others.
-  const fixedPart = fixed.length > 0 || unsure.length + gone.length === 0 ? `<h3>Findings resolved (${fixed.length})</h3>${list(fixed)}` : '';
-  return `${fixedPart}${unsure.length > 0 ? `\n<h3>${capitalised(UNSURE_HEADING)} (${unsure.length})</h3>${list(unsure)}` : ''}${gone.length > 0 ? `\n<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}` : ''}`;
+  const fixedPart = fixed.length > 0 || unsure.length + gone.length + unseen.length === 0 ? `<h3>Findings resolved (${fixed.length})</h3>${list(fixed)}` : '';
+  return `${fixedPart}${unsure.length > 0 ? `\n<h3>${capitalised(UNSURE_HEADING)} (${unsure.length})</h3>${list(unsure)}` : ''}${gone.length > 0 ? `\n<h3>${capitalised(goneHeading(d))} (${gone.length})</h3>${list(gone)}` : ''}${
+    unseen.length > 0 ? `\n<h3>${capitalised(UNSEEN_HEADING)} (${unseen.length})</h3>${list(unseen)}` : ''
+  }`;
 }
 
 export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOptions): string {
   const ctx: FindingContext = { ids: new Ids(), helpUriBase: options.helpUriBase, path: (f) => input.fileOf(f) };
-  const { introduced, resolved, gone, lostReach, unsure } = findingTotals(input.diffs);
+  const { introduced, resolved, gone, lostReach, unsure, unseen } = findingTotals(input.diffs);
   const changed = input.diffs.filter(isChanged);
   const summary = `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><table class="summary"><tbody>
 <tr><th scope="row">Devices changed</th><td>${changedDevices(input.diffs)} of ${input.diffs.filter((d) => d.compared).length}</td></tr>${
@@ -89,7 +93,7 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
     lostReach > 0
       ? `\n<tr><th scope="row">Findings no longer reported: their profiles were removed or lost reach (not fixed)</th><td>${lostReach}</td></tr>`
       : ''
-  }</tbody></table>${
+  }${unseen > 0 ? `\n<tr><th scope="row">Findings not checked: their profiles are not in the part a cut-short configuration holds</th><td>${unseen}</td></tr>` : ''}</tbody></table>${
     (input.problems ?? []).length > 0
       ? `<h3>Lines of the change not applied, not simulated or to check</h3><ul>${input.problems!.map((p) => `<li><code>${esc(input.scriptFile ?? 'change')}</code> line ${p.line}: ${p.severity}: ${esc(p.message)}</li>`).join('')}</ul>`
       : ''

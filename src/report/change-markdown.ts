@@ -20,6 +20,8 @@ import {
   removedReach,
   resolvedParts,
   goneHeading,
+  UNSEEN_HEADING,
+  unseenWords,
   findingTotals,
   goneWords,
   settingLine,
@@ -69,7 +71,7 @@ function profileRow(p: ProfileDiff, profiles: readonly ProfileDiff[]): string {
     ...(p.status === 'removed' ? [removedReach(p)].filter((x) => x !== null) : !hasOldSide(p) ? [] : p.settings.map(settingLine)),
     ...dnsChangeLines(hasOldSide(p) ? p.iosDns.old : null, p.iosDns.new),
   ];
-  return `| ${mdCode(p.tunnelGroup, true)} | ${p.status}${md(copyWords(p))}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
+  return `| ${mdCode(p.tunnelGroup, true)} | ${p.status}${md(unseenWords(p))}${md(copyWords(p))}${reach ? `, ${reach}` : ''} | ${details.map(md).join('<br>') || '—'} |`;
 }
 
 export function renderDiffMarkdown(input: ChangeReportInput): string {
@@ -114,10 +116,11 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
       );
     };
     list(`**Findings introduced (${d.findings.introduced.length})**`, d.findings.introduced);
-    const { fixed, gone, unsure } = resolvedParts(d);
+    const { fixed, gone, unsure, unseen } = resolvedParts(d);
     list(`**Findings resolved (${fixed.length})**`, fixed, true);
     list(`**${capitalised(UNSURE_HEADING)} (${unsure.length})**`, unsure, true);
     list(`**${capitalised(goneHeading(d))} (${gone.length})**`, gone, true);
+    list(`**${capitalised(UNSEEN_HEADING)} (${unseen.length})**`, unseen, true);
     // The device's title travels with what follows it, so a cut never ends on a bare title.
     return blocks.length > 1 ? [[...blocks[0]!, ...blocks[1]!], ...blocks.slice(2)] : blocks;
   });

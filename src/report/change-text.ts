@@ -25,6 +25,8 @@ import {
   pasteWhere,
   groupedRemains,
   UNSURE_HEADING,
+  UNSEEN_HEADING,
+  unseenWords,
 } from './change-words.js';
 
 /** `old`: a finding of the old side, whose line is the old file's (the device heading names the new one too). */
@@ -36,7 +38,7 @@ function findingLine(f: ReportedFinding, old = false): string {
 /** `profiles`: the device's other profile entries (see reachWords). */
 export function profileLines(p: ProfileDiff, indent: string, profiles: readonly ProfileDiff[] = []): string[] {
   const reach = reachWords(p, profiles);
-  const out = [`${indent}${p.tunnelGroup}: ${p.status}${copyWords(p)}${reach ? `, ${reach}` : ''}`];
+  const out = [`${indent}${p.tunnelGroup}: ${p.status}${unseenWords(p)}${copyWords(p)}${reach ? `, ${reach}` : ''}`];
   if (p.status === 'removed') {
     const reached = removedReach(p);
     return reached === null ? out : [...out, `${indent}  ${reached}`];
@@ -61,10 +63,11 @@ function deviceLines(d: DeviceDiff): string[] {
   if (same > 0) out.push(`  ${plural(same, 'profile')} unchanged`);
   const { introduced } = d.findings;
   if (introduced.length > 0) out.push(`  findings introduced (${introduced.length}):`, ...introduced.map((f) => `    ${findingLine(f)}`));
-  const { fixed, gone, unsure } = resolvedParts(d);
+  const { fixed, gone, unsure, unseen } = resolvedParts(d);
   if (fixed.length > 0) out.push(`  findings resolved (${fixed.length}):`, ...fixed.map((f) => `    ${findingLine(f, true)}`));
   if (unsure.length > 0) out.push(`  ${UNSURE_HEADING} (${unsure.length}):`, ...unsure.map((f) => `    ${findingLine(f, true)}`));
   if (gone.length > 0) out.push(`  ${goneHeading(d)} (${gone.length}):`, ...gone.map((f) => `    ${findingLine(f, true)}`));
+  if (unseen.length > 0) out.push(`  ${UNSEEN_HEADING} (${unseen.length}):`, ...unseen.map((f) => `    ${findingLine(f, true)}`));
   return out;
 }
 

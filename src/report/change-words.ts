@@ -265,6 +265,8 @@ export function removedReach(p: ProfileDiff): string | null {
 export function reachLost(d: DeviceDiff, p: ProfileDiff): string | null {
   // A renamed profile's users and findings go to its copy.
   if (copyMadeOf(p, d.profiles) !== undefined) return null;
+  // Not in the part a cut-short side holds: perhaps removed, perhaps only in the missing part.
+  if (p.unseenOn !== undefined) return null;
   if (p.status === 'removed') return 'removed';
   return reachChange(p, d.profiles) === 'now unreachable' ? 'now unreachable' : null;
 }
@@ -282,8 +284,9 @@ export function protocolLost(p: ProfileDiff, profiles: Neighbours = []): string 
  * may be fixed or may only have gone with the protocol (an SSL keepalive finding after `no anyconnect
  * enable`): the tool cannot tell, so it says so. JSON keeps them all in `findings.resolved`.
  */
-export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: ReportedFinding[]; unsure: ReportedFinding[] } {
-  if (d.new === null) return { fixed: [], gone: d.findings.resolved, unsure: [] };
+export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: ReportedFinding[]; unsure: ReportedFinding[]; unseen: ReportedFinding[] } {
+  if (d.new === null) return { fixed: [], gone: d.findings.resolved, unsure: [], unseen: [] };
+  const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn === 'new').map((p) => p.tunnelGroup));
   const lost = new Set(d.profiles.filter((p) => reachLost(d, p) !== null).map((p) => p.tunnelGroup));
   const narrowed = new Set(d.profiles.filter((p) => protocolLost(p, d.profiles) !== null).map((p) => p.tunnelGroup));
   // A renamed profile's findings are its copy's: they go or may go with what the copy lost.
@@ -296,16 +299,26 @@ export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: 
   const fixed: ReportedFinding[] = [];
   const gone: ReportedFinding[] = [];
   const unsure: ReportedFinding[] = [];
+  const unseen: ReportedFinding[] = [];
   for (const f of d.findings.resolved) {
-    if (f.tunnelGroup !== null && lost.has(f.tunnelGroup)) gone.push(f);
+    if (f.tunnelGroup !== null && unseenProfiles.has(f.tunnelGroup)) unseen.push(f);
+    else if (f.tunnelGroup !== null && lost.has(f.tunnelGroup)) gone.push(f);
     else if (f.tunnelGroup !== null && narrowed.has(f.tunnelGroup)) unsure.push(f);
     else fixed.push(f);
   }
-  return { fixed, gone, unsure };
+  return { fixed, gone, unsure, unseen };
 }
 
 /** The heading of the resolved findings of profiles that lost a protocol. */
 export const UNSURE_HEADING = 'findings resolved on profiles that lost a protocol: fixed, or only no longer reported with it (check)';
+
+/** The heading of the findings of profiles the cut-short new side does not hold. */
+export const UNSEEN_HEADING = 'findings not checked: their profile is not in the part the cut-short new side holds (removed, or in the missing part)';
+
+/** A profile on one side only, the other cut short: what `added` or `removed` may mean. */
+export function unseenWords(p: ProfileDiff): string {
+  return p.unseenOn === undefined ? '' : ` (or only in the missing part of the cut-short ${p.unseenOn} side)`;
+}
 
 /** The heading of the findings a device no longer has without a fix. */
 export function goneHeading(d: DeviceDiff): string {
@@ -316,7 +329,15 @@ export function goneHeading(d: DeviceDiff): string {
  * The findings a change introduced, resolved, and took away without a fix, for the summary lines:
  * with devices it removed, and with profiles it removed or cut off (JSON keeps them in `findings.resolved`).
  */
-export function findingTotals(diffs: readonly DeviceDiff[]): { introduced: number; resolved: number; gone: number; lostReach: number; unsure: number } {
+export function findingTotals(diffs: readonly DeviceDiff[]): {
+  introduced: number;
+  resolved: number;
+  gone: number;
+  lostReach: number;
+  unsure: number;
+  unseen: number;
+} {
+  let unseen = 0;
   let introduced = 0;
   let resolved = 0;
   let gone = 0;
@@ -327,21 +348,23 @@ export function findingTotals(diffs: readonly DeviceDiff[]): { introduced: numbe
     const parts = resolvedParts(d);
     resolved += parts.fixed.length + parts.unsure.length;
     unsure += parts.unsure.length;
+    unseen += parts.unseen.length;
     if (d.new === null) gone += parts.gone.length;
     else lostReach += parts.gone.length;
   }
-  return { introduced, resolved, gone, lostReach, unsure };
+  return { introduced, resolved, gone, lostReach, unsure, unseen };
 }
 
 /**
  * What follows a summary's resolved count: how many of them are on profiles that lost a protocol,
  * and the findings that went with removed devices or profiles; '' when none.
  */
-export function goneWords(totals: { gone: number; lostReach: number; unsure?: number }): string {
+export function goneWords(totals: { gone: number; lostReach: number; unsure?: number; unseen?: number }): string {
   const unsure = totals.unsure ?? 0;
+  const unseen = totals.unseen ?? 0;
   return `${unsure === 0 ? '' : ` (${unsure} on profiles that lost a protocol: check)`}${totals.gone === 0 ? '' : `, ${totals.gone} gone with removed devices`}${
     totals.lostReach === 0 ? '' : `, ${totals.lostReach} no longer reported: their profiles were removed or lost reach (not fixed)`
-  }`;
+  }${unseen === 0 ? '' : `, ${unseen} not checked: their profiles are not in the part a cut-short configuration holds`}`;
 }
 
 /** Whether a profile entry has an old side to compare with: it was there, or it is a copy of one that was. */

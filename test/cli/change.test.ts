@@ -127,6 +127,23 @@ describe('diff OLD NEW', () => {
     expect(device.compared).toBe(true);
     expect(device.profiles.some((p) => p.status === 'removed')).toBe(true);
     expect(device.incomplete).toHaveLength(1);
+    // A profile the cut-off part may hold is not said to be gone, nor are its findings.
+    const unseen = device.profiles.filter((p) => p.unseenOn === 'new').map((p) => p.tunnelGroup);
+    expect(unseen).toEqual(device.profiles.filter((p) => p.status === 'removed').map((p) => p.tunnelGroup));
+    expect(unseen).toContain('MOBILE-INHERIT');
+    const accepted = await cli('diff', old, neu, '--allow-incomplete');
+    expect(accepted.stdout).toMatch(/^ {2}MOBILE-INHERIT: removed \(or only in the missing part of the cut-short new side\)$/m);
+    expect(accepted.stdout).toMatch(/^ {2}findings not checked: their profile is not in the part the cut-short new side holds/m);
+    expect(accepted.stdout).not.toMatch(/findings no longer reported, not fixed/);
+    expect(accepted.stdout).toMatch(/\d+ not checked: their profiles are not in the part a cut-short configuration holds\n$/);
+    const github = await cli('diff', old, neu, '--allow-incomplete', '--format', 'github');
+    expect(github.stdout).not.toMatch(/MOBILE-INHERIT is removed/);
+    // A side that is whole says `removed` plainly.
+    const whole = readJson<DiffJsonDocument>(
+      (await cli('diff', old, twoFiles(DEMO_TEXT.replace(/^tunnel-group MOBILE-INHERIT .*\n(?: .*\n)*/gm, '')).neu, '--format', 'json')).stdout,
+    ).devices[0]!;
+    expect(whole.profiles.find((p) => p.tunnelGroup === 'MOBILE-INHERIT')).toMatchObject({ status: 'removed' });
+    expect(whole.profiles.find((p) => p.tunnelGroup === 'MOBILE-INHERIT')!.unseenOn).toBeUndefined();
   });
 
   it('does not report a device as removed when its new file cannot be read: not compared, in every format, exit 2', async () => {
