@@ -405,5 +405,17 @@ export function pairDevices(
 
 /** The findings a change introduces at or above a severity (`--fail-on-new`). */
 export function introducedAtLeast(diffs: readonly DeviceDiff[], severity: Severity): ReportedFinding[] {
-  return diffs.flatMap((d) => d.findings.introduced.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]));
+  // A finding in a client profile or dap.xml several devices share is one problem in one file, however
+  // many devices read it: counted once.
+  const seen = new Set<string>();
+  return diffs.flatMap((d) =>
+    d.findings.introduced.filter((f) => {
+      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity]) return false;
+      if (f.file === null) return true;
+      const key = JSON.stringify([f.file, f.ruleId, f.line, f.object, f.message]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
 }

@@ -120,7 +120,8 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     }
   }
   const byLevel: Record<string, string[]> = { error: [], warning: [], notice: [] };
-  for (const l of [...out, ...notices]) byLevel[/^::(\w+)/.exec(l)![1]!]!.push(l);
+  // (A client profile several devices share gives each the same annotation on the same line: once.)
+  for (const l of new Set([...out, ...notices])) byLevel[/^::(\w+)/.exec(l)![1]!]!.push(l);
   const capped = capAnnotations(byLevel);
   return capped.length > 0 ? `${capped.join('\n')}\n` : '';
 }

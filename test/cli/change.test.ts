@@ -910,6 +910,30 @@ describe('plan: what it writes, and for which context', () => {
     expect(none.stdout).toContain('Nothing to paste: no finding to fix here (none matches --rules / --severity, where given).');
   });
 
+  it('counts and annotates once a client profile finding that two devices sharing the file both report', async () => {
+    const dir = tempDir();
+    const headend = readFileSync(fixture('client-profiles/headend.cfg'), 'utf8');
+    const xml = readFileSync(fixture('client-profiles/profiles/mobile.xml'), 'utf8');
+    for (const side of ['old', 'new']) {
+      mkdirSync(join(dir, side, 'profiles'), { recursive: true });
+      writeFileSync(join(dir, side, 'a.cfg'), headend);
+      writeFileSync(join(dir, side, 'b.cfg'), headend.replace(/^hostname .*$/m, 'hostname vpn-b2'));
+      const text = side === 'new' ? xml.replace('<NetworkRoaming>true</NetworkRoaming>', '<NetworkRoaming>false</NetworkRoaming>') : xml;
+      writeFileSync(join(dir, side, 'profiles', 'mobile.xml'), text);
+    }
+    const json = readJson<DiffJsonDocument>((await cliWith({ cwd: dir }, 'diff', 'old', 'new', '--format', 'json')).stdout);
+    // Each device reads the file: each says what it now gets.
+    expect(json.devices.map((d) => d.findings.introduced.map((f) => f.ruleId))).toEqual([
+      ['client-profile-mobile-settings'],
+      ['client-profile-mobile-settings'],
+    ]);
+    const gate = await cliWith({ cwd: dir }, 'diff', 'old', 'new', '--fail-on-new', 'info');
+    expect(gate.code).toBe(1);
+    expect(gate.stderr).toContain('the change introduces 1 finding at or above info');
+    const github = (await cliWith({ cwd: dir }, 'diff', 'old', 'new', '--format', 'github')).stdout;
+    expect(github.match(/^::notice file=new\/profiles\/mobile\.xml,line=\d+,/gm)).toHaveLength(1);
+  });
+
   it('takes `--output -` as standard output, as audit does, never as a file named `-`', async () => {
     const dir = tempDir();
     const plan = await cliWith({ cwd: dir }, 'plan', DEMO, '--format', 'script', '--output', '-');
