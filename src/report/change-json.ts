@@ -15,6 +15,12 @@ export interface DiffJsonDocument {
   problems?: MergeProblem[];
   /** what-if only: the change script those lines are in, as given on the command line (`-` for standard input). */
   scriptFile?: string;
+  /**
+   * diff only: files that could not be read as a configuration (a path typo, an LFS pointer or an
+   * encrypted file git gives as stored), which make the exit code 2; where such a file has no
+   * device on the other side, this is the only place the JSON names it.
+   */
+  notRead?: Array<{ source: string; line: number | null; message: string }>;
 }
 
 export interface DiffJsonDevice {
@@ -52,6 +58,7 @@ export function renderDiffJson(input: ChangeReportInput): string {
     devices: input.diffs.map(deviceJson),
     // what-if: the change script the problems' lines are in (the `new` of each device names it in words).
     ...(input.problems ? { problems: input.problems, ...(input.scriptFile !== undefined ? { scriptFile: input.scriptFile } : {}) } : {}),
+    ...(input.notRead !== undefined ? { notRead: input.notRead } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

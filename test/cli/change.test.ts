@@ -1220,6 +1220,13 @@ describe('diff: what it refuses', () => {
     expect(gh.stdout).toMatch(/^::error file=vpn-demo\.cfg,title=asa-mobile-audit%3A not read::git stores this file through the `b64` filter/m);
     const md = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'markdown');
     expect(md.stdout).toContain('- :x: `vpn-demo.cfg`: not read: git stores this file');
+    // ... and so is a script reading the JSON: neither side is a device, the files are named.
+    const json = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'json');
+    expect(json.code).toBe(2);
+    const doc = readJson<DiffJsonDocument>(json.stdout);
+    expect(doc.devices).toEqual([]);
+    expect(doc.notRead!.map((e) => e.source)).toEqual(['HEAD~1:vpn-demo.cfg', 'HEAD:vpn-demo.cfg']);
+    expect(doc.notRead![0]!.message).toMatch(/^git stores this file through the `b64` filter/);
   });
 
   it('reads BASE.. as git does (BASE..HEAD), and says what is wrong with any other range, or with a path outside the repository', async () => {
