@@ -136,6 +136,9 @@ export function parseRange(range: string): GitRange {
  * working tree) leave files out as they do when `audit DIR` scans; a path named exactly is read, as a
  * file named on the command line is. `excluded`: the changed files left out that way.
  */
+/** A blob larger than the configuration read limit (git's output passed maxBuffer). */
+class TooLarge extends Error {}
+
 export function sidesFromGit(
   repo: string,
   asked: GitRange,
@@ -153,12 +156,13 @@ export function sidesFromGit(
   submodules: string[];
 } {
   /** git in the working directory (`at`: elsewhere, such as the top of the tree for top-relative paths). */
-  const git = (args: string[], at: string = repo): Buffer => {
+  const git = (args: string[], at: string = repo, maxBuffer = 1 << 30): Buffer => {
     try {
-      return execFileSync('git', ['-C', at, ...args], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+      return execFileSync('git', ['-C', at, ...args], { maxBuffer, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (err) {
       const e = err as { stderr?: Buffer; code?: string };
       if (e.code === 'ENOENT') throw new GitError('git is not installed (needed for --git)');
+      if (e.code === 'ENOBUFS') throw new TooLarge();
       const said = (e.stderr?.toString() ?? String(err)).trim().split('\n')[0] ?? '';
       throw new GitError(`git ${args.join(' ')}: ${said}`, said.replace(/^fatal: /, ''));
     }
@@ -442,7 +446,16 @@ export function sidesFromGit(
     const source = `${rev}:${file}`;
     try {
       // --filters: the text as a checkout would write it (a clean/smudge filter undone, line endings as set).
-      const parsed = parseConfigInput(git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${file}`]), source, exact ? 'lenient' : 'strong');
+      // No more of it than a file audit would read (ASA_MOBILE_AUDIT_MAX_CONFIG_MB).
+      const limit = options.maxConfigBytes ?? READ_LIMITS.config;
+      let bytes: Buffer;
+      try {
+        bytes = git(['cat-file', '--filters', `${commitOf.get(rev) ?? rev}:${file}`], repo, limit);
+      } catch (err) {
+        if (!(err instanceof TooLarge)) throw err;
+        throw new InputError(source, `is more than the ${limit / 1024 / 1024} MiB read limit (ASA_MOBILE_AUDIT_MAX_CONFIG_MB raises it)`, null, 'too-large');
+      }
+      const parsed = parseConfigInput(bytes, source, exact ? 'lenient' : 'strong');
       analysed = analyseParsed(parsed, {}, folderSideFiles(file, embeddedSideFiles(parsed.lines, source), sideOptions, storeOf(rev)));
     } catch (err) {
       if (err instanceof InputError && takesXml !== null && QUIET.has(err.kind)) return;

@@ -1229,6 +1229,19 @@ describe('diff: what it refuses', () => {
     expect(doc.notRead![0]!.message).toMatch(/^git stores this file through the `b64` filter/);
   });
 
+  it('reads no more of a revision than ASA_MOBILE_AUDIT_MAX_CONFIG_MB lets a file audit read', async () => {
+    const { repo, git } = narrowedRepo();
+    // Over 1 MiB: a capture with a long tail of comment lines.
+    writeFileSync(join(repo, 'vpn-demo.cfg'), `${NARROWED}${'! a long capture tail, repeated to pass one MiB\n'.repeat(24000)}`);
+    git('commit', '-q', '-am', 'grow');
+    const capped = await cliWith({ cwd: repo, env: { ASA_MOBILE_AUDIT_MAX_CONFIG_MB: '1' } }, 'diff', '--git', 'HEAD~1', '--format', 'json');
+    expect(capped.code).toBe(2);
+    expect(capped.stderr).toContain('HEAD:vpn-demo.cfg: is more than the 1 MiB read limit (ASA_MOBILE_AUDIT_MAX_CONFIG_MB raises it)');
+    expect(readJson<DiffJsonDocument>(capped.stdout).devices[0]).toMatchObject({ compared: false, incomplete: [{ side: 'new', kind: 'unreadable' }] });
+    const raised = await cliWith({ cwd: repo, env: { ASA_MOBILE_AUDIT_MAX_CONFIG_MB: '2' } }, 'diff', '--git', 'HEAD~1', '--format', 'json');
+    expect(raised.code).toBe(0);
+  });
+
   it('reads BASE.. as git does (BASE..HEAD), and says what is wrong with any other range, or with a path outside the repository', async () => {
     const { repo } = narrowedRepo();
     const full = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1..HEAD', '--format', 'json');
