@@ -54,7 +54,9 @@ export function renderDiffGithub(input: ChangeReportInput): string {
           d.compared ? 'warning' : 'error',
           {
             file: input.fileOf(i.source),
-            line: i.line,
+            // The old side's line numbers are not the new file's: in a git range both are one path, and
+            // GitHub shows an annotation on the pull request's version (the message says the old line).
+            line: i.side === 'old' && d.new !== null && input.fileOf(d.new) === input.fileOf(i.source) ? null : i.line,
             title: `asa-mobile-audit: ${d.compared ? 'compared although incomplete' : 'not compared'}${context}`,
           },
           incompleteLines(d).find((l) => l.includes(` ${i.side} side `))!,

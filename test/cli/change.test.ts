@@ -1229,6 +1229,21 @@ describe('diff: what it refuses', () => {
     expect(doc.notRead![0]!.message).toMatch(/^git stores this file through the `b64` filter/);
   });
 
+  it('annotates a cut-short old revision on the file, not at its old line number on the new version', async () => {
+    const { repo, git } = gitRepo();
+    const lines = DEMO_TEXT.split('\n');
+    const cut = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
+    writeFileSync(join(repo, 'vpn-demo.cfg'), `${lines.slice(0, cut + 2).join('\n')}\n`);
+    git('add', '.');
+    git('commit', '-q', '-m', 'a capture cut short');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('commit', '-q', '-am', 'whole again');
+    const gh = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'github', '--allow-incomplete');
+    const annotation = gh.stdout.split('\n').find((l) => l.includes('compared although incomplete'))!;
+    expect(annotation).toMatch(/^::warning file=vpn-demo\.cfg,title=/);
+    expect(annotation).toContain(`the old side HEAD~1:vpn-demo.cfg (line ${cut + 2})`);
+  });
+
   it('reads no more of a revision than ASA_MOBILE_AUDIT_MAX_CONFIG_MB lets a file audit read', async () => {
     const { repo, git } = narrowedRepo();
     // Over 1 MiB: a capture with a long tail of comment lines.
