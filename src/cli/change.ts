@@ -706,15 +706,15 @@ function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[], htm
     case 'json':
       return renderPlanJson(targets, { name: TOOL_NAME, version: toolVersion() }, notPlanned);
     case 'markdown':
-      return renderPlanMarkdown(targets, { name: TOOL_NAME });
+      return renderPlanMarkdown(targets, { name: TOOL_NAME }, notPlanned);
     case 'html':
-      return renderPlanHtml(targets, { name: TOOL_NAME, version: toolVersion() }, html);
+      return renderPlanHtml(targets, { name: TOOL_NAME, version: toolVersion() }, html, notPlanned);
     case 'script':
       return join(targets.map((t) => t.script));
     case 'rollback':
       return join([...targets].reverse().map((t) => t.rollback));
     case 'text':
-      return renderPlanText(targets);
+      return renderPlanText(targets, notPlanned);
   }
 }
 

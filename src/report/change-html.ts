@@ -5,7 +5,7 @@
 // closes and what remains, and what changes for each profile.
 
 import { capitalised } from '../common/capitalised.js';
-import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
+import type { DeviceDiff, NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { d0Words, type IosDnsSummary } from '../explain/ios-dns.js';
 import { changedDevices, isChanged, verdictLine } from './change-text.js';
@@ -30,6 +30,8 @@ import {
   pasteWhere,
   groupedRemains,
   UNSURE_HEADING,
+  NOT_PLANNED_HEADING,
+  notPlannedWords,
 } from './change-words.js';
 import { esc, prose, slug } from './html/escape.js';
 import { copyBlock, findingList, htmlDocument, Ids, type FindingContext } from './html/page.js';
@@ -124,7 +126,12 @@ ${resolvedSections(d, ctx)}`
   });
 }
 
-export function renderPlanHtml(targets: readonly PlanTarget[], tool: { name: string; version: string }, options: HtmlChangeOptions): string {
+export function renderPlanHtml(
+  targets: readonly PlanTarget[],
+  tool: { name: string; version: string },
+  options: HtmlChangeOptions,
+  notPlanned: readonly NotPlanned[] = [],
+): string {
   const ids = new Ids();
   const sections = targets.map((t, i) => {
     const title = `${t.hostname ?? t.source}${t.context ? ` / context ${t.context}` : ''}`;
@@ -168,7 +175,14 @@ ${t.rollback !== '' ? `<h3>Rollback</h3>${copyBlock('Puts every changed line bac
     heading: 'Remediation plan',
     tool,
     generatedAt: options.generatedAt,
-    sections: sections.length > 0 ? sections : ['<p>No configuration to plan for.</p>'],
+    sections: [
+      ...(sections.length > 0 || notPlanned.length > 0 ? sections : ['<p>No configuration to plan for.</p>']),
+      ...(notPlanned.length > 0
+        ? [
+            `<section aria-labelledby="not-planned-h"><h2 id="not-planned-h">${esc(NOT_PLANNED_HEADING)}</h2><ul>${notPlanned.map((n) => `<li>${esc(notPlannedWords(n))}</li>`).join('')}</ul></section>`,
+          ]
+        : []),
+    ],
     data: { profiles: [] },
   });
 }

@@ -3,7 +3,7 @@
 
 import { capitalised } from '../common/capitalised.js';
 import type { ReportedFinding } from '../audit/result.js';
-import type { PlanTarget, ProfileDiff } from '../change/result.js';
+import type { NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
 import { visible } from '../common/control-chars.js';
 import { changedDevices, isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
@@ -30,6 +30,8 @@ import {
   pasteWhere,
   groupedRemains,
   UNSURE_HEADING,
+  NOT_PLANNED_HEADING,
+  notPlannedWords,
 } from './change-words.js';
 
 function md(text: string): string {
@@ -178,7 +180,7 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
 /** A pull-request comment's limit (GitHub takes 65,536 characters): what --max-bytes defaults to for a change report. */
 export const CHANGE_MARKDOWN_MAX_BYTES = 65536;
 
-export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name: string }): string {
+export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name: string }, notPlanned: readonly NotPlanned[] = []): string {
   const out = [`## ${tool.name} plan`, ''];
   for (const t of targets) {
     out.push(`### ${md(t.hostname ?? t.source)}${t.context ? ` [context ${md(t.context)}]` : ''} — ${mdCode(t.source)}`, '');
@@ -210,5 +212,6 @@ export function renderPlanMarkdown(targets: readonly PlanTarget[], tool: { name:
     if (t.changes.length > 0) out.push('| Connection profile | Change | Details |', '|---|---|---|', ...t.changes.map((p) => profileRow(p, t.changes)), '');
     if (t.rollback !== '') out.push('<details><summary>Rollback</summary>', '', ...mdFence(t.rollback.split('\n')), '', '</details>', '');
   }
+  if (notPlanned.length > 0) out.push(`**${NOT_PLANNED_HEADING}:**`, '', ...notPlanned.map((n) => `- ${md(notPlannedWords(n))}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 }

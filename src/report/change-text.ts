@@ -2,7 +2,7 @@
 // profile (settings with where they come from, the iOS DNS outcome), then the findings.
 
 import type { ReportedFinding } from '../audit/result.js';
-import type { DeviceDiff, PlanTarget, ProfileDiff } from '../change/result.js';
+import type { DeviceDiff, NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
 import { visibleLines } from '../common/control-chars.js';
 import {
   copyWords,
@@ -27,6 +27,8 @@ import {
   UNSURE_HEADING,
   UNSEEN_HEADING,
   unseenWords,
+  NOT_PLANNED_HEADING,
+  notPlannedWords,
 } from './change-words.js';
 
 /** `old`: a finding of the old side, whose line is the old file's (the device heading names the new one too). */
@@ -129,7 +131,8 @@ export function verdictLine(t: PlanTarget): string {
   }`;
 }
 
-export function renderPlanText(targets: readonly PlanTarget[]): string {
+/** `notPlanned`: inputs that got no plan: named at the end, so a plan kept for review says what it leaves out. */
+export function renderPlanText(targets: readonly PlanTarget[], notPlanned: readonly NotPlanned[] = []): string {
   const out: string[] = [];
   for (const t of targets) {
     out.push(`# ${targetTitle(t)}`, '');
@@ -175,6 +178,7 @@ export function renderPlanText(targets: readonly PlanTarget[]): string {
     }
     if (t.rollback !== '') out.push('Rollback (paste to undo the whole plan):', RULE, t.rollback, RULE, '');
   }
-  if (targets.length === 0) out.push('No configuration to plan for.');
+  if (targets.length === 0 && notPlanned.length === 0) out.push('No configuration to plan for.');
+  if (notPlanned.length > 0) out.push(`${NOT_PLANNED_HEADING}:`, ...notPlanned.map((n) => `  - ${notPlannedWords(n)}`));
   return `${visibleLines(out.join('\n').trimEnd())}\n`;
 }

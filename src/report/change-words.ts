@@ -2,7 +2,7 @@
 // by domain, and how a setting changed, with where each side's value came from.
 
 import type { ReportedFinding } from '../audit/result.js';
-import type { DeviceDiff, ProfileDiff, SettingChange } from '../change/result.js';
+import type { DeviceDiff, NotPlanned, ProfileDiff, SettingChange } from '../change/result.js';
 import { d0Words, type IosDnsSummary } from '../explain/ios-dns.js';
 import { queryVerdict } from '../explain/query.js';
 import type { MergeProblem } from '../model/merge.js';
@@ -311,6 +311,14 @@ export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: 
 
 /** The heading of the resolved findings of profiles that lost a protocol. */
 export const UNSURE_HEADING = 'findings resolved on profiles that lost a protocol: fixed, or only no longer reported with it (check)';
+
+/** Inputs a plan run could not plan for (unreadable, cut short, or a plan withheld). */
+export const NOT_PLANNED_HEADING = 'Not planned (no script for these: fix what is said, then plan again)';
+
+/** One input that got no plan, and why. */
+export function notPlannedWords(n: NotPlanned): string {
+  return `${n.source}${n.context ? ` (context ${n.context})` : ''}: ${n.why}`;
+}
 
 /** The heading of the findings of profiles the cut-short new side does not hold. */
 export const UNSEEN_HEADING = 'findings not checked: their profile is not in the part the cut-short new side holds (removed, or in the missing part)';

@@ -963,6 +963,14 @@ describe('plan: what it writes, and for which context', () => {
     const doc = readJson<PlanJsonDocument>(readFileSync(out, 'utf8'));
     expect(doc.targets.map((t) => t.source)).toEqual([join(dir, 'configs', 'a.cfg')]);
     expect(doc.notPlanned).toEqual([{ source: join(dir, 'configs', 'b.cfg'), context: null, why: 'the configuration is incomplete' }]);
+    // A plan kept for review in any format says what it leaves out, not only stderr at the time.
+    for (const format of ['text', 'markdown', 'html']) {
+      const r = await cli('plan', join(dir, 'configs'), '--format', format, '--output', out);
+      expect(r.code, format).toBe(2);
+      const kept = readFileSync(out, 'utf8');
+      expect(kept, format).toContain('Not planned (no script for these: fix what is said, then plan again)');
+      expect(kept, format).toContain(`${join(dir, 'configs', 'b.cfg')}: the configuration is incomplete`);
+    }
   });
 });
 
