@@ -126,7 +126,7 @@ export interface PlanTarget {
    * tunnel of the device, site-to-site included, not only the profiles listed in `changes`.
    */
   deviceChanges: SettingChange[];
-  /** Profiles the plan changes that no selected finding names (only with --scope shared). */
+  /** Profiles the plan changes beyond what the selected findings ask for: named by none, or reached in a setting theirs do not ask for (only with --scope shared). */
   collateral: string[];
   /** Findings the plan would bring: always empty for a sound plan (a non-empty list is a bug). */
   introduced: ReportedFinding[];

@@ -164,7 +164,7 @@ ${
         .join('')}</ul>`
     : ''
 }
-${t.collateral.length > 0 ? `<h3>Also changes</h3><p>Profiles no selected finding names: ${esc(t.collateral.join(', '))}</p>` : ''}
+${t.collateral.length > 0 ? `<h3>Also changes</h3><p>Profiles this plan changes beyond what the selected findings ask for (see Before you paste): ${esc(t.collateral.join(', '))}</p>` : ''}
 ${t.deviceChanges.length > 0 ? `<h3>${esc(DEVICE_WIDE)}</h3><ul>${t.deviceChanges.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
 ${t.changes.length > 0 ? `<h3>What changes per connection profile</h3>${profileTable(t.changes)}` : ''}
 ${t.rollback !== '' ? `<h3>Rollback</h3>${copyBlock('Puts every changed line back:', t.rollback, ids)}` : ''}

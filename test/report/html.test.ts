@@ -202,7 +202,7 @@ describe('diff, what-if and plan --format html', () => {
       (await cli('plan', file, '--format', 'json', '--scope', 'shared')).stdout,
     ).targets[0]!;
     expect(json.collateral.length).toBeGreaterThan(0);
-    expect(page).toContain(`Profiles no selected finding names: ${json.collateral.join(', ')}`);
+    expect(page).toContain(`Profiles this plan changes beyond what the selected findings ask for (see Before you paste): ${json.collateral.join(', ')}`);
     expect(page).toContain(`<h3>Closes (${json.closes.length})</h3>`);
   });
 
