@@ -695,9 +695,25 @@ export async function planCommand(paths: string[], opts: PlanCliOptions, io: Cli
       renderPlan(opts.format, sound, htmlOptions(s.cfg, opts, io), notPlanned),
       targets.map((t) => t.source),
     );
+  // The bare script or rollback carries none of the plan's words: what it leaves to the user (secrets
+  // not copied, placeholders, steps) and the notes to read before pasting are said on stderr.
+  if (opts.format === 'script' || opts.format === 'rollback') for (const t of sound) for (const l of scriptCaveats(t)) complain(io, l);
   if (unsound.some((t) => misplaced.get(t) === null || onlyUnmodelled(t).length > 0)) return ExitCode.InternalError;
   if (unsound.length > 0 || errors.length > 0 || partial || [...unread.values()].some((l) => l.length > 0)) return ExitCode.InputError;
   return ExitCode.Ok;
+}
+
+/** What `--format script` / `rollback` leaves out that matters before pasting: one line each, or none. */
+function scriptCaveats(t: PlanTarget): string[] {
+  const where = t.context === null ? t.source : `${t.source} (context ${t.context})`;
+  const out: string[] = [];
+  if (t.script === '') out.push(`${where}: nothing to paste (--format text says why)`);
+  if (t.needsInput.length > 0)
+    out.push(
+      `${where}: ${t.needsInput.length} item${t.needsInput.length === 1 ? '' : 's'} need${t.needsInput.length === 1 ? 's' : ''} your input and ${t.needsInput.length === 1 ? 'is' : 'are'} not in the script (${[...new Set(t.needsInput.map((n) => n.ruleId))].join(', ')}): see --format text`,
+    );
+  if (t.notes.length > 0) out.push(`${where}: ${t.notes.length} note${t.notes.length === 1 ? '' : 's'} to read before you paste: see --format text`);
+  return out;
 }
 
 function renderPlan(format: PlanCliOptions['format'], targets: PlanTarget[], html: HtmlChangeOptions, notPlanned: NotPlanned[] = []): string {

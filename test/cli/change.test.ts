@@ -546,7 +546,8 @@ describe('plan on a profile that carries lines the tool does not model', () => {
       .replace('tunnel-group Lab&Partners general-attributes\n', 'tunnel-group Lab&Partners general-attributes\n authorization-dn-attributes CN OU\n');
     writeFileSync(join(dir, 'known.cfg'), known);
     const plan = await cliWith({ cwd: dir }, 'plan', 'known.cfg', '--format', 'script');
-    expect(plan.stderr).toBe('');
+    // (Only the bare script's pointers to what --format text says.)
+    expect(plan.stderr.split('\n').filter((l) => l !== '' && !/: see --format text$/.test(l))).toEqual([]);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/^tunnel-group Lab-Partners-2 general-attributes\n authorization-dn-attributes CN OU$/m);
     expect(plan.stdout).toContain(' secondary-pre-fill-username ssl-client hide');
@@ -939,6 +940,12 @@ describe('plan: what it writes, and for which context', () => {
     const plan = await cliWith({ cwd: dir }, 'plan', DEMO, '--format', 'script', '--output', '-');
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/^group-policy /m);
+    // The bare script leaves out what needs the user: stderr says so, and where to read it.
+    expect(plan.stderr).toMatch(/: \d+ items need your input and are not in the script \(.*profile-name-special-chars.*\): see --format text\n/);
+    expect(plan.stderr).toMatch(/: \d+ notes to read before you paste: see --format text\n/);
+    const nothing = await cliWith({ cwd: dir }, 'plan', DEMO, '--format', 'script', '--rules', 'dhe-ciphers-old-asa');
+    expect(nothing.stdout).toBe('');
+    expect(nothing.stderr).toMatch(/: nothing to paste \(--format text says why\)\n$/);
     const diff = await cliWith({ cwd: dir }, 'diff', DEMO, DEMO, '--format', 'json', '--output', '-');
     expect(JSON.parse(diff.stdout)).toMatchObject({ schemaVersion: 1 });
     const audit = await cliWith({ cwd: dir }, 'audit', DEMO, '--format', 'json', '--output', '-', '--fail-on', 'never');
