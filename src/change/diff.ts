@@ -3,13 +3,14 @@
 // and the findings the change introduces and resolves.
 
 import { cmp, type Problem } from '../common/problem.js';
+import { tokenize } from '../parse/tokenize.js';
 import { holdsSecret } from '../parse/redact.js';
 import { copyNameOf } from '../engine/names.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { isLineNotRead, linesNotRead } from '../model/not-read.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
-import type { DeviceDiff, IncompleteSide, ProfileDiff, SettingChange } from './result.js';
+import type { DeviceDiff, IncompleteSide, LoweredFinding, ProfileDiff, SettingChange } from './result.js';
 import type { DeviceSnapshot, ProfileSnapshot, SettingValue } from './snapshot.js';
 import { FILE_LINES } from './line-names.js';
 import type { SideDevice } from './sources.js';
@@ -49,7 +50,7 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       new: after?.target.summary.source ?? null,
       device: [],
       profiles: [],
-      findings: { introduced: [], resolved: [] },
+      findings: { introduced: [], resolved: [], lowered: [] },
       incomplete,
       compared: false,
       ikeCut: [],
@@ -64,6 +65,8 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
   const back = originalsOf(renamed);
   // A profile absent from a side that is cut short may be in the part that is missing.
   const cutShort = new Set(incomplete.filter((s) => s.kind === 'incomplete').map((s) => s.side));
+  // ... and one whose block the cut falls in is only partly there.
+  const cutIn = { old: cutShort.has('old') ? cutInProfiles(before) : new Set<string>(), new: cutShort.has('new') ? cutInProfiles(after) : new Set<string>() };
   const profiles: ProfileDiff[] = names.map((name) => {
     const o = before?.profiles.get(name) ?? null;
     const n = after?.profiles.get(name) ?? null;
@@ -86,8 +89,8 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       iosDns: { old: (o ?? original)?.iosDns ?? null, new: n?.iosDns ?? null },
       mobileFacing: { old: reachable(o ?? original), new: reachable(n) },
       ...(o === null && back.has(name) ? { copyOf: back.get(name)! } : {}),
-      ...(status === 'added' && cutShort.has('old') && !back.has(name) ? { unseenOn: 'old' as const } : {}),
-      ...(status === 'removed' && cutShort.has('new') ? { unseenOn: 'new' as const } : {}),
+      ...((status === 'added' && cutShort.has('old') && !back.has(name)) || cutIn.old.has(name) ? { unseenOn: 'old' as const } : {}),
+      ...((status === 'removed' && cutShort.has('new')) || cutIn.new.has(name) ? { unseenOn: 'new' as const } : {}),
     };
   });
   // A finding on a recreated profile is the same finding as on the profile it copies.
@@ -113,7 +116,11 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
     // A device added or removed as a whole: its profiles say it all.
     device: before && after ? [...captureNote(before, after), ...diffSettings(before.device, after.device, captureDiffers)] : [],
     profiles,
-    findings: { introduced: newFindings.filter(takeFrom(oldKeys, (f) => key(f, true))), resolved: oldFindings.filter(takeFrom(newKeys, (f) => key(f, false))) },
+    findings: lowerings(
+      newFindings.filter(takeFrom(oldKeys, (f) => key(f, true))),
+      oldFindings.filter(takeFrom(newKeys, (f) => key(f, false))),
+      (f, translate) => key({ ...f, severity: 'info' }, translate),
+    ),
     incomplete,
     compared: true,
     ikeCut: before && after ? ikeCut(before.siteToSite, after.siteToSite) : [],
@@ -322,6 +329,48 @@ function diffSettings(o: ReadonlyMap<string, SettingValue> | null, n: ReadonlyMa
   return out;
 }
 
+/**
+ * The profiles a cut-short configuration stops in the middle of: the tunnel-group whose block the cut
+ * falls in, or every profile on the group-policy whose block it falls in (their settings there are
+ * partly missing). Empty when the cut is between blocks or the side is whole.
+ */
+function cutInProfiles(s: DeviceSnapshot | null): Set<string> {
+  const out = new Set<string>();
+  const line = s?.target.summary.parseProblems.find((p) => p.code === 'incomplete')?.line;
+  if (s === null || line === undefined || line === null) return out;
+  const { parsed, sectionIndex } = s.analysed;
+  const top = parsed.sections[sectionIndex]!.topLevel.filter((i) => i < line).at(-1);
+  if (top === undefined || parsed.blockEnd[top]! < line) return out;
+  const words = tokenize(parsed.lines[top]!);
+  if (words[0] === 'tunnel-group' && words[1] !== undefined) out.add(words[1]);
+  if (words[0] === 'group-policy' && words[1] !== undefined)
+    for (const [name, p] of s.profiles) if (p.settings.get('group-policy')?.value === words[1]) out.add(name);
+  return out;
+}
+
+/**
+ * Introduced and resolved findings, with the pairs that are one finding at a lower severity taken out
+ * of both (`lowered`): the same rule, profile and object, less severe after the change.
+ */
+function lowerings(
+  introduced: ReportedFinding[],
+  resolved: ReportedFinding[],
+  sameFinding: (f: ReportedFinding, translate: boolean) => string,
+): DeviceDiff['findings'] {
+  const olds = new Map<string, ReportedFinding[]>();
+  for (const f of resolved) (olds.get(sameFinding(f, false)) ?? olds.set(sameFinding(f, false), []).get(sameFinding(f, false))!).push(f);
+  const lowered: LoweredFinding[] = [];
+  const paired = new Set<ReportedFinding>();
+  const stillNew = introduced.filter((f) => {
+    const old = olds.get(sameFinding(f, true))?.find((o) => !paired.has(o) && SEVERITY_RANK[o.severity] > SEVERITY_RANK[f.severity]);
+    if (old === undefined) return true;
+    paired.add(old);
+    lowered.push({ finding: f, oldSeverity: old.severity });
+    return false;
+  });
+  return { introduced: stillNew, resolved: resolved.filter((f) => !paired.has(f)), lowered };
+}
+
 function countKeys(keys: string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
@@ -405,17 +454,31 @@ export function pairDevices(
 
 /** The findings a change introduces at or above a severity (`--fail-on-new`). */
 export function introducedAtLeast(diffs: readonly DeviceDiff[], severity: Severity): ReportedFinding[] {
-  // A finding in a client profile or dap.xml several devices share is one problem in one file, however
-  // many devices read it: counted once.
+  return distinct(diffs.flatMap((d) => introducedParts(d).news.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity])));
+}
+
+/**
+ * A device's introduced findings, split: new, and those on a profile the cut-short old side does not
+ * hold (`unseenOn: "old"`: it may have been in the missing part, with the finding), which the change
+ * may not have brought: not checked, and not counted by the gate.
+ */
+export function introducedParts(d: DeviceDiff): { news: ReportedFinding[]; unseen: ReportedFinding[] } {
+  const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn === 'old').map((p) => p.tunnelGroup));
+  const isUnseen = (f: ReportedFinding): boolean => f.tunnelGroup !== null && unseenProfiles.has(f.tunnelGroup);
+  return { news: d.findings.introduced.filter((f) => !isUnseen(f)), unseen: d.findings.introduced.filter(isUnseen) };
+}
+
+/**
+ * Findings of several devices with a finding in a client profile or dap.xml they share counted once:
+ * one problem in one file, however many devices read it.
+ */
+export function distinct(findings: readonly ReportedFinding[]): ReportedFinding[] {
   const seen = new Set<string>();
-  return diffs.flatMap((d) =>
-    d.findings.introduced.filter((f) => {
-      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity]) return false;
-      if (f.file === null) return true;
-      const key = JSON.stringify([f.file, f.ruleId, f.line, f.object, f.message]);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
+  return findings.filter((f) => {
+    if (f.file === null) return true;
+    const key = JSON.stringify([f.file, f.ruleId, f.line, f.object, f.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

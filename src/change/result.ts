@@ -31,10 +31,17 @@ export interface ProfileDiff {
    */
   copyOf?: string;
   /**
-   * The side that is cut short (compared with --allow-incomplete) and does not hold this profile: it
-   * may be in the part that is missing, so `added` or `removed` is only what the part there shows.
+   * The side that is cut short (compared with --allow-incomplete) and does not hold this profile, or
+   * stops inside its tunnel-group or group-policy block: it may be (partly) in the part that is
+   * missing, so `added`, `removed` or a change is only what the part there shows.
    */
   unseenOn?: 'old' | 'new';
+}
+
+/** A finding still reported after a change, at a lower severity than before. */
+export interface LoweredFinding {
+  finding: ReportedFinding;
+  oldSeverity: ReportedFinding['severity'];
 }
 
 /** A side of a comparison that is not a whole configuration. */
@@ -58,7 +65,12 @@ export interface DeviceDiff {
   /** Settings every profile shares that changed (NAT-T, trustpoints, custom attribute data). */
   device: SettingChange[];
   profiles: ProfileDiff[];
-  findings: { introduced: ReportedFinding[]; resolved: ReportedFinding[] };
+  /**
+   * `lowered`: findings still there at a lower severity (a warning that was an error): the new side's
+   * finding and the old severity. Neither introduced nor resolved, so a gate does not fail on an
+   * improvement; a finding whose severity rises is introduced (and its old self resolved).
+   */
+  findings: { introduced: ReportedFinding[]; resolved: ReportedFinding[]; lowered: LoweredFinding[] };
   /**
    * Why a side is not the whole configuration (truncated, cut mid-block), one entry per such side.
    * Unless the user accepts it (`--allow-incomplete`) such a device is not compared: no profiles and

@@ -152,7 +152,11 @@ function placeDiff(d: DeviceDiff, cwd: string): void {
   if (d.new !== null) d.new = reportPath(d.new, cwd);
   for (const i of d.incomplete) i.source = reportPath(i.source, cwd);
   const placed = (f: ReportedFinding): ReportedFinding => (f.file === null ? f : { ...f, file: reportPath(f.file, cwd) });
-  d.findings = { introduced: d.findings.introduced.map(placed), resolved: d.findings.resolved.map(placed) };
+  d.findings = {
+    introduced: d.findings.introduced.map(placed),
+    resolved: d.findings.resolved.map(placed),
+    lowered: d.findings.lowered.map((l) => ({ ...l, finding: placed(l.finding) })),
+  };
 }
 
 /** How an HTML change report links rules, and its time when --timestamp asks for it. */
@@ -423,7 +427,7 @@ function notCompared(device: DeviceSnapshot, why: IncompleteSide): DeviceDiff {
     new: why.side === 'new' ? why.source : summary.source,
     device: [],
     profiles: [],
-    findings: { introduced: [], resolved: [] },
+    findings: { introduced: [], resolved: [], lowered: [] },
     incomplete: [why],
     compared: false,
     ikeCut: [],
@@ -557,7 +561,12 @@ function configuredFindings(d: DeviceDiff, s: Setup): DeviceDiff['findings'] {
   const device = { hostname: d.hostname, source, alsoAs: ignorePaths(source, s.abs('.'), s.cfg.source) };
   const keep = (fs: DeviceDiff['findings']['introduced']): DeviceDiff['findings']['introduced'] =>
     applyIgnores(applySeverityOverrides(fs, s.cfg), s.cfg.ignore, device, s.today).kept;
-  return { introduced: keep(d.findings.introduced), resolved: keep(d.findings.resolved) };
+  // A rule given one severity by the file has no lower one: its pair is the same finding, unchanged.
+  const lowered = d.findings.lowered.flatMap((l) => {
+    const [kept] = keep([l.finding]);
+    return kept === undefined || kept.severity !== l.finding.severity ? [] : [{ ...l, finding: kept }];
+  });
+  return { introduced: keep(d.findings.introduced), resolved: keep(d.findings.resolved), lowered };
 }
 
 // ---- plan ---------------------------------------------------------------------------------------

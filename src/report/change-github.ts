@@ -3,6 +3,7 @@
 // and each profile whose iOS DNS outcome, reachability or login (authentication, AAA server groups,
 // group-lock) changes.
 
+import { introducedParts } from '../change/diff.js';
 import type { ReportedFinding } from '../audit/result.js';
 import {
   DEVICE_WIDE,
@@ -15,6 +16,7 @@ import {
   reachWords,
   settingLine,
   type ChangeReportInput,
+  unseenWords,
 } from './change-words.js';
 import { capAnnotations, command, contextTag } from './github.js';
 import type { Severity } from '../engine/types.js';
@@ -79,7 +81,8 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     if (d.new === null || !d.compared) continue;
     const file = input.fileOf(d.new);
     // (A finding on a file of its own, such as a client profile, is on that file as the diff names it: in a git range, without `REV:`.)
-    for (const f of d.findings.introduced) out.push(findingCommand(f, f.file === null ? file : input.fileOf(f.file), context));
+    // (Not those on a profile the cut-short old side does not hold: they may have been there already.)
+    for (const f of introducedParts(d).news) out.push(findingCommand(f, f.file === null ? file : input.fileOf(f.file), context));
     for (const l of d.linesNotRead) out.push(command('warning', { file, line: l.line, title: `asa-mobile-audit: line not read${context}` }, l.message));
     for (const l of d.inputWarnings) out.push(command('warning', { file, line: l.line, title: `asa-mobile-audit: input warning${context}` }, l.message));
     // Device-wide settings (NAT-T, trustpoints, site-to-site tunnels, local users): one annotation on
@@ -118,7 +121,9 @@ export function renderDiffGithub(input: ChangeReportInput): string {
         ...(hasOldSide(p) ? p.settings.filter((s) => LOGIN_SETTINGS.test(s.setting)).map(settingLine) : []),
       ];
       if (lines.length > 0)
-        notices.push(command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}${context}` }, lines.join('\n')));
+        notices.push(
+          command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}${unseenWords(p)}${context}` }, lines.join('\n')),
+        );
     }
   }
   const byLevel: Record<string, string[]> = { error: [], warning: [], notice: [] };

@@ -6,6 +6,7 @@
 
 import { capitalised } from '../common/capitalised.js';
 import type { DeviceDiff, NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
+import { introducedParts } from '../change/diff.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { d0Words, type IosDnsSummary } from '../explain/ios-dns.js';
 import { changedDevices, isChanged, verdictLine } from './change-text.js';
@@ -22,6 +23,9 @@ import {
   resolvedParts,
   goneHeading,
   UNSEEN_HEADING,
+  UNSEEN_OLD_HEADING,
+  LOWERED_HEADING,
+  loweredPrefix,
   unseenWords,
   findingTotals,
   settingLine,
@@ -102,6 +106,7 @@ export function renderDiffHtml(input: ChangeReportInput, options: HtmlChangeOpti
   }</section>`;
   const devices = changed.map((d, i) => {
     const id = `device-${i + 1}-${slug(deviceTitle(d))}`;
+    const parts = introducedParts(d);
     return `<section class="device" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(deviceTitle(d))}</h2><p class="meta"><code>${esc(d.old ?? '(none)')}</code> → <code>${esc(d.new ?? '(none)')}</code></p>
 ${incompleteLines(d)
   .map((l) => `<p><strong>${esc(l.slice(0, l.indexOf(':')))}</strong>${esc(l.slice(l.indexOf(':')))}</p>`)
@@ -111,7 +116,13 @@ ${
     ? ''
     : `${d.device.length > 0 ? `<h3>Device settings</h3><ul>${d.device.map((s) => `<li><code>${esc(settingLine(s))}</code></li>`).join('')}</ul>` : ''}
 <h3>Connection profiles</h3>${profileTable(d.profiles.filter((p) => p.status !== 'unchanged')) || '<p>No connection profile changes.</p>'}
-<h3>Findings introduced (${d.findings.introduced.length})</h3>${d.findings.introduced.length > 0 ? findingList(d.findings.introduced, ctx, true) : '<p>None.</p>'}
+<h3>Findings introduced (${parts.news.length})</h3>${parts.news.length > 0 ? findingList(parts.news, ctx, true) : '<p>None.</p>'}${
+        parts.unseen.length > 0 ? `\n<h3>${capitalised(UNSEEN_OLD_HEADING)} (${parts.unseen.length})</h3>${findingList(parts.unseen, ctx, true)}` : ''
+      }${
+        d.findings.lowered.length > 0
+          ? `\n<h3>${capitalised(LOWERED_HEADING)} (${d.findings.lowered.length})</h3><ul>${d.findings.lowered.map((l) => `<li>${esc(l.finding.severity)} ${esc(loweredPrefix(l))} <code>${esc(l.finding.ruleId)}</code>${l.finding.tunnelGroup ? ` (${esc(l.finding.tunnelGroup)})` : ''}: ${esc(l.finding.message)}</li>`).join('')}</ul>`
+          : ''
+      }
 ${resolvedSections(d, ctx)}`
 }
 </section>`;

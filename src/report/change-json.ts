@@ -31,7 +31,8 @@ export interface DiffJsonDevice {
   /** Settings every profile shares that changed. */
   device: Array<{ setting: string; old: string | null; new: string | null; oldSource: string | null; newSource: string | null }>;
   profiles: ProfileDiff[];
-  findings: { introduced: AuditJsonFinding[]; resolved: AuditJsonFinding[] };
+  /** `lowered`: findings still there at a lower severity (see DeviceDiff), with the severity they had. */
+  findings: { introduced: AuditJsonFinding[]; resolved: AuditJsonFinding[]; lowered: Array<AuditJsonFinding & { oldSeverity: string }> };
   /** Sides that are not a whole configuration; unless accepted, the device is not compared (`compared: false`). */
   incomplete: IncompleteSide[];
   compared: boolean;
@@ -45,7 +46,11 @@ export function deviceJson(d: DeviceDiff): DiffJsonDevice {
     new: d.new,
     device: d.device,
     profiles: d.profiles,
-    findings: { introduced: d.findings.introduced.map(findingJson), resolved: d.findings.resolved.map(findingJson) },
+    findings: {
+      introduced: d.findings.introduced.map(findingJson),
+      resolved: d.findings.resolved.map(findingJson),
+      lowered: d.findings.lowered.map((l) => ({ ...findingJson(l.finding), oldSeverity: l.oldSeverity })),
+    },
     incomplete: d.incomplete,
     compared: d.compared,
   };

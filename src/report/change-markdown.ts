@@ -4,6 +4,7 @@
 import { capitalised } from '../common/capitalised.js';
 import type { ReportedFinding } from '../audit/result.js';
 import type { NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
+import { introducedParts } from '../change/diff.js';
 import { visible } from '../common/control-chars.js';
 import { changedDevices, isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';
@@ -21,6 +22,9 @@ import {
   resolvedParts,
   goneHeading,
   UNSEEN_HEADING,
+  UNSEEN_OLD_HEADING,
+  LOWERED_HEADING,
+  loweredPrefix,
   unseenWords,
   findingTotals,
   goneWords,
@@ -117,7 +121,13 @@ export function renderDiffMarkdown(input: ChangeReportInput): string {
         findings.map((f) => findingItem(f, resolved)),
       );
     };
-    list(`**Findings introduced (${d.findings.introduced.length})**`, d.findings.introduced);
+    const { news, unseen: unseenOld } = introducedParts(d);
+    list(`**Findings introduced (${news.length})**`, news);
+    list(`**${capitalised(UNSEEN_OLD_HEADING)} (${unseenOld.length})**`, unseenOld);
+    items(
+      [`**${capitalised(LOWERED_HEADING)} (${d.findings.lowered.length})**`, ''],
+      d.findings.lowered.map((l) => findingItem(l.finding).replace(/^- \*\*\w+\*\*/, (m) => `${m} ${md(loweredPrefix(l))}`)),
+    );
     const { fixed, gone, unsure, unseen } = resolvedParts(d);
     list(`**Findings resolved (${fixed.length})**`, fixed, true);
     list(`**${capitalised(UNSURE_HEADING)} (${unsure.length})**`, unsure, true);

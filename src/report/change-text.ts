@@ -3,6 +3,7 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
+import { introducedParts } from '../change/diff.js';
 import { visibleLines } from '../common/control-chars.js';
 import {
   copyWords,
@@ -26,6 +27,9 @@ import {
   groupedRemains,
   UNSURE_HEADING,
   UNSEEN_HEADING,
+  UNSEEN_OLD_HEADING,
+  LOWERED_HEADING,
+  loweredPrefix,
   unseenWords,
   NOT_PLANNED_HEADING,
   notPlannedWords,
@@ -63,8 +67,15 @@ function deviceLines(d: DeviceDiff): string[] {
   for (const p of changed) out.push(...profileLines(p, '  ', d.profiles));
   const same = d.profiles.length - changed.length;
   if (same > 0) out.push(`  ${plural(same, 'profile')} unchanged`);
-  const { introduced } = d.findings;
+  const { news: introduced, unseen: unseenOld } = introducedParts(d);
   if (introduced.length > 0) out.push(`  findings introduced (${introduced.length}):`, ...introduced.map((f) => `    ${findingLine(f)}`));
+  if (unseenOld.length > 0) out.push(`  ${UNSEEN_OLD_HEADING} (${unseenOld.length}):`, ...unseenOld.map((f) => `    ${findingLine(f)}`));
+  const { lowered } = d.findings;
+  if (lowered.length > 0)
+    out.push(
+      `  ${LOWERED_HEADING} (${lowered.length}):`,
+      ...lowered.map((l) => `    ${findingLine(l.finding).replace(/^\S+ */, `${l.finding.severity} ${loweredPrefix(l)} `)}`),
+    );
   const { fixed, gone, unsure, unseen } = resolvedParts(d);
   if (fixed.length > 0) out.push(`  findings resolved (${fixed.length}):`, ...fixed.map((f) => `    ${findingLine(f, true)}`));
   if (unsure.length > 0) out.push(`  ${UNSURE_HEADING} (${unsure.length}):`, ...unsure.map((f) => `    ${findingLine(f, true)}`));

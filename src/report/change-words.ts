@@ -2,7 +2,8 @@
 // by domain, and how a setting changed, with where each side's value came from.
 
 import type { ReportedFinding } from '../audit/result.js';
-import type { DeviceDiff, NotPlanned, ProfileDiff, SettingChange } from '../change/result.js';
+import type { DeviceDiff, LoweredFinding, NotPlanned, ProfileDiff, SettingChange } from '../change/result.js';
+import { distinct, introducedParts } from '../change/diff.js';
 import { d0Words, type IosDnsSummary } from '../explain/ios-dns.js';
 import { queryVerdict } from '../explain/query.js';
 import type { MergeProblem } from '../model/merge.js';
@@ -321,11 +322,27 @@ export function notPlannedWords(n: NotPlanned): string {
 }
 
 /** The heading of the findings of profiles the cut-short new side does not hold. */
-export const UNSEEN_HEADING = 'findings not checked: their profile is not in the part the cut-short new side holds (removed, or in the missing part)';
+export const UNSEEN_HEADING =
+  'findings not checked: their profile is not, or not wholly, in the part the cut-short new side holds (removed, or in the missing part)';
+
+/** The heading of the new side's findings on profiles the cut-short old side does not hold. */
+export const UNSEEN_OLD_HEADING =
+  'findings not checked as new: their profile is not, or not wholly, in the part the cut-short old side holds (added, or in its missing part)';
+
+/** The heading of findings still there at a lower severity. */
+export const LOWERED_HEADING = 'findings now less severe';
+
+/** What a finding now less severe was, said after its (new) severity. */
+export function loweredPrefix(l: LoweredFinding): string {
+  return `(was ${l.oldSeverity})`;
+}
 
 /** A profile on one side only, the other cut short: what `added` or `removed` may mean. */
 export function unseenWords(p: ProfileDiff): string {
-  return p.unseenOn === undefined ? '' : ` (or only in the missing part of the cut-short ${p.unseenOn} side)`;
+  if (p.unseenOn === undefined) return '';
+  // A profile whose settings the cut falls in: part of the change may be the cut.
+  if (p.status !== 'added' && p.status !== 'removed') return ` (the cut-short ${p.unseenOn} side stops inside its settings: some of this may be the cut)`;
+  return ` (or only in the missing part of the cut-short ${p.unseenOn} side)`;
 }
 
 /** The heading of the findings a device no longer has without a fix. */
@@ -344,33 +361,41 @@ export function findingTotals(diffs: readonly DeviceDiff[]): {
   lostReach: number;
   unsure: number;
   unseen: number;
+  lowered: number;
 } {
-  let unseen = 0;
-  let introduced = 0;
-  let resolved = 0;
-  let gone = 0;
-  let lostReach = 0;
-  let unsure = 0;
+  // (Each list across devices, a finding in a file several devices share counted once.)
+  const all = { introduced: [], resolved: [], gone: [], lostReach: [], unsure: [], unseen: [], lowered: [] } as Record<string, ReportedFinding[]>;
   for (const d of diffs) {
-    introduced += d.findings.introduced.length;
+    const news = introducedParts(d);
+    all.introduced!.push(...news.news);
     const parts = resolvedParts(d);
-    resolved += parts.fixed.length + parts.unsure.length;
-    unsure += parts.unsure.length;
-    unseen += parts.unseen.length;
-    if (d.new === null) gone += parts.gone.length;
-    else lostReach += parts.gone.length;
+    all.resolved!.push(...parts.fixed, ...parts.unsure);
+    all.unsure!.push(...parts.unsure);
+    all.unseen!.push(...parts.unseen, ...news.unseen);
+    all.lowered!.push(...d.findings.lowered.map((l) => l.finding));
+    (d.new === null ? all.gone! : all.lostReach!).push(...parts.gone);
   }
-  return { introduced, resolved, gone, lostReach, unsure, unseen };
+  const n = (k: string): number => distinct(all[k]!).length;
+  return {
+    introduced: n('introduced'),
+    resolved: n('resolved'),
+    gone: n('gone'),
+    lostReach: n('lostReach'),
+    unsure: n('unsure'),
+    unseen: n('unseen'),
+    lowered: n('lowered'),
+  };
 }
 
 /**
  * What follows a summary's resolved count: how many of them are on profiles that lost a protocol,
  * and the findings that went with removed devices or profiles; '' when none.
  */
-export function goneWords(totals: { gone: number; lostReach: number; unsure?: number; unseen?: number }): string {
+export function goneWords(totals: { gone: number; lostReach: number; unsure?: number; unseen?: number; lowered?: number }): string {
   const unsure = totals.unsure ?? 0;
   const unseen = totals.unseen ?? 0;
-  return `${unsure === 0 ? '' : ` (${unsure} on profiles that lost a protocol: check)`}${totals.gone === 0 ? '' : `, ${totals.gone} gone with removed devices`}${
+  const lowered = totals.lowered ?? 0;
+  return `${unsure === 0 ? '' : ` (${unsure} on profiles that lost a protocol: check)`}${lowered === 0 ? '' : `, ${lowered} less severe`}${totals.gone === 0 ? '' : `, ${totals.gone} gone with removed devices`}${
     totals.lostReach === 0 ? '' : `, ${totals.lostReach} no longer reported: their profiles were removed or lost reach (not fixed)`
   }${unseen === 0 ? '' : `, ${unseen} not checked: their profiles are not in the part a cut-short configuration holds`}`;
 }

@@ -55,7 +55,7 @@ describe('diff OLD NEW', () => {
     const d = readJson<{
       devices: Array<{ profiles: Array<{ tunnelGroup: string; status: string; copyOf?: string }>; findings: { introduced: unknown[]; resolved: unknown[] } }>;
     }>(r.stdout).devices[0]!;
-    expect(d.findings).toEqual({ introduced: [], resolved: [] });
+    expect(d.findings).toEqual({ introduced: [], resolved: [], lowered: [] });
     expect(d.profiles.filter((p) => p.status !== 'unchanged').map((p) => [p.tunnelGroup, p.status, p.copyOf])).toEqual([
       ['MOBILE-DOM2', 'added', 'MOBILE-DOMAIN'],
       ['MOBILE-DOMAIN', 'removed', undefined],
@@ -128,12 +128,14 @@ describe('diff OLD NEW', () => {
     expect(device.profiles.some((p) => p.status === 'removed')).toBe(true);
     expect(device.incomplete).toHaveLength(1);
     // A profile the cut-off part may hold is not said to be gone, nor are its findings.
+    // (MOBILE-SPLIT too: the cut falls in its block, so it is only partly there.)
     const unseen = device.profiles.filter((p) => p.unseenOn === 'new').map((p) => p.tunnelGroup);
-    expect(unseen).toEqual(device.profiles.filter((p) => p.status === 'removed').map((p) => p.tunnelGroup));
+    expect(unseen).toEqual(device.profiles.filter((p) => p.status === 'removed' || p.tunnelGroup === 'MOBILE-SPLIT').map((p) => p.tunnelGroup));
     expect(unseen).toContain('MOBILE-INHERIT');
+    expect(unseen).toContain('MOBILE-SPLIT');
     const accepted = await cli('diff', old, neu, '--allow-incomplete');
     expect(accepted.stdout).toMatch(/^ {2}MOBILE-INHERIT: removed \(or only in the missing part of the cut-short new side\)$/m);
-    expect(accepted.stdout).toMatch(/^ {2}findings not checked: their profile is not in the part the cut-short new side holds/m);
+    expect(accepted.stdout).toMatch(/^ {2}findings not checked: their profile is not, or not wholly, in the part the cut-short new side holds/m);
     expect(accepted.stdout).not.toMatch(/findings no longer reported, not fixed/);
     expect(accepted.stdout).toMatch(/\d+ not checked: their profiles are not in the part a cut-short configuration holds\n$/);
     const github = await cli('diff', old, neu, '--allow-incomplete', '--format', 'github');
@@ -931,8 +933,54 @@ describe('plan: what it writes, and for which context', () => {
     const gate = await cliWith({ cwd: dir }, 'diff', 'old', 'new', '--fail-on-new', 'info');
     expect(gate.code).toBe(1);
     expect(gate.stderr).toContain('the change introduces 1 finding at or above info');
+    // The summary counts it as the gate does.
+    expect(gate.stdout).toMatch(/2 devices changed of 2; findings: 1 introduced, 0 resolved\n$/);
     const github = (await cliWith({ cwd: dir }, 'diff', 'old', 'new', '--format', 'github')).stdout;
     expect(github.match(/^::notice file=new\/profiles\/mobile\.xml,line=\d+,/gm)).toHaveLength(1);
+  });
+
+  it('reports a finding that only becomes less severe as lowered, not introduced: the gate does not fail on an improvement', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'dtls.txt'), 'group-policy GP-CLEAR attributes\n webvpn\n  anyconnect ssl dtls none\n');
+    const better = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'dtls.txt', '--fail-on-new', 'warning', '--format', 'json');
+    expect(better.code).toBe(0);
+    const findings = readJson<DiffJsonDocument>(better.stdout).devices[0]!.findings;
+    expect(findings.introduced).toEqual([]);
+    expect(findings.resolved).toEqual([]);
+    expect(findings.lowered).toEqual([
+      expect.objectContaining({ ruleId: 'client-side-dpd-disabled', severity: 'warning', oldSeverity: 'error', tunnelGroup: 'Lab&Partners' }),
+    ]);
+    const text = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'dtls.txt')).stdout;
+    expect(text).toMatch(/^ {2}findings now less severe \(1\):\n {4}warning \(was error\) client-side-dpd-disabled \(Lab&Partners, line \d+\): /m);
+    expect(text).toMatch(/findings: 0 introduced, 0 resolved, 1 less severe\n$/);
+    // The other way, a finding that gets worse is new at its new severity: the gate fails.
+    const after = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'dtls.txt', '--format', 'json')).stdout;
+    expect(after).toContain('client-side-dpd-disabled');
+    writeFileSync(join(dir, 'dtls.cfg'), DEMO_TEXT.replace(/^( {2}anyconnect dpd-interval client none)$/m, '$1\n  anyconnect ssl dtls none'));
+    const worse = await cliWith({ cwd: dir }, 'diff', 'dtls.cfg', DEMO, '--fail-on-new', 'error', '--format', 'json');
+    expect(worse.code).toBe(1);
+    const worseFindings = readJson<DiffJsonDocument>(worse.stdout).devices[0]!.findings;
+    expect(worseFindings.introduced.map((f) => [f.ruleId, f.severity])).toEqual([['client-side-dpd-disabled', 'error']]);
+    expect(worseFindings.lowered).toEqual([]);
+  });
+
+  it('does not count as new the findings of a profile the cut-short old revision does not hold', async () => {
+    const { repo, git } = gitRepo();
+    const lines = DEMO_TEXT.split('\n');
+    const cut = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
+    writeFileSync(join(repo, 'vpn-demo.cfg'), `${lines.slice(0, cut + 2).join('\n')}\n`);
+    git('add', '.');
+    git('commit', '-q', '-m', 'a capture cut short');
+    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
+    git('commit', '-q', '-am', 'whole again');
+    const gate = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--allow-incomplete', '--fail-on-new', 'warning');
+    expect(gate.code).toBe(0);
+    expect(gate.stdout).toMatch(/^ {2}Lab&Partners: added \(or only in the missing part of the cut-short old side\)$/m);
+    expect(gate.stdout).toMatch(/^ {2}findings not checked as new: their profile is not, or not wholly, in the part the cut-short old side holds/m);
+    expect(gate.stdout).toMatch(/findings: 0 introduced, 0 resolved, \d+ not checked: /);
+    const gh = (await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--allow-incomplete', '--format', 'github')).stdout;
+    expect(gh).not.toMatch(/title=new%3A .*\(Lab&Partners\)/);
+    expect(gh).toMatch(/title=asa-mobile-audit%3A Lab&Partners added \(or only in the missing part of the cut-short old side\)/);
   });
 
   it('takes `--output -` as standard output, as audit does, never as a file named `-`', async () => {

@@ -204,11 +204,15 @@ describe('plan, what-if and diff keep the XML they were given', () => {
     const script = join(tempDir('ama-side-wi-'), 'change.txt');
     writeFileSync(script, 'group-policy GP-MOBILE attributes\n vpn-idle-timeout 600\n');
     const doc = (out: string) => readJson<{ devices: Array<{ findings: { introduced: unknown[]; resolved: Array<{ ruleId: string }> } }> }>(out).devices[0]!;
-    expect(doc((await cli('what-if', HEADEND, '--commands', script, '--format', 'json')).stdout).findings).toEqual({ introduced: [], resolved: [] });
+    expect(doc((await cli('what-if', HEADEND, '--commands', script, '--format', 'json')).stdout).findings).toEqual({
+      introduced: [],
+      resolved: [],
+      lowered: [],
+    });
     const bare = repo();
     const withDir = await cli('what-if', bare.cfg, '--commands', script, '--format', 'json', '--client-profiles', 'fixtures/client-profiles/profiles');
     expect(withDir.code).toBe(0);
-    expect(doc(withDir.stdout).findings).toEqual({ introduced: [], resolved: [] });
+    expect(doc(withDir.stdout).findings).toEqual({ introduced: [], resolved: [], lowered: [] });
   });
 });
 
