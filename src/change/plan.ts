@@ -440,8 +440,9 @@ function shortened(command: string): string {
   return command.length <= 60 ? command : `${command.slice(0, 57)}...`;
 }
 
-function findingKey(f: ReportedFinding): string {
-  return JSON.stringify([f.ruleId, f.severity, f.tunnelGroup, f.object]);
+/** One finding whatever its severity: a fix that only makes it less severe leaves it there (it remains). */
+function findingKey(f: Pick<ReportedFinding, 'ruleId' | 'tunnelGroup' | 'object'>): string {
+  return JSON.stringify([f.ruleId, f.tunnelGroup, f.object]);
 }
 
 /** Findings after the plan, a recreated profile's copy counted as the original (so shared findings match). */
