@@ -477,8 +477,8 @@ interface PolicyFix {
 
 interface PolicyEdit {
   create: boolean;
-  /** Lines copied from the policy this one replaces for a profile (a dedicated copy). */
-  copied: Array<{ mode: 'attributes' | 'webvpn'; text: string }>;
+  /** Lines copied from the policy this one replaces for a profile (a dedicated copy), and where from. */
+  copied: Array<{ mode: 'attributes' | 'webvpn'; text: string; from?: { policy: string; line: number; profile: string } }>;
   attributes: string[];
   webvpn: string[];
 }
@@ -878,6 +878,29 @@ class Composer {
     return dedicated;
   }
 
+  /**
+   * Copied lines holding `?` come out of the paste: pasted, a `?` asks the CLI for help [recalled] and
+   * the rest of the paste lands on that line. They are typed by hand after it, with every copied line
+   * of the same setting (banner lines add up in order: typing one of them later would reorder them);
+   * a line the plan's own fix replaces is not copied at all, so it is not held either.
+   */
+  private holdHelpLines(policy: string, e: PolicyEdit): void {
+    const fixed = fixedKeys(e);
+    const keyOf = (c: PolicyEdit['copied'][number]): string => `${c.mode} ${policyKey(c.mode, tokenize(c.text)) ?? c.text}`;
+    const help = new Set(e.copied.filter((c) => c.text.includes('?') && !fixed.has(policyKey(c.mode, tokenize(c.text)))).map(keyOf));
+    if (help.size === 0) return;
+    const held = e.copied.filter((c) => help.has(keyOf(c)));
+    e.copied = e.copied.filter((c) => !help.has(keyOf(c)));
+    const from = held[0]!.from!;
+    const lines = held.map((c) => `\`${c.mode === 'webvpn' ? 'webvpn' + ': ' : ''}${c.text}\``);
+    this.needsInput.push({
+      ruleId: 'plan',
+      tunnelGroup: from.profile,
+      groupPolicy: policy,
+      what: `after the paste, type by hand in group-policy ${policy} (\`group-policy ${cliName(policy)} attributes\`${held.some((c) => c.mode === 'webvpn') ? ', then `webvpn` for the lines marked so' : ''}), in this order, the line${held.length === 1 ? '' : 's'} ${from.policy} has there (from line ${from.line}): ${lines.join(', ')}; ${held.length === 1 ? 'it holds' : 'they include one holding'} \`?\`, which the ASA CLI reads as a request for help when pasted [recalled] (on Cisco CLIs, Ctrl-V before the \`?\` types it); until then ${from.profile} gets ${policy} without ${held.length === 1 ? 'it' : 'them'}`,
+    });
+  }
+
   compose(): {
     script: string;
     /** The spelling corrections alone (custom attribute types): what the device meant all along. */
@@ -927,18 +950,7 @@ class Composer {
             });
             continue;
           }
-          // Pasted, a `?` asks the CLI for help [recalled] and the rest of the paste lands on that
-          // line: the line is typed by hand instead, in the copy, after the paste.
-          if (l.text.includes('?')) {
-            this.needsInput.push({
-              ruleId: 'plan',
-              tunnelGroup: name,
-              groupPolicy: own,
-              what: `type \`${l.text}\` (line ${l.line} of ${profile.groupPolicy}) by hand in group-policy ${own}${l.mode === 'webvpn' ? ', under `webvpn`' : ''}, after the paste: it holds \`?\`, which the ASA CLI reads as a request for help when pasted [recalled] (on Cisco CLIs, Ctrl-V before the \`?\` types it); until then ${name} gets ${own} without that line`,
-            });
-            continue;
-          }
-          edit.copied.push({ mode: l.mode, text: this.renamedType(l.text) });
+          edit.copied.push({ mode: l.mode, text: this.renamedType(l.text), from: { policy: profile.groupPolicy, line: l.line, profile: name } });
         }
       }
       this.tunnelGroupBlock(name, 'general-attributes').unshift(`default-group-policy ${cliName(own)}`);
@@ -1084,7 +1096,10 @@ class Composer {
     for (const r of renames) if (r.declaration !== null && !declarations.has(r.to)) declarations.set(r.to, r.declaration);
     chunks.push([...underWebvpn([...declarations.values()]), ...renames.flatMap((r) => r.data)].join('\n'), renames.flatMap((r) => r.switches).join('\n'));
     // 2. Group-policies: created before any profile points at them.
-    for (const [policy, e] of [...edits].sort(([a], [b]) => cmp(a, b))) chunks.push(renderPolicyEdit(policy, e));
+    for (const [policy, e] of [...edits].sort(([a], [b]) => cmp(a, b))) {
+      this.holdHelpLines(policy, e);
+      chunks.push(renderPolicyEdit(policy, e));
+    }
     // 3. Existing profiles (a recreated profile's fixes go to its copy).
     for (const [name, blocks] of [...this.tunnelGroupLines].sort(([a], [b]) => cmp(a, b))) {
       for (const [kind, lines] of blocks) {
@@ -1180,10 +1195,15 @@ class Composer {
   }
 }
 
+/** The keys of the attributes a policy edit's fixes set: copied lines of those keys are replaced. */
+function fixedKeys(e: PolicyEdit): Set<string | null> {
+  return new Set([...e.attributes.map((l) => policyKey('attributes', tokenize(l))), ...e.webvpn.map((l) => policyKey('webvpn', tokenize(l)))]);
+}
+
 function renderPolicyEdit(policy: string, e: PolicyEdit): string {
   const out: string[] = e.create ? [`group-policy ${cliName(policy)} internal`] : [];
   // A copied line the fixes replace is left out rather than written twice.
-  const fixed = new Set([...e.attributes.map((l) => policyKey('attributes', tokenize(l))), ...e.webvpn.map((l) => policyKey('webvpn', tokenize(l)))]);
+  const fixed = fixedKeys(e);
   const keep = (mode: 'attributes' | 'webvpn'): string[] =>
     e.copied.filter((c) => c.mode === mode && (c.text.startsWith('anyconnect profiles') || !fixed.has(policyKey(mode, tokenize(c.text))))).map((c) => c.text);
   const attributes = [...keep('attributes'), ...e.attributes];

@@ -686,8 +686,9 @@ describe('plan: the ways pasted advice went wrong', () => {
   it('types a copied line that holds `?` by hand after the paste, never in the paste block', () => {
     // Phones alone is audited: its fixes go to a copy of GP-1, whose banner holds `?`.
     const options = { ...OPTIONS, profileFilter: (name: string) => name === 'Phones' };
-    const before = snapshotParsed(parseConfigBytes(readFileSync(fixture('plan/copied-policy-question-mark.cfg')), 'q.cfg'), options)[0]!;
-    const plan = planDevice(before, options, { scope: 'narrow' });
+    const text = readFileSync(fixture('plan/copied-policy-question-mark.cfg'), 'utf8');
+    const planFor = (config: string): PlanTarget => planDevice(snapshotParsed(parseConfigText(config, 'q.cfg'), options)[0]!, options, { scope: 'narrow' });
+    const plan = planFor(text);
     expect(plan.script).toMatch(/^group-policy GP-Phones attributes$/m);
     expect(plan.script).not.toContain('?');
     expect(plan.introduced).toEqual([]);
@@ -696,12 +697,34 @@ describe('plan: the ways pasted advice went wrong', () => {
       tunnelGroup: 'Phones',
       groupPolicy: 'GP-Phones',
       what: expect.stringMatching(
-        /^type `banner value Questions\? Call the helpdesk` \(line 12 of GP-1\) by hand in group-policy GP-Phones, after the paste: it holds `\?`/,
+        /^after the paste, type by hand in group-policy GP-Phones \(`group-policy GP-Phones attributes`\), in this order, the line GP-1 has there \(from line 12\): `banner value Questions\? Call the helpdesk`; it holds `\?`/,
       ),
     });
     // The gap until it is typed is shown, not hidden.
     const phones = plan.changes.find((c) => c.tunnelGroup === 'Phones')!;
     expect(phones.settings.map((s) => s.setting)).toContain('banner (not modelled)');
+    // Banner lines add up in order: all of them are typed, in order, none pasted before the others.
+    const three = planFor(
+      text
+        .replace(' banner value Questions?', ' banner value Welcome to ACME\n banner value Questions?')
+        .replace(' dns-server', ' banner value Authorized use only\n dns-server'),
+    );
+    expect(three.script).not.toMatch(/banner/);
+    expect(three.needsInput.find((n) => n.ruleId === 'plan')!.what).toContain(
+      '`banner value Welcome to ACME`, `banner value Questions? Call the helpdesk`, `banner value Authorized use only`',
+    );
+    // A copied line the plan's own fix replaces is not held: typed later, it would undo the fix.
+    const replaced = planFor(
+      text
+        .replace('webvpn\n', 'access-list ACL-A standard permit 10.0.0.0 255.0.0.0\nwebvpn\n')
+        .replace(
+          ' banner value Questions? Call the helpdesk',
+          ' split-dns value corp.example.com who?.example.com\n default-domain value corp.example.com\n split-tunnel-policy tunnelspecified\n split-tunnel-network-list value ACL-A',
+        ),
+    );
+    expect(replaced.needsInput.filter((n) => n.ruleId === 'plan')).toEqual([]);
+    expect(replaced.script).toMatch(/^ split-dns value corp\.example\.com$/m);
+    expect(replaced.closes).toContainEqual(expect.objectContaining({ ruleId: 'split-dns-not-domain', tunnelGroup: 'Phones' }));
   });
 
   it('moves the certificate default group to a recreated profile', () => {
