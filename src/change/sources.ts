@@ -156,13 +156,14 @@ export function sidesFromGit(
   submodules: string[];
 } {
   /** git in the working directory (`at`: elsewhere, such as the top of the tree for top-relative paths). */
-  const git = (args: string[], at: string = repo, maxBuffer = 1 << 30): Buffer => {
+  const git = (args: string[], at: string = repo, maxBuffer?: number): Buffer => {
     try {
-      return execFileSync('git', ['-C', at, ...args], { maxBuffer, stdio: ['ignore', 'pipe', 'pipe'] });
+      return execFileSync('git', ['-C', at, ...args], { maxBuffer: maxBuffer ?? 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (err) {
       const e = err as { stderr?: Buffer; code?: string };
       if (e.code === 'ENOENT') throw new GitError('git is not installed (needed for --git)');
-      if (e.code === 'ENOBUFS') throw new TooLarge();
+      // (Only where the caller set the limit and says what it means.)
+      if (e.code === 'ENOBUFS' && maxBuffer !== undefined) throw new TooLarge();
       const said = (e.stderr?.toString() ?? String(err)).trim().split('\n')[0] ?? '';
       throw new GitError(`git ${args.join(' ')}: ${said}`, said.replace(/^fatal: /, ''));
     }

@@ -56,6 +56,19 @@ export function deviceJson(d: DeviceDiff): DiffJsonDevice {
   };
 }
 
+/**
+ * Every file that could not be read as a configuration: those the run could not read, and those a
+ * device's `incomplete` names as unreadable (a file that is no configuration where the other side
+ * has one), once each.
+ */
+function notRead(input: ChangeReportInput): NonNullable<DiffJsonDocument['notRead']> {
+  const out = [...(input.notRead ?? [])];
+  for (const d of input.diffs)
+    for (const i of d.incomplete)
+      if (i.kind === 'unreadable' && !out.some((e) => e.source === i.source)) out.push({ source: i.source, line: i.line, message: i.message });
+  return out;
+}
+
 export function renderDiffJson(input: ChangeReportInput): string {
   const doc: DiffJsonDocument = {
     schemaVersion: 1,
@@ -63,7 +76,7 @@ export function renderDiffJson(input: ChangeReportInput): string {
     devices: input.diffs.map(deviceJson),
     // what-if: the change script the problems' lines are in (the `new` of each device names it in words).
     ...(input.problems ? { problems: input.problems, ...(input.scriptFile !== undefined ? { scriptFile: input.scriptFile } : {}) } : {}),
-    ...(input.notRead !== undefined ? { notRead: input.notRead } : {}),
+    ...(input.notRead !== undefined ? { notRead: notRead(input) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -322,7 +322,10 @@ describe('diff OLD NEW', () => {
     writeFileSync(join(dir, 'a', 'hq.cfg'), '<html><body>502 Bad Gateway</body></html>\n');
     const recovered = await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json');
     expect(recovered.code).toBe(2);
-    expect(readJson<DiffJsonDocument>(recovered.stdout).devices.find((d) => d.hostname === 'hq-asa')).toMatchObject({ compared: false, old: 'a/hq.cfg' });
+    const recoveredDoc = readJson<DiffJsonDocument>(recovered.stdout);
+    expect(recoveredDoc.devices.find((d) => d.hostname === 'hq-asa')).toMatchObject({ compared: false, old: 'a/hq.cfg' });
+    // The JSON's list of files not read names it too (the exit code is 2 because of it).
+    expect(recoveredDoc.notRead).toEqual([{ source: 'a/hq.cfg', line: null, message: expect.stringMatching(/^not an ASA configuration/) }]);
     // --allow-incomplete takes it as a device added after all (a name reused for a new device).
     const accepted = await cliWith({ cwd: dir }, 'diff', 'a', 'b', '--format', 'json', '--allow-incomplete');
     expect(accepted.code).toBe(0);
