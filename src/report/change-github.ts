@@ -120,9 +120,20 @@ export function renderDiffGithub(input: ChangeReportInput): string {
         // How users log in: a server group or a second factor gone changes every session, finding or not.
         ...(hasOldSide(p) ? p.settings.filter((s) => LOGIN_SETTINGS.test(s.setting)).map(settingLine) : []),
       ];
+      // A name whose iOS queries went through the tunnel and now go in the clear, on a profile phones
+      // reach: a leak the pull request should not pass as a notice.
+      const leaks = p.mobileFacing.new === true && lines.some((l) => /^iOS DNS [^:]+: tunnelled[^→]*→ in the clear/.test(l));
       if (lines.length > 0)
-        notices.push(
-          command('notice', { file, line: p.line, title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}${unseenWords(p)}${context}` }, lines.join('\n')),
+        (leaks ? out : notices).push(
+          command(
+            leaks ? 'warning' : 'notice',
+            {
+              file,
+              line: p.line,
+              title: `asa-mobile-audit: ${p.tunnelGroup} ${p.status}${unseenWords(p)}${leaks ? ', iOS DNS now in the clear' : ''}${context}`,
+            },
+            lines.join('\n'),
+          ),
         );
     }
   }

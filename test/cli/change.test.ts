@@ -223,7 +223,7 @@ describe('diff OLD NEW', () => {
     expect(md).toMatch(/\*\*Findings introduced \(\d+\)\*\*/);
     const gh = (await cli('diff', old, neu, '--format', 'github')).stdout;
     expect(gh).toMatch(
-      /^::notice file=.*new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-SPLIT changed::iOS DNS corp\.example\.com: tunnelled → in the clear%0A/m,
+      /^::warning file=.*new\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-SPLIT changed%2C iOS DNS now in the clear::iOS DNS corp\.example\.com: tunnelled → in the clear%0A/m,
     );
     expect(gh).toMatch(/^::(warning|notice) file=.*new\.cfg,line=\d+,title=new%3A split-dns-inherited \(MOBILE-SPLIT\)::/m);
   });
@@ -984,6 +984,18 @@ describe('plan: what it writes, and for which context', () => {
     const gh = (await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--allow-incomplete', '--format', 'github')).stdout;
     expect(gh).not.toMatch(/title=new%3A .*\(Lab&Partners\)/);
     expect(gh).toMatch(/title=asa-mobile-audit%3A Lab&Partners added \(or only in the missing part of the cut-short old side\)/);
+  });
+
+  it('warns in the pull request when a name phones tunnelled goes in the clear (a notice for other DNS changes)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'leak.cfg'), DEMO_TEXT.replace(/^ split-dns value corp\.example\.com lab\.example\.com$/m, ' split-dns none'));
+    const gh = (await cliWith({ cwd: dir }, 'diff', DEMO, 'leak.cfg', '--format', 'github')).stdout;
+    expect(gh).toMatch(
+      /^::warning file=leak\.cfg,line=\d+,title=asa-mobile-audit%3A MOBILE-SPLIT changed%2C iOS DNS now in the clear::iOS DNS lab\.example\.com: tunnelled → in the clear/m,
+    );
+    // The other way (a name now tunnelled) stays a notice.
+    const back = (await cliWith({ cwd: dir }, 'diff', 'leak.cfg', DEMO, '--format', 'github')).stdout;
+    expect(back).toMatch(/^::notice file=\S+,line=\d+,title=asa-mobile-audit%3A MOBILE-SPLIT changed::iOS DNS lab\.example\.com: in the clear → tunnelled/m);
   });
 
   it('takes `--output -` as standard output, as audit does, never as a file named `-`', async () => {
