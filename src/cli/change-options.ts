@@ -20,6 +20,8 @@ export interface DiffCliOptions extends CommonOptions {
   git?: string;
   format: (typeof DIFF_FORMATS)[number];
   failOnNew?: string;
+  /** Exit 1 when a mobile-facing profile loses a way in (removed, cut off, a protocol less). */
+  failOnLostReach?: boolean;
   /** markdown: cut the report to N bytes. */
   maxBytes?: string;
 }
@@ -28,6 +30,7 @@ export interface WhatIfCliOptions extends CommonOptions, SshCliOptions {
   commands?: string;
   format: (typeof DIFF_FORMATS)[number];
   failOnNew?: string;
+  failOnLostReach?: boolean;
   maxBytes?: string;
 }
 

@@ -30,7 +30,7 @@ import { renderDiffHtml, renderPlanHtml, type HtmlChangeOptions } from '../repor
 import { renderDiffJson, renderPlanJson } from '../report/change-json.js';
 import { renderDiffMarkdown, renderPlanMarkdown } from '../report/change-markdown.js';
 import { renderDiffText, renderPlanText } from '../report/change-text.js';
-import type { ChangeReportInput } from '../report/change-words.js';
+import { deviceTitle, protocolLost, reachLost, type ChangeReportInput } from '../report/change-words.js';
 import { reportPath } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
 import { complain, stdinBytes, TOOL_NAME, type CliIo } from './io.js';
@@ -195,12 +195,25 @@ function placed(e: InputError, cwd: string): InputError {
 }
 
 /** Exit 1 when the change introduces a finding at or above `--fail-on-new`. */
-function gateOnNew(diffs: readonly DeviceDiff[], failOnNew: Severity | undefined, io: CliIo): number {
-  if (failOnNew === undefined) return ExitCode.Ok;
-  const bad = introducedAtLeast(diffs, failOnNew);
-  if (bad.length === 0) return ExitCode.Ok;
-  complain(io, `the change introduces ${bad.length} finding${bad.length === 1 ? '' : 's'} at or above ${failOnNew} (--fail-on-new ${failOnNew})`);
-  return ExitCode.Findings;
+function gateOnNew(diffs: readonly DeviceDiff[], failOnNew: Severity | undefined, io: CliIo, failOnLostReach = false): number {
+  const bad = failOnNew === undefined ? [] : introducedAtLeast(diffs, failOnNew);
+  if (bad.length > 0)
+    complain(io, `the change introduces ${bad.length} finding${bad.length === 1 ? '' : 's'} at or above ${failOnNew} (--fail-on-new ${failOnNew})`);
+  const lost = failOnLostReach ? lostWaysIn(diffs) : [];
+  if (lost.length > 0) complain(io, `the change takes a way in from mobile-facing profiles (--fail-on-lost-reach): ${lost.join('; ')}`);
+  return bad.length > 0 || lost.length > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/** Mobile-facing profiles a change removes, cuts off, or makes reachable over one protocol less: `PROFILE: what`, per device. */
+function lostWaysIn(diffs: readonly DeviceDiff[]): string[] {
+  return diffs.flatMap((d) =>
+    d.compared
+      ? d.profiles.flatMap((p) => {
+          const lost = reachLost(d, p) ?? protocolLost(p, d.profiles);
+          return lost !== null && p.mobileFacing.old === true ? [`${deviceTitle(d)} ${p.tunnelGroup}: ${lost}`] : [];
+        })
+      : [],
+  );
 }
 
 // ---- diff ---------------------------------------------------------------------------------------
@@ -357,7 +370,7 @@ export async function diffCommand(paths: string[], opts: DiffCliOptions, io: Cli
   // says so rather than pass over them (or stop on them).
   if (submodules.length > 0)
     complain(io, `--git ${opts.git}: submodules changed, not compared (their files are in other repositories; run the gate there): ${someNames(submodules)}`);
-  return gateOnNew(diffs, failOnNew, io);
+  return gateOnNew(diffs, failOnNew, io, opts.failOnLostReach === true);
 }
 
 /** Paths that are documents, CI or tool files, never a configuration someone meant to change. */
@@ -552,7 +565,7 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
     );
   }
   if (errors.length > 0) return ExitCode.InputError;
-  return gateOnNew(diffs, failOnNew, io);
+  return gateOnNew(diffs, failOnNew, io, opts.failOnLostReach === true);
 }
 
 /** The after side of what-if is audited afresh: the configuration file applies to it too. */

@@ -56,6 +56,7 @@ function changeReportOptions(command: Command, name: string): Command {
       'exit 1 when the change introduces a finding at or above this severity: error, warning, info (never: off)',
       once('--fail-on-new'),
     )
+    .option('--fail-on-lost-reach', 'also exit 1 when a mobile-facing profile loses a way in: removed, cut off, or reachable over one protocol less')
     .option('--output <file>', 'write the report to this file instead of stdout (-: stdout)', once('--output'))
     .option('--max-bytes <n>', "markdown: cut the report to N bytes, summary first (default 65536, a pull-request comment's limit)", once('--max-bytes'))
     .option('--config <file>', 'configuration file (rules, ignores; default: .asa-mobile-audit.yaml found walking up)', once('--config'));

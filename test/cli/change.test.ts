@@ -998,6 +998,26 @@ describe('plan: what it writes, and for which context', () => {
     expect(back).toMatch(/^::notice file=\S+,line=\d+,title=asa-mobile-audit%3A MOBILE-SPLIT changed::iOS DNS lab\.example\.com: in the clear → tunnelled/m);
   });
 
+  it('fails with --fail-on-lost-reach when a change takes a way in from mobile-facing profiles, which --fail-on-new alone passes', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ssl-only.txt'), 'group-policy DfltGrpPolicy attributes\n vpn-tunnel-protocol ssl-client\n');
+    const findingsOnly = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'ssl-only.txt', '--fail-on-new', 'warning');
+    expect(findingsOnly.code).toBe(0);
+    const reach = await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'ssl-only.txt', '--fail-on-lost-reach');
+    expect(reach.code).toBe(1);
+    expect(reach.stderr).toMatch(
+      /the change takes a way in from mobile-facing profiles \(--fail-on-lost-reach\): .*vpn-demo MOBILE-FULL: no longer reachable over IKEv2/,
+    );
+    // A change that takes no way in passes it.
+    writeFileSync(join(dir, 'timeout.txt'), 'group-policy GP-CLEAR attributes\n vpn-idle-timeout 1440\n');
+    expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'timeout.txt', '--fail-on-lost-reach')).code).toBe(0);
+    // diff takes it too: a profile removed.
+    writeFileSync(join(dir, 'gone.cfg'), DEMO_TEXT.replace(/^tunnel-group MOBILE-INHERIT .*\n(?: .*\n)*/gm, ''));
+    const removed = await cliWith({ cwd: dir }, 'diff', DEMO, 'gone.cfg', '--fail-on-lost-reach');
+    expect(removed.code).toBe(1);
+    expect(removed.stderr).toContain('vpn-demo MOBILE-INHERIT: removed');
+  });
+
   it('takes `--output -` as standard output, as audit does, never as a file named `-`', async () => {
     const dir = tempDir();
     const plan = await cliWith({ cwd: dir }, 'plan', DEMO, '--format', 'script', '--output', '-');
