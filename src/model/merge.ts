@@ -1128,6 +1128,9 @@ class Merger {
     if (key.replace(/^\+/, '').startsWith('other ')) {
       const short = abbreviatedAttribute(mode, unnegated(w));
       if (short !== null) return { error: abbreviationMessage(short.word, short.full) };
+      // ... or what it misspells (`anyconnect ssl keepalve none`): the ASA refuses it, as `spilt-dns`.
+      const typo = misspeltAttribute(mode, unnegated(w));
+      if (typo !== null) return { error: `unknown keyword \`${typo.word}\` (did you mean \`${typo.full}\`?): the ASA refuses \`${text}\` and nothing changes` };
     }
     const unsimulated = mode === 'webvpn' ? unsimulatedClientLine(w) : null;
     if (unsimulated !== null) return { warning: `not simulated: ${unsimulated}; the line is not in the result` };
@@ -1599,6 +1602,31 @@ function abbreviatedAttribute(mode: 'attributes' | 'webvpn', body: readonly stri
     }
   }
   return null;
+}
+
+/**
+ * A word of a group-policy line one or two letters away from the same word of exactly one attribute
+ * the table knows, the words before it the same (`keepalve` of `anyconnect ssl keepalive`); null
+ * otherwise (a short word, or several candidates: no guess).
+ */
+function misspeltAttribute(mode: 'attributes' | 'webvpn', body: readonly string[]): { word: string; full: string } | null {
+  const found = new Set<string>();
+  let word: string | null = null;
+  for (const s of SPECS) {
+    if (s.mode !== mode) continue;
+    for (const keyword of [s.keyword, s.legacyKeyword]) {
+      if (keyword === undefined) continue;
+      const words = keyword.split(' ');
+      const at = words.findIndex((x, i) => body[i] !== x);
+      if (at === -1 || body[at] === undefined || body[at].length < 4 || words.slice(0, at).some((x, i) => body[i] !== x)) continue;
+      // A group-policy command of its own is no typo (`wins-server` is two letters from `dns-server`).
+      if (at === 0 && POLICY_WORDS[mode].has(body[0]!)) continue;
+      if (editDistance(body[at], words[at]!) > (body[at].length >= 6 ? 2 : 1)) continue;
+      found.add(words[at]!);
+      word = body[at]!;
+    }
+  }
+  return found.size === 1 && word !== null ? { word, full: [...found][0]! } : null;
 }
 
 /**

@@ -462,6 +462,20 @@ describe('merge engine', () => {
     expect(merge('group-policy GP attributes\n webvpn\n  anyconnect modules value dart').problems).toEqual([]);
   });
 
+  it('refuses a misspelt word of an attribute it knows, as the ASA would, and leaves commands of their own alone', () => {
+    const typo = merge('group-policy GP attributes\n webvpn\n  anyconnect ssl keepalve none');
+    expect(typo.problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        severity: 'error',
+        message: 'unknown keyword `keepalve` (did you mean `keepalive`?): the ASA refuses `anyconnect ssl keepalve none` and nothing changes',
+      }),
+    ]);
+    expect(typo.text).toBe(BASE);
+    // `wins-server` is two letters from `dns-server`, and a command of its own.
+    expect(merge('group-policy GP attributes\n wins-server none').problems).toEqual([]);
+  });
+
   it('asks for keywords in full and in lower case, saying the ASA would take the abbreviation (never that it refuses it)', () => {
     for (const [line, message] of [
       ['group-policy GP attributes\n split-tunnel-policy tunnelspec', /`tunnelspec` looks like an abbreviation of `tunnelspecified`: the ASA would take it/],
