@@ -1,6 +1,7 @@
 // `diff`, `what-if` and `plan`: argv and output only. Loading the two sides, applying a change and
 // composing a plan are in change/; the words and formats in report/change-*.
 
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { analyseCollected, collectedBuildOptions, type AuditOptions } from '../audit/audit.js';
@@ -41,7 +42,8 @@ import { UsageError } from './usage-error.js';
 import { maxBytesOption } from './max-bytes.js';
 import { sideFileOptions } from './side-file-options.js';
 import { checkOutputsApart, realPlace, refuseFolderName, writeOutput } from './write-output.js';
-import { decodeUserText, isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserText } from '../common/read-file.js';
+import { decodeUserText, isDirectory, maxConfigBytes, READ_LIMITS, ReadError, readUserFile, utf16Encoding } from '../common/read-file.js';
+import { decodeConfigBytes } from '../parse/decode.js';
 import { cmp } from '../common/problem.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -499,8 +501,9 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   ]);
   let script: string;
   try {
-    // A script saved by Notepad as "Unicode" is UTF-16: read as such, like a configuration.
-    script = opts.commands === '-' ? decodeUserText(stdinBytes(io)) : readUserText(s.abs(opts.commands), READ_LIMITS.script);
+    // A script saved by Notepad as "Unicode" is UTF-16, and one saved as "ANSI" Windows-1252: read as
+    // such, like a configuration (line by line, so a UTF-8 line stays UTF-8).
+    script = scriptText(opts.commands === '-' ? stdinBytes(io) : readUserFile(s.abs(opts.commands), READ_LIMITS.script));
   } catch (err) {
     if (err instanceof ReadError) throw new UsageError(`--commands ${opts.commands}: ${err.message}`);
     throw err;
@@ -566,6 +569,12 @@ export async function whatIfCommand(file: string | undefined, opts: WhatIfCliOpt
   }
   if (errors.length > 0) return ExitCode.InputError;
   return gateOnNew(diffs, failOnNew, io, opts.failOnLostReach === true);
+}
+
+/** A change script's text: UTF-16 with its byte-order mark, UTF-8, or else Windows-1252 line by line. */
+function scriptText(bytes: Buffer): string {
+  if (utf16Encoding(bytes) !== null || isUtf8(bytes)) return decodeUserText(bytes);
+  return decodeConfigBytes(bytes).lines.join('\n');
 }
 
 /** The after side of what-if is audited afresh: the configuration file applies to it too. */

@@ -1690,6 +1690,11 @@ describe('what-if FILE --commands CHANGE.txt', () => {
     expect(utf16.stdout).toContain('utf16.txt:1: error: not a command: the ASA refuses this line (only lines starting with `!` or `:` are comments)');
     expect(utf16.stdout).toMatch(/vpn-idle-timeout: 1440 .*→ 600 \(set in group-policy GP-FULL \(\S*utf16\.txt line 3\)\)/);
     expect(utf16.stderr).toBe('asa-mobile-audit: 1 command of utf16.txt could not be applied (see above)\n');
+    // Saved as "ANSI" (Windows-1252): its é read as é, not a replacement character.
+    writeFileSync(join(dir, 'ansi.txt'), Buffer.from('group-policy GP-SPLIT attributes\n split-dns value corp.example.com caf\xe9.example.com\n', 'latin1'));
+    const ansi = (await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'ansi.txt')).stdout;
+    expect(ansi).toContain('→ value corp.example.com café.example.com (set in group-policy GP-SPLIT');
+    expect(ansi).not.toContain('\ufffd');
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO)).code).toBe(2);
     expect((await cliWith({ cwd: dir }, 'what-if', DEMO, '--commands', 'missing.txt')).stderr).toMatch(/--commands missing\.txt: no such file/);
     // Comments and blank lines only: still "no change", but not silently.
