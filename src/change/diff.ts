@@ -10,7 +10,7 @@ import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { isLineNotRead, linesNotRead } from '../model/not-read.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
-import type { DeviceDiff, IncompleteSide, LoweredFinding, ProfileDiff, SettingChange } from './result.js';
+import { distinct, introducedParts, type DeviceDiff, type IncompleteSide, type LoweredFinding, type ProfileDiff, type SettingChange } from './result.js';
 import type { DeviceSnapshot, ProfileSnapshot, SettingValue } from './snapshot.js';
 import { FILE_LINES } from './line-names.js';
 import type { SideDevice } from './sources.js';
@@ -455,30 +455,4 @@ export function pairDevices(
 /** The findings a change introduces at or above a severity (`--fail-on-new`). */
 export function introducedAtLeast(diffs: readonly DeviceDiff[], severity: Severity): ReportedFinding[] {
   return distinct(diffs.flatMap((d) => introducedParts(d).news.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity])));
-}
-
-/**
- * A device's introduced findings, split: new, and those on a profile the cut-short old side does not
- * hold (`unseenOn: "old"`: it may have been in the missing part, with the finding), which the change
- * may not have brought: not checked, and not counted by the gate.
- */
-export function introducedParts(d: DeviceDiff): { news: ReportedFinding[]; unseen: ReportedFinding[] } {
-  const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn === 'old').map((p) => p.tunnelGroup));
-  const isUnseen = (f: ReportedFinding): boolean => f.tunnelGroup !== null && unseenProfiles.has(f.tunnelGroup);
-  return { news: d.findings.introduced.filter((f) => !isUnseen(f)), unseen: d.findings.introduced.filter(isUnseen) };
-}
-
-/**
- * Findings of several devices with a finding in a client profile or dap.xml they share counted once:
- * one problem in one file, however many devices read it.
- */
-export function distinct(findings: readonly ReportedFinding[]): ReportedFinding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    if (f.file === null) return true;
-    const key = JSON.stringify([f.file, f.ruleId, f.line, f.object, f.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -155,3 +155,29 @@ export interface PlanTarget {
   /** Transitions to tell users about (aliases that go away, profiles to remove later). */
   notes: string[];
 }
+
+/**
+ * A device's introduced findings, split: new, and those on a profile the cut-short old side does not
+ * hold (`unseenOn: "old"`: it may have been in the missing part, with the finding), which the change
+ * may not have brought: not checked, and not counted by the gate.
+ */
+export function introducedParts(d: DeviceDiff): { news: ReportedFinding[]; unseen: ReportedFinding[] } {
+  const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn === 'old').map((p) => p.tunnelGroup));
+  const isUnseen = (f: ReportedFinding): boolean => f.tunnelGroup !== null && unseenProfiles.has(f.tunnelGroup);
+  return { news: d.findings.introduced.filter((f) => !isUnseen(f)), unseen: d.findings.introduced.filter(isUnseen) };
+}
+
+/**
+ * Findings of several devices with a finding in a client profile or dap.xml they share counted once:
+ * one problem in one file, however many devices read it.
+ */
+export function distinct(findings: readonly ReportedFinding[]): ReportedFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (f.file === null) return true;
+    const key = JSON.stringify([f.file, f.ruleId, f.line, f.object, f.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

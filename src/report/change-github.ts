@@ -3,7 +3,7 @@
 // and each profile whose iOS DNS outcome, reachability or login (authentication, AAA server groups,
 // group-lock) changes.
 
-import { introducedParts } from '../change/diff.js';
+import { introducedParts } from '../change/result.js';
 import type { ReportedFinding } from '../audit/result.js';
 import {
   DEVICE_WIDE,

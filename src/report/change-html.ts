@@ -6,7 +6,7 @@
 
 import { capitalised } from '../common/capitalised.js';
 import type { DeviceDiff, NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
-import { introducedParts } from '../change/diff.js';
+import { introducedParts } from '../change/result.js';
 import type { ReportedFinding } from '../audit/result.js';
 import { d0Words, type IosDnsSummary } from '../explain/ios-dns.js';
 import { changedDevices, isChanged, verdictLine } from './change-text.js';

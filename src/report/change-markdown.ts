@@ -4,7 +4,7 @@
 import { capitalised } from '../common/capitalised.js';
 import type { ReportedFinding } from '../audit/result.js';
 import type { NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
-import { introducedParts } from '../change/diff.js';
+import { introducedParts } from '../change/result.js';
 import { visible } from '../common/control-chars.js';
 import { changedDevices, isChanged, verdictLine } from './change-text.js';
 import { mdCode, mdFence } from './safe-text.js';

@@ -3,7 +3,7 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, NotPlanned, PlanTarget, ProfileDiff } from '../change/result.js';
-import { introducedParts } from '../change/diff.js';
+import { introducedParts } from '../change/result.js';
 import { visibleLines } from '../common/control-chars.js';
 import {
   copyWords,

@@ -3,7 +3,7 @@
 
 import type { ReportedFinding } from '../audit/result.js';
 import type { DeviceDiff, LoweredFinding, NotPlanned, ProfileDiff, SettingChange } from '../change/result.js';
-import { distinct, introducedParts } from '../change/diff.js';
+import { distinct, introducedParts } from '../change/result.js';
 import { d0Words, type IosDnsSummary } from '../explain/ios-dns.js';
 import { queryVerdict } from '../explain/query.js';
 import type { MergeProblem } from '../model/merge.js';
