@@ -33,7 +33,7 @@ import { atLeast } from '../parse/version.js';
 import { cliName, tokenize } from '../parse/tokenize.js';
 import { REMOTE_ACCESS_TYPES, valueOf, type Effective, type ResolvedProfile } from '../resolve/resolve.js';
 import { diffDevices, originalsOf } from './diff.js';
-import type { NeedsInputItem, PlanItem, PlanTarget } from './result.js';
+import type { NeedsInputItem, PlanItem, PlanTarget, ProfileDiff } from './result.js';
 import { changedLines } from './line-names.js';
 import { reanalyse, type DeviceSnapshot } from './snapshot.js';
 
@@ -166,6 +166,26 @@ function repeatsOnCopy(before: DeviceSnapshot, ownPolicy: ReadonlyMap<string, st
         );
 }
 
+/**
+ * The built-in profiles a plan changes serve every client that names no profile (or names one the
+ * headend does not have), desktop ones included: the mobile settings reach them too.
+ */
+function builtInProfilesNote(changed: readonly ProfileDiff[]): string[] {
+  // DefaultWEBVPNGroup: the AnyConnect SSL default; DefaultRAGroup: the IKEv2 default [cmd-ref].
+  const builtIn = changed.flatMap((p) =>
+    p.tunnelGroup === 'DefaultWEBVPNGroup'
+      ? ['DefaultWEBVPNGroup (the SSL default)']
+      : p.tunnelGroup === 'DefaultRAGroup'
+        ? ['DefaultRAGroup (the IKEv2 default)']
+        : [],
+  );
+  if (builtIn.length === 0) return [];
+  const one = builtIn.length === 1;
+  return [
+    `${builtIn.join(' and ')} ${one ? 'is a built-in profile' : 'are built-in profiles'}: clients that select no connection profile land there, desktop ones included, so these settings reach them too; leave ${one ? 'it' : 'them'} out with \`--rules\` or a profile filter if phones never use ${one ? 'it' : 'them'}.`,
+  ];
+}
+
 function verified(
   before: DeviceSnapshot,
   auditOptions: AuditOptions,
@@ -283,6 +303,7 @@ function verified(
       ...notes,
       ...copyRepeatsNote(after, renamed),
       ...siteToSiteReachNote(before, diff),
+      ...builtInProfilesNote(changed),
       // A file of one context (a capture made in it) does not name it: the user knows where to paste.
       ...(context === null && before.analysed.model.space === 'context' && script !== '' ? [contextOnlyNote(before.analysed.model)] : []),
       // The script enters the context itself; lines typed later, from Needs your input, must too.

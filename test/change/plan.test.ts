@@ -727,6 +727,20 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(replaced.closes).toContainEqual(expect.objectContaining({ ruleId: 'split-dns-not-domain', tunnelGroup: 'Phones' }));
   });
 
+  it('says when it changes a built-in profile, which desktop clients that select no profile land on too', () => {
+    const demo = planOf('demo/demo-headend.cfg').plan;
+    expect(demo.changes.map((c) => c.tunnelGroup)).toEqual(expect.arrayContaining(['DefaultRAGroup', 'DefaultWEBVPNGroup']));
+    expect(demo.notes).toContainEqual(
+      expect.stringMatching(
+        /^DefaultRAGroup \(the IKEv2 default\) and DefaultWEBVPNGroup \(the SSL default\) are built-in profiles: clients that select no connection profile land there, desktop ones included/,
+      ),
+    );
+    // A plan that leaves them alone says nothing of them.
+    const narrow = planOf('demo/demo-headend.cfg', { rules: ['group-alias-special-chars'] }).plan;
+    expect(narrow.changes.map((c) => c.tunnelGroup)).not.toContain('DefaultWEBVPNGroup');
+    expect(narrow.notes.join('\n')).not.toMatch(/built-in profile/);
+  });
+
   it('moves the certificate default group to a recreated profile', () => {
     // rename-group-lock.cfg's SAML-free twin: the group-lock lines taken out, so users can move at once.
     const text = readFileSync(fixture('plan/rename-group-lock.cfg'), 'utf8')
