@@ -89,8 +89,11 @@ export function diffDevices(before: DeviceSnapshot | null, after: DeviceSnapshot
       iosDns: { old: (o ?? original)?.iosDns ?? null, new: n?.iosDns ?? null },
       mobileFacing: { old: reachable(o ?? original), new: reachable(n) },
       ...(o === null && back.has(name) ? { copyOf: back.get(name)! } : {}),
-      ...((status === 'added' && cutShort.has('old') && !back.has(name)) || cutIn.old.has(name) ? { unseenOn: 'old' as const } : {}),
-      ...((status === 'removed' && cutShort.has('new')) || cutIn.new.has(name) ? { unseenOn: 'new' as const } : {}),
+      // (A profile on both sides whose block the cut falls in; one on the cut side only is plainly added or removed.)
+      ...((status === 'added' && cutShort.has('old') && !back.has(name)) || (cutIn.old.has(name) && o !== null && n !== null)
+        ? { unseenOn: 'old' as const }
+        : {}),
+      ...((status === 'removed' && cutShort.has('new')) || (cutIn.new.has(name) && o !== null && n !== null) ? { unseenOn: 'new' as const } : {}),
     };
   });
   // A finding on a recreated profile is the same finding as on the profile it copies.
@@ -362,7 +365,11 @@ function lowerings(
   const lowered: LoweredFinding[] = [];
   const paired = new Set<ReportedFinding>();
   const stillNew = introduced.filter((f) => {
-    const old = olds.get(sameFinding(f, true))?.find((o) => !paired.has(o) && SEVERITY_RANK[o.severity] > SEVERITY_RANK[f.severity]);
+    // One finding told the same way, or about the same line (client DPD off: an error while nothing
+    // else detects a dead tunnel, a warning once DTLS is off); another message about another line
+    // (an IPv6 server added as an IPv4 one is fixed) is another finding.
+    const same = (o: ReportedFinding): boolean => o.messageId === f.messageId || (o.lineText !== null && o.lineText === f.lineText);
+    const old = olds.get(sameFinding(f, true))?.find((o) => !paired.has(o) && same(o) && SEVERITY_RANK[o.severity] > SEVERITY_RANK[f.severity]);
     if (old === undefined) return true;
     paired.add(old);
     lowered.push({ finding: f, oldSeverity: old.severity });

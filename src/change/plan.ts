@@ -99,7 +99,16 @@ export function planDevice(before: DeviceSnapshot, auditOptions: AuditOptions, o
       followUps.push(...fixable);
       continue;
     }
-    const plan = verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff, configured);
+    // What the findings are once the held `?` lines are typed, as the plan tells the user to: a finding
+    // "closed" only because such a line is not pasted comes back with it, so it remains.
+    const typed =
+      composed.typedLater === ''
+        ? after
+        : configured(
+            reanalyse(before, mergeCommands(parsed, section, [script, composed.typedLater].join('\n')).lines, withCopies(auditOptions, copies)),
+            copies,
+          );
+    const plan = verified(before, auditOptions, selected, { ...composed, script }, merged, after, diff, configured, typed);
     const serious = plan.revealed.filter((f) => f.severity === 'error');
     if (hold === null && serious.length > 0 && composed.corrections !== '') {
       hold = { revealed: serious };
@@ -182,7 +191,7 @@ function builtInProfilesNote(changed: readonly ProfileDiff[]): string[] {
   if (builtIn.length === 0) return [];
   const one = builtIn.length === 1;
   return [
-    `${builtIn.join(' and ')} ${one ? 'is a built-in profile' : 'are built-in profiles'}: clients that select no connection profile land there, desktop ones included, so these settings reach them too; leave ${one ? 'it' : 'them'} out with \`--rules\` or a profile filter if phones never use ${one ? 'it' : 'them'}.`,
+    `${builtIn.join(' and ')} ${one ? 'is a built-in profile' : 'are built-in profiles'}: clients that select no connection profile land there, desktop ones included, so these settings reach them too; if phones never use ${one ? 'it' : 'them'}, leave ${one ? 'it' : 'them'} out (\`profiles: exclude\` in .asa-mobile-audit.yaml).`,
   ];
 }
 
@@ -195,6 +204,8 @@ function verified(
   after: DeviceSnapshot,
   diff: ReturnType<typeof diffDevices>,
   configured: (snapshot: DeviceSnapshot) => DeviceSnapshot,
+  /** The configuration once the lines the user types after the paste are in (`after` when there are none). */
+  typed: DeviceSnapshot = after,
 ): PlanTarget {
   const { script, renamed, named, notes, needsInput } = composed;
   const context = before.target.summary.context;
@@ -229,7 +240,13 @@ function verified(
   // Profiles the plan changes that no selected finding names, and named ones a shared fix reaches for
   // a setting they did not ask to change.
   const collateral = changed.map((p) => p.tunnelGroup).filter((n) => !named.has(n) || composed.unasked.has(n));
-  const stillThere = new Set(afterKeys(after, renamed));
+  const stillThere = new Set([...afterKeys(after, renamed), ...afterKeys(typed, renamed)]);
+  // A finding the plan only makes less severe is still there (the diff pairs it with its old self).
+  const back = originalsOf(renamed);
+  for (const l of diff.findings.lowered) {
+    const tunnelGroup = l.finding.tunnelGroup === null ? null : (back.get(l.finding.tunnelGroup) ?? l.finding.tunnelGroup);
+    stillThere.add(findingKey({ ...l.finding, severity: l.oldSeverity, tunnelGroup }));
+  }
   // A finding's input, where this plan gives the profile a policy of its own: entered there (said
   // instead of DfltGrpPolicy's reach).
   const inputFor = (f: ReportedFinding): string => {
@@ -303,7 +320,8 @@ function verified(
       ...notes,
       ...copyRepeatsNote(after, renamed),
       ...siteToSiteReachNote(before, diff),
-      ...builtInProfilesNote(changed),
+      // (Those a shared fix reaches unasked are in the collateral notes.)
+      ...builtInProfilesNote(changed.filter((p) => named.has(p.tunnelGroup))),
       // A file of one context (a capture made in it) does not name it: the user knows where to paste.
       ...(context === null && before.analysed.model.space === 'context' && script !== '' ? [contextOnlyNote(before.analysed.model)] : []),
       // The script enters the context itself; lines typed later, from Needs your input, must too.
@@ -461,9 +479,8 @@ function shortened(command: string): string {
   return command.length <= 60 ? command : `${command.slice(0, 57)}...`;
 }
 
-/** One finding whatever its severity: a fix that only makes it less severe leaves it there (it remains). */
-function findingKey(f: Pick<ReportedFinding, 'ruleId' | 'tunnelGroup' | 'object'>): string {
-  return JSON.stringify([f.ruleId, f.tunnelGroup, f.object]);
+function findingKey(f: Pick<ReportedFinding, 'ruleId' | 'severity' | 'tunnelGroup' | 'object'>): string {
+  return JSON.stringify([f.ruleId, f.severity, f.tunnelGroup, f.object]);
 }
 
 /** Findings after the plan, a recreated profile's copy counted as the original (so shared findings match). */
@@ -554,6 +571,8 @@ class Composer {
   private readonly claimed = new Set<string>();
   private readonly notes: string[] = [];
   private readonly needsInput: NeedsInputItem[] = [];
+  /** Copied lines held out of the paste (a `?`), as the commands the user types after it: the state the proof judges. */
+  private readonly typedLater: string[] = [];
   /** Profiles the selected findings name, and the copies the plan creates. */
   readonly named = new Set<string>();
   private readonly model: DeviceModel;
@@ -914,11 +933,15 @@ class Composer {
     e.copied = e.copied.filter((c) => !help.has(keyOf(c)));
     const from = held[0]!.from!;
     const lines = held.map((c) => `\`${c.mode === 'webvpn' ? 'webvpn' + ': ' : ''}${c.text}\``);
+    const attributes = held.filter((c) => c.mode === 'attributes').map((c) => ` ${c.text}`);
+    const webvpn = held.filter((c) => c.mode === 'webvpn').map((c) => `  ${c.text}`);
+    this.typedLater.push(`group-policy ${cliName(policy)} attributes`, ...attributes, ...(webvpn.length > 0 ? [' webvpn', ...webvpn] : []));
+    const fromLines = held.map((c) => c.from?.line).filter((l): l is number => l !== undefined);
     this.needsInput.push({
       ruleId: 'plan',
       tunnelGroup: from.profile,
       groupPolicy: policy,
-      what: `after the paste, type by hand in group-policy ${policy} (\`group-policy ${cliName(policy)} attributes\`${held.some((c) => c.mode === 'webvpn') ? ', then `webvpn` for the lines marked so' : ''}), in this order, the line${held.length === 1 ? '' : 's'} ${from.policy} has there (from line ${from.line}): ${lines.join(', ')}; ${held.length === 1 ? 'it holds' : 'they include one holding'} \`?\`, which the ASA CLI reads as a request for help when pasted [recalled] (on Cisco CLIs, Ctrl-V before the \`?\` types it); until then ${from.profile} gets ${policy} without ${held.length === 1 ? 'it' : 'them'}`,
+      what: `after the paste, type by hand in group-policy ${policy} (\`group-policy ${cliName(policy)} attributes\`${held.some((c) => c.mode === 'webvpn') ? ', then `webvpn` for the lines marked so' : ''}), in this order, the line${held.length === 1 ? '' : 's'} ${from.policy} has there (line${fromLines.length === 1 ? '' : 's'} ${fromLines.join(', ')}): ${lines.join(', ')}; ${held.length === 1 ? 'it holds' : 'they include one holding'} \`?\`, which the ASA CLI reads as a request for help when pasted [recalled] (on Cisco CLIs, Ctrl-V before the \`?\` types it); until then ${from.profile} gets ${policy} without ${held.length === 1 ? 'it' : 'them'}`,
     });
   }
 
@@ -936,6 +959,8 @@ class Composer {
     held: Map<ReportedFinding, string>;
     notes: string[];
     needsInput: NeedsInputItem[];
+    /** The held `?` lines as typed after the paste (mode lines included), or ''. */
+    typedLater: string;
   } {
     this.settleRenames();
     const dedicated = this.dedicatedProfiles();
@@ -1212,6 +1237,7 @@ class Composer {
       held: this.held,
       notes: this.notes.sort(cmp),
       needsInput: this.needsInput,
+      typedLater: this.typedLater.join('\n'),
     };
   }
 }

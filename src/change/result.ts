@@ -162,7 +162,7 @@ export interface PlanTarget {
  * may not have brought: not checked, and not counted by the gate.
  */
 export function introducedParts(d: DeviceDiff): { news: ReportedFinding[]; unseen: ReportedFinding[] } {
-  const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn === 'old').map((p) => p.tunnelGroup));
+  const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn !== undefined).map((p) => p.tunnelGroup));
   const isUnseen = (f: ReportedFinding): boolean => f.tunnelGroup !== null && unseenProfiles.has(f.tunnelGroup);
   return { news: d.findings.introduced.filter((f) => !isUnseen(f)), unseen: d.findings.introduced.filter(isUnseen) };
 }

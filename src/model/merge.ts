@@ -1130,7 +1130,13 @@ class Merger {
       if (short !== null) return { error: abbreviationMessage(short.word, short.full) };
       // ... or what it misspells (`anyconnect ssl keepalve none`): the ASA refuses it, as `spilt-dns`.
       const typo = misspeltAttribute(mode, unnegated(w));
-      if (typo !== null) return { error: `unknown keyword \`${typo.word}\` (did you mean \`${typo.full}\`?): the ASA refuses \`${text}\` and nothing changes` };
+      if (typo !== null)
+        return {
+          error:
+            typo.word.toLowerCase() === typo.full
+              ? caseMessage(typo.word, typo.full)
+              : `unknown keyword \`${typo.word}\` (did you mean \`${typo.full}\`?): the ASA refuses \`${text}\` and nothing changes`,
+        };
     }
     const unsimulated = mode === 'webvpn' ? unsimulatedClientLine(w) : null;
     if (unsimulated !== null) return { warning: `not simulated: ${unsimulated}; the line is not in the result` };
@@ -1612,18 +1618,23 @@ function abbreviatedAttribute(mode: 'attributes' | 'webvpn', body: readonly stri
 function misspeltAttribute(mode: 'attributes' | 'webvpn', body: readonly string[]): { word: string; full: string } | null {
   const found = new Set<string>();
   let word: string | null = null;
+  // (Compared in lower case: a keyword in another case is one the ASA takes, said as such by the caller.)
+  const lower = body.map((x) => x.toLowerCase());
   for (const s of SPECS) {
     if (s.mode !== mode) continue;
     for (const keyword of [s.keyword, s.legacyKeyword]) {
       if (keyword === undefined) continue;
       const words = keyword.split(' ');
       const at = words.findIndex((x, i) => body[i] !== x);
-      if (at === -1 || body[at] === undefined || body[at].length < 4 || words.slice(0, at).some((x, i) => body[i] !== x)) continue;
-      // A group-policy command of its own is no typo (`wins-server` is two letters from `dns-server`).
-      if (at === 0 && POLICY_WORDS[mode].has(body[0]!)) continue;
-      if (editDistance(body[at], words[at]!) > (body[at].length >= 6 ? 2 : 1)) continue;
+      if (at === -1 || body[at] === undefined || words.slice(0, at).some((x, i) => body[i] !== x)) continue;
+      if (lower[at] !== words[at]) {
+        if (body[at].length < 4) continue;
+        // A group-policy command of its own is no typo (`wins-server` is two letters from `dns-server`).
+        if (at === 0 && POLICY_WORDS[mode].has(lower[0]!)) continue;
+        if (editDistance(lower[at]!, words[at]!) > (body[at].length >= 6 ? 2 : 1)) continue;
+      }
       found.add(words[at]!);
-      word = body[at]!;
+      word = body[at];
     }
   }
   return found.size === 1 && word !== null ? { word, full: [...found][0]! } : null;

@@ -275,6 +275,8 @@ export function reachLost(d: DeviceDiff, p: ProfileDiff): string | null {
 /** A protocol the profile can no longer be reached over, while it stays reachable ("no longer reachable over SSL"), or null. */
 export function protocolLost(p: ProfileDiff, profiles: Neighbours = []): string | null {
   if (copyMadeOf(p, profiles) !== undefined) return null;
+  // On a cut-short side, a way in missing may be in the part that is missing.
+  if (p.unseenOn !== undefined) return null;
   const change = protocolChange(p, profiles);
   return change?.startsWith('no longer') ? change : null;
 }
@@ -287,7 +289,7 @@ export function protocolLost(p: ProfileDiff, profiles: Neighbours = []): string 
  */
 export function resolvedParts(d: DeviceDiff): { fixed: ReportedFinding[]; gone: ReportedFinding[]; unsure: ReportedFinding[]; unseen: ReportedFinding[] } {
   if (d.new === null) return { fixed: [], gone: d.findings.resolved, unsure: [], unseen: [] };
-  const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn === 'new').map((p) => p.tunnelGroup));
+  const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn !== undefined).map((p) => p.tunnelGroup));
   const lost = new Set(d.profiles.filter((p) => reachLost(d, p) !== null).map((p) => p.tunnelGroup));
   const narrowed = new Set(d.profiles.filter((p) => protocolLost(p, d.profiles) !== null).map((p) => p.tunnelGroup));
   // A renamed profile's findings are its copy's: they go or may go with what the copy lost.
@@ -322,12 +324,11 @@ export function notPlannedWords(n: NotPlanned): string {
 }
 
 /** The heading of the findings of profiles the cut-short new side does not hold. */
-export const UNSEEN_HEADING =
-  'findings not checked: their profile is not, or not wholly, in the part the cut-short new side holds (removed, or in the missing part)';
+export const UNSEEN_HEADING = 'findings not checked: their profile is not, or not wholly, in the part a cut-short side holds (gone, or in the missing part)';
 
 /** The heading of the new side's findings on profiles the cut-short old side does not hold. */
 export const UNSEEN_OLD_HEADING =
-  'findings not checked as new: their profile is not, or not wholly, in the part the cut-short old side holds (added, or in its missing part)';
+  'findings not checked as new: their profile is not, or not wholly, in the part a cut-short side holds (new, or in the missing part)';
 
 /** The heading of findings still there at a lower severity. */
 export const LOWERED_HEADING = 'findings now less severe';

@@ -697,7 +697,7 @@ describe('plan: the ways pasted advice went wrong', () => {
       tunnelGroup: 'Phones',
       groupPolicy: 'GP-Phones',
       what: expect.stringMatching(
-        /^after the paste, type by hand in group-policy GP-Phones \(`group-policy GP-Phones attributes`\), in this order, the line GP-1 has there \(from line 12\): `banner value Questions\? Call the helpdesk`; it holds `\?`/,
+        /^after the paste, type by hand in group-policy GP-Phones \(`group-policy GP-Phones attributes`\), in this order, the line GP-1 has there \(line 12\): `banner value Questions\? Call the helpdesk`; it holds `\?`/,
       ),
     });
     // The gap until it is typed is shown, not hidden.
@@ -713,6 +713,13 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(three.needsInput.find((n) => n.ruleId === 'plan')!.what).toContain(
       '`banner value Welcome to ACME`, `banner value Questions? Call the helpdesk`, `banner value Authorized use only`',
     );
+    // A finding the held line carries is not closed by leaving the line out: typed, it comes back.
+    const homepage = planFor(
+      text.replace(' dns-server value 10.0.0.53', ' dns-server value 10.0.0.53\n webvpn\n  homepage value https://intranet.example.com/?x=1'),
+    );
+    expect(homepage.closes.map((c) => c.ruleId)).not.toContain('homepage-ignored-on-mobile');
+    expect(homepage.remains.map((r) => r.ruleId)).toContain('homepage-ignored-on-mobile');
+    expect(homepage.needsInput.find((n) => n.ruleId === 'plan')!.what).toContain('(lines 12, 15)');
     // A copied line the plan's own fix replaces is not held: typed later, it would undo the fix.
     const replaced = planFor(
       text
@@ -725,6 +732,18 @@ describe('plan: the ways pasted advice went wrong', () => {
     expect(replaced.needsInput.filter((n) => n.ruleId === 'plan')).toEqual([]);
     expect(replaced.script).toMatch(/^ split-dns value corp\.example\.com$/m);
     expect(replaced.closes).toContainEqual(expect.objectContaining({ ruleId: 'split-dns-not-domain', tunnelGroup: 'Phones' }));
+  });
+
+  it('counts as closed a finding it fixes while another of the same rule, profile and object stays at another severity', () => {
+    // MOBILE-SPLIT's IPv4 server outside the split tunnel (a warning) is fixed; its IPv6 server stays unchecked (info).
+    const text = readFileSync(fixture('demo/demo-headend.cfg'), 'utf8').replace(
+      /^ split-dns value corp\.example\.com lab\.example\.com$/m,
+      '$&\n dns-server value 192.168.5.53 2001:db8::53',
+    );
+    const before = snapshotParsed(parseConfigText(text, 'v6.cfg'), OPTIONS)[0]!;
+    const plan = planDevice(before, OPTIONS, { scope: 'shared', rules: ['dns-server-outside-split-tunnel'] });
+    expect(plan.closes).toContainEqual(expect.objectContaining({ ruleId: 'dns-server-outside-split-tunnel', tunnelGroup: 'MOBILE-SPLIT' }));
+    expect(plan.remains.map((r) => r.why)).not.toContain('still present after the plan');
   });
 
   it('says when it changes a built-in profile, which desktop clients that select no profile land on too', () => {

@@ -135,7 +135,7 @@ describe('diff OLD NEW', () => {
     expect(unseen).toContain('MOBILE-SPLIT');
     const accepted = await cli('diff', old, neu, '--allow-incomplete');
     expect(accepted.stdout).toMatch(/^ {2}MOBILE-INHERIT: removed \(or only in the missing part of the cut-short new side\)$/m);
-    expect(accepted.stdout).toMatch(/^ {2}findings not checked: their profile is not, or not wholly, in the part the cut-short new side holds/m);
+    expect(accepted.stdout).toMatch(/^ {2}findings not checked: their profile is not, or not wholly, in the part a cut-short side holds/m);
     expect(accepted.stdout).not.toMatch(/findings no longer reported, not fixed/);
     expect(accepted.stdout).toMatch(/\d+ not checked: their profiles are not in the part a cut-short configuration holds\n$/);
     const github = await cli('diff', old, neu, '--allow-incomplete', '--format', 'github');
@@ -965,6 +965,35 @@ describe('plan: what it writes, and for which context', () => {
     const worseFindings = readJson<DiffJsonDocument>(worse.stdout).devices[0]!.findings;
     expect(worseFindings.introduced.map((f) => [f.ruleId, f.severity])).toEqual([['client-side-dpd-disabled', 'error']]);
     expect(worseFindings.lowered).toEqual([]);
+    // Two findings of one rule about different things are not one lowered: an IPv4 server outside the
+    // split tunnel fixed (warning), an IPv6 server added that the tool cannot check (info).
+    writeFileSync(join(dir, 'v4.cfg'), DEMO_TEXT.replace(/^ split-dns value corp\.example\.com lab\.example\.com$/m, '$&\n dns-server value 192.168.5.53'));
+    writeFileSync(join(dir, 'v6.txt'), 'group-policy GP-SPLIT attributes\n dns-server value 10.0.0.53 2001:db8::53\n');
+    const v6 = await cliWith({ cwd: dir }, 'what-if', 'v4.cfg', '--commands', 'v6.txt', '--fail-on-new', 'info', '--format', 'json');
+    expect(v6.code).toBe(1);
+    const v6Findings = readJson<DiffJsonDocument>(v6.stdout).devices[0]!.findings;
+    expect(v6Findings.lowered).toEqual([]);
+    expect(v6Findings.introduced.map((f) => [f.ruleId, f.severity])).toEqual([['dns-server-outside-split-tunnel', 'info']]);
+    expect(v6Findings.resolved.map((f) => [f.ruleId, f.severity])).toEqual([['dns-server-outside-split-tunnel', 'warning']]);
+  });
+
+  it('leaves out of the gate the findings and ways in of a profile whose block a cut-short side stops in, and says plainly what a whole side removed', async () => {
+    const dir = tempDir();
+    const lines = DEMO_TEXT.split('\n');
+    // Cut inside MOBILE-DOMAIN's general-attributes: its policy line is missing, not changed.
+    const inDomain = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-DOMAIN general-attributes'));
+    writeFileSync(join(dir, 'cut.cfg'), `${lines.slice(0, inDomain + 2).join('\n')}\n`);
+    const cut = await cliWith({ cwd: dir }, 'diff', DEMO, 'cut.cfg', '--allow-incomplete', '--fail-on-new', 'info', '--fail-on-lost-reach', '--format', 'json');
+    expect(cut.code).toBe(0);
+    const device = readJson<DiffJsonDocument>(cut.stdout).devices[0]!;
+    expect(device.profiles.find((p) => p.tunnelGroup === 'MOBILE-DOMAIN')).toMatchObject({ status: 'changed', unseenOn: 'new' });
+    // The old side cut in MOBILE-SPLIT's block, the whole new side without MOBILE-SPLIT: plainly removed.
+    const inSplit = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
+    writeFileSync(join(dir, 'old-cut.cfg'), `${lines.slice(0, inSplit + 2).join('\n')}\n`);
+    writeFileSync(join(dir, 'no-split.cfg'), DEMO_TEXT.replace(/^tunnel-group MOBILE-SPLIT .*\n(?: .*\n)*/gm, ''));
+    const removed = await cliWith({ cwd: dir }, 'diff', 'old-cut.cfg', 'no-split.cfg', '--allow-incomplete', '--fail-on-lost-reach');
+    expect(removed.code).toBe(1);
+    expect(removed.stdout).toMatch(/^ {2}MOBILE-SPLIT: removed$/m);
   });
 
   it('does not count as new the findings of a profile the cut-short old revision does not hold', async () => {
@@ -979,7 +1008,7 @@ describe('plan: what it writes, and for which context', () => {
     const gate = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--allow-incomplete', '--fail-on-new', 'warning');
     expect(gate.code).toBe(0);
     expect(gate.stdout).toMatch(/^ {2}Lab&Partners: added \(or only in the missing part of the cut-short old side\)$/m);
-    expect(gate.stdout).toMatch(/^ {2}findings not checked as new: their profile is not, or not wholly, in the part the cut-short old side holds/m);
+    expect(gate.stdout).toMatch(/^ {2}findings not checked as new: their profile is not, or not wholly, in the part a cut-short side holds/m);
     expect(gate.stdout).toMatch(/findings: 0 introduced, 0 resolved, \d+ not checked: /);
     const gh = (await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--allow-incomplete', '--format', 'github')).stdout;
     expect(gh).not.toMatch(/title=new%3A .*\(Lab&Partners\)/);

@@ -474,6 +474,13 @@ describe('merge engine', () => {
     expect(typo.text).toBe(BASE);
     // `wins-server` is two letters from `dns-server`, and a command of its own.
     expect(merge('group-policy GP attributes\n wins-server none').problems).toEqual([]);
+    // A keyword in another case is one the ASA takes: said so, never called a typo.
+    for (const line of ['anyconnect ssl Keepalive none', 'anyconnect ssl KEEPALIVE none', 'anyconnect dpd-interval Client 30']) {
+      const r = merge(`group-policy GP attributes\n webvpn\n  ${line}`);
+      expect(r.problems, line).toEqual([
+        expect.objectContaining({ severity: 'error', message: expect.stringMatching(/ in another case: the ASA would take it/) }),
+      ]);
+    }
   });
 
   it('asks for keywords in full and in lower case, saying the ASA would take the abbreviation (never that it refuses it)', () => {
