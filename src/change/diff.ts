@@ -361,7 +361,12 @@ function lowerings(
   sameFinding: (f: ReportedFinding, translate: boolean) => string,
 ): DeviceDiff['findings'] {
   const olds = new Map<string, ReportedFinding[]>();
-  for (const f of resolved) (olds.get(sameFinding(f, false)) ?? olds.set(sameFinding(f, false), []).get(sameFinding(f, false))!).push(f);
+  for (const f of resolved) {
+    const k = sameFinding(f, false);
+    const list = olds.get(k);
+    if (list === undefined) olds.set(k, [f]);
+    else list.push(f);
+  }
   const lowered: LoweredFinding[] = [];
   const paired = new Set<ReportedFinding>();
   const stillNew = introduced.filter((f) => {

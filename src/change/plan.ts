@@ -240,7 +240,7 @@ function verified(
   // Profiles the plan changes that no selected finding names, and named ones a shared fix reaches for
   // a setting they did not ask to change.
   const collateral = changed.map((p) => p.tunnelGroup).filter((n) => !named.has(n) || composed.unasked.has(n));
-  const stillThere = new Set([...afterKeys(after, renamed), ...afterKeys(typed, renamed)]);
+  const stillThere = new Set([...afterKeys(after, renamed), ...(typed === after ? [] : afterKeys(typed, renamed))]);
   // A finding the plan only makes less severe is still there (the diff pairs it with its old self).
   const back = originalsOf(renamed);
   for (const l of diff.findings.lowered) {

@@ -157,9 +157,9 @@ export interface PlanTarget {
 }
 
 /**
- * A device's introduced findings, split: new, and those on a profile the cut-short old side does not
- * hold (`unseenOn: "old"`: it may have been in the missing part, with the finding), which the change
- * may not have brought: not checked, and not counted by the gate.
+ * A device's introduced findings, split: new, and those on a profile a cut-short side does not hold
+ * whole (`unseenOn`: the finding may be an effect of the cut, not of the change): not checked, and
+ * not counted by the gate.
  */
 export function introducedParts(d: DeviceDiff): { news: ReportedFinding[]; unseen: ReportedFinding[] } {
   const unseenProfiles = new Set(d.profiles.filter((p) => p.unseenOn !== undefined).map((p) => p.tunnelGroup));

@@ -130,15 +130,15 @@ export function parseRange(range: string): GitRange {
   return { base, head: head === '' ? 'HEAD' : head };
 }
 
+/** A blob larger than the configuration read limit (git's output passed maxBuffer). */
+class TooLarge extends Error {}
+
 /**
  * The files under `paths` that differ between two revisions, each side read from git's object store.
  * The configuration file's `files.include`/`exclude` (`options.fileFilter`, on the file's place in the
  * working tree) leave files out as they do when `audit DIR` scans; a path named exactly is read, as a
  * file named on the command line is. `excluded`: the changed files left out that way.
  */
-/** A blob larger than the configuration read limit (git's output passed maxBuffer). */
-class TooLarge extends Error {}
-
 export function sidesFromGit(
   repo: string,
   asked: GitRange,

@@ -31,7 +31,7 @@ import { renderDiffHtml, renderPlanHtml, type HtmlChangeOptions } from '../repor
 import { renderDiffJson, renderPlanJson } from '../report/change-json.js';
 import { renderDiffMarkdown, renderPlanMarkdown } from '../report/change-markdown.js';
 import { renderDiffText, renderPlanText } from '../report/change-text.js';
-import { deviceTitle, protocolLost, reachLost, type ChangeReportInput } from '../report/change-words.js';
+import { deviceTitle, wayInLost, type ChangeReportInput } from '../report/change-words.js';
 import { reportPath } from '../report/report-input.js';
 import { RULES } from '../../rules/index.js';
 import { complain, stdinBytes, TOOL_NAME, type CliIo } from './io.js';
@@ -211,7 +211,7 @@ function lostWaysIn(diffs: readonly DeviceDiff[]): string[] {
   return diffs.flatMap((d) =>
     d.compared
       ? d.profiles.flatMap((p) => {
-          const lost = reachLost(d, p) ?? protocolLost(p, d.profiles);
+          const lost = wayInLost(d, p);
           return lost !== null && p.mobileFacing.old === true ? [`${deviceTitle(d)} ${p.tunnelGroup}: ${lost}`] : [];
         })
       : [],

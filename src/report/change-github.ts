@@ -11,12 +11,11 @@ import {
   dnsChangeLines,
   hasOldSide,
   incompleteLines,
-  protocolLost,
-  reachLost,
   reachWords,
   settingLine,
   type ChangeReportInput,
   unseenWords,
+  wayInLost,
 } from './change-words.js';
 import { capAnnotations, command, contextTag } from './github.js';
 import type { Severity } from '../engine/types.js';
@@ -100,7 +99,7 @@ export function renderDiffGithub(input: ChangeReportInput): string {
     for (const p of d.profiles) {
       // A way in gone (a profile removed, cut off, or reachable over one protocol less): users who
       // used it lose their connection, finding or not. The removed profile has no line in the new file.
-      const lost = reachLost(d, p) ?? protocolLost(p, d.profiles);
+      const lost = wayInLost(d, p);
       if (lost !== null && p.mobileFacing.old === true)
         out.push(
           command(

@@ -272,6 +272,11 @@ export function reachLost(d: DeviceDiff, p: ProfileDiff): string | null {
   return reachChange(p, d.profiles) === 'now unreachable' ? 'now unreachable' : null;
 }
 
+/** A way in a change takes from a profile: removed, cut off, or one protocol less (see reachLost, protocolLost); null if none. */
+export function wayInLost(d: DeviceDiff, p: ProfileDiff): string | null {
+  return reachLost(d, p) ?? protocolLost(p, d.profiles);
+}
+
 /** A protocol the profile can no longer be reached over, while it stays reachable ("no longer reachable over SSL"), or null. */
 export function protocolLost(p: ProfileDiff, profiles: Neighbours = []): string | null {
   if (copyMadeOf(p, profiles) !== undefined) return null;
