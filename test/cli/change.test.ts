@@ -38,6 +38,25 @@ function narrowedRepo(): ReturnType<typeof gitRepo> {
   return r;
 }
 
+/** The demo cut one line into the block `header` starts: a capture that stops there, and its last line (1-based). */
+function demoCutIn(header: string): { text: string; lastLine: number } {
+  const lines = DEMO_TEXT.split('\n');
+  const lastLine = lines.findIndex((l) => l.startsWith(header)) + 2;
+  return { text: `${lines.slice(0, lastLine).join('\n')}\n`, lastLine };
+}
+
+/** A repository whose vpn-demo.cfg is first the demo cut in MOBILE-SPLIT's webvpn block, then the whole demo. */
+function cutThenWholeRepo(): ReturnType<typeof gitRepo> & { lastLine: number } {
+  const r = gitRepo();
+  const cut = demoCutIn('tunnel-group MOBILE-SPLIT webvpn-attributes');
+  writeFileSync(join(r.repo, 'vpn-demo.cfg'), cut.text);
+  r.git('add', '.');
+  r.git('commit', '-q', '-m', 'a capture cut short');
+  writeFileSync(join(r.repo, 'vpn-demo.cfg'), DEMO_TEXT);
+  r.git('commit', '-q', '-am', 'whole again');
+  return { ...r, lastLine: cut.lastLine };
+}
+
 function twoFiles(newText: string): { dir: string; old: string; neu: string } {
   const dir = tempDir();
   const old = join(dir, 'old.cfg');
@@ -103,9 +122,7 @@ describe('diff OLD NEW', () => {
 
   it('does not compare a device whose new side is cut off: it says so, in every format, and exits 2', async () => {
     // The demo cut inside a tunnel-group block: read as complete, its missing profiles would be "removed".
-    const lines = DEMO_TEXT.split('\n');
-    const cut = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
-    const { old, neu } = twoFiles(`${lines.slice(0, cut + 2).join('\n')}\n`);
+    const { old, neu } = twoFiles(demoCutIn('tunnel-group MOBILE-SPLIT webvpn-attributes').text);
     const text = await cli('diff', old, neu);
     expect(text.code).toBe(2);
     expect(text.stdout).toMatch(/not compared: the new side .*new\.cfg \(line \d+\): configuration is incomplete/);
@@ -979,17 +996,14 @@ describe('plan: what it writes, and for which context', () => {
 
   it('leaves out of the gate the findings and ways in of a profile whose block a cut-short side stops in, and says plainly what a whole side removed', async () => {
     const dir = tempDir();
-    const lines = DEMO_TEXT.split('\n');
     // Cut inside MOBILE-DOMAIN's general-attributes: its policy line is missing, not changed.
-    const inDomain = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-DOMAIN general-attributes'));
-    writeFileSync(join(dir, 'cut.cfg'), `${lines.slice(0, inDomain + 2).join('\n')}\n`);
+    writeFileSync(join(dir, 'cut.cfg'), demoCutIn('tunnel-group MOBILE-DOMAIN general-attributes').text);
     const cut = await cliWith({ cwd: dir }, 'diff', DEMO, 'cut.cfg', '--allow-incomplete', '--fail-on-new', 'info', '--fail-on-lost-reach', '--format', 'json');
     expect(cut.code).toBe(0);
     const device = readJson<DiffJsonDocument>(cut.stdout).devices[0]!;
     expect(device.profiles.find((p) => p.tunnelGroup === 'MOBILE-DOMAIN')).toMatchObject({ status: 'changed', unseenOn: 'new' });
     // The old side cut in MOBILE-SPLIT's block, the whole new side without MOBILE-SPLIT: plainly removed.
-    const inSplit = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
-    writeFileSync(join(dir, 'old-cut.cfg'), `${lines.slice(0, inSplit + 2).join('\n')}\n`);
+    writeFileSync(join(dir, 'old-cut.cfg'), demoCutIn('tunnel-group MOBILE-SPLIT webvpn-attributes').text);
     writeFileSync(join(dir, 'no-split.cfg'), DEMO_TEXT.replace(/^tunnel-group MOBILE-SPLIT .*\n(?: .*\n)*/gm, ''));
     const removed = await cliWith({ cwd: dir }, 'diff', 'old-cut.cfg', 'no-split.cfg', '--allow-incomplete', '--fail-on-lost-reach');
     expect(removed.code).toBe(1);
@@ -997,14 +1011,7 @@ describe('plan: what it writes, and for which context', () => {
   });
 
   it('does not count as new the findings of a profile the cut-short old revision does not hold', async () => {
-    const { repo, git } = gitRepo();
-    const lines = DEMO_TEXT.split('\n');
-    const cut = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
-    writeFileSync(join(repo, 'vpn-demo.cfg'), `${lines.slice(0, cut + 2).join('\n')}\n`);
-    git('add', '.');
-    git('commit', '-q', '-m', 'a capture cut short');
-    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
-    git('commit', '-q', '-am', 'whole again');
+    const { repo } = cutThenWholeRepo();
     const gate = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--allow-incomplete', '--fail-on-new', 'warning');
     expect(gate.code).toBe(0);
     expect(gate.stdout).toMatch(/^ {2}Lab&Partners: added \(or only in the missing part of the cut-short old side\)$/m);
@@ -1357,18 +1364,11 @@ describe('diff: what it refuses', () => {
   });
 
   it('annotates a cut-short old revision on the file, not at its old line number on the new version', async () => {
-    const { repo, git } = gitRepo();
-    const lines = DEMO_TEXT.split('\n');
-    const cut = lines.findIndex((l) => l.startsWith('tunnel-group MOBILE-SPLIT webvpn-attributes'));
-    writeFileSync(join(repo, 'vpn-demo.cfg'), `${lines.slice(0, cut + 2).join('\n')}\n`);
-    git('add', '.');
-    git('commit', '-q', '-m', 'a capture cut short');
-    writeFileSync(join(repo, 'vpn-demo.cfg'), DEMO_TEXT);
-    git('commit', '-q', '-am', 'whole again');
+    const { repo, lastLine } = cutThenWholeRepo();
     const gh = await cliWith({ cwd: repo }, 'diff', '--git', 'HEAD~1', '--format', 'github', '--allow-incomplete');
     const annotation = gh.stdout.split('\n').find((l) => l.includes('compared although incomplete'))!;
     expect(annotation).toMatch(/^::warning file=vpn-demo\.cfg,title=/);
-    expect(annotation).toContain(`the old side HEAD~1:vpn-demo.cfg (line ${cut + 2})`);
+    expect(annotation).toContain(`the old side HEAD~1:vpn-demo.cfg (line ${lastLine})`);
   });
 
   it('reads no more of a revision than ASA_MOBILE_AUDIT_MAX_CONFIG_MB lets a file audit read', async () => {
