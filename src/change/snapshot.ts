@@ -10,7 +10,7 @@ import type { AuditTarget, ReportedFinding } from '../audit/result.js';
 import { FILE_LINES, type LineNames } from './line-names.js';
 import { clientKeyword, sourcePhrase } from '../engine/rule-kit.js';
 import { filteredOut } from '../engine/engine.js';
-import { deviceContext, explainProfile, iosDnsSummary, type IosDnsSummary } from '../explain/ios-dns.js';
+import { explainOnDevice, iosDnsSummary, type IosDnsSummary } from '../explain/ios-dns.js';
 import { cmp } from '../common/problem.js';
 import type { BuildOptions } from '../model/build.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel, type LocalUser } from '../model/types.js';
@@ -86,15 +86,15 @@ export function snapshotParsed(parsed: ParsedConfig, options: AuditOptions, buil
 export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, build: BuildOptions = {}, names: LineNames = FILE_LINES): DeviceSnapshot {
   const audited = auditTarget(analysed, options, names.one);
   const target = names === FILE_LINES ? audited : { ...audited, findings: audited.findings.map((f) => locateFinding(f, names)) };
-  const context = deviceContext(analysed.resolved);
   const reach = new Map(target.reach.map((r) => [r.tunnelGroup, r]));
   const skipped = new Map(target.skippedProfiles.map((s) => [s.tunnelGroup, s.reason]));
   const profiles = new Map<string, ProfileSnapshot>();
   const listEntries = listEntriesOf(analysed, names);
+  const attributeSettings: AttributeSettings = new Map();
   const otherLines = otherPolicyLinesOf(analysed.model, names);
   for (const p of analysed.resolved.profiles) {
     const r = reach.get(p.name);
-    const settings = profileSettings(p, analysed.model, names, listEntries);
+    const settings = profileSettings(p, analysed.model, names, listEntries, attributeSettings);
     unmodelledSettings(p, otherLines, settings);
     const skip = skipped.get(p.name);
     settings.set('mobile-facing', {
@@ -107,7 +107,7 @@ export function snapshotOf(analysed: AnalysedTarget, options: AuditOptions, buil
           : 'no',
       source: r ? (r.assumption ?? '') : (skip ?? 'not audited'),
     });
-    profiles.set(p.name, { name: p.name, settings, iosDns: iosDnsSummary(explainProfile(p, context)) });
+    profiles.set(p.name, { name: p.name, settings, iosDns: iosDnsSummary(explainOnDevice(analysed.resolved, p)) });
   }
   const siteToSite = new Map<string, string[]>();
   const printsDefaults = (analysed.model.groupPolicies.get(DEFAULT_GROUP_POLICY)?.lines.length ?? 0) >= 40;
@@ -429,7 +429,19 @@ function policySetting(
 }
 
 /** `listEntries`: a split-tunnel list's entries as a setting (see listEntriesOf). */
-function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineNames, listEntries: (listName: string) => SettingValue): Map<string, SettingValue> {
+/**
+ * An attribute's setting as shown, per attribute and effective value: profiles share most values (the
+ * built-in defaults are one object per device, a policy's values one per policy), so each is worded once.
+ */
+type AttributeSettings = Map<PolicyAttributeSpec, WeakMap<Effective<unknown>, SettingValue>>;
+
+function profileSettings(
+  p: ResolvedProfile,
+  model: DeviceModel,
+  names: LineNames,
+  listEntries: (listName: string) => SettingValue,
+  attributeSettings: AttributeSettings,
+): Map<string, SettingValue> {
   const settings = new Map<string, SettingValue>();
   const tg = p.tunnelGroup;
   // A policy the configuration does not define (a typo): the ASA refuses the line, and the values
@@ -450,16 +462,22 @@ function profileSettings(p: ResolvedProfile, model: DeviceModel, names: LineName
   const external = p.policyLayer === 'external' ? `; group-policy ${p.groupPolicy} is external: the AAA server may return another value at login` : '';
   for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
     const e: Effective<unknown> = p.attributes[spec.key];
-    // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
-    const raw = valueOf(e);
-    const value = spec.key === 'vpnTunnelProtocol' && Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
-    const spelled = releaseKeyword(model, spec, e);
-    settings.set(spec.keyword, {
-      value: formatAttributeValue(spec.key, value),
-      source: `${sourcePhrase(e, names.one)}${external}`,
-      layer: layerOf(e),
-      ...(spelled === undefined ? {} : { keyword: spelled }),
-    });
+    const byValue = attributeSettings.get(spec) ?? attributeSettings.set(spec, new WeakMap()).get(spec)!;
+    let shown = byValue.get(e);
+    if (shown === undefined) {
+      // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.
+      const raw = valueOf(e);
+      const value = spec.key === 'vpnTunnelProtocol' && Array.isArray(raw) ? [...(raw as string[])].sort(cmp) : raw;
+      const spelled = releaseKeyword(model, spec, e);
+      shown = {
+        value: formatAttributeValue(spec.key, value),
+        source: sourcePhrase(e, names.one),
+        layer: layerOf(e),
+        ...(spelled === undefined ? {} : { keyword: spelled }),
+      };
+      byValue.set(e, shown);
+    }
+    settings.set(spec.keyword, external === '' ? shown : { ...shown, source: `${shown.source}${external}` });
   }
   // What the split tunnel is: a change to a list several policies share changes every profile that
   // uses it, though no policy line moved. Not for a policy that tunnels everything: its list decides nothing.

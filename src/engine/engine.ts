@@ -4,7 +4,7 @@
 
 import { hasControl, hasControlInLines, visible } from '../common/control-chars.js';
 import { cmp } from '../common/problem.js';
-import { deviceContext, explainProfile } from '../explain/ios-dns.js';
+import { explainOnDevice } from '../explain/ios-dns.js';
 import type { Basis } from '../model/basis.js';
 import { attributeSpec, type PolicyAttributeKey } from '../model/policy-attributes.js';
 import type { Provenance, ResolvedDevice } from '../resolve/resolve.js';
@@ -60,7 +60,6 @@ export function filteredOut(reason: string): boolean {
 export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], options: EngineOptions = {}): EngineResult {
   const scope = classifyProfiles(device, options.partial === true);
   const wanted = options.profiles && options.profiles.length > 0 ? new Set(options.profiles) : null;
-  const context = deviceContext(device);
   const skipped = [...scope.skipped];
   const profiles: MobileProfile[] = [];
   for (const { profile, reach } of scope.mobile) {
@@ -72,7 +71,7 @@ export function runRules(device: ResolvedDevice, rules: readonly RuleModule[], o
       skipped.push({ tunnelGroup: profile.name, reason: FILTERED_REASON });
       continue;
     }
-    profiles.push({ resolved: profile, transports: reach.transports, reach, dns: explainProfile(profile, context) });
+    profiles.push({ resolved: profile, transports: reach.transports, reach, dns: explainOnDevice(device, profile) });
   }
   if (wanted) {
     for (const s of skipped) if (!wanted.has(s.tunnelGroup) && s.reason !== NOT_SELECTED_REASON) s.reason += `; ${NOT_SELECTED_REASON}`;

@@ -157,6 +157,27 @@ export function explainDevice(device: ResolvedDevice): IosDnsExplanation[] {
   return device.profiles.map((p) => explainProfile(p, context));
 }
 
+/** Explanations already made, per device and profile (see explainOnDevice). */
+const explainedOn = new WeakMap<ResolvedDevice, { context: ExplainContext; byProfile: Map<ResolvedProfile, IosDnsExplanation> }>();
+
+/**
+ * A profile's explanation with its device's context, made once per device: the audit's rules and a
+ * change snapshot ask for the same ones (a large configuration has hundreds). Shared: read it only.
+ */
+export function explainOnDevice(device: ResolvedDevice, profile: ResolvedProfile): IosDnsExplanation {
+  let made = explainedOn.get(device);
+  if (made === undefined) {
+    made = { context: deviceContext(device), byProfile: new Map() };
+    explainedOn.set(device, made);
+  }
+  let e = made.byProfile.get(profile);
+  if (e === undefined) {
+    e = explainProfile(profile, made.context);
+    made.byProfile.set(profile, e);
+  }
+  return e;
+}
+
 export function deviceContext(device: ResolvedDevice): ExplainContext {
   const model = device.model;
   return {

@@ -16,7 +16,7 @@ import { sectionVersionLine } from './build.js';
 import { renderSteps, type ModeStep } from './cli-script.js';
 import { ConfigDocument, type DocBlock, type DocNode, type LineOrigin } from './config-document.js';
 import { hiddenLineRefused, hiddenStart } from './hidden-lines.js';
-import { overLongValue, POLICY_ATTRIBUTES, type PolicyAttributeSpec } from './policy-attributes.js';
+import { overLongValue, POLICY_ATTRIBUTES, POLICY_SPECS_BY_FIRST_WORD, type PolicyAttributeSpec } from './policy-attributes.js';
 import { BUILT_IN_TUNNEL_GROUPS, DEFAULT_GROUP_POLICY, NAME_MAX_CHARS } from './types.js';
 
 /** How the warning for a line that may belong to an unmodelled sub-mode above it begins. */
@@ -1205,6 +1205,8 @@ class Merger {
    * line equal to it changes nothing. `inMode`: where in a block the setting's lines are (a sub-mode).
    */
   private blockFor(blocks: readonly DocBlock[], inMode: (node: DocNode) => DocNode | undefined, key: string, keyOf: (w: string[]) => string | null): DocBlock {
+    // (One block, the usual case: it is the one, whatever it holds.)
+    if (blocks.length <= 1) return blocks[0]!;
     const holds = (node: DocNode | undefined): boolean => node !== undefined && node.children.some((c) => !c.raw && keyOf(tokenize(c.text)) === key);
     const holding = blocks.filter((b) => holds(inMode(b.node)));
     if (holding.length <= 1) return holding[0] ?? blocks[0]!;
@@ -1899,8 +1901,7 @@ function tableAttribute(
   mode: 'attributes' | 'webvpn',
   words: string[],
 ): { spec: PolicyAttributeSpec; read: NonNullable<ReturnType<PolicyAttributeSpec['read']>> } | null {
-  for (const spec of SPECS) {
-    if (spec.mode !== mode) continue;
+  for (const spec of POLICY_SPECS_BY_FIRST_WORD[mode].get(words[0] ?? '') ?? []) {
     const read = spec.read(words, 0);
     if (read !== undefined) return { spec, read };
   }

@@ -377,6 +377,27 @@ export const POLICY_ATTRIBUTES = [
   }),
 ] as const satisfies readonly PolicyAttributeSpec[];
 
+/**
+ * Attribute specs by the first word of their lines, per sub-mode, in table order (`anyconnect` and
+ * `svc` lead to several): a line is read only by the specs its first word names.
+ */
+export const POLICY_SPECS_BY_FIRST_WORD: Readonly<Record<'attributes' | 'webvpn', ReadonlyMap<string, readonly PolicyAttributeSpec[]>>> = {
+  attributes: specsByFirstWord('attributes'),
+  webvpn: specsByFirstWord('webvpn'),
+};
+
+function specsByFirstWord(mode: 'attributes' | 'webvpn'): Map<string, PolicyAttributeSpec[]> {
+  const map = new Map<string, PolicyAttributeSpec[]>();
+  for (const s of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
+    if (s.mode !== mode) continue;
+    for (const kw of [s.keyword, s.legacyKeyword]) {
+      const first = kw?.split(' ')[0];
+      if (first && !map.get(first)?.includes(s)) map.set(first, [...(map.get(first) ?? []), s]);
+    }
+  }
+  return map;
+}
+
 /** The spec of one attribute, typed by its key. */
 export function attributeSpec<K extends PolicyAttributeKey>(key: K): PolicyAttributeSpec<K> {
   return POLICY_ATTRIBUTES.find((s) => s.key === key) as unknown as PolicyAttributeSpec<K>;

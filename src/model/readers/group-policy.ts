@@ -1,25 +1,13 @@
 // `group-policy NAME internal|external ...` and `group-policy NAME attributes` with its `webvpn`
 // sub-mode. Attribute lines are read through the attribute table; repeated blocks merge, later lines win.
 
-import { POLICY_ATTRIBUTES, emptyPolicyAttributes, type PolicyAttributeSpec } from '../policy-attributes.js';
+import { POLICY_SPECS_BY_FIRST_WORD, emptyPolicyAttributes, type PolicyAttributeSpec } from '../policy-attributes.js';
 import { noneSetting, valueSetting, type Setting } from '../setting.js';
 import type { GroupPolicy } from '../types.js';
 import type { BuildContext, ConfigLine, LineHandler, TopLevelReader } from '../build-context.js';
 
-/** Attribute specs by the first word of their lines, per sub-mode (`anyconnect` and `svc` lead to several). */
-function specsByFirstWord(mode: 'attributes' | 'webvpn'): Map<string, PolicyAttributeSpec[]> {
-  const map = new Map<string, PolicyAttributeSpec[]>();
-  for (const s of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
-    if (s.mode !== mode) continue;
-    for (const kw of [s.keyword, s.legacyKeyword]) {
-      const first = kw?.split(' ')[0];
-      if (first && !map.get(first)?.includes(s)) map.set(first, [...(map.get(first) ?? []), s]);
-    }
-  }
-  return map;
-}
-const ATTRIBUTE_SPECS = specsByFirstWord('attributes');
-const WEBVPN_SPECS = specsByFirstWord('webvpn');
+const ATTRIBUTE_SPECS = POLICY_SPECS_BY_FIRST_WORD.attributes;
+const WEBVPN_SPECS = POLICY_SPECS_BY_FIRST_WORD.webvpn;
 /** The one sub-mode of `group-policy NAME attributes`. */
 const WEBVPN_SUB_MODE: ReadonlySet<string> = new Set(['webvpn']);
 
@@ -55,7 +43,7 @@ function applySetting(gp: GroupPolicy, spec: PolicyAttributeSpec, setting: Setti
 }
 
 /** A handler that reads attribute lines of one sub-mode through the table. */
-function attributeHandler(ctx: BuildContext, gp: GroupPolicy, specs: Map<string, PolicyAttributeSpec[]>): LineHandler {
+function attributeHandler(ctx: BuildContext, gp: GroupPolicy, specs: ReadonlyMap<string, readonly PolicyAttributeSpec[]>): LineHandler {
   return (l) => {
     for (const s of specs.get(l.words[0] ?? '') ?? []) {
       const read = s.read(l.words, l.line);
