@@ -68,7 +68,10 @@ export function buildModel(parsed: ParsedConfig, section: ConfigSection = parsed
   readVersion(ctx);
   readLicenses(ctx, options.showVersion ?? null);
   const hidden = new HiddenLines(ctx, (line) => firstWordIfModelled(line) !== null);
-  for (const index of section.topLevel) {
+  const topLevel = section.topLevel;
+  // (An indexed loop: see LazyAccessListUses.build.)
+  for (let t = 0; t < topLevel.length; t++) {
+    const index = topLevel[t]!;
     const raw = parsed.lines[index]!;
     if (hidden.take(raw, index)) continue;
     const word = firstWordIfModelled(raw);
@@ -175,7 +178,8 @@ function readLicenses(ctx: BuildContext, showVersion: string | null): void {
 function firstWordIfModelled(line: string): string | null {
   const candidates = WORDS_BY_FIRST_CHAR.get(line.charCodeAt(0));
   if (!candidates) return null;
-  for (const word of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const word = candidates[i]!;
     if (line.startsWith(word)) {
       const next = line.charCodeAt(word.length);
       if (Number.isNaN(next) || next === 0x20 || next === 0x09) return word;

@@ -43,7 +43,11 @@ export class LazyAccessListUses implements AccessListUses {
   private build(): Map<string, Array<{ text: string; line: number }>> {
     const index = new Map<string, Array<{ text: string; line: number }>>();
     const { lines, blockEnd } = this.parsed;
-    for (const top of this.section.topLevel) {
+    const topLevel = this.section.topLevel;
+    // (Indexed loops in these run-once walks over every top-level line: a for-of there allocates a
+    // result object per line until V8 optimises the loop, garbage a large configuration feels.)
+    for (let t = 0; t < topLevel.length; t++) {
+      const top = topLevel[t]!;
       // The blocks that fill a large configuration (the lists themselves, objects and their members,
       // interfaces) never name an access-list: passed over whole.
       if (NEVER_NAMES_A_LIST.test(lines[top]!)) continue;

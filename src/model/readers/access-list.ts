@@ -9,7 +9,7 @@ import type { AccessList, AclEntry } from '../types.js';
 import { IPV4 } from '../../common/ipv4.js';
 
 /** The entry kinds of an access-list other than standard (`line N` before one, as typed). */
-const OTHER_KINDS = /^(line \d+ )?(extended|webtype|ethertype) /;
+const OTHER_KINDS = /(line \d+ )?(extended|webtype|ethertype) /y;
 const STANDARD_ENTRY = /^\s*access-list[ \t]+\S+[ \t]+standard[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/;
 
 export const accessListReader: TopLevelReader = {
@@ -24,7 +24,9 @@ export const accessListReader: TopLevelReader = {
     if (!raw.startsWith('standard ', nameEnd + 1)) {
       // Not read, but there: a split-tunnel list that names it is not a list that does not exist.
       // (A `remark` is no entry: a list of remarks only has none.)
-      if (OTHER_KINDS.test(raw.slice(nameEnd + 1))) ctx.model.global.otherAccessLists.add(name);
+      // (Sticky, from after the name: no copy of the rest of each of many lines.)
+      OTHER_KINDS.lastIndex = nameEnd + 1;
+      if (OTHER_KINDS.test(raw)) ctx.model.global.otherAccessLists.add(name);
       return false;
     }
     let acl = ctx.model.global.accessLists.get(name) as LazyAccessList | undefined;
