@@ -20,7 +20,7 @@ import {
   unusedName,
   type Remedy,
 } from '../engine/remedy.js';
-import { listUsersOutsideProfiles } from '../engine/list-users.js';
+import { listUsesOutsideProfiles } from '../engine/list-users.js';
 import { POLICY_REACH } from '../engine/rule-kit.js';
 import { nameCharacters, ownPolicyBase, safeName } from '../engine/names.js';
 import { SEVERITY_RANK, type Severity } from '../engine/types.js';
@@ -1082,21 +1082,28 @@ class Composer {
     const chunks: string[] = [];
     // 1. Global lines, then the global webvpn (declarations before the policies that use them).
     const profilePolicies = new Set([...this.profiles.values()].map((p) => p.groupPolicy));
+    // Who uses each list, found once (a large configuration has hundreds of lists and profiles).
+    const outsideByList = listUsesOutsideProfiles(this.model, profilePolicies);
+    const profilesByList = new Map<unknown, ResolvedProfile[]>();
+    for (const p of this.profiles.values()) {
+      const list = valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>);
+      (profilesByList.get(list) ?? profilesByList.set(list, []).get(list)!).push(p);
+    }
     for (const [list, fix] of [...this.listFixes].sort(([a], [b]) => cmp(a, b))) {
       // A fix left out of the plan: its findings remain with why, and the notes say so.
       const hold = (why: string): void => {
         for (const f of fix.findings) this.held.set(f, why);
         this.notes.push(`Not in this plan: ${why}.`);
       };
-      const others = [...this.profiles.values()]
-        .filter((p) => valueOf(p.attributes.splitTunnelNetworkList as Effective<unknown>) === list && !fix.requesters.has(p.name))
+      const others = (profilesByList.get(list) ?? [])
+        .filter((p) => !fix.requesters.has(p.name))
         // A profile that tunnels everything ignores its list: the entries change nothing for it.
         .filter((p) => !['tunnelall', null].includes(valueOf(p.attributes.splitTunnelPolicy as Effective<unknown>) as string | null))
         .map((p) => p.name)
         .sort(cmp);
       // A profile that uses the list to exclude networks would send the added servers outside its
       // tunnel: no scope makes that safe, so the fix waits for a list of its own.
-      const outside = listUsersOutsideProfiles(this.model, list, profilePolicies);
+      const outside = outsideByList.get(list) ?? [];
       const excluders = [
         ...others.filter((name) => valueOf(this.profiles.get(name)?.attributes.splitTunnelPolicy as Effective<unknown>) === 'excludespecified'),
         ...outside.filter((u) => u.policy === 'excludespecified').map((u) => u.who),

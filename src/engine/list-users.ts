@@ -11,16 +11,12 @@ type ListUser = { who: string; policy: string | null };
 
 /**
  * Group-policies no connection profile uses (assigned to local users, or by RADIUS) and local users
- * with split-tunnel lines of their own, whose split tunnel uses `list`, each with its split-tunnel
- * policy: a plan adding to the list changes their tunnels too. A policy's settings resolve as a
- * profile's would (DfltGrpPolicy, then the built-in default); a user's own lines come first.
+ * with split-tunnel lines of their own, by the list their split tunnel uses, each with its split-tunnel
+ * policy: a plan adding to a list changes their tunnels too. A policy's settings resolve as a
+ * profile's would (DfltGrpPolicy, then the built-in default); a user's own lines come first. One pass
+ * over policies and users for every list: ask it once, not once per list.
  */
-export function listUsersOutsideProfiles(model: DeviceModel, list: string, profilePolicies: ReadonlySet<string>): ListUser[] {
-  return listUsesOutsideProfiles(model, profilePolicies).get(list) ?? [];
-}
-
-/** The same for every list at once (one pass over policies and users), by list name. */
-function listUsesOutsideProfiles(model: DeviceModel, profilePolicies: ReadonlySet<string>): Map<string, ListUser[]> {
+export function listUsesOutsideProfiles(model: DeviceModel, profilePolicies: ReadonlySet<string>): Map<string, ListUser[]> {
   const byList = new Map<string, ListUser[]>();
   const add = (list: string | null, user: ListUser): void => {
     if (list !== null) (byList.get(list) ?? byList.set(list, []).get(list)!).push(user);
