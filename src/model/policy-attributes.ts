@@ -5,7 +5,7 @@
 import { isIPv6 } from 'node:net';
 import { atLeast, type AsaVersion } from '../parse/version.js';
 import type { BuiltInDefault } from './basis.js';
-import { noneSetting, valueSetting, type Setting } from './setting.js';
+import { noneSetting, UNSET, valueSetting, type Setting } from './setting.js';
 
 export type TunnelProtocol = 'ikev1' | 'ikev2' | 'l2tp-ipsec' | 'ssl-client' | 'ssl-clientless';
 export type SplitTunnelPolicy = 'tunnelall' | 'tunnelspecified' | 'excludespecified';
@@ -403,10 +403,12 @@ export function attributeSpec<K extends PolicyAttributeKey>(key: K): PolicyAttri
   return POLICY_ATTRIBUTES.find((s) => s.key === key) as unknown as PolicyAttributeSpec<K>;
 }
 
+/** Every attribute unset: the shape each group-policy starts from, made once and copied. */
+const NO_ATTRIBUTES: Readonly<Record<string, Setting<unknown>>> = Object.fromEntries(POLICY_ATTRIBUTES.map((s) => [s.key, UNSET]));
+
 export function emptyPolicyAttributes(): PolicyAttributes {
-  const attrs = {} as Record<string, Setting<unknown>>;
-  for (const s of POLICY_ATTRIBUTES) attrs[s.key] = { state: 'unset' };
-  return attrs as PolicyAttributes;
+  // (A setting is replaced, never changed in place: the frozen UNSET can be shared.)
+  return { ...NO_ATTRIBUTES } as PolicyAttributes;
 }
 
 /** What follows the keyword for a value of `key` (null: `none`), when the key is only known at run time. */

@@ -12,6 +12,9 @@ import { IPV4 } from '../../common/ipv4.js';
 const OTHER_KINDS = /(line \d+ )?(extended|webtype|ethertype) /y;
 const STANDARD_ENTRY = /^\s*access-list[ \t]+\S+[ \t]+standard[ \t]+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?/;
 
+/** The other-kind list name last added, and to which model's set (models are built one at a time). */
+let lastOther: { into: Set<string>; name: string } | null = null;
+
 export const accessListReader: TopLevelReader = {
   words: ['access-list'],
   read: () => false,
@@ -20,15 +23,22 @@ export const accessListReader: TopLevelReader = {
     const start = raw.indexOf('access-list') + 12;
     const nameEnd = raw.indexOf(' ', start);
     if (nameEnd === -1) return false;
-    const name = raw.slice(start, nameEnd);
     if (!raw.startsWith('standard ', nameEnd + 1)) {
       // Not read, but there: a split-tunnel list that names it is not a list that does not exist.
       // (A `remark` is no entry: a list of remarks only has none.)
       // (Sticky, from after the name: no copy of the rest of each of many lines.)
       OTHER_KINDS.lastIndex = nameEnd + 1;
-      if (OTHER_KINDS.test(raw)) ctx.model.global.otherAccessLists.add(name);
+      if (!OTHER_KINDS.test(raw)) return false;
+      // A list's lines come one after another: its name is taken once, not once per line.
+      const others = ctx.model.global.otherAccessLists;
+      if (lastOther === null || lastOther.into !== others || nameEnd - start !== lastOther.name.length || !raw.startsWith(lastOther.name, start)) {
+        const name = raw.slice(start, nameEnd);
+        others.add(name);
+        lastOther = { into: others, name };
+      }
       return false;
     }
+    const name = raw.slice(start, nameEnd);
     let acl = ctx.model.global.accessLists.get(name) as LazyAccessList | undefined;
     if (!acl) {
       acl = new LazyAccessList(name, ctx.parsed.lines, ctx.model.global.hostNames);
