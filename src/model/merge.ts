@@ -73,11 +73,13 @@ const MODE_HEADER =
   /^(group-policy \S+ attributes|tunnel-group \S+ (general|webvpn|ipsec|ppp)-attributes|username \S+ attributes|dynamic-access-policy-record \S+)$/;
 // `configure terminal` as typed: the ASA takes any unambiguous abbreviation (`conf t`, `configure t`, `conf term`).
 const CONFIGURE_TERMINAL = /^conf(i(g(u(re?)?)?)?)? +t(e(r(m(i(n(al?)?)?)?)?)?)?$/i;
-const SESSION_COMMANDS = /^(end|exit)$/i;
+const SESSION_COMMANDS = /^(end|exit|quit)$/i;
+/** `exit`, or `quit`, which leaves a configuration mode as `exit` does [recalled] (see applyLine). */
+const LEAVE_MODE = /^(exit|quit)$/i;
 // EXEC commands a session may hold (`show run`, `terminal pager 0`, `write memory`): ignored, in any mode.
 // (`do ...` runs an EXEC command from any configuration mode.)
 const NOT_CONFIG =
-  /^(do|sh|sho|show|write|wr|copy|reload|clear (?!conf)|term|termi|termin|termina|terminal|ping|traceroute|packet-tracer|more|dir|delete|verify|debug|undebug|test|login|logout|quit|vpn-sessiondb logoff)\b/i;
+  /^(do|sh|sho|show|write|wr|copy|reload|clear (?!conf)|term|termi|termin|termina|terminal|ping|traceroute|packet-tracer|more|dir|delete|verify|debug|undebug|test|login|logout|vpn-sessiondb logoff)\b/i;
 // `enable` and `disable` alone are EXEC commands at the top, sub-commands in a mode (`cache` / `disable`).
 const EXEC_AT_TOP = /^(enable|disable)$/i;
 /**
@@ -205,6 +207,11 @@ export function maskedProblem(p: MergeProblem): MergeProblem {
   );
   const message = redactLine(quoted);
   return safe === p.command && message === p.message ? p : { ...p, command: safe, message };
+}
+
+/** How a `quit` was taken: as `exit`, which it is recalled to equal on the ASA, not checked. */
+function quitNote(taken: string): string {
+  return `\`quit\` is taken as \`exit\`, ${taken}: on the ASA it leaves a configuration mode as \`exit\` does [recalled]; write \`exit\` to be sure`;
 }
 
 /** A rollback script: the undo steps in reverse order, consecutive steps in one mode entered once. */
@@ -339,11 +346,16 @@ class Merger {
       this.leftConfig = null;
       return { changed: false };
     }
+    // Under `crypto ca certificate chain`, `quit` ends a certificate's hex data [src], a sub-mode the
+    // tool does not track: the session is back in the chain, where it already is for the tool.
+    const current = this.stack.at(-1);
+    if (/^quit$/i.test(text) && current?.kind === 'unknown' && /^crypto ca certificate chain\b/i.test(current.header)) return { changed: false };
     if (SESSION_COMMANDS.test(text) || /^changeto (context \S+|system)$/.test(text)) {
       // `end` and `changeto` land in EXEC mode: no configuration until `configure terminal`. An `exit`
       // leaves the innermost mode the tool knows of; at the top it is taken as closing a sub-mode the
       // tool does not track (on the ASA an extra `exit` would leave configuration mode).
-      if (text.toLowerCase() === 'exit') {
+      // (`quit` leaves a mode as `exit` does [recalled]: a later line is not filed in the mode it left.)
+      if (LEAVE_MODE.test(text)) {
         if (this.stack.length > 1) {
           const left = this.stack.pop()!;
           if (this.modeInDoubt) {
@@ -352,18 +364,19 @@ class Merger {
               changed: false,
               problem: {
                 severity: 'warning',
-                message: `\`exit\` is taken as leaving \`${modePath(left).join(' / ')}\`, but the unindented command above it, which the tool does not model, may have left that sub-mode on the ASA (a global command does): then this \`exit\` leaves configuration mode and what follows is refused`,
+                message: `\`${text}\` is taken as leaving \`${modePath(left).join(' / ')}\`, but the unindented command above it, which the tool does not model, may have left that sub-mode on the ASA (a global command does): then this \`${text}\` leaves configuration mode and what follows is refused`,
               },
             };
           }
           this.certain = true;
+          if (/^quit$/i.test(text)) return { changed: false, problem: { severity: 'info', message: quitNote(`leaving \`${modePath(left).join(' / ')}\``) } };
         }
         // The tool followed every mode up to here (the script entered and left each itself): this
         // `exit` leaves configuration mode, as on the ASA, and what follows is refused until
         // `configure terminal`.
         else if (this.leftConfig === null && this.previous !== null && !this.unknownAtTop) {
-          this.leftConfig = 'exit';
-          return { changed: false };
+          this.leftConfig = text;
+          return /^quit$/i.test(text) ? { changed: false, problem: { severity: 'info', message: quitNote('leaving configuration mode') } } : { changed: false };
         }
         // In EXEC mode already (after `end`), `exit` ends the session: nothing to say about configuration.
         else if (this.leftConfig === null)
@@ -371,8 +384,7 @@ class Merger {
             changed: false,
             problem: {
               severity: 'warning',
-              message:
-                '`exit` at the top level: on the ASA it leaves configuration mode, and what follows is refused, unless it closes a sub-mode the tool does not track; the tool reads what follows as configuration',
+              message: `\`${text}\` at the top level: on the ASA it leaves configuration mode, and what follows is refused, unless it closes a sub-mode the tool does not track; the tool reads what follows as configuration`,
             },
           };
       } else {

@@ -752,6 +752,44 @@ describe('merge engine', () => {
     expect(left.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'value' });
   });
 
+  it('takes `quit` as `exit`, saying so, except where it ends certificate data under a chain', () => {
+    // Unindented, as engineers type: the line after `quit` is not filed in the mode it left.
+    const r = merge(['group-policy GP attributes', 'vpn-idle-timeout 60', 'quit', 'split-dns none'].join('\n'));
+    expect(r.problems.map((p) => [p.line, p.severity])).toEqual([
+      [3, 'info'],
+      [4, 'error'],
+    ]);
+    expect(r.problems[0]!.message).toMatch(/^`quit` is taken as `exit`, leaving `group-policy GP attributes`: .*\[recalled\]; write `exit` to be sure$/);
+    expect(r.problems[1]!.message).toMatch(/belongs under `group-policy NAME attributes`/);
+    const gp = r.analysed.model.groupPolicies.get('GP')!.attributes;
+    expect(gp.vpnIdleTimeout).toMatchObject({ state: 'value', value: 60 });
+    expect(gp.splitDns).toMatchObject({ state: 'value', value: ['corp.example.com'] });
+    // At the top of modes the script entered and left itself, it leaves configuration mode, as `exit` does.
+    const top = merge(['group-policy GP attributes', ' vpn-idle-timeout 60', ' quit', 'quit', 'group-policy GP attributes', ' split-dns none'].join('\n'));
+    expect(top.problems.map((p) => [p.line, p.severity])).toEqual([
+      [3, 'info'],
+      [4, 'info'],
+      [5, 'error'],
+      [6, 'error'],
+    ]);
+    expect(top.problems[1]!.message).toMatch(/^`quit` is taken as `exit`, leaving configuration mode/);
+    expect(top.problems[2]!.message).toMatch(/^after `quit` the session is no longer in configuration mode/);
+    // A certificate's data ends with `quit` (as a running-config prints it): the chain's own `exit` follows.
+    const chain = merge(
+      [
+        'crypto ca certificate chain TP-NEW',
+        ' certificate ca 01',
+        '    308205ec 308204d4 a0030201',
+        '  quit',
+        'exit',
+        'group-policy GP attributes',
+        ' split-dns none',
+      ].join('\n'),
+    );
+    expect(chain.problems.filter((p) => p.line >= 4)).toEqual([]);
+    expect(chain.analysed.model.groupPolicies.get('GP')!.attributes.splitDns).toMatchObject({ state: 'none' });
+  });
+
   it('says what an abbreviation or a typo probably meant, as an error (the tool simulates neither)', () => {
     const cases: Array<[string, RegExp]> = [
       ['group-pol GP attributes', /^`group-pol` looks like an abbreviation of `group-policy`/],
