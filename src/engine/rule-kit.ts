@@ -1,10 +1,10 @@
 // Small helpers rules share: where a fix goes, which line to point at, how to word a source.
 // They read the resolved model only.
 
-import { someNames } from '../common/some-names.js';
 import { atLeast } from '../parse/version.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { isLegacy, type Effective, type ResolvedDevice, type ResolvedProfile } from '../resolve/resolve.js';
+import type { PolicyAttributeKey } from '../model/policy-attributes.js';
 import { customTypeRenameClash, type Remedy } from './remedy.js';
 import type { LineChoice } from './types.js';
 import { lineRef } from './line-names.js';
@@ -104,22 +104,66 @@ export function policyLabel(profile: ResolvedProfile): string {
  * (a profile that uses it itself), those whose policy does not set the attribute either; for a
  * group-policy several profiles name, those profiles.
  */
-export function enterIn(profile: ResolvedProfile, device: ResolvedDevice, attribute: keyof ResolvedProfile['attributes'], keyword: string): string {
+export function enterIn(profile: ResolvedProfile, device: ResolvedDevice, attribute: PolicyAttributeKey, keyword: string): string {
   const label = policyLabel(profile);
-  const others = device.profiles.filter((o) => o.name !== profile.name);
   const alone = `to change ${profile.name} alone, give it a group-policy of its own`;
-  const some = (names: string[], verb: string): string =>
-    `${names.length === 1 ? 'profile' : 'profiles'} ${someNames(names, 3)} ${verb}${names.length === 1 ? 's' : ''}`;
+  const some = (others: OtherNames, verb: string): string =>
+    `${others.count === 1 ? 'profile' : 'profiles'} ${others.count <= 5 ? others.first.slice(0, others.count).join(', ') : `${others.first.slice(0, 3).join(', ')} and ${others.count - 3} more`} ${verb}${others.count === 1 ? 's' : ''}`;
+  const index = profileIndex(device);
   if (profile.policyLayer === 'defined') {
-    const sharing = others.filter((o) => o.policyLayer === 'defined' && o.groupPolicy === profile.groupPolicy).map((o) => o.name);
-    return sharing.length === 0 ? label : `${label} (${some(sharing, 'use')} it too; ${alone})`;
+    const sharing = othersThan(index.byPolicy.get(profile.groupPolicy) ?? [], profile, true);
+    return sharing.count === 0 ? label : `${label} (${some(sharing, 'use')} it too; ${alone})`;
   }
   if (profile.policyLayer !== 'DfltGrpPolicy') return label;
-  const reached = others
-    .filter((o) => o.policyLayer !== 'external' && o.policyLayer !== 'missing')
-    .filter((o) => o.attributes[attribute].from === 'DfltGrpPolicy' || o.attributes[attribute].from === 'default')
-    .map((o) => o.name);
-  return reached.length === 0 ? label : `${label} (${some(reached, 'take')} ${keyword} from there too; ${alone})`;
+  // (A profile on DfltGrpPolicy takes every attribute from there or the default: it is in the list.)
+  const reached = othersThan(index.reaching(attribute), profile, true);
+  return reached.count === 0 ? label : `${label} (${some(reached, 'take')} ${keyword} from there too; ${alone})`;
+}
+
+/** How many other profiles a list holds, and the first few of them (enough for a short sentence). */
+interface OtherNames {
+  count: number;
+  first: string[];
+}
+
+/**
+ * A list of profile names without `profile` (which it holds when `holdsSelf`: names are unique),
+ * counted, its first six kept: never a copy of a long list.
+ */
+function othersThan(names: readonly string[], profile: ResolvedProfile, holdsSelf: boolean): OtherNames {
+  const first: string[] = [];
+  for (let i = 0; i < names.length && first.length < 6; i++) if (names[i] !== profile.name) first.push(names[i]!);
+  return { count: names.length - (holdsSelf ? 1 : 0), first };
+}
+
+/**
+ * Who shares what, per device, in profile order: the profiles on each defined group-policy, and per
+ * attribute those that take it from DfltGrpPolicy or the built-in default. Worked out once: every
+ * profile of a large configuration may ask (a quadratic scan per finding before).
+ */
+const PROFILE_INDEX = new WeakMap<ResolvedDevice, { byPolicy: Map<string, string[]>; reaching: (attribute: PolicyAttributeKey) => string[] }>();
+
+function profileIndex(device: ResolvedDevice): { byPolicy: Map<string, string[]>; reaching: (attribute: PolicyAttributeKey) => string[] } {
+  let index = PROFILE_INDEX.get(device);
+  if (index !== undefined) return index;
+  const byPolicy = new Map<string, string[]>();
+  for (const o of device.profiles)
+    if (o.policyLayer === 'defined') (byPolicy.get(o.groupPolicy) ?? byPolicy.set(o.groupPolicy, []).get(o.groupPolicy)!).push(o.name);
+  const byAttribute = new Map<PolicyAttributeKey, string[]>();
+  const reaching = (attribute: PolicyAttributeKey): string[] => {
+    let names = byAttribute.get(attribute);
+    if (names === undefined) {
+      names = device.profiles
+        .filter((o) => o.policyLayer !== 'external' && o.policyLayer !== 'missing')
+        .filter((o) => o.attributes[attribute].from === 'DfltGrpPolicy' || o.attributes[attribute].from === 'default')
+        .map((o) => o.name);
+      byAttribute.set(attribute, names);
+    }
+    return names;
+  };
+  index = { byPolicy, reaching };
+  PROFILE_INDEX.set(device, index);
+  return index;
 }
 
 /** enterIn's words on a policy's reach: a plan that gives the profile its own policy says where instead. */
