@@ -433,7 +433,7 @@ function policySetting(
  * An attribute's setting as shown, per attribute and effective value: profiles share most values (the
  * built-in defaults are one object per device, a policy's values one per policy), so each is worded once.
  */
-type AttributeSettings = Map<PolicyAttributeSpec, WeakMap<Effective<unknown>, SettingValue>>;
+type AttributeSettings = Map<PolicyAttributeSpec, Map<Effective<unknown>, SettingValue>>;
 
 function profileSettings(
   p: ResolvedProfile,
@@ -462,7 +462,7 @@ function profileSettings(
   const external = p.policyLayer === 'external' ? `; group-policy ${p.groupPolicy} is external: the AAA server may return another value at login` : '';
   for (const spec of POLICY_ATTRIBUTES as readonly PolicyAttributeSpec[]) {
     const e: Effective<unknown> = p.attributes[spec.key];
-    const byValue = attributeSettings.get(spec) ?? attributeSettings.set(spec, new WeakMap()).get(spec)!;
+    const byValue = attributeSettings.get(spec) ?? attributeSettings.set(spec, new Map()).get(spec)!;
     let shown = byValue.get(e);
     if (shown === undefined) {
       // Protocols are a set: `ikev2 ssl-client` and `ssl-client ikev2` allow the same sessions.

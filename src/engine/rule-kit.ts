@@ -1,6 +1,7 @@
 // Small helpers rules share: where a fix goes, which line to point at, how to word a source.
 // They read the resolved model only.
 
+import { lastKeyMemo } from '../common/last-key-memo.js';
 import { atLeast } from '../parse/version.js';
 import { DEFAULT_GROUP_POLICY, type DeviceModel } from '../model/types.js';
 import { isLegacy, type Effective, type ResolvedDevice, type ResolvedProfile } from '../resolve/resolve.js';
@@ -141,11 +142,7 @@ function othersThan(names: readonly string[], profile: ResolvedProfile, holdsSel
  * attribute those that take it from DfltGrpPolicy or the built-in default. Worked out once: every
  * profile of a large configuration may ask (a quadratic scan per finding before).
  */
-const PROFILE_INDEX = new WeakMap<ResolvedDevice, { byPolicy: Map<string, string[]>; reaching: (attribute: PolicyAttributeKey) => string[] }>();
-
-function profileIndex(device: ResolvedDevice): { byPolicy: Map<string, string[]>; reaching: (attribute: PolicyAttributeKey) => string[] } {
-  let index = PROFILE_INDEX.get(device);
-  if (index !== undefined) return index;
+const profileIndex = lastKeyMemo((device: ResolvedDevice): { byPolicy: Map<string, string[]>; reaching: (attribute: PolicyAttributeKey) => string[] } => {
   const byPolicy = new Map<string, string[]>();
   for (const o of device.profiles)
     if (o.policyLayer === 'defined') (byPolicy.get(o.groupPolicy) ?? byPolicy.set(o.groupPolicy, []).get(o.groupPolicy)!).push(o.name);
@@ -161,10 +158,8 @@ function profileIndex(device: ResolvedDevice): { byPolicy: Map<string, string[]>
     }
     return names;
   };
-  index = { byPolicy, reaching };
-  PROFILE_INDEX.set(device, index);
-  return index;
-}
+  return { byPolicy, reaching };
+});
 
 /** enterIn's words on a policy's reach: a plan that gives the profile its own policy says where instead. */
 export const POLICY_REACH = / \(profiles? .* (takes? [a-z-]+ from there|uses? it) too; to change .* alone, give it a group-policy of its own\)/;

@@ -1,6 +1,7 @@
 // The iOS DNS outcome of one resolved connection profile: the decision table of the reference
 // (section 5.3), with the settings that decided it and where each came from.
 
+import { lastKeyMemo } from '../common/last-key-memo.js';
 import { match } from 'ts-pattern';
 import type { Basis } from '../model/basis.js';
 import { attributeSpec, formatAttributeValue, type PolicyAttributeKey, type SplitTunnelPolicy } from '../model/policy-attributes.js';
@@ -157,19 +158,15 @@ export function explainDevice(device: ResolvedDevice): IosDnsExplanation[] {
   return device.profiles.map((p) => explainProfile(p, context));
 }
 
-/** Explanations already made, per device and profile (see explainOnDevice). */
-const explainedOn = new WeakMap<ResolvedDevice, { context: ExplainContext; byProfile: Map<ResolvedProfile, IosDnsExplanation> }>();
+/** The explanations already made for the device last asked about, by profile (see explainOnDevice). */
+const explainedOn = lastKeyMemo((device: ResolvedDevice) => ({ context: deviceContext(device), byProfile: new Map<ResolvedProfile, IosDnsExplanation>() }));
 
 /**
  * A profile's explanation with its device's context, made once per device: the audit's rules and a
  * change snapshot ask for the same ones (a large configuration has hundreds). Shared: read it only.
  */
 export function explainOnDevice(device: ResolvedDevice, profile: ResolvedProfile): IosDnsExplanation {
-  let made = explainedOn.get(device);
-  if (made === undefined) {
-    made = { context: deviceContext(device), byProfile: new Map() };
-    explainedOn.set(device, made);
-  }
+  const made = explainedOn(device);
   let e = made.byProfile.get(profile);
   if (e === undefined) {
     e = explainProfile(profile, made.context);
